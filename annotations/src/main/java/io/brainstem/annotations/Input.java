@@ -1,0 +1,16 @@
+package io.brainstem.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A per-element input accumulator: runner inputs and synaptic outputs are added to it during a step,
+ * the dynamics read it, and it is cleared to 0 after the step.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface Input {}

@@ -1,0 +1,23 @@
+package io.brainstem.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a neuron model: a plain class whose {@link Param}, {@link State} and {@link Input} fields
+ * and {@link Ode}, {@link Threshold} and {@link Reset} methods define the dynamics.
+ *
+ * <p>The processor generates {@code <Name>Group} in the same package: a structure-of-arrays group
+ * with one allocation-free kernel per {@link Integrator}. The class needs a no-argument constructor,
+ * which the {@code jit(false)} debug path uses to call your methods.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Neuron {
+  /** The default integrator of groups of this model; a group may override it. */
+  Integrator method() default Integrator.EXP_AUTO;
+}

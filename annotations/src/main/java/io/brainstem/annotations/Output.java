@@ -1,0 +1,19 @@
+package io.brainstem.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * What a {@link Synapse} adds to its postsynaptic group each step: a no-argument {@code double}
+ * method with a single {@code return}, e.g. {@code return g * (E - V);} for conductance-based output.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Output {
+  /** The postsynaptic {@link Input} the value is added to. */
+  String value() default "input";
+}

@@ -1,0 +1,24 @@
+package io.brainstem.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a synapse model whose {@link State} lives on the postsynaptic side (one value per
+ * postsynaptic neuron, as in BrainPy's {@code ExpCOBA}).
+ *
+ * <p>Each step the generated {@code <Name>Projection} integrates the {@link Ode}s, runs the
+ * {@link OnPre} method once per (spiking presynaptic neuron, target) pair of the connectivity, and
+ * adds the {@link Output} method's value to the postsynaptic input it names. {@link Post} fields read
+ * postsynaptic variables (e.g. the membrane potential for conductance-based output).
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface Synapse {
+  /** The default integrator of projections of this model; a projection may override it. */
+  Integrator method() default Integrator.EXP_AUTO;
+}

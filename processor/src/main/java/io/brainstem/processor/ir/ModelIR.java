@@ -1,0 +1,89 @@
+package io.brainstem.processor.ir;
+
+import io.brainstem.annotations.Integrator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the later stages need to know about one checked model class. Built by parse, validated
+ * by check; integrate and emit never look at javac trees.
+ *
+ * @param packageName the model's package
+ * @param className the model's simple name (nested classes are not supported)
+ * @param kind neuron or synapse
+ * @param method the default integrator from the annotation
+ * @param params parameters in declaration order
+ * @param states states in declaration order
+ * @param inputs input accumulators (neurons only)
+ * @param posts postsynaptic variables read (synapses only)
+ * @param odes one per integrated state, in declaration order of the methods
+ * @param threshold the spike condition (neurons only)
+ * @param reset the reset assignments (neurons only; empty when there is no reset)
+ * @param refractoryParam the name of the {@code @Refractory} parameter, if any
+ * @param onPre the per-event assignments (synapses only)
+ * @param output the synaptic output (synapses only)
+ * @param source the model's source text line for each method, for comments ({@code name -> text})
+ */
+public record ModelIR(
+    String packageName,
+    String className,
+    Kind kind,
+    Integrator method,
+    List<Param> params,
+    List<State> states,
+    List<String> inputs,
+    List<Post> posts,
+    List<Ode> odes,
+    Optional<Threshold> threshold,
+    Optional<Action> reset,
+    Optional<String> refractoryParam,
+    Optional<Action> onPre,
+    Optional<Output> output) {
+
+  public ModelIR {
+    params = List.copyOf(params);
+    states = List.copyOf(states);
+    inputs = List.copyOf(inputs);
+    posts = List.copyOf(posts);
+    odes = List.copyOf(odes);
+  }
+
+  public enum Kind {
+    NEURON,
+    SYNAPSE
+  }
+
+  /** A parameter and its default value. */
+  public record Param(String name, double defaultValue) {}
+
+  /** A state and its initial value. */
+  public record State(String name, double initialValue) {}
+
+  /** A synapse field reading the postsynaptic variable {@code postName}. */
+  public record Post(String fieldName, String postName) {}
+
+  /**
+   * {@code d(state)/dt = rhs}, from method {@code methodName(argNames...)}. {@code argNames} are the
+   * method's parameter names in order (each a model variable or {@code t}); {@code sourceText} is the
+   * body's return expression as written, for the comment above the generated update.
+   */
+  public record Ode(
+      String state, String methodName, List<String> argNames, Expr rhs, String sourceText) {
+    public Ode {
+      argNames = List.copyOf(argNames);
+    }
+  }
+
+  /** The spike condition from the no-argument method {@code methodName}. */
+  public record Threshold(String methodName, Expr condition, String sourceText) {}
+
+  /** A no-argument void method made of state assignments ({@code @Reset}, {@code @OnPre}). */
+  public record Action(String methodName, List<Assign> assignments, String sourceText) {
+    public Action {
+      assignments = List.copyOf(assignments);
+    }
+  }
+
+  /** The value a synapse adds to the postsynaptic input {@code target}. */
+  public record Output(String methodName, String target, Expr value, String sourceText) {}
+}

@@ -1,0 +1,66 @@
+package io.brainstem.network;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The named variables of one group or projection, in registration order. */
+public final class VariableTable {
+  private final String owner;
+  private final Map<String, Variable> byName = new LinkedHashMap<>();
+
+  VariableTable(String owner) {
+    this.owner = owner;
+  }
+
+  double[] addDoubles(String name, Variable.Kind kind, int size, double initial) {
+    double[] array = new double[size];
+    if (initial != 0) {
+      java.util.Arrays.fill(array, initial);
+    }
+    put(new Variable(owner, name, kind, array, null));
+    return array;
+  }
+
+  boolean[] addBooleans(String name, int size) {
+    boolean[] array = new boolean[size];
+    put(new Variable(owner, name, Variable.Kind.SPIKE, null, array));
+    return array;
+  }
+
+  private void put(Variable v) {
+    if (byName.putIfAbsent(v.name(), v) != null) {
+      throw new IllegalStateException(owner + " already has a variable named '" + v.name() + "'");
+    }
+  }
+
+  /** The variable, or an exception naming the closest valid name. */
+  public Variable get(String name) {
+    Variable v = byName.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException(
+          "'" + owner + "' has no variable '" + name + "'" + Names.didYouMean(name, byName.keySet())
+              + "; its variables are " + byName.keySet());
+    }
+    return v;
+  }
+
+  public boolean contains(String name) {
+    return byName.containsKey(name);
+  }
+
+  public List<Variable> all() {
+    return Collections.unmodifiableList(new ArrayList<>(byName.values()));
+  }
+
+  /** Sets every {@link Variable.Kind#INPUT} variable to 0 (end of step). */
+  void clearInputs() {
+    for (Variable v : byName.values()) {
+      if (v.kind() == Variable.Kind.INPUT) {
+        java.util.Arrays.fill(v.doubles(), 0.0);
+      }
+    }
+  }
+}
