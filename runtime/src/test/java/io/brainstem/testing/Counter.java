@@ -20,6 +20,11 @@ public final class Counter extends Projection {
     this.postInput = postVariable("input", "the output target");
   }
 
+  /** Number of targets of presynaptic neuron {@code pre}. */
+  public int outDegree(int pre) {
+    return indptr[pre + 1] - indptr[pre];
+  }
+
   @Override
   public void update(double t, double dt, boolean jit) {
     for (int i = 0; i < preSpike.length; i++) {
