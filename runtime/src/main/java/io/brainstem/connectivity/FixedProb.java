@@ -40,14 +40,17 @@ public final class FixedProb implements Connector {
     return new FixedProb(prob, seed, include);
   }
 
+  /** The connection probability. */
   public double prob() {
     return prob;
   }
 
+  /** The seed that fixes the matrix. */
   public long seed() {
     return seed;
   }
 
+  /** Whether {@code i → i} connections are kept. */
   public boolean includesSelf() {
     return includeSelf;
   }

@@ -61,6 +61,7 @@ public final class Monitor {
     return new Monitor(path, name, indices);
   }
 
+  /** The dotted path of the recorded variable. */
   public String path() {
     return path;
   }

@@ -42,6 +42,7 @@ public final class MonitorResults {
     return List.copyOf(records.keySet());
   }
 
+  /** Whether a monitor of this name was recorded. */
   public boolean contains(String name) {
     return records.containsKey(name);
   }

@@ -21,10 +21,12 @@ public final class Recorder {
     this.width = indices == null ? variable.size() : indices.length;
   }
 
+  /** The monitor's name, the key of its records. */
   public String name() {
     return name;
   }
 
+  /** The recorded variable. */
   public Variable variable() {
     return variable;
   }

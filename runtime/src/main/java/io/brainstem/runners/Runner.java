@@ -109,18 +109,22 @@ public abstract class Runner {
     return nextStep;
   }
 
+  /** The step in ms. */
   public final double dt() {
     return dt;
   }
 
+  /** The time of step 0 in ms. */
   public final double t0() {
     return t0;
   }
 
+  /** Whether groups run their fused kernels. */
   public final boolean jit() {
     return jit;
   }
 
+  /** The network this runner steps. */
   public final Network network() {
     return network;
   }

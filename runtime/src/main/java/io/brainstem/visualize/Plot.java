@@ -31,6 +31,7 @@ public abstract class Plot<P extends Plot<P>> {
   /** Adds this plot's series to an empty chart. */
   abstract void addSeries(XYChart chart);
 
+  /** The chart title (empty or null: none). */
   public P title(String title) {
     this.title = title;
     return self();
@@ -46,11 +47,13 @@ public abstract class Plot<P extends Plot<P>> {
     return self();
   }
 
+  /** The x-axis title (default {@code Time (ms)}). */
   public P xLabel(String label) {
     this.xLabel = label;
     return self();
   }
 
+  /** The y-axis title. */
   public P yLabel(String label) {
     this.yLabel = label;
     return self();
