@@ -23,7 +23,7 @@ class ReportRunnerTest {
 
   @Test
   void givesTheSameResultsAsDSRunner() {
-    String[] monitors = {"E.spike", "I.spike", "E.V", "I.seen", "E2E.received", "I2E.received"};
+    String[] monitors = {"E.spike", "I.spike", "E.V", "I.seen", "I.input", "E2E.received", "I2E.received"};
     DSRunner fast = DSRunner.builder(Fixtures.ei())
         .input("E.input", 20.).input("I.input", seeded(10)).monitors(monitors).build();
     ReportRunner report = ReportRunner.builder(Fixtures.ei())
@@ -36,7 +36,7 @@ class ReportRunnerTest {
       assertThat(b.ts()).isEqualTo(a.ts());
       assertThat(b.spikes("E.spike")).isEqualTo(a.spikes("E.spike"));
       assertThat(b.spikes("I.spike")).isEqualTo(a.spikes("I.spike"));
-      for (String name : new String[] {"E.V", "I.seen", "E2E.received", "I2E.received"}) {
+      for (String name : new String[] {"E.V", "I.seen", "I.input", "E2E.received", "I2E.received"}) {
         assertThat(b.values(name)).isEqualTo(a.values(name));
       }
     }
