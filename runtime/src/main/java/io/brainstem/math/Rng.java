@@ -27,8 +27,9 @@ public final class Rng {
   }
 
   /**
-   * Stream number {@code index} derived from {@code seed}: deterministic, and statistically
-   * independent of other indices because the starting state is scrambled by the SplitMix64 finaliser.
+   * Stream number {@code index} derived from {@code seed}: deterministic, and starting at a point of
+   * the SplitMix64 sequence scrambled from (seed, index), so streams of different indices do not
+   * overlap in practice (2^64 possible starts, short streams).
    */
   public static Rng stream(long seed, long index) {
     return new Rng(mix64(seed ^ mix64(index * GOLDEN_GAMMA + GOLDEN_GAMMA)));
