@@ -2,6 +2,7 @@ package io.brainstem.runners;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import io.brainstem.math.Rng;
 import io.brainstem.monitors.MonitorResults;
 import io.brainstem.network.Network;
 import io.brainstem.testing.Fixtures;
@@ -17,7 +18,7 @@ class ReportRunnerTest {
 
   private static double[] seeded(int n) {
     double[] a = new double[n];
-    new io.brainstem.math.Rng(3).fillUniform(a, 0, 2);
+    new Rng(3).fillUniform(a, 0, 2);
     return a;
   }
 
