@@ -10,6 +10,8 @@ import java.util.Map;
 public final class VariableTable {
   private final String owner;
   private final Map<String, Variable> byName = new LinkedHashMap<>();
+  // The input accumulators as a plain array, so clearing them each step allocates nothing.
+  private double[][] inputArrays = new double[0][];
 
   VariableTable(String owner) {
     this.owner = owner;
@@ -21,6 +23,10 @@ public final class VariableTable {
       java.util.Arrays.fill(array, initial);
     }
     put(new Variable(owner, name, kind, array, null));
+    if (kind == Variable.Kind.INPUT) {
+      inputArrays = java.util.Arrays.copyOf(inputArrays, inputArrays.length + 1);
+      inputArrays[inputArrays.length - 1] = array;
+    }
     return array;
   }
 
@@ -57,10 +63,8 @@ public final class VariableTable {
 
   /** Sets every {@link Variable.Kind#INPUT} variable to 0 (end of step). */
   void clearInputs() {
-    for (Variable v : byName.values()) {
-      if (v.kind() == Variable.Kind.INPUT) {
-        java.util.Arrays.fill(v.doubles(), 0.0);
-      }
+    for (double[] input : inputArrays) {
+      java.util.Arrays.fill(input, 0.0);
     }
   }
 }

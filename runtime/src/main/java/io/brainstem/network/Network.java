@@ -1,0 +1,200 @@
+package io.brainstem.network;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An ordered set of named neuron groups and projections, the target of a runner. Names share one
+ * namespace, so dotted paths such as {@code E.V} or {@code E2E.g} are unambiguous.
+ *
+ * <p>Use it directly or subclass it, as BrainPy's {@code bp.Network}:
+ *
+ * <pre>{@code
+ * class EINet extends Network {
+ *   final LifGroup E = add(new LifGroup("E", 3200));
+ *   final LifGroup I = add(new LifGroup("I", 800));
+ *   EINet() {
+ *     add(new ExpCobaProjection(E, E, new FixedProb(0.02, 1)), ...);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>One {@link #step step} updates every projection (in the order added), then every group (in the
+ * order added); the runner applies inputs before and records monitors and clears inputs after.
+ */
+public class Network {
+  private final Map<String, Object> byName = new LinkedHashMap<>();
+  private final List<NeuronGroup> groups = new ArrayList<>();
+  private final List<Projection> projections = new ArrayList<>();
+  // Plain arrays for the step loop: iterating them allocates nothing.
+  private NeuronGroup[] groupArray = new NeuronGroup[0];
+  private Projection[] projectionArray = new Projection[0];
+
+  /** Adds one group and returns it, for {@code final LifGroup E = add(new LifGroup("E", 100));}. */
+  public final <G extends NeuronGroup> G add(G group) {
+    register(Objects.requireNonNull(group, "group").name(), group);
+    groups.add(group);
+    groupArray = groups.toArray(new NeuronGroup[0]);
+    return group;
+  }
+
+  /** Adds one projection and returns it. */
+  public final <P extends Projection> P add(P projection) {
+    register(Objects.requireNonNull(projection, "projection").name(), projection);
+    projections.add(projection);
+    projectionArray = projections.toArray(new Projection[0]);
+    return projection;
+  }
+
+  /** Adds groups in order; returns this network. */
+  public final Network add(NeuronGroup... groups) {
+    for (NeuronGroup g : groups) {
+      add(g);
+    }
+    return this;
+  }
+
+  /** Adds projections in order; returns this network. */
+  public final Network add(Projection... projections) {
+    for (Projection p : projections) {
+      add(p);
+    }
+    return this;
+  }
+
+  private void register(String name, Object member) {
+    Object existing = byName.putIfAbsent(name, member);
+    if (existing != null) {
+      throw new IllegalArgumentException(
+          "the network already has " + describe(existing) + " named '" + name
+              + "'; names of groups and projections must be unique");
+    }
+  }
+
+  private static String describe(Object member) {
+    return member instanceof NeuronGroup ? "a group" : "a projection";
+  }
+
+  /** The group with this name, or an exception naming the closest group. */
+  public final NeuronGroup group(String name) {
+    Object member = byName.get(name);
+    if (member instanceof NeuronGroup g) {
+      return g;
+    }
+    throw new IllegalArgumentException(
+        "the network has no group '" + name + "'" + Names.didYouMean(name, groupNames())
+            + "; its groups are " + groupNames());
+  }
+
+  /** The projection with this name, or an exception naming the closest projection. */
+  public final Projection projection(String name) {
+    Object member = byName.get(name);
+    if (member instanceof Projection p) {
+      return p;
+    }
+    List<String> names = projections.stream().map(Projection::name).toList();
+    throw new IllegalArgumentException(
+        "the network has no projection '" + name + "'" + Names.didYouMean(name, names)
+            + "; its projections are " + names);
+  }
+
+  /** Groups in the order added (unmodifiable). */
+  public final List<NeuronGroup> groups() {
+    return Collections.unmodifiableList(groups);
+  }
+
+  /** Projections in the order added (unmodifiable). */
+  public final List<Projection> projections() {
+    return Collections.unmodifiableList(projections);
+  }
+
+  private List<String> groupNames() {
+    return groups.stream().map(NeuronGroup::name).toList();
+  }
+
+  /**
+   * The variable at a dotted path, {@code "E.V"} or {@code "E2E.g"}; an unknown path is an
+   * {@link IllegalArgumentException} naming the closest valid path.
+   */
+  public final Variable variable(String path) {
+    Objects.requireNonNull(path, "path");
+    int dot = path.indexOf('.');
+    if (dot > 0 && dot == path.lastIndexOf('.')) {
+      Object member = byName.get(path.substring(0, dot));
+      String varName = path.substring(dot + 1);
+      List<Variable> vars = member instanceof NeuronGroup g ? g.variables()
+          : member instanceof Projection p ? p.variables() : List.of();
+      for (Variable v : vars) {
+        if (v.name().equals(varName)) {
+          return v;
+        }
+      }
+    }
+    List<String> paths = paths();
+    String closest = Names.closest(path, paths);
+    throw new IllegalArgumentException(
+        "no variable '" + path + "'" + (closest == null ? "" : "; did you mean '" + closest + "'?")
+            + " (paths are 'owner.variable', e.g. " + (closest == null ? "E.V" : closest) + ")");
+  }
+
+  /** Every valid variable path, groups first, in the order added. */
+  public final List<String> paths() {
+    List<String> paths = new ArrayList<>();
+    for (NeuronGroup g : groups) {
+      g.variables().forEach(v -> paths.add(v.path()));
+    }
+    for (Projection p : projections) {
+      p.variables().forEach(v -> paths.add(v.path()));
+    }
+    return paths;
+  }
+
+  /**
+   * Checks that every projection's pre- and postsynaptic groups are members of this network (the
+   * same objects, not just the same names); runners call it when they are built.
+   */
+  public final void validate() {
+    for (Projection p : projections) {
+      checkMember(p, "presynaptic", p.pre());
+      checkMember(p, "postsynaptic", p.post());
+    }
+  }
+
+  private void checkMember(Projection p, String role, NeuronGroup g) {
+    if (byName.get(g.name()) != g) {
+      throw new IllegalArgumentException(
+          "projection '" + p.name() + "' has " + role + " group '" + g.name()
+              + "', which is not in the network; add it with add(group) (groups in the network: "
+              + groupNames() + ")");
+    }
+  }
+
+  /**
+   * One step of the dynamics from {@code t} to {@code t + dt}: every projection updates (in the order
+   * added; they read last step's spikes), then every group updates (in the order added).
+   */
+  public void step(double t, double dt, boolean jit) {
+    for (Projection p : projectionArray) {
+      p.update(t, dt, jit);
+    }
+    for (NeuronGroup g : groupArray) {
+      g.update(t, dt, jit);
+    }
+  }
+
+  /** Sets every group's input accumulators to 0 (the end of each step). */
+  public final void clearInputs() {
+    for (NeuronGroup g : groupArray) {
+      g.clearInputs();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return getClass().getSimpleName() + byName.keySet();
+  }
+}

@@ -1,0 +1,10 @@
+package io.brainstem.runners;
+
+import io.brainstem.inputs.Input;
+import io.brainstem.monitors.Recorder;
+import io.brainstem.network.Network;
+import java.util.List;
+
+/** A validated runner configuration: inputs and monitors already bound to the network. */
+record RunConfig(
+    Network network, double dt, double t0, boolean jit, Input.Bound[] inputs, List<Recorder> recorders) {}

@@ -1,0 +1,105 @@
+package io.brainstem.monitors;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.brainstem.network.Network;
+import io.brainstem.testing.Pacemaker;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MonitorTest {
+
+  private static Network net() {
+    Network net = new Network();
+    net.add(new Pacemaker("E", 4, 3));
+    return net;
+  }
+
+  @Test
+  void recordsRowsIntoPreallocatedArrays() {
+    Network net = net();
+    Pacemaker e = (Pacemaker) net.group("E");
+    Recorder spikes = Monitor.of("E.spike").bind(net);
+    Recorder v = Monitor.of("E.V", 3, 1).bind(net);
+    spikes.start(2);
+    v.start(2);
+    e.V[1] = 10;
+    e.V[3] = 30;
+    e.spike[2] = true;
+    spikes.record(0);
+    v.record(0);
+    e.V[3] = 31;
+    e.spike[2] = false;
+    spikes.record(1);
+    v.record(1);
+    MonitorResults mon = new MonitorResults(new double[] {0.0, 0.1}, List.of(spikes, v));
+    assertThat(mon.spikes("E.spike")[0]).isEqualTo(new boolean[] {false, false, true, false});
+    assertThat(mon.spikes("E.spike")[1]).isEqualTo(new boolean[4]);
+    assertThat(mon.values("E.V")[0]).isEqualTo(new double[] {30, 10});
+    assertThat(mon.values("E.V")[1]).isEqualTo(new double[] {31, 10});
+    assertThat(mon.names()).containsExactly("E.spike", "E.V").inOrder();
+    assertThat(mon.steps()).isEqualTo(2);
+  }
+
+  @Test
+  void startingAgainLeavesEarlierResultsIntact() {
+    Network net = net();
+    Recorder v = Monitor.of("E.V").bind(net);
+    v.start(1);
+    net.group("E").doubles("V")[0] = 5;
+    v.record(0);
+    MonitorResults first = new MonitorResults(new double[] {0}, List.of(v));
+    v.start(1);
+    net.group("E").doubles("V")[0] = 6;
+    v.record(0);
+    assertThat(first.values("E.V")[0][0]).isEqualTo(5.0);
+  }
+
+  @Test
+  void indicesAreValidated() {
+    IllegalArgumentException range =
+        assertThrows(IllegalArgumentException.class, () -> Monitor.of("E.V", 0, 4).bind(net()));
+    assertThat(range).hasMessageThat().contains("index 4 is out of range for E.V of size 4");
+    IllegalArgumentException negative =
+        assertThrows(IllegalArgumentException.class, () -> Monitor.of("E.V", -1));
+    assertThat(negative).hasMessageThat().contains("negative");
+    assertThrows(IllegalArgumentException.class, () -> Monitor.of("E.V", new int[0]));
+  }
+
+  @Test
+  void unknownPathNamesTheClosestValidPath() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Monitor.of("E.spikes").bind(net()));
+    assertThat(e).hasMessageThat().contains("'E.spike'");
+  }
+
+  @Test
+  void namedMonitorsAndAccessors() {
+    Monitor m = Monitor.of("E.V", 2).named("V2");
+    assertThat(m.name()).isEqualTo("V2");
+    assertThat(m.path()).isEqualTo("E.V");
+    assertThat(m.indices()).isEqualTo(new int[] {2});
+    assertThat(Monitor.of("E.V").indices()).isNull();
+    assertThrows(IllegalArgumentException.class, () -> m.named(""));
+  }
+
+  @Test
+  void resultsRejectTheWrongKindAndUnknownNames() {
+    Network net = net();
+    Recorder spikes = Monitor.of("E.spike").bind(net);
+    Recorder v = Monitor.of("E.V").bind(net);
+    spikes.start(0);
+    v.start(0);
+    MonitorResults mon = new MonitorResults(new double[0], List.of(spikes, v));
+    assertThat(mon.spikes("E.spike")).isEmpty();
+    boolean[][] viaGet = mon.get("E.spike");
+    assertThat(viaGet).isSameInstanceAs(mon.spikes("E.spike"));
+    IllegalArgumentException kind = assertThrows(IllegalArgumentException.class, () -> mon.values("E.spike"));
+    assertThat(kind).hasMessageThat().contains("spikes(\"E.spike\")");
+    kind = assertThrows(IllegalArgumentException.class, () -> mon.spikes("E.V"));
+    assertThat(kind).hasMessageThat().contains("values(\"E.V\")");
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> mon.get("E.Spike "));
+    assertThat(unknown).hasMessageThat().contains("'E.spike'");
+  }
+}

@@ -1,0 +1,108 @@
+package io.brainstem.runners;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.brainstem.connectivity.FixedProb;
+import io.brainstem.monitors.Monitor;
+import io.brainstem.network.Network;
+import io.brainstem.testing.Counter;
+import io.brainstem.testing.Fixtures;
+import io.brainstem.testing.Pacemaker;
+import org.junit.jupiter.api.Test;
+
+class RunnerValidationTest {
+
+  @Test
+  void nullNetwork() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DSRunner.builder(null));
+    assertThat(e).hasMessageThat().contains("network");
+    assertThrows(IllegalArgumentException.class, () -> ReportRunner.builder(null));
+  }
+
+  @Test
+  void dtMustBePositiveAndFinite() {
+    for (double dt : new double[] {0, -0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      IllegalArgumentException e = assertThrows(
+          IllegalArgumentException.class, () -> DSRunner.builder(Fixtures.ei()).dt(dt).build());
+      assertThat(e).hasMessageThat().contains("dt must be positive and finite");
+    }
+    assertThrows(IllegalArgumentException.class, () -> ReportRunner.builder(Fixtures.ei()).dt(0).build());
+  }
+
+  @Test
+  void unknownMonitorNamesTheClosestPath() {
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> DSRunner.builder(Fixtures.ei()).monitors("E.spkie").build());
+    assertThat(e).hasMessageThat().contains("'E.spike'");
+    e = assertThrows(
+        IllegalArgumentException.class, () -> ReportRunner.builder(Fixtures.ei()).monitors("E2E.recieved").build());
+    assertThat(e).hasMessageThat().contains("'E2E.received'");
+  }
+
+  @Test
+  void unknownInputNamesTheClosestPath() {
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> DSRunner.builder(Fixtures.ei()).input("I.inpt", 20.).build());
+    assertThat(e).hasMessageThat().contains("'I.input'");
+  }
+
+  @Test
+  void theSameMonitorTwice() {
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class,
+        () -> DSRunner.builder(Fixtures.ei()).monitors("E.spike").monitors(Monitor.of("E.spike")).build());
+    assertThat(e).hasMessageThat().contains("'E.spike' is given twice");
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> DSRunner.builder(Fixtures.ei()).monitor("E.V", 1).monitor("E.V", 2).build());
+    // Distinct names make two subsets of one variable fine.
+    DSRunner.builder(Fixtures.ei()).monitor("E.V", 1).monitors(Monitor.of("E.V", 2).named("V2")).build();
+  }
+
+  @Test
+  void wrongMonitorIndex() {
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> DSRunner.builder(Fixtures.ei()).monitor("I.V", 0, 10).build());
+    assertThat(e).hasMessageThat().contains("index 10 is out of range for I.V of size 10");
+  }
+
+  @Test
+  void projectionToAGroupOutsideTheNetwork() {
+    Network net = new Network();
+    Pacemaker e = net.add(new Pacemaker("E", 5, 2));
+    net.add(new Counter("E2X", e, new Pacemaker("X", 3, 1), new FixedProb(0.5, 0)));
+    IllegalArgumentException ex =
+        assertThrows(IllegalArgumentException.class, () -> DSRunner.builder(net).build());
+    assertThat(ex).hasMessageThat().contains("'X'");
+  }
+
+  @Test
+  void durationMustBePositiveAndAtLeastOneStep() {
+    DSRunner runner = DSRunner.builder(Fixtures.ei()).build();
+    for (double d : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runner.run(d));
+      assertThat(e).hasMessageThat().contains("duration");
+    }
+    IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class, () -> runner.run(0.05));
+    assertThat(tooShort).hasMessageThat().contains("shorter than one step");
+    assertThat(runner.step()).isEqualTo(0);
+  }
+
+  @Test
+  void stepCountRoundsNearIntegersAndFloorsOtherwise() {
+    assertThat(Runner.stepCount(100.0, 0.1)).isEqualTo(1000);
+    assertThat(Runner.stepCount(0.3, 0.1)).isEqualTo(3); // 0.3 / 0.1 = 2.9999999999999996
+    assertThat(Runner.stepCount(0.7, 0.1)).isEqualTo(7); // 0.7 / 0.1 = 6.999999999999999
+    assertThat(Runner.stepCount(1.05, 0.1)).isEqualTo(10);
+    assertThat(Runner.stepCount(0.19, 0.1)).isEqualTo(1);
+    assertThat(Runner.stepCount(5000.0, 0.1)).isEqualTo(50_000);
+  }
+
+  @Test
+  void monBeforeAnyRun() {
+    DSRunner runner = DSRunner.builder(Fixtures.ei()).monitors("E.spike").build();
+    IllegalStateException e = assertThrows(IllegalStateException.class, runner::mon);
+    assertThat(e).hasMessageThat().contains("run(duration)");
+  }
+}

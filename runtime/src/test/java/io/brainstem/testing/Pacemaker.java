@@ -1,0 +1,44 @@
+package io.brainstem.testing;
+
+import io.brainstem.annotations.Integrator;
+import io.brainstem.network.NeuronGroup;
+
+/**
+ * A deterministic test group: neuron {@code i} spikes on its update number {@code u} (0-based) when
+ * {@code (u + i) % period == 0}. It sums its input into {@code V}, copies the input it saw into
+ * {@code seen}, and stores the {@code t} it was updated with in {@code t}.
+ */
+public final class Pacemaker extends NeuronGroup {
+  public final double[] V;
+  public final double[] seen;
+  public final double[] t;
+  public final double[] input;
+  private final int period;
+  private long updates;
+  /** The {@code jit} flag of the last update. */
+  public Boolean lastJit;
+
+  public Pacemaker(String name, int size, int period) {
+    super(name, "Pacemaker", size, Integrator.EULER);
+    if (period <= 0) {
+      throw new IllegalArgumentException("period must be positive");
+    }
+    this.period = period;
+    this.V = state("V", 0.0);
+    this.seen = state("seen", 0.0);
+    this.t = state("t", Double.NaN);
+    this.input = input("input");
+  }
+
+  @Override
+  public void update(double time, double dt, boolean jit) {
+    for (int i = 0; i < size(); i++) {
+      V[i] += input[i];
+      seen[i] = input[i];
+      t[i] = time;
+      spike[i] = (updates + i) % period == 0;
+    }
+    updates++;
+    lastJit = jit;
+  }
+}
