@@ -52,15 +52,17 @@ final class BodyParser {
       Tree at = statements.isEmpty() ? body : statements.get(statements.size() - 1);
       return badBody(at, "the body must end with 'return <expression>;'");
     }
-    boolean failed = false;
+    // Stop at the first bad statement: later ones may use a local it failed to declare.
     for (StatementTree statement : statements.subList(0, statements.size() - 1)) {
       if (statement.getKind() != Tree.Kind.VARIABLE) {
         return badBody(statement, "only 'double' locals may come before the return");
       }
-      failed |= !local((VariableTree) statement);
+      if (!local((VariableTree) statement)) {
+        return null;
+      }
     }
     ExpressionTree returned = ((ReturnTree) statements.get(statements.size() - 1)).getExpression();
-    if (failed || returned == null) {
+    if (returned == null) {
       return null;
     }
     Typed value = condition ? expressions.parseBoolean(returned) : expressions.parseNumeric(returned);

@@ -1,7 +1,6 @@
 package io.brainstem.processor.parse;
 
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.util.Trees;
 import io.brainstem.annotations.Ode;
 import io.brainstem.annotations.OnPre;
@@ -199,7 +198,7 @@ final class MethodParser {
   }
 
   private BlockTree block(ExecutableElement method) {
-    return ((MethodTree) trees.getTree(method)).getBody();
+    return trees.getTree(method).getBody();
   }
 
   private BodyParser body(ExecutableElement method, Scope scope) {
