@@ -24,6 +24,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 
 /**
@@ -81,14 +82,12 @@ public final class BrainstemProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (diagnostics == null) {
-      trees = Trees.instance(processingEnv);
-      diagnostics = new Diagnostics(processingEnv.getMessager(), trees);
-      sink = sinkOverride != null ? sinkOverride : defaultSink();
-    }
     Set<TypeElement> types = new LinkedHashSet<>();
     types.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(Neuron.class)));
     types.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(Synapse.class)));
+    if (types.isEmpty() || !initialized(types)) {
+      return false;
+    }
     for (TypeElement type : types) {
       try {
         processType(type);
@@ -104,13 +103,42 @@ public final class BrainstemProcessor extends AbstractProcessor {
         diagnostics.error(
             ErrorCode.INTERNAL,
             type,
-            "Brainstem failed on " + type.getSimpleName() + " with " + e.getClass().getName()
-                + ": " + e.getMessage() + ". This is a bug in Brainstem, not in your model",
+            "Brainstem failed on " + type.getSimpleName() + " with " + e
+                + ". This is a bug in Brainstem, not in your model",
             "Please file an issue with this message and the source of " + type.getSimpleName()
                 + ".");
       }
     }
     return false;
+  }
+
+  /**
+   * Sets up on first use. Method bodies are read through javac's Compiler Tree API, which other
+   * compilers (and some wrapped processing environments) do not offer: then each model gets an
+   * error instead of an exception escaping into the compiler.
+   */
+  private boolean initialized(Set<TypeElement> types) {
+    if (diagnostics != null) {
+      return true;
+    }
+    try {
+      trees = Trees.instance(processingEnv);
+    } catch (IllegalArgumentException notJavac) {
+      for (TypeElement type : types) {
+        processingEnv.getMessager().printMessage(
+            Diagnostic.Kind.ERROR,
+            Diagnostics.format(
+                ErrorCode.INTERNAL,
+                "Brainstem reads model method bodies with javac's Compiler Tree API, which this"
+                    + " compiler does not provide (" + notJavac + ")",
+                "Compile models with javac (JDK 17 or newer)."),
+            type);
+      }
+      return false;
+    }
+    diagnostics = new Diagnostics(processingEnv.getMessager(), trees);
+    sink = sinkOverride != null ? sinkOverride : defaultSink();
+    return true;
   }
 
   private void processType(TypeElement type) throws IOException {
