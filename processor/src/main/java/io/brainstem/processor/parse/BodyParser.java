@@ -50,12 +50,14 @@ final class BodyParser {
     List<? extends StatementTree> statements = body.getStatements();
     if (statements.isEmpty() || statements.get(statements.size() - 1).getKind() != Tree.Kind.RETURN) {
       Tree at = statements.isEmpty() ? body : statements.get(statements.size() - 1);
-      return badBody(at, "the body must end with 'return <expression>;'");
+      return badBody(at, "the body must end with 'return <expression>;'",
+          "End it with a single return; write choices as '?:' rather than if/else.");
     }
     // Stop at the first bad statement: later ones may use a local it failed to declare.
     for (StatementTree statement : statements.subList(0, statements.size() - 1)) {
       if (statement.getKind() != Tree.Kind.VARIABLE) {
-        return badBody(statement, "only 'double' locals may come before the return");
+        return badBody(statement, "only 'double' locals may come before the return",
+            "Move the computation into 'final double' locals or the returned expression.");
       }
       if (!local((VariableTree) statement)) {
         return null;
@@ -73,7 +75,8 @@ final class BodyParser {
     boolean isDouble = local.getType() instanceof PrimitiveTypeTree
         && ((PrimitiveTypeTree) local.getType()).getPrimitiveTypeKind() == TypeKind.DOUBLE;
     if (!isDouble || local.getInitializer() == null) {
-      badBody(local, "a local must be a 'double' with an initializer");
+      badBody(local, "a local must be a 'double' with an initializer",
+          "Declare it as 'final double x = <expression>;'.");
       return false;
     }
     Typed value = expressions.parseNumeric(local.getInitializer());
@@ -101,7 +104,8 @@ final class BodyParser {
 
   private Assign assignment(StatementTree statement) {
     if (statement.getKind() != Tree.Kind.EXPRESSION_STATEMENT) {
-      badBody(statement, "only assignments to states ('V = V_reset;', 'g += w;') are allowed here");
+      badBody(statement, "only assignments to states ('V = V_reset;', 'g += w;') are allowed here",
+          "Write a choice inside the assignment, e.g. 'V = V > 100 ? V_reset : V;'.");
       return null;
     }
     ExpressionTree expression = ((ExpressionStatementTree) statement).getExpression();
@@ -115,7 +119,8 @@ final class BodyParser {
     } else {
       op = compoundOp(expression.getKind());
       if (op == null) {
-        badBody(statement, "only assignments with = += -= *= /= are allowed here");
+        badBody(statement, "only assignments with = += -= *= /= are allowed here",
+            "Write the update as 'x = ...' or with += -= *= /=.");
         return null;
       }
       target = ((CompoundAssignmentTree) expression).getVariable();
@@ -167,13 +172,13 @@ final class BodyParser {
     return null;
   }
 
-  private <T> T badBody(Tree at, String rule) {
+  private <T> T badBody(Tree at, String rule, String fix) {
     diagnostics.error(
         ErrorCode.BAD_BODY,
         at,
         source.unit(),
         "'" + firstLine(source.of(at)) + "': " + rule,
-        "See the annotation's Javadoc for the body shape Brainstem can read.");
+        fix);
     return null;
   }
 

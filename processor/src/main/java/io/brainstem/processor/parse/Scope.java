@@ -70,10 +70,6 @@ final class Scope {
     return parameters.containsKey(name);
   }
 
-  boolean isLocal(String name) {
-    return locals.containsKey(name);
-  }
-
   /** The model fields of one kind, e.g. the states an assignment may target. */
   List<String> fieldsOf(RefKind kind) {
     List<String> names = new ArrayList<>();

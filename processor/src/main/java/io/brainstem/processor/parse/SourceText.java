@@ -4,6 +4,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.SourcePositions;
 import java.io.IOException;
+import java.util.Optional;
 import javax.tools.Diagnostic;
 
 /** The exact source text of a tree, for comments in generated code; javac's rendering if unknown. */
@@ -26,14 +27,14 @@ final class SourceText {
   }
 
   /** From the start of {@code first} to the end of {@code last}, as written. */
-  java.util.Optional<String> between(Tree first, Tree last) {
+  Optional<String> between(Tree first, Tree last) {
     long start = positions.getStartPosition(unit, first);
     long end = positions.getEndPosition(unit, last);
     CharSequence text = content();
     if (start == Diagnostic.NOPOS || end == Diagnostic.NOPOS || text == null || end > text.length()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(text.subSequence((int) start, (int) end).toString());
+    return Optional.of(text.subSequence((int) start, (int) end).toString());
   }
 
   private CharSequence content() {
