@@ -421,4 +421,48 @@ class ErrorCodeTest {
     JavaFileObject source = Models.synapse("  @OnPre void on() { g += g_max; }\n");
     assertSingleError(source, "[BS405 MISSING_OUTPUT] Bad has no @Output", "public class Bad");
   }
+
+  // One mistake, one error: members that fail still count for the whole-model rules.
+
+  @Test
+  void failedOutputBodyIsNotAlsoMissing() {
+    JavaFileObject source = Models.synapse("""
+          @OnPre void on() { g += g_max; }
+          @Output double out() { return g * (E - Vpost); }
+        """);
+    assertSingleError(source, "[BS104 UNKNOWN_NAME] 'Vpost'", "(E - Vpost)");
+  }
+
+  @Test
+  void failedLocalIsNotReportedAgainAtItsUses() {
+    JavaFileObject source = Models.neuron("""
+          @Ode("V") double dV(double V) {
+            final double a = Math.sin(V);
+            final double b = a * 2;
+            return b - V / tau;
+          }
+        """);
+    assertSingleError(source, "[BS304 UNSUPPORTED_FUNCTION]", "Math.sin(V)");
+  }
+
+  @Test
+  void failedThresholdStillEnablesTheReset() {
+    JavaFileObject source = Models.neuron("""
+          @Threshold boolean fire() { return V >= V_thr; }
+          @Reset void reset() { V = V_rest; }
+        """);
+    assertSingleError(source, "(did you mean 'V_th'?)", "V >= V_thr");
+  }
+
+  @Test
+  void incrementInsideExpression() {
+    JavaFileObject source = Models.neuronOde("V++ / tau");
+    assertSingleError(source, "[BS303 UNSUPPORTED_EXPRESSION] 'V++' (postfix increment)", "V++");
+  }
+
+  @Test
+  void assignmentInsideExpression() {
+    JavaFileObject source = Models.neuronOde("(V = 2) / tau");
+    assertSingleError(source, "[BS303 UNSUPPORTED_EXPRESSION] 'V = 2' (assignment)", "(V = 2)");
+  }
 }
