@@ -166,6 +166,15 @@ class ModelIRTest {
   }
 
   @Test
+  void integerInitializedLocalIsADouble() {
+    // Java divides 'one / 2' in double because 'one' is declared double: no INTEGER_DIVISION.
+    ModelIR model = single(Models.neuron(
+        "  @Ode(\"V\") double dV(double V) { final double one = 1; return one / 2 - V; }\n"));
+    assertThat(model.odes().get(0).rhs()).isEqualTo(
+        new Binary(BinOp.SUB, new Binary(BinOp.DIV, new Num(1), new Num(2)), V));
+  }
+
+  @Test
   void timeIsAnOdeParameterAndThisReadsFields() {
     ModelIR model = single(Models.neuron(
         "  @Ode(\"V\") double dV(double t) { return (this.V_rest - V) / tau + t; }\n"));

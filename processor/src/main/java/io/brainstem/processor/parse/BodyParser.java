@@ -83,7 +83,8 @@ final class BodyParser {
     if (value == null) {
       return false;
     }
-    scope.addLocal(local.getName().toString(), value);
+    // The local is a double whatever its initializer's type: 'x / 2' then divides in double.
+    scope.addLocal(local.getName().toString(), Typed.of(value.expr(), Typed.JavaType.DOUBLE));
     return true;
   }
 
