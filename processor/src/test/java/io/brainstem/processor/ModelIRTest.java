@@ -152,6 +152,23 @@ class ModelIRTest {
   }
 
   @Test
+  void staticallyImportedMathFunctions() {
+    ModelIR model = single(Models.source("p.Imp", """
+        package p;
+        import static java.lang.Math.exp;
+        import io.brainstem.annotations.*;
+        @Neuron
+        public class Imp {
+          @Param double tau = 10;
+          @State double V;
+          @Ode("V") double dV(double V) { return exp(-V) / tau; }
+        }
+        """));
+    assertThat(model.odes().get(0).rhs()).isEqualTo(
+        new Binary(BinOp.DIV, new Call(Fn.EXP, List.of(new Neg(V))), TAU));
+  }
+
+  @Test
   void localsAreSubstitutedAndShadowFields() {
     ModelIR model = single(Models.neuron("""
           @Ode("V") double dV(double V, double input) {

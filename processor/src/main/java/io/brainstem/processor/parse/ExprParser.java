@@ -4,6 +4,7 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -361,7 +362,8 @@ final class ExprParser {
         ? ((MemberSelectTree) select).getIdentifier().toString()
         : select.toString();
     boolean onMath = select instanceof MemberSelectTree
-        && isMath(((MemberSelectTree) select).getExpression().toString());
+        ? isMath(((MemberSelectTree) select).getExpression().toString())
+        : staticallyImportedFromMath(name);
     Fn fn = onMath ? function(name) : null;
     if (fn == null) {
       List<String> names = new ArrayList<>();
@@ -414,6 +416,18 @@ final class ExprParser {
       }
     }
     return null;
+  }
+
+  /** {@code exp(x)} after {@code import static java.lang.Math.exp;} or {@code ...Math.*;}. */
+  private boolean staticallyImportedFromMath(String name) {
+    for (ImportTree anImport : source.unit().getImports()) {
+      String imported = anImport.getQualifiedIdentifier().toString();
+      if (anImport.isStatic()
+          && (imported.equals("java.lang.Math." + name) || imported.equals("java.lang.Math.*"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isMath(String qualifier) {
