@@ -98,8 +98,9 @@ public final class BrainstemProcessor extends AbstractProcessor {
             "the generated source for " + type.getSimpleName() + " could not be written: " + e,
             "Check that the generated-sources directory is writable and that no other processor"
                 + " writes a file of the same name.");
-      } catch (Exception | LinkageError | AssertionError e) {
-        // LinkageError: e.g. a JavaPoet version clash on the processor path.
+      } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+        // LinkageError: e.g. a JavaPoet version clash on the processor path. StackOverflowError:
+        // a pathologically deep expression; javac itself survives those, so must we.
         diagnostics.error(
             ErrorCode.INTERNAL,
             type,

@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
+import javax.lang.model.SourceVersion;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -116,6 +119,22 @@ class DriverTest {
         .compile(Models.library("Lif"), Models.library("ExpCoba"));
     assertThat(compilation).succeeded();
     assertThat(compilation.generatedSourceFiles()).isEmpty();
+  }
+
+  @Test
+  void registeredAsAService() {
+    List<Class<?>> found = new ArrayList<>();
+    ServiceLoader.load(Processor.class).forEach(p -> found.add(p.getClass()));
+    assertThat(found).contains(BrainstemProcessor.class);
+  }
+
+  @Test
+  void supportsTheTwoModelAnnotationsAndTheLatestSource() {
+    BrainstemProcessor processor = new BrainstemProcessor();
+    assertThat(processor.getSupportedAnnotationTypes()).containsExactly(
+        "io.brainstem.annotations.Neuron", "io.brainstem.annotations.Synapse");
+    assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
+    assertThat(processor.getSupportedOptions()).containsExactly("brainstem.emit");
   }
 
   @Test
