@@ -301,6 +301,14 @@ class ErrorCodeTest {
   }
 
   @Test
+  void bareMathNameWithoutStaticImport() {
+    JavaFileObject source = Models.neuronOde("exp(-V) / tau");
+    assertSingleError(
+        source, "[BS304 UNSUPPORTED_FUNCTION] 'exp' is not a supported function (did you mean"
+            + " 'Math.exp'?)", "exp(-V)");
+  }
+
+  @Test
   void ownMethodIsUnsupported() {
     JavaFileObject source = Models.neuron("""
           double helper() { return 1.0; }

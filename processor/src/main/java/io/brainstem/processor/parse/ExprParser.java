@@ -366,18 +366,7 @@ final class ExprParser {
         : staticallyImportedFromMath(name);
     Fn fn = onMath ? function(name) : null;
     if (fn == null) {
-      List<String> names = new ArrayList<>();
-      Arrays.stream(Fn.values()).forEach(f -> names.add(f.javaName));
-      diagnostics.error(
-          ErrorCode.UNSUPPORTED_FUNCTION,
-          tree,
-          source.unit(),
-          "'" + source.of(select) + "' is not a supported function"
-              + (onMath ? Suggestions.closest(name, names).map(s -> " (did you mean 'Math." + s
-                  + "'?)").orElse("") : ""),
-          "Use one of Math.exp, log, sqrt, pow, tanh, abs, min, max, expm1, or inline the"
-              + " computation.");
-      return null;
+      return unsupportedFunction(tree, name, onMath);
     }
     if (tree.getArguments().size() != fn.arity) {
       diagnostics.error(
@@ -407,6 +396,26 @@ final class ExprParser {
     // abs/min/max keep their argument type (Math.abs(2) is an int); the others return double.
     boolean keepsType = fn == Fn.ABS || fn == Fn.MIN || fn == Fn.MAX;
     return Typed.of(new Expr.Call(fn, args), keepsType ? type : JavaType.DOUBLE);
+  }
+
+  private Typed unsupportedFunction(MethodInvocationTree tree, String name, boolean onMath) {
+    String suggestion;
+    if (!onMath && function(name) != null) {
+      suggestion = "Math." + name; // exp(x) without the static import
+    } else {
+      List<String> names = Arrays.stream(Fn.values()).map(f -> f.javaName).toList();
+      suggestion = onMath ? Suggestions.closest(name, names).map(s -> "Math." + s).orElse(null)
+          : null;
+    }
+    diagnostics.error(
+        ErrorCode.UNSUPPORTED_FUNCTION,
+        tree,
+        source.unit(),
+        "'" + source.of(tree.getMethodSelect()) + "' is not a supported function"
+            + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)"),
+        "Use one of Math.exp, log, sqrt, pow, tanh, abs, min, max, expm1, or inline the"
+            + " computation.");
+    return null;
   }
 
   private static Fn function(String javaName) {
