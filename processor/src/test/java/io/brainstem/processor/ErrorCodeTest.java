@@ -463,6 +463,22 @@ class ErrorCodeTest {
   }
 
   @Test
+  void wrongKindMembersAreNotAlsoDuplicates() {
+    JavaFileObject source = Models.synapse("""
+          @OnPre void on() { g += g_max; }
+          @Output double out() { return g * (E - V); }
+          @Reset void reset1() { g = 0; }
+          @Reset void reset2() { g = 0; }
+        """);
+    Compilation compilation = Models.compile(source).compilation();
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("[BS107 WRONG_MODEL_KIND]").inFile(source)
+        .onLineContaining("reset1");
+    assertThat(compilation).hadErrorContaining("[BS107 WRONG_MODEL_KIND]").inFile(source)
+        .onLineContaining("reset2");
+  }
+
+  @Test
   void incrementInsideExpression() {
     JavaFileObject source = Models.neuronOde("V++ / tau");
     assertSingleError(source, "[BS303 UNSUPPORTED_EXPRESSION] 'V++' (postfix increment)", "V++");

@@ -39,11 +39,15 @@ public final class ModelRules {
     }
     reservedNames(model);
     odeTargets(model, name);
-    duplicates(model.thresholds(), "@Threshold");
-    duplicates(model.resets(), "@Reset");
-    duplicates(model.onPres(), "@OnPre");
-    duplicates(model.outputs(), "@Output");
-    duplicates(model.refractory(), "@Refractory");
+    // Members of the wrong kind were reported above; counting them again would be a cascade.
+    if (neuron) {
+      duplicates(model.thresholds(), "@Threshold");
+      duplicates(model.resets(), "@Reset");
+      duplicates(model.refractory(), "@Refractory");
+    } else {
+      duplicates(model.onPres(), "@OnPre");
+      duplicates(model.outputs(), "@Output");
+    }
     if (neuron && !model.resets().isEmpty() && model.thresholds().isEmpty()) {
       Member<?> reset = model.resets().get(0);
       diagnostics.error(
