@@ -1,0 +1,177 @@
+package io.brainstem.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import com.sun.source.util.Trees;
+import io.brainstem.annotations.Neuron;
+import io.brainstem.annotations.Synapse;
+import io.brainstem.processor.check.ClassRules;
+import io.brainstem.processor.check.Diagnostics;
+import io.brainstem.processor.check.ErrorCode;
+import io.brainstem.processor.check.ModelRules;
+import io.brainstem.processor.emit.Emitter;
+import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.parse.ModelParser;
+import io.brainstem.processor.parse.ParsedModel;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/**
+ * Generates a group or projection class for every {@code @Neuron} and {@code @Synapse} class.
+ *
+ * <p>For each annotated type, in order:
+ *
+ * <ol>
+ *   <li>check the type itself (a top-level, instantiable class; neuron or synapse);
+ *   <li>parse fields and method bodies into IR pieces, reporting each unreadable expression where
+ *       it is written;
+ *   <li>check rules on the whole model;
+ *   <li>if this type had no error, emit and write the generated source. A model with errors gets
+ *       no generated code, which would only add "cannot find symbol" noise.
+ * </ol>
+ *
+ * <p>It never throws into javac: an unexpected exception becomes a {@code BS001 INTERNAL} error on
+ * the type being processed, and the other types are still processed. It claims no annotations.
+ *
+ * <p>Option {@code -Abrainstem.emit=false} runs parse and check only (no file is written); useful
+ * to validate models where the runtime classes the generated code needs are absent.
+ */
+@AutoService(Processor.class)
+public final class BrainstemProcessor extends AbstractProcessor {
+  static final String EMIT_OPTION = "brainstem.emit";
+
+  private final ModelSink sinkOverride;
+  private Diagnostics diagnostics;
+  private Trees trees;
+  private ModelSink sink;
+
+  public BrainstemProcessor() {
+    this(null);
+  }
+
+  /** For tests: replaces emit-and-write with {@code sink}. */
+  BrainstemProcessor(ModelSink sink) {
+    this.sinkOverride = sink;
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(Neuron.class.getCanonicalName(), Synapse.class.getCanonicalName());
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(EMIT_OPTION);
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Set<TypeElement> types = new LinkedHashSet<>();
+    types.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(Neuron.class)));
+    types.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(Synapse.class)));
+    if (types.isEmpty() || !initialized(types)) {
+      return false;
+    }
+    for (TypeElement type : types) {
+      try {
+        processType(type);
+      } catch (IOException e) {
+        diagnostics.error(
+            ErrorCode.CANNOT_WRITE,
+            type,
+            "the generated source for " + type.getSimpleName() + " could not be written: " + e,
+            "Check that the generated-sources directory is writable and that no other processor"
+                + " writes a file of the same name.");
+      } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+        // LinkageError: e.g. a JavaPoet version clash on the processor path. StackOverflowError:
+        // a pathologically deep expression; javac itself survives those, so must we.
+        diagnostics.error(
+            ErrorCode.INTERNAL,
+            type,
+            "Brainstem failed on " + type.getSimpleName() + " with " + e
+                + ". This is a bug in Brainstem, not in your model",
+            "Please file an issue with this message and the source of " + type.getSimpleName()
+                + ".");
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Sets up on first use. Method bodies are read through javac's Compiler Tree API, which other
+   * compilers (and some wrapped processing environments) do not offer: then each model gets an
+   * error instead of an exception escaping into the compiler.
+   */
+  private boolean initialized(Set<TypeElement> types) {
+    if (diagnostics != null) {
+      return true;
+    }
+    try {
+      trees = Trees.instance(processingEnv);
+    } catch (IllegalArgumentException notJavac) {
+      for (TypeElement type : types) {
+        processingEnv.getMessager().printMessage(
+            Diagnostic.Kind.ERROR,
+            Diagnostics.format(
+                ErrorCode.INTERNAL,
+                "Brainstem reads model method bodies with javac's Compiler Tree API, which this"
+                    + " compiler does not provide (" + notJavac + ")",
+                "Compile models with javac (JDK 17 or newer)."),
+            type);
+      }
+      return false;
+    }
+    diagnostics = new Diagnostics(processingEnv.getMessager(), trees);
+    sink = sinkOverride != null ? sinkOverride : defaultSink();
+    return true;
+  }
+
+  private void processType(TypeElement type) throws IOException {
+    int errorsBefore = diagnostics.errorCount();
+    ModelIR.Kind kind = new ClassRules(diagnostics).check(type);
+    if (kind == null) {
+      return;
+    }
+    ParsedModel parsed = new ModelParser(diagnostics, trees).parse(type, kind);
+    new ModelRules(diagnostics).check(parsed);
+    if (diagnostics.errorCount() > errorsBefore) {
+      return;
+    }
+    PackageElement pkg = processingEnv.getElementUtils().getPackageOf(type);
+    sink.accept(parsed.toIR(pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString()), type);
+  }
+
+  private ModelSink defaultSink() {
+    if ("false".equals(processingEnv.getOptions().get(EMIT_OPTION))) {
+      return (model, origin) -> {};
+    }
+    return (model, origin) -> {
+      JavaFile file = Emitter.emit(model);
+      String name = file.packageName().isEmpty()
+          ? file.typeSpec().name()
+          : file.packageName() + "." + file.typeSpec().name();
+      // Created here (not JavaFile.writeTo(Filer)) so the model class is the originating element
+      // even if the emitter forgets to add it, which keeps incremental builds correct.
+      JavaFileObject source = processingEnv.getFiler().createSourceFile(name, origin);
+      try (Writer writer = source.openWriter()) {
+        file.writeTo(writer);
+      }
+    };
+  }
+}

@@ -1,0 +1,65 @@
+package io.brainstem.processor.check;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * Reports errors as {@code [BS<nnn> <CODE>] <rule>. <fix>} at the most precise place available (an
+ * element, one of its annotations or annotation values, or a sub-tree of a method body), and counts
+ * them so the driver can skip generation for a model with any error.
+ */
+public final class Diagnostics {
+  private final Messager messager;
+  private final Trees trees;
+  private int errorCount;
+
+  public Diagnostics(Messager messager, Trees trees) {
+    this.messager = messager;
+    this.trees = trees;
+  }
+
+  /** The message text; {@code rule} has no final period, {@code fix} is a full sentence. */
+  public static String format(ErrorCode code, String rule, String fix) {
+    return "[" + code.tag() + "] " + rule + ". " + fix;
+  }
+
+  public void error(ErrorCode code, Element element, String rule, String fix) {
+    errorCount++;
+    messager.printMessage(Diagnostic.Kind.ERROR, format(code, rule, fix), element);
+  }
+
+  public void error(
+      ErrorCode code, Element element, AnnotationMirror annotation, String rule, String fix) {
+    errorCount++;
+    messager.printMessage(Diagnostic.Kind.ERROR, format(code, rule, fix), element, annotation);
+  }
+
+  public void error(
+      ErrorCode code,
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value,
+      String rule,
+      String fix) {
+    errorCount++;
+    messager.printMessage(
+        Diagnostic.Kind.ERROR, format(code, rule, fix), element, annotation, value);
+  }
+
+  /** An error with the caret on {@code tree}, e.g. the one unsupported sub-expression. */
+  public void error(
+      ErrorCode code, Tree tree, CompilationUnitTree unit, String rule, String fix) {
+    errorCount++;
+    trees.printMessage(Diagnostic.Kind.ERROR, format(code, rule, fix), tree, unit);
+  }
+
+  public int errorCount() {
+    return errorCount;
+  }
+}

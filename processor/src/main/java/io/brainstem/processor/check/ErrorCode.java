@@ -1,0 +1,60 @@
+package io.brainstem.processor.check;
+
+/**
+ * Every error Brainstem reports, with a stable number. Numbers are never reused or renumbered:
+ * users search for them and docs/error-codes.md lists each one with an example.
+ *
+ * <p>0xx: the processor itself; 1xx: the model class; 2xx: fields; 3xx: methods and expressions;
+ * 4xx: rules on the whole model.
+ */
+public enum ErrorCode {
+  INTERNAL(1),
+  CANNOT_WRITE(2),
+
+  NOT_TOP_LEVEL(101),
+  NOT_A_CLASS(102),
+  NOT_INSTANTIABLE(103),
+  UNKNOWN_NAME(104),
+  RESERVED_NAME(105),
+  NEURON_AND_SYNAPSE(106),
+  WRONG_MODEL_KIND(107),
+
+  FIELD_NOT_DOUBLE(201),
+  BAD_FIELD_MODIFIER(202),
+  NOT_A_CONSTANT(203),
+  CONFLICTING_ROLES(204),
+  REFRACTORY_NOT_PARAM(205),
+  DUPLICATE_REFRACTORY(206),
+  INVALID_NAME(207),
+
+  BAD_SIGNATURE(301),
+  BAD_BODY(302),
+  UNSUPPORTED_EXPRESSION(303),
+  UNSUPPORTED_FUNCTION(304),
+  WRONG_ARITY(305),
+  INTEGER_DIVISION(306),
+  NARROW_ARITHMETIC(307),
+  TYPE_MISMATCH(308),
+  NOT_A_STATE(309),
+
+  DUPLICATE_ODE(401),
+  DUPLICATE_METHOD(402),
+  RESET_WITHOUT_THRESHOLD(403),
+  MISSING_ON_PRE(404),
+  MISSING_OUTPUT(405);
+
+  private final int number;
+
+  ErrorCode(int number) {
+    this.number = number;
+  }
+
+  public int number() {
+    return number;
+  }
+
+  /** The tag every message starts with, e.g. {@code BS104 UNKNOWN_NAME}. */
+  public String tag() {
+    return String.format("BS%03d %s", number, name());
+  }
+}

@@ -1,0 +1,173 @@
+package io.brainstem.processor.check;
+
+import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.parse.Annotations;
+import io.brainstem.processor.parse.Member;
+import io.brainstem.processor.parse.ParsedModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationValue;
+
+/** Rules that need the whole model: kinds, names, duplicates and required members. */
+public final class ModelRules {
+  /** Names the generated group or projection uses for its own members and loop variables. */
+  public static final Set<String> RESERVED =
+      Set.of("t", "dt", "spike", "t_last_spike", "i", "n", "size", "name", "params", "method");
+
+  private final Diagnostics diagnostics;
+
+  public ModelRules(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  public void check(ParsedModel model) {
+    String name = model.type().getSimpleName().toString();
+    boolean neuron = model.kind() == ModelIR.Kind.NEURON;
+    String other = neuron ? "synapse" : "neuron";
+    if (neuron) {
+      wrongKind(model.posts(), name, other);
+      wrongKind(model.onPres(), name, other);
+      wrongKind(model.outputs(), name, other);
+    } else {
+      wrongKind(model.inputs(), name, other);
+      wrongKind(model.refractory(), name, other);
+      wrongKind(model.thresholds(), name, other);
+      wrongKind(model.resets(), name, other);
+    }
+    reservedNames(model);
+    odeTargets(model, name);
+    // Members of the wrong kind were reported above; counting them again would be a cascade.
+    if (neuron) {
+      duplicates(model.thresholds(), "@Threshold");
+      duplicates(model.resets(), "@Reset");
+      duplicates(model.refractory(), "@Refractory");
+    } else {
+      duplicates(model.onPres(), "@OnPre");
+      duplicates(model.outputs(), "@Output");
+    }
+    if (neuron && !model.resets().isEmpty() && model.thresholds().isEmpty()) {
+      Member<?> reset = model.resets().get(0);
+      diagnostics.error(
+          ErrorCode.RESET_WITHOUT_THRESHOLD,
+          reset.element(),
+          reset.annotation(),
+          name + " has a @Reset but no @Threshold, so the reset could never run",
+          "Add a '@Threshold boolean fire() { return ...; }' method, or remove the reset.");
+    }
+    if (!neuron) {
+      requiredMethods(model, name);
+      outputTargets(model);
+    }
+  }
+
+  private void wrongKind(List<? extends Member<?>> members, String model, String other) {
+    for (Member<?> member : members) {
+      diagnostics.error(
+          ErrorCode.WRONG_MODEL_KIND,
+          member.element(),
+          member.annotation(),
+          Annotations.display(member.annotation()) + " belongs in a " + other + " model, but "
+              + model + " is not one",
+          "Remove the annotation, or move the member to a @"
+              + (other.equals("neuron") ? "Neuron" : "Synapse") + " class.");
+    }
+  }
+
+  private void reservedNames(ParsedModel model) {
+    List<Member<?>> fields = new ArrayList<>();
+    fields.addAll(model.params());
+    fields.addAll(model.states());
+    fields.addAll(model.inputs());
+    fields.addAll(model.posts());
+    for (Member<?> field : fields) {
+      if (RESERVED.contains(field.name())) {
+        diagnostics.error(
+            ErrorCode.RESERVED_NAME,
+            field.element(),
+            "'" + field.name() + "' is reserved: generated code uses it for its own member or"
+                + " loop variable (reserved: t, dt, spike, t_last_spike, i, n, size, name, params,"
+                + " method)",
+            "Rename the field.");
+      }
+    }
+  }
+
+  private void odeTargets(ParsedModel model, String name) {
+    List<String> states = model.states().stream().map(Member::name).toList();
+    Set<String> integrated = new HashSet<>();
+    for (Member<ModelIR.Ode> ode : model.odes()) {
+      AnnotationValue value = Annotations.value(ode.annotation());
+      if (!states.contains(ode.name())) {
+        diagnostics.error(
+            ErrorCode.NOT_A_STATE,
+            ode.element(),
+            ode.annotation(),
+            value,
+            "@Ode(\"" + ode.name() + "\") names no state of " + name
+                + Suggestions.didYouMean(ode.name(), states),
+            "Name a field annotated @State, or annotate the field @State.");
+      } else if (!integrated.add(ode.name())) {
+        diagnostics.error(
+            ErrorCode.DUPLICATE_ODE,
+            ode.element(),
+            ode.annotation(),
+            value,
+            "'" + ode.name() + "' already has an @Ode method; a state has one derivative",
+            "Merge the two right-hand sides into one method.");
+      }
+    }
+  }
+
+  private void duplicates(List<? extends Member<?>> members, String annotation) {
+    for (Member<?> duplicate : members.subList(Math.min(1, members.size()), members.size())) {
+      diagnostics.error(
+          duplicateCode(annotation),
+          duplicate.element(),
+          duplicate.annotation(),
+          "only one " + annotation + " is allowed per model, and '"
+              + members.get(0).element().getSimpleName() + "' already has it",
+          "Remove one of them" + (annotation.equals("@Refractory") ? "." : ", or merge them."));
+    }
+  }
+
+  private static ErrorCode duplicateCode(String annotation) {
+    return annotation.equals("@Refractory")
+        ? ErrorCode.DUPLICATE_REFRACTORY
+        : ErrorCode.DUPLICATE_METHOD;
+  }
+
+  private void requiredMethods(ParsedModel model, String name) {
+    if (model.onPres().isEmpty()) {
+      diagnostics.error(
+          ErrorCode.MISSING_ON_PRE,
+          model.type(),
+          name + " has no @OnPre method, so presynaptic spikes would have no effect",
+          "Add e.g. '@OnPre void onSpike() { g += g_max; }'.");
+    }
+    if (model.outputs().isEmpty()) {
+      diagnostics.error(
+          ErrorCode.MISSING_OUTPUT,
+          model.type(),
+          name + " has no @Output method, so it would never affect its postsynaptic group",
+          "Add e.g. '@Output(\"input\") double current() { return g * (E - V); }'.");
+    }
+  }
+
+  private void outputTargets(ParsedModel model) {
+    for (Member<ModelIR.Output> output : model.outputs()) {
+      if (!SourceVersion.isIdentifier(output.name()) || SourceVersion.isKeyword(output.name())) {
+        diagnostics.error(
+            ErrorCode.INVALID_NAME,
+            output.element(),
+            output.annotation(),
+            Annotations.value(output.annotation()),
+            "@Output(\"" + output.name() + "\") does not name a postsynaptic input; it must be a"
+                + " Java identifier",
+            "Write the input's name, e.g. @Output(\"input\").");
+      }
+    }
+  }
+}

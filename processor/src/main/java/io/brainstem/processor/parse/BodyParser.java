@@ -1,0 +1,190 @@
+package io.brainstem.processor.parse;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import io.brainstem.processor.check.Diagnostics;
+import io.brainstem.processor.check.ErrorCode;
+import io.brainstem.processor.check.Suggestions;
+import io.brainstem.processor.ir.Assign;
+import io.brainstem.processor.ir.Assign.AssignOp;
+import io.brainstem.processor.ir.Expr;
+import io.brainstem.processor.ir.Expr.RefKind;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Reads the two body shapes of the DSL: "double locals, then one return" (@Ode, @Threshold,
+ * @Output) and "state assignments" (@Reset, @OnPre). Locals are substituted at their uses, so the IR
+ * has none; assignment bodies take no locals because a later assignment could change what a local
+ * substituted after it would mean.
+ */
+final class BodyParser {
+  private final Diagnostics diagnostics;
+  private final SourceText source;
+  private final Scope scope;
+  private final ExprParser expressions;
+
+  BodyParser(Diagnostics diagnostics, SourceText source, Scope scope) {
+    this.diagnostics = diagnostics;
+    this.source = source;
+    this.scope = scope;
+    this.expressions = new ExprParser(diagnostics, source, scope);
+  }
+
+  /** The returned expression and its source text. */
+  record Returned(Expr expr, String sourceText) {}
+
+  /** Parses {@code final double} locals then {@code return e;}; null after reporting an error. */
+  Returned returnBody(BlockTree body, boolean condition) {
+    List<? extends StatementTree> statements = body.getStatements();
+    if (statements.isEmpty() || statements.get(statements.size() - 1).getKind() != Tree.Kind.RETURN) {
+      Tree at = statements.isEmpty() ? body : statements.get(statements.size() - 1);
+      return badBody(at, "the body must end with 'return <expression>;'",
+          "End it with a single return; write choices as '?:' rather than if/else.");
+    }
+    // Stop at the first bad statement: later ones may use a local it failed to declare.
+    for (StatementTree statement : statements.subList(0, statements.size() - 1)) {
+      if (statement.getKind() != Tree.Kind.VARIABLE) {
+        return badBody(statement, "only 'double' locals may come before the return",
+            "Move the computation into 'final double' locals or the returned expression.");
+      }
+      if (!local((VariableTree) statement)) {
+        return null;
+      }
+    }
+    ExpressionTree returned = ((ReturnTree) statements.get(statements.size() - 1)).getExpression();
+    if (returned == null) {
+      return null;
+    }
+    Typed value = condition ? expressions.parseBoolean(returned) : expressions.parseNumeric(returned);
+    return value == null ? null : new Returned(value.expr(), source.of(returned));
+  }
+
+  private boolean local(VariableTree local) {
+    boolean isDouble = local.getType() instanceof PrimitiveTypeTree
+        && ((PrimitiveTypeTree) local.getType()).getPrimitiveTypeKind() == TypeKind.DOUBLE;
+    if (!isDouble || local.getInitializer() == null) {
+      badBody(local, "a local must be a 'double' with an initializer",
+          "Declare it as 'final double x = <expression>;'.");
+      return false;
+    }
+    Typed value = expressions.parseNumeric(local.getInitializer());
+    if (value == null) {
+      return false;
+    }
+    // The local is a double whatever its initializer's type: 'x / 2' then divides in double.
+    scope.addLocal(local.getName().toString(), Typed.of(value.expr(), Typed.JavaType.DOUBLE));
+    return true;
+  }
+
+  /** Parses assignments to states; null after reporting an error. */
+  List<Assign> assignments(BlockTree body) {
+    List<Assign> result = new ArrayList<>();
+    boolean failed = false;
+    for (StatementTree statement : body.getStatements()) {
+      Assign assign = assignment(statement);
+      if (assign == null) {
+        failed = true;
+      } else {
+        result.add(assign);
+      }
+    }
+    return failed ? null : result;
+  }
+
+  private Assign assignment(StatementTree statement) {
+    if (statement.getKind() != Tree.Kind.EXPRESSION_STATEMENT) {
+      badBody(statement, "only assignments to states ('V = V_reset;', 'g += w;') are allowed here",
+          "Write a choice inside the assignment, e.g. 'V = V > 100 ? V_reset : V;'.");
+      return null;
+    }
+    ExpressionTree expression = ((ExpressionStatementTree) statement).getExpression();
+    ExpressionTree target;
+    ExpressionTree value;
+    AssignOp op;
+    if (expression.getKind() == Tree.Kind.ASSIGNMENT) {
+      target = ((AssignmentTree) expression).getVariable();
+      value = ((AssignmentTree) expression).getExpression();
+      op = AssignOp.SET;
+    } else {
+      op = compoundOp(expression.getKind());
+      if (op == null) {
+        badBody(statement, "only assignments with = += -= *= /= are allowed here",
+            "Write the update as 'x = ...' or with += -= *= /=.");
+        return null;
+      }
+      target = ((CompoundAssignmentTree) expression).getVariable();
+      value = ((CompoundAssignmentTree) expression).getExpression();
+    }
+    String state = target(target);
+    Typed parsed = expressions.parseNumeric(value);
+    return state == null || parsed == null ? null : new Assign(state, op, parsed.expr());
+  }
+
+  private static AssignOp compoundOp(Tree.Kind kind) {
+    switch (kind) {
+      case PLUS_ASSIGNMENT:
+        return AssignOp.ADD;
+      case MINUS_ASSIGNMENT:
+        return AssignOp.SUB;
+      case MULTIPLY_ASSIGNMENT:
+        return AssignOp.MUL;
+      case DIVIDE_ASSIGNMENT:
+        return AssignOp.DIV;
+      default:
+        return null;
+    }
+  }
+
+  /** The state a {@code x} or {@code this.x} target names; null after reporting. */
+  private String target(ExpressionTree target) {
+    String name = null;
+    if (target instanceof IdentifierTree) {
+      name = ((IdentifierTree) target).getName().toString();
+    } else if (target instanceof MemberSelectTree
+        && ((MemberSelectTree) target).getExpression().toString().equals("this")) {
+      name = ((MemberSelectTree) target).getIdentifier().toString();
+    }
+    Typed field = name == null ? null : scope.field(name);
+    if (field != null && ((Expr.Ref) field.expr()).kind() == RefKind.STATE) {
+      return name;
+    }
+    String what = field == null
+        ? "is not a variable of " + scope.modelName()
+        : "is a " + ((Expr.Ref) field.expr()).kind().name().toLowerCase() + ", not a state";
+    diagnostics.error(
+        ErrorCode.NOT_A_STATE,
+        target,
+        source.unit(),
+        "'" + source.of(target) + "' " + what + "; only states can be assigned"
+            + (name == null ? "" : Suggestions.didYouMean(name, scope.fieldsOf(RefKind.STATE))),
+        "Assign to a field annotated @State.");
+    return null;
+  }
+
+  private <T> T badBody(Tree at, String rule, String fix) {
+    diagnostics.error(
+        ErrorCode.BAD_BODY,
+        at,
+        source.unit(),
+        "'" + firstLine(source.of(at)) + "': " + rule,
+        fix);
+    return null;
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline).trim() + " ...";
+  }
+}

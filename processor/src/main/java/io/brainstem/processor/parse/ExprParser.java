@@ -1,0 +1,461 @@
+package io.brainstem.processor.parse;
+
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import io.brainstem.processor.check.Diagnostics;
+import io.brainstem.processor.check.ErrorCode;
+import io.brainstem.processor.check.Suggestions;
+import io.brainstem.processor.ir.Expr;
+import io.brainstem.processor.ir.Expr.BinOp;
+import io.brainstem.processor.ir.Expr.CmpOp;
+import io.brainstem.processor.ir.Expr.Fn;
+import io.brainstem.processor.ir.Expr.LogicOp;
+import io.brainstem.processor.parse.Typed.JavaType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns one Java expression into an {@link Expr} with exactly the user's structure: parentheses
+ * vanish into the tree, nothing is reassociated or folded, so the generated code performs the same
+ * IEEE-754 operations in the same order. Anything outside the DSL is reported on the offending
+ * sub-expression; the result is then null and callers report nothing more (no cascades).
+ */
+final class ExprParser {
+  private static final String SUPPORTED =
+      "Use only + - * /, parentheses, numeric literals, model variables, comparisons, && || !, ?:"
+          + " and Math.exp/log/sqrt/pow/tanh/abs/min/max/expm1";
+
+  private final Diagnostics diagnostics;
+  private final SourceText source;
+  private final Scope scope;
+
+  ExprParser(Diagnostics diagnostics, SourceText source, Scope scope) {
+    this.diagnostics = diagnostics;
+    this.source = source;
+    this.scope = scope;
+  }
+
+  /** The expression, or null after reporting why it is not part of the DSL. */
+  Typed parse(ExpressionTree tree) {
+    switch (tree.getKind()) {
+      case PARENTHESIZED:
+        return parse(((ParenthesizedTree) tree).getExpression());
+      case INT_LITERAL:
+      case LONG_LITERAL:
+      case FLOAT_LITERAL:
+      case DOUBLE_LITERAL:
+        return literal((LiteralTree) tree);
+      case UNARY_PLUS:
+        return numeric(parse(((UnaryTree) tree).getExpression()), ((UnaryTree) tree).getExpression());
+      case UNARY_MINUS:
+        return negate((UnaryTree) tree);
+      case PLUS:
+        return arithmetic((BinaryTree) tree, BinOp.ADD);
+      case MINUS:
+        return arithmetic((BinaryTree) tree, BinOp.SUB);
+      case MULTIPLY:
+        return arithmetic((BinaryTree) tree, BinOp.MUL);
+      case DIVIDE:
+        return arithmetic((BinaryTree) tree, BinOp.DIV);
+      case IDENTIFIER:
+        return identifier((IdentifierTree) tree);
+      case MEMBER_SELECT:
+        return memberSelect((MemberSelectTree) tree);
+      default:
+        break;
+    }
+    if (scope.constantsOnly()) {
+      return notConstant(tree);
+    }
+    switch (tree.getKind()) {
+      case LESS_THAN:
+        return comparison((BinaryTree) tree, CmpOp.LT);
+      case LESS_THAN_EQUAL:
+        return comparison((BinaryTree) tree, CmpOp.LE);
+      case GREATER_THAN:
+        return comparison((BinaryTree) tree, CmpOp.GT);
+      case GREATER_THAN_EQUAL:
+        return comparison((BinaryTree) tree, CmpOp.GE);
+      case EQUAL_TO:
+        return comparison((BinaryTree) tree, CmpOp.EQ);
+      case NOT_EQUAL_TO:
+        return comparison((BinaryTree) tree, CmpOp.NE);
+      case CONDITIONAL_AND:
+        return logic((BinaryTree) tree, LogicOp.AND);
+      case CONDITIONAL_OR:
+        return logic((BinaryTree) tree, LogicOp.OR);
+      case LOGICAL_COMPLEMENT:
+        return not((UnaryTree) tree);
+      case CONDITIONAL_EXPRESSION:
+        return conditional((ConditionalExpressionTree) tree);
+      case METHOD_INVOCATION:
+        return call((MethodInvocationTree) tree);
+      default:
+        diagnostics.error(
+            ErrorCode.UNSUPPORTED_EXPRESSION,
+            tree,
+            source.unit(),
+            "'" + source.of(tree) + "' (" + describe(tree.getKind()) + ") is not supported in a "
+                + scope.modelName() + " model expression",
+            SUPPORTED + ".");
+        return null;
+    }
+  }
+
+  /** Parses {@code tree} and requires a number (not a boolean). */
+  Typed parseNumeric(ExpressionTree tree) {
+    return numeric(parse(tree), tree);
+  }
+
+  /** Parses {@code tree} and requires a boolean. */
+  Typed parseBoolean(ExpressionTree tree) {
+    Typed value = parse(tree);
+    if (value != null && value.type() != JavaType.BOOLEAN) {
+      diagnostics.error(
+          ErrorCode.TYPE_MISMATCH,
+          tree,
+          source.unit(),
+          "'" + source.of(tree) + "' is a number where a condition (boolean) is required",
+          "Write a comparison such as 'V >= V_th'.");
+      return null;
+    }
+    return value;
+  }
+
+  private Typed numeric(Typed value, Tree tree) {
+    if (value != null && !value.type().isNumeric()) {
+      diagnostics.error(
+          ErrorCode.TYPE_MISMATCH,
+          tree,
+          source.unit(),
+          "'" + source.of(tree) + "' is a condition (boolean) where a number is required",
+          "Use a ternary such as '(V > 0 ? 1.0 : 0.0)' to turn a condition into a number.");
+      return null;
+    }
+    return value;
+  }
+
+  private Typed literal(LiteralTree tree) {
+    Number value = (Number) tree.getValue();
+    switch (tree.getKind()) {
+      case INT_LITERAL:
+        return new Typed(new Expr.Num(value.intValue()), JavaType.INT, value.longValue());
+      case LONG_LITERAL:
+        return new Typed(new Expr.Num(value.longValue()), JavaType.LONG, value.longValue());
+      case FLOAT_LITERAL:
+        // Java widens the float to double exactly like this when it meets a double operand.
+        return Typed.of(new Expr.Num(value.floatValue()), JavaType.FLOAT);
+      default:
+        return Typed.of(new Expr.Num(value.doubleValue()), JavaType.DOUBLE);
+    }
+  }
+
+  private Typed negate(UnaryTree tree) {
+    Typed operand = parseNumeric(tree.getExpression());
+    if (operand == null) {
+      return null;
+    }
+    Long value = operand.intValue() == null ? null : -operand.intValue();
+    return new Typed(new Expr.Neg(operand.expr()), operand.type(), value);
+  }
+
+  private Typed arithmetic(BinaryTree tree, BinOp op) {
+    Typed left = parseNumeric(tree.getLeftOperand());
+    Typed right = parseNumeric(tree.getRightOperand());
+    if (left == null || right == null) {
+      return null;
+    }
+    JavaType type = JavaType.promote(left.type(), right.type());
+    Expr expr = new Expr.Binary(op, left.expr(), right.expr());
+    if (type == JavaType.DOUBLE) {
+      return Typed.of(expr, type);
+    }
+    if (type.isIntegral() && op == BinOp.DIV) {
+      diagnostics.error(
+          ErrorCode.INTEGER_DIVISION,
+          tree,
+          source.unit(),
+          "'" + source.of(tree) + "' divides two integers, which Java truncates (1/2 is 0)",
+          "Write at least one operand as a double literal, e.g. '1.0/2'.");
+      return null;
+    }
+    if (type.isIntegral()) {
+      Long exact = exactIntegral(op, left.intValue(), right.intValue(), type);
+      if (exact != null) {
+        return new Typed(expr, type, exact);
+      }
+      if (left.intValue() != null && right.intValue() != null) {
+        return narrow(tree, "overflows Java's " + type.name().toLowerCase() + " arithmetic");
+      }
+      return Typed.of(expr, type);
+    }
+    return narrow(tree, "is computed by Java in float precision, not double");
+  }
+
+  /** The exact result if it fits {@code type}; null if an operand is unknown or it overflows. */
+  private static Long exactIntegral(BinOp op, Long a, Long b, JavaType type) {
+    if (a == null || b == null) {
+      return null;
+    }
+    try {
+      long result;
+      switch (op) {
+        case ADD:
+          result = Math.addExact(a, b);
+          break;
+        case SUB:
+          result = Math.subtractExact(a, b);
+          break;
+        default:
+          result = Math.multiplyExact(a, b);
+          break;
+      }
+      boolean fits = type == JavaType.LONG || result == (int) result;
+      return fits ? result : null;
+    } catch (ArithmeticException overflow) {
+      return null;
+    }
+  }
+
+  private Typed narrow(BinaryTree tree, String why) {
+    diagnostics.error(
+        ErrorCode.NARROW_ARITHMETIC,
+        tree,
+        source.unit(),
+        "'" + source.of(tree) + "' " + why + ", but generated code computes in double",
+        "Write the literals as doubles (e.g. '2.0' instead of '2' or '2f').");
+    return null;
+  }
+
+  private Typed comparison(BinaryTree tree, CmpOp op) {
+    Typed left = parseNumeric(tree.getLeftOperand());
+    Typed right = parseNumeric(tree.getRightOperand());
+    if (left == null || right == null) {
+      return null;
+    }
+    return Typed.of(new Expr.Compare(op, left.expr(), right.expr()), JavaType.BOOLEAN);
+  }
+
+  private Typed logic(BinaryTree tree, LogicOp op) {
+    Typed left = parseBoolean(tree.getLeftOperand());
+    Typed right = parseBoolean(tree.getRightOperand());
+    if (left == null || right == null) {
+      return null;
+    }
+    return Typed.of(new Expr.Logic(op, left.expr(), right.expr()), JavaType.BOOLEAN);
+  }
+
+  private Typed not(UnaryTree tree) {
+    Typed operand = parseBoolean(tree.getExpression());
+    return operand == null ? null : Typed.of(new Expr.Not(operand.expr()), JavaType.BOOLEAN);
+  }
+
+  private Typed conditional(ConditionalExpressionTree tree) {
+    Typed test = parseBoolean(tree.getCondition());
+    Typed then = parse(tree.getTrueExpression());
+    Typed otherwise = parse(tree.getFalseExpression());
+    if (test == null || then == null || otherwise == null) {
+      return null;
+    }
+    if (then.type().isNumeric() != otherwise.type().isNumeric()) {
+      diagnostics.error(
+          ErrorCode.TYPE_MISMATCH,
+          tree,
+          source.unit(),
+          "the branches of '" + source.of(tree) + "' mix a number and a condition",
+          "Make both branches numbers or both conditions.");
+      return null;
+    }
+    JavaType type =
+        then.type().isNumeric() ? JavaType.promote(then.type(), otherwise.type()) : JavaType.BOOLEAN;
+    return Typed.of(new Expr.Cond(test.expr(), then.expr(), otherwise.expr()), type);
+  }
+
+  private Typed identifier(IdentifierTree tree) {
+    String name = tree.getName().toString();
+    if (scope.constantsOnly()) {
+      return notConstant(tree);
+    }
+    Typed resolved = scope.resolve(name);
+    if (resolved != null) {
+      return resolved;
+    }
+    String fix =
+        name.equals("t")
+            ? "To read the time, add a parameter 'double t' to an @Ode method; elsewhere t is not"
+                + " available."
+            : "Declare it as a field annotated @Param, @State or @Input, or fix the spelling.";
+    diagnostics.error(
+        ErrorCode.UNKNOWN_NAME,
+        tree,
+        source.unit(),
+        "'" + name + "' is not a parameter, state or input of " + scope.modelName()
+            + Suggestions.didYouMean(name, scope.visibleNames()),
+        fix);
+    return null;
+  }
+
+  private Typed memberSelect(MemberSelectTree tree) {
+    String qualifier = tree.getExpression().toString();
+    String member = tree.getIdentifier().toString();
+    if (isMath(qualifier) && member.equals("PI")) {
+      return Typed.of(new Expr.Num(Math.PI), JavaType.DOUBLE);
+    }
+    if (isMath(qualifier) && member.equals("E")) {
+      return Typed.of(new Expr.Num(Math.E), JavaType.DOUBLE);
+    }
+    if (scope.constantsOnly()) {
+      return notConstant(tree);
+    }
+    if (qualifier.equals("this")) {
+      return thisField(tree, member);
+    }
+    diagnostics.error(
+        ErrorCode.UNSUPPORTED_EXPRESSION,
+        tree,
+        source.unit(),
+        "'" + source.of(tree) + "' reads something outside the model; only the model's own"
+            + " variables, Math.PI and Math.E can be read",
+        "Declare the value as a @Param of " + scope.modelName() + ".");
+    return null;
+  }
+
+  private Typed thisField(MemberSelectTree tree, String member) {
+    if (scope.isParameter(member)) {
+      // In an @Ode the parameter holds the value being integrated; the field would not.
+      diagnostics.error(
+          ErrorCode.UNSUPPORTED_EXPRESSION,
+          tree,
+          source.unit(),
+          "'this." + member + "' bypasses the parameter '" + member + "', which holds the value"
+              + " the integrator evaluates at",
+          "Write '" + member + "'.");
+      return null;
+    }
+    Typed field = scope.field(member);
+    if (field != null) {
+      return field;
+    }
+    diagnostics.error(
+        ErrorCode.UNKNOWN_NAME,
+        tree,
+        source.unit(),
+        "'" + member + "' is not a parameter, state or input of " + scope.modelName()
+            + Suggestions.didYouMean(member, scope.visibleNames()),
+        "Declare it as a field annotated @Param, @State or @Input, or fix the spelling.");
+    return null;
+  }
+
+  private Typed call(MethodInvocationTree tree) {
+    ExpressionTree select = tree.getMethodSelect();
+    String name = select instanceof MemberSelectTree
+        ? ((MemberSelectTree) select).getIdentifier().toString()
+        : select.toString();
+    boolean onMath = select instanceof MemberSelectTree
+        ? isMath(((MemberSelectTree) select).getExpression().toString())
+        : staticallyImportedFromMath(name);
+    Fn fn = onMath ? function(name) : null;
+    if (fn == null) {
+      return unsupportedFunction(tree, name, onMath);
+    }
+    if (tree.getArguments().size() != fn.arity) {
+      diagnostics.error(
+          ErrorCode.WRONG_ARITY,
+          tree,
+          source.unit(),
+          "Math." + fn.javaName + " takes " + fn.arity + " argument" + (fn.arity == 1 ? "" : "s")
+              + " but '" + source.of(tree) + "' passes " + tree.getArguments().size(),
+          "Pass exactly " + fn.arity + ".");
+      return null;
+    }
+    List<Expr> args = new ArrayList<>();
+    JavaType type = null;
+    boolean failed = false;
+    for (ExpressionTree argument : tree.getArguments()) {
+      Typed arg = parseNumeric(argument);
+      if (arg == null) {
+        failed = true;
+        continue;
+      }
+      args.add(arg.expr());
+      type = type == null ? arg.type() : JavaType.promote(type, arg.type());
+    }
+    if (failed) {
+      return null;
+    }
+    // abs/min/max keep their argument type (Math.abs(2) is an int); the others return double.
+    boolean keepsType = fn == Fn.ABS || fn == Fn.MIN || fn == Fn.MAX;
+    return Typed.of(new Expr.Call(fn, args), keepsType ? type : JavaType.DOUBLE);
+  }
+
+  private Typed unsupportedFunction(MethodInvocationTree tree, String name, boolean onMath) {
+    String suggestion;
+    if (!onMath && function(name) != null) {
+      suggestion = "Math." + name; // exp(x) without the static import
+    } else {
+      List<String> names = Arrays.stream(Fn.values()).map(f -> f.javaName).toList();
+      suggestion = onMath ? Suggestions.closest(name, names).map(s -> "Math." + s).orElse(null)
+          : null;
+    }
+    diagnostics.error(
+        ErrorCode.UNSUPPORTED_FUNCTION,
+        tree,
+        source.unit(),
+        "'" + source.of(tree.getMethodSelect()) + "' is not a supported function"
+            + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)"),
+        "Use one of Math.exp, log, sqrt, pow, tanh, abs, min, max, expm1, or inline the"
+            + " computation.");
+    return null;
+  }
+
+  private static Fn function(String javaName) {
+    for (Fn fn : Fn.values()) {
+      if (fn.javaName.equals(javaName)) {
+        return fn;
+      }
+    }
+    return null;
+  }
+
+  /** {@code exp(x)} after {@code import static java.lang.Math.exp;} or {@code ...Math.*;}. */
+  private boolean staticallyImportedFromMath(String name) {
+    for (ImportTree anImport : source.unit().getImports()) {
+      String imported = anImport.getQualifiedIdentifier().toString();
+      if (anImport.isStatic()
+          && (imported.equals("java.lang.Math." + name) || imported.equals("java.lang.Math.*"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isMath(String qualifier) {
+    return qualifier.equals("Math") || qualifier.equals("java.lang.Math");
+  }
+
+  private Typed notConstant(Tree tree) {
+    diagnostics.error(
+        ErrorCode.NOT_A_CONSTANT,
+        tree,
+        source.unit(),
+        "'" + source.of(tree) + "' is not a numeric constant; defaults and initial values are"
+            + " fixed when the group is created",
+        "Use a literal or arithmetic on literals (e.g. '-65.0', '1.0 / 3'), or set the value on the"
+            + " generated group.");
+    return null;
+  }
+
+  private static String describe(Tree.Kind kind) {
+    return kind.name().toLowerCase().replace('_', ' ');
+  }
+}

@@ -1,0 +1,207 @@
+package io.brainstem.processor.parse;
+
+import com.sun.source.tree.BlockTree;
+import com.sun.source.util.Trees;
+import io.brainstem.annotations.Ode;
+import io.brainstem.annotations.OnPre;
+import io.brainstem.annotations.Output;
+import io.brainstem.annotations.Reset;
+import io.brainstem.annotations.Threshold;
+import io.brainstem.processor.check.Diagnostics;
+import io.brainstem.processor.check.ErrorCode;
+import io.brainstem.processor.check.Suggestions;
+import io.brainstem.processor.ir.Assign;
+import io.brainstem.processor.ir.Expr.RefKind;
+import io.brainstem.processor.ir.ModelIR;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeKind;
+
+/** Reads the @Ode, @Threshold, @Reset, @OnPre and @Output methods: signature, then body. */
+final class MethodParser {
+  private final Diagnostics diagnostics;
+  private final Trees trees;
+  private final SourceText source;
+  private final String modelName;
+  private final Map<String, RefKind> fields;
+
+  final List<Member<ModelIR.Ode>> odes = new ArrayList<>();
+  final List<Member<ModelIR.Threshold>> thresholds = new ArrayList<>();
+  final List<Member<ModelIR.Action>> resets = new ArrayList<>();
+  final List<Member<ModelIR.Action>> onPres = new ArrayList<>();
+  final List<Member<ModelIR.Output>> outputs = new ArrayList<>();
+
+  MethodParser(
+      Diagnostics diagnostics,
+      Trees trees,
+      SourceText source,
+      String modelName,
+      Map<String, RefKind> fields) {
+    this.diagnostics = diagnostics;
+    this.trees = trees;
+    this.source = source;
+    this.modelName = modelName;
+    this.fields = fields;
+  }
+
+  void parse(ExecutableElement method) {
+    List<AnnotationMirror> roles = Annotations.findAll(
+        method, Ode.class, Threshold.class, Reset.class, OnPre.class, Output.class);
+    if (roles.isEmpty()) {
+      return;
+    }
+    AnnotationMirror role = roles.get(0);
+    String kind = Annotations.display(role);
+    if (roles.size() > 1) {
+      diagnostics.error(
+          ErrorCode.CONFLICTING_ROLES,
+          method,
+          roles.get(1),
+          "'" + method.getSimpleName() + "' is annotated both " + kind + " and "
+              + Annotations.display(roles.get(1)) + "; a method has one role",
+          "Split it into one method per annotation.");
+    }
+    String name = method.getSimpleName().toString();
+    switch (kind) {
+      case "@Ode":
+        String state = method.getAnnotation(Ode.class).value();
+        odes.add(new Member<>(state, ode(method, state), method, role));
+        break;
+      case "@Threshold":
+        thresholds.add(new Member<>(name, threshold(method), method, role));
+        break;
+      case "@Reset":
+        resets.add(new Member<>(name, action(method, kind), method, role));
+        break;
+      case "@OnPre":
+        onPres.add(new Member<>(name, action(method, kind), method, role));
+        break;
+      default:
+        String target = method.getAnnotation(Output.class).value();
+        outputs.add(new Member<>(target, output(method, target), method, role));
+        break;
+    }
+  }
+
+  private ModelIR.Ode ode(ExecutableElement method, String state) {
+    if (!signature(method, "@Ode", TypeKind.DOUBLE, true)) {
+      return null;
+    }
+    Scope scope = Scope.forBody(modelName, fields);
+    List<String> argNames = new ArrayList<>();
+    boolean failed = false;
+    for (VariableElement parameter : method.getParameters()) {
+      String name = parameter.getSimpleName().toString();
+      RefKind kind = name.equals("t") ? RefKind.TIME : fields.get(name);
+      if (kind == null) {
+        List<String> candidates = new ArrayList<>(fields.keySet());
+        candidates.add("t");
+        diagnostics.error(
+            ErrorCode.UNKNOWN_NAME,
+            parameter,
+            "@Ode parameter '" + name + "' is not a parameter, state, input or postsynaptic"
+                + " variable of " + modelName + ", nor 't'" + Suggestions.didYouMean(name, candidates),
+            "Name each parameter after the model variable it receives, or 't' for the time.");
+        failed = true;
+        continue;
+      }
+      scope.addParameter(name, kind);
+      argNames.add(name);
+    }
+    BodyParser.Returned body = failed ? null : body(method, scope).returnBody(block(method), false);
+    return body == null
+        ? null
+        : new ModelIR.Ode(state, method.getSimpleName().toString(), argNames, body.expr(),
+            body.sourceText());
+  }
+
+  private ModelIR.Threshold threshold(ExecutableElement method) {
+    if (!signature(method, "@Threshold", TypeKind.BOOLEAN, false)) {
+      return null;
+    }
+    BodyParser.Returned body =
+        body(method, Scope.forBody(modelName, fields)).returnBody(block(method), true);
+    return body == null
+        ? null
+        : new ModelIR.Threshold(method.getSimpleName().toString(), body.expr(), body.sourceText());
+  }
+
+  private ModelIR.Action action(ExecutableElement method, String kind) {
+    if (!signature(method, kind, TypeKind.VOID, false)) {
+      return null;
+    }
+    BlockTree block = block(method);
+    List<Assign> assignments = body(method, Scope.forBody(modelName, fields)).assignments(block);
+    if (assignments == null) {
+      return null;
+    }
+    String text = block.getStatements().isEmpty()
+        ? ""
+        : source
+            .between(block.getStatements().get(0),
+                block.getStatements().get(block.getStatements().size() - 1))
+            .orElse(block.getStatements().toString());
+    return new ModelIR.Action(method.getSimpleName().toString(), assignments, text);
+  }
+
+  private ModelIR.Output output(ExecutableElement method, String target) {
+    if (!signature(method, "@Output", TypeKind.DOUBLE, false)) {
+      return null;
+    }
+    BodyParser.Returned body =
+        body(method, Scope.forBody(modelName, fields)).returnBody(block(method), false);
+    return body == null
+        ? null
+        : new ModelIR.Output(method.getSimpleName().toString(), target, body.expr(),
+            body.sourceText());
+  }
+
+  /**
+   * Checks modifiers, return type and parameters; reports at most one error per method. The
+   * jit(false) path calls the method from the generated class, so it must be a non-private
+   * instance method.
+   */
+  private boolean signature(
+      ExecutableElement method, String kind, TypeKind returns, boolean doubleParameters) {
+    String expected = kind + " methods are " + (doubleParameters
+        ? "non-private instance methods 'double name(double var, ...)'"
+        : "non-private instance methods '" + returns.name().toLowerCase() + " name()'");
+    String problem = null;
+    if (method.getModifiers().contains(Modifier.STATIC)) {
+      problem = "is static";
+    } else if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      problem = "is private";
+    } else if (method.getReturnType().getKind() != returns) {
+      problem = "returns " + method.getReturnType();
+    } else if (!doubleParameters && !method.getParameters().isEmpty()) {
+      problem = "has parameters";
+    } else if (method.getParameters().stream()
+        .anyMatch(p -> p.asType().getKind() != TypeKind.DOUBLE)) {
+      problem = "has a parameter that is not a double";
+    } else if (method.isVarArgs() || !method.getTypeParameters().isEmpty()) {
+      problem = "is generic or variadic";
+    }
+    if (problem == null) {
+      return true;
+    }
+    diagnostics.error(
+        ErrorCode.BAD_SIGNATURE,
+        method,
+        "'" + method.getSimpleName() + "' " + problem + "; " + expected,
+        "Change the declaration to that shape.");
+    return false;
+  }
+
+  private BlockTree block(ExecutableElement method) {
+    return trees.getTree(method).getBody();
+  }
+
+  private BodyParser body(ExecutableElement method, Scope scope) {
+    return new BodyParser(diagnostics, source, scope);
+  }
+}

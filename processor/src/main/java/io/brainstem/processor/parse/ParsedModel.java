@@ -1,0 +1,55 @@
+package io.brainstem.processor.parse;
+
+import io.brainstem.annotations.Integrator;
+import io.brainstem.processor.ir.ModelIR;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A model as parse read it, every member with its origin and in declaration order, including
+ * members in the wrong kind of model and duplicates: check reports those, and only a model with no
+ * error becomes a {@link ModelIR}.
+ */
+public record ParsedModel(
+    TypeElement type,
+    ModelIR.Kind kind,
+    Integrator method,
+    List<Member<ModelIR.Param>> params,
+    List<Member<ModelIR.State>> states,
+    List<Member<String>> inputs,
+    List<Member<ModelIR.Post>> posts,
+    List<Member<Void>> refractory,
+    List<Member<ModelIR.Ode>> odes,
+    List<Member<ModelIR.Threshold>> thresholds,
+    List<Member<ModelIR.Action>> resets,
+    List<Member<ModelIR.Action>> onPres,
+    List<Member<ModelIR.Output>> outputs) {
+
+  /** The IR; valid only when parse and check reported no error for this model. */
+  public ModelIR toIR(String packageName) {
+    return new ModelIR(
+        packageName,
+        type.getSimpleName().toString(),
+        kind,
+        method,
+        values(params),
+        values(states),
+        values(inputs),
+        values(posts),
+        values(odes),
+        first(thresholds),
+        first(resets),
+        refractory.stream().findFirst().map(Member::name),
+        first(onPres),
+        first(outputs));
+  }
+
+  private static <T> List<T> values(List<Member<T>> members) {
+    return members.stream().map(Member::value).toList();
+  }
+
+  private static <T> Optional<T> first(List<Member<T>> members) {
+    return members.stream().findFirst().map(Member::value);
+  }
+}

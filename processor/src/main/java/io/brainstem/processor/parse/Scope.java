@@ -1,0 +1,91 @@
+package io.brainstem.processor.parse;
+
+import io.brainstem.processor.ir.Expr;
+import io.brainstem.processor.ir.Expr.RefKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Names visible in one method body, resolved as Java does: a method parameter, then a local declared
+ * earlier in the body (locals may shadow fields, never parameters), then a model field. Parameters
+ * and fields both denote model variables; {@code t} exists only as a parameter of an @Ode method.
+ */
+final class Scope {
+  private final String modelName;
+  private final Map<String, RefKind> fields;
+  private final Map<String, Typed> parameters = new LinkedHashMap<>();
+  private final Map<String, Typed> locals = new LinkedHashMap<>();
+  private final boolean constantsOnly;
+
+  private Scope(String modelName, Map<String, RefKind> fields, boolean constantsOnly) {
+    this.modelName = modelName;
+    this.fields = fields;
+    this.constantsOnly = constantsOnly;
+  }
+
+  /** The scope of a method body of model {@code modelName} with the given model fields. */
+  static Scope forBody(String modelName, Map<String, RefKind> fields) {
+    return new Scope(modelName, fields, false);
+  }
+
+  /** A field initializer: no names at all, only numeric constants. */
+  static Scope forConstant(String modelName) {
+    return new Scope(modelName, Map.of(), true);
+  }
+
+  String modelName() {
+    return modelName;
+  }
+
+  boolean constantsOnly() {
+    return constantsOnly;
+  }
+
+  /** Declares an @Ode parameter; {@code kind} is TIME for {@code t}, else the field's kind. */
+  void addParameter(String name, RefKind kind) {
+    parameters.put(name, Typed.of(new Expr.Ref(name, kind), Typed.JavaType.DOUBLE));
+  }
+
+  void addLocal(String name, Typed value) {
+    locals.put(name, value);
+  }
+
+  Typed resolve(String name) {
+    Typed found = parameters.get(name);
+    if (found == null) {
+      found = locals.get(name);
+    }
+    return found != null ? found : field(name);
+  }
+
+  /** {@code this.name}: fields only. */
+  Typed field(String name) {
+    RefKind kind = fields.get(name);
+    return kind == null ? null : Typed.of(new Expr.Ref(name, kind), Typed.JavaType.DOUBLE);
+  }
+
+  boolean isParameter(String name) {
+    return parameters.containsKey(name);
+  }
+
+  /** The model fields of one kind, e.g. the states an assignment may target. */
+  List<String> fieldsOf(RefKind kind) {
+    List<String> names = new ArrayList<>();
+    fields.forEach((name, k) -> {
+      if (k == kind) {
+        names.add(name);
+      }
+    });
+    return names;
+  }
+
+  /** Every name that would resolve, for "did you mean". */
+  List<String> visibleNames() {
+    List<String> names = new ArrayList<>(parameters.keySet());
+    names.addAll(locals.keySet());
+    names.addAll(fields.keySet());
+    return names;
+  }
+}

@@ -1,0 +1,149 @@
+package io.brainstem.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import io.brainstem.processor.ir.ModelIR;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
+import javax.lang.model.SourceVersion;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The driver: never throws, skips generation for models with errors, honours its option. */
+class DriverTest {
+  private static JavaFileObject good(String name) {
+    return Models.source("p." + name, """
+        package p;
+        import io.brainstem.annotations.*;
+        @Neuron
+        public class %s {
+          @State double V;
+        }
+        """.formatted(name));
+  }
+
+  @Test
+  void crashInAStageIsReportedAsInternalAndOtherModelsContinue() {
+    List<String> reached = new ArrayList<>();
+    JavaFileObject first = good("First");
+    Compilation compilation = javac()
+        .withProcessors(new BrainstemProcessor((model, origin) -> {
+          if (model.className().equals("First")) {
+            throw new IllegalStateException("boom");
+          }
+          reached.add(model.className());
+        }))
+        .compile(first, good("Second"));
+    assertThat(compilation)
+        .hadErrorContaining("[BS001 INTERNAL] Brainstem failed on First with"
+            + " java.lang.IllegalStateException: boom. This is a bug in Brainstem")
+        .inFile(first)
+        .onLineContaining("class First");
+    assertThat(compilation).hadErrorContaining("Please file an issue");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(reached).containsExactly("Second");
+  }
+
+  @Test
+  void failedWriteIsReported() {
+    JavaFileObject source = good("Good");
+    Compilation compilation = javac()
+        .withProcessors(new BrainstemProcessor((model, origin) -> {
+          throw new IOException("disk full");
+        }))
+        .compile(source);
+    assertThat(compilation)
+        .hadErrorContaining("[BS002 CANNOT_WRITE] the generated source for Good could not be"
+            + " written: java.io.IOException: disk full")
+        .inFile(source)
+        .onLineContaining("class Good");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void modelWithErrorsGetsNoGeneratedCode(@TempDir Path generated) throws IOException {
+    // The real last stage, with a real -s directory: compile-testing cannot list the generated
+    // files of a failed compilation, and this must hold whether or not the emitter works yet.
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files =
+        compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+      files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(generated));
+      JavaCompiler.CompilationTask task = compiler.getTask(
+          null, files, diagnostics, List.of(), null,
+          List.of(Models.neuronOde("V / tau + unknown")));
+      task.setProcessors(List.of(new BrainstemProcessor()));
+      assertThat(task.call()).isFalse();
+    }
+    List<String> errors = diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+        .map(d -> d.getMessage(null))
+        .toList();
+    // Reaching the emitter would show as a BS001 error today and as a written file later.
+    assertThat(errors).hasSize(1);
+    assertThat(errors.get(0)).startsWith("[BS104 UNKNOWN_NAME] 'unknown'");
+    try (Stream<Path> written = Files.walk(generated)) {
+      assertThat(written.filter(Files::isRegularFile).toList()).isEmpty();
+    }
+  }
+
+  @Test
+  void modelWithErrorsNeverReachesTheLastStage() {
+    Models.Captured result = Models.compile(Models.neuronOde("V / tau + unknown"));
+    assertThat(result.models()).isEmpty();
+  }
+
+  @Test
+  void emitCanBeSwitchedOff() {
+    Compilation compilation = javac()
+        .withProcessors(new BrainstemProcessor())
+        .withOptions("-Abrainstem.emit=false")
+        .compile(Models.library("Lif"), Models.library("ExpCoba"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation.generatedSourceFiles()).isEmpty();
+  }
+
+  @Test
+  void registeredAsAService() {
+    List<Class<?>> found = new ArrayList<>();
+    ServiceLoader.load(Processor.class).forEach(p -> found.add(p.getClass()));
+    assertThat(found).contains(BrainstemProcessor.class);
+  }
+
+  @Test
+  void supportsTheTwoModelAnnotationsAndTheLatestSource() {
+    BrainstemProcessor processor = new BrainstemProcessor();
+    assertThat(processor.getSupportedAnnotationTypes()).containsExactly(
+        "io.brainstem.annotations.Neuron", "io.brainstem.annotations.Synapse");
+    assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
+    assertThat(processor.getSupportedOptions()).containsExactly("brainstem.emit");
+  }
+
+  @Test
+  void unannotatedClassesAreIgnored() {
+    List<ModelIR> models = new ArrayList<>();
+    Compilation compilation = javac()
+        .withProcessors(new BrainstemProcessor((model, origin) -> models.add(model)))
+        .compile(Models.source("p.Plain", "package p; class Plain { double x = 1 / 2; }"));
+    assertThat(compilation).succeeded();
+    assertThat(models).isEmpty();
+  }
+}

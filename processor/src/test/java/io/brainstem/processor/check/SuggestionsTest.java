@@ -1,0 +1,34 @@
+package io.brainstem.processor.check;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SuggestionsTest {
+  @Test
+  void distance() {
+    assertThat(Suggestions.distance("V_rst", "V_rest")).isEqualTo(1);
+    assertThat(Suggestions.distance("kitten", "sitting")).isEqualTo(3);
+    assertThat(Suggestions.distance("", "abc")).isEqualTo(3);
+    assertThat(Suggestions.distance("tau", "tau")).isEqualTo(0);
+  }
+
+  @Test
+  void suggestsOnlyCloseNames() {
+    List<String> names = List.of("V_rest", "V_reset", "V_th", "tau");
+    assertThat(Suggestions.closest("V_rst", names)).hasValue("V_rest");
+    assertThat(Suggestions.closest("TAU", names)).hasValue("tau");
+    assertThat(Suggestions.closest("x", names)).isEmpty();
+    assertThat(Suggestions.closest("tau", names)).isEmpty();
+    assertThat(Suggestions.didYouMean("v_th", names)).isEqualTo(" (did you mean 'V_th'?)");
+    assertThat(Suggestions.didYouMean("gamma", names)).isEmpty();
+  }
+
+  @Test
+  void messageFormat() {
+    assertThat(Diagnostics.format(ErrorCode.UNKNOWN_NAME, "rule", "Fix."))
+        .isEqualTo("[BS104 UNKNOWN_NAME] rule. Fix.");
+    assertThat(ErrorCode.INTERNAL.tag()).isEqualTo("BS001 INTERNAL");
+  }
+}
