@@ -73,25 +73,31 @@ public final class StepPlanner {
     if (uniformity.isUniform(slope)) {
       return hoist(x + "_expEulerFactor", new ExpEulerFactor(slope));
     }
-    return let(x + "_expEulerFactor", new ExpEulerFactor(hoistParts(slope, x)));
+    Expr perElementSlope = hoistParts(slope, x, new int[] {0});
+    return let(x + "_expEulerFactor", new ExpEulerFactor(perElementSlope));
   }
 
-  /** Replaces the largest non-trivial uniform sub-expressions of {@code e} by hoisted locals. */
-  private Expr hoistParts(Expr e, String x) {
+  /**
+   * Replaces the largest non-trivial uniform sub-expressions of {@code e} (part of the slope of
+   * {@code x}) by hoisted locals {@code x_slopeTerm1, x_slopeTerm2, ...}.
+   */
+  private Expr hoistParts(Expr e, String x, int[] count) {
     if (uniformity.isUniform(e) && Uniformity.isNonTrivial(e)) {
-      return hoist(x + "_linearUniformPart", new Arith(e));
+      return hoist(x + "_slopeTerm" + ++count[0], new Arith(e));
     }
     if (e instanceof Expr.Neg n) {
-      return new Expr.Neg(hoistParts(n.operand(), x));
+      return new Expr.Neg(hoistParts(n.operand(), x, count));
     } else if (e instanceof Expr.Binary b) {
-      return new Expr.Binary(b.op(), hoistParts(b.left(), x), hoistParts(b.right(), x));
+      return new Expr.Binary(b.op(), hoistParts(b.left(), x, count), hoistParts(b.right(), x, count));
     } else if (e instanceof Expr.Call c) {
-      return new Expr.Call(c.fn(), c.args().stream().map(a -> hoistParts(a, x)).toList());
+      return new Expr.Call(c.fn(), c.args().stream().map(a -> hoistParts(a, x, count)).toList());
     } else if (e instanceof Expr.Cond c) {
       return new Expr.Cond(
-          hoistParts(c.test(), x), hoistParts(c.then(), x), hoistParts(c.otherwise(), x));
+          hoistParts(c.test(), x, count),
+          hoistParts(c.then(), x, count),
+          hoistParts(c.otherwise(), x, count));
     } else if (e instanceof Expr.Compare c) {
-      return new Expr.Compare(c.op(), hoistParts(c.left(), x), hoistParts(c.right(), x));
+      return new Expr.Compare(c.op(), hoistParts(c.left(), x, count), hoistParts(c.right(), x, count));
     }
     return e;
   }
