@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /**
  * Compiles the Emitter's output for the model library together with the models' own sources
@@ -57,9 +58,11 @@ final class EmittedSources {
       if (file.getKind() != JavaFileObject.Kind.CLASS) {
         continue;
       }
+      // in-memory class files live at /CLASS_OUTPUT/<package path>/<Name>.class
       String path = file.toUri().getPath();
-      String name = path.substring(path.indexOf("/io/brainstem/") + 1, path.length() - ".class".length())
-          .replace('/', '.');
+      String root = "/" + StandardLocation.CLASS_OUTPUT.getName() + "/";
+      String name = path.substring(path.indexOf(root) + root.length(),
+          path.length() - ".class".length()).replace('/', '.');
       try (InputStream in = file.openInputStream()) {
         classes.put(name, in.readAllBytes());
       } catch (IOException e) {
