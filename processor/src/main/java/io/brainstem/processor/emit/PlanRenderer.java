@@ -12,7 +12,9 @@ import io.brainstem.processor.integrate.StepPlan.Store;
 import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.ModelIR;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders a {@link StepPlan} as statements. Kernels inline each right-hand side; the debug loop
@@ -26,6 +28,8 @@ final class PlanRenderer {
   private final Vars vars;
   /** The debug instance's variable, or null for kernels. */
   private final String instance;
+  /** What each state field of the debug instance was last set to in this element's statements. */
+  private final Map<String, String> synced = new HashMap<>();
 
   PlanRenderer(ModelIR model, Vars vars, String instance) {
     this.model = model;
@@ -51,6 +55,7 @@ final class PlanRenderer {
   }
 
   CodeBlock perElement(StepPlan plan) {
+    synced.clear();
     CodeBlock.Builder code = CodeBlock.builder();
     for (Step step : plan.perElement()) {
       if (step instanceof Let let) {
@@ -92,9 +97,13 @@ final class PlanRenderer {
     if (instance == null) {
       return exprs.render(rate.inlined());
     }
+    // The method may read any state field; set those whose value changed since the last call.
     for (ModelIR.State s : model.states()) {
       Ref bound = rate.bindings().get(s.name());
-      code.addStatement("$L.$L = $L", instance, s.name(), bound != null ? bound.name() : s.name());
+      String value = bound != null ? bound.name() : s.name();
+      if (!value.equals(synced.put(s.name(), value))) {
+        code.addStatement("$L.$L = $L", instance, s.name(), value);
+      }
     }
     CodeBlock args = rate.ode().argNames().stream()
         .map(arg -> {
