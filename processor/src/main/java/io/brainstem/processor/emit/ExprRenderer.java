@@ -72,12 +72,12 @@ final class ExprRenderer {
         render(c.test(), OR), render(c.then(), OR), render(c.otherwise(), OR));
   }
 
-  /** A right operand binds tighter than its operator (left-associativity); {@code a - (-b)} reads best. */
+  /** A right operand binds tighter than its operator (left-associativity); unary ones get parens. */
   private CodeBlock right(Expr e, int operator) {
     return isUnary(e) ? CodeBlock.of("($L)", bare(e)) : render(e, operator + 1);
   }
 
-  /** Parenthesised when it is itself unary, so {@code -(-x)} never becomes the {@code --} operator. */
+  /** Parenthesised when itself unary, so {@code -(-x)} never becomes the {@code --} operator. */
   private CodeBlock operandOfUnary(Expr e) {
     return isUnary(e) ? CodeBlock.of("($L)", bare(e)) : render(e, UNARY);
   }

@@ -130,7 +130,8 @@ final class GroupEmitter {
     LocalNames locals = names.copy();
     boolean debug = variant == Variant.DEBUG;
     Vars vars = debug ? Vars.debug(model, m) : Vars.kernel(model);
-    PlanRenderer render = debug ? PlanRenderer.debug(model, vars, m) : PlanRenderer.kernel(model, vars);
+    PlanRenderer render =
+        debug ? PlanRenderer.debug(model, vars, m) : PlanRenderer.kernel(model, vars);
     StepPlan plan = StepPlanner.plan(model, integrator, variant.uniformity, locals);
 
     CodeBlock body = elementBody(plan, render, vars, debug);
@@ -180,9 +181,11 @@ final class GroupEmitter {
     }
     if (debug) {
       model.states().forEach(s -> code.addStatement("$L.$L = $L", m, s.name(), s.name()));
-      code.addStatement("final boolean $L = $L.$L()", spiked, m, model.threshold().get().methodName());
+      String fire = model.threshold().get().methodName();
+      code.addStatement("final boolean $L = $L.$L()", spiked, m, fire);
     } else {
-      code.addStatement("final boolean $L = $L", spiked, render.expr(model.threshold().get().condition()));
+      CodeBlock condition = render.expr(model.threshold().get().condition());
+      code.addStatement("final boolean $L = $L", spiked, condition);
     }
     code.beginControlFlow("if ($L)", spiked);
     model.reset().ifPresent(reset -> {

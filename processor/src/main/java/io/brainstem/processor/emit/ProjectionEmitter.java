@@ -28,8 +28,8 @@ import java.util.Set;
 
 /**
  * {@code <Model>Projection extends Projection} for a {@code @Synapse}: per step, integrate the
- * per-postsynaptic-neuron states, deliver last step's presynaptic spikes over the CSR rows, then add
- * the output to the postsynaptic input.
+ * per-postsynaptic-neuron states, deliver last step's presynaptic spikes over the CSR rows,
+ * then add the output to the postsynaptic input.
  */
 final class ProjectionEmitter {
   private final ModelIR model;
@@ -198,7 +198,8 @@ final class ProjectionEmitter {
     Set<String> written = new LinkedHashSet<>();
     onPre.assignments().forEach(a -> written.add(a.state()));
     if (debug) {
-      model.states().forEach(s -> effect.addStatement("$L.$L = this.$L[$L]", m, s.name(), s.name(), j));
+      model.states().forEach(
+          s -> effect.addStatement("$L.$L = this.$L[$L]", m, s.name(), s.name(), j));
       effect.addStatement("$L.$L()", m, onPre.methodName());
       written.forEach(s -> effect.addStatement("this.$L[$L] = $L.$L", s, j, m, s));
     } else {
@@ -232,7 +233,8 @@ final class ProjectionEmitter {
     String target = postArray(out.target());
     CodeBlock.Builder add = CodeBlock.builder();
     if (debug) {
-      model.states().forEach(s -> add.addStatement("$L.$L = this.$L[$L]", m, s.name(), s.name(), j));
+      model.states().forEach(
+          s -> add.addStatement("$L.$L = this.$L[$L]", m, s.name(), s.name(), j));
       add.addStatement("$L[$L] += $L.$L()", target, j, m, out.methodName());
     } else {
       CodeBlock value = PlanRenderer.kernel(model, vars).expr(out.value());
@@ -249,7 +251,7 @@ final class ProjectionEmitter {
         .build();
   }
 
-  /** States as locals: mutable when {@code written}; read-only ones only when the loop reads them. */
+  /** States as locals: mutable when {@code written}; read-only ones only when read. */
   private CodeBlock loadStates(Vars vars, boolean debug, Collection<String> written) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (State s : model.states()) {

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How one loop names the model's variables, and which ones it read. In kernels every variable is a
- * local named as in the model; in the debug loop parameters, inputs and postsynaptic values live in
- * the model instance's fields, while states stay in locals (integrator stages overwrite the fields).
+ * How one loop names the model's variables, and which ones it read. In kernels every variable is
+ * a local named as in the model; in the debug loop parameters, inputs and postsynaptic values live
+ * in the model instance's fields, while states stay in locals (integrator stages overwrite the
+ * fields).
  */
 final class Vars {
   private final ModelIR model;

@@ -88,7 +88,8 @@ public final class StepPlanner {
     if (e instanceof Expr.Neg n) {
       return new Expr.Neg(hoistParts(n.operand(), x, count));
     } else if (e instanceof Expr.Binary b) {
-      return new Expr.Binary(b.op(), hoistParts(b.left(), x, count), hoistParts(b.right(), x, count));
+      return new Expr.Binary(
+          b.op(), hoistParts(b.left(), x, count), hoistParts(b.right(), x, count));
     } else if (e instanceof Expr.Call c) {
       return new Expr.Call(c.fn(), c.args().stream().map(a -> hoistParts(a, x, count)).toList());
     } else if (e instanceof Expr.Cond c) {
@@ -97,7 +98,8 @@ public final class StepPlanner {
           hoistParts(c.then(), x, count),
           hoistParts(c.otherwise(), x, count));
     } else if (e instanceof Expr.Compare c) {
-      return new Expr.Compare(c.op(), hoistParts(c.left(), x, count), hoistParts(c.right(), x, count));
+      return new Expr.Compare(
+          c.op(), hoistParts(c.left(), x, count), hoistParts(c.right(), x, count));
     }
     return e;
   }
@@ -127,7 +129,8 @@ public final class StepPlanner {
     Map<String, Expr> updates = new LinkedHashMap<>();
     for (Ode ode : odes) {
       String x = ode.state();
-      Expr sum = add(add(add(k1.get(x), mul(num(2), k2.get(x))), mul(num(2), k3.get(x))), k4.get(x));
+      Expr sum = add(
+          add(add(k1.get(x), mul(num(2), k2.get(x))), mul(num(2), k3.get(x))), k4.get(x));
       updates.put(x, add(state(x), mul(sixthDt, sum)));
     }
     store(updates);
