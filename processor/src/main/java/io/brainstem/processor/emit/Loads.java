@@ -37,7 +37,7 @@ final class Loads {
       if (!vars.uses(RefKind.PARAM, p.name())) {
         continue;
       }
-      String constant = Members.indexConstant(p.name());
+      String constant = Members.indexConstant(model, p.name());
       switch (variant) {
         case GROUP_WIDE -> code.addStatement(
             "final double $L = params.scalar($L)", p.name(), constant);
@@ -55,7 +55,7 @@ final class Loads {
     for (Param p : model.params()) {
       if (variant == Variant.DEBUG) {
         code.addStatement("$L.$L = params.value($L, $L)",
-            instance, p.name(), Members.indexConstant(p.name()), index);
+            instance, p.name(), Members.indexConstant(model, p.name()), index);
       } else if (variant == Variant.PER_ELEMENT && vars.uses(RefKind.PARAM, p.name())) {
         code.addStatement("final double $L = $L[$L]", p.name(), columns.get(p.name()), index);
       }

@@ -33,15 +33,30 @@ final class Members {
         .build();
   }
 
-  /** The constant holding a parameter's index in the table, e.g. {@code TAU_INDEX}. */
-  static String indexConstant(String param) {
-    return param.toUpperCase(Locale.ROOT) + "_INDEX";
+  /**
+   * The constant holding a parameter's index in the table, e.g. {@code TAU_INDEX}; a parameter
+   * whose upper-cased name repeats an earlier one's ({@code v_rest} after {@code V_rest}) gets its
+   * position appended.
+   */
+  static String indexConstant(ModelIR model, String param) {
+    String upper = param.toUpperCase(Locale.ROOT);
+    for (int p = 0; p < model.params().size(); p++) {
+      String name = model.params().get(p).name();
+      if (name.equals(param)) {
+        return upper + "_INDEX";
+      }
+      if (name.toUpperCase(Locale.ROOT).equals(upper)) {
+        int position = model.params().stream().map(Param::name).toList().indexOf(param);
+        return upper + "_" + position + "_INDEX";
+      }
+    }
+    throw new IllegalArgumentException(param + " is not a parameter of " + model.className());
   }
 
   static List<FieldSpec> indexConstants(ModelIR model) {
     List<FieldSpec> out = new ArrayList<>();
     for (int p = 0; p < model.params().size(); p++) {
-      out.add(FieldSpec.builder(int.class, indexConstant(model.params().get(p).name()),
+      out.add(FieldSpec.builder(int.class, indexConstant(model, model.params().get(p).name()),
               PRIVATE, STATIC, FINAL)
           .initializer("$L", p)
           .build());
@@ -71,7 +86,7 @@ final class Members {
   static List<MethodSpec> setters(ModelIR model, ClassName self, String element) {
     List<MethodSpec> out = new ArrayList<>();
     for (Param p : model.params()) {
-      String index = indexConstant(p.name());
+      String index = indexConstant(model, p.name());
       out.add(MethodSpec.methodBuilder(p.name())
           .addModifiers(PUBLIC)
           .returns(self)

@@ -161,4 +161,19 @@ class EmitterTest {
     assertThat(source).contains("for (int i_ = 0; i_ < n_; i_++) {");
     assertThat(source).contains("double i = this.i[i_];");
   }
+
+  @Test
+  void parametersDifferingOnlyInCaseGetDistinctIndexConstants() {
+    ModelIR model = new ModelIR("test", "Cased", ModelIR.Kind.NEURON,
+        io.brainstem.annotations.Integrator.EULER,
+        List.of(new ModelIR.Param("V_rest", 0), new ModelIR.Param("v_rest", 1)),
+        List.of(new ModelIR.State("x", 0)), List.of(), List.of(),
+        List.of(ode("x", new Ref("v_rest", RefKind.PARAM), "x")),
+        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+        java.util.Optional.empty(), java.util.Optional.empty());
+    String source = Emitter.emit(model).toString();
+    assertThat(source).contains("private static final int V_REST_INDEX = 0;");
+    assertThat(source).contains("private static final int V_REST_1_INDEX = 1;");
+    assertThat(source).contains("final double v_rest = params.scalar(V_REST_1_INDEX);");
+  }
 }
