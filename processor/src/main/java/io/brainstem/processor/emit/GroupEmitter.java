@@ -1,0 +1,230 @@
+package io.brainstem.processor.emit;
+
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import io.brainstem.annotations.Integrator;
+import io.brainstem.processor.integrate.LocalNames;
+import io.brainstem.processor.integrate.StepPlan;
+import io.brainstem.processor.integrate.StepPlanner;
+import io.brainstem.processor.ir.Assign;
+import io.brainstem.processor.ir.Expr.Ref;
+import io.brainstem.processor.ir.Expr.RefKind;
+import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.ModelIR.State;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * {@code <Model>Group extends NeuronGroup} for a {@code @Neuron}: per element, BrainPy's order
+ * (refractory check, integrate unless refractory, threshold on the resulting state, reset).
+ */
+final class GroupEmitter {
+  private static final String T_LAST_SPIKE = "t_last_spike";
+
+  private final ModelIR model;
+  private final ClassName self;
+  private final ClassName user;
+  private final Set<String> assigned = new LinkedHashSet<>();
+  private final LocalNames names;
+  private final String i;
+  private final String n;
+  private final String refractory;
+  private final String spiked;
+  private final String m;
+  private final boolean usesTime;
+
+  GroupEmitter(ModelIR model) {
+    this.model = model;
+    this.self = ClassName.get(model.packageName(), model.className() + "Group");
+    this.user = ClassName.get(model.packageName(), model.className());
+    model.odes().forEach(o -> assigned.add(o.state()));
+    model.reset().ifPresent(r -> r.assignments().forEach(a -> assigned.add(a.state())));
+    this.names = new LocalNames(ModelNames.of(model));
+    this.i = names.allocate("i");
+    this.n = names.allocate("n");
+    this.refractory = names.allocate("refractory");
+    this.spiked = names.allocate("spiked");
+    this.m = names.allocate("m");
+    this.usesTime = model.refractoryParam().isPresent() || ModelNames.readsTime(model);
+  }
+
+  TypeSpec type() {
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+        .addModifiers(PUBLIC, FINAL)
+        .superclass(RuntimeNames.NEURON_GROUP)
+        .addAnnotation(Members.generated(model))
+        .addJavadoc("A group of {@link $T} neurons, stored as one array per variable.\n", user)
+        .addFields(Members.indexConstants(model))
+        .addField(Members.paramsField());
+    for (State s : model.states()) {
+      type.addField(FieldSpec.builder(double[].class, s.name(), PUBLIC, FINAL)
+          .addJavadoc("State {@code $L}, one per neuron.\n", s.name()).build());
+    }
+    for (String input : model.inputs()) {
+      type.addField(FieldSpec.builder(double[].class, input, PUBLIC, FINAL)
+          .addJavadoc("Input {@code $L}, accumulated during a step and cleared after it.\n", input)
+          .build());
+    }
+    if (model.refractoryParam().isPresent()) {
+      type.addField(FieldSpec.builder(double[].class, T_LAST_SPIKE, PUBLIC, FINAL)
+          .addJavadoc("Time of each neuron's last spike (-1e7 before the first).\n").build());
+    }
+    type.addField(FieldSpec.builder(user, "debugModel", PRIVATE)
+        .addJavadoc("The instance the {@code jit == false} loop calls; created on first use.\n")
+        .build());
+    type.addMethod(constructor())
+        .addMethods(Members.setters(model, self, "neuron"))
+        .addMethod(Members.methodSetter(self))
+        .addMethod(Members.paramsGetter())
+        .addMethod(update());
+    for (Integrator integrator : Integrator.values()) {
+      for (Variant variant : Variant.values()) {
+        type.addMethod(step(integrator, variant));
+      }
+    }
+    return type.build();
+  }
+
+  private MethodSpec constructor() {
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
+        .addModifiers(PUBLIC)
+        .addJavadoc("$L neurons named {@code name} (used in paths such as {@code name.spike}).\n",
+            "{@code size}")
+        .addParameter(String.class, "name")
+        .addParameter(int.class, "size")
+        .addStatement("super(name, $S, size, $T.$L)", model.className(), Integrator.class,
+            model.method().name())
+        .addCode(Members.initParams(model, "name", "size"));
+    for (State s : model.states()) {
+      ctor.addStatement("this.$L = state($S, $L)", s.name(), s.name(),
+          ExprRenderer.literal(s.initialValue()));
+    }
+    for (String input : model.inputs()) {
+      ctor.addStatement("this.$L = input($S)", input, input);
+    }
+    if (model.refractoryParam().isPresent()) {
+      ctor.addStatement("this.$L = state($S, -1e7)", T_LAST_SPIKE, T_LAST_SPIKE);
+    }
+    return ctor.build();
+  }
+
+  private MethodSpec update() {
+    return MethodSpec.methodBuilder("update")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(boolean.class, "jit")
+        .addCode(Members.dispatch(usesTime ? "t, dt" : "dt"))
+        .build();
+  }
+
+  private MethodSpec step(Integrator integrator, Variant variant) {
+    LocalNames locals = names.copy();
+    boolean debug = variant == Variant.DEBUG;
+    Vars vars = debug ? Vars.debug(model, m) : Vars.kernel(model);
+    PlanRenderer render =
+        debug ? PlanRenderer.debug(model, vars, m) : PlanRenderer.kernel(model, vars);
+    StepPlan plan = StepPlanner.plan(model, integrator, variant.uniformity, locals);
+
+    CodeBlock body = elementBody(plan, render, vars, debug);
+    CodeBlock hoisted = render.hoisted(plan);
+
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (debug) {
+      code.beginControlFlow("if (debugModel == null)")
+          .addStatement("debugModel = new $T()", user)
+          .endControlFlow()
+          .addStatement("final $T $L = debugModel", user, m);
+    }
+    Loads loads = new Loads(model, variant, locals, m);
+    code.add(loads.paramsBeforeLoop(vars))
+        .add(hoisted)
+        .addStatement("final int $L = size()", n)
+        .beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, n, i)
+        .add(loads.paramsInLoop(vars, i))
+        .add(loads.inputs(vars, i))
+        .add(loadStates(vars, debug))
+        .add(body)
+        .endControlFlow();
+
+    MethodSpec.Builder method = MethodSpec.methodBuilder(Members.stepMethod(integrator, variant))
+        .addModifiers(PRIVATE);
+    if (usesTime) {
+      method.addParameter(double.class, "t");
+    }
+    return method.addParameter(double.class, "dt").addCode(code.build()).build();
+  }
+
+  /** Integrate unless refractory, then threshold, reset and stores. */
+  private CodeBlock elementBody(StepPlan plan, PlanRenderer render, Vars vars, boolean debug) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    CodeBlock integrate = render.perElement(plan);
+    if (model.refractoryParam().isPresent()) {
+      String period = vars.name(new Ref(model.refractoryParam().get(), RefKind.PARAM));
+      code.addStatement("final boolean $L = t - $L[$L] <= $L", refractory, T_LAST_SPIKE, i, period)
+          .beginControlFlow("if (!$L)", refractory)
+          .add(integrate)
+          .endControlFlow();
+    } else {
+      code.add(integrate);
+    }
+    if (model.threshold().isEmpty()) {
+      return code.add(storeStates()).build();
+    }
+    if (debug) {
+      model.states().forEach(s -> code.addStatement("$L.$L = $L", m, s.name(), s.name()));
+      String fire = model.threshold().get().methodName();
+      code.addStatement("final boolean $L = $L.$L()", spiked, m, fire);
+    } else {
+      CodeBlock condition = render.expr(model.threshold().get().condition());
+      code.addStatement("final boolean $L = $L", spiked, condition);
+    }
+    code.beginControlFlow("if ($L)", spiked);
+    model.reset().ifPresent(reset -> {
+      if (debug) {
+        code.addStatement("$L.$L()", m, reset.methodName());
+        reset.assignments().stream().map(Assign::state).distinct()
+            .forEach(s -> code.addStatement("$L = $L.$L", s, m, s));
+      } else {
+        for (Assign a : reset.assignments()) {
+          code.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
+        }
+      }
+    });
+    if (model.refractoryParam().isPresent()) {
+      code.addStatement("$L[$L] = t", T_LAST_SPIKE, i);
+    }
+    return code.endControlFlow()
+        .add(storeStates())
+        .addStatement("spike[$L] = $L", i, spiked)
+        .build();
+  }
+
+  /** States are locals: mutable when integrated or reset; loaded only when read (kernels). */
+  private CodeBlock loadStates(Vars vars, boolean debug) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (State s : model.states()) {
+      boolean written = assigned.contains(s.name());
+      if (written) {
+        code.addStatement("double $L = this.$L[$L]", s.name(), s.name(), i);
+      } else if (debug || vars.uses(RefKind.STATE, s.name())) {
+        code.addStatement("final double $L = this.$L[$L]", s.name(), s.name(), i);
+      }
+    }
+    return code.build();
+  }
+
+  private CodeBlock storeStates() {
+    CodeBlock.Builder code = CodeBlock.builder();
+    assigned.forEach(s -> code.addStatement("this.$L[$L] = $L", s, i, s));
+    return code.build();
+  }
+}

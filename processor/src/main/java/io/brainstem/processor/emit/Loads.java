@@ -1,0 +1,87 @@
+package io.brainstem.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import io.brainstem.processor.integrate.LocalNames;
+import io.brainstem.processor.ir.Expr.RefKind;
+import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.ModelIR.Param;
+import io.brainstem.processor.ir.ModelIR.Post;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The statements that bring parameters, inputs and postsynaptic values into one loop. Kernels read
+ * only what the loop uses (decided after its body is rendered); the debug loop copies everything
+ * into the model instance, since the user's methods may read any field.
+ */
+final class Loads {
+  private final ModelIR model;
+  private final Variant variant;
+  private final String instance;
+  private final Map<String, String> columns = new HashMap<>();
+
+  /** Loads for one step method; {@code instance} is the debug loop's model instance variable. */
+  Loads(ModelIR model, Variant variant, LocalNames locals, String instance) {
+    this.model = model;
+    this.variant = variant;
+    this.instance = instance;
+    for (Param p : model.params()) {
+      columns.put(p.name(), locals.allocate(p.name() + "Column"));
+    }
+  }
+
+  /** Group-wide values, or per-element columns, of the parameters the method's loops read. */
+  CodeBlock paramsBeforeLoop(Vars vars) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (Param p : model.params()) {
+      if (!vars.uses(RefKind.PARAM, p.name())) {
+        continue;
+      }
+      String constant = Members.indexConstant(model, p.name());
+      switch (variant) {
+        case GROUP_WIDE -> code.addStatement(
+            "final double $L = params.scalar($L)", p.name(), constant);
+        case PER_ELEMENT -> code.addStatement(
+            "final double[] $L = params.column($L)", columns.get(p.name()), constant);
+        case DEBUG -> { }
+      }
+    }
+    return code.build();
+  }
+
+  /** Element {@code index}'s own parameter values. */
+  CodeBlock paramsInLoop(Vars vars, String index) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (Param p : model.params()) {
+      if (variant == Variant.DEBUG) {
+        code.addStatement("$L.$L = params.value($L, $L)",
+            instance, p.name(), Members.indexConstant(model, p.name()), index);
+      } else if (variant == Variant.PER_ELEMENT && vars.uses(RefKind.PARAM, p.name())) {
+        code.addStatement("final double $L = $L[$L]", p.name(), columns.get(p.name()), index);
+      }
+    }
+    return code.build();
+  }
+
+  /** The element's inputs and the postsynaptic values ({@code @Post}) it reads. */
+  CodeBlock inputs(Vars vars, String index) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (String input : model.inputs()) {
+      load(code, vars, index, RefKind.INPUT, input, "this." + input);
+    }
+    for (Post post : model.posts()) {
+      String array = ProjectionEmitter.postArray(post.fieldName());
+      load(code, vars, index, RefKind.POST, post.fieldName(), array);
+    }
+    return code.build();
+  }
+
+  private void load(CodeBlock.Builder code, Vars vars, String index, RefKind kind, String name,
+      String array) {
+    if (variant == Variant.DEBUG) {
+      code.addStatement("$L.$L = $L[$L]", instance, name, array, index);
+    } else if (vars.uses(kind, name)) {
+      code.addStatement("final double $L = $L[$L]", name, array, index);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.brainstem.processor.emit;
+
+import io.brainstem.processor.integrate.Exprs;
+import io.brainstem.processor.ir.Assign;
+import io.brainstem.processor.ir.Expr;
+import io.brainstem.processor.ir.Expr.RefKind;
+import io.brainstem.processor.ir.ModelIR;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Names already in scope in generated loops, and what a model's expressions read. */
+final class ModelNames {
+  /** Members of the generated classes (and their bases) that loops refer to by simple name. */
+  private static final List<String> MEMBERS = List.of(
+      "t", "dt", "params", "spike", "debugModel", "t_last_spike", "indptr", "indices", "preSpike");
+
+  private ModelNames() {}
+
+  /** Every name a generated local must not take. */
+  static Set<String> of(ModelIR model) {
+    Set<String> names = new HashSet<>(MEMBERS);
+    model.params().forEach(p -> names.add(p.name()));
+    model.states().forEach(s -> names.add(s.name()));
+    names.addAll(model.inputs());
+    model.posts().forEach(p -> {
+      names.add(p.fieldName());
+      names.add(ProjectionEmitter.postArray(p.fieldName()));
+    });
+    model.output().ifPresent(o -> names.add(ProjectionEmitter.postArray(o.target())));
+    return names;
+  }
+
+  /** True when any expression of the model reads the clock {@code t}. */
+  static boolean readsTime(ModelIR model) {
+    return expressions(model).stream().anyMatch(e -> Exprs.mentions(e, RefKind.TIME));
+  }
+
+  private static List<Expr> expressions(ModelIR model) {
+    List<Expr> out = new ArrayList<>();
+    model.odes().forEach(o -> out.add(o.rhs()));
+    model.threshold().ifPresent(th -> out.add(th.condition()));
+    model.reset().ifPresent(r -> r.assignments().stream().map(Assign::value).forEach(out::add));
+    model.onPre().ifPresent(a -> a.assignments().stream().map(Assign::value).forEach(out::add));
+    model.output().ifPresent(o -> out.add(o.value()));
+    return out;
+  }
+}

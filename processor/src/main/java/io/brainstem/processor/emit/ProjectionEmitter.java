@@ -1,0 +1,272 @@
+package io.brainstem.processor.emit;
+
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import io.brainstem.annotations.Integrator;
+import io.brainstem.processor.integrate.LocalNames;
+import io.brainstem.processor.integrate.StepPlan;
+import io.brainstem.processor.integrate.StepPlanner;
+import io.brainstem.processor.ir.Assign;
+import io.brainstem.processor.ir.Expr.RefKind;
+import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.ModelIR.Action;
+import io.brainstem.processor.ir.ModelIR.Output;
+import io.brainstem.processor.ir.ModelIR.Post;
+import io.brainstem.processor.ir.ModelIR.State;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code <Model>Projection extends Projection} for a {@code @Synapse}: per step, integrate the
+ * per-postsynaptic-neuron states, deliver last step's presynaptic spikes over the CSR rows,
+ * then add the output to the postsynaptic input.
+ */
+final class ProjectionEmitter {
+  private final ModelIR model;
+  private final ClassName self;
+  private final ClassName user;
+  private final LocalNames names;
+  private final String i;
+  private final String j;
+  private final String k;
+  private final String n;
+  private final String m;
+  private final boolean usesTime;
+
+  ProjectionEmitter(ModelIR model) {
+    this.model = model;
+    this.self = ClassName.get(model.packageName(), model.className() + "Projection");
+    this.user = ClassName.get(model.packageName(), model.className());
+    this.names = new LocalNames(ModelNames.of(model));
+    this.i = names.allocate("i");
+    this.j = names.allocate("j");
+    this.k = names.allocate("k");
+    this.n = names.allocate("n");
+    this.m = names.allocate("m");
+    this.usesTime = ModelNames.readsTime(model);
+  }
+
+  /** The field holding the postsynaptic array {@code name}, e.g. {@code postV}. */
+  static String postArray(String name) {
+    return "post" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  TypeSpec type() {
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+        .addModifiers(PUBLIC, FINAL)
+        .superclass(RuntimeNames.PROJECTION)
+        .addAnnotation(Members.generated(model))
+        .addJavadoc("{@link $T} synapses, with state kept per postsynaptic neuron.\n", user)
+        .addFields(Members.indexConstants(model))
+        .addField(Members.paramsField());
+    for (State s : model.states()) {
+      type.addField(FieldSpec.builder(double[].class, s.name(), PUBLIC, FINAL)
+          .addJavadoc("State {@code $L}, one per postsynaptic neuron.\n", s.name()).build());
+    }
+    for (Post p : model.posts()) {
+      type.addField(FieldSpec.builder(double[].class, postArray(p.fieldName()), PRIVATE, FINAL)
+          .addJavadoc("The postsynaptic {@code $L} ({@code @Post} field {@code $L}).\n",
+              p.postName(), p.fieldName())
+          .build());
+    }
+    model.output().ifPresent(o -> type.addField(
+        FieldSpec.builder(double[].class, postArray(o.target()), PRIVATE, FINAL)
+            .addJavadoc("The postsynaptic input the output is added to.\n").build()));
+    type.addField(FieldSpec.builder(user, "debugModel", PRIVATE)
+        .addJavadoc("The instance the {@code jit == false} loop calls; created on first use.\n")
+        .build());
+    type.addMethods(constructors())
+        .addMethods(Members.setters(model, self, "postsynaptic neuron"))
+        .addMethod(Members.methodSetter(self))
+        .addMethod(Members.paramsGetter())
+        .addMethod(MethodSpec.methodBuilder("update")
+            .addAnnotation(Override.class)
+            .addModifiers(PUBLIC)
+            .addParameter(double.class, "t")
+            .addParameter(double.class, "dt")
+            .addParameter(boolean.class, "jit")
+            .addCode(Members.dispatch(usesTime ? "t, dt" : "dt"))
+            .build());
+    for (Integrator integrator : Integrator.values()) {
+      for (Variant variant : Variant.values()) {
+        type.addMethod(step(integrator, variant));
+      }
+    }
+    return type.build();
+  }
+
+  private List<MethodSpec> constructors() {
+    ClassName group = RuntimeNames.NEURON_GROUP;
+    MethodSpec unnamed = MethodSpec.constructorBuilder()
+        .addModifiers(PUBLIC)
+        .addJavadoc("Synapses from {@code pre} to {@code post}, named {@code <pre>2<post>}.\n")
+        .addParameter(group, "pre")
+        .addParameter(group, "post")
+        .addParameter(RuntimeNames.CONNECTOR, "connector")
+        .addStatement("this(null, pre, post, connector)")
+        .build();
+    MethodSpec.Builder named = MethodSpec.constructorBuilder()
+        .addModifiers(PUBLIC)
+        .addJavadoc("Synapses from {@code pre} to {@code post}; a null {@code name} means "
+            + "{@code <pre>2<post>}.\n")
+        .addParameter(String.class, "name")
+        .addParameter(group, "pre")
+        .addParameter(group, "post")
+        .addParameter(RuntimeNames.CONNECTOR, "connector")
+        .addStatement("super(name, $S, pre, post, connector, $T.$L)", model.className(),
+            Integrator.class, model.method().name())
+        .addCode(Members.initParams(model, "name()", "post.size()"));
+    for (State s : model.states()) {
+      named.addStatement("this.$L = state($S, $L)", s.name(), s.name(),
+          ExprRenderer.literal(s.initialValue()));
+    }
+    for (Post p : model.posts()) {
+      named.addStatement("this.$L = postVariable($S, $S)", postArray(p.fieldName()), p.postName(),
+          "@Post field " + p.fieldName());
+    }
+    model.output().ifPresent(o -> named.addStatement(
+        "this.$L = postVariable($S, $S)", postArray(o.target()), o.target(), "@Output target"));
+    return List.of(unnamed, named.build());
+  }
+
+  private MethodSpec step(Integrator integrator, Variant variant) {
+    LocalNames locals = names.copy();
+    boolean debug = variant == Variant.DEBUG;
+    StepPlan plan = StepPlanner.plan(model, integrator, variant.uniformity, locals);
+    Loads loads = new Loads(model, variant, locals, m);
+    List<Vars> loops = new ArrayList<>();
+
+    CodeBlock.Builder body = CodeBlock.builder();
+    CodeBlock hoisted = CodeBlock.of("");
+    if (!model.odes().isEmpty()) {
+      Vars vars = vars(debug, loops);
+      PlanRenderer render = debug
+          ? PlanRenderer.debug(model, vars, m) : PlanRenderer.kernel(model, vars);
+      CodeBlock integrate = render.perElement(plan);
+      hoisted = render.hoisted(plan);
+      Set<String> integrated = new LinkedHashSet<>();
+      model.odes().forEach(o -> integrated.add(o.state()));
+      body.beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
+          .add(loads.paramsInLoop(vars, j))
+          .add(loads.inputs(vars, j))
+          .add(loadStates(vars, debug, integrated))
+          .add(integrate)
+          .add(storeStates(integrated))
+          .endControlFlow();
+    }
+    model.onPre().ifPresent(onPre -> body.add(deliver(onPre, vars(debug, loops), loads, debug)));
+    model.output().ifPresent(out -> body.add(output(out, vars(debug, loops), loads, debug)));
+
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (debug) {
+      code.beginControlFlow("if (debugModel == null)")
+          .addStatement("debugModel = new $T()", user)
+          .endControlFlow()
+          .addStatement("final $T $L = debugModel", user, m);
+    }
+    code.add(loads.paramsBeforeLoop(Vars.union(loops)))
+        .add(hoisted)
+        .addStatement("final int $L = post().size()", n)
+        .add(body.build());
+    MethodSpec.Builder method = MethodSpec.methodBuilder(Members.stepMethod(integrator, variant))
+        .addModifiers(PRIVATE);
+    if (usesTime) {
+      method.addParameter(double.class, "t");
+    }
+    return method.addParameter(double.class, "dt").addCode(code.build()).build();
+  }
+
+  private Vars vars(boolean debug, List<Vars> loops) {
+    Vars vars = debug ? Vars.debug(model, m) : Vars.kernel(model);
+    loops.add(vars);
+    return vars;
+  }
+
+  /** For each spiking presynaptic neuron, the {@code @OnPre} body on each of its targets. */
+  private CodeBlock deliver(Action onPre, Vars vars, Loads loads, boolean debug) {
+    CodeBlock.Builder effect = CodeBlock.builder();
+    Set<String> written = new LinkedHashSet<>();
+    onPre.assignments().forEach(a -> written.add(a.state()));
+    if (debug) {
+      model.states().forEach(
+          s -> effect.addStatement("$L.$L = this.$L[$L]", m, s.name(), s.name(), j));
+      effect.addStatement("$L.$L()", m, onPre.methodName());
+      written.forEach(s -> effect.addStatement("this.$L[$L] = $L.$L", s, j, m, s));
+    } else {
+      PlanRenderer render = PlanRenderer.kernel(model, vars);
+      CodeBlock.Builder assignments = CodeBlock.builder();
+      for (Assign a : onPre.assignments()) {
+        assignments.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
+      }
+      CodeBlock rendered = assignments.build();
+      effect.add(loadStates(vars, false, written)).add(rendered).add(storeStates(written));
+    }
+    CodeBlock perTarget = effect.build();
+    return CodeBlock.builder()
+        .add("// last step's presynaptic spikes: $L() on each target ($L)\n",
+            onPre.methodName(), onPre.sourceText())
+        .beginControlFlow("for (int $L = 0; $L < preSpike.length; $L++)", i, i, i)
+        .beginControlFlow("if (preSpike[$L])", i)
+        .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i, k)
+        .addStatement("final int $L = indices[$L]", j, k)
+        .add(loads.paramsInLoop(vars, j))
+        .add(loads.inputs(vars, j))
+        .add(perTarget)
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** Adds the {@code @Output} value to the postsynaptic input, element by element. */
+  private CodeBlock output(Output out, Vars vars, Loads loads, boolean debug) {
+    String target = postArray(out.target());
+    CodeBlock.Builder add = CodeBlock.builder();
+    if (debug) {
+      model.states().forEach(
+          s -> add.addStatement("$L.$L = this.$L[$L]", m, s.name(), s.name(), j));
+      add.addStatement("$L[$L] += $L.$L()", target, j, m, out.methodName());
+    } else {
+      CodeBlock value = PlanRenderer.kernel(model, vars).expr(out.value());
+      add.add(loadStates(vars, false, Set.of())).addStatement("$L[$L] += $L", target, j, value);
+    }
+    CodeBlock perElement = add.build();
+    return CodeBlock.builder()
+        .add("// $L += $L\n", out.target(), out.sourceText())
+        .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
+        .add(loads.paramsInLoop(vars, j))
+        .add(loads.inputs(vars, j))
+        .add(perElement)
+        .endControlFlow()
+        .build();
+  }
+
+  /** States as locals: mutable when {@code written}; read-only ones only when read. */
+  private CodeBlock loadStates(Vars vars, boolean debug, Collection<String> written) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (State s : model.states()) {
+      if (written.contains(s.name())) {
+        code.addStatement("double $L = this.$L[$L]", s.name(), s.name(), j);
+      } else if (debug || vars.uses(RefKind.STATE, s.name())) {
+        code.addStatement("final double $L = this.$L[$L]", s.name(), s.name(), j);
+      }
+    }
+    return code.build();
+  }
+
+  private CodeBlock storeStates(Collection<String> written) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    written.forEach(s -> code.addStatement("this.$L[$L] = $L", s, j, s));
+    return code.build();
+  }
+}

@@ -1,0 +1,62 @@
+package io.brainstem.processor.integrate;
+
+import io.brainstem.annotations.Integrator;
+import io.brainstem.processor.ir.Expr;
+import io.brainstem.processor.ir.ModelIR;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One integration step of a model's ODE system, as statements the emitter renders.
+ *
+ * <p>{@code hoisted} locals are the same for every element and go before the element loop (in order;
+ * later ones may read earlier ones). {@code perElement} runs inside the loop on the element's
+ * state, parameter and input values, which expressions read through their {@link Expr.Ref}s; locals
+ * introduced here are {@link Expr.RefKind#LOCAL} references. Every {@link Store} comes after every
+ * read of the state it writes, so the order of the ODEs does not change the result.
+ *
+ * @param integrator the method this plan implements
+ * @param uniformity whether parameters counted as uniform when hoisting
+ */
+public record StepPlan(
+    Integrator integrator, Uniformity uniformity, List<Let> hoisted, List<Step> perElement) {
+
+  public StepPlan {
+    hoisted = List.copyOf(hoisted);
+    perElement = List.copyOf(perElement);
+  }
+
+  /** A statement of the element loop. */
+  public sealed interface Step permits Let, Store {}
+
+  /** {@code final double name = value;} */
+  public record Let(String name, Value value) implements Step {}
+
+  /** Writes the new value of {@code state} (the element's state local). */
+  public record Store(String state, Expr value) implements Step {}
+
+  /** The right-hand side of a {@link Let}. */
+  public sealed interface Value permits Arith, Rate, ExpEulerFactor {}
+
+  /** Plain arithmetic. */
+  public record Arith(Expr expr) implements Value {}
+
+  /**
+   * The right-hand side of {@code ode} with each bound variable (a state or {@code t}) replaced by
+   * its binding, always a local reference, so it can be rendered either inlined or as a call of the
+   * user's method with the bound values as arguments.
+   */
+  public record Rate(ModelIR.Ode ode, Map<String, Expr.Ref> bindings) implements Value {
+    public Rate {
+      bindings = Map.copyOf(bindings);
+    }
+
+    /** The right-hand side with the bindings substituted (the inlined form). */
+    public Expr inlined() {
+      return Exprs.substitute(ode.rhs(), bindings);
+    }
+  }
+
+  /** Exponential Euler's step factor {@code dt · exprel(dt · linearPart)}. */
+  public record ExpEulerFactor(Expr linearPart) implements Value {}
+}
