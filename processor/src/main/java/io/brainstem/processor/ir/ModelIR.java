@@ -22,7 +22,6 @@ import java.util.Optional;
  * @param refractoryParam the name of the {@code @Refractory} parameter, if any
  * @param onPre the per-event assignments (synapses only)
  * @param output the synaptic output (synapses only)
- * @param source the model's source text line for each method, for comments ({@code name -> text})
  */
 public record ModelIR(
     String packageName,
