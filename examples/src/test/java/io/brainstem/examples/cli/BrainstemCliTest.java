@@ -1,0 +1,244 @@
+package io.brainstem.examples.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+class BrainstemCliTest {
+
+  /** What one invocation printed and returned. */
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    CommandLine cli = BrainstemCli.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  static JsonObject json(String... args) {
+    Result r = run(args);
+    assertWithMessage(r.err()).that(r.code()).isEqualTo(0);
+    return JsonParser.parseString(r.out()).getAsJsonObject();
+  }
+
+  @Test
+  void runHelpDocumentsEveryOption() {
+    Result r = run("run", "--help");
+    assertThat(r.code()).isEqualTo(0);
+    CommandLine runCommand = BrainstemCli.commandLine().getSubcommands().get("run");
+    assertThat(runCommand.getCommandSpec().options()).isNotEmpty();
+    for (OptionSpec option : runCommand.getCommandSpec().options()) {
+      assertWithMessage("help of run").that(r.out()).contains(option.longestName());
+      assertWithMessage("description of " + option.longestName())
+          .that(String.join(" ", option.description())).isNotEmpty();
+    }
+    for (String flag : new String[] {"--duration", "--dt", "--seed", "--runner", "--threads", "--jit",
+        "--monitor", "--input", "--out", "--json", "--method", "--scale", "--help", "--version"}) {
+      assertThat(r.out()).contains(flag);
+    }
+  }
+
+  @Test
+  void topLevelHelpListsCommandsAndVersionIsTheProjectVersion() {
+    Result help = run("--help");
+    assertThat(help.code()).isEqualTo(0);
+    assertThat(help.out()).contains("list");
+    assertThat(help.out()).contains("run");
+    Result version = run("--version");
+    assertThat(version.code()).isEqualTo(0);
+    assertThat(version.out()).containsMatch("brainstem \\d+\\.\\d+\\.\\d+");
+    assertThat(version.out()).doesNotContain("${");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    Result r = run();
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("missing a command");
+  }
+
+  @Test
+  void listShowsEveryRegisteredNetwork() {
+    Result r = run("list");
+    assertThat(r.code()).isEqualTo(0);
+    for (ExampleNetwork n : ExampleNetworks.all()) {
+      assertThat(r.out()).contains(n.name());
+      assertThat(r.out()).contains(n.description());
+    }
+    assertThat(r.out()).contains("einet");
+    assertThat(r.out()).contains("E.input=20.0");
+  }
+
+  @Test
+  void seedEinetJsonHasRatesInTheBrian2Band() {
+    JsonObject s = json("run", "EINet", "--json");
+    assertThat(s.get("network").getAsString()).isEqualTo("einet");
+    assertThat(s.get("steps").getAsInt()).isEqualTo(1000);
+    assertThat(s.get("seed").getAsLong()).isEqualTo(42);
+    assertThat(s.get("dt_ms").getAsDouble()).isEqualTo(0.1);
+    assertThat(s.getAsJsonObject("times_s").get("run").getAsDouble()).isGreaterThan(0.);
+    assertThat(s.getAsJsonObject("times_s").get("build").getAsDouble()).isGreaterThan(0.);
+    JsonObject rates = s.getAsJsonObject("rates_hz");
+    assertThat(rates.keySet()).containsExactly("E", "I").inOrder();
+    assertThat(rates.get("E").getAsDouble()).isWithin(3.).of(22.);
+    assertThat(rates.get("I").getAsDouble()).isWithin(3.).of(22.);
+    JsonObject e = s.getAsJsonObject("spikes").getAsJsonObject("E");
+    assertThat(e.get("neurons").getAsInt()).isEqualTo(3200);
+    assertThat(e.get("rate_hz").getAsDouble())
+        .isEqualTo(e.get("spikes").getAsLong() / (3200 * 0.1));
+  }
+
+  @Test
+  void textOutputNamesRunnerAndRates() {
+    Result r = run("run", "einet", "--scale", "0.25", "--duration", "20");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).contains("einet: 200 steps of 0.1 ms");
+    assertThat(r.out()).contains("DSRunner");
+    assertThat(r.out()).containsMatch("E\\s+800 neurons");
+    assertThat(r.out()).containsMatch("I\\s+200 neurons");
+  }
+
+  @Test
+  void reportRunnerAndJitFalseGiveTheSameSpikesAsDsRunner() {
+    String[] common = {"run", "einet", "--scale", "0.25", "--duration", "30", "--seed", "3", "--json"};
+    JsonObject ds = json(common);
+    JsonObject report = json(concat(common, "--runner", "report"));
+    JsonObject debug = json(concat(common, "--jit=false"));
+    assertThat(report.get("runner").getAsString()).isEqualTo("report");
+    assertThat(debug.get("jit").getAsBoolean()).isFalse();
+    assertThat(report.get("spikes")).isEqualTo(ds.get("spikes"));
+    assertThat(debug.get("spikes")).isEqualTo(ds.get("spikes"));
+    assertThat(ds.getAsJsonObject("spikes").getAsJsonObject("E").get("spikes").getAsLong()).isGreaterThan(0L);
+  }
+
+  @Test
+  void reportRunnerProgressGoesToStderrSoJsonStaysClean() {
+    Result r = run("run", "adaptation", "--runner", "report", "--json");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.err()).contains("Run 100.0% used");
+    JsonParser.parseString(r.out()); // throws if progress leaked into stdout
+  }
+
+  @Test
+  void seedAndMethodChangeTheRun() {
+    String[] common = {"run", "einet", "--scale", "0.25", "--duration", "30", "--json"};
+    JsonObject a = json(concat(common, "--seed", "1"));
+    JsonObject again = json(concat(common, "--seed", "1"));
+    JsonObject b = json(concat(common, "--seed", "2"));
+    JsonObject euler = json(concat(common, "--seed", "1", "--method", "euler"));
+    assertThat(again.get("spikes")).isEqualTo(a.get("spikes"));
+    assertThat(b.get("spikes")).isNotEqualTo(a.get("spikes"));
+    assertThat(euler.get("method").getAsString()).isEqualTo("EULER");
+    assertThat(euler.get("spikes")).isNotEqualTo(a.get("spikes"));
+  }
+
+  @Test
+  void dtAndDurationSetTheSteps() {
+    JsonObject s = json("run", "adaptation", "--dt", "0.05", "--duration", "10", "--json");
+    assertThat(s.get("steps").getAsInt()).isEqualTo(200);
+    Result r = run("run", "adaptation", "--duration", "10.05", "--json");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.err()).contains("not a multiple of --dt 0.1 ms; running 100 steps");
+    assertThat(JsonParser.parseString(r.out()).getAsJsonObject().get("steps").getAsInt()).isEqualTo(100);
+  }
+
+  @Test
+  void inputOverridesTheDefaultForItsPath() {
+    JsonObject none = json("run", "adaptation", "--input", "N.input=0", "--json");
+    JsonObject strong = json("run", "adaptation", "--input", "N.input=60", "--json");
+    JsonObject normal = json("run", "adaptation", "--json");
+    assertThat(none.getAsJsonObject("rates_hz").get("N").getAsDouble()).isEqualTo(0.);
+    assertThat(strong.getAsJsonObject("rates_hz").get("N").getAsDouble())
+        .isGreaterThan(normal.getAsJsonObject("rates_hz").get("N").getAsDouble());
+  }
+
+  @Test
+  void monitorsReplaceTheDefaults() {
+    JsonObject s = json("run", "einet", "--scale", "0.1", "--duration", "5", "--json",
+        "--monitor", "I.spike", "--monitor", "E.V[0:3,7]");
+    assertThat(s.getAsJsonArray("monitors").toString()).isEqualTo("[\"I.spike\",\"E.V[0:3,7]\"]");
+    assertThat(s.getAsJsonObject("rates_hz").keySet()).containsExactly("I");
+  }
+
+  @Test
+  void outWritesPlotsAndSummary(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("results");
+    Result r = run("run", "adaptation", "--duration", "100", "--out", out.toString(),
+        "--monitor", "N.V", "--monitor", "N.spike");
+    assertWithMessage(r.err()).that(r.code()).isEqualTo(0);
+    for (String name : new String[] {"N.V.png", "N.spike.png"}) {
+      byte[] png = Files.readAllBytes(out.resolve(name));
+      assertWithMessage(name).that(png.length).isGreaterThan(1000);
+      assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
+      assertThat(r.out()).contains("wrote " + out.resolve(name));
+    }
+    JsonObject summary = JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonObject();
+    assertThat(summary.get("steps").getAsInt()).isEqualTo(1000);
+    assertThat(summary.getAsJsonObject("rates_hz").get("N").getAsDouble()).isGreaterThan(0.);
+  }
+
+  @Test
+  void unknownNetworkNamesTheClosest() {
+    Result r = run("run", "einett");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown network 'einett'; did you mean 'einet'?");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void unknownVariablesAndOptionsNameTheClosest() {
+    Result monitor = run("run", "einet", "--monitor", "E.v");
+    assertThat(monitor.code()).isEqualTo(2);
+    assertThat(monitor.err()).contains("did you mean 'E.V'?");
+    Result input = run("run", "einet", "--input", "E.inptu=3");
+    assertThat(input.code()).isEqualTo(2);
+    assertThat(input.err()).contains("did you mean 'E.input'?");
+    Result option = run("run", "einet", "--durration", "5");
+    assertThat(option.code()).isEqualTo(2);
+    assertThat(option.err()).contains("--duration");
+  }
+
+  @Test
+  void badValuesAreUsageErrors() {
+    String[][] cases = {
+      {"--dt", "-0.1"}, {"--dt", "abc"}, {"--duration", "0"}, {"--duration", "0.01"},
+      {"--runner", "fast"}, {"--method", "rk5"}, {"--threads", "4"}, {"--threads", "0"},
+      {"--scale", "0"}, {"--input", "E.input"}, {"--input", "E.input=x"}, {"--monitor", "E.V[2:1]"},
+      {"--monitor", "E.V[99999]"}, {"--jit=maybe"}, {"--monitor", "E.spike", "--monitor", "E.spike"},
+    };
+    for (String[] bad : cases) {
+      Result r = run(concat(new String[] {"run", "einet", "--scale", "0.1"}, bad));
+      assertWithMessage(String.join(" ", bad) + ": " + r.err()).that(r.code()).isEqualTo(2);
+      assertWithMessage(String.join(" ", bad)).that(r.err()).startsWith("error: ");
+      assertWithMessage(String.join(" ", bad)).that(r.err()).doesNotContain("Exception");
+      assertThat(r.out()).isEmpty();
+    }
+    assertThat(run("run", "einet", "--threads", "4").err()).contains("only --threads 1 is supported");
+  }
+
+  @Test
+  void threadsOneIsAccepted() {
+    JsonObject s = json("run", "adaptation", "--threads", "1", "--json");
+    assertThat(s.get("threads").getAsInt()).isEqualTo(1);
+  }
+
+  static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
