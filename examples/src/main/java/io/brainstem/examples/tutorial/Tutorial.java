@@ -1,0 +1,24 @@
+package io.brainstem.examples.tutorial;
+
+import java.nio.file.Path;
+
+/**
+ * Runs every section of docs/tutorial.md in order and writes its plots.
+ *
+ * <p>Usage: {@code Tutorial [image-dir]} (default {@code docs/img}).
+ */
+public final class Tutorial {
+  private Tutorial() {}
+
+  public static void main(String[] args) {
+    Path img = Path.of(args.length > 0 ? args[0] : "docs/img");
+    RunnerArguments.seedRunner().run(100.);
+    DsRunnerExample.run(img);
+    ReportRunnerExample.run(img);
+    ReportRunnerExample.withListener();
+    Debugging.compare(img);
+    MonitorsExample.run(img);
+    InputsExample.perElement(img);
+    System.out.println("plots written to " + img.toAbsolutePath());
+  }
+}
