@@ -231,6 +231,26 @@ class BrainstemCliTest {
   }
 
   @Test
+  void aRegisteredNetworkIsListedAndRuns() {
+    String name = "cli-test-pair";
+    if (ExampleNetworks.all().stream().noneMatch(n -> n.name().equals(name))) {
+      ExampleNetworks.register(new ExampleNetwork(name, "two LIF neurons, one driven", 50.,
+          java.util.List.of("P.spike"), java.util.Map.of("P.input", 0.),
+          o -> {
+            io.brainstem.network.Network net = new io.brainstem.network.Network();
+            net.add(new io.brainstem.models.LifGroup("P", o.scaled(2)).method(o.method()));
+            return net;
+          }));
+    }
+    assertThat(run("list").out()).contains("two LIF neurons, one driven");
+    JsonObject quiet = json("run", name, "--json");
+    assertThat(quiet.get("steps").getAsInt()).isEqualTo(500);
+    assertThat(quiet.getAsJsonObject("rates_hz").get("P").getAsDouble()).isEqualTo(0.);
+    JsonObject driven = json("run", "CLI-TEST-PAIR", "--input", "P.input=30", "--json");
+    assertThat(driven.getAsJsonObject("rates_hz").get("P").getAsDouble()).isGreaterThan(0.);
+  }
+
+  @Test
   void threadsOneIsAccepted() {
     JsonObject s = json("run", "adaptation", "--threads", "1", "--json");
     assertThat(s.get("threads").getAsInt()).isEqualTo(1);
