@@ -17,7 +17,7 @@ import io.brainstem.network.Network;
  * boolean[][] spikes = runner.mon().spikes("E.spike");
  * }</pre>
  *
- * With the progress bar on (by default when {@code System.console()} exists) the loop runs in
+ * With the progress bar on (by default in an interactive terminal) the loop runs in
  * chunks of steps and the bar is updated between chunks; the loop body is the same either way.
  * See {@link Runner} for the per-step order and the time convention.
  */

@@ -29,7 +29,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   private double t0 = 0;
   private boolean jit = true;
   private MonitorMode monitorMode = MonitorMode.REPLACE;
-  private boolean progressBar = System.console() != null;
+  private boolean progressBar = interactiveTerminal();
 
   RunnerBuilder(Network network) {
     if (network == null) {
@@ -113,13 +113,30 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
 
   /**
    * Whether {@link DSRunner} shows a progress bar (on standard error) for runs expected to last more
-   * than about a second. Default: on when {@code System.console()} exists (an interactive
+   * than about a second. Default: on when {@link #interactiveTerminal()} (an interactive
    * terminal), off otherwise (pipes, CI, IDE test runs). {@link ReportRunner} prints its own
    * progress lines instead.
    */
   public B progressBar(boolean show) {
     this.progressBar = show;
     return self();
+  }
+
+  /**
+   * Whether standard input and output are an interactive terminal: {@code System.console()} exists
+   * and, on JDK 22 and later (where a console may exist without a terminal), reports
+   * {@code isTerminal()}.
+   */
+  public static boolean interactiveTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // JDK < 22: a console means a terminal
+    }
   }
 
   /** Validates everything and binds inputs and monitors to the network. */
