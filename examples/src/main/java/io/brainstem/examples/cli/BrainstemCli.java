@@ -3,6 +3,8 @@ package io.brainstem.examples.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -27,9 +29,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
     subcommands = {ListCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Try 'brainstem run --help' for the options of a run."})
 public final class BrainstemCli implements Runnable {
+  /** Kept strongly reachable so its level sticks; see {@link #main}. */
+  private static final Logger RUNNER_LOG = Logger.getLogger("io.brainstem.runners.Runner");
+
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
+    // 'run' reports a duration that is not a multiple of dt itself, on its own error stream.
+    RUNNER_LOG.setLevel(Level.SEVERE);
     System.exit(execute(args));
   }
 

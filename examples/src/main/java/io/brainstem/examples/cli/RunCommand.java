@@ -105,10 +105,27 @@ final class RunCommand implements Callable<Integer> {
           + "network's default for the same PATH (E.input=0 switches it off).")
   List<InputSpec> inputs = new ArrayList<>();
 
+  @Option(names = "--every", paramLabel = "K", defaultValue = "1",
+      description = "Records value monitors only every K-th step, to save memory on long runs; "
+          + "spike monitors keep every spike (default: ${DEFAULT-VALUE}).")
+  int every;
+
+  @Option(names = "--progress", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+      description = "A progress bar on stderr for runs longer than about a second (ds runner). "
+          + "Default: only when the terminal is interactive.")
+  Boolean progress;
+
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Writes into DIR (created if needed): summary.json, a raster PNG per spike "
-          + "monitor and a trace PNG per value monitor.")
+      description = "Writes into DIR (created if needed): monitors.npz (numpy.load reads it), a "
+          + "plot per monitor (raster or traces), network.png (rasters over rates) and summary.json.")
   Path out;
+
+  @Option(names = "--format", paramLabel = "FMT", defaultValue = "png",
+      description = "Image format of the plots --out writes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  OutputFiles.Format format;
+
+  @Option(names = "--csv", description = "With --out, also writes every monitor as CSV into DIR/csv.")
+  boolean csv;
 
   @Option(names = "--json", description = "Prints the summary as JSON on stdout (times, rates per group, "
       + "steps, seed) instead of text.")
@@ -119,6 +136,12 @@ final class RunCommand implements Callable<Integer> {
     if (threads != 1) {
       throw new ParameterException(spec.commandLine(), "--threads " + threads
           + ": the runners in this build step the network on one thread; only --threads 1 is supported");
+    }
+    if (every < 1) {
+      throw new ParameterException(spec.commandLine(), "--every must be at least 1, got " + every);
+    }
+    if (csv && out == null) {
+      throw new ParameterException(spec.commandLine(), "--csv writes into the --out directory; give --out DIR");
     }
     ExampleNetwork example = userInput(() -> ExampleNetworks.get(network));
     double duration = durationMs != null ? durationMs : example.durationMs();
@@ -133,14 +156,20 @@ final class RunCommand implements Callable<Integer> {
     }
 
     long buildStart = System.nanoTime();
-    Runner run = userInput(() -> buildRunner(example));
-    double buildSeconds = (System.nanoTime() - buildStart) * 1e-9;
-    double runSeconds = run.run(duration);
+    Network net = userInput(() -> example.build(new NetworkOptions(seed, method, scale)));
+    double networkSeconds = (System.nanoTime() - buildStart) * 1e-9;
+    Runner run = userInput(() -> buildRunner(example, net));
+    run.run(duration);
     MonitorResults mon = run.mon();
-    Map<String, SpikeStats> stats = SpikeStats.of(mon, dt);
+    Map<String, SpikeStats> stats = SpikeStats.of(mon);
+    Map<String, Object> times = new LinkedHashMap<>();
+    times.put("network", networkSeconds);
+    times.put("runner", run.buildSeconds());
+    times.put("setup", run.lastRun().setupSeconds());
+    times.put("run", run.lastRun().loopSeconds());
 
-    List<String> files = out == null ? List.of() : OutputFiles.write(out, mon);
-    Map<String, Object> summary = summary(example, mon, stats, buildSeconds, runSeconds, files);
+    List<String> files = out == null ? List.of() : OutputFiles.write(out, mon, format, csv);
+    Map<String, Object> summary = summary(example, mon, stats, times, files);
     if (out != null) {
       Path file = out.resolve("summary.json");
       Files.writeString(file, Json.write(summary));
@@ -151,7 +180,7 @@ final class RunCommand implements Callable<Integer> {
     if (json) {
       stdout.print(Json.write(summary));
     } else {
-      printText(stdout, example, mon, stats, buildSeconds, runSeconds, files);
+      printText(stdout, example, mon, stats, times, files);
     }
     stdout.flush();
     return 0;
@@ -163,15 +192,15 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private Runner buildRunner(ExampleNetwork example) {
-    Network net = example.build(new NetworkOptions(seed, method, scale));
+  private Runner buildRunner(ExampleNetwork example, Network net) {
     Map<String, Double> in = new LinkedHashMap<>(example.inputs());
     for (InputSpec i : inputs) {
       in.put(i.path(), i.value());
     }
-    List<Monitor> mons = monitors.isEmpty()
-        ? example.monitors().stream().map(Monitor::of).toList()
-        : monitors;
+    List<Monitor> mons = (monitors.isEmpty() ? example.monitors().stream().map(Monitor::of).toList() : monitors)
+        .stream()
+        .map(m -> every > 1 && !isSpike(net, m) ? m.every(every) : m)
+        .toList();
     if (runner == RunnerKind.report) {
       ReportRunner.Builder b = ReportRunner.builder(net).progress(WriterStream.to(spec.commandLine().getErr()));
       return configure(b, in, mons).build();
@@ -181,11 +210,23 @@ final class RunCommand implements Callable<Integer> {
 
   private <B extends RunnerBuilder<B>> B configure(B builder, Map<String, Double> in, List<Monitor> mons) {
     in.forEach(builder::input);
+    if (progress != null) {
+      builder.progressBar(progress);
+    }
     return builder.monitors(mons.toArray(new Monitor[0])).dt(dt).jit(jit);
   }
 
+  /** Whether {@code m} records a spike variable; unknown paths are left to the runner to report. */
+  private static boolean isSpike(Network net, Monitor m) {
+    try {
+      return m.path() != null && net.variable(m.path()).isBoolean();
+    } catch (IllegalArgumentException unknown) {
+      return false;
+    }
+  }
+
   private Map<String, Object> summary(ExampleNetwork example, MonitorResults mon,
-      Map<String, SpikeStats> stats, double buildSeconds, double runSeconds, List<String> files) {
+      Map<String, SpikeStats> stats, Map<String, Object> times, List<String> files) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("network", example.name());
     s.put("runner", runner.name());
@@ -197,9 +238,7 @@ final class RunCommand implements Callable<Integer> {
     s.put("dt_ms", dt);
     s.put("steps", mon.steps());
     s.put("duration_ms", mon.steps() * dt);
-    Map<String, Object> times = new LinkedHashMap<>();
-    times.put("build", buildSeconds);
-    times.put("run", runSeconds);
+    s.put("every", every);
     s.put("times_s", times);
     Map<String, Object> rates = new LinkedHashMap<>();
     Map<String, Object> groups = new LinkedHashMap<>();
@@ -220,11 +259,12 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private void printText(PrintWriter w, ExampleNetwork example, MonitorResults mon,
-      Map<String, SpikeStats> stats, double buildSeconds, double runSeconds, List<String> files) {
+      Map<String, SpikeStats> stats, Map<String, Object> times, List<String> files) {
     w.printf(Locale.ROOT, "%s: %d steps of %s ms (%s ms), %s, %s, %s, seed %d%n", example.name(),
         mon.steps(), dt, mon.steps() * dt, runner == RunnerKind.ds ? "DSRunner" : "ReportRunner",
         jit ? "jit" : "jit=false", method, seed);
-    w.printf(Locale.ROOT, "  build %.3f s, run %.3f s%n", buildSeconds, runSeconds);
+    w.printf(Locale.ROOT, "  network %.3f s, runner %.3f s, set-up %.3f s, run %.3f s%n", times.get("network"),
+        times.get("runner"), times.get("setup"), times.get("run"));
     for (SpikeStats st : stats.values()) {
       w.printf(Locale.ROOT, "  %-8s %7d neurons %9d spikes %8.2f Hz%n", st.key(), st.neurons(), st.spikes(),
           st.rateHz());

@@ -1,6 +1,7 @@
 package io.brainstem.examples.cli;
 
 import io.brainstem.monitors.MonitorResults;
+import io.brainstem.monitors.SpikeEvents;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,29 +12,20 @@ import java.util.Map;
  * @param monitor the monitor's name
  * @param neurons the number of recorded neurons
  * @param spikes the number of spikes recorded
- * @param rateHz spikes per neuron per second over the recorded steps
+ * @param rateHz spikes per neuron per second of recorded time ({@link SpikeEvents#meanRate()})
  */
 record SpikeStats(String key, String monitor, int neurons, long spikes, double rateHz) {
 
   /** The statistics of every spike monitor of {@code mon}, keyed as {@link #key}, in monitor order. */
-  static Map<String, SpikeStats> of(MonitorResults mon, double dt) {
+  static Map<String, SpikeStats> of(MonitorResults mon) {
     Map<String, SpikeStats> out = new LinkedHashMap<>();
-    double seconds = mon.steps() * dt / 1000.;
     for (String name : mon.names()) {
-      Object records = mon.get(name);
-      if (!(records instanceof boolean[][] spikes)) {
+      if (!mon.isSpike(name)) {
         continue;
       }
-      long count = 0;
-      for (boolean[] row : spikes) {
-        for (boolean s : row) {
-          count += s ? 1 : 0;
-        }
-      }
-      int neurons = spikes.length == 0 ? 0 : spikes[0].length;
-      double rate = neurons == 0 || seconds == 0 ? 0 : count / (neurons * seconds);
+      SpikeEvents events = mon.events(name);
       String key = name.endsWith(".spike") ? name.substring(0, name.length() - ".spike".length()) : name;
-      out.put(key, new SpikeStats(key, name, neurons, count, rate));
+      out.put(key, new SpikeStats(key, name, events.width(), events.count(), events.meanRate()));
     }
     return out;
   }

@@ -47,7 +47,8 @@ class BrainstemCliTest {
           .that(String.join(" ", option.description())).isNotEmpty();
     }
     for (String flag : new String[] {"--duration", "--dt", "--seed", "--runner", "--threads", "--jit",
-        "--monitor", "--input", "--out", "--json", "--method", "--scale", "--help", "--version"}) {
+        "--monitor", "--input", "--out", "--json", "--method", "--scale", "--every", "--progress",
+        "--format", "--csv", "--help", "--version"}) {
       assertThat(r.out()).contains(flag);
     }
   }
@@ -90,8 +91,10 @@ class BrainstemCliTest {
     assertThat(s.get("steps").getAsInt()).isEqualTo(1000);
     assertThat(s.get("seed").getAsLong()).isEqualTo(42);
     assertThat(s.get("dt_ms").getAsDouble()).isEqualTo(0.1);
-    assertThat(s.getAsJsonObject("times_s").get("run").getAsDouble()).isGreaterThan(0.);
-    assertThat(s.getAsJsonObject("times_s").get("build").getAsDouble()).isGreaterThan(0.);
+    JsonObject times = s.getAsJsonObject("times_s");
+    assertThat(times.keySet()).containsExactly("network", "runner", "setup", "run").inOrder();
+    assertThat(times.get("run").getAsDouble()).isGreaterThan(0.);
+    assertThat(times.get("network").getAsDouble()).isGreaterThan(0.);
     JsonObject rates = s.getAsJsonObject("rates_hz");
     assertThat(rates.keySet()).containsExactly("E", "I").inOrder();
     assertThat(rates.get("E").getAsDouble()).isWithin(3.).of(22.);
@@ -175,12 +178,14 @@ class BrainstemCliTest {
   }
 
   @Test
-  void outWritesPlotsAndSummary(@TempDir Path dir) throws Exception {
+  void outWritesNpzPlotsAndSummary(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("results");
     Result r = run("run", "adaptation", "--duration", "100", "--out", out.toString(),
         "--monitor", "N.V", "--monitor", "N.spike");
     assertWithMessage(r.err()).that(r.code()).isEqualTo(0);
-    for (String name : new String[] {"N.V.png", "N.spike.png"}) {
+    byte[] npz = Files.readAllBytes(out.resolve("monitors.npz"));
+    assertThat(new String(npz, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PK");
+    for (String name : new String[] {"N.V.png", "N.spike.png", "network.png"}) {
       byte[] png = Files.readAllBytes(out.resolve(name));
       assertWithMessage(name).that(png.length).isGreaterThan(1000);
       assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
@@ -189,6 +194,51 @@ class BrainstemCliTest {
     JsonObject summary = JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonObject();
     assertThat(summary.get("steps").getAsInt()).isEqualTo(1000);
     assertThat(summary.getAsJsonObject("rates_hz").get("N").getAsDouble()).isGreaterThan(0.);
+  }
+
+  @Test
+  void numpyLoadsTheNpz(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(NumpyCheck.available(), "python3 with numpy is not installed");
+    Path out = dir.resolve("r");
+    Result r = run("run", "einet", "--scale", "0.1", "--duration", "20", "--out", out.toString(),
+        "--monitor", "E.spike", "--monitor", "E.V[0:2]", "--every", "5");
+    assertWithMessage(r.err()).that(r.code()).isEqualTo(0);
+    String shapes = NumpyCheck.run("import numpy as np, sys\n"
+        + "z = np.load(sys.argv[1])\n"
+        + "print(z['ts'].shape, z['E.spike'].shape, z['E.spike'].dtype, z['E.V[0:2]'].shape, "
+        + "z['E.V[0:2]_times'][:2].tolist(), len(z['E.spike_times']) == int(z['E.spike'].sum()))\n",
+        out.resolve("monitors.npz").toString());
+    assertThat(shapes.strip()).isEqualTo("(200,) (200, 320) bool (40, 2) [0.0, 0.5] True");
+  }
+
+  @Test
+  void everyDecimatesValueMonitorsOnly(@TempDir Path dir) {
+    JsonObject s = json("run", "adaptation", "--duration", "100", "--every", "10", "--json");
+    assertThat(s.get("every").getAsInt()).isEqualTo(10);
+    assertThat(s.getAsJsonObject("rates_hz").get("N").getAsDouble())
+        .isEqualTo(json("run", "adaptation", "--duration", "100", "--json")
+            .getAsJsonObject("rates_hz").get("N").getAsDouble());
+  }
+
+  @Test
+  void svgFormatAndCsv(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("svg");
+    Result r = run("run", "adaptation", "--duration", "20", "--out", out.toString(), "--format", "svg", "--csv");
+    assertWithMessage(r.err()).that(r.code()).isEqualTo(0);
+    assertThat(Files.readString(out.resolve("N.V.svg"))).contains("<svg");
+    assertThat(Files.readString(out.resolve("network.svg"))).contains("<svg");
+    assertThat(Files.readAllLines(out.resolve("csv").resolve("N.spike.csv")).get(0)).isEqualTo("t,index");
+    Result noOut = run("run", "adaptation", "--csv");
+    assertThat(noOut.code()).isEqualTo(2);
+    assertThat(noOut.err()).contains("give --out DIR");
+  }
+
+  @Test
+  void progressFlagIsAccepted() {
+    assertThat(json("run", "adaptation", "--duration", "10", "--progress=false", "--json")
+        .get("steps").getAsInt()).isEqualTo(100);
+    assertThat(json("run", "adaptation", "--duration", "10", "--progress", "--json")
+        .get("steps").getAsInt()).isEqualTo(100);
   }
 
   @Test
@@ -218,7 +268,7 @@ class BrainstemCliTest {
       {"--dt", "-0.1"}, {"--dt", "abc"}, {"--duration", "0"}, {"--duration", "0.01"},
       {"--runner", "fast"}, {"--method", "rk5"}, {"--threads", "4"}, {"--threads", "0"},
       {"--scale", "0"}, {"--input", "E.input"}, {"--input", "E.input=x"}, {"--monitor", "E.V[2:1]"},
-      {"--monitor", "E.V[99999]"}, {"--jit=maybe"}, {"--monitor", "E.spike", "--monitor", "E.spike"},
+      {"--monitor", "E.V[99999]"}, {"--jit=maybe"}, {"--every", "0"}, {"--format", "gif"}, {"--monitor", "E.spike", "--monitor", "E.spike"},
     };
     for (String[] bad : cases) {
       Result r = run(concat(new String[] {"run", "einet", "--scale", "0.1"}, bad));
