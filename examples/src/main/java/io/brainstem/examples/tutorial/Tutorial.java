@@ -18,7 +18,13 @@ public final class Tutorial {
     ReportRunnerExample.withListener();
     Debugging.compare(img);
     MonitorsExample.run(img);
+    MonitorsExample.schedules(img);
     InputsExample.perElement(img);
+    InputsExample.types();
+    InputsExample.section(img);
+    InputsExample.poisson(img);
+    ContinuingRuns.continueAndReset();
+    ContinuingRuns.append();
     System.out.println("plots written to " + img.toAbsolutePath());
   }
 }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs small python3 scripts that read our files with numpy, as a user would. */
-final class NumpyCheck {
+public final class NumpyCheck {
   private NumpyCheck() {}
 
-  static boolean available() {
+  public static boolean available() {
     try {
       return run("import numpy\nprint('ok')\n").strip().equals("ok");
     } catch (IOException | RuntimeException e) {
@@ -19,7 +19,7 @@ final class NumpyCheck {
   }
 
   /** Runs {@code script} with {@code args}; returns stdout, or throws with stderr on failure. */
-  static String run(String script, String... args) throws IOException {
+  public static String run(String script, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("python3", "-c", script));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -3,6 +3,7 @@ package io.brainstem.examples.tutorial;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import io.brainstem.examples.cli.NumpyCheck;
 import io.brainstem.monitors.MonitorResults;
 import io.brainstem.runners.DSRunner;
 import java.nio.file.Files;
@@ -66,6 +67,76 @@ class TutorialRunTest {
     for (int i = 1; i < 5; i++) {
       assertWithMessage(Arrays.toString(counts)).that(counts[i]).isGreaterThan(counts[i - 1]);
     }
+  }
+
+  @Test
+  void schedulesRecordWhatTheTutorialSays(@TempDir Path img) {
+    MonitorResults mon = MonitorsExample.schedules(img);
+    assertThat(mon.values("E.V/10").length).isEqualTo(100);
+    assertThat(mon.times("E.V/10")[1]).isWithin(1e-9).of(1.0);
+    double[] window = mon.times("V0 40-60");
+    assertThat(window.length).isEqualTo(200);
+    assertThat(window[0]).isWithin(1e-9).of(40.0);
+    assertThat(window[199]).isWithin(1e-9).of(59.9);
+    assertThat(mon.values("mean E.V").length).isEqualTo(1000);
+    assertThat(mon.meanRate("E.spike")).isWithin(3.).of(22.);
+    assertThat(mon.events("E.spike").count()).isGreaterThan(0);
+  }
+
+  @Test
+  void inputTypesAllAct() {
+    MonitorResults mon = InputsExample.types();
+    double[][] w = mon.values("N.w");
+    double[][] v = mon.values("N.V");
+    // 10 (fix) + 15 (func, t < 50) + the ramp (iter) drive the neuron to fire several times ...
+    assertThat(TutorialRunTest.rateHz(mon.spikes("N.spike"), 100.)).isAtLeast(30.);
+    // ... but fix '*' 0.5 halves w every step, so it never builds up past one spike's b = 2.
+    for (double[] row : w) {
+      assertThat(row[0]).isAtMost(2.);
+    }
+    assertThat(v[0][0]).isGreaterThan(-70.);
+  }
+
+  @Test
+  void sectionProtocolFiresOnlyWhileDriven(@TempDir Path img) {
+    MonitorResults mon = InputsExample.section(img);
+    boolean[][] spikes = mon.spikes("N.spike");
+    double[] ts = mon.ts();
+    int during = 0;
+    for (int k = 0; k < ts.length; k++) {
+      if (spikes[k][0]) {
+        assertWithMessage("spike at " + ts[k]).that(ts[k]).isAtLeast(50.);
+        assertWithMessage("spike at " + ts[k]).that(ts[k]).isLessThan(360.);
+        during++;
+      }
+    }
+    assertThat(during).isGreaterThan(10);
+  }
+
+  @Test
+  void poissonDrivesItsTargets(@TempDir Path img) {
+    MonitorResults mon = InputsExample.poisson(img);
+    assertThat(mon.meanRate("P.spike")).isWithin(2.).of(20.);
+    assertThat(mon.meanRate("N.spike")).isGreaterThan(1.);
+  }
+
+  @Test
+  void savedNpzLoadsInNumpy(@TempDir Path dir) throws Exception {
+    Path npz = SavingResults.save(dir);
+    assertThat(Files.size(npz)).isGreaterThan(1000L);
+    assertThat(Files.readAllLines(dir.resolve("csv").resolve("E.spike.csv")).get(0)).isEqualTo("t,index");
+    org.junit.jupiter.api.Assumptions.assumeTrue(NumpyCheck.available(), "python3 with numpy is not installed");
+    String out = NumpyCheck.run("import numpy as np, sys\n"
+        + "z = np.load(sys.argv[1])\n"
+        + "print(z['ts'].shape, z['E.spike'].shape, z['E.spike'].dtype, z['E.V'].shape, "
+        + "len(z['E.spike_times']) == int(z['E.spike'].sum()))\n", npz.toString());
+    assertThat(out.strip()).isEqualTo("(1000,) (1000, 3200) bool (1000, 3) True");
+  }
+
+  @Test
+  void resetRepeatsTheFirstRunAndAppendKeepsBoth() {
+    assertThat(ContinuingRuns.continueAndReset()).isTrue();
+    assertThat(ContinuingRuns.append()).isEqualTo(1000);
   }
 
   static double rateHz(boolean[][] spikes, double durationMs) {
