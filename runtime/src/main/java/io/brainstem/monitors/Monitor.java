@@ -6,29 +6,53 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * What to record every step: a variable path, optionally a subset of its elements. Results are read
- * by name from {@link MonitorResults}; the name is the path as given ({@code "E.spike"}) unless set
- * with {@link #named}.
+ * What to record: a variable path (optionally some of its elements) or a callable probe, every step
+ * or every k-th step, always or inside a time window. Results are read by name from
+ * {@link MonitorResults}; the name is the path as given ({@code "E.spike"}) unless set with
+ * {@link #named}.
  *
  * <pre>{@code
- * Monitor.of("E.spike")           // boolean[T][N]
- * Monitor.of("E.V", 0, 1, 2)      // double[T][3]
+ * Monitor.of("E.spike")                         // spike events; dense boolean[T][N] on request
+ * Monitor.of("E.V", 0, 1, 2)                    // double[T][3]
+ * Monitor.of("E.V").every(10).window(100, 200)  // every 10th step with 100 <= t < 200 ms
+ * Monitor.probe("meanV", net -> mean(net.group("E").doubles("V")))
  * }</pre>
+ *
+ * <p>A step k is recorded when {@code k % every == 0} (k the absolute step, counted from the
+ * runner's creation) and its time {@code t = t0 + k·dt} lies in {@code [start, end)} (with a
+ * tolerance of 10⁻⁹·dt). Spike monitors store events (row, column), so a sparse raster costs memory
+ * in proportion to its spikes, not to T × N.
  */
 public final class Monitor {
-  private final String path;
+  private final String path; // null for probes
   private final String name;
   private final int[] indices; // null: every element
+  private final ScalarProbe scalarProbe;
+  private final ArrayProbe arrayProbe;
+  private final int every;
+  private final double start;
+  private final double end;
 
-  private Monitor(String path, String name, int[] indices) {
+  private Monitor(String path, String name, int[] indices, ScalarProbe scalarProbe,
+      ArrayProbe arrayProbe, int every, double start, double end) {
     this.path = path;
     this.name = name;
     this.indices = indices;
+    this.scalarProbe = scalarProbe;
+    this.arrayProbe = arrayProbe;
+    this.every = every;
+    this.start = start;
+    this.end = end;
+  }
+
+  private Monitor with(String newName, int newEvery, double newStart, double newEnd) {
+    return new Monitor(path, newName, indices, scalarProbe, arrayProbe, newEvery, newStart, newEnd);
   }
 
   /** Records every element of the variable at {@code path}. */
   public static Monitor of(String path) {
-    return new Monitor(checkPath(path), path, null);
+    return new Monitor(checkPath(path), path, null, null, null, 1,
+        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
   }
 
   /** Records the given elements of the variable at {@code path}, in the order given. */
@@ -43,7 +67,24 @@ public final class Monitor {
         throw new IllegalArgumentException("monitor " + path + ": index " + i + " is negative");
       }
     }
-    return new Monitor(path, path, indices.clone());
+    return new Monitor(path, path, indices.clone(), null, null, 1,
+        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+  }
+
+  /** A callable monitor recording one number per recorded step ({@code double[T][1]}). */
+  public static Monitor probe(String name, ScalarProbe probe) {
+    checkName(name);
+    Objects.requireNonNull(probe, "probe");
+    return new Monitor(null, name, null, probe, null, 1,
+        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+  }
+
+  /** A callable monitor recording an array per recorded step ({@code double[T][n]}). */
+  public static Monitor probeArray(String name, ArrayProbe probe) {
+    checkName(name);
+    Objects.requireNonNull(probe, "probe");
+    return new Monitor(null, name, null, null, probe, 1,
+        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
   }
 
   private static String checkPath(String path) {
@@ -53,15 +94,36 @@ public final class Monitor {
     return path;
   }
 
-  /** The same monitor stored under {@code name}, e.g. to record two subsets of one variable. */
-  public Monitor named(String name) {
+  private static void checkName(String name) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("monitor name must be non-blank, got " + name);
     }
-    return new Monitor(path, name, indices);
   }
 
-  /** The dotted path of the recorded variable. */
+  /** The same monitor stored under {@code name}, e.g. to record two subsets of one variable. */
+  public Monitor named(String name) {
+    checkName(name);
+    return with(name, every, start, end);
+  }
+
+  /** Records only every {@code k}-th step (absolute steps divisible by k); k ≥ 1. */
+  public Monitor every(int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("monitor " + name + ": every(k) needs k >= 1, got " + k);
+    }
+    return with(name, k, start, end);
+  }
+
+  /** Records only steps whose time t (ms, the start of the step) lies in {@code [start, end)}. */
+  public Monitor window(double start, double end) {
+    if (Double.isNaN(start) || Double.isNaN(end) || !(start < end)) {
+      throw new IllegalArgumentException(
+          "monitor " + name + ": window needs start < end (ms), got [" + start + ", " + end + ")");
+    }
+    return with(name, every, start, end);
+  }
+
+  /** The dotted path of the recorded variable, or null for a probe. */
   public String path() {
     return path;
   }
@@ -76,6 +138,21 @@ public final class Monitor {
     return indices == null ? null : indices.clone();
   }
 
+  /** The recording stride in steps. */
+  public int every() {
+    return every;
+  }
+
+  /** The window start in ms ({@code -Infinity} when unbounded). */
+  public double windowStart() {
+    return start;
+  }
+
+  /** The window end in ms ({@code Infinity} when unbounded). */
+  public double windowEnd() {
+    return end;
+  }
+
   /**
    * Resolves the path and checks the indices against {@code network}.
    *
@@ -84,6 +161,12 @@ public final class Monitor {
    */
   public Recorder bind(Network network) {
     Objects.requireNonNull(network, "network");
+    if (scalarProbe != null) {
+      return new ProbeRecorder(this, network, scalarProbe, null);
+    }
+    if (arrayProbe != null) {
+      return new ProbeRecorder(this, network, null, arrayProbe);
+    }
     Variable v = network.variable(path);
     if (indices != null) {
       for (int i : indices) {
@@ -94,12 +177,17 @@ public final class Monitor {
         }
       }
     }
-    return new Recorder(name, v, indices);
+    return v.isBoolean() ? new SpikeRecorder(this, v.booleans(), indices)
+        : new ValueRecorder(this, v.doubles(), indices);
   }
 
   @Override
   public String toString() {
-    return "Monitor(" + path + (indices == null ? "" : Arrays.toString(indices))
-        + (name.equals(path) ? "" : " as " + name) + ")";
+    String what = path != null ? path + (indices == null ? "" : Arrays.toString(indices)) : "probe";
+    return "Monitor(" + what + (name.equals(path) ? "" : " as " + name)
+        + (every == 1 ? "" : ", every " + every)
+        + (start == Double.NEGATIVE_INFINITY && end == Double.POSITIVE_INFINITY ? ""
+            : ", window [" + start + ", " + end + ")")
+        + ")";
   }
 }

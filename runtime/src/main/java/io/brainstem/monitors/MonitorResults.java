@@ -7,32 +7,56 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The records of one run, BrainPy's {@code runner.mon}: {@link #ts()} and one array per monitor,
- * with the step as the first index. {@code ts[k]} is the time at the <em>start</em> of step k,
- * {@code t0 + (first + k)·dt}, while the recorded values are those <em>after</em> the step.
+ * The records of a run, BrainPy's {@code runner.mon}: {@link #ts()} and one record per monitor.
+ * {@code ts[k]} is the time at the <em>start</em> of step k, {@code t0 + (first + k)·dt}, while the
+ * recorded values are those <em>after</em> the step.
  *
- * <p>Arrays are returned as stored, not copied (they can be large).
+ * <ul>
+ *   <li>value monitors: {@link #values} gives {@code double[rows][n]}, step first; a monitor with
+ *       {@code every(k)} or a window has fewer rows than {@code ts}, at {@link #times(String)};
+ *   <li>spike monitors: {@link #events} gives the {@link SpikeEvents} (times, indices, rates), and
+ *       {@link #spikes} the dense {@code boolean[rows][N]} view, built on first request;
+ *   <li>{@link #get} returns either kind, typed by the assignment.
+ * </ul>
+ *
+ * Arrays are returned as stored, not copied (they can be large); don't modify them.
  */
 public final class MonitorResults {
   private final double[] ts;
+  private final double dt;
   private final Map<String, Object> records = new LinkedHashMap<>();
+  private final Map<String, double[]> times = new LinkedHashMap<>();
+  private final Map<String, boolean[][]> dense = new LinkedHashMap<>();
 
-  /** Collects the current records of {@code recorders}, which must have been started with {@code ts.length} steps. */
-  public MonitorResults(double[] ts, List<Recorder> recorders) {
+  /**
+   * Collects the current records of {@code recorders}.
+   *
+   * @param ts the start time of every step run (of this run, or of all runs when appending)
+   * @param dt the step in ms
+   */
+  public MonitorResults(double[] ts, double dt, List<Recorder> recorders) {
     this.ts = ts;
+    this.dt = dt;
     for (Recorder r : recorders) {
-      if (records.put(r.name(), r.records()) != null) {
+      double[] rowTimes = r.times();
+      if (records.put(r.name(), r.snapshot(rowTimes, dt)) != null) {
         throw new IllegalArgumentException("two monitors are named '" + r.name() + "'");
       }
+      times.put(r.name(), rowTimes);
     }
   }
 
-  /** The time at the start of each recorded step, in ms. */
+  /** The time at the start of each step, in ms. */
   public double[] ts() {
     return ts;
   }
 
-  /** Number of recorded steps. */
+  /** The step in ms. */
+  public double dt() {
+    return dt;
+  }
+
+  /** Number of steps in {@link #ts()}. */
   public int steps() {
     return ts.length;
   }
@@ -47,33 +71,106 @@ public final class MonitorResults {
     return records.containsKey(name);
   }
 
+  /** Whether monitor {@code name} records spikes. */
+  public boolean isSpike(String name) {
+    return lookup(name) instanceof SpikeEvents;
+  }
+
   /**
-   * The records of monitor {@code name}: {@code boolean[T][N]} for spikes, {@code double[T][n]}
-   * otherwise, typed by the assignment ({@code boolean[][] s = mon.get("E.spike")}).
+   * The records of monitor {@code name}: {@code boolean[T][N]} for spikes (the dense view),
+   * {@code double[T][n]} otherwise, typed by the assignment ({@code boolean[][] s = mon.get("E.spike")}).
    */
   @SuppressWarnings("unchecked")
   public <T> T get(String name) {
-    return (T) lookup(name);
+    Object r = lookup(name);
+    return (T) (r instanceof SpikeEvents ? spikes(name) : r);
   }
 
-  /** The spike records of monitor {@code name}, {@code boolean[T][N]}. */
-  public boolean[][] spikes(String name) {
+  /** The time of each recorded row of monitor {@code name} (equal to {@code ts} unless decimated or windowed). */
+  public double[] times(String name) {
+    lookup(name);
+    return times.get(name);
+  }
+
+  /** The spike events of monitor {@code name}. */
+  public SpikeEvents events(String name) {
     Object r = lookup(name);
-    if (r instanceof boolean[][] s) {
-      return s;
+    if (r instanceof SpikeEvents e) {
+      return e;
     }
     throw new IllegalArgumentException(
         "monitor " + name + " records double values, not spikes; use values(\"" + name + "\")");
   }
 
-  /** The value records of monitor {@code name}, {@code double[T][n]}. */
+  /** The dense spike record of monitor {@code name}, {@code boolean[rows][N]} (built once, then cached). */
+  public boolean[][] spikes(String name) {
+    return dense.computeIfAbsent(name, n -> events(n).dense());
+  }
+
+  /** The value records of monitor {@code name}, {@code double[rows][n]}. */
   public double[][] values(String name) {
     Object r = lookup(name);
     if (r instanceof double[][] v) {
       return v;
     }
     throw new IllegalArgumentException(
-        "monitor " + name + " records spikes, not double values; use spikes(\"" + name + "\")");
+        "monitor " + name + " records spikes, not double values; use spikes(\"" + name + "\") or events(\""
+            + name + "\")");
+  }
+
+  /** Column {@code c} of value monitor {@code name} over time: one element's trace. */
+  public double[] column(String name, int c) {
+    double[][] v = values(name);
+    int width = v.length == 0 ? 0 : v[0].length;
+    if (c < 0 || (v.length > 0 && c >= width)) {
+      throw new IllegalArgumentException(
+          "monitor " + name + " has " + width + " columns; column " + c + " is out of range");
+    }
+    double[] trace = new double[v.length];
+    for (int k = 0; k < v.length; k++) {
+      trace[k] = v[k][c];
+    }
+    return trace;
+  }
+
+  /** The mean over elements of value monitor {@code name}, per recorded row. */
+  public double[] mean(String name) {
+    double[][] v = values(name);
+    double[] m = new double[v.length];
+    for (int k = 0; k < v.length; k++) {
+      double s = 0;
+      for (double x : v[k]) {
+        s += x;
+      }
+      m[k] = v[k].length == 0 ? Double.NaN : s / v[k].length;
+    }
+    return m;
+  }
+
+  /** The population variance over elements (divided by n) of value monitor {@code name}, per row. */
+  public double[] variance(String name) {
+    double[][] v = values(name);
+    double[] m = mean(name);
+    double[] var = new double[v.length];
+    for (int k = 0; k < v.length; k++) {
+      double s = 0;
+      for (double x : v[k]) {
+        double d = x - m[k];
+        s += d * d;
+      }
+      var[k] = v[k].length == 0 ? Double.NaN : s / v[k].length;
+    }
+    return var;
+  }
+
+  /** The smoothed population rate of spike monitor {@code name} in Hz; see {@link SpikeEvents#populationRate}. */
+  public double[] populationRate(String name, double windowMs) {
+    return events(name).populationRate(windowMs);
+  }
+
+  /** The mean firing rate of spike monitor {@code name} in Hz. */
+  public double meanRate(String name) {
+    return events(name).meanRate();
   }
 
   private Object lookup(String name) {
@@ -86,7 +183,7 @@ public final class MonitorResults {
     return r;
   }
 
-  /** Unmodifiable view of all records by name. */
+  /** Unmodifiable view of all records by name ({@code double[][]} or {@link SpikeEvents}). */
   public Map<String, Object> asMap() {
     return Collections.unmodifiableMap(records);
   }

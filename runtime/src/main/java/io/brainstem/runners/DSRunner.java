@@ -17,6 +17,8 @@ import io.brainstem.network.Network;
  * boolean[][] spikes = runner.mon().spikes("E.spike");
  * }</pre>
  *
+ * With the progress bar on (by default in an interactive terminal) the loop runs in
+ * chunks of steps and the bar is updated between chunks; the loop body is the same either way.
  * See {@link Runner} for the per-step order and the time convention.
  */
 public final class DSRunner extends Runner {
@@ -34,18 +36,40 @@ public final class DSRunner extends Runner {
 
   @Override
   void loop(long first, int steps) {
+    if (!progressBar) {
+      steps(first, steps);
+      return;
+    }
+    Progress progress = new Progress(steps);
+    try {
+      int done = 0;
+      while (done < steps) {
+        int n = Math.min(steps - done, progress.chunk());
+        steps(first + done, n);
+        done += n;
+        progress.update(done);
+      }
+    } finally {
+      progress.close();
+    }
+  }
+
+  private void steps(long first, int count) {
     Network net = network;
     Input.Bound[] in = inputs;
     Recorder[] rec = recorderArray;
-    for (int k = 0; k < steps; k++) {
-      long step = first + k;
+    double t0 = this.t0;
+    double dt = this.dt;
+    boolean jit = this.jit;
+    long end = first + count;
+    for (long step = first; step < end; step++) {
       double t = t0 + step * dt;
       for (Input.Bound b : in) {
         b.apply(step, t);
       }
       net.step(t, dt, jit);
       for (Recorder r : rec) {
-        r.record(k);
+        r.record(step);
       }
       net.clearInputs();
     }

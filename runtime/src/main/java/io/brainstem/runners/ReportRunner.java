@@ -69,23 +69,17 @@ public final class ReportRunner extends Runner {
     }
   }
 
-  /** A monitor as a listener: records step {@code first + k} into row k. */
+  /** A monitor as a listener. */
   private static final class RecordingListener implements StepListener {
     private final Recorder recorder;
-    private long first;
 
     RecordingListener(Recorder recorder) {
       this.recorder = recorder;
     }
 
     @Override
-    public void runStarted(long firstStep, int steps) {
-      first = firstStep;
-    }
-
-    @Override
     public void afterStep(long step, double t) {
-      recorder.record((int) (step - first));
+      recorder.record(step);
     }
   }
 

@@ -7,4 +7,12 @@ import java.util.List;
 
 /** A validated runner configuration: inputs and monitors already bound to the network. */
 record RunConfig(
-    Network network, double dt, double t0, boolean jit, Input.Bound[] inputs, List<Recorder> recorders) {}
+    Network network,
+    double dt,
+    double t0,
+    boolean jit,
+    Input.Bound[] inputs,
+    List<Recorder> recorders,
+    MonitorMode monitorMode,
+    boolean progressBar,
+    long buildStartNanos) {}

@@ -4,25 +4,30 @@ import io.brainstem.inputs.Input;
 import io.brainstem.monitors.MonitorResults;
 import io.brainstem.monitors.Recorder;
 import io.brainstem.network.Network;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs a network in steps of {@code dt}. Step {@code k} (counted from the runner's creation, across
- * runs) at {@code t = t0 + k·dt}:
+ * Runs a network in steps of {@code dt}. Step {@code k} (counted from the runner's creation or last
+ * {@link #reset}, across runs) at {@code t = t0 + k·dt}:
  *
  * <ol>
- *   <li>inputs are applied;
+ *   <li>inputs are applied, in the order given;
  *   <li>{@link Network#step}: projections, then groups;
  *   <li>monitors record ({@code ts[k] = t}, values after the step);
  *   <li>every group's input accumulators are cleared.
  * </ol>
  *
  * A second {@link #run} continues in time from where the first ended; {@link #mon()} holds the
- * records of the latest run only (BrainPy semantics).
+ * records of the latest run ({@link MonitorMode#REPLACE}, the default, as BrainPy) or of every run
+ * since build or reset ({@link MonitorMode#APPEND}). {@link #lastRun()} times each run, set-up apart
+ * from the loop.
  */
 public abstract class Runner {
   /** How close {@code duration/dt} must be to an integer, relatively, to count as that integer. */
   public static final double STEP_TOLERANCE = 1e-9;
+
+  private static final System.Logger LOG = System.getLogger(Runner.class.getName());
 
   final Network network;
   final double dt;
@@ -30,8 +35,14 @@ public abstract class Runner {
   final boolean jit;
   final Input.Bound[] inputs;
   final List<Recorder> recorders;
+  final boolean progressBar;
+  private final MonitorMode monitorMode;
+  private final double buildSeconds;
+  private InitialState initial;
   private long nextStep;
+  private double[] ts = new double[0];
   private MonitorResults mon;
+  private RunStats lastRun;
 
   Runner(RunConfig config) {
     this.network = config.network();
@@ -40,36 +51,62 @@ public abstract class Runner {
     this.jit = config.jit();
     this.inputs = config.inputs();
     this.recorders = config.recorders();
+    this.monitorMode = config.monitorMode();
+    this.progressBar = config.progressBar();
+    this.initial = new InitialState(network);
+    this.buildSeconds = (System.nanoTime() - config.buildStartNanos()) * 1e-9;
   }
 
   /**
    * Runs for {@code duration} ms. The number of steps is {@code round(duration/dt)} when
    * {@code duration/dt} is within {@value #STEP_TOLERANCE} (relative) of an integer — so 100 ms at
-   * dt 0.1 is 1000 steps despite rounding error — and {@code floor(duration/dt)} otherwise.
+   * dt 0.1 is 1000 steps despite rounding error — and {@code floor(duration/dt)} otherwise, with a
+   * warning logged (the {@code System.Logger} of this class): 1.05 ms at dt 0.1 runs 10 steps, 1.0
+   * ms, and {@link RunStats#simulatedMs()} says so.
    *
-   * @return the elapsed wall-clock time in seconds
-   * @throws IllegalArgumentException if {@code duration} is not positive and finite or is shorter
-   *     than one step
+   * @return the wall-clock time of the step loop in seconds (set-up is in {@link #lastRun()})
+   * @throws IllegalArgumentException if {@code duration} is not positive and finite, is shorter than
+   *     one step, or an {@code iter} input does not cover the steps of this run
    */
   public final double run(double duration) {
+    long setupStart = System.nanoTime();
     int steps = stepCount(duration, dt);
-    double[] ts = new double[steps];
-    for (int k = 0; k < steps; k++) {
-      ts[k] = t0 + (nextStep + k) * dt;
-    }
-    for (Recorder r : recorders) {
-      r.start(steps);
+    if (steps * dt < duration * (1 - STEP_TOLERANCE)) {
+      LOG.log(System.Logger.Level.WARNING,
+          "duration {0} ms is not a multiple of dt = {1} ms; running {2} steps ({3} ms)",
+          duration, dt, steps, steps * dt);
     }
     long first = nextStep;
-    long start = System.nanoTime();
+    for (Input.Bound b : inputs) {
+      b.checkSteps(first, steps);
+    }
+    boolean append = monitorMode == MonitorMode.APPEND;
+    double[] runTs = new double[steps];
+    for (int k = 0; k < steps; k++) {
+      runTs[k] = t0 + (first + k) * dt;
+    }
+    for (Recorder r : recorders) {
+      r.start(first, steps, t0, dt, append);
+    }
+    long loopStart = System.nanoTime();
     loop(first, steps);
-    double elapsed = (System.nanoTime() - start) * 1e-9;
+    long loopEnd = System.nanoTime();
     nextStep = first + steps;
-    mon = new MonitorResults(ts, recorders);
-    return elapsed;
+    ts = append ? concat(ts, runTs) : runTs;
+    mon = new MonitorResults(ts, dt, recorders);
+    double loopSeconds = (loopEnd - loopStart) * 1e-9;
+    lastRun = new RunStats(first, steps, duration, steps * dt, (loopStart - setupStart) * 1e-9,
+        loopSeconds, buildSeconds);
+    return loopSeconds;
   }
 
-  /** Runs steps {@code first .. first + steps - 1}, recording step {@code first + k} into row {@code k}. */
+  private static double[] concat(double[] a, double[] b) {
+    double[] c = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+
+  /** Runs steps {@code first .. first + steps - 1}; monitors record absolute steps. */
   abstract void loop(long first, int steps);
 
   /** The number of steps {@link #run} takes for {@code duration} at {@code dt}. */
@@ -91,12 +128,62 @@ public abstract class Runner {
     return (int) steps;
   }
 
-  /** The records of the latest run. */
+  /**
+   * Restores the initial state and the clock. Precisely:
+   *
+   * <ul>
+   *   <li>every variable of every group and projection (states, input accumulators, spikes, e.g.
+   *       {@code V}, {@code t_last_spike}, {@code g}) gets back the values it had when the runner
+   *       was built (or at the last {@link #captureInitialState()});
+   *   <li>the step counter returns to 0, so the next run starts at {@code t0};
+   *   <li>stateful inputs (Ornstein–Uhlenbeck noise) return to their start, seed included;
+   *   <li>monitor records are dropped ({@link #mon()} throws until the next run); results already
+   *       handed out stay valid.
+   * </ul>
+   *
+   * Not restored: parameters (they are configuration, not state), connectivity, and any field a
+   * hand-written group keeps outside its registered variables. Generated groups and projections
+   * keep all their state in variables, and the spike sources in {@code io.brainstem.sources} have
+   * no other state, so for them a reset followed by the same runs gives bit-identical results.
+   */
+  public final void reset() {
+    initial.restore();
+    nextStep = 0;
+    for (Input.Bound b : inputs) {
+      b.reset();
+    }
+    for (Recorder r : recorders) {
+      r.clear();
+    }
+    ts = new double[0];
+    mon = null;
+    lastRun = null;
+  }
+
+  /**
+   * Makes the network's current variables the state {@link #reset()} restores, e.g. after setting
+   * random initial potentials once the runner is built.
+   */
+  public final void captureInitialState() {
+    initial = new InitialState(network);
+  }
+
+  /** The records of the latest run (or of all runs since build or reset, in {@link MonitorMode#APPEND}). */
   public final MonitorResults mon() {
     if (mon == null) {
       throw new IllegalStateException("nothing recorded yet: call run(duration) first");
     }
     return mon;
+  }
+
+  /** Timing of the latest run, or null before the first run (and after {@link #reset()}). */
+  public final RunStats lastRun() {
+    return lastRun;
+  }
+
+  /** Wall-clock seconds the runner took to build (validation, binding, the initial-state copy). */
+  public final double buildSeconds() {
+    return buildSeconds;
   }
 
   /** The time the next step starts at, {@code t0 + step()·dt}. */
@@ -122,6 +209,16 @@ public abstract class Runner {
   /** Whether groups run their fused kernels. */
   public final boolean jit() {
     return jit;
+  }
+
+  /** How monitors behave across runs. */
+  public final MonitorMode monitorMode() {
+    return monitorMode;
+  }
+
+  /** Whether a progress bar is shown for runs longer than about a second. */
+  public final boolean progressBar() {
+    return progressBar;
   }
 
   /** The network this runner steps. */

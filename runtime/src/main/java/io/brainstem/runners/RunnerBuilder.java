@@ -1,6 +1,7 @@
 package io.brainstem.runners;
 
 import io.brainstem.inputs.Input;
+import io.brainstem.inputs.TimeFunction;
 import io.brainstem.monitors.Monitor;
 import io.brainstem.monitors.Recorder;
 import io.brainstem.network.Network;
@@ -27,6 +28,8 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   private double dt = DEFAULT_DT;
   private double t0 = 0;
   private boolean jit = true;
+  private MonitorMode monitorMode = MonitorMode.REPLACE;
+  private boolean progressBar = interactiveTerminal();
 
   RunnerBuilder(Network network) {
     if (network == null) {
@@ -53,6 +56,11 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   /** Adds {@code values[i]} to element {@code i} of {@code path} each step. */
   public B input(String path, double[] values) {
     return inputs(Input.constant(path, values));
+  }
+
+  /** Applies {@code f(t, step)} to every element of {@code path} each step (BrainPy's {@code 'func'}). */
+  public B input(String path, TimeFunction f) {
+    return inputs(Input.func(path, f));
   }
 
   /** Records every element of each path each step: {@code monitors("E.spike", "I.V")}. */
@@ -94,8 +102,46 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
     return self();
   }
 
+  /**
+   * Whether a second run replaces the records of the first ({@link MonitorMode#REPLACE}, default)
+   * or appends to them ({@link MonitorMode#APPEND}).
+   */
+  public B monitorMode(MonitorMode mode) {
+    this.monitorMode = Objects.requireNonNull(mode, "mode");
+    return self();
+  }
+
+  /**
+   * Whether {@link DSRunner} shows a progress bar (on standard error) for runs expected to last more
+   * than about a second. Default: on when {@link #interactiveTerminal()} (an interactive
+   * terminal), off otherwise (pipes, CI, IDE test runs). {@link ReportRunner} prints its own
+   * progress lines instead.
+   */
+  public B progressBar(boolean show) {
+    this.progressBar = show;
+    return self();
+  }
+
+  /**
+   * Whether standard input and output are an interactive terminal: {@code System.console()} exists
+   * and, on JDK 22 and later (where a console may exist without a terminal), reports
+   * {@code isTerminal()}.
+   */
+  public static boolean interactiveTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // JDK < 22: a console means a terminal
+    }
+  }
+
   /** Validates everything and binds inputs and monitors to the network. */
   RunConfig config() {
+    long buildStart = System.nanoTime();
     if (!(dt > 0) || Double.isInfinite(dt)) {
       throw new IllegalArgumentException("dt must be positive and finite (in ms, e.g. 0.1), got " + dt);
     }
@@ -105,7 +151,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
     network.validate();
     Input.Bound[] bound = new Input.Bound[inputs.size()];
     for (int i = 0; i < bound.length; i++) {
-      bound[i] = inputs.get(i).bind(network);
+      bound[i] = inputs.get(i).bind(network, dt);
     }
     Set<String> names = new HashSet<>();
     List<Recorder> recorders = new ArrayList<>();
@@ -117,6 +163,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
       }
       recorders.add(m.bind(network));
     }
-    return new RunConfig(network, dt, t0, jit, bound, List.copyOf(recorders));
+    return new RunConfig(
+        network, dt, t0, jit, bound, List.copyOf(recorders), monitorMode, progressBar, buildStart);
   }
 }

@@ -1,20 +1,16 @@
 package io.brainstem.visualize;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
+import java.awt.Graphics2D;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 
 /**
- * What raster and line plots share: title, size, axis titles, and writing a PNG.
+ * What raster, line and rate plots share: title, size, axis titles (with units), an XChart
+ * {@link XYChart}, and the PNG/SVG/window output of {@link Figure}.
  *
  * @param <P> the concrete plot, returned by every setter
  */
-public abstract class Plot<P extends Plot<P>> {
+public abstract class Plot<P extends Plot<P>> extends Figure {
   private String title;
   private int width = 800;
   private int height = 500;
@@ -63,27 +59,40 @@ public abstract class Plot<P extends Plot<P>> {
   public XYChart chart() {
     Headless.ensure();
     XYChart chart = new XYChartBuilder()
-        .width(width).height(height).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        .width(width).height(height).title(title == null ? "" : title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
     chart.getStyler().setChartTitleVisible(title != null && !title.isEmpty());
+    chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+    chart.getStyler().setPlotBackgroundColor(java.awt.Color.WHITE);
+    chart.getStyler().setPlotBorderVisible(false);
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
     addSeries(chart);
     return chart;
   }
 
-  /** Writes the plot as a PNG to exactly {@code file} (no extension is added). */
-  public Path savePng(Path file) {
+  @Override
+  public int width() {
+    return width;
+  }
+
+  @Override
+  public int height() {
+    return height;
+  }
+
+  @Override
+  public String name() {
+    return title == null ? "" : title;
+  }
+
+  /** The y-axis title. */
+  String yLabel() {
+    return yLabel;
+  }
+
+  @Override
+  public void paint(Graphics2D g, int w, int h) {
     XYChart chart = chart();
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", file.toFile())) {
-        throw new IOException("no PNG writer available");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + file, e);
-    }
-    return file;
+    chart.paint(g, w, h);
   }
 
   static void checkRows(double[] ts, int rows, String what) {

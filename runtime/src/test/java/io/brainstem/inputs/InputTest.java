@@ -18,7 +18,7 @@ class InputTest {
   @Test
   void constantAddsToEveryElement() {
     Network net = net();
-    Input.Bound bound = Input.constant("E.input", 20).bind(net);
+    Input.Bound bound = Input.constant("E.input", 20).bind(net, 0.1);
     bound.apply(0, 0.0);
     bound.apply(1, 0.1);
     assertThat(net.group("E").doubles("input")).isEqualTo(new double[] {40, 40, 40});
@@ -30,7 +30,7 @@ class InputTest {
     double[] values = {1, 2, 3};
     Input in = Input.constant("E.input", values);
     values[0] = 100; // the spec keeps its own copy
-    in.bind(net).apply(0, 0.0);
+    in.bind(net, 0.1).apply(0, 0.0);
     assertThat(net.group("E").doubles("input")).isEqualTo(new double[] {1, 2, 3});
     assertThat(in.path()).isEqualTo("E.input");
   }
@@ -38,21 +38,21 @@ class InputTest {
   @Test
   void unknownPathNamesTheClosestValidPath() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Input.constant("E.inptu", 1).bind(net()));
+        assertThrows(IllegalArgumentException.class, () -> Input.constant("E.inptu", 1).bind(net(), 0.1));
     assertThat(e).hasMessageThat().contains("'E.input'");
   }
 
   @Test
   void spikeVariablesCannotTakeInput() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Input.constant("E.spike", 1).bind(net()));
+        assertThrows(IllegalArgumentException.class, () -> Input.constant("E.spike", 1).bind(net(), 0.1));
     assertThat(e).hasMessageThat().contains("boolean");
   }
 
   @Test
   void wrongLengthSaysExpectedAndActual() {
     IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> Input.constant("E.input", new double[] {1, 2}).bind(net()));
+        IllegalArgumentException.class, () -> Input.constant("E.input", new double[] {1, 2}).bind(net(), 0.1));
     assertThat(e).hasMessageThat().contains("expected 3 values");
     assertThat(e).hasMessageThat().contains("got 2");
   }

@@ -22,8 +22,8 @@ class MonitorTest {
     Pacemaker e = (Pacemaker) net.group("E");
     Recorder spikes = Monitor.of("E.spike").bind(net);
     Recorder v = Monitor.of("E.V", 3, 1).bind(net);
-    spikes.start(2);
-    v.start(2);
+    spikes.start(0, 2, 0, 0.1, false);
+    v.start(0, 2, 0, 0.1, false);
     e.V[1] = 10;
     e.V[3] = 30;
     e.spike[2] = true;
@@ -33,7 +33,7 @@ class MonitorTest {
     e.spike[2] = false;
     spikes.record(1);
     v.record(1);
-    MonitorResults mon = new MonitorResults(new double[] {0.0, 0.1}, List.of(spikes, v));
+    MonitorResults mon = new MonitorResults(new double[] {0.0, 0.1}, 0.1, List.of(spikes, v));
     assertThat(mon.spikes("E.spike")[0]).isEqualTo(new boolean[] {false, false, true, false});
     assertThat(mon.spikes("E.spike")[1]).isEqualTo(new boolean[4]);
     assertThat(mon.values("E.V")[0]).isEqualTo(new double[] {30, 10});
@@ -46,11 +46,11 @@ class MonitorTest {
   void startingAgainLeavesEarlierResultsIntact() {
     Network net = net();
     Recorder v = Monitor.of("E.V").bind(net);
-    v.start(1);
+    v.start(0, 1, 0, 0.1, false);
     net.group("E").doubles("V")[0] = 5;
     v.record(0);
-    MonitorResults first = new MonitorResults(new double[] {0}, List.of(v));
-    v.start(1);
+    MonitorResults first = new MonitorResults(new double[] {0}, 0.1, List.of(v));
+    v.start(0, 1, 0, 0.1, false);
     net.group("E").doubles("V")[0] = 6;
     v.record(0);
     assertThat(first.values("E.V")[0][0]).isEqualTo(5.0);
@@ -89,9 +89,7 @@ class MonitorTest {
     Network net = net();
     Recorder spikes = Monitor.of("E.spike").bind(net);
     Recorder v = Monitor.of("E.V").bind(net);
-    spikes.start(0);
-    v.start(0);
-    MonitorResults mon = new MonitorResults(new double[0], List.of(spikes, v));
+    MonitorResults mon = new MonitorResults(new double[0], 0.1, List.of(spikes, v));
     assertThat(mon.spikes("E.spike")).isEmpty();
     boolean[][] viaGet = mon.get("E.spike");
     assertThat(viaGet).isSameInstanceAs(mon.spikes("E.spike"));

@@ -105,4 +105,51 @@ class RunnerValidationTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, runner::mon);
     assertThat(e).hasMessageThat().contains("run(duration)");
   }
+
+  @Test
+  void t0MustBeFinite() {
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> DSRunner.builder(Fixtures.ei()).t0(Double.NaN).build());
+    assertThat(e).hasMessageThat().contains("t0 must be finite");
+  }
+
+  @Test
+  void wrongInputShapeAtBuild() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DSRunner.builder(Fixtures.ei()).input("I.input", new double[] {1, 2, 3}).build());
+    assertThat(e).hasMessageThat().contains("expected 10 values (one per element of I.input), got 3");
+  }
+
+  @Test
+  void inputOnASpikeVariable() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ReportRunner.builder(Fixtures.ei()).input("E.spike", 1.).build());
+    assertThat(e).hasMessageThat().contains("is a spike (boolean) variable");
+  }
+
+  @Test
+  void aProbeNamedLikeAnotherMonitor() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DSRunner.builder(Fixtures.ei()).monitors("E.V").monitors(Monitor.probe("E.V", n -> 0)).build());
+    assertThat(e).hasMessageThat().contains("'E.V' is given twice");
+  }
+
+  @Test
+  void unknownPathInAMonitorWithEveryAndWindow() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DSRunner.builder(Fixtures.ei()).monitors(Monitor.of("I.seenn").every(2).window(0, 5)).build());
+    assertThat(e).hasMessageThat().contains("'I.seen'");
+  }
+
+  @Test
+  void unknownGroupInAPath() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DSRunner.builder(Fixtures.ei()).monitors("X.V").build());
+    assertThat(e).hasMessageThat().contains("did you mean");
+  }
+
+  @Test
+  void nullMonitorMode() {
+    assertThrows(NullPointerException.class, () -> DSRunner.builder(Fixtures.ei()).monitorMode(null));
+  }
 }

@@ -1,0 +1,76 @@
+package io.brainstem.inputs;
+
+import io.brainstem.math.Rng;
+
+/**
+ * Ornstein–Uhlenbeck noise, one process per element, advanced by its exact discretisation
+ * {@code x ← mean + (x − mean)·a + sigma·sqrt(1 − a²)·ξ} with {@code a = exp(−dt/tau)} and
+ * {@code ξ ~ N(0, 1)}, so the statistics are right for any dt: stationary mean {@code mean},
+ * standard deviation {@code sigma}, autocorrelation {@code exp(−lag/tau)}.
+ *
+ * <p>Every process starts at {@code mean} when the runner is built and on {@code reset()}; the value
+ * used in step k is the state after k + 1 updates. The normal draws come from one {@link Rng} seeded
+ * with {@code seed}, element by element and step by step, so a seed fixes the whole input. Give each
+ * input its own instance (the state lives here).
+ */
+public final class OuNoise implements ElementFunction {
+  private final double mean;
+  private final double sigma;
+  private final double tau;
+  private final long seed;
+  private Rng rng;
+  private double[] x;
+  private double decay;
+  private double kick;
+
+  OuNoise(double mean, double sigma, double tau, long seed) {
+    Inputs.checkFinite("OU mean", mean);
+    if (!(sigma >= 0) || Double.isInfinite(sigma)) {
+      throw new IllegalArgumentException("OU sigma must be finite and >= 0, got " + sigma);
+    }
+    if (!(tau > 0) || Double.isInfinite(tau)) {
+      throw new IllegalArgumentException("OU tau must be positive and finite (ms), got " + tau);
+    }
+    this.mean = mean;
+    this.sigma = sigma;
+    this.tau = tau;
+    this.seed = seed;
+  }
+
+  @Override
+  public void start(int size, double dt) {
+    rng = new Rng(seed);
+    x = new double[size];
+    java.util.Arrays.fill(x, mean);
+    decay = Math.exp(-dt / tau);
+    kick = sigma * Math.sqrt(1 - decay * decay);
+  }
+
+  @Override
+  public void fill(double t, long step, double[] out) {
+    if (x == null) {
+      throw new IllegalStateException("OU noise used before start(size, dt); use it through Input.func");
+    }
+    for (int i = 0; i < x.length; i++) {
+      x[i] = mean + (x[i] - mean) * decay + kick * rng.normal();
+      out[i] = x[i];
+    }
+  }
+
+  public double mean() {
+    return mean;
+  }
+
+  public double sigma() {
+    return sigma;
+  }
+
+  public double tau() {
+    return tau;
+  }
+
+  @Override
+  public String toString() {
+    return "OuNoise(mean " + mean + ", sigma " + sigma + ", tau " + tau + " ms, seed " + seed + ")";
+  }
+}

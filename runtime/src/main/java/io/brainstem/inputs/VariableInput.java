@@ -1,0 +1,200 @@
+package io.brainstem.inputs;
+
+import io.brainstem.network.Network;
+import io.brainstem.network.Variable;
+import java.util.Arrays;
+
+/** An input that writes one double variable; the value source is chosen by the factory. */
+final class VariableInput implements Input {
+  /** Makes the bound input once the target's size and the runner's dt are known. */
+  @FunctionalInterface
+  interface Source {
+    Writer bind(int size, double dt);
+  }
+
+  /** Writes one step's values into the target (one virtual call per step, not per element). */
+  abstract static class Writer {
+    abstract void write(double[] target, long step, double t);
+
+    void checkSteps(long first, int steps) {}
+
+    void reset() {}
+  }
+
+  private final String path;
+  private final Op op;
+  private final String description;
+  private final Source source;
+
+  VariableInput(String path, Op op, String description, Source source) {
+    if (path == null || path.isBlank()) {
+      throw new IllegalArgumentException("an input needs a variable path such as 'E.input', got " + path);
+    }
+    this.path = path;
+    this.op = java.util.Objects.requireNonNull(op, "op");
+    this.description = description;
+    this.source = source;
+  }
+
+  @Override
+  public String path() {
+    return path;
+  }
+
+  @Override
+  public Bound bind(Network network, double dt) {
+    Variable v = network.variable(path);
+    if (v.isBoolean()) {
+      throw new IllegalArgumentException(
+          "input " + path + ": '" + v.path() + "' is a spike (boolean) variable; an input needs a "
+              + "double variable such as '" + v.owner() + ".input'");
+    }
+    double[] target = v.doubles();
+    Writer writer = source.bind(target.length, dt);
+    return new Bound() {
+      @Override
+      public void apply(long step, double t) {
+        writer.write(target, step, t);
+      }
+
+      @Override
+      public void checkSteps(long first, int steps) {
+        writer.checkSteps(first, steps);
+      }
+
+      @Override
+      public void reset() {
+        writer.reset();
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "Input(" + path + ", " + description + ", op " + op.symbol() + ")";
+  }
+
+  static Writer scalar(Op op, double value) {
+    return new Writer() {
+      @Override
+      void write(double[] target, long step, double t) {
+        op.apply(target, value);
+      }
+    };
+  }
+
+  static Writer array(Op op, double[] values) {
+    return new Writer() {
+      @Override
+      void write(double[] target, long step, double t) {
+        op.apply(target, values);
+      }
+    };
+  }
+
+  static Writer function(Op op, TimeFunction f) {
+    return new Writer() {
+      @Override
+      void write(double[] target, long step, double t) {
+        op.apply(target, f.value(t, step));
+      }
+    };
+  }
+
+  static Writer elements(Op op, ElementFunction f, int size, double dt) {
+    f.start(size, dt);
+    double[] buffer = new double[size];
+    return new Writer() {
+      @Override
+      void write(double[] target, long step, double t) {
+        f.fill(t, step, buffer);
+        op.apply(target, buffer);
+      }
+
+      @Override
+      void reset() {
+        f.start(size, dt);
+      }
+    };
+  }
+
+  /** {@code iter} over steps with one value per step. */
+  static final class ScalarSeries extends Writer {
+    private final String path;
+    private final Op op;
+    private final double[] values;
+
+    ScalarSeries(String path, Op op, double[] values) {
+      this.path = path;
+      this.op = op;
+      this.values = values;
+    }
+
+    @Override
+    void write(double[] target, long step, double t) {
+      op.apply(target, values[(int) step]);
+    }
+
+    @Override
+    void checkSteps(long first, int steps) {
+      checkRange(path, values.length, first, steps);
+    }
+  }
+
+  /** {@code iter} over steps with one row per step. */
+  static final class ArraySeries extends Writer {
+    private final String path;
+    private final Op op;
+    private final double[][] rows;
+
+    ArraySeries(String path, Op op, double[][] rows) {
+      this.path = path;
+      this.op = op;
+      this.rows = rows;
+    }
+
+    @Override
+    void write(double[] target, long step, double t) {
+      op.apply(target, rows[(int) step]);
+    }
+
+    @Override
+    void checkSteps(long first, int steps) {
+      checkRange(path, rows.length, first, steps);
+    }
+  }
+
+  static void checkRange(String path, int length, long first, int steps) {
+    long last = first + steps - 1;
+    if (last >= length) {
+      throw new IllegalArgumentException(
+          "input " + path + " (iter) has " + length + " values, indexed by absolute step, but this run"
+              + " covers steps " + first + ".." + last + "; give at least " + (last + 1)
+              + " values, run shorter, or use Input.func for inputs without an end");
+    }
+  }
+
+  static void checkFinite(String path, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("input " + path + ": values must be finite, got " + value);
+    }
+  }
+
+  static double[] checkedCopy(String path, double[] values) {
+    if (values == null) {
+      throw new IllegalArgumentException("input " + path + ": values is null");
+    }
+    if (!Arrays.stream(values).allMatch(Double::isFinite)) {
+      throw new IllegalArgumentException("input " + path + ": values must be finite");
+    }
+    return values.clone();
+  }
+
+  static void checkLength(String path, String what, int given, int size) {
+    if (given != size) {
+      throw new IllegalArgumentException(
+          "input " + path + ": expected " + size + " values (one per element of " + path + "), got "
+              + given);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.brainstem.runners;
+
+import io.brainstem.network.NeuronGroup;
+import io.brainstem.network.Network;
+import io.brainstem.network.Projection;
+import io.brainstem.network.Variable;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A copy of every variable of every group and projection, taken to be restored by {@code reset()}. */
+final class InitialState {
+  private final List<Variable> variables = new ArrayList<>();
+  private final List<Object> copies = new ArrayList<>();
+
+  InitialState(Network network) {
+    for (NeuronGroup g : network.groups()) {
+      g.variables().forEach(this::keep);
+    }
+    for (Projection p : network.projections()) {
+      p.variables().forEach(this::keep);
+    }
+  }
+
+  private void keep(Variable v) {
+    variables.add(v);
+    copies.add(v.isBoolean() ? v.booleans().clone() : v.doubles().clone());
+  }
+
+  /** Copies the kept values back into the live arrays. */
+  void restore() {
+    for (int i = 0; i < variables.size(); i++) {
+      Variable v = variables.get(i);
+      Object copy = copies.get(i);
+      if (v.isBoolean()) {
+        System.arraycopy((boolean[]) copy, 0, v.booleans(), 0, v.size());
+      } else {
+        System.arraycopy((double[]) copy, 0, v.doubles(), 0, v.size());
+      }
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package io.brainstem.export;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.brainstem.monitors.Monitor;
+import io.brainstem.monitors.MonitorResults;
+import io.brainstem.runners.DSRunner;
+import io.brainstem.testing.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loads our NPY, NPZ and CSV files with numpy (Debian's python3-numpy, installed by .ci/run) and
+ * compares what numpy sees with the Java arrays. Skipped only when python3 with numpy is absent.
+ */
+class NumpyReadsOurFilesTest {
+  private static final String PYTHON = "/usr/bin/python3";
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void needNumpy() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of(PYTHON)), "no " + PYTHON);
+    assumeTrue(python("import numpy").exit == 0, "python3 has no numpy (apt-get install python3-numpy)");
+  }
+
+  private record Result(int exit, String out) {}
+
+  private static Result python(String script, String... args) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>(List.of(PYTHON, "-c", script));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("python timed out");
+    }
+    return new Result(p.exitValue(), out.trim());
+  }
+
+  private static String run(String script, String... args) throws Exception {
+    Result r = python(script, args);
+    assertThat(r.out()).doesNotContain("Traceback");
+    assertThat(r.exit()).isEqualTo(0);
+    return r.out();
+  }
+
+  @Test
+  void npyDtypesShapesAndValues() throws Exception {
+    Npy.write(dir.resolve("d.npy"), new double[][] {{1.5, -2, 3}, {0.1, 1e-300, -0.0}});
+    Npy.write(dir.resolve("b.npy"), new boolean[][] {{true, false}, {false, true}, {true, true}});
+    Npy.write(dir.resolve("i.npy"), new int[] {7, -3, 2_000_000_000});
+    Npy.write(dir.resolve("l.npy"), new long[] {-1, 9_000_000_000_000L});
+    Npy.write(dir.resolve("e.npy"), new double[0]);
+    String out = run(String.join("\n",
+        "import numpy as np, sys",
+        "d = sys.argv[1]",
+        "for n in ['d', 'b', 'i', 'l', 'e']:",
+        "    a = np.load(d + '/' + n + '.npy')",
+        "    print(n, a.dtype.str, a.shape, a.flags['C_CONTIGUOUS'], repr(a.tolist()))"),
+        dir.toString());
+    assertThat(out.lines().toList()).containsExactly(
+        "d <f8 (2, 3) True [[1.5, -2.0, 3.0], [0.1, 1e-300, -0.0]]",
+        "b |b1 (3, 2) True [[True, False], [False, True], [True, True]]",
+        "i <i4 (3,) True [7, -3, 2000000000]",
+        "l <i8 (2,) True [-1, 9000000000000]",
+        "e <f8 (0,) True []").inOrder();
+  }
+
+  @Test
+  void npzOfARunMatchesTheMonitors() throws Exception {
+    DSRunner runner = DSRunner.builder(Fixtures.ei()).input("E.input", 0.5)
+        .monitors("E.spike", "I.V").monitors(Monitor.of("E.V", 3, 1).every(3).named("Vsub")).build();
+    runner.run(2.0);
+    MonitorResults mon = runner.mon();
+    for (boolean compressed : new boolean[] {true, false}) {
+      Path f = Npz.forResults(mon, true).compressed(compressed).write(dir.resolve("run" + compressed + ".npz"));
+      String out = run(String.join("\n",
+          "import numpy as np, sys",
+          "z = np.load(sys.argv[1])",
+          "print(sorted(z.files))",
+          "print(z['ts'].shape, z['E.spike'].shape, z['E.spike'].dtype.str, int(z['E.spike'].sum()))",
+          "print(z['E.spike_times'].dtype.str, z['E.spike_indices'].dtype.str, len(z['E.spike_indices']))",
+          "r, c = np.nonzero(z['E.spike'])",
+          "print(bool((c == z['E.spike_indices']).all()), bool((z['ts'][r] == z['E.spike_times']).all()))",
+          "print(z['I.V'].shape, z['Vsub'].shape, repr(z['Vsub_times'].tolist()))",
+          "print(repr(z['Vsub'][-1].tolist()), repr(z['ts'][-1].item()))"),
+          f.toString());
+      List<String> lines = out.lines().toList();
+      assertThat(lines.get(0)).isEqualTo(
+          "['E.spike', 'E.spike_indices', 'E.spike_times', 'I.V', 'Vsub', 'Vsub_times', 'ts']");
+      int spikes = mon.events("E.spike").count();
+      assertThat(spikes).isGreaterThan(0);
+      assertThat(lines.get(1)).isEqualTo("(20,) (20, 40) |b1 " + spikes);
+      assertThat(lines.get(2)).isEqualTo("<f8 <i4 " + spikes);
+      assertThat(lines.get(3)).isEqualTo("True True");
+      assertThat(lines.get(4)).isEqualTo("(20, 10) (7, 2) " + pyList(mon.times("Vsub")));
+      double[][] vsub = mon.values("Vsub");
+      assertThat(lines.get(5)).isEqualTo(pyList(vsub[vsub.length - 1]) + " " + mon.ts()[19]);
+    }
+  }
+
+  private static String pyList(double[] a) {
+    StringBuilder s = new StringBuilder("[");
+    for (int i = 0; i < a.length; i++) {
+      s.append(i == 0 ? "" : ", ").append(a[i]);
+    }
+    return s.append("]").toString();
+  }
+
+  @Test
+  void csvTablesParseBack() throws Exception {
+    DSRunner runner = DSRunner.builder(Fixtures.ei()).monitors("E.spike").monitors(Monitor.of("I.V", 0, 9)).build();
+    runner.run(1.0);
+    MonitorResults mon = runner.mon();
+    Csv.write(dir, mon);
+    String out = run(String.join("\n",
+        "import numpy as np, sys",
+        "s = np.genfromtxt(sys.argv[1] + '/E.spike.csv', delimiter=',', names=True)",
+        "v = np.genfromtxt(sys.argv[1] + '/I.V.csv', delimiter=',', skip_header=1)",
+        "print(s.dtype.names, len(s), int(s['index'].sum()))",
+        "print(open(sys.argv[1] + '/I.V.csv').readline().strip(), v.shape)"),
+        dir.toString());
+    List<String> lines = out.lines().toList();
+    int indexSum = 0;
+    for (int i : mon.events("E.spike").indices()) {
+      indexSum += i;
+    }
+    assertThat(lines.get(0)).isEqualTo("('t', 'index') " + mon.events("E.spike").count() + " " + indexSum);
+    assertThat(lines.get(1)).isEqualTo("t,I.V[0],I.V[1] (10, 3)");
+  }
+}
