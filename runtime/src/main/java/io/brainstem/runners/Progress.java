@@ -40,6 +40,7 @@ final class Progress {
           .setUnit(" steps", 1)
           .setUpdateIntervalMillis(200)
           .continuousUpdate()
+          .startsFrom(done, java.time.Duration.ofNanos(elapsed)) // the clock covers the whole run
           .build();
     }
     if (bar != null) {

@@ -64,6 +64,18 @@ public final class RatePlot extends Plot<RatePlot> {
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     chart.getStyler().setLegendVisible(lines.size() > 1);
     chart.getStyler().setYAxisMin(0.0);
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (Line l : lines) {
+      if (l.times().length > 0) {
+        min = Math.min(min, l.times()[0]);
+        max = Math.max(max, l.times()[l.times().length - 1]);
+      }
+    }
+    if (max > min) { // the same x range as a raster of the same records, so stacked panels align
+      chart.getStyler().setXAxisMin(min);
+      chart.getStyler().setXAxisMax(max);
+    }
     for (Line l : lines) {
       if (l.times().length == 0) {
         throw new IllegalArgumentException("nothing to plot: " + l.label() + " has no recorded steps");
