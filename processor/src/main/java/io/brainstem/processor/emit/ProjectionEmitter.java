@@ -201,7 +201,7 @@ final class ProjectionEmitter {
       model.states().forEach(
           s -> effect.addStatement("$L.$L = this.$L[$L]", m, s.name(), s.name(), j));
       effect.addStatement("$L.$L()", m, onPre.methodName());
-      written.forEach(s -> effect.addStatement("this.$L[$L] = $L.$L", s, j, m, s));
+      written.forEach(s -> effect.addStatement("$L[$L] = $L.$L", array(s), j, m, s));
     } else {
       PlanRenderer render = PlanRenderer.kernel(model, vars);
       CodeBlock.Builder assignments = CodeBlock.builder();
@@ -209,7 +209,8 @@ final class ProjectionEmitter {
         assignments.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
       }
       CodeBlock rendered = assignments.build();
-      effect.add(loadStates(vars, false, written)).add(rendered).add(storeStates(written));
+      effect.add(loadStates(vars, false, written)).add(loadWrittenPosts(written))
+          .add(rendered).add(storeStates(written));
     }
     CodeBlock perTarget = effect.build();
     return CodeBlock.builder()
@@ -220,7 +221,7 @@ final class ProjectionEmitter {
         .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i, k)
         .addStatement("final int $L = indices[$L]", j, k)
         .add(loads.paramsInLoop(vars, j))
-        .add(loads.inputs(vars, j))
+        .add(loads.inputs(vars, j, written))
         .add(perTarget)
         .endControlFlow()
         .endControlFlow()
@@ -266,7 +267,24 @@ final class ProjectionEmitter {
 
   private CodeBlock storeStates(Collection<String> written) {
     CodeBlock.Builder code = CodeBlock.builder();
-    written.forEach(s -> code.addStatement("this.$L[$L] = $L", s, j, s));
+    written.forEach(s -> code.addStatement("$L[$L] = $L", array(s), j, s));
     return code.build();
+  }
+
+  /** {@code @Post} fields an {@code @OnPre} writes, as mutable locals (stored back after it). */
+  private CodeBlock loadWrittenPosts(Collection<String> written) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (Post p : model.posts()) {
+      if (written.contains(p.fieldName())) {
+        code.addStatement("double $L = $L[$L]", p.fieldName(), postArray(p.fieldName()), j);
+      }
+    }
+    return code.build();
+  }
+
+  /** The array a written variable lives in: the state's own, or the postsynaptic one. */
+  private String array(String written) {
+    boolean post = model.posts().stream().anyMatch(p -> p.fieldName().equals(written));
+    return post ? postArray(written) : "this." + written;
   }
 }
