@@ -18,7 +18,8 @@ public final class ModelRules {
    * they are renamed around the model's names (so HH's gating variable may be called {@code n}).
    */
   public static final Set<String> RESERVED =
-      Set.of("t", "dt", "spike", "t_last_spike", "size", "name", "params", "method");
+      Set.of("t", "dt", "spike", "t_last_spike", "size", "name", "params", "method", "delay",
+          "delaySteps");
 
   private final Diagnostics diagnostics;
 
@@ -91,7 +92,8 @@ public final class ModelRules {
             ErrorCode.RESERVED_NAME,
             field.element(),
             "'" + field.name() + "' is reserved: generated code uses it for its own member"
-                + " (reserved: t, dt, spike, t_last_spike, size, name, params, method)",
+                + " (reserved: t, dt, spike, t_last_spike, size, name, params, method, delay,"
+                + " delaySteps)",
             "Rename the field.");
       }
     }
