@@ -20,7 +20,9 @@ import io.brainstem.annotations.Synapse;
  * </pre>
  *
  * Defaults: g_max 0.15, tau_decay 100 ms, tau_rise 2 ms, a 0.5 ms⁻¹, c_mg 1.2 mM, alpha_mg 0.062
- * mV⁻¹, beta_mg 3.57 mM. The current-based form keeps the voltage-dependent block B(V) (without it NMDA would be a slow exponential synapse) but drops the driving force. The state is kept per postsynaptic neuron, so the (1 − g) saturation
+ * mV⁻¹, beta_mg 3.57 mM. The current-based form keeps the voltage-dependent block B(V) (without
+ * it NMDA would be a slow exponential synapse) but drops the driving force. The state is kept
+ * per postsynaptic neuron, so the (1 − g) saturation
  * acts on the sum over the neuron's synapses (exact for one active partner). Use the generated
  * {@link NmdaCubaProjection}.
  */

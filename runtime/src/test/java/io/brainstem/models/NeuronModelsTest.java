@@ -98,6 +98,13 @@ class NeuronModelsTest {
   }
 
   @Test
+  void izhikevichRegularSpikingMatchesBrian2() {
+    // resources/brian2/izhikevich.py: 22.3 Hz tonic after the first, short interval.
+    matchesBrian2(new IzhikevichGroup("Z", 1).method(Integrator.RK4), 10,
+        new double[] {3.125, 26.235, 71.075, 115.895, 160.715});
+  }
+
+  @Test
   void traubHHMatchesBrian2() {
     matchesBrian2(new TraubHHGroup("T", 1).method(Integrator.RK4), 300,
         new double[] {3.245, 20.185, 37.12, 54.06, 71.0, 87.935});
