@@ -20,8 +20,8 @@ import io.brainstem.annotations.Threshold;
  *
  * Dimensionless V and w; time in ms as everywhere. Defaults: a 0.7, b 0.8, tau 12.5, V_th 1.8.
  * V and w start at 0. An upward crossing is detected as in {@link HodgkinHuxley}: the state
- * {@code armed} is set to 0 by a spike and relaxes back to 1 (tau_arm 0.1 ms) only while V is
- * below V_th. Use the generated {@link FitzHughNagumoGroup}.
+ * {@code armed} is set to 0 by a spike and climbs back to 1 over tau_arm (0.1 ms) only while V
+ * is below V_th. Use the generated {@link FitzHughNagumoGroup}.
  */
 @Neuron
 public class FitzHughNagumo {
@@ -42,7 +42,7 @@ public class FitzHughNagumo {
 
   @Ode("armed")
   double dArmed(double V, double armed) {
-    return V < V_th ? (1 - armed) / tau_arm : 0;
+    return V < V_th && armed < 1 ? 1 / tau_arm : 0;
   }
 
   @Threshold

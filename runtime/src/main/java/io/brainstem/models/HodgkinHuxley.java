@@ -27,9 +27,11 @@ import io.brainstem.annotations.Threshold;
  * m, h, n at their steady states there (0.0529, 0.5961, 0.3177). The removable singularities of
  * alpha_m and alpha_n are evaluated through {@code expm1} with their limits at the singular point.
  *
- * <p>An upward crossing is detected with the state {@code armed}: a spike sets it to 0 and it
- * relaxes back to 1 (time constant {@code tau_arm}, 0.1 ms) only while V is below V_th, so one
- * action potential is one spike whatever its width. Nothing else is reset. Use the generated
+ * <p>An upward crossing is detected with the state {@code armed}: a spike needs {@code armed >
+ * 0.5} and sets it to 0; it climbs back to 1 at the constant rate 1/{@code tau_arm} (tau_arm 0.1
+ * ms) only while V is below V_th, so one action potential is one spike whatever its width. The
+ * rate is piecewise constant, so every integrator is stable on it at any dt. Nothing else is
+ * reset. Use the generated
  * {@link HodgkinHuxleyGroup}.
  */
 @Neuron
@@ -74,7 +76,7 @@ public class HodgkinHuxley {
 
   @Ode("armed")
   double dArmed(double V, double armed) {
-    return V < V_th ? (1 - armed) / tau_arm : 0;
+    return V < V_th && armed < 1 ? 1 / tau_arm : 0;
   }
 
   @Threshold
