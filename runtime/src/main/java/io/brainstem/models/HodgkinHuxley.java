@@ -10,8 +10,7 @@ import io.brainstem.annotations.Threshold;
 
 /**
  * The classic Hodgkin–Huxley squid-axon model (Hodgkin &amp; Huxley 1952, J. Physiol. 117:500) in
- * the modern convention (rest near −65 mV, depolarisation positive), with BrainPy's {@code HH}
- * defaults.
+ * the modern convention (rest at −65 mV, depolarisation positive), as BrainPy's {@code HH}.
  *
  * <pre>
  *   C · dV/dt = −gNa·m³·h·(V − ENa) − gK·n⁴·(V − EK) − gL·(V − EL) + input
@@ -23,7 +22,8 @@ import io.brainstem.annotations.Threshold;
  * </pre>
  *
  * Units: ms, mV, µA/cm² (input), mS/cm² (conductances), µF/cm² (C). Defaults: ENa 50, EK −77, EL −54.387 mV;
- * gNa 120, gK 36, gL 0.03 mS/cm²; C 1 µF/cm²; V_th 20 mV. The state starts at rest: V −65 mV and
+ * gNa 120, gK 36, gL 0.3 mS/cm²; C 1 µF/cm²; V_th 20 mV. gL is the paper's 0.3 (BrainPy's default
+ * is 0.03, which moves rest off −65 mV and the rheobase from 6.2 to 4.1 µA/cm²). The state starts at rest: V −65 mV and
  * m, h, n at their steady states there (0.0529, 0.5961, 0.3177). The removable singularities of
  * alpha_m and alpha_n are evaluated through {@code expm1} with their limits at the singular point.
  *
@@ -36,7 +36,7 @@ import io.brainstem.annotations.Threshold;
  */
 @Neuron
 public class HodgkinHuxley {
-  @Param double ENa = 50, gNa = 120, EK = -77, gK = 36, EL = -54.387, gL = 0.03, C = 1;
+  @Param double ENa = 50, gNa = 120, EK = -77, gK = 36, EL = -54.387, gL = 0.3, C = 1;
   @Param double V_th = 20, tau_arm = 0.1;
   @State double V = -65;
   @State double m = 0.05293248525724958, h = 0.5961207535084603, n = 0.3176769140606974;

@@ -53,21 +53,22 @@ class NeuronModelsTest {
   @Test
   void hodgkinHuxleyRheobaseAndSpikeTimesMatchAnIndependentIntegration() {
     // Reference: runtime/src/test/resources/brian2/hh_reference.py, a plain-Python RK4 of the
-    // same equations (dt 0.01 ms). A step from rest is silent below 4.06 µA/cm² and fires
-    // tonically above 4.08 (the 6–7 µA/cm² often quoted is for other protocols and EL); at 10
-    // µA/cm² the first spikes are at 2.15, 16.54, 30.69 ms.
+    // same equations (dt 0.01 ms). A step from rest is silent below 6.22 µA/cm² and fires
+    // tonically above 6.24, the classic rheobase (≈ 6.2, e.g. Rinzel & Miller 1980); at 10
+    // µA/cm² the first spikes are at 1.96, 16.91, 31.57 ms.
     double dt = 0.01;
-    assertThat(spikeTimes(new HodgkinHuxleyGroup("H", 1), "input", 4.0, dt, 300)).isEmpty();
-    List<Double> above = spikeTimes(new HodgkinHuxleyGroup("H", 1), "input", 4.2, dt, 300);
+    assertThat(spikeTimes(new HodgkinHuxleyGroup("H", 1), "input", 6.0, dt, 300)
+        .stream().filter(s -> s > 100).count()).isEqualTo(0);
+    List<Double> above = spikeTimes(new HodgkinHuxleyGroup("H", 1), "input", 7.0, dt, 300);
     assertThat(above.stream().filter(s -> s > 100).count()).isAtLeast(10);
     for (int s = 1; s < above.size(); s++) {
       assertThat(above.get(s) - above.get(s - 1)).isGreaterThan(10.0); // one AP, one spike
     }
     List<Double> ten = spikeTimes(
         new HodgkinHuxleyGroup("H", 1).method(Integrator.RK4), "input", 10.0, dt, 60);
-    assertThat(ten.get(0)).isWithin(0.03).of(2.15);
-    assertThat(ten.get(1)).isWithin(0.03).of(16.54);
-    assertThat(ten.get(2)).isWithin(0.03).of(30.69);
+    assertThat(ten.get(0)).isWithin(0.03).of(1.96);
+    assertThat(ten.get(1)).isWithin(0.03).of(16.91);
+    assertThat(ten.get(2)).isWithin(0.03).of(31.57);
   }
 
   /** Spike times recorded from Brian2 2.5.1 by resources/brian2/neurons.py (rk4, dt 0.005). */
