@@ -13,6 +13,13 @@ import java.util.Objects;
  * <p>Each step a projection integrates its state, delivers the spikes its presynaptic group emitted
  * in the previous step over the CSR connectivity (work ∝ spikes × fan-out), and adds its output to
  * the postsynaptic input.
+ *
+ * <p><b>Delays</b> (BrainPy's semantics): with a delay of {@code d} steps the spikes emitted in step
+ * {@code k} are delivered in step {@code k + 1 + d}; delay 0 is the default one-step latency of the
+ * step order. A homogeneous delay keeps a ring of the last {@code d + 1} spike arrays; per-synapse
+ * delays queue each synapse of a spiking neuron in the bucket of the step it is due, so their cost
+ * is ∝ spikes × fan-out as well. Delays given in ms are converted at the first step, when dt is
+ * known, and must be whole multiples of dt.
  */
 public abstract class Projection {
   private final String name;
@@ -28,6 +35,8 @@ public abstract class Projection {
   protected final int[] indices;
   /** The presynaptic group's spike array (read at the start of the step: last step's spikes). */
   protected final boolean[] preSpike;
+
+  private final Delays delays;
 
   protected Projection(
       String name, String model, NeuronGroup pre, NeuronGroup post, Connector connector,
@@ -46,6 +55,63 @@ public abstract class Projection {
     this.indptr = csr.indptr();
     this.indices = csr.indices();
     this.preSpike = pre.spike;
+    this.delays = new Delays(this.name, preSpike, indptr, indices);
+  }
+
+  /** Sets a homogeneous delay of {@code steps} steps (0, the default, is the one-step latency). */
+  protected final void setDelaySteps(int steps) {
+    delays.setSteps(steps);
+  }
+
+  /** Sets a homogeneous delay in ms; it must be a whole multiple of the run's dt. */
+  protected final void setDelayMs(double ms) {
+    delays.setMs(ms);
+  }
+
+  /** Sets one delay in steps per synapse, in CSR order (the order of {@link #csr()}'s indices). */
+  protected final void setSynapseDelaySteps(int[] steps) {
+    delays.setSynapseSteps(steps);
+  }
+
+  /** Sets one delay in ms per synapse, in CSR order; each a whole multiple of the run's dt. */
+  protected final void setSynapseDelayMs(double[] ms) {
+    delays.setSynapseMs(ms);
+  }
+
+  /** True when per-synapse delays are set; the generated update then calls {@link #dueSynapses}. */
+  protected final boolean hasSynapseDelays() {
+    return delays.perSynapse();
+  }
+
+  /**
+   * The presynaptic spikes to deliver in this step under the homogeneous delay. Generated code calls
+   * it exactly once per {@code update}.
+   */
+  protected final boolean[] delayedSpikes(double dt) {
+    return delays.spikes(dt);
+  }
+
+  /**
+   * The synapses (CSR positions) due in this step under per-synapse delays, valid up to
+   * {@link #dueCount()}. Generated code calls it exactly once per {@code update}.
+   */
+  protected final int[] dueSynapses(double dt) {
+    return delays.due(dt);
+  }
+
+  /** How many entries of the last {@link #dueSynapses} array are due. */
+  protected final int dueCount() {
+    return delays.dueCount();
+  }
+
+  /** The homogeneous delay in steps once resolved (after the first step when set in ms), else -1. */
+  public final int delaySteps() {
+    return delays.homogeneousSteps();
+  }
+
+  /** A copy of the connectivity; per-synapse delays follow the order of its {@code indices}. */
+  public final Csr csr() {
+    return new Csr(pre.size(), post.size(), indptr.clone(), indices.clone());
   }
 
   /** Registers and allocates a per-postsynaptic-neuron state array. */

@@ -13,9 +13,13 @@ import javax.lang.model.element.AnnotationValue;
 
 /** Rules that need the whole model: kinds, names, duplicates and required members. */
 public final class ModelRules {
-  /** Names the generated group or projection uses for its own members and loop variables. */
+  /**
+   * Names the generated group or projection uses for its own members. Loop variables are not here:
+   * they are renamed around the model's names (so HH's gating variable may be called {@code n}).
+   */
   public static final Set<String> RESERVED =
-      Set.of("t", "dt", "spike", "t_last_spike", "i", "n", "size", "name", "params", "method");
+      Set.of("t", "dt", "spike", "t_last_spike", "size", "name", "params", "method", "delay",
+          "delaySteps");
 
   private final Diagnostics diagnostics;
 
@@ -87,9 +91,9 @@ public final class ModelRules {
         diagnostics.error(
             ErrorCode.RESERVED_NAME,
             field.element(),
-            "'" + field.name() + "' is reserved: generated code uses it for its own member or"
-                + " loop variable (reserved: t, dt, spike, t_last_spike, i, n, size, name, params,"
-                + " method)",
+            "'" + field.name() + "' is reserved: generated code uses it for its own member"
+                + " (reserved: t, dt, spike, t_last_spike, size, name, params, method, delay,"
+                + " delaySteps)",
             "Rename the field.");
       }
     }
@@ -147,13 +151,24 @@ public final class ModelRules {
           name + " has no @OnPre method, so presynaptic spikes would have no effect",
           "Add e.g. '@OnPre void onSpike() { g += g_max; }'.");
     }
-    if (model.outputs().isEmpty()) {
+    if (model.outputs().isEmpty() && !writesPost(model)) {
       diagnostics.error(
           ErrorCode.MISSING_OUTPUT,
           model.type(),
-          name + " has no @Output method, so it would never affect its postsynaptic group",
-          "Add e.g. '@Output(\"input\") double current() { return g * (E - V); }'.");
+          name + " has no @Output method and its @OnPre writes no @Post field, so it would never"
+              + " affect its postsynaptic group",
+          "Add e.g. '@Output(\"input\") double current() { return g * (E - V); }', or write the"
+              + " postsynaptic variable in the @OnPre ('V += g_max;').");
     }
+  }
+
+  /** True when an @OnPre assigns to a @Post field (a delta synapse needs no @Output). */
+  private static boolean writesPost(ParsedModel model) {
+    Set<String> posts = new HashSet<>();
+    model.posts().forEach(p -> posts.add(p.name()));
+    return model.onPres().stream()
+        .anyMatch(m -> m.value() == null
+            || m.value().assignments().stream().anyMatch(a -> posts.contains(a.state())));
   }
 
   private void outputTargets(ParsedModel model) {

@@ -8,6 +8,7 @@ import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.Post;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The statements that bring parameters, inputs and postsynaptic values into one loop. Kernels read
@@ -65,11 +66,22 @@ final class Loads {
 
   /** The element's inputs and the postsynaptic values ({@code @Post}) it reads. */
   CodeBlock inputs(Vars vars, String index) {
+    return inputs(vars, index, Set.of());
+  }
+
+  /**
+   * As {@link #inputs(Vars, String)}, leaving out of the kernel loads the {@code @Post} fields in
+   * {@code written}: an {@code @OnPre} that writes them loads them as mutable locals itself.
+   */
+  CodeBlock inputs(Vars vars, String index, Set<String> written) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (String input : model.inputs()) {
       load(code, vars, index, RefKind.INPUT, input, "this." + input);
     }
     for (Post post : model.posts()) {
+      if (variant != Variant.DEBUG && written.contains(post.fieldName())) {
+        continue;
+      }
       String array = ProjectionEmitter.postArray(post.fieldName());
       load(code, vars, index, RefKind.POST, post.fieldName(), array);
     }

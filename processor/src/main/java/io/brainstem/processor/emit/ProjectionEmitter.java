@@ -41,6 +41,10 @@ final class ProjectionEmitter {
   private final String k;
   private final String n;
   private final String m;
+  private final String spikes;
+  private final String due;
+  private final String dueCount;
+  private final String e;
   private final boolean usesTime;
 
   ProjectionEmitter(ModelIR model) {
@@ -53,6 +57,10 @@ final class ProjectionEmitter {
     this.k = names.allocate("k");
     this.n = names.allocate("n");
     this.m = names.allocate("m");
+    this.spikes = names.allocate("spikes");
+    this.due = names.allocate("due");
+    this.dueCount = names.allocate("dueCount");
+    this.e = names.allocate("e");
     this.usesTime = ModelNames.readsTime(model);
   }
 
@@ -88,6 +96,7 @@ final class ProjectionEmitter {
     type.addMethods(constructors())
         .addMethods(Members.setters(model, self, "postsynaptic neuron"))
         .addMethod(Members.methodSetter(self))
+        .addMethods(delaySetters())
         .addMethod(Members.paramsGetter())
         .addMethod(MethodSpec.methodBuilder("update")
             .addAnnotation(Override.class)
@@ -201,7 +210,7 @@ final class ProjectionEmitter {
       model.states().forEach(
           s -> effect.addStatement("$L.$L = this.$L[$L]", m, s.name(), s.name(), j));
       effect.addStatement("$L.$L()", m, onPre.methodName());
-      written.forEach(s -> effect.addStatement("this.$L[$L] = $L.$L", s, j, m, s));
+      written.forEach(s -> effect.addStatement("$L[$L] = $L.$L", array(s), j, m, s));
     } else {
       PlanRenderer render = PlanRenderer.kernel(model, vars);
       CodeBlock.Builder assignments = CodeBlock.builder();
@@ -209,23 +218,59 @@ final class ProjectionEmitter {
         assignments.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
       }
       CodeBlock rendered = assignments.build();
-      effect.add(loadStates(vars, false, written)).add(rendered).add(storeStates(written));
+      effect.add(loadStates(vars, false, written)).add(loadWrittenPosts(written))
+          .add(rendered).add(storeStates(written));
     }
-    CodeBlock perTarget = effect.build();
-    return CodeBlock.builder()
-        .add("// last step's presynaptic spikes: $L() on each target ($L)\n",
-            onPre.methodName(), onPre.sourceText())
-        .beginControlFlow("for (int $L = 0; $L < preSpike.length; $L++)", i, i, i)
-        .beginControlFlow("if (preSpike[$L])", i)
-        .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i, k)
+    CodeBlock perTarget = CodeBlock.builder()
         .addStatement("final int $L = indices[$L]", j, k)
         .add(loads.paramsInLoop(vars, j))
-        .add(loads.inputs(vars, j))
+        .add(loads.inputs(vars, j, written))
+        .add(effect.build())
+        .build();
+    return CodeBlock.builder()
+        .add("// spikes due now (last step's under the default delay 0): $L() on each target ($L)\n",
+            onPre.methodName(), onPre.sourceText())
+        .beginControlFlow("if (hasSynapseDelays())")
+        .addStatement("final int[] $L = dueSynapses(dt)", due)
+        .addStatement("final int $L = dueCount()", dueCount)
+        .beginControlFlow("for (int $L = 0; $L < $L; $L++)", e, e, dueCount, e)
+        .addStatement("final int $L = $L[$L]", k, due, e)
+        .add(perTarget)
+        .endControlFlow()
+        .nextControlFlow("else")
+        .addStatement("final boolean[] $L = delayedSpikes(dt)", spikes)
+        .beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", i, i, spikes, i)
+        .beginControlFlow("if ($L[$L])", spikes, i)
+        .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i, k)
         .add(perTarget)
         .endControlFlow()
         .endControlFlow()
         .endControlFlow()
+        .endControlFlow()
         .build();
+  }
+
+  /** Fluent delay setters returning the generated type (the base class holds the buffers). */
+  private List<MethodSpec> delaySetters() {
+    return List.of(
+        MethodSpec.methodBuilder("delay").addModifiers(PUBLIC).returns(self)
+            .addJavadoc("Delays every synapse by {@code ms} (a whole multiple of the run's dt); "
+                + "0, the default, delivers\nlast step's spikes.\n")
+            .addParameter(double.class, "ms")
+            .addStatement("setDelayMs(ms)").addStatement("return this").build(),
+        MethodSpec.methodBuilder("delaySteps").addModifiers(PUBLIC).returns(self)
+            .addJavadoc("Delays every synapse by {@code steps} steps (spikes of step k arrive in "
+                + "step k + 1 + steps).\n")
+            .addParameter(int.class, "steps")
+            .addStatement("setDelaySteps(steps)").addStatement("return this").build(),
+        MethodSpec.methodBuilder("delay").addModifiers(PUBLIC).returns(self)
+            .addJavadoc("One delay in ms per synapse, in CSR order ({@code csr().indices()}).\n")
+            .addParameter(double[].class, "perSynapseMs")
+            .addStatement("setSynapseDelayMs(perSynapseMs)").addStatement("return this").build(),
+        MethodSpec.methodBuilder("delaySteps").addModifiers(PUBLIC).returns(self)
+            .addJavadoc("One delay in steps per synapse, in CSR order ({@code csr().indices()}).\n")
+            .addParameter(int[].class, "perSynapse")
+            .addStatement("setSynapseDelaySteps(perSynapse)").addStatement("return this").build());
   }
 
   /** Adds the {@code @Output} value to the postsynaptic input, element by element. */
@@ -266,7 +311,24 @@ final class ProjectionEmitter {
 
   private CodeBlock storeStates(Collection<String> written) {
     CodeBlock.Builder code = CodeBlock.builder();
-    written.forEach(s -> code.addStatement("this.$L[$L] = $L", s, j, s));
+    written.forEach(s -> code.addStatement("$L[$L] = $L", array(s), j, s));
     return code.build();
+  }
+
+  /** {@code @Post} fields an {@code @OnPre} writes, as mutable locals (stored back after it). */
+  private CodeBlock loadWrittenPosts(Collection<String> written) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (Post p : model.posts()) {
+      if (written.contains(p.fieldName())) {
+        code.addStatement("double $L = $L[$L]", p.fieldName(), postArray(p.fieldName()), j);
+      }
+    }
+    return code.build();
+  }
+
+  /** The array a written variable lives in: the state's own, or the postsynaptic one. */
+  private String array(String written) {
+    boolean post = model.posts().stream().anyMatch(p -> p.fieldName().equals(written));
+    return post ? postArray(written) : "this." + written;
   }
 }

@@ -1,6 +1,10 @@
 package io.brainstem.processor.ir;
 
-/** One assignment statement of a {@code @Reset} or {@code @OnPre} body: {@code state op= value}. */
+/**
+ * One assignment statement of a {@code @Reset} or {@code @OnPre} body: {@code state op= value}.
+ * {@code state} names a state, or in an {@code @OnPre} possibly a {@code @Post} field (the
+ * postsynaptic variable itself is written).
+ */
 public record Assign(String state, AssignOp op, Expr value) {
 
   public enum AssignOp {

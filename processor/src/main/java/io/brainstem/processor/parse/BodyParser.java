@@ -88,12 +88,15 @@ final class BodyParser {
     return true;
   }
 
-  /** Parses assignments to states; null after reporting an error. */
-  List<Assign> assignments(BlockTree body) {
+  /**
+   * Parses assignments to states (and, when {@code postWritable}, to {@code @Post} fields); null
+   * after reporting an error.
+   */
+  List<Assign> assignments(BlockTree body, boolean postWritable) {
     List<Assign> result = new ArrayList<>();
     boolean failed = false;
     for (StatementTree statement : body.getStatements()) {
-      Assign assign = assignment(statement);
+      Assign assign = assignment(statement, postWritable);
       if (assign == null) {
         failed = true;
       } else {
@@ -103,7 +106,7 @@ final class BodyParser {
     return failed ? null : result;
   }
 
-  private Assign assignment(StatementTree statement) {
+  private Assign assignment(StatementTree statement, boolean postWritable) {
     if (statement.getKind() != Tree.Kind.EXPRESSION_STATEMENT) {
       badBody(statement, "only assignments to states ('V = V_reset;', 'g += w;') are allowed here",
           "Write a choice inside the assignment, e.g. 'V = V > 100 ? V_reset : V;'.");
@@ -127,7 +130,7 @@ final class BodyParser {
       target = ((CompoundAssignmentTree) expression).getVariable();
       value = ((CompoundAssignmentTree) expression).getExpression();
     }
-    String state = target(target);
+    String state = target(target, postWritable);
     Typed parsed = expressions.parseNumeric(value);
     return state == null || parsed == null ? null : new Assign(state, op, parsed.expr());
   }
@@ -147,8 +150,8 @@ final class BodyParser {
     }
   }
 
-  /** The state a {@code x} or {@code this.x} target names; null after reporting. */
-  private String target(ExpressionTree target) {
+  /** The state (or writable @Post) a {@code x} or {@code this.x} target names; null after reporting. */
+  private String target(ExpressionTree target, boolean postWritable) {
     String name = null;
     if (target instanceof IdentifierTree) {
       name = ((IdentifierTree) target).getName().toString();
@@ -157,19 +160,27 @@ final class BodyParser {
       name = ((MemberSelectTree) target).getIdentifier().toString();
     }
     Typed field = name == null ? null : scope.field(name);
-    if (field != null && ((Expr.Ref) field.expr()).kind() == RefKind.STATE) {
+    RefKind kind = field == null ? null : ((Expr.Ref) field.expr()).kind();
+    if (kind == RefKind.STATE || (postWritable && kind == RefKind.POST)) {
       return name;
     }
     String what = field == null
         ? "is not a variable of " + scope.modelName()
-        : "is a " + ((Expr.Ref) field.expr()).kind().name().toLowerCase() + ", not a state";
+        : "is a " + kind.name().toLowerCase() + ", not a state";
+    List<String> writable = new ArrayList<>(scope.fieldsOf(RefKind.STATE));
+    if (postWritable) {
+      writable.addAll(scope.fieldsOf(RefKind.POST));
+    }
     diagnostics.error(
         ErrorCode.NOT_A_STATE,
         target,
         source.unit(),
-        "'" + source.of(target) + "' " + what + "; only states can be assigned"
-            + (name == null ? "" : Suggestions.didYouMean(name, scope.fieldsOf(RefKind.STATE))),
-        "Assign to a field annotated @State.");
+        "'" + source.of(target) + "' " + what + "; only states"
+            + (postWritable ? " and @Post fields" : "") + " can be assigned"
+            + (name == null ? "" : Suggestions.didYouMean(name, writable)),
+        postWritable
+            ? "Assign to a field annotated @State or @Post."
+            : "Assign to a field annotated @State.");
     return null;
   }
 

@@ -136,7 +136,9 @@ final class MethodParser {
       return null;
     }
     BlockTree block = block(method);
-    List<Assign> assignments = body(method, Scope.forBody(modelName, fields)).assignments(block);
+    // An @OnPre may also write @Post fields (a delta synapse adds straight to the membrane).
+    List<Assign> assignments = body(method, Scope.forBody(modelName, fields))
+        .assignments(block, kind.equals("@OnPre"));
     if (assignments == null) {
       return null;
     }

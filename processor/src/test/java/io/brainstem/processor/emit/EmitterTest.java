@@ -119,22 +119,22 @@ class EmitterTest {
     String kernel = method(COBA, "private void stepExpAuto(double dt)");
     int integrate = kernel.indexOf("final double g_rate = -g / tau;");
     int deliver = kernel.indexOf("for (int k = indptr[i]; k < indptr[i + 1]; k++) {\n"
-        + "          final int j = indices[k];");
+        + "            final int j = indices[k];");
     int output = kernel.indexOf("postInput[j] += g * (E - V);");
     assertThat(integrate).isGreaterThan(0);
     assertThat(deliver).isGreaterThan(integrate);
     assertThat(output).isGreaterThan(deliver);
-    assertThat(kernel).contains("if (preSpike[i]) {");
+    assertThat(kernel).contains("if (spikes[i]) {");
     assertThat(kernel).contains("g += g_max;");
     String debug = method(COBA, "private void stepExpAutoDebug(double dt)");
-    assertThat(debug).contains("m.onSpike();\n          this.g[j] = m.g;");
+    assertThat(debug).contains("m.onSpike();\n            this.g[j] = m.g;");
     assertThat(debug).contains("postInput[j] += m.current();");
   }
 
   @Test
   void kernelsLoadOnlyWhatTheyRead() {
     String kernel = method(COBA, "private void stepExpAutoPerElement(double dt)");
-    String integrate = kernel.substring(0, kernel.indexOf("preSpike"));
+    String integrate = kernel.substring(0, kernel.indexOf("// spikes due now"));
     assertThat(integrate).contains("final double tau = tauColumn[j];");
     assertThat(integrate).doesNotContain("final double E = ");
     assertThat(integrate).doesNotContain("final double V = ");

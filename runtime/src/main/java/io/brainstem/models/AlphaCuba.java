@@ -1,0 +1,48 @@
+package io.brainstem.models;
+
+import io.brainstem.annotations.Ode;
+import io.brainstem.annotations.OnPre;
+import io.brainstem.annotations.Output;
+import io.brainstem.annotations.Param;
+import io.brainstem.annotations.State;
+import io.brainstem.annotations.Synapse;
+
+/**
+ * Alpha-function current-based synapse (Rall 1967, J. Neurophysiol. 30:1138; BrainPy's {@code Alpha}
+ * with {@code CUBA} output): the dual exponential with equal time constants.
+ *
+ * <pre>
+ *   dg/dt = −g / tau + h
+ *   dh/dt = −h / tau + g_max · Σ δ(t − t_spike)
+ *   I_syn = g
+ * </pre>
+ *
+ * After one spike at 0: g(t) = g_max · t · e^(−t/tau), peaking at t = tau with g_max·tau/e.
+ * Defaults: g_max 1, tau 10 ms. Linear kinetics: one state per postsynaptic neuron is exact. Use
+ * the generated {@link AlphaCubaProjection}.
+ */
+@Synapse
+public class AlphaCuba {
+  @Param double g_max = 1, tau = 10;
+  @State double g, h;
+
+  @Ode("g")
+  double dg(double g, double h) {
+    return -g / tau + h;
+  }
+
+  @Ode("h")
+  double dh(double h) {
+    return -h / tau;
+  }
+
+  @OnPre
+  void onSpike() {
+    h += g_max;
+  }
+
+  @Output("input")
+  double current() {
+    return g;
+  }
+}

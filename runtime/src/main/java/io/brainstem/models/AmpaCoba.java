@@ -1,0 +1,55 @@
+package io.brainstem.models;
+
+import io.brainstem.annotations.Ode;
+import io.brainstem.annotations.OnPre;
+import io.brainstem.annotations.Output;
+import io.brainstem.annotations.Param;
+import io.brainstem.annotations.Post;
+import io.brainstem.annotations.State;
+import io.brainstem.annotations.Synapse;
+
+/**
+ * AMPA receptor synapse, conductance-based: the two-state kinetic model of Destexhe, Mainen &amp;
+ * Sejnowski (1994, J. Comput. Neurosci. 1:195) with BrainPy's {@code AMPA} defaults. A spike releases
+ * transmitter of concentration T for T_duration ms; the open fraction s follows first-order
+ * binding kinetics.
+ *
+ * <pre>
+ *   ds/dt = alpha · T · [release > 0] · (1 − s) − beta · s
+ *   d(release)/dt = −[release > 0]            (ms of transmitter left; a spike sets it to T_duration)
+ *   I_syn = g_max · s · (E − V_post)
+ * </pre>
+ *
+ * Defaults: g_max 0.42, alpha 0.98 ms⁻¹mM⁻¹, beta 0.18 ms⁻¹, T 0.5 mM, T_duration 0.5 ms, E 0 mV. The state is
+ * kept per postsynaptic neuron, so all synapses onto one neuron share s and the release window: the
+ * (1 − s) saturation then acts on their sum, which equals the per-synapse model exactly when a
+ * neuron has one active presynaptic partner at a time. {@code release} counts down linearly, which
+ * every integrator does exactly; it is compared with 1e−9 so that rounding cannot add a step. Use
+ * the generated {@link AmpaCobaProjection}.
+ */
+@Synapse
+public class AmpaCoba {
+  @Param double g_max = 0.42, alpha = 0.98, beta = 0.18, T = 0.5, T_duration = 0.5, E = 0;
+  @State double s, release;
+  @Post double V;
+
+  @Ode("s")
+  double ds(double s, double release) {
+    return alpha * (release > 1e-9 ? T : 0) * (1 - s) - beta * s;
+  }
+
+  @Ode("release")
+  double dRelease(double release) {
+    return release > 1e-9 ? -1 : 0;
+  }
+
+  @OnPre
+  void onSpike() {
+    release = T_duration;
+  }
+
+  @Output("input")
+  double current() {
+    return g_max * s * (E - V);
+  }
+}

@@ -1,0 +1,186 @@
+package io.brainstem.network;
+
+import java.util.Arrays;
+
+/**
+ * The spike delays of one projection: either one delay for all synapses (a ring of past spike
+ * arrays) or one per synapse (a ring of buckets of due synapse positions). A delay of {@code d}
+ * steps delivers the spikes of step {@code k} in step {@code k + 1 + d}. Delays set in ms are turned
+ * into steps at the first step that knows dt (and again if dt changes, which drops spikes in flight).
+ */
+final class Delays {
+  private final String projection;
+  private final boolean[] preSpike;
+  private final int[] indptr;
+  private final int[] indices;
+
+  // What the user set: exactly one of the four is in force.
+  private int steps;
+  private double ms = Double.NaN;
+  private int[] synapseSteps;
+  private double[] synapseMs;
+
+  /** The dt the buffers were built for; NaN until the first step after a change. */
+  private double builtFor = Double.NaN;
+  private int resolvedSteps;
+  private int[] resolvedSynapseSteps;
+
+  // Homogeneous ring: history[(cursor + 1) % length] is the oldest slot.
+  private boolean[][] history;
+  // Per-synapse ring of buckets.
+  private int[][] buckets;
+  private int[] bucketSizes;
+  private int cursor;
+
+  Delays(String projection, boolean[] preSpike, int[] indptr, int[] indices) {
+    this.projection = projection;
+    this.preSpike = preSpike;
+    this.indptr = indptr;
+    this.indices = indices;
+  }
+
+  void setSteps(int steps) {
+    if (steps < 0) {
+      throw new IllegalArgumentException(
+          "projection " + projection + ": delay must be >= 0 steps, got " + steps);
+    }
+    clear();
+    this.steps = steps;
+  }
+
+  void setMs(double ms) {
+    if (!(ms >= 0) || Double.isInfinite(ms)) {
+      throw new IllegalArgumentException(
+          "projection " + projection + ": delay must be a finite number of ms >= 0, got " + ms);
+    }
+    clear();
+    this.ms = ms;
+  }
+
+  void setSynapseSteps(int[] steps) {
+    checkLength(steps.length);
+    for (int k = 0; k < steps.length; k++) {
+      if (steps[k] < 0) {
+        throw new IllegalArgumentException("projection " + projection + ": synapse " + k
+            + " has a negative delay (" + steps[k] + " steps); delays must be >= 0");
+      }
+    }
+    clear();
+    this.synapseSteps = steps.clone();
+  }
+
+  void setSynapseMs(double[] ms) {
+    checkLength(ms.length);
+    for (int k = 0; k < ms.length; k++) {
+      if (!(ms[k] >= 0) || Double.isInfinite(ms[k])) {
+        throw new IllegalArgumentException("projection " + projection + ": synapse " + k
+            + " has delay " + ms[k] + " ms; delays must be finite and >= 0");
+      }
+    }
+    clear();
+    this.synapseMs = ms.clone();
+  }
+
+  boolean perSynapse() {
+    return synapseSteps != null || synapseMs != null;
+  }
+
+  int homogeneousSteps() {
+    if (perSynapse()) {
+      return -1;
+    }
+    return Double.isNaN(ms) ? steps : Double.isNaN(builtFor) ? -1 : resolvedSteps;
+  }
+
+  /** The spikes due now under the homogeneous delay; records this step's incoming spikes. */
+  boolean[] spikes(double dt) {
+    build(dt);
+    if (resolvedSteps == 0) {
+      return preSpike;
+    }
+    System.arraycopy(preSpike, 0, history[cursor], 0, preSpike.length);
+    cursor = (cursor + 1) % history.length;
+    // After the advance, cursor is the slot written resolvedSteps calls ago: the oldest.
+    return history[cursor];
+  }
+
+  /** The synapse positions due now under per-synapse delays; queues this step's spikes first. */
+  int[] due(double dt) {
+    build(dt);
+    bucketSizes[cursor] = 0; // the bucket delivered in the previous step
+    cursor = (cursor + 1) % buckets.length;
+    for (int i = 0; i < preSpike.length; i++) {
+      if (preSpike[i]) {
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          push((cursor + resolvedSynapseSteps[k]) % buckets.length, k);
+        }
+      }
+    }
+    return buckets[cursor];
+  }
+
+  int dueCount() {
+    return bucketSizes[cursor];
+  }
+
+  private void push(int bucket, int synapse) {
+    int size = bucketSizes[bucket];
+    if (size == buckets[bucket].length) {
+      buckets[bucket] = Arrays.copyOf(buckets[bucket], Math.max(16, 2 * size));
+    }
+    buckets[bucket][size] = synapse;
+    bucketSizes[bucket] = size + 1;
+  }
+
+  private void clear() {
+    steps = 0;
+    ms = Double.NaN;
+    synapseSteps = null;
+    synapseMs = null;
+    builtFor = Double.NaN;
+  }
+
+  private void checkLength(int length) {
+    if (length != indices.length) {
+      throw new IllegalArgumentException("projection " + projection + " has " + indices.length
+          + " synapses, but " + length + " per-synapse delays were given (one per synapse, in"
+          + " CSR order: see csr())");
+    }
+  }
+
+  private void build(double dt) {
+    if (dt == builtFor) {
+      return;
+    }
+    builtFor = dt;
+    if (perSynapse()) {
+      resolvedSynapseSteps = synapseSteps != null ? synapseSteps : new int[synapseMs.length];
+      int max = 0;
+      for (int k = 0; k < resolvedSynapseSteps.length; k++) {
+        if (synapseMs != null) {
+          resolvedSynapseSteps[k] = toSteps(synapseMs[k], dt, "synapse " + k + "'s delay");
+        }
+        max = Math.max(max, resolvedSynapseSteps[k]);
+      }
+      buckets = new int[max + 1][16];
+      bucketSizes = new int[max + 1];
+      cursor = 0;
+    } else {
+      resolvedSteps = Double.isNaN(ms) ? steps : toSteps(ms, dt, "the delay");
+      history = new boolean[resolvedSteps + 1][preSpike.length];
+      cursor = 0;
+    }
+  }
+
+  private int toSteps(double delayMs, double dt, String what) {
+    double exact = delayMs / dt;
+    long rounded = Math.round(exact);
+    if (Math.abs(exact - rounded) > 1e-6 * Math.max(1, exact) || rounded > Integer.MAX_VALUE / 2) {
+      long below = (long) Math.floor(exact);
+      throw new IllegalArgumentException("projection " + projection + ": " + what + " of "
+          + delayMs + " ms is not a whole number of steps of dt = " + dt + " ms; use "
+          + below * dt + " or " + (below + 1) * dt + " ms");
+    }
+    return (int) rounded;
+  }
+}
