@@ -66,6 +66,19 @@ class BrainstemCliTest {
   }
 
   @Test
+  void missingNetworkAndMistypedCommandAreUsageErrors() {
+    Result missing = run("run");
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("Missing required parameter: 'NETWORK'");
+    Result typo = run("lst");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("Did you mean: brainstem list?");
+    Result help = run("help", "run");
+    assertThat(help.code()).isEqualTo(0);
+    assertThat(help.out()).contains("--duration");
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     Result r = run();
     assertThat(r.code()).isEqualTo(2);
