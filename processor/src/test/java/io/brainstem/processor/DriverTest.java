@@ -62,6 +62,57 @@ class DriverTest {
   }
 
   @Test
+  void pathologicallyDeepExpressionIsAnErrorAndOtherModelsContinue() {
+    // javac's parser reads a 100 000-term sum iteratively, but any recursive reader overflows.
+    // -proc:only: javac's own later phases would overflow too; IDEs and builds that run
+    // processors separately (and the processor itself) must survive it.
+    String sum = String.join(" + ", java.util.Collections.nCopies(100_000, "V"));
+    JavaFileObject deep = Models.source("p.Deep", """
+        package p;
+        import io.brainstem.annotations.*;
+        @Neuron
+        public class Deep {
+          @State double V;
+          @Ode("V") double dV(double V) { return %s; }
+        }
+        """.formatted(sum));
+    List<String> reached = new ArrayList<>();
+    Compilation compilation = javac()
+        .withOptions("-proc:only")
+        .withProcessors(new BrainstemProcessor((model, origin) -> reached.add(model.className())))
+        .compile(deep, good("After"));
+    assertThat(compilation)
+        .hadErrorContaining("[BS001 INTERNAL] Brainstem ran out of stack on Deep")
+        .inFile(deep)
+        .onLineContaining("class Deep");
+    assertThat(compilation).hadErrorContaining("Split long expressions into 'final double' locals");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(reached).containsExactly("After");
+  }
+
+  @Test
+  void modelNamingAMissingTypeIsLeftToJavacAndOtherModelsContinue() {
+    JavaFileObject broken = Models.source("p.Broken", """
+        package p;
+        import io.brainstem.annotations.*;
+        @Neuron
+        public class Broken {
+          @Param NoSuchType gain;
+          @State double V;
+        }
+        """);
+    List<String> reached = new ArrayList<>();
+    Compilation compilation = javac()
+        .withProcessors(new BrainstemProcessor((model, origin) -> reached.add(model.className())))
+        .compile(broken, good("Fine"));
+    // javac's own error, once, and nothing of ours on top (no BS201 "has type NoSuchType").
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(broken)
+        .onLineContaining("NoSuchType gain");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(reached).containsExactly("Fine");
+  }
+
+  @Test
   void failedWriteIsReported() {
     JavaFileObject source = good("Good");
     Compilation compilation = javac()

@@ -14,9 +14,13 @@ import javax.lang.model.element.AnnotationValue;
 
 /** Rules that need the whole model: kinds, names, duplicates and required members. */
 public final class ModelRules {
-  /** Names the generated group or projection uses for its own members and loop variables. */
+  /**
+   * Names the generated group or projection uses for its own members. (Loop variables such as
+   * {@code i}, {@code n} or {@code m} are not reserved: the emitter picks names no model variable
+   * takes, so HH's gating variables {@code m, h, n} are fine.)
+   */
   public static final Set<String> RESERVED =
-      Set.of("t", "dt", "spike", "t_last_spike", "i", "n", "size", "name", "params", "method");
+      Set.of("t", "dt", "spike", "t_last_spike", "size", "name", "params", "method");
 
   private final Diagnostics diagnostics;
 
@@ -88,9 +92,8 @@ public final class ModelRules {
         diagnostics.error(
             ErrorCode.RESERVED_NAME,
             field.element(),
-            "'" + field.name() + "' is reserved: generated code uses it for its own member or"
-                + " loop variable (reserved: t, dt, spike, t_last_spike, i, n, size, name, params,"
-                + " method)",
+            "'" + field.name() + "' is reserved: generated code uses it for its own member"
+                + " (reserved: t, dt, spike, t_last_spike, size, name, params, method)",
             "Rename the field.");
       }
     }
