@@ -10,7 +10,7 @@ public class Lif {
 
   @Ode("V")
   double dV(double V, double input) {
-    return (V_rest - V + input) / tau * Math.exq(-V); // error: BS304 at `(-V)` says `did you mean 'Math.exp'?`
+    return (V_rest - V + input) / tau * Math.exq(-V); // error: BS304 at `.exq` says `did you mean 'Math.exp'?`
   }
 
   @Threshold

@@ -21,6 +21,6 @@ public class Lif {
   @Reset
   void reset() {
     V = V_reset;
-    V_th += 1; // error: BS309 at `V_th` says `is a param, not a state`
+    V_th += 1; // error: BS309 at `V_th` says `is a parameter, not a state`
   }
 }

@@ -39,7 +39,7 @@ class WarningsTest {
     assertThat(compilation)
         .hadWarningContaining("[BS505 TIME_CONSTANT_IN_SECONDS] 'tau_s' defaults to 0.01 ms")
         .inFile(twoWarnings("", "")).onLineContaining("double tau_s");
-    assertThat(compilation).hadWarningContaining("Write it in ms (0.01 s = 10.0 ms)");
+    assertThat(compilation).hadWarningContaining("Write it in ms (0.01 s = 10 ms)");
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.brainstem.processor.ir.Assign;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.parse.Member;
 import io.brainstem.processor.parse.ParsedModel;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -99,10 +100,15 @@ public final class ModelWarnings {
           "'" + param.name() + "' defaults to " + value + " ms: Brainstem's time unit is the"
               + " millisecond, and a time constant shorter than " + SHORTEST_PLAUSIBLE_TIME_CONSTANT_MS
               + " ms (below any usual dt) is usually a value written in seconds",
-          "Write it in ms (" + value + " s = " + value * 1000 + " ms), or add"
+          "Write it in ms (" + value + " s = " + inMs(value) + " ms), or add"
               + " @SuppressWarnings(\"" + ErrorCode.TIME_CONSTANT_IN_SECONDS.suppressionKey()
               + "\") if you mean it.");
     }
+  }
+
+  /** Seconds to ms without binary noise: 0.003 gives "3", not "3.0000000000000004". */
+  static String inMs(double seconds) {
+    return BigDecimal.valueOf(seconds).movePointRight(3).stripTrailingZeros().toPlainString();
   }
 
   private void unitNamedVariables(ParsedModel model) {

@@ -18,8 +18,9 @@ public final class Suggestions {
         bestDistance = d;
       }
     }
-    // A third of the length: 'V_rst' -> 'V_rest' qualifies, 'x' -> 'tau' does not.
-    int allowed = Math.max(1, name.length() / 3);
+    // A third of the length: 'V_rst' -> 'V_rest' qualifies, 'x' -> 'tau' does not. A one-letter
+    // name is one edit from every other one-letter name, so it only matches up to case.
+    int allowed = name.length() < 2 ? 0 : Math.max(1, name.length() / 3);
     return bestDistance <= allowed && !name.equals(best) ? Optional.of(best) : Optional.empty();
   }
 

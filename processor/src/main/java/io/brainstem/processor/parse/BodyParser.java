@@ -162,7 +162,7 @@ final class BodyParser {
     }
     String what = field == null
         ? "is not a variable of " + scope.modelName()
-        : "is a " + ((Expr.Ref) field.expr()).kind().name().toLowerCase() + ", not a state";
+        : "is " + describe(((Expr.Ref) field.expr()).kind()) + ", not a state";
     diagnostics.error(
         ErrorCode.NOT_A_STATE,
         target,
@@ -171,6 +171,19 @@ final class BodyParser {
             + (name == null ? "" : Suggestions.didYouMean(name, scope.fieldsOf(RefKind.STATE))),
         "Assign to a field annotated @State.");
     return null;
+  }
+
+  private static String describe(RefKind kind) {
+    switch (kind) {
+      case PARAM:
+        return "a parameter";
+      case INPUT:
+        return "an input";
+      case POST:
+        return "a @Post (postsynaptic) variable, read-only in a synapse";
+      default:
+        return "a " + kind.name().toLowerCase();
+    }
   }
 
   private <T> T badBody(Tree at, String rule, String fix) {

@@ -435,22 +435,32 @@ final class ExprParser {
 
   private Typed unsupportedFunction(MethodInvocationTree tree, String name, boolean onMath) {
     String suggestion;
+    String why = "is not a supported function";
     if (!onMath && function(name) != null) {
       suggestion = "Math." + name; // exp(x) without the static import
+    } else if (onMath && isJavaMathMethod(name)) {
+      // Math.sin exists; suggesting the closest supported name (min) would mislead.
+      suggestion = null;
+      why = "is not among the functions Brainstem can differentiate and generate code for";
     } else {
       List<String> names = Arrays.stream(Fn.values()).map(f -> f.javaName).toList();
       suggestion = onMath ? Suggestions.closest(name, names).map(s -> "Math." + s).orElse(null)
           : null;
     }
+    // The caret goes on the name (for Math.exq, under '.exq'), not on the argument list.
     diagnostics.error(
         ErrorCode.UNSUPPORTED_FUNCTION,
-        tree,
+        tree.getMethodSelect(),
         source.unit(),
-        "'" + source.of(tree.getMethodSelect()) + "' is not a supported function"
+        "'" + source.of(tree.getMethodSelect()) + "' " + why
             + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)"),
         "Use one of Math.exp, log, sqrt, pow, tanh, abs, min, max, expm1, or inline the"
             + " computation.");
     return null;
+  }
+
+  private static boolean isJavaMathMethod(String name) {
+    return Arrays.stream(Math.class.getMethods()).anyMatch(m -> m.getName().equals(name));
   }
 
   private static Fn function(String javaName) {

@@ -23,9 +23,17 @@ class SuggestionsTest {
     assertThat(Suggestions.closest("tua", names)).hasValue("tau");
     assertThat(Suggestions.closest("TAU", names)).hasValue("tau");
     assertThat(Suggestions.closest("x", names)).isEmpty();
+    assertThat(Suggestions.closest("t", List.of("V", "T"))).hasValue("T");
+    assertThat(Suggestions.closest("t", List.of("V", "m"))).isEmpty();
     assertThat(Suggestions.closest("tau", names)).isEmpty();
     assertThat(Suggestions.didYouMean("v_th", names)).isEqualTo(" (did you mean 'V_th'?)");
     assertThat(Suggestions.didYouMean("gamma", names)).isEmpty();
+  }
+
+  @Test
+  void secondsToMillisecondsWithoutBinaryNoise() {
+    assertThat(ModelWarnings.inMs(0.003)).isEqualTo("3");
+    assertThat(ModelWarnings.inMs(0.0125)).isEqualTo("12.5");
   }
 
   @Test
