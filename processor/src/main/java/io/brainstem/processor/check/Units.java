@@ -5,8 +5,8 @@ import java.util.Set;
 /**
  * Names of physical units as other simulators spell them (Brian2's {@code ms}, {@code mV},
  * {@code Hz}, ...). Brainstem numbers carry no units: time and {@code dt} are in milliseconds and
- * every other quantity is in whatever consistent units the model chooses (the library: mV, nA, nS,
- * pF). A unit name in an equation is therefore a mistake worth a targeted message.
+ * every other quantity is in whatever consistent units the model chooses (the library: mV for
+ * potentials). A unit name in an equation is therefore a mistake worth a targeted message.
  */
 public final class Units {
   private Units() {}
@@ -42,7 +42,7 @@ public final class Units {
         + (isTimeUnit(name)
             ? "time and dt are in ms (so rates are per ms)"
             : "time is in ms and every other quantity in one consistent set of units of your"
-                + " choice (the library uses mV, nA, nS, pF)");
+                + " choice (e.g. mV for potentials, as the library does)");
   }
 
   /** The fix for {@link #rule}. */
