@@ -101,15 +101,27 @@ class DriverTest {
           @State double V;
         }
         """);
+    JavaFileObject plainFieldOfMissingType = Models.source("p.Helped", """
+        package p;
+        import io.brainstem.annotations.*;
+        @Neuron
+        public class Helped {
+          NoSuchHelper helper;
+          @State double V;
+        }
+        """);
     List<String> reached = new ArrayList<>();
     Compilation compilation = javac()
         .withProcessors(new BrainstemProcessor((model, origin) -> reached.add(model.className())))
-        .compile(broken, good("Fine"));
-    // javac's own error, once, and nothing of ours on top (no BS201 "has type NoSuchType").
+        .compile(broken, good("Fine"), plainFieldOfMissingType);
+    // javac's own errors, and nothing of ours on top (no BS201 "has type NoSuchType").
     assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(broken)
         .onLineContaining("NoSuchType gain");
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(reached).containsExactly("Fine");
+    assertThat(compilation).hadErrorContaining("cannot find symbol")
+        .inFile(plainFieldOfMissingType).onLineContaining("NoSuchHelper helper");
+    assertThat(compilation).hadErrorCount(2);
+    // A missing type in a plain field does not concern the model: it is still generated.
+    assertThat(reached).containsExactly("Fine", "Helped");
   }
 
   @Test
