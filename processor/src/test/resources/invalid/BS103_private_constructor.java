@@ -2,7 +2,7 @@ package corpus;
 
 import io.brainstem.annotations.*;
 
-@Neuron // error: BS103 at `@Neuron`
+@Neuron
 public class Lif {
   @Param double V_rest = 0, V_reset = -5, V_th = 20, tau = 10;
   @State double V;
@@ -23,5 +23,5 @@ public class Lif {
     V = V_reset;
   }
 
-  private Lif() {}
+  private Lif() {} // error: BS103 at `Lif()` says `Make this constructor package-private`
 }

@@ -68,7 +68,7 @@ class ErrorCodeTest {
   @Test
   void privateConstructorIsNotInstantiable() {
     JavaFileObject source = Models.neuron("  private Bad() {}\n");
-    assertSingleError(source, "[BS103 NOT_INSTANTIABLE] Bad has no non-private", "@Neuron");
+    assertSingleError(source, "[BS103 NOT_INSTANTIABLE] Bad has no non-private", "private Bad()");
   }
 
   @Test
