@@ -97,7 +97,7 @@ class WarningsTest {
         @Neuron
         public class U {
           @Param double a = 1, b = 2, c = 3, d = 4;
-      @Param @Refractory double tau_ref = 0.0;
+          @Param @Refractory double tau_ref = 0.0;
           @State double V, n;
           @Input double I;
           @Ode("V") double dV(double V) { final double k = a * I; return k - V; }

@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Runs the real {@link BrainstemProcessor} on model sources (the library's, read from
+ * Runs the real BrainstemProcessor on model sources (the library's, read from
  * src/main/java, or test models from src/test/resources/golden/sources), compiles the models with
  * what it generated as strictly as we can, and loads the result in an isolated class loader.
  */
@@ -72,7 +74,7 @@ final class EmittedSources {
    */
   static Result processAndCompile(JavaFileObject... models) {
     Compilation processed = javac()
-        .withProcessors(new BrainstemProcessor())
+        .withProcessors(brainstem())
         .withOptions("-proc:only")
         .compile(models);
     assertWithMessage("processor diagnostics: %s", processed.diagnostics())
@@ -83,6 +85,18 @@ final class EmittedSources {
         .withOptions("-Xlint:all", "-Werror", "-proc:none")
         .compile(all);
     return new Result(processed, compiled);
+  }
+
+  /**
+   * The processor as javac finds it in a user's build, through its service registration (which
+   * also keeps its class, and the AutoService annotation on it, out of this module's compile).
+   */
+  private static Processor brainstem() {
+    return ServiceLoader.load(Processor.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(p -> p.getClass().getName().equals("io.brainstem.processor.BrainstemProcessor"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("BrainstemProcessor is not registered as a service"));
   }
 
   /** Lif and ExpCoba through the processor, compiled strictly. */
