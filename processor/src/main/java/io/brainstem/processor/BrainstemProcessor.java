@@ -16,7 +16,12 @@ import io.brainstem.processor.parse.ModelParser;
 import io.brainstem.processor.parse.ParsedModel;
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.annotation.Annotation;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -89,16 +94,21 @@ public final class BrainstemProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    Set<TypeElement> types = new LinkedHashSet<>();
+    // By qualified name: a deferred model must not be processed twice in one round.
+    Map<String, TypeElement> byName = new LinkedHashMap<>();
     for (String name : deferred) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
       if (type != null) {
-        types.add(type);
+        byName.put(name, type);
       }
     }
     deferred.clear();
-    types.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(Neuron.class)));
-    types.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(Synapse.class)));
+    for (Class<? extends Annotation> model : List.of(Neuron.class, Synapse.class)) {
+      for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(model))) {
+        byName.put(type.getQualifiedName().toString(), type);
+      }
+    }
+    Collection<TypeElement> types = byName.values();
     if (types.isEmpty() || round.processingOver() || !initialized(types)) {
       // In the last round a model still naming a missing type is javac's to report ("cannot
       // find symbol"); an error of ours on top would only be noise.
@@ -148,7 +158,7 @@ public final class BrainstemProcessor extends AbstractProcessor {
    * compilers (and some wrapped processing environments) do not offer: then each model gets an
    * error instead of an exception escaping into the compiler.
    */
-  private boolean initialized(Set<TypeElement> types) {
+  private boolean initialized(Collection<TypeElement> types) {
     if (diagnostics != null) {
       return true;
     }

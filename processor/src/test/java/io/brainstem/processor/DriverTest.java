@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -122,6 +125,54 @@ class DriverTest {
     assertThat(compilation).hadErrorCount(2);
     // A missing type in a plain field does not concern the model: it is still generated.
     assertThat(reached).containsExactly("Fine", "Helped");
+  }
+
+  /** Writes class {@code p.Gen} in the first round, as another code generator would. */
+  private static final class GeneratesGen extends javax.annotation.processing.AbstractProcessor {
+    private boolean done;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!done) {
+        done = true;
+        try (java.io.Writer w = processingEnv.getFiler().createSourceFile("p.Gen").openWriter()) {
+          w.write("package p; public class Gen {}");
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
+  }
+
+  @Test
+  void modelNamingATypeAnotherProcessorGeneratesIsRetriedNextRound() {
+    JavaFileObject model = Models.source("p.Waits", """
+        package p;
+        import io.brainstem.annotations.*;
+        @Neuron
+        public class Waits {
+          @Param Gen gain;
+          @State double V;
+        }
+        """);
+    Compilation compilation = javac()
+        .withProcessors(new BrainstemProcessor((m, origin) -> {}), new GeneratesGen())
+        .compile(model);
+    // Round 1: Gen is missing, so the model waits; round 2: Gen exists and the model is checked.
+    assertThat(compilation).hadErrorContaining("[BS201 FIELD_NOT_DOUBLE] @Param field 'gain' has"
+        + " type p.Gen").inFile(model).onLineContaining("Gen gain");
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @Test
