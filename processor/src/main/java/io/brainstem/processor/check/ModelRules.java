@@ -7,6 +7,7 @@ import io.brainstem.processor.parse.ParsedModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationValue;
@@ -111,7 +112,8 @@ public final class ModelRules {
             ode.annotation(),
             value,
             "@Ode(\"" + ode.name() + "\") names no state of " + name
-                + Suggestions.didYouMean(ode.name(), states),
+                + kindOf(model, ode.name()).map(k -> " ('" + ode.name() + "' is " + k + ")")
+                    .orElse(Suggestions.didYouMean(ode.name(), states)),
             "Name a field annotated @State, or annotate the field @State.");
       } else if (!integrated.add(ode.name())) {
         diagnostics.error(
@@ -123,6 +125,20 @@ public final class ModelRules {
             "Merge the two right-hand sides into one method.");
       }
     }
+  }
+
+  /** "a parameter", "an input", ... if {@code name} is a non-state field of the model. */
+  private static Optional<String> kindOf(ParsedModel model, String name) {
+    if (model.params().stream().anyMatch(m -> m.name().equals(name))) {
+      return Optional.of("a parameter");
+    }
+    if (model.inputs().stream().anyMatch(m -> m.name().equals(name))) {
+      return Optional.of("an input");
+    }
+    if (model.posts().stream().anyMatch(m -> m.name().equals(name))) {
+      return Optional.of("a @Post variable");
+    }
+    return Optional.empty();
   }
 
   private void duplicates(List<? extends Member<?>> members, String annotation) {

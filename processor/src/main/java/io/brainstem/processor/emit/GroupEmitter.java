@@ -187,6 +187,10 @@ final class GroupEmitter {
       CodeBlock condition = render.expr(model.threshold().get().condition());
       code.addStatement("final boolean $L = $L", spiked, condition);
     }
+    if (model.reset().isEmpty() && model.refractoryParam().isEmpty()) {
+      // Nothing happens on a spike (e.g. HH): no empty 'if (spiked) {}'.
+      return code.add(storeStates()).addStatement("spike[$L] = $L", i, spiked).build();
+    }
     code.beginControlFlow("if ($L)", spiked);
     model.reset().ifPresent(reset -> {
       if (debug) {

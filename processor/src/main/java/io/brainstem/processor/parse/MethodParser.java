@@ -29,6 +29,7 @@ final class MethodParser {
   private final SourceText source;
   private final String modelName;
   private final Map<String, RefKind> fields;
+  private final Usage usage;
 
   final List<Member<ModelIR.Ode>> odes = new ArrayList<>();
   final List<Member<ModelIR.Threshold>> thresholds = new ArrayList<>();
@@ -41,12 +42,14 @@ final class MethodParser {
       Trees trees,
       SourceText source,
       String modelName,
-      Map<String, RefKind> fields) {
+      Map<String, RefKind> fields,
+      Usage usage) {
     this.diagnostics = diagnostics;
     this.trees = trees;
     this.source = source;
     this.modelName = modelName;
     this.fields = fields;
+    this.usage = usage;
   }
 
   void parse(ExecutableElement method) {
@@ -92,7 +95,7 @@ final class MethodParser {
     if (!signature(method, "@Ode", TypeKind.DOUBLE, true)) {
       return null;
     }
-    Scope scope = Scope.forBody(modelName, fields);
+    Scope scope = scope();
     List<String> argNames = new ArrayList<>();
     boolean failed = false;
     for (VariableElement parameter : method.getParameters()) {
@@ -125,7 +128,7 @@ final class MethodParser {
       return null;
     }
     BodyParser.Returned body =
-        body(method, Scope.forBody(modelName, fields)).returnBody(block(method), true);
+        body(method, scope()).returnBody(block(method), true);
     return body == null
         ? null
         : new ModelIR.Threshold(method.getSimpleName().toString(), body.expr(), body.sourceText());
@@ -137,8 +140,7 @@ final class MethodParser {
     }
     BlockTree block = block(method);
     // An @OnPre may also write @Post fields (a delta synapse adds straight to the membrane).
-    List<Assign> assignments = body(method, Scope.forBody(modelName, fields))
-        .assignments(block, kind.equals("@OnPre"));
+    List<Assign> assignments = body(method, scope()).assignments(block, kind.equals("@OnPre"));
     if (assignments == null) {
       return null;
     }
@@ -156,7 +158,7 @@ final class MethodParser {
       return null;
     }
     BodyParser.Returned body =
-        body(method, Scope.forBody(modelName, fields)).returnBody(block(method), false);
+        body(method, scope()).returnBody(block(method), false);
     return body == null
         ? null
         : new ModelIR.Output(method.getSimpleName().toString(), target, body.expr(),
@@ -197,6 +199,10 @@ final class MethodParser {
         "'" + method.getSimpleName() + "' " + problem + "; " + expected,
         "Change the declaration to that shape.");
     return false;
+  }
+
+  private Scope scope() {
+    return Scope.forBody(modelName, fields, usage);
   }
 
   private BlockTree block(ExecutableElement method) {
