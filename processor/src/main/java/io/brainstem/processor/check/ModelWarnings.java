@@ -50,13 +50,16 @@ public final class ModelWarnings {
             "Read it in an @Ode (add a parameter 'double " + input.name() + "'), or remove it.");
       }
     }
+    // An @OnPre may write a @Post field (a delta synapse): that is a use too.
+    Set<String> written = new HashSet<>();
+    assignedBy(model.onPres(), written);
     for (Member<ModelIR.Post> post : model.posts()) {
-      if (!model.usage().isRead(post.name())) {
+      if (!model.usage().isRead(post.name()) && !written.contains(post.name())) {
         diagnostics.warning(
             ErrorCode.POST_NEVER_READ,
             post.element(),
-            "@Post field '" + post.name() + "' of " + name + " is never read",
-            "Use it (e.g. in the @Output), or remove it.");
+            "@Post field '" + post.name() + "' of " + name + " is never read or written",
+            "Use it (in the @Output, or assign it in the @OnPre), or remove it.");
       }
     }
     unitNamedVariables(model);

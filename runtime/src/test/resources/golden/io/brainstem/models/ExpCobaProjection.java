@@ -121,6 +121,39 @@ public final class ExpCobaProjection extends Projection {
   }
 
   /**
+   * Delays every synapse by {@code ms} (a whole multiple of the run's dt); 0, the default, delivers
+   * last step's spikes.
+   */
+  public ExpCobaProjection delay(double ms) {
+    setDelayMs(ms);
+    return this;
+  }
+
+  /**
+   * Delays every synapse by {@code steps} steps (spikes of step k arrive in step k + 1 + steps).
+   */
+  public ExpCobaProjection delaySteps(int steps) {
+    setDelaySteps(steps);
+    return this;
+  }
+
+  /**
+   * One delay in ms per synapse, in CSR order ({@code csr().indices()}).
+   */
+  public ExpCobaProjection delay(double[] perSynapseMs) {
+    setSynapseDelayMs(perSynapseMs);
+    return this;
+  }
+
+  /**
+   * One delay in steps per synapse, in CSR order ({@code csr().indices()}).
+   */
+  public ExpCobaProjection delaySteps(int[] perSynapse) {
+    setSynapseDelaySteps(perSynapse);
+    return this;
+  }
+
+  /**
    * The parameter table (group-wide values, or per-element columns).
    */
   public Parameters params() {
@@ -173,14 +206,27 @@ public final class ExpCobaProjection extends Projection {
       g = g + g_expEulerFactor * g_rate;
       this.g[j] = g;
     }
-    // last step's presynaptic spikes: onSpike() on each target (g += g_max;)
-    for (int i = 0; i < preSpike.length; i++) {
-      if (preSpike[i]) {
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
         }
       }
     }
@@ -206,15 +252,29 @@ public final class ExpCobaProjection extends Projection {
       g = g + g_expEulerFactor * g_rate;
       this.g[j] = g;
     }
-    // last step's presynaptic spikes: onSpike() on each target (g += g_max;)
-    for (int i = 0; i < preSpike.length; i++) {
-      if (preSpike[i]) {
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        final double g_max = g_maxColumn[j];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            final double g_max = g_maxColumn[j];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
         }
       }
     }
@@ -246,18 +306,35 @@ public final class ExpCobaProjection extends Projection {
       g = g + g_expEulerFactor * g_rate;
       this.g[j] = g;
     }
-    // last step's presynaptic spikes: onSpike() on each target (g += g_max;)
-    for (int i = 0; i < preSpike.length; i++) {
-      if (preSpike[i]) {
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV[j];
+        m.g = this.g[j];
+        m.onSpike();
+        this.g[j] = m.g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV[j];
+            m.g = this.g[j];
+            m.onSpike();
+            this.g[j] = m.g;
+          }
         }
       }
     }
@@ -284,14 +361,27 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_rate;
       this.g[j] = g;
     }
-    // last step's presynaptic spikes: onSpike() on each target (g += g_max;)
-    for (int i = 0; i < preSpike.length; i++) {
-      if (preSpike[i]) {
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
         }
       }
     }
@@ -316,15 +406,29 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_rate;
       this.g[j] = g;
     }
-    // last step's presynaptic spikes: onSpike() on each target (g += g_max;)
-    for (int i = 0; i < preSpike.length; i++) {
-      if (preSpike[i]) {
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        final double g_max = g_maxColumn[j];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            final double g_max = g_maxColumn[j];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
         }
       }
     }
@@ -355,18 +459,35 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_rate;
       this.g[j] = g;
     }
-    // last step's presynaptic spikes: onSpike() on each target (g += g_max;)
-    for (int i = 0; i < preSpike.length; i++) {
-      if (preSpike[i]) {
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV[j];
+        m.g = this.g[j];
+        m.onSpike();
+        this.g[j] = m.g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV[j];
+            m.g = this.g[j];
+            m.onSpike();
+            this.g[j] = m.g;
+          }
         }
       }
     }
@@ -401,14 +522,27 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
-    // last step's presynaptic spikes: onSpike() on each target (g += g_max;)
-    for (int i = 0; i < preSpike.length; i++) {
-      if (preSpike[i]) {
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
         }
       }
     }
@@ -441,15 +575,29 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
-    // last step's presynaptic spikes: onSpike() on each target (g += g_max;)
-    for (int i = 0; i < preSpike.length; i++) {
-      if (preSpike[i]) {
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        final double g_max = g_maxColumn[j];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            final double g_max = g_maxColumn[j];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
         }
       }
     }
@@ -491,18 +639,35 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
-    // last step's presynaptic spikes: onSpike() on each target (g += g_max;)
-    for (int i = 0; i < preSpike.length; i++) {
-      if (preSpike[i]) {
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV[j];
+        m.g = this.g[j];
+        m.onSpike();
+        this.g[j] = m.g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV[j];
+            m.g = this.g[j];
+            m.onSpike();
+            this.g[j] = m.g;
+          }
         }
       }
     }
