@@ -57,7 +57,8 @@ public final class ModelParser {
         methodParser.thresholds,
         methodParser.resets,
         methodParser.onPres,
-        methodParser.outputs);
+        methodParser.outputs,
+        methodParser.noises);
   }
 
   private static Integrator integrator(TypeElement type, ModelIR.Kind kind) {

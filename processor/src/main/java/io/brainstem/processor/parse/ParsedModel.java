@@ -24,7 +24,8 @@ public record ParsedModel(
     List<Member<ModelIR.Threshold>> thresholds,
     List<Member<ModelIR.Action>> resets,
     List<Member<ModelIR.Action>> onPres,
-    List<Member<ModelIR.Output>> outputs) {
+    List<Member<ModelIR.Output>> outputs,
+    List<Member<ModelIR.Noise>> noises) {
 
   /** The IR; valid only when parse and check reported no error for this model. */
   public ModelIR toIR(String packageName) {
@@ -42,7 +43,8 @@ public record ParsedModel(
         first(resets),
         refractory.stream().findFirst().map(Member::name),
         first(onPres),
-        first(outputs));
+        first(outputs),
+        values(noises));
   }
 
   private static <T> List<T> values(List<Member<T>> members) {
