@@ -27,11 +27,17 @@ final class ProcessedModels {
 
   /** The loaded classes of compiling {@code source} (a class {@code test.models.<name>}). */
   static ClassLoader compile(String name, String source) {
-    JavaFileObject file = JavaFileObjects.forSourceString("test.models." + name, source);
+    return compile(Map.of(name, source));
+  }
+
+  /** The loaded classes of compiling each source (class name → text, in {@code test.models}). */
+  static ClassLoader compile(Map<String, String> sources) {
     Compilation compilation = javac()
         .withProcessors(new BrainstemProcessor())
         .withOptions("-Xlint:all,-processing", "-Werror")
-        .compile(file);
+        .compile(sources.entrySet().stream()
+            .map(e -> JavaFileObjects.forSourceString("test.models." + e.getKey(), e.getValue()))
+            .toList());
     assertWithMessage("%s", compilation.diagnostics())
         .that(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
     assertWithMessage("%s", compilation.diagnostics())
