@@ -66,20 +66,20 @@ class NoiseGroupTest {
 
   @Test
   void milsteinHasStrongOrderOne() {
-    assertThat(strongOrder("x", 0)).isWithin(0.1).of(1.0);
+    // Milstein reaches its asymptotic regime later than Euler–Maruyama on this GBM
+    assertThat(strongOrder("x", 0, new int[] {64, 128, 256, 512})).isWithin(0.1).of(1.0);
   }
 
   @Test
   void eulerMaruyamaHasStrongOrderOneHalf() {
-    assertThat(strongOrder("y", 1)).isWithin(0.1).of(0.5);
+    assertThat(strongOrder("y", 1, new int[] {32, 64, 128, 256})).isWithin(0.1).of(0.5);
   }
 
   /**
    * Mean |X_N − X(1)| over {@code PATHS} elements, where X(1) is the exact solution driven by the
    * increments the group drew: {@code √dt·Gaussian.at(seed, element, step, stream)}.
    */
-  private static double strongOrder(String variable, int stream) {
-    int[] steps = {16, 32, 64, 128};
+  private static double strongOrder(String variable, int stream, int[] steps) {
     double[] dts = new double[steps.length];
     double[] errors = new double[steps.length];
     for (int level = 0; level < steps.length; level++) {

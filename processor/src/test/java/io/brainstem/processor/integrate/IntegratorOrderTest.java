@@ -71,6 +71,24 @@ class IntegratorOrderTest {
         end -> Math.hypot(end.get("x") - 0.5, end.get("y") - 0.5));
   }
 
+  /**
+   * EXP_AUTO freezes the slope at the start of the step, so a time-varying coefficient costs it
+   * its second order: first order on y' = y·tanh(t).
+   */
+  @org.junit.jupiter.api.Test
+  void expAutoIsFirstOrderWithTimeVaryingCoefficients() {
+    Ref t = new Ref("t", RefKind.TIME);
+    ModelIR model = TestModels.odesOnly("Forced",
+        List.of(ode("y", mul(state("y"), call(Fn.TANH, t)), "t", "y")));
+    StepPlan plan = Convergence.plan(model, Integrator.EXP_AUTO);
+    double[] errors = new double[DTS.length];
+    for (int d = 0; d < DTS.length; d++) {
+      errors[d] = Math.abs(Convergence.solve(plan, Map.of("y", 1.0), DTS[d], 2.0).get("y")
+          - Math.cosh(2));
+    }
+    assertThat(Convergence.order(DTS, errors)).isWithin(0.1).of(1);
+  }
+
   private static void assertOrder(Integrator method, ModelIR model, Map<String, Double> initial,
       double until, ToDoubleFunction<Map<String, Double>> error) {
     StepPlan plan = Convergence.plan(model, method);

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 class NoisePlanTest {
   private static final double MU = 1.5;
   private static final double SIGMA = 1.0;
-  private static final int PATHS = 1000;
-  private static final int FINEST = 64;
-  private static final int[] STEPS = {8, 16, 32, 64};
+  private static final int PATHS = 400;
+  private static final int FINEST = 256;
+  private static final int[] STEPS = {32, 64, 128, 256};
 
   private static ModelIR gbm(boolean milstein) {
     Expr x = state("x");
