@@ -2,8 +2,12 @@ package io.brainstem.integrators;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.brainstem.annotations.Integrator;
 import io.brainstem.network.NeuronGroup;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,6 +58,18 @@ class CompiledConvergenceTest {
     double order = Orders.fit(DTS, errors);
     assertWithMessage("%s: errors %s", method, java.util.Arrays.toString(errors))
         .that(order).isWithin(0.1).of(Orders.theoretical(method));
+  }
+
+  /** z' = −z² is not linear in z, so the group refuses EXP_EULER and says why. */
+  @Test
+  void expEulerIsRefusedForANonlinearOde() {
+    NeuronGroup g = ProcessedModels.group(loader, "Known", "known", 1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ProcessedModels.method(g, Integrator.EXP_EULER));
+    assertThat(e).hasMessageThat().isEqualTo("Known cannot use EXP_EULER: dz/dt = -z * z is not"
+        + " linear in z (EXP_EULER needs the form dx/dt = a - b*x). Use EXP_AUTO, which linearises"
+        + " any ODE.");
+    assertThat(g.method()).isEqualTo(Integrator.RK3);
   }
 
   private static double error(Integrator method, double dt, boolean jit) {

@@ -7,12 +7,12 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.brainstem.annotations.Integrator;
 import io.brainstem.network.NeuronGroup;
-import io.brainstem.processor.BrainstemProcessor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -33,7 +33,7 @@ final class ProcessedModels {
   /** The loaded classes of compiling each source (class name → text, in {@code test.models}). */
   static ClassLoader compile(Map<String, String> sources) {
     Compilation compilation = javac()
-        .withProcessors(new BrainstemProcessor())
+        .withProcessors(processor())
         .withOptions("-Xlint:all,-processing", "-Werror")
         .compile(sources.entrySet().stream()
             .map(e -> JavaFileObjects.forSourceString("test.models." + e.getKey(), e.getValue()))
@@ -45,6 +45,19 @@ final class ProcessedModels {
             .filter(d -> d.getKind() != Diagnostic.Kind.NOTE).count())
         .isEqualTo(0);
     return load(compilation);
+  }
+
+  /**
+   * The processor, loaded by name: a compile-time reference would make javac read its
+   * {@code @AutoService} annotation, whose class is not on this classpath (a lint warning).
+   */
+  private static Processor processor() {
+    try {
+      return (Processor) Class.forName("io.brainstem.processor.BrainstemProcessor")
+          .getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("the processor is on the test classpath (provided scope)", e);
+    }
   }
 
   /** A new group of the generated class {@code test.models.<model>Group}. */
