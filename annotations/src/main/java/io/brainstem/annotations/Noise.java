@@ -22,8 +22,8 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Each step the increment {@code g·ΔW} ({@code ΔW = √dt·ξ}, {@code g} at the start of the step)
- * is added after the deterministic step of the group's {@link Integrator}. When {@code g} depends on
- * its own variable, Milstein's correction {@code ½·g·∂g/∂x·(ΔW² − dt)} is added too, with
+ * is added after the deterministic step of the group's {@link Integrator}. When {@code g}
+ * depends on its own variable, Milstein's correction {@code ½·g·∂g/∂x·(ΔW² − dt)} is added too, with
  * {@code ∂g/∂x} derived symbolically. The draws are reproducible from the group's seed.
  */
 @Documented

@@ -23,7 +23,7 @@ class NoiseGroupTest {
 
       import io.brainstem.annotations.*;
 
-      /** dX = mu X dt + sigma X dW twice: x with Milstein's correction, y with plain Euler-Maruyama. */
+      /** dX = mu X dt + sigma X dW twice: x with Milstein's correction, y plain Euler-Maruyama. */
       @Neuron(method = Integrator.EULER)
       public class Gbm {
         @Param double mu = 1.5, sigma = 1;

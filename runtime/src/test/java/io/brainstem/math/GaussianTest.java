@@ -57,7 +57,8 @@ class GaussianTest {
     assertThat(lag / n).isWithin(5 * se).of(0);
     double[] cdf = {0.15865525393145707, 0.5, 0.9331927987311419};
     for (int c = 0; c < cuts.length; c++) {
-      assertThat(below[c] / (double) n).isWithin(5 * Math.sqrt(cdf[c] * (1 - cdf[c]) / n)).of(cdf[c]);
+      double seFraction = Math.sqrt(cdf[c] * (1 - cdf[c]) / n);
+      assertThat(below[c] / (double) n).isWithin(5 * seFraction).of(cdf[c]);
     }
   }
 

@@ -35,7 +35,8 @@ public record ButcherTableau(List<Ratio> c, List<List<Ratio>> a, List<Ratio> b) 
   public static Optional<ButcherTableau> of(Integrator integrator) {
     return Optional.ofNullable(switch (integrator) {
       case EULER -> tableau(times(0), rows(), weights(r(1)));
-      case MIDPOINT -> tableau(times(0, half()), rows(List.of(), List.of(half())), weights(r(0), r(1)));
+      case MIDPOINT -> tableau(times(0, half()), rows(List.of(), List.of(half())),
+          weights(r(0), r(1)));
       case HEUN -> tableau(times(0, 1), rows(List.of(), List.of(r(1))), weights(half(), half()));
       case RALSTON2 -> tableau(times(0, r(2, 3)), rows(List.of(), List.of(r(2, 3))),
           weights(r(1, 4), r(3, 4)));

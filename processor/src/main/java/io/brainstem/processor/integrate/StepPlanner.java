@@ -327,7 +327,8 @@ public final class StepPlanner {
       if (noise.milstein() && !isZero(dg)) {
         Expr slope = !Uniformity.isNonTrivial(dg) ? dg
             : uniformity.isUniform(dg) ? hoist(x + "_noiseSlope", new Arith(dg))
-            : let(x + "_noiseSlope", new Arith(hoistParts(dg, x + "_noiseSlopeTerm", new int[] {0})));
+            : let(x + "_noiseSlope",
+                new Arith(hoistParts(dg, x + "_noiseSlopeTerm", new int[] {0})));
         Expr correction =
             mul(mul(mul(num(0.5), g), slope), sub(mul(dW, dW), dt()));
         increment = add(increment, correction);

@@ -123,8 +123,9 @@ final class MethodParser {
         diagnostics.error(
             ErrorCode.UNKNOWN_NAME,
             parameter,
-            annotation + " parameter '" + name + "' is not a parameter, state, input or postsynaptic"
-                + " variable of " + modelName + ", nor 't'" + Suggestions.didYouMean(name, candidates),
+            annotation + " parameter '" + name + "' is not a parameter, state, input or"
+                + " postsynaptic variable of " + modelName + ", nor 't'"
+                + Suggestions.didYouMean(name, candidates),
             "Name each parameter after the model variable it receives, or 't' for the time.");
         failed = true;
         continue;

@@ -111,7 +111,7 @@ class ExpEulerTest {
   /** With frozen coefficients that vary in time, EXP_EULER is first order: y' = -y·(1 + t). */
   @Test
   void firstOrderWithTimeVaryingCoefficients() {
-    Expr t = new io.brainstem.processor.ir.Expr.Ref("t", io.brainstem.processor.ir.Expr.RefKind.TIME);
+    Expr t = new Expr.Ref("t", Expr.RefKind.TIME);
     ModelIR model = TestModels.odesOnly("Ramp",
         List.of(ode("y", neg(mul(state("y"), add(num(1), t))), "t", "y")));
     StepPlan plan = Convergence.plan(model, Integrator.EXP_EULER);
