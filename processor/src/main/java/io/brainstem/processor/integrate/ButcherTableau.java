@@ -34,20 +34,20 @@ public record ButcherTableau(List<Ratio> c, List<List<Ratio>> a, List<Ratio> b) 
   /** The tableau of an explicit Runge–Kutta {@code integrator}; empty for the exponential ones. */
   public static Optional<ButcherTableau> of(Integrator integrator) {
     return Optional.ofNullable(switch (integrator) {
-      case EULER -> tableau(times(0), rows(), weights(r(1)));
-      case MIDPOINT -> tableau(times(0, half()), rows(List.of(), List.of(half())),
+      case EULER -> tableau(times(0), List.of(List.of()), weights(r(1)));
+      case MIDPOINT -> tableau(times(0, half()), List.of(List.of(), List.of(half())),
           weights(r(0), r(1)));
-      case HEUN -> tableau(times(0, 1), rows(List.of(), List.of(r(1))), weights(half(), half()));
-      case RALSTON2 -> tableau(times(0, r(2, 3)), rows(List.of(), List.of(r(2, 3))),
+      case HEUN -> tableau(times(0, 1), List.of(List.of(), List.of(r(1))), weights(half(), half()));
+      case RALSTON2 -> tableau(times(0, r(2, 3)), List.of(List.of(), List.of(r(2, 3))),
           weights(r(1, 4), r(3, 4)));
       case RK3 -> tableau(times(0, half(), r(1)),
-          rows(List.of(), List.of(half()), List.of(r(-1), r(2))),
+          List.of(List.of(), List.of(half()), List.of(r(-1), r(2))),
           weights(r(1, 6), r(2, 3), r(1, 6)));
       case RK4 -> tableau(times(0, half(), half(), r(1)),
-          rows(List.of(), List.of(half()), List.of(r(0), half()), List.of(r(0), r(0), r(1))),
+          List.of(List.of(), List.of(half()), List.of(r(0), half()), List.of(r(0), r(0), r(1))),
           weights(r(1, 6), r(1, 3), r(1, 3), r(1, 6)));
       case RK4_38 -> tableau(times(0, r(1, 3), r(2, 3), r(1)),
-          rows(List.of(), List.of(r(1, 3)), List.of(r(-1, 3), r(1)), List.of(r(1), r(-1), r(1))),
+          List.of(List.of(), List.of(r(1, 3)), List.of(r(-1, 3), r(1)), List.of(r(1), r(-1), r(1))),
           weights(r(1, 8), r(3, 8), r(3, 8), r(1, 8)));
       case EXP_AUTO, EXP_EULER -> null;
     });
@@ -60,14 +60,6 @@ public record ButcherTableau(List<Ratio> c, List<List<Ratio>> a, List<Ratio> b) 
   private static List<Ratio> times(Object... values) {
     return List.of(values).stream()
         .map(v -> v instanceof Ratio r ? r : r((Integer) v)).toList();
-  }
-
-  @SafeVarargs
-  private static List<List<Ratio>> rows(List<Ratio>... rows) {
-    if (rows.length == 0) {
-      return List.of(List.of());
-    }
-    return List.of(rows);
   }
 
   private static List<Ratio> weights(Ratio... weights) {
