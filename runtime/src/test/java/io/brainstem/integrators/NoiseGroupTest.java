@@ -50,6 +50,21 @@ class NoiseGroupTest {
         @Noise("v") double noise() { return sigma; }
       }
       """;
+  /** Only the noise reads the time: the step methods must still receive t. */
+  private static final String FADING = """
+      package test.models;
+
+      import io.brainstem.annotations.*;
+
+      @Neuron(method = Integrator.HEUN)
+      public class Fading {
+        @Param double sigma = 1;
+        @State double v;
+
+        @Ode("v") double dv() { return 0; }
+        @Noise("v") double noise(double t) { return t < 1 ? sigma : 0; }
+      }
+      """;
   private static final double MU = 1.5;
   private static final double SIGMA = 1;
   private static final int PATHS = 4000;
@@ -62,6 +77,24 @@ class NoiseGroupTest {
   static void compile() {
     gbm = ProcessedModels.compile("Gbm", GBM);
     ou = ProcessedModels.compile("Ou", OU);
+  }
+
+  @Test
+  void noiseMayDependOnTime() {
+    ClassLoader fading = ProcessedModels.compile("Fading", FADING);
+    NeuronGroup jit = ProcessedModels.group(fading, "Fading", "f", 100);
+    NeuronGroup debug = ProcessedModels.group(fading, "Fading", "f", 100);
+    double[] atOne = null;
+    for (int k = 0; k < 20; k++) {
+      jit.update(k * 0.1, 0.1, true);
+      debug.update(k * 0.1, 0.1, false);
+      if (k == 9) {
+        atOne = jit.doubles("v").clone();
+      }
+    }
+    assertThat(jit.doubles("v")).isEqualTo(debug.doubles("v"));
+    assertThat(jit.doubles("v")).isEqualTo(atOne);
+    assertThat(Arrays.stream(atOne).distinct().count()).isEqualTo(100);
   }
 
   @Test
