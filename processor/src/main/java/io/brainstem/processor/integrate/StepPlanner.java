@@ -211,14 +211,17 @@ public final class StepPlanner {
     return updates;
   }
 
+  /** {@code weight · k_stage} in a {@link Combination}. */
+  private record Term(int stage, long weight) {}
+
   /** {@code h · Σ w_j·k_j}: a step constant {@code h} and integer weights {@code w_j}. */
-  private record Combination(Expr step, List<long[]> terms) {
+  private record Combination(Expr step, List<Term> terms) {
     /** The sum for variable {@code x}, given each stage's slope locals {@code k}. */
     Expr times(String x, List<Map<String, Ref>> k) {
       Expr sum = null;
-      for (long[] term : terms) {
-        Expr slope = k.get((int) term[0]).get(x);
-        long w = term[1];
+      for (Term term : terms) {
+        Expr slope = k.get(term.stage()).get(x);
+        long w = term.weight();
         Expr magnitude = Math.abs(w) == 1 ? slope : mul(num(Math.abs(w)), slope);
         if (sum == null) {
           sum = w < 0 ? new Neg(magnitude) : magnitude;
@@ -232,17 +235,17 @@ public final class StepPlanner {
 
   /** One stage row or the weights as a step constant times integer weights. */
   private Combination combination(List<Ratio> row) {
-    List<long[]> terms = new ArrayList<>();
+    List<Term> terms = new ArrayList<>();
     List<Ratio> nonZero = row.stream().filter(r -> !r.isZero()).toList();
     if (nonZero.size() == 1) {
-      terms.add(new long[] {row.indexOf(nonZero.get(0)), 1});
+      terms.add(new Term(row.indexOf(nonZero.get(0)), 1));
       return new Combination(stepConstant(nonZero.get(0)), terms);
     }
     long denominator = Ratio.commonDenominator(row);
     for (int j = 0; j < row.size(); j++) {
       Ratio r = row.get(j);
       if (!r.isZero()) {
-        terms.add(new long[] {j, r.p() * (denominator / r.q())});
+        terms.add(new Term(j, r.p() * (denominator / r.q())));
       }
     }
     return new Combination(stepConstant(new Ratio(1, denominator)), terms);
