@@ -11,6 +11,7 @@ import io.brainstem.processor.check.ErrorCode;
 import io.brainstem.processor.check.ModelRules;
 import io.brainstem.processor.check.ModelWarnings;
 import io.brainstem.processor.emit.Emitter;
+import io.brainstem.processor.integrate.IntegratorRules;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.parse.ModelParser;
 import io.brainstem.processor.parse.ParsedModel;
@@ -42,7 +43,8 @@ import javax.tools.JavaFileObject;
  *   <li>check the type itself (a top-level, instantiable class; neuron or synapse);
  *   <li>parse fields and method bodies into IR pieces, reporting each unreadable expression where
  *       it is written;
- *   <li>check rules on the whole model, then (only for a model without errors) the warnings;
+ *   <li>check rules on the whole model, then the integrators' (EXP_EULER needs linear ODEs), then
+ *       (only for a model without errors) the warnings;
  *   <li>if this type had no error, emit and write the generated source. A model with errors gets
  *       no generated code, which would only add "cannot find symbol" noise.
  * </ol>
@@ -195,7 +197,12 @@ public final class BrainstemProcessor extends AbstractProcessor {
     }
     new ModelWarnings(diagnostics).check(parsed);
     PackageElement pkg = processingEnv.getElementUtils().getPackageOf(type);
-    sink.accept(parsed.toIR(pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString()), type);
+    ModelIR model = parsed.toIR(pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString());
+    new IntegratorRules(diagnostics).check(parsed, model);
+    if (diagnostics.errorCount() > errorsBefore) {
+      return;
+    }
+    sink.accept(model, type);
   }
 
   private ModelSink defaultSink() {

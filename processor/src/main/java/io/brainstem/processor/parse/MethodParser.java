@@ -2,6 +2,7 @@ package io.brainstem.processor.parse;
 
 import com.sun.source.tree.BlockTree;
 import com.sun.source.util.Trees;
+import io.brainstem.annotations.Noise;
 import io.brainstem.annotations.Ode;
 import io.brainstem.annotations.OnPre;
 import io.brainstem.annotations.Output;
@@ -11,6 +12,7 @@ import io.brainstem.processor.check.Diagnostics;
 import io.brainstem.processor.check.ErrorCode;
 import io.brainstem.processor.check.Suggestions;
 import io.brainstem.processor.ir.Assign;
+import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 
-/** Reads the @Ode, @Threshold, @Reset, @OnPre and @Output methods: signature, then body. */
+/** Reads the @Ode, @Noise, @Threshold, @Reset, @OnPre and @Output methods: signature, then body. */
 final class MethodParser {
   private final Diagnostics diagnostics;
   private final Trees trees;
@@ -32,6 +34,7 @@ final class MethodParser {
   private final Usage usage;
 
   final List<Member<ModelIR.Ode>> odes = new ArrayList<>();
+  final List<Member<ModelIR.Noise>> noises = new ArrayList<>();
   final List<Member<ModelIR.Threshold>> thresholds = new ArrayList<>();
   final List<Member<ModelIR.Action>> resets = new ArrayList<>();
   final List<Member<ModelIR.Action>> onPres = new ArrayList<>();
@@ -54,7 +57,7 @@ final class MethodParser {
 
   void parse(ExecutableElement method) {
     List<AnnotationMirror> roles = Annotations.findAll(
-        method, Ode.class, Threshold.class, Reset.class, OnPre.class, Output.class);
+        method, Ode.class, Noise.class, Threshold.class, Reset.class, OnPre.class, Output.class);
     if (roles.isEmpty()) {
       return;
     }
@@ -73,7 +76,19 @@ final class MethodParser {
     switch (kind) {
       case "@Ode":
         String state = method.getAnnotation(Ode.class).value();
-        odes.add(new Member<>(state, ode(method, state), method, role));
+        Rhs rhs = rhs(method, kind);
+        odes.add(new Member<>(state, rhs == null ? null
+            : new ModelIR.Ode(state, name, rhs.argNames(), rhs.expr(), rhs.sourceText()),
+            method, role));
+        break;
+      case "@Noise":
+        Noise annotation = method.getAnnotation(Noise.class);
+        String noisy = annotation.value();
+        Rhs diffusion = rhs(method, kind);
+        noises.add(new Member<>(noisy, diffusion == null ? null
+            : new ModelIR.Noise(noisy, name, diffusion.argNames(), diffusion.expr(),
+                diffusion.sourceText(), annotation.milstein()),
+            method, role));
         break;
       case "@Threshold":
         thresholds.add(new Member<>(name, threshold(method), method, role));
@@ -91,8 +106,12 @@ final class MethodParser {
     }
   }
 
-  private ModelIR.Ode ode(ExecutableElement method, String state) {
-    if (!signature(method, "@Ode", TypeKind.DOUBLE, true)) {
+  /** A parsed {@code @Ode} or {@code @Noise} body with its method's parameter names. */
+  private record Rhs(List<String> argNames, Expr expr, String sourceText) {}
+
+  /** An {@code @Ode} or {@code @Noise} method: double parameters named after variables or t. */
+  private Rhs rhs(ExecutableElement method, String annotation) {
+    if (!signature(method, annotation, TypeKind.DOUBLE, true)) {
       return null;
     }
     Scope scope = scope();
@@ -107,8 +126,9 @@ final class MethodParser {
         diagnostics.error(
             ErrorCode.UNKNOWN_NAME,
             parameter,
-            "@Ode parameter '" + name + "' is not a parameter, state, input or postsynaptic"
-                + " variable of " + modelName + ", nor 't'" + Suggestions.didYouMean(name, candidates),
+            annotation + " parameter '" + name + "' is not a parameter, state, input or"
+                + " postsynaptic variable of " + modelName + ", nor 't'"
+                + Suggestions.didYouMean(name, candidates),
             "Name each parameter after the model variable it receives, or 't' for the time.");
         failed = true;
         continue;
@@ -117,10 +137,7 @@ final class MethodParser {
       argNames.add(name);
     }
     BodyParser.Returned body = failed ? null : body(method, scope).returnBody(block(method), false);
-    return body == null
-        ? null
-        : new ModelIR.Ode(state, method.getSimpleName().toString(), argNames, body.expr(),
-            body.sourceText());
+    return body == null ? null : new Rhs(argNames, body.expr(), body.sourceText());
   }
 
   private ModelIR.Threshold threshold(ExecutableElement method) {

@@ -60,6 +60,7 @@ public final class ModelParser {
         methodParser.resets,
         methodParser.onPres,
         methodParser.outputs,
+        methodParser.noises,
         usage);
   }
 

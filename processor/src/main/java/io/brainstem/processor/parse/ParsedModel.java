@@ -25,6 +25,7 @@ public record ParsedModel(
     List<Member<ModelIR.Action>> resets,
     List<Member<ModelIR.Action>> onPres,
     List<Member<ModelIR.Output>> outputs,
+    List<Member<ModelIR.Noise>> noises,
     Usage usage) {
 
   /** The IR; valid only when parse and check reported no error for this model. */
@@ -43,7 +44,8 @@ public record ParsedModel(
         first(resets),
         refractory.stream().findFirst().map(Member::name),
         first(onPres),
-        first(outputs));
+        first(outputs),
+        values(noises));
   }
 
   private static <T> List<T> values(List<Member<T>> members) {
