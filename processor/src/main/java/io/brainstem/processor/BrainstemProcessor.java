@@ -9,13 +9,20 @@ import io.brainstem.processor.check.ClassRules;
 import io.brainstem.processor.check.Diagnostics;
 import io.brainstem.processor.check.ErrorCode;
 import io.brainstem.processor.check.ModelRules;
+import io.brainstem.processor.check.ModelWarnings;
 import io.brainstem.processor.emit.Emitter;
+import io.brainstem.processor.integrate.IntegratorRules;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.parse.ModelParser;
 import io.brainstem.processor.parse.ParsedModel;
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.annotation.Annotation;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -36,10 +43,15 @@ import javax.tools.JavaFileObject;
  *   <li>check the type itself (a top-level, instantiable class; neuron or synapse);
  *   <li>parse fields and method bodies into IR pieces, reporting each unreadable expression where
  *       it is written;
- *   <li>check rules on the whole model;
+ *   <li>check rules on the whole model, then the integrators' (EXP_EULER needs linear ODEs), then
+ *       (only for a model without errors) the warnings;
  *   <li>if this type had no error, emit and write the generated source. A model with errors gets
  *       no generated code, which would only add "cannot find symbol" noise.
  * </ol>
+ *
+ * <p>A model whose fields or methods name a type that does not exist is retried in the next
+ * round (another processor may generate the type) and otherwise left to javac's own "cannot find
+ * symbol" error.
  *
  * <p>It never throws into javac: an unexpected exception becomes a {@code BS001 INTERNAL} error on
  * the type being processed, and the other types are still processed. It claims no annotations.
@@ -55,6 +67,8 @@ public final class BrainstemProcessor extends AbstractProcessor {
   private Diagnostics diagnostics;
   private Trees trees;
   private ModelSink sink;
+  /** Models naming a type that does not exist (yet), by qualified name: retried next round. */
+  private final Set<String> deferred = new LinkedHashSet<>();
 
   public BrainstemProcessor() {
     this(null);
@@ -82,13 +96,32 @@ public final class BrainstemProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    Set<TypeElement> types = new LinkedHashSet<>();
-    types.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(Neuron.class)));
-    types.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(Synapse.class)));
-    if (types.isEmpty() || !initialized(types)) {
+    // By qualified name: a deferred model must not be processed twice in one round.
+    Map<String, TypeElement> byName = new LinkedHashMap<>();
+    for (String name : deferred) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        byName.put(name, type);
+      }
+    }
+    deferred.clear();
+    for (Class<? extends Annotation> model : List.of(Neuron.class, Synapse.class)) {
+      for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(model))) {
+        byName.put(type.getQualifiedName().toString(), type);
+      }
+    }
+    Collection<TypeElement> types = byName.values();
+    if (types.isEmpty() || round.processingOver() || !initialized(types)) {
+      // In the last round a model still naming a missing type is javac's to report ("cannot
+      // find symbol"); an error of ours on top would only be noise.
       return false;
     }
     for (TypeElement type : types) {
+      if (MissingTypes.any(type)) {
+        // Another processor may generate the type in this round: try again in the next one.
+        deferred.add(type.getQualifiedName().toString());
+        continue;
+      }
       try {
         processType(type);
       } catch (IOException e) {
@@ -98,9 +131,18 @@ public final class BrainstemProcessor extends AbstractProcessor {
             "the generated source for " + type.getSimpleName() + " could not be written: " + e,
             "Check that the generated-sources directory is writable and that no other processor"
                 + " writes a file of the same name.");
-      } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-        // LinkageError: e.g. a JavaPoet version clash on the processor path. StackOverflowError:
-        // a pathologically deep expression; javac itself survives those, so must we.
+      } catch (StackOverflowError e) {
+        // A pathologically deep expression: javac's parser survives those (its later phases may
+        // not, but under -proc:only they never run), so must we.
+        diagnostics.error(
+            ErrorCode.INTERNAL,
+            type,
+            "Brainstem ran out of stack on " + type.getSimpleName() + " (" + e + "), most likely"
+                + " on an extremely long or deeply nested expression",
+            "Split long expressions into 'final double' locals; if none is long, please file an"
+                + " issue with this message and the source of " + type.getSimpleName() + ".");
+      } catch (Exception | LinkageError | AssertionError e) {
+        // LinkageError: e.g. a JavaPoet version clash on the processor path.
         diagnostics.error(
             ErrorCode.INTERNAL,
             type,
@@ -118,7 +160,7 @@ public final class BrainstemProcessor extends AbstractProcessor {
    * compilers (and some wrapped processing environments) do not offer: then each model gets an
    * error instead of an exception escaping into the compiler.
    */
-  private boolean initialized(Set<TypeElement> types) {
+  private boolean initialized(Collection<TypeElement> types) {
     if (diagnostics != null) {
       return true;
     }
@@ -153,8 +195,14 @@ public final class BrainstemProcessor extends AbstractProcessor {
     if (diagnostics.errorCount() > errorsBefore) {
       return;
     }
+    new ModelWarnings(diagnostics).check(parsed);
     PackageElement pkg = processingEnv.getElementUtils().getPackageOf(type);
-    sink.accept(parsed.toIR(pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString()), type);
+    ModelIR model = parsed.toIR(pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString());
+    new IntegratorRules(diagnostics).check(parsed, model);
+    if (diagnostics.errorCount() > errorsBefore) {
+      return;
+    }
+    sink.accept(model, type);
   }
 
   private ModelSink defaultSink() {

@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -59,6 +62,117 @@ class DriverTest {
     assertThat(compilation).hadErrorContaining("Please file an issue");
     assertThat(compilation).hadErrorCount(1);
     assertThat(reached).containsExactly("Second");
+  }
+
+  @Test
+  void pathologicallyDeepExpressionIsAnErrorAndOtherModelsContinue() {
+    // javac's parser reads a 100 000-term sum iteratively, but any recursive reader overflows.
+    // -proc:only: javac's own later phases would overflow too; IDEs and builds that run
+    // processors separately (and the processor itself) must survive it.
+    String sum = String.join(" + ", java.util.Collections.nCopies(100_000, "V"));
+    JavaFileObject deep = Models.source("p.Deep", """
+        package p;
+        import io.brainstem.annotations.*;
+        @Neuron
+        public class Deep {
+          @State double V;
+          @Ode("V") double dV(double V) { return %s; }
+        }
+        """.formatted(sum));
+    List<String> reached = new ArrayList<>();
+    Compilation compilation = javac()
+        .withOptions("-proc:only")
+        .withProcessors(new BrainstemProcessor((model, origin) -> reached.add(model.className())))
+        .compile(deep, good("After"));
+    assertThat(compilation)
+        .hadErrorContaining("[BS001 INTERNAL] Brainstem ran out of stack on Deep")
+        .inFile(deep)
+        .onLineContaining("class Deep");
+    assertThat(compilation).hadErrorContaining("Split long expressions into 'final double' locals");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(reached).containsExactly("After");
+  }
+
+  @Test
+  void modelNamingAMissingTypeIsLeftToJavacAndOtherModelsContinue() {
+    JavaFileObject broken = Models.source("p.Broken", """
+        package p;
+        import io.brainstem.annotations.*;
+        @Neuron
+        public class Broken {
+          @Param NoSuchType gain;
+          @State double V;
+        }
+        """);
+    JavaFileObject plainFieldOfMissingType = Models.source("p.Helped", """
+        package p;
+        import io.brainstem.annotations.*;
+        @Neuron
+        public class Helped {
+          NoSuchHelper helper;
+          @State double V;
+        }
+        """);
+    List<String> reached = new ArrayList<>();
+    Compilation compilation = javac()
+        .withProcessors(new BrainstemProcessor((model, origin) -> reached.add(model.className())))
+        .compile(broken, good("Fine"), plainFieldOfMissingType);
+    // javac's own errors, and nothing of ours on top (no BS201 "has type NoSuchType").
+    assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(broken)
+        .onLineContaining("NoSuchType gain");
+    assertThat(compilation).hadErrorContaining("cannot find symbol")
+        .inFile(plainFieldOfMissingType).onLineContaining("NoSuchHelper helper");
+    assertThat(compilation).hadErrorCount(2);
+    // A missing type in a plain field does not concern the model: it is still generated.
+    assertThat(reached).containsExactly("Fine", "Helped");
+  }
+
+  /** Writes class {@code p.Gen} in the first round, as another code generator would. */
+  private static final class GeneratesGen extends javax.annotation.processing.AbstractProcessor {
+    private boolean done;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!done) {
+        done = true;
+        try (java.io.Writer w = processingEnv.getFiler().createSourceFile("p.Gen").openWriter()) {
+          w.write("package p; public class Gen {}");
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
+  }
+
+  @Test
+  void modelNamingATypeAnotherProcessorGeneratesIsRetriedNextRound() {
+    JavaFileObject model = Models.source("p.Waits", """
+        package p;
+        import io.brainstem.annotations.*;
+        @Neuron
+        public class Waits {
+          @Param Gen gain;
+          @State double V;
+        }
+        """);
+    Compilation compilation = javac()
+        .withProcessors(new BrainstemProcessor((m, origin) -> {}), new GeneratesGen())
+        .compile(model);
+    // Round 1: Gen is missing, so the model waits; round 2: Gen exists and the model is checked.
+    assertThat(compilation).hadErrorContaining("[BS201 FIELD_NOT_DOUBLE] @Param field 'gain' has"
+        + " type p.Gen").inFile(model).onLineContaining("Gen gain");
+    assertThat(compilation).hadErrorCount(1);
   }
 
   @Test

@@ -68,7 +68,7 @@ class ErrorCodeTest {
   @Test
   void privateConstructorIsNotInstantiable() {
     JavaFileObject source = Models.neuron("  private Bad() {}\n");
-    assertSingleError(source, "[BS103 NOT_INSTANTIABLE] Bad has no non-private", "@Neuron");
+    assertSingleError(source, "[BS103 NOT_INSTANTIABLE] Bad has no non-private", "private Bad()");
   }
 
   @Test
@@ -385,7 +385,7 @@ class ErrorCodeTest {
           }
         """);
     assertSingleError(
-        source, "[BS309 NOT_A_STATE] 'V_th' is a param, not a state; only states can be assigned",
+        source, "[BS309 NOT_A_STATE] 'V_th' is a parameter, not a state; only states can be assigned",
         "V_th += 1");
   }
 

@@ -36,7 +36,8 @@ class ModelIRTest {
 
   private static ModelIR single(JavaFileObject source) {
     Models.Captured result = Models.compile(source);
-    assertThat(result.compilation()).succeededWithoutWarnings();
+    // Many of these models are deliberately partial (unused parameters): warnings are allowed.
+    assertThat(result.compilation()).succeeded();
     assertThat(result.models()).hasSize(1);
     return result.models().get(0);
   }

@@ -39,7 +39,7 @@ class OnPreWritesPostTest {
         "  @OnPre void on() { g_max += 1; }\n  @Output double out() { return g; }\n");
     Models.Captured result = Models.compile(source);
     assertThat(result.compilation()).hadErrorContaining(
-        "[BS309 NOT_A_STATE] 'g_max' is a param, not a state; only states and @Post fields can be"
+        "[BS309 NOT_A_STATE] 'g_max' is a parameter, not a state; only states and @Post fields can be"
             + " assigned").inFile(source).onLineContaining("g_max += 1");
     assertThat(result.compilation()).hadErrorCount(1);
   }

@@ -1,21 +1,37 @@
 package io.brainstem.processor;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
-/** The generated sources compile with every lint enabled and warnings as errors. */
+/**
+ * The real processor runs on the library's sources without a diagnostic, and what it generates
+ * compiles with every lint enabled and warnings as errors (also for the golden test models).
+ */
 class EmittedCodeCompilesTest {
 
   @Test
   void libraryModelsCompileWithoutWarnings() {
-    Compilation compilation = EmittedSources.compileLibrary();
+    EmittedSources.Result result = EmittedSources.library();
+    assertThat(result.generatedSources()).hasSize(2);
+    Compilation compilation = result.compiled();
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
         .generatedFile(StandardLocation.CLASS_OUTPUT, "io.brainstem.models", "LifGroup.class");
     assertThat(compilation)
         .generatedFile(StandardLocation.CLASS_OUTPUT, "io.brainstem.models", "ExpCobaProjection.class");
+  }
+
+  @Test
+  void goldenTestModelsCompileWithoutWarnings() {
+    Compilation compilation = EmittedSources.libraryAndTestModels().compiled();
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedFile(StandardLocation.CLASS_OUTPUT, "test.models", "HhGroup.class");
+    assertThat(compilation)
+        .generatedFile(StandardLocation.CLASS_OUTPUT, "test.models", "AdExGroup.class");
   }
 }

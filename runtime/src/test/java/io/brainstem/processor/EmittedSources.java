@@ -1,51 +1,113 @@
 package io.brainstem.processor;
 
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import io.brainstem.processor.emit.Emitter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Compiles the Emitter's output for the model library together with the models' own sources
- * (the debug path instantiates them), and loads the result in an isolated class loader.
+ * Runs the real BrainstemProcessor on model sources (the library's, read from
+ * src/main/java, or test models from src/test/resources/golden/sources), compiles the models with
+ * what it generated as strictly as we can, and loads the result in an isolated class loader.
  */
 final class EmittedSources {
   private EmittedSources() {}
 
-  static JavaFileObject emitted(io.brainstem.processor.ir.ModelIR model) {
-    return Emitter.emit(model).toJavaFileObject();
-  }
+  private static final Path LIBRARY = Path.of("src/main/java/io/brainstem/models");
+  private static final Path TEST_MODELS = Path.of("src/test/resources/golden/sources/test/models");
 
   /** A model's source from the library, e.g. {@code Lif}. */
   static JavaFileObject librarySource(String className) {
-    Path path = Path.of("src/main/java/io/brainstem/models", className + ".java");
+    return read("io.brainstem.models." + className, LIBRARY.resolve(className + ".java"));
+  }
+
+  /** A test model kept next to the goldens, e.g. {@code Hh} (package {@code test.models}). */
+  static JavaFileObject testModelSource(String className) {
+    return read("test.models." + className, TEST_MODELS.resolve(className + ".java"));
+  }
+
+  private static JavaFileObject read(String qualifiedName, Path path) {
     try {
-      return JavaFileObjects.forSourceString("io.brainstem.models." + className,
-          Files.readString(path));
+      return JavaFileObjects.forSourceString(qualifiedName, Files.readString(path));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Lif, ExpCoba and their generated classes, compiled as strictly as the build compiles code. */
-  static Compilation compileLibrary() {
-    return javac()
+  /** What the processor wrote for some models, and those models compiled together with it. */
+  record Result(Compilation processed, Compilation compiled) {
+    /** The generated source of {@code qualifiedName}, e.g. {@code io.brainstem.models.LifGroup}. */
+    String generated(String qualifiedName) {
+      JavaFileObject file = processed.generatedSourceFile(qualifiedName).orElseThrow(
+          () -> new AssertionError("the processor generated no " + qualifiedName));
+      try {
+        return file.getCharContent(true).toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    List<JavaFileObject> generatedSources() {
+      return processed.generatedSourceFiles();
+    }
+  }
+
+  /**
+   * Runs the processor on {@code models} (which must give no error or warning), then compiles the
+   * models and the generated sources with every lint enabled and warnings as errors. Two javac runs
+   * so the strict one sees exactly the code the user's build compiles, without javac's notes about
+   * annotations no processor claims.
+   */
+  static Result processAndCompile(JavaFileObject... models) {
+    Compilation processed = javac()
+        .withProcessors(brainstem())
+        .withOptions("-proc:only")
+        .compile(models);
+    assertWithMessage("processor diagnostics: %s", processed.diagnostics())
+        .that(processed.diagnostics()).isEmpty();
+    List<JavaFileObject> all = new ArrayList<>(List.of(models));
+    all.addAll(processed.generatedSourceFiles());
+    Compilation compiled = javac()
         .withOptions("-Xlint:all", "-Werror", "-proc:none")
-        .compile(
-            librarySource("Lif"),
-            librarySource("ExpCoba"),
-            emitted(LibraryModels.lif()),
-            emitted(LibraryModels.expCoba()));
+        .compile(all);
+    return new Result(processed, compiled);
+  }
+
+  /**
+   * The processor as javac finds it in a user's build, through its service registration (which
+   * also keeps its class, and the AutoService annotation on it, out of this module's compile).
+   */
+  private static Processor brainstem() {
+    return ServiceLoader.load(Processor.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(p -> p.getClass().getName().equals("io.brainstem.processor.BrainstemProcessor"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("BrainstemProcessor is not registered as a service"));
+  }
+
+  /** Lif and ExpCoba through the processor, compiled strictly. */
+  static Result library() {
+    return processAndCompile(librarySource("Lif"), librarySource("ExpCoba"));
+  }
+
+  /** The library plus the test models kept for goldens. */
+  static Result libraryAndTestModels() {
+    return processAndCompile(librarySource("Lif"), librarySource("ExpCoba"),
+        testModelSource("Hh"), testModelSource("AdEx"));
   }
 
   /**

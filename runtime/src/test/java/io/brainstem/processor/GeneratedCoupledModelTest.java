@@ -2,7 +2,6 @@ package io.brainstem.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import io.brainstem.annotations.Integrator;
@@ -19,15 +18,15 @@ class GeneratedCoupledModelTest {
 
   @BeforeAll
   static void compile() throws ClassNotFoundException {
-    Compilation compilation = javac()
-        .withOptions("-Xlint:all", "-Werror", "-proc:none")
-        .compile(CoupledModel.source(), EmittedSources.emitted(CoupledModel.ir()));
+    Compilation compilation =
+        EmittedSources.processAndCompile(CoupledModel.source()).compiled();
     assertThat(compilation).succeededWithoutWarnings();
     izhGroup = EmittedSources.load(compilation).loadClass("test.models.IzhGroup");
   }
 
+  /** Izh is not linear in v, so EXP_EULER is refused (see IntegratorRules). */
   @ParameterizedTest
-  @EnumSource(Integrator.class)
+  @EnumSource(value = Integrator.class, names = "EXP_EULER", mode = EnumSource.Mode.EXCLUDE)
   void kernelsAndDebugPathAreBitIdentical(Integrator method) throws Exception {
     NeuronGroup jit = (NeuronGroup) izhGroup.getConstructor(String.class, int.class)
         .newInstance("jit", 20);

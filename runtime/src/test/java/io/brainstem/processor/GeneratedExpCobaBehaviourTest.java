@@ -21,7 +21,7 @@ class GeneratedExpCobaBehaviourTest {
 
   @BeforeAll
   static void compile() throws ClassNotFoundException {
-    ClassLoader loader = EmittedSources.load(EmittedSources.compileLibrary());
+    ClassLoader loader = EmittedSources.load(EmittedSources.library().compiled());
     lifGroup = loader.loadClass("io.brainstem.models.LifGroup");
     projection = loader.loadClass("io.brainstem.models.ExpCobaProjection");
   }

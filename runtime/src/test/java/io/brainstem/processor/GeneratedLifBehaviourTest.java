@@ -17,7 +17,7 @@ class GeneratedLifBehaviourTest {
 
   @BeforeAll
   static void compile() throws ClassNotFoundException {
-    lifGroup = EmittedSources.load(EmittedSources.compileLibrary())
+    lifGroup = EmittedSources.load(EmittedSources.library().compiled())
         .loadClass("io.brainstem.models.LifGroup");
   }
 

@@ -4,6 +4,7 @@ import io.brainstem.annotations.Neuron;
 import io.brainstem.annotations.Synapse;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.parse.Annotations;
+import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -65,13 +66,22 @@ public final class ClassRules {
           name + " is abstract, but the jit(false) debug path creates instances of it",
           "Remove 'abstract'.");
     } else if (!hasNoArgConstructor(type)) {
+      // The caret goes on the constructor that is in the way: the private no-argument one, or
+      // else the first one declared (which stops Java from adding the default constructor).
+      List<ExecutableElement> constructors =
+          ElementFilter.constructorsIn(type.getEnclosedElements());
+      ExecutableElement culprit = constructors.stream()
+          .filter(c -> c.getParameters().isEmpty())
+          .findFirst()
+          .orElse(constructors.get(0));
       diagnostics.error(
           ErrorCode.NOT_INSTANTIABLE,
-          type,
-          annotation,
+          culprit,
           name + " has no non-private no-argument constructor, which the jit(false) debug path"
               + " uses to create instances",
-          "Add '" + name + "() {}'.");
+          culprit.getParameters().isEmpty()
+              ? "Make this constructor package-private: '" + name + "() {}'."
+              : "Add '" + name + "() {}'.");
     }
     return neuron != null ? ModelIR.Kind.NEURON : ModelIR.Kind.SYNAPSE;
   }

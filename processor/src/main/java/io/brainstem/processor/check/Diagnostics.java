@@ -7,14 +7,18 @@ import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.tools.Diagnostic;
 
 /**
- * Reports errors as {@code [BS<nnn> <CODE>] <rule>. <fix>} at the most precise place available (an
+ * Reports errors (and warnings) as {@code [BS<nnn> <CODE>] <rule>. <fix>} at the most precise place available (an
  * element, one of its annotations or annotation values, or a sub-tree of a method body), and counts
  * them so the driver can skip generation for a model with any error.
  */
 public final class Diagnostics {
+  /** {@code @SuppressWarnings("brainstem")} silences every Brainstem warning on the element. */
+  public static final String SUPPRESS_ALL = "brainstem";
+
   private final Messager messager;
   private final Trees trees;
   private int errorCount;
@@ -57,6 +61,36 @@ public final class Diagnostics {
       ErrorCode code, Tree tree, CompilationUnitTree unit, String rule, String fix) {
     errorCount++;
     trees.printMessage(Diagnostic.Kind.ERROR, format(code, rule, fix), tree, unit);
+  }
+
+  /**
+   * A warning on {@code element}, unless it or an enclosing element (the model class) carries
+   * {@code @SuppressWarnings("brainstem")} or {@code @SuppressWarnings("brainstem:BS5nn")}.
+   */
+  public void warning(ErrorCode code, Element element, String rule, String fix) {
+    if (!code.isWarning()) {
+      throw new IllegalArgumentException(code + " is an error code");
+    }
+    if (!suppressed(element, code)) {
+      messager.printMessage(Diagnostic.Kind.WARNING, format(code, rule, fix), element);
+    }
+  }
+
+  static boolean suppressed(Element element, ErrorCode code) {
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      SuppressWarnings suppress = e.getAnnotation(SuppressWarnings.class);
+      if (suppress != null) {
+        for (String key : suppress.value()) {
+          if (key.equals(SUPPRESS_ALL) || key.equals(code.suppressionKey())) {
+            return true;
+          }
+        }
+      }
+      if (e.getKind() == ElementKind.PACKAGE) {
+        break;
+      }
+    }
+    return false;
   }
 
   public int errorCount() {

@@ -5,7 +5,8 @@ package io.brainstem.processor.check;
  * users search for them and docs/error-codes.md lists each one with an example.
  *
  * <p>0xx: the processor itself; 1xx: the model class; 2xx: fields; 3xx: methods and expressions;
- * 4xx: rules on the whole model.
+ * 4xx: rules on the whole model; 5xx: warnings, for models that are legal but probably not what
+ * was meant (reported only for a model without errors, and suppressible, see {@link #isWarning}).
  */
 public enum ErrorCode {
   INTERNAL(1),
@@ -36,12 +37,23 @@ public enum ErrorCode {
   NARROW_ARITHMETIC(307),
   TYPE_MISMATCH(308),
   NOT_A_STATE(309),
+  UNIT_NAME(399),
 
   DUPLICATE_ODE(401),
   DUPLICATE_METHOD(402),
   RESET_WITHOUT_THRESHOLD(403),
   MISSING_ON_PRE(404),
-  MISSING_OUTPUT(405);
+  MISSING_OUTPUT(405),
+  DUPLICATE_NOISE(410),
+  NOISE_WITHOUT_ODE(411),
+  NONLINEAR_EXP_EULER(412),
+
+  STATE_NEVER_UPDATED(501),
+  PARAM_NEVER_USED(502),
+  INPUT_NEVER_READ(503),
+  POST_NEVER_READ(504),
+  TIME_CONSTANT_IN_SECONDS(505),
+  UNIT_NAMED_VARIABLE(506);
 
   private final int number;
 
@@ -51,6 +63,20 @@ public enum ErrorCode {
 
   public int number() {
     return number;
+  }
+
+  /**
+   * 5xx codes are warnings: the model compiles. {@code @SuppressWarnings("brainstem")} on the
+   * model class (or on the field or method warned about) silences all of them, and
+   * {@code @SuppressWarnings("brainstem:BS502")} one code.
+   */
+  public boolean isWarning() {
+    return number >= 500 && number < 600;
+  }
+
+  /** The {@code @SuppressWarnings} key for this code alone, e.g. {@code brainstem:BS502}. */
+  public String suppressionKey() {
+    return Diagnostics.SUPPRESS_ALL + ":" + String.format("BS%03d", number);
   }
 
   /** The tag every message starts with, e.g. {@code BS104 UNKNOWN_NAME}. */

@@ -7,6 +7,7 @@ import io.brainstem.processor.parse.ParsedModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationValue;
@@ -20,6 +21,9 @@ public final class ModelRules {
   public static final Set<String> RESERVED =
       Set.of("t", "dt", "spike", "t_last_spike", "size", "name", "params", "method", "delay",
           "delaySteps");
+
+  /** Names the generated class of a model with {@code @Noise} also uses. */
+  public static final Set<String> NOISE_RESERVED = Set.of("seed", "noiseSeed", "noiseStep");
 
   private final Diagnostics diagnostics;
 
@@ -43,6 +47,7 @@ public final class ModelRules {
     }
     reservedNames(model);
     odeTargets(model, name);
+    noiseTargets(model, name);
     // Members of the wrong kind were reported above; counting them again would be a cascade.
     if (neuron) {
       duplicates(model.thresholds(), "@Threshold");
@@ -111,7 +116,8 @@ public final class ModelRules {
             ode.annotation(),
             value,
             "@Ode(\"" + ode.name() + "\") names no state of " + name
-                + Suggestions.didYouMean(ode.name(), states),
+                + kindOf(model, ode.name()).map(k -> " ('" + ode.name() + "' is " + k + ")")
+                    .orElse(Suggestions.didYouMean(ode.name(), states)),
             "Name a field annotated @State, or annotate the field @State.");
       } else if (!integrated.add(ode.name())) {
         diagnostics.error(
@@ -121,6 +127,78 @@ public final class ModelRules {
             value,
             "'" + ode.name() + "' already has an @Ode method; a state has one derivative",
             "Merge the two right-hand sides into one method.");
+      }
+    }
+  }
+
+  /** "a parameter", "an input", ... if {@code name} is a non-state field of the model. */
+  private static Optional<String> kindOf(ParsedModel model, String name) {
+    if (model.params().stream().anyMatch(m -> m.name().equals(name))) {
+      return Optional.of("a parameter");
+    }
+    if (model.inputs().stream().anyMatch(m -> m.name().equals(name))) {
+      return Optional.of("an input");
+    }
+    if (model.posts().stream().anyMatch(m -> m.name().equals(name))) {
+      return Optional.of("a @Post variable");
+    }
+    return Optional.empty();
+  }
+
+  /** A {@code @Noise} names a state that has an {@code @Ode}, once; its group gets {@code seed}. */
+  private void noiseTargets(ParsedModel model, String name) {
+    List<String> states = model.states().stream().map(Member::name).toList();
+    Set<String> integrated = new HashSet<>();
+    model.odes().forEach(ode -> integrated.add(ode.name()));
+    Set<String> noisy = new HashSet<>();
+    for (Member<ModelIR.Noise> noise : model.noises()) {
+      AnnotationValue value = Annotations.value(noise.annotation());
+      if (!states.contains(noise.name())) {
+        diagnostics.error(
+            ErrorCode.NOT_A_STATE,
+            noise.element(),
+            noise.annotation(),
+            value,
+            "@Noise(\"" + noise.name() + "\") names no state of " + name
+                + Suggestions.didYouMean(noise.name(), states),
+            "Name a field annotated @State, or annotate the field @State.");
+      } else if (!noisy.add(noise.name())) {
+        diagnostics.error(
+            ErrorCode.DUPLICATE_NOISE,
+            noise.element(),
+            noise.annotation(),
+            value,
+            "'" + noise.name() + "' already has a @Noise method; a state has one noise term",
+            "Merge them: independent noises of sizes a and b add up to one of size"
+                + " Math.sqrt(a * a + b * b).");
+      } else if (!integrated.contains(noise.name())) {
+        diagnostics.error(
+            ErrorCode.NOISE_WITHOUT_ODE,
+            noise.element(),
+            noise.annotation(),
+            value,
+            "'" + noise.name() + "' has a @Noise but no @Ode; the noise is added to the state's"
+                + " integration step",
+            "Add '@Ode(\"" + noise.name() + "\") double d" + noise.name()
+                + "() { return 0; }' for pure noise, or the drift it has.");
+      }
+    }
+    if (model.noises().isEmpty()) {
+      return;
+    }
+    List<Member<?>> fields = new ArrayList<>();
+    fields.addAll(model.params());
+    fields.addAll(model.states());
+    fields.addAll(model.inputs());
+    fields.addAll(model.posts());
+    for (Member<?> field : fields) {
+      if (NOISE_RESERVED.contains(field.name())) {
+        diagnostics.error(
+            ErrorCode.RESERVED_NAME,
+            field.element(),
+            "'" + field.name() + "' is reserved in a model with @Noise: its generated class has"
+                + " seed(long), noiseSeed and noiseStep",
+            "Rename the field.");
       }
     }
   }

@@ -18,8 +18,9 @@ public final class Suggestions {
         bestDistance = d;
       }
     }
-    // A third of the length: 'V_rst' -> 'V_rest' qualifies, 'x' -> 'tau' does not.
-    int allowed = Math.max(1, name.length() / 3);
+    // A third of the length: 'V_rst' -> 'V_rest' qualifies, 'x' -> 'tau' does not. A one-letter
+    // name is one edit from every other one-letter name, so it only matches up to case.
+    int allowed = name.length() < 2 ? 0 : Math.max(1, name.length() / 3);
     return bestDistance <= allowed && !name.equals(best) ? Optional.of(best) : Optional.empty();
   }
 
@@ -28,23 +29,28 @@ public final class Suggestions {
     return closest(name, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
   }
 
-  /** Levenshtein distance (insertions, deletions, substitutions). */
+  /**
+   * Edit distance counting insertions, deletions, substitutions and swaps of two adjacent
+   * characters ('tua' for 'tau' is one typo, not two): the optimal string alignment distance.
+   */
   static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }

@@ -10,6 +10,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.brainstem.annotations.Integrator;
+import io.brainstem.processor.integrate.Linearity;
 import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.integrate.StepPlan;
 import io.brainstem.processor.integrate.StepPlanner;
@@ -62,7 +63,8 @@ final class GroupEmitter {
         .addAnnotation(Members.generated(model))
         .addJavadoc("A group of {@link $T} neurons, stored as one array per variable.\n", user)
         .addFields(Members.indexConstants(model))
-        .addField(Members.paramsField());
+        .addField(Members.paramsField())
+        .addFields(Members.noiseFields(model));
     for (State s : model.states()) {
       type.addField(FieldSpec.builder(double[].class, s.name(), PUBLIC, FINAL)
           .addJavadoc("State {@code $L}, one per neuron.\n", s.name()).build());
@@ -81,10 +83,11 @@ final class GroupEmitter {
         .build());
     type.addMethod(constructor())
         .addMethods(Members.setters(model, self, "neuron"))
-        .addMethod(Members.methodSetter(self))
+        .addMethod(Members.methodSetter(model, self))
+        .addMethods(Members.seedSetter(model, self, "neuron"))
         .addMethod(Members.paramsGetter())
         .addMethod(update());
-    for (Integrator integrator : Integrator.values()) {
+    for (Integrator integrator : Linearity.supported(model)) {
       for (Variant variant : Variant.values()) {
         type.addMethod(step(integrator, variant));
       }
@@ -102,6 +105,9 @@ final class GroupEmitter {
         .addStatement("super(name, $S, size, $T.$L)", model.className(), Integrator.class,
             model.method().name())
         .addCode(Members.initParams(model, "name", "size"));
+    if (!model.noises().isEmpty()) {
+      ctor.addStatement("this.noiseSeed = name.hashCode()");
+    }
     for (State s : model.states()) {
       ctor.addStatement("this.$L = state($S, $L)", s.name(), s.name(),
           ExprRenderer.literal(s.initialValue()));
@@ -122,7 +128,7 @@ final class GroupEmitter {
         .addParameter(double.class, "t")
         .addParameter(double.class, "dt")
         .addParameter(boolean.class, "jit")
-        .addCode(Members.dispatch(usesTime ? "t, dt" : "dt"))
+        .addCode(Members.dispatch(model, usesTime ? "t, dt" : "dt"))
         .build();
   }
 
@@ -131,7 +137,7 @@ final class GroupEmitter {
     boolean debug = variant == Variant.DEBUG;
     Vars vars = debug ? Vars.debug(model, m) : Vars.kernel(model);
     PlanRenderer render =
-        debug ? PlanRenderer.debug(model, vars, m) : PlanRenderer.kernel(model, vars);
+        debug ? PlanRenderer.debug(model, vars, m, i) : PlanRenderer.kernel(model, vars, i);
     StepPlan plan = StepPlanner.plan(model, integrator, variant.uniformity, locals);
 
     CodeBlock body = elementBody(plan, render, vars, debug);
@@ -186,6 +192,10 @@ final class GroupEmitter {
     } else {
       CodeBlock condition = render.expr(model.threshold().get().condition());
       code.addStatement("final boolean $L = $L", spiked, condition);
+    }
+    if (model.reset().isEmpty() && model.refractoryParam().isEmpty()) {
+      // Nothing happens on a spike (e.g. HH): no empty 'if (spiked) {}'.
+      return code.add(storeStates()).addStatement("spike[$L] = $L", i, spiked).build();
     }
     code.beginControlFlow("if ($L)", spiked);
     model.reset().ifPresent(reset -> {

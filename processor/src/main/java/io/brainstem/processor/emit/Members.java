@@ -11,7 +11,9 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import io.brainstem.annotations.Integrator;
+import io.brainstem.processor.integrate.Linearity;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.ModelIR.Ode;
 import io.brainstem.processor.ir.ModelIR.Param;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,15 +111,59 @@ final class Members {
     return out;
   }
 
-  static MethodSpec methodSetter(ClassName self) {
-    return MethodSpec.methodBuilder("method")
+  /**
+   * {@code method(Integrator)}; rejects {@code EXP_EULER} when an ODE is not affine in its own
+   * variable (the class then has no EXP_EULER loops).
+   */
+  static MethodSpec methodSetter(ModelIR model, ClassName self) {
+    MethodSpec.Builder setter = MethodSpec.methodBuilder("method")
         .addModifiers(PUBLIC)
         .returns(self)
         .addJavadoc("Chooses the integrator of the dynamics.\n")
-        .addParameter(Integrator.class, "method")
-        .addStatement("setMethod(method)")
+        .addParameter(Integrator.class, "method");
+    List<Ode> nonlinear = Linearity.nonlinear(model);
+    if (!nonlinear.isEmpty()) {
+      String odes = String.join(", ", nonlinear.stream()
+          .map(o -> "d" + o.state() + "/dt = " + o.sourceText() + " is not linear in " + o.state())
+          .toList());
+      setter.beginControlFlow("if (method == $T.EXP_EULER)", Integrator.class)
+          .addStatement("throw new $T($S)", IllegalArgumentException.class,
+              model.className() + " cannot use EXP_EULER: " + odes + " (EXP_EULER needs the form"
+                  + " dx/dt = a - b*x). Use EXP_AUTO, which linearises any ODE.")
+          .endControlFlow();
+    }
+    return setter.addStatement("setMethod(method)").addStatement("return this").build();
+  }
+
+  /** The noise's seed and step counter, for models with a {@code @Noise}. */
+  static List<FieldSpec> noiseFields(ModelIR model) {
+    if (model.noises().isEmpty()) {
+      return List.of();
+    }
+    return List.of(
+        FieldSpec.builder(long.class, "noiseSeed", PRIVATE)
+            .addJavadoc("Keys the noise; by default derived from the name.\n").build(),
+        FieldSpec.builder(long.class, "noiseStep", PRIVATE)
+            .addJavadoc("Steps since the last {@link #seed}: the noise's counter.\n").build());
+  }
+
+  /** {@code seed(long)}, for models with a {@code @Noise}. */
+  static List<MethodSpec> seedSetter(ModelIR model, ClassName self, String element) {
+    if (model.noises().isEmpty()) {
+      return List.of();
+    }
+    return List.of(MethodSpec.methodBuilder("seed")
+        .addModifiers(PUBLIC)
+        .returns(self)
+        .addJavadoc("Seeds the noise and restarts its step counter. Each draw is a function of\n"
+            + "(seed, $L, step, noise term) only, so a seeded run is reproducible whatever the\n"
+            + "order or threads the $Ls are updated in. The default seed is the name's hash.\n",
+            element, element)
+        .addParameter(long.class, "seed")
+        .addStatement("this.noiseSeed = seed")
+        .addStatement("this.noiseStep = 0")
         .addStatement("return this")
-        .build();
+        .build());
   }
 
   static MethodSpec paramsGetter() {
@@ -133,15 +179,22 @@ final class Members {
   static String stepMethod(Integrator integrator, Variant variant) {
     StringBuilder name = new StringBuilder("step");
     for (String word : integrator.name().split("_")) {
+      // RK4_38 -> Rk4_38: digits after digits keep their separator
+      if (Character.isDigit(word.charAt(0))) {
+        name.append('_');
+      }
       name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
     }
     return name + variant.suffix;
   }
 
-  /** {@code switch (method())} to the loop for the integrator, kernel variant or debug loop. */
-  static CodeBlock dispatch(String arguments) {
+  /**
+   * {@code switch (method())} to the loop for the integrator, kernel variant or debug loop; then
+   * the noise's step counter advances.
+   */
+  static CodeBlock dispatch(ModelIR model, String arguments) {
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (method())");
-    for (Integrator integrator : Integrator.values()) {
+    for (Integrator integrator : Linearity.supported(model)) {
       code.beginControlFlow("case $L ->", integrator.name())
           .beginControlFlow("if (!jit)")
           .addStatement("$L($L)", stepMethod(integrator, Variant.DEBUG), arguments)
@@ -152,6 +205,10 @@ final class Members {
           .endControlFlow()
           .endControlFlow();
     }
-    return code.endControlFlow().build();
+    code.endControlFlow();
+    if (!model.noises().isEmpty()) {
+      code.addStatement("noiseStep++");
+    }
+    return code.build();
   }
 }

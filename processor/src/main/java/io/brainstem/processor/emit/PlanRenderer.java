@@ -4,9 +4,11 @@ import com.palantir.javapoet.CodeBlock;
 import io.brainstem.processor.integrate.Exprs;
 import io.brainstem.processor.integrate.StepPlan;
 import io.brainstem.processor.integrate.StepPlan.Arith;
+import io.brainstem.processor.integrate.StepPlan.Diffusion;
 import io.brainstem.processor.integrate.StepPlan.ExpEulerFactor;
 import io.brainstem.processor.integrate.StepPlan.Let;
 import io.brainstem.processor.integrate.StepPlan.Rate;
+import io.brainstem.processor.integrate.StepPlan.StandardNormal;
 import io.brainstem.processor.integrate.StepPlan.Step;
 import io.brainstem.processor.integrate.StepPlan.Store;
 import io.brainstem.processor.ir.Expr;
@@ -28,22 +30,25 @@ final class PlanRenderer {
   private final Vars vars;
   /** The debug instance's variable, or null for kernels. */
   private final String instance;
+  /** The element index variable, which keys the element's noise. */
+  private final String index;
   /** What each state field of the debug instance was last set to in this element's statements. */
   private final Map<String, String> synced = new HashMap<>();
 
-  PlanRenderer(ModelIR model, Vars vars, String instance) {
+  PlanRenderer(ModelIR model, Vars vars, String instance, String index) {
     this.model = model;
     this.vars = vars;
     this.exprs = new ExprRenderer(vars::name);
     this.instance = instance;
+    this.index = index;
   }
 
-  static PlanRenderer kernel(ModelIR model, Vars vars) {
-    return new PlanRenderer(model, vars, null);
+  static PlanRenderer kernel(ModelIR model, Vars vars, String index) {
+    return new PlanRenderer(model, vars, null, index);
   }
 
-  static PlanRenderer debug(ModelIR model, Vars vars, String instance) {
-    return new PlanRenderer(model, vars, instance);
+  static PlanRenderer debug(ModelIR model, Vars vars, String instance, String index) {
+    return new PlanRenderer(model, vars, instance, index);
   }
 
   CodeBlock expr(Expr e) {
@@ -81,36 +86,45 @@ final class PlanRenderer {
       Expr exponent = Exprs.mul(Exprs.dt(), f.linearPart());
       code.addStatement("final double $L = dt * $T.exprel($L)",
           let.name(), RuntimeNames.EXPREL, exprs.render(exponent));
+    } else if (value instanceof Diffusion d) {
+      code.add("// noise on $L: $L · dW\n", d.noise().state(), d.noise().sourceText());
+      CodeBlock evaluation = instance == null
+          ? exprs.render(d.inlined())
+          : call(d.noise().methodName(), d.noise().argNames(), d.bindings(), code);
+      code.addStatement("final double $L = $L", let.name(), evaluation);
+    } else if (value instanceof StandardNormal draw) {
+      code.addStatement("final double $L = $T.at(this.noiseSeed, $L, this.noiseStep, $L)",
+          let.name(), RuntimeNames.GAUSSIAN, index, draw.stream());
     } else {
       Rate rate = (Rate) value;
       if (rate.bindings().isEmpty()) {
         code.add("// d$L/dt = $L\n", rate.ode().state(), rate.ode().sourceText());
       }
-      CodeBlock evaluation = rate(rate, code);
+      CodeBlock evaluation = instance == null
+          ? exprs.render(rate.inlined())
+          : call(rate.ode().methodName(), rate.ode().argNames(), rate.bindings(), code);
       code.addStatement("final double $L = $L", let.name(), evaluation);
     }
     return code.build();
   }
 
-  /** The inlined right-hand side, or (debug) the call of the user's method after syncing states. */
-  private CodeBlock rate(Rate rate, CodeBlock.Builder code) {
-    if (instance == null) {
-      return exprs.render(rate.inlined());
-    }
+  /** (debug) The call of the user's method {@code method(args)}, after syncing states. */
+  private CodeBlock call(
+      String method, List<String> argNames, Map<String, Ref> bindings, CodeBlock.Builder code) {
     // The method may read any state field; set those whose value changed since the last call.
     for (ModelIR.State s : model.states()) {
-      Ref bound = rate.bindings().get(s.name());
+      Ref bound = bindings.get(s.name());
       String value = bound != null ? bound.name() : s.name();
       if (!value.equals(synced.put(s.name(), value))) {
         code.addStatement("$L.$L = $L", instance, s.name(), value);
       }
     }
-    CodeBlock args = rate.ode().argNames().stream()
+    CodeBlock args = argNames.stream()
         .map(arg -> {
-          Ref bound = rate.bindings().get(arg);
+          Ref bound = bindings.get(arg);
           return CodeBlock.of("$L", bound != null ? bound.name() : vars.name(vars.ref(arg)));
         })
         .collect(CodeBlock.joining(", "));
-    return CodeBlock.of("$L.$L($L)", instance, rate.ode().methodName(), args);
+    return CodeBlock.of("$L.$L($L)", instance, method, args);
   }
 }

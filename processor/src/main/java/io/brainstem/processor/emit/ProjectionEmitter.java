@@ -10,6 +10,7 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.brainstem.annotations.Integrator;
+import io.brainstem.processor.integrate.Linearity;
 import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.integrate.StepPlan;
 import io.brainstem.processor.integrate.StepPlanner;
@@ -76,7 +77,8 @@ final class ProjectionEmitter {
         .addAnnotation(Members.generated(model))
         .addJavadoc("{@link $T} synapses, with state kept per postsynaptic neuron.\n", user)
         .addFields(Members.indexConstants(model))
-        .addField(Members.paramsField());
+        .addField(Members.paramsField())
+        .addFields(Members.noiseFields(model));
     for (State s : model.states()) {
       type.addField(FieldSpec.builder(double[].class, s.name(), PUBLIC, FINAL)
           .addJavadoc("State {@code $L}, one per postsynaptic neuron.\n", s.name()).build());
@@ -95,7 +97,8 @@ final class ProjectionEmitter {
         .build());
     type.addMethods(constructors())
         .addMethods(Members.setters(model, self, "postsynaptic neuron"))
-        .addMethod(Members.methodSetter(self))
+        .addMethod(Members.methodSetter(model, self))
+        .addMethods(Members.seedSetter(model, self, "postsynaptic neuron"))
         .addMethods(delaySetters())
         .addMethod(Members.paramsGetter())
         .addMethod(MethodSpec.methodBuilder("update")
@@ -104,9 +107,9 @@ final class ProjectionEmitter {
             .addParameter(double.class, "t")
             .addParameter(double.class, "dt")
             .addParameter(boolean.class, "jit")
-            .addCode(Members.dispatch(usesTime ? "t, dt" : "dt"))
+            .addCode(Members.dispatch(model, usesTime ? "t, dt" : "dt"))
             .build());
-    for (Integrator integrator : Integrator.values()) {
+    for (Integrator integrator : Linearity.supported(model)) {
       for (Variant variant : Variant.values()) {
         type.addMethod(step(integrator, variant));
       }
@@ -135,6 +138,9 @@ final class ProjectionEmitter {
         .addStatement("super(name, $S, pre, post, connector, $T.$L)", model.className(),
             Integrator.class, model.method().name())
         .addCode(Members.initParams(model, "name()", "post.size()"));
+    if (!model.noises().isEmpty()) {
+      named.addStatement("this.noiseSeed = name().hashCode()");
+    }
     for (State s : model.states()) {
       named.addStatement("this.$L = state($S, $L)", s.name(), s.name(),
           ExprRenderer.literal(s.initialValue()));
@@ -160,7 +166,7 @@ final class ProjectionEmitter {
     if (!model.odes().isEmpty()) {
       Vars vars = vars(debug, loops);
       PlanRenderer render = debug
-          ? PlanRenderer.debug(model, vars, m) : PlanRenderer.kernel(model, vars);
+          ? PlanRenderer.debug(model, vars, m, j) : PlanRenderer.kernel(model, vars, j);
       CodeBlock integrate = render.perElement(plan);
       hoisted = render.hoisted(plan);
       Set<String> integrated = new LinkedHashSet<>();
@@ -212,7 +218,7 @@ final class ProjectionEmitter {
       effect.addStatement("$L.$L()", m, onPre.methodName());
       written.forEach(s -> effect.addStatement("$L[$L] = $L.$L", array(s), j, m, s));
     } else {
-      PlanRenderer render = PlanRenderer.kernel(model, vars);
+      PlanRenderer render = PlanRenderer.kernel(model, vars, j);
       CodeBlock.Builder assignments = CodeBlock.builder();
       for (Assign a : onPre.assignments()) {
         assignments.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
@@ -282,7 +288,7 @@ final class ProjectionEmitter {
           s -> add.addStatement("$L.$L = this.$L[$L]", m, s.name(), s.name(), j));
       add.addStatement("$L[$L] += $L.$L()", target, j, m, out.methodName());
     } else {
-      CodeBlock value = PlanRenderer.kernel(model, vars).expr(out.value());
+      CodeBlock value = PlanRenderer.kernel(model, vars, j).expr(out.value());
       add.add(loadStates(vars, false, Set.of())).addStatement("$L[$L] += $L", target, j, value);
     }
     CodeBlock perElement = add.build();

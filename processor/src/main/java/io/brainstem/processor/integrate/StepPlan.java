@@ -36,7 +36,7 @@ public record StepPlan(
   public record Store(String state, Expr value) implements Step {}
 
   /** The right-hand side of a {@link Let}. */
-  public sealed interface Value permits Arith, Rate, ExpEulerFactor {}
+  public sealed interface Value permits Arith, Rate, ExpEulerFactor, Diffusion, StandardNormal {}
 
   /** Plain arithmetic. */
   public record Arith(Expr expr) implements Value {}
@@ -59,4 +59,26 @@ public record StepPlan(
 
   /** Exponential Euler's step factor {@code dt · exprel(dt · linearPart)}. */
   public record ExpEulerFactor(Expr linearPart) implements Value {}
+
+  /**
+   * The diffusion coefficient of {@code noise} at the bound values, like {@link Rate}: inlined in
+   * kernels, a call of the user's {@code @Noise} method in the debug loop.
+   */
+  public record Diffusion(ModelIR.Noise noise, Map<String, Expr.Ref> bindings) implements Value {
+    public Diffusion {
+      bindings = Map.copyOf(bindings);
+    }
+
+    /** The diffusion coefficient with the bindings substituted (the inlined form). */
+    public Expr inlined() {
+      return Exprs.substitute(noise.diffusion(), bindings);
+    }
+  }
+
+  /**
+   * A standard normal draw of this element's Wiener process number {@code stream} for this step:
+   * a pure function of (seed, element, step, stream), so it does not depend on the order in which
+   * elements are updated.
+   */
+  public record StandardNormal(int stream) implements Value {}
 }

@@ -6,36 +6,58 @@ import static io.brainstem.processor.integrate.Exprs.dt;
 import static io.brainstem.processor.integrate.Exprs.local;
 import static io.brainstem.processor.integrate.Exprs.mul;
 import static io.brainstem.processor.integrate.Exprs.num;
+import static io.brainstem.processor.integrate.Exprs.sub;
 
 import io.brainstem.annotations.Integrator;
+import io.brainstem.processor.integrate.ButcherTableau.Ratio;
 import io.brainstem.processor.integrate.StepPlan.Arith;
+import io.brainstem.processor.integrate.StepPlan.Diffusion;
 import io.brainstem.processor.integrate.StepPlan.ExpEulerFactor;
 import io.brainstem.processor.integrate.StepPlan.Let;
 import io.brainstem.processor.integrate.StepPlan.Rate;
+import io.brainstem.processor.integrate.StepPlan.StandardNormal;
 import io.brainstem.processor.integrate.StepPlan.Step;
 import io.brainstem.processor.integrate.StepPlan.Store;
 import io.brainstem.processor.ir.Expr;
+import io.brainstem.processor.ir.Expr.CmpOp;
+import io.brainstem.processor.ir.Expr.Compare;
+import io.brainstem.processor.ir.Expr.Cond;
+import io.brainstem.processor.ir.Expr.Fn;
+import io.brainstem.processor.ir.Expr.Neg;
 import io.brainstem.processor.ir.Expr.Num;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.ModelIR.Noise;
 import io.brainstem.processor.ir.ModelIR.Ode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds the {@link StepPlan} of a model's ODE system for one {@link Integrator}. */
+/**
+ * Builds the {@link StepPlan} of a model's ODE system for one {@link Integrator}: exponential
+ * Euler in its two forms, or any explicit Runge–Kutta method from its {@link ButcherTableau}; then
+ * the {@code @Noise} terms, added to the deterministic step (Euler–Maruyama, plus Milstein's
+ * correction when the noise depends on its own variable).
+ */
 public final class StepPlanner {
+  private final ModelIR model;
   private final List<Ode> odes;
   private final Uniformity uniformity;
   private final LocalNames names;
   private final List<Let> hoisted = new ArrayList<>();
   private final List<Step> perElement = new ArrayList<>();
+  /** Hoisted step constants {@code r·dt} by fraction, so each is computed once. */
+  private final Map<Ratio, Expr> stepConstants = new HashMap<>();
+  /** Hoisted stage times {@code t + c·dt} by {@code c}. */
+  private final Map<Ratio, Expr> stageTimes = new HashMap<>();
 
-  private StepPlanner(List<Ode> odes, Uniformity uniformity, LocalNames names) {
-    this.odes = odes;
+  private StepPlanner(ModelIR model, Uniformity uniformity, LocalNames names) {
+    this.model = model;
+    this.odes = model.odes();
     this.uniformity = uniformity;
     this.names = names;
   }
@@ -43,109 +65,228 @@ public final class StepPlanner {
   /**
    * The plan for {@code model}'s ODEs. Local names are allocated from {@code names}, which the caller
    * seeds with every name already in scope (model variables, loop indices).
+   *
+   * @throws IllegalArgumentException for {@code EXP_EULER} when an ODE is not affine in its own
+   *     variable (see {@link Linearity#supported})
    */
   public static StepPlan plan(
       ModelIR model, Integrator integrator, Uniformity uniformity, LocalNames names) {
-    StepPlanner planner = new StepPlanner(model.odes(), uniformity, names);
-    switch (integrator) {
+    StepPlanner planner = new StepPlanner(model, uniformity, names);
+    Map<String, Expr> updates = switch (integrator) {
       case EXP_AUTO -> planner.expAuto();
-      case EULER -> planner.euler();
-      case RK4 -> planner.rk4();
-    }
+      case EXP_EULER -> planner.expEuler();
+      default -> planner.rungeKutta(ButcherTableau.of(integrator).orElseThrow());
+    };
+    planner.addNoise(updates);
+    planner.store(updates);
     return new StepPlan(integrator, uniformity, planner.hoisted, planner.perElement);
   }
 
   /** Exponential Euler per variable, linearised in that variable with the others at step n. */
-  private void expAuto() {
+  private Map<String, Expr> expAuto() {
     Map<String, Expr> updates = new LinkedHashMap<>();
     for (Ode ode : odes) {
       String x = ode.state();
-      Expr slope = Simplifier.simplify(Derivative.of(ode.rhs(), x));
+      Expr slope = Linearity.slope(ode);
       Ref rate = let(x + "_rate", new Rate(ode, Map.of()));
       // exprel(0) = 1: with no linear part the step is exactly Euler's, so skip the factor.
-      Expr factor = slope instanceof Num n && n.value() == 0 ? dt() : factor(x, slope);
+      Expr factor = isZero(slope) ? dt() : factor(x, slope);
       updates.put(x, add(state(x), mul(factor, rate)));
     }
-    store(updates);
+    return updates;
   }
 
   private Ref factor(String x, Expr slope) {
     if (uniformity.isUniform(slope)) {
       return hoist(x + "_expEulerFactor", new ExpEulerFactor(slope));
     }
-    Expr perElementSlope = hoistParts(slope, x, new int[] {0});
+    Expr perElementSlope = hoistParts(slope, x + "_slopeTerm", new int[] {0});
     return let(x + "_expEulerFactor", new ExpEulerFactor(perElementSlope));
   }
 
   /**
-   * Replaces the largest non-trivial uniform sub-expressions of {@code e} (part of the slope of
-   * {@code x}) by hoisted locals {@code x_slopeTerm1, x_slopeTerm2, ...}.
+   * Exponential Euler in relaxation form for ODEs affine in their own variable:
+   * {@code x∞ = x − f/A}, {@code x' = x∞ + (x − x∞)·e^{dt·A}}, Euler where {@code A == 0}.
    */
-  private Expr hoistParts(Expr e, String x, int[] count) {
+  private Map<String, Expr> expEuler() {
+    Map<String, Expr> updates = new LinkedHashMap<>();
+    for (Ode ode : odes) {
+      String x = ode.state();
+      if (!Linearity.isLinear(ode)) {
+        throw new IllegalArgumentException(
+            "EXP_EULER needs d" + x + "/dt affine in " + x + "; use EXP_AUTO");
+      }
+      Expr slope = Linearity.slope(ode);
+      Ref rate = let(x + "_rate", new Rate(ode, Map.of()));
+      Expr euler = add(state(x), mul(dt(), rate));
+      if (isZero(slope)) {
+        updates.put(x, euler);
+        continue;
+      }
+      Expr a = uniformity.isUniform(slope)
+          ? (slope instanceof Num ? slope : hoist(x + "_slope", new Arith(slope)))
+          : let(x + "_slope", new Arith(hoistParts(slope, x + "_slopeTerm", new int[] {0})));
+      Expr exponent = new Expr.Call(Fn.EXP, List.of(mul(dt(), a)));
+      Expr decay = uniformity.isUniform(slope)
+          ? hoist(x + "_decay", new Arith(exponent))
+          : let(x + "_decay", new Arith(exponent));
+      Ref steady = let(x + "_inf", new Arith(sub(state(x), div(rate, a))));
+      Expr relax = add(steady, mul(sub(state(x), steady), decay));
+      updates.put(x, slope instanceof Num
+          ? relax
+          : new Cond(new Compare(CmpOp.EQ, a, num(0)), euler, relax));
+    }
+    return updates;
+  }
+
+  /**
+   * Replaces the largest non-trivial uniform sub-expressions of {@code e} by hoisted locals
+   * {@code prefix1, prefix2, ...}.
+   */
+  private Expr hoistParts(Expr e, String prefix, int[] count) {
     if (uniformity.isUniform(e) && Uniformity.isNonTrivial(e)) {
-      return hoist(x + "_slopeTerm" + ++count[0], new Arith(e));
+      return hoist(prefix + ++count[0], new Arith(e));
     }
     if (e instanceof Expr.Neg n) {
-      return new Expr.Neg(hoistParts(n.operand(), x, count));
+      return new Expr.Neg(hoistParts(n.operand(), prefix, count));
     } else if (e instanceof Expr.Binary b) {
       return new Expr.Binary(
-          b.op(), hoistParts(b.left(), x, count), hoistParts(b.right(), x, count));
+          b.op(), hoistParts(b.left(), prefix, count), hoistParts(b.right(), prefix, count));
     } else if (e instanceof Expr.Call c) {
-      return new Expr.Call(c.fn(), c.args().stream().map(a -> hoistParts(a, x, count)).toList());
+      return new Expr.Call(c.fn(),
+          c.args().stream().map(arg -> hoistParts(arg, prefix, count)).toList());
     } else if (e instanceof Expr.Cond c) {
       return new Expr.Cond(
-          hoistParts(c.test(), x, count),
-          hoistParts(c.then(), x, count),
-          hoistParts(c.otherwise(), x, count));
+          hoistParts(c.test(), prefix, count),
+          hoistParts(c.then(), prefix, count),
+          hoistParts(c.otherwise(), prefix, count));
     } else if (e instanceof Expr.Compare c) {
       return new Expr.Compare(
-          c.op(), hoistParts(c.left(), x, count), hoistParts(c.right(), x, count));
+          c.op(), hoistParts(c.left(), prefix, count), hoistParts(c.right(), prefix, count));
     }
     return e;
   }
 
-  private void euler() {
-    Map<String, Expr> updates = new LinkedHashMap<>();
-    for (Ode ode : odes) {
-      Ref rate = let(ode.state() + "_rate", new Rate(ode, Map.of()));
-      updates.put(ode.state(), add(state(ode.state()), mul(dt(), rate)));
+  /**
+   * An explicit Runge–Kutta step over the whole system: every stage advances all variables
+   * together, at its own time {@code t + c·dt}. Step constants such as {@code halfDt} are hoisted,
+   * and each weighted sum keeps integer weights ({@code sixthDt * (k1 + 2.0 * k2 + ...)}).
+   */
+  private Map<String, Expr> rungeKutta(ButcherTableau tableau) {
+    int stages = tableau.stages();
+    List<Combination> rows = new ArrayList<>();
+    for (int s = 0; s < stages; s++) {
+      rows.add(combination(tableau.a().get(s)));
     }
-    store(updates);
-  }
-
-  /** Classic RK4 over the whole system: every stage advances all variables together. */
-  private void rk4() {
-    Ref halfDt = hoist("halfDt", new Arith(div(dt(), num(2))));
-    Ref sixthDt = hoist("sixthDt", new Arith(div(dt(), num(6))));
+    Combination weights = combination(tableau.b());
     Optional<Ref> time = timeRef();
-    Optional<Ref> tMid = time.map(t -> hoist("tMid", new Arith(add(t, halfDt))));
-    Optional<Ref> tEnd = time.map(t -> hoist("tEnd", new Arith(add(t, dt()))));
+    List<Optional<Expr>> times = new ArrayList<>();
+    for (int s = 0; s < stages; s++) {
+      Ratio c = tableau.c().get(s);
+      times.add(time.map(t -> c.isZero() ? t : stageTime(t, c)));
+    }
 
-    Map<String, Ref> k1 = rates("k1", Map.of());
-    Map<String, Ref> k2 = rates("k2", stage("stage2", halfDt, k1, tMid));
-    Map<String, Ref> k3 = rates("k3", stage("stage3", halfDt, k2, tMid));
-    Map<String, Ref> k4 = rates("k4", stage("stage4", dt(), k3, tEnd));
+    List<Map<String, Ref>> k = new ArrayList<>();
+    for (int s = 0; s < stages; s++) {
+      Map<String, Ref> bindings = new LinkedHashMap<>();
+      if (s > 0 && !rows.get(s).terms.isEmpty()) {
+        for (Ode ode : odes) {
+          String x = ode.state();
+          bindings.put(x, let(x + "_stage" + (s + 1),
+              new Arith(add(state(x), rows.get(s).times(x, k)))));
+        }
+      }
+      Optional<Expr> stageTime = times.get(s);
+      if (stageTime.isPresent() && stageTime.get() instanceof Ref t && t.kind() == RefKind.LOCAL) {
+        bindings.put(time.orElseThrow().name(), t);
+      }
+      k.add(rates(stages == 1 ? "rate" : "k" + (s + 1), bindings));
+    }
 
     Map<String, Expr> updates = new LinkedHashMap<>();
     for (Ode ode : odes) {
       String x = ode.state();
-      Expr sum = add(
-          add(add(k1.get(x), mul(num(2), k2.get(x))), mul(num(2), k3.get(x))), k4.get(x));
-      updates.put(x, add(state(x), mul(sixthDt, sum)));
+      updates.put(x, add(state(x), weights.times(x, k)));
     }
-    store(updates);
+    return updates;
   }
 
-  /** Locals {@code x_<name> = x + h·slope_x} for every variable, plus {@code t → time}, as bindings. */
-  private Map<String, Ref> stage(
-      String name, Expr h, Map<String, Ref> slopes, Optional<Ref> time) {
-    Map<String, Ref> bindings = new LinkedHashMap<>();
-    for (Ode ode : odes) {
-      String x = ode.state();
-      bindings.put(x, let(x + "_" + name, new Arith(add(state(x), mul(h, slopes.get(x))))));
+  /** {@code weight · k_stage} in a {@link Combination}. */
+  private record Term(int stage, long weight) {}
+
+  /** {@code h · Σ w_j·k_j}: a step constant {@code h} and integer weights {@code w_j}. */
+  private record Combination(Expr step, List<Term> terms) {
+    /** The sum for variable {@code x}, given each stage's slope locals {@code k}. */
+    Expr times(String x, List<Map<String, Ref>> k) {
+      Expr sum = null;
+      for (Term term : terms) {
+        Expr slope = k.get(term.stage()).get(x);
+        long w = term.weight();
+        Expr magnitude = Math.abs(w) == 1 ? slope : mul(num(Math.abs(w)), slope);
+        if (sum == null) {
+          sum = w < 0 ? new Neg(magnitude) : magnitude;
+        } else {
+          sum = w < 0 ? sub(sum, magnitude) : add(sum, magnitude);
+        }
+      }
+      return mul(step, sum);
     }
-    timeRef().ifPresent(t -> bindings.put(t.name(), time.orElseThrow()));
-    return bindings;
+  }
+
+  /** One stage row or the weights as a step constant times integer weights. */
+  private Combination combination(List<Ratio> row) {
+    List<Term> terms = new ArrayList<>();
+    List<Ratio> nonZero = row.stream().filter(r -> !r.isZero()).toList();
+    if (nonZero.size() == 1) {
+      terms.add(new Term(row.indexOf(nonZero.get(0)), 1));
+      return new Combination(stepConstant(nonZero.get(0)), terms);
+    }
+    long denominator = Ratio.commonDenominator(row);
+    for (int j = 0; j < row.size(); j++) {
+      Ratio r = row.get(j);
+      if (!r.isZero()) {
+        terms.add(new Term(j, r.p() * (denominator / r.q())));
+      }
+    }
+    return new Combination(stepConstant(new Ratio(1, denominator)), terms);
+  }
+
+  /** {@code r·dt}: {@code dt} itself, or a hoisted local such as {@code halfDt}. */
+  private Expr stepConstant(Ratio r) {
+    if (r.p() == 1 && r.q() == 1) {
+      return dt();
+    }
+    return stepConstants.computeIfAbsent(r, ratio -> {
+      Expr value = ratio.p() == 1 ? dt() : mul(num(ratio.p()), dt());
+      if (ratio.q() != 1) {
+        value = div(value, num(ratio.q()));
+      }
+      return hoist(fractionName(ratio) + "Dt", new Arith(value));
+    });
+  }
+
+  /** {@code t + c·dt}, hoisted: {@code tMid}, {@code tEnd}, {@code tThird}, ... */
+  private Expr stageTime(Ref t, Ratio c) {
+    return stageTimes.computeIfAbsent(c, ratio -> {
+      String fraction = fractionName(ratio);
+      String name = ratio.equals(new Ratio(1, 2)) ? "tMid"
+          : ratio.equals(new Ratio(1, 1)) ? "tEnd"
+          : "t" + Character.toUpperCase(fraction.charAt(0)) + fraction.substring(1);
+      return hoist(name, new Arith(add(t, stepConstant(ratio))));
+    });
+  }
+
+  private static String fractionName(Ratio r) {
+    return switch (r.p() + "/" + r.q()) {
+      case "1/2" -> "half";
+      case "1/3" -> "third";
+      case "2/3" -> "twoThirds";
+      case "1/4" -> "quarter";
+      case "3/4" -> "threeQuarters";
+      case "1/6" -> "sixth";
+      case "1/8" -> "eighth";
+      default -> (r.p() < 0 ? "minus" + -r.p() : "" + r.p()) + "Over" + r.q();
+    };
   }
 
   private Map<String, Ref> rates(String name, Map<String, Ref> bindings) {
@@ -168,6 +309,37 @@ public final class StepPlanner {
     return Optional.empty();
   }
 
+  /**
+   * Adds {@code g·ΔW} to each noisy variable's update, with {@code ΔW = √dt·ξ} and {@code g} at the
+   * start of the step (Itô); plus Milstein's {@code ½·g·∂g/∂x·(ΔW² − dt)} when {@code g} depends on
+   * {@code x}.
+   */
+  private void addNoise(Map<String, Expr> updates) {
+    if (model.noises().isEmpty()) {
+      return;
+    }
+    Ref sqrtDt = hoist("sqrtDt", new Arith(new Expr.Call(Fn.SQRT, List.of(dt()))));
+    for (int stream = 0; stream < model.noises().size(); stream++) {
+      Noise noise = model.noises().get(stream);
+      String x = noise.state();
+      Ref g = let(x + "_noise", new Diffusion(noise, Map.of()));
+      Ref xi = let(x + "_xi", new StandardNormal(stream));
+      Ref dW = let(x + "_dW", new Arith(mul(sqrtDt, xi)));
+      Expr increment = mul(g, dW);
+      Expr dg = Simplifier.simplify(Derivative.of(noise.diffusion(), x));
+      if (noise.milstein() && !isZero(dg)) {
+        Expr slope = !Uniformity.isNonTrivial(dg) ? dg
+            : uniformity.isUniform(dg) ? hoist(x + "_noiseSlope", new Arith(dg))
+            : let(x + "_noiseSlope",
+                new Arith(hoistParts(dg, x + "_noiseSlopeTerm", new int[] {0})));
+        Expr correction =
+            mul(mul(mul(num(0.5), g), slope), sub(mul(dW, dW), dt()));
+        increment = add(increment, correction);
+      }
+      updates.put(x, add(updates.get(x), increment));
+    }
+  }
+
   /** Stores the new values; through {@code x_new} locals when several variables read each other. */
   private void store(Map<String, Expr> updates) {
     if (updates.size() == 1) {
@@ -177,6 +349,10 @@ public final class StepPlanner {
     Map<String, Ref> next = new LinkedHashMap<>();
     updates.forEach((x, value) -> next.put(x, let(x + "_new", new Arith(value))));
     next.forEach((x, ref) -> perElement.add(new Store(x, ref)));
+  }
+
+  private static boolean isZero(Expr e) {
+    return e instanceof Num n && n.value() == 0;
   }
 
   private Ref let(String wanted, StepPlan.Value value) {

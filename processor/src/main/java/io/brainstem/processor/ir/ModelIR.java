@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param refractoryParam the name of the {@code @Refractory} parameter, if any
  * @param onPre the per-event assignments (synapses only)
  * @param output the synaptic output (synapses only)
+ * @param noises the diffusion coefficients of the states with a {@code @Noise}, in declaration order
  */
 public record ModelIR(
     String packageName,
@@ -37,7 +38,8 @@ public record ModelIR(
     Optional<Action> reset,
     Optional<String> refractoryParam,
     Optional<Action> onPre,
-    Optional<Output> output) {
+    Optional<Output> output,
+    List<Noise> noises) {
 
   public ModelIR {
     params = List.copyOf(params);
@@ -45,6 +47,27 @@ public record ModelIR(
     inputs = List.copyOf(inputs);
     posts = List.copyOf(posts);
     odes = List.copyOf(odes);
+    noises = List.copyOf(noises);
+  }
+
+  /** A deterministic model (no {@code @Noise}). */
+  public ModelIR(
+      String packageName,
+      String className,
+      Kind kind,
+      Integrator method,
+      List<Param> params,
+      List<State> states,
+      List<String> inputs,
+      List<Post> posts,
+      List<Ode> odes,
+      Optional<Threshold> threshold,
+      Optional<Action> reset,
+      Optional<String> refractoryParam,
+      Optional<Action> onPre,
+      Optional<Output> output) {
+    this(packageName, className, kind, method, params, states, inputs, posts, odes, threshold,
+        reset, refractoryParam, onPre, output, List.of());
   }
 
   public enum Kind {
@@ -69,6 +92,20 @@ public record ModelIR(
   public record Ode(
       String state, String methodName, List<String> argNames, Expr rhs, String sourceText) {
     public Ode {
+      argNames = List.copyOf(argNames);
+    }
+  }
+
+  /**
+   * The diffusion coefficient {@code g} of {@code d(state) = f dt + g dW}, from method
+   * {@code methodName(argNames...)} (named like an {@link Ode}'s); {@code sourceText} is the body's
+   * return expression as written; {@code milstein} whether Milstein's correction is added when
+   * the diffusion depends on the state.
+   */
+  public record Noise(
+      String state, String methodName, List<String> argNames, Expr diffusion, String sourceText,
+      boolean milstein) {
+    public Noise {
       argNames = List.copyOf(argNames);
     }
   }

@@ -166,7 +166,7 @@ final class BodyParser {
     }
     String what = field == null
         ? "is not a variable of " + scope.modelName()
-        : "is a " + kind.name().toLowerCase() + ", not a state";
+        : "is " + describe(kind) + ", not a state";
     List<String> writable = new ArrayList<>(scope.fieldsOf(RefKind.STATE));
     if (postWritable) {
       writable.addAll(scope.fieldsOf(RefKind.POST));
@@ -182,6 +182,19 @@ final class BodyParser {
             ? "Assign to a field annotated @State or @Post."
             : "Assign to a field annotated @State.");
     return null;
+  }
+
+  private static String describe(RefKind kind) {
+    switch (kind) {
+      case PARAM:
+        return "a parameter";
+      case INPUT:
+        return "an input";
+      case POST:
+        return "a @Post (postsynaptic) variable, read-only in a synapse";
+      default:
+        return "a " + kind.name().toLowerCase();
+    }
   }
 
   private <T> T badBody(Tree at, String rule, String fix) {

@@ -1,6 +1,7 @@
 package io.brainstem.processor.parse;
 
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -11,9 +12,11 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
 import io.brainstem.processor.check.Diagnostics;
 import io.brainstem.processor.check.ErrorCode;
 import io.brainstem.processor.check.Suggestions;
+import io.brainstem.processor.check.Units;
 import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.BinOp;
 import io.brainstem.processor.ir.Expr.CmpOp;
@@ -290,19 +293,57 @@ final class ExprParser {
     if (resolved != null) {
       return resolved;
     }
-    String fix =
-        name.equals("t")
-            ? "To read the time, add a parameter 'double t' to an @Ode method; elsewhere t is not"
-                + " available."
-            : "Declare it as a field annotated @Param, @State or @Input, or fix the spelling.";
-    diagnostics.error(
-        ErrorCode.UNKNOWN_NAME,
-        tree,
-        source.unit(),
-        "'" + name + "' is not a parameter, state or input of " + scope.modelName()
-            + Suggestions.didYouMean(name, scope.visibleNames()),
-        fix);
+    unknownName(tree, name);
     return null;
+  }
+
+  /** The most specific explanation of a name that resolves to nothing. */
+  private void unknownName(Tree at, String name) {
+    String didYouMean = Suggestions.didYouMean(name, scope.visibleNames());
+    if (Units.isUnit(name)) {
+      diagnostics.error(
+          ErrorCode.UNIT_NAME,
+          at,
+          source.unit(),
+          Units.rule(name, scope.modelName())
+              + didYouMean.replace("(did you mean", "(or did you mean the variable"),
+          Units.fix(name));
+      return;
+    }
+    String rule = "'" + name + "' is not a parameter, state or input of " + scope.modelName()
+        + didYouMean;
+    String fix;
+    if (name.equals("t")) {
+      fix = "To read the time, add a parameter 'double t' to an @Ode method; elsewhere t is not"
+          + " available.";
+    } else if (name.equals("dt")) {
+      rule = "'dt' is not visible in model methods: an @Ode returns the derivative and the"
+          + " integrator applies the step";
+      fix = "Write the derivative without dt (e.g. '(V_rest - V) / tau').";
+    } else if (plainFields().contains(name)) {
+      rule = "'" + name + "' is a field of " + scope.modelName() + " without a model annotation,"
+          + " so generated code cannot read it";
+      fix = "Annotate it @Param (a constant you may set per group), @State or @Input.";
+    } else {
+      fix = "Declare it as a field annotated @Param, @State or @Input, or fix the spelling.";
+    }
+    diagnostics.error(ErrorCode.UNKNOWN_NAME, at, source.unit(), rule, fix);
+  }
+
+  /** The names of the model class's fields, annotated or not (for a targeted message). */
+  private List<String> plainFields() {
+    List<String> names = new ArrayList<>();
+    for (Tree type : source.unit().getTypeDecls()) {
+      if (type instanceof ClassTree
+          && ((ClassTree) type).getSimpleName().contentEquals(scope.modelName())) {
+        for (Tree member : ((ClassTree) type).getMembers()) {
+          if (member instanceof VariableTree) {
+            names.add(((VariableTree) member).getName().toString());
+          }
+        }
+      }
+    }
+    return names;
   }
 
   private Typed memberSelect(MemberSelectTree tree) {
@@ -342,17 +383,11 @@ final class ExprParser {
           "Write '" + member + "'.");
       return null;
     }
-    Typed field = scope.field(member);
+    Typed field = scope.readField(member);
     if (field != null) {
       return field;
     }
-    diagnostics.error(
-        ErrorCode.UNKNOWN_NAME,
-        tree,
-        source.unit(),
-        "'" + member + "' is not a parameter, state or input of " + scope.modelName()
-            + Suggestions.didYouMean(member, scope.visibleNames()),
-        "Declare it as a field annotated @Param, @State or @Input, or fix the spelling.");
+    unknownName(tree, member);
     return null;
   }
 
@@ -400,22 +435,32 @@ final class ExprParser {
 
   private Typed unsupportedFunction(MethodInvocationTree tree, String name, boolean onMath) {
     String suggestion;
+    String why = "is not a supported function";
     if (!onMath && function(name) != null) {
       suggestion = "Math." + name; // exp(x) without the static import
+    } else if (onMath && isJavaMathMethod(name)) {
+      // Math.sin exists; suggesting the closest supported name (min) would mislead.
+      suggestion = null;
+      why = "is not among the functions Brainstem can differentiate and generate code for";
     } else {
       List<String> names = Arrays.stream(Fn.values()).map(f -> f.javaName).toList();
       suggestion = onMath ? Suggestions.closest(name, names).map(s -> "Math." + s).orElse(null)
           : null;
     }
+    // The caret goes on the name (for Math.exq, under '.exq'), not on the argument list.
     diagnostics.error(
         ErrorCode.UNSUPPORTED_FUNCTION,
-        tree,
+        tree.getMethodSelect(),
         source.unit(),
-        "'" + source.of(tree.getMethodSelect()) + "' is not a supported function"
+        "'" + source.of(tree.getMethodSelect()) + "' " + why
             + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)"),
         "Use one of Math.exp, log, sqrt, pow, tanh, abs, min, max, expm1, or inline the"
             + " computation.");
     return null;
+  }
+
+  private static boolean isJavaMathMethod(String name) {
+    return Arrays.stream(Math.class.getMethods()).anyMatch(m -> m.getName().equals(name));
   }
 
   private static Fn function(String javaName) {

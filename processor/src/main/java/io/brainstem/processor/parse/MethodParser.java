@@ -2,6 +2,7 @@ package io.brainstem.processor.parse;
 
 import com.sun.source.tree.BlockTree;
 import com.sun.source.util.Trees;
+import io.brainstem.annotations.Noise;
 import io.brainstem.annotations.Ode;
 import io.brainstem.annotations.OnPre;
 import io.brainstem.annotations.Output;
@@ -11,6 +12,7 @@ import io.brainstem.processor.check.Diagnostics;
 import io.brainstem.processor.check.ErrorCode;
 import io.brainstem.processor.check.Suggestions;
 import io.brainstem.processor.ir.Assign;
+import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import java.util.ArrayList;
@@ -22,15 +24,17 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 
-/** Reads the @Ode, @Threshold, @Reset, @OnPre and @Output methods: signature, then body. */
+/** Reads the @Ode, @Noise, @Threshold, @Reset, @OnPre and @Output methods: signature, then body. */
 final class MethodParser {
   private final Diagnostics diagnostics;
   private final Trees trees;
   private final SourceText source;
   private final String modelName;
   private final Map<String, RefKind> fields;
+  private final Usage usage;
 
   final List<Member<ModelIR.Ode>> odes = new ArrayList<>();
+  final List<Member<ModelIR.Noise>> noises = new ArrayList<>();
   final List<Member<ModelIR.Threshold>> thresholds = new ArrayList<>();
   final List<Member<ModelIR.Action>> resets = new ArrayList<>();
   final List<Member<ModelIR.Action>> onPres = new ArrayList<>();
@@ -41,17 +45,19 @@ final class MethodParser {
       Trees trees,
       SourceText source,
       String modelName,
-      Map<String, RefKind> fields) {
+      Map<String, RefKind> fields,
+      Usage usage) {
     this.diagnostics = diagnostics;
     this.trees = trees;
     this.source = source;
     this.modelName = modelName;
     this.fields = fields;
+    this.usage = usage;
   }
 
   void parse(ExecutableElement method) {
     List<AnnotationMirror> roles = Annotations.findAll(
-        method, Ode.class, Threshold.class, Reset.class, OnPre.class, Output.class);
+        method, Ode.class, Noise.class, Threshold.class, Reset.class, OnPre.class, Output.class);
     if (roles.isEmpty()) {
       return;
     }
@@ -70,7 +76,19 @@ final class MethodParser {
     switch (kind) {
       case "@Ode":
         String state = method.getAnnotation(Ode.class).value();
-        odes.add(new Member<>(state, ode(method, state), method, role));
+        Rhs rhs = rhs(method, kind);
+        odes.add(new Member<>(state, rhs == null ? null
+            : new ModelIR.Ode(state, name, rhs.argNames(), rhs.expr(), rhs.sourceText()),
+            method, role));
+        break;
+      case "@Noise":
+        Noise annotation = method.getAnnotation(Noise.class);
+        String noisy = annotation.value();
+        Rhs diffusion = rhs(method, kind);
+        noises.add(new Member<>(noisy, diffusion == null ? null
+            : new ModelIR.Noise(noisy, name, diffusion.argNames(), diffusion.expr(),
+                diffusion.sourceText(), annotation.milstein()),
+            method, role));
         break;
       case "@Threshold":
         thresholds.add(new Member<>(name, threshold(method), method, role));
@@ -88,11 +106,15 @@ final class MethodParser {
     }
   }
 
-  private ModelIR.Ode ode(ExecutableElement method, String state) {
-    if (!signature(method, "@Ode", TypeKind.DOUBLE, true)) {
+  /** A parsed {@code @Ode} or {@code @Noise} body with its method's parameter names. */
+  private record Rhs(List<String> argNames, Expr expr, String sourceText) {}
+
+  /** An {@code @Ode} or {@code @Noise} method: double parameters named after variables or t. */
+  private Rhs rhs(ExecutableElement method, String annotation) {
+    if (!signature(method, annotation, TypeKind.DOUBLE, true)) {
       return null;
     }
-    Scope scope = Scope.forBody(modelName, fields);
+    Scope scope = scope();
     List<String> argNames = new ArrayList<>();
     boolean failed = false;
     for (VariableElement parameter : method.getParameters()) {
@@ -104,8 +126,9 @@ final class MethodParser {
         diagnostics.error(
             ErrorCode.UNKNOWN_NAME,
             parameter,
-            "@Ode parameter '" + name + "' is not a parameter, state, input or postsynaptic"
-                + " variable of " + modelName + ", nor 't'" + Suggestions.didYouMean(name, candidates),
+            annotation + " parameter '" + name + "' is not a parameter, state, input or"
+                + " postsynaptic variable of " + modelName + ", nor 't'"
+                + Suggestions.didYouMean(name, candidates),
             "Name each parameter after the model variable it receives, or 't' for the time.");
         failed = true;
         continue;
@@ -114,10 +137,7 @@ final class MethodParser {
       argNames.add(name);
     }
     BodyParser.Returned body = failed ? null : body(method, scope).returnBody(block(method), false);
-    return body == null
-        ? null
-        : new ModelIR.Ode(state, method.getSimpleName().toString(), argNames, body.expr(),
-            body.sourceText());
+    return body == null ? null : new Rhs(argNames, body.expr(), body.sourceText());
   }
 
   private ModelIR.Threshold threshold(ExecutableElement method) {
@@ -125,7 +145,7 @@ final class MethodParser {
       return null;
     }
     BodyParser.Returned body =
-        body(method, Scope.forBody(modelName, fields)).returnBody(block(method), true);
+        body(method, scope()).returnBody(block(method), true);
     return body == null
         ? null
         : new ModelIR.Threshold(method.getSimpleName().toString(), body.expr(), body.sourceText());
@@ -137,8 +157,7 @@ final class MethodParser {
     }
     BlockTree block = block(method);
     // An @OnPre may also write @Post fields (a delta synapse adds straight to the membrane).
-    List<Assign> assignments = body(method, Scope.forBody(modelName, fields))
-        .assignments(block, kind.equals("@OnPre"));
+    List<Assign> assignments = body(method, scope()).assignments(block, kind.equals("@OnPre"));
     if (assignments == null) {
       return null;
     }
@@ -156,7 +175,7 @@ final class MethodParser {
       return null;
     }
     BodyParser.Returned body =
-        body(method, Scope.forBody(modelName, fields)).returnBody(block(method), false);
+        body(method, scope()).returnBody(block(method), false);
     return body == null
         ? null
         : new ModelIR.Output(method.getSimpleName().toString(), target, body.expr(),
@@ -197,6 +216,10 @@ final class MethodParser {
         "'" + method.getSimpleName() + "' " + problem + "; " + expected,
         "Change the declaration to that shape.");
     return false;
+  }
+
+  private Scope scope() {
+    return Scope.forBody(modelName, fields, usage);
   }
 
   private BlockTree block(ExecutableElement method) {

@@ -41,7 +41,9 @@ public final class ModelParser {
     fieldParser.inputs.forEach(m -> fields.put(m.name(), RefKind.INPUT));
     fieldParser.posts.forEach(m -> fields.put(m.name(), RefKind.POST));
 
-    MethodParser methodParser = new MethodParser(diagnostics, trees, source, modelName, fields);
+    Usage usage = new Usage();
+    MethodParser methodParser =
+        new MethodParser(diagnostics, trees, source, modelName, fields, usage);
     ElementFilter.methodsIn(type.getEnclosedElements()).forEach(methodParser::parse);
 
     return new ParsedModel(
@@ -57,7 +59,9 @@ public final class ModelParser {
         methodParser.thresholds,
         methodParser.resets,
         methodParser.onPres,
-        methodParser.outputs);
+        methodParser.outputs,
+        methodParser.noises,
+        usage);
   }
 
   private static Integrator integrator(TypeElement type, ModelIR.Kind kind) {

@@ -9,7 +9,7 @@ import javax.lang.model.element.TypeElement;
 /**
  * A model as parse read it, every member with its origin and in declaration order, including
  * members in the wrong kind of model and duplicates: check reports those, and only a model with no
- * error becomes a {@link ModelIR}.
+ * error becomes a {@link ModelIR}. {@code usage} records which variables the bodies read.
  */
 public record ParsedModel(
     TypeElement type,
@@ -24,7 +24,9 @@ public record ParsedModel(
     List<Member<ModelIR.Threshold>> thresholds,
     List<Member<ModelIR.Action>> resets,
     List<Member<ModelIR.Action>> onPres,
-    List<Member<ModelIR.Output>> outputs) {
+    List<Member<ModelIR.Output>> outputs,
+    List<Member<ModelIR.Noise>> noises,
+    Usage usage) {
 
   /** The IR; valid only when parse and check reported no error for this model. */
   public ModelIR toIR(String packageName) {
@@ -42,7 +44,8 @@ public record ParsedModel(
         first(resets),
         refractory.stream().findFirst().map(Member::name),
         first(onPres),
-        first(outputs));
+        first(outputs),
+        values(noises));
   }
 
   private static <T> List<T> values(List<Member<T>> members) {

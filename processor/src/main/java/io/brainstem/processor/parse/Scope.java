@@ -18,21 +18,27 @@ final class Scope {
   private final Map<String, Typed> parameters = new LinkedHashMap<>();
   private final Map<String, Typed> locals = new LinkedHashMap<>();
   private final boolean constantsOnly;
+  private final Usage usage;
 
-  private Scope(String modelName, Map<String, RefKind> fields, boolean constantsOnly) {
+  private Scope(
+      String modelName, Map<String, RefKind> fields, boolean constantsOnly, Usage usage) {
     this.modelName = modelName;
     this.fields = fields;
     this.constantsOnly = constantsOnly;
+    this.usage = usage;
   }
 
-  /** The scope of a method body of model {@code modelName} with the given model fields. */
-  static Scope forBody(String modelName, Map<String, RefKind> fields) {
-    return new Scope(modelName, fields, false);
+  /**
+   * The scope of a method body of model {@code modelName} with the given model fields; every model
+   * variable the body reads is recorded in {@code usage}.
+   */
+  static Scope forBody(String modelName, Map<String, RefKind> fields, Usage usage) {
+    return new Scope(modelName, fields, false, usage);
   }
 
   /** A field initializer: no names at all, only numeric constants. */
   static Scope forConstant(String modelName) {
-    return new Scope(modelName, Map.of(), true);
+    return new Scope(modelName, Map.of(), true, new Usage());
   }
 
   String modelName() {
@@ -52,15 +58,27 @@ final class Scope {
     locals.put(name, value);
   }
 
+  /** A name read in an expression; records the read of a model variable. */
   Typed resolve(String name) {
     Typed found = parameters.get(name);
-    if (found == null) {
-      found = locals.get(name);
+    if (found != null) {
+      usage.read(name);
+      return found;
     }
-    return found != null ? found : field(name);
+    found = locals.get(name);
+    return found != null ? found : readField(name);
   }
 
-  /** {@code this.name}: fields only. */
+  /** {@code this.name} read in an expression: fields only; records the read. */
+  Typed readField(String name) {
+    Typed found = field(name);
+    if (found != null) {
+      usage.read(name);
+    }
+    return found;
+  }
+
+  /** The field {@code name}, without counting a read (e.g. an assignment target). */
   Typed field(String name) {
     RefKind kind = fields.get(name);
     return kind == null ? null : Typed.of(new Expr.Ref(name, kind), Typed.JavaType.DOUBLE);

@@ -1,9 +1,11 @@
 package io.brainstem.processor.integrate;
 
 import io.brainstem.processor.integrate.StepPlan.Arith;
+import io.brainstem.processor.integrate.StepPlan.Diffusion;
 import io.brainstem.processor.integrate.StepPlan.ExpEulerFactor;
 import io.brainstem.processor.integrate.StepPlan.Let;
 import io.brainstem.processor.integrate.StepPlan.Rate;
+import io.brainstem.processor.integrate.StepPlan.StandardNormal;
 import io.brainstem.processor.integrate.StepPlan.Step;
 import io.brainstem.processor.integrate.StepPlan.Store;
 import io.brainstem.processor.integrate.StepPlan.Value;
@@ -89,7 +91,8 @@ final class Evaluator {
 
   /**
    * One step of {@code plan}; {@code env} holds parameters, inputs, states, {@code t} and
-   * {@code dt}. Returns the environment after the step (states updated).
+   * {@code dt}, and for noise term {@code s} its standard normal draw as {@code xi<s>}. Returns the
+   * environment after the step (states updated).
    */
   static Map<String, Double> step(StepPlan plan, Map<String, Double> env) {
     Map<String, Double> scope = new HashMap<>(env);
@@ -115,6 +118,10 @@ final class Evaluator {
       return eval(a.expr(), scope);
     } else if (v instanceof Rate r) {
       return eval(r.inlined(), scope);
+    } else if (v instanceof Diffusion d) {
+      return eval(d.inlined(), scope);
+    } else if (v instanceof StandardNormal draw) {
+      return scope.get("xi" + draw.stream());
     }
     double dt = scope.get("dt");
     double z = dt * eval(((ExpEulerFactor) v).linearPart(), scope);

@@ -184,6 +184,15 @@ public final class LifGroup extends NeuronGroup {
           stepExpAuto(t, dt);
         }
       }
+      case EXP_EULER -> {
+        if (!jit) {
+          stepExpEulerDebug(t, dt);
+        } else if (params.heterogeneous()) {
+          stepExpEulerPerElement(t, dt);
+        } else {
+          stepExpEuler(t, dt);
+        }
+      }
       case EULER -> {
         if (!jit) {
           stepEulerDebug(t, dt);
@@ -193,6 +202,42 @@ public final class LifGroup extends NeuronGroup {
           stepEuler(t, dt);
         }
       }
+      case MIDPOINT -> {
+        if (!jit) {
+          stepMidpointDebug(t, dt);
+        } else if (params.heterogeneous()) {
+          stepMidpointPerElement(t, dt);
+        } else {
+          stepMidpoint(t, dt);
+        }
+      }
+      case HEUN -> {
+        if (!jit) {
+          stepHeunDebug(t, dt);
+        } else if (params.heterogeneous()) {
+          stepHeunPerElement(t, dt);
+        } else {
+          stepHeun(t, dt);
+        }
+      }
+      case RALSTON2 -> {
+        if (!jit) {
+          stepRalston2Debug(t, dt);
+        } else if (params.heterogeneous()) {
+          stepRalston2PerElement(t, dt);
+        } else {
+          stepRalston2(t, dt);
+        }
+      }
+      case RK3 -> {
+        if (!jit) {
+          stepRk3Debug(t, dt);
+        } else if (params.heterogeneous()) {
+          stepRk3PerElement(t, dt);
+        } else {
+          stepRk3(t, dt);
+        }
+      }
       case RK4 -> {
         if (!jit) {
           stepRk4Debug(t, dt);
@@ -200,6 +245,15 @@ public final class LifGroup extends NeuronGroup {
           stepRk4PerElement(t, dt);
         } else {
           stepRk4(t, dt);
+        }
+      }
+      case RK4_38 -> {
+        if (!jit) {
+          stepRk4_38Debug(t, dt);
+        } else if (params.heterogeneous()) {
+          stepRk4_38PerElement(t, dt);
+        } else {
+          stepRk4_38(t, dt);
         }
       }
     }
@@ -302,6 +356,109 @@ public final class LifGroup extends NeuronGroup {
     }
   }
 
+  private void stepExpEuler(double t, double dt) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double V_slope = -1.0 / tau;
+    final double V_decay = Math.exp(dt * V_slope);
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_rate = (-V + V_rest + R * input) / tau;
+        final double V_inf = V - V_rate / V_slope;
+        V = V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepExpEulerPerElement(double t, double dt) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_rate = (-V + V_rest + R * input) / tau;
+        final double V_slope = -1.0 / tau;
+        final double V_decay = Math.exp(dt * V_slope);
+        final double V_inf = V - V_rate / V_slope;
+        V = V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepExpEulerDebug(double t, double dt) {
+    if (debugModel == null) {
+      debugModel = new Lif();
+    }
+    final Lif m = debugModel;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_rate = m.dV(V, m.input);
+        final double V_slope = -1.0 / m.tau;
+        final double V_decay = Math.exp(dt * V_slope);
+        final double V_inf = V - V_rate / V_slope;
+        V = V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
   private void stepEuler(double t, double dt) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
@@ -383,6 +540,435 @@ public final class LifGroup extends NeuronGroup {
         m.V = V;
         final double V_rate = m.dV(V, m.input);
         V = V + dt * V_rate;
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepMidpoint(double t, double dt) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        V = V + dt * V_k2;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepMidpointPerElement(double t, double dt) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        V = V + dt * V_k2;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepMidpointDebug(double t, double dt) {
+    if (debugModel == null) {
+      debugModel = new Lif();
+    }
+    final Lif m = debugModel;
+    final double halfDt = dt / 2.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_k1 = m.dV(V, m.input);
+        final double V_stage2 = V + halfDt * V_k1;
+        m.V = V_stage2;
+        final double V_k2 = m.dV(V_stage2, m.input);
+        V = V + dt * V_k2;
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepHeun(double t, double dt) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + dt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        V = V + halfDt * (V_k1 + V_k2);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepHeunPerElement(double t, double dt) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + dt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        V = V + halfDt * (V_k1 + V_k2);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepHeunDebug(double t, double dt) {
+    if (debugModel == null) {
+      debugModel = new Lif();
+    }
+    final Lif m = debugModel;
+    final double halfDt = dt / 2.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_k1 = m.dV(V, m.input);
+        final double V_stage2 = V + dt * V_k1;
+        m.V = V_stage2;
+        final double V_k2 = m.dV(V_stage2, m.input);
+        V = V + halfDt * (V_k1 + V_k2);
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRalston2(double t, double dt) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + twoThirdsDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        V = V + quarterDt * (V_k1 + 3.0 * V_k2);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRalston2PerElement(double t, double dt) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + twoThirdsDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        V = V + quarterDt * (V_k1 + 3.0 * V_k2);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRalston2Debug(double t, double dt) {
+    if (debugModel == null) {
+      debugModel = new Lif();
+    }
+    final Lif m = debugModel;
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_k1 = m.dV(V, m.input);
+        final double V_stage2 = V + twoThirdsDt * V_k1;
+        m.V = V_stage2;
+        final double V_k2 = m.dV(V_stage2, m.input);
+        V = V + quarterDt * (V_k1 + 3.0 * V_k2);
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk3(double t, double dt) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+        V = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk3PerElement(double t, double dt) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+        V = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk3Debug(double t, double dt) {
+    if (debugModel == null) {
+      debugModel = new Lif();
+    }
+    final Lif m = debugModel;
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_k1 = m.dV(V, m.input);
+        final double V_stage2 = V + halfDt * V_k1;
+        m.V = V_stage2;
+        final double V_k2 = m.dV(V_stage2, m.input);
+        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+        m.V = V_stage3;
+        final double V_k3 = m.dV(V_stage3, m.input);
+        V = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
       }
       m.V = V;
       final boolean spiked = m.fire();
@@ -504,6 +1090,127 @@ public final class LifGroup extends NeuronGroup {
         m.V = V_stage4;
         final double V_k4 = m.dV(V_stage4, m.input);
         V = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk4_38(double t, double dt) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + thirdDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
+        V = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk4_38PerElement(double t, double dt) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + thirdDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
+        V = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk4_38Debug(double t, double dt) {
+    if (debugModel == null) {
+      debugModel = new Lif();
+    }
+    final Lif m = debugModel;
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_k1 = m.dV(V, m.input);
+        final double V_stage2 = V + thirdDt * V_k1;
+        m.V = V_stage2;
+        final double V_k2 = m.dV(V_stage2, m.input);
+        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+        m.V = V_stage3;
+        final double V_k3 = m.dV(V_stage3, m.input);
+        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+        m.V = V_stage4;
+        final double V_k4 = m.dV(V_stage4, m.input);
+        V = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
       }
       m.V = V;
       final boolean spiked = m.fire();

@@ -1,0 +1,42 @@
+package io.brainstem.processor.integrate;
+
+import io.brainstem.annotations.Integrator;
+import io.brainstem.processor.ir.Expr;
+import io.brainstem.processor.ir.Expr.Num;
+import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.ModelIR.Ode;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which right-hand sides are affine in their own variable ({@code ∂²f/∂x² ≡ 0} after
+ * simplification), as {@link Integrator#EXP_EULER} requires, and so which integrators a model's
+ * generated class offers.
+ */
+public final class Linearity {
+  private Linearity() {}
+
+  /** {@code ∂f/∂x}, simplified. */
+  public static Expr slope(Ode ode) {
+    return Simplifier.simplify(Derivative.of(ode.rhs(), ode.state()));
+  }
+
+  /** True when {@code ode} is affine in its own variable. */
+  public static boolean isLinear(Ode ode) {
+    Expr curvature = Simplifier.simplify(Derivative.of(slope(ode), ode.state()));
+    return curvature instanceof Num n && n.value() == 0;
+  }
+
+  /** The ODEs of {@code model} that are not affine in their own variable. */
+  public static List<Ode> nonlinear(ModelIR model) {
+    return model.odes().stream().filter(o -> !isLinear(o)).toList();
+  }
+
+  /** Every integrator, except {@code EXP_EULER} when an ODE is not affine in its own variable. */
+  public static List<Integrator> supported(ModelIR model) {
+    boolean linear = nonlinear(model).isEmpty();
+    return Arrays.stream(Integrator.values())
+        .filter(m -> linear || m != Integrator.EXP_EULER)
+        .toList();
+  }
+}

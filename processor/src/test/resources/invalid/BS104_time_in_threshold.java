@@ -1,0 +1,25 @@
+package corpus;
+
+import io.brainstem.annotations.*;
+
+@Neuron
+public class Lif {
+  @Param double V_rest = 0, V_reset = -5, V_th = 20, tau = 10;
+  @State double V;
+  @Input double input;
+
+  @Ode("V")
+  double dV(double V, double input) {
+    return (V_rest - V + input) / tau;
+  }
+
+  @Threshold
+  boolean fire() {
+    return V >= V_th && t > 100; // error: BS104 at `t >` says `add a parameter 'double t' to an @Ode`
+  }
+
+  @Reset
+  void reset() {
+    V = V_reset;
+  }
+}

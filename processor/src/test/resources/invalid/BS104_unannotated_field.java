@@ -1,0 +1,26 @@
+package corpus;
+
+import io.brainstem.annotations.*;
+
+@Neuron
+public class Lif {
+  @Param double V_rest = 0, V_reset = -5, V_th = 20, tau = 10;
+  @State double V;
+  @Input double input;
+  double gain = 2;
+
+  @Ode("V")
+  double dV(double V, double input) {
+    return (V_rest - V + gain * input) / tau; // error: BS104 at `gain` says `without a model annotation`
+  }
+
+  @Threshold
+  boolean fire() {
+    return V >= V_th;
+  }
+
+  @Reset
+  void reset() {
+    V = V_reset;
+  }
+}

@@ -1,0 +1,26 @@
+package corpus;
+
+import io.brainstem.annotations.*;
+
+@Synapse
+public class Exp {
+  @Param double g_max = 1, tau = 8, E = 0;
+  @State double g;
+  @Post double V;
+  @Post double w; // warning: BS504 at `w`
+
+  @Ode("g")
+  double dg(double g) {
+    return -g / tau;
+  }
+
+  @OnPre
+  void onSpike() {
+    g += g_max;
+  }
+
+  @Output("input")
+  double current() {
+    return g * (E - V);
+  }
+}
