@@ -2,8 +2,10 @@ package io.brainstem.examples.cli;
 
 import io.brainstem.examples.AdaptiveLifGroup;
 import io.brainstem.examples.EINet;
+import io.brainstem.models.ExpCobaProjection;
 import io.brainstem.network.Names;
 import io.brainstem.network.Network;
+import io.brainstem.network.Projection;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.Map;
  */
 public final class ExampleNetworks {
   private static final Map<String, ExampleNetwork> BY_KEY = new LinkedHashMap<>();
+  /** EINet's excitatory and inhibitory weights (g_max) at scale 1. */
+  private static final double EINET_WE = 0.6;
+  private static final double EINET_WI = 6.7;
 
   static {
     register(new ExampleNetwork(
@@ -25,7 +30,7 @@ public final class ExampleNetworks {
         100.,
         List.of("E.spike", "I.spike"),
         Map.of("E.input", 20., "I.input", 20.),
-        o -> new EINet(o.scaled(3200), o.scaled(800), o.method(), o.seed())));
+        ExampleNetworks::einet));
     register(new ExampleNetwork(
         "adaptation",
         "One AdaptiveLif neuron (spike-triggered adaptation current w) under a constant 30 mV input",
@@ -36,6 +41,22 @@ public final class ExampleNetworks {
   }
 
   private ExampleNetworks() {}
+
+  /**
+   * The seed's EINet; {@code --scale} scales both groups and divides the synaptic weights by the
+   * scale, as BrainPy's scaled COBA benchmark does, so each neuron's mean synaptic input stays the
+   * same.
+   */
+  private static Network einet(NetworkOptions o) {
+    EINet net = new EINet(o.scaled(3200), o.scaled(800), o.method(), o.seed());
+    if (o.scale() != 1) {
+      for (Projection p : net.projections()) {
+        ExpCobaProjection syn = (ExpCobaProjection) p;
+        syn.g_max((p.pre() == net.E ? EINET_WE : EINET_WI) / o.scale());
+      }
+    }
+    return net;
+  }
 
   private static Network adaptation(NetworkOptions o) {
     Network net = new Network();

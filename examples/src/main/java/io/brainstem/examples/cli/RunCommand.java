@@ -76,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
   Integrator method;
 
   @Option(names = "--scale", paramLabel = "X", defaultValue = "1",
-      description = "Multiplies the size of every neuron group (default: ${DEFAULT-VALUE}).")
+      description = "Multiplies the size of every neuron group; einet also divides its weights by it, "
+          + "as BrainPy's scaled COBA benchmark (default: ${DEFAULT-VALUE}).")
   double scale;
 
   @Option(names = "--runner", paramLabel = "KIND", defaultValue = "ds",

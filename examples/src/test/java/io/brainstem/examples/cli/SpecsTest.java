@@ -4,7 +4,11 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.brainstem.annotations.Integrator;
+import io.brainstem.models.ExpCobaProjection;
 import io.brainstem.monitors.Monitor;
+import io.brainstem.network.Network;
+import io.brainstem.network.Parameters;
+import io.brainstem.network.Projection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,22 @@ class SpecsTest {
     assertThat(o.scaled(3200)).isEqualTo(800);
     assertThat(new NetworkOptions(1, Integrator.EULER, 1e-6).scaled(800)).isEqualTo(1);
     assertThrows(IllegalArgumentException.class, () -> new NetworkOptions(1, Integrator.EULER, 0));
+  }
+
+  @Test
+  void einetScaleDividesTheWeightsAsBrainPysScaledBenchmark() {
+    Network half = ExampleNetworks.get("einet").build(new NetworkOptions(42, Integrator.EXP_AUTO, 0.5));
+    assertThat(half.group("E").size()).isEqualTo(1600);
+    assertThat(half.group("I").size()).isEqualTo(400);
+    List<Double> gMax = new java.util.ArrayList<>();
+    for (Projection p : half.projections()) {
+      Parameters params = ((ExpCobaProjection) p).params();
+      gMax.add(params.scalar(params.indexOf("g_max")));
+    }
+    assertThat(gMax).containsExactly(1.2, 1.2, 13.4, 13.4).inOrder();
+    Network full = ExampleNetworks.get("einet").build(new NetworkOptions(42, Integrator.EXP_AUTO, 1));
+    Parameters first = ((ExpCobaProjection) full.projections().get(0)).params();
+    assertThat(first.scalar(first.indexOf("g_max"))).isEqualTo(0.6);
   }
 
   @Test
