@@ -51,7 +51,11 @@ public final class BrainstemCli implements Runnable {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler(BrainstemCli::usageError);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println(cmd.getColorScheme().errorText("error: " + e.getMessage()));
+      // An I/O error's message is often just a path: keep its type, which says what went wrong.
+      String message = e instanceof java.io.IOException || e.getMessage() == null
+          ? e.toString()
+          : e.getMessage();
+      cmd.getErr().println(cmd.getColorScheme().errorText("error: " + message));
       cmd.getErr().flush();
       return cmd.getCommandSpec().exitCodeOnExecutionException();
     });

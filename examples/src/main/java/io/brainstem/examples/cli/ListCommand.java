@@ -9,7 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code brainstem list}: the bundled example networks with what a run of each does by default. */
-@Command(name = "list", description = "Lists the example networks 'brainstem run' accepts, with their defaults.")
+@Command(
+    name = "list",
+    description = "Lists the example networks 'brainstem run' accepts, with their defaults.")
 final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -27,7 +27,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code brainstem run NETWORK [options]}: builds an example network, runs it, reports and writes results. */
+/**
+ * {@code brainstem run NETWORK [options]}: builds an example network, runs it, reports and writes
+ * results.
+ */
 @Command(
     name = "run",
     description = {
@@ -122,7 +125,8 @@ final class RunCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--format", paramLabel = "FMT", defaultValue = "png",
-      description = "Image format of the plots --out writes: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+      description = "Image format of the plots --out writes: ${COMPLETION-CANDIDATES} "
+          + "(default: ${DEFAULT-VALUE}).")
   OutputFiles.Format format;
 
   @Option(names = "--csv", description = "With --out, also writes every monitor as CSV into DIR/csv.")
@@ -141,8 +145,12 @@ final class RunCommand implements Callable<Integer> {
     if (every < 1) {
       throw new ParameterException(spec.commandLine(), "--every must be at least 1, got " + every);
     }
+    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+      throw new ParameterException(spec.commandLine(), "--out " + out + " exists and is not a directory");
+    }
     if (csv && out == null) {
-      throw new ParameterException(spec.commandLine(), "--csv writes into the --out directory; give --out DIR");
+      throw new ParameterException(spec.commandLine(),
+          "--csv writes into the --out directory; give --out DIR");
     }
     ExampleNetwork example = userInput(() -> ExampleNetworks.get(network));
     double duration = durationMs != null ? durationMs : example.durationMs();
@@ -198,12 +206,15 @@ final class RunCommand implements Callable<Integer> {
     for (InputSpec i : inputs) {
       in.put(i.path(), i.value());
     }
-    List<Monitor> mons = (monitors.isEmpty() ? example.monitors().stream().map(Monitor::of).toList() : monitors)
-        .stream()
+    List<Monitor> given = monitors.isEmpty()
+        ? example.monitors().stream().map(Monitor::of).toList()
+        : monitors;
+    List<Monitor> mons = given.stream()
         .map(m -> every > 1 && !isSpike(net, m) ? m.every(every) : m)
         .toList();
     if (runner == RunnerKind.report) {
-      ReportRunner.Builder b = ReportRunner.builder(net).progress(WriterStream.to(spec.commandLine().getErr()));
+      ReportRunner.Builder b =
+          ReportRunner.builder(net).progress(WriterStream.to(spec.commandLine().getErr()));
       return configure(b, in, mons).build();
     }
     return configure(DSRunner.builder(net), in, mons).build();
@@ -264,8 +275,8 @@ final class RunCommand implements Callable<Integer> {
     w.printf(Locale.ROOT, "%s: %d steps of %s ms (%s ms), %s, %s, %s, seed %d%n", example.name(),
         mon.steps(), dt, mon.steps() * dt, runner == RunnerKind.ds ? "DSRunner" : "ReportRunner",
         jit ? "jit" : "jit=false", method, seed);
-    w.printf(Locale.ROOT, "  network %.3f s, runner %.3f s, set-up %.3f s, run %.3f s%n", times.get("network"),
-        times.get("runner"), times.get("setup"), times.get("run"));
+    w.printf(Locale.ROOT, "  network %.3f s, runner %.3f s, set-up %.3f s, run %.3f s%n",
+        times.get("network"), times.get("runner"), times.get("setup"), times.get("run"));
     for (SpikeStats st : stats.values()) {
       w.printf(Locale.ROOT, "  %-8s %7d neurons %9d spikes %8.2f Hz%n", st.key(), st.neurons(), st.spikes(),
           st.rateHz());

@@ -19,7 +19,10 @@ import java.util.Arrays;
 public final class InputsExample {
   private InputsExample() {}
 
-  /** Five AdaptiveLif neurons, each with its own constant input; writes {@code tutorial-inputs-raster.png}. */
+  /**
+   * Five AdaptiveLif neurons, each with its own constant input; writes
+   * {@code tutorial-inputs-raster.png}.
+   */
   public static MonitorResults perElement(Path img) {
     Network net = new Network();
     net.add(new AdaptiveLifGroup("N", 5));
@@ -71,7 +74,10 @@ public final class InputsExample {
     return runner.mon();
   }
 
-  /** A Poisson group drives 100 LIF neurons through a projection; writes {@code tutorial-inputs-poisson.png}. */
+  /**
+   * A Poisson group drives 100 LIF neurons through a projection; writes
+   * {@code tutorial-inputs-poisson.png}.
+   */
   public static MonitorResults poisson(Path img) {
     Network net = new Network();
     PoissonGroup noise = net.add(new PoissonGroup("P", 500, 20., 7));       // 500 trains at 20 Hz

@@ -204,14 +204,16 @@ class BrainstemCliTest {
       assertThat(new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("PNG");
       assertThat(r.out()).contains("wrote " + out.resolve(name));
     }
-    JsonObject summary = JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonObject();
+    JsonObject summary =
+        JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonObject();
     assertThat(summary.get("steps").getAsInt()).isEqualTo(1000);
     assertThat(summary.getAsJsonObject("rates_hz").get("N").getAsDouble()).isGreaterThan(0.);
   }
 
   @Test
   void numpyLoadsTheNpz(@TempDir Path dir) throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(NumpyCheck.available(), "python3 with numpy is not installed");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        NumpyCheck.available(), "python3 with numpy is not installed");
     Path out = dir.resolve("r");
     Result r = run("run", "einet", "--scale", "0.1", "--duration", "20", "--out", out.toString(),
         "--monitor", "E.spike", "--monitor", "E.V[0:2]", "--every", "5");
@@ -236,7 +238,8 @@ class BrainstemCliTest {
   @Test
   void svgFormatAndCsv(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("svg");
-    Result r = run("run", "adaptation", "--duration", "20", "--out", out.toString(), "--format", "svg", "--csv");
+    Result r = run("run", "adaptation", "--duration", "20", "--out", out.toString(),
+        "--format", "svg", "--csv");
     assertWithMessage(r.err()).that(r.code()).isEqualTo(0);
     assertThat(Files.readString(out.resolve("N.V.svg"))).contains("<svg");
     assertThat(Files.readString(out.resolve("network.svg"))).contains("<svg");
@@ -281,7 +284,8 @@ class BrainstemCliTest {
       {"--dt", "-0.1"}, {"--dt", "abc"}, {"--duration", "0"}, {"--duration", "0.01"},
       {"--runner", "fast"}, {"--method", "rk5"}, {"--threads", "4"}, {"--threads", "0"},
       {"--scale", "0"}, {"--input", "E.input"}, {"--input", "E.input=x"}, {"--monitor", "E.V[2:1]"},
-      {"--monitor", "E.V[99999]"}, {"--jit=maybe"}, {"--every", "0"}, {"--format", "gif"}, {"--monitor", "E.spike", "--monitor", "E.spike"},
+      {"--monitor", "E.V[99999]"}, {"--jit=maybe"}, {"--every", "0"}, {"--format", "gif"},
+      {"--monitor", "E.spike", "--monitor", "E.spike"},
     };
     for (String[] bad : cases) {
       Result r = run(concat(new String[] {"run", "einet", "--scale", "0.1"}, bad));
@@ -311,6 +315,29 @@ class BrainstemCliTest {
     assertThat(quiet.getAsJsonObject("rates_hz").get("P").getAsDouble()).isEqualTo(0.);
     JsonObject driven = json("run", "CLI-TEST-PAIR", "--input", "P.input=30", "--json");
     assertThat(driven.getAsJsonObject("rates_hz").get("P").getAsDouble()).isGreaterThan(0.);
+  }
+
+  @Test
+  void aFailureWhileRunningExitsWithOne() {
+    String name = "cli-test-broken";
+    if (ExampleNetworks.all().stream().noneMatch(n -> n.name().equals(name))) {
+      ExampleNetworks.register(new ExampleNetwork(name, "a factory that fails", 10.,
+          java.util.List.of(), java.util.Map.of(), o -> {
+            throw new IllegalStateException("the factory failed on purpose");
+          }));
+    }
+    Result r = run("run", name);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("error: the factory failed on purpose\n");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void outOnAFileIsAUsageError(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("taken"), "x");
+    Result r = run("run", "adaptation", "--out", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("exists and is not a directory");
   }
 
   @Test

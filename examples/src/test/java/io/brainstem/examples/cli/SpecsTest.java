@@ -78,6 +78,7 @@ class SpecsTest {
   @Test
   void jsonEscapesAndNests() {
     String text = Json.write(Map.of("a\"b", List.of(1, 2.5, true, "x\ny", Double.NaN)));
-    assertThat(text).isEqualTo("{\n  \"a\\\"b\": [\n    1,\n    2.5,\n    true,\n    \"x\\ny\",\n    null\n  ]\n}\n");
+    assertThat(text).isEqualTo(
+        "{\n  \"a\\\"b\": [\n    1,\n    2.5,\n    true,\n    \"x\\ny\",\n    null\n  ]\n}\n");
   }
 }

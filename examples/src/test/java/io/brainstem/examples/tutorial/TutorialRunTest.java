@@ -125,7 +125,8 @@ class TutorialRunTest {
     Path npz = SavingResults.save(dir);
     assertThat(Files.size(npz)).isGreaterThan(1000L);
     assertThat(Files.readAllLines(dir.resolve("csv").resolve("E.spike.csv")).get(0)).isEqualTo("t,index");
-    org.junit.jupiter.api.Assumptions.assumeTrue(NumpyCheck.available(), "python3 with numpy is not installed");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        NumpyCheck.available(), "python3 with numpy is not installed");
     String out = NumpyCheck.run("import numpy as np, sys\n"
         + "z = np.load(sys.argv[1])\n"
         + "print(z['ts'].shape, z['E.spike'].shape, z['E.spike'].dtype, z['E.V'].shape, "
