@@ -26,7 +26,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
     scope = ScopeType.INHERIT,
     versionProvider = BrainstemCli.Version.class,
     description = "Runs Brainstem's example networks from the command line.",
-    subcommands = {ListCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      ListCommand.class, VariablesCommand.class, RunCommand.class, CommandLine.HelpCommand.class
+    },
     footer = {"", "Try 'brainstem run --help' for the options of a run."})
 public final class BrainstemCli implements Runnable {
   /** Kept strongly reachable so its level sticks; see {@link #main}. */

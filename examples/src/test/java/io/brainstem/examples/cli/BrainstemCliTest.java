@@ -98,6 +98,19 @@ class BrainstemCliTest {
   }
 
   @Test
+  void variablesListsEveryPathWithSizeAndKind() {
+    Result r = run("variables", "einet");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(r.out()).containsMatch("E\\.spike\\s+3200  spike");
+    assertThat(r.out()).containsMatch("I\\.V\\s+800  state");
+    assertThat(r.out()).containsMatch("E\\.input\\s+3200  input");
+    assertThat(r.out()).containsMatch("E2I\\.g\\s+800  state");
+    Result unknown = run("variables", "einett");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("did you mean 'einet'?");
+  }
+
+  @Test
   void seedEinetJsonHasRatesInTheBrian2Band() {
     JsonObject s = json("run", "EINet", "--json");
     assertThat(s.get("network").getAsString()).isEqualTo("einet");
