@@ -257,6 +257,9 @@ public final class AdExGroup extends NeuronGroup {
    * Chooses the integrator of the dynamics.
    */
   public AdExGroup method(Integrator method) {
+    if (method == Integrator.EXP_EULER) {
+      throw new IllegalArgumentException("AdEx cannot use EXP_EULER: dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau is not linear in V (EXP_EULER needs the form dx/dt = a - b*x). Use EXP_AUTO, which linearises any ODE.");
+    }
     setMethod(method);
     return this;
   }
@@ -289,6 +292,42 @@ public final class AdExGroup extends NeuronGroup {
           stepEuler(t, dt);
         }
       }
+      case MIDPOINT -> {
+        if (!jit) {
+          stepMidpointDebug(t, dt);
+        } else if (params.heterogeneous()) {
+          stepMidpointPerElement(t, dt);
+        } else {
+          stepMidpoint(t, dt);
+        }
+      }
+      case HEUN -> {
+        if (!jit) {
+          stepHeunDebug(t, dt);
+        } else if (params.heterogeneous()) {
+          stepHeunPerElement(t, dt);
+        } else {
+          stepHeun(t, dt);
+        }
+      }
+      case RALSTON2 -> {
+        if (!jit) {
+          stepRalston2Debug(t, dt);
+        } else if (params.heterogeneous()) {
+          stepRalston2PerElement(t, dt);
+        } else {
+          stepRalston2(t, dt);
+        }
+      }
+      case RK3 -> {
+        if (!jit) {
+          stepRk3Debug(t, dt);
+        } else if (params.heterogeneous()) {
+          stepRk3PerElement(t, dt);
+        } else {
+          stepRk3(t, dt);
+        }
+      }
       case RK4 -> {
         if (!jit) {
           stepRk4Debug(t, dt);
@@ -296,6 +335,15 @@ public final class AdExGroup extends NeuronGroup {
           stepRk4PerElement(t, dt);
         } else {
           stepRk4(t, dt);
+        }
+      }
+      case RK4_38 -> {
+        if (!jit) {
+          stepRk4_38Debug(t, dt);
+        } else if (params.heterogeneous()) {
+          stepRk4_38PerElement(t, dt);
+        } else {
+          stepRk4_38(t, dt);
         }
       }
     }
@@ -588,6 +636,654 @@ public final class AdExGroup extends NeuronGroup {
     }
   }
 
+  private void stepMidpoint(double t, double dt) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_new = V + dt * V_k2;
+        final double w_new = w + dt * w_k2;
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepMidpointPerElement(double t, double dt) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_new = V + dt * V_k2;
+        final double w_new = w + dt * w_k2;
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepMidpointDebug(double t, double dt) {
+    if (debugModel == null) {
+      debugModel = new AdEx();
+    }
+    final AdEx m = debugModel;
+    final double halfDt = dt / 2.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        m.V = V;
+        m.w = w;
+        final double V_k1 = m.dV(V, w, m.input);
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = m.dw(w, V);
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        m.V = V_stage2;
+        m.w = w_stage2;
+        final double V_k2 = m.dV(V_stage2, w_stage2, m.input);
+        final double w_k2 = m.dw(w_stage2, V_stage2);
+        final double V_new = V + dt * V_k2;
+        final double w_new = w + dt * w_k2;
+        V = V_new;
+        w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepHeun(double t, double dt) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + dt * V_k1;
+        final double w_stage2 = w + dt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_new = V + halfDt * (V_k1 + V_k2);
+        final double w_new = w + halfDt * (w_k1 + w_k2);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepHeunPerElement(double t, double dt) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + dt * V_k1;
+        final double w_stage2 = w + dt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_new = V + halfDt * (V_k1 + V_k2);
+        final double w_new = w + halfDt * (w_k1 + w_k2);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepHeunDebug(double t, double dt) {
+    if (debugModel == null) {
+      debugModel = new AdEx();
+    }
+    final AdEx m = debugModel;
+    final double halfDt = dt / 2.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        m.V = V;
+        m.w = w;
+        final double V_k1 = m.dV(V, w, m.input);
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = m.dw(w, V);
+        final double V_stage2 = V + dt * V_k1;
+        final double w_stage2 = w + dt * w_k1;
+        m.V = V_stage2;
+        m.w = w_stage2;
+        final double V_k2 = m.dV(V_stage2, w_stage2, m.input);
+        final double w_k2 = m.dw(w_stage2, V_stage2);
+        final double V_new = V + halfDt * (V_k1 + V_k2);
+        final double w_new = w + halfDt * (w_k1 + w_k2);
+        V = V_new;
+        w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRalston2(double t, double dt) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + twoThirdsDt * V_k1;
+        final double w_stage2 = w + twoThirdsDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
+        final double w_new = w + quarterDt * (w_k1 + 3.0 * w_k2);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRalston2PerElement(double t, double dt) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + twoThirdsDt * V_k1;
+        final double w_stage2 = w + twoThirdsDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
+        final double w_new = w + quarterDt * (w_k1 + 3.0 * w_k2);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRalston2Debug(double t, double dt) {
+    if (debugModel == null) {
+      debugModel = new AdEx();
+    }
+    final AdEx m = debugModel;
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        m.V = V;
+        m.w = w;
+        final double V_k1 = m.dV(V, w, m.input);
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = m.dw(w, V);
+        final double V_stage2 = V + twoThirdsDt * V_k1;
+        final double w_stage2 = w + twoThirdsDt * w_k1;
+        m.V = V_stage2;
+        m.w = w_stage2;
+        final double V_k2 = m.dV(V_stage2, w_stage2, m.input);
+        final double w_k2 = m.dw(w_stage2, V_stage2);
+        final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
+        final double w_new = w + quarterDt * (w_k1 + 3.0 * w_k2);
+        V = V_new;
+        w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk3(double t, double dt) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+        final double w_stage3 = w + dt * (-w_k1 + 2.0 * w_k2);
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+        final double w_new = w + sixthDt * (w_k1 + 4.0 * w_k2 + w_k3);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk3PerElement(double t, double dt) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+        final double w_stage3 = w + dt * (-w_k1 + 2.0 * w_k2);
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+        final double w_new = w + sixthDt * (w_k1 + 4.0 * w_k2 + w_k3);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk3Debug(double t, double dt) {
+    if (debugModel == null) {
+      debugModel = new AdEx();
+    }
+    final AdEx m = debugModel;
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        m.V = V;
+        m.w = w;
+        final double V_k1 = m.dV(V, w, m.input);
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = m.dw(w, V);
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        m.V = V_stage2;
+        m.w = w_stage2;
+        final double V_k2 = m.dV(V_stage2, w_stage2, m.input);
+        final double w_k2 = m.dw(w_stage2, V_stage2);
+        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+        final double w_stage3 = w + dt * (-w_k1 + 2.0 * w_k2);
+        m.V = V_stage3;
+        m.w = w_stage3;
+        final double V_k3 = m.dV(V_stage3, w_stage3, m.input);
+        final double w_k3 = m.dw(w_stage3, V_stage3);
+        final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+        final double w_new = w + sixthDt * (w_k1 + 4.0 * w_k2 + w_k3);
+        V = V_new;
+        w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
   private void stepRk4(double t, double dt) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
@@ -758,6 +1454,194 @@ public final class AdExGroup extends NeuronGroup {
         final double w_k4 = m.dw(w_stage4, V_stage4);
         final double V_new = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
         final double w_new = w + sixthDt * (w_k1 + 2.0 * w_k2 + 2.0 * w_k3 + w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk4_38(double t, double dt) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + thirdDt * V_k1;
+        final double w_stage2 = w + thirdDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+        final double w_stage3 = w + thirdDt * (-w_k1 + 3.0 * w_k2);
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+        final double w_stage4 = w + dt * (w_k1 - w_k2 + w_k3);
+        final double V_k4 = (-V_stage4 + V_rest + delta_T * Math.exp((V_stage4 - V_T) / delta_T) - R * w_stage4 + R * input) / tau;
+        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
+        final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+        final double w_new = w + eighthDt * (w_k1 + 3.0 * w_k2 + 3.0 * w_k3 + w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk4_38PerElement(double t, double dt) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + thirdDt * V_k1;
+        final double w_stage2 = w + thirdDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+        final double w_stage3 = w + thirdDt * (-w_k1 + 3.0 * w_k2);
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+        final double w_stage4 = w + dt * (w_k1 - w_k2 + w_k3);
+        final double V_k4 = (-V_stage4 + V_rest + delta_T * Math.exp((V_stage4 - V_T) / delta_T) - R * w_stage4 + R * input) / tau;
+        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
+        final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+        final double w_new = w + eighthDt * (w_k1 + 3.0 * w_k2 + 3.0 * w_k3 + w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk4_38Debug(double t, double dt) {
+    if (debugModel == null) {
+      debugModel = new AdEx();
+    }
+    final AdEx m = debugModel;
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final int n = size();
+    for (int i = 0; i < n; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        m.V = V;
+        m.w = w;
+        final double V_k1 = m.dV(V, w, m.input);
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = m.dw(w, V);
+        final double V_stage2 = V + thirdDt * V_k1;
+        final double w_stage2 = w + thirdDt * w_k1;
+        m.V = V_stage2;
+        m.w = w_stage2;
+        final double V_k2 = m.dV(V_stage2, w_stage2, m.input);
+        final double w_k2 = m.dw(w_stage2, V_stage2);
+        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+        final double w_stage3 = w + thirdDt * (-w_k1 + 3.0 * w_k2);
+        m.V = V_stage3;
+        m.w = w_stage3;
+        final double V_k3 = m.dV(V_stage3, w_stage3, m.input);
+        final double w_k3 = m.dw(w_stage3, V_stage3);
+        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+        final double w_stage4 = w + dt * (w_k1 - w_k2 + w_k3);
+        m.V = V_stage4;
+        m.w = w_stage4;
+        final double V_k4 = m.dV(V_stage4, w_stage4, m.input);
+        final double w_k4 = m.dw(w_stage4, V_stage4);
+        final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+        final double w_new = w + eighthDt * (w_k1 + 3.0 * w_k2 + 3.0 * w_k3 + w_k4);
         V = V_new;
         w = w_new;
       }

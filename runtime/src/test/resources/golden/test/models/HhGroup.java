@@ -232,6 +232,15 @@ public final class HhGroup extends NeuronGroup {
           stepExpAuto(dt);
         }
       }
+      case EXP_EULER -> {
+        if (!jit) {
+          stepExpEulerDebug(dt);
+        } else if (params.heterogeneous()) {
+          stepExpEulerPerElement(dt);
+        } else {
+          stepExpEuler(dt);
+        }
+      }
       case EULER -> {
         if (!jit) {
           stepEulerDebug(dt);
@@ -241,6 +250,42 @@ public final class HhGroup extends NeuronGroup {
           stepEuler(dt);
         }
       }
+      case MIDPOINT -> {
+        if (!jit) {
+          stepMidpointDebug(dt);
+        } else if (params.heterogeneous()) {
+          stepMidpointPerElement(dt);
+        } else {
+          stepMidpoint(dt);
+        }
+      }
+      case HEUN -> {
+        if (!jit) {
+          stepHeunDebug(dt);
+        } else if (params.heterogeneous()) {
+          stepHeunPerElement(dt);
+        } else {
+          stepHeun(dt);
+        }
+      }
+      case RALSTON2 -> {
+        if (!jit) {
+          stepRalston2Debug(dt);
+        } else if (params.heterogeneous()) {
+          stepRalston2PerElement(dt);
+        } else {
+          stepRalston2(dt);
+        }
+      }
+      case RK3 -> {
+        if (!jit) {
+          stepRk3Debug(dt);
+        } else if (params.heterogeneous()) {
+          stepRk3PerElement(dt);
+        } else {
+          stepRk3(dt);
+        }
+      }
       case RK4 -> {
         if (!jit) {
           stepRk4Debug(dt);
@@ -248,6 +293,15 @@ public final class HhGroup extends NeuronGroup {
           stepRk4PerElement(dt);
         } else {
           stepRk4(dt);
+        }
+      }
+      case RK4_38 -> {
+        if (!jit) {
+          stepRk4_38Debug(dt);
+        } else if (params.heterogeneous()) {
+          stepRk4_38PerElement(dt);
+        } else {
+          stepRk4_38(dt);
         }
       }
     }
@@ -408,6 +462,185 @@ public final class HhGroup extends NeuronGroup {
     }
   }
 
+  private void stepExpEuler(double dt) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      final double V_slope = (-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C;
+      final double V_decay = Math.exp(dt * V_slope);
+      final double V_inf = V - V_rate / V_slope;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_rate = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      final double m_slope = -(0.1 * (V + 40.0) / (1.0 - Math.exp(-((V + 40.0) / 10.0)))) - 4.0 * Math.exp(-((V + 65.0) / 18.0));
+      final double m_decay = Math.exp(dt * m_slope);
+      final double m_inf = m - m_rate / m_slope;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_rate = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      final double h_slope = -(0.07 * Math.exp(-((V + 65.0) / 20.0))) - 1.0 / (1.0 + Math.exp(-((V + 35.0) / 10.0)));
+      final double h_decay = Math.exp(dt * h_slope);
+      final double h_inf = h - h_rate / h_slope;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_rate = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double n_slope = -(0.01 * (V + 55.0) / (1.0 - Math.exp(-((V + 55.0) / 10.0)))) - 0.125 * Math.exp(-((V + 65.0) / 80.0));
+      final double n_decay = Math.exp(dt * n_slope);
+      final double n_inf = n - n_rate / n_slope;
+      final double V_new = V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
+      final double m_new = m_slope == 0.0 ? m + dt * m_rate : m_inf + (m - m_inf) * m_decay;
+      final double h_new = h_slope == 0.0 ? h + dt * h_rate : h_inf + (h - h_inf) * h_decay;
+      final double n_new = n_slope == 0.0 ? n + dt * n_rate : n_inf + (n - n_inf) * n_decay;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepExpEulerPerElement(double dt) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      final double V_slope = (-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C;
+      final double V_decay = Math.exp(dt * V_slope);
+      final double V_inf = V - V_rate / V_slope;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_rate = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      final double m_slope = -(0.1 * (V + 40.0) / (1.0 - Math.exp(-((V + 40.0) / 10.0)))) - 4.0 * Math.exp(-((V + 65.0) / 18.0));
+      final double m_decay = Math.exp(dt * m_slope);
+      final double m_inf = m - m_rate / m_slope;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_rate = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      final double h_slope = -(0.07 * Math.exp(-((V + 65.0) / 20.0))) - 1.0 / (1.0 + Math.exp(-((V + 35.0) / 10.0)));
+      final double h_decay = Math.exp(dt * h_slope);
+      final double h_inf = h - h_rate / h_slope;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_rate = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double n_slope = -(0.01 * (V + 55.0) / (1.0 - Math.exp(-((V + 55.0) / 10.0)))) - 0.125 * Math.exp(-((V + 65.0) / 80.0));
+      final double n_decay = Math.exp(dt * n_slope);
+      final double n_inf = n - n_rate / n_slope;
+      final double V_new = V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
+      final double m_new = m_slope == 0.0 ? m + dt * m_rate : m_inf + (m - m_inf) * m_decay;
+      final double h_new = h_slope == 0.0 ? h + dt * h_rate : h_inf + (h - h_inf) * h_decay;
+      final double n_new = n_slope == 0.0 ? n + dt * n_rate : n_inf + (n - n_inf) * n_decay;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepExpEulerDebug(double dt) {
+    if (debugModel == null) {
+      debugModel = new Hh();
+    }
+    final Hh m_ = debugModel;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_rate = m_.dV(V, m, h, n, m_.input);
+      final double V_slope = (-(m_.gNa * m * m * m * h) - m_.gK * n * n * n * n - m_.gL) / m_.C;
+      final double V_decay = Math.exp(dt * V_slope);
+      final double V_inf = V - V_rate / V_slope;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_rate = m_.dm(m, V);
+      final double m_slope = -(0.1 * (V + 40.0) / (1.0 - Math.exp(-((V + 40.0) / 10.0)))) - 4.0 * Math.exp(-((V + 65.0) / 18.0));
+      final double m_decay = Math.exp(dt * m_slope);
+      final double m_inf = m - m_rate / m_slope;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_rate = m_.dh(h, V);
+      final double h_slope = -(0.07 * Math.exp(-((V + 65.0) / 20.0))) - 1.0 / (1.0 + Math.exp(-((V + 35.0) / 10.0)));
+      final double h_decay = Math.exp(dt * h_slope);
+      final double h_inf = h - h_rate / h_slope;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_rate = m_.dn(n, V);
+      final double n_slope = -(0.01 * (V + 55.0) / (1.0 - Math.exp(-((V + 55.0) / 10.0)))) - 0.125 * Math.exp(-((V + 65.0) / 80.0));
+      final double n_decay = Math.exp(dt * n_slope);
+      final double n_inf = n - n_rate / n_slope;
+      final double V_new = V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
+      final double m_new = m_slope == 0.0 ? m + dt * m_rate : m_inf + (m - m_inf) * m_decay;
+      final double h_new = h_slope == 0.0 ? h + dt * h_rate : h_inf + (h - h_inf) * h_decay;
+      final double n_new = n_slope == 0.0 ? n + dt * n_rate : n_inf + (n - n_inf) * n_decay;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
   private void stepEuler(double dt) {
     final double ENa = params.scalar(ENA_INDEX);
     final double gNa = params.scalar(GNA_INDEX);
@@ -534,6 +767,736 @@ public final class HhGroup extends NeuronGroup {
       final double m_new = m + dt * m_rate;
       final double h_new = h + dt * h_rate;
       final double n_new = n + dt * n_rate;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepMidpoint(double dt) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_new = V + dt * V_k2;
+      final double m_new = m + dt * m_k2;
+      final double h_new = h + dt * h_k2;
+      final double n_new = n + dt * n_k2;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepMidpointPerElement(double dt) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_new = V + dt * V_k2;
+      final double m_new = m + dt * m_k2;
+      final double h_new = h + dt * h_k2;
+      final double n_new = n + dt * n_k2;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepMidpointDebug(double dt) {
+    if (debugModel == null) {
+      debugModel = new Hh();
+    }
+    final Hh m_ = debugModel;
+    final double halfDt = dt / 2.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_k1 = m_.dV(V, m, h, n, m_.input);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = m_.dm(m, V);
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = m_.dh(h, V);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = m_.dn(n, V);
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      m_.V = V_stage2;
+      m_.m = m_stage2;
+      m_.h = h_stage2;
+      m_.n = n_stage2;
+      final double V_k2 = m_.dV(V_stage2, m_stage2, h_stage2, n_stage2, m_.input);
+      final double m_k2 = m_.dm(m_stage2, V_stage2);
+      final double h_k2 = m_.dh(h_stage2, V_stage2);
+      final double n_k2 = m_.dn(n_stage2, V_stage2);
+      final double V_new = V + dt * V_k2;
+      final double m_new = m + dt * m_k2;
+      final double h_new = h + dt * h_k2;
+      final double n_new = n + dt * n_k2;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepHeun(double dt) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + dt * V_k1;
+      final double m_stage2 = m + dt * m_k1;
+      final double h_stage2 = h + dt * h_k1;
+      final double n_stage2 = n + dt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_new = V + halfDt * (V_k1 + V_k2);
+      final double m_new = m + halfDt * (m_k1 + m_k2);
+      final double h_new = h + halfDt * (h_k1 + h_k2);
+      final double n_new = n + halfDt * (n_k1 + n_k2);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepHeunPerElement(double dt) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + dt * V_k1;
+      final double m_stage2 = m + dt * m_k1;
+      final double h_stage2 = h + dt * h_k1;
+      final double n_stage2 = n + dt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_new = V + halfDt * (V_k1 + V_k2);
+      final double m_new = m + halfDt * (m_k1 + m_k2);
+      final double h_new = h + halfDt * (h_k1 + h_k2);
+      final double n_new = n + halfDt * (n_k1 + n_k2);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepHeunDebug(double dt) {
+    if (debugModel == null) {
+      debugModel = new Hh();
+    }
+    final Hh m_ = debugModel;
+    final double halfDt = dt / 2.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_k1 = m_.dV(V, m, h, n, m_.input);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = m_.dm(m, V);
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = m_.dh(h, V);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = m_.dn(n, V);
+      final double V_stage2 = V + dt * V_k1;
+      final double m_stage2 = m + dt * m_k1;
+      final double h_stage2 = h + dt * h_k1;
+      final double n_stage2 = n + dt * n_k1;
+      m_.V = V_stage2;
+      m_.m = m_stage2;
+      m_.h = h_stage2;
+      m_.n = n_stage2;
+      final double V_k2 = m_.dV(V_stage2, m_stage2, h_stage2, n_stage2, m_.input);
+      final double m_k2 = m_.dm(m_stage2, V_stage2);
+      final double h_k2 = m_.dh(h_stage2, V_stage2);
+      final double n_k2 = m_.dn(n_stage2, V_stage2);
+      final double V_new = V + halfDt * (V_k1 + V_k2);
+      final double m_new = m + halfDt * (m_k1 + m_k2);
+      final double h_new = h + halfDt * (h_k1 + h_k2);
+      final double n_new = n + halfDt * (n_k1 + n_k2);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRalston2(double dt) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + twoThirdsDt * V_k1;
+      final double m_stage2 = m + twoThirdsDt * m_k1;
+      final double h_stage2 = h + twoThirdsDt * h_k1;
+      final double n_stage2 = n + twoThirdsDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
+      final double m_new = m + quarterDt * (m_k1 + 3.0 * m_k2);
+      final double h_new = h + quarterDt * (h_k1 + 3.0 * h_k2);
+      final double n_new = n + quarterDt * (n_k1 + 3.0 * n_k2);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRalston2PerElement(double dt) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + twoThirdsDt * V_k1;
+      final double m_stage2 = m + twoThirdsDt * m_k1;
+      final double h_stage2 = h + twoThirdsDt * h_k1;
+      final double n_stage2 = n + twoThirdsDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
+      final double m_new = m + quarterDt * (m_k1 + 3.0 * m_k2);
+      final double h_new = h + quarterDt * (h_k1 + 3.0 * h_k2);
+      final double n_new = n + quarterDt * (n_k1 + 3.0 * n_k2);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRalston2Debug(double dt) {
+    if (debugModel == null) {
+      debugModel = new Hh();
+    }
+    final Hh m_ = debugModel;
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_k1 = m_.dV(V, m, h, n, m_.input);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = m_.dm(m, V);
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = m_.dh(h, V);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = m_.dn(n, V);
+      final double V_stage2 = V + twoThirdsDt * V_k1;
+      final double m_stage2 = m + twoThirdsDt * m_k1;
+      final double h_stage2 = h + twoThirdsDt * h_k1;
+      final double n_stage2 = n + twoThirdsDt * n_k1;
+      m_.V = V_stage2;
+      m_.m = m_stage2;
+      m_.h = h_stage2;
+      m_.n = n_stage2;
+      final double V_k2 = m_.dV(V_stage2, m_stage2, h_stage2, n_stage2, m_.input);
+      final double m_k2 = m_.dm(m_stage2, V_stage2);
+      final double h_k2 = m_.dh(h_stage2, V_stage2);
+      final double n_k2 = m_.dn(n_stage2, V_stage2);
+      final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
+      final double m_new = m + quarterDt * (m_k1 + 3.0 * m_k2);
+      final double h_new = h + quarterDt * (h_k1 + 3.0 * h_k2);
+      final double n_new = n + quarterDt * (n_k1 + 3.0 * n_k2);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk3(double dt) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+      final double m_stage3 = m + dt * (-m_k1 + 2.0 * m_k2);
+      final double h_stage3 = h + dt * (-h_k1 + 2.0 * h_k2);
+      final double n_stage3 = n + dt * (-n_k1 + 2.0 * n_k2);
+      final double V_k3 = (-(gNa * m_stage3 * m_stage3 * m_stage3 * h_stage3 * (V_stage3 - ENa)) - gK * n_stage3 * n_stage3 * n_stage3 * n_stage3 * (V_stage3 - EK) - gL * (V_stage3 - EL) + input) / C;
+      final double m_k3 = 0.1 * (V_stage3 + 40.0) / (1.0 - Math.exp(-(V_stage3 + 40.0) / 10.0)) * (1.0 - m_stage3) - 4.0 * Math.exp(-(V_stage3 + 65.0) / 18.0) * m_stage3;
+      final double h_k3 = 0.07 * Math.exp(-(V_stage3 + 65.0) / 20.0) * (1.0 - h_stage3) - 1.0 / (1.0 + Math.exp(-(V_stage3 + 35.0) / 10.0)) * h_stage3;
+      final double n_k3 = 0.01 * (V_stage3 + 55.0) / (1.0 - Math.exp(-(V_stage3 + 55.0) / 10.0)) * (1.0 - n_stage3) - 0.125 * Math.exp(-(V_stage3 + 65.0) / 80.0) * n_stage3;
+      final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+      final double m_new = m + sixthDt * (m_k1 + 4.0 * m_k2 + m_k3);
+      final double h_new = h + sixthDt * (h_k1 + 4.0 * h_k2 + h_k3);
+      final double n_new = n + sixthDt * (n_k1 + 4.0 * n_k2 + n_k3);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk3PerElement(double dt) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+      final double m_stage3 = m + dt * (-m_k1 + 2.0 * m_k2);
+      final double h_stage3 = h + dt * (-h_k1 + 2.0 * h_k2);
+      final double n_stage3 = n + dt * (-n_k1 + 2.0 * n_k2);
+      final double V_k3 = (-(gNa * m_stage3 * m_stage3 * m_stage3 * h_stage3 * (V_stage3 - ENa)) - gK * n_stage3 * n_stage3 * n_stage3 * n_stage3 * (V_stage3 - EK) - gL * (V_stage3 - EL) + input) / C;
+      final double m_k3 = 0.1 * (V_stage3 + 40.0) / (1.0 - Math.exp(-(V_stage3 + 40.0) / 10.0)) * (1.0 - m_stage3) - 4.0 * Math.exp(-(V_stage3 + 65.0) / 18.0) * m_stage3;
+      final double h_k3 = 0.07 * Math.exp(-(V_stage3 + 65.0) / 20.0) * (1.0 - h_stage3) - 1.0 / (1.0 + Math.exp(-(V_stage3 + 35.0) / 10.0)) * h_stage3;
+      final double n_k3 = 0.01 * (V_stage3 + 55.0) / (1.0 - Math.exp(-(V_stage3 + 55.0) / 10.0)) * (1.0 - n_stage3) - 0.125 * Math.exp(-(V_stage3 + 65.0) / 80.0) * n_stage3;
+      final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+      final double m_new = m + sixthDt * (m_k1 + 4.0 * m_k2 + m_k3);
+      final double h_new = h + sixthDt * (h_k1 + 4.0 * h_k2 + h_k3);
+      final double n_new = n + sixthDt * (n_k1 + 4.0 * n_k2 + n_k3);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk3Debug(double dt) {
+    if (debugModel == null) {
+      debugModel = new Hh();
+    }
+    final Hh m_ = debugModel;
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_k1 = m_.dV(V, m, h, n, m_.input);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = m_.dm(m, V);
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = m_.dh(h, V);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = m_.dn(n, V);
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      m_.V = V_stage2;
+      m_.m = m_stage2;
+      m_.h = h_stage2;
+      m_.n = n_stage2;
+      final double V_k2 = m_.dV(V_stage2, m_stage2, h_stage2, n_stage2, m_.input);
+      final double m_k2 = m_.dm(m_stage2, V_stage2);
+      final double h_k2 = m_.dh(h_stage2, V_stage2);
+      final double n_k2 = m_.dn(n_stage2, V_stage2);
+      final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+      final double m_stage3 = m + dt * (-m_k1 + 2.0 * m_k2);
+      final double h_stage3 = h + dt * (-h_k1 + 2.0 * h_k2);
+      final double n_stage3 = n + dt * (-n_k1 + 2.0 * n_k2);
+      m_.V = V_stage3;
+      m_.m = m_stage3;
+      m_.h = h_stage3;
+      m_.n = n_stage3;
+      final double V_k3 = m_.dV(V_stage3, m_stage3, h_stage3, n_stage3, m_.input);
+      final double m_k3 = m_.dm(m_stage3, V_stage3);
+      final double h_k3 = m_.dh(h_stage3, V_stage3);
+      final double n_k3 = m_.dn(n_stage3, V_stage3);
+      final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+      final double m_new = m + sixthDt * (m_k1 + 4.0 * m_k2 + m_k3);
+      final double h_new = h + sixthDt * (h_k1 + 4.0 * h_k2 + h_k3);
+      final double n_new = n + sixthDt * (n_k1 + 4.0 * n_k2 + n_k3);
       V = V_new;
       m = m_new;
       h = h_new;
@@ -767,6 +1730,239 @@ public final class HhGroup extends NeuronGroup {
       final double m_new = m + sixthDt * (m_k1 + 2.0 * m_k2 + 2.0 * m_k3 + m_k4);
       final double h_new = h + sixthDt * (h_k1 + 2.0 * h_k2 + 2.0 * h_k3 + h_k4);
       final double n_new = n + sixthDt * (n_k1 + 2.0 * n_k2 + 2.0 * n_k3 + n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk4_38(double dt) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + thirdDt * V_k1;
+      final double m_stage2 = m + thirdDt * m_k1;
+      final double h_stage2 = h + thirdDt * h_k1;
+      final double n_stage2 = n + thirdDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+      final double m_stage3 = m + thirdDt * (-m_k1 + 3.0 * m_k2);
+      final double h_stage3 = h + thirdDt * (-h_k1 + 3.0 * h_k2);
+      final double n_stage3 = n + thirdDt * (-n_k1 + 3.0 * n_k2);
+      final double V_k3 = (-(gNa * m_stage3 * m_stage3 * m_stage3 * h_stage3 * (V_stage3 - ENa)) - gK * n_stage3 * n_stage3 * n_stage3 * n_stage3 * (V_stage3 - EK) - gL * (V_stage3 - EL) + input) / C;
+      final double m_k3 = 0.1 * (V_stage3 + 40.0) / (1.0 - Math.exp(-(V_stage3 + 40.0) / 10.0)) * (1.0 - m_stage3) - 4.0 * Math.exp(-(V_stage3 + 65.0) / 18.0) * m_stage3;
+      final double h_k3 = 0.07 * Math.exp(-(V_stage3 + 65.0) / 20.0) * (1.0 - h_stage3) - 1.0 / (1.0 + Math.exp(-(V_stage3 + 35.0) / 10.0)) * h_stage3;
+      final double n_k3 = 0.01 * (V_stage3 + 55.0) / (1.0 - Math.exp(-(V_stage3 + 55.0) / 10.0)) * (1.0 - n_stage3) - 0.125 * Math.exp(-(V_stage3 + 65.0) / 80.0) * n_stage3;
+      final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+      final double m_stage4 = m + dt * (m_k1 - m_k2 + m_k3);
+      final double h_stage4 = h + dt * (h_k1 - h_k2 + h_k3);
+      final double n_stage4 = n + dt * (n_k1 - n_k2 + n_k3);
+      final double V_k4 = (-(gNa * m_stage4 * m_stage4 * m_stage4 * h_stage4 * (V_stage4 - ENa)) - gK * n_stage4 * n_stage4 * n_stage4 * n_stage4 * (V_stage4 - EK) - gL * (V_stage4 - EL) + input) / C;
+      final double m_k4 = 0.1 * (V_stage4 + 40.0) / (1.0 - Math.exp(-(V_stage4 + 40.0) / 10.0)) * (1.0 - m_stage4) - 4.0 * Math.exp(-(V_stage4 + 65.0) / 18.0) * m_stage4;
+      final double h_k4 = 0.07 * Math.exp(-(V_stage4 + 65.0) / 20.0) * (1.0 - h_stage4) - 1.0 / (1.0 + Math.exp(-(V_stage4 + 35.0) / 10.0)) * h_stage4;
+      final double n_k4 = 0.01 * (V_stage4 + 55.0) / (1.0 - Math.exp(-(V_stage4 + 55.0) / 10.0)) * (1.0 - n_stage4) - 0.125 * Math.exp(-(V_stage4 + 65.0) / 80.0) * n_stage4;
+      final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+      final double m_new = m + eighthDt * (m_k1 + 3.0 * m_k2 + 3.0 * m_k3 + m_k4);
+      final double h_new = h + eighthDt * (h_k1 + 3.0 * h_k2 + 3.0 * h_k3 + h_k4);
+      final double n_new = n + eighthDt * (n_k1 + 3.0 * n_k2 + 3.0 * n_k3 + n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk4_38PerElement(double dt) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + thirdDt * V_k1;
+      final double m_stage2 = m + thirdDt * m_k1;
+      final double h_stage2 = h + thirdDt * h_k1;
+      final double n_stage2 = n + thirdDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+      final double m_stage3 = m + thirdDt * (-m_k1 + 3.0 * m_k2);
+      final double h_stage3 = h + thirdDt * (-h_k1 + 3.0 * h_k2);
+      final double n_stage3 = n + thirdDt * (-n_k1 + 3.0 * n_k2);
+      final double V_k3 = (-(gNa * m_stage3 * m_stage3 * m_stage3 * h_stage3 * (V_stage3 - ENa)) - gK * n_stage3 * n_stage3 * n_stage3 * n_stage3 * (V_stage3 - EK) - gL * (V_stage3 - EL) + input) / C;
+      final double m_k3 = 0.1 * (V_stage3 + 40.0) / (1.0 - Math.exp(-(V_stage3 + 40.0) / 10.0)) * (1.0 - m_stage3) - 4.0 * Math.exp(-(V_stage3 + 65.0) / 18.0) * m_stage3;
+      final double h_k3 = 0.07 * Math.exp(-(V_stage3 + 65.0) / 20.0) * (1.0 - h_stage3) - 1.0 / (1.0 + Math.exp(-(V_stage3 + 35.0) / 10.0)) * h_stage3;
+      final double n_k3 = 0.01 * (V_stage3 + 55.0) / (1.0 - Math.exp(-(V_stage3 + 55.0) / 10.0)) * (1.0 - n_stage3) - 0.125 * Math.exp(-(V_stage3 + 65.0) / 80.0) * n_stage3;
+      final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+      final double m_stage4 = m + dt * (m_k1 - m_k2 + m_k3);
+      final double h_stage4 = h + dt * (h_k1 - h_k2 + h_k3);
+      final double n_stage4 = n + dt * (n_k1 - n_k2 + n_k3);
+      final double V_k4 = (-(gNa * m_stage4 * m_stage4 * m_stage4 * h_stage4 * (V_stage4 - ENa)) - gK * n_stage4 * n_stage4 * n_stage4 * n_stage4 * (V_stage4 - EK) - gL * (V_stage4 - EL) + input) / C;
+      final double m_k4 = 0.1 * (V_stage4 + 40.0) / (1.0 - Math.exp(-(V_stage4 + 40.0) / 10.0)) * (1.0 - m_stage4) - 4.0 * Math.exp(-(V_stage4 + 65.0) / 18.0) * m_stage4;
+      final double h_k4 = 0.07 * Math.exp(-(V_stage4 + 65.0) / 20.0) * (1.0 - h_stage4) - 1.0 / (1.0 + Math.exp(-(V_stage4 + 35.0) / 10.0)) * h_stage4;
+      final double n_k4 = 0.01 * (V_stage4 + 55.0) / (1.0 - Math.exp(-(V_stage4 + 55.0) / 10.0)) * (1.0 - n_stage4) - 0.125 * Math.exp(-(V_stage4 + 65.0) / 80.0) * n_stage4;
+      final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+      final double m_new = m + eighthDt * (m_k1 + 3.0 * m_k2 + 3.0 * m_k3 + m_k4);
+      final double h_new = h + eighthDt * (h_k1 + 3.0 * h_k2 + 3.0 * h_k3 + h_k4);
+      final double n_new = n + eighthDt * (n_k1 + 3.0 * n_k2 + 3.0 * n_k3 + n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+  }
+
+  private void stepRk4_38Debug(double dt) {
+    if (debugModel == null) {
+      debugModel = new Hh();
+    }
+    final Hh m_ = debugModel;
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final int n_ = size();
+    for (int i = 0; i < n_; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_k1 = m_.dV(V, m, h, n, m_.input);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = m_.dm(m, V);
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = m_.dh(h, V);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = m_.dn(n, V);
+      final double V_stage2 = V + thirdDt * V_k1;
+      final double m_stage2 = m + thirdDt * m_k1;
+      final double h_stage2 = h + thirdDt * h_k1;
+      final double n_stage2 = n + thirdDt * n_k1;
+      m_.V = V_stage2;
+      m_.m = m_stage2;
+      m_.h = h_stage2;
+      m_.n = n_stage2;
+      final double V_k2 = m_.dV(V_stage2, m_stage2, h_stage2, n_stage2, m_.input);
+      final double m_k2 = m_.dm(m_stage2, V_stage2);
+      final double h_k2 = m_.dh(h_stage2, V_stage2);
+      final double n_k2 = m_.dn(n_stage2, V_stage2);
+      final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+      final double m_stage3 = m + thirdDt * (-m_k1 + 3.0 * m_k2);
+      final double h_stage3 = h + thirdDt * (-h_k1 + 3.0 * h_k2);
+      final double n_stage3 = n + thirdDt * (-n_k1 + 3.0 * n_k2);
+      m_.V = V_stage3;
+      m_.m = m_stage3;
+      m_.h = h_stage3;
+      m_.n = n_stage3;
+      final double V_k3 = m_.dV(V_stage3, m_stage3, h_stage3, n_stage3, m_.input);
+      final double m_k3 = m_.dm(m_stage3, V_stage3);
+      final double h_k3 = m_.dh(h_stage3, V_stage3);
+      final double n_k3 = m_.dn(n_stage3, V_stage3);
+      final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+      final double m_stage4 = m + dt * (m_k1 - m_k2 + m_k3);
+      final double h_stage4 = h + dt * (h_k1 - h_k2 + h_k3);
+      final double n_stage4 = n + dt * (n_k1 - n_k2 + n_k3);
+      m_.V = V_stage4;
+      m_.m = m_stage4;
+      m_.h = h_stage4;
+      m_.n = n_stage4;
+      final double V_k4 = m_.dV(V_stage4, m_stage4, h_stage4, n_stage4, m_.input);
+      final double m_k4 = m_.dm(m_stage4, V_stage4);
+      final double h_k4 = m_.dh(h_stage4, V_stage4);
+      final double n_k4 = m_.dn(n_stage4, V_stage4);
+      final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+      final double m_new = m + eighthDt * (m_k1 + 3.0 * m_k2 + 3.0 * m_k3 + m_k4);
+      final double h_new = h + eighthDt * (h_k1 + 3.0 * h_k2 + 3.0 * h_k3 + h_k4);
+      final double n_new = n + eighthDt * (n_k1 + 3.0 * n_k2 + 3.0 * n_k3 + n_k4);
       V = V_new;
       m = m_new;
       h = h_new;

@@ -31,7 +31,11 @@ public final class Simplifier {
     } else if (e instanceof Cond c) {
       Expr then = simplify(c.then());
       Expr otherwise = simplify(c.otherwise());
-      return then.equals(otherwise) ? then : new Cond(simplify(c.test()), then, otherwise);
+      // Derived zeros may carry either sign (0 vs -0); both branches are then the same value.
+      boolean sameNumber = then instanceof Num a && otherwise instanceof Num b && a.value() == b.value();
+      return then.equals(otherwise) || sameNumber
+          ? then
+          : new Cond(simplify(c.test()), then, otherwise);
     } else if (e instanceof Compare c) {
       return new Compare(c.op(), simplify(c.left()), simplify(c.right()));
     } else if (e instanceof Logic l) {

@@ -26,6 +26,13 @@ class SimplifierTest {
   private static final Expr TAU = param("tau");
 
   @Test
+  void aConditionalWhoseBranchesAreZerosOfEitherSignIsZero() {
+    // d/dm of an HH rate guarded against 0/0 gives Cond(test, 0, -0): still zero, so the gate is linear.
+    Expr cond = new Cond(new Compare(CmpOp.EQ, V, num(0)), num(0), num(-0.0));
+    assertThat(Simplifier.simplify(cond)).isEqualTo(num(0));
+  }
+
+  @Test
   void lifSlopeIsMinusOneOverTau() {
     // (-V + V_rest + R * input) / tau, as parsed (left-associative)
     Expr rhs = div(add(add(neg(V), param("V_rest")), mul(param("R"), input("input"))), TAU);

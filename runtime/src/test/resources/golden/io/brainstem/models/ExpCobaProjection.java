@@ -172,6 +172,15 @@ public final class ExpCobaProjection extends Projection {
           stepExpAuto(dt);
         }
       }
+      case EXP_EULER -> {
+        if (!jit) {
+          stepExpEulerDebug(dt);
+        } else if (params.heterogeneous()) {
+          stepExpEulerPerElement(dt);
+        } else {
+          stepExpEuler(dt);
+        }
+      }
       case EULER -> {
         if (!jit) {
           stepEulerDebug(dt);
@@ -181,6 +190,42 @@ public final class ExpCobaProjection extends Projection {
           stepEuler(dt);
         }
       }
+      case MIDPOINT -> {
+        if (!jit) {
+          stepMidpointDebug(dt);
+        } else if (params.heterogeneous()) {
+          stepMidpointPerElement(dt);
+        } else {
+          stepMidpoint(dt);
+        }
+      }
+      case HEUN -> {
+        if (!jit) {
+          stepHeunDebug(dt);
+        } else if (params.heterogeneous()) {
+          stepHeunPerElement(dt);
+        } else {
+          stepHeun(dt);
+        }
+      }
+      case RALSTON2 -> {
+        if (!jit) {
+          stepRalston2Debug(dt);
+        } else if (params.heterogeneous()) {
+          stepRalston2PerElement(dt);
+        } else {
+          stepRalston2(dt);
+        }
+      }
+      case RK3 -> {
+        if (!jit) {
+          stepRk3Debug(dt);
+        } else if (params.heterogeneous()) {
+          stepRk3PerElement(dt);
+        } else {
+          stepRk3(dt);
+        }
+      }
       case RK4 -> {
         if (!jit) {
           stepRk4Debug(dt);
@@ -188,6 +233,15 @@ public final class ExpCobaProjection extends Projection {
           stepRk4PerElement(dt);
         } else {
           stepRk4(dt);
+        }
+      }
+      case RK4_38 -> {
+        if (!jit) {
+          stepRk4_38Debug(dt);
+        } else if (params.heterogeneous()) {
+          stepRk4_38PerElement(dt);
+        } else {
+          stepRk4_38(dt);
         }
       }
     }
@@ -304,6 +358,168 @@ public final class ExpCobaProjection extends Projection {
       final double g_rate = m.dg(g);
       final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / m.tau));
       g = g + g_expEulerFactor * g_rate;
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV[j];
+        m.g = this.g[j];
+        m.onSpike();
+        this.g[j] = m.g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV[j];
+            m.g = this.g[j];
+            m.onSpike();
+            this.g[j] = m.g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      m.g = this.g[j];
+      postInput[j] += m.current();
+    }
+  }
+
+  private void stepExpEuler(double dt) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double g_slope = -1.0 / tau;
+    final double g_decay = Math.exp(dt * g_slope);
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      final double g_rate = -g / tau;
+      final double g_inf = g - g_rate / g_slope;
+      g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void stepExpEulerPerElement(double dt) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      final double g_rate = -g / tau;
+      final double g_slope = -1.0 / tau;
+      final double g_decay = Math.exp(dt * g_slope);
+      final double g_inf = g - g_rate / g_slope;
+      g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        final double g_max = g_maxColumn[j];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            final double g_max = g_maxColumn[j];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      final double E = EColumn[j];
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void stepExpEulerDebug(double dt) {
+    if (debugModel == null) {
+      debugModel = new ExpCoba();
+    }
+    final ExpCoba m = debugModel;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_rate = m.dg(g);
+      final double g_slope = -1.0 / m.tau;
+      final double g_decay = Math.exp(dt * g_slope);
+      final double g_inf = g - g_rate / g_slope;
+      g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
       this.g[j] = g;
     }
     // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
@@ -502,6 +718,671 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
+  private void stepMidpoint(double dt) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + halfDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      g = g + dt * g_k2;
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void stepMidpointPerElement(double dt) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + halfDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      g = g + dt * g_k2;
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        final double g_max = g_maxColumn[j];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            final double g_max = g_maxColumn[j];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      final double E = EColumn[j];
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void stepMidpointDebug(double dt) {
+    if (debugModel == null) {
+      debugModel = new ExpCoba();
+    }
+    final ExpCoba m = debugModel;
+    final double halfDt = dt / 2.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_k1 = m.dg(g);
+      final double g_stage2 = g + halfDt * g_k1;
+      m.g = g_stage2;
+      final double g_k2 = m.dg(g_stage2);
+      g = g + dt * g_k2;
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV[j];
+        m.g = this.g[j];
+        m.onSpike();
+        this.g[j] = m.g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV[j];
+            m.g = this.g[j];
+            m.onSpike();
+            this.g[j] = m.g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      m.g = this.g[j];
+      postInput[j] += m.current();
+    }
+  }
+
+  private void stepHeun(double dt) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + dt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      g = g + halfDt * (g_k1 + g_k2);
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void stepHeunPerElement(double dt) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final double halfDt = dt / 2.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + dt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      g = g + halfDt * (g_k1 + g_k2);
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        final double g_max = g_maxColumn[j];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            final double g_max = g_maxColumn[j];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      final double E = EColumn[j];
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void stepHeunDebug(double dt) {
+    if (debugModel == null) {
+      debugModel = new ExpCoba();
+    }
+    final ExpCoba m = debugModel;
+    final double halfDt = dt / 2.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_k1 = m.dg(g);
+      final double g_stage2 = g + dt * g_k1;
+      m.g = g_stage2;
+      final double g_k2 = m.dg(g_stage2);
+      g = g + halfDt * (g_k1 + g_k2);
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV[j];
+        m.g = this.g[j];
+        m.onSpike();
+        this.g[j] = m.g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV[j];
+            m.g = this.g[j];
+            m.onSpike();
+            this.g[j] = m.g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      m.g = this.g[j];
+      postInput[j] += m.current();
+    }
+  }
+
+  private void stepRalston2(double dt) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + twoThirdsDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      g = g + quarterDt * (g_k1 + 3.0 * g_k2);
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void stepRalston2PerElement(double dt) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + twoThirdsDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      g = g + quarterDt * (g_k1 + 3.0 * g_k2);
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        final double g_max = g_maxColumn[j];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            final double g_max = g_maxColumn[j];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      final double E = EColumn[j];
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void stepRalston2Debug(double dt) {
+    if (debugModel == null) {
+      debugModel = new ExpCoba();
+    }
+    final ExpCoba m = debugModel;
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_k1 = m.dg(g);
+      final double g_stage2 = g + twoThirdsDt * g_k1;
+      m.g = g_stage2;
+      final double g_k2 = m.dg(g_stage2);
+      g = g + quarterDt * (g_k1 + 3.0 * g_k2);
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV[j];
+        m.g = this.g[j];
+        m.onSpike();
+        this.g[j] = m.g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV[j];
+            m.g = this.g[j];
+            m.onSpike();
+            this.g[j] = m.g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      m.g = this.g[j];
+      postInput[j] += m.current();
+    }
+  }
+
+  private void stepRk3(double dt) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + halfDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + dt * (-g_k1 + 2.0 * g_k2);
+      final double g_k3 = -g_stage3 / tau;
+      g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void stepRk3PerElement(double dt) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + halfDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + dt * (-g_k1 + 2.0 * g_k2);
+      final double g_k3 = -g_stage3 / tau;
+      g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        final double g_max = g_maxColumn[j];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            final double g_max = g_maxColumn[j];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      final double E = EColumn[j];
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void stepRk3Debug(double dt) {
+    if (debugModel == null) {
+      debugModel = new ExpCoba();
+    }
+    final ExpCoba m = debugModel;
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_k1 = m.dg(g);
+      final double g_stage2 = g + halfDt * g_k1;
+      m.g = g_stage2;
+      final double g_k2 = m.dg(g_stage2);
+      final double g_stage3 = g + dt * (-g_k1 + 2.0 * g_k2);
+      m.g = g_stage3;
+      final double g_k3 = m.dg(g_stage3);
+      g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV[j];
+        m.g = this.g[j];
+        m.onSpike();
+        this.g[j] = m.g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV[j];
+            m.g = this.g[j];
+            m.onSpike();
+            this.g[j] = m.g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      m.g = this.g[j];
+      postInput[j] += m.current();
+    }
+  }
+
   private void stepRk4(double dt) {
     final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
@@ -637,6 +1518,186 @@ public final class ExpCobaProjection extends Projection {
       m.g = g_stage4;
       final double g_k4 = m.dg(g_stage4);
       g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV[j];
+        m.g = this.g[j];
+        m.onSpike();
+        this.g[j] = m.g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV[j];
+            m.g = this.g[j];
+            m.onSpike();
+            this.g[j] = m.g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      m.g = this.g[j];
+      postInput[j] += m.current();
+    }
+  }
+
+  private void stepRk4_38(double dt) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + thirdDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + thirdDt * (-g_k1 + 3.0 * g_k2);
+      final double g_k3 = -g_stage3 / tau;
+      final double g_stage4 = g + dt * (g_k1 - g_k2 + g_k3);
+      final double g_k4 = -g_stage4 / tau;
+      g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void stepRk4_38PerElement(double dt) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + thirdDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + thirdDt * (-g_k1 + 3.0 * g_k2);
+      final double g_k3 = -g_stage3 / tau;
+      final double g_stage4 = g + dt * (g_k1 - g_k2 + g_k3);
+      final double g_k4 = -g_stage4 / tau;
+      g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
+      this.g[j] = g;
+    }
+    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses(dt);
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        final double g_max = g_maxColumn[j];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      final boolean[] spikes = delayedSpikes(dt);
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            final double g_max = g_maxColumn[j];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = 0; j < n; j++) {
+      final double E = EColumn[j];
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void stepRk4_38Debug(double dt) {
+    if (debugModel == null) {
+      debugModel = new ExpCoba();
+    }
+    final ExpCoba m = debugModel;
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final int n = post().size();
+    for (int j = 0; j < n; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      double g = this.g[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_k1 = m.dg(g);
+      final double g_stage2 = g + thirdDt * g_k1;
+      m.g = g_stage2;
+      final double g_k2 = m.dg(g_stage2);
+      final double g_stage3 = g + thirdDt * (-g_k1 + 3.0 * g_k2);
+      m.g = g_stage3;
+      final double g_k3 = m.dg(g_stage3);
+      final double g_stage4 = g + dt * (g_k1 - g_k2 + g_k3);
+      m.g = g_stage4;
+      final double g_k4 = m.dg(g_stage4);
+      g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
     // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
