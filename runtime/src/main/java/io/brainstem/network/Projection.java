@@ -28,6 +28,8 @@ public abstract class Projection {
   protected final int[] indices;
   /** The presynaptic group's spike array (read at the start of the step: last step's spikes). */
   protected final boolean[] preSpike;
+  /** The presynaptic group's spike list: last step's spikes are {@code [0, preSpikeCount())}. */
+  protected final int[] preSpikeIndex;
 
   protected Projection(
       String name, String model, NeuronGroup pre, NeuronGroup post, Connector connector,
@@ -46,6 +48,12 @@ public abstract class Projection {
     this.indptr = csr.indptr();
     this.indices = csr.indices();
     this.preSpike = pre.spike;
+    this.preSpikeIndex = pre.spikeIndexArray();
+  }
+
+  /** How many presynaptic neurons spiked in the last step (the valid length of {@link #preSpikeIndex}). */
+  protected final int preSpikeCount() {
+    return pre.spikeCount();
   }
 
   /** Registers and allocates a per-postsynaptic-neuron state array. */
@@ -70,7 +78,17 @@ public abstract class Projection {
   }
 
   /** Advances the synaptic state one step, delivers last step's spikes, adds the output. */
-  public abstract void update(double t, double dt, boolean jit);
+  public final void update(double t, double dt, boolean jit) {
+    update(t, dt, 0, post.size(), jit);
+  }
+
+  /**
+   * The step of {@link #update(double, double, boolean)} restricted to postsynaptic neurons
+   * {@code from .. to-1}: their states, the spikes delivered to them (in ascending presynaptic order)
+   * and their outputs. Disjoint ranges touch disjoint elements, so they may run on different threads
+   * and give the same result as one whole update.
+   */
+  public abstract void update(double t, double dt, int from, int to, boolean jit);
 
   public final String name() {
     return name;

@@ -140,18 +140,28 @@ final class Members {
 
   /** {@code switch (method())} to the loop for the integrator, kernel variant or debug loop. */
   static CodeBlock dispatch(String arguments) {
+    return dispatch(arguments, "");
+  }
+
+  /** As {@link #dispatch(String)}, returning what the loop returns (a {@code switch} expression). */
+  static CodeBlock dispatchReturning(String arguments) {
+    return CodeBlock.builder().add("return ").add(dispatch(arguments, "yield ")).build();
+  }
+
+  private static CodeBlock dispatch(String arguments, String yield) {
+    boolean returns = !yield.isEmpty();
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (method())");
     for (Integrator integrator : Integrator.values()) {
       code.beginControlFlow("case $L ->", integrator.name())
           .beginControlFlow("if (!jit)")
-          .addStatement("$L($L)", stepMethod(integrator, Variant.DEBUG), arguments)
+          .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.DEBUG), arguments)
           .nextControlFlow("else if (params.heterogeneous())")
-          .addStatement("$L($L)", stepMethod(integrator, Variant.PER_ELEMENT), arguments)
+          .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.PER_ELEMENT), arguments)
           .nextControlFlow("else")
-          .addStatement("$L($L)", stepMethod(integrator, Variant.GROUP_WIDE), arguments)
+          .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.GROUP_WIDE), arguments)
           .endControlFlow()
           .endControlFlow();
     }
-    return code.endControlFlow().build();
+    return returns ? code.unindent().add("};\n").build() : code.endControlFlow().build();
   }
 }

@@ -39,7 +39,10 @@ final class ProjectionEmitter {
   private final String i;
   private final String j;
   private final String k;
-  private final String n;
+  private final String slot;
+  private final String spikes;
+  private final String from;
+  private final String to;
   private final String m;
   private final boolean usesTime;
 
@@ -51,7 +54,10 @@ final class ProjectionEmitter {
     this.i = names.allocate("i");
     this.j = names.allocate("j");
     this.k = names.allocate("k");
-    this.n = names.allocate("n");
+    this.slot = names.allocate("s");
+    this.spikes = names.allocate("spikes");
+    this.from = names.allocate("from");
+    this.to = names.allocate("to");
     this.m = names.allocate("m");
     this.usesTime = ModelNames.readsTime(model);
   }
@@ -94,8 +100,10 @@ final class ProjectionEmitter {
             .addModifiers(PUBLIC)
             .addParameter(double.class, "t")
             .addParameter(double.class, "dt")
+            .addParameter(int.class, from)
+            .addParameter(int.class, to)
             .addParameter(boolean.class, "jit")
-            .addCode(Members.dispatch(usesTime ? "t, dt" : "dt"))
+            .addCode(Members.dispatch((usesTime ? "t, dt, " : "dt, ") + from + ", " + to))
             .build());
     for (Integrator integrator : Integrator.values()) {
       for (Variant variant : Variant.values()) {
@@ -156,7 +164,7 @@ final class ProjectionEmitter {
       hoisted = render.hoisted(plan);
       Set<String> integrated = new LinkedHashSet<>();
       model.odes().forEach(o -> integrated.add(o.state()));
-      body.beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
+      body.beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
           .add(loads.paramsInLoop(vars, j))
           .add(loads.inputs(vars, j))
           .add(loadStates(vars, debug, integrated))
@@ -176,14 +184,17 @@ final class ProjectionEmitter {
     }
     code.add(loads.paramsBeforeLoop(Vars.union(loops)))
         .add(hoisted)
-        .addStatement("final int $L = post().size()", n)
         .add(body.build());
     MethodSpec.Builder method = MethodSpec.methodBuilder(Members.stepMethod(integrator, variant))
         .addModifiers(PRIVATE);
     if (usesTime) {
       method.addParameter(double.class, "t");
     }
-    return method.addParameter(double.class, "dt").addCode(code.build()).build();
+    return method.addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(code.build())
+        .build();
   }
 
   private Vars vars(boolean debug, List<Vars> loops) {
@@ -213,16 +224,19 @@ final class ProjectionEmitter {
     }
     CodeBlock perTarget = effect.build();
     return CodeBlock.builder()
-        .add("// last step's presynaptic spikes: $L() on each target ($L)\n",
-            onPre.methodName(), onPre.sourceText())
-        .beginControlFlow("for (int $L = 0; $L < preSpike.length; $L++)", i, i, i)
-        .beginControlFlow("if (preSpike[$L])", i)
+        .add("// last step's presynaptic spikes: $L() on each target in [$L, $L) ($L)\n",
+            onPre.methodName(), from, to, onPre.sourceText())
+        .beginControlFlow("for (int $L = 0, $L = preSpikeCount(); $L < $L; $L++)",
+            slot, spikes, slot, spikes, slot)
+        .addStatement("final int $L = preSpikeIndex[$L]", i, slot)
         .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i, k)
         .addStatement("final int $L = indices[$L]", j, k)
+        .beginControlFlow("if ($L < $L || $L >= $L)", j, from, j, to)
+        .addStatement("continue")
+        .endControlFlow()
         .add(loads.paramsInLoop(vars, j))
         .add(loads.inputs(vars, j))
         .add(perTarget)
-        .endControlFlow()
         .endControlFlow()
         .endControlFlow()
         .build();
@@ -243,7 +257,7 @@ final class ProjectionEmitter {
     CodeBlock perElement = add.build();
     return CodeBlock.builder()
         .add("// $L += $L\n", out.target(), out.sourceText())
-        .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
+        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
         .add(loads.paramsInLoop(vars, j))
         .add(loads.inputs(vars, j))
         .add(perElement)

@@ -173,39 +173,39 @@ public final class LifGroup extends NeuronGroup {
   }
 
   @Override
-  public void update(double t, double dt, boolean jit) {
-    switch (method()) {
+  public int update(double t, double dt, int from, int to, boolean jit) {
+    return switch (method()) {
       case EXP_AUTO -> {
         if (!jit) {
-          stepExpAutoDebug(t, dt);
+          yield stepExpAutoDebug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepExpAutoPerElement(t, dt);
+          yield stepExpAutoPerElement(t, dt, from, to);
         } else {
-          stepExpAuto(t, dt);
+          yield stepExpAuto(t, dt, from, to);
         }
       }
       case EULER -> {
         if (!jit) {
-          stepEulerDebug(t, dt);
+          yield stepEulerDebug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepEulerPerElement(t, dt);
+          yield stepEulerPerElement(t, dt, from, to);
         } else {
-          stepEuler(t, dt);
+          yield stepEuler(t, dt, from, to);
         }
       }
       case RK4 -> {
         if (!jit) {
-          stepRk4Debug(t, dt);
+          yield stepRk4Debug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRk4PerElement(t, dt);
+          yield stepRk4PerElement(t, dt, from, to);
         } else {
-          stepRk4(t, dt);
+          yield stepRk4(t, dt, from, to);
         }
       }
-    }
+    };
   }
 
-  private void stepExpAuto(double t, double dt) {
+  private int stepExpAuto(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -213,8 +213,8 @@ public final class LifGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
@@ -227,21 +227,23 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpAutoPerElement(double t, double dt) {
+  private int stepExpAutoPerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double[] RColumn = params.column(R_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -261,19 +263,21 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpAutoDebug(double t, double dt) {
+  private int stepExpAutoDebug(double t, double dt, int from, int to) {
     if (debugModel == null) {
       debugModel = new Lif();
     }
     final Lif m = debugModel;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -296,21 +300,23 @@ public final class LifGroup extends NeuronGroup {
         m.reset();
         V = m.V;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepEuler(double t, double dt) {
+  private int stepEuler(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
     final double R = params.scalar(R_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
@@ -323,21 +329,23 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepEulerPerElement(double t, double dt) {
+  private int stepEulerPerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double[] RColumn = params.column(R_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -356,19 +364,21 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepEulerDebug(double t, double dt) {
+  private int stepEulerDebug(double t, double dt, int from, int to) {
     if (debugModel == null) {
       debugModel = new Lif();
     }
     final Lif m = debugModel;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -390,13 +400,15 @@ public final class LifGroup extends NeuronGroup {
         m.reset();
         V = m.V;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4(double t, double dt) {
+  private int stepRk4(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -405,8 +417,8 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
@@ -425,13 +437,15 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4PerElement(double t, double dt) {
+  private int stepRk4PerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -440,8 +454,8 @@ public final class LifGroup extends NeuronGroup {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -466,21 +480,23 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4Debug(double t, double dt) {
+  private int stepRk4Debug(double t, double dt, int from, int to) {
     if (debugModel == null) {
       debugModel = new Lif();
     }
     final Lif m = debugModel;
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -511,9 +527,11 @@ public final class LifGroup extends NeuronGroup {
         m.reset();
         V = m.V;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 }
