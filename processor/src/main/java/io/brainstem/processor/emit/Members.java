@@ -129,6 +129,11 @@ final class Members {
         .build();
   }
 
+  /** Source text for a {@code //} comment: a line break and the indentation after it become one space. */
+  static String oneLine(String sourceText) {
+    return sourceText.replaceAll("\\s*\\R\\s*", " ");
+  }
+
   /** The private step method's name, e.g. {@code stepExpAutoPerElement}. */
   static String stepMethod(Integrator integrator, Variant variant) {
     StringBuilder name = new StringBuilder("step");

@@ -84,7 +84,7 @@ final class PlanRenderer {
     } else {
       Rate rate = (Rate) value;
       if (rate.bindings().isEmpty()) {
-        code.add("// d$L/dt = $L\n", rate.ode().state(), rate.ode().sourceText());
+        code.add("// d$L/dt = $L\n", rate.ode().state(), Members.oneLine(rate.ode().sourceText()));
       }
       CodeBlock evaluation = rate(rate, code);
       code.addStatement("final double $L = $L", let.name(), evaluation);

@@ -225,7 +225,7 @@ final class ProjectionEmitter {
     CodeBlock perTarget = effect.build();
     return CodeBlock.builder()
         .add("// last step's presynaptic spikes: $L() on each target in [$L, $L) ($L)\n",
-            onPre.methodName(), from, to, onPre.sourceText())
+            onPre.methodName(), from, to, Members.oneLine(onPre.sourceText()))
         .beginControlFlow("for (int $L = 0, $L = preSpikeCount(); $L < $L; $L++)",
             slot, spikes, slot, spikes, slot)
         .addStatement("final int $L = preSpikeIndex[$L]", i, slot)
@@ -256,7 +256,7 @@ final class ProjectionEmitter {
     }
     CodeBlock perElement = add.build();
     return CodeBlock.builder()
-        .add("// $L += $L\n", out.target(), out.sourceText())
+        .add("// $L += $L\n", out.target(), Members.oneLine(out.sourceText()))
         .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
         .add(loads.paramsInLoop(vars, j))
         .add(loads.inputs(vars, j))

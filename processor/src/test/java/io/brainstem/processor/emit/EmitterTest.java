@@ -162,6 +162,13 @@ class EmitterTest {
   }
 
   @Test
+  void multiLineSourceTextBecomesOneCommentLine() {
+    ModelIR model = TestModels.odesOnly("Wrapped", List.of(new ModelIR.Ode("x", "dx", List.of("x"),
+        new Neg(new Ref("x", RefKind.STATE)), "-x\n        - 0.0 *\r\n x")));
+    assertThat(Emitter.emit(model).toString()).contains("// dx/dt = -x - 0.0 * x\n");
+  }
+
+  @Test
   void generatedLocalsAvoidModelNames() {
     Ref i = new Ref("i", RefKind.STATE);
     Ref n = new Ref("n", RefKind.STATE);
