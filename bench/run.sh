@@ -4,5 +4,5 @@
 # Builds the project (tests skipped), then runs bench/suite.py with /usr/bin/python3 (Brian2 2.5.1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o package -DskipTests
+mvn -B -q -o clean package -DskipTests
 exec /usr/bin/python3 bench/suite.py "$@"

@@ -67,7 +67,7 @@ public final class ParallelStep implements AutoCloseable {
    * {@code threads + 1} boundaries splitting {@code n} elements into equal ranges whose inner
    * boundaries are multiples of a cache line of doubles (so threads do not share lines).
    */
-  static int[] ranges(int n, int threads) {
+  public static int[] ranges(int n, int threads) {
     int[] from = new int[threads + 1];
     for (int p = 1; p < threads; p++) {
       long cut = (long) n * p / threads;
@@ -168,7 +168,7 @@ public final class ParallelStep implements AutoCloseable {
 
     @Override
     public void run() {
-      long seen = generation;
+      long seen = 0; // the generation at construction: a step may start before this thread does
       while (true) {
         seen = await(seen);
         if (closed) {
