@@ -4,17 +4,6 @@ package io.brainstem.math;
 public final class Exprel {
   private Exprel() {}
 
-  /** 1/(k+1)! for k = 0..14: the Taylor coefficients of exprel. */
-  private static final double[] C = new double[15];
-
-  static {
-    double factorial = 1;
-    for (int k = 0; k < C.length; k++) {
-      factorial *= k + 1;
-      C[k] = 1 / factorial;
-    }
-  }
-
   /**
    * {@code exprel(z) = (e^z − 1) / z}, with {@code exprel(0) = 1} (exponential Euler's linear factor).
    *
@@ -25,10 +14,22 @@ public final class Exprel {
    */
   public static double exprel(double z) {
     if (Math.abs(z) < 0.5) {
-      double p = C[14];
-      for (int k = 13; k >= 0; k--) {
-        p = p * z + C[k];
-      }
+      // Horner with the coefficients 1/(k+1)!, k = 14 .. 0 (doubles, as 1.0/((k+1)!) rounds)
+      double p = 7.647163731819816e-13;
+      p = p * z + 1.1470745597729725e-11;
+      p = p * z + 1.6059043836821613e-10;
+      p = p * z + 2.08767569878681e-09;
+      p = p * z + 2.505210838544172e-08;
+      p = p * z + 2.755731922398589e-07;
+      p = p * z + 2.7557319223985893e-06;
+      p = p * z + 2.48015873015873e-05;
+      p = p * z + 0.0001984126984126984;
+      p = p * z + 0.001388888888888889;
+      p = p * z + 0.008333333333333333;
+      p = p * z + 0.041666666666666664;
+      p = p * z + 0.16666666666666666;
+      p = p * z + 0.5;
+      p = p * z + 1.0;
       return p;
     }
     if (z == Double.NEGATIVE_INFINITY) {
