@@ -1,6 +1,7 @@
 package io.brainstem.network;
 
 import io.brainstem.annotations.Integrator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,15 @@ public abstract class NeuronGroup {
   /** Whether each neuron spiked in the last step. */
   public final boolean[] spike;
 
+  /**
+   * Indices of the neurons that spiked in the last step, ascending, in {@code [0, spikeCount)}.
+   * Generated kernels append to it while they update a range (see {@link #update(double, double,
+   * int, int, boolean)}), so projections visit spiking neurons only.
+   */
+  protected final int[] spikeIndex;
+  private int spikeCount;
+  private long totalSpikes;
+
   protected NeuronGroup(String name, String model, int size, Integrator defaultMethod) {
     this.name = Objects.requireNonNull(name, "name");
     if (name.isEmpty() || name.contains(".")) {
@@ -33,6 +43,7 @@ public abstract class NeuronGroup {
     this.method = defaultMethod;
     this.variables = new VariableTable(name);
     this.spike = variables.addBooleans("spike", size);
+    this.spikeIndex = new int[size];
   }
 
   /** Registers and allocates a state array filled with {@code initial}. */
@@ -54,7 +65,79 @@ public abstract class NeuronGroup {
    * accumulated so far, then evaluate the spike condition and reset. With {@code jit == false} the
    * model's own annotated methods are called per element (for debugging); results are identical.
    */
-  public abstract void update(double t, double dt, boolean jit);
+  public final void update(double t, double dt, boolean jit) {
+    spikesFound(update(t, dt, 0, size, jit));
+  }
+
+  /**
+   * Advances neurons {@code from .. to-1} by one step, as {@link #update(double, double, boolean)};
+   * writes the indices of those that spiked, ascending, to {@code spikeIndex[from ..]} and returns
+   * the end of what it wrote. Disjoint ranges may run on different threads; the caller then hands
+   * the ranges to {@link #joinSpikes}.
+   */
+  public abstract int update(double t, double dt, int from, int to, boolean jit);
+
+  /** After a whole-group update: the spikes are {@code spikeIndex[0 .. end)}. */
+  private void spikesFound(int end) {
+    spikeCount = end;
+    totalSpikes += end;
+  }
+
+  /**
+   * After {@code parts} range updates ({@code from[p] .. } wrote spikes up to {@code end[p]}, in
+   * ascending ranges): moves them together so the step's spikes are {@code spikeIndex[0 ..
+   * spikeCount())}, ascending — the same list for any partition.
+   */
+  public final void joinSpikes(int[] from, int[] end, int parts) {
+    int count = end[0] - from[0];
+    for (int p = 1; p < parts; p++) {
+      int n = end[p] - from[p];
+      System.arraycopy(spikeIndex, from[p], spikeIndex, count, n);
+      count += n;
+    }
+    spikesFound(count);
+  }
+
+  /**
+   * Makes exactly {@code indices} (ascending) the spikes of the last step, flags and list, e.g. to
+   * drive a projection by hand in a test.
+   */
+  public final void setSpikes(int... indices) {
+    Arrays.fill(spike, false);
+    int previous = -1;
+    for (int c = 0; c < indices.length; c++) {
+      int i = indices[c];
+      if (i <= previous || i >= size) {
+        throw new IllegalArgumentException(
+            "group " + name + ": spike indices must be ascending and in [0, " + size + "), got "
+                + Arrays.toString(indices));
+      }
+      spike[i] = true;
+      spikeIndex[c] = i;
+      previous = i;
+    }
+    spikeCount = indices.length;
+  }
+
+  /** The number of neurons that spiked in the last step. */
+  public final int spikeCount() {
+    return spikeCount;
+  }
+
+  /** The indices of the neurons that spiked in the last step, ascending (a copy). */
+  public final int[] spikeIndices() {
+    return Arrays.copyOf(spikeIndex, spikeCount);
+  }
+
+  /** The number of spikes this group emitted since it was created (never reset). */
+  public final long totalSpikes() {
+    return totalSpikes;
+  }
+
+  /** The live spike list for projections: valid in {@code [0, spikeCount())}. */
+  final int[] spikeIndexArray() {
+    return spikeIndex;
+  }
 
   /** Clears every input accumulator; the runner calls it at the end of each step. */
   public final void clearInputs() {

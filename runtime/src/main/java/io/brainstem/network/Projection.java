@@ -35,8 +35,12 @@ public abstract class Projection {
   protected final int[] indices;
   /** The presynaptic group's spike array (read at the start of the step: last step's spikes). */
   protected final boolean[] preSpike;
+  /** The presynaptic group's spike list: last step's spikes are {@code [0, preSpikeCount())}. */
+  protected final int[] preSpikeIndex;
 
   private final Delays delays;
+  private boolean[] dueSpikes; // set by beginStep
+  private int[] dueSynapseArray; // set by beginStep
 
   protected Projection(
       String name, String model, NeuronGroup pre, NeuronGroup post, Connector connector,
@@ -56,6 +60,7 @@ public abstract class Projection {
     this.indices = csr.indices();
     this.preSpike = pre.spike;
     this.delays = new Delays(this.name, preSpike, indptr, indices);
+    this.preSpikeIndex = pre.spikeIndexArray();
   }
 
   /** Sets a homogeneous delay of {@code steps} steps (0, the default, is the one-step latency). */
@@ -78,25 +83,40 @@ public abstract class Projection {
     delays.setSynapseMs(ms);
   }
 
-  /** True when per-synapse delays are set; the generated update then calls {@link #dueSynapses}. */
+  /**
+   * Advances the delay buffers by one step. Runners call it once per step, before any range of
+   * {@link #update(double, double, int, int, boolean)} runs (the whole-projection update calls it
+   * itself), so ranges on different threads read the same, already advanced, buffers.
+   */
+  public final void beginStep(double dt) {
+    if (delays.perSynapse()) {
+      dueSynapseArray = delays.due(dt);
+    } else {
+      dueSpikes = delays.spikes(dt);
+    }
+  }
+
+  /** True when per-synapse delays are set; the generated update then reads {@link #dueSynapses}. */
   protected final boolean hasSynapseDelays() {
     return delays.perSynapse();
   }
 
-  /**
-   * The presynaptic spikes to deliver in this step under the homogeneous delay. Generated code calls
-   * it exactly once per {@code update}.
-   */
-  protected final boolean[] delayedSpikes(double dt) {
-    return delays.spikes(dt);
+  /** True under a homogeneous delay of one step or more; the update then reads {@link #delayedSpikes}. */
+  protected final boolean hasHomogeneousDelay() {
+    return !delays.perSynapse() && dueSpikes != null && dueSpikes != preSpike;
+  }
+
+  /** The presynaptic spikes due in this step under the homogeneous delay (see {@link #beginStep}). */
+  protected final boolean[] delayedSpikes() {
+    return dueSpikes;
   }
 
   /**
    * The synapses (CSR positions) due in this step under per-synapse delays, valid up to
-   * {@link #dueCount()}. Generated code calls it exactly once per {@code update}.
+   * {@link #dueCount()} (see {@link #beginStep}).
    */
-  protected final int[] dueSynapses(double dt) {
-    return delays.due(dt);
+  protected final int[] dueSynapses() {
+    return dueSynapseArray;
   }
 
   /** How many entries of the last {@link #dueSynapses} array are due. */
@@ -112,6 +132,11 @@ public abstract class Projection {
   /** A copy of the connectivity; per-synapse delays follow the order of its {@code indices}. */
   public final Csr csr() {
     return new Csr(pre.size(), post.size(), indptr.clone(), indices.clone());
+  }
+
+  /** How many presynaptic neurons spiked in the last step (the valid length of {@link #preSpikeIndex}). */
+  protected final int preSpikeCount() {
+    return pre.spikeCount();
   }
 
   /** Registers and allocates a per-postsynaptic-neuron state array. */
@@ -136,7 +161,18 @@ public abstract class Projection {
   }
 
   /** Advances the synaptic state one step, delivers last step's spikes, adds the output. */
-  public abstract void update(double t, double dt, boolean jit);
+  public final void update(double t, double dt, boolean jit) {
+    beginStep(dt);
+    update(t, dt, 0, post.size(), jit);
+  }
+
+  /**
+   * The step of {@link #update(double, double, boolean)} restricted to postsynaptic neurons
+   * {@code from .. to-1}: their states, the spikes delivered to them (in ascending presynaptic order)
+   * and their outputs. Disjoint ranges touch disjoint elements, so they may run on different threads
+   * and give the same result as one whole update.
+   */
+  public abstract void update(double t, double dt, int from, int to, boolean jit);
 
   public final String name() {
     return name;

@@ -3,6 +3,7 @@ package io.brainstem.runners;
 import io.brainstem.inputs.Input;
 import io.brainstem.monitors.Recorder;
 import io.brainstem.network.Network;
+import io.brainstem.network.ParallelStep;
 
 /**
  * The fast runner: one tight loop over the steps, no per-step allocation, no callbacks.
@@ -19,14 +20,18 @@ import io.brainstem.network.Network;
  *
  * With the progress bar on (by default in an interactive terminal) the loop runs in
  * chunks of steps and the bar is updated between chunks; the loop body is the same either way.
- * See {@link Runner} for the per-step order and the time convention.
+ * See {@link Runner} for the per-step order and the time convention. With {@link Builder#threads
+ * threads(n)} each step runs on {@code n} threads ({@link ParallelStep}); the results are identical
+ * for every {@code n}. {@link #close()} stops those threads.
  */
-public final class DSRunner extends Runner {
+public final class DSRunner extends Runner implements AutoCloseable {
   private final Recorder[] recorderArray;
+  private final ParallelStep parallel; // null: the caller's thread only
 
-  private DSRunner(RunConfig config) {
+  private DSRunner(RunConfig config, int threads) {
     super(config);
     this.recorderArray = config.recorders().toArray(new Recorder[0]);
+    this.parallel = threads > 1 ? new ParallelStep(config.network(), threads) : null;
   }
 
   /** Starts configuring a runner for {@code network}. */
@@ -61,13 +66,18 @@ public final class DSRunner extends Runner {
     double t0 = this.t0;
     double dt = this.dt;
     boolean jit = this.jit;
+    ParallelStep par = parallel;
     long end = first + count;
     for (long step = first; step < end; step++) {
       double t = t0 + step * dt;
       for (Input.Bound b : in) {
         b.apply(step, t);
       }
-      net.step(t, dt, jit);
+      if (par == null) {
+        net.step(t, dt, jit);
+      } else {
+        par.step(t, dt, jit);
+      }
       for (Recorder r : rec) {
         r.record(step);
       }
@@ -75,10 +85,37 @@ public final class DSRunner extends Runner {
     }
   }
 
+  /** The number of threads each step runs on. */
+  public int threads() {
+    return parallel == null ? 1 : parallel.threads();
+  }
+
+  /** Stops the worker threads of {@code threads(n > 1)}; later runs throw. */
+  @Override
+  public void close() {
+    if (parallel != null) {
+      parallel.close();
+    }
+  }
+
   /** Configures a {@link DSRunner}; see {@link RunnerBuilder}. */
   public static final class Builder extends RunnerBuilder<Builder> {
+    private int threads = 1;
+
     Builder(Network network) {
       super(network);
+    }
+
+    /**
+     * Runs each step on {@code n} threads (default 1): every group and projection is split into
+     * {@code n} element ranges. Results are identical for every {@code n}.
+     */
+    public Builder threads(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, got " + n);
+      }
+      this.threads = n;
+      return this;
     }
 
     @Override
@@ -88,7 +125,7 @@ public final class DSRunner extends Runner {
 
     /** Validates the configuration and creates the runner. */
     public DSRunner build() {
-      return new DSRunner(config());
+      return new DSRunner(config(), threads);
     }
   }
 }

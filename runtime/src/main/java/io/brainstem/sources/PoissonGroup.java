@@ -55,16 +55,19 @@ public final class PoissonGroup extends NeuronGroup {
   }
 
   @Override
-  public void update(double t, double dt, boolean jit) {
+  public int update(double t, double dt, int from, int to, boolean jit) {
     long base = mix64(seed ^ mix64(Double.doubleToLongBits(t) + GOLDEN_GAMMA));
     boolean[] s = spike;
-    int n = s.length;
+    int c = from;
     if (rates != null) {
       double scale = dt / 1000.0;
-      for (int i = 0; i < n; i++) {
+      for (int i = from; i < to; i++) {
         s[i] = uniform(base, i) < rates[i] * scale;
+        if (s[i]) {
+          spikeIndex[c++] = i;
+        }
       }
-      return;
+      return c;
     }
     double r = rateOfTime == null ? rate : rateOfTime.applyAsDouble(t);
     if (!(r >= 0) || Double.isInfinite(r)) {
@@ -73,9 +76,13 @@ public final class PoissonGroup extends NeuronGroup {
               + " ms; rates must be finite and >= 0");
     }
     double p = r * dt / 1000.0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       s[i] = uniform(base, i) < p;
+      if (s[i]) {
+        spikeIndex[c++] = i;
+      }
     }
+    return c;
   }
 
   /** The seed the spikes are drawn from. */

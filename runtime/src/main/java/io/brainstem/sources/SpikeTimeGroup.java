@@ -23,8 +23,6 @@ import java.util.stream.IntStream;
 public final class SpikeTimeGroup extends NeuronGroup {
   private final double[] times; // sorted
   private final int[] indices; // in the order of times
-  private int previousFrom;
-  private int previousTo;
 
   /** {@code size} neurons; neuron {@code indices[j]} spikes at {@code times[j]} ms. */
   public SpikeTimeGroup(String name, int size, double[] times, int[] indices) {
@@ -57,21 +55,25 @@ public final class SpikeTimeGroup extends NeuronGroup {
   }
 
   @Override
-  public void update(double t, double dt, boolean jit) {
+  public int update(double t, double dt, int from, int to, boolean jit) {
+    // A pure function of t, so disjoint ranges may run on different threads.
     boolean[] s = spike;
-    for (int j = previousFrom; j < previousTo; j++) {
-      s[indices[j]] = false;
-    }
+    java.util.Arrays.fill(s, from, to, false);
     double tolerance = 1e-6 * dt;
-    int from = lowerBound(t - tolerance);
-    int to = from;
     double end = t + dt - tolerance;
-    while (to < times.length && times[to] < end) {
-      s[indices[to]] = true;
-      to++;
+    for (int e = lowerBound(t - tolerance); e < times.length && times[e] < end; e++) {
+      int i = indices[e];
+      if (i >= from && i < to) {
+        s[i] = true;
+      }
     }
-    previousFrom = from;
-    previousTo = to;
+    int c = from;
+    for (int i = from; i < to; i++) {
+      if (s[i]) {
+        spikeIndex[c++] = i;
+      }
+    }
+    return c;
   }
 
   /** The first event with time ≥ {@code x}. */

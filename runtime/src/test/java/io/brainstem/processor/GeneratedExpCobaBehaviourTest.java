@@ -9,6 +9,7 @@ import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Projection;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,9 +76,8 @@ class GeneratedExpCobaBehaviourTest {
         projection.getMethod("g_max", double[].class).invoke(jit, (Object) gMax);
         projection.getMethod("g_max", double[].class).invoke(debug, (Object) gMax);
       }
-      for (int i = 0; i < pre.size(); i++) {
-        pre.spike[i] = random.nextDouble() < 0.2;
-      }
+      pre.setSpikes(IntStream.range(0, pre.size())
+          .filter(i -> random.nextDouble() < 0.2).toArray());
       for (int j = 0; j < postJit.size(); j++) {
         double v = -70 + 20 * random.nextDouble();
         postJit.doubles("V")[j] = v;
@@ -104,12 +104,12 @@ class GeneratedExpCobaBehaviourTest {
     projection.getMethod("E", double.class).invoke(p, 10.0);
     post.doubles("V")[2] = -4;
 
-    pre.spike[0] = true;
+    pre.setSpikes(0);
     p.update(0, 0.1, true);
     assertThat(p.doubles("g")).usingExactEquality().containsExactly(0.0, 0.0, 0.6).inOrder();
     assertThat(post.doubles("input")[2]).isWithin(1e-15).of(0.6 * (10 - -4));
 
-    pre.spike[0] = false;
+    pre.setSpikes();
     post.clearInputs();
     p.update(0.1, 0.1, true);
     assertThat(p.doubles("g")[2]).isWithin(1e-15).of(0.6 * Math.exp(-0.1 / 8));

@@ -26,11 +26,12 @@ public final class Counter extends Projection {
   }
 
   @Override
-  public void update(double t, double dt, boolean jit) {
-    for (int i = 0; i < preSpike.length; i++) {
-      if (preSpike[i]) {
-        for (int s = indptr[i]; s < indptr[i + 1]; s++) {
-          int j = indices[s];
+  public void update(double t, double dt, int from, int to, boolean jit) {
+    for (int c = 0, n = preSpikeCount(); c < n; c++) {
+      int i = preSpikeIndex[c];
+      for (int s = indptr[i]; s < indptr[i + 1]; s++) {
+        int j = indices[s];
+        if (j >= from && j < to) {
           postInput[j] += 1;
           received[j] += 1;
         }

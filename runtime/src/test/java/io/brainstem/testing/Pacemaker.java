@@ -31,14 +31,21 @@ public final class Pacemaker extends NeuronGroup {
   }
 
   @Override
-  public void update(double time, double dt, boolean jit) {
-    for (int i = 0; i < size(); i++) {
+  public int update(double time, double dt, int from, int to, boolean jit) {
+    int end = from;
+    for (int i = from; i < to; i++) {
       V[i] += input[i];
       seen[i] = input[i];
       t[i] = time;
       spike[i] = (updates + i) % period == 0;
+      if (spike[i]) {
+        spikeIndex[end++] = i;
+      }
     }
-    updates++;
+    if (to == size()) { // the range that ends the group ends its step
+      updates++;
+    }
     lastJit = jit;
+    return end;
   }
 }

@@ -61,11 +61,6 @@ public final class AdExGroup extends NeuronGroup {
   public final double[] t_last_spike;
 
   /**
-   * The instance the {@code jit == false} loop calls; created on first use.
-   */
-  private AdEx debugModel;
-
-  /**
    * {@code size} neurons named {@code name} (used in paths such as {@code name.spike}).
    */
   public AdExGroup(String name, int size) {
@@ -272,84 +267,85 @@ public final class AdExGroup extends NeuronGroup {
   }
 
   @Override
-  public void update(double t, double dt, boolean jit) {
-    switch (method()) {
+  public int update(double t, double dt, int from, int to, boolean jit) {
+    return switch (method()) {
       case EXP_AUTO -> {
         if (!jit) {
-          stepExpAutoDebug(t, dt);
+          yield stepExpAutoDebug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepExpAutoPerElement(t, dt);
+          yield stepExpAutoPerElement(t, dt, from, to);
         } else {
-          stepExpAuto(t, dt);
+          yield stepExpAuto(t, dt, from, to);
         }
       }
       case EULER -> {
         if (!jit) {
-          stepEulerDebug(t, dt);
+          yield stepEulerDebug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepEulerPerElement(t, dt);
+          yield stepEulerPerElement(t, dt, from, to);
         } else {
-          stepEuler(t, dt);
+          yield stepEuler(t, dt, from, to);
         }
       }
       case MIDPOINT -> {
         if (!jit) {
-          stepMidpointDebug(t, dt);
+          yield stepMidpointDebug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepMidpointPerElement(t, dt);
+          yield stepMidpointPerElement(t, dt, from, to);
         } else {
-          stepMidpoint(t, dt);
+          yield stepMidpoint(t, dt, from, to);
         }
       }
       case HEUN -> {
         if (!jit) {
-          stepHeunDebug(t, dt);
+          yield stepHeunDebug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepHeunPerElement(t, dt);
+          yield stepHeunPerElement(t, dt, from, to);
         } else {
-          stepHeun(t, dt);
+          yield stepHeun(t, dt, from, to);
         }
       }
       case RALSTON2 -> {
         if (!jit) {
-          stepRalston2Debug(t, dt);
+          yield stepRalston2Debug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRalston2PerElement(t, dt);
+          yield stepRalston2PerElement(t, dt, from, to);
         } else {
-          stepRalston2(t, dt);
+          yield stepRalston2(t, dt, from, to);
         }
       }
       case RK3 -> {
         if (!jit) {
-          stepRk3Debug(t, dt);
+          yield stepRk3Debug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRk3PerElement(t, dt);
+          yield stepRk3PerElement(t, dt, from, to);
         } else {
-          stepRk3(t, dt);
+          yield stepRk3(t, dt, from, to);
         }
       }
       case RK4 -> {
         if (!jit) {
-          stepRk4Debug(t, dt);
+          yield stepRk4Debug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRk4PerElement(t, dt);
+          yield stepRk4PerElement(t, dt, from, to);
         } else {
-          stepRk4(t, dt);
+          yield stepRk4(t, dt, from, to);
         }
       }
       case RK4_38 -> {
         if (!jit) {
-          stepRk4_38Debug(t, dt);
+          yield stepRk4_38Debug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRk4_38PerElement(t, dt);
+          yield stepRk4_38PerElement(t, dt, from, to);
         } else {
-          stepRk4_38(t, dt);
+          yield stepRk4_38(t, dt, from, to);
         }
       }
-    }
+      default -> throw new IllegalStateException("unsupported integrator " + method());
+    };
   }
 
-  private void stepExpAuto(double t, double dt) {
+  private int stepExpAuto(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -363,8 +359,8 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_slopeTerm1 = 1.0 / delta_T;
     final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
@@ -385,14 +381,16 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpAutoPerElement(double t, double dt) {
+  private int stepExpAutoPerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -404,8 +402,8 @@ public final class AdExGroup extends NeuronGroup {
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_wColumn = params.column(TAU_W_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -438,20 +436,19 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpAutoDebug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new AdEx();
-    }
-    final AdEx m = debugModel;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+  private int stepExpAutoDebug(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -489,14 +486,16 @@ public final class AdExGroup extends NeuronGroup {
         V = m.V;
         w = m.w;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepEuler(double t, double dt) {
+  private int stepEuler(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -508,8 +507,8 @@ public final class AdExGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_w = params.scalar(TAU_W_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
@@ -529,14 +528,16 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepEulerPerElement(double t, double dt) {
+  private int stepEulerPerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -548,8 +549,8 @@ public final class AdExGroup extends NeuronGroup {
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_wColumn = params.column(TAU_W_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -580,20 +581,19 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepEulerDebug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new AdEx();
-    }
-    final AdEx m = debugModel;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+  private int stepEulerDebug(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -629,14 +629,16 @@ public final class AdExGroup extends NeuronGroup {
         V = m.V;
         w = m.w;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepMidpoint(double t, double dt) {
+  private int stepMidpoint(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -649,8 +651,8 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_w = params.scalar(TAU_W_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
@@ -674,14 +676,16 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepMidpointPerElement(double t, double dt) {
+  private int stepMidpointPerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -694,8 +698,8 @@ public final class AdExGroup extends NeuronGroup {
     final double[] tau_wColumn = params.column(TAU_W_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -730,21 +734,20 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepMidpointDebug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new AdEx();
-    }
-    final AdEx m = debugModel;
+  private int stepMidpointDebug(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
     final double halfDt = dt / 2.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -786,14 +789,16 @@ public final class AdExGroup extends NeuronGroup {
         V = m.V;
         w = m.w;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepHeun(double t, double dt) {
+  private int stepHeun(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -806,8 +811,8 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_w = params.scalar(TAU_W_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
@@ -831,14 +836,16 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepHeunPerElement(double t, double dt) {
+  private int stepHeunPerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -851,8 +858,8 @@ public final class AdExGroup extends NeuronGroup {
     final double[] tau_wColumn = params.column(TAU_W_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -887,21 +894,20 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepHeunDebug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new AdEx();
-    }
-    final AdEx m = debugModel;
+  private int stepHeunDebug(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
     final double halfDt = dt / 2.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -943,14 +949,16 @@ public final class AdExGroup extends NeuronGroup {
         V = m.V;
         w = m.w;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRalston2(double t, double dt) {
+  private int stepRalston2(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -964,8 +972,8 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
@@ -989,14 +997,16 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRalston2PerElement(double t, double dt) {
+  private int stepRalston2PerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -1010,8 +1020,8 @@ public final class AdExGroup extends NeuronGroup {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -1046,22 +1056,21 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRalston2Debug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new AdEx();
-    }
-    final AdEx m = debugModel;
+  private int stepRalston2Debug(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -1103,14 +1112,16 @@ public final class AdExGroup extends NeuronGroup {
         V = m.V;
         w = m.w;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk3(double t, double dt) {
+  private int stepRk3(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -1124,8 +1135,8 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
@@ -1153,14 +1164,16 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk3PerElement(double t, double dt) {
+  private int stepRk3PerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -1174,8 +1187,8 @@ public final class AdExGroup extends NeuronGroup {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -1214,22 +1227,21 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk3Debug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new AdEx();
-    }
-    final AdEx m = debugModel;
+  private int stepRk3Debug(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -1277,14 +1289,16 @@ public final class AdExGroup extends NeuronGroup {
         V = m.V;
         w = m.w;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4(double t, double dt) {
+  private int stepRk4(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -1298,8 +1312,8 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
@@ -1331,14 +1345,16 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4PerElement(double t, double dt) {
+  private int stepRk4PerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -1352,8 +1368,8 @@ public final class AdExGroup extends NeuronGroup {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -1396,22 +1412,21 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4Debug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new AdEx();
-    }
-    final AdEx m = debugModel;
+  private int stepRk4Debug(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -1465,14 +1480,16 @@ public final class AdExGroup extends NeuronGroup {
         V = m.V;
         w = m.w;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4_38(double t, double dt) {
+  private int stepRk4_38(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -1486,8 +1503,8 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
@@ -1519,14 +1536,16 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4_38PerElement(double t, double dt) {
+  private int stepRk4_38PerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -1540,8 +1559,8 @@ public final class AdExGroup extends NeuronGroup {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -1584,22 +1603,21 @@ public final class AdExGroup extends NeuronGroup {
         V = V_reset;
         w += b;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4_38Debug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new AdEx();
-    }
-    final AdEx m = debugModel;
+  private int stepRk4_38Debug(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -1653,10 +1671,12 @@ public final class AdExGroup extends NeuronGroup {
         V = m.V;
         w = m.w;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       this.w[i] = w;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 }

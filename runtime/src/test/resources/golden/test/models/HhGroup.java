@@ -60,11 +60,6 @@ public final class HhGroup extends NeuronGroup {
   public final double[] input;
 
   /**
-   * The instance the {@code jit == false} loop calls; created on first use.
-   */
-  private Hh debugModel;
-
-  /**
    * {@code size} neurons named {@code name} (used in paths such as {@code name.spike}).
    */
   public HhGroup(String name, int size) {
@@ -221,93 +216,93 @@ public final class HhGroup extends NeuronGroup {
   }
 
   @Override
-  public void update(double t, double dt, boolean jit) {
-    switch (method()) {
+  public int update(double t, double dt, int from, int to, boolean jit) {
+    return switch (method()) {
       case EXP_AUTO -> {
         if (!jit) {
-          stepExpAutoDebug(dt);
+          yield stepExpAutoDebug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepExpAutoPerElement(dt);
+          yield stepExpAutoPerElement(dt, from, to);
         } else {
-          stepExpAuto(dt);
+          yield stepExpAuto(dt, from, to);
         }
       }
       case EXP_EULER -> {
         if (!jit) {
-          stepExpEulerDebug(dt);
+          yield stepExpEulerDebug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepExpEulerPerElement(dt);
+          yield stepExpEulerPerElement(dt, from, to);
         } else {
-          stepExpEuler(dt);
+          yield stepExpEuler(dt, from, to);
         }
       }
       case EULER -> {
         if (!jit) {
-          stepEulerDebug(dt);
+          yield stepEulerDebug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepEulerPerElement(dt);
+          yield stepEulerPerElement(dt, from, to);
         } else {
-          stepEuler(dt);
+          yield stepEuler(dt, from, to);
         }
       }
       case MIDPOINT -> {
         if (!jit) {
-          stepMidpointDebug(dt);
+          yield stepMidpointDebug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepMidpointPerElement(dt);
+          yield stepMidpointPerElement(dt, from, to);
         } else {
-          stepMidpoint(dt);
+          yield stepMidpoint(dt, from, to);
         }
       }
       case HEUN -> {
         if (!jit) {
-          stepHeunDebug(dt);
+          yield stepHeunDebug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepHeunPerElement(dt);
+          yield stepHeunPerElement(dt, from, to);
         } else {
-          stepHeun(dt);
+          yield stepHeun(dt, from, to);
         }
       }
       case RALSTON2 -> {
         if (!jit) {
-          stepRalston2Debug(dt);
+          yield stepRalston2Debug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRalston2PerElement(dt);
+          yield stepRalston2PerElement(dt, from, to);
         } else {
-          stepRalston2(dt);
+          yield stepRalston2(dt, from, to);
         }
       }
       case RK3 -> {
         if (!jit) {
-          stepRk3Debug(dt);
+          yield stepRk3Debug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRk3PerElement(dt);
+          yield stepRk3PerElement(dt, from, to);
         } else {
-          stepRk3(dt);
+          yield stepRk3(dt, from, to);
         }
       }
       case RK4 -> {
         if (!jit) {
-          stepRk4Debug(dt);
+          yield stepRk4Debug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRk4PerElement(dt);
+          yield stepRk4PerElement(dt, from, to);
         } else {
-          stepRk4(dt);
+          yield stepRk4(dt, from, to);
         }
       }
       case RK4_38 -> {
         if (!jit) {
-          stepRk4_38Debug(dt);
+          yield stepRk4_38Debug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRk4_38PerElement(dt);
+          yield stepRk4_38PerElement(dt, from, to);
         } else {
-          stepRk4_38(dt);
+          yield stepRk4_38(dt, from, to);
         }
       }
-    }
+    };
   }
 
-  private void stepExpAuto(double dt) {
+  private int stepExpAuto(double dt, int from, int to) {
     final double ENa = params.scalar(ENA_INDEX);
     final double gNa = params.scalar(GNA_INDEX);
     final double EK = params.scalar(EK_INDEX);
@@ -316,8 +311,8 @@ public final class HhGroup extends NeuronGroup {
     final double gL = params.scalar(GL_INDEX);
     final double C = params.scalar(C_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double m = this.m[i];
@@ -350,9 +345,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpAutoPerElement(double dt) {
+  private int stepExpAutoPerElement(double dt, int from, int to) {
     final double[] ENaColumn = params.column(ENA_INDEX);
     final double[] gNaColumn = params.column(GNA_INDEX);
     final double[] EKColumn = params.column(EK_INDEX);
@@ -361,8 +357,8 @@ public final class HhGroup extends NeuronGroup {
     final double[] gLColumn = params.column(GL_INDEX);
     final double[] CColumn = params.column(C_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double ENa = ENaColumn[i];
       final double gNa = gNaColumn[i];
       final double EK = EKColumn[i];
@@ -403,15 +399,13 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpAutoDebug(double dt) {
-    if (debugModel == null) {
-      debugModel = new Hh();
-    }
-    final Hh m_ = debugModel;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+  private int stepExpAutoDebug(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m_.ENa = params.value(ENA_INDEX, i);
       m_.gNa = params.value(GNA_INDEX, i);
       m_.EK = params.value(EK_INDEX, i);
@@ -460,9 +454,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpEuler(double dt) {
+  private int stepExpEuler(double dt, int from, int to) {
     final double ENa = params.scalar(ENA_INDEX);
     final double gNa = params.scalar(GNA_INDEX);
     final double EK = params.scalar(EK_INDEX);
@@ -471,8 +466,8 @@ public final class HhGroup extends NeuronGroup {
     final double gL = params.scalar(GL_INDEX);
     final double C = params.scalar(C_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double m = this.m[i];
@@ -513,9 +508,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpEulerPerElement(double dt) {
+  private int stepExpEulerPerElement(double dt, int from, int to) {
     final double[] ENaColumn = params.column(ENA_INDEX);
     final double[] gNaColumn = params.column(GNA_INDEX);
     final double[] EKColumn = params.column(EK_INDEX);
@@ -524,8 +520,8 @@ public final class HhGroup extends NeuronGroup {
     final double[] gLColumn = params.column(GL_INDEX);
     final double[] CColumn = params.column(C_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double ENa = ENaColumn[i];
       final double gNa = gNaColumn[i];
       final double EK = EKColumn[i];
@@ -574,15 +570,13 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpEulerDebug(double dt) {
-    if (debugModel == null) {
-      debugModel = new Hh();
-    }
-    final Hh m_ = debugModel;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+  private int stepExpEulerDebug(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m_.ENa = params.value(ENA_INDEX, i);
       m_.gNa = params.value(GNA_INDEX, i);
       m_.EK = params.value(EK_INDEX, i);
@@ -639,9 +633,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepEuler(double dt) {
+  private int stepEuler(double dt, int from, int to) {
     final double ENa = params.scalar(ENA_INDEX);
     final double gNa = params.scalar(GNA_INDEX);
     final double EK = params.scalar(EK_INDEX);
@@ -650,8 +645,8 @@ public final class HhGroup extends NeuronGroup {
     final double gL = params.scalar(GL_INDEX);
     final double C = params.scalar(C_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double m = this.m[i];
@@ -680,9 +675,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepEulerPerElement(double dt) {
+  private int stepEulerPerElement(double dt, int from, int to) {
     final double[] ENaColumn = params.column(ENA_INDEX);
     final double[] gNaColumn = params.column(GNA_INDEX);
     final double[] EKColumn = params.column(EK_INDEX);
@@ -691,8 +687,8 @@ public final class HhGroup extends NeuronGroup {
     final double[] gLColumn = params.column(GL_INDEX);
     final double[] CColumn = params.column(C_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double ENa = ENaColumn[i];
       final double gNa = gNaColumn[i];
       final double EK = EKColumn[i];
@@ -729,15 +725,13 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepEulerDebug(double dt) {
-    if (debugModel == null) {
-      debugModel = new Hh();
-    }
-    final Hh m_ = debugModel;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+  private int stepEulerDebug(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m_.ENa = params.value(ENA_INDEX, i);
       m_.gNa = params.value(GNA_INDEX, i);
       m_.EK = params.value(EK_INDEX, i);
@@ -782,9 +776,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepMidpoint(double dt) {
+  private int stepMidpoint(double dt, int from, int to) {
     final double ENa = params.scalar(ENA_INDEX);
     final double gNa = params.scalar(GNA_INDEX);
     final double EK = params.scalar(EK_INDEX);
@@ -794,8 +789,8 @@ public final class HhGroup extends NeuronGroup {
     final double C = params.scalar(C_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
     final double halfDt = dt / 2.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double m = this.m[i];
@@ -832,9 +827,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepMidpointPerElement(double dt) {
+  private int stepMidpointPerElement(double dt, int from, int to) {
     final double[] ENaColumn = params.column(ENA_INDEX);
     final double[] gNaColumn = params.column(GNA_INDEX);
     final double[] EKColumn = params.column(EK_INDEX);
@@ -844,8 +840,8 @@ public final class HhGroup extends NeuronGroup {
     final double[] CColumn = params.column(C_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double halfDt = dt / 2.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double ENa = ENaColumn[i];
       final double gNa = gNaColumn[i];
       final double EK = EKColumn[i];
@@ -890,16 +886,14 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepMidpointDebug(double dt) {
-    if (debugModel == null) {
-      debugModel = new Hh();
-    }
-    final Hh m_ = debugModel;
+  private int stepMidpointDebug(double dt, int from, int to) {
+    final Hh m_ = new Hh();
     final double halfDt = dt / 2.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m_.ENa = params.value(ENA_INDEX, i);
       m_.gNa = params.value(GNA_INDEX, i);
       m_.EK = params.value(EK_INDEX, i);
@@ -956,9 +950,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepHeun(double dt) {
+  private int stepHeun(double dt, int from, int to) {
     final double ENa = params.scalar(ENA_INDEX);
     final double gNa = params.scalar(GNA_INDEX);
     final double EK = params.scalar(EK_INDEX);
@@ -968,8 +963,8 @@ public final class HhGroup extends NeuronGroup {
     final double C = params.scalar(C_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
     final double halfDt = dt / 2.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double m = this.m[i];
@@ -1006,9 +1001,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepHeunPerElement(double dt) {
+  private int stepHeunPerElement(double dt, int from, int to) {
     final double[] ENaColumn = params.column(ENA_INDEX);
     final double[] gNaColumn = params.column(GNA_INDEX);
     final double[] EKColumn = params.column(EK_INDEX);
@@ -1018,8 +1014,8 @@ public final class HhGroup extends NeuronGroup {
     final double[] CColumn = params.column(C_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double halfDt = dt / 2.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double ENa = ENaColumn[i];
       final double gNa = gNaColumn[i];
       final double EK = EKColumn[i];
@@ -1064,16 +1060,14 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepHeunDebug(double dt) {
-    if (debugModel == null) {
-      debugModel = new Hh();
-    }
-    final Hh m_ = debugModel;
+  private int stepHeunDebug(double dt, int from, int to) {
+    final Hh m_ = new Hh();
     final double halfDt = dt / 2.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m_.ENa = params.value(ENA_INDEX, i);
       m_.gNa = params.value(GNA_INDEX, i);
       m_.EK = params.value(EK_INDEX, i);
@@ -1130,9 +1124,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRalston2(double dt) {
+  private int stepRalston2(double dt, int from, int to) {
     final double ENa = params.scalar(ENA_INDEX);
     final double gNa = params.scalar(GNA_INDEX);
     final double EK = params.scalar(EK_INDEX);
@@ -1143,8 +1138,8 @@ public final class HhGroup extends NeuronGroup {
     final double V_th = params.scalar(V_TH_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double m = this.m[i];
@@ -1181,9 +1176,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRalston2PerElement(double dt) {
+  private int stepRalston2PerElement(double dt, int from, int to) {
     final double[] ENaColumn = params.column(ENA_INDEX);
     final double[] gNaColumn = params.column(GNA_INDEX);
     final double[] EKColumn = params.column(EK_INDEX);
@@ -1194,8 +1190,8 @@ public final class HhGroup extends NeuronGroup {
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double ENa = ENaColumn[i];
       final double gNa = gNaColumn[i];
       final double EK = EKColumn[i];
@@ -1240,17 +1236,15 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRalston2Debug(double dt) {
-    if (debugModel == null) {
-      debugModel = new Hh();
-    }
-    final Hh m_ = debugModel;
+  private int stepRalston2Debug(double dt, int from, int to) {
+    final Hh m_ = new Hh();
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m_.ENa = params.value(ENA_INDEX, i);
       m_.gNa = params.value(GNA_INDEX, i);
       m_.EK = params.value(EK_INDEX, i);
@@ -1307,9 +1301,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk3(double dt) {
+  private int stepRk3(double dt, int from, int to) {
     final double ENa = params.scalar(ENA_INDEX);
     final double gNa = params.scalar(GNA_INDEX);
     final double EK = params.scalar(EK_INDEX);
@@ -1320,8 +1315,8 @@ public final class HhGroup extends NeuronGroup {
     final double V_th = params.scalar(V_TH_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double m = this.m[i];
@@ -1366,9 +1361,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk3PerElement(double dt) {
+  private int stepRk3PerElement(double dt, int from, int to) {
     final double[] ENaColumn = params.column(ENA_INDEX);
     final double[] gNaColumn = params.column(GNA_INDEX);
     final double[] EKColumn = params.column(EK_INDEX);
@@ -1379,8 +1375,8 @@ public final class HhGroup extends NeuronGroup {
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double ENa = ENaColumn[i];
       final double gNa = gNaColumn[i];
       final double EK = EKColumn[i];
@@ -1433,17 +1429,15 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk3Debug(double dt) {
-    if (debugModel == null) {
-      debugModel = new Hh();
-    }
-    final Hh m_ = debugModel;
+  private int stepRk3Debug(double dt, int from, int to) {
+    final Hh m_ = new Hh();
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m_.ENa = params.value(ENA_INDEX, i);
       m_.gNa = params.value(GNA_INDEX, i);
       m_.EK = params.value(EK_INDEX, i);
@@ -1512,9 +1506,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4(double dt) {
+  private int stepRk4(double dt, int from, int to) {
     final double ENa = params.scalar(ENA_INDEX);
     final double gNa = params.scalar(GNA_INDEX);
     final double EK = params.scalar(EK_INDEX);
@@ -1525,8 +1520,8 @@ public final class HhGroup extends NeuronGroup {
     final double V_th = params.scalar(V_TH_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double m = this.m[i];
@@ -1579,9 +1574,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4PerElement(double dt) {
+  private int stepRk4PerElement(double dt, int from, int to) {
     final double[] ENaColumn = params.column(ENA_INDEX);
     final double[] gNaColumn = params.column(GNA_INDEX);
     final double[] EKColumn = params.column(EK_INDEX);
@@ -1592,8 +1588,8 @@ public final class HhGroup extends NeuronGroup {
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double ENa = ENaColumn[i];
       final double gNa = gNaColumn[i];
       final double EK = EKColumn[i];
@@ -1654,17 +1650,15 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4Debug(double dt) {
-    if (debugModel == null) {
-      debugModel = new Hh();
-    }
-    final Hh m_ = debugModel;
+  private int stepRk4Debug(double dt, int from, int to) {
+    final Hh m_ = new Hh();
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m_.ENa = params.value(ENA_INDEX, i);
       m_.gNa = params.value(GNA_INDEX, i);
       m_.EK = params.value(EK_INDEX, i);
@@ -1745,9 +1739,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4_38(double dt) {
+  private int stepRk4_38(double dt, int from, int to) {
     final double ENa = params.scalar(ENA_INDEX);
     final double gNa = params.scalar(GNA_INDEX);
     final double EK = params.scalar(EK_INDEX);
@@ -1758,8 +1753,8 @@ public final class HhGroup extends NeuronGroup {
     final double V_th = params.scalar(V_TH_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double m = this.m[i];
@@ -1812,9 +1807,10 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4_38PerElement(double dt) {
+  private int stepRk4_38PerElement(double dt, int from, int to) {
     final double[] ENaColumn = params.column(ENA_INDEX);
     final double[] gNaColumn = params.column(GNA_INDEX);
     final double[] EKColumn = params.column(EK_INDEX);
@@ -1825,8 +1821,8 @@ public final class HhGroup extends NeuronGroup {
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double ENa = ENaColumn[i];
       final double gNa = gNaColumn[i];
       final double EK = EKColumn[i];
@@ -1887,17 +1883,15 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4_38Debug(double dt) {
-    if (debugModel == null) {
-      debugModel = new Hh();
-    }
-    final Hh m_ = debugModel;
+  private int stepRk4_38Debug(double dt, int from, int to) {
+    final Hh m_ = new Hh();
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
-    final int n_ = size();
-    for (int i = 0; i < n_; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m_.ENa = params.value(ENA_INDEX, i);
       m_.gNa = params.value(GNA_INDEX, i);
       m_.EK = params.value(EK_INDEX, i);
@@ -1978,5 +1972,6 @@ public final class HhGroup extends NeuronGroup {
       this.n[i] = n;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 }

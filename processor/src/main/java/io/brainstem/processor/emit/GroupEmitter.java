@@ -35,7 +35,9 @@ final class GroupEmitter {
   private final Set<String> assigned = new LinkedHashSet<>();
   private final LocalNames names;
   private final String i;
-  private final String n;
+  private final String from;
+  private final String to;
+  private final String spikeEnd;
   private final String refractory;
   private final String spiked;
   private final String m;
@@ -49,7 +51,9 @@ final class GroupEmitter {
     model.reset().ifPresent(r -> r.assignments().forEach(a -> assigned.add(a.state())));
     this.names = new LocalNames(ModelNames.of(model));
     this.i = names.allocate("i");
-    this.n = names.allocate("n");
+    this.from = names.allocate("from");
+    this.to = names.allocate("to");
+    this.spikeEnd = names.allocate("spikeEnd");
     this.refractory = names.allocate("refractory");
     this.spiked = names.allocate("spiked");
     this.m = names.allocate("m");
@@ -78,9 +82,6 @@ final class GroupEmitter {
       type.addField(FieldSpec.builder(double[].class, T_LAST_SPIKE, PUBLIC, FINAL)
           .addJavadoc("Time of each neuron's last spike (-1e7 before the first).\n").build());
     }
-    type.addField(FieldSpec.builder(user, "debugModel", PRIVATE)
-        .addJavadoc("The instance the {@code jit == false} loop calls; created on first use.\n")
-        .build());
     type.addMethod(constructor())
         .addMethods(Members.setters(model, self, "neuron"))
         .addMethod(Members.methodSetter(model, self))
@@ -122,13 +123,17 @@ final class GroupEmitter {
   }
 
   private MethodSpec update() {
+    String range = from + ", " + to;
     return MethodSpec.methodBuilder("update")
         .addAnnotation(Override.class)
         .addModifiers(PUBLIC)
+        .returns(int.class)
         .addParameter(double.class, "t")
         .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
         .addParameter(boolean.class, "jit")
-        .addCode(Members.dispatch(model, usesTime ? "t, dt" : "dt"))
+        .addCode(Members.dispatchReturning(model, (usesTime ? "t, dt, " : "dt, ") + range))
         .build();
   }
 
@@ -145,28 +150,32 @@ final class GroupEmitter {
 
     CodeBlock.Builder code = CodeBlock.builder();
     if (debug) {
-      code.beginControlFlow("if (debugModel == null)")
-          .addStatement("debugModel = new $T()", user)
-          .endControlFlow()
-          .addStatement("final $T $L = debugModel", user, m);
+      // One instance per call: ranges on different threads never share it.
+      code.addStatement("final $T $L = new $T()", user, m, user);
     }
     Loads loads = new Loads(model, variant, locals, m);
     code.add(loads.paramsBeforeLoop(vars))
         .add(hoisted)
-        .addStatement("final int $L = size()", n)
-        .beginControlFlow("for (int $L = 0; $L < $L; $L++)", i, i, n, i)
+        .addStatement("int $L = $L", spikeEnd, from)
+        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, from, i, to, i)
         .add(loads.paramsInLoop(vars, i))
         .add(loads.inputs(vars, i))
         .add(loadStates(vars, debug))
         .add(body)
-        .endControlFlow();
+        .endControlFlow()
+        .addStatement("return $L", spikeEnd);
 
     MethodSpec.Builder method = MethodSpec.methodBuilder(Members.stepMethod(integrator, variant))
-        .addModifiers(PRIVATE);
+        .addModifiers(PRIVATE)
+        .returns(int.class);
     if (usesTime) {
       method.addParameter(double.class, "t");
     }
-    return method.addParameter(double.class, "dt").addCode(code.build()).build();
+    return method.addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(code.build())
+        .build();
   }
 
   /** Integrate unless refractory, then threshold, reset and stores. */
@@ -212,6 +221,7 @@ final class GroupEmitter {
     if (model.refractoryParam().isPresent()) {
       code.addStatement("$L[$L] = t", T_LAST_SPIKE, i);
     }
+    code.addStatement("spikeIndex[$L++] = $L", spikeEnd, i);
     return code.endControlFlow()
         .add(storeStates())
         .addStatement("spike[$L] = $L", i, spiked)

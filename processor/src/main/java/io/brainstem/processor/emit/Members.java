@@ -142,9 +142,7 @@ final class Members {
     }
     return List.of(
         FieldSpec.builder(long.class, "noiseSeed", PRIVATE)
-            .addJavadoc("Keys the noise; by default derived from the name.\n").build(),
-        FieldSpec.builder(long.class, "noiseStep", PRIVATE)
-            .addJavadoc("Steps since the last {@link #seed}: the noise's counter.\n").build());
+            .addJavadoc("Keys the noise; by default derived from the name.\n").build());
   }
 
   /** {@code seed(long)}, for models with a {@code @Noise}. */
@@ -155,13 +153,13 @@ final class Members {
     return List.of(MethodSpec.methodBuilder("seed")
         .addModifiers(PUBLIC)
         .returns(self)
-        .addJavadoc("Seeds the noise and restarts its step counter. Each draw is a function of\n"
-            + "(seed, $L, step, noise term) only, so a seeded run is reproducible whatever the\n"
-            + "order or threads the $Ls are updated in. The default seed is the name's hash.\n",
+        .addJavadoc("Seeds the noise. Each draw is a function of (seed, $L, step, noise term)\n"
+            + "only, the step being round(t / dt), so a seeded run is reproducible whatever the\n"
+            + "order, ranges or threads the $Ls are updated in. The default seed is the name's\n"
+            + "hash.\n",
             element, element)
         .addParameter(long.class, "seed")
         .addStatement("this.noiseSeed = seed")
-        .addStatement("this.noiseStep = 0")
         .addStatement("return this")
         .build());
   }
@@ -173,6 +171,11 @@ final class Members {
         .addJavadoc("The parameter table (group-wide values, or per-element columns).\n")
         .addStatement("return params")
         .build();
+  }
+
+  /** Source text for a {@code //} comment: a line break and the indentation after it become one space. */
+  static String oneLine(String sourceText) {
+    return sourceText.replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** The private step method's name, e.g. {@code stepExpAutoPerElement}. */
@@ -188,27 +191,35 @@ final class Members {
     return name + variant.suffix;
   }
 
-  /**
-   * {@code switch (method())} to the loop for the integrator, kernel variant or debug loop; then
-   * the noise's step counter advances.
-   */
+  /** {@code switch (method())} to the loop for the integrator, kernel variant or debug loop. */
   static CodeBlock dispatch(ModelIR model, String arguments) {
+    return dispatch(model, arguments, "");
+  }
+
+  /** As {@link #dispatch}, returning what the loop returns (a {@code switch} expression). */
+  static CodeBlock dispatchReturning(ModelIR model, String arguments) {
+    return CodeBlock.builder().add("return ").add(dispatch(model, arguments, "yield ")).build();
+  }
+
+  private static CodeBlock dispatch(ModelIR model, String arguments, String yield) {
+    boolean returns = !yield.isEmpty();
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (method())");
     for (Integrator integrator : Linearity.supported(model)) {
       code.beginControlFlow("case $L ->", integrator.name())
           .beginControlFlow("if (!jit)")
-          .addStatement("$L($L)", stepMethod(integrator, Variant.DEBUG), arguments)
+          .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.DEBUG), arguments)
           .nextControlFlow("else if (params.heterogeneous())")
-          .addStatement("$L($L)", stepMethod(integrator, Variant.PER_ELEMENT), arguments)
+          .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.PER_ELEMENT), arguments)
           .nextControlFlow("else")
-          .addStatement("$L($L)", stepMethod(integrator, Variant.GROUP_WIDE), arguments)
+          .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.GROUP_WIDE), arguments)
           .endControlFlow()
           .endControlFlow();
     }
-    code.endControlFlow();
-    if (!model.noises().isEmpty()) {
-      code.addStatement("noiseStep++");
+    if (Linearity.supported(model).size() < Integrator.values().length) {
+      // method(...) refuses the others; a switch must still cover every constant.
+      code.addStatement("default -> throw new $T($S + method())",
+          IllegalStateException.class, "unsupported integrator ");
     }
-    return code.build();
+    return returns ? code.unindent().add("};\n").build() : code.endControlFlow().build();
   }
 }

@@ -34,7 +34,9 @@ final class ModelNames {
 
   /** True when any expression of the model reads the clock {@code t}. */
   static boolean readsTime(ModelIR model) {
-    return expressions(model).stream().anyMatch(e -> Exprs.mentions(e, RefKind.TIME));
+    // Noise draws are keyed by the absolute step round(t / dt), so noisy models need t too.
+    return !model.noises().isEmpty()
+        || expressions(model).stream().anyMatch(e -> Exprs.mentions(e, RefKind.TIME));
   }
 
   private static List<Expr> expressions(ModelIR model) {

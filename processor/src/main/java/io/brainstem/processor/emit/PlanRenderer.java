@@ -93,12 +93,13 @@ final class PlanRenderer {
           : call(d.noise().methodName(), d.noise().argNames(), d.bindings(), code);
       code.addStatement("final double $L = $L", let.name(), evaluation);
     } else if (value instanceof StandardNormal draw) {
-      code.addStatement("final double $L = $T.at(this.noiseSeed, $L, this.noiseStep, $L)",
+      // Keyed by the absolute step, so ranges and threads draw the same numbers.
+      code.addStatement("final double $L = $T.at(this.noiseSeed, $L, Math.round(t / dt), $L)",
           let.name(), RuntimeNames.GAUSSIAN, index, draw.stream());
     } else {
       Rate rate = (Rate) value;
       if (rate.bindings().isEmpty()) {
-        code.add("// d$L/dt = $L\n", rate.ode().state(), rate.ode().sourceText());
+        code.add("// d$L/dt = $L\n", rate.ode().state(), Members.oneLine(rate.ode().sourceText()));
       }
       CodeBlock evaluation = instance == null
           ? exprs.render(rate.inlined())

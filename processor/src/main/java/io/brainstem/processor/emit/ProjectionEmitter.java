@@ -40,7 +40,10 @@ final class ProjectionEmitter {
   private final String i;
   private final String j;
   private final String k;
-  private final String n;
+  private final String slot;
+  private final String count;
+  private final String from;
+  private final String to;
   private final String m;
   private final String spikes;
   private final String due;
@@ -56,7 +59,10 @@ final class ProjectionEmitter {
     this.i = names.allocate("i");
     this.j = names.allocate("j");
     this.k = names.allocate("k");
-    this.n = names.allocate("n");
+    this.slot = names.allocate("s");
+    this.count = names.allocate("spikeCount");
+    this.from = names.allocate("from");
+    this.to = names.allocate("to");
     this.m = names.allocate("m");
     this.spikes = names.allocate("spikes");
     this.due = names.allocate("due");
@@ -92,9 +98,6 @@ final class ProjectionEmitter {
     model.output().ifPresent(o -> type.addField(
         FieldSpec.builder(double[].class, postArray(o.target()), PRIVATE, FINAL)
             .addJavadoc("The postsynaptic input the output is added to.\n").build()));
-    type.addField(FieldSpec.builder(user, "debugModel", PRIVATE)
-        .addJavadoc("The instance the {@code jit == false} loop calls; created on first use.\n")
-        .build());
     type.addMethods(constructors())
         .addMethods(Members.setters(model, self, "postsynaptic neuron"))
         .addMethod(Members.methodSetter(model, self))
@@ -106,8 +109,10 @@ final class ProjectionEmitter {
             .addModifiers(PUBLIC)
             .addParameter(double.class, "t")
             .addParameter(double.class, "dt")
+            .addParameter(int.class, from)
+            .addParameter(int.class, to)
             .addParameter(boolean.class, "jit")
-            .addCode(Members.dispatch(model, usesTime ? "t, dt" : "dt"))
+            .addCode(Members.dispatch(model, (usesTime ? "t, dt, " : "dt, ") + from + ", " + to))
             .build());
     for (Integrator integrator : Linearity.supported(model)) {
       for (Variant variant : Variant.values()) {
@@ -171,7 +176,7 @@ final class ProjectionEmitter {
       hoisted = render.hoisted(plan);
       Set<String> integrated = new LinkedHashSet<>();
       model.odes().forEach(o -> integrated.add(o.state()));
-      body.beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
+      body.beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
           .add(loads.paramsInLoop(vars, j))
           .add(loads.inputs(vars, j))
           .add(loadStates(vars, debug, integrated))
@@ -184,21 +189,22 @@ final class ProjectionEmitter {
 
     CodeBlock.Builder code = CodeBlock.builder();
     if (debug) {
-      code.beginControlFlow("if (debugModel == null)")
-          .addStatement("debugModel = new $T()", user)
-          .endControlFlow()
-          .addStatement("final $T $L = debugModel", user, m);
+      // One instance per call: ranges on different threads never share it.
+      code.addStatement("final $T $L = new $T()", user, m, user);
     }
     code.add(loads.paramsBeforeLoop(Vars.union(loops)))
         .add(hoisted)
-        .addStatement("final int $L = post().size()", n)
         .add(body.build());
     MethodSpec.Builder method = MethodSpec.methodBuilder(Members.stepMethod(integrator, variant))
         .addModifiers(PRIVATE);
     if (usesTime) {
       method.addParameter(double.class, "t");
     }
-    return method.addParameter(double.class, "dt").addCode(code.build()).build();
+    return method.addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(code.build())
+        .build();
   }
 
   private Vars vars(boolean debug, List<Vars> loops) {
@@ -229,27 +235,39 @@ final class ProjectionEmitter {
     }
     CodeBlock perTarget = CodeBlock.builder()
         .addStatement("final int $L = indices[$L]", j, k)
+        .beginControlFlow("if ($L < $L || $L >= $L)", j, from, j, to)
+        .addStatement("continue")
+        .endControlFlow()
         .add(loads.paramsInLoop(vars, j))
         .add(loads.inputs(vars, j, written))
         .add(effect.build())
         .build();
     return CodeBlock.builder()
-        .add("// spikes due now (last step's under the default delay 0): $L() on each target ($L)\n",
-            onPre.methodName(), onPre.sourceText())
+        .add("// spikes due now: $L() on each target in [$L, $L) ($L)\n",
+            onPre.methodName(), from, to, Members.oneLine(onPre.sourceText()))
         .beginControlFlow("if (hasSynapseDelays())")
-        .addStatement("final int[] $L = dueSynapses(dt)", due)
+        .addStatement("final int[] $L = dueSynapses()", due)
         .addStatement("final int $L = dueCount()", dueCount)
         .beginControlFlow("for (int $L = 0; $L < $L; $L++)", e, e, dueCount, e)
         .addStatement("final int $L = $L[$L]", k, due, e)
         .add(perTarget)
         .endControlFlow()
-        .nextControlFlow("else")
-        .addStatement("final boolean[] $L = delayedSpikes(dt)", spikes)
+        .nextControlFlow("else if (hasHomogeneousDelay())")
+        .addStatement("final boolean[] $L = delayedSpikes()", spikes)
         .beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", i, i, spikes, i)
         .beginControlFlow("if ($L[$L])", spikes, i)
         .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i, k)
         .add(perTarget)
         .endControlFlow()
+        .endControlFlow()
+        .endControlFlow()
+        .nextControlFlow("else")
+        .add("// no delay: only the rows of last step's spikes (the presynaptic spike list)\n")
+        .beginControlFlow("for (int $L = 0, $L = preSpikeCount(); $L < $L; $L++)",
+            slot, count, slot, count, slot)
+        .addStatement("final int $L = preSpikeIndex[$L]", i, slot)
+        .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i, k)
+        .add(perTarget)
         .endControlFlow()
         .endControlFlow()
         .endControlFlow()
@@ -293,8 +311,8 @@ final class ProjectionEmitter {
     }
     CodeBlock perElement = add.build();
     return CodeBlock.builder()
-        .add("// $L += $L\n", out.target(), out.sourceText())
-        .beginControlFlow("for (int $L = 0; $L < $L; $L++)", j, j, n, j)
+        .add("// $L += $L\n", out.target(), Members.oneLine(out.sourceText()))
+        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
         .add(loads.paramsInLoop(vars, j))
         .add(loads.inputs(vars, j))
         .add(perElement)

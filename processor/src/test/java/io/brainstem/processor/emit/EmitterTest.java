@@ -50,9 +50,9 @@ class EmitterTest {
 
   @Test
   void groupWideKernelHoistsTheFactorAndInlinesTheRhsAsWritten() {
-    String kernel = method(LIF, "private void stepExpAuto(double t, double dt)");
+    String kernel = method(LIF, "private int stepExpAuto(double t, double dt, int from, int to)");
     String hoisted = "final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));";
-    assertThat(kernel.indexOf(hoisted)).isLessThan(kernel.indexOf("for (int i = 0;"));
+    assertThat(kernel.indexOf(hoisted)).isLessThan(kernel.indexOf("for (int i = from;"));
     assertThat(kernel).contains("// dV/dt = (-V + V_rest + R * input) / tau\n"
         + "        final double V_rate = (-V + V_rest + R * input) / tau;\n"
         + "        V = V + V_expEulerFactor * V_rate;");
@@ -60,11 +60,14 @@ class EmitterTest {
     assertThat(kernel).contains("final boolean spiked = V >= V_th;");
     assertThat(kernel).contains("V = V_reset;\n        t_last_spike[i] = t;");
     assertThat(kernel).contains("spike[i] = spiked;");
+    assertThat(kernel).contains("t_last_spike[i] = t;\n        spikeIndex[spikeEnd++] = i;");
+    assertThat(kernel).contains("int spikeEnd = from;");
+    assertThat(kernel).endsWith("return spikeEnd;");
   }
 
   @Test
   void perElementKernelReadsColumnsAndHoistsNothingFromParameters() {
-    String kernel = method(LIF, "private void stepExpAutoPerElement(double t, double dt)");
+    String kernel = method(LIF, "private int stepExpAutoPerElement(double t, double dt, int from, int to)");
     assertThat(kernel).contains("final double[] tauColumn = params.column(TAU_INDEX);");
     assertThat(kernel).contains("final double tau = tauColumn[i];");
     assertThat(kernel.indexOf("V_expEulerFactor =")).isGreaterThan(kernel.indexOf("for (int i"));
@@ -72,8 +75,8 @@ class EmitterTest {
 
   @Test
   void debugLoopCallsTheUsersMethodsWithTheSameFactor() {
-    String debug = method(LIF, "private void stepExpAutoDebug(double t, double dt)");
-    assertThat(debug).contains("debugModel = new Lif();");
+    String debug = method(LIF, "private int stepExpAutoDebug(double t, double dt, int from, int to)");
+    assertThat(debug).contains("final Lif m = new Lif();");
     assertThat(debug).contains("m.tau = params.value(TAU_INDEX, i);");
     assertThat(debug).contains("final double V_rate = m.dV(V, m.input);");
     assertThat(debug).contains("dt * Exprel.exprel(dt * (-1.0 / m.tau));");
@@ -83,21 +86,26 @@ class EmitterTest {
 
   @Test
   void updateDispatchesOnMethodJitAndHeterogeneity() {
-    assertThat(LIF).contains("switch (method()) {\n      case EXP_AUTO -> {\n        if (!jit) {\n"
-        + "          stepExpAutoDebug(t, dt);\n        } else if (params.heterogeneous()) {\n"
-        + "          stepExpAutoPerElement(t, dt);\n        } else {\n"
-        + "          stepExpAuto(t, dt);\n        }\n      }");
-    assertThat(LIF).contains("private void stepRk4(double t, double dt)");
-    assertThat(LIF).contains("private void stepEulerDebug(double t, double dt)");
+    assertThat(LIF).contains("public int update(double t, double dt, int from, int to, boolean jit) {\n"
+        + "    return switch (method()) {\n      case EXP_AUTO -> {\n        if (!jit) {\n"
+        + "          yield stepExpAutoDebug(t, dt, from, to);\n"
+        + "        } else if (params.heterogeneous()) {\n"
+        + "          yield stepExpAutoPerElement(t, dt, from, to);\n        } else {\n"
+        + "          yield stepExpAuto(t, dt, from, to);\n        }\n      }");
+    assertThat(COBA).contains("public void update(double t, double dt, int from, int to, boolean jit) {\n"
+        + "    switch (method()) {\n      case EXP_AUTO -> {\n        if (!jit) {\n"
+        + "          stepExpAutoDebug(dt, from, to);");
+    assertThat(LIF).contains("private int stepRk4(double t, double dt, int from, int to)");
+    assertThat(LIF).contains("private int stepEulerDebug(double t, double dt, int from, int to)");
   }
 
   @Test
   void rk4StagesReuseTheRhsWithStageValues() {
-    String kernel = method(LIF, "private void stepRk4(double t, double dt)");
+    String kernel = method(LIF, "private int stepRk4(double t, double dt, int from, int to)");
     assertThat(kernel).contains("final double halfDt = dt / 2.0;");
     assertThat(kernel).contains("final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;");
     assertThat(kernel).contains("V = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);");
-    String debug = method(LIF, "private void stepRk4Debug(double t, double dt)");
+    String debug = method(LIF, "private int stepRk4Debug(double t, double dt, int from, int to)");
     assertThat(debug).contains("m.V = V_stage2;\n        final double V_k2 = m.dV(V_stage2, m.input);");
   }
 
@@ -116,25 +124,31 @@ class EmitterTest {
 
   @Test
   void expCobaStepIntegratesDeliversThenOutputs() {
-    String kernel = method(COBA, "private void stepExpAuto(double dt)");
+    String kernel = method(COBA, "private void stepExpAuto(double dt, int from, int to)");
     int integrate = kernel.indexOf("final double g_rate = -g / tau;");
     int deliver = kernel.indexOf("for (int k = indptr[i]; k < indptr[i + 1]; k++) {\n"
-        + "            final int j = indices[k];");
+        + "          final int j = indices[k];");
     int output = kernel.indexOf("postInput[j] += g * (E - V);");
     assertThat(integrate).isGreaterThan(0);
     assertThat(deliver).isGreaterThan(integrate);
     assertThat(output).isGreaterThan(deliver);
-    assertThat(kernel).contains("if (spikes[i]) {");
+    assertThat(kernel).contains("for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {\n"
+        + "        final int i = preSpikeIndex[s];");
+    // delays: per-synapse due lists and the ring of past spike arrays
+    assertThat(kernel).contains("final int[] due = dueSynapses();");
+    assertThat(kernel).contains("final boolean[] spikes = delayedSpikes();");
+    assertThat(kernel).contains("if (j < from || j >= to) {\n          continue;");
+    assertThat(kernel).contains("for (int j = from; j < to; j++) {");
     assertThat(kernel).contains("g += g_max;");
-    String debug = method(COBA, "private void stepExpAutoDebug(double dt)");
-    assertThat(debug).contains("m.onSpike();\n            this.g[j] = m.g;");
+    String debug = method(COBA, "private void stepExpAutoDebug(double dt, int from, int to)");
+    assertThat(debug).contains("m.onSpike();\n        this.g[j] = m.g;");
     assertThat(debug).contains("postInput[j] += m.current();");
   }
 
   @Test
   void kernelsLoadOnlyWhatTheyRead() {
-    String kernel = method(COBA, "private void stepExpAutoPerElement(double dt)");
-    String integrate = kernel.substring(0, kernel.indexOf("// spikes due now"));
+    String kernel = method(COBA, "private void stepExpAutoPerElement(double dt, int from, int to)");
+    String integrate = kernel.substring(0, kernel.indexOf("preSpikeCount"));
     assertThat(integrate).contains("final double tau = tauColumn[j];");
     assertThat(integrate).doesNotContain("final double E = ");
     assertThat(integrate).doesNotContain("final double V = ");
@@ -147,7 +161,14 @@ class EmitterTest {
     String source = Emitter.emit(decay).toString();
     assertThat(source).doesNotContain("spike[");
     assertThat(source).doesNotContain("t_last_spike");
-    assertThat(source).contains("private void stepExpAuto(double dt)");
+    assertThat(source).contains("private int stepExpAuto(double dt, int from, int to)");
+  }
+
+  @Test
+  void multiLineSourceTextBecomesOneCommentLine() {
+    ModelIR model = TestModels.odesOnly("Wrapped", List.of(new ModelIR.Ode("x", "dx", List.of("x"),
+        new Neg(new Ref("x", RefKind.STATE)), "-x\n        - 0.0 *\r\n x")));
+    assertThat(Emitter.emit(model).toString()).contains("// dx/dt = -x - 0.0 * x\n");
   }
 
   @Test
@@ -157,8 +178,7 @@ class EmitterTest {
     ModelIR clash = TestModels.odesOnly("Clash",
         List.of(ode("i", new Neg(mul(i, n)), "i", "n"), ode("n", new Neg(n), "n")));
     String source = Emitter.emit(clash).toString();
-    assertThat(source).contains("final int n_ = size();");
-    assertThat(source).contains("for (int i_ = 0; i_ < n_; i_++) {");
+    assertThat(source).contains("for (int i_ = from; i_ < to; i_++) {");
     assertThat(source).contains("double i = this.i[i_];");
   }
 

@@ -25,11 +25,12 @@ class GeneratedTextTest {
     String text = Emitter.emit(ou).toString();
     assertThat(text).contains("public OuGroup seed(long seed) {");
     assertThat(text).contains("this.noiseSeed = name.hashCode();");
-    assertThat(text).contains("noiseStep++;");
+    // Draws are keyed by the absolute step, so ranges and threads draw the same numbers.
+    assertThat(text).doesNotContain("noiseStep");
     assertThat(text).contains("final double sqrtDt = Math.sqrt(dt);");
     assertThat(text).contains("// noise on x: sigma · dW");
     assertThat(text).contains(
-        "final double x_xi = Gaussian.at(this.noiseSeed, i, this.noiseStep, 0);");
+        "final double x_xi = Gaussian.at(this.noiseSeed, i, Math.round(t / dt), 0);");
     assertThat(text).contains("x = x + x_expEulerFactor * x_rate + x_noise * x_dW;");
     // the debug loop calls the user's method
     assertThat(text).contains("final double x_noise = m.noiseX();");
@@ -40,8 +41,8 @@ class GeneratedTextTest {
     String text = Emitter.emit(TestModels.lif()).toString();
     assertThat(text).doesNotContain("seed");
     assertThat(text).doesNotContain("Gaussian");
-    assertThat(text).contains("private void stepExpEuler(double t, double dt) {");
-    assertThat(text).contains("private void stepRk4_38Debug(double t, double dt) {");
+    assertThat(text).contains("private int stepExpEuler(double t, double dt, int from, int to) {");
+    assertThat(text).contains("private int stepRk4_38Debug(double t, double dt, int from, int to) {");
   }
 
   @Test

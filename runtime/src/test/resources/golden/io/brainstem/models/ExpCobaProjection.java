@@ -42,11 +42,6 @@ public final class ExpCobaProjection extends Projection {
   private final double[] postInput;
 
   /**
-   * The instance the {@code jit == false} loop calls; created on first use.
-   */
-  private ExpCoba debugModel;
-
-  /**
    * Synapses from {@code pre} to {@code post}, named {@code <pre>2<post>}.
    */
   public ExpCobaProjection(NeuronGroup pre, NeuronGroup post, Connector connector) {
@@ -161,143 +156,161 @@ public final class ExpCobaProjection extends Projection {
   }
 
   @Override
-  public void update(double t, double dt, boolean jit) {
+  public void update(double t, double dt, int from, int to, boolean jit) {
     switch (method()) {
       case EXP_AUTO -> {
         if (!jit) {
-          stepExpAutoDebug(dt);
+          stepExpAutoDebug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepExpAutoPerElement(dt);
+          stepExpAutoPerElement(dt, from, to);
         } else {
-          stepExpAuto(dt);
+          stepExpAuto(dt, from, to);
         }
       }
       case EXP_EULER -> {
         if (!jit) {
-          stepExpEulerDebug(dt);
+          stepExpEulerDebug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepExpEulerPerElement(dt);
+          stepExpEulerPerElement(dt, from, to);
         } else {
-          stepExpEuler(dt);
+          stepExpEuler(dt, from, to);
         }
       }
       case EULER -> {
         if (!jit) {
-          stepEulerDebug(dt);
+          stepEulerDebug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepEulerPerElement(dt);
+          stepEulerPerElement(dt, from, to);
         } else {
-          stepEuler(dt);
+          stepEuler(dt, from, to);
         }
       }
       case MIDPOINT -> {
         if (!jit) {
-          stepMidpointDebug(dt);
+          stepMidpointDebug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepMidpointPerElement(dt);
+          stepMidpointPerElement(dt, from, to);
         } else {
-          stepMidpoint(dt);
+          stepMidpoint(dt, from, to);
         }
       }
       case HEUN -> {
         if (!jit) {
-          stepHeunDebug(dt);
+          stepHeunDebug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepHeunPerElement(dt);
+          stepHeunPerElement(dt, from, to);
         } else {
-          stepHeun(dt);
+          stepHeun(dt, from, to);
         }
       }
       case RALSTON2 -> {
         if (!jit) {
-          stepRalston2Debug(dt);
+          stepRalston2Debug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRalston2PerElement(dt);
+          stepRalston2PerElement(dt, from, to);
         } else {
-          stepRalston2(dt);
+          stepRalston2(dt, from, to);
         }
       }
       case RK3 -> {
         if (!jit) {
-          stepRk3Debug(dt);
+          stepRk3Debug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRk3PerElement(dt);
+          stepRk3PerElement(dt, from, to);
         } else {
-          stepRk3(dt);
+          stepRk3(dt, from, to);
         }
       }
       case RK4 -> {
         if (!jit) {
-          stepRk4Debug(dt);
+          stepRk4Debug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRk4PerElement(dt);
+          stepRk4PerElement(dt, from, to);
         } else {
-          stepRk4(dt);
+          stepRk4(dt, from, to);
         }
       }
       case RK4_38 -> {
         if (!jit) {
-          stepRk4_38Debug(dt);
+          stepRk4_38Debug(dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRk4_38PerElement(dt);
+          stepRk4_38PerElement(dt, from, to);
         } else {
-          stepRk4_38(dt);
+          stepRk4_38(dt, from, to);
         }
       }
     }
   }
 
-  private void stepExpAuto(double dt) {
+  private void stepExpAuto(double dt, int from, int to) {
     final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double E = params.scalar(E_INDEX);
     final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       double g = this.g[j];
       // dg/dt = -g / tau
       final double g_rate = -g / tau;
       g = g + g_expEulerFactor * g_rate;
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             double g = this.g[j];
             g += g_max;
             this.g[j] = g;
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double V = postV[j];
       final double g = this.g[j];
       postInput[j] += g * (E - V);
     }
   }
 
-  private void stepExpAutoPerElement(double dt) {
+  private void stepExpAutoPerElement(double dt, int from, int to) {
     final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g[j];
       // dg/dt = -g / tau
@@ -306,24 +319,30 @@ public final class ExpCobaProjection extends Projection {
       g = g + g_expEulerFactor * g_rate;
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         final double g_max = g_maxColumn[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             final double g_max = g_maxColumn[j];
             double g = this.g[j];
             g += g_max;
@@ -331,9 +350,24 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double E = EColumn[j];
       final double V = postV[j];
       final double g = this.g[j];
@@ -341,13 +375,9 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepExpAutoDebug(double dt) {
-    if (debugModel == null) {
-      debugModel = new ExpCoba();
-    }
-    final ExpCoba m = debugModel;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+  private void stepExpAutoDebug(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -360,13 +390,16 @@ public final class ExpCobaProjection extends Projection {
       g = g + g_expEulerFactor * g_rate;
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         m.g_max = params.value(G_MAX_INDEX, j);
         m.tau = params.value(TAU_INDEX, j);
         m.E = params.value(E_INDEX, j);
@@ -375,12 +408,15 @@ public final class ExpCobaProjection extends Projection {
         m.onSpike();
         this.g[j] = m.g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             m.g_max = params.value(G_MAX_INDEX, j);
             m.tau = params.value(TAU_INDEX, j);
             m.E = params.value(E_INDEX, j);
@@ -391,9 +427,27 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV[j];
+          m.g = this.g[j];
+          m.onSpike();
+          this.g[j] = m.g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -403,14 +457,13 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepExpEuler(double dt) {
+  private void stepExpEuler(double dt, int from, int to) {
     final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double E = params.scalar(E_INDEX);
     final double g_slope = -1.0 / tau;
     final double g_decay = Math.exp(dt * g_slope);
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       double g = this.g[j];
       // dg/dt = -g / tau
       final double g_rate = -g / tau;
@@ -418,44 +471,63 @@ public final class ExpCobaProjection extends Projection {
       g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             double g = this.g[j];
             g += g_max;
             this.g[j] = g;
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double V = postV[j];
       final double g = this.g[j];
       postInput[j] += g * (E - V);
     }
   }
 
-  private void stepExpEulerPerElement(double dt) {
+  private void stepExpEulerPerElement(double dt, int from, int to) {
     final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g[j];
       // dg/dt = -g / tau
@@ -466,24 +538,30 @@ public final class ExpCobaProjection extends Projection {
       g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         final double g_max = g_maxColumn[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             final double g_max = g_maxColumn[j];
             double g = this.g[j];
             g += g_max;
@@ -491,9 +569,24 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double E = EColumn[j];
       final double V = postV[j];
       final double g = this.g[j];
@@ -501,13 +594,9 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepExpEulerDebug(double dt) {
-    if (debugModel == null) {
-      debugModel = new ExpCoba();
-    }
-    final ExpCoba m = debugModel;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+  private void stepExpEulerDebug(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -522,13 +611,16 @@ public final class ExpCobaProjection extends Projection {
       g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         m.g_max = params.value(G_MAX_INDEX, j);
         m.tau = params.value(TAU_INDEX, j);
         m.E = params.value(E_INDEX, j);
@@ -537,12 +629,15 @@ public final class ExpCobaProjection extends Projection {
         m.onSpike();
         this.g[j] = m.g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             m.g_max = params.value(G_MAX_INDEX, j);
             m.tau = params.value(TAU_INDEX, j);
             m.E = params.value(E_INDEX, j);
@@ -553,9 +648,27 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV[j];
+          m.g = this.g[j];
+          m.onSpike();
+          this.g[j] = m.g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -565,56 +678,74 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepEuler(double dt) {
+  private void stepEuler(double dt, int from, int to) {
     final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double E = params.scalar(E_INDEX);
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       double g = this.g[j];
       // dg/dt = -g / tau
       final double g_rate = -g / tau;
       g = g + dt * g_rate;
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             double g = this.g[j];
             g += g_max;
             this.g[j] = g;
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double V = postV[j];
       final double g = this.g[j];
       postInput[j] += g * (E - V);
     }
   }
 
-  private void stepEulerPerElement(double dt) {
+  private void stepEulerPerElement(double dt, int from, int to) {
     final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g[j];
       // dg/dt = -g / tau
@@ -622,24 +753,30 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_rate;
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         final double g_max = g_maxColumn[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             final double g_max = g_maxColumn[j];
             double g = this.g[j];
             g += g_max;
@@ -647,9 +784,24 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double E = EColumn[j];
       final double V = postV[j];
       final double g = this.g[j];
@@ -657,13 +809,9 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepEulerDebug(double dt) {
-    if (debugModel == null) {
-      debugModel = new ExpCoba();
-    }
-    final ExpCoba m = debugModel;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+  private void stepEulerDebug(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -675,13 +823,16 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_rate;
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         m.g_max = params.value(G_MAX_INDEX, j);
         m.tau = params.value(TAU_INDEX, j);
         m.E = params.value(E_INDEX, j);
@@ -690,12 +841,15 @@ public final class ExpCobaProjection extends Projection {
         m.onSpike();
         this.g[j] = m.g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             m.g_max = params.value(G_MAX_INDEX, j);
             m.tau = params.value(TAU_INDEX, j);
             m.E = params.value(E_INDEX, j);
@@ -706,9 +860,27 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV[j];
+          m.g = this.g[j];
+          m.onSpike();
+          this.g[j] = m.g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -718,13 +890,12 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepMidpoint(double dt) {
+  private void stepMidpoint(double dt, int from, int to) {
     final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double E = params.scalar(E_INDEX);
     final double halfDt = dt / 2.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       double g = this.g[j];
       // dg/dt = -g / tau
       final double g_k1 = -g / tau;
@@ -733,45 +904,64 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_k2;
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             double g = this.g[j];
             g += g_max;
             this.g[j] = g;
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double V = postV[j];
       final double g = this.g[j];
       postInput[j] += g * (E - V);
     }
   }
 
-  private void stepMidpointPerElement(double dt) {
+  private void stepMidpointPerElement(double dt, int from, int to) {
     final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
     final double halfDt = dt / 2.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g[j];
       // dg/dt = -g / tau
@@ -781,24 +971,30 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_k2;
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         final double g_max = g_maxColumn[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             final double g_max = g_maxColumn[j];
             double g = this.g[j];
             g += g_max;
@@ -806,9 +1002,24 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double E = EColumn[j];
       final double V = postV[j];
       final double g = this.g[j];
@@ -816,14 +1027,10 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepMidpointDebug(double dt) {
-    if (debugModel == null) {
-      debugModel = new ExpCoba();
-    }
-    final ExpCoba m = debugModel;
+  private void stepMidpointDebug(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
     final double halfDt = dt / 2.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -838,13 +1045,16 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_k2;
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         m.g_max = params.value(G_MAX_INDEX, j);
         m.tau = params.value(TAU_INDEX, j);
         m.E = params.value(E_INDEX, j);
@@ -853,12 +1063,15 @@ public final class ExpCobaProjection extends Projection {
         m.onSpike();
         this.g[j] = m.g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             m.g_max = params.value(G_MAX_INDEX, j);
             m.tau = params.value(TAU_INDEX, j);
             m.E = params.value(E_INDEX, j);
@@ -869,9 +1082,27 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV[j];
+          m.g = this.g[j];
+          m.onSpike();
+          this.g[j] = m.g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -881,13 +1112,12 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepHeun(double dt) {
+  private void stepHeun(double dt, int from, int to) {
     final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double E = params.scalar(E_INDEX);
     final double halfDt = dt / 2.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       double g = this.g[j];
       // dg/dt = -g / tau
       final double g_k1 = -g / tau;
@@ -896,45 +1126,64 @@ public final class ExpCobaProjection extends Projection {
       g = g + halfDt * (g_k1 + g_k2);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             double g = this.g[j];
             g += g_max;
             this.g[j] = g;
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double V = postV[j];
       final double g = this.g[j];
       postInput[j] += g * (E - V);
     }
   }
 
-  private void stepHeunPerElement(double dt) {
+  private void stepHeunPerElement(double dt, int from, int to) {
     final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
     final double halfDt = dt / 2.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g[j];
       // dg/dt = -g / tau
@@ -944,24 +1193,30 @@ public final class ExpCobaProjection extends Projection {
       g = g + halfDt * (g_k1 + g_k2);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         final double g_max = g_maxColumn[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             final double g_max = g_maxColumn[j];
             double g = this.g[j];
             g += g_max;
@@ -969,9 +1224,24 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double E = EColumn[j];
       final double V = postV[j];
       final double g = this.g[j];
@@ -979,14 +1249,10 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepHeunDebug(double dt) {
-    if (debugModel == null) {
-      debugModel = new ExpCoba();
-    }
-    final ExpCoba m = debugModel;
+  private void stepHeunDebug(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
     final double halfDt = dt / 2.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -1001,13 +1267,16 @@ public final class ExpCobaProjection extends Projection {
       g = g + halfDt * (g_k1 + g_k2);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         m.g_max = params.value(G_MAX_INDEX, j);
         m.tau = params.value(TAU_INDEX, j);
         m.E = params.value(E_INDEX, j);
@@ -1016,12 +1285,15 @@ public final class ExpCobaProjection extends Projection {
         m.onSpike();
         this.g[j] = m.g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             m.g_max = params.value(G_MAX_INDEX, j);
             m.tau = params.value(TAU_INDEX, j);
             m.E = params.value(E_INDEX, j);
@@ -1032,9 +1304,27 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV[j];
+          m.g = this.g[j];
+          m.onSpike();
+          this.g[j] = m.g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -1044,14 +1334,13 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepRalston2(double dt) {
+  private void stepRalston2(double dt, int from, int to) {
     final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double E = params.scalar(E_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       double g = this.g[j];
       // dg/dt = -g / tau
       final double g_k1 = -g / tau;
@@ -1060,46 +1349,65 @@ public final class ExpCobaProjection extends Projection {
       g = g + quarterDt * (g_k1 + 3.0 * g_k2);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             double g = this.g[j];
             g += g_max;
             this.g[j] = g;
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double V = postV[j];
       final double g = this.g[j];
       postInput[j] += g * (E - V);
     }
   }
 
-  private void stepRalston2PerElement(double dt) {
+  private void stepRalston2PerElement(double dt, int from, int to) {
     final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g[j];
       // dg/dt = -g / tau
@@ -1109,24 +1417,30 @@ public final class ExpCobaProjection extends Projection {
       g = g + quarterDt * (g_k1 + 3.0 * g_k2);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         final double g_max = g_maxColumn[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             final double g_max = g_maxColumn[j];
             double g = this.g[j];
             g += g_max;
@@ -1134,9 +1448,24 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double E = EColumn[j];
       final double V = postV[j];
       final double g = this.g[j];
@@ -1144,15 +1473,11 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepRalston2Debug(double dt) {
-    if (debugModel == null) {
-      debugModel = new ExpCoba();
-    }
-    final ExpCoba m = debugModel;
+  private void stepRalston2Debug(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -1167,13 +1492,16 @@ public final class ExpCobaProjection extends Projection {
       g = g + quarterDt * (g_k1 + 3.0 * g_k2);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         m.g_max = params.value(G_MAX_INDEX, j);
         m.tau = params.value(TAU_INDEX, j);
         m.E = params.value(E_INDEX, j);
@@ -1182,12 +1510,15 @@ public final class ExpCobaProjection extends Projection {
         m.onSpike();
         this.g[j] = m.g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             m.g_max = params.value(G_MAX_INDEX, j);
             m.tau = params.value(TAU_INDEX, j);
             m.E = params.value(E_INDEX, j);
@@ -1198,9 +1529,27 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV[j];
+          m.g = this.g[j];
+          m.onSpike();
+          this.g[j] = m.g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -1210,14 +1559,13 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepRk3(double dt) {
+  private void stepRk3(double dt, int from, int to) {
     final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double E = params.scalar(E_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       double g = this.g[j];
       // dg/dt = -g / tau
       final double g_k1 = -g / tau;
@@ -1228,46 +1576,65 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             double g = this.g[j];
             g += g_max;
             this.g[j] = g;
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double V = postV[j];
       final double g = this.g[j];
       postInput[j] += g * (E - V);
     }
   }
 
-  private void stepRk3PerElement(double dt) {
+  private void stepRk3PerElement(double dt, int from, int to) {
     final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g[j];
       // dg/dt = -g / tau
@@ -1279,24 +1646,30 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         final double g_max = g_maxColumn[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             final double g_max = g_maxColumn[j];
             double g = this.g[j];
             g += g_max;
@@ -1304,9 +1677,24 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double E = EColumn[j];
       final double V = postV[j];
       final double g = this.g[j];
@@ -1314,15 +1702,11 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepRk3Debug(double dt) {
-    if (debugModel == null) {
-      debugModel = new ExpCoba();
-    }
-    final ExpCoba m = debugModel;
+  private void stepRk3Debug(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -1340,13 +1724,16 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         m.g_max = params.value(G_MAX_INDEX, j);
         m.tau = params.value(TAU_INDEX, j);
         m.E = params.value(E_INDEX, j);
@@ -1355,12 +1742,15 @@ public final class ExpCobaProjection extends Projection {
         m.onSpike();
         this.g[j] = m.g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             m.g_max = params.value(G_MAX_INDEX, j);
             m.tau = params.value(TAU_INDEX, j);
             m.E = params.value(E_INDEX, j);
@@ -1371,9 +1761,27 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV[j];
+          m.g = this.g[j];
+          m.onSpike();
+          this.g[j] = m.g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -1383,14 +1791,13 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepRk4(double dt) {
+  private void stepRk4(double dt, int from, int to) {
     final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double E = params.scalar(E_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       double g = this.g[j];
       // dg/dt = -g / tau
       final double g_k1 = -g / tau;
@@ -1403,46 +1810,65 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             double g = this.g[j];
             g += g_max;
             this.g[j] = g;
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double V = postV[j];
       final double g = this.g[j];
       postInput[j] += g * (E - V);
     }
   }
 
-  private void stepRk4PerElement(double dt) {
+  private void stepRk4PerElement(double dt, int from, int to) {
     final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g[j];
       // dg/dt = -g / tau
@@ -1456,24 +1882,30 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         final double g_max = g_maxColumn[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             final double g_max = g_maxColumn[j];
             double g = this.g[j];
             g += g_max;
@@ -1481,9 +1913,24 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double E = EColumn[j];
       final double V = postV[j];
       final double g = this.g[j];
@@ -1491,15 +1938,11 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepRk4Debug(double dt) {
-    if (debugModel == null) {
-      debugModel = new ExpCoba();
-    }
-    final ExpCoba m = debugModel;
+  private void stepRk4Debug(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -1520,13 +1963,16 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         m.g_max = params.value(G_MAX_INDEX, j);
         m.tau = params.value(TAU_INDEX, j);
         m.E = params.value(E_INDEX, j);
@@ -1535,12 +1981,15 @@ public final class ExpCobaProjection extends Projection {
         m.onSpike();
         this.g[j] = m.g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             m.g_max = params.value(G_MAX_INDEX, j);
             m.tau = params.value(TAU_INDEX, j);
             m.E = params.value(E_INDEX, j);
@@ -1551,9 +2000,27 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV[j];
+          m.g = this.g[j];
+          m.onSpike();
+          this.g[j] = m.g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -1563,14 +2030,13 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepRk4_38(double dt) {
+  private void stepRk4_38(double dt, int from, int to) {
     final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double E = params.scalar(E_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       double g = this.g[j];
       // dg/dt = -g / tau
       final double g_k1 = -g / tau;
@@ -1583,46 +2049,65 @@ public final class ExpCobaProjection extends Projection {
       g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             double g = this.g[j];
             g += g_max;
             this.g[j] = g;
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double V = postV[j];
       final double g = this.g[j];
       postInput[j] += g * (E - V);
     }
   }
 
-  private void stepRk4_38PerElement(double dt) {
+  private void stepRk4_38PerElement(double dt, int from, int to) {
     final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g[j];
       // dg/dt = -g / tau
@@ -1636,24 +2121,30 @@ public final class ExpCobaProjection extends Projection {
       g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         final double g_max = g_maxColumn[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             final double g_max = g_maxColumn[j];
             double g = this.g[j];
             g += g_max;
@@ -1661,9 +2152,24 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       final double E = EColumn[j];
       final double V = postV[j];
       final double g = this.g[j];
@@ -1671,15 +2177,11 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepRk4_38Debug(double dt) {
-    if (debugModel == null) {
-      debugModel = new ExpCoba();
-    }
-    final ExpCoba m = debugModel;
+  private void stepRk4_38Debug(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
-    final int n = post().size();
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
@@ -1700,13 +2202,16 @@ public final class ExpCobaProjection extends Projection {
       g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
-    // spikes due now (last step's under the default delay 0): onSpike() on each target (g += g_max;)
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
-      final int[] due = dueSynapses(dt);
+      final int[] due = dueSynapses();
       final int dueCount = dueCount();
       for (int e = 0; e < dueCount; e++) {
         final int k = due[e];
         final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
         m.g_max = params.value(G_MAX_INDEX, j);
         m.tau = params.value(TAU_INDEX, j);
         m.E = params.value(E_INDEX, j);
@@ -1715,12 +2220,15 @@ public final class ExpCobaProjection extends Projection {
         m.onSpike();
         this.g[j] = m.g;
       }
-    } else {
-      final boolean[] spikes = delayedSpikes(dt);
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
       for (int i = 0; i < spikes.length; i++) {
         if (spikes[i]) {
           for (int k = indptr[i]; k < indptr[i + 1]; k++) {
             final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
             m.g_max = params.value(G_MAX_INDEX, j);
             m.tau = params.value(TAU_INDEX, j);
             m.E = params.value(E_INDEX, j);
@@ -1731,9 +2239,27 @@ public final class ExpCobaProjection extends Projection {
           }
         }
       }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV[j];
+          m.g = this.g[j];
+          m.onSpike();
+          this.g[j] = m.g;
+        }
+      }
     }
     // input += g * (E - V)
-    for (int j = 0; j < n; j++) {
+    for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);

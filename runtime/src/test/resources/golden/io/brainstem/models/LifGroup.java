@@ -46,11 +46,6 @@ public final class LifGroup extends NeuronGroup {
   public final double[] t_last_spike;
 
   /**
-   * The instance the {@code jit == false} loop calls; created on first use.
-   */
-  private Lif debugModel;
-
-  /**
    * {@code size} neurons named {@code name} (used in paths such as {@code name.spike}).
    */
   public LifGroup(String name, int size) {
@@ -173,93 +168,93 @@ public final class LifGroup extends NeuronGroup {
   }
 
   @Override
-  public void update(double t, double dt, boolean jit) {
-    switch (method()) {
+  public int update(double t, double dt, int from, int to, boolean jit) {
+    return switch (method()) {
       case EXP_AUTO -> {
         if (!jit) {
-          stepExpAutoDebug(t, dt);
+          yield stepExpAutoDebug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepExpAutoPerElement(t, dt);
+          yield stepExpAutoPerElement(t, dt, from, to);
         } else {
-          stepExpAuto(t, dt);
+          yield stepExpAuto(t, dt, from, to);
         }
       }
       case EXP_EULER -> {
         if (!jit) {
-          stepExpEulerDebug(t, dt);
+          yield stepExpEulerDebug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepExpEulerPerElement(t, dt);
+          yield stepExpEulerPerElement(t, dt, from, to);
         } else {
-          stepExpEuler(t, dt);
+          yield stepExpEuler(t, dt, from, to);
         }
       }
       case EULER -> {
         if (!jit) {
-          stepEulerDebug(t, dt);
+          yield stepEulerDebug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepEulerPerElement(t, dt);
+          yield stepEulerPerElement(t, dt, from, to);
         } else {
-          stepEuler(t, dt);
+          yield stepEuler(t, dt, from, to);
         }
       }
       case MIDPOINT -> {
         if (!jit) {
-          stepMidpointDebug(t, dt);
+          yield stepMidpointDebug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepMidpointPerElement(t, dt);
+          yield stepMidpointPerElement(t, dt, from, to);
         } else {
-          stepMidpoint(t, dt);
+          yield stepMidpoint(t, dt, from, to);
         }
       }
       case HEUN -> {
         if (!jit) {
-          stepHeunDebug(t, dt);
+          yield stepHeunDebug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepHeunPerElement(t, dt);
+          yield stepHeunPerElement(t, dt, from, to);
         } else {
-          stepHeun(t, dt);
+          yield stepHeun(t, dt, from, to);
         }
       }
       case RALSTON2 -> {
         if (!jit) {
-          stepRalston2Debug(t, dt);
+          yield stepRalston2Debug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRalston2PerElement(t, dt);
+          yield stepRalston2PerElement(t, dt, from, to);
         } else {
-          stepRalston2(t, dt);
+          yield stepRalston2(t, dt, from, to);
         }
       }
       case RK3 -> {
         if (!jit) {
-          stepRk3Debug(t, dt);
+          yield stepRk3Debug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRk3PerElement(t, dt);
+          yield stepRk3PerElement(t, dt, from, to);
         } else {
-          stepRk3(t, dt);
+          yield stepRk3(t, dt, from, to);
         }
       }
       case RK4 -> {
         if (!jit) {
-          stepRk4Debug(t, dt);
+          yield stepRk4Debug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRk4PerElement(t, dt);
+          yield stepRk4PerElement(t, dt, from, to);
         } else {
-          stepRk4(t, dt);
+          yield stepRk4(t, dt, from, to);
         }
       }
       case RK4_38 -> {
         if (!jit) {
-          stepRk4_38Debug(t, dt);
+          yield stepRk4_38Debug(t, dt, from, to);
         } else if (params.heterogeneous()) {
-          stepRk4_38PerElement(t, dt);
+          yield stepRk4_38PerElement(t, dt, from, to);
         } else {
-          stepRk4_38(t, dt);
+          yield stepRk4_38(t, dt, from, to);
         }
       }
-    }
+    };
   }
 
-  private void stepExpAuto(double t, double dt) {
+  private int stepExpAuto(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -267,8 +262,8 @@ public final class LifGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
@@ -281,21 +276,23 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpAutoPerElement(double t, double dt) {
+  private int stepExpAutoPerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double[] RColumn = params.column(R_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -315,19 +312,18 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpAutoDebug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new Lif();
-    }
-    final Lif m = debugModel;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+  private int stepExpAutoDebug(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -350,13 +346,15 @@ public final class LifGroup extends NeuronGroup {
         m.reset();
         V = m.V;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpEuler(double t, double dt) {
+  private int stepExpEuler(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -365,8 +363,8 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_slope = -1.0 / tau;
     final double V_decay = Math.exp(dt * V_slope);
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
@@ -380,21 +378,23 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpEulerPerElement(double t, double dt) {
+  private int stepExpEulerPerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double[] RColumn = params.column(R_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -416,19 +416,18 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepExpEulerDebug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new Lif();
-    }
-    final Lif m = debugModel;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+  private int stepExpEulerDebug(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -453,21 +452,23 @@ public final class LifGroup extends NeuronGroup {
         m.reset();
         V = m.V;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepEuler(double t, double dt) {
+  private int stepEuler(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
     final double R = params.scalar(R_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
@@ -480,21 +481,23 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepEulerPerElement(double t, double dt) {
+  private int stepEulerPerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double[] RColumn = params.column(R_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -513,19 +516,18 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepEulerDebug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new Lif();
-    }
-    final Lif m = debugModel;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+  private int stepEulerDebug(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -547,13 +549,15 @@ public final class LifGroup extends NeuronGroup {
         m.reset();
         V = m.V;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepMidpoint(double t, double dt) {
+  private int stepMidpoint(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -561,8 +565,8 @@ public final class LifGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
@@ -577,13 +581,15 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepMidpointPerElement(double t, double dt) {
+  private int stepMidpointPerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -591,8 +597,8 @@ public final class LifGroup extends NeuronGroup {
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -613,20 +619,19 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepMidpointDebug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new Lif();
-    }
-    final Lif m = debugModel;
+  private int stepMidpointDebug(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
     final double halfDt = dt / 2.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -651,13 +656,15 @@ public final class LifGroup extends NeuronGroup {
         m.reset();
         V = m.V;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepHeun(double t, double dt) {
+  private int stepHeun(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -665,8 +672,8 @@ public final class LifGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
@@ -681,13 +688,15 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepHeunPerElement(double t, double dt) {
+  private int stepHeunPerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -695,8 +704,8 @@ public final class LifGroup extends NeuronGroup {
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -717,20 +726,19 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepHeunDebug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new Lif();
-    }
-    final Lif m = debugModel;
+  private int stepHeunDebug(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
     final double halfDt = dt / 2.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -755,13 +763,15 @@ public final class LifGroup extends NeuronGroup {
         m.reset();
         V = m.V;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRalston2(double t, double dt) {
+  private int stepRalston2(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -770,8 +780,8 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
@@ -786,13 +796,15 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRalston2PerElement(double t, double dt) {
+  private int stepRalston2PerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -801,8 +813,8 @@ public final class LifGroup extends NeuronGroup {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -823,21 +835,20 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRalston2Debug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new Lif();
-    }
-    final Lif m = debugModel;
+  private int stepRalston2Debug(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -862,13 +873,15 @@ public final class LifGroup extends NeuronGroup {
         m.reset();
         V = m.V;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk3(double t, double dt) {
+  private int stepRk3(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -877,8 +890,8 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
@@ -895,13 +908,15 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk3PerElement(double t, double dt) {
+  private int stepRk3PerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -910,8 +925,8 @@ public final class LifGroup extends NeuronGroup {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -934,21 +949,20 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk3Debug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new Lif();
-    }
-    final Lif m = debugModel;
+  private int stepRk3Debug(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -976,13 +990,15 @@ public final class LifGroup extends NeuronGroup {
         m.reset();
         V = m.V;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4(double t, double dt) {
+  private int stepRk4(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -991,8 +1007,8 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
@@ -1011,13 +1027,15 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4PerElement(double t, double dt) {
+  private int stepRk4PerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -1026,8 +1044,8 @@ public final class LifGroup extends NeuronGroup {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -1052,21 +1070,20 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4Debug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new Lif();
-    }
-    final Lif m = debugModel;
+  private int stepRk4Debug(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -1097,13 +1114,15 @@ public final class LifGroup extends NeuronGroup {
         m.reset();
         V = m.V;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4_38(double t, double dt) {
+  private int stepRk4_38(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -1112,8 +1131,8 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
@@ -1132,13 +1151,15 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4_38PerElement(double t, double dt) {
+  private int stepRk4_38PerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -1147,8 +1168,8 @@ public final class LifGroup extends NeuronGroup {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
       final double V_reset = V_resetColumn[i];
       final double V_th = V_thColumn[i];
@@ -1173,21 +1194,20 @@ public final class LifGroup extends NeuronGroup {
       if (spiked) {
         V = V_reset;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 
-  private void stepRk4_38Debug(double t, double dt) {
-    if (debugModel == null) {
-      debugModel = new Lif();
-    }
-    final Lif m = debugModel;
+  private int stepRk4_38Debug(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
-    final int n = size();
-    for (int i = 0; i < n; i++) {
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
       m.V_reset = params.value(V_RESET_INDEX, i);
       m.V_th = params.value(V_TH_INDEX, i);
@@ -1218,9 +1238,11 @@ public final class LifGroup extends NeuronGroup {
         m.reset();
         V = m.V;
         t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
       spike[i] = spiked;
     }
+    return spikeEnd;
   }
 }

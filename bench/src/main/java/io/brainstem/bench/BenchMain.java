@@ -1,0 +1,113 @@
+package io.brainstem.bench;
+
+import io.brainstem.network.NeuronGroup;
+import io.brainstem.runners.DSRunner;
+import io.brainstem.visualize.Plots;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One benchmark run, the Brainstem side of Brian2's {@code bench.py}: builds a model, runs it with
+ * {@link DSRunner} and prints one line {@code RESULT {json}} with the same keys where they mean the
+ * same thing ({@code t_run_loop}, {@code spikes_E}, {@code rate_E_Hz}, ...).
+ *
+ * <pre>
+ * BenchMain --model coba|cuba|cobahh|einet [--N 4000] [--k 80] [--duration 1] (s)
+ *           [--threads 1] [--seed 1] [--raster file.png]
+ * </pre>
+ *
+ * {@code t_run_loop} is the time of {@code runner.run} alone, JIT warm-up included (there is no
+ * warm-up run). With {@code --raster} it also records {@code E.spike} and writes its raster plot.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opt = options(args);
+    String model = opt.getOrDefault("model", "coba");
+    int n = Integer.parseInt(opt.getOrDefault("N", "4000"));
+    double k = Double.parseDouble(opt.getOrDefault("k", "80"));
+    double durationS = Double.parseDouble(opt.getOrDefault("duration", "1"));
+    int threads = Integer.parseInt(opt.getOrDefault("threads", "1"));
+    long seed = Long.parseLong(opt.getOrDefault("seed", "1"));
+    String raster = opt.get("raster");
+
+    long t0 = System.nanoTime();
+    BenchNetworks.Bench bench = BenchNetworks.build(model, n, k, seed);
+    double tBuild = (System.nanoTime() - t0) * 1e-9;
+
+    DSRunner.Builder builder = DSRunner.builder(bench.network()).dt(BenchNetworks.DT).threads(threads);
+    if (bench.inputE() != 0) {
+      builder.input("E.input", bench.inputE()).input("I.input", bench.inputI());
+    }
+    if (raster != null) {
+      builder.monitors("E.spike");
+    }
+    long spikesE;
+    long spikesI;
+    double tLoop;
+    try (DSRunner runner = builder.build()) {
+      tLoop = runner.run(durationS * 1000);
+      spikesE = bench.e().totalSpikes();
+      spikesI = bench.i().totalSpikes();
+      if (raster != null) {
+        Plots.raster(runner.mon(), "E.spike").title(model + ": E.spike").savePng(Path.of(raster));
+      }
+    }
+    NeuronGroup e = bench.e();
+    NeuronGroup i = bench.i();
+    long synapses = bench.network().projections().stream().mapToLong(p -> p.synapseCount()).sum();
+
+    Map<String, Object> res = new LinkedHashMap<>();
+    res.put("model", model);
+    res.put("N", n);
+    res.put("NE", e.size());
+    res.put("p", k / n);
+    res.put("duration_s", durationS);
+    res.put("threads", threads);
+    res.put("seed", seed);
+    res.put("jdk", Runtime.version().toString());
+    res.put("t_setup", tBuild);
+    res.put("t_run_loop", tLoop);
+    res.put("n_syn", synapses);
+    res.put("spikes_E", spikesE);
+    res.put("spikes_I", spikesI);
+    res.put("rate_E_Hz", spikesE / (double) e.size() / durationS);
+    res.put("rate_I_Hz", spikesI / (double) i.size() / durationS);
+    res.put("rate_all_Hz", (spikesE + spikesI) / (double) n / durationS);
+    res.put("t_since_jvm_start", ManagementFactory.getRuntimeMXBean().getUptime() * 1e-3);
+    System.out.println("RESULT " + json(res));
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> opt = new LinkedHashMap<>();
+    for (int a = 0; a < args.length; a++) {
+      if (!args[a].startsWith("--") || a + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --name value pairs, got '" + args[a] + "'");
+      }
+      opt.put(args[a].substring(2), args[++a]);
+    }
+    return opt;
+  }
+
+  private static String json(Map<String, Object> values) {
+    StringBuilder out = new StringBuilder("{");
+    values.forEach((key, v) -> {
+      if (out.length() > 1) {
+        out.append(", ");
+      }
+      out.append('"').append(key).append("\": ");
+      if (v instanceof String s) {
+        out.append('"').append(s).append('"');
+      } else if (v instanceof Double d) {
+        out.append(String.format(Locale.ROOT, "%.6g", d));
+      } else {
+        out.append(v);
+      }
+    });
+    return out.append('}').toString();
+  }
+}

@@ -1,0 +1,146 @@
+package io.brainstem.bench;
+
+import io.brainstem.annotations.Integrator;
+import io.brainstem.bench.models.CobaNeuronGroup;
+import io.brainstem.bench.models.CubaNeuronGroup;
+import io.brainstem.bench.models.ExcConductanceProjection;
+import io.brainstem.bench.models.InhConductanceProjection;
+import io.brainstem.bench.models.TraubHHGroup;
+import io.brainstem.connectivity.FixedProb;
+import io.brainstem.math.Rng;
+import io.brainstem.models.ExpCobaProjection;
+import io.brainstem.models.LifGroup;
+import io.brainstem.network.Network;
+import io.brainstem.network.NeuronGroup;
+import java.util.Locale;
+
+/**
+ * The benchmark networks, each the counterpart of one model of Brian2's {@code bench.py}: 80 %
+ * excitatory ({@code E}) and 20 % inhibitory ({@code I}) neurons, every pair of populations
+ * connected with probability {@code p = k / N} (so each neuron has about {@code k} inputs), dt 0.1 ms.
+ * See docs/benchmarks.md for the equation-by-equation mapping.
+ */
+public final class BenchNetworks {
+  /** The step of every model, ms (Brian2's defaultclock.dt). */
+  public static final double DT = 0.1;
+
+  private BenchNetworks() {}
+
+  /** A network, with the constant inputs its model needs ({@code E.input} etc.), if any. */
+  public record Bench(Network network, NeuronGroup e, NeuronGroup i, double inputE, double inputI) {}
+
+  /** The model named as in bench.py: {@code coba}, {@code cuba}, {@code cobahh} or {@code einet}. */
+  public static Bench build(String model, int n, double k, long seed) {
+    int ne = (int) Math.round(0.8 * n);
+    double p = k / n;
+    return switch (model.toLowerCase(Locale.ROOT)) {
+      case "coba" -> coba(n, ne, p, seed);
+      case "cuba" -> cuba(n, ne, p, seed);
+      case "cobahh" -> cobahh(n, ne, p, seed);
+      case "einet" -> einet(ne, n - ne, p, seed);
+      default -> throw new IllegalArgumentException(
+          "unknown model '" + model + "'; the models are coba, cuba, cobahh, einet");
+    };
+  }
+
+  /**
+   * Brian2's COBA: {@code v = El + (randn·5 − 5) mV}, {@code ge = randn·1.5 + 4},
+   * {@code gi = randn·12 + 20}, weights 0.6 and 6.7 (units of g_leak).
+   */
+  static Bench coba(int n, int ne, double p, long seed) {
+    Network net = new Network();
+    CobaNeuronGroup e = net.add(new CobaNeuronGroup("E", ne));
+    CobaNeuronGroup i = net.add(new CobaNeuronGroup("I", n - ne));
+    Rng rng = new Rng(seed);
+    for (CobaNeuronGroup g : new CobaNeuronGroup[] {e, i}) {
+      rng.fillNormal(g.v, -65, 5);
+    }
+    connect(net, e, i, p, seed, 0.6, 5, 6.7, 10, rng, 4, 1.5, 20, 12);
+    return new Bench(net, e, i, 0, 0);
+  }
+
+  /** Brian2's CUBA: {@code v = Vr + rand·(Vt − Vr)}, weights 1.62 mV and −9 mV, ge = gi = 0. */
+  static Bench cuba(int n, int ne, double p, long seed) {
+    Network net = new Network();
+    CubaNeuronGroup e = net.add(new CubaNeuronGroup("E", ne));
+    CubaNeuronGroup i = net.add(new CubaNeuronGroup("I", n - ne));
+    Rng rng = new Rng(seed);
+    for (CubaNeuronGroup g : new CubaNeuronGroup[] {e, i}) {
+      rng.fillUniform(g.v, -60, -50);
+    }
+    connect(net, e, i, p, seed, 60 * 0.27 / 10, 5, -20 * 4.5 / 10, 10, null, 0, 0, 0, 0);
+    return new Bench(net, e, i, 0, 0);
+  }
+
+  /**
+   * Brian2's COBAHH: {@code v = El + (randn·5 − 5) mV}, {@code ge = (randn·1.5 + 4)·10 nS},
+   * {@code gi = (randn·12 + 20)·10 nS}, m = n = h = 0, weights 6 nS and 67 nS.
+   */
+  static Bench cobahh(int n, int ne, double p, long seed) {
+    Network net = new Network();
+    TraubHHGroup e = net.add(new TraubHHGroup("E", ne));
+    TraubHHGroup i = net.add(new TraubHHGroup("I", n - ne));
+    Rng rng = new Rng(seed);
+    for (TraubHHGroup g : new TraubHHGroup[] {e, i}) {
+      rng.fillNormal(g.v, -65, 5);
+    }
+    connect(net, e, i, p, seed, 6, 5, 67, 10, rng, 40, 15, 200, 120);
+    return new Bench(net, e, i, 0, 0);
+  }
+
+  /**
+   * The four conductance projections E→E, E→I (weight we, decay taue) and I→E, I→I (wi, taui).
+   * With {@code rng}, the conductances start at {@code N(ge0, geSd)} and {@code N(gi0, giSd)} per
+   * postsynaptic neuron, divided by one step's decay because a projection decays before it
+   * delivers: the neuron then sees exactly the drawn value in its first step, as in Brian2.
+   */
+  private static void connect(Network net, NeuronGroup e, NeuronGroup i, double p, long seed,
+      double we, double taue, double wi, double taui,
+      Rng rng, double ge0, double geSd, double gi0, double giSd) {
+    NeuronGroup[] posts = {e, i};
+    for (int q = 0; q < 2; q++) {
+      NeuronGroup post = posts[q];
+      ExcConductanceProjection ex = net.add(
+          new ExcConductanceProjection(e, post, new FixedProb(p, seed + 1 + q)).w(we).tau(taue));
+      InhConductanceProjection in = net.add(
+          new InhConductanceProjection(i, post, new FixedProb(p, seed + 3 + q)).w(wi).tau(taui));
+      if (rng != null) {
+        double undoE = Math.exp(DT / taue);
+        double undoI = Math.exp(DT / taui);
+        for (int j = 0; j < post.size(); j++) {
+          ex.g[j] = rng.normal(ge0, geSd) * undoE;
+          in.g[j] = rng.normal(gi0, giSd) * undoI;
+        }
+      }
+    }
+  }
+
+  /**
+   * The seed's EINet (examples/EINet) with connection probability {@code p}: LIF neurons, four
+   * ExpCoba projections, 20 mV input; at 3200 + 800 neurons, p = 0.02 and seed 42 it is that network
+   * exactly (a test checks it spike for spike).
+   */
+  static Bench einet(int numExc, int numInh, double p, long seed) {
+    Network net = new Network();
+    LifGroup e = net.add(lif("E", numExc));
+    LifGroup i = net.add(lif("I", numInh));
+    Rng rng = new Rng(seed);
+    rng.fillNormal(e.V, -55., 2.);
+    rng.fillNormal(i.V, -55., 2.);
+    net.add(exp(e, e, p, seed + 1).E(0.).g_max(0.6).tau(5.));
+    net.add(exp(e, i, p, seed + 2).E(0.).g_max(0.6).tau(5.));
+    net.add(exp(i, e, p, seed + 3).E(-80.).g_max(6.7).tau(10.));
+    net.add(exp(i, i, p, seed + 4).E(-80.).g_max(6.7).tau(10.));
+    return new Bench(net, e, i, 20, 20);
+  }
+
+  private static LifGroup lif(String name, int size) {
+    return new LifGroup(name, size)
+        .V_rest(-60.).V_th(-50.).V_reset(-60.).tau(20.).tau_ref(5.)
+        .method(Integrator.EXP_AUTO);
+  }
+
+  private static ExpCobaProjection exp(LifGroup pre, LifGroup post, double prob, long seed) {
+    return new ExpCobaProjection(pre, post, new FixedProb(prob, seed)).method(Integrator.EXP_AUTO);
+  }
+}

@@ -1,0 +1,95 @@
+package io.brainstem.bench.jmh;
+
+import io.brainstem.bench.models.CobaNeuronGroup;
+import io.brainstem.math.Exprel;
+import io.brainstem.math.Rng;
+import io.brainstem.models.LifGroup;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * One step of generated neuron kernels, per neuron: the LIF kernel (group-wide parameters, hoisted
+ * factor), its {@code jit(false)} debug loop, the COBA neuron (a per-neuron exponential-Euler
+ * factor), and that factor alone with {@link Exprel} vs {@code Math.expm1}. Run with bench/jmh.sh.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class KernelBench {
+  @Param({"4000"})
+  public int n;
+
+  private LifGroup lif;
+  private CobaNeuronGroup coba;
+  private double[] z;
+  private double t;
+
+  @Setup
+  public void setUp() {
+    Rng rng = new Rng(1);
+    lif = new LifGroup("E", n).V_rest(-60.).V_th(-50.).V_reset(-60.).tau(20.).tau_ref(5.);
+    rng.fillNormal(lif.V, -55, 2);
+    java.util.Arrays.fill(lif.input, 12.0);
+    coba = new CobaNeuronGroup("E", n);
+    rng.fillNormal(coba.v, -55, 2);
+    rng.fillUniform(coba.ge, 0, 1);
+    rng.fillUniform(coba.gi, 0, 2);
+    z = new double[n];
+    rng.fillUniform(z, -0.1, -0.005);
+  }
+
+  /** The generated LIF kernel over n neurons (returns the spike-list end). */
+  @Benchmark
+  public int lifScalar() {
+    t += 0.1;
+    return lif.update(t, 0.1, 0, n, true);
+  }
+
+  /** The same step through the model's own methods ({@code jit(false)}). */
+  @Benchmark
+  public int lifDebug() {
+    t += 0.1;
+    return lif.update(t, 0.1, 0, n, false);
+  }
+
+  /** The COBA neuron: one exponential-Euler factor per neuron. */
+  @Benchmark
+  public int cobaScalar() {
+    t += 0.1;
+    return coba.update(t, 0.1, 0, n, true);
+  }
+
+  /** n factors with {@link Exprel#exprel}. */
+  @Benchmark
+  public void exprel(Blackhole bh) {
+    double s = 0;
+    for (double x : z) {
+      s += Exprel.exprel(x);
+    }
+    bh.consume(s);
+  }
+
+  /** n factors with {@code Math.expm1(z)/z}, what Exprel did before (JNI on JDK 17). */
+  @Benchmark
+  public void expm1(Blackhole bh) {
+    double s = 0;
+    for (double x : z) {
+      s += Math.expm1(x) / x;
+    }
+    bh.consume(s);
+  }
+}

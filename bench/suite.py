@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Brainstem vs Brian2 (cpp_standalone), same models, sizes and machine, in one invocation.
+
+Run through bench/run.sh, which builds the project first. For every model, size and thread count
+it runs Brian2's bench.py once and then Brainstem's BenchMain once per JDK, each as its own process
+under /usr/bin/time -v, and prints markdown tables (one per JDK) of run-loop time, whole-process
+time, peak RSS and firing rates, with the ratios Brainstem/Brian2. Raw results go to
+bench/results/<stamp>.jsonl, the tables to bench/results/<stamp>.md.
+
+Times: "loop" is the simulation loop only (Brian2: device._last_run_time; Brainstem: runner.run(),
+JIT warm-up included). "process" is the whole process that simulates: Brian2's compiled binary
+(synapse creation, initialisation, loop, writing results; code generation and C++ compilation
+excluded) and Brainstem's JVM from start to exit (network construction included).
+"""
+import argparse
+import datetime
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+BRIAN2 = os.environ.get('BRIAN2_BENCH', '/work/shared/peers/brian2/bench.py')
+JDKS = {'17': '/usr/lib/jvm/java-17-openjdk-amd64/bin/java',
+        '25': '/usr/lib/jvm/temurin-25-jdk-amd64/bin/java'}
+
+
+def time_v(path):
+    d = {}
+    with open(path) as f:
+        for line in f:
+            if ': ' in line:
+                k, v = line.split(': ', 1)
+                d[k.strip()] = v.strip()
+    secs = 0.0
+    for x in d['Elapsed (wall clock) time (h:mm:ss or m:ss)'].split(':'):
+        secs = secs * 60 + float(x)
+    return secs, int(d['Maximum resident set size (kbytes)']) / 1024, float(d['User time (seconds)'])
+
+
+def run(cmd, timeout):
+    with tempfile.NamedTemporaryFile(suffix='.time', delete=False) as tf:
+        tpath = tf.name
+    p = subprocess.run(['/usr/bin/time', '-v', '-o', tpath] + cmd, capture_output=True, text=True,
+                       timeout=timeout)
+    lines = [l for l in p.stdout.splitlines() if l.startswith('RESULT ')]
+    if p.returncode != 0 or not lines:
+        sys.stderr.write('FAILED: %s\n%s\n' % (' '.join(cmd), p.stderr[-3000:]))
+        return None
+    res = json.loads(lines[0][7:])
+    res['process_wall_s'], res['process_maxrss_MB'], res['process_user_s'] = time_v(tpath)
+    os.unlink(tpath)
+    return res
+
+
+def brian2(model, n, threads, duration, seed):
+    # threads 1 = no OpenMP (Brian2's default); n > 1 = OpenMP with n threads
+    res = run(['/usr/bin/python3', BRIAN2, '--model', model, '--target', 'cpp_standalone',
+               '--N', str(n), '--k', '80', '--duration', str(duration), '--seed', str(seed),
+               '--threads', str(0 if threads == 1 else threads)], timeout=3600)
+    if res:
+        parts = [float(x) for x in res['binary_elapsed'].split(':')]
+        res['process_s'] = parts[0] * 60 + parts[1] if len(parts) == 2 else \
+            parts[0] * 3600 + parts[1] * 60 + parts[2]
+        res['rss_MB'] = res['binary_maxrss_MB']
+    return res
+
+
+def brainstem(java, model, n, threads, duration, seed, extra=()):
+    cp = os.path.join(HERE, 'target', 'classes') + os.pathsep + \
+        open(os.path.join(HERE, 'target', 'classpath.txt')).read().strip()
+    res = run([java, '-cp', cp, 'io.brainstem.bench.BenchMain', '--model', model, '--N', str(n),
+               '--k', '80', '--duration', str(duration), '--threads', str(threads),
+               '--seed', str(seed)] + list(extra), timeout=3600)
+    if res:
+        res['process_s'] = res['process_wall_s']
+        res['rss_MB'] = res['process_maxrss_MB']
+    return res
+
+
+def ratio(a, b):
+    return '%.2f' % (a / b) if a is not None and b else 'n/a'
+
+
+def fmt(x, digits=3):
+    return 'n/a' if x is None else ('%.*f' % (digits, x))
+
+
+def table(rows, jdk):
+    out = ['### JDK %s' % jdk, '',
+           '| model | N | thr | loop B2 s | loop BS s | **loop BS/B2** | process B2 s | process BS s '
+           '| process BS/B2 | RSS B2 MB | RSS BS MB | RSS BS/B2 | rate E/I B2 Hz | rate E/I BS Hz '
+           '| rate diff |',
+           '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|']
+    for r in rows:
+        b, s = r['brian2'], r['brainstem'].get(jdk)
+        g = lambda d, k: d.get(k) if d else None
+        rate_b = g(b, 'rate_all_Hz')
+        rate_s = g(s, 'rate_all_Hz')
+        diff = '%+.1f %%' % (100 * (rate_s - rate_b) / rate_b) if rate_b and rate_s is not None else 'n/a'
+        out.append('| %s | %d | %d | %s | %s | **%s** | %s | %s | %s | %s | %s | %s | %s | %s | %s |' % (
+            r['model'], r['N'], r['threads'],
+            fmt(g(b, 't_run_loop')), fmt(g(s, 't_run_loop')),
+            ratio(g(s, 't_run_loop'), g(b, 't_run_loop')),
+            fmt(g(b, 'process_s'), 2), fmt(g(s, 'process_s'), 2),
+            ratio(g(s, 'process_s'), g(b, 'process_s')),
+            fmt(g(b, 'rss_MB'), 0), fmt(g(s, 'rss_MB'), 0), ratio(g(s, 'rss_MB'), g(b, 'rss_MB')),
+            '%s / %s' % (fmt(g(b, 'rate_E_Hz'), 1), fmt(g(b, 'rate_I_Hz'), 1)),
+            '%s / %s' % (fmt(g(s, 'rate_E_Hz'), 1), fmt(g(s, 'rate_I_Hz'), 1)), diff))
+    return '\n'.join(out)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('--quick', action='store_true', help='only N = 4000')
+    ap.add_argument('--models', default='coba,einet,cuba,cobahh')
+    ap.add_argument('--sizes', default='4000,40000,400000')
+    ap.add_argument('--threads', default='1,2')
+    ap.add_argument('--jdks', default='17,25')
+    ap.add_argument('--duration', type=float, default=1.0, help='biological time, s')
+    ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--million', action='store_true',
+                    help='also run Brainstem alone on COBA with 1 000 000 neurons')
+    args = ap.parse_args()
+    sizes = [4000] if args.quick else [int(s) for s in args.sizes.split(',')]
+    jdks = args.jdks.split(',')
+    stamp = datetime.datetime.utcnow().strftime('%Y%m%d-%H%M%S')
+    os.makedirs(os.path.join(HERE, 'results'), exist_ok=True)
+    raw = open(os.path.join(HERE, 'results', stamp + '.jsonl'), 'w')
+
+    rows = []
+    for model in args.models.split(','):
+        for n in sizes:
+            for threads in [int(t) for t in args.threads.split(',')]:
+                print('# %s N=%d threads=%d: Brian2 ...' % (model, n, threads), file=sys.stderr,
+                      flush=True)
+                row = dict(model=model, N=n, threads=threads,
+                           brian2=brian2(model, n, threads, args.duration, args.seed),
+                           brainstem={})
+                for jdk in jdks:
+                    print('# %s N=%d threads=%d: Brainstem JDK %s ...' % (model, n, threads, jdk),
+                          file=sys.stderr, flush=True)
+                    row['brainstem'][jdk] = brainstem(JDKS[jdk], model, n, threads, args.duration,
+                                                      args.seed)
+                rows.append(row)
+                raw.write(json.dumps(row) + '\n')
+                raw.flush()
+
+    extra = []
+    # The seed's EINet for 100 ms, from `java` to the raster PNG written.
+    for jdk in jdks:
+        png = os.path.join(tempfile.gettempdir(), 'brainstem-einet-%s.png' % jdk)
+        r = brainstem(JDKS[jdk], 'einet', 4000, 1, 0.1, 42, ['--raster', png])
+        extra.append('| EINet 100 ms + raster PNG, whole process | JDK %s | %s s | %s MB |' % (
+            jdk, fmt(r and r['process_s'], 2), fmt(r and r['rss_MB'], 0)))
+        raw.write(json.dumps(dict(einet_png=jdk, result=r)) + '\n')
+    if args.million:
+        for jdk in jdks:
+            r = brainstem(JDKS[jdk], 'coba', 1000000, 1, args.duration, args.seed)
+            extra.append('| COBA 1 000 000 neurons, 80 synapses each, 1 s | JDK %s | %s s (loop %s s) '
+                         '| %s MB |' % (jdk, fmt(r and r['process_s'], 1),
+                                        fmt(r and r['t_run_loop'], 1), fmt(r and r['rss_MB'], 0)))
+            raw.write(json.dumps(dict(million=jdk, result=r)) + '\n')
+    raw.close()
+
+    md = ['## Brainstem (BS) vs Brian2 2.5.1 cpp_standalone (B2), %s UTC' % stamp, '',
+          'Each cell is one run (seed %d, %g s of biological time, dt 0.1 ms, k = 80 inputs).' % (
+              args.seed, args.duration), '']
+    for jdk in jdks:
+        md += [table(rows, jdk), '']
+    md += ['### Other targets', '', '| run | JDK | wall | peak RSS |', '|---|---|---:|---:|'] + extra
+    text = '\n'.join(md) + '\n'
+    with open(os.path.join(HERE, 'results', stamp + '.md'), 'w') as f:
+        f.write(text)
+    print(text)
+
+
+if __name__ == '__main__':
+    main()

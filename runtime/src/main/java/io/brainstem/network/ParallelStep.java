@@ -1,0 +1,210 @@
+package io.brainstem.network;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@link Network#step} on a fixed pool of threads: the caller plus {@code threads − 1} daemon workers.
+ *
+ * <p>Every group and every projection is cut into {@code threads} contiguous element ranges (for a
+ * projection, ranges of its postsynaptic neurons); thread {@code p} updates range {@code p} of each.
+ * A step has two phases separated by a barrier — all projections, then all groups — so no two
+ * threads write the same element, and every element sees the same operations in the same order as
+ * in the one-thread step (spikes are delivered in ascending presynaptic order within each range).
+ * Results are therefore identical for any number of threads.
+ *
+ * <p>Waiting workers spin briefly, then park; a step allocates nothing. Call {@link #close} to stop
+ * the workers (they are daemons, so an unclosed pool does not keep the JVM alive).
+ */
+public final class ParallelStep implements AutoCloseable {
+  private static final int SPIN_LIMIT = 1 << 14;
+  private static final int CACHE_LINE_DOUBLES = 8;
+
+  private final NeuronGroup[] groups;
+  private final Projection[] projections;
+  private final int threads;
+  /** {@code groupFrom[g][p] .. groupFrom[g][p + 1]}: range p of group g. */
+  private final int[][] groupFrom;
+  private final int[][] groupEnd; // where each range's spike list ended
+  private final int[][] projectionFrom;
+  private final Worker[] workers;
+  private final AtomicInteger pending = new AtomicInteger();
+
+  // The current phase, published to the workers by the volatile write of generation.
+  private double t;
+  private double dt;
+  private boolean jit;
+  private boolean groupPhase;
+  private volatile long generation;
+  private volatile Throwable failure;
+  private volatile boolean closed;
+
+  /** A pool for {@code network}'s current groups and projections; {@code threads ≥ 1}. */
+  public ParallelStep(Network network, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    this.threads = threads;
+    this.groups = network.groups().toArray(new NeuronGroup[0]);
+    this.projections = network.projections().toArray(new Projection[0]);
+    this.groupFrom = new int[groups.length][];
+    this.groupEnd = new int[groups.length][threads];
+    for (int g = 0; g < groups.length; g++) {
+      groupFrom[g] = ranges(groups[g].size(), threads);
+    }
+    this.projectionFrom = new int[projections.length][];
+    for (int q = 0; q < projections.length; q++) {
+      projectionFrom[q] = ranges(projections[q].post().size(), threads);
+    }
+    this.workers = new Worker[threads - 1];
+    for (int w = 0; w < workers.length; w++) {
+      workers[w] = new Worker(w + 1);
+      workers[w].thread.start();
+    }
+  }
+
+  /**
+   * {@code threads + 1} boundaries splitting {@code n} elements into equal ranges whose inner
+   * boundaries are multiples of a cache line of doubles (so threads do not share lines).
+   */
+  public static int[] ranges(int n, int threads) {
+    int[] from = new int[threads + 1];
+    for (int p = 1; p < threads; p++) {
+      long cut = (long) n * p / threads;
+      from[p] = (int) Math.min(n, (cut + CACHE_LINE_DOUBLES / 2) / CACHE_LINE_DOUBLES
+          * CACHE_LINE_DOUBLES);
+      from[p] = Math.max(from[p], from[p - 1]);
+    }
+    from[threads] = n;
+    return from;
+  }
+
+  /** The number of threads, the caller included. */
+  public int threads() {
+    return threads;
+  }
+
+  /** One step from {@code t} to {@code t + dt}: projections, then groups, as {@link Network#step}. */
+  public void step(double t, double dt, boolean jit) {
+    this.t = t;
+    this.dt = dt;
+    this.jit = jit;
+    for (Projection p : projections) {
+      p.beginStep(dt); // delay buffers advance once per step, before the ranges read them
+    }
+    runPhase(false);
+    runPhase(true);
+    for (int g = 0; g < groups.length; g++) {
+      groups[g].joinSpikes(groupFrom[g], groupEnd[g], threads);
+    }
+  }
+
+  private void runPhase(boolean groups) {
+    if (closed) {
+      throw new IllegalStateException("this ParallelStep is closed");
+    }
+    groupPhase = groups;
+    pending.set(workers.length);
+    generation++; // publishes the fields above to the workers
+    for (Worker w : workers) {
+      if (w.parked) {
+        LockSupport.unpark(w.thread);
+      }
+    }
+    work(0);
+    int spins = 0;
+    while (pending.get() != 0) {
+      if (++spins < SPIN_LIMIT) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
+    Throwable f = failure;
+    if (f != null) {
+      failure = null;
+      if (f instanceof RuntimeException r) {
+        throw r;
+      }
+      if (f instanceof Error e) {
+        throw e;
+      }
+      throw new IllegalStateException(f);
+    }
+  }
+
+  /** Range {@code p} of every projection, or of every group. */
+  private void work(int p) {
+    if (groupPhase) {
+      for (int g = 0; g < groups.length; g++) {
+        int[] from = groupFrom[g];
+        groupEnd[g][p] = groups[g].update(t, dt, from[p], from[p + 1], jit);
+      }
+    } else {
+      for (int q = 0; q < projections.length; q++) {
+        int[] from = projectionFrom[q];
+        projections[q].update(t, dt, from[p], from[p + 1], jit);
+      }
+    }
+  }
+
+  /** Stops the workers; further steps throw. */
+  @Override
+  public void close() {
+    closed = true;
+    generation++;
+    for (Worker w : workers) {
+      LockSupport.unpark(w.thread);
+    }
+  }
+
+  private final class Worker implements Runnable {
+    final int part;
+    final Thread thread;
+    volatile boolean parked;
+
+    Worker(int part) {
+      this.part = part;
+      this.thread = new Thread(this, "brainstem-step-" + part);
+      thread.setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      long seen = 0; // the generation at construction: a step may start before this thread does
+      while (true) {
+        seen = await(seen);
+        if (closed) {
+          return;
+        }
+        try {
+          work(part);
+        } catch (Throwable e) {
+          failure = e;
+        }
+        pending.decrementAndGet();
+      }
+    }
+
+    /** Waits for a generation after {@code seen}: spins, then parks. */
+    private long await(long seen) {
+      for (int spins = 0; spins < SPIN_LIMIT; spins++) {
+        long g = generation;
+        if (g != seen) {
+          return g;
+        }
+        Thread.onSpinWait();
+      }
+      while (true) {
+        parked = true;
+        long g = generation; // re-checked after announcing: the stepper unparks or we see it
+        if (g != seen) {
+          parked = false;
+          return g;
+        }
+        LockSupport.park(this);
+        parked = false;
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.brainstem.perf;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import io.brainstem.inputs.Input;
+import io.brainstem.network.Network;
+import io.brainstem.runners.DSRunner;
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DSRunner's step loop allocates nothing: an input (applied inside the loop) reads the thread's
+ * allocation counter after a warm-up step and again 2 000 steps later.
+ */
+class StepAllocationTest {
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+  private static final int WARM_UP = 3_000;
+  private static final int MEASURED = 2_000;
+
+  /** Records the calling thread's allocated bytes at two steps. */
+  private static final class AllocationProbe implements Input, Input.Bound {
+    long atStart = -1;
+    long atEnd = -1;
+    long spikesSeen;
+    private final Network net;
+
+    AllocationProbe(Network net) {
+      this.net = net;
+    }
+
+    @Override
+    public String path() {
+      return "E.input";
+    }
+
+    @Override
+    public Bound bind(Network network, double dt) {
+      return this;
+    }
+
+    @Override
+    public void apply(long step, double t) {
+      if (step == WARM_UP) {
+        atStart = THREADS.getCurrentThreadAllocatedBytes();
+      } else if (step == WARM_UP + MEASURED) {
+        atEnd = THREADS.getCurrentThreadAllocatedBytes();
+      } else if (step > WARM_UP) {
+        spikesSeen += net.group("E").spikeCount();
+      }
+    }
+
+    long allocated() {
+      assertThat(atStart).isAtLeast(0L);
+      assertThat(atEnd).isAtLeast(0L);
+      return atEnd - atStart;
+    }
+  }
+
+  /** Spikes of E and I over the last {@link #allocatedPerRun} call's whole run. */
+  private static long lastRunSpikes;
+
+  private static long allocatedPerRun(int threads, boolean spikeMonitor) {
+    THREADS.getCurrentThreadAllocatedBytes(); // load what the first call needs
+    Network net = PerfNetworks.einet(400, 100, 0.08);
+    AllocationProbe probe = new AllocationProbe(net);
+    DSRunner.Builder builder = DSRunner.builder(net)
+        .inputs(probe).input("E.input", 20.).input("I.input", 20.).threads(threads);
+    if (spikeMonitor) {
+      builder.monitors("E.spike", "I.spike");
+    }
+    try (DSRunner runner = builder.build()) {
+      runner.run((WARM_UP + MEASURED + 10) * 0.1);
+    }
+    assertThat(probe.spikesSeen).isGreaterThan(0L); // the network is active while measured
+    lastRunSpikes = net.group("E").totalSpikes() + net.group("I").totalSpikes();
+    return probe.allocated();
+  }
+
+  /**
+   * One unmeasured pass over every configuration first: the JIT must have compiled (and resolved
+   * everything for) the loop's code, or the interpreter's first executions allocate (seen on JDK 25).
+   */
+  @BeforeAll
+  static void warmUp() {
+    allocatedPerRun(1, false);
+    allocatedPerRun(1, true);
+    allocatedPerRun(2, false);
+  }
+
+  @Test
+  void stepLoopAllocatesNothingWithoutMonitors() {
+    assertThat(allocatedPerRun(1, false)).isEqualTo(0L);
+  }
+
+  /**
+   * Spike monitors store events (step, index) in int arrays that double when full, so what they
+   * allocate is that growth only: amortised at most 4 × 8 bytes per recorded spike, never per step.
+   */
+  @Test
+  void spikeMonitorsAllocateOnlyTheGrowthOfTheirEventArrays() {
+    long allocated = allocatedPerRun(1, true);
+    assertThat(allocated).isAtMost(32L * lastRunSpikes);
+  }
+
+  @Test
+  void twoThreadsAllocateNothingOnTheCallersThread() {
+    assertThat(allocatedPerRun(2, false)).isEqualTo(0L);
+  }
+}
