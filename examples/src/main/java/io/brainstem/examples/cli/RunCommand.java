@@ -89,8 +89,8 @@ final class RunCommand implements Callable<Integer> {
   RunnerKind runner;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-      description = "Threads stepping the network. This build's runners are single-threaded, so "
-          + "only 1 is accepted (default: ${DEFAULT-VALUE}).")
+      description = "Threads each step of --runner ds runs on; results are identical for every N "
+          + "(default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Option(names = "--jit", paramLabel = "BOOL", arity = "0..1", defaultValue = "true", fallbackValue = "true",
@@ -138,9 +138,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (threads != 1) {
+    if (threads < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+    }
+    if (threads > 1 && runner == RunnerKind.report) {
       throw new ParameterException(spec.commandLine(), "--threads " + threads
-          + ": the runners in this build step the network on one thread; only --threads 1 is supported");
+          + ": ReportRunner steps on one thread; use --runner ds for threads");
     }
     if (every < 1) {
       throw new ParameterException(spec.commandLine(), "--every must be at least 1, got " + every);
@@ -168,7 +171,13 @@ final class RunCommand implements Callable<Integer> {
     Network net = userInput(() -> example.build(new NetworkOptions(seed, method, scale)));
     double networkSeconds = (System.nanoTime() - buildStart) * 1e-9;
     Runner run = userInput(() -> buildRunner(example, net));
-    run.run(duration);
+    try {
+      run.run(duration);
+    } finally {
+      if (run instanceof DSRunner ds) {
+        ds.close(); // stops the worker threads of --threads
+      }
+    }
     MonitorResults mon = run.mon();
     Map<String, SpikeStats> stats = SpikeStats.of(mon);
     Map<String, Object> times = new LinkedHashMap<>();
@@ -217,7 +226,7 @@ final class RunCommand implements Callable<Integer> {
           ReportRunner.builder(net).progress(WriterStream.to(spec.commandLine().getErr()));
       return configure(b, in, mons).build();
     }
-    return configure(DSRunner.builder(net), in, mons).build();
+    return configure(DSRunner.builder(net).threads(threads), in, mons).build();
   }
 
   private <B extends RunnerBuilder<B>> B configure(B builder, Map<String, Double> in, List<Monitor> mons) {

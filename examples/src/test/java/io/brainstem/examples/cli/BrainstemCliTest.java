@@ -295,7 +295,8 @@ class BrainstemCliTest {
   void badValuesAreUsageErrors() {
     String[][] cases = {
       {"--dt", "-0.1"}, {"--dt", "abc"}, {"--duration", "0"}, {"--duration", "0.01"},
-      {"--runner", "fast"}, {"--method", "rk5"}, {"--threads", "4"}, {"--threads", "0"},
+      {"--runner", "fast"}, {"--method", "rk5"}, {"--threads", "0"},
+      {"--threads", "2", "--runner", "report"},
       {"--scale", "0"}, {"--input", "E.input"}, {"--input", "E.input=x"}, {"--monitor", "E.V[2:1]"},
       {"--monitor", "E.V[99999]"}, {"--jit=maybe"}, {"--every", "0"}, {"--format", "gif"},
       {"--monitor", "E.spike", "--monitor", "E.spike"},
@@ -307,7 +308,8 @@ class BrainstemCliTest {
       assertWithMessage(String.join(" ", bad)).that(r.err()).doesNotContain("Exception");
       assertThat(r.out()).isEmpty();
     }
-    assertThat(run("run", "einet", "--threads", "4").err()).contains("only --threads 1 is supported");
+    assertThat(run("run", "einet", "--threads", "2", "--runner", "report").err())
+        .contains("ReportRunner steps on one thread");
   }
 
   @Test
@@ -354,9 +356,13 @@ class BrainstemCliTest {
   }
 
   @Test
-  void threadsOneIsAccepted() {
-    JsonObject s = json("run", "adaptation", "--threads", "1", "--json");
-    assertThat(s.get("threads").getAsInt()).isEqualTo(1);
+  void threadsGiveTheSameSpikes() {
+    String[] common = {"run", "einet", "--scale", "0.25", "--duration", "30", "--json"};
+    JsonObject one = json(concat(common, "--threads", "1"));
+    JsonObject three = json(concat(common, "--threads", "3"));
+    assertThat(one.get("threads").getAsInt()).isEqualTo(1);
+    assertThat(three.get("threads").getAsInt()).isEqualTo(3);
+    assertThat(three.get("spikes")).isEqualTo(one.get("spikes"));
   }
 
   static String[] concat(String[] a, String... b) {
