@@ -132,6 +132,11 @@ final class Delays {
     bucketSizes[bucket] = size + 1;
   }
 
+  /** Forgets the spikes in flight: the buffers are rebuilt, empty, on the next step. */
+  void dropInFlight() {
+    builtFor = Double.NaN;
+  }
+
   private void clear() {
     steps = 0;
     ms = Double.NaN;

@@ -119,6 +119,20 @@ public abstract class NeuronGroup {
     spikeCount = indices.length;
   }
 
+  /**
+   * Rebuilds the spike list from the {@link #spike} flags, after something wrote the flags directly
+   * (a runner's {@code reset()} restoring them).
+   */
+  public final void syncSpikeList() {
+    int c = 0;
+    for (int i = 0; i < size; i++) {
+      if (spike[i]) {
+        spikeIndex[c++] = i;
+      }
+    }
+    spikeCount = c;
+  }
+
   /** The number of neurons that spiked in the last step. */
   public final int spikeCount() {
     return spikeCount;

@@ -96,6 +96,11 @@ public abstract class Projection {
     }
   }
 
+  /** Forgets delayed spikes still in flight (a runner's {@code reset()} calls it). */
+  public final void dropInFlightSpikes() {
+    delays.dropInFlight();
+  }
+
   /** True when per-synapse delays are set; the generated update then reads {@link #dueSynapses}. */
   protected final boolean hasSynapseDelays() {
     return delays.perSynapse();

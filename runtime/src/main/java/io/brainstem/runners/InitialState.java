@@ -9,10 +9,14 @@ import java.util.List;
 
 /** A copy of every variable of every group and projection, taken to be restored by {@code reset()}. */
 final class InitialState {
+  private final List<NeuronGroup> groups;
+  private final List<Projection> projections;
   private final List<Variable> variables = new ArrayList<>();
   private final List<Object> copies = new ArrayList<>();
 
   InitialState(Network network) {
+    this.groups = network.groups();
+    this.projections = network.projections();
     for (NeuronGroup g : network.groups()) {
       g.variables().forEach(this::keep);
     }
@@ -26,7 +30,10 @@ final class InitialState {
     copies.add(v.isBoolean() ? v.booleans().clone() : v.doubles().clone());
   }
 
-  /** Copies the kept values back into the live arrays. */
+  /**
+   * Copies the kept values back into the live arrays, rebuilds each group's spike list from its
+   * restored flags, and drops delayed spikes in flight.
+   */
   void restore() {
     for (int i = 0; i < variables.size(); i++) {
       Variable v = variables.get(i);
@@ -37,5 +44,7 @@ final class InitialState {
         System.arraycopy((double[]) copy, 0, v.doubles(), 0, v.size());
       }
     }
+    groups.forEach(NeuronGroup::syncSpikeList);
+    projections.forEach(Projection::dropInFlightSpikes);
   }
 }
