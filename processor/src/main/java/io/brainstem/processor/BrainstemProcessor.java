@@ -62,6 +62,7 @@ import javax.tools.JavaFileObject;
 @AutoService(Processor.class)
 public final class BrainstemProcessor extends AbstractProcessor {
   static final String EMIT_OPTION = "brainstem.emit";
+  static final String VECTOR_OPTION = "brainstem.vector";
 
   private final ModelSink sinkOverride;
   private Diagnostics diagnostics;
@@ -91,7 +92,7 @@ public final class BrainstemProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(EMIT_OPTION);
+    return Set.of(EMIT_OPTION, VECTOR_OPTION);
   }
 
   @Override
@@ -209,17 +210,37 @@ public final class BrainstemProcessor extends AbstractProcessor {
     if ("false".equals(processingEnv.getOptions().get(EMIT_OPTION))) {
       return (model, origin) -> {};
     }
+    boolean vector = vectorKernels();
     return (model, origin) -> {
-      JavaFile file = Emitter.emit(model);
-      String name = file.packageName().isEmpty()
-          ? file.typeSpec().name()
-          : file.packageName() + "." + file.typeSpec().name();
-      // Created here (not JavaFile.writeTo(Filer)) so the model class is the originating element
-      // even if the emitter forgets to add it, which keeps incremental builds correct.
-      JavaFileObject source = processingEnv.getFiler().createSourceFile(name, origin);
-      try (Writer writer = source.openWriter()) {
-        file.writeTo(writer);
+      for (JavaFile file : Emitter.emitAll(model, vector)) {
+        String name = file.packageName().isEmpty()
+            ? file.typeSpec().name()
+            : file.packageName() + "." + file.typeSpec().name();
+        // Created here (not JavaFile.writeTo(Filer)) so the model class is the originating element
+        // even if the emitter forgets to add it, which keeps incremental builds correct.
+        JavaFileObject source = processingEnv.getFiler().createSourceFile(name, origin);
+        try (Writer writer = source.openWriter()) {
+          file.writeTo(writer);
+        }
       }
     };
+  }
+
+  /**
+   * Vector kernels are generated when this compilation can see {@code jdk.incubator.vector}
+   * (javac {@code --add-modules jdk.incubator.vector}) unless {@code -Abrainstem.vector=false};
+   * without the module, one note says how to get them.
+   */
+  private boolean vectorKernels() {
+    if ("false".equals(processingEnv.getOptions().get(VECTOR_OPTION))) {
+      return false;
+    }
+    if (processingEnv.getElementUtils().getTypeElement("jdk.incubator.vector.DoubleVector") != null) {
+      return true;
+    }
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "Brainstem: scalar kernels"
+        + " only; compile with --add-modules jdk.incubator.vector to also generate vector kernels"
+        + " (-Abrainstem.vector=false silences this)");
+    return false;
   }
 }

@@ -2,6 +2,26 @@ package io.brainstem.math;
 
 /** Functions generated kernels call. */
 public final class Exprel {
+  /**
+   * {@code TAYLOR_k = 1/(k+1)!} as doubles: exprel's Taylor coefficients, public so that vector
+   * kernels evaluate the same polynomial (bit for bit) inline.
+   */
+  public static final double TAYLOR_14 = 7.647163731819816e-13;
+  public static final double TAYLOR_13 = 1.1470745597729725e-11;
+  public static final double TAYLOR_12 = 1.6059043836821613e-10;
+  public static final double TAYLOR_11 = 2.08767569878681e-09;
+  public static final double TAYLOR_10 = 2.505210838544172e-08;
+  public static final double TAYLOR_9 = 2.755731922398589e-07;
+  public static final double TAYLOR_8 = 2.7557319223985893e-06;
+  public static final double TAYLOR_7 = 2.48015873015873e-05;
+  public static final double TAYLOR_6 = 0.0001984126984126984;
+  public static final double TAYLOR_5 = 0.001388888888888889;
+  public static final double TAYLOR_4 = 0.008333333333333333;
+  public static final double TAYLOR_3 = 0.041666666666666664;
+  public static final double TAYLOR_2 = 0.16666666666666666;
+  public static final double TAYLOR_1 = 0.5;
+  public static final double TAYLOR_0 = 1.0;
+
   private Exprel() {}
 
   /**
@@ -14,22 +34,22 @@ public final class Exprel {
    */
   public static double exprel(double z) {
     if (Math.abs(z) < 0.5) {
-      // Horner with the coefficients 1/(k+1)!, k = 14 .. 0 (doubles, as 1.0/((k+1)!) rounds)
-      double p = 7.647163731819816e-13;
-      p = p * z + 1.1470745597729725e-11;
-      p = p * z + 1.6059043836821613e-10;
-      p = p * z + 2.08767569878681e-09;
-      p = p * z + 2.505210838544172e-08;
-      p = p * z + 2.755731922398589e-07;
-      p = p * z + 2.7557319223985893e-06;
-      p = p * z + 2.48015873015873e-05;
-      p = p * z + 0.0001984126984126984;
-      p = p * z + 0.001388888888888889;
-      p = p * z + 0.008333333333333333;
-      p = p * z + 0.041666666666666664;
-      p = p * z + 0.16666666666666666;
-      p = p * z + 0.5;
-      p = p * z + 1.0;
+      // Horner, k = 14 .. 0
+      double p = TAYLOR_14;
+      p = p * z + TAYLOR_13;
+      p = p * z + TAYLOR_12;
+      p = p * z + TAYLOR_11;
+      p = p * z + TAYLOR_10;
+      p = p * z + TAYLOR_9;
+      p = p * z + TAYLOR_8;
+      p = p * z + TAYLOR_7;
+      p = p * z + TAYLOR_6;
+      p = p * z + TAYLOR_5;
+      p = p * z + TAYLOR_4;
+      p = p * z + TAYLOR_3;
+      p = p * z + TAYLOR_2;
+      p = p * z + TAYLOR_1;
+      p = p * z + TAYLOR_0;
       return p;
     }
     if (z == Double.NEGATIVE_INFINITY) {

@@ -28,6 +28,9 @@ public abstract class NeuronGroup {
   protected final int[] spikeIndex;
   private int spikeCount;
   private long totalSpikes;
+  /** The generated vector kernels, when this JVM runs them (see {@link Kernels}). */
+  private NeuronKernel vectorKernel;
+  private boolean scalarOnly;
 
   protected NeuronGroup(String name, String model, int size, Integrator defaultMethod) {
     this.name = Objects.requireNonNull(name, "name");
@@ -56,6 +59,32 @@ public abstract class NeuronGroup {
     return variables.addDoubles(varName, Variable.Kind.INPUT, size, 0.0);
   }
 
+  /** For generated groups: their vector kernels, or null (then scalar kernels run). */
+  protected final void vectorKernel(NeuronKernel kernel) {
+    this.vectorKernel = kernel;
+  }
+
+  /** For generated groups: the vector kernels to run, or null for the scalar ones. */
+  protected final NeuronKernel vectorKernel() {
+    return scalarOnly ? null : vectorKernel;
+  }
+
+  /**
+   * Makes this group run its scalar kernels even where vector kernels run (see {@link Kernels}),
+   * e.g. to compare the two, or for results bit-identical to {@code jit(false)} in a model that
+   * calls {@code Math.exp}.
+   */
+  public final NeuronGroup scalarKernels(boolean scalar) {
+    this.scalarOnly = scalar;
+    return this;
+  }
+
+  /** Which kernels {@code jit} updates run: {@code scalar}, or e.g. {@code vector (8 x double)}. */
+  public final String kernels() {
+    NeuronKernel vector = vectorKernel();
+    return vector == null ? "scalar" : vector.describe();
+  }
+
   protected final void setMethod(Integrator method) {
     this.method = Objects.requireNonNull(method, "method");
   }
@@ -76,6 +105,16 @@ public abstract class NeuronGroup {
    * the ranges to {@link #joinSpikes}.
    */
   public abstract int update(double t, double dt, int from, int to, boolean jit);
+
+  /**
+   * For generated groups: after a range wrote spikes up to {@code spikeEnd} and its tail, from
+   * {@code tailFrom}, up to {@code tailEnd}, moves the tail's spikes down to follow the range's;
+   * returns the new end.
+   */
+  protected final int joinTail(int spikeEnd, int tailFrom, int tailEnd) {
+    System.arraycopy(spikeIndex, tailFrom, spikeIndex, spikeEnd, tailEnd - tailFrom);
+    return spikeEnd + tailEnd - tailFrom;
+  }
 
   /** After a whole-group update: the spikes are {@code spikeIndex[0 .. end)}. */
   private void spikesFound(int end) {

@@ -18,7 +18,12 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ParallelStep implements AutoCloseable {
   private static final int SPIN_LIMIT = 1 << 14;
-  private static final int CACHE_LINE_DOUBLES = 8;
+  /**
+   * Inner range boundaries are multiples of this: of a cache line of doubles (threads then share no
+   * line) and of any vector's lane count, so only a group's last range ends in a partial vector and
+   * every neuron runs the same kernel (vector or scalar) whatever the thread count.
+   */
+  private static final int ALIGN = 64;
 
   private final NeuronGroup[] groups;
   private final Projection[] projections;
@@ -65,14 +70,14 @@ public final class ParallelStep implements AutoCloseable {
 
   /**
    * {@code threads + 1} boundaries splitting {@code n} elements into equal ranges whose inner
-   * boundaries are multiples of a cache line of doubles (so threads do not share lines).
+   * boundaries are multiples of {@link #ALIGN}.
    */
   public static int[] ranges(int n, int threads) {
     int[] from = new int[threads + 1];
     for (int p = 1; p < threads; p++) {
       long cut = (long) n * p / threads;
-      from[p] = (int) Math.min(n, (cut + CACHE_LINE_DOUBLES / 2) / CACHE_LINE_DOUBLES
-          * CACHE_LINE_DOUBLES);
+      from[p] = (int) Math.min(n, (cut + ALIGN / 2) / ALIGN
+          * ALIGN);
       from[p] = Math.max(from[p], from[p - 1]);
     }
     from[threads] = n;

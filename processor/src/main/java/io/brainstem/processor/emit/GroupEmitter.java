@@ -42,9 +42,12 @@ final class GroupEmitter {
   private final String spiked;
   private final String m;
   private final boolean usesTime;
+  /** Whether {@code <Model>GroupVector} is generated too, for the group to load. */
+  private final boolean vector;
 
-  GroupEmitter(ModelIR model) {
+  GroupEmitter(ModelIR model, boolean vector) {
     this.model = model;
+    this.vector = vector;
     this.self = ClassName.get(model.packageName(), model.className() + "Group");
     this.user = ClassName.get(model.packageName(), model.className());
     model.odes().forEach(o -> assigned.add(o.state()));
@@ -88,6 +91,9 @@ final class GroupEmitter {
         .addMethods(Members.seedSetter(model, self, "neuron"))
         .addMethod(Members.paramsGetter())
         .addMethod(update());
+    if (vector) {
+      type.addMethod(scalarUpdate());
+    }
     for (Integrator integrator : Linearity.supported(model)) {
       for (Variant variant : Variant.values()) {
         type.addMethod(step(integrator, variant));
@@ -119,12 +125,18 @@ final class GroupEmitter {
     if (model.refractoryParam().isPresent()) {
       ctor.addStatement("this.$L = state($S, -1e7)", T_LAST_SPIKE, T_LAST_SPIKE);
     }
+    if (vector) {
+      // By name: this class must load without the jdk.incubator.vector module.
+      ctor.addStatement("vectorKernel($T.load($S, this, params, spikeIndex))", RuntimeNames.KERNELS,
+          VectorGroupEmitter.className(model).reflectionName());
+    }
     return ctor.build();
   }
 
   private MethodSpec update() {
     String range = from + ", " + to;
-    return MethodSpec.methodBuilder("update")
+    String args = (usesTime ? "t, dt, " : "dt, ") + range;
+    MethodSpec.Builder update = MethodSpec.methodBuilder("update")
         .addAnnotation(Override.class)
         .addModifiers(PUBLIC)
         .returns(int.class)
@@ -132,8 +144,35 @@ final class GroupEmitter {
         .addParameter(double.class, "dt")
         .addParameter(int.class, from)
         .addParameter(int.class, to)
+        .addParameter(boolean.class, "jit");
+    if (!vector) {
+      return update.addCode(Members.dispatchReturning(model, args)).build();
+    }
+    return update
+        .addStatement("final $T vector = vectorKernel()", RuntimeNames.NEURON_KERNEL)
+        .beginControlFlow("if (!jit || vector == null)")
+        .addStatement("return scalarUpdate(t, dt, $L, jit)", range)
+        .endControlFlow()
+        .addComment("Whole vectors there; the last (fewer than lanes()) neurons here, scalar.")
+        .addStatement("final int upper = $L - ($L - $L) % vector.lanes()", to, to, from)
+        .addStatement("final int spikeEnd = vector.update(t, dt, $L, upper)", from)
+        .addStatement("return upper == $L ? spikeEnd : joinTail(spikeEnd, upper, "
+            + "scalarUpdate(t, dt, upper, $L, true))", to, to)
+        .build();
+  }
+
+  /** With vector kernels, the scalar dispatch {@code update} falls back to. */
+  private MethodSpec scalarUpdate() {
+    return MethodSpec.methodBuilder("scalarUpdate")
+        .addModifiers(PRIVATE)
+        .returns(int.class)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
         .addParameter(boolean.class, "jit")
-        .addCode(Members.dispatchReturning(model, (usesTime ? "t, dt, " : "dt, ") + range))
+        .addCode(Members.dispatchReturning(model,
+            (usesTime ? "t, dt, " : "dt, ") + from + ", " + to))
         .build();
   }
 

@@ -13,5 +13,14 @@ final class RuntimeNames {
   static final ClassName EXPREL = ClassName.get("io.brainstem.math", "Exprel");
   static final ClassName GAUSSIAN = ClassName.get("io.brainstem.math", "Gaussian");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassName NEURON_KERNEL = ClassName.get("io.brainstem.network", "NeuronKernel");
+  static final ClassName KERNELS = ClassName.get("io.brainstem.network", "Kernels");
+  static final ClassName VECTOR_MATH = ClassName.get("io.brainstem.math", "VectorMath");
+
+  private static final String VECTOR = "jdk.incubator.vector";
+  static final ClassName DOUBLE_VECTOR = ClassName.get(VECTOR, "DoubleVector");
+  static final ClassName VECTOR_SPECIES = ClassName.get(VECTOR, "VectorSpecies");
+  static final ClassName VECTOR_MASK = ClassName.get(VECTOR, "VectorMask");
+  static final ClassName VECTOR_OPERATORS = ClassName.get(VECTOR, "VectorOperators");
   static final String PROCESSOR = "io.brainstem.processor.BrainstemProcessor";
 }

@@ -1,0 +1,231 @@
+package io.brainstem.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import io.brainstem.processor.ir.Expr;
+import io.brainstem.processor.ir.Expr.Binary;
+import io.brainstem.processor.ir.Expr.Call;
+import io.brainstem.processor.ir.Expr.CmpOp;
+import io.brainstem.processor.ir.Expr.Compare;
+import io.brainstem.processor.ir.Expr.Cond;
+import io.brainstem.processor.ir.Expr.Logic;
+import io.brainstem.processor.ir.Expr.Neg;
+import io.brainstem.processor.ir.Expr.Not;
+import io.brainstem.processor.ir.Expr.Num;
+import io.brainstem.processor.ir.Expr.Ref;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Renders an {@link Expr} for a {@code jdk.incubator.vector} kernel. A subtree that reads only
+ * uniform values (literals, {@code t}, {@code dt}, group-wide parameters, hoisted locals) stays a
+ * scalar Java expression; the rest becomes {@code DoubleVector} method calls, booleans become
+ * {@code VectorMask}s and conditionals blends.
+ *
+ * <p>Every lane performs the IEEE-754 operation the scalar kernel performs, on the same operands
+ * and in the same order; only operands of {@code +}, {@code *}, {@code min} and {@code max} may swap
+ * (exact: those are commutative), and a comparison may be mirrored ({@code a < b} as {@code b > a}).
+ * So vector and scalar kernels agree bit for bit, except where a transcendental function
+ * ({@code exp}, {@code log}, {@code pow}, {@code tanh}, {@code expm1}) uses the vector library.
+ */
+final class VectorExprRenderer {
+  /** A rendered expression: Java source, and whether it is a vector (else a scalar). */
+  record Code(CodeBlock code, boolean vector) {}
+
+  private final Function<Ref, String> names;
+  private final Predicate<Ref> isVector;
+  private final ExprRenderer scalar;
+  /**
+   * Off: measured on JDK 17, hoisted broadcasts made C2 stop inlining earlier in the loop (its
+   * node budget), not later; in-loop broadcasts of loop invariants are hoisted by C2 itself.
+   */
+  private static final boolean HOIST_BROADCASTS = false;
+  /** Uniform operands broadcast once before the loop: source of the scalar → vector local. */
+  private final Map<String, String> broadcasts = new LinkedHashMap<>();
+  private final Function<String, String> allocate;
+
+  /**
+   * {@code names} maps a reference to the Java expression holding its value; {@code isVector} tells
+   * whether that value is a {@code DoubleVector} (per element) or a {@code double} (uniform).
+   */
+  VectorExprRenderer(
+      Function<Ref, String> names, Predicate<Ref> isVector, Function<String, String> allocate) {
+    this.names = names;
+    this.isVector = isVector;
+    this.scalar = new ExprRenderer(names);
+    this.allocate = allocate;
+  }
+
+  /**
+   * The broadcasts of uniform operands, for before the element loop: an operation between two
+   * vectors costs C2 fewer nodes to inline than one with a scalar, and large kernels hit its
+   * inlining budget (a vector op left as a call allocates).
+   */
+  CodeBlock broadcasts() {
+    CodeBlock.Builder code = CodeBlock.builder();
+    broadcasts.forEach((source, name) -> code.addStatement("final $T $L = $T.broadcast(S, $L)",
+        RuntimeNames.DOUBLE_VECTOR, name, RuntimeNames.DOUBLE_VECTOR, source));
+    return code.build();
+  }
+
+  /** Forgets the broadcasts, for the next loop. */
+  void clearBroadcasts() {
+    broadcasts.clear();
+  }
+
+  /** {@code e} as a {@code DoubleVector} (uniform values broadcast). */
+  CodeBlock vector(Expr e) {
+    return vector(render(e));
+  }
+
+  private CodeBlock vector(Code c) {
+    return c.vector() ? c.code() : broadcast(c.code());
+  }
+
+  /** {@code e}, boolean-valued, as a {@code VectorMask<Double>}. */
+  CodeBlock mask(Expr e) {
+    Code c = render(e);
+    return c.vector() ? c.code() : CodeBlock.of("S.maskAll($L)", c.code());
+  }
+
+  /** {@code e} rendered as a vector, or as a scalar when it reads only uniform values. */
+  Code render(Expr e) {
+    if (!readsVector(e)) {
+      return new Code(scalar.render(e), false);
+    }
+    if (e instanceof Ref r) {
+      return new Code(CodeBlock.of("$L", names.apply(r)), true);
+    } else if (e instanceof Neg n) {
+      return new Code(CodeBlock.of("$L.neg()", render(n.operand()).code()), true);
+    } else if (e instanceof Binary b) {
+      return binary(b);
+    } else if (e instanceof Call c) {
+      return call(c);
+    } else if (e instanceof Cond c) {
+      return cond(c);
+    } else if (e instanceof Compare c) {
+      return compare(c);
+    } else if (e instanceof Logic l) {
+      String op = l.op() == Expr.LogicOp.AND ? "and" : "or";
+      return new Code(CodeBlock.of("$L.$L($L)", mask(l.left()), op, mask(l.right())), true);
+    }
+    Not n = (Not) e;
+    return new Code(CodeBlock.of("$L.not()", render(n.operand()).code()), true);
+  }
+
+  private Code binary(Binary b) {
+    Code left = render(b.left());
+    Code right = render(b.right());
+    String op = switch (b.op()) {
+      case ADD -> "add";
+      case SUB -> "sub";
+      case MUL -> "mul";
+      case DIV -> "div";
+    };
+    if (left.vector()) {
+      return new Code(CodeBlock.of("$L.$L($L)", left.code(), op, right.code()), true);
+    }
+    boolean commutative = b.op() == Expr.BinOp.ADD || b.op() == Expr.BinOp.MUL;
+    CodeBlock receiver = commutative ? right.code() : broadcast(left.code());
+    CodeBlock argument = commutative ? left.code() : right.code();
+    return new Code(CodeBlock.of("$L.$L($L)", receiver, op, argument), true);
+  }
+
+  private Code call(Call c) {
+    return switch (c.fn()) {
+      case SQRT -> new Code(CodeBlock.of("$L.sqrt()", vector(c.args().get(0))), true);
+      case ABS -> new Code(CodeBlock.of("$L.abs()", vector(c.args().get(0))), true);
+      case EXP, LOG, TANH, EXPM1 -> new Code(CodeBlock.of("$L.lanewise($T.$L)",
+          vector(c.args().get(0)), RuntimeNames.VECTOR_OPERATORS, c.fn().name()), true);
+      case POW -> new Code(CodeBlock.of("$L.pow($L)",
+          vector(c.args().get(0)), render(c.args().get(1)).code()), true);
+      case MIN, MAX -> {
+        Code a = render(c.args().get(0));
+        Code b = render(c.args().get(1));
+        String op = c.fn() == Expr.Fn.MIN ? "min" : "max";
+        Code receiver = a.vector() ? a : b;
+        Code argument = a.vector() ? b : a;
+        yield new Code(CodeBlock.of("$L.$L($L)", receiver.code(), op, argument.code()), true);
+      }
+    };
+  }
+
+  private Code cond(Cond c) {
+    Code test = render(c.test());
+    if (!test.vector()) {
+      // A uniform condition picks one whole vector, as the scalar code picks one value.
+      return new Code(CodeBlock.of("($L ? $L : $L)", test.code(), vector(c.then()),
+          vector(c.otherwise())), true);
+    }
+    return new Code(CodeBlock.of("$L.blend($L, $L)", vector(c.otherwise()), vector(c.then()),
+        test.code()), true);
+  }
+
+  private Code compare(Compare c) {
+    Code left = render(c.left());
+    Code right = render(c.right());
+    CmpOp op = c.op();
+    if (!left.vector()) {
+      Code swap = left;
+      left = right;
+      right = swap;
+      op = mirror(op);
+    }
+    return new Code(CodeBlock.of("$L.compare($T.$L, $L)", left.code(),
+        RuntimeNames.VECTOR_OPERATORS, op.name(), right.code()), true);
+  }
+
+  /** The operator with its operands exchanged: {@code a < b} is {@code b > a}. */
+  static CmpOp mirror(CmpOp op) {
+    return switch (op) {
+      case LT -> CmpOp.GT;
+      case LE -> CmpOp.GE;
+      case GT -> CmpOp.LT;
+      case GE -> CmpOp.LE;
+      case EQ, NE -> op;
+    };
+  }
+
+  private CodeBlock broadcast(CodeBlock scalar) {
+    if (!HOIST_BROADCASTS) {
+      return CodeBlock.of("$T.broadcast(S, $L)", RuntimeNames.DOUBLE_VECTOR, scalar);
+    }
+    String source = scalar.toString();
+    String name = broadcasts.computeIfAbsent(source, s -> allocate.apply(vectorName(s)));
+    return CodeBlock.of("$L", name);
+  }
+
+  /** {@code Ee} → {@code Ee_v}; {@code -80.0} → {@code k_m80_0}; another expression → {@code c_v}. */
+  private static String vectorName(String source) {
+    if (source.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      return source + "_v";
+    } else if (source.matches("-?[0-9.Ee+-]+")) {
+      return "k_" + source.replace('-', 'm').replace('.', '_').replace('+', 'p');
+    }
+    return "c_v";
+  }
+
+  /** Whether {@code e} reads any per-element value. */
+  boolean readsVector(Expr e) {
+    if (e instanceof Ref r) {
+      return isVector.test(r);
+    } else if (e instanceof Num) {
+      return false;
+    } else if (e instanceof Neg n) {
+      return readsVector(n.operand());
+    } else if (e instanceof Not n) {
+      return readsVector(n.operand());
+    } else if (e instanceof Binary b) {
+      return readsVector(b.left()) || readsVector(b.right());
+    } else if (e instanceof Compare c) {
+      return readsVector(c.left()) || readsVector(c.right());
+    } else if (e instanceof Logic l) {
+      return readsVector(l.left()) || readsVector(l.right());
+    } else if (e instanceof Call c) {
+      return c.args().stream().anyMatch(this::readsVector);
+    }
+    Cond c = (Cond) e;
+    return readsVector(c.test()) || readsVector(c.then()) || readsVector(c.otherwise());
+  }
+}

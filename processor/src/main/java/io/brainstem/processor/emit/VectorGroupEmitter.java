@@ -1,0 +1,503 @@
+package io.brainstem.processor.emit;
+
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.brainstem.annotations.Integrator;
+import io.brainstem.processor.integrate.Linearity;
+import io.brainstem.processor.integrate.LocalNames;
+import io.brainstem.processor.integrate.StepPlan;
+import io.brainstem.processor.emit.VectorPlanRenderer.Stmt;
+import io.brainstem.processor.integrate.Exprs;
+import io.brainstem.processor.integrate.StepPlanner;
+import io.brainstem.processor.ir.Assign;
+import io.brainstem.processor.ir.Expr.Ref;
+import io.brainstem.processor.ir.Expr.RefKind;
+import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.ModelIR.Param;
+import io.brainstem.processor.ir.ModelIR.State;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code <Model>GroupVector}: the {@code jdk.incubator.vector} kernels of a {@code @Neuron}, one per
+ * integrator and parameter layout, as a separate class so that {@code <Model>Group} loads and runs
+ * without the incubator module. The group creates it reflectively when the runtime finds the module
+ * (see the runtime's {@code Kernels}).
+ *
+ * <p>Each kernel walks a range of whole vectors, {@code S.length()} elements at a time, over the
+ * scalar kernel's statements, lane-wise: an {@code if} on a per-element condition becomes a blend,
+ * a spike a mask. The group runs the last, partial vector with its scalar kernel: masked loads and
+ * stores that reach past an array's end leave the intrinsic path (they allocate and take
+ * microseconds), and a second, masked copy of the body would double the method C2 must inline.
+ */
+final class VectorGroupEmitter {
+  private static final String T_LAST_SPIKE = "t_last_spike";
+  /**
+   * Vector operations per loop. C2 stops inlining a method's calls once parsing has made
+   * NodeCountInliningCutoff (18 000) IR nodes, and each Vector API operation costs hundreds before
+   * it is reduced to an instruction; an operation left as a call allocates its vectors. Measured on
+   * JDK 17 and 25: COBA's 60-operation loop already crossed it.
+   */
+  static final int BUDGET = 40;
+  /** The spike handling's operations: refractory test, threshold, blends, flags. */
+  private static final int FINISH_COST = 8;
+
+  private final ModelIR model;
+  private final ClassName self;
+  private final ClassName group;
+  private final Set<String> assigned = new LinkedHashSet<>();
+  /** What the spike handling reads, filled by {@link #finish}. */
+  private final Set<Ref> finishReads = new LinkedHashSet<>();
+  private final LocalNames names;
+  private final String i;
+  private final String from;
+  private final String to;
+  private final String k;
+  private final String lanes;
+  private final String spikeEnd;
+  private final String refractory;
+  private final String spiked;
+  private final String tLast;
+  private final String fired;
+  private final String at;
+  private final String carry;
+  private final String block;
+  private final String blockEnd;
+
+  VectorGroupEmitter(ModelIR model) {
+    this.model = model;
+    this.self = ClassName.get(model.packageName(), model.className() + "GroupVector");
+    this.group = ClassName.get(model.packageName(), model.className() + "Group");
+    model.odes().forEach(o -> assigned.add(o.state()));
+    model.reset().ifPresent(r -> r.assignments().forEach(a -> assigned.add(a.state())));
+    this.names = new LocalNames(ModelNames.of(model));
+    this.i = names.allocate("i");
+    this.from = names.allocate("from");
+    this.to = names.allocate("to");
+    this.k = names.allocate("k");
+    this.lanes = names.allocate("lanes");
+    this.spikeEnd = names.allocate("spikeEnd");
+    this.refractory = names.allocate("refractory");
+    this.spiked = names.allocate("spiked");
+    this.tLast = names.allocate("tLast");
+    this.fired = names.allocate("fired");
+    this.at = names.allocate("at");
+    this.carry = names.allocate("carry");
+    this.block = names.allocate("b");
+    this.blockEnd = names.allocate("e");
+  }
+
+  /** Whether this model gets vector kernels: every model except those with {@code @Noise}. */
+  static boolean supports(ModelIR model) {
+    return model.kind() == ModelIR.Kind.NEURON && model.noises().isEmpty();
+  }
+
+  static ClassName className(ModelIR model) {
+    return ClassName.get(model.packageName(), model.className() + "GroupVector");
+  }
+
+  TypeSpec type() {
+    TypeName species = ParameterizedTypeName.get(RuntimeNames.VECTOR_SPECIES, TypeName.DOUBLE.box());
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+        .addModifiers(PUBLIC, FINAL)
+        .addSuperinterface(RuntimeNames.NEURON_KERNEL)
+        .addAnnotation(Members.generated(model))
+        .addJavadoc("The vector kernels of {@link $T}, lane-wise over {@code $T} (created by the group"
+            + "\nwhen the {@code jdk.incubator.vector} module is present).\n", group,
+            RuntimeNames.DOUBLE_VECTOR)
+        .addField(FieldSpec.builder(species, "S", PRIVATE, STATIC, FINAL)
+            .initializer("$T.SPECIES_PREFERRED", RuntimeNames.DOUBLE_VECTOR).build())
+        .addField(FieldSpec.builder(int.class, "BLOCK", PRIVATE, STATIC, FINAL)
+            .addJavadoc("Neurons per block when a kernel runs as several loops (L1-resident carries).\n")
+            .initializer("256").build())
+        .addFields(Members.indexConstants(model))
+        .addField(group, "group", PRIVATE, FINAL)
+        .addField(RuntimeNames.PARAMETERS, "params", PRIVATE, FINAL)
+        .addField(int[].class, "spikeIndex", PRIVATE, FINAL)
+        .addField(boolean[].class, "spike", PRIVATE, FINAL);
+    for (String array : arrays()) {
+      type.addField(double[].class, array, PRIVATE, FINAL);
+    }
+    type.addMethod(constructor()).addMethod(update()).addMethod(lanesMethod())
+        .addMethod(describe());
+    for (Integrator integrator : Linearity.supported(model)) {
+      type.addMethods(step(integrator, Variant.GROUP_WIDE));
+      type.addMethods(step(integrator, Variant.PER_ELEMENT));
+    }
+    return type.build();
+  }
+
+  private List<String> arrays() {
+    List<String> arrays = new ArrayList<>();
+    model.states().forEach(s -> arrays.add(s.name()));
+    arrays.addAll(model.inputs());
+    if (model.refractoryParam().isPresent()) {
+      arrays.add(T_LAST_SPIKE);
+    }
+    return arrays;
+  }
+
+  private MethodSpec constructor() {
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
+        .addModifiers(PUBLIC)
+        .addJavadoc("Kernels over {@code group}'s arrays, its parameter table and spike list.\n")
+        .addParameter(group, "group")
+        .addParameter(RuntimeNames.PARAMETERS, "params")
+        .addParameter(int[].class, "spikeIndex")
+        .addStatement("this.group = group")
+        .addStatement("this.params = params")
+        .addStatement("this.spikeIndex = spikeIndex")
+        .addStatement("this.spike = group.spike");
+    arrays().forEach(a -> ctor.addStatement("this.$L = group.$L", a, a));
+    return ctor.build();
+  }
+
+  private MethodSpec update() {
+    String args = "t, dt, " + from + ", " + to;
+    CodeBlock.Builder code = CodeBlock.builder().add("return ").beginControlFlow("switch (group.method())");
+    for (Integrator integrator : Linearity.supported(model)) {
+      code.addStatement("case $L -> params.heterogeneous() ? $L($L) : $L($L)", integrator.name(),
+          Members.stepMethod(integrator, Variant.PER_ELEMENT), args,
+          Members.stepMethod(integrator, Variant.GROUP_WIDE), args);
+    }
+    if (Linearity.supported(model).size() < Integrator.values().length) {
+      code.addStatement("default -> throw new $T($S + group.method())",
+          IllegalStateException.class, "unsupported integrator ");
+    }
+    code.unindent().add("};\n");
+    return MethodSpec.methodBuilder("update")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .returns(int.class)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(code.build())
+        .build();
+  }
+
+  private MethodSpec lanesMethod() {
+    return MethodSpec.methodBuilder("lanes")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .returns(int.class)
+        .addStatement("return S.length()")
+        .build();
+  }
+
+  private MethodSpec describe() {
+    return MethodSpec.methodBuilder("describe")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .returns(String.class)
+        .addStatement("return $S + S.length() + $S", "vector (", " x double)")
+        .build();
+  }
+
+  /**
+   * The kernel for one integrator and parameter layout: one loop, or, when its statements exceed
+   * {@link #BUDGET} vector operations, a driver running several loops ("parts") block by block,
+   * each part handing the values later parts read through a per-thread carry buffer.
+   */
+  private List<MethodSpec> step(Integrator integrator, Variant variant) {
+    LocalNames locals = names.copy();
+    Vars vars = Vars.kernel(model);
+    StepPlan plan = StepPlanner.plan(model, integrator, variant.uniformity, locals);
+    VectorPlanRenderer render = new VectorPlanRenderer(model, vars, variant, plan, locals);
+    String mask = model.refractoryParam().isPresent() ? refractory : null;
+    List<Stmt> statements = render.statements(mask);
+    CodeBlock finish = finish(render);
+    if (mask != null) {
+      render.vector(new Ref(model.refractoryParam().get(), RefKind.PARAM)); // loaded: see loop()
+    }
+    List<List<Stmt>> parts = split(statements, render);
+    CodeBlock preamble = CodeBlock.builder()
+        .add(paramsBeforeLoop(vars, variant))
+        .add(PlanRenderer.kernel(model, vars, i).hoisted(plan))
+        .add(render.beforeLoop())
+        .build();
+    String name = Members.stepMethod(integrator, variant);
+    if (parts.size() == 1) {
+      return List.of(loop(name, preamble, variant, parts.get(0), finish, Map.of(), Map.of(), true)
+          .addModifiers(PRIVATE).build());
+    }
+    // Which locals cross from one part to a later one, and their slots in the carry buffer.
+    Map<String, Integer> slots = new LinkedHashMap<>();
+    for (int p = 0; p < parts.size(); p++) {
+      for (Stmt st : parts.get(p)) {
+        if (st.defines() != null && readLater(st.defines(), parts, p)) {
+          slots.put(st.defines(), slots.size());
+        }
+      }
+    }
+    List<MethodSpec> methods = new ArrayList<>();
+    CodeBlock.Builder driver = CodeBlock.builder()
+        .addStatement("final double[] $L = $T.carry($L * BLOCK)", carry, RuntimeNames.VECTOR_MATH,
+            slots.size())
+        .addStatement("int $L = $L", spikeEnd, from)
+        .beginControlFlow("for (int $L = $L; $L < $L; $L += BLOCK)", block, from, block, to, block)
+        .addStatement("final int $L = Math.min($L, $L + BLOCK)", blockEnd, to, block);
+    for (int p = 0; p < parts.size(); p++) {
+      boolean last = p == parts.size() - 1;
+      String partName = name + "Part" + (p + 1);
+      Set<String> carriedIn = new LinkedHashSet<>();
+      parts.get(p).forEach(st -> st.reads().forEach(r -> {
+        if (slots.containsKey(r.name()) && r.kind() == RefKind.LOCAL) {
+          carriedIn.add(r.name());
+        }
+      }));
+      Map<String, Integer> out = new LinkedHashMap<>();
+      for (Stmt st : parts.get(p)) {
+        if (st.defines() != null && slots.containsKey(st.defines())) {
+          out.put(st.defines(), slots.get(st.defines()));
+        }
+      }
+      Map<String, Integer> in = new LinkedHashMap<>();
+      carriedIn.stream().filter(l -> !out.containsKey(l)).forEach(l -> in.put(l, slots.get(l)));
+      MethodSpec.Builder part = loop(partName, preamble, variant, parts.get(p),
+          last ? finish : CodeBlock.of(""), in, out, last)
+          .addModifiers(PRIVATE)
+          .addParameter(double[].class, carry);
+      if (last) {
+        part.addParameter(int.class, spikeEnd);
+        driver.addStatement("$L = $L(t, dt, $L, $L, $L, $L)", spikeEnd, partName, block, blockEnd,
+            carry, spikeEnd);
+      } else {
+        part.returns(void.class);
+        driver.addStatement("$L(t, dt, $L, $L, $L)", partName, block, blockEnd, carry);
+      }
+      methods.add(part.build());
+    }
+    driver.endControlFlow().addStatement("return $L", spikeEnd);
+    methods.add(0, MethodSpec.methodBuilder(name)
+        .addModifiers(PRIVATE)
+        .returns(int.class)
+        .addJavadoc("$L loops per block of {@code BLOCK} neurons, so that C2 compiles each whole.\n",
+            parts.size())
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(driver.build())
+        .build());
+    return methods;
+  }
+
+  private static boolean readLater(String local, List<List<Stmt>> parts, int p) {
+    for (int q = p + 1; q < parts.size(); q++) {
+      for (Stmt st : parts.get(q)) {
+        if (st.reads().contains(new Ref(local, RefKind.LOCAL))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Splits the statements into parts of at most {@link #BUDGET} vector operations (a statement
+   * larger than that alone), in order; state updates all go to the last part, with the spike
+   * handling ({@link #FINISH_COST}).
+   */
+  private List<List<Stmt>> split(List<Stmt> statements, VectorPlanRenderer render) {
+    List<List<Stmt>> parts = new ArrayList<>();
+    List<Stmt> current = new ArrayList<>();
+    List<Stmt> stores = new ArrayList<>();
+    int cost = 0;
+    for (Stmt st : statements) {
+      if (st.defines() == null) {
+        stores.add(st);
+        continue;
+      }
+      if (cost + st.cost() > BUDGET && !current.isEmpty()) {
+        parts.add(current);
+        current = new ArrayList<>();
+        cost = 0;
+      }
+      current.add(st);
+      cost += st.cost();
+    }
+    int finishCost = FINISH_COST + stores.stream().mapToInt(Stmt::cost).sum()
+        + model.threshold().map(th -> render.cost(th.condition())).orElse(0);
+    if (cost + finishCost > BUDGET && !current.isEmpty()) {
+      parts.add(current);
+      current = new ArrayList<>();
+    }
+    current.addAll(stores);
+    parts.add(current);
+    return parts;
+  }
+
+  /**
+   * A loop over {@code [from, to)}: loads what {@code statements} (and, when {@code last}, the
+   * spike handling) read, the {@code in} locals from the carry buffer, then the statements, the
+   * {@code out} locals to the carry buffer, and {@code finish}.
+   */
+  private MethodSpec.Builder loop(String name, CodeBlock preamble, Variant variant,
+      List<Stmt> statements, CodeBlock finish, Map<String, Integer> in, Map<String, Integer> out,
+      boolean last) {
+    Set<Ref> reads = new LinkedHashSet<>();
+    statements.forEach(st -> reads.addAll(st.reads()));
+    if (last) {
+      reads.addAll(finishReads);
+    }
+    boolean carries = !in.isEmpty() || !out.isEmpty();
+    CodeBlock.Builder body = CodeBlock.builder();
+    if (carries) {
+      body.addStatement("final int $L = $L - $L", at, i, from);
+    }
+    in.forEach((local, slot) -> body.addStatement("final $T $L = $T.fromArray(S, $L, $L * BLOCK + $L)",
+        RuntimeNames.DOUBLE_VECTOR, local, RuntimeNames.DOUBLE_VECTOR, carry, slot, at));
+    body.add(loads(variant, reads, last));
+    if (last && model.refractoryParam().isPresent()) {
+      Ref period = new Ref(model.refractoryParam().get(), RefKind.PARAM);
+      body.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, tLast, load(T_LAST_SPIKE))
+          .addStatement("final $T $L = $T.broadcast(S, t).sub($L).compare($T.LE, $L)",
+              maskType(), refractory, RuntimeNames.DOUBLE_VECTOR, tLast,
+              RuntimeNames.VECTOR_OPERATORS, period.name());
+    }
+    statements.forEach(st -> body.add(st.code()));
+    out.forEach((local, slot) -> body.addStatement("$L.intoArray($L, $L * BLOCK + $L)", local,
+        carry, slot, at));
+    body.add(finish);
+    CodeBlock.Builder code = CodeBlock.builder().add(preamble);
+    if (last) {
+      code.addStatement("final double[] $L = $T.scratch()", lanes, RuntimeNames.VECTOR_MATH);
+    }
+    if (last && !name.contains("Part")) {
+      code.addStatement("int $L = $L", spikeEnd, from);
+    }
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L += S.length())", i, from, i, to, i)
+        .add(body.build())
+        .endControlFlow();
+    if (last) {
+      code.addStatement("return $L", spikeEnd);
+    }
+    return MethodSpec.methodBuilder(name)
+        .returns(int.class)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(code.build());
+  }
+
+  /** Threshold, reset and the stores of the states, lane-wise (after the state updates). */
+  private CodeBlock finish(VectorPlanRenderer render) {
+    finishReads.clear();
+    model.threshold().ifPresent(th -> finishReads.addAll(Exprs.refs(th.condition())));
+    model.reset().ifPresent(r -> r.assignments().forEach(a -> finishReads.addAll(
+        Exprs.refs(a.value()))));
+    model.refractoryParam().ifPresent(p -> finishReads.add(new Ref(p, RefKind.PARAM)));
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (model.threshold().isPresent()) {
+      code.addStatement("final $T $L = $L", maskType(), spiked,
+          render.mask(model.threshold().get().condition()));
+      code.beginControlFlow("if ($L.anyTrue())", spiked);
+      model.reset().ifPresent(reset -> {
+        for (Assign a : reset.assignments()) {
+          code.addStatement("$L = $L.blend($L, $L)", a.state(), a.state(),
+              render.assigned(a), spiked);
+        }
+      });
+      if (model.refractoryParam().isPresent()) {
+        code.add(store(T_LAST_SPIKE, CodeBlock.of("$L.blend(t, $L)", tLast, spiked)));
+      }
+      code.addStatement("$T.zero(S).blend(1.0, $L).intoArray($L, 0)",
+              RuntimeNames.DOUBLE_VECTOR, spiked, lanes)
+          .beginControlFlow("for (int $L = 0; $L < S.length(); $L++)", k, k, k)
+          .addStatement("final boolean $L = $L[$L] != 0.0", fired, lanes, k)
+          .addStatement("spike[$L + $L] = $L", i, k, fired)
+          .beginControlFlow("if ($L)", fired)
+          .addStatement("spikeIndex[$L++] = $L + $L", spikeEnd, i, k)
+          .endControlFlow()
+          .endControlFlow()
+          .nextControlFlow("else")
+          .beginControlFlow("for (int $L = 0; $L < S.length(); $L++)", k, k, k)
+          .addStatement("spike[$L + $L] = false", i, k)
+          .endControlFlow()
+          .endControlFlow();
+    }
+    for (String s : assigned) {
+      code.add(store(s, CodeBlock.of("$L", s)));
+    }
+    return code.build();
+  }
+
+  /** Group-wide values, or per-element columns, of the parameters the loops read. */
+  private CodeBlock paramsBeforeLoop(Vars vars, Variant variant) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (Param p : model.params()) {
+      if (!vars.uses(RefKind.PARAM, p.name())) {
+        continue;
+      }
+      String constant = Members.indexConstant(model, p.name());
+      if (variant == Variant.GROUP_WIDE) {
+        code.addStatement("final double $L = params.scalar($L)", p.name(), constant);
+      } else {
+        code.addStatement("final double[] $LColumn = params.column($L)", p.name(), constant);
+      }
+    }
+    return code.build();
+  }
+
+  /**
+   * The vectors of one iteration: the per-element parameters, inputs and states in {@code reads};
+   * in the last loop every updated state, as a mutable local.
+   */
+  private CodeBlock loads(Variant variant, Set<Ref> reads, boolean last) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (variant == Variant.PER_ELEMENT) {
+      for (Param p : model.params()) {
+        if (reads.contains(new Ref(p.name(), RefKind.PARAM))) {
+          code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, p.name(),
+              load(p.name() + "Column"));
+        }
+      }
+    }
+    for (String input : model.inputs()) {
+      if (reads.contains(new Ref(input, RefKind.INPUT))) {
+        code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, input,
+            load("this." + input));
+      }
+    }
+    for (State s : model.states()) {
+      if (last && assigned.contains(s.name())) {
+        code.addStatement("$T $L = $L", RuntimeNames.DOUBLE_VECTOR, s.name(),
+            load("this." + s.name()));
+      } else if (reads.contains(new Ref(s.name(), RefKind.STATE))) {
+        code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, s.name(),
+            load("this." + s.name()));
+      }
+    }
+    return code.build();
+  }
+
+  private CodeBlock load(String array) {
+    String source = array.contains(".") || array.endsWith("Column") ? array : "this." + array;
+    return CodeBlock.of("$T.fromArray(S, $L, $L)", RuntimeNames.DOUBLE_VECTOR, source, i);
+  }
+
+  private CodeBlock store(String array, CodeBlock value) {
+    return CodeBlock.of("$L.intoArray(this.$L, $L);\n", value, array, i);
+  }
+
+  private static TypeName maskType() {
+    return ParameterizedTypeName.get(RuntimeNames.VECTOR_MASK, TypeName.DOUBLE.box());
+  }
+}

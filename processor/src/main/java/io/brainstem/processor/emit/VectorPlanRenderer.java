@@ -1,0 +1,203 @@
+package io.brainstem.processor.emit;
+
+import com.palantir.javapoet.CodeBlock;
+import io.brainstem.processor.integrate.Exprs;
+import io.brainstem.processor.integrate.LocalNames;
+import io.brainstem.processor.integrate.StepPlan;
+import io.brainstem.processor.integrate.StepPlan.Arith;
+import io.brainstem.processor.integrate.StepPlan.ExpEulerFactor;
+import io.brainstem.processor.integrate.StepPlan.Let;
+import io.brainstem.processor.integrate.StepPlan.Rate;
+import io.brainstem.processor.integrate.StepPlan.Step;
+import io.brainstem.processor.integrate.StepPlan.Store;
+import io.brainstem.processor.ir.Assign;
+import io.brainstem.processor.ir.Expr;
+import io.brainstem.processor.ir.Expr.Ref;
+import io.brainstem.processor.ir.ModelIR;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Renders a kernel {@link StepPlan}'s element statements lane-wise for a vector kernel: each
+ * {@link Let} becomes a {@code DoubleVector} (or a {@code double} when its value is uniform), each
+ * {@link Store} an assignment of the state's vector, blended with the old value on refractory lanes.
+ */
+final class VectorPlanRenderer {
+  private final ModelIR model;
+  private final LocalNames locals;
+  private final Variant variant;
+  private final StepPlan plan;
+  private final Set<String> hoisted = new HashSet<>();
+  /** Per-element locals that hold vectors (the others hold doubles). */
+  private final Set<String> vectorLocals = new HashSet<>();
+  private CodeBlock.Builder uniformLets = CodeBlock.builder();
+  private final VectorExprRenderer exprs;
+
+  VectorPlanRenderer(
+      ModelIR model, Vars vars, Variant variant, StepPlan plan, LocalNames locals) {
+    this.model = model;
+    this.locals = locals;
+    this.variant = variant;
+    this.plan = plan;
+    plan.hoisted().forEach(l -> hoisted.add(l.name()));
+    this.exprs = new VectorExprRenderer(vars::name, this::isVector, locals::allocate);
+  }
+
+  private boolean isVector(Ref r) {
+    return switch (r.kind()) {
+      case STATE, INPUT, POST -> true;
+      case PARAM -> variant == Variant.PER_ELEMENT;
+      case TIME, DT -> false;
+      case LOCAL -> !hoisted.contains(r.name()) && vectorLocals.contains(r.name());
+    };
+  }
+
+  /**
+   * What goes before the loop, once its body is rendered: the element statements whose value turned
+   * out uniform (e.g. the rate of {@code dr/dt = 1}), then the uniform operands' broadcasts.
+   */
+  CodeBlock beforeLoop() {
+    return CodeBlock.builder().add(uniformLets.build()).add(exprs.broadcasts()).build();
+  }
+
+  /** {@code e} as a vector. */
+  CodeBlock vector(Expr e) {
+    return exprs.vector(e);
+  }
+
+  /** A boolean expression as a mask. */
+  CodeBlock mask(Expr e) {
+    return exprs.mask(e);
+  }
+
+  /** The new value of a reset assignment's state, as {@code state op value} lane-wise. */
+  CodeBlock assigned(Assign a) {
+    CodeBlock value = exprs.vector(a.value());
+    return switch (a.op()) {
+      case SET -> value;
+      case ADD -> CodeBlock.of("$L.add($L)", a.state(), value);
+      case SUB -> CodeBlock.of("$L.sub($L)", a.state(), value);
+      case MUL -> CodeBlock.of("$L.mul($L)", a.state(), value);
+      case DIV -> CodeBlock.of("$L.div($L)", a.state(), value);
+    };
+  }
+
+  /**
+   * One element statement of a vector kernel: its code, the local it defines (null for a state
+   * update), what it reads (model variables and locals) and its size in vector operations, which
+   * decides how kernels are split into loops (see VectorGroupEmitter).
+   */
+  record Stmt(CodeBlock code, String defines, Set<Ref> reads, int cost) {}
+
+  /** Vector operations of one lane-wise {@code exprel}: Horner's 28, the range test and blend. */
+  static final int EXPREL_COST = 34;
+
+  /**
+   * The element statements in order; with {@code refractory} (a mask variable) each state keeps
+   * its old value on the lanes where the mask is set, as the scalar kernel skips integrating them.
+   * Statements whose value is uniform go to {@link #beforeLoop()} instead.
+   */
+  List<Stmt> statements(String refractory) {
+    vectorLocals.clear();
+    uniformLets = CodeBlock.builder();
+    List<Stmt> out = new ArrayList<>();
+    for (Step step : plan.perElement()) {
+      if (step instanceof Let let) {
+        let(let, out);
+      } else {
+        Store store = (Store) step;
+        CodeBlock value = exprs.vector(store.value());
+        Set<Ref> reads = new LinkedHashSet<>(Exprs.refs(store.value()));
+        reads.add(new Ref(store.state(), Expr.RefKind.STATE));
+        CodeBlock code = refractory == null
+            ? CodeBlock.of("$L = $L;\n", store.state(), value)
+            : CodeBlock.of("$L = $L.blend($L, $L);\n", store.state(), value, store.state(),
+                refractory);
+        out.add(new Stmt(code, null, reads, cost(store.value()) + 1));
+      }
+    }
+    return out;
+  }
+
+  /** The vector operations {@code e} takes (0 when it is uniform). */
+  int cost(Expr e) {
+    if (!exprs.readsVector(e)) {
+      return 0;
+    }
+    int own = e instanceof Expr.Ref ? 0 : e instanceof Expr.Call ? 3 : 1;
+    return own + Exprs.children(e).stream().mapToInt(this::cost).sum();
+  }
+
+  /** exprel's Taylor polynomial at {@code z} by Horner's rule, as the scalar {@code Exprel}. */
+  private static CodeBlock taylor(String z) {
+    CodeBlock.Builder p = CodeBlock.builder()
+        .add("$L.mul($T.TAYLOR_14).add($T.TAYLOR_13)", z, RuntimeNames.EXPREL, RuntimeNames.EXPREL);
+    for (int k = 12; k >= 0; k--) {
+      p.add("\n.mul($L).add($T.TAYLOR_$L)", z, RuntimeNames.EXPREL, k);
+    }
+    return p.build();
+  }
+
+  private void let(Let let, List<Stmt> out) {
+    StepPlan.Value value = let.value();
+    CodeBlock.Builder code = CodeBlock.builder();
+    VectorExprRenderer.Code rendered;
+    Expr read;
+    int cost;
+    if (value instanceof Arith a) {
+      read = a.expr();
+      rendered = exprs.render(read);
+      cost = cost(read);
+    } else if (value instanceof Rate rate) {
+      if (rate.bindings().isEmpty()) {
+        code.add("// d$L/dt = $L\n", rate.ode().state(), Members.oneLine(rate.ode().sourceText()));
+      }
+      read = rate.inlined();
+      rendered = exprs.render(read);
+      cost = cost(read);
+    } else if (value instanceof ExpEulerFactor f) {
+      read = Exprs.mul(Exprs.dt(), f.linearPart());
+      VectorExprRenderer.Code z = exprs.render(read);
+      if (z.vector()) {
+        // Two statements, so that a split between them keeps each loop small.
+        String zName = locals.allocate(let.name() + "_z");
+        vectorLocals.add(zName);
+        out.add(new Stmt(CodeBlock.builder().add(code.build())
+                .addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, zName, z.code())
+                .build(),
+            zName, Exprs.refs(read), cost(read)));
+        vectorLocals.add(let.name());
+        // Horner where |z| < 0.5 (bit for bit the scalar Exprel), expm1(z)/z elsewhere (rare);
+        // branch-free and inline, as a trap or a call C2 does not inline would allocate vectors.
+        out.add(new Stmt(CodeBlock.builder()
+                .add("// $L = dt·exprel(z): Taylor where |z| < 0.5, else expm1(z)/z\n", let.name())
+                .add("final $T $L = $L\n.blend($L.lanewise($T.EXPM1).div($L), "
+                        + "$L.abs().compare($T.LT, 0.5).not())\n.mul(dt);\n",
+                    RuntimeNames.DOUBLE_VECTOR, let.name(), taylor(zName), zName,
+                    RuntimeNames.VECTOR_OPERATORS, zName, zName, RuntimeNames.VECTOR_OPERATORS)
+                .build(),
+            let.name(), Set.of(new Ref(zName, Expr.RefKind.LOCAL), Exprs.dt()), EXPREL_COST));
+        return;
+      }
+      rendered = new VectorExprRenderer.Code(
+          CodeBlock.of("dt * $T.exprel($L)", RuntimeNames.EXPREL, z.code()), false);
+      cost = 0;
+    } else {
+      throw new IllegalArgumentException(
+          model.className() + ": no vector form for " + value.getClass().getSimpleName());
+    }
+    if (rendered.vector()) {
+      vectorLocals.add(let.name());
+      code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, let.name(),
+          rendered.code());
+      out.add(new Stmt(code.build(), let.name(), Exprs.refs(read), cost));
+    } else {
+      // Uniform: computed once before the loop, like the scalar kernel's hoisted values.
+      uniformLets.add(code.build()).addStatement("final double $L = $L", let.name(), rendered.code());
+    }
+  }
+
+}

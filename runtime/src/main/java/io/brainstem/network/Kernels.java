@@ -1,0 +1,112 @@
+package io.brainstem.network;
+
+import io.brainstem.math.VectorMath;
+import java.lang.management.ManagementFactory;
+import java.util.Locale;
+
+/**
+ * Which kernels generated groups run: their vector kernels ({@code <Model>GroupVector}, generated
+ * when the model was compiled with {@code --add-modules jdk.incubator.vector}) or their scalar ones.
+ *
+ * <p>The choice is made once per JVM. Vector kernels run when the {@code jdk.incubator.vector}
+ * module is in the boot layer ({@code java --add-modules jdk.incubator.vector}) and HotSpot's
+ * C2 compiler with vector intrinsics is on: without intrinsics the Vector API is several times
+ * slower than scalar code. Otherwise groups fall back to their scalar kernels, and the first group
+ * that could have used vector kernels logs one line saying why. The system property
+ * {@code brainstem.kernels} overrides: {@code scalar} always, {@code vector} insists (a group
+ * then fails to build if vector kernels cannot run), {@code auto} (the default) as above.
+ *
+ * <p>Results: vector kernels perform each element's floating-point operations exactly as the scalar
+ * kernel does, so they agree bit for bit, except for models calling {@code exp}, {@code log},
+ * {@code pow}, {@code tanh} or {@code expm1}, whose vector versions may differ from
+ * {@code java.lang.Math} in the last bit (docs/runners.md).
+ */
+public final class Kernels {
+  /** The property that overrides the choice: {@code auto}, {@code scalar} or {@code vector}. */
+  public static final String PROPERTY = "brainstem.kernels";
+
+  private static final System.Logger LOG = System.getLogger("io.brainstem.kernels");
+  private static final String MODULE = "jdk.incubator.vector";
+  /** Null when vector kernels can run; else why not. */
+  private static final String UNAVAILABLE = unavailableReason();
+  private static volatile boolean logged;
+
+  private Kernels() {}
+
+  /** Whether groups use their vector kernels in this JVM. */
+  public static boolean vector() {
+    return UNAVAILABLE == null;
+  }
+
+  /** Why vector kernels do not run in this JVM, or null when they do. */
+  public static String whyScalar() {
+    return UNAVAILABLE;
+  }
+
+  /**
+   * For generated groups: their vector kernels, {@code className}, built over the group's arrays,
+   * or null when this JVM runs scalar kernels.
+   */
+  public static NeuronKernel load(String className, NeuronGroup group, Parameters params,
+      int[] spikeIndex) {
+    if (UNAVAILABLE != null) {
+      if (!logged) {
+        logged = true;
+        LOG.log(System.Logger.Level.INFO, "Brainstem runs scalar kernels: " + UNAVAILABLE);
+      }
+      return null;
+    }
+    try {
+      Class<?> type = Class.forName(className, true, group.getClass().getClassLoader());
+      return (NeuronKernel) type
+          .getConstructor(group.getClass(), Parameters.class, int[].class)
+          .newInstance(group, params, spikeIndex);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new IllegalStateException("group " + group.name() + ": cannot create its vector kernels "
+          + className + " (" + e + "); run with -D" + PROPERTY + "=scalar to use scalar kernels", e);
+    }
+  }
+
+  private static String unavailableReason() {
+    String wanted = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+    String reason = switch (wanted) {
+      case "scalar" -> "-D" + PROPERTY + "=scalar";
+      case "auto", "vector" -> jvmReason();
+      default -> throw new IllegalArgumentException(
+          "-D" + PROPERTY + "=" + wanted + ": expected auto, scalar or vector");
+    };
+    if (reason != null && wanted.equals("vector")) {
+      throw new IllegalStateException(
+          "-D" + PROPERTY + "=vector, but vector kernels cannot run: " + reason);
+    }
+    return reason;
+  }
+
+  private static String jvmReason() {
+    if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
+      return "the " + MODULE + " module is not present (run java with --add-modules " + MODULE + ")";
+    }
+    String vmInfo = System.getProperty("java.vm.info", "");
+    if (vmInfo.contains("interpreted mode")) {
+      return "the JIT compiler is off (-Xint), and the Vector API is slow without it";
+    }
+    String noC2 = hotspotOption("TieredStopAtLevel");
+    if (noC2 != null && !noC2.equals("4")) {
+      return "-XX:TieredStopAtLevel=" + noC2 + " keeps C2, and with it the vector intrinsics, off";
+    }
+    if ("false".equals(hotspotOption("EnableVectorSupport"))) {
+      return "-XX:-EnableVectorSupport turns the vector intrinsics off";
+    }
+    return VectorMath.lanes() < 2 ? "this CPU has no vectors of 2 or more doubles" : null;
+  }
+
+  /** A HotSpot flag's value, or null when there is no such flag or no HotSpot. */
+  private static String hotspotOption(String name) {
+    try {
+      return ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+          .getVMOption(name).getValue();
+    } catch (RuntimeException | LinkageError e) {
+      return null;
+    }
+  }
+}
