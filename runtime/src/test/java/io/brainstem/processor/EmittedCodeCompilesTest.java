@@ -4,6 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,22 @@ class EmittedCodeCompilesTest {
         .generatedFile(StandardLocation.CLASS_OUTPUT, "io.brainstem.models", "LifGroup.class");
     assertThat(compilation)
         .generatedFile(StandardLocation.CLASS_OUTPUT, "io.brainstem.models", "ExpCobaProjection.class");
+  }
+
+  @Test
+  void vectorKernelsCompileWithOnlyTheIncubatorWarning() {
+    EmittedSources.Result result = EmittedSources.processAndCompileWithVectors(
+        EmittedSources.librarySource("Lif"), EmittedSources.librarySource("ExpCoba"),
+        EmittedSources.testModelSource("Hh"), EmittedSources.testModelSource("AdEx"));
+    assertThat(result.generatedSources()).hasSize(7); // 3 groups, their vectors, 1 projection
+    Compilation compilation = result.compiled();
+    assertThat(compilation).succeeded();
+    for (Diagnostic<? extends JavaFileObject> d : compilation.warnings()) {
+      assertThat(d.getMessage(Locale.ROOT)).contains("incubating");
+    }
+    assertThat(compilation)
+        .generatedFile(StandardLocation.CLASS_OUTPUT, "test.models", "HhGroupVector.class");
+    assertThat(result.generated("io.brainstem.models.LifGroup")).contains("vectorKernel(");
   }
 
   @Test

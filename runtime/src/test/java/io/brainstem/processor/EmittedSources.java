@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import javax.annotation.processing.Processor;
@@ -75,7 +76,7 @@ final class EmittedSources {
   static Result processAndCompile(JavaFileObject... models) {
     Compilation processed = javac()
         .withProcessors(brainstem())
-        .withOptions("-proc:only")
+        .withOptions("-proc:only", "-Abrainstem.vector=false")
         .compile(models);
     assertWithMessage("processor diagnostics: %s", processed.diagnostics())
         .that(processed.diagnostics()).isEmpty();
@@ -97,6 +98,28 @@ final class EmittedSources {
         .filter(p -> p.getClass().getName().equals("io.brainstem.processor.BrainstemProcessor"))
         .findFirst()
         .orElseThrow(() -> new AssertionError("BrainstemProcessor is not registered as a service"));
+  }
+
+  /**
+   * As {@link #processAndCompile}, in a compilation that sees {@code jdk.incubator.vector}, so the
+   * processor also writes the vector kernels. Compiled with every lint but not as errors: javac
+   * always warns that the module is incubating (on JDK 17 no lint key turns that off).
+   */
+  static Result processAndCompileWithVectors(JavaFileObject... models) {
+    Compilation processed = javac()
+        .withProcessors(brainstem())
+        .withOptions("-proc:only", "--add-modules", "jdk.incubator.vector")
+        .compile(models);
+    assertWithMessage("processor diagnostics: %s", processed.diagnostics())
+        .that(processed.diagnostics().stream()
+            .filter(d -> !d.getMessage(Locale.ROOT).contains("incubating")).toList())
+        .isEmpty();
+    List<JavaFileObject> all = new ArrayList<>(List.of(models));
+    all.addAll(processed.generatedSourceFiles());
+    Compilation compiled = javac()
+        .withOptions("-Xlint:all", "-proc:none", "--add-modules", "jdk.incubator.vector")
+        .compile(all);
+    return new Result(processed, compiled);
   }
 
   /** Lif and ExpCoba through the processor, compiled strictly. */

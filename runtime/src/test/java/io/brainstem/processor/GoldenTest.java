@@ -12,32 +12,40 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the real processor generates for representative models, character for character (comments
- * included): the library's Lif (neuron, refractory) and ExpCoba (synapse), and test copies of an
- * HH-style coupled model and an AdEx-style model (src/test/resources/golden/sources). After an
+ * included): the library's Lif (neuron, refractory) and ExpCoba (synapse), test copies of an
+ * HH-style coupled model and an AdEx-style model (src/test/resources/golden/sources), and Lif's
+ * vector kernels. After an
  * intended change to parse, integrate or emit, rerun with {@code -Dgoldens.update=true} and review
  * the diff of src/test/resources/golden.
  */
 class GoldenTest {
   private static final Path GOLDENS = Path.of("src/test/resources/golden");
   private static EmittedSources.Result result;
+  private static EmittedSources.Result withVectors;
 
   static List<String> generatedClasses() {
     return List.of(
         "io.brainstem.models.LifGroup",
         "io.brainstem.models.ExpCobaProjection",
         "test.models.HhGroup",
-        "test.models.AdExGroup");
+        "test.models.AdExGroup",
+        "io.brainstem.models.LifGroupVector");
   }
 
   @BeforeAll
   static void generate() {
     result = EmittedSources.libraryAndTestModels();
+    withVectors = EmittedSources.processAndCompileWithVectors(EmittedSources.librarySource("Lif"));
+  }
+
+  private static String generated(String className) {
+    return (className.endsWith("Vector") ? withVectors : result).generated(className);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("generatedClasses")
   void generatedSourceMatchesItsGolden(String className) throws IOException {
-    String generated = result.generated(className);
+    String generated = generated(className);
     Path golden = GOLDENS.resolve(className.replace('.', '/') + ".java");
     if (Boolean.getBoolean("goldens.update")) {
       Files.createDirectories(golden.getParent());
@@ -54,7 +62,7 @@ class GoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("generatedClasses")
   void generatedCodeHasNoUnusedLocalsOrEmptyBlocks(String className) {
-    String generated = result.generated(className);
+    String generated = generated(className);
     assertWithMessage("unused locals in %s", className)
         .that(DeadCode.unusedLocals(generated)).isEmpty();
     assertWithMessage("empty blocks in %s", className)

@@ -77,7 +77,7 @@ final class PlanRenderer {
     return lets.stream().map(this::let).collect(CodeBlock.joining(""));
   }
 
-  private CodeBlock let(Let let) {
+  CodeBlock let(Let let) {
     CodeBlock.Builder code = CodeBlock.builder();
     StepPlan.Value value = let.value();
     if (value instanceof Arith a) {

@@ -60,6 +60,8 @@ final class VectorGroupEmitter {
   private final ClassName self;
   private final ClassName group;
   private final Set<String> assigned = new LinkedHashSet<>();
+  /** The current kernel's scalar lets before its loops, in order. */
+  private List<Stmt> preambleLets = List.of();
   /** What the spike handling reads, filled by {@link #finish}. */
   private final Set<Ref> finishReads = new LinkedHashSet<>();
   private final LocalNames names;
@@ -226,14 +228,17 @@ final class VectorGroupEmitter {
       render.vector(new Ref(model.refractoryParam().get(), RefKind.PARAM)); // loaded: see loop()
     }
     List<List<Stmt>> parts = split(statements, render);
-    CodeBlock preamble = CodeBlock.builder()
-        .add(paramsBeforeLoop(vars, variant))
-        .add(PlanRenderer.kernel(model, vars, i).hoisted(plan))
-        .add(render.beforeLoop())
-        .build();
+    // The scalar lets before the loop: hoisted by the plan, or found uniform when rendered.
+    PlanRenderer scalar = PlanRenderer.kernel(model, vars, i);
+    List<Stmt> preamble = new ArrayList<>();
+    for (StepPlan.Let let : plan.hoisted()) {
+      preamble.add(new Stmt(scalar.let(let), let.name(), VectorPlanRenderer.reads(let.value()), 0));
+    }
+    preamble.addAll(render.uniformLets());
+    this.preambleLets = preamble;
     String name = Members.stepMethod(integrator, variant);
     if (parts.size() == 1) {
-      return List.of(loop(name, preamble, variant, parts.get(0), finish, Map.of(), Map.of(), true)
+      return List.of(loop(name, variant, parts.get(0), finish, Map.of(), Map.of(), true)
           .addModifiers(PRIVATE).build());
     }
     // Which locals cross from one part to a later one, and their slots in the carry buffer.
@@ -269,7 +274,7 @@ final class VectorGroupEmitter {
       }
       Map<String, Integer> in = new LinkedHashMap<>();
       carriedIn.stream().filter(l -> !out.containsKey(l)).forEach(l -> in.put(l, slots.get(l)));
-      MethodSpec.Builder part = loop(partName, preamble, variant, parts.get(p),
+      MethodSpec.Builder part = loop(partName, variant, parts.get(p),
           last ? finish : CodeBlock.of(""), in, out, last)
           .addModifiers(PRIVATE)
           .addParameter(double[].class, carry);
@@ -348,7 +353,7 @@ final class VectorGroupEmitter {
    * spike handling) read, the {@code in} locals from the carry buffer, then the statements, the
    * {@code out} locals to the carry buffer, and {@code finish}.
    */
-  private MethodSpec.Builder loop(String name, CodeBlock preamble, Variant variant,
+  private MethodSpec.Builder loop(String name, Variant variant,
       List<Stmt> statements, CodeBlock finish, Map<String, Integer> in, Map<String, Integer> out,
       boolean last) {
     Set<Ref> reads = new LinkedHashSet<>();
@@ -375,7 +380,7 @@ final class VectorGroupEmitter {
     out.forEach((local, slot) -> body.addStatement("$L.intoArray($L, $L * BLOCK + $L)", local,
         carry, slot, at));
     body.add(finish);
-    CodeBlock.Builder code = CodeBlock.builder().add(preamble);
+    CodeBlock.Builder code = CodeBlock.builder().add(preamble(variant, reads, in.keySet()));
     if (last) {
       code.addStatement("final double[] $L = $T.scratch()", lanes, RuntimeNames.VECTOR_MATH);
     }
@@ -439,11 +444,23 @@ final class VectorGroupEmitter {
     return code.build();
   }
 
-  /** Group-wide values, or per-element columns, of the parameters the loops read. */
-  private CodeBlock paramsBeforeLoop(Vars vars, Variant variant) {
+  /**
+   * What one loop needs before it starts: the group-wide values or per-element columns of the
+   * parameters it reads, and the scalar lets it reads (directly or through another let).
+   */
+  private CodeBlock preamble(Variant variant, Set<Ref> reads, Set<String> carried) {
+    Set<Ref> needed = new LinkedHashSet<>(reads);
+    List<Stmt> lets = new ArrayList<>();
+    for (int k = preambleLets.size() - 1; k >= 0; k--) {
+      Stmt let = preambleLets.get(k);
+      if (needed.contains(new Ref(let.defines(), RefKind.LOCAL)) && !carried.contains(let.defines())) {
+        lets.add(0, let);
+        needed.addAll(let.reads());
+      }
+    }
     CodeBlock.Builder code = CodeBlock.builder();
     for (Param p : model.params()) {
-      if (!vars.uses(RefKind.PARAM, p.name())) {
+      if (!needed.contains(new Ref(p.name(), RefKind.PARAM))) {
         continue;
       }
       String constant = Members.indexConstant(model, p.name());
@@ -453,6 +470,7 @@ final class VectorGroupEmitter {
         code.addStatement("final double[] $LColumn = params.column($L)", p.name(), constant);
       }
     }
+    lets.forEach(let -> code.add(let.code()));
     return code.build();
   }
 

@@ -33,7 +33,8 @@ final class VectorPlanRenderer {
   private final Set<String> hoisted = new HashSet<>();
   /** Per-element locals that hold vectors (the others hold doubles). */
   private final Set<String> vectorLocals = new HashSet<>();
-  private CodeBlock.Builder uniformLets = CodeBlock.builder();
+  /** Element statements whose value turned out uniform, for before the loop. */
+  private final List<Stmt> uniformLets = new ArrayList<>();
   private final VectorExprRenderer exprs;
 
   VectorPlanRenderer(
@@ -56,11 +57,16 @@ final class VectorPlanRenderer {
   }
 
   /**
-   * What goes before the loop, once its body is rendered: the element statements whose value turned
-   * out uniform (e.g. the rate of {@code dr/dt = 1}), then the uniform operands' broadcasts.
+   * The element statements whose value turned out uniform (e.g. the rate of {@code dr/dt = 1}),
+   * each to compute once before the loop, as {@link Stmt}s defining a {@code double}.
    */
-  CodeBlock beforeLoop() {
-    return CodeBlock.builder().add(uniformLets.build()).add(exprs.broadcasts()).build();
+  List<Stmt> uniformLets() {
+    return List.copyOf(uniformLets);
+  }
+
+  /** The uniform operands' broadcasts, for before the loop (none while they stay in the loop). */
+  CodeBlock broadcasts() {
+    return exprs.broadcasts();
   }
 
   /** {@code e} as a vector. */
@@ -102,7 +108,7 @@ final class VectorPlanRenderer {
    */
   List<Stmt> statements(String refractory) {
     vectorLocals.clear();
-    uniformLets = CodeBlock.builder();
+    uniformLets.clear();
     List<Stmt> out = new ArrayList<>();
     for (Step step : plan.perElement()) {
       if (step instanceof Let let) {
@@ -120,6 +126,18 @@ final class VectorPlanRenderer {
       }
     }
     return out;
+  }
+
+  /** What a plan value reads, for a hoisted let of the scalar preamble. */
+  static Set<Ref> reads(StepPlan.Value value) {
+    if (value instanceof Arith a) {
+      return Exprs.refs(a.expr());
+    } else if (value instanceof Rate rate) {
+      return Exprs.refs(rate.inlined());
+    } else if (value instanceof ExpEulerFactor f) {
+      return Exprs.refs(Exprs.mul(Exprs.dt(), f.linearPart()));
+    }
+    throw new IllegalArgumentException("no vector form for " + value.getClass().getSimpleName());
   }
 
   /** The vector operations {@code e} takes (0 when it is uniform). */
@@ -160,6 +178,7 @@ final class VectorPlanRenderer {
       cost = cost(read);
     } else if (value instanceof ExpEulerFactor f) {
       read = Exprs.mul(Exprs.dt(), f.linearPart());
+      // (read includes dt: the scalar form dt * exprel(...) reads it)
       VectorExprRenderer.Code z = exprs.render(read);
       if (z.vector()) {
         // Two statements, so that a split between them keeps each loop small.
@@ -174,8 +193,8 @@ final class VectorPlanRenderer {
         // branch-free and inline, as a trap or a call C2 does not inline would allocate vectors.
         out.add(new Stmt(CodeBlock.builder()
                 .add("// $L = dt·exprel(z): Taylor where |z| < 0.5, else expm1(z)/z\n", let.name())
-                .add("final $T $L = $L\n.blend($L.lanewise($T.EXPM1).div($L), "
-                        + "$L.abs().compare($T.LT, 0.5).not())\n.mul(dt);\n",
+                .add("final $T $L = $>$>$L\n.blend($L.lanewise($T.EXPM1).div($L), "
+                        + "$L.abs().compare($T.LT, 0.5).not())\n.mul(dt);\n$<$<",
                     RuntimeNames.DOUBLE_VECTOR, let.name(), taylor(zName), zName,
                     RuntimeNames.VECTOR_OPERATORS, zName, zName, RuntimeNames.VECTOR_OPERATORS)
                 .build(),
@@ -196,7 +215,8 @@ final class VectorPlanRenderer {
       out.add(new Stmt(code.build(), let.name(), Exprs.refs(read), cost));
     } else {
       // Uniform: computed once before the loop, like the scalar kernel's hoisted values.
-      uniformLets.add(code.build()).addStatement("final double $L = $L", let.name(), rendered.code());
+      uniformLets.add(new Stmt(code.addStatement("final double $L = $L", let.name(),
+          rendered.code()).build(), let.name(), Exprs.refs(read), 0));
     }
   }
 
