@@ -28,7 +28,7 @@ public final class MonitorResults {
   private double[] ts; // null until read, for streamed results
   private final RecordFile tsFile; // streamed: where ts is; null in memory
   private final long tsFrom;
-  private final int steps;
+  private final long steps;
   private final long tsGeneration;
   private final double dt;
   private final Map<String, Snapshot> sources = new LinkedHashMap<>();
@@ -60,12 +60,7 @@ public final class MonitorResults {
   public MonitorResults(RecordFile ts, long from, double dt, List<Recorder> recorders) {
     this.tsFile = ts;
     this.tsFrom = from;
-    long count = ts.rows() - from;
-    if (count > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "ts has " + count + " steps, more than an array holds; read " + ts.path() + " in parts");
-    }
-    this.steps = (int) count;
+    this.steps = ts.rows() - from;
     this.tsGeneration = ts.generation();
     this.dt = dt;
     collect(recorders);
@@ -86,6 +81,7 @@ public final class MonitorResults {
         throw new IllegalStateException("the step times were dropped by reset() after these results were made, "
             + "and " + tsFile.path() + " now holds a new recording; read results before calling reset()");
       }
+      steps();
       ts = tsFile.readDoubles(tsFrom, tsFrom + steps);
     }
     return ts;
@@ -98,7 +94,11 @@ public final class MonitorResults {
 
   /** Number of steps in {@link #ts()}. */
   public int steps() {
-    return steps;
+    if (steps > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("these results span " + steps + " steps, more than an array holds; "
+          + "read " + tsFile.path() + " in parts (e.g. numpy.load(..., mmap_mode='r'))");
+    }
+    return (int) steps;
   }
 
   /** Monitor names in the order given to the runner. */

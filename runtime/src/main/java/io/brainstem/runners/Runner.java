@@ -189,6 +189,10 @@ public abstract class Runner {
    * no other state, so for them a reset followed by the same runs gives bit-identical results.
    */
   public final void reset() {
+    if (streams != null && streams.files().closed()) {
+      throw new IllegalStateException("this runner was closed and its monitor files in "
+          + streams.files().directory() + " are final; build a new runner to run again");
+    }
     initial.restore();
     nextStep = 0;
     if (streams != null) {
