@@ -205,6 +205,18 @@ class StreamToDiskTest {
     assertThat(e).hasMessageThat().contains("give streamTo(...) a directory you can write to");
   }
 
+  /** /dev/full fails every write with "No space left on device", as a full disk would. */
+  @Test
+  void aFailedWriteNamesTheFile() throws Exception {
+    Path full = Path.of("/dev/full");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full");
+    Path v = Files.createSymbolicLink(dir.resolve("E.V.npy"), full);
+    UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        () -> DSRunner.builder(einet()).monitors("E.V").streamTo(dir).build());
+    assertThat(e).hasMessageThat().contains("could not write the header of " + v);
+    assertThat(e).hasMessageThat().contains("No space left on device");
+  }
+
   @Test
   void fileNameClashesAndUnknownNamesAreReportedAtBuild() {
     IllegalArgumentException clash = assertThrows(IllegalArgumentException.class,
@@ -262,6 +274,7 @@ class StreamToDiskTest {
     assertThat(header(dir.resolve("E.V.npy"))).contains("'shape': (50, 80)");
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> runner.run(1.));
     assertThat(e).hasMessageThat().contains("closed");
+    assertThrows(IllegalStateException.class, runner::reset);
     assertThat(runner.mon().values("E.V")).hasLength(50); // still readable
     assertThat(runner.streamDirectory()).isEqualTo(dir);
   }
