@@ -325,7 +325,7 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
     }
   }
 
-  /** Writes what is buffered, finalises the header and closes the file. */
+  /** Writes what is buffered, finalises the header, forces the file to the device and closes it. */
   @Override
   public void close() {
     if (closed) {
@@ -333,6 +333,9 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
     }
     try {
       flush();
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + path + " to its device (" + e + ")", e);
     } finally {
       closed = true;
       try {

@@ -128,7 +128,11 @@ public final class MonitorResults {
 
   /** The time of each recorded row of monitor {@code name} (equal to {@code ts} unless decimated or windowed). */
   public double[] times(String name) {
-    return times.computeIfAbsent(name, n -> source(n).times());
+    return times.computeIfAbsent(name, n -> {
+      Snapshot s = source(n);
+      // a streamed monitor of every step shares ts rather than reading a second copy
+      return tsFile != null && s.timesAre(tsFile, tsFrom, tsFrom + steps) ? ts() : s.times();
+    });
   }
 
   /** The spike events of monitor {@code name}. */

@@ -161,6 +161,11 @@ public abstract class Recorder {
       }
 
       @Override
+      boolean timesAre(RecordFile file, long a, long b) {
+        return file == timesFile && a == from && b == to;
+      }
+
+      @Override
       Object data(double[] t, double stepMs) {
         check();
         return read(from, to, marks, t, stepMs);

@@ -19,6 +19,11 @@ abstract class Snapshot {
   /** The time of each row, ms. */
   abstract double[] times();
 
+  /** Whether the row times are rows {@code from .. to-1} of {@code file} (then they can be shared). */
+  boolean timesAre(RecordFile file, long from, long to) {
+    return false;
+  }
+
   /** The records: {@code double[rows][n]} or {@link SpikeEvents} with row times {@code times}. */
   abstract Object data(double[] times, double dt);
 

@@ -98,6 +98,7 @@ class StreamToDiskTest {
       assertThat(streamed.mon().ts()).hasLength(200);
       assertThat(header(dir.resolve("ts.npy"))).contains("'shape': (500,)");
       assertThat(header(dir.resolve("E.V.npy"))).contains("'shape': (500, 80)");
+      assertThat(streamed.mon().times("E.V")).isSameInstanceAs(streamed.mon().ts()); // read once
       assertThat(firstRun.ts()).hasLength(300); // results handed out keep their rows
       assertThat(firstRun.values("E.V")).hasLength(300);
     }
