@@ -106,6 +106,16 @@ class StreamToDiskTest {
   }
 
   @Test
+  void twoThreadsStreamTheSameRecords() {
+    DSRunner memory = monitored(DSRunner.builder(einet())).build();
+    try (DSRunner threaded = monitored(DSRunner.builder(einet())).threads(2).streamTo(dir).build()) {
+      memory.run(15.);
+      threaded.run(15.);
+      assertSameRecords(memory.mon(), threaded.mon());
+    }
+  }
+
+  @Test
   void reportRunnerStreamsTheSameFiles() {
     DSRunner ds = monitored(DSRunner.builder(einet())).streamTo(dir.resolve("ds")).build();
     try (ReportRunner report = monitored(ReportRunner.builder(einet())).progress(null)
