@@ -160,12 +160,22 @@ public final class Monitor {
    *     outside the variable
    */
   public Recorder bind(Network network) {
+    return bind(network, null);
+  }
+
+  /**
+   * As {@link #bind(Network)}, but with {@code streams} non-null the recorder writes its rows to
+   * files in their directory as the run goes (see {@link Streams} for the layout) and keeps nothing
+   * in memory that grows with the run.
+   *
+   * @throws IllegalArgumentException also when the monitor's file name is taken or not a valid name
+   * @throws java.io.UncheckedIOException when a file cannot be created (the message names it)
+   */
+  public Recorder bind(Network network, Streams streams) {
     Objects.requireNonNull(network, "network");
-    if (scalarProbe != null) {
-      return new ProbeRecorder(this, network, scalarProbe, null);
-    }
-    if (arrayProbe != null) {
-      return new ProbeRecorder(this, network, null, arrayProbe);
+    if (scalarProbe != null || arrayProbe != null) {
+      return streams == null ? new ProbeRecorder(this, network, scalarProbe, arrayProbe)
+          : new ProbeRecorder(this, network, scalarProbe, arrayProbe, streams);
     }
     Variable v = network.variable(path);
     if (indices != null) {
@@ -177,8 +187,12 @@ public final class Monitor {
         }
       }
     }
-    return v.isBoolean() ? new SpikeRecorder(this, v.booleans(), indices)
-        : new ValueRecorder(this, v.doubles(), indices);
+    if (v.isBoolean()) {
+      return streams == null ? new SpikeRecorder(this, v.booleans(), indices)
+          : new SpikeRecorder(this, v.booleans(), indices, streams);
+    }
+    return streams == null ? new ValueRecorder(this, v.doubles(), indices)
+        : new ValueRecorder(this, v.doubles(), indices, streams);
   }
 
   @Override

@@ -20,10 +20,18 @@ import java.util.Map;
  * </ul>
  *
  * Arrays are returned as stored, not copied (they can be large); don't modify them.
+ *
+ * <p>Streamed monitors ({@code RunnerBuilder.streamTo}) are read from their files on first request
+ * and kept from then on; the results of a run show the rows the files held when it ended.
  */
 public final class MonitorResults {
-  private final double[] ts;
+  private double[] ts; // null until read, for streamed results
+  private final RecordFile tsFile; // streamed: where ts is; null in memory
+  private final long tsFrom;
+  private final long steps;
+  private final long tsGeneration;
   private final double dt;
+  private final Map<String, Snapshot> sources = new LinkedHashMap<>();
   private final Map<String, Object> records = new LinkedHashMap<>();
   private final Map<String, double[]> times = new LinkedHashMap<>();
   private final Map<String, boolean[][]> dense = new LinkedHashMap<>();
@@ -36,18 +44,46 @@ public final class MonitorResults {
    */
   public MonitorResults(double[] ts, double dt, List<Recorder> recorders) {
     this.ts = ts;
+    this.tsFile = null;
+    this.tsFrom = 0;
+    this.steps = ts.length;
+    this.tsGeneration = 0;
     this.dt = dt;
+    collect(recorders);
+  }
+
+  /**
+   * The records of (streamed or in-memory) {@code recorders}, with {@code ts} the rows
+   * {@code from ..} (to its current end) of the runner's {@code ts} file. Streamed records are read
+   * from their files on first request and then kept; in-memory records are taken now.
+   */
+  public MonitorResults(RecordFile ts, long from, double dt, List<Recorder> recorders) {
+    this.tsFile = ts;
+    this.tsFrom = from;
+    this.steps = ts.rows() - from;
+    this.tsGeneration = ts.generation();
+    this.dt = dt;
+    collect(recorders);
+  }
+
+  private void collect(List<Recorder> recorders) {
     for (Recorder r : recorders) {
-      double[] rowTimes = r.times();
-      if (records.put(r.name(), r.snapshot(rowTimes, dt)) != null) {
+      if (sources.put(r.name(), r.snapshot(dt)) != null) {
         throw new IllegalArgumentException("two monitors are named '" + r.name() + "'");
       }
-      times.put(r.name(), rowTimes);
     }
   }
 
   /** The time at the start of each step, in ms. */
   public double[] ts() {
+    if (ts == null) {
+      if (tsFile.generation() != tsGeneration) {
+        throw new IllegalStateException("the step times were dropped by reset() after these results were made, "
+            + "and " + tsFile.path() + " now holds a new recording; read results before calling reset()");
+      }
+      steps();
+      ts = tsFile.readDoubles(tsFrom, tsFrom + steps);
+    }
     return ts;
   }
 
@@ -58,22 +94,26 @@ public final class MonitorResults {
 
   /** Number of steps in {@link #ts()}. */
   public int steps() {
-    return ts.length;
+    if (steps > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("these results span " + steps + " steps, more than an array holds; "
+          + "read " + tsFile.path() + " in parts (e.g. numpy.load(..., mmap_mode='r'))");
+    }
+    return (int) steps;
   }
 
   /** Monitor names in the order given to the runner. */
   public List<String> names() {
-    return List.copyOf(records.keySet());
+    return List.copyOf(sources.keySet());
   }
 
   /** Whether a monitor of this name was recorded. */
   public boolean contains(String name) {
-    return records.containsKey(name);
+    return sources.containsKey(name);
   }
 
   /** Whether monitor {@code name} records spikes. */
   public boolean isSpike(String name) {
-    return lookup(name) instanceof SpikeEvents;
+    return source(name).isSpike();
   }
 
   /**
@@ -88,8 +128,11 @@ public final class MonitorResults {
 
   /** The time of each recorded row of monitor {@code name} (equal to {@code ts} unless decimated or windowed). */
   public double[] times(String name) {
-    lookup(name);
-    return times.get(name);
+    return times.computeIfAbsent(name, n -> {
+      Snapshot s = source(n);
+      // a streamed monitor of every step shares ts rather than reading a second copy
+      return tsFile != null && s.timesAre(tsFile, tsFrom, tsFrom + steps) ? ts() : s.times();
+    });
   }
 
   /** The spike events of monitor {@code name}. */
@@ -176,15 +219,32 @@ public final class MonitorResults {
   private Object lookup(String name) {
     Object r = records.get(name);
     if (r == null) {
-      throw new IllegalArgumentException(
-          "no monitor '" + name + "'" + Names.didYouMean(name, records.keySet())
-              + "; monitors are " + records.keySet());
+      Snapshot s = source(name);
+      r = s.data(times(name), dt);
+      records.put(name, r);
     }
     return r;
   }
 
-  /** Unmodifiable view of all records by name ({@code double[][]} or {@link SpikeEvents}). */
+  private Snapshot source(String name) {
+    Snapshot s = sources.get(name);
+    if (s == null) {
+      throw new IllegalArgumentException(
+          "no monitor '" + name + "'" + Names.didYouMean(name, sources.keySet())
+              + "; monitors are " + sources.keySet());
+    }
+    return s;
+  }
+
+  /**
+   * Unmodifiable view of all records by name ({@code double[][]} or {@link SpikeEvents}); streamed
+   * records are read in full first.
+   */
   public Map<String, Object> asMap() {
-    return Collections.unmodifiableMap(records);
+    Map<String, Object> all = new LinkedHashMap<>();
+    for (String name : sources.keySet()) {
+      all.put(name, lookup(name));
+    }
+    return Collections.unmodifiableMap(all);
   }
 }

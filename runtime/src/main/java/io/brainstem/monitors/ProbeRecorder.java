@@ -2,12 +2,12 @@ package io.brainstem.monitors;
 
 import io.brainstem.network.Network;
 
-/** Records what a callable probe returns. */
+/** Records what a callable probe returns, in memory or streamed. */
 final class ProbeRecorder extends Recorder {
   private final Network network;
   private final ScalarProbe scalar;
   private final ArrayProbe array;
-  private final DoubleRows data;
+  private final RowStore data;
 
   ProbeRecorder(Monitor spec, Network network, ScalarProbe scalar, ArrayProbe array) {
     super(spec);
@@ -15,6 +15,15 @@ final class ProbeRecorder extends Recorder {
     this.scalar = scalar;
     this.array = array;
     this.data = new DoubleRows(scalar != null ? 1 : -1);
+  }
+
+  /** A streamed recorder writing its rows to {@code <name>.npy}. */
+  ProbeRecorder(Monitor spec, Network network, ScalarProbe scalar, ArrayProbe array, Streams streams) {
+    super(spec, streams.timesFor(spec, false), streams.ownsTimes(spec));
+    this.network = network;
+    this.scalar = scalar;
+    this.array = array;
+    this.data = new FileRows(streams.values(spec, scalar != null ? 1 : -1));
   }
 
   @Override
@@ -28,9 +37,10 @@ final class ProbeRecorder extends Recorder {
   }
 
   @Override
-  void store() {
+  void store(long step) {
     if (scalar != null) {
       data.next()[0] = scalar.value(network);
+      data.commit();
       return;
     }
     double[] values = array.values(network);
@@ -38,17 +48,26 @@ final class ProbeRecorder extends Recorder {
       throw new IllegalStateException("monitor " + name() + ": the probe returned null");
     }
     if (data.width() < 0) {
+      if (values.length == 0 && isStreamed()) {
+        throw new IllegalStateException(
+            "monitor " + name() + ": the probe returned no values; a streamed probe must return at least one");
+      }
       data.setWidth(values.length);
     } else if (values.length != data.width()) {
       throw new IllegalStateException(
           "monitor " + name() + ": the probe returned " + values.length + " values, but "
               + data.width() + " before; a probe must return the same number of values every step");
     }
-    System.arraycopy(values, 0, data.next(), 0, values.length);
+    data.add(values);
   }
 
   @Override
-  Object snapshot(double[] times, double dt) {
-    return data.snapshot();
+  Object memorySnapshot(double[] times, double dt) {
+    return ((DoubleRows) data).snapshot();
+  }
+
+  @Override
+  Object read(long from, long to, long[] marks, double[] times, double dt) {
+    return ((FileRows) data).file().readRows(from, to);
   }
 }

@@ -7,22 +7,44 @@ import java.util.Arrays;
  * {@link #record} after every step; the recorder decides whether the step is one of its recorded
  * steps (every k-th, inside the window) and copies the values into storage allocated at
  * {@code start}, so recording allocates nothing in steady state.
+ *
+ * <p>A streamed recorder ({@link Monitor#bind(io.brainstem.network.Network, RecordFiles)}) appends
+ * its rows to {@link RecordFile}s instead and keeps nothing that grows with the run. Its files hold
+ * every row since build or {@link #clear()}, whatever the {@code append} flag of {@link #start}; the
+ * flag only chooses which rows its results show.
  */
 public abstract class Recorder {
   private final String name;
   private final int every;
   private final double windowStart;
   private final double windowEnd;
-  private double[] times = new double[0];
-  private int rows;
+  private final RecordFile timesFile; // streamed: where the row times are; null in memory
+  private final boolean ownsTimes; // streamed: this recorder writes timesFile (else it is the runner's ts)
+  private double[] times = new double[0]; // in memory only
+  private long rows;
+  private long viewFrom; // the first row the results show
   private long next = -1; // the next step to record, -1 when none is left in this run
   private long last;
+  private double t0;
+  private double dt;
 
+  /** An in-memory recorder. */
   Recorder(Monitor spec) {
+    this(spec, null, false);
+  }
+
+  /**
+   * A streamed recorder whose row times are in {@code timesFile}: its own file when it records
+   * every k-th step or a window ({@code ownsTimes}), else the runner's {@code ts} file, whose row r
+   * is step r as this recorder's row r is.
+   */
+  Recorder(Monitor spec, RecordFile timesFile, boolean ownsTimes) {
     this.name = spec.name();
     this.every = spec.every();
     this.windowStart = spec.windowStart();
     this.windowEnd = spec.windowEnd();
+    this.timesFile = timesFile;
+    this.ownsTimes = ownsTimes;
   }
 
   /** The monitor's name, the key of its records. */
@@ -33,11 +55,16 @@ public abstract class Recorder {
   /** Whether the records are spike events rather than {@code double} rows. */
   public abstract boolean isSpike();
 
+  /** Whether the records go to files. */
+  public final boolean isStreamed() {
+    return timesFile != null;
+  }
+
   /**
    * Prepares a run of absolute steps {@code first .. first + steps − 1} at {@code t = t0 + k·dt}:
    * works out which of them are recorded and allocates room for them. With {@code append}, the new
    * rows follow those of earlier runs; otherwise earlier rows are dropped (results already handed
-   * out keep theirs).
+   * out keep theirs). Streamed recorders keep earlier rows in their files either way.
    */
   public final void start(long first, int steps, double t0, double dt, boolean append) {
     long lo = first;
@@ -52,15 +79,22 @@ public abstract class Recorder {
     }
     lo = Math.floorDiv(lo + every - 1, every) * every;
     int count = hi >= lo ? (int) ((hi - lo) / every + 1) : 0;
-    int base = append ? rows : 0;
-    if (!append) {
-      rows = 0;
+    this.t0 = t0;
+    this.dt = dt;
+    if (isStreamed()) {
+      viewFrom = append ? 0 : rows;
+    } else {
+      int base = append ? (int) rows : 0;
+      if (!append) {
+        rows = 0;
+      }
+      double[] grown = Arrays.copyOf(append ? times : new double[0], base + count);
+      for (int r = 0; r < count; r++) {
+        grown[base + r] = t0 + (lo + (long) r * every) * dt;
+      }
+      times = grown;
+      viewFrom = 0;
     }
-    double[] grown = Arrays.copyOf(append ? times : new double[0], base + count);
-    for (int r = 0; r < count; r++) {
-      grown[base + r] = t0 + (lo + (long) r * every) * dt;
-    }
-    times = grown;
     prepare(count, append);
     next = count > 0 ? lo : -1;
     last = hi;
@@ -71,15 +105,19 @@ public abstract class Recorder {
     if (step != next) {
       return;
     }
-    store();
+    store(step);
+    if (ownsTimes) {
+      timesFile.put(t0 + step * dt);
+    }
     rows++;
     long n = step + every;
     next = n > last ? -1 : n;
   }
 
-  /** Drops every stored row (used by {@code Runner.reset()}). */
+  /** Drops every stored row (used by {@code Runner.reset()}; a streamed recorder's files are emptied by the runner). */
   public final void clear() {
     rows = 0;
+    viewFrom = 0;
     times = new double[0];
     next = -1;
     prepare(0, false);
@@ -88,23 +126,73 @@ public abstract class Recorder {
   /** Makes room for {@code count} more rows; without {@code append}, starts from empty storage. */
   abstract void prepare(int count, boolean append);
 
-  /** Stores the current values as the next row. */
-  abstract void store();
+  /** Stores the values after absolute step {@code step} as the next row. */
+  abstract void store(long step);
 
-  /** The records so far: {@code double[rows][n]} or {@link SpikeEvents}. */
-  abstract Object snapshot(double[] times, double dt);
+  /** The in-memory records so far: {@code double[rows][n]} or {@link SpikeEvents}. */
+  abstract Object memorySnapshot(double[] times, double dt);
 
-  /** Times of the rows stored so far (ms, the start of each recorded step). */
-  final double[] times() {
-    return Arrays.copyOf(times, rows);
+  /**
+   * The streamed records of rows {@code from .. to-1} with row times {@code times}, read from the
+   * files; {@code marks} are what {@link #marks()} returned when the results were made.
+   */
+  abstract Object read(long from, long to, long[] marks, double[] times, double dt);
+
+  /** Positions in the recorder's own files that a later {@link #read} needs (a spike recorder's events). */
+  long[] marks() {
+    return null;
+  }
+
+  /** The records the results show: taken now in memory, read on first request when streamed. */
+  final Snapshot snapshot(double dt) {
+    if (!isStreamed()) {
+      double[] t = Arrays.copyOf(times, (int) rows);
+      return Snapshot.of(isSpike(), t, memorySnapshot(t, dt));
+    }
+    long from = viewFrom;
+    long to = rows;
+    long[] marks = marks();
+    long generation = timesFile.generation();
+    return new Snapshot(isSpike()) {
+      @Override
+      double[] times() {
+        check();
+        return timesFile.readDoubles(from, to);
+      }
+
+      @Override
+      boolean timesAre(RecordFile file, long a, long b) {
+        return file == timesFile && a == from && b == to;
+      }
+
+      @Override
+      Object data(double[] t, double stepMs) {
+        check();
+        return read(from, to, marks, t, stepMs);
+      }
+
+      private void check() {
+        if (timesFile.generation() != generation) {
+          throw new IllegalStateException(
+              "the records of monitor " + name + " were dropped by reset() after these results were made, "
+                  + "and its files (" + timesFile.path().getParent() + ") now hold a new recording; "
+                  + "read results before calling reset()");
+        }
+      }
+    };
   }
 
   /** Rows stored so far. */
-  final int rows() {
+  final long rows() {
     return rows;
   }
 
   final int every() {
     return every;
+  }
+
+  /** The time of absolute step {@code step} in the current run. */
+  final double timeOf(long step) {
+    return t0 + step * dt;
   }
 }

@@ -3,13 +3,17 @@ package io.brainstem.monitors;
 import java.util.Arrays;
 
 /**
- * Records a spike variable as events (row, column) in two int arrays that double when full, so in
- * steady state recording allocates nothing and memory grows with the number of spikes.
+ * Records a spike variable as events (row, column). In memory: two int arrays that double when
+ * full, so in steady state recording allocates nothing and memory grows with the number of spikes.
+ * Streamed: each event appends its time and column to two files.
  */
 final class SpikeRecorder extends Recorder {
   private final boolean[] source;
   private final int[] indices; // null: every element
   private final int width;
+  private final RecordFile timesOut; // streamed only
+  private final RecordFile indicesOut; // streamed only
+  private long eventsFrom; // streamed: the first event the results show
   private int[] eventRows = new int[1024];
   private int[] eventColumns = new int[1024];
   private int events;
@@ -20,6 +24,20 @@ final class SpikeRecorder extends Recorder {
     this.source = source;
     this.indices = indices;
     this.width = indices == null ? source.length : indices.length;
+    this.timesOut = null;
+    this.indicesOut = null;
+  }
+
+  /** A streamed recorder writing {@code <name>_times.npy} and {@code <name>_indices.npy}. */
+  SpikeRecorder(Monitor spec, boolean[] source, int[] indices, Streams streams) {
+    super(spec, streams.timesFor(spec, true), streams.ownsTimes(spec));
+    this.source = source;
+    this.indices = indices;
+    this.width = indices == null ? source.length : indices.length;
+    this.timesOut = streams.spikeTimes(spec);
+    this.indicesOut = streams.spikeIndices(spec);
+    this.eventRows = null;
+    this.eventColumns = null;
   }
 
   @Override
@@ -29,14 +47,20 @@ final class SpikeRecorder extends Recorder {
 
   @Override
   void prepare(int count, boolean append) {
-    if (!append) {
+    if (timesOut != null) {
+      eventsFrom = append ? 0 : indicesOut.rows();
+    } else if (!append) {
       events = 0; // snapshots own copies, so the buffers are reused
       row = 0;
     }
   }
 
   @Override
-  void store() {
+  void store(long step) {
+    if (timesOut != null) {
+      stream(timeOf(step));
+      return;
+    }
     boolean[] s = source;
     int r = row++;
     if (indices == null) {
@@ -55,6 +79,26 @@ final class SpikeRecorder extends Recorder {
     }
   }
 
+  private void stream(double t) {
+    boolean[] s = source;
+    if (indices == null) {
+      for (int i = 0; i < s.length; i++) {
+        if (s[i]) {
+          timesOut.put(t);
+          indicesOut.putInt(i);
+        }
+      }
+    } else {
+      int[] idx = indices;
+      for (int c = 0; c < idx.length; c++) {
+        if (s[idx[c]]) {
+          timesOut.put(t);
+          indicesOut.putInt(c);
+        }
+      }
+    }
+  }
+
   private void add(int r, int column) {
     if (events == eventRows.length) {
       int capacity = Math.max(1024, eventRows.length * 2);
@@ -67,8 +111,34 @@ final class SpikeRecorder extends Recorder {
   }
 
   @Override
-  Object snapshot(double[] times, double dt) {
+  Object memorySnapshot(double[] times, double dt) {
     return new SpikeEvents(
         name(), times, Arrays.copyOf(eventRows, events), Arrays.copyOf(eventColumns, events), width, dt);
+  }
+
+  @Override
+  long[] marks() {
+    return new long[] {eventsFrom, indicesOut.rows()};
+  }
+
+  /** Reads the events and finds each one's row by its time (both ascending; times are computed alike). */
+  @Override
+  Object read(long from, long to, long[] marks, double[] times, double dt) {
+    double[] eventTimes = timesOut.readDoubles(marks[0], marks[1]);
+    int[] columns = indicesOut.readInts(marks[0], marks[1]);
+    int[] rows = new int[eventTimes.length];
+    int r = 0;
+    for (int e = 0; e < eventTimes.length; e++) {
+      while (r < times.length && times[r] != eventTimes[e]) {
+        r++;
+      }
+      if (r == times.length) {
+        throw new IllegalStateException(
+            "monitor " + name() + ": spike " + (marks[0] + e) + " in " + timesOut.path() + " at t = "
+                + eventTimes[e] + " ms matches no recorded row; the files were changed on disk");
+      }
+      rows[e] = r;
+    }
+    return new SpikeEvents(name(), times, rows, columns, width, dt);
   }
 }

@@ -1,6 +1,7 @@
 package io.brainstem.runners;
 
 import io.brainstem.inputs.Input;
+import io.brainstem.monitors.RecordFile;
 import io.brainstem.monitors.Recorder;
 import io.brainstem.network.Network;
 import io.brainstem.network.ParallelStep;
@@ -22,7 +23,8 @@ import io.brainstem.network.ParallelStep;
  * chunks of steps and the bar is updated between chunks; the loop body is the same either way.
  * See {@link Runner} for the per-step order and the time convention. With {@link Builder#threads
  * threads(n)} each step runs on {@code n} threads ({@link ParallelStep}); the results are identical
- * for every {@code n}. {@link #close()} stops those threads.
+ * for every {@code n}. {@link #close()} stops those threads and closes the files of monitors streamed
+ * with {@link RunnerBuilder#streamTo streamTo(dir)}.
  */
 public final class DSRunner extends Runner implements AutoCloseable {
   private final Recorder[] recorderArray;
@@ -67,6 +69,7 @@ public final class DSRunner extends Runner implements AutoCloseable {
     double dt = this.dt;
     boolean jit = this.jit;
     ParallelStep par = parallel;
+    RecordFile tsOut = tsFile;
     long end = first + count;
     for (long step = first; step < end; step++) {
       double t = t0 + step * dt;
@@ -77,6 +80,9 @@ public final class DSRunner extends Runner implements AutoCloseable {
         net.step(t, dt, jit);
       } else {
         par.step(t, dt, jit);
+      }
+      if (tsOut != null) {
+        tsOut.put(t);
       }
       for (Recorder r : rec) {
         r.record(step);
@@ -90,11 +96,18 @@ public final class DSRunner extends Runner implements AutoCloseable {
     return parallel == null ? 1 : parallel.threads();
   }
 
-  /** Stops the worker threads of {@code threads(n > 1)}; later runs throw. */
+  /**
+   * Stops the worker threads of {@code threads(n > 1)} and writes out and closes the files of
+   * streamed monitors; later runs throw.
+   */
   @Override
   public void close() {
-    if (parallel != null) {
-      parallel.close();
+    try {
+      if (parallel != null) {
+        parallel.close();
+      }
+    } finally {
+      closeStreams();
     }
   }
 

@@ -14,7 +14,7 @@ import java.util.Objects;
  * calls its {@link StepListener}s (its monitors are listeners too) and it reports progress every
  * 10 % of a run, e.g. {@code Run 10.0% used 0.012 s}. Use it to watch or debug a run.
  */
-public final class ReportRunner extends Runner {
+public final class ReportRunner extends Runner implements AutoCloseable {
   private final List<StepListener> listeners = new ArrayList<>();
   private final PrintStream progress;
 
@@ -51,6 +51,9 @@ public final class ReportRunner extends Runner {
         b.apply(step, t);
       }
       network.step(t, dt, jit);
+      if (tsFile != null) {
+        tsFile.put(t);
+      }
       for (StepListener l : listeners) {
         l.afterStep(step, t);
       }
@@ -67,6 +70,12 @@ public final class ReportRunner extends Runner {
     for (StepListener l : listeners) {
       l.runFinished();
     }
+  }
+
+  /** Writes out and closes the files of streamed monitors; later runs throw. Nothing else to release. */
+  @Override
+  public void close() {
+    closeStreams();
   }
 
   /** A monitor as a listener. */

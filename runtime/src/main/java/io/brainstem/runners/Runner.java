@@ -2,8 +2,11 @@ package io.brainstem.runners;
 
 import io.brainstem.inputs.Input;
 import io.brainstem.monitors.MonitorResults;
+import io.brainstem.monitors.RecordFile;
 import io.brainstem.monitors.Recorder;
+import io.brainstem.monitors.Streams;
 import io.brainstem.network.Network;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,6 +39,8 @@ public abstract class Runner {
   final Input.Bound[] inputs;
   final List<Recorder> recorders;
   final boolean progressBar;
+  final Streams streams; // null: nothing streams
+  final RecordFile tsFile; // streams' ts file, written by the loop; null without streams
   private final MonitorMode monitorMode;
   private final double buildSeconds;
   private InitialState initial;
@@ -53,6 +58,8 @@ public abstract class Runner {
     this.recorders = config.recorders();
     this.monitorMode = config.monitorMode();
     this.progressBar = config.progressBar();
+    this.streams = config.streams();
+    this.tsFile = streams == null ? null : streams.ts();
     this.initial = new InitialState(network);
     this.buildSeconds = (System.nanoTime() - config.buildStartNanos()) * 1e-9;
   }
@@ -80,24 +87,58 @@ public abstract class Runner {
     for (Input.Bound b : inputs) {
       b.checkSteps(first, steps);
     }
-    boolean append = monitorMode == MonitorMode.APPEND;
-    double[] runTs = new double[steps];
-    for (int k = 0; k < steps; k++) {
-      runTs[k] = t0 + (first + k) * dt;
+    if (streams != null && streams.files().closed()) {
+      throw new IllegalStateException("this runner was closed and its monitor files in "
+          + streams.files().directory() + " are final; build a new runner to run again");
     }
+    boolean append = monitorMode == MonitorMode.APPEND;
+    double[] runTs = null;
+    if (streams == null) {
+      runTs = new double[steps];
+      for (int k = 0; k < steps; k++) {
+        runTs[k] = t0 + (first + k) * dt;
+      }
+    }
+    long tsFrom = streams == null || append ? 0 : tsFile.rows();
     for (Recorder r : recorders) {
       r.start(first, steps, t0, dt, append);
     }
     long loopStart = System.nanoTime();
-    loop(first, steps);
+    loopAndFlush(first, steps);
     long loopEnd = System.nanoTime();
     nextStep = first + steps;
-    ts = append ? concat(ts, runTs) : runTs;
-    mon = new MonitorResults(ts, dt, recorders);
+    if (streams == null) {
+      ts = append ? concat(ts, runTs) : runTs;
+      mon = new MonitorResults(ts, dt, recorders);
+    } else {
+      mon = new MonitorResults(tsFile, tsFrom, dt, recorders);
+    }
     double loopSeconds = (loopEnd - loopStart) * 1e-9;
     lastRun = new RunStats(first, steps, duration, steps * dt, (loopStart - setupStart) * 1e-9,
         loopSeconds, buildSeconds);
     return loopSeconds;
+  }
+
+  /**
+   * Runs the loop, then writes out every streamed file, also when the loop throws: the files then
+   * hold every step recorded before the exception (a failure to write is added to it as suppressed).
+   */
+  private void loopAndFlush(long first, int steps) {
+    try {
+      loop(first, steps);
+    } catch (RuntimeException | Error e) {
+      if (streams != null) {
+        try {
+          streams.files().flush();
+        } catch (RuntimeException f) {
+          e.addSuppressed(f);
+        }
+      }
+      throw e;
+    }
+    if (streams != null) {
+      streams.files().flush();
+    }
   }
 
   private static double[] concat(double[] a, double[] b) {
@@ -138,7 +179,8 @@ public abstract class Runner {
    *   <li>the step counter returns to 0, so the next run starts at {@code t0};
    *   <li>stateful inputs (Ornstein–Uhlenbeck noise) return to their start, seed included;
    *   <li>monitor records are dropped ({@link #mon()} throws until the next run); results already
-   *       handed out stay valid.
+   *       handed out stay valid, except that streamed records not read before the reset can no
+   *       longer be read (their files are emptied for the next recording; reading them throws).
    * </ul>
    *
    * Not restored: parameters (they are configuration, not state), connectivity, and any field a
@@ -147,8 +189,15 @@ public abstract class Runner {
    * no other state, so for them a reset followed by the same runs gives bit-identical results.
    */
   public final void reset() {
+    if (streams != null && streams.files().closed()) {
+      throw new IllegalStateException("this runner was closed and its monitor files in "
+          + streams.files().directory() + " are final; build a new runner to run again");
+    }
     initial.restore();
     nextStep = 0;
+    if (streams != null) {
+      streams.files().clear(); // before the recorders, which note where their files start
+    }
     for (Input.Bound b : inputs) {
       b.reset();
     }
@@ -158,6 +207,18 @@ public abstract class Runner {
     ts = new double[0];
     mon = null;
     lastRun = null;
+  }
+
+  /** Writes out and closes the streamed monitor files (their headers then hold the final shapes). */
+  final void closeStreams() {
+    if (streams != null) {
+      streams.files().close();
+    }
+  }
+
+  /** The directory streamed monitors write to, or null when none streams. */
+  public final Path streamDirectory() {
+    return streams == null ? null : streams.files().directory();
   }
 
   /**

@@ -1,12 +1,17 @@
 package io.brainstem.runners;
 
+import io.brainstem.export.NpyDirectory;
 import io.brainstem.inputs.Input;
 import io.brainstem.inputs.TimeFunction;
 import io.brainstem.monitors.Monitor;
 import io.brainstem.monitors.Recorder;
+import io.brainstem.monitors.Streams;
+import io.brainstem.network.Names;
 import io.brainstem.network.Network;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -22,6 +27,9 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   /** BrainPy's default step, in ms. */
   public static final double DEFAULT_DT = 0.1;
 
+  /** The default write buffer of each streamed file, in bytes (1 MiB). */
+  public static final int DEFAULT_STREAM_BUFFER = 1 << 20;
+
   private final Network network;
   private final List<Input> inputs = new ArrayList<>();
   private final List<Monitor> monitors = new ArrayList<>();
@@ -30,6 +38,9 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   private boolean jit = true;
   private MonitorMode monitorMode = MonitorMode.REPLACE;
   private boolean progressBar = interactiveTerminal();
+  private Path streamDir;
+  private Set<String> streamed; // null: every monitor
+  private int streamBuffer = DEFAULT_STREAM_BUFFER;
 
   RunnerBuilder(Network network) {
     if (network == null) {
@@ -112,6 +123,43 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   }
 
   /**
+   * Streams every monitor to {@code .npy} files in {@code dir} as the run goes, instead of keeping
+   * its records in memory: memory stays bounded (one write buffer per file, see
+   * {@link #streamBuffer}) however long the run. {@code mon()} still works, reading the files on
+   * request. The directory is created if needed; files of the same names in it are replaced. Layout
+   * ({@link Streams}): {@code ts.npy}; {@code <name>.npy} float64 {@code (rows, n)} per value
+   * monitor; {@code <name>_times.npy} and {@code <name>_indices.npy} per spike monitor.
+   */
+  public B streamTo(Path dir) {
+    this.streamDir = Objects.requireNonNull(dir, "dir");
+    this.streamed = null;
+    return self();
+  }
+
+  /** Streams only the monitors named (the others stay in memory); see {@link #streamTo(Path)}. */
+  public B streamTo(Path dir, String... monitorNames) {
+    if (monitorNames.length == 0) {
+      throw new IllegalArgumentException(
+          "streamTo(dir, names...) needs at least one monitor name; streamTo(dir) streams them all");
+    }
+    this.streamDir = Objects.requireNonNull(dir, "dir");
+    this.streamed = new LinkedHashSet<>(List.of(monitorNames));
+    return self();
+  }
+
+  /**
+   * The write buffer of each streamed file in bytes (default {@value #DEFAULT_STREAM_BUFFER}); a
+   * file is written when its buffer fills, after every run and on {@code close()}. At least 64.
+   */
+  public B streamBuffer(int bytes) {
+    if (bytes < 64) {
+      throw new IllegalArgumentException("streamBuffer needs at least 64 bytes, got " + bytes);
+    }
+    this.streamBuffer = bytes;
+    return self();
+  }
+
+  /**
    * Whether {@link DSRunner} shows a progress bar (on standard error) for runs expected to last more
    * than about a second. Default: on when {@link #interactiveTerminal()} (an interactive
    * terminal), off otherwise (pipes, CI, IDE test runs). {@link ReportRunner} prints its own
@@ -154,16 +202,41 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
       bound[i] = inputs.get(i).bind(network, dt);
     }
     Set<String> names = new HashSet<>();
-    List<Recorder> recorders = new ArrayList<>();
     for (Monitor m : monitors) {
       if (!names.add(m.name())) {
         throw new IllegalArgumentException(
             "monitor '" + m.name() + "' is given twice; give each monitor once (use "
                 + "Monitor.of(path, indices).named(...) to record two subsets of one variable)");
       }
-      recorders.add(m.bind(network));
     }
-    return new RunConfig(
-        network, dt, t0, jit, bound, List.copyOf(recorders), monitorMode, progressBar, buildStart);
+    if (streamed != null) {
+      for (String s : streamed) {
+        if (!names.contains(s)) {
+          throw new IllegalArgumentException("streamTo: no monitor '" + s + "'"
+              + Names.didYouMean(s, names) + "; monitors are " + names);
+        }
+      }
+    }
+    List<Recorder> recorders = new ArrayList<>();
+    for (Monitor m : monitors) {
+      recorders.add(m.bind(network)); // checks every path before any file is created
+    }
+    Streams streams = null;
+    if (streamDir != null) {
+      streams = new Streams(new NpyDirectory(streamDir, streamBuffer));
+      try {
+        for (int i = 0; i < recorders.size(); i++) {
+          Monitor m = monitors.get(i);
+          if (streamed == null || streamed.contains(m.name())) {
+            recorders.set(i, m.bind(network, streams));
+          }
+        }
+      } catch (RuntimeException e) {
+        streams.files().close();
+        throw e;
+      }
+    }
+    return new RunConfig(network, dt, t0, jit, bound, List.copyOf(recorders), monitorMode, progressBar,
+        buildStart, streams);
   }
 }

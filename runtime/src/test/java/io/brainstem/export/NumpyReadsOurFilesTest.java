@@ -115,6 +115,62 @@ class NumpyReadsOurFilesTest {
     return s.append("]").toString();
   }
 
+  /**
+   * A streamed run (two runs appended, written through a small buffer) loads in numpy, also
+   * memory-mapped, with the shapes in the headers and the values of {@code mon()}: values are
+   * compared as their 64-bit patterns.
+   */
+  @Test
+  void streamedFilesLoadInNumpy() throws Exception {
+    Path out = dir.resolve("stream");
+    DSRunner runner = DSRunner.builder(Fixtures.ei()).input("E.input", 0.5)
+        .monitors("E.spike", "I.V").monitors(Monitor.of("E.V", 3, 1).every(3).named("Vsub"))
+        .monitorMode(io.brainstem.runners.MonitorMode.APPEND)
+        .streamTo(out).streamBuffer(64).build();
+    runner.run(2.0);
+    runner.run(1.3);
+    runner.close();
+    MonitorResults mon = runner.mon();
+    String py = run(String.join("\n",
+        "import numpy as np, sys",
+        "d = sys.argv[1] + '/'",
+        "ts = np.load(d + 'ts.npy'); v = np.load(d + 'I.V.npy', mmap_mode='r')",
+        "st = np.load(d + 'E.spike_times.npy'); si = np.load(d + 'E.spike_indices.npy')",
+        "sub = np.load(d + 'Vsub.npy'); subt = np.load(d + 'Vsub_times.npy')",
+        "print(ts.dtype.str, ts.shape, v.dtype.str, v.shape, type(v).__name__)",
+        "print(st.dtype.str, st.shape, si.dtype.str, si.shape, sub.shape, subt.shape)",
+        "print(bool(np.isin(st, ts).all()), int(si.sum()))",
+        "bits = lambda a: ' '.join(str(x) for x in np.ascontiguousarray(a).view(np.int64).ravel())",
+        "print(bits(ts[-3:]))",
+        "print(bits(v[-1]))",
+        "print(bits(sub[-1]), bits(subt))"),
+        out.toString());
+    List<String> lines = py.lines().toList();
+    int spikes = mon.events("E.spike").count();
+    assertThat(spikes).isGreaterThan(0);
+    assertThat(lines.get(0)).isEqualTo("<f8 (33,) <f8 (33, 10) memmap");
+    assertThat(lines.get(1)).isEqualTo("<f8 (" + spikes + ",) <i4 (" + spikes + ",) (11, 2) (11,)");
+    int indexSum = 0;
+    for (int i : mon.events("E.spike").indices()) {
+      indexSum += i;
+    }
+    assertThat(lines.get(2)).isEqualTo("True " + indexSum);
+    double[] ts = mon.ts();
+    assertThat(lines.get(3)).isEqualTo(bits(ts[30], ts[31], ts[32]));
+    double[][] v = mon.values("I.V");
+    assertThat(lines.get(4)).isEqualTo(bits(v[32]));
+    double[][] sub = mon.values("Vsub");
+    assertThat(lines.get(5)).isEqualTo(bits(sub[10]) + " " + bits(mon.times("Vsub")));
+  }
+
+  private static String bits(double... a) {
+    StringBuilder s = new StringBuilder();
+    for (double x : a) {
+      s.append(s.length() == 0 ? "" : " ").append(Double.doubleToRawLongBits(x));
+    }
+    return s.toString();
+  }
+
   @Test
   void csvTablesParseBack() throws Exception {
     DSRunner runner = DSRunner.builder(Fixtures.ei()).monitors("E.spike").monitors(Monitor.of("I.V", 0, 9)).build();

@@ -6,8 +6,11 @@ import io.brainstem.inputs.Input;
 import io.brainstem.network.Network;
 import io.brainstem.runners.DSRunner;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DSRunner's step loop allocates nothing: an input (applied inside the loop) reads the thread's
@@ -18,6 +21,8 @@ class StepAllocationTest {
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static final int WARM_UP = 3_000;
   private static final int MEASURED = 2_000;
+  private static final int STREAM_BUFFER = 4096;
+  @TempDir static Path streamDir;
 
   /** Records the calling thread's allocated bytes at two steps. */
   private static final class AllocationProbe implements Input, Input.Bound {
@@ -62,6 +67,11 @@ class StepAllocationTest {
   private static long lastRunSpikes;
 
   private static long allocatedPerRun(int threads, boolean spikeMonitor) {
+    return allocatedPerRun(threads, spikeMonitor, null);
+  }
+
+  /** With {@code streamDir}, spikes of E and I and every E.V are streamed there through a 4 KiB buffer. */
+  private static long allocatedPerRun(int threads, boolean spikeMonitor, Path streamDir) {
     THREADS.getCurrentThreadAllocatedBytes(); // load what the first call needs
     Network net = PerfNetworks.einet(400, 100, 0.08);
     AllocationProbe probe = new AllocationProbe(net);
@@ -69,6 +79,9 @@ class StepAllocationTest {
         .inputs(probe).input("E.input", 20.).input("I.input", 20.).threads(threads);
     if (spikeMonitor) {
       builder.monitors("E.spike", "I.spike");
+    }
+    if (streamDir != null) {
+      builder.monitors("E.spike", "I.spike", "E.V").streamTo(streamDir).streamBuffer(STREAM_BUFFER);
     }
     try (DSRunner runner = builder.build()) {
       runner.run((WARM_UP + MEASURED + 10) * 0.1);
@@ -87,6 +100,9 @@ class StepAllocationTest {
     allocatedPerRun(1, false);
     allocatedPerRun(1, true);
     allocatedPerRun(2, false);
+    for (int k = 0; k < 3; k++) { // the flush paths deoptimise and recompile a few times before settling
+      allocatedPerRun(1, false, streamDir.resolve("warm-up" + k));
+    }
   }
 
   @Test
@@ -102,6 +118,20 @@ class StepAllocationTest {
   void spikeMonitorsAllocateOnlyTheGrowthOfTheirEventArrays() {
     long allocated = allocatedPerRun(1, true);
     assertThat(allocated).isAtMost(32L * lastRunSpikes);
+  }
+
+  /**
+   * Streaming writes E.V (400 doubles a step) and the spikes through 4 KiB buffers, so the measured
+   * steps write each buffer out hundreds of times (FileChannel writes of direct buffers, headers
+   * rewritten in place): none of that allocates.
+   */
+  @Test
+  void streamingToDiskAllocatesNothing() throws Exception {
+    Path dir = streamDir.resolve("measured");
+    assertThat(allocatedPerRun(1, false, dir)).isEqualTo(0L);
+    long vBytes = Files.size(dir.resolve("E.V.npy"));
+    assertThat(vBytes).isEqualTo(128L + 8L * 400 * (WARM_UP + MEASURED + 10));
+    assertThat(8L * 400 * MEASURED / STREAM_BUFFER).isGreaterThan(1000L); // flushes while measured
   }
 
   @Test

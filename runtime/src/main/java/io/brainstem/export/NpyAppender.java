@@ -1,0 +1,361 @@
+package io.brainstem.export;
+
+import io.brainstem.monitors.RecordFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.IntBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A {@code .npy} file that grows as values are appended: float64 {@code (rows,)} or
+ * {@code (rows, columns)}, or int32 {@code (rows,)}. The header has a fixed size of
+ * {@value #HEADER_BYTES} bytes (room for any shape, so the data never moves) and is rewritten with
+ * the current number of rows after every write; values go into a direct buffer of fixed size that
+ * is written through a {@link FileChannel} when full or on {@link #flush()}. Data is written before
+ * the header that counts it, so at any moment the file is a valid {@code .npy} of the rows written
+ * so far. Appending allocates nothing.
+ *
+ * <pre>{@code
+ * try (var v = NpyAppender.doubles(Path.of("v.npy"), 3, 1 << 20)) { v.put(row, 0, 3); }
+ * }</pre>
+ */
+public final class NpyAppender implements RecordFile, AutoCloseable {
+  /** The size of the header (magic to newline); the data starts here, a multiple of {@link Npy#ALIGNMENT}. */
+  public static final int HEADER_BYTES = 128;
+
+  private static final byte[] DICT_SHAPE = "', 'fortran_order': False, 'shape': (".getBytes(StandardCharsets.US_ASCII);
+  private static final int READ_CHUNK = 1 << 20;
+
+  private final Path path;
+  private final String descr;
+  private final int itemBytes;
+  private final FileChannel channel;
+  private final ByteBuffer buffer;
+  private final DoubleBuffer doubles;
+  private final IntBuffer ints;
+  private final int capacity; // items
+  private final ByteBuffer header = ByteBuffer.allocateDirect(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  private int columns; // 0: 1-D; -1: 2-D, width not known yet
+  private int filled; // items in the buffer
+  private long written; // items in the file
+  private long generation;
+  private boolean closed;
+
+  private NpyAppender(Path path, String descr, int itemBytes, int columns, int bufferBytes) {
+    if (bufferBytes < 64) {
+      throw new IllegalArgumentException("stream buffer must be at least 64 bytes, got " + bufferBytes);
+    }
+    if (columns < -1) {
+      throw new IllegalArgumentException("columns must be -1, 0 or positive, got " + columns);
+    }
+    this.path = path;
+    this.descr = descr;
+    this.itemBytes = itemBytes;
+    this.columns = columns;
+    this.capacity = bufferBytes / itemBytes;
+    this.buffer = ByteBuffer.allocateDirect(capacity * itemBytes).order(ByteOrder.LITTLE_ENDIAN);
+    this.doubles = itemBytes == 8 ? buffer.asDoubleBuffer() : null;
+    this.ints = itemBytes == 4 ? buffer.asIntBuffer() : null;
+    try {
+      this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + path + " (" + e + "); stream to a directory you "
+          + "can write to", e);
+    }
+    try {
+      writeHeader();
+    } catch (RuntimeException e) {
+      closeQuietly();
+      throw e;
+    }
+  }
+
+  /**
+   * Creates (or empties) a float64 file: 1-D with {@code columns == 0}, {@code (rows, columns)}
+   * with {@code columns > 0}, 2-D of a width set later by {@link #setColumns} with -1.
+   *
+   * @param bufferBytes the size of the write buffer (at least 64)
+   */
+  public static NpyAppender doubles(Path file, int columns, int bufferBytes) {
+    return new NpyAppender(file, "<f8", 8, columns, bufferBytes);
+  }
+
+  /** Creates (or empties) a 1-D int32 file. */
+  public static NpyAppender ints(Path file, int bufferBytes) {
+    return new NpyAppender(file, "<i4", 4, 0, bufferBytes);
+  }
+
+  @Override
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public int columns() {
+    return columns;
+  }
+
+  @Override
+  public void setColumns(int n) {
+    if (columns != -1 || n < 1) {
+      throw new IllegalStateException(path + ": the width can be set once, to at least 1 (is "
+          + columns + ", asked " + n + ")");
+    }
+    columns = n;
+    writeHeader();
+  }
+
+  @Override
+  public long rows() {
+    return (written + filled) / Math.max(1, columns);
+  }
+
+  @Override
+  public void put(double value) {
+    doubles.put(filled++, value);
+    if (filled == capacity) {
+      flush();
+    }
+  }
+
+  @Override
+  public void put(double[] values, int offset, int length) {
+    while (length > 0) {
+      int n = Math.min(length, capacity - filled);
+      doubles.put(filled, values, offset, n);
+      filled += n;
+      offset += n;
+      length -= n;
+      if (filled == capacity) {
+        flush();
+      }
+    }
+  }
+
+  @Override
+  public void putInt(int value) {
+    ints.put(filled++, value);
+    if (filled == capacity) {
+      flush();
+    }
+  }
+
+  @Override
+  public void flush() {
+    if (filled == 0) {
+      return;
+    }
+    if (closed) {
+      throw new IllegalStateException(path + " is closed (its runner was closed); build a new runner to record again");
+    }
+    buffer.limit(filled * itemBytes).position(0);
+    long at = HEADER_BYTES + written * itemBytes;
+    try {
+      while (buffer.hasRemaining()) {
+        at += channel.write(buffer, at);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + path + " (" + e + "); it holds the rows before this "
+          + "write; check the disk has room", e);
+    }
+    buffer.clear();
+    written += filled;
+    filled = 0;
+    writeHeader();
+  }
+
+  /** Writes the header for the rows in the file, without allocating. */
+  private void writeHeader() {
+    ByteBuffer h = header;
+    h.clear();
+    h.put(Npy.MAGIC).put((byte) 1).put((byte) 0).putShort((short) (HEADER_BYTES - 10));
+    h.put((byte) '{').put((byte) '\'').put((byte) 'd').put((byte) 'e').put((byte) 's').put((byte) 'c')
+        .put((byte) 'r').put((byte) '\'').put((byte) ':').put((byte) ' ').put((byte) '\'');
+    for (int i = 0; i < descr.length(); i++) {
+      h.put((byte) descr.charAt(i));
+    }
+    h.put(DICT_SHAPE);
+    long rows = columns > 0 ? written / columns : columns == 0 ? written : 0;
+    putDigits(h, rows);
+    if (columns == 0) {
+      h.put((byte) ',');
+    } else {
+      h.put((byte) ',').put((byte) ' ');
+      putDigits(h, Math.max(0, columns));
+    }
+    h.put((byte) ')').put((byte) ',').put((byte) ' ').put((byte) '}');
+    while (h.position() < HEADER_BYTES - 1) {
+      h.put((byte) ' ');
+    }
+    h.put((byte) '\n');
+    h.flip();
+    long at = 0;
+    try {
+      while (h.hasRemaining()) {
+        at += channel.write(h, at);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the header of " + path + " (" + e + ")", e);
+    }
+  }
+
+  private static void putDigits(ByteBuffer h, long value) {
+    long div = 1;
+    while (value / div >= 10) {
+      div *= 10;
+    }
+    for (; div > 0; div /= 10) {
+      h.put((byte) ('0' + (value / div) % 10));
+    }
+  }
+
+  @Override
+  public void clear() {
+    if (closed) {
+      throw new IllegalStateException(path + " is closed (its runner was closed)");
+    }
+    buffer.clear();
+    filled = 0;
+    written = 0;
+    generation++;
+    try {
+      channel.truncate(HEADER_BYTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not empty " + path + " (" + e + ")", e);
+    }
+    writeHeader();
+  }
+
+  @Override
+  public long generation() {
+    return generation;
+  }
+
+  @Override
+  public double[] readDoubles(long from, long to) {
+    check(8, 0, from, to);
+    double[] out = new double[(int) (to - from)];
+    read(from, out.length, (b, at, n) -> b.asDoubleBuffer().get(out, (int) at, n));
+    return out;
+  }
+
+  @Override
+  public double[][] readRows(long from, long to) {
+    check(8, 1, from, to);
+    int n = columns;
+    double[][] out = new double[(int) (to - from)][n];
+    read(from * n, out.length * (long) n, (b, at, count) -> {
+      DoubleBuffer d = b.asDoubleBuffer();
+      long item = at;
+      while (count > 0) {
+        int r = (int) (item / n);
+        int c = (int) (item % n);
+        int k = Math.min(count, n - c);
+        d.get(out[r], c, k);
+        item += k;
+        count -= k;
+      }
+    });
+    return out;
+  }
+
+  @Override
+  public int[] readInts(long from, long to) {
+    check(4, 0, from, to);
+    int[] out = new int[(int) (to - from)];
+    read(from, out.length, (b, at, n) -> b.asIntBuffer().get(out, (int) at, n));
+    return out;
+  }
+
+  private void check(int bytes, int dims, long from, long to) {
+    if (itemBytes != bytes || (dims == 0) != (columns == 0)) {
+      throw new IllegalStateException(path + " holds " + descr + " with " + (columns == 0 ? 1 : 2)
+          + " dimensions");
+    }
+    if (from < 0 || to < from || to > rows()) {
+      throw new IndexOutOfBoundsException(
+          path + " has " + rows() + " rows; cannot read rows " + from + ".." + to);
+    }
+    if (to - from > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          path + ": rows " + from + ".." + to + " are more than an array holds; read it in parts");
+    }
+    if (!closed) {
+      flush();
+    }
+  }
+
+  @FunctionalInterface
+  private interface Chunk {
+    /** Takes {@code count} items, the first being item {@code at} of the range, from {@code b}. */
+    void take(ByteBuffer b, long at, int count);
+  }
+
+  /** Reads items {@code first .. first + count - 1} in chunks, through a channel of its own. */
+  private void read(long first, long count, Chunk chunk) {
+    try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ)) {
+      ByteBuffer b = ByteBuffer.allocate((int) Math.min(READ_CHUNK, Math.max(1, count) * itemBytes))
+          .order(ByteOrder.LITTLE_ENDIAN);
+      int per = b.capacity() / itemBytes;
+      long done = 0;
+      while (done < count) {
+        int n = (int) Math.min(per, count - done);
+        b.clear().limit(n * itemBytes);
+        long at = HEADER_BYTES + (first + done) * itemBytes;
+        while (b.hasRemaining()) {
+          int got = in.read(b, at);
+          if (got < 0) {
+            throw new IOException("the file ends before row " + (first + count) + "; was it changed on disk?");
+          }
+          at += got;
+        }
+        b.flip();
+        chunk.take(b, done, n);
+        done += n;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + path + " (" + e + ")", e);
+    }
+  }
+
+  /** Writes what is buffered, finalises the header, forces the file to the device and closes it. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    try {
+      flush();
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + path + " to its device (" + e + ")", e);
+    } finally {
+      closed = true;
+      try {
+        channel.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not close " + path + " (" + e + ")", e);
+      }
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // the constructor is already failing with the first error
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "NpyAppender(" + path + ", " + descr + ", " + rows() + " rows)";
+  }
+}

@@ -1,0 +1,36 @@
+package io.brainstem.monitors;
+
+import java.nio.file.Path;
+
+/**
+ * Where a runner's streamed monitors put their files: one {@link RecordFile} per array, named
+ * {@code <stem>.npy} in {@link #directory()}. Implemented by {@code io.brainstem.export.NpyDirectory}.
+ */
+public interface RecordFiles {
+  /** The directory the files are in. */
+  Path directory();
+
+  /**
+   * A float64 file {@code <stem>.npy}: 1-D with {@code columns == 0}, {@code [rows, columns]} with
+   * {@code columns > 0}, 2-D of a width fixed later with {@code columns == -1}.
+   *
+   * @param owner what writes it, for error messages ("monitor E.V")
+   * @throws IllegalArgumentException if another array already uses that file name
+   */
+  RecordFile doubles(String stem, int columns, String owner);
+
+  /** A 1-D int32 file {@code <stem>.npy}; see {@link #doubles}. */
+  RecordFile ints(String stem, String owner);
+
+  /** Flushes every file. */
+  void flush();
+
+  /** Empties every file ({@code Runner.reset()}). */
+  void clear();
+
+  /** Flushes and closes every file. Idempotent. */
+  void close();
+
+  /** Whether {@link #close()} was called. */
+  boolean closed();
+}
