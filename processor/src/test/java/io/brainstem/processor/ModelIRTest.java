@@ -181,6 +181,9 @@ class ModelIRTest {
     Expr drive = new Binary(BinOp.DIV, INPUT, new Num(2));
     assertThat(model.odes().get(0).rhs()).isEqualTo(new Binary(BinOp.SUB, drive, V));
     assertThat(model.odes().get(0).sourceText()).isEqualTo("drive - V");
+    // Kept by name, in declaration order, so kernels can name a shared value after its local.
+    assertThat(model.odes().get(0).locals())
+        .containsExactly("tau", new Num(2), "drive", drive).inOrder();
   }
 
   @Test

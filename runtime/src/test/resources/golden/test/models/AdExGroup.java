@@ -366,9 +366,10 @@ public final class AdExGroup extends NeuronGroup {
       double w = this.w[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
       if (!refractory) {
+        final double V_common1 = Math.exp((V - V_T) / delta_T);
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_rate = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (Math.exp((V - V_T) / delta_T) * V_slopeTerm1)) / tau));
+        final double V_rate = (-V + V_rest + delta_T * V_common1 - R * w + R * input) / tau;
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (V_common1 * V_slopeTerm1)) / tau));
         // dw/dt = (a * (V - V_rest) - w) / tau_w
         final double w_rate = (a * (V - V_rest) - w) / tau_w;
         final double V_new = V + V_expEulerFactor * V_rate;
@@ -420,9 +421,10 @@ public final class AdExGroup extends NeuronGroup {
       double w = this.w[i];
       final boolean refractory = t - t_last_spike[i] <= tau_ref;
       if (!refractory) {
+        final double V_common1 = Math.exp((V - V_T) / delta_T);
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_rate = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (Math.exp((V - V_T) / delta_T) * (1.0 / delta_T))) / tau));
+        final double V_rate = (-V + V_rest + delta_T * V_common1 - R * w + R * input) / tau;
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (V_common1 * (1.0 / delta_T))) / tau));
         // dw/dt = (a * (V - V_rest) - w) / tau_w
         final double w_rate = (a * (V - V_rest) - w) / tau_w;
         final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));

@@ -182,7 +182,9 @@ final class GroupEmitter {
     Vars vars = debug ? Vars.debug(model, m) : Vars.kernel(model);
     PlanRenderer render =
         debug ? PlanRenderer.debug(model, vars, m, i) : PlanRenderer.kernel(model, vars, i);
-    StepPlan plan = StepPlanner.plan(model, integrator, variant.uniformity, locals);
+    StepPlan plan = debug
+        ? StepPlanner.plan(model, integrator, variant.uniformity, locals)
+        : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
 
     CodeBlock body = elementBody(plan, render, vars, debug);
     CodeBlock hoisted = render.hoisted(plan);

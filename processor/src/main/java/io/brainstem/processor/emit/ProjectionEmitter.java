@@ -162,7 +162,9 @@ final class ProjectionEmitter {
   private MethodSpec step(Integrator integrator, Variant variant) {
     LocalNames locals = names.copy();
     boolean debug = variant == Variant.DEBUG;
-    StepPlan plan = StepPlanner.plan(model, integrator, variant.uniformity, locals);
+    StepPlan plan = debug
+        ? StepPlanner.plan(model, integrator, variant.uniformity, locals)
+        : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
     Loads loads = new Loads(model, variant, locals, m);
     List<Vars> loops = new ArrayList<>();
 

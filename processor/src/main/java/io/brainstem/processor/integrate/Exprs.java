@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** Small constructors and traversals over {@link Expr} shared by the integrate stage. */
 public final class Exprs {
@@ -80,6 +81,26 @@ public final class Exprs {
     } else {
       return new Not(map(((Not) e).operand(), f));
     }
+  }
+
+  /** Rebuilds {@code e} with each direct sub-expression replaced by {@code f(child)}. */
+  public static Expr mapChildren(Expr e, UnaryOperator<Expr> f) {
+    if (e instanceof Neg n) {
+      return new Neg(f.apply(n.operand()));
+    } else if (e instanceof Binary b) {
+      return new Binary(b.op(), f.apply(b.left()), f.apply(b.right()));
+    } else if (e instanceof Call c) {
+      return new Call(c.fn(), c.args().stream().map(f).toList());
+    } else if (e instanceof Cond c) {
+      return new Cond(f.apply(c.test()), f.apply(c.then()), f.apply(c.otherwise()));
+    } else if (e instanceof Compare c) {
+      return new Compare(c.op(), f.apply(c.left()), f.apply(c.right()));
+    } else if (e instanceof Logic l) {
+      return new Logic(l.op(), f.apply(l.left()), f.apply(l.right()));
+    } else if (e instanceof Not n) {
+      return new Not(f.apply(n.operand()));
+    }
+    return e;
   }
 
   /** The direct sub-expressions of {@code e}, left to right. */

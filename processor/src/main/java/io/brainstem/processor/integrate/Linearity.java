@@ -16,9 +16,9 @@ import java.util.List;
 public final class Linearity {
   private Linearity() {}
 
-  /** {@code ∂f/∂x}, simplified. */
+  /** {@code ∂f/∂x}, simplified; the parts copied from {@code f} stay as written. */
   public static Expr slope(Ode ode) {
-    return Simplifier.simplify(Derivative.of(ode.rhs(), ode.state()));
+    return Simplifier.simplifyDerived(Derivative.of(ode.rhs(), ode.state()), ode.rhs());
   }
 
   /** True when {@code ode} is affine in its own variable. */

@@ -10,10 +10,14 @@ import io.brainstem.processor.ir.Expr.Logic;
 import io.brainstem.processor.ir.Expr.Neg;
 import io.brainstem.processor.ir.Expr.Not;
 import io.brainstem.processor.ir.Expr.Num;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /**
  * Algebraic clean-up of expressions the integrators derive (never of the user's own right-hand
- * sides, which are rendered exactly as parsed). Bottom-up constant folding and identities such as
+ * sides, which are rendered exactly as parsed, nor of the parts a derivative copies from them:
+ * see {@link #simplifyDerived}). Bottom-up constant folding and identities such as
  * {@code x + 0}, {@code 0·x}, {@code 1·x}, {@code x/1}, {@code −−x}, {@code (−a)/b → −(a/b)}.
  *
  * <p>{@code 0·x → 0} is only valid for finite {@code x}; that holds for the slopes we derive.
@@ -22,26 +26,50 @@ public final class Simplifier {
   private Simplifier() {}
 
   public static Expr simplify(Expr e) {
-    if (e instanceof Neg n) {
-      return neg(simplify(n.operand()));
+    return simplify(e, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  /**
+   * {@code derived}, an expression derived from {@code source} (such as its derivative), simplified
+   * except for the parts it copied from {@code source} (the same objects), which stay exactly as the
+   * user wrote them. Besides being faithful to the user's arithmetic, this keeps such a part equal
+   * to its occurrence in {@code source}, so kernels can compute it once for both
+   * ({@link CommonSubexpressions}).
+   */
+  public static Expr simplifyDerived(Expr derived, Expr source) {
+    Set<Expr> verbatim = Collections.newSetFromMap(new IdentityHashMap<>());
+    collect(source, verbatim);
+    return simplify(derived, verbatim);
+  }
+
+  private static void collect(Expr e, Set<Expr> out) {
+    out.add(e);
+    Exprs.children(e).forEach(child -> collect(child, out));
+  }
+
+  private static Expr simplify(Expr e, Set<Expr> verbatim) {
+    if (verbatim.contains(e)) {
+      return e;
+    } else if (e instanceof Neg n) {
+      return neg(simplify(n.operand(), verbatim));
     } else if (e instanceof Binary b) {
-      return binary(b.op(), simplify(b.left()), simplify(b.right()));
+      return binary(b.op(), simplify(b.left(), verbatim), simplify(b.right(), verbatim));
     } else if (e instanceof Call c) {
-      return call(new Call(c.fn(), c.args().stream().map(Simplifier::simplify).toList()));
+      return call(new Call(c.fn(), c.args().stream().map(a -> simplify(a, verbatim)).toList()));
     } else if (e instanceof Cond c) {
-      Expr then = simplify(c.then());
-      Expr otherwise = simplify(c.otherwise());
+      Expr then = simplify(c.then(), verbatim);
+      Expr otherwise = simplify(c.otherwise(), verbatim);
       // Derived zeros may carry either sign (0 vs -0); both branches are then the same value.
       boolean sameNumber = then instanceof Num a && otherwise instanceof Num b && a.value() == b.value();
       return then.equals(otherwise) || sameNumber
           ? then
-          : new Cond(simplify(c.test()), then, otherwise);
+          : new Cond(simplify(c.test(), verbatim), then, otherwise);
     } else if (e instanceof Compare c) {
-      return new Compare(c.op(), simplify(c.left()), simplify(c.right()));
+      return new Compare(c.op(), simplify(c.left(), verbatim), simplify(c.right(), verbatim));
     } else if (e instanceof Logic l) {
-      return new Logic(l.op(), simplify(l.left()), simplify(l.right()));
+      return new Logic(l.op(), simplify(l.left(), verbatim), simplify(l.right(), verbatim));
     } else if (e instanceof Not n) {
-      return new Not(simplify(n.operand()));
+      return new Not(simplify(n.operand(), verbatim));
     }
     return e;
   }

@@ -45,15 +45,20 @@ public record StepPlan(
    * The right-hand side of {@code ode} with each bound variable (a state or {@code t}) replaced by
    * its binding, always a local reference, so it can be rendered either inlined or as a call of the
    * user's method with the bound values as arguments.
+   *
+   * @param inlined the right-hand side with the bindings substituted, which kernels render; in a
+   *     kernel plan it may read the locals {@link CommonSubexpressions} shared, while the debug loop
+   *     calls the user's method and never looks at it
    */
-  public record Rate(ModelIR.Ode ode, Map<String, Expr.Ref> bindings) implements Value {
+  public record Rate(ModelIR.Ode ode, Map<String, Expr.Ref> bindings, Expr inlined)
+      implements Value {
     public Rate {
       bindings = Map.copyOf(bindings);
     }
 
-    /** The right-hand side with the bindings substituted (the inlined form). */
-    public Expr inlined() {
-      return Exprs.substitute(ode.rhs(), bindings);
+    /** The right-hand side of {@code ode} at {@code bindings}, as written. */
+    public Rate(ModelIR.Ode ode, Map<String, Expr.Ref> bindings) {
+      this(ode, bindings, Exprs.substitute(ode.rhs(), bindings));
     }
   }
 
@@ -63,15 +68,18 @@ public record StepPlan(
   /**
    * The diffusion coefficient of {@code noise} at the bound values, like {@link Rate}: inlined in
    * kernels, a call of the user's {@code @Noise} method in the debug loop.
+   *
+   * @param inlined the diffusion coefficient with the bindings substituted, as for {@link Rate}
    */
-  public record Diffusion(ModelIR.Noise noise, Map<String, Expr.Ref> bindings) implements Value {
+  public record Diffusion(ModelIR.Noise noise, Map<String, Expr.Ref> bindings, Expr inlined)
+      implements Value {
     public Diffusion {
       bindings = Map.copyOf(bindings);
     }
 
-    /** The diffusion coefficient with the bindings substituted (the inlined form). */
-    public Expr inlined() {
-      return Exprs.substitute(noise.diffusion(), bindings);
+    /** The diffusion coefficient of {@code noise} at {@code bindings}, as written. */
+    public Diffusion(ModelIR.Noise noise, Map<String, Expr.Ref> bindings) {
+      this(noise, bindings, Exprs.substitute(noise.diffusion(), bindings));
     }
   }
 

@@ -82,6 +82,16 @@ public final class StepPlanner {
     return new StepPlan(integrator, uniformity, planner.hoisted, planner.perElement);
   }
 
+  /**
+   * The plan a generated kernel renders: {@link #plan} with each repeated sub-expression computed
+   * once ({@link CommonSubexpressions}). The debug loop keeps {@link #plan}, since it calls the
+   * user's methods; both give bit-identical results.
+   */
+  public static StepPlan kernelPlan(
+      ModelIR model, Integrator integrator, Uniformity uniformity, LocalNames names) {
+    return CommonSubexpressions.eliminate(plan(model, integrator, uniformity, names), names);
+  }
+
   /** Exponential Euler per variable, linearised in that variable with the others at step n. */
   private Map<String, Expr> expAuto() {
     Map<String, Expr> updates = new LinkedHashMap<>();
@@ -326,7 +336,7 @@ public final class StepPlanner {
       Ref xi = let(x + "_xi", new StandardNormal(stream));
       Ref dW = let(x + "_dW", new Arith(mul(sqrtDt, xi)));
       Expr increment = mul(g, dW);
-      Expr dg = Simplifier.simplify(Derivative.of(noise.diffusion(), x));
+      Expr dg = Simplifier.simplifyDerived(Derivative.of(noise.diffusion(), x), noise.diffusion());
       if (noise.milstein() && !isZero(dg)) {
         Expr slope = !Uniformity.isNonTrivial(dg) ? dg
             : uniformity.isUniform(dg) ? hoist(x + "_noiseSlope", new Arith(dg))

@@ -5,7 +5,8 @@
  * <ol>
  *   <li>{@link io.brainstem.processor.integrate.Derivative} and
  *       {@link io.brainstem.processor.integrate.Simplifier} give exponential Euler its slope
- *       {@code ∂f/∂x}; only derived expressions are simplified, never the user's own.
+ *       {@code ∂f/∂x}; only derived expressions are simplified, never the user's own (nor the
+ *       parts of it the derivative copies).
  *   <li>{@link io.brainstem.processor.integrate.Uniformity} decides what is the same for every
  *       element, so {@link io.brainstem.processor.integrate.StepPlanner} can hoist it.
  *   <li>The plan keeps "evaluate ODE k's right-hand side" (and "evaluate noise k's diffusion") as
@@ -17,6 +18,9 @@
  *       {@link io.brainstem.processor.integrate.Linearity} finds affine in their own variable).
  *   <li>{@code @Noise} terms are added to any method's deterministic update: Euler–Maruyama, plus
  *       Milstein's correction when the diffusion depends on its own variable.
+ *   <li>Kernels render {@link io.brainstem.processor.integrate.StepPlanner#kernelPlan}, in which
+ *       {@link io.brainstem.processor.integrate.CommonSubexpressions} computes each repeated call
+ *       or division once; the debug loop renders the unshared plan. Both are bit-identical.
  * </ol>
  */
 package io.brainstem.processor.integrate;

@@ -1,7 +1,10 @@
 package io.brainstem.processor.ir;
 
 import io.brainstem.annotations.Integrator;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -87,12 +90,22 @@ public record ModelIR(
   /**
    * {@code d(state)/dt = rhs}, from method {@code methodName(argNames...)}. {@code argNames} are the
    * method's parameter names in order (each a model variable or {@code t}); {@code sourceText} is the
-   * body's return expression as written, for the comment above the generated update.
+   * body's return expression as written, for the comment above the generated update; {@code locals}
+   * are the body's locals in declaration order, each with the value substituted into {@code rhs}
+   * (kernels name a shared value after the local it was, such as {@code alpha}).
    */
   public record Ode(
-      String state, String methodName, List<String> argNames, Expr rhs, String sourceText) {
+      String state, String methodName, List<String> argNames, Expr rhs, String sourceText,
+      Map<String, Expr> locals) {
     public Ode {
       argNames = List.copyOf(argNames);
+      locals = Collections.unmodifiableMap(new LinkedHashMap<>(locals));
+    }
+
+    /** An ODE whose body has no locals. */
+    public Ode(
+        String state, String methodName, List<String> argNames, Expr rhs, String sourceText) {
+      this(state, methodName, argNames, rhs, sourceText, Map.of());
     }
   }
 
@@ -100,13 +113,21 @@ public record ModelIR(
    * The diffusion coefficient {@code g} of {@code d(state) = f dt + g dW}, from method
    * {@code methodName(argNames...)} (named like an {@link Ode}'s); {@code sourceText} is the body's
    * return expression as written; {@code milstein} whether Milstein's correction is added when
-   * the diffusion depends on the state.
+   * the diffusion depends on the state; {@code locals} as for an {@link Ode}.
    */
   public record Noise(
       String state, String methodName, List<String> argNames, Expr diffusion, String sourceText,
-      boolean milstein) {
+      boolean milstein, Map<String, Expr> locals) {
     public Noise {
       argNames = List.copyOf(argNames);
+      locals = Collections.unmodifiableMap(new LinkedHashMap<>(locals));
+    }
+
+    /** A diffusion coefficient whose body has no locals. */
+    public Noise(
+        String state, String methodName, List<String> argNames, Expr diffusion, String sourceText,
+        boolean milstein) {
+      this(state, methodName, argNames, diffusion, sourceText, milstein, Map.of());
     }
   }
 

@@ -21,6 +21,7 @@ import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.RefKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.type.TypeKind;
 
 /**
@@ -42,8 +43,8 @@ final class BodyParser {
     this.expressions = new ExprParser(diagnostics, source, scope);
   }
 
-  /** The returned expression and its source text. */
-  record Returned(Expr expr, String sourceText) {}
+  /** The returned expression, its source text and the body's locals with their values. */
+  record Returned(Expr expr, String sourceText, Map<String, Expr> locals) {}
 
   /** Parses {@code final double} locals then {@code return e;}; null after reporting an error. */
   Returned returnBody(BlockTree body, boolean condition) {
@@ -68,7 +69,8 @@ final class BodyParser {
       return null;
     }
     Typed value = condition ? expressions.parseBoolean(returned) : expressions.parseNumeric(returned);
-    return value == null ? null : new Returned(value.expr(), source.of(returned));
+    return value == null ? null
+        : new Returned(value.expr(), source.of(returned), scope.localValues());
   }
 
   private boolean local(VariableTree local) {

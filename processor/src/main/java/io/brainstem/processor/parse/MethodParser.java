@@ -78,7 +78,8 @@ final class MethodParser {
         String state = method.getAnnotation(Ode.class).value();
         Rhs rhs = rhs(method, kind);
         odes.add(new Member<>(state, rhs == null ? null
-            : new ModelIR.Ode(state, name, rhs.argNames(), rhs.expr(), rhs.sourceText()),
+            : new ModelIR.Ode(
+                state, name, rhs.argNames(), rhs.expr(), rhs.sourceText(), rhs.locals()),
             method, role));
         break;
       case "@Noise":
@@ -87,7 +88,7 @@ final class MethodParser {
         Rhs diffusion = rhs(method, kind);
         noises.add(new Member<>(noisy, diffusion == null ? null
             : new ModelIR.Noise(noisy, name, diffusion.argNames(), diffusion.expr(),
-                diffusion.sourceText(), annotation.milstein()),
+                diffusion.sourceText(), annotation.milstein(), diffusion.locals()),
             method, role));
         break;
       case "@Threshold":
@@ -107,7 +108,8 @@ final class MethodParser {
   }
 
   /** A parsed {@code @Ode} or {@code @Noise} body with its method's parameter names. */
-  private record Rhs(List<String> argNames, Expr expr, String sourceText) {}
+  private record Rhs(
+      List<String> argNames, Expr expr, String sourceText, Map<String, Expr> locals) {}
 
   /** An {@code @Ode} or {@code @Noise} method: double parameters named after variables or t. */
   private Rhs rhs(ExecutableElement method, String annotation) {
@@ -137,7 +139,8 @@ final class MethodParser {
       argNames.add(name);
     }
     BodyParser.Returned body = failed ? null : body(method, scope).returnBody(block(method), false);
-    return body == null ? null : new Rhs(argNames, body.expr(), body.sourceText());
+    return body == null ? null
+        : new Rhs(argNames, body.expr(), body.sourceText(), body.locals());
   }
 
   private ModelIR.Threshold threshold(ExecutableElement method) {

@@ -58,6 +58,13 @@ final class Scope {
     locals.put(name, value);
   }
 
+  /** The locals declared so far and their values, in declaration order. */
+  Map<String, Expr> localValues() {
+    Map<String, Expr> values = new LinkedHashMap<>();
+    locals.forEach((name, typed) -> values.put(name, typed.expr()));
+    return values;
+  }
+
   /** A name read in an expression; records the read of a model variable. */
   Typed resolve(String name) {
     Typed found = parameters.get(name);

@@ -36,6 +36,38 @@ class GeneratedTextTest {
     assertThat(text).contains("final double x_noise = m.noiseX();");
   }
 
+  /** Kernels compute each gate's alpha and beta once; the debug loop calls the user's method. */
+  @Test
+  void kernelsComputeEachGateRateOnce() {
+    String text = Emitter.emit(CommonSubexpressionsTest.traubLike()).toString();
+    String kernel = method(text, "stepExpAutoPerElement");
+    assertThat(kernel).contains("""
+              final double m_alpha = 0.32 * (13.0 - v + VT) / Math.expm1((13.0 - v + VT) / 4.0);
+              final double m_beta = 0.5 * Math.exp((10.0 - v) / 40.0);
+              // dm/dt = alpha * (1 - m) - beta * m
+              final double m_rate = m_alpha * (1.0 - m) - m_beta * m;
+              final double m_expEulerFactor = dt * Exprel.exprel(dt * (-m_alpha - m_beta));
+        """);
+    assertThat(occurrences(kernel, "Math.expm1(")).isEqualTo(1);
+    assertThat(occurrences(kernel, "Math.exp(")).isEqualTo(1);
+    assertThat(occurrences(method(text, "stepRk4"), "Math.expm1(")).isEqualTo(4);
+    String debug = method(text, "stepExpAutoDebug");
+    // (the model instance is m_, since the model has a state m)
+    assertThat(debug).contains("final double m_rate = m_.dm(v, m);");
+    assertThat(debug).doesNotContain("m_alpha");
+  }
+
+  /** The text of method {@code name} of generated source {@code text}. */
+  private static String method(String text, String name) {
+    int start = text.indexOf("private int " + name + "(");
+    assertThat(start).isAtLeast(0);
+    return text.substring(start, text.indexOf("\n  }\n", start));
+  }
+
+  private static int occurrences(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+  }
+
   @Test
   void deterministicGroupHasNoNoiseMembers() {
     String text = Emitter.emit(TestModels.lif()).toString();
