@@ -219,7 +219,7 @@ final class VectorGroupEmitter {
   private List<MethodSpec> step(Integrator integrator, Variant variant) {
     LocalNames locals = names.copy();
     Vars vars = Vars.kernel(model);
-    StepPlan plan = StepPlanner.plan(model, integrator, variant.uniformity, locals);
+    StepPlan plan = StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
     VectorPlanRenderer render = new VectorPlanRenderer(model, vars, variant, plan, locals);
     String mask = model.refractoryParam().isPresent() ? refractory : null;
     List<Stmt> statements = render.statements(mask);
