@@ -248,7 +248,8 @@ class DriverTest {
     assertThat(processor.getSupportedAnnotationTypes()).containsExactly(
         "io.brainstem.annotations.Neuron", "io.brainstem.annotations.Synapse");
     assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
-    assertThat(processor.getSupportedOptions()).containsExactly("brainstem.emit");
+    assertThat(processor.getSupportedOptions())
+        .containsExactly("brainstem.emit", "brainstem.vector");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.brainstem.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import java.util.Locale;
@@ -42,6 +43,21 @@ class EmittedCodeCompilesTest {
     assertThat(compilation)
         .generatedFile(StandardLocation.CLASS_OUTPUT, "test.models", "HhGroupVector.class");
     assertThat(result.generated("io.brainstem.models.LifGroup")).contains("vectorKernel(");
+  }
+
+  @Test
+  void withoutTheVectorModuleOneNoteSaysHowToGetVectorKernels() {
+    Compilation processed = javac()
+        .withProcessors(EmittedSources.brainstem())
+        .withOptions("-proc:only")
+        .compile(EmittedSources.librarySource("Lif"), EmittedSources.librarySource("Qif"));
+    assertThat(processed.generatedSourceFiles().stream().map(JavaFileObject::getName).toList())
+        .containsNoneOf("/SOURCE_OUTPUT/io/brainstem/models/LifGroupVector.java",
+            "/SOURCE_OUTPUT/io/brainstem/models/QifGroupVector.java");
+    assertThat(processed.diagnostics()).hasSize(1);
+    assertThat(processed.diagnostics().get(0).getKind()).isEqualTo(Diagnostic.Kind.NOTE);
+    assertThat(processed.diagnostics().get(0).getMessage(Locale.ROOT))
+        .contains("compile with --add-modules jdk.incubator.vector");
   }
 
   @Test

@@ -92,7 +92,7 @@ final class EmittedSources {
    * The processor as javac finds it in a user's build, through its service registration (which
    * also keeps its class, and the AutoService annotation on it, out of this module's compile).
    */
-  private static Processor brainstem() {
+  static Processor brainstem() {
     return ServiceLoader.load(Processor.class).stream()
         .map(ServiceLoader.Provider::get)
         .filter(p -> p.getClass().getName().equals("io.brainstem.processor.BrainstemProcessor"))
