@@ -7,10 +7,14 @@ under /usr/bin/time -v, and prints markdown tables (one per JDK) of run-loop tim
 time, peak RSS and firing rates, with the ratios Brainstem/Brian2. Raw results go to
 bench/results/<stamp>.jsonl, the tables to bench/results/<stamp>.md.
 
-Times: "loop" is the simulation loop only (Brian2: device._last_run_time; Brainstem: runner.run(),
-JIT warm-up included). "process" is the whole process that simulates: Brian2's compiled binary
-(synapse creation, initialisation, loop, writing results; code generation and C++ compilation
-excluded) and Brainstem's JVM from start to exit (network construction included).
+Times: "loop" is the simulation loop only (Brian2: device._last_run_time; Brainstem: runner.run()
+after a JIT warm-up on a copy of the model with at most 4 000 neurons, --warmup ms of biological
+time: the counterpart of Brian2's C++ compilation, which its loop time leaves out too). "process" is
+the whole process that simulates: Brian2's compiled binary (synapse creation, initialisation, loop,
+writing results; code generation and C++ compilation excluded) and Brainstem's JVM from start to
+exit (warm-up and network construction included). Brainstem runs with --add-modules
+jdk.incubator.vector (vector kernels), except the EINet whole-process row, which runs as the
+example does (scalar kernels, no warm-up).
 """
 import argparse
 import datetime
@@ -68,12 +72,18 @@ def brian2(model, n, threads, duration, seed):
     return res
 
 
-def brainstem(java, model, n, threads, duration, seed, extra=()):
+WARMUP_MS = 300
+
+
+def brainstem(java, model, n, threads, duration, seed, extra=(), vector=True, warmup=None):
+    warmup = WARMUP_MS if warmup is None else warmup
+    modules = ['--add-modules', 'jdk.incubator.vector'] if vector else []
     cp = os.path.join(HERE, 'target', 'classes') + os.pathsep + \
         open(os.path.join(HERE, 'target', 'classpath.txt')).read().strip()
-    res = run([java, '-cp', cp, 'io.brainstem.bench.BenchMain', '--model', model, '--N', str(n),
+    res = run([java] + modules + ['-cp', cp,
+               'io.brainstem.bench.BenchMain', '--model', model, '--N', str(n),
                '--k', '80', '--duration', str(duration), '--threads', str(threads),
-               '--seed', str(seed)] + list(extra), timeout=3600)
+               '--seed', str(seed), '--warmup', str(warmup)] + list(extra), timeout=3600)
     if res:
         res['process_s'] = res['process_wall_s']
         res['rss_MB'] = res['process_maxrss_MB']
@@ -121,9 +131,13 @@ def main():
     ap.add_argument('--jdks', default='17,25')
     ap.add_argument('--duration', type=float, default=1.0, help='biological time, s')
     ap.add_argument('--seed', type=int, default=1)
+    ap.add_argument('--warmup', type=float, default=WARMUP_MS,
+                    help='Brainstem JIT warm-up on a copy of the model, ms of biological time')
     ap.add_argument('--million', action='store_true',
                     help='also run Brainstem alone on COBA with 1 000 000 neurons')
     args = ap.parse_args()
+    global WARMUP_MS
+    WARMUP_MS = args.warmup
     sizes = [4000] if args.quick else [int(s) for s in args.sizes.split(',')]
     jdks = args.jdks.split(',')
     stamp = datetime.datetime.utcnow().strftime('%Y%m%d-%H%M%S')
@@ -152,7 +166,8 @@ def main():
     # The seed's EINet for 100 ms, from `java` to the raster PNG written.
     for jdk in jdks:
         png = os.path.join(tempfile.gettempdir(), 'brainstem-einet-%s.png' % jdk)
-        r = brainstem(JDKS[jdk], 'einet', 4000, 1, 0.1, 42, ['--raster', png])
+        r = brainstem(JDKS[jdk], 'einet', 4000, 1, 0.1, 42, ['--raster', png], vector=False,
+                      warmup=0)
         extra.append('| EINet 100 ms + raster PNG, whole process | JDK %s | %s s | %s MB |' % (
             jdk, fmt(r and r['process_s'], 2), fmt(r and r['rss_MB'], 0)))
         raw.write(json.dumps(dict(einet_png=jdk, result=r)) + '\n')
@@ -167,7 +182,10 @@ def main():
 
     md = ['## Brainstem (BS) vs Brian2 2.5.1 cpp_standalone (B2), %s UTC' % stamp, '',
           'Each cell is one run (seed %d, %g s of biological time, dt 0.1 ms, k = 80 inputs).' % (
-              args.seed, args.duration), '']
+              args.seed, args.duration)]
+    kernels = sorted({'JDK %s: %s' % (jdk, r['brainstem'][jdk].get('kernels'))
+                      for r in rows for jdk in jdks if r['brainstem'].get(jdk)})
+    md += ['Brainstem kernels (warm-up %g ms): %s.' % (WARMUP_MS, '; '.join(kernels)), '']
     for jdk in jdks:
         md += [table(rows, jdk), '']
     md += ['### Other targets', '', '| run | JDK | wall | peak RSS |', '|---|---|---:|---:|'] + extra
