@@ -1,8 +1,8 @@
 #!/bin/bash
 # JMH kernel micro-benchmarks on JDK 17 and 25 (results: bench/results/jmh-<jdk>.txt).
 #   bench/jmh.sh [JMH options, e.g. KernelBench.lif -p n=400000]
-# When the Vector API kernels exist, the forks need --add-modules jdk.incubator.vector: a
-# command-line -jvmArgsAppend replaces @Fork(jvmArgsAppend), so repeat it there.
+# The forks get --add-modules jdk.incubator.vector from @Fork(jvmArgsAppend); a command-line
+# -jvmArgsAppend replaces it, so repeat the flag there if you pass one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -o clean package -DskipTests

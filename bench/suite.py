@@ -123,6 +123,7 @@ def table(rows, jdk):
 
 
 def main():
+    global WARMUP_MS
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--quick', action='store_true', help='only N = 4000')
     ap.add_argument('--models', default='coba,einet,cuba,cobahh')
@@ -136,7 +137,6 @@ def main():
     ap.add_argument('--million', action='store_true',
                     help='also run Brainstem alone on COBA with 1 000 000 neurons')
     args = ap.parse_args()
-    global WARMUP_MS
     WARMUP_MS = args.warmup
     sizes = [4000] if args.quick else [int(s) for s in args.sizes.split(',')]
     jdks = args.jdks.split(',')

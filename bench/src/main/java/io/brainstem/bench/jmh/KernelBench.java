@@ -1,9 +1,12 @@
 package io.brainstem.bench.jmh;
 
 import io.brainstem.bench.models.CobaNeuronGroup;
+import io.brainstem.bench.models.TraubHHGroup;
 import io.brainstem.math.Exprel;
 import io.brainstem.math.Rng;
 import io.brainstem.models.LifGroup;
+import io.brainstem.network.Kernels;
+import io.brainstem.network.NeuronGroup;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,22 +22,29 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One step of generated neuron kernels, per neuron: the LIF kernel (group-wide parameters, hoisted
- * factor), its {@code jit(false)} debug loop, the COBA neuron (a per-neuron exponential-Euler
- * factor), and that factor alone with {@link Exprel} vs {@code Math.expm1}. Run with bench/jmh.sh.
+ * One step of generated neuron kernels over n neurons, scalar and vector ({@code kernels}): the LIF
+ * kernel (group-wide parameters, hoisted factor), the COBA neuron (a per-neuron exponential-Euler
+ * factor), the Traub–HH neuron of COBAHH (six exp/expm1 per neuron); LIF's {@code jit(false)}
+ * debug loop, and the exponential-Euler factor alone with {@link Exprel} vs {@code Math.expm1}.
+ * Run with bench/jmh.sh (the forks get {@code --add-modules jdk.incubator.vector}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class KernelBench {
   @Param({"4000"})
   public int n;
 
+  /** {@code vector} or {@code scalar}: which generated kernels {@code jit} updates run. */
+  @Param({"scalar", "vector"})
+  public String kernels;
+
   private LifGroup lif;
   private CobaNeuronGroup coba;
+  private TraubHHGroup hh;
   private double[] z;
   private double t;
 
@@ -48,13 +58,24 @@ public class KernelBench {
     rng.fillNormal(coba.v, -55, 2);
     rng.fillUniform(coba.ge, 0, 1);
     rng.fillUniform(coba.gi, 0, 2);
+    hh = new TraubHHGroup("E", n);
+    rng.fillNormal(hh.v, -65, 5);
+    rng.fillUniform(hh.ge, 30, 50);
+    rng.fillUniform(hh.gi, 150, 250);
+    boolean scalar = kernels.equals("scalar");
+    for (NeuronGroup g : new NeuronGroup[] {lif, coba, hh}) {
+      g.scalarKernels(scalar);
+      if (!scalar && !g.kernels().startsWith("vector")) {
+        throw new IllegalStateException("vector kernels do not run: " + Kernels.whyScalar());
+      }
+    }
     z = new double[n];
     rng.fillUniform(z, -0.1, -0.005);
   }
 
   /** The generated LIF kernel over n neurons (returns the spike-list end). */
   @Benchmark
-  public int lifScalar() {
+  public int lif() {
     t += 0.1;
     return lif.update(t, 0.1, 0, n, true);
   }
@@ -68,9 +89,16 @@ public class KernelBench {
 
   /** The COBA neuron: one exponential-Euler factor per neuron. */
   @Benchmark
-  public int cobaScalar() {
+  public int coba() {
     t += 0.1;
     return coba.update(t, 0.1, 0, n, true);
+  }
+
+  /** The Traub–HH neuron: four factors and six exp/expm1 per neuron. */
+  @Benchmark
+  public int traubHH() {
+    t += 0.1;
+    return hh.update(t, 0.1, 0, n, true);
   }
 
   /** n factors with {@link Exprel#exprel}. */
