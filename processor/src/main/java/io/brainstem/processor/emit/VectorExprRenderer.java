@@ -12,8 +12,6 @@ import io.brainstem.processor.ir.Expr.Neg;
 import io.brainstem.processor.ir.Expr.Not;
 import io.brainstem.processor.ir.Expr.Num;
 import io.brainstem.processor.ir.Expr.Ref;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -36,42 +34,15 @@ final class VectorExprRenderer {
   private final Function<Ref, String> names;
   private final Predicate<Ref> isVector;
   private final ExprRenderer scalar;
-  /**
-   * Off: measured on JDK 17, hoisted broadcasts made C2 stop inlining earlier in the loop (its
-   * node budget), not later; in-loop broadcasts of loop invariants are hoisted by C2 itself.
-   */
-  private static final boolean HOIST_BROADCASTS = false;
-  /** Uniform operands broadcast once before the loop: source of the scalar → vector local. */
-  private final Map<String, String> broadcasts = new LinkedHashMap<>();
-  private final Function<String, String> allocate;
 
   /**
    * {@code names} maps a reference to the Java expression holding its value; {@code isVector} tells
    * whether that value is a {@code DoubleVector} (per element) or a {@code double} (uniform).
    */
-  VectorExprRenderer(
-      Function<Ref, String> names, Predicate<Ref> isVector, Function<String, String> allocate) {
+  VectorExprRenderer(Function<Ref, String> names, Predicate<Ref> isVector) {
     this.names = names;
     this.isVector = isVector;
     this.scalar = new ExprRenderer(names);
-    this.allocate = allocate;
-  }
-
-  /**
-   * The broadcasts of uniform operands, for before the element loop: an operation between two
-   * vectors costs C2 fewer nodes to inline than one with a scalar, and large kernels hit its
-   * inlining budget (a vector op left as a call allocates).
-   */
-  CodeBlock broadcasts() {
-    CodeBlock.Builder code = CodeBlock.builder();
-    broadcasts.forEach((source, name) -> code.addStatement("final $T $L = $T.broadcast(S, $L)",
-        RuntimeNames.DOUBLE_VECTOR, name, RuntimeNames.DOUBLE_VECTOR, source));
-    return code.build();
-  }
-
-  /** Forgets the broadcasts, for the next loop. */
-  void clearBroadcasts() {
-    broadcasts.clear();
   }
 
   /** {@code e} as a {@code DoubleVector} (uniform values broadcast). */
@@ -187,23 +158,12 @@ final class VectorExprRenderer {
     };
   }
 
-  private CodeBlock broadcast(CodeBlock scalar) {
-    if (!HOIST_BROADCASTS) {
-      return CodeBlock.of("$T.broadcast(S, $L)", RuntimeNames.DOUBLE_VECTOR, scalar);
-    }
-    String source = scalar.toString();
-    String name = broadcasts.computeIfAbsent(source, s -> allocate.apply(vectorName(s)));
-    return CodeBlock.of("$L", name);
-  }
-
-  /** {@code Ee} → {@code Ee_v}; {@code -80.0} → {@code k_m80_0}; another expression → {@code c_v}. */
-  private static String vectorName(String source) {
-    if (source.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-      return source + "_v";
-    } else if (source.matches("-?[0-9.Ee+-]+")) {
-      return "k_" + source.replace('-', 'm').replace('.', '_').replace('+', 'p');
-    }
-    return "c_v";
+  /**
+   * In the loop: C2 hoists the broadcast of a loop invariant itself, and hoisting it in the source
+   * was measured to make C2 stop inlining earlier (vectors live across the loop cost it nodes).
+   */
+  private static CodeBlock broadcast(CodeBlock scalar) {
+    return CodeBlock.of("$T.broadcast(S, $L)", RuntimeNames.DOUBLE_VECTOR, scalar);
   }
 
   /** Whether {@code e} reads any per-element value. */

@@ -27,7 +27,6 @@ import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.State;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,13 +45,6 @@ import java.util.Set;
  */
 final class VectorGroupEmitter {
   private static final String T_LAST_SPIKE = "t_last_spike";
-  /**
-   * Vector operations per loop. C2 stops inlining a method's calls once parsing has made
-   * NodeCountInliningCutoff (18 000) IR nodes, and each Vector API operation costs hundreds before
-   * it is reduced to an instruction; an operation left as a call allocates its vectors. Measured on
-   * JDK 17 and 25: COBA's 60-operation loop already crossed it.
-   */
-  static final int BUDGET = 40;
   /** The spike handling's operations: refractory test, threshold, blends, flags. */
   private static final int FINISH_COST = 8;
 
@@ -213,8 +205,8 @@ final class VectorGroupEmitter {
 
   /**
    * The kernel for one integrator and parameter layout: one loop, or, when its statements exceed
-   * {@link #BUDGET} vector operations, a driver running several loops ("parts") block by block,
-   * each part handing the values later parts read through a per-thread carry buffer.
+   * {@link LoopSplit#BUDGET} vector operations, a driver running several loops ("parts") block by
+   * block, each part handing the values later parts read through a per-thread carry buffer.
    */
   private List<MethodSpec> step(Integrator integrator, Variant variant) {
     LocalNames locals = names.copy();
@@ -227,7 +219,10 @@ final class VectorGroupEmitter {
     if (mask != null) {
       render.vector(new Ref(model.refractoryParam().get(), RefKind.PARAM)); // loaded: see loop()
     }
-    List<List<Stmt>> parts = split(statements, render);
+    int finishCost = FINISH_COST
+        + model.threshold().map(th -> render.cost(th.condition())).orElse(0);
+    LoopSplit split = LoopSplit.of(statements, finishCost);
+    List<List<Stmt>> parts = split.parts();
     // The scalar lets before the loop: hoisted by the plan, or found uniform when rendered.
     PlanRenderer scalar = PlanRenderer.kernel(model, vars, i);
     List<Stmt> preamble = new ArrayList<>();
@@ -241,15 +236,7 @@ final class VectorGroupEmitter {
       return List.of(loop(name, variant, parts.get(0), finish, Map.of(), Map.of(), true)
           .addModifiers(PRIVATE).build());
     }
-    // Which locals cross from one part to a later one, and their slots in the carry buffer.
-    Map<String, Integer> slots = new LinkedHashMap<>();
-    for (int p = 0; p < parts.size(); p++) {
-      for (Stmt st : parts.get(p)) {
-        if (st.defines() != null && readLater(st.defines(), parts, p)) {
-          slots.put(st.defines(), slots.size());
-        }
-      }
-    }
+    Map<String, Integer> slots = split.slots();
     List<MethodSpec> methods = new ArrayList<>();
     CodeBlock.Builder driver = CodeBlock.builder()
         .addStatement("final double[] $L = $T.carry($L * BLOCK)", carry, RuntimeNames.VECTOR_MATH,
@@ -260,20 +247,8 @@ final class VectorGroupEmitter {
     for (int p = 0; p < parts.size(); p++) {
       boolean last = p == parts.size() - 1;
       String partName = name + "Part" + (p + 1);
-      Set<String> carriedIn = new LinkedHashSet<>();
-      parts.get(p).forEach(st -> st.reads().forEach(r -> {
-        if (slots.containsKey(r.name()) && r.kind() == RefKind.LOCAL) {
-          carriedIn.add(r.name());
-        }
-      }));
-      Map<String, Integer> out = new LinkedHashMap<>();
-      for (Stmt st : parts.get(p)) {
-        if (st.defines() != null && slots.containsKey(st.defines())) {
-          out.put(st.defines(), slots.get(st.defines()));
-        }
-      }
-      Map<String, Integer> in = new LinkedHashMap<>();
-      carriedIn.stream().filter(l -> !out.containsKey(l)).forEach(l -> in.put(l, slots.get(l)));
+      Map<String, Integer> in = split.carriedIn(p);
+      Map<String, Integer> out = split.carriedOut(p);
       MethodSpec.Builder part = loop(partName, variant, parts.get(p),
           last ? finish : CodeBlock.of(""), in, out, last)
           .addModifiers(PRIVATE)
@@ -301,51 +276,6 @@ final class VectorGroupEmitter {
         .addCode(driver.build())
         .build());
     return methods;
-  }
-
-  private static boolean readLater(String local, List<List<Stmt>> parts, int p) {
-    for (int q = p + 1; q < parts.size(); q++) {
-      for (Stmt st : parts.get(q)) {
-        if (st.reads().contains(new Ref(local, RefKind.LOCAL))) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Splits the statements into parts of at most {@link #BUDGET} vector operations (a statement
-   * larger than that alone), in order; state updates all go to the last part, with the spike
-   * handling ({@link #FINISH_COST}).
-   */
-  private List<List<Stmt>> split(List<Stmt> statements, VectorPlanRenderer render) {
-    List<List<Stmt>> parts = new ArrayList<>();
-    List<Stmt> current = new ArrayList<>();
-    List<Stmt> stores = new ArrayList<>();
-    int cost = 0;
-    for (Stmt st : statements) {
-      if (st.defines() == null) {
-        stores.add(st);
-        continue;
-      }
-      if (cost + st.cost() > BUDGET && !current.isEmpty()) {
-        parts.add(current);
-        current = new ArrayList<>();
-        cost = 0;
-      }
-      current.add(st);
-      cost += st.cost();
-    }
-    int finishCost = FINISH_COST + stores.stream().mapToInt(Stmt::cost).sum()
-        + model.threshold().map(th -> render.cost(th.condition())).orElse(0);
-    if (cost + finishCost > BUDGET && !current.isEmpty()) {
-      parts.add(current);
-      current = new ArrayList<>();
-    }
-    current.addAll(stores);
-    parts.add(current);
-    return parts;
   }
 
   /**

@@ -44,7 +44,7 @@ final class VectorPlanRenderer {
     this.variant = variant;
     this.plan = plan;
     plan.hoisted().forEach(l -> hoisted.add(l.name()));
-    this.exprs = new VectorExprRenderer(vars::name, this::isVector, locals::allocate);
+    this.exprs = new VectorExprRenderer(vars::name, this::isVector);
   }
 
   private boolean isVector(Ref r) {
@@ -62,11 +62,6 @@ final class VectorPlanRenderer {
    */
   List<Stmt> uniformLets() {
     return List.copyOf(uniformLets);
-  }
-
-  /** The uniform operands' broadcasts, for before the loop (none while they stay in the loop). */
-  CodeBlock broadcasts() {
-    return exprs.broadcasts();
   }
 
   /** {@code e} as a vector. */
