@@ -36,6 +36,22 @@ public final class VectorMath {
     return holder[0];
   }
 
+  /**
+   * For vector kernels, after a loop stored {@code dt·exprel(z)} by the Taylor polynomial into
+   * {@code carry[factorAt ..]} for the {@code z} in {@code carry[zAt ..]} ({@code n} of each):
+   * recomputes, with the scalar {@link Exprel#exprel}, the factors of the lanes with
+   * {@code |z| ≥ 0.5} (or NaN), where the polynomial is not exact. Then every factor is the scalar
+   * kernel's, bit for bit.
+   */
+  public static void exprelFar(double[] carry, int zAt, int factorAt, int n, double dt) {
+    for (int k = 0; k < n; k++) {
+      double z = carry[zAt + k];
+      if (!(Math.abs(z) < 0.5)) {
+        carry[factorAt + k] = dt * Exprel.exprel(z);
+      }
+    }
+  }
+
   /** The calling thread's scratch buffer for {@link #load} and {@link #store}. */
   public static double[] scratch() {
     return SCRATCH.get();

@@ -26,8 +26,10 @@ record LoopSplit(List<List<Stmt>> parts, Map<String, Integer> slots) {
 
   /**
    * Cuts {@code statements} into loops of at most {@link #BUDGET} vector operations (a statement
-   * larger than that alone), keeping their order; the state updates (statements defining no local)
-   * go to the last loop with {@code finishCost} more operations of spike handling.
+   * larger than that alone), keeping their order; an {@code exprel} statement gets a loop of its
+   * own (the kernel patches its rare far lanes right after that loop); the state updates
+   * (statements defining no local) go to the last loop with {@code finishCost} more operations of
+   * spike handling.
    */
   static LoopSplit of(List<Stmt> statements, int finishCost) {
     List<List<Stmt>> parts = new ArrayList<>();
@@ -39,13 +41,18 @@ record LoopSplit(List<List<Stmt>> parts, Map<String, Integer> slots) {
         stores.add(st);
         continue;
       }
-      if (cost + st.cost() > BUDGET && !current.isEmpty()) {
+      if ((cost + st.cost() > BUDGET || st.isExprel()) && !current.isEmpty()) {
         parts.add(current);
         current = new ArrayList<>();
         cost = 0;
       }
       current.add(st);
       cost += st.cost();
+      if (st.isExprel()) {
+        parts.add(current);
+        current = new ArrayList<>();
+        cost = 0;
+      }
     }
     int last = finishCost + stores.stream().mapToInt(Stmt::cost).sum();
     if (cost + last > BUDGET && !current.isEmpty()) {
@@ -63,6 +70,12 @@ record LoopSplit(List<List<Stmt>> parts, Map<String, Integer> slots) {
       }
     }
     return new LoopSplit(List.copyOf(parts), Map.copyOf(slots));
+  }
+
+  /** The {@code exprel} statement that is part {@code p}, or null. */
+  Stmt exprel(int p) {
+    List<Stmt> part = parts.get(p);
+    return part.size() == 1 && part.get(0).isExprel() ? part.get(0) : null;
   }
 
   /** The carried locals part {@code p} reads from earlier parts, with their slots. */

@@ -233,7 +233,7 @@ final class VectorGroupEmitter {
     this.preambleLets = preamble;
     String name = Members.stepMethod(integrator, variant);
     if (parts.size() == 1) {
-      return List.of(loop(name, variant, parts.get(0), finish, Map.of(), Map.of(), true)
+      return List.of(loop(name, variant, parts.get(0), finish, Map.of(), Map.of(), true, null)
           .addModifiers(PRIVATE).build());
     }
     Map<String, Integer> slots = split.slots();
@@ -249,14 +249,23 @@ final class VectorGroupEmitter {
       String partName = name + "Part" + (p + 1);
       Map<String, Integer> in = split.carriedIn(p);
       Map<String, Integer> out = split.carriedOut(p);
+      Stmt exprel = split.exprel(p);
       MethodSpec.Builder part = loop(partName, variant, parts.get(p),
-          last ? finish : CodeBlock.of(""), in, out, last)
+          last ? finish : CodeBlock.of(""), in, out, last,
+          exprel == null ? null : render.farLanes())
           .addModifiers(PRIVATE)
           .addParameter(double[].class, carry);
       if (last) {
         part.addParameter(int.class, spikeEnd);
         driver.addStatement("$L = $L(t, dt, $L, $L, $L, $L)", spikeEnd, partName, block, blockEnd,
             carry, spikeEnd);
+      } else if (exprel != null) {
+        driver.beginControlFlow("if ($L(t, dt, $L, $L, $L) != 0)", partName, block, blockEnd, carry)
+            .add("// lanes with |z| >= 0.5 (rare): the scalar Exprel, as the scalar kernel\n")
+            .addStatement("$T.exprelFar($L, $L * BLOCK, $L * BLOCK, $L - $L, dt)",
+                RuntimeNames.VECTOR_MATH, carry, slots.get(exprel.exprelOf()),
+                slots.get(exprel.defines()), blockEnd, block)
+            .endControlFlow();
       } else {
         part.returns(void.class);
         driver.addStatement("$L(t, dt, $L, $L, $L)", partName, block, blockEnd, carry);
@@ -285,7 +294,7 @@ final class VectorGroupEmitter {
    */
   private MethodSpec.Builder loop(String name, Variant variant,
       List<Stmt> statements, CodeBlock finish, Map<String, Integer> in, Map<String, Integer> out,
-      boolean last) {
+      boolean last, String farLanes) {
     Set<Ref> reads = new LinkedHashSet<>();
     statements.forEach(st -> reads.addAll(st.reads()));
     if (last) {
@@ -317,11 +326,16 @@ final class VectorGroupEmitter {
     if (last && !name.contains("Part")) {
       code.addStatement("int $L = $L", spikeEnd, from);
     }
+    if (farLanes != null) {
+      code.addStatement("int $L = 0", farLanes);
+    }
     code.beginControlFlow("for (int $L = $L; $L < $L; $L += S.length())", i, from, i, to, i)
         .add(body.build())
         .endControlFlow();
     if (last) {
       code.addStatement("return $L", spikeEnd);
+    } else if (farLanes != null) {
+      code.addStatement("return $L", farLanes);
     }
     return MethodSpec.methodBuilder(name)
         .returns(int.class)

@@ -28,6 +28,8 @@ import java.util.Set;
 final class VectorPlanRenderer {
   private final ModelIR model;
   private final LocalNames locals;
+  /** The counter of lanes an exprel loop leaves to the scalar function. */
+  private final String farLanes;
   private final Variant variant;
   private final StepPlan plan;
   private final Set<String> hoisted = new HashSet<>();
@@ -41,6 +43,7 @@ final class VectorPlanRenderer {
       ModelIR model, Vars vars, Variant variant, StepPlan plan, LocalNames locals) {
     this.model = model;
     this.locals = locals;
+    this.farLanes = locals.allocate("farLanes");
     this.variant = variant;
     this.plan = plan;
     plan.hoisted().forEach(l -> hoisted.add(l.name()));
@@ -60,6 +63,11 @@ final class VectorPlanRenderer {
    * The element statements whose value turned out uniform (e.g. the rate of {@code dr/dt = 1}),
    * each to compute once before the loop, as {@link Stmt}s defining a {@code double}.
    */
+  /** The name of the counter {@link Stmt#isExprel} statements add their far lanes to. */
+  String farLanes() {
+    return farLanes;
+  }
+
   List<Stmt> uniformLets() {
     return List.copyOf(uniformLets);
   }
@@ -91,10 +99,19 @@ final class VectorPlanRenderer {
    * update), what it reads (model variables and locals) and its size in vector operations, which
    * decides how kernels are split into loops (see VectorGroupEmitter).
    */
-  record Stmt(CodeBlock code, String defines, Set<Ref> reads, int cost) {}
+  record Stmt(CodeBlock code, String defines, Set<Ref> reads, int cost, String exprelOf) {
+    Stmt(CodeBlock code, String defines, Set<Ref> reads, int cost) {
+      this(code, defines, reads, cost, null);
+    }
 
-  /** Vector operations of one lane-wise {@code exprel}: Horner's 28, the range test and blend. */
-  static final int EXPREL_COST = 34;
+    /** Whether this is {@code dt·exprel(exprelOf)}, which gets a loop of its own (see LoopSplit). */
+    boolean isExprel() {
+      return exprelOf != null;
+    }
+  }
+
+  /** Vector operations of one lane-wise {@code exprel}: Horner's 28, the range count. */
+  static final int EXPREL_COST = 32;
 
   /**
    * The element statements in order; with {@code refractory} (a mask variable) each state keeps
@@ -184,16 +201,20 @@ final class VectorPlanRenderer {
                 .build(),
             zName, Exprs.refs(read), cost(read)));
         vectorLocals.add(let.name());
-        // Horner where |z| < 0.5 (bit for bit the scalar Exprel), expm1(z)/z elsewhere (rare);
-        // branch-free and inline, as a trap or a call C2 does not inline would allocate vectors.
+        // The scalar Exprel's Horner polynomial, inline (a vector passed to a call C2 does not
+        // inline is allocated); exact for |z| < 0.5. The loop counts the other lanes (rare), and
+        // the kernel recomputes those with the scalar Exprel after it: a branch here would become
+        // a C2 trap, after which the code was seen to stay in C1.
         out.add(new Stmt(CodeBlock.builder()
-                .add("// $L = dt·exprel(z): Taylor where |z| < 0.5, else expm1(z)/z\n", let.name())
-                .add("final $T $L = $>$>$L\n.blend($L.lanewise($T.EXPM1).div($L), "
-                        + "$L.abs().compare($T.LT, 0.5).not())\n.mul(dt);\n$<$<",
-                    RuntimeNames.DOUBLE_VECTOR, let.name(), taylor(zName), zName,
-                    RuntimeNames.VECTOR_OPERATORS, zName, zName, RuntimeNames.VECTOR_OPERATORS)
+                .add("// $L = dt·exprel(z): Taylor for |z| < 0.5; the others counted, redone after\n",
+                    let.name())
+                .add("final $T $L = $>$>$L\n.mul(dt);\n$<$<", RuntimeNames.DOUBLE_VECTOR, let.name(),
+                    taylor(zName))
+                .addStatement("$L += $L.abs().compare($T.LT, 0.5).not().trueCount()", farLanes,
+                    zName, RuntimeNames.VECTOR_OPERATORS)
                 .build(),
-            let.name(), Set.of(new Ref(zName, Expr.RefKind.LOCAL), Exprs.dt()), EXPREL_COST));
+            let.name(), Set.of(new Ref(zName, Expr.RefKind.LOCAL), Exprs.dt()), EXPREL_COST,
+            zName));
         return;
       }
       rendered = new VectorExprRenderer.Code(

@@ -72,6 +72,19 @@ class LoopSplitTest {
   }
 
   @Test
+  void anExprelFactorGetsALoopOfItsOwnWithItsArgumentCarriedIn() {
+    Stmt exprel = new Stmt(CodeBlock.of("f;\n"), "f", Set.of(new Ref("z", RefKind.LOCAL)), 32, "z");
+    LoopSplit split = LoopSplit.of(
+        List.of(let("rate", 5), let("z", 3), exprel, store("v", 3, "rate", "f")), 8);
+    assertThat(names(split)).containsExactly(
+        List.of("rate", "z"), List.of("f"), List.of("store")).inOrder();
+    assertThat(split.exprel(1)).isSameInstanceAs(exprel);
+    assertThat(split.exprel(0)).isNull();
+    assertThat(split.carriedIn(1)).containsExactly("z", 1);
+    assertThat(split.carriedOut(1)).containsExactly("f", 2);
+  }
+
+  @Test
   void stateUpdatesAllGoToTheLastLoopEvenWhenInterleaved() {
     LoopSplit split = LoopSplit.of(List.of(
         let("k1", 30), store("v", 3, "k1"), let("k2", 30), store("w", 3, "k2")), 8);

@@ -140,7 +140,10 @@ public final class LifGroupVector implements NeuronKernel {
     for (int b = from; b < to; b += BLOCK) {
       final int e = Math.min(to, b + BLOCK);
       stepExpAutoPerElementPart1(t, dt, b, e, carry);
-      stepExpAutoPerElementPart2(t, dt, b, e, carry);
+      if (stepExpAutoPerElementPart2(t, dt, b, e, carry) != 0) {
+        // lanes with |z| >= 0.5 (rare): the scalar Exprel, as the scalar kernel
+        VectorMath.exprelFar(carry, 1 * BLOCK, 2 * BLOCK, e - b, dt);
+      }
       spikeEnd = stepExpAutoPerElementPart3(t, dt, b, e, carry, spikeEnd);
     }
     return spikeEnd;
@@ -165,11 +168,12 @@ public final class LifGroupVector implements NeuronKernel {
     }
   }
 
-  private void stepExpAutoPerElementPart2(double t, double dt, int from, int to, double[] carry) {
+  private int stepExpAutoPerElementPart2(double t, double dt, int from, int to, double[] carry) {
+    int farLanes = 0;
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_expEulerFactor_z = DoubleVector.fromArray(S, carry, 1 * BLOCK + at);
-      // V_expEulerFactor = dt·exprel(z): Taylor where |z| < 0.5, else expm1(z)/z
+      // V_expEulerFactor = dt·exprel(z): Taylor for |z| < 0.5; the others counted, redone after
       final DoubleVector V_expEulerFactor = V_expEulerFactor_z.mul(Exprel.TAYLOR_14).add(Exprel.TAYLOR_13)
           .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_12)
           .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_11)
@@ -184,10 +188,11 @@ public final class LifGroupVector implements NeuronKernel {
           .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_2)
           .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_1)
           .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_0)
-          .blend(V_expEulerFactor_z.lanewise(VectorOperators.EXPM1).div(V_expEulerFactor_z), V_expEulerFactor_z.abs().compare(VectorOperators.LT, 0.5).not())
           .mul(dt);
+      farLanes += V_expEulerFactor_z.abs().compare(VectorOperators.LT, 0.5).not().trueCount();
       V_expEulerFactor.intoArray(carry, 2 * BLOCK + at);
     }
+    return farLanes;
   }
 
   private int stepExpAutoPerElementPart3(double t, double dt, int from, int to, double[] carry,
