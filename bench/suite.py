@@ -8,8 +8,8 @@ time, peak RSS and firing rates, with the ratios Brainstem/Brian2. Raw results g
 bench/results/<stamp>.jsonl, the tables to bench/results/<stamp>.md.
 
 Times: "loop" is the simulation loop only (Brian2: device._last_run_time; Brainstem: runner.run()
-after a JIT warm-up on a copy of the model with at most 4 000 neurons, --warmup ms of biological
-time: the counterpart of Brian2's C++ compilation, which its loop time leaves out too). "process" is
+after a JIT warm-up: the network runs --warmup ms of biological time, then runner.reset() restores
+its initial state; the counterpart of Brian2's C++ compilation, which its loop time leaves out too). "process" is
 the whole process that simulates: Brian2's compiled binary (synapse creation, initialisation, loop,
 writing results; code generation and C++ compilation excluded) and Brainstem's JVM from start to
 exit (warm-up and network construction included). Brainstem runs with --add-modules
@@ -133,7 +133,7 @@ def main():
     ap.add_argument('--duration', type=float, default=1.0, help='biological time, s')
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--warmup', type=float, default=WARMUP_MS,
-                    help='Brainstem JIT warm-up on a copy of the model, ms of biological time')
+                    help='Brainstem JIT warm-up (then reset), ms of biological time')
     ap.add_argument('--million', action='store_true',
                     help='also run Brainstem alone on COBA with 1 000 000 neurons')
     args = ap.parse_args()
