@@ -1,19 +1,20 @@
 package io.brainstem.math;
 
-import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * What generated vector kernels use besides {@code DoubleVector} itself: per-thread buffers, and
- * loads and stores of a partial vector. Only loaded when the {@code jdk.incubator.vector} module is
- * present.
+ * What generated vector kernels use besides {@code DoubleVector} itself: per-thread buffers and
+ * the scalar redo of far {@code exprel} lanes. Only loaded when the {@code jdk.incubator.vector}
+ * module is present.
  */
 public final class VectorMath {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   /** A vector's worth of doubles per thread (kernels may run on several threads). */
   private static final ThreadLocal<double[]> SCRATCH =
       ThreadLocal.withInitial(() -> new double[S.length()]);
+  /** Per thread, a holder of the carry buffer (grown on demand). */
+  private static final ThreadLocal<double[][]> CARRY = ThreadLocal.withInitial(() -> new double[1][0]);
 
   private VectorMath() {}
 
@@ -21,8 +22,6 @@ public final class VectorMath {
   public static int lanes() {
     return S.length();
   }
-
-  private static final ThreadLocal<double[][]> CARRY = ThreadLocal.withInitial(() -> new double[1][0]);
 
   /**
    * The calling thread's buffer of at least {@code doubles}, for kernels that run as several loops
@@ -52,25 +51,8 @@ public final class VectorMath {
     }
   }
 
-  /** The calling thread's scratch buffer for {@link #load} and {@link #store}. */
+  /** The calling thread's scratch buffer of one vector (kernels read spike masks through it). */
   public static double[] scratch() {
     return SCRATCH.get();
-  }
-
-  /**
-   * {@code a[i .. i+n)} in the first {@code n} lanes (the rest zero), through {@code scratch}:
-   * masked loads that reach past an array's end leave the intrinsic path and allocate.
-   */
-  public static DoubleVector load(
-      VectorSpecies<Double> s, double[] a, int i, int n, double[] scratch) {
-    System.arraycopy(a, i, scratch, 0, n);
-    Arrays.fill(scratch, n, s.length(), 0.0);
-    return DoubleVector.fromArray(s, scratch, 0);
-  }
-
-  /** Writes the first {@code n} lanes of {@code v} to {@code a[i .. i+n)}, through {@code scratch}. */
-  public static void store(DoubleVector v, double[] a, int i, int n, double[] scratch) {
-    v.intoArray(scratch, 0);
-    System.arraycopy(scratch, 0, a, i, n);
   }
 }
