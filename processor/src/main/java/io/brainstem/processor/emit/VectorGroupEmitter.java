@@ -233,7 +233,7 @@ final class VectorGroupEmitter {
     this.preambleLets = preamble;
     String name = Members.stepMethod(integrator, variant);
     if (parts.size() == 1) {
-      return List.of(loop(name, variant, parts.get(0), finish, Map.of(), Map.of(), true, null)
+      return List.of(loop(name, variant, parts.get(0), finish, Map.of(), Map.of(), true, null, true)
           .addModifiers(PRIVATE).build());
     }
     Map<String, Integer> slots = split.slots();
@@ -252,7 +252,7 @@ final class VectorGroupEmitter {
       Stmt exprel = split.exprel(p);
       MethodSpec.Builder part = loop(partName, variant, parts.get(p),
           last ? finish : CodeBlock.of(""), in, out, last,
-          exprel == null ? null : render.farLanes())
+          exprel == null ? null : render.farLanes(), false)
           .addModifiers(PRIVATE)
           .addParameter(double[].class, carry);
       if (last) {
@@ -294,7 +294,7 @@ final class VectorGroupEmitter {
    */
   private MethodSpec.Builder loop(String name, Variant variant,
       List<Stmt> statements, CodeBlock finish, Map<String, Integer> in, Map<String, Integer> out,
-      boolean last, String farLanes) {
+      boolean last, String farLanes, boolean whole) {
     Set<Ref> reads = new LinkedHashSet<>();
     statements.forEach(st -> reads.addAll(st.reads()));
     if (last) {
@@ -323,7 +323,7 @@ final class VectorGroupEmitter {
     if (last) {
       code.addStatement("final double[] $L = $T.scratch()", lanes, RuntimeNames.VECTOR_MATH);
     }
-    if (last && !name.contains("Part")) {
+    if (whole) { // the kernel in one loop; a last part gets spikeEnd from its driver
       code.addStatement("int $L = $L", spikeEnd, from);
     }
     if (farLanes != null) {
