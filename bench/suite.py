@@ -75,6 +75,9 @@ def brian2(model, n, threads, duration, seed):
 WARMUP_MS = 300
 
 
+PRECISION = 'double'
+
+
 def brainstem(java, model, n, threads, duration, seed, extra=(), vector=True, warmup=None):
     warmup = WARMUP_MS if warmup is None else warmup
     modules = ['--add-modules', 'jdk.incubator.vector'] if vector else []
@@ -83,7 +86,8 @@ def brainstem(java, model, n, threads, duration, seed, extra=(), vector=True, wa
     res = run([java] + modules + ['-cp', cp,
                'io.brainstem.bench.BenchMain', '--model', model, '--N', str(n),
                '--k', '80', '--duration', str(duration), '--threads', str(threads),
-               '--seed', str(seed), '--warmup', str(warmup)] + list(extra), timeout=3600)
+               '--seed', str(seed), '--warmup', str(warmup), '--precision', PRECISION]
+              + list(extra), timeout=3600)
     if res:
         res['process_s'] = res['process_wall_s']
         res['rss_MB'] = res['process_maxrss_MB']
@@ -123,7 +127,7 @@ def table(rows, jdk):
 
 
 def main():
-    global WARMUP_MS
+    global WARMUP_MS, PRECISION
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--quick', action='store_true', help='only N = 4000')
     ap.add_argument('--models', default='coba,einet,cuba,cobahh')
@@ -134,10 +138,13 @@ def main():
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--warmup', type=float, default=WARMUP_MS,
                     help='Brainstem JIT warm-up (then reset), ms of biological time')
+    ap.add_argument('--precision', default='double', choices=['double', 'float'],
+                    help='how Brainstem stores state (Brian2 runs float64 either way)')
     ap.add_argument('--million', action='store_true',
                     help='also run Brainstem alone on COBA with 1 000 000 neurons')
     args = ap.parse_args()
     WARMUP_MS = args.warmup
+    PRECISION = args.precision
     sizes = [4000] if args.quick else [int(s) for s in args.sizes.split(',')]
     jdks = args.jdks.split(',')
     stamp = datetime.datetime.utcnow().strftime('%Y%m%d-%H%M%S')
@@ -185,7 +192,8 @@ def main():
               args.seed, args.duration)]
     kernels = sorted({'JDK %s: %s' % (jdk, r['brainstem'][jdk].get('kernels'))
                       for r in rows for jdk in jdks if r['brainstem'].get(jdk)})
-    md += ['Brainstem kernels (warm-up %g ms): %s.' % (WARMUP_MS, '; '.join(kernels)), '']
+    md += ['Brainstem kernels (warm-up %g ms, %s state): %s.' % (WARMUP_MS, PRECISION,
+                                                                  '; '.join(kernels)), '']
     for jdk in jdks:
         md += [table(rows, jdk), '']
     md += ['### Other targets', '', '| run | JDK | wall | peak RSS |', '|---|---|---:|---:|'] + extra

@@ -1,6 +1,7 @@
 package io.brainstem.bench;
 
 import io.brainstem.network.NeuronGroup;
+import io.brainstem.network.Precision;
 import io.brainstem.runners.DSRunner;
 import io.brainstem.visualize.Plots;
 import java.lang.management.ManagementFactory;
@@ -16,7 +17,8 @@ import java.util.Map;
  *
  * <pre>
  * BenchMain --model coba|cuba|cobahh|einet [--N 4000] [--k 80] [--duration 1] (s)
- *           [--threads 1] [--seed 1] [--warmup 0] (ms) [--raster file.png]
+ *           [--threads 1] [--seed 1] [--warmup 0] (ms) [--precision double|float]
+ *           [--raster file.png]
  * </pre>
  *
  * {@code t_run_loop} is the time of {@code runner.run} alone. With {@code --warmup ms}, the network
@@ -41,9 +43,10 @@ public final class BenchMain {
     long seed = Long.parseLong(opt.getOrDefault("seed", "1"));
     String raster = opt.get("raster");
     double warmupMs = Double.parseDouble(opt.getOrDefault("warmup", "0"));
+    Precision precision = precision(opt.getOrDefault("precision", "double"));
 
     long t0 = System.nanoTime();
-    BenchNetworks.Bench bench = BenchNetworks.build(model, n, k, seed);
+    BenchNetworks.Bench bench = BenchNetworks.build(model, n, k, seed, precision);
     double tBuild = (System.nanoTime() - t0) * 1e-9;
 
     DSRunner.Builder builder = DSRunner.builder(bench.network()).dt(BenchNetworks.DT).threads(threads);
@@ -87,6 +90,7 @@ public final class BenchMain {
     res.put("seed", seed);
     res.put("jdk", Runtime.version().toString());
     res.put("kernels", e.kernels());
+    res.put("precision", precision.name().toLowerCase(Locale.ROOT));
     res.put("t_warmup", tWarmup);
     res.put("t_setup", tBuild);
     res.put("t_run_loop", tLoop);
@@ -98,6 +102,15 @@ public final class BenchMain {
     res.put("rate_all_Hz", (spikesE + spikesI) / (double) n / durationS);
     res.put("t_since_jvm_start", ManagementFactory.getRuntimeMXBean().getUptime() * 1e-3);
     System.out.println("RESULT " + json(res));
+  }
+
+  private static Precision precision(String name) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
+      case "double" -> Precision.DOUBLE;
+      case "float" -> Precision.FLOAT;
+      default -> throw new IllegalArgumentException(
+          "--precision " + name + ": expected double or float");
+    };
   }
 
   private static Map<String, String> options(String[] args) {

@@ -12,6 +12,8 @@ import io.brainstem.models.ExpCobaProjection;
 import io.brainstem.models.LifGroup;
 import io.brainstem.network.Network;
 import io.brainstem.network.NeuronGroup;
+import io.brainstem.network.Precision;
+import io.brainstem.network.Variable;
 import java.util.Locale;
 
 /**
@@ -31,13 +33,18 @@ public final class BenchNetworks {
 
   /** The model named as in bench.py: {@code coba}, {@code cuba}, {@code cobahh} or {@code einet}. */
   public static Bench build(String model, int n, double k, long seed) {
+    return build(model, n, k, seed, Precision.DOUBLE);
+  }
+
+  /** As {@link #build(String, int, double, long)}, storing the state with {@code precision}. */
+  public static Bench build(String model, int n, double k, long seed, Precision precision) {
     int ne = (int) Math.round(0.8 * n);
     double p = k / n;
     return switch (model.toLowerCase(Locale.ROOT)) {
-      case "coba" -> coba(n, ne, p, seed);
-      case "cuba" -> cuba(n, ne, p, seed);
-      case "cobahh" -> cobahh(n, ne, p, seed);
-      case "einet" -> einet(ne, n - ne, p, seed);
+      case "coba" -> coba(n, ne, p, seed, precision);
+      case "cuba" -> cuba(n, ne, p, seed, precision);
+      case "cobahh" -> cobahh(n, ne, p, seed, precision);
+      case "einet" -> einet(ne, n - ne, p, seed, precision);
       default -> throw new IllegalArgumentException(
           "unknown model '" + model + "'; the models are coba, cuba, cobahh, einet");
     };
@@ -47,26 +54,29 @@ public final class BenchNetworks {
    * Brian2's COBA: {@code v = El + (randn·5 − 5) mV}, {@code ge = randn·1.5 + 4},
    * {@code gi = randn·12 + 20}, weights 0.6 and 6.7 (units of g_leak).
    */
-  static Bench coba(int n, int ne, double p, long seed) {
-    Network net = new Network();
-    CobaNeuronGroup e = net.add(new CobaNeuronGroup("E", ne));
-    CobaNeuronGroup i = net.add(new CobaNeuronGroup("I", n - ne));
+  static Bench coba(int n, int ne, double p, long seed, Precision precision) {
+    Network net = new Network(precision);
+    CobaNeuronGroup e = net.add(new CobaNeuronGroup("E", ne, precision));
+    CobaNeuronGroup i = net.add(new CobaNeuronGroup("I", n - ne, precision));
     Rng rng = new Rng(seed);
     for (CobaNeuronGroup g : new CobaNeuronGroup[] {e, i}) {
-      rng.fillNormal(g.v, -65, 5);
+      fillNormal(rng, g.variable("v"), -65, 5);
     }
     connect(net, e, i, p, seed, 0.6, 5, 6.7, 10, rng, 4, 1.5, 20, 12);
     return new Bench(net, e, i, 0, 0);
   }
 
   /** Brian2's CUBA: {@code v = Vr + rand·(Vt − Vr)}, weights 1.62 mV and −9 mV, ge = gi = 0. */
-  static Bench cuba(int n, int ne, double p, long seed) {
-    Network net = new Network();
-    CubaNeuronGroup e = net.add(new CubaNeuronGroup("E", ne));
-    CubaNeuronGroup i = net.add(new CubaNeuronGroup("I", n - ne));
+  static Bench cuba(int n, int ne, double p, long seed, Precision precision) {
+    Network net = new Network(precision);
+    CubaNeuronGroup e = net.add(new CubaNeuronGroup("E", ne, precision));
+    CubaNeuronGroup i = net.add(new CubaNeuronGroup("I", n - ne, precision));
     Rng rng = new Rng(seed);
     for (CubaNeuronGroup g : new CubaNeuronGroup[] {e, i}) {
-      rng.fillUniform(g.v, -60, -50);
+      Variable v = g.variable("v");
+      for (int j = 0; j < v.size(); j++) {
+        v.set(j, rng.uniform(-60, -50));
+      }
     }
     connect(net, e, i, p, seed, 60 * 0.27 / 10, 5, -20 * 4.5 / 10, 10, null, 0, 0, 0, 0);
     return new Bench(net, e, i, 0, 0);
@@ -76,13 +86,13 @@ public final class BenchNetworks {
    * Brian2's COBAHH: {@code v = El + (randn·5 − 5) mV}, {@code ge = (randn·1.5 + 4)·10 nS},
    * {@code gi = (randn·12 + 20)·10 nS}, m = n = h = 0, weights 6 nS and 67 nS.
    */
-  static Bench cobahh(int n, int ne, double p, long seed) {
-    Network net = new Network();
-    TraubHHGroup e = net.add(new TraubHHGroup("E", ne));
-    TraubHHGroup i = net.add(new TraubHHGroup("I", n - ne));
+  static Bench cobahh(int n, int ne, double p, long seed, Precision precision) {
+    Network net = new Network(precision);
+    TraubHHGroup e = net.add(new TraubHHGroup("E", ne, precision));
+    TraubHHGroup i = net.add(new TraubHHGroup("I", n - ne, precision));
     Rng rng = new Rng(seed);
     for (TraubHHGroup g : new TraubHHGroup[] {e, i}) {
-      rng.fillNormal(g.v, -65, 5);
+      fillNormal(rng, g.variable("v"), -65, 5);
     }
     connect(net, e, i, p, seed, 6, 5, 67, 10, rng, 40, 15, 200, 120);
     return new Bench(net, e, i, 0, 0);
@@ -107,9 +117,11 @@ public final class BenchNetworks {
       if (rng != null) {
         double undoE = Math.exp(DT / taue);
         double undoI = Math.exp(DT / taui);
+        Variable ge = ex.variable("g");
+        Variable gi = in.variable("g");
         for (int j = 0; j < post.size(); j++) {
-          ex.g[j] = rng.normal(ge0, geSd) * undoE;
-          in.g[j] = rng.normal(gi0, giSd) * undoI;
+          ge.set(j, rng.normal(ge0, geSd) * undoE);
+          gi.set(j, rng.normal(gi0, giSd) * undoI);
         }
       }
     }
@@ -120,13 +132,13 @@ public final class BenchNetworks {
    * ExpCoba projections, 20 mV input; at 3200 + 800 neurons, p = 0.02 and seed 42 it is that network
    * exactly (a test checks it spike for spike).
    */
-  static Bench einet(int numExc, int numInh, double p, long seed) {
-    Network net = new Network();
-    LifGroup e = net.add(lif("E", numExc));
-    LifGroup i = net.add(lif("I", numInh));
+  static Bench einet(int numExc, int numInh, double p, long seed, Precision precision) {
+    Network net = new Network(precision);
+    LifGroup e = net.add(lif("E", numExc, precision));
+    LifGroup i = net.add(lif("I", numInh, precision));
     Rng rng = new Rng(seed);
-    rng.fillNormal(e.V, -55., 2.);
-    rng.fillNormal(i.V, -55., 2.);
+    fillNormal(rng, e.variable("V"), -55., 2.);
+    fillNormal(rng, i.variable("V"), -55., 2.);
     net.add(exp(e, e, p, seed + 1).E(0.).g_max(0.6).tau(5.));
     net.add(exp(e, i, p, seed + 2).E(0.).g_max(0.6).tau(5.));
     net.add(exp(i, e, p, seed + 3).E(-80.).g_max(6.7).tau(10.));
@@ -134,8 +146,15 @@ public final class BenchNetworks {
     return new Bench(net, e, i, 20, 20);
   }
 
-  private static LifGroup lif(String name, int size) {
-    return new LifGroup(name, size)
+  /** Normal draws in order, as {@code Rng.fillNormal} makes them, into a state of either precision. */
+  private static void fillNormal(Rng rng, Variable v, double mean, double sd) {
+    for (int j = 0; j < v.size(); j++) {
+      v.set(j, rng.normal(mean, sd));
+    }
+  }
+
+  private static LifGroup lif(String name, int size, Precision precision) {
+    return new LifGroup(name, size, precision)
         .V_rest(-60.).V_th(-50.).V_reset(-60.).tau(20.).tau_ref(5.)
         .method(Integrator.EXP_AUTO);
   }

@@ -49,12 +49,25 @@ final class VariableInput implements Input {
           "input " + path + ": '" + v.path() + "' is a spike (boolean) variable; an input needs a "
               + "double variable such as '" + v.owner() + ".input'");
     }
-    double[] target = v.doubles();
+    // A float variable (Precision.FLOAT) is widened into a buffer, written in double, and
+    // rounded back: the same arithmetic as on a double variable.
+    float[] floats = v.floats();
+    double[] target = floats == null ? v.doubles() : new double[floats.length];
     Writer writer = source.bind(target.length, dt);
     return new Bound() {
       @Override
       public void apply(long step, double t) {
+        if (floats == null) {
+          writer.write(target, step, t);
+          return;
+        }
+        for (int i = 0; i < floats.length; i++) {
+          target[i] = floats[i];
+        }
         writer.write(target, step, t);
+        for (int i = 0; i < floats.length; i++) {
+          floats[i] = (float) target[i];
+        }
       }
 
       @Override

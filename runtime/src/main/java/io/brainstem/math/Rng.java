@@ -115,6 +115,17 @@ public final class Rng {
     }
   }
 
+  /**
+   * Fills a float state ({@code Precision.FLOAT}) with the draws {@link #fillNormal(double[],
+   * double, double)} would make, each rounded to float.
+   */
+  public void fillNormal(float[] a, double mean, double sd) {
+    checkSd(sd);
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) (mean + sd * normal());
+    }
+  }
+
   /** Fills {@code a} with uniform draws in {@code [low, high)}. */
   public void fillUniform(double[] a, double low, double high) {
     if (!(low < high)) {

@@ -191,8 +191,8 @@ public final class Monitor {
       return streams == null ? new SpikeRecorder(this, v.booleans(), indices)
           : new SpikeRecorder(this, v.booleans(), indices, streams);
     }
-    return streams == null ? new ValueRecorder(this, v.doubles(), indices)
-        : new ValueRecorder(this, v.doubles(), indices, streams);
+    return streams == null ? new ValueRecorder(this, v, indices)
+        : new ValueRecorder(this, v, indices, streams);
   }
 
   @Override

@@ -1,28 +1,36 @@
 package io.brainstem.monitors;
 
-/** Records a double variable (all elements or chosen ones) as rows, in memory or streamed. */
+import io.brainstem.network.Variable;
+
+/**
+ * Records a double variable (all elements or chosen ones) as rows, in memory or streamed; a float
+ * variable ({@code Precision.FLOAT}) is recorded widened to double, exactly.
+ */
 final class ValueRecorder extends Recorder {
-  private final double[] source;
+  private final double[] source; // null for a float variable
+  private final float[] floats;
   private final int[] indices; // null: every element
   private final RowStore data;
 
-  ValueRecorder(Monitor spec, double[] source, int[] indices) {
+  ValueRecorder(Monitor spec, Variable v, int[] indices) {
     super(spec);
-    this.source = source;
+    this.source = v.doubles();
+    this.floats = v.floats();
     this.indices = indices;
-    this.data = new DoubleRows(width(source, indices));
+    this.data = new DoubleRows(width(v, indices));
   }
 
   /** A streamed recorder writing its rows to {@code <name>.npy}. */
-  ValueRecorder(Monitor spec, double[] source, int[] indices, Streams streams) {
+  ValueRecorder(Monitor spec, Variable v, int[] indices, Streams streams) {
     super(spec, streams.timesFor(spec, false), streams.ownsTimes(spec));
-    this.source = source;
+    this.source = v.doubles();
+    this.floats = v.floats();
     this.indices = indices;
-    this.data = new FileRows(streams.values(spec, width(source, indices)));
+    this.data = new FileRows(streams.values(spec, width(v, indices)));
   }
 
-  private static int width(double[] source, int[] indices) {
-    return indices == null ? source.length : indices.length;
+  private static int width(Variable v, int[] indices) {
+    return indices == null ? v.size() : indices.length;
   }
 
   @Override
@@ -37,6 +45,10 @@ final class ValueRecorder extends Recorder {
 
   @Override
   void store(long step) {
+    if (floats != null) {
+      storeFloats();
+      return;
+    }
     if (indices == null) {
       data.add(source);
       return;
@@ -45,6 +57,21 @@ final class ValueRecorder extends Recorder {
     int[] idx = indices;
     for (int c = 0; c < idx.length; c++) {
       dest[c] = source[idx[c]];
+    }
+    data.commit();
+  }
+
+  private void storeFloats() {
+    double[] dest = data.next();
+    int[] idx = indices;
+    if (idx == null) {
+      for (int c = 0; c < dest.length; c++) {
+        dest[c] = floats[c];
+      }
+    } else {
+      for (int c = 0; c < idx.length; c++) {
+        dest[c] = floats[idx[c]];
+      }
     }
     data.commit();
   }

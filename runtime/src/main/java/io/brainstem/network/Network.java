@@ -27,6 +27,7 @@ import java.util.Objects;
  * order added); the runner applies inputs before and records monitors and clears inputs after.
  */
 public class Network {
+  private final Precision precision;
   private final Map<String, Object> byName = new LinkedHashMap<>();
   private final List<NeuronGroup> groups = new ArrayList<>();
   private final List<Projection> projections = new ArrayList<>();
@@ -34,9 +35,35 @@ public class Network {
   private NeuronGroup[] groupArray = new NeuronGroup[0];
   private Projection[] projectionArray = new Projection[0];
 
+  /** A network of double-precision groups. */
+  public Network() {
+    this(Precision.DOUBLE);
+  }
+
+  /**
+   * A network whose groups store their state with {@code precision}: pass {@link #precision()} to
+   * each group's constructor ({@code new LifGroup("E", 3200, precision())}); {@link #add} refuses a
+   * group built with the other one (spike sources, which store no values, fit either).
+   */
+  public Network(Precision precision) {
+    this.precision = Objects.requireNonNull(precision, "precision");
+  }
+
+  /** How this network's groups store their state. */
+  public final Precision precision() {
+    return precision;
+  }
+
   /** Adds one group and returns it, for {@code final LifGroup E = add(new LifGroup("E", 100));}. */
   public final <G extends NeuronGroup> G add(G group) {
-    register(Objects.requireNonNull(group, "group").name(), group);
+    Objects.requireNonNull(group, "group");
+    if (group.precision() != precision && group.storesValues()) {
+      throw new IllegalArgumentException("group '" + group.name() + "' stores "
+          + group.precision() + " state but this network is " + precision + "; construct it with "
+          + "Precision." + precision + " (e.g. new " + group.getClass().getSimpleName() + "(\""
+          + group.name() + "\", " + group.size() + ", Precision." + precision + "))");
+    }
+    register(group.name(), group);
     groups.add(group);
     groupArray = groups.toArray(new NeuronGroup[0]);
     return group;

@@ -15,6 +15,9 @@ public abstract class NeuronGroup {
   private final String model;
   private final int size;
   private final VariableTable variables;
+  private final Precision precision;
+  /** Whether any state or input depends on the precision (spike sources have none). */
+  private boolean storesValues;
   private Integrator method;
 
   /** Whether each neuron spiked in the last step. */
@@ -33,6 +36,12 @@ public abstract class NeuronGroup {
   private boolean scalarOnly;
 
   protected NeuronGroup(String name, String model, int size, Integrator defaultMethod) {
+    this(name, model, size, defaultMethod, Precision.DOUBLE);
+  }
+
+  /** A group storing its state with {@code precision}. */
+  protected NeuronGroup(
+      String name, String model, int size, Integrator defaultMethod, Precision precision) {
     this.name = Objects.requireNonNull(name, "name");
     if (name.isEmpty() || name.contains(".")) {
       throw new IllegalArgumentException(
@@ -42,6 +51,7 @@ public abstract class NeuronGroup {
       throw new IllegalArgumentException("group " + name + ": size must be positive, got " + size);
     }
     this.model = model;
+    this.precision = Objects.requireNonNull(precision, "precision");
     this.size = size;
     this.method = defaultMethod;
     this.variables = new VariableTable(name);
@@ -49,14 +59,43 @@ public abstract class NeuronGroup {
     this.spikeIndex = new int[size];
   }
 
-  /** Registers and allocates a state array filled with {@code initial}. */
+  /**
+   * Under {@link Precision#DOUBLE}: registers and allocates a state array filled with
+   * {@code initial}; under {@code FLOAT} returns null ({@link #floatState} holds the state).
+   */
   protected final double[] state(String varName, double initial) {
+    storesValues = true;
+    return precision == Precision.DOUBLE
+        ? variables.addDoubles(varName, Variable.Kind.STATE, size, initial) : null;
+  }
+
+  /** The float twin of {@link #state}: the array under {@link Precision#FLOAT}, else null. */
+  protected final float[] floatState(String varName, double initial) {
+    storesValues = true;
+    return precision == Precision.FLOAT
+        ? variables.addFloats(varName, Variable.Kind.STATE, size, initial) : null;
+  }
+
+  /** A state array of times (such as {@code t_last_spike}): double under either precision. */
+  protected final double[] timeState(String varName, double initial) {
     return variables.addDoubles(varName, Variable.Kind.STATE, size, initial);
   }
 
-  /** Registers and allocates an input accumulator (cleared after every step). */
+  /**
+   * Under {@link Precision#DOUBLE}: registers and allocates an input accumulator (cleared after
+   * every step); under {@code FLOAT} returns null ({@link #floatInput} holds it).
+   */
   protected final double[] input(String varName) {
-    return variables.addDoubles(varName, Variable.Kind.INPUT, size, 0.0);
+    storesValues = true;
+    return precision == Precision.DOUBLE
+        ? variables.addDoubles(varName, Variable.Kind.INPUT, size, 0.0) : null;
+  }
+
+  /** The float twin of {@link #input}: the array under {@link Precision#FLOAT}, else null. */
+  protected final float[] floatInput(String varName) {
+    storesValues = true;
+    return precision == Precision.FLOAT
+        ? variables.addFloats(varName, Variable.Kind.INPUT, size, 0.0) : null;
   }
 
   /** For generated groups: their vector kernels, or null (then scalar kernels run). */
@@ -214,6 +253,16 @@ public abstract class NeuronGroup {
     return method;
   }
 
+  /** Whether this group's storage depends on its precision (false for spike sources). */
+  final boolean storesValues() {
+    return storesValues;
+  }
+
+  /** How this group stores its state (chosen when it was constructed). */
+  public final Precision precision() {
+    return precision;
+  }
+
   /** A variable by name ({@code "V"}, {@code "spike"}, {@code "input"}). */
   public final Variable variable(String varName) {
     return variables.get(varName);
@@ -222,10 +271,26 @@ public abstract class NeuronGroup {
   /** A double variable's array by name, e.g. {@code doubles("V")}. */
   public final double[] doubles(String varName) {
     Variable v = variables.get(varName);
+    if (v.isFloat()) {
+      throw new IllegalArgumentException(name + "." + varName + " is stored as float (the group "
+          + "was built with Precision.FLOAT): use floats(\"" + varName + "\"), or variable(\""
+          + varName + "\").get(i) / set(i, value)");
+    }
     if (v.doubles() == null) {
       throw new IllegalArgumentException(name + "." + varName + " is boolean, not double");
     }
     return v.doubles();
+  }
+
+  /** A float variable's array by name under {@link Precision#FLOAT}, e.g. {@code floats("V")}. */
+  public final float[] floats(String varName) {
+    Variable v = variables.get(varName);
+    if (v.floats() == null) {
+      throw new IllegalArgumentException(name + "." + varName + " is "
+          + (v.isBoolean() ? "boolean" : "stored as double") + ", not float"
+          + (v.isBoolean() ? "" : ": use doubles(\"" + varName + "\")"));
+    }
+    return v.floats();
   }
 
   public final List<Variable> variables() {

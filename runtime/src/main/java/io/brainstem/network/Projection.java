@@ -144,21 +144,57 @@ public abstract class Projection {
     return pre.spikeCount();
   }
 
-  /** Registers and allocates a per-postsynaptic-neuron state array. */
+  /**
+   * Registers and allocates a per-postsynaptic-neuron state array when the postsynaptic group
+   * stores double; null under {@link Precision#FLOAT} ({@link #floatState} holds it).
+   */
   protected final double[] state(String varName, double initial) {
-    return variables.addDoubles(varName, Variable.Kind.STATE, post.size(), initial);
+    return precision() == Precision.DOUBLE
+        ? variables.addDoubles(varName, Variable.Kind.STATE, post.size(), initial) : null;
   }
 
-  /** The postsynaptic variable a {@code @Post} field or {@code @Output} refers to. */
+  /** The float twin of {@link #state}: the array under {@link Precision#FLOAT}, else null. */
+  protected final float[] floatState(String varName, double initial) {
+    return precision() == Precision.FLOAT
+        ? variables.addFloats(varName, Variable.Kind.STATE, post.size(), initial) : null;
+  }
+
+  /**
+   * The postsynaptic variable a {@code @Post} field or {@code @Output} refers to, when the
+   * postsynaptic group stores double; null under {@link Precision#FLOAT}.
+   */
   protected final double[] postVariable(String varName, String usedFor) {
-    if (!post.variables().stream().anyMatch(v -> v.name().equals(varName))) {
-      List<String> names = post.variables().stream().map(Variable::name).toList();
-      throw new IllegalArgumentException(
-          "projection " + name + " (" + model + ") needs " + usedFor + " '" + varName
-              + "' on its postsynaptic group " + post + Names.didYouMean(varName, names)
-              + "; the group has " + names);
+    Variable v = postVariableNamed(varName, usedFor);
+    return v.isFloat() ? null : v.doubles();
+  }
+
+  /** The float twin of {@link #postVariable}: the array under {@link Precision#FLOAT}, else null. */
+  protected final float[] postFloatVariable(String varName, String usedFor) {
+    Variable v = postVariableNamed(varName, usedFor);
+    if (precision() == Precision.FLOAT && !v.isFloat()) {
+      throw new IllegalArgumentException("projection " + name + " (" + model + ") reads "
+          + usedFor + " '" + varName + "', a time that " + post.name() + " keeps in double under "
+          + "Precision.FLOAT; build the network with Precision.DOUBLE to use this model");
     }
-    return post.doubles(varName);
+    return v.floats();
+  }
+
+  private Variable postVariableNamed(String varName, String usedFor) {
+    for (Variable v : post.variables()) {
+      if (v.name().equals(varName) && !v.isBoolean()) {
+        return v;
+      }
+    }
+    List<String> names = post.variables().stream().map(Variable::name).toList();
+    throw new IllegalArgumentException(
+        "projection " + name + " (" + model + ") needs " + usedFor + " '" + varName
+            + "' on its postsynaptic group " + post + Names.didYouMean(varName, names)
+            + "; the group has " + names);
+  }
+
+  /** How this projection stores its state: as its postsynaptic group does. */
+  public final Precision precision() {
+    return post.precision();
   }
 
   protected final void setMethod(Integrator method) {
@@ -208,8 +244,24 @@ public abstract class Projection {
     return variables.get(varName);
   }
 
+  /** A double state array by name, e.g. {@code doubles("g")}. */
   public final double[] doubles(String varName) {
-    return variables.get(varName).doubles();
+    Variable v = variables.get(varName);
+    if (v.isFloat()) {
+      throw new IllegalArgumentException(name + "." + varName + " is stored as float (its "
+          + "postsynaptic group uses Precision.FLOAT): use floats(\"" + varName + "\")");
+    }
+    return v.doubles();
+  }
+
+  /** A float state array by name under {@link Precision#FLOAT}, e.g. {@code floats("g")}. */
+  public final float[] floats(String varName) {
+    Variable v = variables.get(varName);
+    if (!v.isFloat()) {
+      throw new IllegalArgumentException(name + "." + varName
+          + " is stored as double, not float: use doubles(\"" + varName + "\")");
+    }
+    return v.floats();
   }
 
   public final List<Variable> variables() {

@@ -2,9 +2,11 @@ package io.brainstem.network;
 
 /**
  * A named per-element array of a group or projection: what monitors record and inputs write.
- * Exactly one of {@code doubles} and {@code booleans} is non-null.
+ * Exactly one of {@code doubles}, {@code floats} (state under {@link Precision#FLOAT}) and
+ * {@code booleans} is non-null; {@link #get} and {@link #set} work for all three.
  */
-public record Variable(String owner, String name, Kind kind, double[] doubles, boolean[] booleans) {
+public record Variable(
+    String owner, String name, Kind kind, double[] doubles, float[] floats, boolean[] booleans) {
 
   public enum Kind {
     STATE,
@@ -18,10 +20,40 @@ public record Variable(String owner, String name, Kind kind, double[] doubles, b
   }
 
   public int size() {
-    return doubles != null ? doubles.length : booleans.length;
+    return doubles != null ? doubles.length : floats != null ? floats.length : booleans.length;
   }
 
   public boolean isBoolean() {
     return booleans != null;
+  }
+
+  /** Whether the values are stored as float ({@link Precision#FLOAT}). */
+  public boolean isFloat() {
+    return floats != null;
+  }
+
+  /** Element {@code i}'s value; a spike reads as 1 or 0. */
+  public double get(int i) {
+    return doubles != null ? doubles[i] : floats != null ? floats[i] : booleans[i] ? 1 : 0;
+  }
+
+  /** Sets element {@code i} (rounded to float under {@link Precision#FLOAT}; a spike is value != 0). */
+  public void set(int i, double value) {
+    if (doubles != null) {
+      doubles[i] = value;
+    } else if (floats != null) {
+      floats[i] = (float) value;
+    } else {
+      booleans[i] = value != 0;
+    }
+  }
+
+  /** A copy of every element's value as double. */
+  public double[] toDoubles() {
+    double[] values = new double[size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = get(i);
+    }
+    return values;
   }
 }

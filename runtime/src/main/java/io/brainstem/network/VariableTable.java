@@ -12,6 +12,7 @@ public final class VariableTable {
   private final Map<String, Variable> byName = new LinkedHashMap<>();
   // The input accumulators as a plain array, so clearing them each step allocates nothing.
   private double[][] inputArrays = new double[0][];
+  private float[][] floatInputArrays = new float[0][];
 
   VariableTable(String owner) {
     this.owner = owner;
@@ -22,7 +23,7 @@ public final class VariableTable {
     if (initial != 0) {
       java.util.Arrays.fill(array, initial);
     }
-    put(new Variable(owner, name, kind, array, null));
+    put(new Variable(owner, name, kind, array, null, null));
     if (kind == Variable.Kind.INPUT) {
       inputArrays = java.util.Arrays.copyOf(inputArrays, inputArrays.length + 1);
       inputArrays[inputArrays.length - 1] = array;
@@ -30,9 +31,22 @@ public final class VariableTable {
     return array;
   }
 
+  float[] addFloats(String name, Variable.Kind kind, int size, double initial) {
+    float[] array = new float[size];
+    if (initial != 0) {
+      java.util.Arrays.fill(array, (float) initial);
+    }
+    put(new Variable(owner, name, kind, null, array, null));
+    if (kind == Variable.Kind.INPUT) {
+      floatInputArrays = java.util.Arrays.copyOf(floatInputArrays, floatInputArrays.length + 1);
+      floatInputArrays[floatInputArrays.length - 1] = array;
+    }
+    return array;
+  }
+
   boolean[] addBooleans(String name, int size) {
     boolean[] array = new boolean[size];
-    put(new Variable(owner, name, Variable.Kind.SPIKE, null, array));
+    put(new Variable(owner, name, Variable.Kind.SPIKE, null, null, array));
     return array;
   }
 
@@ -65,6 +79,9 @@ public final class VariableTable {
   void clearInputs() {
     for (double[] input : inputArrays) {
       java.util.Arrays.fill(input, 0.0);
+    }
+    for (float[] input : floatInputArrays) {
+      java.util.Arrays.fill(input, 0f);
     }
   }
 }

@@ -27,7 +27,8 @@ final class InitialState {
 
   private void keep(Variable v) {
     variables.add(v);
-    copies.add(v.isBoolean() ? v.booleans().clone() : v.doubles().clone());
+    copies.add(v.isBoolean() ? v.booleans().clone() : v.isFloat() ? v.floats().clone()
+        : v.doubles().clone());
   }
 
   /**
@@ -40,6 +41,8 @@ final class InitialState {
       Object copy = copies.get(i);
       if (v.isBoolean()) {
         System.arraycopy((boolean[]) copy, 0, v.booleans(), 0, v.size());
+      } else if (v.isFloat()) {
+        System.arraycopy((float[]) copy, 0, v.floats(), 0, v.size());
       } else {
         System.arraycopy((double[]) copy, 0, v.doubles(), 0, v.size());
       }

@@ -47,6 +47,17 @@ class RngTest {
   }
 
   @Test
+  void floatFillsDrawTheDoubleFillsNumbersRounded() {
+    double[] d = new double[1000];
+    float[] f = new float[1000];
+    new Rng(9).fillNormal(d, -55, 2);
+    new Rng(9).fillNormal(f, -55, 2);
+    for (int i = 0; i < d.length; i++) {
+      assertThat(f[i]).isEqualTo((float) d[i]);
+    }
+  }
+
+  @Test
   void normalMoments() {
     double[] a = new double[200_000];
     new Rng(5).fillNormal(a, -55, 2);

@@ -5,18 +5,24 @@ import io.brainstem.math.Rng;
 import io.brainstem.models.ExpCobaProjection;
 import io.brainstem.models.LifGroup;
 import io.brainstem.network.Network;
+import io.brainstem.network.Precision;
+import io.brainstem.network.Variable;
 
 /** The seed's EINet shape at a chosen size, from the model library (generated kernels). */
 final class PerfNetworks {
   private PerfNetworks() {}
 
   static Network einet(int numExc, int numInh, double prob) {
-    Network net = new Network();
-    LifGroup e = net.add(lif("E", numExc));
-    LifGroup i = net.add(lif("I", numInh));
+    return einet(numExc, numInh, prob, Precision.DOUBLE);
+  }
+
+  static Network einet(int numExc, int numInh, double prob, Precision precision) {
+    Network net = new Network(precision);
+    LifGroup e = net.add(lif("E", numExc, precision));
+    LifGroup i = net.add(lif("I", numInh, precision));
     Rng rng = new Rng(3);
-    rng.fillNormal(e.V, -55., 2.);
-    rng.fillNormal(i.V, -55., 2.);
+    fillNormal(rng, e, -55., 2.);
+    fillNormal(rng, i, -55., 2.);
     net.add(new ExpCobaProjection(e, e, new FixedProb(prob, 4)).E(0.).g_max(0.6).tau(5.));
     net.add(new ExpCobaProjection(e, i, new FixedProb(prob, 5)).E(0.).g_max(0.6).tau(5.));
     net.add(new ExpCobaProjection(i, e, new FixedProb(prob, 6)).E(-80.).g_max(6.7).tau(10.));
@@ -24,7 +30,17 @@ final class PerfNetworks {
     return net;
   }
 
-  private static LifGroup lif(String name, int size) {
-    return new LifGroup(name, size).V_rest(-60.).V_th(-50.).V_reset(-60.).tau(20.).tau_ref(5.);
+  /** V from N(mean, sd), the same draws under either precision. */
+  private static void fillNormal(Rng rng, LifGroup g, double mean, double sd) {
+    double[] v = new double[g.size()];
+    rng.fillNormal(v, mean, sd);
+    Variable target = g.variable("V");
+    for (int k = 0; k < v.length; k++) {
+      target.set(k, v[k]);
+    }
+  }
+
+  private static LifGroup lif(String name, int size, Precision precision) {
+    return new LifGroup(name, size, precision).V_rest(-60.).V_th(-50.).V_reset(-60.).tau(20.).tau_ref(5.);
   }
 }

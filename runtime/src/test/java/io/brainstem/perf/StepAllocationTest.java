@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 
 import io.brainstem.inputs.Input;
 import io.brainstem.network.Network;
+import io.brainstem.network.Precision;
 import io.brainstem.runners.DSRunner;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -67,13 +68,18 @@ class StepAllocationTest {
   private static long lastRunSpikes;
 
   private static long allocatedPerRun(int threads, boolean spikeMonitor) {
-    return allocatedPerRun(threads, spikeMonitor, null);
+    return allocatedPerRun(threads, spikeMonitor, null, Precision.DOUBLE);
+  }
+
+  private static long allocatedPerRun(int threads, boolean spikeMonitor, Path streamDir) {
+    return allocatedPerRun(threads, spikeMonitor, streamDir, Precision.DOUBLE);
   }
 
   /** With {@code streamDir}, spikes of E and I and every E.V are streamed there through a 4 KiB buffer. */
-  private static long allocatedPerRun(int threads, boolean spikeMonitor, Path streamDir) {
+  private static long allocatedPerRun(int threads, boolean spikeMonitor, Path streamDir,
+      Precision precision) {
     THREADS.getCurrentThreadAllocatedBytes(); // load what the first call needs
-    Network net = PerfNetworks.einet(400, 100, 0.08);
+    Network net = PerfNetworks.einet(400, 100, 0.08, precision);
     AllocationProbe probe = new AllocationProbe(net);
     DSRunner.Builder builder = DSRunner.builder(net)
         .inputs(probe).input("E.input", 20.).input("I.input", 20.).threads(threads);
@@ -100,6 +106,8 @@ class StepAllocationTest {
     allocatedPerRun(1, false);
     allocatedPerRun(1, true);
     allocatedPerRun(2, false);
+    allocatedPerRun(1, false, null, Precision.FLOAT);
+    allocatedPerRun(1, true, null, Precision.FLOAT);
     for (int k = 0; k < 3; k++) { // the flush paths deoptimise and recompile a few times before settling
       allocatedPerRun(1, false, streamDir.resolve("warm-up" + k));
     }
@@ -132,6 +140,13 @@ class StepAllocationTest {
     long vBytes = Files.size(dir.resolve("E.V.npy"));
     assertThat(vBytes).isEqualTo(128L + 8L * 400 * (WARM_UP + MEASURED + 10));
     assertThat(8L * 400 * MEASURED / STREAM_BUFFER).isGreaterThan(1000L); // flushes while measured
+  }
+
+  /** Float state: float vector kernels and the widening input and monitor paths. */
+  @Test
+  void floatNetworksAllocateNothingEither() {
+    assertThat(allocatedPerRun(1, false, null, Precision.FLOAT)).isEqualTo(0L);
+    assertThat(allocatedPerRun(1, true, null, Precision.FLOAT)).isAtMost(32L * lastRunSpikes);
   }
 
   @Test

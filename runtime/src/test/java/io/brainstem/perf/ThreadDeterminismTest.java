@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.brainstem.network.Network;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.ParallelStep;
+import io.brainstem.network.Precision;
 import io.brainstem.network.Projection;
 import io.brainstem.runners.DSRunner;
 import java.util.ArrayList;
@@ -20,7 +21,11 @@ class ThreadDeterminismTest {
 
   /** Every double array of the network after 60 ms, plus the spike records. */
   private static List<Object> run(int threads, boolean jit) {
-    Network net = PerfNetworks.einet(600, 150, 0.05);
+    return run(threads, jit, Precision.DOUBLE);
+  }
+
+  private static List<Object> run(int threads, boolean jit, Precision precision) {
+    Network net = PerfNetworks.einet(600, 150, 0.05, precision);
     List<Object> state = new ArrayList<>();
     try (DSRunner runner = DSRunner.builder(net).threads(threads).jit(jit)
         .input("E.input", 20.).input("I.input", 20.).monitors("E.spike", "I.spike").build()) {
@@ -30,11 +35,11 @@ class ThreadDeterminismTest {
       state.add(runner.mon().spikes("I.spike"));
     }
     for (NeuronGroup g : net.groups()) {
-      state.add(g.doubles("V").clone());
+      state.add(g.variable("V").toDoubles());
       state.add(g.totalSpikes());
     }
     for (Projection p : net.projections()) {
-      state.add(p.doubles("g").clone());
+      state.add(p.variable("g").toDoubles());
     }
     return state;
   }
@@ -46,6 +51,15 @@ class ThreadDeterminismTest {
     List<Object> many = run(threads, true);
     assertThat(Arrays.deepEquals(one.toArray(), many.toArray())).isTrue();
     assertThat((long) one.get(3)).isGreaterThan(20L); // E spiked: delivery was exercised
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3})
+  void floatNetworksToo(int threads) {
+    List<Object> one = run(1, true, Precision.FLOAT);
+    List<Object> many = run(threads, true, Precision.FLOAT);
+    assertThat(Arrays.deepEquals(one.toArray(), many.toArray())).isTrue();
+    assertThat((long) one.get(3)).isGreaterThan(20L);
   }
 
   @Test

@@ -34,7 +34,7 @@ class EmittedCodeCompilesTest {
     EmittedSources.Result result = EmittedSources.processAndCompileWithVectors(
         EmittedSources.librarySource("Lif"), EmittedSources.librarySource("ExpCoba"),
         EmittedSources.testModelSource("Hh"), EmittedSources.testModelSource("AdEx"));
-    assertThat(result.generatedSources()).hasSize(7); // 3 groups, their vectors, 1 projection
+    assertThat(result.generatedSources()).hasSize(10); // 3 groups, 2 vector classes each, 1 projection
     Compilation compilation = result.compiled();
     assertThat(compilation).succeeded();
     for (Diagnostic<? extends JavaFileObject> d : compilation.warnings()) {

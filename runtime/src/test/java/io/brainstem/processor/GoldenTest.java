@@ -29,7 +29,8 @@ class GoldenTest {
         "io.brainstem.models.ExpCobaProjection",
         "test.models.HhGroup",
         "test.models.AdExGroup",
-        "io.brainstem.models.LifGroupVector");
+        "io.brainstem.models.LifGroupVector",
+        "io.brainstem.models.LifGroupFloatVector");
   }
 
   @BeforeAll

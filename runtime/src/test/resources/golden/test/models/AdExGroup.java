@@ -5,6 +5,7 @@ import io.brainstem.annotations.Integrator;
 import io.brainstem.math.Exprel;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Parameters;
+import io.brainstem.network.Precision;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -41,19 +42,34 @@ public final class AdExGroup extends NeuronGroup {
   private final Parameters params;
 
   /**
-   * State {@code V}, one per neuron.
+   * State {@code V}, one per neuron (null under {@code Precision.FLOAT}).
    */
   public final double[] V;
 
   /**
-   * State {@code w}, one per neuron.
+   * State {@code V} under {@code Precision.FLOAT}, else null.
+   */
+  public final float[] V_float;
+
+  /**
+   * State {@code w}, one per neuron (null under {@code Precision.FLOAT}).
    */
   public final double[] w;
 
   /**
-   * Input {@code input}, accumulated during a step and cleared after it.
+   * State {@code w} under {@code Precision.FLOAT}, else null.
+   */
+  public final float[] w_float;
+
+  /**
+   * Input {@code input}, accumulated during a step and cleared after it (null under {@code Precision.FLOAT}).
    */
   public final double[] input;
+
+  /**
+   * Input {@code input} under {@code Precision.FLOAT}, else null.
+   */
+  public final float[] input_float;
 
   /**
    * Time of each neuron's last spike (-1e7 before the first).
@@ -61,15 +77,25 @@ public final class AdExGroup extends NeuronGroup {
   public final double[] t_last_spike;
 
   /**
-   * {@code size} neurons named {@code name} (used in paths such as {@code name.spike}).
+   * {@code size} neurons named {@code name} (used in paths such as {@code name.spike}), storing double.
    */
   public AdExGroup(String name, int size) {
-    super(name, "AdEx", size, Integrator.EXP_AUTO);
+    this(name, size, Precision.DOUBLE);
+  }
+
+  /**
+   * {@code size} neurons named {@code name}, storing their state with {@code precision}.
+   */
+  public AdExGroup(String name, int size, Precision precision) {
+    super(name, "AdEx", size, Integrator.EXP_AUTO, precision);
     this.params = new Parameters(name, size, List.of("V_rest", "V_reset", "V_th", "V_T", "delta_T", "a", "b", "R", "tau", "tau_w", "tau_ref"), -65.0, -68.0, -30.0, -59.9, 3.48, 1.0, 1.0, 1.0, 10.0, 30.0, 0.0);
     this.V = state("V", -65.0);
+    this.V_float = floatState("V", -65.0);
     this.w = state("w", 0.0);
+    this.w_float = floatState("w", 0.0);
     this.input = input("input");
-    this.t_last_spike = state("t_last_spike", -1e7);
+    this.input_float = floatInput("input");
+    this.t_last_spike = timeState("t_last_spike", -1e7);
   }
 
   /**
@@ -268,6 +294,10 @@ public final class AdExGroup extends NeuronGroup {
 
   @Override
   public int update(double t, double dt, int from, int to, boolean jit) {
+    return precision() == Precision.FLOAT ? scalarUpdateFloat(t, dt, from, to, jit) : scalarUpdate(t, dt, from, to, jit);
+  }
+
+  private int scalarUpdate(double t, double dt, int from, int to, boolean jit) {
     return switch (method()) {
       case EXP_AUTO -> {
         if (!jit) {
@@ -339,6 +369,84 @@ public final class AdExGroup extends NeuronGroup {
           yield stepRk4_38PerElement(t, dt, from, to);
         } else {
           yield stepRk4_38(t, dt, from, to);
+        }
+      }
+      default -> throw new IllegalStateException("unsupported integrator " + method());
+    };
+  }
+
+  private int scalarUpdateFloat(double t, double dt, int from, int to, boolean jit) {
+    return switch (method()) {
+      case EXP_AUTO -> {
+        if (!jit) {
+          yield stepExpAutoDebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepExpAutoPerElementFloat(t, dt, from, to);
+        } else {
+          yield stepExpAutoFloat(t, dt, from, to);
+        }
+      }
+      case EULER -> {
+        if (!jit) {
+          yield stepEulerDebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepEulerPerElementFloat(t, dt, from, to);
+        } else {
+          yield stepEulerFloat(t, dt, from, to);
+        }
+      }
+      case MIDPOINT -> {
+        if (!jit) {
+          yield stepMidpointDebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepMidpointPerElementFloat(t, dt, from, to);
+        } else {
+          yield stepMidpointFloat(t, dt, from, to);
+        }
+      }
+      case HEUN -> {
+        if (!jit) {
+          yield stepHeunDebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepHeunPerElementFloat(t, dt, from, to);
+        } else {
+          yield stepHeunFloat(t, dt, from, to);
+        }
+      }
+      case RALSTON2 -> {
+        if (!jit) {
+          yield stepRalston2DebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepRalston2PerElementFloat(t, dt, from, to);
+        } else {
+          yield stepRalston2Float(t, dt, from, to);
+        }
+      }
+      case RK3 -> {
+        if (!jit) {
+          yield stepRk3DebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepRk3PerElementFloat(t, dt, from, to);
+        } else {
+          yield stepRk3Float(t, dt, from, to);
+        }
+      }
+      case RK4 -> {
+        if (!jit) {
+          yield stepRk4DebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepRk4PerElementFloat(t, dt, from, to);
+        } else {
+          yield stepRk4Float(t, dt, from, to);
+        }
+      }
+      case RK4_38 -> {
+        if (!jit) {
+          yield stepRk4_38DebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepRk4_38PerElementFloat(t, dt, from, to);
+        } else {
+          yield stepRk4_38Float(t, dt, from, to);
         }
       }
       default -> throw new IllegalStateException("unsupported integrator " + method());
@@ -1677,6 +1785,1343 @@ public final class AdExGroup extends NeuronGroup {
       }
       this.V[i] = V;
       this.w[i] = w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpAutoFloat(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double V_slopeTerm1 = 1.0 / delta_T;
+    final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        final double V_common1 = Math.exp((V - V_T) / delta_T);
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_rate = (-V + V_rest + delta_T * V_common1 - R * w + R * input) / tau;
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (V_common1 * V_slopeTerm1)) / tau));
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_rate = (a * (V - V_rest) - w) / tau_w;
+        final double V_new = V + V_expEulerFactor * V_rate;
+        final double w_new = w + w_expEulerFactor * w_rate;
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpAutoPerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        final double V_common1 = Math.exp((V - V_T) / delta_T);
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_rate = (-V + V_rest + delta_T * V_common1 - R * w + R * input) / tau;
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (V_common1 * (1.0 / delta_T))) / tau));
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_rate = (a * (V - V_rest) - w) / tau_w;
+        final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
+        final double V_new = V + V_expEulerFactor * V_rate;
+        final double w_new = w + w_expEulerFactor * w_rate;
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpAutoDebugFloat(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        m.V = V;
+        m.w = w;
+        final double V_rate = m.dV(V, w, m.input);
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + m.delta_T * (Math.exp((V - m.V_T) / m.delta_T) * (1.0 / m.delta_T))) / m.tau));
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_rate = m.dw(w, V);
+        final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / m.tau_w));
+        final double V_new = V + V_expEulerFactor * V_rate;
+        final double w_new = w + w_expEulerFactor * w_rate;
+        V = V_new;
+        w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepEulerFloat(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_rate = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_rate = (a * (V - V_rest) - w) / tau_w;
+        final double V_new = V + dt * V_rate;
+        final double w_new = w + dt * w_rate;
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepEulerPerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_rate = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_rate = (a * (V - V_rest) - w) / tau_w;
+        final double V_new = V + dt * V_rate;
+        final double w_new = w + dt * w_rate;
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepEulerDebugFloat(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        m.V = V;
+        m.w = w;
+        final double V_rate = m.dV(V, w, m.input);
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_rate = m.dw(w, V);
+        final double V_new = V + dt * V_rate;
+        final double w_new = w + dt * w_rate;
+        V = V_new;
+        w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepMidpointFloat(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_new = V + dt * V_k2;
+        final double w_new = w + dt * w_k2;
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepMidpointPerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_new = V + dt * V_k2;
+        final double w_new = w + dt * w_k2;
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepMidpointDebugFloat(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        m.V = V;
+        m.w = w;
+        final double V_k1 = m.dV(V, w, m.input);
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = m.dw(w, V);
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        m.V = V_stage2;
+        m.w = w_stage2;
+        final double V_k2 = m.dV(V_stage2, w_stage2, m.input);
+        final double w_k2 = m.dw(w_stage2, V_stage2);
+        final double V_new = V + dt * V_k2;
+        final double w_new = w + dt * w_k2;
+        V = V_new;
+        w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepHeunFloat(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + dt * V_k1;
+        final double w_stage2 = w + dt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_new = V + halfDt * (V_k1 + V_k2);
+        final double w_new = w + halfDt * (w_k1 + w_k2);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepHeunPerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + dt * V_k1;
+        final double w_stage2 = w + dt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_new = V + halfDt * (V_k1 + V_k2);
+        final double w_new = w + halfDt * (w_k1 + w_k2);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepHeunDebugFloat(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        m.V = V;
+        m.w = w;
+        final double V_k1 = m.dV(V, w, m.input);
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = m.dw(w, V);
+        final double V_stage2 = V + dt * V_k1;
+        final double w_stage2 = w + dt * w_k1;
+        m.V = V_stage2;
+        m.w = w_stage2;
+        final double V_k2 = m.dV(V_stage2, w_stage2, m.input);
+        final double w_k2 = m.dw(w_stage2, V_stage2);
+        final double V_new = V + halfDt * (V_k1 + V_k2);
+        final double w_new = w + halfDt * (w_k1 + w_k2);
+        V = V_new;
+        w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRalston2Float(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + twoThirdsDt * V_k1;
+        final double w_stage2 = w + twoThirdsDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
+        final double w_new = w + quarterDt * (w_k1 + 3.0 * w_k2);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRalston2PerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + twoThirdsDt * V_k1;
+        final double w_stage2 = w + twoThirdsDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
+        final double w_new = w + quarterDt * (w_k1 + 3.0 * w_k2);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRalston2DebugFloat(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        m.V = V;
+        m.w = w;
+        final double V_k1 = m.dV(V, w, m.input);
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = m.dw(w, V);
+        final double V_stage2 = V + twoThirdsDt * V_k1;
+        final double w_stage2 = w + twoThirdsDt * w_k1;
+        m.V = V_stage2;
+        m.w = w_stage2;
+        final double V_k2 = m.dV(V_stage2, w_stage2, m.input);
+        final double w_k2 = m.dw(w_stage2, V_stage2);
+        final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
+        final double w_new = w + quarterDt * (w_k1 + 3.0 * w_k2);
+        V = V_new;
+        w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk3Float(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+        final double w_stage3 = w + dt * (-w_k1 + 2.0 * w_k2);
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+        final double w_new = w + sixthDt * (w_k1 + 4.0 * w_k2 + w_k3);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk3PerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+        final double w_stage3 = w + dt * (-w_k1 + 2.0 * w_k2);
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+        final double w_new = w + sixthDt * (w_k1 + 4.0 * w_k2 + w_k3);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk3DebugFloat(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        m.V = V;
+        m.w = w;
+        final double V_k1 = m.dV(V, w, m.input);
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = m.dw(w, V);
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        m.V = V_stage2;
+        m.w = w_stage2;
+        final double V_k2 = m.dV(V_stage2, w_stage2, m.input);
+        final double w_k2 = m.dw(w_stage2, V_stage2);
+        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+        final double w_stage3 = w + dt * (-w_k1 + 2.0 * w_k2);
+        m.V = V_stage3;
+        m.w = w_stage3;
+        final double V_k3 = m.dV(V_stage3, w_stage3, m.input);
+        final double w_k3 = m.dw(w_stage3, V_stage3);
+        final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+        final double w_new = w + sixthDt * (w_k1 + 4.0 * w_k2 + w_k3);
+        V = V_new;
+        w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4Float(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + halfDt * V_k2;
+        final double w_stage3 = w + halfDt * w_k2;
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_stage4 = V + dt * V_k3;
+        final double w_stage4 = w + dt * w_k3;
+        final double V_k4 = (-V_stage4 + V_rest + delta_T * Math.exp((V_stage4 - V_T) / delta_T) - R * w_stage4 + R * input) / tau;
+        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
+        final double V_new = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
+        final double w_new = w + sixthDt * (w_k1 + 2.0 * w_k2 + 2.0 * w_k3 + w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4PerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + halfDt * V_k2;
+        final double w_stage3 = w + halfDt * w_k2;
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_stage4 = V + dt * V_k3;
+        final double w_stage4 = w + dt * w_k3;
+        final double V_k4 = (-V_stage4 + V_rest + delta_T * Math.exp((V_stage4 - V_T) / delta_T) - R * w_stage4 + R * input) / tau;
+        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
+        final double V_new = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
+        final double w_new = w + sixthDt * (w_k1 + 2.0 * w_k2 + 2.0 * w_k3 + w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4DebugFloat(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        m.V = V;
+        m.w = w;
+        final double V_k1 = m.dV(V, w, m.input);
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = m.dw(w, V);
+        final double V_stage2 = V + halfDt * V_k1;
+        final double w_stage2 = w + halfDt * w_k1;
+        m.V = V_stage2;
+        m.w = w_stage2;
+        final double V_k2 = m.dV(V_stage2, w_stage2, m.input);
+        final double w_k2 = m.dw(w_stage2, V_stage2);
+        final double V_stage3 = V + halfDt * V_k2;
+        final double w_stage3 = w + halfDt * w_k2;
+        m.V = V_stage3;
+        m.w = w_stage3;
+        final double V_k3 = m.dV(V_stage3, w_stage3, m.input);
+        final double w_k3 = m.dw(w_stage3, V_stage3);
+        final double V_stage4 = V + dt * V_k3;
+        final double w_stage4 = w + dt * w_k3;
+        m.V = V_stage4;
+        m.w = w_stage4;
+        final double V_k4 = m.dV(V_stage4, w_stage4, m.input);
+        final double w_k4 = m.dw(w_stage4, V_stage4);
+        final double V_new = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
+        final double w_new = w + sixthDt * (w_k1 + 2.0 * w_k2 + 2.0 * w_k3 + w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4_38Float(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + thirdDt * V_k1;
+        final double w_stage2 = w + thirdDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+        final double w_stage3 = w + thirdDt * (-w_k1 + 3.0 * w_k2);
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+        final double w_stage4 = w + dt * (w_k1 - w_k2 + w_k3);
+        final double V_k4 = (-V_stage4 + V_rest + delta_T * Math.exp((V_stage4 - V_T) / delta_T) - R * w_stage4 + R * input) / tau;
+        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
+        final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+        final double w_new = w + eighthDt * (w_k1 + 3.0 * w_k2 + 3.0 * w_k3 + w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4_38PerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + thirdDt * V_k1;
+        final double w_stage2 = w + thirdDt * w_k1;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+        final double w_stage3 = w + thirdDt * (-w_k1 + 3.0 * w_k2);
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+        final double w_stage4 = w + dt * (w_k1 - w_k2 + w_k3);
+        final double V_k4 = (-V_stage4 + V_rest + delta_T * Math.exp((V_stage4 - V_T) / delta_T) - R * w_stage4 + R * input) / tau;
+        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
+        final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+        final double w_new = w + eighthDt * (w_k1 + 3.0 * w_k2 + 3.0 * w_k3 + w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4_38DebugFloat(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
+        m.V = V;
+        m.w = w;
+        final double V_k1 = m.dV(V, w, m.input);
+        // dw/dt = (a * (V - V_rest) - w) / tau_w
+        final double w_k1 = m.dw(w, V);
+        final double V_stage2 = V + thirdDt * V_k1;
+        final double w_stage2 = w + thirdDt * w_k1;
+        m.V = V_stage2;
+        m.w = w_stage2;
+        final double V_k2 = m.dV(V_stage2, w_stage2, m.input);
+        final double w_k2 = m.dw(w_stage2, V_stage2);
+        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+        final double w_stage3 = w + thirdDt * (-w_k1 + 3.0 * w_k2);
+        m.V = V_stage3;
+        m.w = w_stage3;
+        final double V_k3 = m.dV(V_stage3, w_stage3, m.input);
+        final double w_k3 = m.dw(w_stage3, V_stage3);
+        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+        final double w_stage4 = w + dt * (w_k1 - w_k2 + w_k3);
+        m.V = V_stage4;
+        m.w = w_stage4;
+        final double V_k4 = m.dV(V_stage4, w_stage4, m.input);
+        final double w_k4 = m.dw(w_stage4, V_stage4);
+        final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+        final double w_new = w + eighthDt * (w_k1 + 3.0 * w_k2 + 3.0 * w_k3 + w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
       spike[i] = spiked;
     }
     return spikeEnd;

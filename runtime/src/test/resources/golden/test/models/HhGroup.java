@@ -5,6 +5,7 @@ import io.brainstem.annotations.Integrator;
 import io.brainstem.math.Exprel;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Parameters;
+import io.brainstem.network.Precision;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -35,41 +36,78 @@ public final class HhGroup extends NeuronGroup {
   private final Parameters params;
 
   /**
-   * State {@code V}, one per neuron.
+   * State {@code V}, one per neuron (null under {@code Precision.FLOAT}).
    */
   public final double[] V;
 
   /**
-   * State {@code m}, one per neuron.
+   * State {@code V} under {@code Precision.FLOAT}, else null.
+   */
+  public final float[] V_float;
+
+  /**
+   * State {@code m}, one per neuron (null under {@code Precision.FLOAT}).
    */
   public final double[] m;
 
   /**
-   * State {@code h}, one per neuron.
+   * State {@code m} under {@code Precision.FLOAT}, else null.
+   */
+  public final float[] m_float;
+
+  /**
+   * State {@code h}, one per neuron (null under {@code Precision.FLOAT}).
    */
   public final double[] h;
 
   /**
-   * State {@code n}, one per neuron.
+   * State {@code h} under {@code Precision.FLOAT}, else null.
+   */
+  public final float[] h_float;
+
+  /**
+   * State {@code n}, one per neuron (null under {@code Precision.FLOAT}).
    */
   public final double[] n;
 
   /**
-   * Input {@code input}, accumulated during a step and cleared after it.
+   * State {@code n} under {@code Precision.FLOAT}, else null.
+   */
+  public final float[] n_float;
+
+  /**
+   * Input {@code input}, accumulated during a step and cleared after it (null under {@code Precision.FLOAT}).
    */
   public final double[] input;
 
   /**
-   * {@code size} neurons named {@code name} (used in paths such as {@code name.spike}).
+   * Input {@code input} under {@code Precision.FLOAT}, else null.
+   */
+  public final float[] input_float;
+
+  /**
+   * {@code size} neurons named {@code name} (used in paths such as {@code name.spike}), storing double.
    */
   public HhGroup(String name, int size) {
-    super(name, "Hh", size, Integrator.EXP_AUTO);
+    this(name, size, Precision.DOUBLE);
+  }
+
+  /**
+   * {@code size} neurons named {@code name}, storing their state with {@code precision}.
+   */
+  public HhGroup(String name, int size, Precision precision) {
+    super(name, "Hh", size, Integrator.EXP_AUTO, precision);
     this.params = new Parameters(name, size, List.of("ENa", "gNa", "EK", "gK", "EL", "gL", "C", "V_th"), 50.0, 120.0, -77.0, 36.0, -54.387, 0.03, 1.0, 20.0);
     this.V = state("V", -65.0);
+    this.V_float = floatState("V", -65.0);
     this.m = state("m", 0.05);
+    this.m_float = floatState("m", 0.05);
     this.h = state("h", 0.6);
+    this.h_float = floatState("h", 0.6);
     this.n = state("n", 0.32);
+    this.n_float = floatState("n", 0.32);
     this.input = input("input");
+    this.input_float = floatInput("input");
   }
 
   /**
@@ -217,6 +255,10 @@ public final class HhGroup extends NeuronGroup {
 
   @Override
   public int update(double t, double dt, int from, int to, boolean jit) {
+    return precision() == Precision.FLOAT ? scalarUpdateFloat(t, dt, from, to, jit) : scalarUpdate(t, dt, from, to, jit);
+  }
+
+  private int scalarUpdate(double t, double dt, int from, int to, boolean jit) {
     return switch (method()) {
       case EXP_AUTO -> {
         if (!jit) {
@@ -297,6 +339,92 @@ public final class HhGroup extends NeuronGroup {
           yield stepRk4_38PerElement(dt, from, to);
         } else {
           yield stepRk4_38(dt, from, to);
+        }
+      }
+    };
+  }
+
+  private int scalarUpdateFloat(double t, double dt, int from, int to, boolean jit) {
+    return switch (method()) {
+      case EXP_AUTO -> {
+        if (!jit) {
+          yield stepExpAutoDebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepExpAutoPerElementFloat(dt, from, to);
+        } else {
+          yield stepExpAutoFloat(dt, from, to);
+        }
+      }
+      case EXP_EULER -> {
+        if (!jit) {
+          yield stepExpEulerDebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepExpEulerPerElementFloat(dt, from, to);
+        } else {
+          yield stepExpEulerFloat(dt, from, to);
+        }
+      }
+      case EULER -> {
+        if (!jit) {
+          yield stepEulerDebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepEulerPerElementFloat(dt, from, to);
+        } else {
+          yield stepEulerFloat(dt, from, to);
+        }
+      }
+      case MIDPOINT -> {
+        if (!jit) {
+          yield stepMidpointDebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepMidpointPerElementFloat(dt, from, to);
+        } else {
+          yield stepMidpointFloat(dt, from, to);
+        }
+      }
+      case HEUN -> {
+        if (!jit) {
+          yield stepHeunDebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepHeunPerElementFloat(dt, from, to);
+        } else {
+          yield stepHeunFloat(dt, from, to);
+        }
+      }
+      case RALSTON2 -> {
+        if (!jit) {
+          yield stepRalston2DebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepRalston2PerElementFloat(dt, from, to);
+        } else {
+          yield stepRalston2Float(dt, from, to);
+        }
+      }
+      case RK3 -> {
+        if (!jit) {
+          yield stepRk3DebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepRk3PerElementFloat(dt, from, to);
+        } else {
+          yield stepRk3Float(dt, from, to);
+        }
+      }
+      case RK4 -> {
+        if (!jit) {
+          yield stepRk4DebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepRk4PerElementFloat(dt, from, to);
+        } else {
+          yield stepRk4Float(dt, from, to);
+        }
+      }
+      case RK4_38 -> {
+        if (!jit) {
+          yield stepRk4_38DebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepRk4_38PerElementFloat(dt, from, to);
+        } else {
+          yield stepRk4_38Float(dt, from, to);
         }
       }
     };
@@ -1994,6 +2122,1703 @@ public final class HhGroup extends NeuronGroup {
       this.m[i] = m;
       this.h[i] = h;
       this.n[i] = n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpAutoFloat(double dt, int from, int to) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C));
+      final double m_alpha = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0));
+      final double m_beta = 4.0 * Math.exp(-(V + 65.0) / 18.0);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_rate = m_alpha * (1.0 - m) - m_beta * m;
+      final double m_expEulerFactor = dt * Exprel.exprel(dt * (-m_alpha - m_beta));
+      final double h_alpha = 0.07 * Math.exp(-(V + 65.0) / 20.0);
+      final double h_beta = 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0));
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_rate = h_alpha * (1.0 - h) - h_beta * h;
+      final double h_expEulerFactor = dt * Exprel.exprel(dt * (-h_alpha - h_beta));
+      final double n_alpha = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0));
+      final double n_beta = 0.125 * Math.exp(-(V + 65.0) / 80.0);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_rate = n_alpha * (1.0 - n) - n_beta * n;
+      final double n_expEulerFactor = dt * Exprel.exprel(dt * (-n_alpha - n_beta));
+      final double V_new = V + V_expEulerFactor * V_rate;
+      final double m_new = m + m_expEulerFactor * m_rate;
+      final double h_new = h + h_expEulerFactor * h_rate;
+      final double n_new = n + n_expEulerFactor * n_rate;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpAutoPerElementFloat(double dt, int from, int to) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C));
+      final double m_alpha = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0));
+      final double m_beta = 4.0 * Math.exp(-(V + 65.0) / 18.0);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_rate = m_alpha * (1.0 - m) - m_beta * m;
+      final double m_expEulerFactor = dt * Exprel.exprel(dt * (-m_alpha - m_beta));
+      final double h_alpha = 0.07 * Math.exp(-(V + 65.0) / 20.0);
+      final double h_beta = 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0));
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_rate = h_alpha * (1.0 - h) - h_beta * h;
+      final double h_expEulerFactor = dt * Exprel.exprel(dt * (-h_alpha - h_beta));
+      final double n_alpha = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0));
+      final double n_beta = 0.125 * Math.exp(-(V + 65.0) / 80.0);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_rate = n_alpha * (1.0 - n) - n_beta * n;
+      final double n_expEulerFactor = dt * Exprel.exprel(dt * (-n_alpha - n_beta));
+      final double V_new = V + V_expEulerFactor * V_rate;
+      final double m_new = m + m_expEulerFactor * m_rate;
+      final double h_new = h + h_expEulerFactor * h_rate;
+      final double n_new = n + n_expEulerFactor * n_rate;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpAutoDebugFloat(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_rate = m_.dV(V, m, h, n, m_.input);
+      final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-(m_.gNa * m * m * m * h) - m_.gK * n * n * n * n - m_.gL) / m_.C));
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_rate = m_.dm(m, V);
+      final double m_expEulerFactor = dt * Exprel.exprel(dt * (-(0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0))) - 4.0 * Math.exp(-(V + 65.0) / 18.0)));
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_rate = m_.dh(h, V);
+      final double h_expEulerFactor = dt * Exprel.exprel(dt * (-(0.07 * Math.exp(-(V + 65.0) / 20.0)) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0))));
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_rate = m_.dn(n, V);
+      final double n_expEulerFactor = dt * Exprel.exprel(dt * (-(0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0))) - 0.125 * Math.exp(-(V + 65.0) / 80.0)));
+      final double V_new = V + V_expEulerFactor * V_rate;
+      final double m_new = m + m_expEulerFactor * m_rate;
+      final double h_new = h + h_expEulerFactor * h_rate;
+      final double n_new = n + n_expEulerFactor * n_rate;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpEulerFloat(double dt, int from, int to) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      final double V_slope = (-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C;
+      final double V_decay = Math.exp(dt * V_slope);
+      final double V_inf = V - V_rate / V_slope;
+      final double m_alpha = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0));
+      final double m_beta = 4.0 * Math.exp(-(V + 65.0) / 18.0);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_rate = m_alpha * (1.0 - m) - m_beta * m;
+      final double m_slope = -m_alpha - m_beta;
+      final double m_decay = Math.exp(dt * m_slope);
+      final double m_inf = m - m_rate / m_slope;
+      final double h_alpha = 0.07 * Math.exp(-(V + 65.0) / 20.0);
+      final double h_beta = 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0));
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_rate = h_alpha * (1.0 - h) - h_beta * h;
+      final double h_slope = -h_alpha - h_beta;
+      final double h_decay = Math.exp(dt * h_slope);
+      final double h_inf = h - h_rate / h_slope;
+      final double n_alpha = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0));
+      final double n_beta = 0.125 * Math.exp(-(V + 65.0) / 80.0);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_rate = n_alpha * (1.0 - n) - n_beta * n;
+      final double n_slope = -n_alpha - n_beta;
+      final double n_decay = Math.exp(dt * n_slope);
+      final double n_inf = n - n_rate / n_slope;
+      final double V_new = V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
+      final double m_new = m_slope == 0.0 ? m + dt * m_rate : m_inf + (m - m_inf) * m_decay;
+      final double h_new = h_slope == 0.0 ? h + dt * h_rate : h_inf + (h - h_inf) * h_decay;
+      final double n_new = n_slope == 0.0 ? n + dt * n_rate : n_inf + (n - n_inf) * n_decay;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpEulerPerElementFloat(double dt, int from, int to) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      final double V_slope = (-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C;
+      final double V_decay = Math.exp(dt * V_slope);
+      final double V_inf = V - V_rate / V_slope;
+      final double m_alpha = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0));
+      final double m_beta = 4.0 * Math.exp(-(V + 65.0) / 18.0);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_rate = m_alpha * (1.0 - m) - m_beta * m;
+      final double m_slope = -m_alpha - m_beta;
+      final double m_decay = Math.exp(dt * m_slope);
+      final double m_inf = m - m_rate / m_slope;
+      final double h_alpha = 0.07 * Math.exp(-(V + 65.0) / 20.0);
+      final double h_beta = 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0));
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_rate = h_alpha * (1.0 - h) - h_beta * h;
+      final double h_slope = -h_alpha - h_beta;
+      final double h_decay = Math.exp(dt * h_slope);
+      final double h_inf = h - h_rate / h_slope;
+      final double n_alpha = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0));
+      final double n_beta = 0.125 * Math.exp(-(V + 65.0) / 80.0);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_rate = n_alpha * (1.0 - n) - n_beta * n;
+      final double n_slope = -n_alpha - n_beta;
+      final double n_decay = Math.exp(dt * n_slope);
+      final double n_inf = n - n_rate / n_slope;
+      final double V_new = V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
+      final double m_new = m_slope == 0.0 ? m + dt * m_rate : m_inf + (m - m_inf) * m_decay;
+      final double h_new = h_slope == 0.0 ? h + dt * h_rate : h_inf + (h - h_inf) * h_decay;
+      final double n_new = n_slope == 0.0 ? n + dt * n_rate : n_inf + (n - n_inf) * n_decay;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpEulerDebugFloat(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_rate = m_.dV(V, m, h, n, m_.input);
+      final double V_slope = (-(m_.gNa * m * m * m * h) - m_.gK * n * n * n * n - m_.gL) / m_.C;
+      final double V_decay = Math.exp(dt * V_slope);
+      final double V_inf = V - V_rate / V_slope;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_rate = m_.dm(m, V);
+      final double m_slope = -(0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0))) - 4.0 * Math.exp(-(V + 65.0) / 18.0);
+      final double m_decay = Math.exp(dt * m_slope);
+      final double m_inf = m - m_rate / m_slope;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_rate = m_.dh(h, V);
+      final double h_slope = -(0.07 * Math.exp(-(V + 65.0) / 20.0)) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0));
+      final double h_decay = Math.exp(dt * h_slope);
+      final double h_inf = h - h_rate / h_slope;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_rate = m_.dn(n, V);
+      final double n_slope = -(0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0))) - 0.125 * Math.exp(-(V + 65.0) / 80.0);
+      final double n_decay = Math.exp(dt * n_slope);
+      final double n_inf = n - n_rate / n_slope;
+      final double V_new = V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
+      final double m_new = m_slope == 0.0 ? m + dt * m_rate : m_inf + (m - m_inf) * m_decay;
+      final double h_new = h_slope == 0.0 ? h + dt * h_rate : h_inf + (h - h_inf) * h_decay;
+      final double n_new = n_slope == 0.0 ? n + dt * n_rate : n_inf + (n - n_inf) * n_decay;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepEulerFloat(double dt, int from, int to) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_rate = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_rate = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_rate = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_new = V + dt * V_rate;
+      final double m_new = m + dt * m_rate;
+      final double h_new = h + dt * h_rate;
+      final double n_new = n + dt * n_rate;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepEulerPerElementFloat(double dt, int from, int to) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_rate = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_rate = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_rate = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_new = V + dt * V_rate;
+      final double m_new = m + dt * m_rate;
+      final double h_new = h + dt * h_rate;
+      final double n_new = n + dt * n_rate;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepEulerDebugFloat(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_rate = m_.dV(V, m, h, n, m_.input);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_rate = m_.dm(m, V);
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_rate = m_.dh(h, V);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_rate = m_.dn(n, V);
+      final double V_new = V + dt * V_rate;
+      final double m_new = m + dt * m_rate;
+      final double h_new = h + dt * h_rate;
+      final double n_new = n + dt * n_rate;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepMidpointFloat(double dt, int from, int to) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_new = V + dt * V_k2;
+      final double m_new = m + dt * m_k2;
+      final double h_new = h + dt * h_k2;
+      final double n_new = n + dt * n_k2;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepMidpointPerElementFloat(double dt, int from, int to) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_new = V + dt * V_k2;
+      final double m_new = m + dt * m_k2;
+      final double h_new = h + dt * h_k2;
+      final double n_new = n + dt * n_k2;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepMidpointDebugFloat(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_k1 = m_.dV(V, m, h, n, m_.input);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = m_.dm(m, V);
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = m_.dh(h, V);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = m_.dn(n, V);
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      m_.V = V_stage2;
+      m_.m = m_stage2;
+      m_.h = h_stage2;
+      m_.n = n_stage2;
+      final double V_k2 = m_.dV(V_stage2, m_stage2, h_stage2, n_stage2, m_.input);
+      final double m_k2 = m_.dm(m_stage2, V_stage2);
+      final double h_k2 = m_.dh(h_stage2, V_stage2);
+      final double n_k2 = m_.dn(n_stage2, V_stage2);
+      final double V_new = V + dt * V_k2;
+      final double m_new = m + dt * m_k2;
+      final double h_new = h + dt * h_k2;
+      final double n_new = n + dt * n_k2;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepHeunFloat(double dt, int from, int to) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + dt * V_k1;
+      final double m_stage2 = m + dt * m_k1;
+      final double h_stage2 = h + dt * h_k1;
+      final double n_stage2 = n + dt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_new = V + halfDt * (V_k1 + V_k2);
+      final double m_new = m + halfDt * (m_k1 + m_k2);
+      final double h_new = h + halfDt * (h_k1 + h_k2);
+      final double n_new = n + halfDt * (n_k1 + n_k2);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepHeunPerElementFloat(double dt, int from, int to) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + dt * V_k1;
+      final double m_stage2 = m + dt * m_k1;
+      final double h_stage2 = h + dt * h_k1;
+      final double n_stage2 = n + dt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_new = V + halfDt * (V_k1 + V_k2);
+      final double m_new = m + halfDt * (m_k1 + m_k2);
+      final double h_new = h + halfDt * (h_k1 + h_k2);
+      final double n_new = n + halfDt * (n_k1 + n_k2);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepHeunDebugFloat(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_k1 = m_.dV(V, m, h, n, m_.input);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = m_.dm(m, V);
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = m_.dh(h, V);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = m_.dn(n, V);
+      final double V_stage2 = V + dt * V_k1;
+      final double m_stage2 = m + dt * m_k1;
+      final double h_stage2 = h + dt * h_k1;
+      final double n_stage2 = n + dt * n_k1;
+      m_.V = V_stage2;
+      m_.m = m_stage2;
+      m_.h = h_stage2;
+      m_.n = n_stage2;
+      final double V_k2 = m_.dV(V_stage2, m_stage2, h_stage2, n_stage2, m_.input);
+      final double m_k2 = m_.dm(m_stage2, V_stage2);
+      final double h_k2 = m_.dh(h_stage2, V_stage2);
+      final double n_k2 = m_.dn(n_stage2, V_stage2);
+      final double V_new = V + halfDt * (V_k1 + V_k2);
+      final double m_new = m + halfDt * (m_k1 + m_k2);
+      final double h_new = h + halfDt * (h_k1 + h_k2);
+      final double n_new = n + halfDt * (n_k1 + n_k2);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRalston2Float(double dt, int from, int to) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + twoThirdsDt * V_k1;
+      final double m_stage2 = m + twoThirdsDt * m_k1;
+      final double h_stage2 = h + twoThirdsDt * h_k1;
+      final double n_stage2 = n + twoThirdsDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
+      final double m_new = m + quarterDt * (m_k1 + 3.0 * m_k2);
+      final double h_new = h + quarterDt * (h_k1 + 3.0 * h_k2);
+      final double n_new = n + quarterDt * (n_k1 + 3.0 * n_k2);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRalston2PerElementFloat(double dt, int from, int to) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + twoThirdsDt * V_k1;
+      final double m_stage2 = m + twoThirdsDt * m_k1;
+      final double h_stage2 = h + twoThirdsDt * h_k1;
+      final double n_stage2 = n + twoThirdsDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
+      final double m_new = m + quarterDt * (m_k1 + 3.0 * m_k2);
+      final double h_new = h + quarterDt * (h_k1 + 3.0 * h_k2);
+      final double n_new = n + quarterDt * (n_k1 + 3.0 * n_k2);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRalston2DebugFloat(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_k1 = m_.dV(V, m, h, n, m_.input);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = m_.dm(m, V);
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = m_.dh(h, V);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = m_.dn(n, V);
+      final double V_stage2 = V + twoThirdsDt * V_k1;
+      final double m_stage2 = m + twoThirdsDt * m_k1;
+      final double h_stage2 = h + twoThirdsDt * h_k1;
+      final double n_stage2 = n + twoThirdsDt * n_k1;
+      m_.V = V_stage2;
+      m_.m = m_stage2;
+      m_.h = h_stage2;
+      m_.n = n_stage2;
+      final double V_k2 = m_.dV(V_stage2, m_stage2, h_stage2, n_stage2, m_.input);
+      final double m_k2 = m_.dm(m_stage2, V_stage2);
+      final double h_k2 = m_.dh(h_stage2, V_stage2);
+      final double n_k2 = m_.dn(n_stage2, V_stage2);
+      final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
+      final double m_new = m + quarterDt * (m_k1 + 3.0 * m_k2);
+      final double h_new = h + quarterDt * (h_k1 + 3.0 * h_k2);
+      final double n_new = n + quarterDt * (n_k1 + 3.0 * n_k2);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk3Float(double dt, int from, int to) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+      final double m_stage3 = m + dt * (-m_k1 + 2.0 * m_k2);
+      final double h_stage3 = h + dt * (-h_k1 + 2.0 * h_k2);
+      final double n_stage3 = n + dt * (-n_k1 + 2.0 * n_k2);
+      final double V_k3 = (-(gNa * m_stage3 * m_stage3 * m_stage3 * h_stage3 * (V_stage3 - ENa)) - gK * n_stage3 * n_stage3 * n_stage3 * n_stage3 * (V_stage3 - EK) - gL * (V_stage3 - EL) + input) / C;
+      final double m_k3 = 0.1 * (V_stage3 + 40.0) / (1.0 - Math.exp(-(V_stage3 + 40.0) / 10.0)) * (1.0 - m_stage3) - 4.0 * Math.exp(-(V_stage3 + 65.0) / 18.0) * m_stage3;
+      final double h_k3 = 0.07 * Math.exp(-(V_stage3 + 65.0) / 20.0) * (1.0 - h_stage3) - 1.0 / (1.0 + Math.exp(-(V_stage3 + 35.0) / 10.0)) * h_stage3;
+      final double n_k3 = 0.01 * (V_stage3 + 55.0) / (1.0 - Math.exp(-(V_stage3 + 55.0) / 10.0)) * (1.0 - n_stage3) - 0.125 * Math.exp(-(V_stage3 + 65.0) / 80.0) * n_stage3;
+      final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+      final double m_new = m + sixthDt * (m_k1 + 4.0 * m_k2 + m_k3);
+      final double h_new = h + sixthDt * (h_k1 + 4.0 * h_k2 + h_k3);
+      final double n_new = n + sixthDt * (n_k1 + 4.0 * n_k2 + n_k3);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk3PerElementFloat(double dt, int from, int to) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+      final double m_stage3 = m + dt * (-m_k1 + 2.0 * m_k2);
+      final double h_stage3 = h + dt * (-h_k1 + 2.0 * h_k2);
+      final double n_stage3 = n + dt * (-n_k1 + 2.0 * n_k2);
+      final double V_k3 = (-(gNa * m_stage3 * m_stage3 * m_stage3 * h_stage3 * (V_stage3 - ENa)) - gK * n_stage3 * n_stage3 * n_stage3 * n_stage3 * (V_stage3 - EK) - gL * (V_stage3 - EL) + input) / C;
+      final double m_k3 = 0.1 * (V_stage3 + 40.0) / (1.0 - Math.exp(-(V_stage3 + 40.0) / 10.0)) * (1.0 - m_stage3) - 4.0 * Math.exp(-(V_stage3 + 65.0) / 18.0) * m_stage3;
+      final double h_k3 = 0.07 * Math.exp(-(V_stage3 + 65.0) / 20.0) * (1.0 - h_stage3) - 1.0 / (1.0 + Math.exp(-(V_stage3 + 35.0) / 10.0)) * h_stage3;
+      final double n_k3 = 0.01 * (V_stage3 + 55.0) / (1.0 - Math.exp(-(V_stage3 + 55.0) / 10.0)) * (1.0 - n_stage3) - 0.125 * Math.exp(-(V_stage3 + 65.0) / 80.0) * n_stage3;
+      final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+      final double m_new = m + sixthDt * (m_k1 + 4.0 * m_k2 + m_k3);
+      final double h_new = h + sixthDt * (h_k1 + 4.0 * h_k2 + h_k3);
+      final double n_new = n + sixthDt * (n_k1 + 4.0 * n_k2 + n_k3);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk3DebugFloat(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_k1 = m_.dV(V, m, h, n, m_.input);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = m_.dm(m, V);
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = m_.dh(h, V);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = m_.dn(n, V);
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      m_.V = V_stage2;
+      m_.m = m_stage2;
+      m_.h = h_stage2;
+      m_.n = n_stage2;
+      final double V_k2 = m_.dV(V_stage2, m_stage2, h_stage2, n_stage2, m_.input);
+      final double m_k2 = m_.dm(m_stage2, V_stage2);
+      final double h_k2 = m_.dh(h_stage2, V_stage2);
+      final double n_k2 = m_.dn(n_stage2, V_stage2);
+      final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+      final double m_stage3 = m + dt * (-m_k1 + 2.0 * m_k2);
+      final double h_stage3 = h + dt * (-h_k1 + 2.0 * h_k2);
+      final double n_stage3 = n + dt * (-n_k1 + 2.0 * n_k2);
+      m_.V = V_stage3;
+      m_.m = m_stage3;
+      m_.h = h_stage3;
+      m_.n = n_stage3;
+      final double V_k3 = m_.dV(V_stage3, m_stage3, h_stage3, n_stage3, m_.input);
+      final double m_k3 = m_.dm(m_stage3, V_stage3);
+      final double h_k3 = m_.dh(h_stage3, V_stage3);
+      final double n_k3 = m_.dn(n_stage3, V_stage3);
+      final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+      final double m_new = m + sixthDt * (m_k1 + 4.0 * m_k2 + m_k3);
+      final double h_new = h + sixthDt * (h_k1 + 4.0 * h_k2 + h_k3);
+      final double n_new = n + sixthDt * (n_k1 + 4.0 * n_k2 + n_k3);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4Float(double dt, int from, int to) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_stage3 = V + halfDt * V_k2;
+      final double m_stage3 = m + halfDt * m_k2;
+      final double h_stage3 = h + halfDt * h_k2;
+      final double n_stage3 = n + halfDt * n_k2;
+      final double V_k3 = (-(gNa * m_stage3 * m_stage3 * m_stage3 * h_stage3 * (V_stage3 - ENa)) - gK * n_stage3 * n_stage3 * n_stage3 * n_stage3 * (V_stage3 - EK) - gL * (V_stage3 - EL) + input) / C;
+      final double m_k3 = 0.1 * (V_stage3 + 40.0) / (1.0 - Math.exp(-(V_stage3 + 40.0) / 10.0)) * (1.0 - m_stage3) - 4.0 * Math.exp(-(V_stage3 + 65.0) / 18.0) * m_stage3;
+      final double h_k3 = 0.07 * Math.exp(-(V_stage3 + 65.0) / 20.0) * (1.0 - h_stage3) - 1.0 / (1.0 + Math.exp(-(V_stage3 + 35.0) / 10.0)) * h_stage3;
+      final double n_k3 = 0.01 * (V_stage3 + 55.0) / (1.0 - Math.exp(-(V_stage3 + 55.0) / 10.0)) * (1.0 - n_stage3) - 0.125 * Math.exp(-(V_stage3 + 65.0) / 80.0) * n_stage3;
+      final double V_stage4 = V + dt * V_k3;
+      final double m_stage4 = m + dt * m_k3;
+      final double h_stage4 = h + dt * h_k3;
+      final double n_stage4 = n + dt * n_k3;
+      final double V_k4 = (-(gNa * m_stage4 * m_stage4 * m_stage4 * h_stage4 * (V_stage4 - ENa)) - gK * n_stage4 * n_stage4 * n_stage4 * n_stage4 * (V_stage4 - EK) - gL * (V_stage4 - EL) + input) / C;
+      final double m_k4 = 0.1 * (V_stage4 + 40.0) / (1.0 - Math.exp(-(V_stage4 + 40.0) / 10.0)) * (1.0 - m_stage4) - 4.0 * Math.exp(-(V_stage4 + 65.0) / 18.0) * m_stage4;
+      final double h_k4 = 0.07 * Math.exp(-(V_stage4 + 65.0) / 20.0) * (1.0 - h_stage4) - 1.0 / (1.0 + Math.exp(-(V_stage4 + 35.0) / 10.0)) * h_stage4;
+      final double n_k4 = 0.01 * (V_stage4 + 55.0) / (1.0 - Math.exp(-(V_stage4 + 55.0) / 10.0)) * (1.0 - n_stage4) - 0.125 * Math.exp(-(V_stage4 + 65.0) / 80.0) * n_stage4;
+      final double V_new = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
+      final double m_new = m + sixthDt * (m_k1 + 2.0 * m_k2 + 2.0 * m_k3 + m_k4);
+      final double h_new = h + sixthDt * (h_k1 + 2.0 * h_k2 + 2.0 * h_k3 + h_k4);
+      final double n_new = n + sixthDt * (n_k1 + 2.0 * n_k2 + 2.0 * n_k3 + n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4PerElementFloat(double dt, int from, int to) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_stage3 = V + halfDt * V_k2;
+      final double m_stage3 = m + halfDt * m_k2;
+      final double h_stage3 = h + halfDt * h_k2;
+      final double n_stage3 = n + halfDt * n_k2;
+      final double V_k3 = (-(gNa * m_stage3 * m_stage3 * m_stage3 * h_stage3 * (V_stage3 - ENa)) - gK * n_stage3 * n_stage3 * n_stage3 * n_stage3 * (V_stage3 - EK) - gL * (V_stage3 - EL) + input) / C;
+      final double m_k3 = 0.1 * (V_stage3 + 40.0) / (1.0 - Math.exp(-(V_stage3 + 40.0) / 10.0)) * (1.0 - m_stage3) - 4.0 * Math.exp(-(V_stage3 + 65.0) / 18.0) * m_stage3;
+      final double h_k3 = 0.07 * Math.exp(-(V_stage3 + 65.0) / 20.0) * (1.0 - h_stage3) - 1.0 / (1.0 + Math.exp(-(V_stage3 + 35.0) / 10.0)) * h_stage3;
+      final double n_k3 = 0.01 * (V_stage3 + 55.0) / (1.0 - Math.exp(-(V_stage3 + 55.0) / 10.0)) * (1.0 - n_stage3) - 0.125 * Math.exp(-(V_stage3 + 65.0) / 80.0) * n_stage3;
+      final double V_stage4 = V + dt * V_k3;
+      final double m_stage4 = m + dt * m_k3;
+      final double h_stage4 = h + dt * h_k3;
+      final double n_stage4 = n + dt * n_k3;
+      final double V_k4 = (-(gNa * m_stage4 * m_stage4 * m_stage4 * h_stage4 * (V_stage4 - ENa)) - gK * n_stage4 * n_stage4 * n_stage4 * n_stage4 * (V_stage4 - EK) - gL * (V_stage4 - EL) + input) / C;
+      final double m_k4 = 0.1 * (V_stage4 + 40.0) / (1.0 - Math.exp(-(V_stage4 + 40.0) / 10.0)) * (1.0 - m_stage4) - 4.0 * Math.exp(-(V_stage4 + 65.0) / 18.0) * m_stage4;
+      final double h_k4 = 0.07 * Math.exp(-(V_stage4 + 65.0) / 20.0) * (1.0 - h_stage4) - 1.0 / (1.0 + Math.exp(-(V_stage4 + 35.0) / 10.0)) * h_stage4;
+      final double n_k4 = 0.01 * (V_stage4 + 55.0) / (1.0 - Math.exp(-(V_stage4 + 55.0) / 10.0)) * (1.0 - n_stage4) - 0.125 * Math.exp(-(V_stage4 + 65.0) / 80.0) * n_stage4;
+      final double V_new = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
+      final double m_new = m + sixthDt * (m_k1 + 2.0 * m_k2 + 2.0 * m_k3 + m_k4);
+      final double h_new = h + sixthDt * (h_k1 + 2.0 * h_k2 + 2.0 * h_k3 + h_k4);
+      final double n_new = n + sixthDt * (n_k1 + 2.0 * n_k2 + 2.0 * n_k3 + n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4DebugFloat(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_k1 = m_.dV(V, m, h, n, m_.input);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = m_.dm(m, V);
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = m_.dh(h, V);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = m_.dn(n, V);
+      final double V_stage2 = V + halfDt * V_k1;
+      final double m_stage2 = m + halfDt * m_k1;
+      final double h_stage2 = h + halfDt * h_k1;
+      final double n_stage2 = n + halfDt * n_k1;
+      m_.V = V_stage2;
+      m_.m = m_stage2;
+      m_.h = h_stage2;
+      m_.n = n_stage2;
+      final double V_k2 = m_.dV(V_stage2, m_stage2, h_stage2, n_stage2, m_.input);
+      final double m_k2 = m_.dm(m_stage2, V_stage2);
+      final double h_k2 = m_.dh(h_stage2, V_stage2);
+      final double n_k2 = m_.dn(n_stage2, V_stage2);
+      final double V_stage3 = V + halfDt * V_k2;
+      final double m_stage3 = m + halfDt * m_k2;
+      final double h_stage3 = h + halfDt * h_k2;
+      final double n_stage3 = n + halfDt * n_k2;
+      m_.V = V_stage3;
+      m_.m = m_stage3;
+      m_.h = h_stage3;
+      m_.n = n_stage3;
+      final double V_k3 = m_.dV(V_stage3, m_stage3, h_stage3, n_stage3, m_.input);
+      final double m_k3 = m_.dm(m_stage3, V_stage3);
+      final double h_k3 = m_.dh(h_stage3, V_stage3);
+      final double n_k3 = m_.dn(n_stage3, V_stage3);
+      final double V_stage4 = V + dt * V_k3;
+      final double m_stage4 = m + dt * m_k3;
+      final double h_stage4 = h + dt * h_k3;
+      final double n_stage4 = n + dt * n_k3;
+      m_.V = V_stage4;
+      m_.m = m_stage4;
+      m_.h = h_stage4;
+      m_.n = n_stage4;
+      final double V_k4 = m_.dV(V_stage4, m_stage4, h_stage4, n_stage4, m_.input);
+      final double m_k4 = m_.dm(m_stage4, V_stage4);
+      final double h_k4 = m_.dh(h_stage4, V_stage4);
+      final double n_k4 = m_.dn(n_stage4, V_stage4);
+      final double V_new = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
+      final double m_new = m + sixthDt * (m_k1 + 2.0 * m_k2 + 2.0 * m_k3 + m_k4);
+      final double h_new = h + sixthDt * (h_k1 + 2.0 * h_k2 + 2.0 * h_k3 + h_k4);
+      final double n_new = n + sixthDt * (n_k1 + 2.0 * n_k2 + 2.0 * n_k3 + n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4_38Float(double dt, int from, int to) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + thirdDt * V_k1;
+      final double m_stage2 = m + thirdDt * m_k1;
+      final double h_stage2 = h + thirdDt * h_k1;
+      final double n_stage2 = n + thirdDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+      final double m_stage3 = m + thirdDt * (-m_k1 + 3.0 * m_k2);
+      final double h_stage3 = h + thirdDt * (-h_k1 + 3.0 * h_k2);
+      final double n_stage3 = n + thirdDt * (-n_k1 + 3.0 * n_k2);
+      final double V_k3 = (-(gNa * m_stage3 * m_stage3 * m_stage3 * h_stage3 * (V_stage3 - ENa)) - gK * n_stage3 * n_stage3 * n_stage3 * n_stage3 * (V_stage3 - EK) - gL * (V_stage3 - EL) + input) / C;
+      final double m_k3 = 0.1 * (V_stage3 + 40.0) / (1.0 - Math.exp(-(V_stage3 + 40.0) / 10.0)) * (1.0 - m_stage3) - 4.0 * Math.exp(-(V_stage3 + 65.0) / 18.0) * m_stage3;
+      final double h_k3 = 0.07 * Math.exp(-(V_stage3 + 65.0) / 20.0) * (1.0 - h_stage3) - 1.0 / (1.0 + Math.exp(-(V_stage3 + 35.0) / 10.0)) * h_stage3;
+      final double n_k3 = 0.01 * (V_stage3 + 55.0) / (1.0 - Math.exp(-(V_stage3 + 55.0) / 10.0)) * (1.0 - n_stage3) - 0.125 * Math.exp(-(V_stage3 + 65.0) / 80.0) * n_stage3;
+      final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+      final double m_stage4 = m + dt * (m_k1 - m_k2 + m_k3);
+      final double h_stage4 = h + dt * (h_k1 - h_k2 + h_k3);
+      final double n_stage4 = n + dt * (n_k1 - n_k2 + n_k3);
+      final double V_k4 = (-(gNa * m_stage4 * m_stage4 * m_stage4 * h_stage4 * (V_stage4 - ENa)) - gK * n_stage4 * n_stage4 * n_stage4 * n_stage4 * (V_stage4 - EK) - gL * (V_stage4 - EL) + input) / C;
+      final double m_k4 = 0.1 * (V_stage4 + 40.0) / (1.0 - Math.exp(-(V_stage4 + 40.0) / 10.0)) * (1.0 - m_stage4) - 4.0 * Math.exp(-(V_stage4 + 65.0) / 18.0) * m_stage4;
+      final double h_k4 = 0.07 * Math.exp(-(V_stage4 + 65.0) / 20.0) * (1.0 - h_stage4) - 1.0 / (1.0 + Math.exp(-(V_stage4 + 35.0) / 10.0)) * h_stage4;
+      final double n_k4 = 0.01 * (V_stage4 + 55.0) / (1.0 - Math.exp(-(V_stage4 + 55.0) / 10.0)) * (1.0 - n_stage4) - 0.125 * Math.exp(-(V_stage4 + 65.0) / 80.0) * n_stage4;
+      final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+      final double m_new = m + eighthDt * (m_k1 + 3.0 * m_k2 + 3.0 * m_k3 + m_k4);
+      final double h_new = h + eighthDt * (h_k1 + 3.0 * h_k2 + 3.0 * h_k3 + h_k4);
+      final double n_new = n + eighthDt * (n_k1 + 3.0 * n_k2 + 3.0 * n_k3 + n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4_38PerElementFloat(double dt, int from, int to) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0)) * (1.0 - m) - 4.0 * Math.exp(-(V + 65.0) / 18.0) * m;
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = 0.07 * Math.exp(-(V + 65.0) / 20.0) * (1.0 - h) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0)) * h;
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0)) * (1.0 - n) - 0.125 * Math.exp(-(V + 65.0) / 80.0) * n;
+      final double V_stage2 = V + thirdDt * V_k1;
+      final double m_stage2 = m + thirdDt * m_k1;
+      final double h_stage2 = h + thirdDt * h_k1;
+      final double n_stage2 = n + thirdDt * n_k1;
+      final double V_k2 = (-(gNa * m_stage2 * m_stage2 * m_stage2 * h_stage2 * (V_stage2 - ENa)) - gK * n_stage2 * n_stage2 * n_stage2 * n_stage2 * (V_stage2 - EK) - gL * (V_stage2 - EL) + input) / C;
+      final double m_k2 = 0.1 * (V_stage2 + 40.0) / (1.0 - Math.exp(-(V_stage2 + 40.0) / 10.0)) * (1.0 - m_stage2) - 4.0 * Math.exp(-(V_stage2 + 65.0) / 18.0) * m_stage2;
+      final double h_k2 = 0.07 * Math.exp(-(V_stage2 + 65.0) / 20.0) * (1.0 - h_stage2) - 1.0 / (1.0 + Math.exp(-(V_stage2 + 35.0) / 10.0)) * h_stage2;
+      final double n_k2 = 0.01 * (V_stage2 + 55.0) / (1.0 - Math.exp(-(V_stage2 + 55.0) / 10.0)) * (1.0 - n_stage2) - 0.125 * Math.exp(-(V_stage2 + 65.0) / 80.0) * n_stage2;
+      final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+      final double m_stage3 = m + thirdDt * (-m_k1 + 3.0 * m_k2);
+      final double h_stage3 = h + thirdDt * (-h_k1 + 3.0 * h_k2);
+      final double n_stage3 = n + thirdDt * (-n_k1 + 3.0 * n_k2);
+      final double V_k3 = (-(gNa * m_stage3 * m_stage3 * m_stage3 * h_stage3 * (V_stage3 - ENa)) - gK * n_stage3 * n_stage3 * n_stage3 * n_stage3 * (V_stage3 - EK) - gL * (V_stage3 - EL) + input) / C;
+      final double m_k3 = 0.1 * (V_stage3 + 40.0) / (1.0 - Math.exp(-(V_stage3 + 40.0) / 10.0)) * (1.0 - m_stage3) - 4.0 * Math.exp(-(V_stage3 + 65.0) / 18.0) * m_stage3;
+      final double h_k3 = 0.07 * Math.exp(-(V_stage3 + 65.0) / 20.0) * (1.0 - h_stage3) - 1.0 / (1.0 + Math.exp(-(V_stage3 + 35.0) / 10.0)) * h_stage3;
+      final double n_k3 = 0.01 * (V_stage3 + 55.0) / (1.0 - Math.exp(-(V_stage3 + 55.0) / 10.0)) * (1.0 - n_stage3) - 0.125 * Math.exp(-(V_stage3 + 65.0) / 80.0) * n_stage3;
+      final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+      final double m_stage4 = m + dt * (m_k1 - m_k2 + m_k3);
+      final double h_stage4 = h + dt * (h_k1 - h_k2 + h_k3);
+      final double n_stage4 = n + dt * (n_k1 - n_k2 + n_k3);
+      final double V_k4 = (-(gNa * m_stage4 * m_stage4 * m_stage4 * h_stage4 * (V_stage4 - ENa)) - gK * n_stage4 * n_stage4 * n_stage4 * n_stage4 * (V_stage4 - EK) - gL * (V_stage4 - EL) + input) / C;
+      final double m_k4 = 0.1 * (V_stage4 + 40.0) / (1.0 - Math.exp(-(V_stage4 + 40.0) / 10.0)) * (1.0 - m_stage4) - 4.0 * Math.exp(-(V_stage4 + 65.0) / 18.0) * m_stage4;
+      final double h_k4 = 0.07 * Math.exp(-(V_stage4 + 65.0) / 20.0) * (1.0 - h_stage4) - 1.0 / (1.0 + Math.exp(-(V_stage4 + 35.0) / 10.0)) * h_stage4;
+      final double n_k4 = 0.01 * (V_stage4 + 55.0) / (1.0 - Math.exp(-(V_stage4 + 55.0) / 10.0)) * (1.0 - n_stage4) - 0.125 * Math.exp(-(V_stage4 + 65.0) / 80.0) * n_stage4;
+      final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+      final double m_new = m + eighthDt * (m_k1 + 3.0 * m_k2 + 3.0 * m_k3 + m_k4);
+      final double h_new = h + eighthDt * (h_k1 + 3.0 * h_k2 + 3.0 * h_k3 + h_k4);
+      final double n_new = n + eighthDt * (n_k1 + 3.0 * n_k2 + 3.0 * n_k3 + n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = V >= V_th;
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4_38DebugFloat(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      // dV/dt = (-INa - IK - IL + input) / C
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final double V_k1 = m_.dV(V, m, h, n, m_.input);
+      // dm/dt = alpha * (1 - m) - beta * m
+      final double m_k1 = m_.dm(m, V);
+      // dh/dt = alpha * (1 - h) - beta * h
+      final double h_k1 = m_.dh(h, V);
+      // dn/dt = alpha * (1 - n) - beta * n
+      final double n_k1 = m_.dn(n, V);
+      final double V_stage2 = V + thirdDt * V_k1;
+      final double m_stage2 = m + thirdDt * m_k1;
+      final double h_stage2 = h + thirdDt * h_k1;
+      final double n_stage2 = n + thirdDt * n_k1;
+      m_.V = V_stage2;
+      m_.m = m_stage2;
+      m_.h = h_stage2;
+      m_.n = n_stage2;
+      final double V_k2 = m_.dV(V_stage2, m_stage2, h_stage2, n_stage2, m_.input);
+      final double m_k2 = m_.dm(m_stage2, V_stage2);
+      final double h_k2 = m_.dh(h_stage2, V_stage2);
+      final double n_k2 = m_.dn(n_stage2, V_stage2);
+      final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+      final double m_stage3 = m + thirdDt * (-m_k1 + 3.0 * m_k2);
+      final double h_stage3 = h + thirdDt * (-h_k1 + 3.0 * h_k2);
+      final double n_stage3 = n + thirdDt * (-n_k1 + 3.0 * n_k2);
+      m_.V = V_stage3;
+      m_.m = m_stage3;
+      m_.h = h_stage3;
+      m_.n = n_stage3;
+      final double V_k3 = m_.dV(V_stage3, m_stage3, h_stage3, n_stage3, m_.input);
+      final double m_k3 = m_.dm(m_stage3, V_stage3);
+      final double h_k3 = m_.dh(h_stage3, V_stage3);
+      final double n_k3 = m_.dn(n_stage3, V_stage3);
+      final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+      final double m_stage4 = m + dt * (m_k1 - m_k2 + m_k3);
+      final double h_stage4 = h + dt * (h_k1 - h_k2 + h_k3);
+      final double n_stage4 = n + dt * (n_k1 - n_k2 + n_k3);
+      m_.V = V_stage4;
+      m_.m = m_stage4;
+      m_.h = h_stage4;
+      m_.n = n_stage4;
+      final double V_k4 = m_.dV(V_stage4, m_stage4, h_stage4, n_stage4, m_.input);
+      final double m_k4 = m_.dm(m_stage4, V_stage4);
+      final double h_k4 = m_.dh(h_stage4, V_stage4);
+      final double n_k4 = m_.dn(n_stage4, V_stage4);
+      final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+      final double m_new = m + eighthDt * (m_k1 + 3.0 * m_k2 + 3.0 * m_k3 + m_k4);
+      final double h_new = h + eighthDt * (h_k1 + 3.0 * h_k2 + 3.0 * h_k3 + h_k4);
+      final double n_new = n + eighthDt * (n_k1 + 3.0 * n_k2 + 3.0 * n_k3 + n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = m_.fire();
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
       spike[i] = spiked;
     }
     return spikeEnd;

@@ -7,7 +7,11 @@ import io.brainstem.math.Rng;
 import io.brainstem.models.LifGroup;
 import io.brainstem.network.Kernels;
 import io.brainstem.network.NeuronGroup;
+import io.brainstem.network.Precision;
+import io.brainstem.network.Variable;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One step of generated neuron kernels over n neurons, scalar and vector ({@code kernels}): the LIF
+ * One step of generated neuron kernels over n neurons, scalar and vector ({@code kernels}), state
+ * stored as double or float ({@code precision}): the LIF
  * kernel (group-wide parameters, hoisted factor), the COBA neuron (a per-neuron exponential-Euler
  * factor), the Traub–HH neuron of COBAHH (six exp/expm1 per neuron); LIF's {@code jit(false)}
  * debug loop, and the exponential-Euler factor alone with {@link Exprel} vs {@code Math.expm1}.
@@ -42,6 +47,10 @@ public class KernelBench {
   @Param({"scalar", "vector"})
   public String kernels;
 
+  /** {@code double} or {@code float}: how the groups store their state (arithmetic is double). */
+  @Param({"double", "float"})
+  public String precision;
+
   private LifGroup lif;
   private CobaNeuronGroup coba;
   private TraubHHGroup hh;
@@ -51,17 +60,18 @@ public class KernelBench {
   @Setup
   public void setUp() {
     Rng rng = new Rng(1);
-    lif = new LifGroup("E", n).V_rest(-60.).V_th(-50.).V_reset(-60.).tau(20.).tau_ref(5.);
-    rng.fillNormal(lif.V, -55, 2);
-    java.util.Arrays.fill(lif.input, 12.0);
-    coba = new CobaNeuronGroup("E", n);
-    rng.fillNormal(coba.v, -55, 2);
-    rng.fillUniform(coba.ge, 0, 1);
-    rng.fillUniform(coba.gi, 0, 2);
-    hh = new TraubHHGroup("E", n);
-    rng.fillNormal(hh.v, -65, 5);
-    rng.fillUniform(hh.ge, 30, 50);
-    rng.fillUniform(hh.gi, 150, 250);
+    Precision p = Precision.valueOf(precision.toUpperCase(Locale.ROOT));
+    lif = new LifGroup("E", n, p).V_rest(-60.).V_th(-50.).V_reset(-60.).tau(20.).tau_ref(5.);
+    fill(lif.variable("V"), () -> rng.normal(-55, 2));
+    fill(lif.variable("input"), () -> 12.0);
+    coba = new CobaNeuronGroup("E", n, p);
+    fill(coba.variable("v"), () -> rng.normal(-55, 2));
+    fill(coba.variable("ge"), () -> rng.uniform(0, 1));
+    fill(coba.variable("gi"), () -> rng.uniform(0, 2));
+    hh = new TraubHHGroup("E", n, p);
+    fill(hh.variable("v"), () -> rng.normal(-65, 5));
+    fill(hh.variable("ge"), () -> rng.uniform(30, 50));
+    fill(hh.variable("gi"), () -> rng.uniform(150, 250));
     boolean scalar = kernels.equals("scalar");
     for (NeuronGroup g : new NeuronGroup[] {lif, coba, hh}) {
       g.scalarKernels(scalar);
@@ -71,6 +81,12 @@ public class KernelBench {
     }
     z = new double[n];
     rng.fillUniform(z, -0.1, -0.005);
+  }
+
+  private static void fill(Variable v, DoubleSupplier values) {
+    for (int i = 0; i < v.size(); i++) {
+      v.set(i, values.getAsDouble());
+    }
   }
 
   /** The generated LIF kernel over n neurons (returns the spike-list end). */

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Writes the generated sources for one checked model: {@code <Model>Group} or
- * {@code <Model>Projection}, and for a neuron, when asked, {@code <Model>GroupVector}.
+ * {@code <Model>Projection}, and for a neuron, when asked, {@code <Model>GroupVector} and
+ * {@code <Model>GroupFloatVector}.
  */
 public final class Emitter {
   private Emitter() {}
@@ -30,7 +31,9 @@ public final class Emitter {
       case SYNAPSE -> new ProjectionEmitter(model).type();
     }));
     if (withVector) {
-      files.add(file(model, new VectorGroupEmitter(model).type()));
+      for (Storage storage : Storage.values()) {
+        files.add(file(model, new VectorGroupEmitter(model, storage).type()));
+      }
     }
     return files;
   }

@@ -74,61 +74,89 @@ final class GroupEmitter {
         .addFields(Members.noiseFields(model));
     for (State s : model.states()) {
       type.addField(FieldSpec.builder(double[].class, s.name(), PUBLIC, FINAL)
-          .addJavadoc("State {@code $L}, one per neuron.\n", s.name()).build());
+          .addJavadoc("State {@code $L}, one per neuron (null under {@code Precision.FLOAT}).\n",
+              s.name()).build());
+      type.addField(FieldSpec.builder(float[].class, Storage.FLOAT.field(s.name()), PUBLIC, FINAL)
+          .addJavadoc("State {@code $L} under {@code Precision.FLOAT}, else null.\n", s.name())
+          .build());
     }
     for (String input : model.inputs()) {
       type.addField(FieldSpec.builder(double[].class, input, PUBLIC, FINAL)
-          .addJavadoc("Input {@code $L}, accumulated during a step and cleared after it.\n", input)
+          .addJavadoc("Input {@code $L}, accumulated during a step and cleared after it (null under"
+              + " {@code Precision.FLOAT}).\n", input)
+          .build());
+      type.addField(FieldSpec.builder(float[].class, Storage.FLOAT.field(input), PUBLIC, FINAL)
+          .addJavadoc("Input {@code $L} under {@code Precision.FLOAT}, else null.\n", input)
           .build());
     }
     if (model.refractoryParam().isPresent()) {
       type.addField(FieldSpec.builder(double[].class, T_LAST_SPIKE, PUBLIC, FINAL)
           .addJavadoc("Time of each neuron's last spike (-1e7 before the first).\n").build());
     }
-    type.addMethod(constructor())
+    type.addMethod(doubleConstructor())
+        .addMethod(constructor())
         .addMethods(Members.setters(model, self, "neuron"))
         .addMethod(Members.methodSetter(model, self))
         .addMethods(Members.seedSetter(model, self, "neuron"))
         .addMethod(Members.paramsGetter())
         .addMethod(update());
-    if (vector) {
-      type.addMethod(scalarUpdate());
+    for (Storage storage : Storage.values()) {
+      type.addMethod(scalarUpdate(storage));
     }
-    for (Integrator integrator : Linearity.supported(model)) {
-      for (Variant variant : Variant.values()) {
-        type.addMethod(step(integrator, variant));
+    for (Storage storage : Storage.values()) {
+      for (Integrator integrator : Linearity.supported(model)) {
+        for (Variant variant : Variant.values()) {
+          type.addMethod(step(integrator, variant, storage));
+        }
       }
     }
     return type.build();
   }
 
+  private MethodSpec doubleConstructor() {
+    return MethodSpec.constructorBuilder()
+        .addModifiers(PUBLIC)
+        .addJavadoc("$L neurons named {@code name} (used in paths such as {@code name.spike}), "
+            + "storing double.\n", "{@code size}")
+        .addParameter(String.class, "name")
+        .addParameter(int.class, "size")
+        .addStatement("this(name, size, $T.DOUBLE)", RuntimeNames.PRECISION)
+        .build();
+  }
+
   private MethodSpec constructor() {
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
         .addModifiers(PUBLIC)
-        .addJavadoc("$L neurons named {@code name} (used in paths such as {@code name.spike}).\n",
+        .addJavadoc("$L neurons named {@code name}, storing their state with {@code precision}.\n",
             "{@code size}")
         .addParameter(String.class, "name")
         .addParameter(int.class, "size")
-        .addStatement("super(name, $S, size, $T.$L)", model.className(), Integrator.class,
-            model.method().name())
+        .addParameter(RuntimeNames.PRECISION, "precision")
+        .addStatement("super(name, $S, size, $T.$L, precision)", model.className(),
+            Integrator.class, model.method().name())
         .addCode(Members.initParams(model, "name", "size"));
     if (!model.noises().isEmpty()) {
       ctor.addStatement("this.noiseSeed = name.hashCode()");
     }
     for (State s : model.states()) {
-      ctor.addStatement("this.$L = state($S, $L)", s.name(), s.name(),
-          ExprRenderer.literal(s.initialValue()));
+      String initial = ExprRenderer.literal(s.initialValue());
+      ctor.addStatement("this.$L = state($S, $L)", s.name(), s.name(), initial)
+          .addStatement("this.$L = floatState($S, $L)", Storage.FLOAT.field(s.name()), s.name(),
+              initial);
     }
     for (String input : model.inputs()) {
-      ctor.addStatement("this.$L = input($S)", input, input);
+      ctor.addStatement("this.$L = input($S)", input, input)
+          .addStatement("this.$L = floatInput($S)", Storage.FLOAT.field(input), input);
     }
     if (model.refractoryParam().isPresent()) {
-      ctor.addStatement("this.$L = state($S, -1e7)", T_LAST_SPIKE, T_LAST_SPIKE);
+      ctor.addStatement("this.$L = timeState($S, -1e7)", T_LAST_SPIKE, T_LAST_SPIKE);
     }
     if (vector) {
       // By name: this class must load without the jdk.incubator.vector module.
-      ctor.addStatement("vectorKernel($T.load($S, this, params, spikeIndex))", RuntimeNames.KERNELS,
-          VectorGroupEmitter.className(model).reflectionName());
+      ctor.addStatement("vectorKernel($T.load(precision == $T.FLOAT ? $S : $S, this, params, "
+              + "spikeIndex))", RuntimeNames.KERNELS, RuntimeNames.PRECISION,
+          VectorGroupEmitter.className(model, Storage.FLOAT).reflectionName(),
+          VectorGroupEmitter.className(model, Storage.DOUBLE).reflectionName());
     }
     return ctor.build();
   }
@@ -146,24 +174,27 @@ final class GroupEmitter {
         .addParameter(int.class, to)
         .addParameter(boolean.class, "jit");
     if (!vector) {
-      return update.addCode(Members.dispatchReturning(model, args)).build();
+      return update.addStatement("return precision() == $T.FLOAT ? scalarUpdateFloat(t, dt, $L, "
+          + "jit) : scalarUpdate(t, dt, $L, jit)", RuntimeNames.PRECISION, range, range).build();
     }
     return update
         .addStatement("final $T vector = vectorKernel()", RuntimeNames.NEURON_KERNEL)
         .beginControlFlow("if (!jit || vector == null)")
-        .addStatement("return scalarUpdate(t, dt, $L, jit)", range)
+        .addStatement("return precision() == $T.FLOAT ? scalarUpdateFloat(t, dt, $L, jit) : "
+            + "scalarUpdate(t, dt, $L, jit)", RuntimeNames.PRECISION, range, range)
         .endControlFlow()
         .addComment("Whole vectors there; the last (fewer than lanes()) neurons here, scalar.")
         .addStatement("final int upper = $L - ($L - $L) % vector.lanes()", to, to, from)
         .addStatement("final int spikeEnd = vector.update(t, dt, $L, upper)", from)
         .addStatement("return upper == $L ? spikeEnd : joinTail(spikeEnd, upper, "
-            + "scalarUpdate(t, dt, upper, $L, true))", to, to)
+            + "precision() == $T.FLOAT ? scalarUpdateFloat(t, dt, upper, $L, true) : "
+            + "scalarUpdate(t, dt, upper, $L, true))", to, RuntimeNames.PRECISION, to, to)
         .build();
   }
 
-  /** With vector kernels, the scalar dispatch {@code update} falls back to. */
-  private MethodSpec scalarUpdate() {
-    return MethodSpec.methodBuilder("scalarUpdate")
+  /** The scalar loops for one storage: what {@code update} runs without vector kernels. */
+  private MethodSpec scalarUpdate(Storage storage) {
+    return MethodSpec.methodBuilder("scalarUpdate" + storage.suffix)
         .addModifiers(PRIVATE)
         .returns(int.class)
         .addParameter(double.class, "t")
@@ -172,11 +203,11 @@ final class GroupEmitter {
         .addParameter(int.class, to)
         .addParameter(boolean.class, "jit")
         .addCode(Members.dispatchReturning(model,
-            (usesTime ? "t, dt, " : "dt, ") + from + ", " + to))
+            (usesTime ? "t, dt, " : "dt, ") + from + ", " + to, storage))
         .build();
   }
 
-  private MethodSpec step(Integrator integrator, Variant variant) {
+  private MethodSpec step(Integrator integrator, Variant variant, Storage storage) {
     LocalNames locals = names.copy();
     boolean debug = variant == Variant.DEBUG;
     Vars vars = debug ? Vars.debug(model, m) : Vars.kernel(model);
@@ -186,7 +217,7 @@ final class GroupEmitter {
         ? StepPlanner.plan(model, integrator, variant.uniformity, locals)
         : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
 
-    CodeBlock body = elementBody(plan, render, vars, debug);
+    CodeBlock body = elementBody(plan, render, vars, debug, storage);
     CodeBlock hoisted = render.hoisted(plan);
 
     CodeBlock.Builder code = CodeBlock.builder();
@@ -194,19 +225,20 @@ final class GroupEmitter {
       // One instance per call: ranges on different threads never share it.
       code.addStatement("final $T $L = new $T()", user, m, user);
     }
-    Loads loads = new Loads(model, variant, locals, m);
+    Loads loads = new Loads(model, variant, storage, locals, m);
     code.add(loads.paramsBeforeLoop(vars))
         .add(hoisted)
         .addStatement("int $L = $L", spikeEnd, from)
         .beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, from, i, to, i)
         .add(loads.paramsInLoop(vars, i))
         .add(loads.inputs(vars, i))
-        .add(loadStates(vars, debug))
+        .add(loadStates(vars, debug, storage))
         .add(body)
         .endControlFlow()
         .addStatement("return $L", spikeEnd);
 
-    MethodSpec.Builder method = MethodSpec.methodBuilder(Members.stepMethod(integrator, variant))
+    MethodSpec.Builder method = MethodSpec.methodBuilder(
+            Members.stepMethod(integrator, variant) + storage.suffix)
         .addModifiers(PRIVATE)
         .returns(int.class);
     if (usesTime) {
@@ -220,7 +252,8 @@ final class GroupEmitter {
   }
 
   /** Integrate unless refractory, then threshold, reset and stores. */
-  private CodeBlock elementBody(StepPlan plan, PlanRenderer render, Vars vars, boolean debug) {
+  private CodeBlock elementBody(StepPlan plan, PlanRenderer render, Vars vars, boolean debug,
+      Storage storage) {
     CodeBlock.Builder code = CodeBlock.builder();
     CodeBlock integrate = render.perElement(plan);
     if (model.refractoryParam().isPresent()) {
@@ -233,7 +266,7 @@ final class GroupEmitter {
       code.add(integrate);
     }
     if (model.threshold().isEmpty()) {
-      return code.add(storeStates()).build();
+      return code.add(storeStates(storage)).build();
     }
     if (debug) {
       model.states().forEach(s -> code.addStatement("$L.$L = $L", m, s.name(), s.name()));
@@ -245,7 +278,7 @@ final class GroupEmitter {
     }
     if (model.reset().isEmpty() && model.refractoryParam().isEmpty()) {
       // Nothing happens on a spike (e.g. HH): no empty 'if (spiked) {}'.
-      return code.add(storeStates()).addStatement("spike[$L] = $L", i, spiked).build();
+      return code.add(storeStates(storage)).addStatement("spike[$L] = $L", i, spiked).build();
     }
     code.beginControlFlow("if ($L)", spiked);
     model.reset().ifPresent(reset -> {
@@ -264,28 +297,30 @@ final class GroupEmitter {
     }
     code.addStatement("spikeIndex[$L++] = $L", spikeEnd, i);
     return code.endControlFlow()
-        .add(storeStates())
+        .add(storeStates(storage))
         .addStatement("spike[$L] = $L", i, spiked)
         .build();
   }
 
   /** States are locals: mutable when integrated or reset; loaded only when read (kernels). */
-  private CodeBlock loadStates(Vars vars, boolean debug) {
+  private CodeBlock loadStates(Vars vars, boolean debug, Storage storage) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (State s : model.states()) {
       boolean written = assigned.contains(s.name());
+      String array = storage.field(s.name());
       if (written) {
-        code.addStatement("double $L = this.$L[$L]", s.name(), s.name(), i);
+        code.addStatement("double $L = this.$L[$L]", s.name(), array, i);
       } else if (debug || vars.uses(RefKind.STATE, s.name())) {
-        code.addStatement("final double $L = this.$L[$L]", s.name(), s.name(), i);
+        code.addStatement("final double $L = this.$L[$L]", s.name(), array, i);
       }
     }
     return code.build();
   }
 
-  private CodeBlock storeStates() {
+  private CodeBlock storeStates(Storage storage) {
     CodeBlock.Builder code = CodeBlock.builder();
-    assigned.forEach(s -> code.addStatement("this.$L[$L] = $L", s, i, s));
+    assigned.forEach(s -> code.addStatement("this.$L[$L] = $L", storage.field(s), i,
+        storage.store(s)));
     return code.build();
   }
 }

@@ -18,13 +18,15 @@ import java.util.Set;
 final class Loads {
   private final ModelIR model;
   private final Variant variant;
+  private final Storage storage;
   private final String instance;
   private final Map<String, String> columns = new HashMap<>();
 
   /** Loads for one step method; {@code instance} is the debug loop's model instance variable. */
-  Loads(ModelIR model, Variant variant, LocalNames locals, String instance) {
+  Loads(ModelIR model, Variant variant, Storage storage, LocalNames locals, String instance) {
     this.model = model;
     this.variant = variant;
+    this.storage = storage;
     this.instance = instance;
     for (Param p : model.params()) {
       columns.put(p.name(), locals.allocate(p.name() + "Column"));
@@ -76,13 +78,13 @@ final class Loads {
   CodeBlock inputs(Vars vars, String index, Set<String> written) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (String input : model.inputs()) {
-      load(code, vars, index, RefKind.INPUT, input, "this." + input);
+      load(code, vars, index, RefKind.INPUT, input, "this." + storage.field(input));
     }
     for (Post post : model.posts()) {
       if (variant != Variant.DEBUG && written.contains(post.fieldName())) {
         continue;
       }
-      String array = ProjectionEmitter.postArray(post.fieldName());
+      String array = ProjectionEmitter.postArray(post.fieldName(), storage);
       load(code, vars, index, RefKind.POST, post.fieldName(), array);
     }
     return code.build();

@@ -192,26 +192,31 @@ final class Members {
   }
 
   /** {@code switch (method())} to the loop for the integrator, kernel variant or debug loop. */
-  static CodeBlock dispatch(ModelIR model, String arguments) {
-    return dispatch(model, arguments, "");
+  static CodeBlock dispatch(ModelIR model, String arguments, Storage storage) {
+    return dispatch(model, arguments, "", storage);
   }
 
   /** As {@link #dispatch}, returning what the loop returns (a {@code switch} expression). */
-  static CodeBlock dispatchReturning(ModelIR model, String arguments) {
-    return CodeBlock.builder().add("return ").add(dispatch(model, arguments, "yield ")).build();
+  static CodeBlock dispatchReturning(ModelIR model, String arguments, Storage storage) {
+    return CodeBlock.builder().add("return ").add(dispatch(model, arguments, "yield ", storage))
+        .build();
   }
 
-  private static CodeBlock dispatch(ModelIR model, String arguments, String yield) {
+  private static CodeBlock dispatch(ModelIR model, String arguments, String yield,
+      Storage storage) {
+    String s = storage.suffix;
     boolean returns = !yield.isEmpty();
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (method())");
     for (Integrator integrator : Linearity.supported(model)) {
       code.beginControlFlow("case $L ->", integrator.name())
           .beginControlFlow("if (!jit)")
-          .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.DEBUG), arguments)
+          .addStatement("$L$L$L($L)", yield, stepMethod(integrator, Variant.DEBUG), s, arguments)
           .nextControlFlow("else if (params.heterogeneous())")
-          .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.PER_ELEMENT), arguments)
+          .addStatement("$L$L$L($L)", yield, stepMethod(integrator, Variant.PER_ELEMENT), s,
+              arguments)
           .nextControlFlow("else")
-          .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.GROUP_WIDE), arguments)
+          .addStatement("$L$L$L($L)", yield, stepMethod(integrator, Variant.GROUP_WIDE), s,
+              arguments)
           .endControlFlow()
           .endControlFlow();
     }

@@ -26,9 +26,13 @@ final class ModelNames {
     names.addAll(model.inputs());
     model.posts().forEach(p -> {
       names.add(p.fieldName());
-      names.add(ProjectionEmitter.postArray(p.fieldName()));
+      for (Storage storage : Storage.values()) {
+        names.add(ProjectionEmitter.postArray(p.fieldName(), storage));
+      }
     });
-    model.output().ifPresent(o -> names.add(ProjectionEmitter.postArray(o.target())));
+    for (Storage storage : Storage.values()) {
+      model.output().ifPresent(o -> names.add(ProjectionEmitter.postArray(o.target(), storage)));
+    }
     return names;
   }
 

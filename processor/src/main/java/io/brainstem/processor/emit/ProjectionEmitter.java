@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -72,8 +73,8 @@ final class ProjectionEmitter {
   }
 
   /** The field holding the postsynaptic array {@code name}, e.g. {@code postV}. */
-  static String postArray(String name) {
-    return "post" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  static String postArray(String name, Storage storage) {
+    return storage.field("post" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
   }
 
   TypeSpec type() {
@@ -87,17 +88,25 @@ final class ProjectionEmitter {
         .addFields(Members.noiseFields(model));
     for (State s : model.states()) {
       type.addField(FieldSpec.builder(double[].class, s.name(), PUBLIC, FINAL)
-          .addJavadoc("State {@code $L}, one per postsynaptic neuron.\n", s.name()).build());
+          .addJavadoc("State {@code $L}, one per postsynaptic neuron (null when the postsynaptic "
+              + "group stores float).\n", s.name()).build());
+      type.addField(FieldSpec.builder(float[].class, Storage.FLOAT.field(s.name()), PUBLIC, FINAL)
+          .addJavadoc("State {@code $L} when the postsynaptic group stores float, else null.\n",
+              s.name()).build());
     }
-    for (Post p : model.posts()) {
-      type.addField(FieldSpec.builder(double[].class, postArray(p.fieldName()), PRIVATE, FINAL)
-          .addJavadoc("The postsynaptic {@code $L} ({@code @Post} field {@code $L}).\n",
-              p.postName(), p.fieldName())
-          .build());
+    for (Storage storage : Storage.values()) {
+      for (Post p : model.posts()) {
+        type.addField(FieldSpec.builder(storage.arrayType, postArray(p.fieldName(), storage),
+                PRIVATE, FINAL)
+            .addJavadoc("The postsynaptic {@code $L} ({@code @Post} field {@code $L}), stored as "
+                + "$L.\n", p.postName(), p.fieldName(), storage.name().toLowerCase(Locale.ROOT))
+            .build());
+      }
+      model.output().ifPresent(o -> type.addField(
+          FieldSpec.builder(storage.arrayType, postArray(o.target(), storage), PRIVATE, FINAL)
+              .addJavadoc("The postsynaptic input the output is added to, stored as $L.\n",
+                  storage.name().toLowerCase(Locale.ROOT)).build()));
     }
-    model.output().ifPresent(o -> type.addField(
-        FieldSpec.builder(double[].class, postArray(o.target()), PRIVATE, FINAL)
-            .addJavadoc("The postsynaptic input the output is added to.\n").build()));
     type.addMethods(constructors())
         .addMethods(Members.setters(model, self, "postsynaptic neuron"))
         .addMethod(Members.methodSetter(model, self))
@@ -112,11 +121,29 @@ final class ProjectionEmitter {
             .addParameter(int.class, from)
             .addParameter(int.class, to)
             .addParameter(boolean.class, "jit")
-            .addCode(Members.dispatch(model, (usesTime ? "t, dt, " : "dt, ") + from + ", " + to))
+            .beginControlFlow("if (precision() == $T.FLOAT)", RuntimeNames.PRECISION)
+            .addStatement("scalarUpdateFloat(t, dt, $L, $L, jit)", from, to)
+            .nextControlFlow("else")
+            .addStatement("scalarUpdate(t, dt, $L, $L, jit)", from, to)
+            .endControlFlow()
             .build());
-    for (Integrator integrator : Linearity.supported(model)) {
-      for (Variant variant : Variant.values()) {
-        type.addMethod(step(integrator, variant));
+    for (Storage storage : Storage.values()) {
+      type.addMethod(MethodSpec.methodBuilder("scalarUpdate" + storage.suffix)
+          .addModifiers(PRIVATE)
+          .addParameter(double.class, "t")
+          .addParameter(double.class, "dt")
+          .addParameter(int.class, from)
+          .addParameter(int.class, to)
+          .addParameter(boolean.class, "jit")
+          .addCode(Members.dispatch(model, (usesTime ? "t, dt, " : "dt, ") + from + ", " + to,
+              storage))
+          .build());
+    }
+    for (Storage storage : Storage.values()) {
+      for (Integrator integrator : Linearity.supported(model)) {
+        for (Variant variant : Variant.values()) {
+          type.addMethod(step(integrator, variant, storage));
+        }
       }
     }
     return type.build();
@@ -147,25 +174,32 @@ final class ProjectionEmitter {
       named.addStatement("this.noiseSeed = name().hashCode()");
     }
     for (State s : model.states()) {
-      named.addStatement("this.$L = state($S, $L)", s.name(), s.name(),
-          ExprRenderer.literal(s.initialValue()));
+      String initial = ExprRenderer.literal(s.initialValue());
+      named.addStatement("this.$L = state($S, $L)", s.name(), s.name(), initial)
+          .addStatement("this.$L = floatState($S, $L)", Storage.FLOAT.field(s.name()), s.name(),
+              initial);
     }
     for (Post p : model.posts()) {
-      named.addStatement("this.$L = postVariable($S, $S)", postArray(p.fieldName()), p.postName(),
-          "@Post field " + p.fieldName());
+      named.addStatement("this.$L = postVariable($S, $S)", postArray(p.fieldName(), Storage.DOUBLE),
+              p.postName(), "@Post field " + p.fieldName())
+          .addStatement("this.$L = postFloatVariable($S, $S)",
+              postArray(p.fieldName(), Storage.FLOAT), p.postName(), "@Post field " + p.fieldName());
     }
-    model.output().ifPresent(o -> named.addStatement(
-        "this.$L = postVariable($S, $S)", postArray(o.target()), o.target(), "@Output target"));
+    model.output().ifPresent(o -> named
+        .addStatement("this.$L = postVariable($S, $S)", postArray(o.target(), Storage.DOUBLE),
+            o.target(), "@Output target")
+        .addStatement("this.$L = postFloatVariable($S, $S)", postArray(o.target(), Storage.FLOAT),
+            o.target(), "@Output target"));
     return List.of(unnamed, named.build());
   }
 
-  private MethodSpec step(Integrator integrator, Variant variant) {
+  private MethodSpec step(Integrator integrator, Variant variant, Storage storage) {
     LocalNames locals = names.copy();
     boolean debug = variant == Variant.DEBUG;
     StepPlan plan = debug
         ? StepPlanner.plan(model, integrator, variant.uniformity, locals)
         : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
-    Loads loads = new Loads(model, variant, locals, m);
+    Loads loads = new Loads(model, variant, storage, locals, m);
     List<Vars> loops = new ArrayList<>();
 
     CodeBlock.Builder body = CodeBlock.builder();
@@ -181,13 +215,15 @@ final class ProjectionEmitter {
       body.beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
           .add(loads.paramsInLoop(vars, j))
           .add(loads.inputs(vars, j))
-          .add(loadStates(vars, debug, integrated))
+          .add(loadStates(vars, debug, integrated, storage))
           .add(integrate)
-          .add(storeStates(integrated))
+          .add(storeStates(integrated, storage))
           .endControlFlow();
     }
-    model.onPre().ifPresent(onPre -> body.add(deliver(onPre, vars(debug, loops), loads, debug)));
-    model.output().ifPresent(out -> body.add(output(out, vars(debug, loops), loads, debug)));
+    model.onPre().ifPresent(
+        onPre -> body.add(deliver(onPre, vars(debug, loops), loads, debug, storage)));
+    model.output().ifPresent(
+        out -> body.add(output(out, vars(debug, loops), loads, debug, storage)));
 
     CodeBlock.Builder code = CodeBlock.builder();
     if (debug) {
@@ -197,7 +233,8 @@ final class ProjectionEmitter {
     code.add(loads.paramsBeforeLoop(Vars.union(loops)))
         .add(hoisted)
         .add(body.build());
-    MethodSpec.Builder method = MethodSpec.methodBuilder(Members.stepMethod(integrator, variant))
+    MethodSpec.Builder method = MethodSpec.methodBuilder(
+            Members.stepMethod(integrator, variant) + storage.suffix)
         .addModifiers(PRIVATE);
     if (usesTime) {
       method.addParameter(double.class, "t");
@@ -216,15 +253,17 @@ final class ProjectionEmitter {
   }
 
   /** For each spiking presynaptic neuron, the {@code @OnPre} body on each of its targets. */
-  private CodeBlock deliver(Action onPre, Vars vars, Loads loads, boolean debug) {
+  private CodeBlock deliver(Action onPre, Vars vars, Loads loads, boolean debug,
+      Storage storage) {
     CodeBlock.Builder effect = CodeBlock.builder();
     Set<String> written = new LinkedHashSet<>();
     onPre.assignments().forEach(a -> written.add(a.state()));
     if (debug) {
-      model.states().forEach(
-          s -> effect.addStatement("$L.$L = this.$L[$L]", m, s.name(), s.name(), j));
+      model.states().forEach(s -> effect.addStatement("$L.$L = this.$L[$L]", m, s.name(),
+          storage.field(s.name()), j));
       effect.addStatement("$L.$L()", m, onPre.methodName());
-      written.forEach(s -> effect.addStatement("$L[$L] = $L.$L", array(s), j, m, s));
+      written.forEach(s -> effect.addStatement("$L[$L] = $L", array(s, storage), j,
+          storage.store(m + "." + s)));
     } else {
       PlanRenderer render = PlanRenderer.kernel(model, vars, j);
       CodeBlock.Builder assignments = CodeBlock.builder();
@@ -232,8 +271,9 @@ final class ProjectionEmitter {
         assignments.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
       }
       CodeBlock rendered = assignments.build();
-      effect.add(loadStates(vars, false, written)).add(loadWrittenPosts(written))
-          .add(rendered).add(storeStates(written));
+      effect.add(loadStates(vars, false, written, storage))
+          .add(loadWrittenPosts(written, storage))
+          .add(rendered).add(storeStates(written, storage));
     }
     CodeBlock perTarget = CodeBlock.builder()
         .addStatement("final int $L = indices[$L]", j, k)
@@ -300,16 +340,18 @@ final class ProjectionEmitter {
   }
 
   /** Adds the {@code @Output} value to the postsynaptic input, element by element. */
-  private CodeBlock output(Output out, Vars vars, Loads loads, boolean debug) {
-    String target = postArray(out.target());
+  private CodeBlock output(Output out, Vars vars, Loads loads, boolean debug, Storage storage) {
+    // A compound assignment rounds to a float target itself.
+    String target = postArray(out.target(), storage);
     CodeBlock.Builder add = CodeBlock.builder();
     if (debug) {
-      model.states().forEach(
-          s -> add.addStatement("$L.$L = this.$L[$L]", m, s.name(), s.name(), j));
+      model.states().forEach(s -> add.addStatement("$L.$L = this.$L[$L]", m, s.name(),
+          storage.field(s.name()), j));
       add.addStatement("$L[$L] += $L.$L()", target, j, m, out.methodName());
     } else {
       CodeBlock value = PlanRenderer.kernel(model, vars, j).expr(out.value());
-      add.add(loadStates(vars, false, Set.of())).addStatement("$L[$L] += $L", target, j, value);
+      add.add(loadStates(vars, false, Set.of(), storage))
+          .addStatement("$L[$L] += $L", target, j, value);
     }
     CodeBlock perElement = add.build();
     return CodeBlock.builder()
@@ -323,38 +365,41 @@ final class ProjectionEmitter {
   }
 
   /** States as locals: mutable when {@code written}; read-only ones only when read. */
-  private CodeBlock loadStates(Vars vars, boolean debug, Collection<String> written) {
+  private CodeBlock loadStates(Vars vars, boolean debug, Collection<String> written,
+      Storage storage) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (State s : model.states()) {
+      String array = storage.field(s.name());
       if (written.contains(s.name())) {
-        code.addStatement("double $L = this.$L[$L]", s.name(), s.name(), j);
+        code.addStatement("double $L = this.$L[$L]", s.name(), array, j);
       } else if (debug || vars.uses(RefKind.STATE, s.name())) {
-        code.addStatement("final double $L = this.$L[$L]", s.name(), s.name(), j);
+        code.addStatement("final double $L = this.$L[$L]", s.name(), array, j);
       }
     }
     return code.build();
   }
 
-  private CodeBlock storeStates(Collection<String> written) {
+  private CodeBlock storeStates(Collection<String> written, Storage storage) {
     CodeBlock.Builder code = CodeBlock.builder();
-    written.forEach(s -> code.addStatement("$L[$L] = $L", array(s), j, s));
+    written.forEach(s -> code.addStatement("$L[$L] = $L", array(s, storage), j, storage.store(s)));
     return code.build();
   }
 
   /** {@code @Post} fields an {@code @OnPre} writes, as mutable locals (stored back after it). */
-  private CodeBlock loadWrittenPosts(Collection<String> written) {
+  private CodeBlock loadWrittenPosts(Collection<String> written, Storage storage) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (Post p : model.posts()) {
       if (written.contains(p.fieldName())) {
-        code.addStatement("double $L = $L[$L]", p.fieldName(), postArray(p.fieldName()), j);
+        code.addStatement("double $L = $L[$L]", p.fieldName(), postArray(p.fieldName(), storage),
+            j);
       }
     }
     return code.build();
   }
 
   /** The array a written variable lives in: the state's own, or the postsynaptic one. */
-  private String array(String written) {
+  private String array(String written, Storage storage) {
     boolean post = model.posts().stream().anyMatch(p -> p.fieldName().equals(written));
-    return post ? postArray(written) : "this." + written;
+    return post ? postArray(written, storage) : "this." + storage.field(written);
   }
 }

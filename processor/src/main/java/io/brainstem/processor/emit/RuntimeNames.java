@@ -8,6 +8,7 @@ final class RuntimeNames {
 
   static final ClassName NEURON_GROUP = ClassName.get("io.brainstem.network", "NeuronGroup");
   static final ClassName PROJECTION = ClassName.get("io.brainstem.network", "Projection");
+  static final ClassName PRECISION = ClassName.get("io.brainstem.network", "Precision");
   static final ClassName PARAMETERS = ClassName.get("io.brainstem.network", "Parameters");
   static final ClassName CONNECTOR = ClassName.get("io.brainstem.connectivity", "Connector");
   static final ClassName EXPREL = ClassName.get("io.brainstem.math", "Exprel");
@@ -19,6 +20,8 @@ final class RuntimeNames {
 
   private static final String VECTOR = "jdk.incubator.vector";
   static final ClassName DOUBLE_VECTOR = ClassName.get(VECTOR, "DoubleVector");
+  static final ClassName FLOAT_VECTOR = ClassName.get(VECTOR, "FloatVector");
+  static final ClassName VECTOR_SHAPE = ClassName.get(VECTOR, "VectorShape");
   static final ClassName VECTOR_SPECIES = ClassName.get(VECTOR, "VectorSpecies");
   static final ClassName VECTOR_MASK = ClassName.get(VECTOR, "VectorMask");
   static final ClassName VECTOR_OPERATORS = ClassName.get(VECTOR, "VectorOperators");

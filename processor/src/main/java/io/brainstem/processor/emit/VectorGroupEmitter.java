@@ -49,6 +49,7 @@ final class VectorGroupEmitter {
   private static final int FINISH_COST = 8;
 
   private final ModelIR model;
+  private final Storage storage;
   private final ClassName self;
   private final ClassName group;
   private final Set<String> assigned = new LinkedHashSet<>();
@@ -72,9 +73,10 @@ final class VectorGroupEmitter {
   private final String block;
   private final String blockEnd;
 
-  VectorGroupEmitter(ModelIR model) {
+  VectorGroupEmitter(ModelIR model, Storage storage) {
     this.model = model;
-    this.self = ClassName.get(model.packageName(), model.className() + "GroupVector");
+    this.storage = storage;
+    this.self = className(model, storage);
     this.group = ClassName.get(model.packageName(), model.className() + "Group");
     model.odes().forEach(o -> assigned.add(o.state()));
     model.reset().ifPresent(r -> r.assignments().forEach(a -> assigned.add(a.state())));
@@ -100,8 +102,10 @@ final class VectorGroupEmitter {
     return model.kind() == ModelIR.Kind.NEURON && model.noises().isEmpty();
   }
 
-  static ClassName className(ModelIR model) {
-    return ClassName.get(model.packageName(), model.className() + "GroupVector");
+  /** {@code LifGroupVector}, or {@code LifGroupFloatVector} for float storage. */
+  static ClassName className(ModelIR model, Storage storage) {
+    return ClassName.get(model.packageName(),
+        model.className() + "Group" + storage.suffix + "Vector");
   }
 
   TypeSpec type() {
@@ -114,7 +118,18 @@ final class VectorGroupEmitter {
             + "\nwhen the {@code jdk.incubator.vector} module is present).\n", group,
             RuntimeNames.DOUBLE_VECTOR)
         .addField(FieldSpec.builder(species, "S", PRIVATE, STATIC, FINAL)
-            .initializer("$T.SPECIES_PREFERRED", RuntimeNames.DOUBLE_VECTOR).build())
+            .initializer("$T.SPECIES_PREFERRED", RuntimeNames.DOUBLE_VECTOR).build());
+    if (storage == Storage.FLOAT) {
+      type.addField(FieldSpec.builder(
+              ParameterizedTypeName.get(RuntimeNames.VECTOR_SPECIES, TypeName.FLOAT.box()), "F",
+              PRIVATE, STATIC, FINAL)
+          .addJavadoc("As many floats as {@code S} has doubles: stored values widen lane for lane."
+              + "\n")
+          .initializer("$T.of(float.class, $T.forBitSize(S.vectorBitSize() / 2))",
+              RuntimeNames.VECTOR_SPECIES, RuntimeNames.VECTOR_SHAPE)
+          .build());
+    }
+    type
         .addField(FieldSpec.builder(int.class, "BLOCK", PRIVATE, STATIC, FINAL)
             .addJavadoc("Neurons per block when a kernel runs as several loops (L1-resident carries).\n")
             .initializer("256").build())
@@ -124,7 +139,8 @@ final class VectorGroupEmitter {
         .addField(int[].class, "spikeIndex", PRIVATE, FINAL)
         .addField(boolean[].class, "spike", PRIVATE, FINAL);
     for (String array : arrays()) {
-      type.addField(double[].class, array, PRIVATE, FINAL);
+      type.addField(stored(array) ? storage.arrayType : TypeName.get(double[].class), array,
+          PRIVATE, FINAL);
     }
     type.addMethod(constructor()).addMethod(update()).addMethod(lanesMethod())
         .addMethod(describe());
@@ -133,6 +149,11 @@ final class VectorGroupEmitter {
       type.addMethods(step(integrator, Variant.PER_ELEMENT));
     }
     return type.build();
+  }
+
+  /** Whether {@code array} holds states or inputs, stored with the storage's type (times: double). */
+  private boolean stored(String array) {
+    return !array.equals(T_LAST_SPIKE);
   }
 
   private List<String> arrays() {
@@ -156,7 +177,8 @@ final class VectorGroupEmitter {
         .addStatement("this.params = params")
         .addStatement("this.spikeIndex = spikeIndex")
         .addStatement("this.spike = group.spike");
-    arrays().forEach(a -> ctor.addStatement("this.$L = group.$L", a, a));
+    arrays().forEach(a -> ctor.addStatement("this.$L = group.$L", a,
+        stored(a) ? storage.field(a) : a));
     return ctor.build();
   }
 
@@ -199,7 +221,8 @@ final class VectorGroupEmitter {
         .addAnnotation(Override.class)
         .addModifiers(PUBLIC)
         .returns(String.class)
-        .addStatement("return $S + S.length() + $S", "vector (", " x double)")
+        .addStatement("return $S + S.length() + $S", "vector (",
+            storage == Storage.DOUBLE ? " x double)" : " x double, float storage)")
         .build();
   }
 
@@ -435,16 +458,16 @@ final class VectorGroupEmitter {
     for (String input : model.inputs()) {
       if (reads.contains(new Ref(input, RefKind.INPUT))) {
         code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, input,
-            load("this." + input));
+            loadStored(input));
       }
     }
     for (State s : model.states()) {
       if (last && assigned.contains(s.name())) {
         code.addStatement("$T $L = $L", RuntimeNames.DOUBLE_VECTOR, s.name(),
-            load("this." + s.name()));
+            loadStored(s.name()));
       } else if (reads.contains(new Ref(s.name(), RefKind.STATE))) {
         code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, s.name(),
-            load("this." + s.name()));
+            loadStored(s.name()));
       }
     }
     return code.build();
@@ -455,8 +478,23 @@ final class VectorGroupEmitter {
     return CodeBlock.of("$T.fromArray(S, $L, $L)", RuntimeNames.DOUBLE_VECTOR, source, i);
   }
 
+  /** A state or input array's lanes as doubles: widened when stored as float. */
+  private CodeBlock loadStored(String array) {
+    if (storage == Storage.DOUBLE) {
+      return load("this." + array);
+    }
+    return CodeBlock.of("($T) $T.fromArray(F, this.$L, $L).convertShape($T.F2D, S, 0)",
+        RuntimeNames.DOUBLE_VECTOR, RuntimeNames.FLOAT_VECTOR, array, i,
+        RuntimeNames.VECTOR_OPERATORS);
+  }
+
+  /** Stores {@code value} into {@code array}; a float state is rounded lane-wise, as by a cast. */
   private CodeBlock store(String array, CodeBlock value) {
-    return CodeBlock.of("$L.intoArray(this.$L, $L);\n", value, array, i);
+    if (storage == Storage.DOUBLE || !stored(array)) {
+      return CodeBlock.of("$L.intoArray(this.$L, $L);\n", value, array, i);
+    }
+    return CodeBlock.of("(($T) $L.convertShape($T.D2F, F, 0)).intoArray(this.$L, $L);\n",
+        RuntimeNames.FLOAT_VECTOR, value, RuntimeNames.VECTOR_OPERATORS, array, i);
   }
 
   private static TypeName maskType() {

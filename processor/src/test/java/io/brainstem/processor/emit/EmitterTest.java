@@ -33,12 +33,16 @@ class EmitterTest {
     assertThat(LIF).contains("comments = \"from io.brainstem.models.Lif\"");
     assertThat(LIF).contains("public final class LifGroup extends NeuronGroup {");
     assertThat(LIF).contains("public LifGroup(String name, int size) {\n"
-        + "    super(name, \"Lif\", size, Integrator.EXP_AUTO);\n"
+        + "    this(name, size, Precision.DOUBLE);\n");
+    assertThat(LIF).contains("public LifGroup(String name, int size, Precision precision) {\n"
+        + "    super(name, \"Lif\", size, Integrator.EXP_AUTO, precision);\n"
         + "    this.params = new Parameters(name, size, List.of(\"V_rest\", \"V_reset\", \"V_th\","
         + " \"R\", \"tau\", \"tau_ref\"), 0.0, -5.0, 20.0, 1.0, 10.0, 0.0);\n"
         + "    this.V = state(\"V\", 0.0);\n"
+        + "    this.V_float = floatState(\"V\", 0.0);\n"
         + "    this.input = input(\"input\");\n"
-        + "    this.t_last_spike = state(\"t_last_spike\", -1e7);\n");
+        + "    this.input_float = floatInput(\"input\");\n"
+        + "    this.t_last_spike = timeState(\"t_last_spike\", -1e7);\n");
     assertThat(LIF).contains("public LifGroup tau(double value) {\n"
         + "    params.set(TAU_INDEX, value);\n    return this;\n  }");
     assertThat(LIF).contains("public LifGroup tau(double[] perElement) {");
@@ -46,6 +50,25 @@ class EmitterTest {
     assertThat(LIF).contains("public Parameters params() {");
     assertThat(LIF).contains("public final double[] V;");
     assertThat(LIF).contains("public final double[] input;");
+    assertThat(LIF).contains("public final float[] V_float;");
+    assertThat(LIF).contains("public final float[] input_float;");
+  }
+
+  @Test
+  void floatKernelsAreTheDoubleKernelsWithWideningLoadsAndRoundingStores() {
+    String kernel = method(LIF, "private int stepExpAuto(double t, double dt, int from, int to)");
+    String floats = method(LIF, "private int stepExpAutoFloat(double t, double dt, int from, int to)");
+    assertThat(floats).contains("final double input = this.input_float[i];");
+    assertThat(floats).contains("double V = this.V_float[i];");
+    assertThat(floats).contains("this.V_float[i] = (float) V;");
+    assertThat(floats).contains("t_last_spike[i] = t;"); // times stay double
+    String asDouble = floats.replace("stepExpAutoFloat", "stepExpAuto")
+        .replace("this.input_float[i]", "this.input[i]")
+        .replace("this.V_float[i] = (float) V;", "this.V[i] = V;")
+        .replace("this.V_float[i]", "this.V[i]");
+    assertThat(asDouble).isEqualTo(kernel);
+    assertThat(COBA).contains("this.g_float[j] = (float) g;");
+    assertThat(COBA).contains("postInput_float[j] += g * (E - V);"); // += rounds to float itself
   }
 
   @Test
@@ -86,13 +109,25 @@ class EmitterTest {
 
   @Test
   void updateDispatchesOnMethodJitAndHeterogeneity() {
-    assertThat(LIF).contains("public int update(double t, double dt, int from, int to, boolean jit) {\n"
+    assertThat(LIF).contains("private int scalarUpdate(double t, double dt, int from, int to, "
+        + "boolean jit) {\n"
         + "    return switch (method()) {\n      case EXP_AUTO -> {\n        if (!jit) {\n"
         + "          yield stepExpAutoDebug(t, dt, from, to);\n"
         + "        } else if (params.heterogeneous()) {\n"
         + "          yield stepExpAutoPerElement(t, dt, from, to);\n        } else {\n"
         + "          yield stepExpAuto(t, dt, from, to);\n        }\n      }");
+    assertThat(LIF).contains("private int scalarUpdateFloat(double t, double dt, int from, int to, "
+        + "boolean jit) {\n"
+        + "    return switch (method()) {\n      case EXP_AUTO -> {\n        if (!jit) {\n"
+        + "          yield stepExpAutoDebugFloat(t, dt, from, to);");
+    assertThat(LIF).contains("public int update(double t, double dt, int from, int to, boolean jit) {\n"
+        + "    return precision() == Precision.FLOAT ? scalarUpdateFloat(t, dt, from, to, jit) : "
+        + "scalarUpdate(t, dt, from, to, jit);\n  }");
     assertThat(COBA).contains("public void update(double t, double dt, int from, int to, boolean jit) {\n"
+        + "    if (precision() == Precision.FLOAT) {\n"
+        + "      scalarUpdateFloat(t, dt, from, to, jit);\n");
+    assertThat(COBA).contains("private void scalarUpdate(double t, double dt, int from, int to, "
+        + "boolean jit) {\n"
         + "    switch (method()) {\n      case EXP_AUTO -> {\n        if (!jit) {\n"
         + "          stepExpAutoDebug(dt, from, to);");
     assertThat(LIF).contains("private int stepRk4(double t, double dt, int from, int to)");

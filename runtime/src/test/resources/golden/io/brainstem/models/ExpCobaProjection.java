@@ -6,6 +6,7 @@ import io.brainstem.connectivity.Connector;
 import io.brainstem.math.Exprel;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Parameters;
+import io.brainstem.network.Precision;
 import io.brainstem.network.Projection;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -27,19 +28,34 @@ public final class ExpCobaProjection extends Projection {
   private final Parameters params;
 
   /**
-   * State {@code g}, one per postsynaptic neuron.
+   * State {@code g}, one per postsynaptic neuron (null when the postsynaptic group stores float).
    */
   public final double[] g;
 
   /**
-   * The postsynaptic {@code V} ({@code @Post} field {@code V}).
+   * State {@code g} when the postsynaptic group stores float, else null.
+   */
+  public final float[] g_float;
+
+  /**
+   * The postsynaptic {@code V} ({@code @Post} field {@code V}), stored as double.
    */
   private final double[] postV;
 
   /**
-   * The postsynaptic input the output is added to.
+   * The postsynaptic input the output is added to, stored as double.
    */
   private final double[] postInput;
+
+  /**
+   * The postsynaptic {@code V} ({@code @Post} field {@code V}), stored as float.
+   */
+  private final float[] postV_float;
+
+  /**
+   * The postsynaptic input the output is added to, stored as float.
+   */
+  private final float[] postInput_float;
 
   /**
    * Synapses from {@code pre} to {@code post}, named {@code <pre>2<post>}.
@@ -55,8 +71,11 @@ public final class ExpCobaProjection extends Projection {
     super(name, "ExpCoba", pre, post, connector, Integrator.EXP_AUTO);
     this.params = new Parameters(name(), post.size(), List.of("g_max", "tau", "E"), 1.0, 8.0, 0.0);
     this.g = state("g", 0.0);
+    this.g_float = floatState("g", 0.0);
     this.postV = postVariable("V", "@Post field V");
+    this.postV_float = postFloatVariable("V", "@Post field V");
     this.postInput = postVariable("input", "@Output target");
+    this.postInput_float = postFloatVariable("input", "@Output target");
   }
 
   /**
@@ -157,6 +176,14 @@ public final class ExpCobaProjection extends Projection {
 
   @Override
   public void update(double t, double dt, int from, int to, boolean jit) {
+    if (precision() == Precision.FLOAT) {
+      scalarUpdateFloat(t, dt, from, to, jit);
+    } else {
+      scalarUpdate(t, dt, from, to, jit);
+    }
+  }
+
+  private void scalarUpdate(double t, double dt, int from, int to, boolean jit) {
     switch (method()) {
       case EXP_AUTO -> {
         if (!jit) {
@@ -237,6 +264,92 @@ public final class ExpCobaProjection extends Projection {
           stepRk4_38PerElement(dt, from, to);
         } else {
           stepRk4_38(dt, from, to);
+        }
+      }
+    }
+  }
+
+  private void scalarUpdateFloat(double t, double dt, int from, int to, boolean jit) {
+    switch (method()) {
+      case EXP_AUTO -> {
+        if (!jit) {
+          stepExpAutoDebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          stepExpAutoPerElementFloat(dt, from, to);
+        } else {
+          stepExpAutoFloat(dt, from, to);
+        }
+      }
+      case EXP_EULER -> {
+        if (!jit) {
+          stepExpEulerDebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          stepExpEulerPerElementFloat(dt, from, to);
+        } else {
+          stepExpEulerFloat(dt, from, to);
+        }
+      }
+      case EULER -> {
+        if (!jit) {
+          stepEulerDebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          stepEulerPerElementFloat(dt, from, to);
+        } else {
+          stepEulerFloat(dt, from, to);
+        }
+      }
+      case MIDPOINT -> {
+        if (!jit) {
+          stepMidpointDebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          stepMidpointPerElementFloat(dt, from, to);
+        } else {
+          stepMidpointFloat(dt, from, to);
+        }
+      }
+      case HEUN -> {
+        if (!jit) {
+          stepHeunDebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          stepHeunPerElementFloat(dt, from, to);
+        } else {
+          stepHeunFloat(dt, from, to);
+        }
+      }
+      case RALSTON2 -> {
+        if (!jit) {
+          stepRalston2DebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          stepRalston2PerElementFloat(dt, from, to);
+        } else {
+          stepRalston2Float(dt, from, to);
+        }
+      }
+      case RK3 -> {
+        if (!jit) {
+          stepRk3DebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          stepRk3PerElementFloat(dt, from, to);
+        } else {
+          stepRk3Float(dt, from, to);
+        }
+      }
+      case RK4 -> {
+        if (!jit) {
+          stepRk4DebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          stepRk4PerElementFloat(dt, from, to);
+        } else {
+          stepRk4Float(dt, from, to);
+        }
+      }
+      case RK4_38 -> {
+        if (!jit) {
+          stepRk4_38DebugFloat(dt, from, to);
+        } else if (params.heterogeneous()) {
+          stepRk4_38PerElementFloat(dt, from, to);
+        } else {
+          stepRk4_38Float(dt, from, to);
         }
       }
     }
@@ -2266,6 +2379,2033 @@ public final class ExpCobaProjection extends Projection {
       m.V = postV[j];
       m.g = this.g[j];
       postInput[j] += m.current();
+    }
+  }
+
+  private void stepExpAutoFloat(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+    for (int j = from; j < to; j++) {
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_rate = -g / tau;
+      g = g + g_expEulerFactor * g_rate;
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepExpAutoPerElementFloat(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    for (int j = from; j < to; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_rate = -g / tau;
+      final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+      g = g + g_expEulerFactor * g_rate;
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            final double g_max = g_maxColumn[j];
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double E = EColumn[j];
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepExpAutoDebugFloat(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_rate = m.dg(g);
+      final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / m.tau));
+      g = g + g_expEulerFactor * g_rate;
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV_float[j];
+        m.g = this.g_float[j];
+        m.onSpike();
+        this.g_float[j] = (float) m.g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV_float[j];
+            m.g = this.g_float[j];
+            m.onSpike();
+            this.g_float[j] = (float) m.g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV_float[j];
+          m.g = this.g_float[j];
+          m.onSpike();
+          this.g_float[j] = (float) m.g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      m.g = this.g_float[j];
+      postInput_float[j] += m.current();
+    }
+  }
+
+  private void stepExpEulerFloat(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double g_slope = -1.0 / tau;
+    final double g_decay = Math.exp(dt * g_slope);
+    for (int j = from; j < to; j++) {
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_rate = -g / tau;
+      final double g_inf = g - g_rate / g_slope;
+      g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepExpEulerPerElementFloat(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    for (int j = from; j < to; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_rate = -g / tau;
+      final double g_slope = -1.0 / tau;
+      final double g_decay = Math.exp(dt * g_slope);
+      final double g_inf = g - g_rate / g_slope;
+      g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            final double g_max = g_maxColumn[j];
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double E = EColumn[j];
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepExpEulerDebugFloat(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_rate = m.dg(g);
+      final double g_slope = -1.0 / m.tau;
+      final double g_decay = Math.exp(dt * g_slope);
+      final double g_inf = g - g_rate / g_slope;
+      g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV_float[j];
+        m.g = this.g_float[j];
+        m.onSpike();
+        this.g_float[j] = (float) m.g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV_float[j];
+            m.g = this.g_float[j];
+            m.onSpike();
+            this.g_float[j] = (float) m.g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV_float[j];
+          m.g = this.g_float[j];
+          m.onSpike();
+          this.g_float[j] = (float) m.g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      m.g = this.g_float[j];
+      postInput_float[j] += m.current();
+    }
+  }
+
+  private void stepEulerFloat(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    for (int j = from; j < to; j++) {
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_rate = -g / tau;
+      g = g + dt * g_rate;
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepEulerPerElementFloat(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    for (int j = from; j < to; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_rate = -g / tau;
+      g = g + dt * g_rate;
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            final double g_max = g_maxColumn[j];
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double E = EColumn[j];
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepEulerDebugFloat(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_rate = m.dg(g);
+      g = g + dt * g_rate;
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV_float[j];
+        m.g = this.g_float[j];
+        m.onSpike();
+        this.g_float[j] = (float) m.g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV_float[j];
+            m.g = this.g_float[j];
+            m.onSpike();
+            this.g_float[j] = (float) m.g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV_float[j];
+          m.g = this.g_float[j];
+          m.onSpike();
+          this.g_float[j] = (float) m.g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      m.g = this.g_float[j];
+      postInput_float[j] += m.current();
+    }
+  }
+
+  private void stepMidpointFloat(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double halfDt = dt / 2.0;
+    for (int j = from; j < to; j++) {
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + halfDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      g = g + dt * g_k2;
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepMidpointPerElementFloat(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final double halfDt = dt / 2.0;
+    for (int j = from; j < to; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + halfDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      g = g + dt * g_k2;
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            final double g_max = g_maxColumn[j];
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double E = EColumn[j];
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepMidpointDebugFloat(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    final double halfDt = dt / 2.0;
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_k1 = m.dg(g);
+      final double g_stage2 = g + halfDt * g_k1;
+      m.g = g_stage2;
+      final double g_k2 = m.dg(g_stage2);
+      g = g + dt * g_k2;
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV_float[j];
+        m.g = this.g_float[j];
+        m.onSpike();
+        this.g_float[j] = (float) m.g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV_float[j];
+            m.g = this.g_float[j];
+            m.onSpike();
+            this.g_float[j] = (float) m.g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV_float[j];
+          m.g = this.g_float[j];
+          m.onSpike();
+          this.g_float[j] = (float) m.g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      m.g = this.g_float[j];
+      postInput_float[j] += m.current();
+    }
+  }
+
+  private void stepHeunFloat(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double halfDt = dt / 2.0;
+    for (int j = from; j < to; j++) {
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + dt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      g = g + halfDt * (g_k1 + g_k2);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepHeunPerElementFloat(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final double halfDt = dt / 2.0;
+    for (int j = from; j < to; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + dt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      g = g + halfDt * (g_k1 + g_k2);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            final double g_max = g_maxColumn[j];
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double E = EColumn[j];
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepHeunDebugFloat(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    final double halfDt = dt / 2.0;
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_k1 = m.dg(g);
+      final double g_stage2 = g + dt * g_k1;
+      m.g = g_stage2;
+      final double g_k2 = m.dg(g_stage2);
+      g = g + halfDt * (g_k1 + g_k2);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV_float[j];
+        m.g = this.g_float[j];
+        m.onSpike();
+        this.g_float[j] = (float) m.g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV_float[j];
+            m.g = this.g_float[j];
+            m.onSpike();
+            this.g_float[j] = (float) m.g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV_float[j];
+          m.g = this.g_float[j];
+          m.onSpike();
+          this.g_float[j] = (float) m.g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      m.g = this.g_float[j];
+      postInput_float[j] += m.current();
+    }
+  }
+
+  private void stepRalston2Float(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    for (int j = from; j < to; j++) {
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + twoThirdsDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      g = g + quarterDt * (g_k1 + 3.0 * g_k2);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepRalston2PerElementFloat(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    for (int j = from; j < to; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + twoThirdsDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      g = g + quarterDt * (g_k1 + 3.0 * g_k2);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            final double g_max = g_maxColumn[j];
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double E = EColumn[j];
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepRalston2DebugFloat(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_k1 = m.dg(g);
+      final double g_stage2 = g + twoThirdsDt * g_k1;
+      m.g = g_stage2;
+      final double g_k2 = m.dg(g_stage2);
+      g = g + quarterDt * (g_k1 + 3.0 * g_k2);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV_float[j];
+        m.g = this.g_float[j];
+        m.onSpike();
+        this.g_float[j] = (float) m.g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV_float[j];
+            m.g = this.g_float[j];
+            m.onSpike();
+            this.g_float[j] = (float) m.g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV_float[j];
+          m.g = this.g_float[j];
+          m.onSpike();
+          this.g_float[j] = (float) m.g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      m.g = this.g_float[j];
+      postInput_float[j] += m.current();
+    }
+  }
+
+  private void stepRk3Float(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    for (int j = from; j < to; j++) {
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + halfDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + dt * (-g_k1 + 2.0 * g_k2);
+      final double g_k3 = -g_stage3 / tau;
+      g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepRk3PerElementFloat(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    for (int j = from; j < to; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + halfDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + dt * (-g_k1 + 2.0 * g_k2);
+      final double g_k3 = -g_stage3 / tau;
+      g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            final double g_max = g_maxColumn[j];
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double E = EColumn[j];
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepRk3DebugFloat(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_k1 = m.dg(g);
+      final double g_stage2 = g + halfDt * g_k1;
+      m.g = g_stage2;
+      final double g_k2 = m.dg(g_stage2);
+      final double g_stage3 = g + dt * (-g_k1 + 2.0 * g_k2);
+      m.g = g_stage3;
+      final double g_k3 = m.dg(g_stage3);
+      g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV_float[j];
+        m.g = this.g_float[j];
+        m.onSpike();
+        this.g_float[j] = (float) m.g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV_float[j];
+            m.g = this.g_float[j];
+            m.onSpike();
+            this.g_float[j] = (float) m.g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV_float[j];
+          m.g = this.g_float[j];
+          m.onSpike();
+          this.g_float[j] = (float) m.g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      m.g = this.g_float[j];
+      postInput_float[j] += m.current();
+    }
+  }
+
+  private void stepRk4Float(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    for (int j = from; j < to; j++) {
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + halfDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + halfDt * g_k2;
+      final double g_k3 = -g_stage3 / tau;
+      final double g_stage4 = g + dt * g_k3;
+      final double g_k4 = -g_stage4 / tau;
+      g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepRk4PerElementFloat(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    for (int j = from; j < to; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + halfDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + halfDt * g_k2;
+      final double g_k3 = -g_stage3 / tau;
+      final double g_stage4 = g + dt * g_k3;
+      final double g_k4 = -g_stage4 / tau;
+      g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            final double g_max = g_maxColumn[j];
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double E = EColumn[j];
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepRk4DebugFloat(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_k1 = m.dg(g);
+      final double g_stage2 = g + halfDt * g_k1;
+      m.g = g_stage2;
+      final double g_k2 = m.dg(g_stage2);
+      final double g_stage3 = g + halfDt * g_k2;
+      m.g = g_stage3;
+      final double g_k3 = m.dg(g_stage3);
+      final double g_stage4 = g + dt * g_k3;
+      m.g = g_stage4;
+      final double g_k4 = m.dg(g_stage4);
+      g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV_float[j];
+        m.g = this.g_float[j];
+        m.onSpike();
+        this.g_float[j] = (float) m.g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV_float[j];
+            m.g = this.g_float[j];
+            m.onSpike();
+            this.g_float[j] = (float) m.g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV_float[j];
+          m.g = this.g_float[j];
+          m.onSpike();
+          this.g_float[j] = (float) m.g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      m.g = this.g_float[j];
+      postInput_float[j] += m.current();
+    }
+  }
+
+  private void stepRk4_38Float(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    for (int j = from; j < to; j++) {
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + thirdDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + thirdDt * (-g_k1 + 3.0 * g_k2);
+      final double g_k3 = -g_stage3 / tau;
+      final double g_stage4 = g + dt * (g_k1 - g_k2 + g_k3);
+      final double g_k4 = -g_stage4 / tau;
+      g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepRk4_38PerElementFloat(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    for (int j = from; j < to; j++) {
+      final double tau = tauColumn[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + thirdDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + thirdDt * (-g_k1 + 3.0 * g_k2);
+      final double g_k3 = -g_stage3 / tau;
+      final double g_stage4 = g + dt * (g_k1 - g_k2 + g_k3);
+      final double g_k4 = -g_stage4 / tau;
+      g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            final double g_max = g_maxColumn[j];
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double E = EColumn[j];
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] += g * (E - V);
+    }
+  }
+
+  private void stepRk4_38DebugFloat(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      double g = this.g_float[j];
+      // dg/dt = -g / tau
+      m.g = g;
+      final double g_k1 = m.dg(g);
+      final double g_stage2 = g + thirdDt * g_k1;
+      m.g = g_stage2;
+      final double g_k2 = m.dg(g_stage2);
+      final double g_stage3 = g + thirdDt * (-g_k1 + 3.0 * g_k2);
+      m.g = g_stage3;
+      final double g_k3 = m.dg(g_stage3);
+      final double g_stage4 = g + dt * (g_k1 - g_k2 + g_k3);
+      m.g = g_stage4;
+      final double g_k4 = m.dg(g_stage4);
+      g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
+      this.g_float[j] = (float) g;
+    }
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV_float[j];
+        m.g = this.g_float[j];
+        m.onSpike();
+        this.g_float[j] = (float) m.g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV_float[j];
+            m.g = this.g_float[j];
+            m.onSpike();
+            this.g_float[j] = (float) m.g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV_float[j];
+          m.g = this.g_float[j];
+          m.onSpike();
+          this.g_float[j] = (float) m.g;
+        }
+      }
+    }
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      m.g = this.g_float[j];
+      postInput_float[j] += m.current();
     }
   }
 }

@@ -5,6 +5,7 @@ import io.brainstem.annotations.Integrator;
 import io.brainstem.math.Exprel;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Parameters;
+import io.brainstem.network.Precision;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -31,14 +32,24 @@ public final class LifGroup extends NeuronGroup {
   private final Parameters params;
 
   /**
-   * State {@code V}, one per neuron.
+   * State {@code V}, one per neuron (null under {@code Precision.FLOAT}).
    */
   public final double[] V;
 
   /**
-   * Input {@code input}, accumulated during a step and cleared after it.
+   * State {@code V} under {@code Precision.FLOAT}, else null.
+   */
+  public final float[] V_float;
+
+  /**
+   * Input {@code input}, accumulated during a step and cleared after it (null under {@code Precision.FLOAT}).
    */
   public final double[] input;
+
+  /**
+   * Input {@code input} under {@code Precision.FLOAT}, else null.
+   */
+  public final float[] input_float;
 
   /**
    * Time of each neuron's last spike (-1e7 before the first).
@@ -46,14 +57,23 @@ public final class LifGroup extends NeuronGroup {
   public final double[] t_last_spike;
 
   /**
-   * {@code size} neurons named {@code name} (used in paths such as {@code name.spike}).
+   * {@code size} neurons named {@code name} (used in paths such as {@code name.spike}), storing double.
    */
   public LifGroup(String name, int size) {
-    super(name, "Lif", size, Integrator.EXP_AUTO);
+    this(name, size, Precision.DOUBLE);
+  }
+
+  /**
+   * {@code size} neurons named {@code name}, storing their state with {@code precision}.
+   */
+  public LifGroup(String name, int size, Precision precision) {
+    super(name, "Lif", size, Integrator.EXP_AUTO, precision);
     this.params = new Parameters(name, size, List.of("V_rest", "V_reset", "V_th", "R", "tau", "tau_ref"), 0.0, -5.0, 20.0, 1.0, 10.0, 0.0);
     this.V = state("V", 0.0);
+    this.V_float = floatState("V", 0.0);
     this.input = input("input");
-    this.t_last_spike = state("t_last_spike", -1e7);
+    this.input_float = floatInput("input");
+    this.t_last_spike = timeState("t_last_spike", -1e7);
   }
 
   /**
@@ -169,6 +189,10 @@ public final class LifGroup extends NeuronGroup {
 
   @Override
   public int update(double t, double dt, int from, int to, boolean jit) {
+    return precision() == Precision.FLOAT ? scalarUpdateFloat(t, dt, from, to, jit) : scalarUpdate(t, dt, from, to, jit);
+  }
+
+  private int scalarUpdate(double t, double dt, int from, int to, boolean jit) {
     return switch (method()) {
       case EXP_AUTO -> {
         if (!jit) {
@@ -249,6 +273,92 @@ public final class LifGroup extends NeuronGroup {
           yield stepRk4_38PerElement(t, dt, from, to);
         } else {
           yield stepRk4_38(t, dt, from, to);
+        }
+      }
+    };
+  }
+
+  private int scalarUpdateFloat(double t, double dt, int from, int to, boolean jit) {
+    return switch (method()) {
+      case EXP_AUTO -> {
+        if (!jit) {
+          yield stepExpAutoDebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepExpAutoPerElementFloat(t, dt, from, to);
+        } else {
+          yield stepExpAutoFloat(t, dt, from, to);
+        }
+      }
+      case EXP_EULER -> {
+        if (!jit) {
+          yield stepExpEulerDebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepExpEulerPerElementFloat(t, dt, from, to);
+        } else {
+          yield stepExpEulerFloat(t, dt, from, to);
+        }
+      }
+      case EULER -> {
+        if (!jit) {
+          yield stepEulerDebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepEulerPerElementFloat(t, dt, from, to);
+        } else {
+          yield stepEulerFloat(t, dt, from, to);
+        }
+      }
+      case MIDPOINT -> {
+        if (!jit) {
+          yield stepMidpointDebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepMidpointPerElementFloat(t, dt, from, to);
+        } else {
+          yield stepMidpointFloat(t, dt, from, to);
+        }
+      }
+      case HEUN -> {
+        if (!jit) {
+          yield stepHeunDebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepHeunPerElementFloat(t, dt, from, to);
+        } else {
+          yield stepHeunFloat(t, dt, from, to);
+        }
+      }
+      case RALSTON2 -> {
+        if (!jit) {
+          yield stepRalston2DebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepRalston2PerElementFloat(t, dt, from, to);
+        } else {
+          yield stepRalston2Float(t, dt, from, to);
+        }
+      }
+      case RK3 -> {
+        if (!jit) {
+          yield stepRk3DebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepRk3PerElementFloat(t, dt, from, to);
+        } else {
+          yield stepRk3Float(t, dt, from, to);
+        }
+      }
+      case RK4 -> {
+        if (!jit) {
+          yield stepRk4DebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepRk4PerElementFloat(t, dt, from, to);
+        } else {
+          yield stepRk4Float(t, dt, from, to);
+        }
+      }
+      case RK4_38 -> {
+        if (!jit) {
+          yield stepRk4_38DebugFloat(t, dt, from, to);
+        } else if (params.heterogeneous()) {
+          yield stepRk4_38PerElementFloat(t, dt, from, to);
+        } else {
+          yield stepRk4_38Float(t, dt, from, to);
         }
       }
     };
@@ -1241,6 +1351,998 @@ public final class LifGroup extends NeuronGroup {
         spikeIndex[spikeEnd++] = i;
       }
       this.V[i] = V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpAutoFloat(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_rate = (-V + V_rest + R * input) / tau;
+        V = V + V_expEulerFactor * V_rate;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpAutoPerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_rate = (-V + V_rest + R * input) / tau;
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+        V = V + V_expEulerFactor * V_rate;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpAutoDebugFloat(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_rate = m.dV(V, m.input);
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / m.tau));
+        V = V + V_expEulerFactor * V_rate;
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpEulerFloat(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double V_slope = -1.0 / tau;
+    final double V_decay = Math.exp(dt * V_slope);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_rate = (-V + V_rest + R * input) / tau;
+        final double V_inf = V - V_rate / V_slope;
+        V = V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpEulerPerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_rate = (-V + V_rest + R * input) / tau;
+        final double V_slope = -1.0 / tau;
+        final double V_decay = Math.exp(dt * V_slope);
+        final double V_inf = V - V_rate / V_slope;
+        V = V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepExpEulerDebugFloat(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_rate = m.dV(V, m.input);
+        final double V_slope = -1.0 / m.tau;
+        final double V_decay = Math.exp(dt * V_slope);
+        final double V_inf = V - V_rate / V_slope;
+        V = V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepEulerFloat(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_rate = (-V + V_rest + R * input) / tau;
+        V = V + dt * V_rate;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepEulerPerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_rate = (-V + V_rest + R * input) / tau;
+        V = V + dt * V_rate;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepEulerDebugFloat(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_rate = m.dV(V, m.input);
+        V = V + dt * V_rate;
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepMidpointFloat(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        V = V + dt * V_k2;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepMidpointPerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        V = V + dt * V_k2;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepMidpointDebugFloat(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_k1 = m.dV(V, m.input);
+        final double V_stage2 = V + halfDt * V_k1;
+        m.V = V_stage2;
+        final double V_k2 = m.dV(V_stage2, m.input);
+        V = V + dt * V_k2;
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepHeunFloat(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + dt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        V = V + halfDt * (V_k1 + V_k2);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepHeunPerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + dt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        V = V + halfDt * (V_k1 + V_k2);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepHeunDebugFloat(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    final double halfDt = dt / 2.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_k1 = m.dV(V, m.input);
+        final double V_stage2 = V + dt * V_k1;
+        m.V = V_stage2;
+        final double V_k2 = m.dV(V_stage2, m.input);
+        V = V + halfDt * (V_k1 + V_k2);
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRalston2Float(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + twoThirdsDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        V = V + quarterDt * (V_k1 + 3.0 * V_k2);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRalston2PerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + twoThirdsDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        V = V + quarterDt * (V_k1 + 3.0 * V_k2);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRalston2DebugFloat(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_k1 = m.dV(V, m.input);
+        final double V_stage2 = V + twoThirdsDt * V_k1;
+        m.V = V_stage2;
+        final double V_k2 = m.dV(V_stage2, m.input);
+        V = V + quarterDt * (V_k1 + 3.0 * V_k2);
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk3Float(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+        V = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk3PerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+        V = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk3DebugFloat(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_k1 = m.dV(V, m.input);
+        final double V_stage2 = V + halfDt * V_k1;
+        m.V = V_stage2;
+        final double V_k2 = m.dV(V_stage2, m.input);
+        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+        m.V = V_stage3;
+        final double V_k3 = m.dV(V_stage3, m.input);
+        V = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4Float(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        final double V_stage3 = V + halfDt * V_k2;
+        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+        final double V_stage4 = V + dt * V_k3;
+        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
+        V = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4PerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + halfDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        final double V_stage3 = V + halfDt * V_k2;
+        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+        final double V_stage4 = V + dt * V_k3;
+        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
+        V = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4DebugFloat(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_k1 = m.dV(V, m.input);
+        final double V_stage2 = V + halfDt * V_k1;
+        m.V = V_stage2;
+        final double V_k2 = m.dV(V_stage2, m.input);
+        final double V_stage3 = V + halfDt * V_k2;
+        m.V = V_stage3;
+        final double V_k3 = m.dV(V_stage3, m.input);
+        final double V_stage4 = V + dt * V_k3;
+        m.V = V_stage4;
+        final double V_k4 = m.dV(V_stage4, m.input);
+        V = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4_38Float(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + thirdDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
+        V = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4_38PerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        final double V_k1 = (-V + V_rest + R * input) / tau;
+        final double V_stage2 = V + thirdDt * V_k1;
+        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
+        V = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepRk4_38DebugFloat(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      if (!refractory) {
+        // dV/dt = (-V + V_rest + R * input) / tau
+        m.V = V;
+        final double V_k1 = m.dV(V, m.input);
+        final double V_stage2 = V + thirdDt * V_k1;
+        m.V = V_stage2;
+        final double V_k2 = m.dV(V_stage2, m.input);
+        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+        m.V = V_stage3;
+        final double V_k3 = m.dV(V_stage3, m.input);
+        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+        m.V = V_stage4;
+        final double V_k4 = m.dV(V_stage4, m.input);
+        V = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
       spike[i] = spiked;
     }
     return spikeEnd;
