@@ -30,6 +30,12 @@ public final class Kernels {
   /** Null when vector kernels can run; else why not. */
   private static final String UNAVAILABLE = unavailableReason();
   private static volatile boolean logged;
+  private static volatile boolean loggedFloat;
+  /**
+   * Before JDK 23, C2 encodes scalar float/double conversions with a false dependency on their
+   * destination register (JDK-8323116), which serialises a float kernel's loop.
+   */
+  private static final boolean SLOW_SCALAR_FLOAT = Runtime.version().feature() < 23;
 
   private Kernels() {}
 
@@ -53,6 +59,13 @@ public final class Kernels {
       if (!logged) {
         logged = true;
         LOG.log(System.Logger.Level.INFO, "Brainstem runs scalar kernels: " + UNAVAILABLE);
+      }
+      if (group.precision() == Precision.FLOAT && SLOW_SCALAR_FLOAT && !loggedFloat) {
+        loggedFloat = true;
+        LOG.log(System.Logger.Level.WARNING, "group " + group.name() + " stores float and runs "
+            + "scalar kernels, which convert float to double slowly before JDK 23 (JDK-8323116, "
+            + "measured 4-6x slower than double on JDK 17): run with --add-modules " + MODULE
+            + ", on JDK 23 or later, or with Precision.DOUBLE");
       }
       return null;
     }

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 
 import io.brainstem.models.LifGroup;
 import io.brainstem.network.Kernels;
+import io.brainstem.network.Precision;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,8 +20,9 @@ class KernelsFallbackTest {
 
   /** Run in the child JVM: prints which kernels a group runs. */
   public static void main(String[] args) {
-    LifGroup a = new LifGroup("A", 100);
-    LifGroup b = new LifGroup("B", 100);
+    Precision precision = Precision.valueOf(System.getProperty("precision", "DOUBLE"));
+    LifGroup a = new LifGroup("A", 100, precision);
+    LifGroup b = new LifGroup("B", 100, precision);
     System.out.println("kernels=" + a.kernels() + "|" + b.kernels());
   }
 
@@ -46,6 +48,23 @@ class KernelsFallbackTest {
         "Brainstem runs scalar kernels: the jdk.incubator.vector module is not present"
             + " (run java with --add-modules jdk.incubator.vector)");
     assertThat(outErr[1].split("Brainstem runs scalar kernels", -1)).hasLength(2); // once
+  }
+
+  /** Scalar float kernels stall on C2's conversions before JDK 23: one warning says what to do. */
+  @Test
+  void floatGroupsOnScalarKernelsWarnBeforeJdk23() throws Exception {
+    String[] outErr = child("-Dprecision=FLOAT");
+    assertThat(outErr[0]).contains("kernels=scalar|scalar");
+    String warning = "group A stores float and runs scalar kernels, which convert float to double "
+        + "slowly before JDK 23 (JDK-8323116";
+    if (Runtime.version().feature() < 23) {
+      assertThat(outErr[1]).contains(warning);
+      assertThat(outErr[1].split("stores float and runs scalar", -1)).hasLength(2); // once
+    } else {
+      assertThat(outErr[1]).doesNotContain("stores float");
+    }
+    assertThat(child("--add-modules", "jdk.incubator.vector", "-Dprecision=FLOAT")[0])
+        .containsMatch("kernels=vector \\(\\d+ x double, float storage\\)\\|vector");
   }
 
   @Test
