@@ -48,6 +48,27 @@ final class ProcessedModels {
   }
 
   /**
+   * As {@link #compile(Map)} with {@code jdk.incubator.vector} visible, so that neuron models get
+   * their vector kernels too (javac's "incubating module" warning is the one warning allowed).
+   */
+  static ClassLoader compileWithVectors(Map<String, String> sources) {
+    Compilation compilation = javac()
+        .withProcessors(processor())
+        .withOptions("-Xlint:all,-processing", "--add-modules", "jdk.incubator.vector")
+        .compile(sources.entrySet().stream()
+            .map(e -> JavaFileObjects.forSourceString("test.models." + e.getKey(), e.getValue()))
+            .toList());
+    assertWithMessage("%s", compilation.diagnostics())
+        .that(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
+    assertWithMessage("%s", compilation.diagnostics())
+        .that(compilation.diagnostics().stream()
+            .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
+            .filter(d -> !d.getMessage(java.util.Locale.ROOT).contains("incubating")).count())
+        .isEqualTo(0);
+    return load(compilation);
+  }
+
+  /**
    * The processor, loaded by name: a compile-time reference would make javac read its
    * {@code @AutoService} annotation, whose class is not on this classpath (a lint warning).
    */

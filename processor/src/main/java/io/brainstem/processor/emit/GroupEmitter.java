@@ -20,6 +20,7 @@ import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.ModelIR.State;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -98,6 +99,7 @@ final class GroupEmitter {
         .addMethods(Members.setters(model, self, "neuron"))
         .addMethod(Members.methodSetter(model, self))
         .addMethods(Members.seedSetter(model, self, "neuron"))
+        .addMethods(vector ? Members.noiseSeedGetter(model) : List.of())
         .addMethod(Members.paramsGetter())
         .addMethod(update());
     for (Storage storage : Storage.values()) {

@@ -97,9 +97,9 @@ final class VectorGroupEmitter {
     this.blockEnd = names.allocate("e");
   }
 
-  /** Whether this model gets vector kernels: every model except those with {@code @Noise}. */
+  /** Whether this model gets vector kernels: every neuron model. */
   static boolean supports(ModelIR model) {
-    return model.kind() == ModelIR.Kind.NEURON && model.noises().isEmpty();
+    return model.kind() == ModelIR.Kind.NEURON;
   }
 
   /** {@code LifGroupVector}, or {@code LifGroupFloatVector} for float storage. */
@@ -235,7 +235,7 @@ final class VectorGroupEmitter {
     LocalNames locals = names.copy();
     Vars vars = Vars.kernel(model);
     StepPlan plan = StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
-    VectorPlanRenderer render = new VectorPlanRenderer(model, vars, variant, plan, locals);
+    VectorPlanRenderer render = new VectorPlanRenderer(model, vars, variant, plan, locals, i);
     String mask = model.refractoryParam().isPresent() ? refractory : null;
     List<Stmt> statements = render.statements(mask);
     CodeBlock finish = finish(render);

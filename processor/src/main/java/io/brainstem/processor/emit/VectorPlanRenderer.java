@@ -5,9 +5,11 @@ import io.brainstem.processor.integrate.Exprs;
 import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.integrate.StepPlan;
 import io.brainstem.processor.integrate.StepPlan.Arith;
+import io.brainstem.processor.integrate.StepPlan.Diffusion;
 import io.brainstem.processor.integrate.StepPlan.ExpEulerFactor;
 import io.brainstem.processor.integrate.StepPlan.Let;
 import io.brainstem.processor.integrate.StepPlan.Rate;
+import io.brainstem.processor.integrate.StepPlan.StandardNormal;
 import io.brainstem.processor.integrate.StepPlan.Step;
 import io.brainstem.processor.integrate.StepPlan.Store;
 import io.brainstem.processor.ir.Assign;
@@ -38,9 +40,18 @@ final class VectorPlanRenderer {
   /** Element statements whose value turned out uniform, for before the loop. */
   private final List<Stmt> uniformLets = new ArrayList<>();
   private final VectorExprRenderer exprs;
+  /** The loop's element index, which keys noise draws (null: the kernel draws none). */
+  private final String index;
 
   VectorPlanRenderer(
       ModelIR model, Vars vars, Variant variant, StepPlan plan, LocalNames locals) {
+    this(model, vars, variant, plan, locals, null);
+  }
+
+  /** A renderer whose kernel loops over {@code index} and may draw noise keyed by it. */
+  VectorPlanRenderer(ModelIR model, Vars vars, Variant variant, StepPlan plan, LocalNames locals,
+      String index) {
+    this.index = index;
     this.model = model;
     this.locals = locals;
     this.farLanes = locals.allocate("farLanes");
@@ -148,6 +159,8 @@ final class VectorPlanRenderer {
       return Exprs.refs(rate.inlined());
     } else if (value instanceof ExpEulerFactor f) {
       return Exprs.refs(Exprs.mul(Exprs.dt(), f.linearPart()));
+    } else if (value instanceof Diffusion d) {
+      return Exprs.refs(d.inlined());
     }
     throw new IllegalArgumentException("no vector form for " + value.getClass().getSimpleName());
   }
@@ -181,6 +194,14 @@ final class VectorPlanRenderer {
       read = a.expr();
       rendered = exprs.render(read);
       cost = cost(read);
+    } else if (value instanceof Diffusion d) {
+      code.add("// noise on $L: $L · dW\n", d.noise().state(), d.noise().sourceText());
+      read = d.inlined();
+      rendered = exprs.render(read);
+      cost = cost(read);
+    } else if (value instanceof StandardNormal draw) {
+      draw(let.name(), draw, out);
+      return;
     } else if (value instanceof Rate rate) {
       if (rate.bindings().isEmpty()) {
         code.add("// d$L/dt = $L\n", rate.ode().state(), Members.oneLine(rate.ode().sourceText()));
@@ -234,6 +255,43 @@ final class VectorPlanRenderer {
       uniformLets.add(new Stmt(code.addStatement("final double $L = $L", let.name(),
           rendered.code()).build(), let.name(), Exprs.refs(read), 0));
     }
+  }
+
+  /** Vector operations charged for one lane-wise draw (the draws themselves are scalar calls). */
+  static final int DRAW_COST = 8;
+
+  /**
+   * A standard normal draw per lane: the scalar {@code Gaussian.at} of each lane's element (a pure
+   * function of seed, element, step and stream, so the scalar kernel draws the same numbers),
+   * through a per-thread buffer. The seed, the step and the buffer are uniform, set before the loop.
+   */
+  private void draw(String name, StandardNormal draw, List<Stmt> out) {
+    if (index == null) {
+      throw new IllegalArgumentException(model.className() + ": no vector form for noise here");
+    }
+    String seed = locals.allocate("noiseSeed");
+    String step = locals.allocate("step");
+    String drawn = locals.allocate("drawn");
+    String k = locals.allocate("k");
+    uniformLets.add(new Stmt(CodeBlock.of("final long $L = group.noiseSeed();\n", seed), seed,
+        Set.of(), 0));
+    uniformLets.add(new Stmt(CodeBlock.of("// Keyed by the absolute step, as the scalar kernel's "
+            + "draws\nfinal long $L = Math.round(t / dt);\n", step),
+        step, Set.of(Exprs.dt()), 0));
+    uniformLets.add(new Stmt(CodeBlock.of("final double[] $L = $T.scratch();\n", drawn,
+        RuntimeNames.VECTOR_MATH), drawn, Set.of(), 0));
+    vectorLocals.add(name);
+    CodeBlock code = CodeBlock.builder()
+        .beginControlFlow("for (int $L = 0; $L < S.length(); $L++)", k, k, k)
+        .addStatement("$L[$L] = $T.at($L, $L + $L, $L, $L)", drawn, k, RuntimeNames.GAUSSIAN, seed,
+            index, k, step, draw.stream())
+        .endControlFlow()
+        .addStatement("final $T $L = $T.fromArray(S, $L, 0)", RuntimeNames.DOUBLE_VECTOR, name,
+            RuntimeNames.DOUBLE_VECTOR, drawn)
+        .build();
+    Expr.RefKind local = Expr.RefKind.LOCAL;
+    out.add(new Stmt(code, name,
+        Set.of(new Ref(seed, local), new Ref(step, local), new Ref(drawn, local)), DRAW_COST));
   }
 
 }
