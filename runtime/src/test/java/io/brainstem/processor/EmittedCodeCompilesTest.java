@@ -34,7 +34,8 @@ class EmittedCodeCompilesTest {
     EmittedSources.Result result = EmittedSources.processAndCompileWithVectors(
         EmittedSources.librarySource("Lif"), EmittedSources.librarySource("ExpCoba"),
         EmittedSources.testModelSource("Hh"), EmittedSources.testModelSource("AdEx"));
-    assertThat(result.generatedSources()).hasSize(7); // 3 groups, their vectors, 1 projection
+    // 3 groups and their vectors, 1 projection and its vectors
+    assertThat(result.generatedSources()).hasSize(8);
     Compilation compilation = result.compiled();
     assertThat(compilation).succeeded();
     for (Diagnostic<? extends JavaFileObject> d : compilation.warnings()) {
@@ -42,7 +43,10 @@ class EmittedCodeCompilesTest {
     }
     assertThat(compilation)
         .generatedFile(StandardLocation.CLASS_OUTPUT, "test.models", "HhGroupVector.class");
+    assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "io.brainstem.models",
+        "ExpCobaProjectionVector.class");
     assertThat(result.generated("io.brainstem.models.LifGroup")).contains("vectorKernel(");
+    assertThat(result.generated("io.brainstem.models.ExpCobaProjection")).contains("vectorKernel(");
   }
 
   @Test

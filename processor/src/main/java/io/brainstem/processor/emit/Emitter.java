@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Writes the generated sources for one checked model: {@code <Model>Group} or
- * {@code <Model>Projection}, and for a neuron, when asked, {@code <Model>GroupVector}.
+ * {@code <Model>Projection}, and when asked its vector kernels, {@code <Model>GroupVector} or
+ * {@code <Model>ProjectionVector}.
  */
 public final class Emitter {
   private Emitter() {}
@@ -23,14 +24,17 @@ public final class Emitter {
    * model that has them, its vector kernels (whose source needs {@code jdk.incubator.vector}).
    */
   public static List<JavaFile> emitAll(ModelIR model, boolean vector) {
-    boolean withVector = vector && VectorGroupEmitter.supports(model);
+    boolean neuron = model.kind() == ModelIR.Kind.NEURON;
+    boolean withVector = vector
+        && (neuron ? VectorGroupEmitter.supports(model) : VectorProjectionEmitter.supports(model));
     List<JavaFile> files = new ArrayList<>();
-    files.add(file(model, switch (model.kind()) {
-      case NEURON -> new GroupEmitter(model, withVector).type();
-      case SYNAPSE -> new ProjectionEmitter(model).type();
-    }));
+    files.add(file(model, neuron
+        ? new GroupEmitter(model, withVector).type()
+        : new ProjectionEmitter(model, withVector).type()));
     if (withVector) {
-      files.add(file(model, new VectorGroupEmitter(model).type()));
+      files.add(file(model, neuron
+          ? new VectorGroupEmitter(model).type()
+          : new VectorProjectionEmitter(model).type()));
     }
     return files;
   }

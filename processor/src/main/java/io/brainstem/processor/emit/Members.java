@@ -196,12 +196,25 @@ final class Members {
     return dispatch(model, arguments, "");
   }
 
+  /**
+   * As {@link #dispatch(ModelIR, String)}, with other arguments for the kernels than for the debug
+   * loop (a projection's kernels also take where their vector kernel's range ends).
+   */
+  static CodeBlock dispatchSplit(ModelIR model, String debugArguments, String kernelArguments) {
+    return dispatch(model, debugArguments, kernelArguments, "");
+  }
+
   /** As {@link #dispatch}, returning what the loop returns (a {@code switch} expression). */
   static CodeBlock dispatchReturning(ModelIR model, String arguments) {
     return CodeBlock.builder().add("return ").add(dispatch(model, arguments, "yield ")).build();
   }
 
   private static CodeBlock dispatch(ModelIR model, String arguments, String yield) {
+    return dispatch(model, arguments, arguments, yield);
+  }
+
+  private static CodeBlock dispatch(ModelIR model, String arguments, String kernelArguments,
+      String yield) {
     boolean returns = !yield.isEmpty();
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (method())");
     for (Integrator integrator : Linearity.supported(model)) {
@@ -209,9 +222,11 @@ final class Members {
           .beginControlFlow("if (!jit)")
           .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.DEBUG), arguments)
           .nextControlFlow("else if (params.heterogeneous())")
-          .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.PER_ELEMENT), arguments)
+          .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.PER_ELEMENT),
+              kernelArguments)
           .nextControlFlow("else")
-          .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.GROUP_WIDE), arguments)
+          .addStatement("$L$L($L)", yield, stepMethod(integrator, Variant.GROUP_WIDE),
+              kernelArguments)
           .endControlFlow()
           .endControlFlow();
     }

@@ -50,9 +50,14 @@ final class ProjectionEmitter {
   private final String dueCount;
   private final String e;
   private final boolean usesTime;
+  /** Whether {@code <Model>ProjectionVector} is generated too, for the projection to load. */
+  private final boolean vector;
+  /** With vector kernels: the kernels' element loops start there (the vector kernel ran before). */
+  private final String tail;
 
-  ProjectionEmitter(ModelIR model) {
+  ProjectionEmitter(ModelIR model, boolean vector) {
     this.model = model;
+    this.vector = vector;
     this.self = ClassName.get(model.packageName(), model.className() + "Projection");
     this.user = ClassName.get(model.packageName(), model.className());
     this.names = new LocalNames(ModelNames.of(model));
@@ -69,6 +74,7 @@ final class ProjectionEmitter {
     this.dueCount = names.allocate("dueCount");
     this.e = names.allocate("e");
     this.usesTime = ModelNames.readsTime(model);
+    this.tail = vector ? names.allocate("tail") : from;
   }
 
   /** The field holding the postsynaptic array {@code name}, e.g. {@code postV}. */
@@ -112,7 +118,11 @@ final class ProjectionEmitter {
             .addParameter(int.class, from)
             .addParameter(int.class, to)
             .addParameter(boolean.class, "jit")
-            .addCode(Members.dispatch(model, (usesTime ? "t, dt, " : "dt, ") + from + ", " + to))
+            .addCode(vector
+                ? VectorProjectionEmitter.update(model, names.allocate("vector"),
+                    (usesTime ? "t, dt, " : "dt, ") + from + ", " + to,
+                    (usesTime ? "t, dt, " : "dt, ") + from + ", " + tail + ", " + to, from, tail, to)
+                : Members.dispatch(model, (usesTime ? "t, dt, " : "dt, ") + from + ", " + to))
             .build());
     for (Integrator integrator : Linearity.supported(model)) {
       for (Variant variant : Variant.values()) {
@@ -156,6 +166,11 @@ final class ProjectionEmitter {
     }
     model.output().ifPresent(o -> named.addStatement(
         "this.$L = postVariable($S, $S)", postArray(o.target()), o.target(), "@Output target"));
+    if (vector) {
+      // By name: this class must load without the jdk.incubator.vector module.
+      named.addStatement("vectorKernel($T.load($S, this, params))", RuntimeNames.KERNELS,
+          VectorProjectionEmitter.className(model).reflectionName());
+    }
     return List.of(unnamed, named.build());
   }
 
@@ -178,7 +193,7 @@ final class ProjectionEmitter {
       hoisted = render.hoisted(plan);
       Set<String> integrated = new LinkedHashSet<>();
       model.odes().forEach(o -> integrated.add(o.state()));
-      body.beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
+      body.beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, loopFrom(debug), j, to, j)
           .add(loads.paramsInLoop(vars, j))
           .add(loads.inputs(vars, j))
           .add(loadStates(vars, debug, integrated))
@@ -202,11 +217,18 @@ final class ProjectionEmitter {
     if (usesTime) {
       method.addParameter(double.class, "t");
     }
-    return method.addParameter(double.class, "dt")
-        .addParameter(int.class, from)
-        .addParameter(int.class, to)
+    method.addParameter(double.class, "dt").addParameter(int.class, from);
+    if (!loopFrom(debug).equals(from)) {
+      method.addParameter(int.class, tail);
+    }
+    return method.addParameter(int.class, to)
         .addCode(code.build())
         .build();
+  }
+
+  /** Where the element loops start: after the vector kernel's whole vectors, if it has them. */
+  private String loopFrom(boolean debug) {
+    return debug ? from : tail;
   }
 
   private Vars vars(boolean debug, List<Vars> loops) {
@@ -314,7 +336,7 @@ final class ProjectionEmitter {
     CodeBlock perElement = add.build();
     return CodeBlock.builder()
         .add("// $L += $L\n", out.target(), Members.oneLine(out.sourceText()))
-        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
+        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, loopFrom(debug), j, to, j)
         .add(loads.paramsInLoop(vars, j))
         .add(loads.inputs(vars, j))
         .add(perElement)
