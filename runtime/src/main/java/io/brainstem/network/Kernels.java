@@ -5,16 +5,18 @@ import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
- * Which kernels generated groups run: their vector kernels ({@code <Model>GroupVector}, generated
- * when the model was compiled with {@code --add-modules jdk.incubator.vector}) or their scalar ones.
+ * Which kernels generated groups and projections run: their vector kernels
+ * ({@code <Model>GroupVector}, {@code <Model>ProjectionVector}, generated when the model was
+ * compiled with {@code --add-modules jdk.incubator.vector}) or their scalar ones.
  *
  * <p>The choice is made once per JVM. Vector kernels run when the {@code jdk.incubator.vector}
  * module is in the boot layer ({@code java --add-modules jdk.incubator.vector}) and HotSpot's
  * C2 compiler with vector intrinsics is on: without intrinsics the Vector API is several times
- * slower than scalar code. Otherwise groups fall back to their scalar kernels, and the first group
- * that could have used vector kernels logs one line saying why. The system property
- * {@code brainstem.kernels} overrides: {@code scalar} always, {@code vector} insists (a group
- * then fails to build if vector kernels cannot run), {@code auto} (the default) as above.
+ * slower than scalar code. Otherwise groups and projections fall back to their scalar kernels, and
+ * the first one that could have used vector kernels logs one line saying why. The system property
+ * {@code brainstem.kernels} overrides: {@code scalar} always, {@code vector} insists (a group or
+ * projection then fails to build if vector kernels cannot run), {@code auto} (the default) as
+ * above.
  *
  * <p>Results: vector kernels perform each element's floating-point operations exactly as the scalar
  * kernel does, so they agree bit for bit, except for models calling {@code exp}, {@code log},
@@ -39,7 +41,7 @@ public final class Kernels {
 
   private Kernels() {}
 
-  /** Whether groups use their vector kernels in this JVM. */
+  /** Whether groups and projections use their vector kernels in this JVM. */
   public static boolean vector() {
     return UNAVAILABLE == null;
   }
@@ -55,14 +57,32 @@ public final class Kernels {
    */
   public static NeuronKernel load(String className, NeuronGroup group, Parameters params,
       int[] spikeIndex) {
+    return create(NeuronKernel.class, className, "group " + group.name(), group.precision(),
+        group.getClass(), new Class<?>[] {group.getClass(), Parameters.class, int[].class}, group, params,
+        spikeIndex);
+  }
+
+  /**
+   * For generated projections: their vector kernels, {@code className}, built over the
+   * projection's arrays, or null when this JVM runs scalar kernels.
+   */
+  public static ProjectionKernel load(String className, Projection projection,
+      Parameters params) {
+    return create(ProjectionKernel.class, className, "projection " + projection.name(),
+        projection.precision(), projection.getClass(), new Class<?>[] {projection.getClass(), Parameters.class},
+        projection, params);
+  }
+
+  private static <K> K create(Class<K> kind, String className, String owner,
+      Precision precision, Class<?> ownerClass, Class<?>[] types, Object... arguments) {
     if (UNAVAILABLE != null) {
       if (!logged) {
         logged = true;
         LOG.log(System.Logger.Level.INFO, "Brainstem runs scalar kernels: " + UNAVAILABLE);
       }
-      if (group.precision() == Precision.FLOAT && SLOW_SCALAR_FLOAT && !loggedFloat) {
+      if (precision == Precision.FLOAT && SLOW_SCALAR_FLOAT && !loggedFloat) {
         loggedFloat = true;
-        LOG.log(System.Logger.Level.WARNING, "group " + group.name() + " stores float and runs "
+        LOG.log(System.Logger.Level.WARNING, owner + " stores float and runs "
             + "scalar kernels, which convert float to double slowly before JDK 23 (JDK-8323116, "
             + "measured 4-6x slower than double on JDK 17): run with --add-modules " + MODULE
             + ", on JDK 23 or later, or with Precision.DOUBLE");
@@ -70,13 +90,11 @@ public final class Kernels {
       return null;
     }
     try {
-      Class<?> type = Class.forName(className, true, group.getClass().getClassLoader());
-      return (NeuronKernel) type
-          .getConstructor(group.getClass(), Parameters.class, int[].class)
-          .newInstance(group, params, spikeIndex);
-    } catch (ReflectiveOperationException | LinkageError e) {
-      throw new IllegalStateException("group " + group.name() + ": cannot create its vector kernels "
-          + className + " (" + e + "); run with -D" + PROPERTY + "=scalar to use scalar kernels", e);
+      Class<?> type = Class.forName(className, true, ownerClass.getClassLoader());
+      return kind.cast(type.getConstructor(types).newInstance(arguments));
+    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+      throw new IllegalStateException(owner + ": cannot create its vector kernels " + className
+          + " (" + e + "); run with -D" + PROPERTY + "=scalar to use scalar kernels", e);
     }
   }
 

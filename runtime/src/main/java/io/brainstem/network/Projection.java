@@ -41,6 +41,9 @@ public abstract class Projection {
   private final Delays delays;
   private boolean[] dueSpikes; // set by beginStep
   private int[] dueSynapseArray; // set by beginStep
+  /** The generated vector kernels, when this JVM runs them (see {@link Kernels}). */
+  private ProjectionKernel vectorKernel;
+  private boolean scalarOnly;
 
   protected Projection(
       String name, String model, NeuronGroup pre, NeuronGroup post, Connector connector,
@@ -195,6 +198,32 @@ public abstract class Projection {
   /** How this projection stores its state: as its postsynaptic group does. */
   public final Precision precision() {
     return post.precision();
+  }
+
+  /** For generated projections: their vector kernels, or null (then scalar kernels run). */
+  protected final void vectorKernel(ProjectionKernel kernel) {
+    this.vectorKernel = kernel;
+  }
+
+  /** For generated projections: the vector kernels to run, or null for the scalar ones. */
+  protected final ProjectionKernel vectorKernel() {
+    return scalarOnly ? null : vectorKernel;
+  }
+
+  /**
+   * Makes this projection run its scalar kernels even where vector kernels run (see
+   * {@link Kernels}), e.g. to compare the two, or for results bit-identical to {@code jit(false)}
+   * in a model that calls {@code Math.exp}.
+   */
+  public final Projection scalarKernels(boolean scalar) {
+    this.scalarOnly = scalar;
+    return this;
+  }
+
+  /** Which kernels {@code jit} updates run: {@code scalar}, or e.g. {@code vector (8 x double)}. */
+  public final String kernels() {
+    ProjectionKernel vector = vectorKernel();
+    return vector == null ? "scalar" : vector.describe();
   }
 
   protected final void setMethod(Integrator method) {

@@ -2,6 +2,8 @@ package io.brainstem.kernels;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import io.brainstem.connectivity.FixedProb;
+import io.brainstem.models.ExpCobaProjection;
 import io.brainstem.models.LifGroup;
 import io.brainstem.network.Kernels;
 import io.brainstem.network.Precision;
@@ -13,17 +15,22 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Without {@code --add-modules jdk.incubator.vector} (a fresh JVM), groups run their scalar kernels
- * and one log line says why and how to get vector kernels; {@code -Dbrainstem.kernels} overrides.
+ * Without {@code --add-modules jdk.incubator.vector} (a fresh JVM), groups and projections run
+ * their scalar kernels and one log line says why and how to get vector kernels;
+ * {@code -Dbrainstem.kernels} overrides.
  */
 class KernelsFallbackTest {
 
-  /** Run in the child JVM: prints which kernels a group runs. */
+  /** Run in the child JVM: prints which kernels two groups and a projection run, after a step. */
   public static void main(String[] args) {
     Precision precision = Precision.valueOf(System.getProperty("precision", "DOUBLE"));
     LifGroup a = new LifGroup("A", 100, precision);
     LifGroup b = new LifGroup("B", 100, precision);
-    System.out.println("kernels=" + a.kernels() + "|" + b.kernels());
+    ExpCobaProjection ab = new ExpCobaProjection(a, b, new FixedProb(0.5, 1));
+    a.setSpikes(1, 2, 3);
+    ab.update(0, 0.1, true);
+    b.update(0, 0.1, true);
+    System.out.println("kernels=" + a.kernels() + "|" + b.kernels() + "|" + ab.kernels());
   }
 
   private static String[] child(String... jvmOptions) throws IOException, InterruptedException {
@@ -43,7 +50,7 @@ class KernelsFallbackTest {
   @Test
   void withoutTheModuleGroupsRunScalarKernelsAndOneLineSaysWhy() throws Exception {
     String[] outErr = child();
-    assertThat(outErr[0]).contains("kernels=scalar|scalar");
+    assertThat(outErr[0]).contains("kernels=scalar|scalar|scalar");
     assertThat(outErr[1]).contains(
         "Brainstem runs scalar kernels: the jdk.incubator.vector module is not present"
             + " (run java with --add-modules jdk.incubator.vector)");
@@ -70,9 +77,9 @@ class KernelsFallbackTest {
   @Test
   void theModuleGivesVectorKernelsUnlessThePropertySaysScalar() throws Exception {
     assertThat(child("--add-modules", "jdk.incubator.vector")[0])
-        .containsMatch("kernels=vector \\(\\d+ x double\\)\\|vector");
+        .containsMatch("kernels=vector \\(\\d+ x double\\)\\|vector [^|]+\\|vector ");
     String[] scalar = child("--add-modules", "jdk.incubator.vector", "-Dbrainstem.kernels=scalar");
-    assertThat(scalar[0]).contains("kernels=scalar|scalar");
+    assertThat(scalar[0]).contains("kernels=scalar|scalar|scalar");
     assertThat(scalar[1]).contains("-Dbrainstem.kernels=scalar");
   }
 

@@ -93,6 +93,9 @@ class StepAllocationTest {
       runner.run((WARM_UP + MEASURED + 10) * 0.1);
     }
     assertThat(probe.spikesSeen).isGreaterThan(0L); // the network is active while measured
+    // The build runs tests with the vector module: the measured steps ran the vector kernels.
+    net.groups().forEach(g -> assertThat(g.kernels()).startsWith("vector"));
+    net.projections().forEach(p -> assertThat(p.kernels()).startsWith("vector"));
     lastRunSpikes = net.group("E").totalSpikes() + net.group("I").totalSpikes();
     return probe.allocated();
   }

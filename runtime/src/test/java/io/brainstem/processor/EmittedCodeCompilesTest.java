@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.util.Locale;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
@@ -34,7 +35,8 @@ class EmittedCodeCompilesTest {
     EmittedSources.Result result = EmittedSources.processAndCompileWithVectors(
         EmittedSources.librarySource("Lif"), EmittedSources.librarySource("ExpCoba"),
         EmittedSources.testModelSource("Hh"), EmittedSources.testModelSource("AdEx"));
-    assertThat(result.generatedSources()).hasSize(10); // 3 groups, 2 vector classes each, 1 projection
+    // 3 groups and 1 projection, each with vector classes for double and float storage
+    assertThat(result.generatedSources()).hasSize(12);
     Compilation compilation = result.compiled();
     assertThat(compilation).succeeded();
     for (Diagnostic<? extends JavaFileObject> d : compilation.warnings()) {
@@ -42,7 +44,54 @@ class EmittedCodeCompilesTest {
     }
     assertThat(compilation)
         .generatedFile(StandardLocation.CLASS_OUTPUT, "test.models", "HhGroupVector.class");
+    assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "io.brainstem.models",
+        "ExpCobaProjectionVector.class");
     assertThat(result.generated("io.brainstem.models.LifGroup")).contains("vectorKernel(");
+    assertThat(result.generated("io.brainstem.models.ExpCobaProjection")).contains("vectorKernel(");
+  }
+
+  @Test
+  void synapseVectorKernelsHaveTheLoopsTheModelHas() {
+    JavaFileObject outputOnly = JavaFileObjects.forSourceString("test.models.Step", """
+        package test.models;
+        import io.brainstem.annotations.*;
+        @Synapse
+        public class Step {
+          @Param double w = 1;
+          @State double on;
+          @OnPre void onSpike() { on = w; }
+          @Output("input") double current() { return 2 * on; }
+        }
+        """);
+    JavaFileObject odeOnly = JavaFileObjects.forSourceString("test.models.Kick", """
+        package test.models;
+        import io.brainstem.annotations.*;
+        @Synapse
+        public class Kick {
+          @Param double tau = 5, w = 0.1;
+          @State double g;
+          @Post double V;
+          @Ode("g") double dg(double g) { return -g / tau; }
+          @OnPre void onSpike() { g += w; V += g; }
+        }
+        """);
+    EmittedSources.Result result = EmittedSources.processAndCompileWithVectors(outputOnly, odeOnly,
+        EmittedSources.librarySource("DeltaCoba"));
+    // DeltaCoba only delivers spikes: no element loop, no vector class; the others get two each.
+    assertThat(result.generatedSources()).hasSize(7);
+    Compilation compilation = result.compiled();
+    assertThat(compilation).succeeded();
+    for (Diagnostic<? extends JavaFileObject> d : compilation.warnings()) {
+      assertThat(d.getMessage(Locale.ROOT)).contains("incubating");
+    }
+    String step = result.generated("test.models.StepProjectionVector");
+    assertThat(step).contains("public void output(");
+    assertThat(step).doesNotContain("integrate(");
+    String kick = result.generated("test.models.KickProjectionVector");
+    assertThat(kick).contains("public void integrate(");
+    assertThat(kick).doesNotContain("output(");
+    assertThat(result.generated("io.brainstem.models.DeltaCobaProjection"))
+        .doesNotContain("vectorKernel(");
   }
 
   @Test

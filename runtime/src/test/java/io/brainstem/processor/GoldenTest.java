@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * What the real processor generates for representative models, character for character (comments
  * included): the library's Lif (neuron, refractory) and ExpCoba (synapse), test copies of an
- * HH-style coupled model and an AdEx-style model (src/test/resources/golden/sources), and Lif's
- * vector kernels. After an
+ * HH-style coupled model and an AdEx-style model (src/test/resources/golden/sources), and the
+ * vector kernels of Lif and ExpCoba. After an
  * intended change to parse, integrate or emit, rerun with {@code -Dgoldens.update=true} and review
  * the diff of src/test/resources/golden.
  */
@@ -30,13 +30,15 @@ class GoldenTest {
         "test.models.HhGroup",
         "test.models.AdExGroup",
         "io.brainstem.models.LifGroupVector",
-        "io.brainstem.models.LifGroupFloatVector");
+        "io.brainstem.models.LifGroupFloatVector",
+        "io.brainstem.models.ExpCobaProjectionVector");
   }
 
   @BeforeAll
   static void generate() {
     result = EmittedSources.libraryAndTestModels();
-    withVectors = EmittedSources.processAndCompileWithVectors(EmittedSources.librarySource("Lif"));
+    withVectors = EmittedSources.processAndCompileWithVectors(EmittedSources.librarySource("Lif"),
+        EmittedSources.librarySource("ExpCoba"));
   }
 
   private static String generated(String className) {

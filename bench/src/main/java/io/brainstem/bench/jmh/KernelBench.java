@@ -2,12 +2,15 @@ package io.brainstem.bench.jmh;
 
 import io.brainstem.bench.models.CobaNeuronGroup;
 import io.brainstem.bench.models.TraubHHGroup;
+import io.brainstem.connectivity.FixedProb;
 import io.brainstem.math.Exprel;
 import io.brainstem.math.Rng;
+import io.brainstem.models.ExpCobaProjection;
 import io.brainstem.models.LifGroup;
 import io.brainstem.network.Kernels;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Precision;
+import io.brainstem.network.Projection;
 import io.brainstem.network.Variable;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +32,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * One step of generated neuron kernels over n neurons, scalar and vector ({@code kernels}), state
  * stored as double or float ({@code precision}): the LIF
  * kernel (group-wide parameters, hoisted factor), the COBA neuron (a per-neuron exponential-Euler
- * factor), the Traub–HH neuron of COBAHH (six exp/expm1 per neuron); LIF's {@code jit(false)}
- * debug loop, and the exponential-Euler factor alone with {@link Exprel} vs {@code Math.expm1}.
+ * factor), the Traub–HH neuron of COBAHH (six exp/expm1 per neuron); a COBA synapse projection
+ * onto n neurons (its decay and output loops, and the delivery of a COBA network's spikes); LIF's
+ * {@code jit(false)} debug loop, and the exponential-Euler factor alone with {@link Exprel} vs {@code Math.expm1}.
  * Run with bench/jmh.sh (the forks get {@code --add-modules jdk.incubator.vector}).
  */
 @State(Scope.Thread)
@@ -54,6 +58,11 @@ public class KernelBench {
   private LifGroup lif;
   private CobaNeuronGroup coba;
   private TraubHHGroup hh;
+  private LifGroup pre;
+  private ExpCobaProjection synapses;
+  /** Presynaptic spike lists, a different one each step (about 20 Hz at n = 4000). */
+  private int[][] spikeLists;
+  private int step;
   private double[] z;
   private double t;
 
@@ -77,6 +86,27 @@ public class KernelBench {
       g.scalarKernels(scalar);
       if (!scalar && !g.kernels().startsWith("vector")) {
         throw new IllegalStateException("vector kernels do not run: " + Kernels.whyScalar());
+      }
+    }
+    // n -> n COBA synapses with 80 inputs per neuron; 8 presynaptic spikes per step.
+    pre = new LifGroup("P", n, p);
+    LifGroup post = new LifGroup("Q", n, p);
+    fill(post.variable("V"), () -> rng.normal(-55, 2));
+    synapses = new ExpCobaProjection(pre, post, new FixedProb(80.0 / n, 2)).E(0.).g_max(0.6)
+        .tau(5.);
+    synapses.scalarKernels(scalar);
+    for (Projection projection : new Projection[] {synapses}) {
+      if (!scalar && !projection.kernels().startsWith("vector")) {
+        throw new IllegalStateException("vector kernels do not run: " + Kernels.whyScalar());
+      }
+    }
+    spikeLists = new int[64][];
+    int count = Math.max(1, n / 500);
+    int stride = n / count;
+    for (int s = 0; s < spikeLists.length; s++) {
+      spikeLists[s] = new int[count];
+      for (int c = 0; c < count; c++) {
+        spikeLists[s][c] = c * stride + rng.nextInt(stride); // ascending, distinct
       }
     }
     z = new double[n];
@@ -115,6 +145,18 @@ public class KernelBench {
   public int traubHH() {
     t += 0.1;
     return hh.update(t, 0.1, 0, n, true);
+  }
+
+  /**
+   * One step of the COBA synapses onto n neurons: decay g, deliver the step's presynaptic spikes
+   * (scalar scatter), add g (E - V) to the input. {@code kernels} switches the two element loops;
+   * both variants also pay setting the spike list (clearing n flags).
+   */
+  @Benchmark
+  public void cobaSynapses() {
+    t += 0.1;
+    pre.setSpikes(spikeLists[step++ & 63]);
+    synapses.update(t, 0.1, true);
   }
 
   /** n factors with {@link Exprel#exprel}. */

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Writes the generated sources for one checked model: {@code <Model>Group} or
- * {@code <Model>Projection}, and for a neuron, when asked, {@code <Model>GroupVector} and
- * {@code <Model>GroupFloatVector}.
+ * {@code <Model>Projection}, and when asked its vector kernels for double and float storage,
+ * {@code <Model>GroupVector} and {@code <Model>GroupFloatVector}, or {@code <Model>ProjectionVector}
+ * and {@code <Model>ProjectionFloatVector}.
  */
 public final class Emitter {
   private Emitter() {}
@@ -24,15 +25,18 @@ public final class Emitter {
    * model that has them, its vector kernels (whose source needs {@code jdk.incubator.vector}).
    */
   public static List<JavaFile> emitAll(ModelIR model, boolean vector) {
-    boolean withVector = vector && VectorGroupEmitter.supports(model);
+    boolean neuron = model.kind() == ModelIR.Kind.NEURON;
+    boolean withVector = vector
+        && (neuron ? VectorGroupEmitter.supports(model) : VectorProjectionEmitter.supports(model));
     List<JavaFile> files = new ArrayList<>();
-    files.add(file(model, switch (model.kind()) {
-      case NEURON -> new GroupEmitter(model, withVector).type();
-      case SYNAPSE -> new ProjectionEmitter(model).type();
-    }));
+    files.add(file(model, neuron
+        ? new GroupEmitter(model, withVector).type()
+        : new ProjectionEmitter(model, withVector).type()));
     if (withVector) {
       for (Storage storage : Storage.values()) {
-        files.add(file(model, new VectorGroupEmitter(model, storage).type()));
+        files.add(file(model, neuron
+            ? new VectorGroupEmitter(model, storage).type()
+            : new VectorProjectionEmitter(model, storage).type()));
       }
     }
     return files;

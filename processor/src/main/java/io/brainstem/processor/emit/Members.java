@@ -208,6 +208,15 @@ final class Members {
     return dispatch(model, arguments, "", storage);
   }
 
+  /**
+   * As {@link #dispatch(ModelIR, String, Storage)}, with other arguments for the kernels than for
+   * the debug loop (a projection's kernels also take where their vector kernel's range ends).
+   */
+  static CodeBlock dispatchSplit(ModelIR model, String debugArguments, String kernelArguments,
+      Storage storage) {
+    return dispatch(model, debugArguments, kernelArguments, "", storage);
+  }
+
   /** As {@link #dispatch}, returning what the loop returns (a {@code switch} expression). */
   static CodeBlock dispatchReturning(ModelIR model, String arguments, Storage storage) {
     return CodeBlock.builder().add("return ").add(dispatch(model, arguments, "yield ", storage))
@@ -216,6 +225,11 @@ final class Members {
 
   private static CodeBlock dispatch(ModelIR model, String arguments, String yield,
       Storage storage) {
+    return dispatch(model, arguments, arguments, yield, storage);
+  }
+
+  private static CodeBlock dispatch(ModelIR model, String arguments, String kernelArguments,
+      String yield, Storage storage) {
     String s = storage.suffix;
     boolean returns = !yield.isEmpty();
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (method())");
@@ -225,10 +239,10 @@ final class Members {
           .addStatement("$L$L$L($L)", yield, stepMethod(integrator, Variant.DEBUG), s, arguments)
           .nextControlFlow("else if (params.heterogeneous())")
           .addStatement("$L$L$L($L)", yield, stepMethod(integrator, Variant.PER_ELEMENT), s,
-              arguments)
+              kernelArguments)
           .nextControlFlow("else")
           .addStatement("$L$L$L($L)", yield, stepMethod(integrator, Variant.GROUP_WIDE), s,
-              arguments)
+              kernelArguments)
           .endControlFlow()
           .endControlFlow();
     }

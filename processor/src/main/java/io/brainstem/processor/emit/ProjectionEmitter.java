@@ -51,9 +51,14 @@ final class ProjectionEmitter {
   private final String dueCount;
   private final String e;
   private final boolean usesTime;
+  /** Whether {@code <Model>ProjectionVector} is generated too, for the projection to load. */
+  private final boolean vector;
+  /** With vector kernels: the kernels' element loops start there (the vector kernel ran before). */
+  private final String tail;
 
-  ProjectionEmitter(ModelIR model) {
+  ProjectionEmitter(ModelIR model, boolean vector) {
     this.model = model;
+    this.vector = vector;
     this.self = ClassName.get(model.packageName(), model.className() + "Projection");
     this.user = ClassName.get(model.packageName(), model.className());
     this.names = new LocalNames(ModelNames.of(model));
@@ -70,6 +75,7 @@ final class ProjectionEmitter {
     this.dueCount = names.allocate("dueCount");
     this.e = names.allocate("e");
     this.usesTime = ModelNames.readsTime(model);
+    this.tail = vector ? names.allocate("tail") : from;
   }
 
   /** The field holding the postsynaptic array {@code name}, e.g. {@code postV}. */
@@ -121,22 +127,27 @@ final class ProjectionEmitter {
             .addParameter(int.class, from)
             .addParameter(int.class, to)
             .addParameter(boolean.class, "jit")
-            .beginControlFlow("if (precision() == $T.FLOAT)", RuntimeNames.PRECISION)
-            .addStatement("scalarUpdateFloat(t, dt, $L, $L, jit)", from, to)
-            .nextControlFlow("else")
-            .addStatement("scalarUpdate(t, dt, $L, $L, jit)", from, to)
-            .endControlFlow()
+            .addCode(vector
+                ? VectorProjectionEmitter.update(model, names.allocate("vector"), from, tail, to,
+                    scalarUpdateCall(tail))
+                : scalarUpdateCall(from))
             .build());
+    String times = usesTime ? "t, dt, " : "dt, ";
     for (Storage storage : Storage.values()) {
-      type.addMethod(MethodSpec.methodBuilder("scalarUpdate" + storage.suffix)
+      MethodSpec.Builder scalar = MethodSpec.methodBuilder("scalarUpdate" + storage.suffix)
           .addModifiers(PRIVATE)
           .addParameter(double.class, "t")
           .addParameter(double.class, "dt")
-          .addParameter(int.class, from)
-          .addParameter(int.class, to)
+          .addParameter(int.class, from);
+      if (vector) {
+        scalar.addParameter(int.class, tail);
+      }
+      type.addMethod(scalar.addParameter(int.class, to)
           .addParameter(boolean.class, "jit")
-          .addCode(Members.dispatch(model, (usesTime ? "t, dt, " : "dt, ") + from + ", " + to,
-              storage))
+          .addCode(vector
+              ? Members.dispatchSplit(model, times + from + ", " + to,
+                  times + from + ", " + tail + ", " + to, storage)
+              : Members.dispatch(model, times + from + ", " + to, storage))
           .build());
     }
     for (Storage storage : Storage.values()) {
@@ -190,6 +201,13 @@ final class ProjectionEmitter {
             o.target(), "@Output target")
         .addStatement("this.$L = postFloatVariable($S, $S)", postArray(o.target(), Storage.FLOAT),
             o.target(), "@Output target"));
+    if (vector) {
+      // By name: this class must load without the jdk.incubator.vector module.
+      named.addStatement("vectorKernel($T.load(precision() == $T.FLOAT ? $S : $S, this, params))",
+          RuntimeNames.KERNELS, RuntimeNames.PRECISION,
+          VectorProjectionEmitter.className(model, Storage.FLOAT).reflectionName(),
+          VectorProjectionEmitter.className(model, Storage.DOUBLE).reflectionName());
+    }
     return List.of(unnamed, named.build());
   }
 
@@ -212,7 +230,7 @@ final class ProjectionEmitter {
       hoisted = render.hoisted(plan);
       Set<String> integrated = new LinkedHashSet<>();
       model.odes().forEach(o -> integrated.add(o.state()));
-      body.beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
+      body.beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, loopFrom(debug), j, to, j)
           .add(loads.paramsInLoop(vars, j))
           .add(loads.inputs(vars, j))
           .add(loadStates(vars, debug, integrated, storage))
@@ -239,11 +257,33 @@ final class ProjectionEmitter {
     if (usesTime) {
       method.addParameter(double.class, "t");
     }
-    return method.addParameter(double.class, "dt")
-        .addParameter(int.class, from)
-        .addParameter(int.class, to)
+    method.addParameter(double.class, "dt").addParameter(int.class, from);
+    if (!loopFrom(debug).equals(from)) {
+      method.addParameter(int.class, tail);
+    }
+    return method.addParameter(int.class, to)
         .addCode(code.build())
         .build();
+  }
+
+  /**
+   * The scalar kernels of this range, for the projection's storage; {@code loopFrom} is where
+   * their element loops start ({@code tail} after a vector kernel, else {@code from}).
+   */
+  private CodeBlock scalarUpdateCall(String loopFrom) {
+    String range = loopFrom.equals(from) ? from + ", " + to : from + ", " + loopFrom + ", " + to;
+    return CodeBlock.builder()
+        .beginControlFlow("if (precision() == $T.FLOAT)", RuntimeNames.PRECISION)
+        .addStatement("scalarUpdateFloat(t, dt, $L, jit)", range)
+        .nextControlFlow("else")
+        .addStatement("scalarUpdate(t, dt, $L, jit)", range)
+        .endControlFlow()
+        .build();
+  }
+
+  /** Where the element loops start: after the vector kernel's whole vectors, if it has them. */
+  private String loopFrom(boolean debug) {
+    return debug ? from : tail;
   }
 
   private Vars vars(boolean debug, List<Vars> loops) {
@@ -356,7 +396,7 @@ final class ProjectionEmitter {
     CodeBlock perElement = add.build();
     return CodeBlock.builder()
         .add("// $L += $L\n", out.target(), Members.oneLine(out.sourceText()))
-        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
+        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, loopFrom(debug), j, to, j)
         .add(loads.paramsInLoop(vars, j))
         .add(loads.inputs(vars, j))
         .add(perElement)

@@ -15,6 +15,8 @@ final class RuntimeNames {
   static final ClassName GAUSSIAN = ClassName.get("io.brainstem.math", "Gaussian");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName NEURON_KERNEL = ClassName.get("io.brainstem.network", "NeuronKernel");
+  static final ClassName PROJECTION_KERNEL =
+      ClassName.get("io.brainstem.network", "ProjectionKernel");
   static final ClassName KERNELS = ClassName.get("io.brainstem.network", "Kernels");
   static final ClassName VECTOR_MATH = ClassName.get("io.brainstem.math", "VectorMath");
 

@@ -120,14 +120,7 @@ final class VectorGroupEmitter {
         .addField(FieldSpec.builder(species, "S", PRIVATE, STATIC, FINAL)
             .initializer("$T.SPECIES_PREFERRED", RuntimeNames.DOUBLE_VECTOR).build());
     if (storage == Storage.FLOAT) {
-      type.addField(FieldSpec.builder(
-              ParameterizedTypeName.get(RuntimeNames.VECTOR_SPECIES, TypeName.FLOAT.box()), "F",
-              PRIVATE, STATIC, FINAL)
-          .addJavadoc("As many floats as {@code S} has doubles: stored values widen lane for lane."
-              + "\n")
-          .initializer("$T.of(float.class, $T.forBitSize(S.vectorBitSize() / 2))",
-              RuntimeNames.VECTOR_SPECIES, RuntimeNames.VECTOR_SHAPE)
-          .build());
+      type.addField(floatSpecies());
     }
     type
         .addField(FieldSpec.builder(int.class, "BLOCK", PRIVATE, STATIC, FINAL)
@@ -480,12 +473,7 @@ final class VectorGroupEmitter {
 
   /** A state or input array's lanes as doubles: widened when stored as float. */
   private CodeBlock loadStored(String array) {
-    if (storage == Storage.DOUBLE) {
-      return load("this." + array);
-    }
-    return CodeBlock.of("($T) $T.fromArray(F, this.$L, $L).convertShape($T.F2D, S, 0)",
-        RuntimeNames.DOUBLE_VECTOR, RuntimeNames.FLOAT_VECTOR, array, i,
-        RuntimeNames.VECTOR_OPERATORS);
+    return storage == Storage.DOUBLE ? load("this." + array) : widen("this." + array, i);
   }
 
   /** Stores {@code value} into {@code array}; a float state is rounded lane-wise, as by a cast. */
@@ -493,8 +481,31 @@ final class VectorGroupEmitter {
     if (storage == Storage.DOUBLE || !stored(array)) {
       return CodeBlock.of("$L.intoArray(this.$L, $L);\n", value, array, i);
     }
-    return CodeBlock.of("(($T) $L.convertShape($T.D2F, F, 0)).intoArray(this.$L, $L);\n",
-        RuntimeNames.FLOAT_VECTOR, value, RuntimeNames.VECTOR_OPERATORS, array, i);
+    return narrow(value, "this." + array, i);
+  }
+
+  /** {@code F}: as many floats as {@code S} has doubles, so stored values widen lane for lane. */
+  static FieldSpec floatSpecies() {
+    return FieldSpec.builder(
+            ParameterizedTypeName.get(RuntimeNames.VECTOR_SPECIES, TypeName.FLOAT.box()), "F",
+            PRIVATE, STATIC, FINAL)
+        .addJavadoc("As many floats as {@code S} has doubles: stored values widen lane for lane.\n")
+        .initializer("$T.of(float.class, $T.forBitSize(S.vectorBitSize() / 2))",
+            RuntimeNames.VECTOR_SPECIES, RuntimeNames.VECTOR_SHAPE)
+        .build();
+  }
+
+  /** The floats of {@code array} at {@code index}, widened into a vector of doubles (exact). */
+  static CodeBlock widen(String array, String index) {
+    return CodeBlock.of("(($T) $T.fromArray(F, $L, $L).convertShape($T.F2D, S, 0))",
+        RuntimeNames.DOUBLE_VECTOR, RuntimeNames.FLOAT_VECTOR, array, index,
+        RuntimeNames.VECTOR_OPERATORS);
+  }
+
+  /** Stores the doubles {@code value} into float {@code array} at {@code index}, rounded. */
+  static CodeBlock narrow(CodeBlock value, String array, String index) {
+    return CodeBlock.of("(($T) $L.convertShape($T.D2F, F, 0)).intoArray($L, $L);\n",
+        RuntimeNames.FLOAT_VECTOR, value, RuntimeNames.VECTOR_OPERATORS, array, index);
   }
 
   private static TypeName maskType() {

@@ -109,8 +109,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double[] lanes = VectorMath.scratch();
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       // dV/dt = (-V + V_rest + R * input) / tau
@@ -165,8 +165,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
       final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      final DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      final DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       // dV/dt = (-V + V_rest + R * input) / tau
       final DoubleVector V_rate = V.neg().add(V_rest).add(R.mul(input)).div(tau);
       final DoubleVector V_expEulerFactor_z = DoubleVector.broadcast(S, -1.0).div(tau).mul(dt);
@@ -215,7 +215,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
       final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
       final DoubleVector tau_ref = DoubleVector.fromArray(S, tau_refColumn, i);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       V = V.add(V_expEulerFactor.mul(V_rate)).blend(V, refractory);
@@ -253,8 +253,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double[] lanes = VectorMath.scratch();
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       // dV/dt = (-V + V_rest + R * input) / tau
@@ -299,8 +299,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
       final DoubleVector tau_ref = DoubleVector.fromArray(S, tau_refColumn, i);
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       // dV/dt = (-V + V_rest + R * input) / tau
@@ -341,8 +341,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double[] lanes = VectorMath.scratch();
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       // dV/dt = (-V + V_rest + R * input) / tau
@@ -386,8 +386,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
       final DoubleVector tau_ref = DoubleVector.fromArray(S, tau_refColumn, i);
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       // dV/dt = (-V + V_rest + R * input) / tau
@@ -426,8 +426,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double[] lanes = VectorMath.scratch();
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       // dV/dt = (-V + V_rest + R * input) / tau
@@ -474,8 +474,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
       final DoubleVector tau_ref = DoubleVector.fromArray(S, tau_refColumn, i);
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       // dV/dt = (-V + V_rest + R * input) / tau
@@ -516,8 +516,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double[] lanes = VectorMath.scratch();
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       // dV/dt = (-V + V_rest + R * input) / tau
@@ -564,8 +564,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
       final DoubleVector tau_ref = DoubleVector.fromArray(S, tau_refColumn, i);
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       // dV/dt = (-V + V_rest + R * input) / tau
@@ -607,8 +607,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double[] lanes = VectorMath.scratch();
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       // dV/dt = (-V + V_rest + R * input) / tau
@@ -656,8 +656,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
       final DoubleVector tau_ref = DoubleVector.fromArray(S, tau_refColumn, i);
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       // dV/dt = (-V + V_rest + R * input) / tau
@@ -699,8 +699,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double[] lanes = VectorMath.scratch();
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       // dV/dt = (-V + V_rest + R * input) / tau
@@ -750,8 +750,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
       final DoubleVector tau_ref = DoubleVector.fromArray(S, tau_refColumn, i);
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       // dV/dt = (-V + V_rest + R * input) / tau
@@ -804,8 +804,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double halfDt = dt / 2.0;
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      final DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      final DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       // dV/dt = (-V + V_rest + R * input) / tau
       final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage2 = V.add(V_k1.mul(halfDt));
@@ -833,7 +833,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector V_k2 = DoubleVector.fromArray(S, carry, 1 * BLOCK + at);
       final DoubleVector V_k3 = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
       final DoubleVector V_k4 = DoubleVector.fromArray(S, carry, 3 * BLOCK + at);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       V = V.add(V_k1.add(V_k2.mul(2.0)).add(V_k3.mul(2.0)).add(V_k4).mul(sixthDt)).blend(V, refractory);
@@ -883,8 +883,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
       final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      final DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      final DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       // dV/dt = (-V + V_rest + R * input) / tau
       final DoubleVector V_k1 = V.neg().add(V_rest).add(R.mul(input)).div(tau);
       final DoubleVector V_stage2 = V.add(V_k1.mul(halfDt));
@@ -916,7 +916,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
       final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
       final DoubleVector tau_ref = DoubleVector.fromArray(S, tau_refColumn, i);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       V = V.add(V_k1.add(V_k2.mul(2.0)).add(V_k3.mul(2.0)).add(V_k4).mul(sixthDt)).blend(V, refractory);
@@ -963,8 +963,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double thirdDt = dt / 3.0;
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      final DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      final DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       // dV/dt = (-V + V_rest + R * input) / tau
       final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage2 = V.add(V_k1.mul(thirdDt));
@@ -992,7 +992,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector V_k2 = DoubleVector.fromArray(S, carry, 1 * BLOCK + at);
       final DoubleVector V_k3 = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
       final DoubleVector V_k4 = DoubleVector.fromArray(S, carry, 3 * BLOCK + at);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       V = V.add(V_k1.add(V_k2.mul(3.0)).add(V_k3.mul(3.0)).add(V_k4).mul(eighthDt)).blend(V, refractory);
@@ -1042,8 +1042,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
       final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
-      final DoubleVector input = (DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0);
-      final DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      final DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       // dV/dt = (-V + V_rest + R * input) / tau
       final DoubleVector V_k1 = V.neg().add(V_rest).add(R.mul(input)).div(tau);
       final DoubleVector V_stage2 = V.add(V_k1.mul(thirdDt));
@@ -1075,7 +1075,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
       final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
       final DoubleVector tau_ref = DoubleVector.fromArray(S, tau_refColumn, i);
-      DoubleVector V = (DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0);
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LE, tau_ref);
       V = V.add(V_k1.add(V_k2.mul(3.0)).add(V_k3.mul(3.0)).add(V_k4).mul(eighthDt)).blend(V, refractory);

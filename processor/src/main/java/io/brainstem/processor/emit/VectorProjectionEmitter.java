@@ -1,0 +1,512 @@
+package io.brainstem.processor.emit;
+
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.brainstem.annotations.Integrator;
+import io.brainstem.processor.emit.VectorPlanRenderer.Stmt;
+import io.brainstem.processor.integrate.Exprs;
+import io.brainstem.processor.integrate.Linearity;
+import io.brainstem.processor.integrate.LocalNames;
+import io.brainstem.processor.integrate.StepPlan;
+import io.brainstem.processor.integrate.StepPlanner;
+import io.brainstem.processor.ir.Expr.Ref;
+import io.brainstem.processor.ir.Expr.RefKind;
+import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.ModelIR.Output;
+import io.brainstem.processor.ir.ModelIR.Param;
+import io.brainstem.processor.ir.ModelIR.Post;
+import io.brainstem.processor.ir.ModelIR.State;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code <Model>ProjectionVector}: the {@code jdk.incubator.vector} kernels of a {@code @Synapse}'s
+ * per-postsynaptic-element loops, the integration (one kernel per integrator and parameter layout)
+ * and the output, as a separate class so that {@code <Model>Projection} loads and runs without the
+ * incubator module. The spike delivery between them is a scatter over the CSR rows and stays in
+ * the projection's scalar kernel.
+ *
+ * <p>Each loop walks whole vectors, {@code S.length()} elements at a time, over the scalar kernel's
+ * statements lane-wise ({@link VectorPlanRenderer}, {@link VectorExprRenderer}); an integration
+ * with more than {@link LoopSplit#BUDGET} vector operations runs as several loops per block, as a
+ * neuron's (see {@link VectorGroupEmitter}). The projection runs the last, partial vector of a
+ * range with its scalar kernel.
+ */
+final class VectorProjectionEmitter {
+  private final ModelIR model;
+  private final Storage storage;
+  private final ClassName self;
+  private final ClassName projection;
+  /** The states the integration writes, in declaration order. */
+  private final Set<String> integrated = new LinkedHashSet<>();
+  private final LocalNames names;
+  /** Per parameter, the local holding its per-element column. */
+  private final Map<String, String> columns = new HashMap<>();
+  private final String j;
+  private final String from;
+  private final String to;
+  private final String at;
+  private final String carry;
+  private final String block;
+  private final String blockEnd;
+  /** The current kernel's scalar lets before its loops, in order. */
+  private List<Stmt> preambleLets = List.of();
+  /** Whether some kernel runs as several loops (and needs {@code BLOCK}). */
+  private boolean blocks;
+
+  VectorProjectionEmitter(ModelIR model, Storage storage) {
+    this.model = model;
+    this.storage = storage;
+    this.self = className(model, storage);
+    this.projection = ClassName.get(model.packageName(), model.className() + "Projection");
+    model.odes().forEach(o -> integrated.add(o.state()));
+    this.names = new LocalNames(ModelNames.of(model));
+    this.j = names.allocate("j");
+    this.from = names.allocate("from");
+    this.to = names.allocate("to");
+    this.at = names.allocate("at");
+    this.carry = names.allocate("carry");
+    this.block = names.allocate("b");
+    this.blockEnd = names.allocate("e");
+    for (Param p : model.params()) {
+      columns.put(p.name(), names.allocate(p.name() + "Column"));
+    }
+  }
+
+  /**
+   * Whether this model gets vector kernels: a synapse without {@code @Noise} that has a loop to
+   * vectorize, an {@code @Ode} or an {@code @Output} (a model with neither, such as a delta
+   * synapse, only delivers spikes).
+   */
+  static boolean supports(ModelIR model) {
+    return model.kind() == ModelIR.Kind.SYNAPSE && model.noises().isEmpty()
+        && (!model.odes().isEmpty() || model.output().isPresent());
+  }
+
+  /** {@code ExpCobaProjectionVector}, or {@code ExpCobaProjectionFloatVector} for float storage. */
+  static ClassName className(ModelIR model, Storage storage) {
+    return ClassName.get(model.packageName(),
+        model.className() + "Projection" + storage.suffix + "Vector");
+  }
+
+  /**
+   * The body of the projection's {@code update(t, dt, from, to, jit)} when it has vector kernels:
+   * whole vectors of {@code [from, to)} integrate in the vector kernel, then the scalar kernel
+   * integrates the rest from {@code tail}, delivers the spikes over the whole range and adds the
+   * rest's output, then the vector kernel adds the whole vectors' output. Each element still sees
+   * integrate, deliver, output in that order, so results do not depend on the split.
+   */
+  static CodeBlock update(ModelIR model, String vector, String from, String tail, String to,
+      CodeBlock scalar) {
+    String range = "t, dt, " + from + ", " + tail;
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("final $T $L = jit ? vectorKernel() : null", RuntimeNames.PROJECTION_KERNEL,
+            vector)
+        .add("// Whole vectors of the element loops there; the rest, and the spike delivery, here.\n")
+        .addStatement("final int $L = $L == null ? $L : $L - ($L - $L) % $L.lanes()", tail, vector,
+            from, to, to, from, vector);
+    if (!model.odes().isEmpty()) {
+      code.beginControlFlow("if ($L != null)", vector)
+          .addStatement("$L.integrate($L)", vector, range)
+          .endControlFlow();
+    }
+    code.add(scalar);
+    if (model.output().isPresent()) {
+      code.beginControlFlow("if ($L != null)", vector)
+          .addStatement("$L.output($L)", vector, range)
+          .endControlFlow();
+    }
+    return code.build();
+  }
+
+  TypeSpec type() {
+    List<MethodSpec> kernels = new ArrayList<>();
+    for (Integrator integrator : model.odes().isEmpty() ? List.<Integrator>of()
+        : Linearity.supported(model)) {
+      kernels.addAll(step(integrator, Variant.GROUP_WIDE));
+      kernels.addAll(step(integrator, Variant.PER_ELEMENT));
+    }
+    model.output().ifPresent(out -> {
+      kernels.add(output(out, Variant.GROUP_WIDE));
+      kernels.add(output(out, Variant.PER_ELEMENT));
+    });
+    TypeName species = ParameterizedTypeName.get(RuntimeNames.VECTOR_SPECIES, TypeName.DOUBLE.box());
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
+        .addModifiers(PUBLIC, FINAL)
+        .addSuperinterface(RuntimeNames.PROJECTION_KERNEL)
+        .addAnnotation(Members.generated(model))
+        .addJavadoc("The vector kernels of {@link $T}'s element loops, lane-wise over {@code $T}"
+            + "\n(created by the projection when the {@code jdk.incubator.vector} module is"
+            + " present).\n", projection, RuntimeNames.DOUBLE_VECTOR)
+        .addField(FieldSpec.builder(species, "S", PRIVATE, STATIC, FINAL)
+            .initializer("$T.SPECIES_PREFERRED", RuntimeNames.DOUBLE_VECTOR).build());
+    if (storage == Storage.FLOAT) {
+      type.addField(VectorGroupEmitter.floatSpecies());
+    }
+    if (blocks) {
+      type.addField(FieldSpec.builder(int.class, "BLOCK", PRIVATE, STATIC, FINAL)
+          .addJavadoc("Elements per block when a kernel runs as several loops (L1-resident"
+              + " carries).\n")
+          .initializer("256").build());
+    }
+    type.addFields(Members.indexConstants(model));
+    if (!model.odes().isEmpty()) {
+      type.addField(projection, "projection", PRIVATE, FINAL);
+    }
+    type.addField(RuntimeNames.PARAMETERS, "params", PRIVATE, FINAL);
+    arrays().forEach((field, source) -> type.addField(storage.arrayType, field, PRIVATE, FINAL));
+    type.addMethod(constructor());
+    if (!model.odes().isEmpty()) {
+      type.addMethod(integrate());
+    }
+    model.output().ifPresent(out -> type.addMethod(outputDispatch(out)));
+    return type.addMethod(lanesMethod())
+        .addMethod(describe())
+        .addMethods(kernels)
+        .build();
+  }
+
+  /** Each array field and where the constructor gets it: states, postsynaptic values, target. */
+  private Map<String, CodeBlock> arrays() {
+    Map<String, CodeBlock> arrays = new LinkedHashMap<>();
+    String post = storage == Storage.DOUBLE ? "doubles" : "floats";
+    for (State s : model.states()) {
+      arrays.put(s.name(), CodeBlock.of("projection.$L", storage.field(s.name())));
+    }
+    for (Post p : model.posts()) {
+      arrays.put(postArray(p.fieldName()),
+          CodeBlock.of("projection.post().$L($S)", post, p.postName()));
+    }
+    model.output().ifPresent(o -> arrays.put(postArray(o.target()),
+        CodeBlock.of("projection.post().$L($S)", post, o.target())));
+    return arrays;
+  }
+
+  private MethodSpec constructor() {
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
+        .addModifiers(PUBLIC)
+        .addJavadoc("Kernels over {@code projection}'s states, its postsynaptic arrays and its"
+            + " parameter table.\n")
+        .addParameter(projection, "projection")
+        .addParameter(RuntimeNames.PARAMETERS, "params");
+    if (!model.odes().isEmpty()) {
+      ctor.addStatement("this.projection = projection");
+    }
+    ctor.addStatement("this.params = params");
+    arrays().forEach((field, source) -> ctor.addStatement("this.$L = $L", field, source));
+    return ctor.build();
+  }
+
+  private MethodSpec integrate() {
+    String args = "t, dt, " + from + ", " + to;
+    CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (projection.method())");
+    for (Integrator integrator : Linearity.supported(model)) {
+      code.beginControlFlow("case $L ->", integrator.name())
+          .beginControlFlow("if (params.heterogeneous())")
+          .addStatement("$L($L)", Members.stepMethod(integrator, Variant.PER_ELEMENT), args)
+          .nextControlFlow("else")
+          .addStatement("$L($L)", Members.stepMethod(integrator, Variant.GROUP_WIDE), args)
+          .endControlFlow()
+          .endControlFlow();
+    }
+    if (Linearity.supported(model).size() < Integrator.values().length) {
+      code.addStatement("default -> throw new $T($S + projection.method())",
+          IllegalStateException.class, "unsupported integrator ");
+    }
+    return MethodSpec.methodBuilder("integrate")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(code.endControlFlow().build())
+        .build();
+  }
+
+  private MethodSpec outputDispatch(Output out) {
+    String args = (readsTime(out) ? "t, " : "") + from + ", " + to;
+    return MethodSpec.methodBuilder("output")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .beginControlFlow("if (params.heterogeneous())")
+        .addStatement("$L($L)", outputMethod(Variant.PER_ELEMENT), args)
+        .nextControlFlow("else")
+        .addStatement("$L($L)", outputMethod(Variant.GROUP_WIDE), args)
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec lanesMethod() {
+    return MethodSpec.methodBuilder("lanes")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .returns(int.class)
+        .addStatement("return S.length()")
+        .build();
+  }
+
+  private MethodSpec describe() {
+    return MethodSpec.methodBuilder("describe")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .returns(String.class)
+        .addStatement("return $S + S.length() + $S", "vector (",
+            storage == Storage.DOUBLE ? " x double)" : " x double, float storage)")
+        .build();
+  }
+
+  /**
+   * The integration for one integrator and parameter layout: one loop, or, when its statements
+   * exceed {@link LoopSplit#BUDGET} vector operations, a driver running several loops ("parts")
+   * block by block, each part handing the values later parts read through a per-thread carry
+   * buffer.
+   */
+  private List<MethodSpec> step(Integrator integrator, Variant variant) {
+    LocalNames locals = names.copy();
+    Vars vars = Vars.kernel(model);
+    StepPlan plan = StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
+    VectorPlanRenderer render = new VectorPlanRenderer(model, vars, variant, plan, locals);
+    List<Stmt> statements = render.statements(null);
+    LoopSplit split = LoopSplit.of(statements, integrated.size());
+    List<List<Stmt>> parts = split.parts();
+    // The scalar lets before the loop: hoisted by the plan, or found uniform when rendered.
+    PlanRenderer scalar = PlanRenderer.kernel(model, vars, j);
+    List<Stmt> preamble = new ArrayList<>();
+    for (StepPlan.Let let : plan.hoisted()) {
+      preamble.add(new Stmt(scalar.let(let), let.name(), VectorPlanRenderer.reads(let.value()), 0));
+    }
+    preamble.addAll(render.uniformLets());
+    this.preambleLets = preamble;
+    String name = Members.stepMethod(integrator, variant);
+    if (parts.size() == 1) {
+      return List.of(loop(name, variant, parts.get(0), Map.of(), Map.of(), true, null)
+          .addModifiers(PRIVATE).build());
+    }
+    blocks = true;
+    Map<String, Integer> slots = split.slots();
+    List<MethodSpec> methods = new ArrayList<>();
+    CodeBlock.Builder driver = CodeBlock.builder()
+        .addStatement("final double[] $L = $T.carry($L * BLOCK)", carry, RuntimeNames.VECTOR_MATH,
+            slots.size())
+        .beginControlFlow("for (int $L = $L; $L < $L; $L += BLOCK)", block, from, block, to, block)
+        .addStatement("final int $L = Math.min($L, $L + BLOCK)", blockEnd, to, block);
+    for (int p = 0; p < parts.size(); p++) {
+      String partName = name + "Part" + (p + 1);
+      Stmt exprel = split.exprel(p);
+      MethodSpec.Builder part = loop(partName, variant, parts.get(p), split.carriedIn(p),
+          split.carriedOut(p), p == parts.size() - 1,
+          exprel == null ? null : render.farLanes())
+          .addModifiers(PRIVATE)
+          .addParameter(double[].class, carry);
+      if (exprel != null) {
+        driver.beginControlFlow("if ($L(t, dt, $L, $L, $L) != 0)", partName, block, blockEnd, carry)
+            .add("// lanes with |z| >= 0.5 (rare): the scalar Exprel, as the scalar kernel\n")
+            .addStatement("$T.exprelFar($L, $L * BLOCK, $L * BLOCK, $L - $L, dt)",
+                RuntimeNames.VECTOR_MATH, carry, slots.get(exprel.exprelOf()),
+                slots.get(exprel.defines()), blockEnd, block)
+            .endControlFlow();
+      } else {
+        driver.addStatement("$L(t, dt, $L, $L, $L)", partName, block, blockEnd, carry);
+      }
+      methods.add(part.build());
+    }
+    driver.endControlFlow();
+    methods.add(0, MethodSpec.methodBuilder(name)
+        .addModifiers(PRIVATE)
+        .addJavadoc("$L loops per block of {@code BLOCK} elements, so that C2 compiles each whole.\n",
+            parts.size())
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(driver.build())
+        .build());
+    return methods;
+  }
+
+  /**
+   * A loop over {@code [from, to)}: loads what {@code statements} read, the {@code in} locals from
+   * the carry buffer, then the statements, the {@code out} locals to the carry buffer, and when
+   * {@code last} the integrated states back to their arrays. With {@code farLanes} it returns how
+   * many exprel lanes it left to the scalar function.
+   */
+  private MethodSpec.Builder loop(String name, Variant variant, List<Stmt> statements,
+      Map<String, Integer> in, Map<String, Integer> out, boolean last, String farLanes) {
+    Set<Ref> reads = new LinkedHashSet<>();
+    statements.forEach(st -> reads.addAll(st.reads()));
+    CodeBlock.Builder body = CodeBlock.builder();
+    if (!in.isEmpty() || !out.isEmpty()) {
+      body.addStatement("final int $L = $L - $L", at, j, from);
+    }
+    in.forEach((local, slot) -> body.addStatement("final $T $L = $T.fromArray(S, $L, $L * BLOCK + $L)",
+        RuntimeNames.DOUBLE_VECTOR, local, RuntimeNames.DOUBLE_VECTOR, carry, slot, at));
+    body.add(loads(variant, reads, last ? integrated : Set.of()));
+    statements.forEach(st -> body.add(st.code()));
+    out.forEach((local, slot) -> body.addStatement("$L.intoArray($L, $L * BLOCK + $L)", local,
+        carry, slot, at));
+    if (last) {
+      integrated.forEach(s -> body.add(store(s, CodeBlock.of("$L", s))));
+    }
+    CodeBlock.Builder code = CodeBlock.builder().add(preamble(variant, reads, in.keySet()));
+    if (farLanes != null) {
+      code.addStatement("int $L = 0", farLanes);
+    }
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L += S.length())", j, from, j, to, j)
+        .add(body.build())
+        .endControlFlow();
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to);
+    if (farLanes != null) {
+      code.addStatement("return $L", farLanes);
+      method.returns(int.class);
+    }
+    return method.addCode(code.build());
+  }
+
+  /** {@code post.<target>[j] += <output>}, a vector at a time. */
+  private MethodSpec output(Output out, Variant variant) {
+    Vars vars = Vars.kernel(model);
+    VectorExprRenderer exprs = new VectorExprRenderer(vars::name, r -> switch (r.kind()) {
+      case STATE, INPUT, POST -> true;
+      case PARAM -> variant == Variant.PER_ELEMENT;
+      case TIME, DT, LOCAL -> false;
+    });
+    CodeBlock value = exprs.vector(out.value());
+    Set<Ref> reads = Exprs.refs(out.value());
+    String target = postArray(out.target());
+    CodeBlock body = CodeBlock.builder()
+        .add(loads(variant, reads, Set.of()))
+        .add("// $L += $L\n", out.target(), Members.oneLine(out.sourceText()))
+        .add(store(target, CodeBlock.of("$L.add($L)", loadStored(target), value)))
+        .build();
+    this.preambleLets = List.of();
+    MethodSpec.Builder method = MethodSpec.methodBuilder(outputMethod(variant))
+        .addModifiers(PRIVATE);
+    if (readsTime(out)) {
+      method.addParameter(double.class, "t");
+    }
+    return method.addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(preamble(variant, reads, Set.of()))
+        .beginControlFlow("for (int $L = $L; $L < $L; $L += S.length())", j, from, j, to, j)
+        .addCode(body)
+        .endControlFlow()
+        .build();
+  }
+
+  private static String outputMethod(Variant variant) {
+    return "addOutput" + variant.suffix;
+  }
+
+  private static boolean readsTime(Output out) {
+    return Exprs.mentions(out.value(), RefKind.TIME);
+  }
+
+  /**
+   * What one loop needs before it starts: the group-wide values or per-element columns of the
+   * parameters it reads, and the scalar lets it reads (directly or through another let).
+   */
+  private CodeBlock preamble(Variant variant, Set<Ref> reads, Set<String> carried) {
+    Set<Ref> needed = new LinkedHashSet<>(reads);
+    List<Stmt> lets = new ArrayList<>();
+    for (int k = preambleLets.size() - 1; k >= 0; k--) {
+      Stmt let = preambleLets.get(k);
+      if (needed.contains(new Ref(let.defines(), RefKind.LOCAL)) && !carried.contains(let.defines())) {
+        lets.add(0, let);
+        needed.addAll(let.reads());
+      }
+    }
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (Param p : model.params()) {
+      if (!needed.contains(new Ref(p.name(), RefKind.PARAM))) {
+        continue;
+      }
+      String constant = Members.indexConstant(model, p.name());
+      if (variant == Variant.GROUP_WIDE) {
+        code.addStatement("final double $L = params.scalar($L)", p.name(), constant);
+      } else {
+        code.addStatement("final double[] $L = params.column($L)", columns.get(p.name()), constant);
+      }
+    }
+    lets.forEach(let -> code.add(let.code()));
+    return code.build();
+  }
+
+  /**
+   * The vectors of one iteration: the per-element parameters, postsynaptic values and states in
+   * {@code reads}, the states in {@code mutable} as mutable locals (the last loop stores them).
+   */
+  private CodeBlock loads(Variant variant, Set<Ref> reads, Set<String> mutable) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (variant == Variant.PER_ELEMENT) {
+      for (Param p : model.params()) {
+        if (reads.contains(new Ref(p.name(), RefKind.PARAM))) {
+          code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, p.name(),
+              load(columns.get(p.name())));
+        }
+      }
+    }
+    for (Post p : model.posts()) {
+      if (reads.contains(new Ref(p.fieldName(), RefKind.POST))) {
+        code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, p.fieldName(),
+            loadStored(postArray(p.fieldName())));
+      }
+    }
+    for (State s : model.states()) {
+      if (mutable.contains(s.name())) {
+        code.addStatement("$T $L = $L", RuntimeNames.DOUBLE_VECTOR, s.name(),
+            loadStored("this." + s.name()));
+      } else if (reads.contains(new Ref(s.name(), RefKind.STATE))) {
+        code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, s.name(),
+            loadStored("this." + s.name()));
+      }
+    }
+    return code.build();
+  }
+
+  private CodeBlock load(String array) {
+    return CodeBlock.of("$T.fromArray(S, $L, $L)", RuntimeNames.DOUBLE_VECTOR, array, j);
+  }
+
+  /** This class's field for the postsynaptic array {@code name} (typed by the storage). */
+  private static String postArray(String name) {
+    return ProjectionEmitter.postArray(name, Storage.DOUBLE);
+  }
+
+  /** A state or postsynaptic array's lanes as doubles: widened when stored as float. */
+  private CodeBlock loadStored(String array) {
+    return storage == Storage.DOUBLE ? load(array)
+        : VectorGroupEmitter.widen(array, j);
+  }
+
+  /** Stores {@code value} into {@code array} (a field), rounded lane-wise for float storage. */
+  private CodeBlock store(String array, CodeBlock value) {
+    String field = array.startsWith("this.") ? array : "this." + array;
+    return storage == Storage.DOUBLE
+        ? CodeBlock.of("$L.intoArray($L, $L);\n", value, field, j)
+        : VectorGroupEmitter.narrow(value, field, j);
+  }
+}
