@@ -46,11 +46,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every library synapse model's vector kernels against its scalar ones: a projection from a
  * pacemaker (spikes in every step) onto 267 LIF neurons (a whole and a partial block of the split
- * kernels, and a scalar tail whatever the vector width), over many steps, per integrator, with group-wide and per-element
- * parameters, on one and two threads (the second range starts at a multiple of 8 and ends in the
- * tail), with double and float state. Bit-identical where the kernels call no transcendental
- * function; within 1e-12 relative
- * where they do (NMDA's Mg block, and {@code EXP_EULER}'s exponential of a per-element slope).
+ * kernels, and a scalar tail whatever the vector width), over many steps, per integrator, with
+ * group-wide and per-element parameters, on one and two threads (the second range starts on a
+ * whole vector and ends in the tail), with double and float state. Bit-identical where the kernels
+ * call no transcendental function; within 1e-12 relative where they do (NMDA's Mg block, and
+ * {@code EXP_EULER}'s exponential of a per-element slope; a float ulp under float state).
  */
 class ProjectionVectorKernelsTest {
   private static final int POST = 267;

@@ -7,6 +7,7 @@ import io.brainstem.math.Exprel;
 import io.brainstem.math.Rng;
 import io.brainstem.models.ExpCobaProjection;
 import io.brainstem.models.LifGroup;
+import io.brainstem.models.NmdaCobaProjection;
 import io.brainstem.network.Kernels;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Precision;
@@ -29,12 +30,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One step of generated neuron kernels over n neurons, scalar and vector ({@code kernels}), state
- * stored as double or float ({@code precision}): the LIF
+ * One step of generated kernels over n elements, scalar and vector ({@code kernels}), state stored
+ * as double or float ({@code precision}): the LIF
  * kernel (group-wide parameters, hoisted factor), the COBA neuron (a per-neuron exponential-Euler
- * factor), the Traub–HH neuron of COBAHH (six exp/expm1 per neuron); a COBA synapse projection
- * onto n neurons (its decay and output loops, and the delivery of a COBA network's spikes); LIF's
- * {@code jit(false)} debug loop, and the exponential-Euler factor alone with {@link Exprel} vs {@code Math.expm1}.
+ * factor), the Traub–HH neuron of COBAHH (six exp/expm1 per neuron); COBA and NMDA synapse
+ * projections onto n neurons (their element loops, and the delivery of a COBA network's spikes);
+ * LIF's {@code jit(false)} debug loop, and the exponential-Euler factor alone with {@link Exprel}
+ * vs {@code Math.expm1}.
  * Run with bench/jmh.sh (the forks get {@code --add-modules jdk.incubator.vector}).
  */
 @State(Scope.Thread)
@@ -60,6 +62,7 @@ public class KernelBench {
   private TraubHHGroup hh;
   private LifGroup pre;
   private ExpCobaProjection synapses;
+  private NmdaCobaProjection nmda;
   /** Presynaptic spike lists, a different one each step (about 20 Hz at n = 4000). */
   private int[][] spikeLists;
   private int step;
@@ -95,7 +98,9 @@ public class KernelBench {
     synapses = new ExpCobaProjection(pre, post, new FixedProb(80.0 / n, 2)).E(0.).g_max(0.6)
         .tau(5.);
     synapses.scalarKernels(scalar);
-    for (Projection projection : new Projection[] {synapses}) {
+    nmda = new NmdaCobaProjection(pre, post, new FixedProb(80.0 / n, 3));
+    nmda.scalarKernels(scalar);
+    for (Projection projection : new Projection[] {synapses, nmda}) {
       if (!scalar && !projection.kernels().startsWith("vector")) {
         throw new IllegalStateException("vector kernels do not run: " + Kernels.whyScalar());
       }
@@ -157,6 +162,17 @@ public class KernelBench {
     t += 0.1;
     pre.setSpikes(spikeLists[step++ & 63]);
     synapses.update(t, 0.1, true);
+  }
+
+  /**
+   * The same step of NMDA synapses: two states, g's exponential-Euler factor per element (its
+   * slope depends on x), and the Mg block's exp in the output.
+   */
+  @Benchmark
+  public void nmdaSynapses() {
+    t += 0.1;
+    pre.setSpikes(spikeLists[step++ & 63]);
+    nmda.update(t, 0.1, true);
   }
 
   /** n factors with {@link Exprel#exprel}. */

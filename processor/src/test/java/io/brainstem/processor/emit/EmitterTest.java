@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static io.brainstem.processor.integrate.Exprs.mul;
 import static io.brainstem.processor.integrate.TestModels.ode;
 
+import com.palantir.javapoet.JavaFile;
 import io.brainstem.processor.integrate.TestModels;
 import io.brainstem.processor.ir.Expr.Neg;
 import io.brainstem.processor.ir.Expr.Ref;
@@ -132,6 +133,44 @@ class EmitterTest {
         + "          stepExpAutoDebug(dt, from, to);");
     assertThat(LIF).contains("private int stepRk4(double t, double dt, int from, int to)");
     assertThat(LIF).contains("private int stepEulerDebug(double t, double dt, int from, int to)");
+  }
+
+  @Test
+  void projectionWithVectorKernelsRunsTheirLoopsAroundTheScalarDelivery() {
+    List<JavaFile> files = Emitter.emitAll(TestModels.expCoba(), true);
+    assertThat(files).hasSize(3); // the projection, its vector kernels for double and float
+    String projection = files.get(0).toString();
+    String vector = files.get(1).toString();
+    assertThat(files.get(1).typeSpec().name()).isEqualTo("ExpCobaProjectionVector");
+    assertThat(files.get(2).typeSpec().name()).isEqualTo("ExpCobaProjectionFloatVector");
+    String update = method(projection,
+        "public void update(double t, double dt, int from, int to, boolean jit)");
+    assertThat(update).contains("final int tail = vector == null ? from : to - (to - from) %"
+        + " vector.lanes();");
+    int integrate = update.indexOf("vector.integrate(t, dt, from, tail);");
+    int scalar = update.indexOf("scalarUpdate(t, dt, from, tail, to, jit);");
+    int output = update.indexOf("vector.output(t, dt, from, tail);");
+    assertThat(integrate).isGreaterThan(0);
+    assertThat(scalar).isGreaterThan(integrate);
+    assertThat(output).isGreaterThan(scalar);
+    String dispatch = method(projection,
+        "private void scalarUpdate(double t, double dt, int from, int tail, int to, boolean jit)");
+    assertThat(dispatch).contains("stepExpAutoDebug(dt, from, to);");
+    assertThat(dispatch).contains("stepExpAuto(dt, from, tail, to);");
+    // The scalar kernel's element loops start at tail; the delivery still covers [from, to).
+    String kernel = method(projection, "private void stepExpAuto(double dt, int from, int tail, int to)");
+    assertThat(kernel).contains("for (int j = tail; j < to; j++) {\n      double g = this.g[j];");
+    assertThat(kernel).contains("if (j < from || j >= to) {");
+    assertThat(kernel).contains("// input += g * (E - V)\n    for (int j = tail; j < to; j++) {");
+    assertThat(projection).contains("vectorKernel(Kernels.load(precision() == Precision.FLOAT ? "
+        + "\"io.brainstem.models.ExpCobaProjectionFloatVector\" : "
+        + "\"io.brainstem.models.ExpCobaProjectionVector\", this, params));");
+    assertThat(vector).contains("public final class ExpCobaProjectionVector implements ProjectionKernel {");
+    assertThat(vector).contains("public void integrate(double t, double dt, int from, int to) {");
+    assertThat(vector).contains("public void output(double t, double dt, int from, int to) {");
+    assertThat(vector).doesNotContain("indptr");
+    // Without the vector module: the scalar projection as before.
+    assertThat(COBA).doesNotContain("tail");
   }
 
   @Test
