@@ -3,9 +3,16 @@ package io.brainstem.integrators;
 import static com.google.common.truth.Truth.assertThat;
 
 import io.brainstem.annotations.Integrator;
+import io.brainstem.connectivity.Connector;
+import io.brainstem.connectivity.FixedProb;
+import io.brainstem.network.Network;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Precision;
+import io.brainstem.network.Projection;
 import io.brainstem.network.Variable;
+import io.brainstem.runners.DSRunner;
+import io.brainstem.sources.PoissonGroup;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +21,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Vector kernels of {@code @Noise} models: each lane draws the scalar kernel's number
- * ({@code Gaussian.at(seed, element, step, stream)}), so vector and scalar kernels agree bit for
- * bit, Milstein's correction included, under either precision, on 37 elements (a scalar tail).
+ * Vector kernels of {@code @Noise} models, neurons and synapses: each lane draws the scalar
+ * kernel's number ({@code Gaussian.at(seed, element, step, stream)}), so vector and scalar kernels
+ * agree bit for bit, Milstein's correction included, under either precision, on 37 elements (a
+ * scalar tail).
  */
 class NoiseVectorKernelsTest {
   private static final String GBM = """
@@ -52,11 +60,45 @@ class NoiseVectorKernelsTest {
         @Noise("v") double noise() { return sigma; }
       }
       """;
+  private static final String LEAKY = """
+      package test.models;
+
+      import io.brainstem.annotations.*;
+
+      @Neuron
+      public class Leaky {
+        @Param double tau = 10, V_th = 1;
+        @State double V;
+        @Input double input;
+
+        @Ode("V") double dV(double V, double input) { return (-V + input) / tau; }
+        @Threshold boolean fire() { return V >= V_th; }
+        @Reset void reset() { V = 0; }
+      }
+      """;
+  private static final String NOISY_SYNAPSE = """
+      package test.models;
+
+      import io.brainstem.annotations.*;
+
+      @Synapse(method = Integrator.HEUN)
+      public class NoisyExp {
+        @Param double g_max = 0.5, tau = 5, E = 3, sigma = 0.2;
+        @State double g;
+        @Post double V;
+
+        @Ode("g") double dg(double g) { return -g / tau; }
+        @Noise("g") double noise(double g) { return sigma * Math.sqrt(Math.abs(g) + 0.01); }
+        @OnPre void on() { g += g_max; }
+        @Output("input") double current() { return g * (E - V); }
+      }
+      """;
   private static ClassLoader models;
 
   @BeforeAll
   static void compile() {
-    models = ProcessedModels.compileWithVectors(Map.of("Gbm", GBM, "Ou", OU));
+    models = ProcessedModels.compileWithVectors(
+        Map.of("Gbm", GBM, "Ou", OU, "Leaky", LEAKY, "NoisyExp", NOISY_SYNAPSE));
   }
 
   static Stream<Arguments> cases() {
@@ -102,6 +144,44 @@ class NoiseVectorKernelsTest {
     if (model.equals("Gbm")) {
       assertThat(vector.totalSpikes()).isGreaterThan(0L); // the reset ran on some lanes
     }
+  }
+
+  static Stream<Arguments> synapseCases() {
+    return Stream.of(Precision.values()).flatMap(p -> Stream.of(
+        Arguments.of(Integrator.HEUN, p), Arguments.of(Integrator.EULER, p),
+        Arguments.of(Integrator.EXP_AUTO, p)));
+  }
+
+  /** A noisy conductance onto leaky neurons, driven by Poisson spikes. */
+  @ParameterizedTest(name = "NoisyExp {0} {1}")
+  @MethodSource("synapseCases")
+  void synapseVectorKernelsDrawTheScalarKernelsNumbersBitForBit(Integrator method,
+      Precision precision) throws Exception {
+    List<double[]> scalar = runSynapse(method, precision, true);
+    List<double[]> vector = runSynapse(method, precision, false);
+    for (int v = 0; v < scalar.size(); v++) {
+      assertThat(vector.get(v)).usingExactEquality().containsExactly(scalar.get(v)).inOrder();
+    }
+  }
+
+  private static List<double[]> runSynapse(Integrator method, Precision precision, boolean scalar)
+      throws Exception {
+    PoissonGroup pre = new PoissonGroup("P", 20, 400., 5);
+    NeuronGroup post = group("Leaky", precision);
+    Projection noisy = (Projection) models.loadClass("test.models.NoisyExpProjection")
+        .getConstructor(NeuronGroup.class, NeuronGroup.class, Connector.class)
+        .newInstance(pre, post, new FixedProb(0.3, 2));
+    noisy.scalarKernels(scalar);
+    assertThat(noisy.kernels()).startsWith(scalar ? "scalar" : "vector");
+    noisy.getClass().getMethod("method", Integrator.class).invoke(noisy, method);
+    noisy.getClass().getMethod("seed", long.class).invoke(noisy, 13L);
+    Network net = new Network(precision);
+    net.add(pre, post);
+    net.add(noisy);
+    DSRunner.builder(net).dt(0.1).build().run(30.);
+    assertThat(pre.totalSpikes()).isGreaterThan(50L);
+    assertThat(post.totalSpikes()).isGreaterThan(0L);
+    return List.of(noisy.variable("g").toDoubles(), post.variable("V").toDoubles());
   }
 
   private static NeuronGroup group(String model, Precision precision) throws Exception {

@@ -145,14 +145,14 @@ final class Members {
             .addJavadoc("Keys the noise; by default derived from the name.\n").build());
   }
 
-  /** The package-private {@code noiseSeed()} a neuron's vector kernels read the seed through. */
+  /** The package-private {@code noiseSeed()} the vector kernels read the seed through. */
   static List<MethodSpec> noiseSeedGetter(ModelIR model) {
     if (model.noises().isEmpty()) {
       return List.of();
     }
     return List.of(MethodSpec.methodBuilder("noiseSeed")
         .returns(long.class)
-        .addJavadoc("The seed of this group's noise, for its vector kernels.\n")
+        .addJavadoc("The seed of this model's noise, for its vector kernels.\n")
         .addStatement("return noiseSeed")
         .build());
   }

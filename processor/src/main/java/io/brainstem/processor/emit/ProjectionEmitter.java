@@ -117,6 +117,7 @@ final class ProjectionEmitter {
         .addMethods(Members.setters(model, self, "postsynaptic neuron"))
         .addMethod(Members.methodSetter(model, self))
         .addMethods(Members.seedSetter(model, self, "postsynaptic neuron"))
+        .addMethods(vector ? Members.noiseSeedGetter(model) : List.of())
         .addMethods(delaySetters())
         .addMethod(Members.paramsGetter())
         .addMethod(MethodSpec.methodBuilder("update")

@@ -228,7 +228,8 @@ final class VectorGroupEmitter {
     LocalNames locals = names.copy();
     Vars vars = Vars.kernel(model);
     StepPlan plan = StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
-    VectorPlanRenderer render = new VectorPlanRenderer(model, vars, variant, plan, locals, i);
+    VectorPlanRenderer render =
+        new VectorPlanRenderer(model, vars, variant, plan, locals, i, "group.noiseSeed()");
     String mask = model.refractoryParam().isPresent() ? refractory : null;
     List<Stmt> statements = render.statements(mask);
     CodeBlock finish = finish(render);

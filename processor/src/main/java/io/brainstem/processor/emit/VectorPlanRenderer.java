@@ -40,18 +40,19 @@ final class VectorPlanRenderer {
   /** Element statements whose value turned out uniform, for before the loop. */
   private final List<Stmt> uniformLets = new ArrayList<>();
   private final VectorExprRenderer exprs;
-  /** The loop's element index, which keys noise draws (null: the kernel draws none). */
+  /** The loop's element index, which keys noise draws. */
   private final String index;
+  /** The expression of the owner's noise seed, e.g. {@code group.noiseSeed()}. */
+  private final String noiseSeed;
 
-  VectorPlanRenderer(
-      ModelIR model, Vars vars, Variant variant, StepPlan plan, LocalNames locals) {
-    this(model, vars, variant, plan, locals, null);
-  }
-
-  /** A renderer whose kernel loops over {@code index} and may draw noise keyed by it. */
+  /**
+   * A renderer of {@code plan} for a kernel looping over {@code index}; its noise draws, if any,
+   * are keyed by {@code noiseSeed} (an expression) and the index.
+   */
   VectorPlanRenderer(ModelIR model, Vars vars, Variant variant, StepPlan plan, LocalNames locals,
-      String index) {
+      String index, String noiseSeed) {
     this.index = index;
+    this.noiseSeed = noiseSeed;
     this.model = model;
     this.locals = locals;
     this.farLanes = locals.allocate("farLanes");
@@ -266,14 +267,11 @@ final class VectorPlanRenderer {
    * through a per-thread buffer. The seed, the step and the buffer are uniform, set before the loop.
    */
   private void draw(String name, StandardNormal draw, List<Stmt> out) {
-    if (index == null) {
-      throw new IllegalArgumentException(model.className() + ": no vector form for noise here");
-    }
     String seed = locals.allocate("noiseSeed");
     String step = locals.allocate("step");
     String drawn = locals.allocate("drawn");
     String k = locals.allocate("k");
-    uniformLets.add(new Stmt(CodeBlock.of("final long $L = group.noiseSeed();\n", seed), seed,
+    uniformLets.add(new Stmt(CodeBlock.of("final long $L = $L;\n", seed, noiseSeed), seed,
         Set.of(), 0));
     uniformLets.add(new Stmt(CodeBlock.of("// Keyed by the absolute step, as the scalar kernel's "
             + "draws\nfinal long $L = Math.round(t / dt);\n", step),

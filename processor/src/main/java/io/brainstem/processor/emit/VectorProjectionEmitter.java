@@ -89,12 +89,12 @@ final class VectorProjectionEmitter {
   }
 
   /**
-   * Whether this model gets vector kernels: a synapse without {@code @Noise} that has a loop to
-   * vectorize, an {@code @Ode} or an {@code @Output} (a model with neither, such as a delta
-   * synapse, only delivers spikes).
+   * Whether this model gets vector kernels: a synapse that has a loop to vectorize, an
+   * {@code @Ode} or an {@code @Output} (a model with neither, such as a delta synapse, only
+   * delivers spikes).
    */
   static boolean supports(ModelIR model) {
-    return model.kind() == ModelIR.Kind.SYNAPSE && model.noises().isEmpty()
+    return model.kind() == ModelIR.Kind.SYNAPSE
         && (!model.odes().isEmpty() || model.output().isPresent());
   }
 
@@ -285,7 +285,8 @@ final class VectorProjectionEmitter {
     LocalNames locals = names.copy();
     Vars vars = Vars.kernel(model);
     StepPlan plan = StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
-    VectorPlanRenderer render = new VectorPlanRenderer(model, vars, variant, plan, locals);
+    VectorPlanRenderer render =
+        new VectorPlanRenderer(model, vars, variant, plan, locals, j, "projection.noiseSeed()");
     List<Stmt> statements = render.statements(null);
     LoopSplit split = LoopSplit.of(statements, integrated.size());
     List<List<Stmt>> parts = split.parts();
