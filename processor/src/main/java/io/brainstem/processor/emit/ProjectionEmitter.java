@@ -382,17 +382,16 @@ final class ProjectionEmitter {
 
   /** Adds the {@code @Output} value to the postsynaptic input, element by element. */
   private CodeBlock output(Output out, Vars vars, Loads loads, boolean debug, Storage storage) {
-    // A compound assignment rounds to a float target itself.
     String target = postArray(out.target(), storage);
     CodeBlock.Builder add = CodeBlock.builder();
     if (debug) {
       model.states().forEach(s -> add.addStatement("$L.$L = this.$L[$L]", m, s.name(),
           storage.field(s.name()), j));
-      add.addStatement("$L[$L] += $L.$L()", target, j, m, out.methodName());
+      add.add(addTo(target, CodeBlock.of("$L.$L()", m, out.methodName()), storage));
     } else {
       CodeBlock value = PlanRenderer.kernel(model, vars, j).expr(out.value());
       add.add(loadStates(vars, false, Set.of(), storage))
-          .addStatement("$L[$L] += $L", target, j, value);
+          .add(addTo(target, value, storage));
     }
     CodeBlock perElement = add.build();
     return CodeBlock.builder()
@@ -403,6 +402,17 @@ final class ProjectionEmitter {
         .add(perElement)
         .endControlFlow()
         .build();
+  }
+
+  /**
+   * {@code target[j] += value}; into a float array written out as {@code target[j] = (float)
+   * (target[j] + value)}, which is what the compound assignment does, without javac's
+   * lossy-conversion lint.
+   */
+  private CodeBlock addTo(String target, CodeBlock value, Storage storage) {
+    return storage == Storage.DOUBLE
+        ? CodeBlock.of("$L[$L] += $L;\n", target, j, value)
+        : CodeBlock.of("$L[$L] = (float) ($L[$L] + $L);\n", target, j, target, j, value);
   }
 
   /** States as locals: mutable when {@code written}; read-only ones only when read. */

@@ -2442,7 +2442,7 @@ public final class ExpCobaProjection extends Projection {
     for (int j = from; j < to; j++) {
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -2511,7 +2511,7 @@ public final class ExpCobaProjection extends Projection {
       final double E = EColumn[j];
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -2593,7 +2593,7 @@ public final class ExpCobaProjection extends Projection {
       m.E = params.value(E_INDEX, j);
       m.V = postV_float[j];
       m.g = this.g_float[j];
-      postInput_float[j] += m.current();
+      postInput_float[j] = (float) (postInput_float[j] + m.current());
     }
   }
 
@@ -2659,7 +2659,7 @@ public final class ExpCobaProjection extends Projection {
     for (int j = from; j < to; j++) {
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -2730,7 +2730,7 @@ public final class ExpCobaProjection extends Projection {
       final double E = EColumn[j];
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -2814,7 +2814,7 @@ public final class ExpCobaProjection extends Projection {
       m.E = params.value(E_INDEX, j);
       m.V = postV_float[j];
       m.g = this.g_float[j];
-      postInput_float[j] += m.current();
+      postInput_float[j] = (float) (postInput_float[j] + m.current());
     }
   }
 
@@ -2877,7 +2877,7 @@ public final class ExpCobaProjection extends Projection {
     for (int j = from; j < to; j++) {
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -2945,7 +2945,7 @@ public final class ExpCobaProjection extends Projection {
       final double E = EColumn[j];
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -3026,7 +3026,7 @@ public final class ExpCobaProjection extends Projection {
       m.E = params.value(E_INDEX, j);
       m.V = postV_float[j];
       m.g = this.g_float[j];
-      postInput_float[j] += m.current();
+      postInput_float[j] = (float) (postInput_float[j] + m.current());
     }
   }
 
@@ -3092,7 +3092,7 @@ public final class ExpCobaProjection extends Projection {
     for (int j = from; j < to; j++) {
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -3163,7 +3163,7 @@ public final class ExpCobaProjection extends Projection {
       final double E = EColumn[j];
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -3248,7 +3248,7 @@ public final class ExpCobaProjection extends Projection {
       m.E = params.value(E_INDEX, j);
       m.V = postV_float[j];
       m.g = this.g_float[j];
-      postInput_float[j] += m.current();
+      postInput_float[j] = (float) (postInput_float[j] + m.current());
     }
   }
 
@@ -3314,7 +3314,7 @@ public final class ExpCobaProjection extends Projection {
     for (int j = from; j < to; j++) {
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -3385,7 +3385,7 @@ public final class ExpCobaProjection extends Projection {
       final double E = EColumn[j];
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -3470,7 +3470,7 @@ public final class ExpCobaProjection extends Projection {
       m.E = params.value(E_INDEX, j);
       m.V = postV_float[j];
       m.g = this.g_float[j];
-      postInput_float[j] += m.current();
+      postInput_float[j] = (float) (postInput_float[j] + m.current());
     }
   }
 
@@ -3537,7 +3537,7 @@ public final class ExpCobaProjection extends Projection {
     for (int j = from; j < to; j++) {
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -3609,7 +3609,7 @@ public final class ExpCobaProjection extends Projection {
       final double E = EColumn[j];
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -3695,7 +3695,7 @@ public final class ExpCobaProjection extends Projection {
       m.E = params.value(E_INDEX, j);
       m.V = postV_float[j];
       m.g = this.g_float[j];
-      postInput_float[j] += m.current();
+      postInput_float[j] = (float) (postInput_float[j] + m.current());
     }
   }
 
@@ -3764,7 +3764,7 @@ public final class ExpCobaProjection extends Projection {
     for (int j = from; j < to; j++) {
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -3838,7 +3838,7 @@ public final class ExpCobaProjection extends Projection {
       final double E = EColumn[j];
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -3927,7 +3927,7 @@ public final class ExpCobaProjection extends Projection {
       m.E = params.value(E_INDEX, j);
       m.V = postV_float[j];
       m.g = this.g_float[j];
-      postInput_float[j] += m.current();
+      postInput_float[j] = (float) (postInput_float[j] + m.current());
     }
   }
 
@@ -3998,7 +3998,7 @@ public final class ExpCobaProjection extends Projection {
     for (int j = from; j < to; j++) {
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -4074,7 +4074,7 @@ public final class ExpCobaProjection extends Projection {
       final double E = EColumn[j];
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -4166,7 +4166,7 @@ public final class ExpCobaProjection extends Projection {
       m.E = params.value(E_INDEX, j);
       m.V = postV_float[j];
       m.g = this.g_float[j];
-      postInput_float[j] += m.current();
+      postInput_float[j] = (float) (postInput_float[j] + m.current());
     }
   }
 
@@ -4237,7 +4237,7 @@ public final class ExpCobaProjection extends Projection {
     for (int j = from; j < to; j++) {
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -4313,7 +4313,7 @@ public final class ExpCobaProjection extends Projection {
       final double E = EColumn[j];
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] += g * (E - V);
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -4405,7 +4405,7 @@ public final class ExpCobaProjection extends Projection {
       m.E = params.value(E_INDEX, j);
       m.V = postV_float[j];
       m.g = this.g_float[j];
-      postInput_float[j] += m.current();
+      postInput_float[j] = (float) (postInput_float[j] + m.current());
     }
   }
 }
