@@ -135,8 +135,8 @@ final class VectorGroupEmitter {
       type.addField(stored(array) ? storage.arrayType : TypeName.get(double[].class), array,
           PRIVATE, FINAL);
     }
-    type.addMethod(constructor()).addMethod(update()).addMethod(lanesMethod())
-        .addMethod(describe());
+    type.addMethod(constructor()).addMethod(update()).addMethod(VectorKernelParts.lanes())
+        .addMethod(VectorKernelParts.describe(storage));
     for (Integrator integrator : Linearity.supported(model)) {
       type.addMethods(step(integrator, Variant.GROUP_WIDE));
       type.addMethods(step(integrator, Variant.PER_ELEMENT));
@@ -200,25 +200,6 @@ final class VectorGroupEmitter {
         .build();
   }
 
-  private MethodSpec lanesMethod() {
-    return MethodSpec.methodBuilder("lanes")
-        .addAnnotation(Override.class)
-        .addModifiers(PUBLIC)
-        .returns(int.class)
-        .addStatement("return S.length()")
-        .build();
-  }
-
-  private MethodSpec describe() {
-    return MethodSpec.methodBuilder("describe")
-        .addAnnotation(Override.class)
-        .addModifiers(PUBLIC)
-        .returns(String.class)
-        .addStatement("return $S + S.length() + $S", "vector (",
-            storage == Storage.DOUBLE ? " x double)" : " x double, float storage)")
-        .build();
-  }
-
   /**
    * The kernel for one integrator and parameter layout: one loop, or, when its statements exceed
    * {@link LoopSplit#BUDGET} vector operations, a driver running several loops ("parts") block by
@@ -241,13 +222,7 @@ final class VectorGroupEmitter {
     LoopSplit split = LoopSplit.of(statements, finishCost);
     List<List<Stmt>> parts = split.parts();
     // The scalar lets before the loop: hoisted by the plan, or found uniform when rendered.
-    PlanRenderer scalar = PlanRenderer.kernel(model, vars, i);
-    List<Stmt> preamble = new ArrayList<>();
-    for (StepPlan.Let let : plan.hoisted()) {
-      preamble.add(new Stmt(scalar.let(let), let.name(), VectorPlanRenderer.reads(let.value()), 0));
-    }
-    preamble.addAll(render.uniformLets());
-    this.preambleLets = preamble;
+    this.preambleLets = VectorKernelParts.preambleLets(model, vars, i, plan, render);
     String name = Members.stepMethod(integrator, variant);
     if (parts.size() == 1) {
       return List.of(loop(name, variant, parts.get(0), finish, Map.of(), Map.of(), true, null, true)
@@ -336,7 +311,8 @@ final class VectorGroupEmitter {
     out.forEach((local, slot) -> body.addStatement("$L.intoArray($L, $L * BLOCK + $L)", local,
         carry, slot, at));
     body.add(finish);
-    CodeBlock.Builder code = CodeBlock.builder().add(preamble(variant, reads, in.keySet()));
+    CodeBlock.Builder code = CodeBlock.builder().add(VectorKernelParts.preamble(model, variant,
+        preambleLets, reads, in.keySet(), p -> p + "Column"));
     if (last) {
       code.addStatement("final double[] $L = $T.scratch()", lanes, RuntimeNames.VECTOR_MATH);
     }
@@ -402,36 +378,6 @@ final class VectorGroupEmitter {
     for (String s : assigned) {
       code.add(store(s, CodeBlock.of("$L", s)));
     }
-    return code.build();
-  }
-
-  /**
-   * What one loop needs before it starts: the group-wide values or per-element columns of the
-   * parameters it reads, and the scalar lets it reads (directly or through another let).
-   */
-  private CodeBlock preamble(Variant variant, Set<Ref> reads, Set<String> carried) {
-    Set<Ref> needed = new LinkedHashSet<>(reads);
-    List<Stmt> lets = new ArrayList<>();
-    for (int k = preambleLets.size() - 1; k >= 0; k--) {
-      Stmt let = preambleLets.get(k);
-      if (needed.contains(new Ref(let.defines(), RefKind.LOCAL)) && !carried.contains(let.defines())) {
-        lets.add(0, let);
-        needed.addAll(let.reads());
-      }
-    }
-    CodeBlock.Builder code = CodeBlock.builder();
-    for (Param p : model.params()) {
-      if (!needed.contains(new Ref(p.name(), RefKind.PARAM))) {
-        continue;
-      }
-      String constant = Members.indexConstant(model, p.name());
-      if (variant == Variant.GROUP_WIDE) {
-        code.addStatement("final double $L = params.scalar($L)", p.name(), constant);
-      } else {
-        code.addStatement("final double[] $LColumn = params.column($L)", p.name(), constant);
-      }
-    }
-    lets.forEach(let -> code.add(let.code()));
     return code.build();
   }
 

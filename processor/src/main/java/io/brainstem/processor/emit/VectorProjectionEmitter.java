@@ -175,8 +175,8 @@ final class VectorProjectionEmitter {
       type.addMethod(integrate());
     }
     model.output().ifPresent(out -> type.addMethod(outputDispatch(out)));
-    return type.addMethod(lanesMethod())
-        .addMethod(describe())
+    return type.addMethod(VectorKernelParts.lanes())
+        .addMethod(VectorKernelParts.describe(storage))
         .addMethods(kernels)
         .build();
   }
@@ -256,25 +256,6 @@ final class VectorProjectionEmitter {
         .build();
   }
 
-  private MethodSpec lanesMethod() {
-    return MethodSpec.methodBuilder("lanes")
-        .addAnnotation(Override.class)
-        .addModifiers(PUBLIC)
-        .returns(int.class)
-        .addStatement("return S.length()")
-        .build();
-  }
-
-  private MethodSpec describe() {
-    return MethodSpec.methodBuilder("describe")
-        .addAnnotation(Override.class)
-        .addModifiers(PUBLIC)
-        .returns(String.class)
-        .addStatement("return $S + S.length() + $S", "vector (",
-            storage == Storage.DOUBLE ? " x double)" : " x double, float storage)")
-        .build();
-  }
-
   /**
    * The integration for one integrator and parameter layout: one loop, or, when its statements
    * exceed {@link LoopSplit#BUDGET} vector operations, a driver running several loops ("parts")
@@ -291,13 +272,7 @@ final class VectorProjectionEmitter {
     LoopSplit split = LoopSplit.of(statements, integrated.size());
     List<List<Stmt>> parts = split.parts();
     // The scalar lets before the loop: hoisted by the plan, or found uniform when rendered.
-    PlanRenderer scalar = PlanRenderer.kernel(model, vars, j);
-    List<Stmt> preamble = new ArrayList<>();
-    for (StepPlan.Let let : plan.hoisted()) {
-      preamble.add(new Stmt(scalar.let(let), let.name(), VectorPlanRenderer.reads(let.value()), 0));
-    }
-    preamble.addAll(render.uniformLets());
-    this.preambleLets = preamble;
+    this.preambleLets = VectorKernelParts.preambleLets(model, vars, j, plan, render);
     String name = Members.stepMethod(integrator, variant);
     if (parts.size() == 1) {
       return List.of(loop(name, variant, parts.get(0), Map.of(), Map.of(), true, null)
@@ -368,7 +343,8 @@ final class VectorProjectionEmitter {
     if (last) {
       integrated.forEach(s -> body.add(store(s, CodeBlock.of("$L", s))));
     }
-    CodeBlock.Builder code = CodeBlock.builder().add(preamble(variant, reads, in.keySet()));
+    CodeBlock.Builder code = CodeBlock.builder().add(VectorKernelParts.preamble(model, variant,
+        preambleLets, reads, in.keySet(), columns::get));
     if (farLanes != null) {
       code.addStatement("int $L = 0", farLanes);
     }
@@ -411,7 +387,8 @@ final class VectorProjectionEmitter {
     }
     return method.addParameter(int.class, from)
         .addParameter(int.class, to)
-        .addCode(preamble(variant, reads, Set.of()))
+        .addCode(VectorKernelParts.preamble(model, variant, preambleLets, reads, Set.of(),
+            columns::get))
         .beginControlFlow("for (int $L = $L; $L < $L; $L += S.length())", j, from, j, to, j)
         .addCode(body)
         .endControlFlow()
@@ -424,36 +401,6 @@ final class VectorProjectionEmitter {
 
   private static boolean readsTime(Output out) {
     return Exprs.mentions(out.value(), RefKind.TIME);
-  }
-
-  /**
-   * What one loop needs before it starts: the group-wide values or per-element columns of the
-   * parameters it reads, and the scalar lets it reads (directly or through another let).
-   */
-  private CodeBlock preamble(Variant variant, Set<Ref> reads, Set<String> carried) {
-    Set<Ref> needed = new LinkedHashSet<>(reads);
-    List<Stmt> lets = new ArrayList<>();
-    for (int k = preambleLets.size() - 1; k >= 0; k--) {
-      Stmt let = preambleLets.get(k);
-      if (needed.contains(new Ref(let.defines(), RefKind.LOCAL)) && !carried.contains(let.defines())) {
-        lets.add(0, let);
-        needed.addAll(let.reads());
-      }
-    }
-    CodeBlock.Builder code = CodeBlock.builder();
-    for (Param p : model.params()) {
-      if (!needed.contains(new Ref(p.name(), RefKind.PARAM))) {
-        continue;
-      }
-      String constant = Members.indexConstant(model, p.name());
-      if (variant == Variant.GROUP_WIDE) {
-        code.addStatement("final double $L = params.scalar($L)", p.name(), constant);
-      } else {
-        code.addStatement("final double[] $L = params.column($L)", columns.get(p.name()), constant);
-      }
-    }
-    lets.forEach(let -> code.add(let.code()));
-    return code.build();
   }
 
   /**

@@ -1,0 +1,92 @@
+package io.brainstem.processor.emit;
+
+import static javax.lang.model.element.Modifier.PUBLIC;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import io.brainstem.processor.emit.VectorPlanRenderer.Stmt;
+import io.brainstem.processor.integrate.StepPlan;
+import io.brainstem.processor.ir.Expr.Ref;
+import io.brainstem.processor.ir.Expr.RefKind;
+import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.ModelIR.Param;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/** What the vector classes of neurons and synapses write alike. */
+final class VectorKernelParts {
+  private VectorKernelParts() {}
+
+  /** {@code int lanes()}: elements per vector. */
+  static MethodSpec lanes() {
+    return MethodSpec.methodBuilder("lanes")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .returns(int.class)
+        .addStatement("return S.length()")
+        .build();
+  }
+
+  /** {@code String describe()}: e.g. {@code vector (8 x double, float storage)}. */
+  static MethodSpec describe(Storage storage) {
+    return MethodSpec.methodBuilder("describe")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .returns(String.class)
+        .addStatement("return $S + S.length() + $S", "vector (",
+            storage == Storage.DOUBLE ? " x double)" : " x double, float storage)")
+        .build();
+  }
+
+  /**
+   * The scalar lets a kernel may need before its loops, in order: those the plan hoisted (rendered
+   * as the scalar kernel renders them, with element index {@code index}) and those the vector
+   * rendering found uniform.
+   */
+  static List<Stmt> preambleLets(ModelIR model, Vars vars, String index, StepPlan plan,
+      VectorPlanRenderer render) {
+    PlanRenderer scalar = PlanRenderer.kernel(model, vars, index);
+    List<Stmt> lets = new ArrayList<>();
+    for (StepPlan.Let let : plan.hoisted()) {
+      lets.add(new Stmt(scalar.let(let), let.name(), VectorPlanRenderer.reads(let.value()), 0));
+    }
+    lets.addAll(render.uniformLets());
+    return lets;
+  }
+
+  /**
+   * What one loop needs before it starts: the group-wide values or per-element columns (named by
+   * {@code column}) of the parameters it reads, and those of {@code lets} it reads, directly or
+   * through another let, unless a carry buffer brings them ({@code carried}).
+   */
+  static CodeBlock preamble(ModelIR model, Variant variant, List<Stmt> lets, Set<Ref> reads,
+      Set<String> carried, Function<String, String> column) {
+    Set<Ref> needed = new LinkedHashSet<>(reads);
+    List<Stmt> used = new ArrayList<>();
+    for (int k = lets.size() - 1; k >= 0; k--) {
+      Stmt let = lets.get(k);
+      if (needed.contains(new Ref(let.defines(), RefKind.LOCAL)) && !carried.contains(let.defines())) {
+        used.add(0, let);
+        needed.addAll(let.reads());
+      }
+    }
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (Param p : model.params()) {
+      if (!needed.contains(new Ref(p.name(), RefKind.PARAM))) {
+        continue;
+      }
+      String constant = Members.indexConstant(model, p.name());
+      if (variant == Variant.GROUP_WIDE) {
+        code.addStatement("final double $L = params.scalar($L)", p.name(), constant);
+      } else {
+        code.addStatement("final double[] $L = params.column($L)", column.apply(p.name()),
+            constant);
+      }
+    }
+    used.forEach(let -> code.add(let.code()));
+    return code.build();
+  }
+}
