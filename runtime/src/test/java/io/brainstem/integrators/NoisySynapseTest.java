@@ -16,45 +16,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code @Noise} on a synapse: a noisy conductance, seeded per projection, jit == debug. */
 class NoisySynapseTest {
-  private static final String NEURON = """
-      package test.models;
-
-      import io.brainstem.annotations.*;
-
-      @Neuron
-      public class Leaky {
-        @Param double tau = 10, V_th = 1;
-        @State double V;
-        @Input double input;
-
-        @Ode("V") double dV(double V, double input) { return (-V + input) / tau; }
-        @Threshold boolean fire() { return V >= V_th; }
-        @Reset void reset() { V = 0; }
-      }
-      """;
-  private static final String SYNAPSE = """
-      package test.models;
-
-      import io.brainstem.annotations.*;
-
-      @Synapse(method = Integrator.HEUN)
-      public class NoisyExp {
-        @Param double g_max = 0.5, tau = 5, E = 3, sigma = 0.2;
-        @State double g;
-        @Post double V;
-
-        @Ode("g") double dg(double g) { return -g / tau; }
-        @Noise("g") double noise(double g) { return sigma * Math.sqrt(Math.abs(g) + 0.01); }
-        @OnPre void on() { g += g_max; }
-        @Output("input") double current() { return g * (E - V); }
-      }
-      """;
-
   private static ClassLoader loader;
 
   @BeforeAll
   static void compile() {
-    loader = ProcessedModels.compile(Map.of("Leaky", NEURON, "NoisyExp", SYNAPSE));
+    loader = ProcessedModels.compile(
+        Map.of("Leaky", NoisyModels.LEAKY, "NoisyExp", NoisyModels.NOISY_EXP));
   }
 
   @ParameterizedTest
