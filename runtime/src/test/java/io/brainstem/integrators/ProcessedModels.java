@@ -32,29 +32,21 @@ final class ProcessedModels {
 
   /** The loaded classes of compiling each source (class name → text, in {@code test.models}). */
   static ClassLoader compile(Map<String, String> sources) {
-    Compilation compilation = javac()
-        .withProcessors(processor())
-        .withOptions("-Xlint:all,-processing", "-Werror")
-        .compile(sources.entrySet().stream()
-            .map(e -> JavaFileObjects.forSourceString("test.models." + e.getKey(), e.getValue()))
-            .toList());
-    assertWithMessage("%s", compilation.diagnostics())
-        .that(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
-    assertWithMessage("%s", compilation.diagnostics())
-        .that(compilation.diagnostics().stream()
-            .filter(d -> d.getKind() != Diagnostic.Kind.NOTE).count())
-        .isEqualTo(0);
-    return load(compilation);
+    return compile(sources, "-Xlint:all,-processing", "-Werror");
   }
 
   /**
-   * As {@link #compile(Map)} with {@code jdk.incubator.vector} visible, so that neuron models get
-   * their vector kernels too (javac's "incubating module" warning is the one warning allowed).
+   * As {@link #compile(Map)} with {@code jdk.incubator.vector} visible, so that models get their
+   * vector kernels too (javac's "incubating module" warning is the one warning allowed).
    */
   static ClassLoader compileWithVectors(Map<String, String> sources) {
+    return compile(sources, "-Xlint:all,-processing", "--add-modules", "jdk.incubator.vector");
+  }
+
+  private static ClassLoader compile(Map<String, String> sources, String... options) {
     Compilation compilation = javac()
         .withProcessors(processor())
-        .withOptions("-Xlint:all,-processing", "--add-modules", "jdk.incubator.vector")
+        .withOptions((Object[]) options)
         .compile(sources.entrySet().stream()
             .map(e -> JavaFileObjects.forSourceString("test.models." + e.getKey(), e.getValue()))
             .toList());
