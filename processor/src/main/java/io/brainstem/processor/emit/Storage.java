@@ -29,9 +29,4 @@ enum Storage {
   String store(String value) {
     return this == DOUBLE ? value : "(float) " + value;
   }
-
-  /** The runtime's {@code Precision} constant for this storage. */
-  String precision() {
-    return name();
-  }
 }
