@@ -2,35 +2,41 @@ package io.brainstem.visualize;
 
 import io.brainstem.monitors.SpikeEvents;
 import java.awt.Color;
-import java.util.ArrayList;
-import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * A spike raster, BrainPy's {@code raster_plot(ts, spikes)}: a dot at (t, neuron index) for every
- * spike. Several populations share one raster, stacked upwards in the order added (the second
- * population's neuron 0 sits just above the first population's last neuron), each in its own
- * colour with a legend.
+ * A spike raster of one population, BrainPy's {@code raster_plot(ts, spikes)}: a dot at
+ * (t, neuron id) for every spike, on an integer neuron axis from 0. Several populations go in
+ * separate panels of a {@link StackedFigure} sharing the time axis ({@link Plots#raster(
+ * io.brainstem.monitors.MonitorResults, String, String...)}), so each keeps its own neuron ids.
  *
  * <pre>{@code
  * RasterPlot.of(mon.ts(), mon.spikes("E.spike")).title("E spikes").savePng(Path.of("raster.png"));
- * Plots.raster(mon, "E.spike", "I.spike").save(Path.of("raster.svg"));   // E blue, I vermillion
+ * RasterPlot.of("E", mon.events("E.spike")).color(Palette.color(0)).save(Path.of("raster.svg"));
  * }</pre>
  */
 public final class RasterPlot extends Plot<RasterPlot> {
-  private record Population(String label, double[] times, int[] indices, int size, Color color) {}
-
-  private final List<Population> populations = new ArrayList<>();
+  private final String label;
+  private final double[] times;
+  private final int[] columns;
+  private final int size;
+  private final Range span; // null: no recorded steps
+  private int[] ids; // null: the column index is the neuron id
+  private Color color = Color.BLACK;
   private int markerSize = 2;
-  private double[] xRange; // null: from the data
 
-  private RasterPlot() {
+  private RasterPlot(String label, double[] times, int[] columns, int size, Range span) {
     super("Raster plot", "Neuron index");
+    this.label = label;
+    this.times = times;
+    this.columns = columns;
+    this.size = size;
+    this.span = span;
   }
 
-  /** A raster of {@code spikes[k][i]} at time {@code ts[k]} (one population, black). */
+  /** A raster of {@code spikes[k][i]} at time {@code ts[k]}. */
   public static RasterPlot of(double[] ts, boolean[][] spikes) {
     checkRows(ts, spikes == null ? -1 : spikes.length, "the spike record");
     int n = 0;
@@ -50,31 +56,38 @@ public final class RasterPlot extends Plot<RasterPlot> {
         }
       }
     }
-    RasterPlot plot = new RasterPlot();
     int size = spikes.length == 0 ? 0 : spikes[0].length;
-    plot.populations.add(new Population("spikes", times, indices, size, Color.BLACK));
-    plot.xRange = ts.length == 0 ? null : new double[] {ts[0], ts[ts.length - 1]};
-    return plot;
+    return new RasterPlot("spikes", times, indices, size, ts.length == 0 ? null : Range.around(ts[0], ts[ts.length - 1]));
   }
 
-  /** An empty raster to {@link #add} populations to. */
-  public static RasterPlot empty() {
-    return new RasterPlot();
-  }
-
-  /** Adds a population drawn in the next palette colour, labelled {@code label}. */
-  public RasterPlot add(String label, SpikeEvents events) {
-    return add(label, events, Palette.color(populations.size()));
-  }
-
-  /** Adds a population drawn in {@code color}. */
-  public RasterPlot add(String label, SpikeEvents events, Color color) {
-    populations.add(new Population(label, events.times(), events.indices(), events.width(), color));
+  /** A raster of spike events, its series named {@code label}. */
+  public static RasterPlot of(String label, SpikeEvents events) {
     double[] rt = events.rowTimes();
-    if (rt.length > 0) {
-      xRange = xRange == null ? new double[] {rt[0], rt[rt.length - 1]}
-          : new double[] {Math.min(xRange[0], rt[0]), Math.max(xRange[1], rt[rt.length - 1])};
+    Range span = rt.length == 0 ? null : Range.around(rt[0], rt[rt.length - 1]);
+    return new RasterPlot(label, events.times(), events.indices(), events.width(), span);
+  }
+
+  /**
+   * The neuron id of each recorded column, in column order, e.g. {@code ids(5, 17)} for
+   * {@code Monitor.of("E.spike", 5, 17)}; dots are then drawn at the ids.
+   */
+  public RasterPlot ids(int... ids) {
+    if (ids == null || ids.length != size) {
+      throw new IllegalArgumentException("give one neuron id per recorded column: the record has " + size
+          + " columns, got " + (ids == null ? "null" : ids.length + " ids"));
     }
+    for (int id : ids) {
+      if (id < 0) {
+        throw new IllegalArgumentException("neuron ids are >= 0, got " + id);
+      }
+    }
+    this.ids = ids.clone();
+    return this;
+  }
+
+  /** The dot colour (default black). */
+  public RasterPlot color(Color color) {
+    this.color = java.util.Objects.requireNonNull(color, "color");
     return this;
   }
 
@@ -89,11 +102,19 @@ public final class RasterPlot extends Plot<RasterPlot> {
 
   /** Number of spikes drawn. */
   public int spikeCount() {
-    int n = 0;
-    for (Population p : populations) {
-      n += p.times().length;
+    return times.length;
+  }
+
+  /** Neurons on the axis: 0 up to the largest id. */
+  int neurons() {
+    if (ids == null) {
+      return size;
     }
-    return n;
+    int max = -1;
+    for (int id : ids) {
+      max = Math.max(max, id);
+    }
+    return max + 1;
   }
 
   @Override
@@ -102,36 +123,36 @@ public final class RasterPlot extends Plot<RasterPlot> {
   }
 
   @Override
+  boolean integerY() {
+    return true;
+  }
+
+  @Override
+  Range xRange() {
+    if (span == null) {
+      throw new IllegalArgumentException("nothing to plot: the spike record has no time steps");
+    }
+    return span;
+  }
+
+  @Override
+  Range yRange() {
+    return new Range(-0.5, Math.max(1, neurons()) - 0.5); // each neuron a row centred on its id
+  }
+
+  @Override
   void addSeries(XYChart chart) {
-    if (populations.isEmpty()) {
-      throw new IllegalArgumentException("nothing to plot: add a population with add(label, events)");
+    if (times.length == 0) {
+      return; // an empty raster: axes only
     }
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(markerSize);
-    chart.getStyler().setLegendVisible(populations.size() > 1);
-    if (xRange != null && xRange[1] > xRange[0]) {
-      chart.getStyler().setXAxisMin(xRange[0]);
-      chart.getStyler().setXAxisMax(xRange[1]);
+    double[] y = new double[times.length];
+    for (int e = 0; e < y.length; e++) {
+      y[e] = ids == null ? columns[e] : ids[columns[e]];
     }
-    int offset = 0;
-    for (Population p : populations) {
-      double[] x = p.times();
-      double[] y = new double[x.length];
-      for (int e = 0; e < y.length; e++) {
-        y[e] = p.indices()[e] + offset;
-      }
-      boolean empty = x.length == 0;
-      if (empty) {
-        // XChart rejects empty series; an invisible point keeps the axes and the legend entry.
-        x = new double[] {xRange == null ? 0 : xRange[0]};
-        y = new double[] {offset};
-      }
-      XYSeries series = chart.addSeries(p.label(), x, y);
-      series.setMarker(SeriesMarkers.CIRCLE);
-      series.setMarkerColor(empty && populations.size() == 1 ? new Color(0, 0, 0, 0) : p.color());
-      offset += p.size();
-    }
-    chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisMax((double) Math.max(1, offset));
+    XYSeries series = chart.addSeries(label, times, y);
+    series.setMarker(SeriesMarkers.CIRCLE);
+    series.setMarkerColor(color);
   }
 }

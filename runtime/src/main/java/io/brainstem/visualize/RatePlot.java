@@ -56,34 +56,60 @@ public final class RatePlot extends Plot<RatePlot> {
     return this;
   }
 
-  @Override
-  void addSeries(XYChart chart) {
+  private void checkLines() {
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("nothing to plot: add a population with add(label, events)");
-    }
-    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    chart.getStyler().setLegendVisible(lines.size() > 1);
-    chart.getStyler().setYAxisMin(0.0);
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (Line l : lines) {
-      if (l.times().length > 0) {
-        min = Math.min(min, l.times()[0]);
-        max = Math.max(max, l.times()[l.times().length - 1]);
-      }
-    }
-    if (max > min) { // the same x range as a raster of the same records, so stacked panels align
-      chart.getStyler().setXAxisMin(min);
-      chart.getStyler().setXAxisMax(max);
     }
     for (Line l : lines) {
       if (l.times().length == 0) {
         throw new IllegalArgumentException("nothing to plot: " + l.label() + " has no recorded steps");
       }
+    }
+  }
+
+  @Override
+  Range xRange() {
+    checkLines();
+    Range r = null;
+    for (Line l : lines) {
+      Range lr = Range.around(l.times()[0], l.times()[l.times().length - 1]);
+      r = r == null ? lr : r.union(lr);
+    }
+    return r;
+  }
+
+  @Override
+  Range yRange() {
+    checkLines();
+    double max = 0;
+    for (Line l : lines) {
+      for (double v : l.rate()) {
+        max = Double.isFinite(v) ? Math.max(max, v) : max;
+      }
+    }
+    return new Range(0, max > 0 ? max * 1.05 : 1);
+  }
+
+  @Override
+  List<LegendEntry> legendEntries() {
+    List<LegendEntry> rows = new ArrayList<>();
+    if (lines.size() > 1) {
+      for (Line l : lines) {
+        rows.add(new LegendEntry(l.label(), l.color(), true));
+      }
+    }
+    return rows;
+  }
+
+  @Override
+  void addSeries(XYChart chart) {
+    checkLines();
+    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    for (Line l : lines) {
       XYSeries s = chart.addSeries(l.label(), l.times(), l.rate());
       s.setMarker(SeriesMarkers.NONE);
       s.setLineColor(l.color());
-      s.setLineWidth(1.5f);
+      s.setLineStyle(new java.awt.BasicStroke(1.5f));
     }
   }
 }

@@ -13,20 +13,26 @@ import io.brainstem.monitors.MonitorResults;
 import io.brainstem.network.Network;
 import io.brainstem.runners.DSRunner;
 import java.awt.Color;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 
+/**
+ * The figures of a small E/I network, checked on their layout (ticks, ranges, plot areas, legends)
+ * and on their pixels. Every image is also written to {@code target/plots} for a look.
+ */
 class FigureTest {
-  /** Set -Dbrainstem.plotSamples=DIR to keep the images for a look. */
-  private static final String SAMPLES = System.getProperty("brainstem.plotSamples");
+  private static final Path SAMPLES = Path.of("target", "plots");
   private static MonitorResults mon;
 
   @TempDir Path dir;
@@ -45,7 +51,7 @@ class FigureTest {
     net.add(new ExpCobaProjection(i, e, new FixedProb(0.08, 3)).E(-80).g_max(6.7).tau(10));
     net.add(new ExpCobaProjection(i, i, new FixedProb(0.08, 4)).E(-80).g_max(6.7).tau(10));
     DSRunner runner = DSRunner.builder(net).inputs(Input.constant("E.input", 20), Input.constant("I.input", 20))
-        .monitors("E.spike", "I.spike").monitors(Monitor.of("E.V", 0, 1, 2)).build();
+        .monitors("E.spike", "I.spike").monitors(Monitor.of("E.V", 0, 1, 42)).build();
     runner.run(200);
     mon = runner.mon();
   }
@@ -54,11 +60,9 @@ class FigureTest {
     return new LifGroup(name, n).V_rest(-60).V_th(-50).V_reset(-60).tau(20).tau_ref(5);
   }
 
-  private Path keep(Path file) throws IOException {
-    if (SAMPLES != null) {
-      Files.createDirectories(Path.of(SAMPLES));
-      Files.copy(file, Path.of(SAMPLES).resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
+  private static Path keep(Path file) throws IOException {
+    Files.createDirectories(SAMPLES);
+    Files.copy(file, SAMPLES.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return file;
   }
 
@@ -78,28 +82,106 @@ class FigureTest {
     return n;
   }
 
+  private static boolean dark(BufferedImage image, int x, int y) {
+    int rgb = image.getRGB(x, y);
+    return ((rgb >> 16) & 255) < 120 && ((rgb >> 8) & 255) < 120 && (rgb & 255) < 120;
+  }
+
+  private static List<Double> list(double[] v) {
+    return java.util.Arrays.stream(v).boxed().toList();
+  }
+
   @Test
-  void twoPopulationRasterHasOneColourEach() throws IOException {
+  void multiPopulationRasterIsOnePanelPerPopulationEachFromItsOwnZero() throws IOException {
     assertThat(mon.meanRate("E.spike")).isGreaterThan(1.0);
-    RasterPlot plot = Plots.raster(mon, "E.spike", "I.spike");
-    var chart = plot.chart();
-    XYSeries e = chart.getSeries("E");
-    XYSeries i = chart.getSeries("I");
-    assertThat(e.getXData()).hasLength(mon.events("E.spike").count());
-    assertThat(i.getXData()).hasLength(mon.events("I.spike").count());
-    // I is stacked above E: its neuron 0 is at y = 400.
-    double minI = Double.MAX_VALUE;
-    for (double y : i.getYData()) {
-      minI = Math.min(minI, y);
-    }
-    assertThat(minI).isAtLeast(400.0);
-    assertThat(e.getMarkerColor()).isEqualTo(Palette.color(0));
-    assertThat(i.getMarkerColor()).isEqualTo(Palette.color(1));
-    assertThat(chart.getYAxisTitle()).isEqualTo("Neuron index");
-    assertThat(plot.spikeCount()).isEqualTo(mon.events("E.spike").count() + mon.events("I.spike").count());
-    BufferedImage image = ImageIO.read(keep(plot.savePng(dir.resolve("raster-ei.png"))).toFile());
+    StackedFigure fig = Plots.raster(mon, "E.spike", "I.spike");
+    assertThat(fig.plots()).hasSize(2);
+    RasterPlot e = (RasterPlot) fig.plots().get(0);
+    RasterPlot i = (RasterPlot) fig.plots().get(1);
+    XYSeries iSeries = i.chart().getSeries("I");
+    assertThat(iSeries.getXData()).hasLength(mon.events("I.spike").count());
+    // I's neurons are 0..99 on I's own axis, not 400..499 above E's.
+    assertThat(java.util.Arrays.stream(iSeries.getYData()).min().orElseThrow()).isAtLeast(0.0);
+    assertThat(java.util.Arrays.stream(iSeries.getYData()).max().orElseThrow()).isAtMost(99.0);
+    assertThat(i.chart().getStyler().getYAxisMin()).isEqualTo(-0.5);
+    assertThat(i.chart().getStyler().getYAxisMax()).isEqualTo(99.5);
+    assertThat(e.chart().getStyler().getYAxisMax()).isEqualTo(399.5);
+    assertThat(e.chart().getSeries("E").getMarkerColor()).isEqualTo(Palette.color(0));
+    assertThat(iSeries.getMarkerColor()).isEqualTo(Palette.color(1));
+    assertThat(e.chart().getYAxisTitle()).isEqualTo("E neuron");
+    assertThat(i.chart().getYAxisTitle()).isEqualTo("I neuron");
+    assertThat(e.spikeCount() + i.spikeCount()).isEqualTo(mon.events("E.spike").count() + mon.events("I.spike").count());
+
+    List<StackedFigure.Placed> placed = layout(fig);
+    Frame ef = placed.get(0).frame();
+    Frame inf = placed.get(1).frame();
+    assertThat(list(ef.yTicks().values())).containsExactly(0., 50., 100., 150., 200., 250., 300., 350.).inOrder();
+    assertThat(inf.yTicks().values()[0]).isEqualTo(0.0);
+    // E's plot area is four times as tall as I's (400 vs 100 neurons), within rounding.
+    assertThat((double) ef.area().height / inf.area().height).isWithin(0.05).of(4.0);
+
+    BufferedImage image = ImageIO.read(keep(fig.savePng(dir.resolve("raster-ei.png"))).toFile());
     assertThat(countColor(image, Palette.color(0))).isGreaterThan(100);
     assertThat(countColor(image, Palette.color(1))).isGreaterThan(20);
+  }
+
+  private static List<StackedFigure.Placed> layout(StackedFigure fig) {
+    BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+    return fig.layout(scratch.createGraphics().getFontRenderContext(), fig.width(), fig.height());
+  }
+
+  @Test
+  void stackedPanelsShareOneAlignedTimeAxis() throws IOException {
+    StackedFigure fig = Plots.eiFigure(mon, 5.0, "E.spike", "I.spike");
+    assertThat(fig.plots()).hasSize(3);
+    assertThat(fig.plots().get(2)).isInstanceOf(RatePlot.class);
+    List<StackedFigure.Placed> placed = layout(fig);
+    Rectangle first = placed.get(0).frame().area();
+    for (StackedFigure.Placed p : placed) {
+      Frame f = p.frame();
+      assertThat(f.x()).isEqualTo(new Range(0, 200)); // 0..199.9 ms snapped to a round end
+      assertThat(f.area().x).isEqualTo(first.x);
+      assertThat(f.area().width).isEqualTo(first.width);
+      assertThat(list(f.xTicks().values())).containsExactly(0., 20., 40., 60., 80., 100., 120., 140., 160., 180., 200.)
+          .inOrder();
+      assertThat(p.plot().yLabelText()).isNotEmpty(); // every panel says what it shows
+    }
+    assertThat(placed.get(2).plot().yLabelText()).isEqualTo("Rate (Hz)");
+
+    BufferedImage image = ImageIO.read(keep(fig.savePng(dir.resolve("einet.png"))).toFile());
+    assertThat(image.getWidth()).isEqualTo(900);
+    assertThat(image.getHeight()).isEqualTo(700);
+    for (StackedFigure.Placed p : placed) {
+      Rectangle a = p.frame().area();
+      int mid = p.top() + a.y + a.height / 2;
+      assertThat(dark(image, a.x, mid)).isTrue(); // the y axis line of every panel is at the same x
+      assertThat(dark(image, a.x - 3, mid)).isFalse();
+      int bottom = p.top() + a.y + a.height;
+      assertThat(dark(image, a.x + a.width - 1, bottom)).isTrue(); // and the x axis ends at the same x
+    }
+    // The raster dots are in the raster panels, the rate lines in the rate panel.
+    Rectangle rate = placed.get(2).frame().area();
+    int rateTop = placed.get(2).top() + rate.y;
+    BufferedImage top = image.getSubimage(0, 0, 900, placed.get(2).top());
+    BufferedImage bottom = image.getSubimage(rate.x, rateTop, rate.width, rate.height);
+    assertThat(countColor(top, Palette.color(0))).isGreaterThan(100);
+    assertThat(countColor(bottom, Palette.color(0))).isGreaterThan(50);
+    assertThat(countColor(bottom, Palette.color(1))).isGreaterThan(50);
+  }
+
+  @Test
+  void dataLandWhereTheTicksSay() {
+    LinePlot plot = Plots.line(mon, "E.V").unit("mV");
+    Frame f = plot.frame(plot.width(), plot.height());
+    Rectangle a = f.area();
+    XYChart chart = plot.bare(f.x(), f.y(), a.width, a.height);
+    chart.paint(new BufferedImage(a.width, a.height, BufferedImage.TYPE_INT_RGB).createGraphics(), a.width, a.height);
+    for (double v : f.xTicks().values()) {
+      assertThat(a.x + chart.getScreenXFromChart(v)).isWithin(1e-6).of(f.screenX(v));
+    }
+    for (double v : f.yTicks().values()) {
+      assertThat(a.y + chart.getScreenYFromChart(v)).isWithin(1e-6).of(f.screenY(v));
+    }
   }
 
   @Test
@@ -111,33 +193,35 @@ class FigureTest {
     double[] y = chart.getSeries("E").getYData();
     double[] expected = mon.populationRate("E.spike", 5.0);
     assertThat(y).usingTolerance(1e-9).containsExactly(expected).inOrder();
+    Frame f = plot.frame(plot.width(), plot.height());
+    assertThat(f.legendRows()).containsExactly("E", "I").inOrder();
+    assertThat(f.y().lo()).isEqualTo(0.0);
     keep(plot.savePng(dir.resolve("rate-ei.png")));
     assertThrows(IllegalArgumentException.class, () -> RatePlot.of(-1));
   }
 
   @Test
-  void linePlotWithUnits() throws IOException {
-    LinePlot plot = Plots.line(mon, "E.V", "V (mV)").columns(0, 1, 2).title("E membrane potential");
-    assertThat(plot.chart().getYAxisTitle()).isEqualTo("V (mV)");
-    assertThat(plot.chart().getSeriesCollection()).hasSize(3);
+  void linePlotNamesNeuronsAndCarriesTheUnit() throws IOException {
+    LinePlot plot = Plots.line(mon, "E.V").ids(0, 1, 42).unit("mV").title("E membrane potential");
+    XYChart chart = plot.chart();
+    assertThat(chart.getYAxisTitle()).isEqualTo("E.V (mV)");
+    // every recorded column is drawn, each named by the neuron it recorded
+    assertThat(chart.getSeriesCollection().stream().map(XYSeries::getName).toList())
+        .containsExactly("neuron 0", "neuron 1", "neuron 42").inOrder();
+    assertThat(chart.getSeries("neuron 42").getYData()).usingExactEquality()
+        .containsExactly(mon.column("E.V", 2)).inOrder();
+    Frame f = plot.frame(plot.width(), plot.height());
+    assertThat(f.legendRows()).containsExactly("neuron 0", "neuron 1", "neuron 42").inOrder();
+    assertThat(f.x()).isEqualTo(new Range(0, 200));
+    for (double v : f.yTicks().values()) {
+      assertThat(Math.abs(v % 5)).isEqualTo(0.0); // −75, −70, … mV
+    }
     keep(plot.savePng(dir.resolve("v.png")));
-  }
-
-  @Test
-  void eiFigureStacksRasterOverRate() throws IOException {
-    StackedFigure fig = Plots.eiFigure(mon, 5.0, "E.spike", "I.spike");
-    assertThat(fig.plots()).hasSize(2);
-    assertThat(fig.plots().get(0)).isInstanceOf(RasterPlot.class);
-    assertThat(fig.plots().get(1)).isInstanceOf(RatePlot.class);
-    BufferedImage image = ImageIO.read(keep(fig.savePng(dir.resolve("einet.png"))).toFile());
-    assertThat(image.getWidth()).isEqualTo(900);
-    assertThat(image.getHeight()).isEqualTo(700);
-    // The raster's dots are in the top three quarters, the rate lines in the bottom quarter.
-    BufferedImage top = image.getSubimage(0, 0, 900, 520);
-    BufferedImage bottom = image.getSubimage(0, 530, 900, 170);
-    assertThat(countColor(top, Palette.color(0))).isGreaterThan(100);
-    assertThat(countColor(bottom, Palette.color(0))).isGreaterThan(50);
-    assertThat(countColor(bottom, Palette.color(1))).isGreaterThan(50);
+    assertThat(Plots.line(mon, "E.V", "V (mV)").chart().getYAxisTitle()).isEqualTo("V (mV)");
+    assertThat(Plots.line(mon, "E.V").chart().getYAxisTitle()).isEqualTo("E.V");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.line(mon, "E.V").ids(0, 1));
+    assertThat(e).hasMessageThat().contains("the record has 3 columns, got 2 ids");
+    assertThrows(IllegalArgumentException.class, () -> Plots.line(mon, "E.V").unit(" "));
   }
 
   @Test
@@ -147,11 +231,14 @@ class FigureTest {
     assertThat(text).contains("<svg");
     assertThat(text).contains("viewBox=\"0 0 900 700\"");
     assertThat(text).doesNotContain("<image"); // vectors, not an embedded bitmap
-    // Every spike is a vector marker; XChart draws text as glyph outlines (paths).
     int ellipses = text.split("<ellipse", -1).length - 1;
     int spikes = mon.events("E.spike").count() + mon.events("I.spike").count();
-    assertThat(ellipses).isAtLeast(spikes);
-    assertThat(text.split("<path", -1).length).isGreaterThan(50);
+    assertThat(ellipses).isAtLeast(spikes); // every spike is a vector marker
+    assertThat(text).contains(">Time (ms)</text>"); // text stays text, editable in a figure
+    assertThat(text).contains(">E neuron</text>");
+    assertThat(text).contains(">Rate (Hz)</text>");
+    assertThat(text).contains(">200</text>");
+    assertThat(text).contains("font-size:11px"); // never left to the reader's default
     assertThat(text.trim()).endsWith("</svg>");
     Path viaExtension = Plots.line(mon, "E.V", "V (mV)").save(dir.resolve("v.svg"));
     assertThat(Files.readString(viaExtension)).contains("<svg");
@@ -167,6 +254,8 @@ class FigureTest {
       Path file = Plots.raster(mon, "E.spike").title("E raster").show();
       assertThat(file).isEqualTo(dir.resolve("E_raster.png"));
       assertThat(ImageIO.read(file.toFile()).getWidth()).isEqualTo(800);
+      Path stacked = Plots.raster(mon, "E.spike", "I.spike").title("E and I").show();
+      assertThat(stacked).isEqualTo(dir.resolve("E_and_I.png"));
     } finally {
       if (old == null) {
         System.clearProperty(Figure.PLOT_DIR_PROPERTY);
@@ -181,6 +270,5 @@ class FigureTest {
     assertThrows(IllegalArgumentException.class, () -> StackedFigure.of(0, 10));
     assertThrows(IllegalArgumentException.class, () -> StackedFigure.of(10, 10).add(Plots.line(mon, "E.V"), 0));
     assertThrows(IllegalArgumentException.class, () -> StackedFigure.of(10, 10).image());
-    assertThrows(IllegalArgumentException.class, () -> RasterPlot.empty().chart());
   }
 }

@@ -3,6 +3,7 @@ package io.brainstem.examples.cli;
 import io.brainstem.export.Csv;
 import io.brainstem.export.Npz;
 import io.brainstem.monitors.MonitorResults;
+import io.brainstem.visualize.LinePlot;
 import io.brainstem.visualize.Plots;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -52,7 +53,11 @@ final class OutputFiles {
         for (int c = 0; c < columns.length; c++) {
           columns[c] = c;
         }
-        Plots.line(mon, name).columns(columns).save(file);
+        LinePlot plot = Plots.line(mon, name).columns(columns);
+        if (columns.length < width) { // say so rather than drop columns silently
+          plot.title(name + " (first " + columns.length + " of " + width + " columns)");
+        }
+        plot.save(file);
       }
       files.add(file.toString());
     }
