@@ -25,10 +25,13 @@ public final class MonitorFiles {
 
   /** The rule, as error messages state it. */
   public static final String RULE = "a monitor name becomes a file name (Npz, Csv, streamTo), so it must be "
-      + "non-blank, at most " + MAX_NAME_BYTES + " bytes, contain none of / \\ : * ? \" < > | or control "
-      + "characters, not start or end with a space and not end with '.' (e.g. \"E.V every 10\", \"E.V[100]\")";
+      + "non-blank, at most " + MAX_NAME_BYTES + " bytes, contain no / or \\ or control characters (on Windows "
+      + "also none of : * ? \" < > |), not start or end with a space and not end with '.' "
+      + "(e.g. \"E.V every 10\", \"E.V[100]\")";
 
-  private static final String FORBIDDEN = "/\\:*?\"<>|";
+  private static final String FORBIDDEN = "/\\";
+  private static final String FORBIDDEN_ON_WINDOWS = ":*?\"<>|";
+  private static final boolean WINDOWS = java.io.File.separatorChar == '\\';
 
   private MonitorFiles() {}
 
@@ -52,14 +55,19 @@ public final class MonitorFiles {
     return name + ".indices";
   }
 
-  /** Why {@code name} cannot be a monitor name, or null when it can. */
+  /** Why {@code name} cannot be a monitor name on this system, or null when it can. */
   public static String problem(String name) {
+    return problem(name, WINDOWS);
+  }
+
+  /** Why {@code name} cannot be a monitor name, on Windows or elsewhere, or null when it can. */
+  static String problem(String name, boolean windows) {
     if (name == null || name.isBlank()) {
       return "it is blank";
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (FORBIDDEN.indexOf(c) >= 0) {
+      if (FORBIDDEN.indexOf(c) >= 0 || (windows && FORBIDDEN_ON_WINDOWS.indexOf(c) >= 0)) {
         return "it contains '" + c + "'";
       }
       if (Character.isISOControl(c)) {

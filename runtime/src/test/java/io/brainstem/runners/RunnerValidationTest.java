@@ -156,7 +156,7 @@ class RunnerValidationTest {
   /** Every monitor name must be exportable, so that nothing recorded fails to write after a run. */
   @Test
   void monitorNamesThatCannotBeFileNamesAreRejectedAtBuild() {
-    for (String bad : new String[] {"E.V/10", "a\\b", "V:0", "what?", "tab\there", " E.V", "E.V "}) {
+    for (String bad : new String[] {"E.V/10", "a\\b", "tab\there", " E.V", "E.V ", "E.V."}) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> DSRunner.builder(Fixtures.ei()).monitors(Monitor.of("E.V").every(10).named(bad)).build());
       assertThat(e).hasMessageThat().startsWith("monitor '" + bad + "' cannot be exported: ");
@@ -177,7 +177,8 @@ class RunnerValidationTest {
     // the forms the tutorial uses are fine
     DSRunner.builder(Fixtures.ei()).monitors(Monitor.of("E.V").every(10).named("E.V every 10"),
         Monitor.of("E.V", 3).named("E.V[3]"), Monitor.of("E.V", 0).window(0.5, 1).named("V0 0.5-1"),
-        Monitor.probe("mean E.V", n -> 0), Monitor.of("E.V").named("V".repeat(200))).build();
+        Monitor.probe("mean E.V", n -> 0), Monitor.of("E.V").named("V".repeat(200)),
+        Monitor.of("E.V", 0, 1, 2, 7).named("E.V[0:3,7]")).build(); // the CLI's form (not on Windows)
   }
 
   @Test
