@@ -61,10 +61,10 @@ public abstract class Recorder {
    */
   abstract int[] columnIndices();
 
-  /** The element index of each column: {@code indices} itself, or 0..size−1 when it is null. */
+  /** The element index of each column: a copy of {@code indices} (results hand it out), or 0..size−1 when it is null. */
   static int[] columnIds(int size, int[] indices) {
     if (indices != null) {
-      return indices;
+      return indices.clone();
     }
     int[] all = new int[size];
     for (int i = 0; i < size; i++) {
