@@ -115,8 +115,9 @@ final class RunCommand implements Callable<Integer> {
   int every;
 
   @Option(names = "--progress", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
-      description = "A progress bar on stderr for runs longer than about a second (ds runner). "
-          + "Default: only when the terminal is interactive.")
+      description = "Progress on stderr: --progress always (a bar in an interactive terminal, else a "
+          + "line every 10%), --progress=false never. Default: a bar for ds runs longer than about a "
+          + "second in an interactive terminal; report runs print their lines.")
   Boolean progress;
 
   @Option(names = "--out", paramLabel = "DIR",
@@ -226,7 +227,11 @@ final class RunCommand implements Callable<Integer> {
           ReportRunner.builder(net).progress(WriterStream.to(spec.commandLine().getErr()));
       return configure(b, in, mons).build();
     }
-    return configure(DSRunner.builder(net).threads(threads), in, mons).build();
+    DSRunner.Builder b = DSRunner.builder(net).threads(threads);
+    if (!RunnerBuilder.interactiveTerminal()) {
+      b.progressTo(WriterStream.to(spec.commandLine().getErr())); // lines; a terminal keeps the bar on stderr
+    }
+    return configure(b, in, mons).build();
   }
 
   private <B extends RunnerBuilder<B>> B configure(B builder, Map<String, Double> in, List<Monitor> mons) {

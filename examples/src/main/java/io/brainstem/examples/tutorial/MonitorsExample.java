@@ -29,9 +29,10 @@ public final class MonitorsExample {
     double[] ts = mon.ts();                              // [1000]: 0.0, 0.1, ..., 99.9 ms
     boolean[][] spikes = mon.spikes("E.spike");          // [1000][3200]
     double[][] v = mon.values("E.V");                    // [1000][3]
-    double[][] v100 = mon.get("E.V[100]");               // [1000][1]
-    System.out.printf("%d steps, %d E neurons, %d traces, V[100](t=%.1f) = %.2f mV%n",
-        ts.length, spikes[0].length, v[0].length, ts[999], v100[999][0]);
+    double[][] v100 = mon.values("E.V[100]");            // [1000][1]
+    int[] neurons = mon.indices("E.V");                  // [0, 1, 2]: the neuron of each column
+    System.out.printf("%d steps, %d E neurons, %d traces of neurons %s, V[100](t=%.1f) = %.2f mV%n",
+        ts.length, spikes[0].length, v[0].length, Arrays.toString(neurons), ts[999], v100[999][0]);
 
     Plots.line(mon, "E.V").columns(0, 1, 2).title("Three E neurons").yLabel("V (mV)")
         .savePng(img.resolve("tutorial-monitors-v.png"));
@@ -47,7 +48,7 @@ public final class MonitorsExample {
 
     DSRunner runner = DSRunner.builder(net)
         .monitors("E.spike", "I.spike")
-        .monitors(Monitor.of("E.V").every(10).named("E.V/10"))                // every 10th step
+        .monitors(Monitor.of("E.V").every(10).named("E.V every 10"))          // every 10th step
         .monitors(Monitor.of("E.V", 0).window(40., 60.).named("V0 40-60"))     // 40 <= t < 60 ms only
         .monitors(Monitor.probe("mean E.V", n -> Arrays.stream(net.E.V).average().orElseThrow()))
         .input("E.input", 20.).input("I.input", 20.)
@@ -55,8 +56,8 @@ public final class MonitorsExample {
     runner.run(100.);
 
     MonitorResults mon = runner.mon();
-    double[][] sampled = mon.values("E.V/10");                  // [100][3200]
-    double[] sampledAt = mon.times("E.V/10");                   // 0.0, 1.0, ..., 99.0 ms
+    double[][] sampled = mon.values("E.V every 10");            // [100][3200]
+    double[] sampledAt = mon.times("E.V every 10");             // 0.0, 1.0, ..., 99.0 ms
     double[] windowAt = mon.times("V0 40-60");                  // 40.0, 40.1, ..., 59.9 ms
     double[] meanV = mon.column("mean E.V", 0);                 // [1000]
     SpikeEvents events = mon.events("E.spike");                 // one entry per spike

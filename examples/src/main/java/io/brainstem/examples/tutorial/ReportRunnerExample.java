@@ -39,7 +39,7 @@ public final class ReportRunnerExample {
             System.out.printf("t = %5.1f ms   mean E.V = %.2f mV%n", t, meanV);
           }
         })
-        .progress(null)                                // no "Run 10.0% used ..." lines
+        .progressBar(false)                            // no "Run 10.0% used ..." lines
         .build();
     runner.run(100.);
   }

@@ -20,7 +20,7 @@ public final class SavingResults {
     runner.run(100.);
 
     Path npz = Npz.write(dir.resolve("einet.npz"), runner.mon());  // ts, E.spike, E.spike_times, ...
-    Csv.write(dir.resolve("csv"), runner.mon());                   // E.spike.csv (t,index), E.V.csv, ...
+    Csv.write(dir.resolve("csv"), runner.mon());                   // E.spike.csv (t,index), E.V.csv (t,E.V[0],...)
     return npz;
   }
 }

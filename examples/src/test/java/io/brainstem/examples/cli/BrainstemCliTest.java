@@ -229,14 +229,15 @@ class BrainstemCliTest {
         NumpyCheck.available(), "python3 with numpy is not installed");
     Path out = dir.resolve("r");
     Result r = run("run", "einet", "--scale", "0.1", "--duration", "20", "--out", out.toString(),
-        "--monitor", "E.spike", "--monitor", "E.V[0:2]", "--every", "5");
+        "--monitor", "E.spike", "--monitor", "E.V[0:2,7]", "--every", "5");
     assertWithMessage(r.err()).that(r.code()).isEqualTo(0);
     String shapes = NumpyCheck.run("import numpy as np, sys\n"
         + "z = np.load(sys.argv[1])\n"
-        + "print(z['ts'].shape, z['E.spike'].shape, z['E.spike'].dtype, z['E.V[0:2]'].shape, "
-        + "z['E.V[0:2]_times'][:2].tolist(), len(z['E.spike_times']) == int(z['E.spike'].sum()))\n",
+        + "print(z['ts'].shape, z['E.spike'].shape, z['E.spike'].dtype, z['E.V[0:2,7]'].shape, "
+        + "z['E.V[0:2,7]_times'][:2].tolist(), len(z['E.spike_times']) == int(z['E.spike'].sum()), "
+        + "z['E.V[0:2,7].indices'].tolist())\n",
         out.resolve("monitors.npz").toString());
-    assertThat(shapes.strip()).isEqualTo("(200,) (200, 320) bool (40, 2) [0.0, 0.5] True");
+    assertThat(shapes.strip()).isEqualTo("(200,) (200, 320) bool (40, 3) [0.0, 0.5] True [0, 1, 7]");
   }
 
   @Test
@@ -263,11 +264,18 @@ class BrainstemCliTest {
   }
 
   @Test
-  void progressFlagIsAccepted() {
-    assertThat(json("run", "adaptation", "--duration", "10", "--progress=false", "--json")
-        .get("steps").getAsInt()).isEqualTo(100);
-    assertThat(json("run", "adaptation", "--duration", "10", "--progress", "--json")
-        .get("steps").getAsInt()).isEqualTo(100);
+  void progressFlagReportsAlwaysOrNever() {
+    Result quiet = run("run", "adaptation", "--duration", "10", "--progress=false", "--json");
+    assertThat(JsonParser.parseString(quiet.out()).getAsJsonObject().get("steps").getAsInt()).isEqualTo(100);
+    assertThat(quiet.err()).doesNotContain("Run ");
+    Result always = run("run", "adaptation", "--duration", "10", "--progress", "--json");
+    assertThat(JsonParser.parseString(always.out()).getAsJsonObject().get("steps").getAsInt()).isEqualTo(100);
+    assertThat(always.err()).contains("Run 10.0% used");
+    assertThat(always.err()).contains("Run 100.0% used");
+    Result byDefault = run("run", "adaptation", "--duration", "10", "--json"); // no terminal here
+    assertThat(byDefault.err()).doesNotContain("Run ");
+    Result report = run("run", "adaptation", "--duration", "10", "--runner", "report", "--progress=false");
+    assertThat(report.err()).doesNotContain("Run ");
   }
 
   @Test

@@ -51,8 +51,10 @@ class TutorialRunTest {
     assertThat(mon.ts()[999]).isWithin(1e-9).of(99.9);
     assertThat(mon.spikes("I.spike")[0].length).isEqualTo(800);
     assertThat(mon.values("E.V")[0].length).isEqualTo(3);
-    double[][] v100 = mon.get("E.V[100]");
+    double[][] v100 = mon.values("E.V[100]");
     assertThat(v100[0].length).isEqualTo(1);
+    assertThat(mon.indices("E.V")).isEqualTo(new int[] {0, 1, 2});
+    assertThat(mon.indices("E.V[100]")).isEqualTo(new int[] {100});
   }
 
   @Test
@@ -72,8 +74,8 @@ class TutorialRunTest {
   @Test
   void schedulesRecordWhatTheTutorialSays(@TempDir Path img) {
     MonitorResults mon = MonitorsExample.schedules(img);
-    assertThat(mon.values("E.V/10").length).isEqualTo(100);
-    assertThat(mon.times("E.V/10")[1]).isWithin(1e-9).of(1.0);
+    assertThat(mon.values("E.V every 10").length).isEqualTo(100);
+    assertThat(mon.times("E.V every 10")[1]).isWithin(1e-9).of(1.0);
     double[] window = mon.times("V0 40-60");
     assertThat(window.length).isEqualTo(200);
     assertThat(window[0]).isWithin(1e-9).of(40.0);
@@ -125,13 +127,14 @@ class TutorialRunTest {
     Path npz = SavingResults.save(dir);
     assertThat(Files.size(npz)).isGreaterThan(1000L);
     assertThat(Files.readAllLines(dir.resolve("csv").resolve("E.spike.csv")).get(0)).isEqualTo("t,index");
+    assertThat(Files.readAllLines(dir.resolve("csv").resolve("E.V.csv")).get(0)).isEqualTo("t,E.V[0],E.V[1],E.V[2]");
     org.junit.jupiter.api.Assumptions.assumeTrue(
         NumpyCheck.available(), "python3 with numpy is not installed");
     String out = NumpyCheck.run("import numpy as np, sys\n"
         + "z = np.load(sys.argv[1])\n"
         + "print(z['ts'].shape, z['E.spike'].shape, z['E.spike'].dtype, z['E.V'].shape, "
-        + "len(z['E.spike_times']) == int(z['E.spike'].sum()))\n", npz.toString());
-    assertThat(out.strip()).isEqualTo("(1000,) (1000, 3200) bool (1000, 3) True");
+        + "len(z['E.spike_times']) == int(z['E.spike'].sum()), z['E.V.indices'])\n", npz.toString());
+    assertThat(out.strip()).isEqualTo("(1000,) (1000, 3200) bool (1000, 3) True [0 1 2]");
   }
 
   @Test
