@@ -20,6 +20,7 @@ public final class NpyDirectory implements RecordFiles {
   private final int bufferBytes;
   private final Map<String, String> owners = new LinkedHashMap<>();
   private final List<NpyAppender> files = new ArrayList<>();
+  private final List<Path> paths = new ArrayList<>(); // every file claimed, appended or constant
   private boolean closed;
 
   /**
@@ -63,6 +64,11 @@ public final class NpyDirectory implements RecordFiles {
     return add(NpyAppender.ints(file, bufferBytes));
   }
 
+  @Override
+  public void constantInts(String stem, int[] values, String owner) {
+    Npy.write(claim(stem, owner), values);
+  }
+
   private Path claim(String stem, String owner) {
     if (closed) {
       throw new IllegalStateException("the stream directory " + dir + " is closed");
@@ -80,7 +86,9 @@ public final class NpyDirectory implements RecordFiles {
           owner + " would stream to " + name + ", which " + other + " already writes; rename one with "
               + ".named(...)");
     }
-    return dir.resolve(name);
+    Path file = dir.resolve(name);
+    paths.add(file);
+    return file;
   }
 
   private NpyAppender add(NpyAppender f) {
@@ -133,6 +141,6 @@ public final class NpyDirectory implements RecordFiles {
 
   /** The files created so far, in order. */
   public List<Path> files() {
-    return files.stream().map(NpyAppender::path).toList();
+    return List.copyOf(paths);
   }
 }

@@ -1,5 +1,6 @@
 package io.brainstem.export;
 
+import io.brainstem.monitors.MonitorFiles;
 import io.brainstem.monitors.MonitorResults;
 import io.brainstem.monitors.SpikeEvents;
 import java.io.ByteArrayOutputStream;
@@ -126,9 +127,12 @@ public final class Npz {
    *   <li>{@code ts}: float64 (T,), the start time of each step;
    *   <li>a value monitor {@code name}: float64 (rows, n), plus {@code name_times} (rows,) when it
    *       is decimated or windowed;
-   *   <li>a spike monitor {@code name}: {@code name_times} float64 and {@code name_indices} int32,
-   *       one entry per spike, and, with {@code denseSpikes}, {@code name} bool (rows, N) as
-   *       BrainPy's {@code mon['E.spike']}.
+   *   <li>a spike monitor {@code name}: {@code name_times} float64 and {@code name_indices} int32
+   *       (the column), one entry per spike, and, with {@code denseSpikes}, {@code name} bool
+   *       (rows, N) as BrainPy's {@code mon['E.spike']};
+   *   <li>every monitor of a variable (not a probe): {@code name.indices} int32 (n,), the element
+   *       index of each column ({@link MonitorResults#indices}), so that column c is neuron
+   *       {@code z["E.V.indices"][c]}.
    * </ul>
    */
   public static Path write(Path file, MonitorResults mon, boolean denseSpikes) {
@@ -137,20 +141,23 @@ public final class Npz {
 
   /** The archive {@link #write(Path, MonitorResults, boolean)} writes, to add more entries first. */
   public static Npz forResults(MonitorResults mon, boolean denseSpikes) {
-    Npz npz = builder().put("ts", mon.ts());
+    Npz npz = builder().put(MonitorFiles.TS, mon.ts());
     for (String name : mon.names()) {
       if (mon.isSpike(name)) {
         SpikeEvents e = mon.events(name);
         if (denseSpikes) {
           npz.put(name, mon.spikes(name));
         }
-        npz.put(name + "_times", e.times());
-        npz.put(name + "_indices", e.indices());
+        npz.put(MonitorFiles.times(name), e.times());
+        npz.put(MonitorFiles.spikeColumns(name), e.indices());
       } else {
         npz.put(name, mon.values(name));
         if (!Arrays.equals(mon.times(name), mon.ts())) {
-          npz.put(name + "_times", mon.times(name));
+          npz.put(MonitorFiles.times(name), mon.times(name));
         }
+      }
+      if (!mon.isProbe(name)) {
+        npz.put(MonitorFiles.indices(name), mon.indices(name));
       }
     }
     return npz;

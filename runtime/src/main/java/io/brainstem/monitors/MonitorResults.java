@@ -16,7 +16,8 @@ import java.util.Map;
  *       {@code every(k)} or a window has fewer rows than {@code ts}, at {@link #times(String)};
  *   <li>spike monitors: {@link #events} gives the {@link SpikeEvents} (times, indices, rates), and
  *       {@link #spikes} the dense {@code boolean[rows][N]} view, built on first request;
- *   <li>{@link #get} returns either kind, typed by the assignment.
+ *   <li>{@link #indices} gives the element index of each column (the monitor's index list);
+ *   <li>{@link #get} returns either kind, typed by (and checked against) the assignment.
  * </ul>
  *
  * Arrays are returned as stored, not copied (they can be large); don't modify them.
@@ -117,13 +118,60 @@ public final class MonitorResults {
   }
 
   /**
-   * The records of monitor {@code name}: {@code boolean[T][N]} for spikes (the dense view),
-   * {@code double[T][n]} otherwise, typed by the assignment ({@code boolean[][] s = mon.get("E.spike")}).
+   * The records of monitor {@code name}, typed by the assignment: {@code boolean[][]} (the dense
+   * spikes, as {@link #spikes}) for a spike monitor, {@code double[][]} (as {@link #values})
+   * otherwise. Prefer those typed accessors; this one is BrainPy's {@code mon['E.spike']}.
+   *
+   * <pre>{@code
+   * boolean[][] s = mon.get("E.spike");
+   * double[][] v = mon.get("E.V");
+   * }</pre>
+   *
+   * <p>Leave {@code typeHint} empty: Java fills it with an empty array of the type assigned to, and
+   * {@code get} checks the monitor against it, so {@code double[][] v = mon.get("E.spike")} throws
+   * an {@link IllegalArgumentException} naming the monitor's type and the accessor to use instead of
+   * a {@link ClassCastException}. With no target type ({@code var}, {@code Object}) nothing is
+   * checked.
    */
-  @SuppressWarnings("unchecked")
-  public <T> T get(String name) {
-    Object r = lookup(name);
-    return (T) (r instanceof SpikeEvents ? spikes(name) : r);
+  @SafeVarargs
+  @SuppressWarnings("varargs")
+  public final <T> T get(String name, T... typeHint) {
+    if (typeHint == null || typeHint.length > 0) {
+      throw new IllegalArgumentException(
+          "get(name) takes only the monitor name; Java fills in the type hint from the assignment");
+    }
+    boolean spike = source(name).isSpike();
+    Class<?> wanted = typeHint.getClass().getComponentType();
+    if (!wanted.isAssignableFrom(spike ? boolean[][].class : double[][].class)) {
+      throw new IllegalArgumentException("monitor '" + name + "' " + kind(name) + ", which cannot be read as "
+          + wanted.getSimpleName() + "; " + accessors(name));
+    }
+    @SuppressWarnings("unchecked")
+    T typed = (T) (spike ? spikes(name) : values(name));
+    return typed;
+  }
+
+  /**
+   * The element index of each column of monitor {@code name}: the index list it was given
+   * ({@code Monitor.of("E.V", 3, 42)} gives {@code [3, 42]}), or {@code 0..n−1} when it records the
+   * whole variable. Column c of {@link #values}, of {@link #spikes} and of {@link SpikeEvents#indices()}
+   * is element {@code indices(name)[c]}. Not copied; don't modify.
+   *
+   * @throws IllegalArgumentException for a probe (its columns are the values it returns, not
+   *     elements of a variable; see {@link #isProbe})
+   */
+  public int[] indices(String name) {
+    int[] ids = source(name).indices();
+    if (ids == null) {
+      throw new IllegalArgumentException("monitor '" + name + "' is a probe: its columns are the values the probe "
+          + "returns, not elements of a variable, so it has no indices (check isProbe(name) first)");
+    }
+    return ids;
+  }
+
+  /** Whether monitor {@code name} is a probe ({@code Monitor.probe}/{@code probeArray}) rather than a variable. */
+  public boolean isProbe(String name) {
+    return source(name).indices() == null;
   }
 
   /** The time of each recorded row of monitor {@code name} (equal to {@code ts} unless decimated or windowed). */
@@ -141,8 +189,7 @@ public final class MonitorResults {
     if (r instanceof SpikeEvents e) {
       return e;
     }
-    throw new IllegalArgumentException(
-        "monitor " + name + " records double values, not spikes; use values(\"" + name + "\")");
+    throw new IllegalArgumentException("monitor '" + name + "' " + kind(name) + ", not spikes; " + accessors(name));
   }
 
   /** The dense spike record of monitor {@code name}, {@code boolean[rows][N]} (built once, then cached). */
@@ -157,8 +204,22 @@ public final class MonitorResults {
       return v;
     }
     throw new IllegalArgumentException(
-        "monitor " + name + " records spikes, not double values; use spikes(\"" + name + "\") or events(\""
-            + name + "\")");
+        "monitor '" + name + "' " + kind(name) + ", not double values; " + accessors(name));
+  }
+
+  /** What monitor {@code name} records, for error messages. */
+  private String kind(String name) {
+    Snapshot s = source(name);
+    return s.isSpike() ? "records spikes" : s.indices() == null ? "is a probe recording double values"
+        : "records double values";
+  }
+
+  /** The accessors that fit monitor {@code name}, for error messages. */
+  private String accessors(String name) {
+    String q = "(\"" + name + "\")";
+    return source(name).isSpike()
+        ? "use spikes" + q + " (boolean[rows][N]) or events" + q + " (SpikeEvents: times, indices, rates)"
+        : "use values" + q + " (double[rows][n]) or column(\"" + name + "\", c) (one column's trace)";
   }
 
   /** Column {@code c} of value monitor {@code name} over time: one element's trace. */

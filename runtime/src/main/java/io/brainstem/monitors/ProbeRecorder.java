@@ -32,6 +32,11 @@ final class ProbeRecorder extends Recorder {
   }
 
   @Override
+  int[] columnIndices() {
+    return null;
+  }
+
+  @Override
   void prepare(int count, boolean append) {
     data.prepare(count, append);
   }

@@ -22,6 +22,15 @@ public interface RecordFiles {
   /** A 1-D int32 file {@code <stem>.npy}; see {@link #doubles}. */
   RecordFile ints(String stem, String owner);
 
+  /**
+   * Writes a 1-D int32 file {@code <stem>.npy} holding {@code values}, complete at once and kept
+   * as it is by {@link #clear()} (it describes the recording, e.g. a monitor's column indices).
+   *
+   * @throws IllegalArgumentException if another array already uses that file name
+   * @throws java.io.UncheckedIOException naming the file when it cannot be written
+   */
+  void constantInts(String stem, int[] values, String owner);
+
   /** Flushes every file. */
   void flush();
 

@@ -55,6 +55,24 @@ public abstract class Recorder {
   /** Whether the records are spike events rather than {@code double} rows. */
   public abstract boolean isSpike();
 
+  /**
+   * The element index of each recorded column (the monitor's index list, or 0..n−1 for a whole
+   * variable); null for a probe, whose columns are the values it returns. Not copied.
+   */
+  abstract int[] columnIndices();
+
+  /** The element index of each column: {@code indices} itself, or 0..size−1 when it is null. */
+  static int[] columnIds(int size, int[] indices) {
+    if (indices != null) {
+      return indices;
+    }
+    int[] all = new int[size];
+    for (int i = 0; i < size; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
   /** Whether the records go to files. */
   public final boolean isStreamed() {
     return timesFile != null;
@@ -147,13 +165,13 @@ public abstract class Recorder {
   final Snapshot snapshot(double dt) {
     if (!isStreamed()) {
       double[] t = Arrays.copyOf(times, (int) rows);
-      return Snapshot.of(isSpike(), t, memorySnapshot(t, dt));
+      return Snapshot.of(isSpike(), columnIndices(), t, memorySnapshot(t, dt));
     }
     long from = viewFrom;
     long to = rows;
     long[] marks = marks();
     long generation = timesFile.generation();
-    return new Snapshot(isSpike()) {
+    return new Snapshot(isSpike(), columnIndices()) {
       @Override
       double[] times() {
         check();

@@ -7,13 +7,20 @@ package io.brainstem.monitors;
  */
 abstract class Snapshot {
   private final boolean spike;
+  private final int[] indices; // null for a probe
 
-  Snapshot(boolean spike) {
+  Snapshot(boolean spike, int[] indices) {
     this.spike = spike;
+    this.indices = indices;
   }
 
   final boolean isSpike() {
     return spike;
+  }
+
+  /** The element index of each column of a variable monitor; null for a probe. */
+  final int[] indices() {
+    return indices;
   }
 
   /** The time of each row, ms. */
@@ -28,8 +35,8 @@ abstract class Snapshot {
   abstract Object data(double[] times, double dt);
 
   /** A snapshot of records already in memory. */
-  static Snapshot of(boolean spike, double[] times, Object data) {
-    return new Snapshot(spike) {
+  static Snapshot of(boolean spike, int[] indices, double[] times, Object data) {
+    return new Snapshot(spike, indices) {
       @Override
       double[] times() {
         return times;

@@ -10,6 +10,7 @@ import java.util.Arrays;
 final class SpikeRecorder extends Recorder {
   private final boolean[] source;
   private final int[] indices; // null: every element
+  private final int[] ids; // the element index of each column
   private final int width;
   private final RecordFile timesOut; // streamed only
   private final RecordFile indicesOut; // streamed only
@@ -24,18 +25,24 @@ final class SpikeRecorder extends Recorder {
     this.source = source;
     this.indices = indices;
     this.width = indices == null ? source.length : indices.length;
+    this.ids = columnIds(source.length, indices);
     this.timesOut = null;
     this.indicesOut = null;
   }
 
-  /** A streamed recorder writing {@code <name>_times.npy} and {@code <name>_indices.npy}. */
+  /**
+   * A streamed recorder writing {@code <name>_times.npy} and {@code <name>_indices.npy}, and its
+   * column indices to {@code <name>.indices.npy}.
+   */
   SpikeRecorder(Monitor spec, boolean[] source, int[] indices, Streams streams) {
     super(spec, streams.timesFor(spec, true), streams.ownsTimes(spec));
     this.source = source;
     this.indices = indices;
     this.width = indices == null ? source.length : indices.length;
+    this.ids = columnIds(source.length, indices);
     this.timesOut = streams.spikeTimes(spec);
     this.indicesOut = streams.spikeIndices(spec);
+    streams.indices(spec, ids);
     this.eventRows = null;
     this.eventColumns = null;
   }
@@ -43,6 +50,11 @@ final class SpikeRecorder extends Recorder {
   @Override
   public boolean isSpike() {
     return true;
+  }
+
+  @Override
+  int[] columnIndices() {
+    return ids;
   }
 
   @Override

@@ -13,9 +13,13 @@ import java.util.Objects;
  *       when it records every k-th step or a window, {@code name_times.npy} (rows,) with the time
  *       of each row (otherwise row r is step r of {@code ts});
  *   <li>a spike monitor {@code name}: {@code name_times.npy} float64 and {@code name_indices.npy}
- *       int32, one entry per spike, and, with every k-th step or a window,
- *       {@code name_rowtimes.npy} (rows,) with the time of each recorded row.
+ *       int32 (the column), one entry per spike, and, with every k-th step or a window,
+ *       {@code name_rowtimes.npy} (rows,) with the time of each recorded row;
+ *   <li>a variable monitor (value or spike) {@code name}: {@code name.indices.npy} int32 (n,), the
+ *       element index of each column, written when the runner is built.
  * </ul>
+ *
+ * The names are {@link MonitorFiles}'s.
  */
 public final class Streams {
   private final RecordFiles files;
@@ -24,7 +28,7 @@ public final class Streams {
   /** Creates {@code ts.npy} in {@code files}; the monitors' files are created as they are bound. */
   public Streams(RecordFiles files) {
     this.files = Objects.requireNonNull(files, "files");
-    this.ts = files.doubles("ts", 0, "the runner's step times ts");
+    this.ts = files.doubles(MonitorFiles.TS, 0, "the runner's step times ts");
   }
 
   /** The runner's {@code ts} file: one entry per step. */
@@ -46,7 +50,8 @@ public final class Streams {
     if (!ownsTimes(spec)) {
       return ts;
     }
-    return files.doubles(spec.name() + (spike ? "_rowtimes" : "_times"), 0, owner(spec));
+    String name = spec.name();
+    return files.doubles(spike ? MonitorFiles.rowTimes(name) : MonitorFiles.times(name), 0, owner(spec));
   }
 
   RecordFile values(Monitor spec, int columns) {
@@ -58,11 +63,16 @@ public final class Streams {
   }
 
   RecordFile spikeTimes(Monitor spec) {
-    return files.doubles(spec.name() + "_times", 0, owner(spec));
+    return files.doubles(MonitorFiles.times(spec.name()), 0, owner(spec));
   }
 
   RecordFile spikeIndices(Monitor spec) {
-    return files.ints(spec.name() + "_indices", owner(spec));
+    return files.ints(MonitorFiles.spikeColumns(spec.name()), owner(spec));
+  }
+
+  /** Writes the element index of each column, {@code <name>.indices.npy}, once. */
+  void indices(Monitor spec, int[] ids) {
+    files.constantInts(MonitorFiles.indices(spec.name()), ids, owner(spec));
   }
 
   private static String owner(Monitor spec) {

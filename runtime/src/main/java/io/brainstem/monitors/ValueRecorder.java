@@ -10,6 +10,7 @@ final class ValueRecorder extends Recorder {
   private final double[] source; // null for a float variable
   private final float[] floats;
   private final int[] indices; // null: every element
+  private final int[] ids; // the element index of each column
   private final RowStore data;
 
   ValueRecorder(Monitor spec, Variable v, int[] indices) {
@@ -17,16 +18,19 @@ final class ValueRecorder extends Recorder {
     this.source = v.doubles();
     this.floats = v.floats();
     this.indices = indices;
+    this.ids = columnIds(v.size(), indices);
     this.data = new DoubleRows(width(v, indices));
   }
 
-  /** A streamed recorder writing its rows to {@code <name>.npy}. */
+  /** A streamed recorder writing its rows to {@code <name>.npy} and its column indices to {@code <name>.indices.npy}. */
   ValueRecorder(Monitor spec, Variable v, int[] indices, Streams streams) {
     super(spec, streams.timesFor(spec, false), streams.ownsTimes(spec));
     this.source = v.doubles();
     this.floats = v.floats();
     this.indices = indices;
+    this.ids = columnIds(v.size(), indices);
     this.data = new FileRows(streams.values(spec, width(v, indices)));
+    streams.indices(spec, ids);
   }
 
   private static int width(Variable v, int[] indices) {
@@ -36,6 +40,11 @@ final class ValueRecorder extends Recorder {
   @Override
   public boolean isSpike() {
     return false;
+  }
+
+  @Override
+  int[] columnIndices() {
+    return ids;
   }
 
   @Override

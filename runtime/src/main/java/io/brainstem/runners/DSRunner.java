@@ -5,6 +5,7 @@ import io.brainstem.monitors.RecordFile;
 import io.brainstem.monitors.Recorder;
 import io.brainstem.network.Network;
 import io.brainstem.network.ParallelStep;
+import java.io.PrintStream;
 
 /**
  * The fast runner: one tight loop over the steps, no per-step allocation, no callbacks.
@@ -19,8 +20,9 @@ import io.brainstem.network.ParallelStep;
  * boolean[][] spikes = runner.mon().spikes("E.spike");
  * }</pre>
  *
- * With the progress bar on (by default in an interactive terminal) the loop runs in
- * chunks of steps and the bar is updated between chunks; the loop body is the same either way.
+ * When it reports progress ({@link RunnerBuilder#progressBar}: a bar in an interactive terminal,
+ * else a line per tenth of the run) the loop runs in chunks of steps and reports between chunks;
+ * the loop body is the same either way.
  * See {@link Runner} for the per-step order and the time convention. With {@link Builder#threads
  * threads(n)} each step runs on {@code n} threads ({@link ParallelStep}); the results are identical
  * for every {@code n}. {@link #close()} stops those threads and closes the files of monitors streamed
@@ -29,11 +31,15 @@ import io.brainstem.network.ParallelStep;
 public final class DSRunner extends Runner implements AutoCloseable {
   private final Recorder[] recorderArray;
   private final ParallelStep parallel; // null: the caller's thread only
+  private final PrintStream out; // where progress goes
+  private final boolean terminal; // whether out is an interactive terminal
 
   private DSRunner(RunConfig config, int threads) {
     super(config);
     this.recorderArray = config.recorders().toArray(new Recorder[0]);
     this.parallel = threads > 1 ? new ParallelStep(config.network(), threads) : null;
+    this.out = progressOut(System.err);
+    this.terminal = (out == System.err || out == System.out) && RunnerBuilder.interactiveTerminal();
   }
 
   /** Starts configuring a runner for {@code network}. */
@@ -42,16 +48,21 @@ public final class DSRunner extends Runner implements AutoCloseable {
   }
 
   @Override
+  boolean reportsByDefault() {
+    return terminal;
+  }
+
+  @Override
   void loop(long first, int steps) {
-    if (!progressBar) {
+    Progress progress = Progress.of(this.progress, terminal, steps, out, System::nanoTime);
+    if (progress == null) {
       steps(first, steps);
       return;
     }
-    Progress progress = new Progress(steps);
     try {
       int done = 0;
       while (done < steps) {
-        int n = Math.min(steps - done, progress.chunk());
+        int n = Math.min(steps - done, progress.chunk(done));
         steps(first + done, n);
         done += n;
         progress.update(done);

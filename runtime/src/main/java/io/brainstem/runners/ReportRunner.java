@@ -6,25 +6,26 @@ import io.brainstem.network.Network;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
  * The observable runner: the same steps and results as {@link DSRunner}, but after every step it
  * calls its {@link StepListener}s (its monitors are listeners too) and it reports progress every
- * 10 % of a run, e.g. {@code Run 10.0% used 0.012 s}. Use it to watch or debug a run.
+ * 10 % of a run, e.g. {@code Run 10.0% used 0.012 s}, on standard output unless
+ * {@link RunnerBuilder#progressTo progressTo} or {@link RunnerBuilder#progressBar progressBar(false)}
+ * says otherwise. Use it to watch or debug a run.
  */
 public final class ReportRunner extends Runner implements AutoCloseable {
   private final List<StepListener> listeners = new ArrayList<>();
-  private final PrintStream progress;
+  private final PrintStream out; // where progress lines go
 
-  private ReportRunner(RunConfig config, List<StepListener> extra, PrintStream progress) {
+  private ReportRunner(RunConfig config, List<StepListener> extra) {
     super(config);
     for (Recorder r : config.recorders()) {
       listeners.add(new RecordingListener(r));
     }
     listeners.addAll(extra);
-    this.progress = progress;
+    this.out = progressOut(System.out);
   }
 
   /** Starts configuring a runner for {@code network}. */
@@ -38,12 +39,16 @@ public final class ReportRunner extends Runner implements AutoCloseable {
   }
 
   @Override
+  boolean reportsByDefault() {
+    return true;
+  }
+
+  @Override
   void loop(long first, int steps) {
     for (StepListener l : listeners) {
       l.runStarted(first, steps);
     }
-    long start = System.nanoTime();
-    int report = 1; // the next tenth to report
+    ProgressLines lines = progressBar() ? new ProgressLines(out, steps, System::nanoTime) : null;
     for (int k = 0; k < steps; k++) {
       long step = first + k;
       double t = t0 + step * dt;
@@ -58,13 +63,8 @@ public final class ReportRunner extends Runner implements AutoCloseable {
         l.afterStep(step, t);
       }
       network.clearInputs();
-      // Tenth j is reached after step ceil(j·steps/10); short runs may reach several at once.
-      while (report <= 10 && (long) (k + 1) * 10 >= (long) report * steps) {
-        if (progress != null) {
-          progress.printf(Locale.ROOT, "Run %.1f%% used %.3f s%n", report * 10.0,
-              (System.nanoTime() - start) * 1e-9);
-        }
-        report++;
+      if (lines != null) {
+        lines.after(k + 1);
       }
     }
     for (StepListener l : listeners) {
@@ -95,7 +95,6 @@ public final class ReportRunner extends Runner implements AutoCloseable {
   /** Configures a {@link ReportRunner}; see {@link RunnerBuilder}. */
   public static final class Builder extends RunnerBuilder<Builder> {
     private final List<StepListener> listeners = new ArrayList<>();
-    private PrintStream progress = System.out;
 
     Builder(Network network) {
       super(network);
@@ -114,15 +113,17 @@ public final class ReportRunner extends Runner implements AutoCloseable {
       return this;
     }
 
-    /** Where progress lines go (default {@code System.out}); {@code null} turns reporting off. */
+    /**
+     * Where progress lines go (default {@code System.out}), as {@link #progressTo}; {@code null}
+     * turns reporting off, as {@code progressBar(false)}.
+     */
     public Builder progress(PrintStream out) {
-      this.progress = out;
-      return this;
+      return out == null ? progressBar(false) : progressTo(out);
     }
 
     /** Validates the configuration and creates the runner. */
     public ReportRunner build() {
-      return new ReportRunner(config(), listeners, progress);
+      return new ReportRunner(config(), listeners);
     }
   }
 }

@@ -4,9 +4,14 @@ import io.brainstem.inputs.Input;
 import io.brainstem.monitors.Recorder;
 import io.brainstem.monitors.Streams;
 import io.brainstem.network.Network;
+import java.io.PrintStream;
 import java.util.List;
 
-/** A validated runner configuration: inputs and monitors already bound to the network; {@code streams} null when nothing streams. */
+/**
+ * A validated runner configuration: inputs and monitors already bound to the network;
+ * {@code progress} and {@code progressOut} null for the runner's defaults; {@code streams} null when
+ * nothing streams.
+ */
 record RunConfig(
     Network network,
     double dt,
@@ -15,6 +20,7 @@ record RunConfig(
     Input.Bound[] inputs,
     List<Recorder> recorders,
     MonitorMode monitorMode,
-    boolean progressBar,
+    Boolean progress,
+    PrintStream progressOut,
     long buildStartNanos,
     Streams streams) {}

@@ -6,6 +6,7 @@ import io.brainstem.monitors.RecordFile;
 import io.brainstem.monitors.Recorder;
 import io.brainstem.monitors.Streams;
 import io.brainstem.network.Network;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +39,8 @@ public abstract class Runner {
   final boolean jit;
   final Input.Bound[] inputs;
   final List<Recorder> recorders;
-  final boolean progressBar;
+  final Boolean progress; // null: the runner's default (see RunnerBuilder.progressBar)
+  private final PrintStream progressOut; // null: the runner's default stream
   final Streams streams; // null: nothing streams
   final RecordFile tsFile; // streams' ts file, written by the loop; null without streams
   private final MonitorMode monitorMode;
@@ -57,7 +59,8 @@ public abstract class Runner {
     this.inputs = config.inputs();
     this.recorders = config.recorders();
     this.monitorMode = config.monitorMode();
-    this.progressBar = config.progressBar();
+    this.progress = config.progress();
+    this.progressOut = config.progressOut();
     this.streams = config.streams();
     this.tsFile = streams == null ? null : streams.ts();
     this.initial = new InitialState(network);
@@ -277,9 +280,21 @@ public abstract class Runner {
     return monitorMode;
   }
 
-  /** Whether a progress bar is shown for runs longer than about a second. */
+  /**
+   * Whether runs report progress ({@link RunnerBuilder#progressBar}): as set, or by default, for a
+   * {@link DSRunner}, whether its progress goes to an interactive terminal (where the bar appears for
+   * runs expected to last more than about a second), and for a {@link ReportRunner}, true.
+   */
   public final boolean progressBar() {
-    return progressBar;
+    return progress != null ? progress : reportsByDefault();
+  }
+
+  /** Whether the runner reports progress when {@link RunnerBuilder#progressBar} was not set. */
+  abstract boolean reportsByDefault();
+
+  /** Where progress goes: the stream given to {@link RunnerBuilder#progressTo}, or {@code fallback}. */
+  final PrintStream progressOut(PrintStream fallback) {
+    return progressOut != null ? progressOut : fallback;
   }
 
   /** The network this runner steps. */

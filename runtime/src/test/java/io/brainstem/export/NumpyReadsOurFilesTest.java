@@ -74,10 +74,21 @@ class NumpyReadsOurFilesTest {
         "e <f8 (0,) True []").inOrder();
   }
 
+  /** A different input per E neuron, so that every neuron's V differs and a wrong column shows. */
+  private static double[] ramp(int n) {
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = 0.5 + 0.01 * i;
+    }
+    return a;
+  }
+
   @Test
   void npzOfARunMatchesTheMonitors() throws Exception {
-    DSRunner runner = DSRunner.builder(Fixtures.ei()).input("E.input", 0.5)
-        .monitors("E.spike", "I.V").monitors(Monitor.of("E.V", 3, 1).every(3).named("Vsub")).build();
+    DSRunner runner = DSRunner.builder(Fixtures.ei()).input("E.input", ramp(40))
+        .monitors("E.spike", "I.V", "E.V").monitors(Monitor.of("E.V", 3, 1).every(3).named("Vsub"))
+        .monitors(Monitor.of("E.spike", 7, 2, 5).named("E.spike some"), Monitor.probe("mean E.V", n -> 1.5))
+        .build();
     runner.run(2.0);
     MonitorResults mon = runner.mon();
     for (boolean compressed : new boolean[] {true, false}) {
@@ -91,11 +102,17 @@ class NumpyReadsOurFilesTest {
           "r, c = np.nonzero(z['E.spike'])",
           "print(bool((c == z['E.spike_indices']).all()), bool((z['ts'][r] == z['E.spike_times']).all()))",
           "print(z['I.V'].shape, z['Vsub'].shape, repr(z['Vsub_times'].tolist()))",
-          "print(repr(z['Vsub'][-1].tolist()), repr(z['ts'][-1].item()))"),
+          "print(repr(z['Vsub'][-1].tolist()), repr(z['ts'][-1].item()))",
+          // the indices: which neuron each column is
+          "print(z['Vsub.indices'].dtype.str, z['Vsub.indices'].tolist(), z['E.spike some.indices'].tolist())",
+          "print(bool((z['I.V.indices'] == np.arange(10)).all()), bool((z['E.V.indices'] == np.arange(40)).all()))",
+          "print(bool(np.array_equal(z['Vsub'], z['E.V'][::3][:, z['Vsub.indices']])),",
+          "      bool(np.array_equal(z['E.spike some'], z['E.spike'][:, z['E.spike some.indices']])))"),
           f.toString());
       List<String> lines = out.lines().toList();
-      assertThat(lines.get(0)).isEqualTo(
-          "['E.spike', 'E.spike_indices', 'E.spike_times', 'I.V', 'Vsub', 'Vsub_times', 'ts']");
+      assertThat(lines.get(0)).isEqualTo("['E.V', 'E.V.indices', 'E.spike', 'E.spike some', 'E.spike some.indices', "
+          + "'E.spike some_indices', 'E.spike some_times', 'E.spike.indices', 'E.spike_indices', 'E.spike_times', "
+          + "'I.V', 'I.V.indices', 'Vsub', 'Vsub.indices', 'Vsub_times', 'mean E.V', 'ts']");
       int spikes = mon.events("E.spike").count();
       assertThat(spikes).isGreaterThan(0);
       assertThat(lines.get(1)).isEqualTo("(20,) (20, 40) |b1 " + spikes);
@@ -104,7 +121,17 @@ class NumpyReadsOurFilesTest {
       assertThat(lines.get(4)).isEqualTo("(20, 10) (7, 2) " + pyList(mon.times("Vsub")));
       double[][] vsub = mon.values("Vsub");
       assertThat(lines.get(5)).isEqualTo(pyList(vsub[vsub.length - 1]) + " " + mon.ts()[19]);
+      assertThat(lines.get(6)).isEqualTo("<i4 [3, 1] [7, 2, 5]");
+      assertThat(lines.get(7)).isEqualTo("True True");
+      assertThat(lines.get(8)).isEqualTo("True True");
     }
+    assertThat(vsubDiffers(mon)).isTrue();
+  }
+
+  /** Neurons 3 and 1 differ, so the column check above can fail. */
+  private static boolean vsubDiffers(MonitorResults mon) {
+    double[] last = mon.values("Vsub")[mon.values("Vsub").length - 1];
+    return last[0] != last[1];
   }
 
   private static String pyList(double[] a) {
@@ -143,7 +170,8 @@ class NumpyReadsOurFilesTest {
         "bits = lambda a: ' '.join(str(x) for x in np.ascontiguousarray(a).view(np.int64).ravel())",
         "print(bits(ts[-3:]))",
         "print(bits(v[-1]))",
-        "print(bits(sub[-1]), bits(subt))"),
+        "print(bits(sub[-1]), bits(subt))",
+        "print(np.load(d + 'Vsub.indices.npy').tolist(), np.load(d + 'I.V.indices.npy').tolist())"),
         out.toString());
     List<String> lines = py.lines().toList();
     int spikes = mon.events("E.spike").count();
@@ -161,6 +189,7 @@ class NumpyReadsOurFilesTest {
     assertThat(lines.get(4)).isEqualTo(bits(v[32]));
     double[][] sub = mon.values("Vsub");
     assertThat(lines.get(5)).isEqualTo(bits(sub[10]) + " " + bits(mon.times("Vsub")));
+    assertThat(lines.get(6)).isEqualTo("[3, 1] [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]");
   }
 
   private static String bits(double... a) {
@@ -173,7 +202,9 @@ class NumpyReadsOurFilesTest {
 
   @Test
   void csvTablesParseBack() throws Exception {
-    DSRunner runner = DSRunner.builder(Fixtures.ei()).monitors("E.spike").monitors(Monitor.of("I.V", 0, 9)).build();
+    DSRunner runner = DSRunner.builder(Fixtures.ei()).monitors("E.spike").monitors(Monitor.of("I.V", 0, 9))
+        .monitors(Monitor.of("E.spike", 7, 2, 5).named("E.spike some"), Monitor.probe("mean E.V", n -> 1.5))
+        .build();
     runner.run(1.0);
     MonitorResults mon = runner.mon();
     Csv.write(dir, mon);
@@ -181,8 +212,13 @@ class NumpyReadsOurFilesTest {
         "import numpy as np, sys",
         "s = np.genfromtxt(sys.argv[1] + '/E.spike.csv', delimiter=',', names=True)",
         "v = np.genfromtxt(sys.argv[1] + '/I.V.csv', delimiter=',', skip_header=1)",
+        "some = np.genfromtxt(sys.argv[1] + '/E.spike some.csv', delimiter=',', names=True)",
         "print(s.dtype.names, len(s), int(s['index'].sum()))",
-        "print(open(sys.argv[1] + '/I.V.csv').readline().strip(), v.shape)"),
+        "print(open(sys.argv[1] + '/I.V.csv').readline().strip(), v.shape)",
+        "print(len(some), sorted(set(some['index'].astype(int).tolist())))",
+        "full = set(zip(s['t'].tolist(), s['index'].astype(int).tolist()))",
+        "print(all((t, i) in full for t, i in zip(some['t'].tolist(), some['index'].astype(int).tolist())))",
+        "print(open(sys.argv[1] + '/mean E.V.csv').readline().strip())"),
         dir.toString());
     List<String> lines = out.lines().toList();
     int indexSum = 0;
@@ -190,6 +226,11 @@ class NumpyReadsOurFilesTest {
       indexSum += i;
     }
     assertThat(lines.get(0)).isEqualTo("('t', 'index') " + mon.events("E.spike").count() + " " + indexSum);
-    assertThat(lines.get(1)).isEqualTo("t,I.V[0],I.V[1] (10, 3)");
+    // the header names the recorded neurons, I.V[9], not the column I.V[1]
+    assertThat(lines.get(1)).isEqualTo("t,I.V[0],I.V[9] (10, 3)");
+    // spikes of a monitor with an index list are written with the neuron index, not the column
+    assertThat(lines.get(2)).isEqualTo(mon.events("E.spike some").count() + " [2, 5, 7]");
+    assertThat(lines.get(3)).isEqualTo("True");
+    assertThat(lines.get(4)).isEqualTo("t,mean E.V[0]");
   }
 }

@@ -100,4 +100,83 @@ class MonitorTest {
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> mon.get("E.Spike "));
     assertThat(unknown).hasMessageThat().contains("'E.spike'");
   }
+
+  private static MonitorResults threeKinds(Network net) {
+    Recorder spikes = Monitor.of("E.spike", 2, 0).bind(net);
+    Recorder v = Monitor.of("E.V").bind(net);
+    Recorder sub = Monitor.of("E.V", 3, 1).named("Vsub").bind(net);
+    Recorder probe = Monitor.probe("meanV", n -> 1.0).bind(net);
+    for (Recorder r : List.of(spikes, v, sub, probe)) {
+      r.start(0, 1, 0, 0.1, false);
+      r.record(0);
+    }
+    return new MonitorResults(new double[] {0}, 0.1, List.of(spikes, v, sub, probe));
+  }
+
+  @Test
+  void getChecksTheTypeItIsAssignedToAndNamesTheRightAccessor() {
+    MonitorResults mon = threeKinds(net());
+    boolean[][] s = mon.get("E.spike");
+    double[][] v = mon.get("Vsub");
+    Object any = mon.get("meanV");
+    assertThat(s).isSameInstanceAs(mon.spikes("E.spike"));
+    assertThat(v).isSameInstanceAs(mon.values("Vsub"));
+    assertThat(any).isSameInstanceAs(mon.values("meanV"));
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+      double[][] wrong = mon.get("E.spike");
+      assertThat(wrong).isNull(); // not reached
+    });
+    assertThat(e).hasMessageThat().isEqualTo("monitor 'E.spike' records spikes, which cannot be read as double[][]; "
+        + "use spikes(\"E.spike\") (boolean[rows][N]) or events(\"E.spike\") (SpikeEvents: times, indices, rates)");
+    e = assertThrows(IllegalArgumentException.class, () -> {
+      boolean[][] wrong = mon.get("E.V");
+      assertThat(wrong).isNull();
+    });
+    assertThat(e).hasMessageThat().isEqualTo("monitor 'E.V' records double values, which cannot be read as "
+        + "boolean[][]; use values(\"E.V\") (double[rows][n]) or column(\"E.V\", c) (one column's trace)");
+    e = assertThrows(IllegalArgumentException.class, () -> {
+      double[] wrong = mon.get("meanV");
+      assertThat(wrong).isNull();
+    });
+    assertThat(e).hasMessageThat().startsWith("monitor 'meanV' is a probe recording double values, which cannot be "
+        + "read as double[]; use values(\"meanV\")");
+    e = assertThrows(IllegalArgumentException.class, () -> mon.get("E.V", "a hint"));
+    assertThat(e).hasMessageThat().contains("takes only the monitor name");
+  }
+
+  @Test
+  void typedAccessorsNameTheMonitorsRealType() {
+    MonitorResults mon = threeKinds(net());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mon.events("meanV"));
+    assertThat(e).hasMessageThat().contains("monitor 'meanV' is a probe recording double values, not spikes");
+    assertThat(e).hasMessageThat().contains("values(\"meanV\")");
+    e = assertThrows(IllegalArgumentException.class, () -> mon.column("E.spike", 0));
+    assertThat(e).hasMessageThat().contains("monitor 'E.spike' records spikes, not double values");
+    assertThat(e).hasMessageThat().contains("events(\"E.spike\")");
+  }
+
+  @Test
+  void indicesAreTheRecordedElementsOfEachColumn() {
+    Network net = net();
+    double[] v = net.group("E").doubles("V");
+    for (int i = 0; i < v.length; i++) {
+      v[i] = 10 * i;
+    }
+    MonitorResults mon = threeKinds(net);
+    assertThat(mon.indices("Vsub")).isEqualTo(new int[] {3, 1});
+    assertThat(mon.indices("E.V")).isEqualTo(new int[] {0, 1, 2, 3});
+    assertThat(mon.indices("E.spike")).isEqualTo(new int[] {2, 0});
+    // column c of the records is element indices[c]
+    double[] row = mon.values("Vsub")[0];
+    int[] ids = mon.indices("Vsub");
+    for (int c = 0; c < ids.length; c++) {
+      assertThat(row[c]).isEqualTo(v[ids[c]]);
+    }
+    assertThat(mon.isProbe("meanV")).isTrue();
+    assertThat(mon.isProbe("Vsub")).isFalse();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mon.indices("meanV"));
+    assertThat(e).hasMessageThat().contains("monitor 'meanV' is a probe");
+    assertThat(e).hasMessageThat().contains("isProbe(name)");
+  }
 }

@@ -152,33 +152,4 @@ class ResetAndTimingTest {
       logger.removeHandler(handler);
     }
   }
-
-  @Test
-  void progressBarRunsInChunksWithIdenticalResults() {
-    DSRunner plain = builder(lifNet()).progressBar(false).build();
-    DSRunner chunked = builder(lifNet()).progressBar(true).build();
-    assertThat(chunked.progressBar()).isTrue();
-    plain.run(20);
-    chunked.run(20);
-    assertSameRecords(plain.mon(), chunked.mon());
-  }
-
-  @Test
-  void progressChunksArePowersOfTwoAimedAtTheTarget() {
-    Progress p = new Progress(1_000_000);
-    assertThat(p.chunk()).isEqualTo(64);
-    p.update(64);
-    int c = p.chunk();
-    assertThat(Integer.bitCount(c)).isEqualTo(1);
-    assertThat(c).isAtMost(1 << 20);
-    assertThat(c).isAtLeast(1);
-    p.close();
-  }
-
-  @Test
-  void progressBarIsOffWithoutAConsole() {
-    // Tests run with piped output, so the default must be off here.
-    assertThat(RunnerBuilder.interactiveTerminal()).isFalse();
-    assertThat(DSRunner.builder(lifNet()).build().progressBar()).isFalse();
-  }
 }

@@ -152,4 +152,50 @@ class RunnerValidationTest {
   void nullMonitorMode() {
     assertThrows(NullPointerException.class, () -> DSRunner.builder(Fixtures.ei()).monitorMode(null));
   }
+
+  /** Every monitor name must be exportable, so that nothing recorded fails to write after a run. */
+  @Test
+  void monitorNamesThatCannotBeFileNamesAreRejectedAtBuild() {
+    for (String bad : new String[] {"E.V/10", "a\\b", "V:0", "what?", "tab\there", " E.V", "E.V "}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> DSRunner.builder(Fixtures.ei()).monitors(Monitor.of("E.V").every(10).named(bad)).build());
+      assertThat(e).hasMessageThat().startsWith("monitor '" + bad + "' cannot be exported: ");
+      assertThat(e).hasMessageThat().contains("a monitor name becomes a file name (Npz, Csv, streamTo)");
+      assertThat(e).hasMessageThat().contains(".named(...)");
+      assertThrows(IllegalArgumentException.class,
+          () -> ReportRunner.builder(Fixtures.ei()).monitors(Monitor.of("E.V").named(bad)).build());
+    }
+    IllegalArgumentException slash = assertThrows(IllegalArgumentException.class,
+        () -> DSRunner.builder(Fixtures.ei()).monitors(Monitor.of("E.V").every(10).named("E.V/10")).build());
+    assertThat(slash).hasMessageThat().contains("it contains '/'");
+    IllegalArgumentException probe = assertThrows(IllegalArgumentException.class,
+        () -> DSRunner.builder(Fixtures.ei()).monitors(Monitor.probe("mean/max", n -> 0)).build());
+    assertThat(probe).hasMessageThat().contains("monitor 'mean/max'");
+    IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+        () -> DSRunner.builder(Fixtures.ei()).monitors(Monitor.of("E.V").named("V".repeat(201))).build());
+    assertThat(tooLong).hasMessageThat().contains("it is 201 bytes long");
+    // the forms the tutorial uses are fine
+    DSRunner.builder(Fixtures.ei()).monitors(Monitor.of("E.V").every(10).named("E.V every 10"),
+        Monitor.of("E.V", 3).named("E.V[3]"), Monitor.of("E.V", 0).window(0.5, 1).named("V0 0.5-1"),
+        Monitor.probe("mean E.V", n -> 0), Monitor.of("E.V").named("V".repeat(200))).build();
+  }
+
+  @Test
+  void monitorsThatWouldExportUnderTheSameNameAreRejectedAtBuild() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> DSRunner.builder(Fixtures.ei()).monitors("E.V").monitors(Monitor.of("I.V").named("E.V_times")).build());
+    assertThat(e).hasMessageThat().isEqualTo("monitor 'E.V_times' would write its records as 'E.V_times', the name "
+        + "of monitor 'E.V' (its row times) (names are compared ignoring case, as on macOS and Windows file "
+        + "systems); rename one with .named(...)");
+    e = assertThrows(IllegalArgumentException.class,
+        () -> DSRunner.builder(Fixtures.ei()).monitors("E.spike").monitors(Monitor.of("I.V").named("E.spike.indices"))
+            .build());
+    assertThat(e).hasMessageThat().contains("the name of monitor 'E.spike' (its element indices)");
+    e = assertThrows(IllegalArgumentException.class,
+        () -> DSRunner.builder(Fixtures.ei()).monitors("E.V").monitors(Monitor.of("I.V").named("e.v")).build());
+    assertThat(e).hasMessageThat().contains("monitor 'e.v' would write its records as 'e.v', the name of monitor 'E.V'");
+    e = assertThrows(IllegalArgumentException.class,
+        () -> DSRunner.builder(Fixtures.ei()).monitors(Monitor.of("E.V").named("TS")).build());
+    assertThat(e).hasMessageThat().contains("the name of the runner's step times ts");
+  }
 }

@@ -234,11 +234,11 @@ class StreamToDiskTest {
   void fileNameClashesAndUnknownNamesAreReportedAtBuild() {
     IllegalArgumentException clash = assertThrows(IllegalArgumentException.class,
         () -> DSRunner.builder(einet()).monitors(Monitor.of("E.V").named("ts")).streamTo(dir).build());
-    assertThat(clash).hasMessageThat().contains("monitor ts would stream to ts.npy");
+    assertThat(clash).hasMessageThat().contains("monitor 'ts' would write its records as 'ts'");
     assertThat(clash).hasMessageThat().contains(".named(");
     IllegalArgumentException slash = assertThrows(IllegalArgumentException.class,
         () -> DSRunner.builder(einet()).monitors(Monitor.of("E.V").named("a/b")).streamTo(dir).build());
-    assertThat(slash).hasMessageThat().contains("'a/b.npy'");
+    assertThat(slash).hasMessageThat().contains("monitor 'a/b' cannot be exported: it contains '/'");
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
         () -> DSRunner.builder(einet()).monitors("E.V", "E.spike").streamTo(dir, "E.v").build());
     assertThat(unknown).hasMessageThat().contains("did you mean 'E.V'");
@@ -254,7 +254,8 @@ class StreamToDiskTest {
     }
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(
-          "ts.npy", "E.V.npy", "Ewin_rowtimes.npy", "Ewin_times.npy", "Ewin_indices.npy");
+          "ts.npy", "E.V.npy", "E.V.indices.npy", "Ewin_rowtimes.npy", "Ewin_times.npy", "Ewin_indices.npy",
+          "Ewin.indices.npy");
     }
   }
 
@@ -267,6 +268,9 @@ class StreamToDiskTest {
     runner.reset();
     assertThat(header(dir.resolve("E.V.npy"))).contains("'shape': (0, 80)");
     assertThat(Files.size(dir.resolve("E.V.npy"))).isEqualTo(128L);
+    // the column indices describe the recording, not its rows: a reset keeps them
+    assertThat(header(dir.resolve("Isub.indices.npy"))).contains("'descr': '<i4', 'fortran_order': False, 'shape': (3,)");
+    assertThat(header(dir.resolve("E.V.indices.npy"))).contains("'shape': (80,)");
     assertThrows(IllegalStateException.class, runner::mon);
     IllegalStateException dropped = assertThrows(IllegalStateException.class, () -> first.events("E.spike"));
     assertThat(dropped).hasMessageThat().contains("dropped by reset()");
