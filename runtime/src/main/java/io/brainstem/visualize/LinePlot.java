@@ -60,7 +60,7 @@ public final class LinePlot extends Plot<LinePlot> {
    * {@code Monitor.of("E.V", 0, 42, 100)}; the legend then reads {@code neuron 42}.
    */
   public LinePlot ids(int... ids) {
-    if (ids == null || ids.length != recordWidth()) {
+    if (ids == null || (values.length > 0 && ids.length != recordWidth())) {
       throw new IllegalArgumentException("give one neuron id per column: the record has " + recordWidth()
           + " columns, got " + (ids == null ? "null" : ids.length + " ids"));
     }
