@@ -30,7 +30,7 @@ public final class Plots {
 
   /** A raster of spike monitor {@code name}, titled with it: {@code Plots.raster(runner.mon(), "E.spike")}. */
   public static RasterPlot raster(MonitorResults mon, String name) {
-    return RasterPlot.of(name, mon.events(name)).title(name);
+    return RasterPlot.of(name, mon.events(name)).ids(mon.indices(name)).title(name);
   }
 
   /**
@@ -62,7 +62,7 @@ public final class Plots {
     }
     for (int i = 0; i < names.length; i++) {
       String group = group(names[i]);
-      RasterPlot panel = RasterPlot.of(group, events[i]).color(Palette.color(i)).title("")
+      RasterPlot panel = RasterPlot.of(group, events[i]).ids(mon.indices(names[i])).color(Palette.color(i)).title("")
           .yLabel(group + " neuron");
       fig.add(panel, share * weights[i] / total);
     }
@@ -76,10 +76,12 @@ public final class Plots {
   /**
    * Traces of value monitor {@code name}, one line per recorded column, titled with the name, its
    * y axis {@code name} (add the unit with {@link LinePlot#unit}, e.g. {@code unit("mV")}), lines
-   * labelled {@code neuron <id>}.
+   * labelled with the neuron each column recorded ({@code neuron 42} for {@code Monitor.of("E.V",
+   * 0, 42)}'s second column), or {@code column c} for a probe.
    */
   public static LinePlot line(MonitorResults mon, String name) {
-    return LinePlot.of(mon.times(name), mon.values(name)).title(name).quantity(name);
+    LinePlot plot = LinePlot.of(mon.times(name), mon.values(name)).title(name).quantity(name);
+    return mon.isProbe(name) ? plot.legend("column") : plot.ids(mon.indices(name));
   }
 
   /** Traces of value monitor {@code name} with a whole y-axis label, e.g. {@code "V (mV)"}. */

@@ -51,9 +51,20 @@ class FigureTest {
     net.add(new ExpCobaProjection(i, e, new FixedProb(0.08, 3)).E(-80).g_max(6.7).tau(10));
     net.add(new ExpCobaProjection(i, i, new FixedProb(0.08, 4)).E(-80).g_max(6.7).tau(10));
     DSRunner runner = DSRunner.builder(net).inputs(Input.constant("E.input", 20), Input.constant("I.input", 20))
-        .monitors("E.spike", "I.spike").monitors(Monitor.of("E.V", 0, 1, 42)).build();
+        .monitors("E.spike", "I.spike").monitors(Monitor.of("E.V", 0, 1, 42))
+        .monitors(Monitor.of("E.spike", 3, 250).named("E.spike.some"))
+        .monitors(Monitor.probeArray("V range", n -> new double[] {min(e.V), max(e.V)}))
+        .build();
     runner.run(200);
     mon = runner.mon();
+  }
+
+  private static double min(double[] v) {
+    return java.util.Arrays.stream(v).min().orElseThrow();
+  }
+
+  private static double max(double[] v) {
+    return java.util.Arrays.stream(v).max().orElseThrow();
   }
 
   private static LifGroup lif(String name, int n) {
@@ -185,6 +196,17 @@ class FigureTest {
   }
 
   @Test
+  void rasterOfSomeNeuronsPutsEachAtItsId() {
+    RasterPlot plot = Plots.raster(mon, "E.spike.some");
+    double[] y = plot.chart().getSeries("E.spike.some").getYData();
+    assertThat(y.length).isGreaterThan(0);
+    for (double v : y) {
+      assertThat(v).isAnyOf(3.0, 250.0); // the neurons recorded, not columns 0 and 1
+    }
+    assertThat(plot.frame(800, 500).y()).isEqualTo(new Range(-0.5, 250.5));
+  }
+
+  @Test
   void ratePlotInHz() throws IOException {
     RatePlot plot = Plots.rate(mon, 5.0, "E.spike", "I.spike");
     var chart = plot.chart();
@@ -202,7 +224,7 @@ class FigureTest {
 
   @Test
   void linePlotNamesNeuronsAndCarriesTheUnit() throws IOException {
-    LinePlot plot = Plots.line(mon, "E.V").ids(0, 1, 42).unit("mV").title("E membrane potential");
+    LinePlot plot = Plots.line(mon, "E.V").unit("mV").title("E membrane potential");
     XYChart chart = plot.chart();
     assertThat(chart.getYAxisTitle()).isEqualTo("E.V (mV)");
     // every recorded column is drawn, each named by the neuron it recorded
@@ -219,6 +241,8 @@ class FigureTest {
     keep(plot.savePng(dir.resolve("v.png")));
     assertThat(Plots.line(mon, "E.V", "V (mV)").chart().getYAxisTitle()).isEqualTo("V (mV)");
     assertThat(Plots.line(mon, "E.V").chart().getYAxisTitle()).isEqualTo("E.V");
+    // a probe's columns are not neurons
+    assertThat(Plots.line(mon, "V range").frame(800, 500).legendRows()).containsExactly("column 0", "column 1");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.line(mon, "E.V").ids(0, 1));
     assertThat(e).hasMessageThat().contains("the record has 3 columns, got 2 ids");
     assertThrows(IllegalArgumentException.class, () -> Plots.line(mon, "E.V").unit(" "));
