@@ -47,6 +47,14 @@ public final class Units {
 
   /** The fix for {@link #rule}. */
   public static String fix(String name) {
+    if (UnitConstants.value(name) != null) {
+      return "Write 'import static io.brainstem.annotations.Units.*;' to use '" + name + "' as"
+          + " in Brian2 (its value is in Brainstem's units: ms, mV, nA, uS, nF, MOhm), or drop"
+          + " it and write the number in " + (isTimeUnit(name) ? "ms" : "the model's units")
+          + (isTimeUnit(name)
+              ? ": 'tau * ms' becomes 'tau', '5 * Hz' becomes '0.005' (per ms)."
+              : ": '-65 * mV' becomes '-65.0'.");
+    }
     return isTimeUnit(name)
         ? "Drop the unit and write the number in ms: 'tau * ms' becomes 'tau', '0.02 * second'"
             + " becomes '20.0', '5 * Hz' becomes '0.005' (per ms)."
