@@ -29,9 +29,15 @@ public final class UnitConstants {
     }
   }
 
-  /** The unit of {@code Units.<name>} (each constant is named after its unit), or null. */
+  /**
+   * The unit of the number {@code Units.<name>}, or null: Brainstem's coherent unit of its
+   * dimension (ms, mV, nA, uS, nF, MOhm, 1/ms), since the value is one {@code name} expressed in
+   * it ({@code 5 * Hz} is 0.005 in 1/ms). Each constant is named after its unit.
+   */
   public static Unit unit(String name) {
-    return value(name) == null ? null : UnitParser.parse(name);
+    Double value = value(name);
+    return value == null ? null
+        : UnitParser.parse(name).times(Unit.ONE.scaled(-(int) Math.round(Math.log10(value))));
   }
 
   /** Whether the bare name {@code name} is a {@link Units} constant statically imported in {@code unit}. */

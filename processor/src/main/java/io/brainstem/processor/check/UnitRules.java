@@ -212,7 +212,8 @@ public final class UnitRules {
         diagnostics.error(ErrorCode.UNIT_MISMATCH, variable.getInitializer(), unit,
             "the default of '" + variable.getName() + "' is in " + UnitInference.describe(got)
                 + ", but it is declared in " + UnitInference.describe(wanted),
-            UnitInference.fixFor(wanted, got));
+            UnitInference.fixFor(wanted, got) + " Unit constants give numbers in Brainstem's"
+                + " units (ms, mV, nA, uS, nF, MOhm): '500 * pS' is 0.0005 (uS).");
       }
     }
 

@@ -101,7 +101,9 @@ class UnitParserTest {
     assertThat(parse("mV/ms^0.5").toString()).isEqualTo("mV/sqrt(ms)");
     assertThat(parse("1").toString()).isEqualTo("1");
     assertThat(parse("mV/V").toString()).isEqualTo("10^-3");
-    assertThat(parse("mV*ms").toString()).isEqualTo("10^-6 m^2 kg s^-2 A^-1");
+    assertThat(parse("mV*ms").toString()).isEqualTo("mV ms");
+    assertThat(parse("mV*ms").dimension()).isEqualTo("voltage times time");
+    assertThat(parse("mol*A").toString()).isEqualTo("A mol");
   }
 
   @Test
