@@ -162,6 +162,16 @@ class UnitCheckTest {
   }
 
   @Test
+  void aUnitNameWithoutTheImportSaysHowToImportIt() {
+    Models.Captured result = Models.compile(Models.neuronOde("(V_rest - V) / (tau * ms)"));
+    assertThat(result.compilation()).hadErrorContaining(
+        "[BS399 UNIT_NAME] 'ms' is not a variable of Bad and looks like a unit");
+    assertThat(result.compilation()).hadErrorContaining(
+        "Write 'import static io.brainstem.annotations.Units.*;' to use 'ms' as in Brian2");
+    assertThat(result.compilation()).hadErrorCount(1);
+  }
+
+  @Test
   void unitConstantsAreCheckedAgainstDeclarations() {
     singleError(lif("", "(V_rest - V + 10 * nA) / tau"),
         "[BS310 UNIT_MISMATCH] 'V_rest - V + 10 * nA' adds 'V_rest - V' in mV (voltage) and"

@@ -5,6 +5,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * The unit of each expression of one method body (already valid DSL), bottom-up. A number has no
  * unit of its own: it takes the one its context requires, so an expression containing one is
  * "free" (null) unless a sum, comparison or function fixes it. {@code 10 * ms} (numbers times
- * {@link io.brainstem.annotations.Units} constants only) is the constant's unit. Undeclared
+ * {@link io.brainstem.annotations.Units} constants only) has the constants' unit. Undeclared
  * variables are free too, so partial declarations check what is known. Each mismatch is reported
  * once, where it happens, and the mismatched expression is then free (no cascades).
  */
@@ -323,7 +324,7 @@ final class UnitInference {
   private Double constant(ExpressionTree tree) {
     switch (tree.getKind()) {
       case INT_LITERAL, LONG_LITERAL, FLOAT_LITERAL, DOUBLE_LITERAL -> {
-        return ((Number) ((com.sun.source.tree.LiteralTree) tree).getValue()).doubleValue();
+        return ((Number) ((LiteralTree) tree).getValue()).doubleValue();
       }
       case PARENTHESIZED -> {
         return constant(((ParenthesizedTree) tree).getExpression());
