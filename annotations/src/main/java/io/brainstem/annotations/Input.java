@@ -13,4 +13,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
-public @interface Input {}
+public @interface Input {
+  /** The input's physical unit, e.g. {@code "nA"}; empty means undeclared. See {@link Param#unit}. */
+  String unit() default "";
+}

@@ -16,4 +16,10 @@ import java.lang.annotation.Target;
 public @interface Output {
   /** The postsynaptic {@link Input} the value is added to. */
   String value() default "input";
+
+  /**
+   * The unit of the returned value, that is of the target input (e.g. {@code "nA"}); empty means
+   * undeclared. The target lives on the postsynaptic group, so this is where a synapse states it.
+   */
+  String unit() default "";
 }

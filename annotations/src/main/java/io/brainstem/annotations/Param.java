@@ -14,4 +14,11 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
-public @interface Param {}
+public @interface Param {
+  /**
+   * The parameter's physical unit, e.g. {@code "ms"}, {@code "mV"}, {@code "nS"}, {@code "uA/cm^2"}
+   * (grammar in docs/writing-models.md, "Units"); empty means undeclared (unchecked). Checked at
+   * compile time only: values are plain doubles in that unit.
+   */
+  String unit() default "";
+}

@@ -17,4 +17,7 @@ import java.lang.annotation.Target;
 public @interface Post {
   /** The postsynaptic variable's name; empty means the field's own name. */
   String value() default "";
+
+  /** The physical unit of the postsynaptic variable, e.g. {@code "mV"}; empty means undeclared. */
+  String unit() default "";
 }

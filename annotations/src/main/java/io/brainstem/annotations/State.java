@@ -14,4 +14,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
-public @interface State {}
+public @interface State {
+  /** The state's physical unit, e.g. {@code "mV"}; empty means undeclared. See {@link Param#unit}. */
+  String unit() default "";
+}

@@ -17,14 +17,18 @@ import io.brainstem.annotations.Threshold;
  *   tau_w · dw/dt = −w;            on a spike: V ← V_reset, w ← w + b
  * </pre>
  *
- * The processor generates {@code AdaptiveLifGroup} in {@code target/generated-sources/annotations}.
+ * The declared units are checked by the processor (R·w and R·input are mV, the right-hand sides
+ * mV/ms); it generates {@code AdaptiveLifGroup} in {@code target/generated-sources/annotations}.
  */
 @Neuron
 public class AdaptiveLif {
-  @Param double V_rest = -70, V_reset = -65, V_th = -50, R = 1, tau = 20, tau_w = 100, b = 2;
-  @State double V = -70;
-  @State double w;
-  @Input double input;
+  @Param(unit = "mV") double V_rest = -70, V_reset = -65, V_th = -50;
+  @Param(unit = "MOhm") double R = 1;
+  @Param(unit = "ms") double tau = 20, tau_w = 100;
+  @Param(unit = "nA") double b = 2;
+  @State(unit = "mV") double V = -70;
+  @State(unit = "nA") double w;
+  @Input(unit = "nA") double input;
 
   @Ode("V")
   double dV(double V, double w, double input) {

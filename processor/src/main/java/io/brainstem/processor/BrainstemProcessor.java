@@ -10,6 +10,7 @@ import io.brainstem.processor.check.Diagnostics;
 import io.brainstem.processor.check.ErrorCode;
 import io.brainstem.processor.check.ModelRules;
 import io.brainstem.processor.check.ModelWarnings;
+import io.brainstem.processor.check.UnitRules;
 import io.brainstem.processor.emit.Emitter;
 import io.brainstem.processor.integrate.IntegratorRules;
 import io.brainstem.processor.ir.ModelIR;
@@ -193,6 +194,10 @@ public final class BrainstemProcessor extends AbstractProcessor {
     }
     ParsedModel parsed = new ModelParser(diagnostics, trees).parse(type, kind);
     new ModelRules(diagnostics).check(parsed);
+    if (diagnostics.errorCount() > errorsBefore) {
+      return;
+    }
+    new UnitRules(diagnostics, trees).check(parsed);
     if (diagnostics.errorCount() > errorsBefore) {
       return;
     }

@@ -26,12 +26,15 @@ import io.brainstem.annotations.Threshold;
  */
 @Neuron
 public class AdEx {
-  @Param double V_rest = -65, V_reset = -68, V_th = -30, V_T = -59.9, delta_T = 3.48;
-  @Param double a = 1, b = 1, R = 1, tau = 10, tau_w = 30;
-  @Param @Refractory double tau_ref = 0;
-  @State double V = -65;
-  @State double w;
-  @Input double input;
+  @Param(unit = "mV") double V_rest = -65, V_reset = -68, V_th = -30, V_T = -59.9, delta_T = 3.48;
+  @Param(unit = "uS") double a = 1;
+  @Param(unit = "nA") double b = 1;
+  @Param(unit = "MOhm") double R = 1;
+  @Param(unit = "ms") double tau = 10, tau_w = 30;
+  @Param(unit = "ms") @Refractory double tau_ref = 0;
+  @State(unit = "mV") double V = -65;
+  @State(unit = "nA") double w;
+  @Input(unit = "nA") double input;
 
   @Ode("V")
   double dV(double V, double w, double input) {

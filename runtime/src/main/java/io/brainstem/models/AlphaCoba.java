@@ -24,9 +24,12 @@ import io.brainstem.annotations.Synapse;
  */
 @Synapse
 public class AlphaCoba {
-  @Param double g_max = 1, tau = 10, E = 0;
-  @State double g, h;
-  @Post double V;
+  @Param(unit = "uS/ms") double g_max = 1;
+  @Param(unit = "ms") double tau = 10;
+  @Param(unit = "mV") double E = 0;
+  @State(unit = "uS") double g;
+  @State(unit = "uS/ms") double h;
+  @Post(unit = "mV") double V;
 
   @Ode("g")
   double dg(double g, double h) {
@@ -43,7 +46,7 @@ public class AlphaCoba {
     h += g_max;
   }
 
-  @Output("input")
+  @Output(value = "input", unit = "nA")
   double current() {
     return g * (E - V);
   }

@@ -23,8 +23,10 @@ import io.brainstem.annotations.Synapse;
  */
 @Synapse
 public class AlphaCuba {
-  @Param double g_max = 1, tau = 10;
-  @State double g, h;
+  @Param(unit = "nA/ms") double g_max = 1;
+  @Param(unit = "ms") double tau = 10;
+  @State(unit = "nA") double g;
+  @State(unit = "nA/ms") double h;
 
   @Ode("g")
   double dg(double g, double h) {
@@ -41,7 +43,7 @@ public class AlphaCuba {
     h += g_max;
   }
 
-  @Output("input")
+  @Output(value = "input", unit = "nA")
   double current() {
     return g;
   }

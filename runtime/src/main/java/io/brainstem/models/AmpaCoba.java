@@ -29,9 +29,15 @@ import io.brainstem.annotations.Synapse;
  */
 @Synapse
 public class AmpaCoba {
-  @Param double g_max = 0.42, alpha = 0.98, beta = 0.18, T = 0.5, T_duration = 0.5, E = 0;
-  @State double s, release;
-  @Post double V;
+  @Param(unit = "uS") double g_max = 0.42;
+  @Param(unit = "1/(ms mM)") double alpha = 0.98;
+  @Param(unit = "1/ms") double beta = 0.18;
+  @Param(unit = "mM") double T = 0.5;
+  @Param(unit = "ms") double T_duration = 0.5;
+  @Param(unit = "mV") double E = 0;
+  @State(unit = "1") double s;
+  @State(unit = "ms") double release;
+  @Post(unit = "mV") double V;
 
   @Ode("s")
   double ds(double s, double release) {
@@ -48,7 +54,7 @@ public class AmpaCoba {
     release = T_duration;
   }
 
-  @Output("input")
+  @Output(value = "input", unit = "nA")
   double current() {
     return g_max * s * (E - V);
   }

@@ -28,8 +28,13 @@ import io.brainstem.annotations.Synapse;
  */
 @Synapse
 public class AmpaCuba {
-  @Param double g_max = 0.42, alpha = 0.98, beta = 0.18, T = 0.5, T_duration = 0.5;
-  @State double s, release;
+  @Param(unit = "nA") double g_max = 0.42;
+  @Param(unit = "1/(ms mM)") double alpha = 0.98;
+  @Param(unit = "1/ms") double beta = 0.18;
+  @Param(unit = "mM") double T = 0.5;
+  @Param(unit = "ms") double T_duration = 0.5;
+  @State(unit = "1") double s;
+  @State(unit = "ms") double release;
 
   @Ode("s")
   double ds(double s, double release) {
@@ -46,7 +51,7 @@ public class AmpaCuba {
     release = T_duration;
   }
 
-  @Output("input")
+  @Output(value = "input", unit = "nA")
   double current() {
     return g_max * s;
   }

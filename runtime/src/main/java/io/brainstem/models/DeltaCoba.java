@@ -19,8 +19,9 @@ import io.brainstem.annotations.Synapse;
  */
 @Synapse
 public class DeltaCoba {
-  @Param double g_max = 0.1, E = 0;
-  @Post double V;
+  @Param(unit = "1") double g_max = 0.1;
+  @Param(unit = "mV") double E = 0;
+  @Post(unit = "mV") double V;
 
   @OnPre
   void onSpike() {

@@ -21,8 +21,8 @@ import io.brainstem.annotations.Synapse;
  */
 @Synapse
 public class DeltaCuba {
-  @Param double g_max = 1;
-  @Post double V;
+  @Param(unit = "mV") double g_max = 1;
+  @Post(unit = "mV") double V;
 
   @OnPre
   void onSpike() {

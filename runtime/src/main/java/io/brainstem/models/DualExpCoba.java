@@ -26,9 +26,12 @@ import io.brainstem.annotations.Synapse;
  */
 @Synapse
 public class DualExpCoba {
-  @Param double g_max = 1, tau_decay = 10, tau_rise = 1, E = 0;
-  @State double g, h;
-  @Post double V;
+  @Param(unit = "uS/ms") double g_max = 1;
+  @Param(unit = "ms") double tau_decay = 10, tau_rise = 1;
+  @Param(unit = "mV") double E = 0;
+  @State(unit = "uS") double g;
+  @State(unit = "uS/ms") double h;
+  @Post(unit = "mV") double V;
 
   @Ode("g")
   double dg(double g, double h) {
@@ -45,7 +48,7 @@ public class DualExpCoba {
     h += g_max;
   }
 
-  @Output("input")
+  @Output(value = "input", unit = "nA")
   double current() {
     return g * (E - V);
   }

@@ -25,8 +25,10 @@ import io.brainstem.annotations.Synapse;
  */
 @Synapse
 public class DualExpCuba {
-  @Param double g_max = 1, tau_decay = 10, tau_rise = 1;
-  @State double g, h;
+  @Param(unit = "nA/ms") double g_max = 1;
+  @Param(unit = "ms") double tau_decay = 10, tau_rise = 1;
+  @State(unit = "nA") double g;
+  @State(unit = "nA/ms") double h;
 
   @Ode("g")
   double dg(double g, double h) {
@@ -43,7 +45,7 @@ public class DualExpCuba {
     h += g_max;
   }
 
-  @Output("input")
+  @Output(value = "input", unit = "nA")
   double current() {
     return g;
   }

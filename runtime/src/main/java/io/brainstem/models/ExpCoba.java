@@ -22,9 +22,11 @@ import io.brainstem.annotations.Synapse;
  */
 @Synapse
 public class ExpCoba {
-  @Param double g_max = 1, tau = 8, E = 0;
-  @State double g;
-  @Post double V;
+  @Param(unit = "uS") double g_max = 1;
+  @Param(unit = "ms") double tau = 8;
+  @Param(unit = "mV") double E = 0;
+  @State(unit = "uS") double g;
+  @Post(unit = "mV") double V;
 
   @Ode("g")
   double dg(double g) {
@@ -36,7 +38,7 @@ public class ExpCoba {
     g += g_max;
   }
 
-  @Output("input")
+  @Output(value = "input", unit = "nA")
   double current() {
     return g * (E - V);
   }

@@ -22,8 +22,9 @@ import io.brainstem.annotations.Synapse;
  */
 @Synapse
 public class ExpCuba {
-  @Param double g_max = 1, tau = 8;
-  @State double g;
+  @Param(unit = "nA") double g_max = 1;
+  @Param(unit = "ms") double tau = 8;
+  @State(unit = "nA") double g;
 
   @Ode("g")
   double dg(double g) {
@@ -35,7 +36,7 @@ public class ExpCuba {
     g += g_max;
   }
 
-  @Output("input")
+  @Output(value = "input", unit = "nA")
   double current() {
     return g;
   }

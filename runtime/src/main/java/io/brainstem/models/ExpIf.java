@@ -25,11 +25,12 @@ import io.brainstem.annotations.Threshold;
  */
 @Neuron
 public class ExpIf {
-  @Param double V_rest = -65, V_reset = -68, V_th = -30, V_T = -59.9, delta_T = 3.48;
-  @Param double R = 1, tau = 10;
-  @Param @Refractory double tau_ref = 0;
-  @State double V = -65;
-  @Input double input;
+  @Param(unit = "mV") double V_rest = -65, V_reset = -68, V_th = -30, V_T = -59.9, delta_T = 3.48;
+  @Param(unit = "MOhm") double R = 1;
+  @Param(unit = "ms") double tau = 10;
+  @Param(unit = "ms") @Refractory double tau_ref = 0;
+  @State(unit = "mV") double V = -65;
+  @Input(unit = "nA") double input;
 
   @Ode("V")
   double dV(double V, double input) {

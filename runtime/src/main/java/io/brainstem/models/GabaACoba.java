@@ -29,9 +29,15 @@ import io.brainstem.annotations.Synapse;
  */
 @Synapse
 public class GabaACoba {
-  @Param double g_max = 0.04, alpha = 0.53, beta = 0.179, T = 1, T_duration = 1, E = -80;
-  @State double s, release;
-  @Post double V;
+  @Param(unit = "uS") double g_max = 0.04;
+  @Param(unit = "1/(ms mM)") double alpha = 0.53;
+  @Param(unit = "1/ms") double beta = 0.179;
+  @Param(unit = "mM") double T = 1;
+  @Param(unit = "ms") double T_duration = 1;
+  @Param(unit = "mV") double E = -80;
+  @State(unit = "1") double s;
+  @State(unit = "ms") double release;
+  @Post(unit = "mV") double V;
 
   @Ode("s")
   double ds(double s, double release) {
@@ -48,7 +54,7 @@ public class GabaACoba {
     release = T_duration;
   }
 
-  @Output("input")
+  @Output(value = "input", unit = "nA")
   double current() {
     return g_max * s * (E - V);
   }

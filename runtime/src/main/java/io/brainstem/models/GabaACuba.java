@@ -28,8 +28,13 @@ import io.brainstem.annotations.Synapse;
  */
 @Synapse
 public class GabaACuba {
-  @Param double g_max = 0.04, alpha = 0.53, beta = 0.179, T = 1, T_duration = 1;
-  @State double s, release;
+  @Param(unit = "nA") double g_max = 0.04;
+  @Param(unit = "1/(ms mM)") double alpha = 0.53;
+  @Param(unit = "1/ms") double beta = 0.179;
+  @Param(unit = "mM") double T = 1;
+  @Param(unit = "ms") double T_duration = 1;
+  @State(unit = "1") double s;
+  @State(unit = "ms") double release;
 
   @Ode("s")
   double ds(double s, double release) {
@@ -46,7 +51,7 @@ public class GabaACuba {
     release = T_duration;
   }
 
-  @Output("input")
+  @Output(value = "input", unit = "nA")
   double current() {
     return g_max * s;
   }

@@ -36,12 +36,19 @@ import io.brainstem.annotations.Threshold;
  */
 @Neuron
 public class HodgkinHuxley {
-  @Param double ENa = 50, gNa = 120, EK = -77, gK = 36, EL = -54.387, gL = 0.3, C = 1;
+  @Param(unit = "mV") double ENa = 50;
+  @Param(unit = "mS/cm^2") double gNa = 120;
+  @Param(unit = "mV") double EK = -77;
+  @Param(unit = "mS/cm^2") double gK = 36;
+  @Param(unit = "mV") double EL = -54.387;
+  @Param(unit = "mS/cm^2") double gL = 0.3;
+  @Param(unit = "uF/cm^2") double C = 1;
   @Param double V_th = 20, tau_arm = 0.1;
-  @State double V = -65;
-  @State double m = 0.05293248525724958, h = 0.5961207535084603, n = 0.3176769140606974;
+  @State(unit = "mV") double V = -65;
+  @State(unit = "1")
+  double m = 0.05293248525724958, h = 0.5961207535084603, n = 0.3176769140606974;
   @State double armed = 1;
-  @Input double input;
+  @Input(unit = "uA/cm^2") double input;
 
   @Ode("V")
   double dV(double V, double m, double h, double n, double input) {

@@ -26,11 +26,14 @@ import io.brainstem.annotations.Threshold;
  */
 @Neuron
 public class Izhikevich {
-  @Param double a = 0.02, b = 0.2, c = -65, d = 8, V_th = 30;
-  @Param @Refractory double tau_ref = 0;
-  @State double V = -65;
-  @State double u = -13;
-  @Input double input;
+  @Param(unit = "1/ms") double a = 0.02, b = 0.2;
+  @Param(unit = "mV") double c = -65;
+  @Param(unit = "mV/ms") double d = 8;
+  @Param(unit = "mV") double V_th = 30;
+  @Param(unit = "ms") @Refractory double tau_ref = 0;
+  @State(unit = "mV") double V = -65;
+  @State(unit = "mV/ms") double u = -13;
+  @Input(unit = "mV/ms") double input;
 
   @Ode("V")
   double dV(double V, double u, double input) {

@@ -21,10 +21,12 @@ import io.brainstem.annotations.Threshold;
  */
 @Neuron
 public class Lif {
-  @Param double V_rest = 0, V_reset = -5, V_th = 20, R = 1, tau = 10;
-  @Param @Refractory double tau_ref = 0;
-  @State double V;
-  @Input double input;
+  @Param(unit = "mV") double V_rest = 0, V_reset = -5, V_th = 20;
+  @Param(unit = "MOhm") double R = 1;
+  @Param(unit = "ms") double tau = 10;
+  @Param(unit = "ms") @Refractory double tau_ref = 0;
+  @State(unit = "mV") double V;
+  @Input(unit = "nA") double input;
 
   @Ode("V")
   double dV(double V, double input) {

@@ -27,10 +27,15 @@ import io.brainstem.annotations.Synapse;
  */
 @Synapse
 public class NmdaCoba {
-  @Param double g_max = 0.15, tau_decay = 100, tau_rise = 2, a = 0.5;
-  @Param double c_mg = 1.2, alpha_mg = 0.062, beta_mg = 3.57, E = 0;
-  @State double g, x;
-  @Post double V;
+  @Param(unit = "uS") double g_max = 0.15;
+  @Param(unit = "ms") double tau_decay = 100, tau_rise = 2;
+  @Param(unit = "1/ms") double a = 0.5;
+  @Param(unit = "mM") double c_mg = 1.2;
+  @Param(unit = "1/mV") double alpha_mg = 0.062;
+  @Param(unit = "mM") double beta_mg = 3.57;
+  @Param(unit = "mV") double E = 0;
+  @State(unit = "1") double g, x;
+  @Post(unit = "mV") double V;
 
   @Ode("g")
   double dg(double g, double x) {
@@ -47,7 +52,7 @@ public class NmdaCoba {
     x += 1;
   }
 
-  @Output("input")
+  @Output(value = "input", unit = "nA")
   double current() {
     return g_max * g * (E - V) / (1 + Math.exp(-alpha_mg * V) * c_mg / beta_mg);
   }

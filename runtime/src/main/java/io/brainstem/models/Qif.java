@@ -24,10 +24,13 @@ import io.brainstem.annotations.Threshold;
  */
 @Neuron
 public class Qif {
-  @Param double V_rest = -65, V_reset = -68, V_th = -30, V_c = -50, c = 0.07, R = 1, tau = 10;
-  @Param @Refractory double tau_ref = 0;
-  @State double V = -65;
-  @Input double input;
+  @Param(unit = "mV") double V_rest = -65, V_reset = -68, V_th = -30, V_c = -50;
+  @Param(unit = "1/mV") double c = 0.07;
+  @Param(unit = "MOhm") double R = 1;
+  @Param(unit = "ms") double tau = 10;
+  @Param(unit = "ms") @Refractory double tau_ref = 0;
+  @State(unit = "mV") double V = -65;
+  @Input(unit = "nA") double input;
 
   @Ode("V")
   double dV(double V, double input) {

@@ -39,12 +39,14 @@ import io.brainstem.annotations.Threshold;
  */
 @Neuron
 public class TraubHH {
-  @Param double Cm = 200, gl = 10, g_na = 20000, g_kd = 6000;
+  @Param(unit = "pF") double Cm = 200;
+  @Param(unit = "nS") double gl = 10, g_na = 20000, g_kd = 6000;
   @Param double El = -60, EK = -90, ENa = 50, VT = -63, V_th = -20, tau_ref = 3;
-  @State double V = -60;
-  @State double m = 0.026863329798445447, h = 0.9913058218943975, n = 0.060434034678635944;
+  @State(unit = "mV") double V = -60;
+  @State(unit = "1")
+  double m = 0.026863329798445447, h = 0.9913058218943975, n = 0.060434034678635944;
   @State double since_spike = 1e7;
-  @Input double input;
+  @Input(unit = "pA") double input;
 
   @Ode("V")
   double dV(double V, double m, double h, double n, double input) {

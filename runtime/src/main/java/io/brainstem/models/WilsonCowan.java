@@ -23,10 +23,13 @@ import io.brainstem.annotations.State;
  */
 @Neuron
 public class WilsonCowan {
-  @Param double tau_e = 1, a_e = 1.2, theta_e = 2.8, tau_i = 1, a_i = 1, theta_i = 4;
-  @Param double wEE = 12, wIE = 4, wEI = 13, wII = 11, r = 1;
-  @State double x, y;
-  @Input double input_x, input_y;
+  @Param(unit = "ms") double tau_e = 1;
+  @Param(unit = "1") double a_e = 1.2, theta_e = 2.8;
+  @Param(unit = "ms") double tau_i = 1;
+  @Param(unit = "1") double a_i = 1, theta_i = 4;
+  @Param(unit = "1") double wEE = 12, wIE = 4, wEI = 13, wII = 11, r = 1;
+  @State(unit = "1") double x, y;
+  @Input(unit = "1") double input_x, input_y;
 
   @Ode("x")
   double dx(double x, double y, double input_x) {

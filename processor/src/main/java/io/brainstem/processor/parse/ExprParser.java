@@ -16,6 +16,7 @@ import com.sun.source.tree.VariableTree;
 import io.brainstem.processor.check.Diagnostics;
 import io.brainstem.processor.check.ErrorCode;
 import io.brainstem.processor.check.Suggestions;
+import io.brainstem.processor.check.UnitConstants;
 import io.brainstem.processor.check.Units;
 import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.BinOp;
@@ -286,15 +287,24 @@ final class ExprParser {
 
   private Typed identifier(IdentifierTree tree) {
     String name = tree.getName().toString();
-    if (scope.constantsOnly()) {
-      return notConstant(tree);
-    }
-    Typed resolved = scope.resolve(name);
+    Typed resolved = scope.constantsOnly() ? null : scope.resolve(name);
     if (resolved != null) {
       return resolved;
     }
+    // Java reads a field of the class before a statically imported name.
+    if (UnitConstants.imported(name, source.unit()) && !plainFields().contains(name)) {
+      return unitConstant(name);
+    }
+    if (scope.constantsOnly()) {
+      return notConstant(tree);
+    }
     unknownName(tree, name);
     return null;
+  }
+
+  /** {@code ms}, {@code mV}, ... of {@code io.brainstem.annotations.Units}: its value, folded. */
+  private static Typed unitConstant(String name) {
+    return Typed.of(new Expr.Num(UnitConstants.value(name)), JavaType.DOUBLE);
   }
 
   /** The most specific explanation of a name that resolves to nothing. */
@@ -354,6 +364,9 @@ final class ExprParser {
     }
     if (isMath(qualifier) && member.equals("E")) {
       return Typed.of(new Expr.Num(Math.E), JavaType.DOUBLE);
+    }
+    if (UnitConstants.selected(qualifier, member, source.unit())) {
+      return unitConstant(member);
     }
     if (scope.constantsOnly()) {
       return notConstant(tree);
