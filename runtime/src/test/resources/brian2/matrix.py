@@ -1,7 +1,7 @@
 # The single-neuron reference matrix of io.brainstem.models.Brian2MatrixTest (issue 10): each case
 # x method (euler, exp_auto, rk4) x dt (0.1, 0.01 ms), spike for spike.
 # Run: cd runtime/src/test/resources/brian2 && /usr/bin/python3 matrix.py > matrix.out
-# (Brian2 2.5.1, numpy target, about two minutes.)
+# (Brian2 2.5.1, numpy target, 1 to 5 minutes.)
 #
 # Every case uses the library model's parameters and initial state (io.brainstem.models.*), units
 # ms and mV as the library (dimensionless in Brian2, time constants in ms).
@@ -19,7 +19,8 @@
 #   (unless refractory).
 # - COBA: a SpikeGeneratorGroup drives an exponential conductance g (in the neuron's equations,
 #   integrated with v by the same method: the coupled system) onto an LIF; also records v after
-#   every VSTEP_MS ms.
+#   every VSTEP_MS ms. COBA_held: the same with the synaptic current held over each step, as
+#   BrainPy and Brainstem's default (see the case below).
 #
 # Output lines (read by the test):
 #   pre COBA <times ms...>                                 the presynaptic spike train
