@@ -327,10 +327,6 @@ final class GroupEmitter {
       return code.add(storeStates(storage)).build();
     }
     code.add(threshold(render, debug, spiked, crossing ? heldBefore : null));
-    if (model.reset().isEmpty() && model.refractoryParam().isEmpty()) {
-      // Nothing happens on a spike (e.g. HH): no empty 'if (spiked) {}'.
-      return code.add(storeStates(storage)).addStatement("spike[$L] = $L", i, spiked).build();
-    }
     code.beginControlFlow("if ($L)", spiked);
     model.reset().ifPresent(reset -> {
       if (debug) {
