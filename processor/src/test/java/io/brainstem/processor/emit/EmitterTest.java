@@ -324,8 +324,10 @@ class EmitterTest {
         + "      double w = this.w[i];\n"
         + "      final boolean heldBefore = V >= V_th;\n");
     assertThat(kernel.indexOf("heldBefore = V >= V_th")).isLessThan(kernel.indexOf("V_rate"));
+    // No reset: the spike still goes to the spike list projections read.
     assertThat(kernel).contains("V = V_new;\n      w = w_new;\n"
         + "      final boolean spiked = !heldBefore && V >= V_th;\n"
+        + "      if (spiked) {\n        spikeIndex[spikeEnd++] = i;\n      }\n"
         + "      this.V[i] = V;\n      this.w[i] = w;\n      spike[i] = spiked;");
     String debug = method(source, "private int stepEulerDebug(double dt, int from, int to)");
     assertThat(debug).contains("m.V = V;\n      m.w = w;\n"
