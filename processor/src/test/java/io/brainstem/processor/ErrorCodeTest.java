@@ -430,6 +430,27 @@ class ErrorCodeTest {
     assertSingleError(source, "[BS405 MISSING_OUTPUT] Bad has no @Output", "public class Bad");
   }
 
+  @Test
+  void crossingThresholdThatReadsNoIntegratedState() {
+    JavaFileObject source = Models.neuron("""
+          @Ode("V") double dV(double V) { return -V / tau; }
+          @Threshold(crossing = true) boolean fire() { return input > V_th; }
+        """);
+    assertSingleError(source, "[BS420 CROSSING_WITHOUT_DYNAMICS] the crossing threshold 'fire'"
+        + " reads no state that has an @Ode", "@Threshold(crossing = true)");
+  }
+
+  @Test
+  void crossingThresholdOnAnIntegratedStateCompiles() {
+    JavaFileObject source = Models.neuron("""
+          @Ode("V") double dV(double V, double input) { return (-V + input) / tau; }
+          @Threshold(crossing = true) boolean fire() { return V >= V_th; }
+        """);
+    Models.Captured result = Models.compile(source);
+    assertThat(result.compilation()).succeeded();
+    assertThat(result.models().get(0).threshold().get().crossing()).isTrue();
+  }
+
   // One mistake, one error: members that fail still count for the whole-model rules.
 
   @Test

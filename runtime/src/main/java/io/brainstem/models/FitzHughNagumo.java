@@ -4,7 +4,6 @@ import io.brainstem.annotations.Input;
 import io.brainstem.annotations.Neuron;
 import io.brainstem.annotations.Ode;
 import io.brainstem.annotations.Param;
-import io.brainstem.annotations.Reset;
 import io.brainstem.annotations.State;
 import io.brainstem.annotations.Threshold;
 
@@ -19,15 +18,14 @@ import io.brainstem.annotations.Threshold;
  * </pre>
  *
  * Dimensionless V and w; time in ms as everywhere. Defaults: a 0.7, b 0.8, tau 12.5, V_th 1.8.
- * V and w start at 0. An upward crossing is detected as in {@link HodgkinHuxley}: the state
- * {@code armed} is set to 0 by a spike and climbs back to 1 over tau_arm (0.1 ms) only while V
- * is below V_th. Use the generated {@link FitzHughNagumoGroup}.
+ * V and w start at 0. A spike is an upward crossing of V_th ({@code @Threshold(crossing = true)}),
+ * as in {@link HodgkinHuxley}; nothing is reset (Brian2: {@code threshold='v >= 1.8',
+ * refractory='v >= 1.8'}). Use the generated {@link FitzHughNagumoGroup}.
  */
 @Neuron
 public class FitzHughNagumo {
-  @Param double a = 0.7, b = 0.8, tau = 12.5, V_th = 1.8, tau_arm = 0.1;
+  @Param double a = 0.7, b = 0.8, tau = 12.5, V_th = 1.8;
   @State double V, w;
-  @State double armed = 1;
   @Input double input;
 
   @Ode("V")
@@ -40,18 +38,8 @@ public class FitzHughNagumo {
     return (V + a - b * w) / tau;
   }
 
-  @Ode("armed")
-  double dArmed(double V, double armed) {
-    return V < V_th && armed < 1 ? 1 / tau_arm : 0;
-  }
-
-  @Threshold
+  @Threshold(crossing = true)
   boolean fire() {
-    return V >= V_th && armed > 0.5;
-  }
-
-  @Reset
-  void reset() {
-    armed = 0;
+    return V >= V_th;
   }
 }

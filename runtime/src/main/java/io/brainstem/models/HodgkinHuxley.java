@@ -4,7 +4,6 @@ import io.brainstem.annotations.Input;
 import io.brainstem.annotations.Neuron;
 import io.brainstem.annotations.Ode;
 import io.brainstem.annotations.Param;
-import io.brainstem.annotations.Reset;
 import io.brainstem.annotations.State;
 import io.brainstem.annotations.Threshold;
 
@@ -27,12 +26,10 @@ import io.brainstem.annotations.Threshold;
  * m, h, n at their steady states there (0.0529, 0.5961, 0.3177). The removable singularities of
  * alpha_m and alpha_n are evaluated through {@code expm1} with their limits at the singular point.
  *
- * <p>An upward crossing is detected with the state {@code armed}: a spike needs {@code armed >
- * 0.5} and sets it to 0; it climbs back to 1 at the constant rate 1/{@code tau_arm} (tau_arm 0.1
- * ms) only while V is below V_th, so one action potential is one spike whatever its width. The
- * rate is piecewise constant, so every integrator is stable on it at any dt. Nothing else is
- * reset. Use the generated
- * {@link HodgkinHuxleyGroup}.
+ * <p>A spike is an upward crossing of V_th ({@code @Threshold(crossing = true)}): V ≥ V_th at the
+ * end of the step and V &lt; V_th at its start, so one action potential is one spike whatever its
+ * width. Nothing is reset. Brian2's equivalent is {@code threshold='v >= 20', refractory='v >= 20'}.
+ * Use the generated {@link HodgkinHuxleyGroup}.
  */
 @Neuron
 public class HodgkinHuxley {
@@ -43,11 +40,10 @@ public class HodgkinHuxley {
   @Param(unit = "mV") double EL = -54.387;
   @Param(unit = "mS/cm^2") double gL = 0.3;
   @Param(unit = "uF/cm^2") double C = 1;
-  @Param double V_th = 20, tau_arm = 0.1;
+  @Param(unit = "mV") double V_th = 20;
   @State(unit = "mV") double V = -65;
   @State(unit = "1")
   double m = 0.05293248525724958, h = 0.5961207535084603, n = 0.3176769140606974;
-  @State double armed = 1;
   @Input(unit = "uA/cm^2") double input;
 
   @Ode("V")
@@ -81,18 +77,8 @@ public class HodgkinHuxley {
     return alpha * (1 - n) - beta * n;
   }
 
-  @Ode("armed")
-  double dArmed(double V, double armed) {
-    return V < V_th && armed < 1 ? 1 / tau_arm : 0;
-  }
-
-  @Threshold
+  @Threshold(crossing = true)
   boolean fire() {
-    return V >= V_th && armed > 0.5;
-  }
-
-  @Reset
-  void reset() {
-    armed = 0;
+    return V >= V_th;
   }
 }

@@ -4,7 +4,6 @@ import io.brainstem.annotations.Input;
 import io.brainstem.annotations.Neuron;
 import io.brainstem.annotations.Ode;
 import io.brainstem.annotations.Param;
-import io.brainstem.annotations.Reset;
 import io.brainstem.annotations.State;
 import io.brainstem.annotations.Threshold;
 
@@ -21,7 +20,7 @@ import io.brainstem.annotations.Threshold;
  *   alpha_h = 0.128·exp((17 − V + VT)/18)         beta_h = 4 / (1 + exp((40 − V + VT)/5))
  *   alpha_n = 0.032·5 / exprel((15 − V + VT)/5)   beta_n = 0.5·exp((10 − V + VT)/40)
  *   exprel(z) = (exp(z) − 1)/z
- *   spike when V > V_th and at least tau_ref ms have passed since the last spike
+ *   spike when V crosses V_th upwards
  * </pre>
  *
  * <p><b>Units.</b> The benchmark gives densities over a 20000 µm² membrane; multiplied out they
@@ -30,22 +29,22 @@ import io.brainstem.annotations.Threshold;
  * (30 mS/cm²). {@code input} is in pA; a synaptic conductance in nS times (E − V) in mV is a
  * current in pA, so the benchmark's weights stay as written (we 6 nS, wi 67 nS). Rates in 1/ms.
  *
- * <p>Defaults: El −60, EK −90, ENa 50, VT −63 mV, V_th −20 mV, tau_ref 3 ms. As in the benchmark,
- * the refractory period only blocks new spikes (Brian2's {@code refractory=3*ms} without
- * {@code unless refractory}): no state is held. It is kept by the state {@code since_spike} (ms
- * since the last spike, integrated exactly by every method since its derivative is 1), not by
- * {@code @Refractory}, which would hold the state. V starts at El; m, h, n at their steady states
- * there. Use the generated {@link TraubHHGroup}.
+ * <p>Defaults: El −60, EK −90, ENa 50, VT −63 mV, V_th −20 mV. A spike is an upward crossing of
+ * V_th ({@code @Threshold(crossing = true)}): one action potential, one spike, and no state is
+ * held. The benchmark writes {@code threshold='v > -20*mV', refractory=3*ms} (without
+ * {@code unless refractory}), where the 3 ms only keep an action potential from counting twice;
+ * the two agree while action potentials stay above V_th for less than 3 ms and are more than
+ * 3 ms apart, as they are here. V starts at El; m, h, n at their steady states there. Use the
+ * generated {@link TraubHHGroup}.
  */
 @Neuron
 public class TraubHH {
   @Param(unit = "pF") double Cm = 200;
   @Param(unit = "nS") double gl = 10, g_na = 20000, g_kd = 6000;
-  @Param double El = -60, EK = -90, ENa = 50, VT = -63, V_th = -20, tau_ref = 3;
+  @Param(unit = "mV") double El = -60, EK = -90, ENa = 50, VT = -63, V_th = -20;
   @State(unit = "mV") double V = -60;
   @State(unit = "1")
   double m = 0.026863329798445447, h = 0.9913058218943975, n = 0.060434034678635944;
-  @State double since_spike = 1e7;
   @Input(unit = "pA") double input;
 
   @Ode("V")
@@ -79,18 +78,8 @@ public class TraubHH {
     return alpha * (1 - n) - beta * n;
   }
 
-  @Ode("since_spike")
-  double dSinceSpike() {
-    return 1;
-  }
-
-  @Threshold
+  @Threshold(crossing = true)
   boolean fire() {
-    return V > V_th && since_spike >= tau_ref;
-  }
-
-  @Reset
-  void reset() {
-    since_spike = 0;
+    return V > V_th;
   }
 }

@@ -71,6 +71,7 @@ class DebugPathTest {
     }
     double[][] a = finalStates(jit, input, true);
     double[][] b = finalStates(debug, input, false);
+    assertThat(debug.totalSpikes()).isEqualTo(jit.totalSpikes());
     for (int v = 0; v < a.length; v++) {
       assertThat(b[v]).usingExactEquality().containsExactly(a[v]).inOrder();
     }

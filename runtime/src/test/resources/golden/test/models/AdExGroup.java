@@ -2,11 +2,13 @@
 package test.models;
 
 import io.brainstem.annotations.Integrator;
+import io.brainstem.annotations.RefractoryRule;
 import io.brainstem.math.Exprel;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Parameters;
 import io.brainstem.network.Precision;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -76,6 +78,8 @@ public final class AdExGroup extends NeuronGroup {
    */
   public final double[] t_last_spike;
 
+  private RefractoryRule refractoryRule = RefractoryRule.BRAINPY;
+
   /**
    * {@code size} neurons named {@code name} (used in paths such as {@code name.spike}), storing double.
    */
@@ -96,6 +100,23 @@ public final class AdExGroup extends NeuronGroup {
     this.input = input("input");
     this.input_float = floatInput("input");
     this.t_last_spike = timeState("t_last_spike", -1e7);
+  }
+
+  /**
+   * Chooses how {@code tau_ref} counts steps: {@code BRAINPY} (the default) holds a neuron
+   * for {@code floor(tau_ref/dt + 0.001)} steps after the step it spiked in, {@code BRIAN2} one
+   * step less.
+   */
+  public AdExGroup refractoryRule(RefractoryRule rule) {
+    this.refractoryRule = Objects.requireNonNull(rule, "rule");
+    return this;
+  }
+
+  /**
+   * How {@code tau_ref} counts steps.
+   */
+  public RefractoryRule refractoryRule() {
+    return refractoryRule;
   }
 
   /**
@@ -467,12 +488,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_slopeTerm1 = 1.0 / delta_T;
     final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         final double V_common1 = Math.exp((V - V_T) / delta_T);
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
@@ -524,10 +546,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         final double V_common1 = Math.exp((V - V_T) / delta_T);
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
@@ -570,10 +593,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -617,12 +641,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_w = params.scalar(TAU_W_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_rate = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -672,10 +697,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_rate = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -715,10 +741,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -761,12 +788,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_w = params.scalar(TAU_W_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -821,10 +849,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -869,10 +898,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -921,12 +951,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_w = params.scalar(TAU_W_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -981,10 +1012,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -1029,10 +1061,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -1082,12 +1115,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -1143,10 +1177,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -1192,10 +1227,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -1245,12 +1281,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -1310,10 +1347,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -1363,10 +1401,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -1422,12 +1461,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -1491,10 +1531,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -1548,10 +1589,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -1613,12 +1655,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -1682,10 +1725,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -1739,10 +1783,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
       double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -1804,12 +1849,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_slopeTerm1 = 1.0 / delta_T;
     final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         final double V_common1 = Math.exp((V - V_T) / delta_T);
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
@@ -1861,10 +1907,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         final double V_common1 = Math.exp((V - V_T) / delta_T);
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
@@ -1907,10 +1954,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -1954,12 +2002,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_w = params.scalar(TAU_W_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_rate = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -2009,10 +2058,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_rate = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -2052,10 +2102,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -2098,12 +2149,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_w = params.scalar(TAU_W_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -2158,10 +2210,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -2206,10 +2259,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -2258,12 +2312,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_w = params.scalar(TAU_W_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -2318,10 +2373,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -2366,10 +2422,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -2419,12 +2476,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -2480,10 +2538,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -2529,10 +2588,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -2582,12 +2642,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -2647,10 +2708,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -2700,10 +2762,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -2759,12 +2822,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -2828,10 +2892,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -2885,10 +2950,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;
@@ -2950,12 +3016,13 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -3019,10 +3086,11 @@ public final class AdExGroup extends NeuronGroup {
       final double tau = tauColumn[i];
       final double tau_w = tau_wColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input) / tau;
@@ -3076,10 +3144,11 @@ public final class AdExGroup extends NeuronGroup {
       m.tau = params.value(TAU_INDEX, i);
       m.tau_w = params.value(TAU_W_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
       double w = this.w_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         m.V = V;

@@ -446,6 +446,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C));
@@ -472,7 +473,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -506,6 +510,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C));
@@ -532,7 +537,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -559,6 +567,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -587,7 +600,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -613,6 +629,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       final double V_slope = (-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C;
@@ -647,7 +664,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -681,6 +701,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       final double V_slope = (-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C;
@@ -715,7 +736,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -742,6 +766,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -778,7 +807,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -804,6 +836,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -820,7 +853,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -854,6 +890,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -870,7 +907,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -897,6 +937,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -921,7 +966,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -948,6 +996,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -972,7 +1021,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1007,6 +1059,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -1031,7 +1084,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1059,6 +1115,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -1095,7 +1156,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1122,6 +1186,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -1146,7 +1211,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1181,6 +1249,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -1205,7 +1274,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1233,6 +1305,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -1269,7 +1346,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1297,6 +1377,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -1321,7 +1402,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1357,6 +1441,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -1381,7 +1466,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1410,6 +1498,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -1446,7 +1539,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1474,6 +1570,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -1506,7 +1603,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1542,6 +1642,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -1574,7 +1675,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1603,6 +1707,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -1651,7 +1760,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1679,6 +1791,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -1719,7 +1832,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1755,6 +1871,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -1795,7 +1912,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1824,6 +1944,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -1884,7 +2009,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1912,6 +2040,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -1952,7 +2081,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -1988,6 +2120,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -2028,7 +2161,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -2057,6 +2193,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m[i];
       double h = this.h[i];
       double n = this.n[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -2117,7 +2258,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V[i] = V;
       this.m[i] = m;
       this.h[i] = h;
@@ -2143,6 +2287,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C));
@@ -2169,7 +2314,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2203,6 +2351,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C));
@@ -2229,7 +2378,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2256,6 +2408,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -2284,7 +2441,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2310,6 +2470,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       final double V_slope = (-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C;
@@ -2344,7 +2505,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2378,6 +2542,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       final double V_slope = (-(gNa * m * m * m * h) - gK * n * n * n * n - gL) / C;
@@ -2412,7 +2577,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2439,6 +2607,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -2475,7 +2648,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2501,6 +2677,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -2517,7 +2694,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2551,6 +2731,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -2567,7 +2748,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2594,6 +2778,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -2618,7 +2807,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2645,6 +2837,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -2669,7 +2862,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2704,6 +2900,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -2728,7 +2925,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2756,6 +2956,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -2792,7 +2997,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2819,6 +3027,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -2843,7 +3052,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2878,6 +3090,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -2902,7 +3115,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2930,6 +3146,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -2966,7 +3187,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -2994,6 +3218,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -3018,7 +3243,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -3054,6 +3282,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -3078,7 +3307,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -3107,6 +3339,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -3143,7 +3380,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -3171,6 +3411,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -3203,7 +3444,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -3239,6 +3483,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -3271,7 +3516,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -3300,6 +3548,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -3348,7 +3601,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -3376,6 +3632,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -3416,7 +3673,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -3452,6 +3712,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -3492,7 +3753,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -3521,6 +3785,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -3581,7 +3850,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -3609,6 +3881,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -3649,7 +3922,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -3685,6 +3961,7 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
       // dV/dt = (-INa - IK - IL + input) / C
       final double V_k1 = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input) / C;
       // dm/dt = alpha * (1 - m) - beta * m
@@ -3725,7 +4002,10 @@ public final class HhGroup extends NeuronGroup {
       m = m_new;
       h = h_new;
       n = n_new;
-      final boolean spiked = V >= V_th;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;
@@ -3754,6 +4034,11 @@ public final class HhGroup extends NeuronGroup {
       double m = this.m_float[i];
       double h = this.h_float[i];
       double n = this.n_float[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
       // dV/dt = (-INa - IK - IL + input) / C
       m_.V = V;
       m_.m = m;
@@ -3814,7 +4099,10 @@ public final class HhGroup extends NeuronGroup {
       m_.m = m;
       m_.h = h;
       m_.n = n;
-      final boolean spiked = m_.fire();
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
       this.V_float[i] = (float) V;
       this.m_float[i] = (float) m;
       this.h_float[i] = (float) h;

@@ -1,5 +1,6 @@
 package io.brainstem.processor.check;
 
+import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.parse.Annotations;
 import io.brainstem.processor.parse.Member;
@@ -20,7 +21,7 @@ public final class ModelRules {
    */
   public static final Set<String> RESERVED =
       Set.of("t", "dt", "spike", "t_last_spike", "size", "name", "params", "method", "delay",
-          "delaySteps");
+          "delaySteps", "refractoryRule");
 
   /** Names the generated class of a model with {@code @Noise} also uses. */
   public static final Set<String> NOISE_RESERVED = Set.of("seed", "noiseSeed", "noiseStep");
@@ -66,7 +67,9 @@ public final class ModelRules {
           name + " has a @Reset but no @Threshold, so the reset could never run",
           "Add a '@Threshold boolean fire() { return ...; }' method, or remove the reset.");
     }
-    if (!neuron) {
+    if (neuron) {
+      crossingReadsDynamics(model);
+    } else {
       requiredMethods(model, name);
       outputTargets(model);
     }
@@ -98,7 +101,7 @@ public final class ModelRules {
             field.element(),
             "'" + field.name() + "' is reserved: generated code uses it for its own member"
                 + " (reserved: t, dt, spike, t_last_spike, size, name, params, method, delay,"
-                + " delaySteps)",
+                + " delaySteps, refractoryRule)",
             "Rename the field.");
       }
     }
@@ -200,6 +203,61 @@ public final class ModelRules {
                 + " seed(long), noiseSeed and noiseStep",
             "Rename the field.");
       }
+    }
+  }
+
+  /**
+   * A crossing threshold compares the condition before and after the step, so it must read a
+   * state that has an {@code @Ode}: anything else is constant during a step and never crosses.
+   */
+  private void crossingReadsDynamics(ParsedModel model) {
+    Set<String> integrated = new HashSet<>();
+    model.odes().forEach(ode -> integrated.add(ode.name()));
+    for (Member<ModelIR.Threshold> threshold : model.thresholds()) {
+      if (threshold.value() == null || !threshold.value().crossing()) {
+        continue;
+      }
+      Set<String> read = new HashSet<>();
+      statesRead(threshold.value().condition(), read);
+      if (read.stream().noneMatch(integrated::contains)) {
+        diagnostics.error(
+            ErrorCode.CROSSING_WITHOUT_DYNAMICS,
+            threshold.element(),
+            threshold.annotation(),
+            Annotations.value(threshold.annotation(), "crossing"),
+            "the crossing threshold '" + threshold.element().getSimpleName() + "' reads no state"
+                + " that has an @Ode, so its condition cannot change during a step and it would"
+                + " never spike",
+            "Compare an integrated state (e.g. 'return V >= V_th;'), or drop 'crossing = true'"
+                + " to spike whenever the condition holds.");
+      }
+    }
+  }
+
+  private static void statesRead(Expr e, Set<String> out) {
+    if (e instanceof Expr.Ref r) {
+      if (r.kind() == Expr.RefKind.STATE) {
+        out.add(r.name());
+      }
+    } else if (e instanceof Expr.Neg n) {
+      statesRead(n.operand(), out);
+    } else if (e instanceof Expr.Not n) {
+      statesRead(n.operand(), out);
+    } else if (e instanceof Expr.Binary b) {
+      statesRead(b.left(), out);
+      statesRead(b.right(), out);
+    } else if (e instanceof Expr.Compare c) {
+      statesRead(c.left(), out);
+      statesRead(c.right(), out);
+    } else if (e instanceof Expr.Logic l) {
+      statesRead(l.left(), out);
+      statesRead(l.right(), out);
+    } else if (e instanceof Expr.Cond c) {
+      statesRead(c.test(), out);
+      statesRead(c.then(), out);
+      statesRead(c.otherwise(), out);
+    } else if (e instanceof Expr.Call c) {
+      c.args().forEach(a -> statesRead(a, out));
     }
   }
 

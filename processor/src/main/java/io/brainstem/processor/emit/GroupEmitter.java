@@ -10,17 +10,20 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.brainstem.annotations.Integrator;
+import io.brainstem.annotations.RefractoryRule;
 import io.brainstem.processor.integrate.Linearity;
 import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.integrate.StepPlan;
 import io.brainstem.processor.integrate.StepPlanner;
 import io.brainstem.processor.ir.Assign;
+import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.ModelIR.State;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -29,6 +32,7 @@ import java.util.Set;
  */
 final class GroupEmitter {
   private static final String T_LAST_SPIKE = "t_last_spike";
+  private static final String REFRACTORY_RULE = "refractoryRule";
 
   private final ModelIR model;
   private final ClassName self;
@@ -41,6 +45,8 @@ final class GroupEmitter {
   private final String spikeEnd;
   private final String refractory;
   private final String spiked;
+  private final String holdTime;
+  private final String heldBefore;
   private final String m;
   private final boolean usesTime;
   /** Whether {@code <Model>GroupVector} is generated too, for the group to load. */
@@ -60,6 +66,8 @@ final class GroupEmitter {
     this.spikeEnd = names.allocate("spikeEnd");
     this.refractory = names.allocate("refractory");
     this.spiked = names.allocate("spiked");
+    this.holdTime = names.allocate("holdTime");
+    this.heldBefore = names.allocate("heldBefore");
     this.m = names.allocate("m");
     this.usesTime = model.refractoryParam().isPresent() || ModelNames.readsTime(model);
   }
@@ -93,6 +101,9 @@ final class GroupEmitter {
     if (model.refractoryParam().isPresent()) {
       type.addField(FieldSpec.builder(double[].class, T_LAST_SPIKE, PUBLIC, FINAL)
           .addJavadoc("Time of each neuron's last spike (-1e7 before the first).\n").build());
+      type.addField(FieldSpec.builder(RefractoryRule.class, REFRACTORY_RULE, PRIVATE)
+          .initializer("$T.$L", RefractoryRule.class, RefractoryRule.BRAINPY.name()).build());
+      type.addMethods(refractoryRuleMethods());
     }
     type.addMethod(doubleConstructor())
         .addMethod(constructor())
@@ -113,6 +124,29 @@ final class GroupEmitter {
       }
     }
     return type.build();
+  }
+
+  /** {@code refractoryRule(RefractoryRule)} and its getter, for models with a refractory period. */
+  private List<MethodSpec> refractoryRuleMethods() {
+    String period = model.refractoryParam().orElseThrow();
+    return List.of(
+        MethodSpec.methodBuilder(REFRACTORY_RULE)
+            .addModifiers(PUBLIC)
+            .returns(self)
+            .addJavadoc("Chooses how {@code $L} counts steps: {@code BRAINPY} (the default) holds a"
+                + " neuron\nfor {@code floor($L/dt + 0.001)} steps after the step it spiked in,"
+                + " {@code BRIAN2} one\nstep less.\n", period, period)
+            .addParameter(RefractoryRule.class, "rule")
+            .addStatement("this.$L = $T.requireNonNull(rule, $S)", REFRACTORY_RULE,
+                Objects.class, "rule")
+            .addStatement("return this")
+            .build(),
+        MethodSpec.methodBuilder(REFRACTORY_RULE)
+            .addModifiers(PUBLIC)
+            .returns(RefractoryRule.class)
+            .addJavadoc("How {@code $L} counts steps.\n", period)
+            .addStatement("return $L", REFRACTORY_RULE)
+            .build());
   }
 
   private MethodSpec doubleConstructor() {
@@ -221,6 +255,7 @@ final class GroupEmitter {
 
     CodeBlock body = elementBody(plan, render, vars, debug, storage);
     CodeBlock hoisted = render.hoisted(plan);
+    CodeBlock hold = holdTime(vars);
 
     CodeBlock.Builder code = CodeBlock.builder();
     if (debug) {
@@ -230,9 +265,11 @@ final class GroupEmitter {
     Loads loads = new Loads(model, variant, storage, locals, m);
     code.add(loads.paramsBeforeLoop(vars))
         .add(hoisted)
+        .add(variant == Variant.GROUP_WIDE ? hold : CodeBlock.of(""))
         .addStatement("int $L = $L", spikeEnd, from)
         .beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, from, i, to, i)
         .add(loads.paramsInLoop(vars, i))
+        .add(variant == Variant.GROUP_WIDE ? CodeBlock.of("") : hold)
         .add(loads.inputs(vars, i))
         .add(loadStates(vars, debug, storage))
         .add(body)
@@ -253,14 +290,33 @@ final class GroupEmitter {
         .build();
   }
 
-  /** Integrate unless refractory, then threshold, reset and stores. */
+  /**
+   * The refractory period in whole steps, as a time to compare {@code t - t_last_spike} with (see
+   * {@code RefractoryRule.holdTime}); once per call when the period is group-wide.
+   */
+  private CodeBlock holdTime(Vars vars) {
+    if (model.refractoryParam().isEmpty()) {
+      return CodeBlock.of("");
+    }
+    String period = vars.name(new Ref(model.refractoryParam().get(), RefKind.PARAM));
+    return CodeBlock.of("final double $L = $L.holdTime($L, dt);\n", holdTime, REFRACTORY_RULE,
+        period);
+  }
+
+  /**
+   * The pre-step value of a crossing threshold, then integrate unless refractory, then threshold,
+   * reset and stores.
+   */
   private CodeBlock elementBody(StepPlan plan, PlanRenderer render, Vars vars, boolean debug,
       Storage storage) {
     CodeBlock.Builder code = CodeBlock.builder();
+    boolean crossing = model.threshold().map(ModelIR.Threshold::crossing).orElse(false);
+    if (crossing) {
+      code.add(threshold(render, debug, heldBefore, null));
+    }
     CodeBlock integrate = render.perElement(plan);
     if (model.refractoryParam().isPresent()) {
-      String period = vars.name(new Ref(model.refractoryParam().get(), RefKind.PARAM));
-      code.addStatement("final boolean $L = t - $L[$L] <= $L", refractory, T_LAST_SPIKE, i, period)
+      code.addStatement("final boolean $L = t - $L[$L] < $L", refractory, T_LAST_SPIKE, i, holdTime)
           .beginControlFlow("if (!$L)", refractory)
           .add(integrate)
           .endControlFlow();
@@ -270,18 +326,7 @@ final class GroupEmitter {
     if (model.threshold().isEmpty()) {
       return code.add(storeStates(storage)).build();
     }
-    if (debug) {
-      model.states().forEach(s -> code.addStatement("$L.$L = $L", m, s.name(), s.name()));
-      String fire = model.threshold().get().methodName();
-      code.addStatement("final boolean $L = $L.$L()", spiked, m, fire);
-    } else {
-      CodeBlock condition = render.expr(model.threshold().get().condition());
-      code.addStatement("final boolean $L = $L", spiked, condition);
-    }
-    if (model.reset().isEmpty() && model.refractoryParam().isEmpty()) {
-      // Nothing happens on a spike (e.g. HH): no empty 'if (spiked) {}'.
-      return code.add(storeStates(storage)).addStatement("spike[$L] = $L", i, spiked).build();
-    }
+    code.add(threshold(render, debug, spiked, crossing ? heldBefore : null));
     code.beginControlFlow("if ($L)", spiked);
     model.reset().ifPresent(reset -> {
       if (debug) {
@@ -302,6 +347,28 @@ final class GroupEmitter {
         .add(storeStates(storage))
         .addStatement("spike[$L] = $L", i, spiked)
         .build();
+  }
+
+  /**
+   * {@code final boolean name = <the threshold on the current states>}, after {@code !unless &&}
+   * when {@code unless} is not null; the debug loop calls the user's method.
+   */
+  private CodeBlock threshold(PlanRenderer render, boolean debug, String name, String unless) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    ModelIR.Threshold threshold = model.threshold().orElseThrow();
+    String not = unless == null ? "" : "!" + unless + " && ";
+    if (debug) {
+      model.states().forEach(s -> code.addStatement("$L.$L = $L", m, s.name(), s.name()));
+      code.addStatement("final boolean $L = $L$L.$L()", name, not, m, threshold.methodName());
+    } else {
+      Expr condition = threshold.condition();
+      if (unless != null) { // rendered as one tree, so an '||' condition gets its parentheses
+        condition = new Expr.Logic(Expr.LogicOp.AND, new Expr.Not(new Ref(unless, RefKind.LOCAL)),
+            condition);
+      }
+      code.addStatement("final boolean $L = $L", name, render.expr(condition));
+    }
+    return code.build();
   }
 
   /** States are locals: mutable when integrated or reset; loaded only when read (kernels). */

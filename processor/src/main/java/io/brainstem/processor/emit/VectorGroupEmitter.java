@@ -13,6 +13,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.brainstem.annotations.Integrator;
+import io.brainstem.annotations.RefractoryRule;
 import io.brainstem.processor.integrate.Linearity;
 import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.integrate.StepPlan;
@@ -55,6 +56,8 @@ final class VectorGroupEmitter {
   private final Set<String> assigned = new LinkedHashSet<>();
   /** The current kernel's scalar lets before its loops, in order. */
   private List<Stmt> preambleLets = List.of();
+  /** The threshold condition as a mask, filled by {@link #finish}. */
+  private CodeBlock thresholdMask = CodeBlock.of("");
   /** What the spike handling reads, filled by {@link #finish}. */
   private final Set<Ref> finishReads = new LinkedHashSet<>();
   private final LocalNames names;
@@ -67,6 +70,9 @@ final class VectorGroupEmitter {
   private final String refractory;
   private final String spiked;
   private final String tLast;
+  private final String holdTime;
+  private final String rule;
+  private final String heldBefore;
   private final String fired;
   private final String at;
   private final String carry;
@@ -90,6 +96,9 @@ final class VectorGroupEmitter {
     this.refractory = names.allocate("refractory");
     this.spiked = names.allocate("spiked");
     this.tLast = names.allocate("tLast");
+    this.holdTime = names.allocate("holdTime");
+    this.rule = names.allocate("rule");
+    this.heldBefore = names.allocate("heldBefore");
     this.fired = names.allocate("fired");
     this.at = names.allocate("at");
     this.carry = names.allocate("carry");
@@ -214,11 +223,9 @@ final class VectorGroupEmitter {
     String mask = model.refractoryParam().isPresent() ? refractory : null;
     List<Stmt> statements = render.statements(mask);
     CodeBlock finish = finish(render);
-    if (mask != null) {
-      render.vector(new Ref(model.refractoryParam().get(), RefKind.PARAM)); // loaded: see loop()
-    }
     int finishCost = FINISH_COST
-        + model.threshold().map(th -> render.cost(th.condition())).orElse(0);
+        + model.threshold().map(th -> render.cost(th.condition()) * (crossing() ? 2 : 1))
+            .orElse(0);
     LoopSplit split = LoopSplit.of(statements, finishCost);
     List<List<Stmt>> parts = split.parts();
     // The scalar lets before the loop: hoisted by the plan, or found uniform when rendered.
@@ -301,20 +308,42 @@ final class VectorGroupEmitter {
         RuntimeNames.DOUBLE_VECTOR, local, RuntimeNames.DOUBLE_VECTOR, carry, slot, at));
     body.add(loads(variant, reads, last));
     if (last && model.refractoryParam().isPresent()) {
-      Ref period = new Ref(model.refractoryParam().get(), RefKind.PARAM);
+      if (variant == Variant.PER_ELEMENT) {
+        // The rule's step count per lane, as the scalar kernel computes it per neuron.
+        body.beginControlFlow("for (int $L = 0; $L < S.length(); $L++)", k, k, k)
+            .addStatement("$L[$L] = $L.holdTime($LColumn[$L + $L], dt)", lanes, k, rule,
+                model.refractoryParam().get(), i, k)
+            .endControlFlow()
+            .addStatement("final $T $L = $T.fromArray(S, $L, 0)", RuntimeNames.DOUBLE_VECTOR,
+                holdTime, RuntimeNames.DOUBLE_VECTOR, lanes);
+      }
       body.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, tLast, load(T_LAST_SPIKE))
-          .addStatement("final $T $L = $T.broadcast(S, t).sub($L).compare($T.LE, $L)",
+          .addStatement("final $T $L = $T.broadcast(S, t).sub($L).compare($T.LT, $L)",
               maskType(), refractory, RuntimeNames.DOUBLE_VECTOR, tLast,
-              RuntimeNames.VECTOR_OPERATORS, period.name());
+              RuntimeNames.VECTOR_OPERATORS, holdTime);
+    }
+    if (last && crossing()) {
+      body.add("// the threshold on the state at the start of the step: a spike must cross it\n")
+          .addStatement("final $T $L = $L", maskType(), heldBefore, thresholdMask);
     }
     statements.forEach(st -> body.add(st.code()));
     out.forEach((local, slot) -> body.addStatement("$L.intoArray($L, $L * BLOCK + $L)", local,
         carry, slot, at));
     body.add(finish);
+    Set<Ref> preambleReads = new LinkedHashSet<>(reads);
+    if (last) { // the period (or its column) for the hold time, which is not loaded as a vector
+      model.refractoryParam().ifPresent(p -> preambleReads.add(new Ref(p, RefKind.PARAM)));
+    }
     CodeBlock.Builder code = CodeBlock.builder().add(VectorKernelParts.preamble(model, variant,
-        preambleLets, reads, in.keySet(), p -> p + "Column"));
+        preambleLets, preambleReads, in.keySet(), p -> p + "Column"));
     if (last) {
       code.addStatement("final double[] $L = $T.scratch()", lanes, RuntimeNames.VECTOR_MATH);
+      if (model.refractoryParam().isPresent()) {
+        code.add(variant == Variant.PER_ELEMENT
+            ? CodeBlock.of("final $T $L = group.refractoryRule();\n", RefractoryRule.class, rule)
+            : CodeBlock.of("final double $L = group.refractoryRule().holdTime($L, dt);\n",
+                holdTime, model.refractoryParam().get()));
+      }
     }
     if (whole) { // the kernel in one loop; a last part gets spikeEnd from its driver
       code.addStatement("int $L = $L", spikeEnd, from);
@@ -339,17 +368,21 @@ final class VectorGroupEmitter {
         .addCode(code.build());
   }
 
+  private boolean crossing() {
+    return model.threshold().map(ModelIR.Threshold::crossing).orElse(false);
+  }
+
   /** Threshold, reset and the stores of the states, lane-wise (after the state updates). */
   private CodeBlock finish(VectorPlanRenderer render) {
     finishReads.clear();
     model.threshold().ifPresent(th -> finishReads.addAll(Exprs.refs(th.condition())));
     model.reset().ifPresent(r -> r.assignments().forEach(a -> finishReads.addAll(
         Exprs.refs(a.value()))));
-    model.refractoryParam().ifPresent(p -> finishReads.add(new Ref(p, RefKind.PARAM)));
     CodeBlock.Builder code = CodeBlock.builder();
     if (model.threshold().isPresent()) {
-      code.addStatement("final $T $L = $L", maskType(), spiked,
-          render.mask(model.threshold().get().condition()));
+      thresholdMask = render.mask(model.threshold().get().condition());
+      code.addStatement("final $T $L = $L$L", maskType(), spiked, thresholdMask,
+          crossing() ? CodeBlock.of(".andNot($L)", heldBefore) : "");
       code.beginControlFlow("if ($L.anyTrue())", spiked);
       model.reset().ifPresent(reset -> {
         for (Assign a : reset.assignments()) {

@@ -131,8 +131,16 @@ public record ModelIR(
     }
   }
 
-  /** The spike condition from the no-argument method {@code methodName}. */
-  public record Threshold(String methodName, Expr condition, String sourceText) {}
+  /**
+   * The spike condition from the no-argument method {@code methodName}; with {@code crossing}, a
+   * spike needs the condition false on the state at the start of the step as well.
+   */
+  public record Threshold(String methodName, Expr condition, String sourceText, boolean crossing) {
+    /** A level condition: a spike in every step that ends with it true. */
+    public Threshold(String methodName, Expr condition, String sourceText) {
+      this(methodName, condition, sourceText, false);
+    }
+  }
 
   /** A no-argument void method made of state assignments ({@code @Reset}, {@code @OnPre}). */
   public record Action(String methodName, List<Assign> assignments, String sourceText) {

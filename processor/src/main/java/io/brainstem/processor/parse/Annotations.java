@@ -41,9 +41,14 @@ public final class Annotations {
 
   /** The explicitly written {@code value} of {@code mirror}, or null when defaulted. */
   public static AnnotationValue value(AnnotationMirror mirror) {
+    return value(mirror, "value");
+  }
+
+  /** The explicitly written element {@code name} of {@code mirror}, or null when defaulted. */
+  public static AnnotationValue value(AnnotationMirror mirror, String name) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
         mirror.getElementValues().entrySet()) {
-      if (entry.getKey().getSimpleName().contentEquals("value")) {
+      if (entry.getKey().getSimpleName().contentEquals(name)) {
         return entry.getValue();
       }
     }

@@ -151,7 +151,8 @@ final class MethodParser {
         body(method, scope()).returnBody(block(method), true);
     return body == null
         ? null
-        : new ModelIR.Threshold(method.getSimpleName().toString(), body.expr(), body.sourceText());
+        : new ModelIR.Threshold(method.getSimpleName().toString(), body.expr(), body.sourceText(),
+            method.getAnnotation(Threshold.class).crossing());
   }
 
   private ModelIR.Action action(ExecutableElement method, String kind) {

@@ -5,6 +5,12 @@ import static io.brainstem.processor.integrate.Exprs.mul;
 import static io.brainstem.processor.integrate.TestModels.ode;
 
 import com.palantir.javapoet.JavaFile;
+import java.util.Optional;
+import io.brainstem.processor.ir.Expr.Compare;
+import io.brainstem.processor.ir.Expr.CmpOp;
+import io.brainstem.processor.ir.Expr;
+import io.brainstem.processor.integrate.Exprs;
+import io.brainstem.annotations.Integrator;
 import io.brainstem.processor.integrate.TestModels;
 import io.brainstem.processor.ir.Expr.Neg;
 import io.brainstem.processor.ir.Expr.Ref;
@@ -81,7 +87,9 @@ class EmitterTest {
     assertThat(kernel).contains("// dV/dt = (-V + V_rest + R * input) / tau\n"
         + "        final double V_rate = (-V + V_rest + R * input) / tau;\n"
         + "        V = V + V_expEulerFactor * V_rate;");
-    assertThat(kernel).contains("final boolean refractory = t - t_last_spike[i] <= tau_ref;");
+    assertThat(kernel).contains("final double holdTime = refractoryRule.holdTime(tau_ref, dt);\n"
+        + "    int spikeEnd = from;");
+    assertThat(kernel).contains("final boolean refractory = t - t_last_spike[i] < holdTime;");
     assertThat(kernel).contains("final boolean spiked = V >= V_th;");
     assertThat(kernel).contains("V = V_reset;\n        t_last_spike[i] = t;");
     assertThat(kernel).contains("spike[i] = spiked;");
@@ -270,5 +278,86 @@ class EmitterTest {
     assertThat(source).contains("private static final int V_REST_INDEX = 0;");
     assertThat(source).contains("private static final int V_REST_1_INDEX = 1;");
     assertThat(source).contains("final double v_rest = params.scalar(V_REST_1_INDEX);");
+  }
+
+  @Test
+  void refractoryRuleIsAGroupSettingAndPerElementPeriodsCountTheirOwnSteps() {
+    assertThat(LIF).contains("private RefractoryRule refractoryRule = RefractoryRule.BRAINPY;");
+    assertThat(LIF).contains("public LifGroup refractoryRule(RefractoryRule rule) {\n"
+        + "    this.refractoryRule = Objects.requireNonNull(rule, \"rule\");\n"
+        + "    return this;\n  }");
+    assertThat(LIF).contains("public RefractoryRule refractoryRule() {");
+    String perElement =
+        method(LIF, "private int stepExpAutoPerElement(double t, double dt, int from, int to)");
+    assertThat(perElement).contains("final double tau_ref = tau_refColumn[i];\n"
+        + "      final double holdTime = refractoryRule.holdTime(tau_ref, dt);");
+    String debug = method(LIF, "private int stepExpAutoDebug(double t, double dt, int from, int to)");
+    assertThat(debug).contains("final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);");
+    assertThat(debug).contains("final boolean refractory = t - t_last_spike[i] < holdTime;");
+    // A model without a refractory period has neither.
+    assertThat(Emitter.emit(crossing(new Compare(CmpOp.GE, V, VTH))).toString())
+        .doesNotContain("refractoryRule");
+  }
+
+  private static final Ref V = new Ref("V", RefKind.STATE);
+  private static final Ref VTH = new Ref("V_th", RefKind.PARAM);
+
+  /** FitzHugh–Nagumo-like: {@code dV/dt = V - w + input}, {@code dw/dt = V - w}, no reset. */
+  private static ModelIR crossing(Expr condition) {
+    Ref w = new Ref("w", RefKind.STATE);
+    Ref input = new Ref("input", RefKind.INPUT);
+    return new ModelIR("test", "Crossing", ModelIR.Kind.NEURON, Integrator.EULER,
+        List.of(new ModelIR.Param("V_th", 1)),
+        List.of(new ModelIR.State("V", 0), new ModelIR.State("w", 0)),
+        List.of("input"), List.of(),
+        List.of(ode("V", Exprs.add(Exprs.sub(V, w), input), "V", "w", "input"),
+            ode("w", Exprs.sub(V, w), "V", "w")),
+        Optional.of(new ModelIR.Threshold("fire", condition, "...", true)),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  @Test
+  void crossingThresholdComparesThePreStepStateWithTheIntegratedOne() {
+    String source = Emitter.emit(crossing(new Compare(CmpOp.GE, V, VTH))).toString();
+    String kernel = method(source, "private int stepEuler(double dt, int from, int to)");
+    assertThat(kernel).contains("double V = this.V[i];\n"
+        + "      double w = this.w[i];\n"
+        + "      final boolean heldBefore = V >= V_th;\n");
+    assertThat(kernel.indexOf("heldBefore = V >= V_th")).isLessThan(kernel.indexOf("V_rate"));
+    // No reset: the spike still goes to the spike list projections read.
+    assertThat(kernel).contains("V = V_new;\n      w = w_new;\n"
+        + "      final boolean spiked = !heldBefore && V >= V_th;\n"
+        + "      if (spiked) {\n        spikeIndex[spikeEnd++] = i;\n      }\n"
+        + "      this.V[i] = V;\n      this.w[i] = w;\n      spike[i] = spiked;");
+    String debug = method(source, "private int stepEulerDebug(double dt, int from, int to)");
+    assertThat(debug).contains("m.V = V;\n      m.w = w;\n"
+        + "      final boolean heldBefore = m.fire();\n");
+    assertThat(debug).contains("final boolean spiked = !heldBefore && m.fire();");
+  }
+
+  @Test
+  void crossingOfAnOrConditionKeepsItsParentheses() {
+    Expr either = new Expr.Logic(Expr.LogicOp.OR, new Compare(CmpOp.GE, V, VTH),
+        new Compare(CmpOp.LT, V, new Neg(VTH)));
+    String source = Emitter.emit(crossing(either)).toString();
+    assertThat(source).contains("final boolean heldBefore = V >= V_th || V < (-V_th);");
+    assertThat(source)
+        .contains("final boolean spiked = !heldBefore && (V >= V_th || V < (-V_th));");
+  }
+
+  @Test
+  void vectorKernelsMaskTheCrossingAndCountRefractoryStepsPerLane() {
+    List<JavaFile> files = Emitter.emitAll(crossing(new Compare(CmpOp.GE, V, VTH)), true);
+    String vector = files.get(1).toString();
+    assertThat(vector).contains("final VectorMask<Double> heldBefore = V.compare("
+        + "VectorOperators.GE, V_th);");
+    assertThat(vector).contains("final VectorMask<Double> spiked = V.compare(VectorOperators.GE,"
+        + " V_th).andNot(heldBefore);");
+    assertThat(vector.indexOf("heldBefore = V.compare")).isLessThan(vector.indexOf("V_rate ="));
+    String lif = Emitter.emitAll(TestModels.lif(), true).get(1).toString();
+    assertThat(lif).contains(
+        "final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);");
+    assertThat(lif).contains("lanes[k] = rule.holdTime(tau_refColumn[i + k], dt);");
+    assertThat(lif).contains(".sub(tLast).compare(VectorOperators.LT, holdTime);");
   }
 }

@@ -2,11 +2,13 @@
 package io.brainstem.models;
 
 import io.brainstem.annotations.Integrator;
+import io.brainstem.annotations.RefractoryRule;
 import io.brainstem.math.Exprel;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Parameters;
 import io.brainstem.network.Precision;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -56,6 +58,8 @@ public final class LifGroup extends NeuronGroup {
    */
   public final double[] t_last_spike;
 
+  private RefractoryRule refractoryRule = RefractoryRule.BRAINPY;
+
   /**
    * {@code size} neurons named {@code name} (used in paths such as {@code name.spike}), storing double.
    */
@@ -74,6 +78,23 @@ public final class LifGroup extends NeuronGroup {
     this.input = input("input");
     this.input_float = floatInput("input");
     this.t_last_spike = timeState("t_last_spike", -1e7);
+  }
+
+  /**
+   * Chooses how {@code tau_ref} counts steps: {@code BRAINPY} (the default) holds a neuron
+   * for {@code floor(tau_ref/dt + 0.001)} steps after the step it spiked in, {@code BRIAN2} one
+   * step less.
+   */
+  public LifGroup refractoryRule(RefractoryRule rule) {
+    this.refractoryRule = Objects.requireNonNull(rule, "rule");
+    return this;
+  }
+
+  /**
+   * How {@code tau_ref} counts steps.
+   */
+  public RefractoryRule refractoryRule() {
+    return refractoryRule;
   }
 
   /**
@@ -372,11 +393,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_rate = (-V + V_rest + R * input) / tau;
@@ -409,9 +431,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_rate = (-V + V_rest + R * input) / tau;
@@ -440,9 +463,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -473,11 +497,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_slope = -1.0 / tau;
     final double V_decay = Math.exp(dt * V_slope);
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_rate = (-V + V_rest + R * input) / tau;
@@ -511,9 +536,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_rate = (-V + V_rest + R * input) / tau;
@@ -544,9 +570,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -577,11 +604,12 @@ public final class LifGroup extends NeuronGroup {
     final double R = params.scalar(R_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_rate = (-V + V_rest + R * input) / tau;
@@ -614,9 +642,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_rate = (-V + V_rest + R * input) / tau;
@@ -644,9 +673,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -675,11 +705,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -715,9 +746,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -748,9 +780,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -782,11 +815,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -822,9 +856,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -855,9 +890,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -890,11 +926,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -931,9 +968,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -965,9 +1003,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -1000,11 +1039,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -1043,9 +1083,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -1079,9 +1120,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -1117,11 +1159,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -1162,9 +1205,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -1200,9 +1244,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -1241,11 +1286,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -1286,9 +1332,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -1324,9 +1371,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input[i];
       double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -1364,11 +1412,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_rate = (-V + V_rest + R * input) / tau;
@@ -1401,9 +1450,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_rate = (-V + V_rest + R * input) / tau;
@@ -1432,9 +1482,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -1465,11 +1516,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_slope = -1.0 / tau;
     final double V_decay = Math.exp(dt * V_slope);
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_rate = (-V + V_rest + R * input) / tau;
@@ -1503,9 +1555,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_rate = (-V + V_rest + R * input) / tau;
@@ -1536,9 +1589,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -1569,11 +1623,12 @@ public final class LifGroup extends NeuronGroup {
     final double R = params.scalar(R_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_rate = (-V + V_rest + R * input) / tau;
@@ -1606,9 +1661,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_rate = (-V + V_rest + R * input) / tau;
@@ -1636,9 +1692,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -1667,11 +1724,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -1707,9 +1765,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -1740,9 +1799,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -1774,11 +1834,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -1814,9 +1875,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -1847,9 +1909,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -1882,11 +1945,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -1923,9 +1987,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -1957,9 +2022,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -1992,11 +2058,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -2035,9 +2102,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -2071,9 +2139,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -2109,11 +2178,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -2154,9 +2224,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -2192,9 +2263,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;
@@ -2233,11 +2305,12 @@ public final class LifGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -2278,9 +2351,10 @@ public final class LifGroup extends NeuronGroup {
       final double R = RColumn[i];
       final double tau = tauColumn[i];
       final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
       final double input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         final double V_k1 = (-V + V_rest + R * input) / tau;
@@ -2316,9 +2390,10 @@ public final class LifGroup extends NeuronGroup {
       m.R = params.value(R_INDEX, i);
       m.tau = params.value(TAU_INDEX, i);
       m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
       m.input = this.input_float[i];
       double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] <= m.tau_ref;
+      final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
         // dV/dt = (-V + V_rest + R * input) / tau
         m.V = V;

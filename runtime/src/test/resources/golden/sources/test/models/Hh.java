@@ -10,7 +10,8 @@ import io.brainstem.annotations.Threshold;
 /**
  * A Hodgkin–Huxley-style coupled model (the classic squid axon, BrainPy's {@code HH} defaults) kept
  * for the golden test of generated code: four coupled states, rate functions full of {@code exp},
- * locals, no reset. Not the library's HH (whose spike detects the upward crossing).
+ * locals, no reset, and a crossing threshold (a spike when V crosses V_th upwards in a step). Not
+ * the library's HH.
  *
  * <pre>
  *   C dV/dt = −gNa m³h (V − ENa) − gK n⁴ (V − EK) − gL (V − EL) + input
@@ -53,7 +54,7 @@ public class Hh {
     return alpha * (1 - n) - beta * n;
   }
 
-  @Threshold
+  @Threshold(crossing = true)
   boolean fire() {
     return V >= V_th;
   }
