@@ -3,6 +3,7 @@ package io.brainstem.models;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import io.brainstem.annotations.Integrator;
+import io.brainstem.annotations.RefractoryRule;
 import io.brainstem.connectivity.Matrices;
 import io.brainstem.network.Network;
 import io.brainstem.network.NeuronGroup;
@@ -48,14 +49,6 @@ class Brian2MatrixTest {
 
   private static Map<String, String> expectedMismatches() {
     Map<String, String> m = new LinkedHashMap<>();
-    // "refrac": refractory counted in steps with group.refractoryRule(RefractoryRule.BRIAN2).
-    String refractory = "refractory rule: t - t_last_spike <= tau_ref holds 50 steps after a spike,"
-        + " Brian2 holds 49 (needs refractoryRule(BRIAN2), branch refrac)";
-    for (String method : new String[] {"euler", "exp_auto", "rk4"}) {
-      for (String dt : new String[] {"0.1", "0.01"}) {
-        m.put("LIF/" + method + "/" + dt, refractory);
-      }
-    }
     // "coupled": the conductance's output evaluated at every stage of the neuron's method.
     String held = "synaptic output g*(E - V) held over the step (needs a stage-coupled output,"
         + " branch coupled)";
@@ -87,27 +80,9 @@ class Brian2MatrixTest {
     if (EXPECTED_MISMATCH.containsKey(key)) {
       assertWithMessage("%s now matches Brian2: remove it from EXPECTED_MISMATCH (%s)", key,
           EXPECTED_MISMATCH.get(key)).that(difference).isNotNull();
-      if (brian.caseName.equals("LIF")) {
-        assertHeldOneStepLonger(brian, ours);
-      }
     } else {
       assertWithMessage("%s differs from Brian2 (%s)", key, brian.brianMethod)
           .that(difference).isNull();
-    }
-  }
-
-  /**
-   * The LIF mismatch is the refractory rule's and nothing else: the same first spike, then every
-   * interval one step longer than Brian2's (held 50 steps, not 49) or, where the rounding of t
-   * shortens our hold by a step (issue 10, item 1), equal.
-   */
-  private static void assertHeldOneStepLonger(BrianRun brian, Outcome ours) {
-    assertWithMessage("spike count").that(ours.steps.length).isEqualTo(brian.steps.length);
-    assertWithMessage("first spike").that(ours.steps[0]).isEqualTo(brian.steps[0]);
-    for (int i = 1; i < ours.steps.length; i++) {
-      int longer = (ours.steps[i] - ours.steps[i - 1]) - (brian.steps[i] - brian.steps[i - 1]);
-      assertWithMessage("interval %s: ours minus Brian2's, in steps", i).that(longer).isIn(
-          List.of(0, 1));
     }
   }
 
@@ -197,7 +172,8 @@ class Brian2MatrixTest {
     switch (caseName) {
       case "LIF" -> {
         inputs.put("N.input", 30.);
-        return net.add(new LifGroup("N", 1).tau_ref(5).method(method));
+        return net.add(new LifGroup("N", 1).tau_ref(5).refractoryRule(RefractoryRule.BRIAN2)
+            .method(method));
       }
       case "HH" -> {
         inputs.put("N.input", 10.);
