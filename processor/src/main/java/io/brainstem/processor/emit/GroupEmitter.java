@@ -21,6 +21,7 @@ import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.ModelIR.State;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -353,7 +354,7 @@ final class GroupEmitter {
     return code.build();
   }
 
-  private static String quoted(java.util.Collection<String> names) {
+  private static String quoted(Collection<String> names) {
     return String.join(", ", names.stream().map(n -> "\"" + n + "\"").toList());
   }
 
