@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * STAGED coupling in an E/I network (every projection staged, one delayed, one with per-element
- * parameters): the debug loops (jit false), ReportRunner and threads(n) give the kernels' results
+ * parameters, and per-element parameters on the I group): the debug loops (jit false), ReportRunner and threads(n) give the kernels' results
  * bit for bit, under either precision.
  */
 class StagedDeterminismTest {
@@ -45,6 +45,10 @@ class StagedDeterminismTest {
     double[] perElement = new double[i.size()];
     Arrays.fill(perElement, 0.6);
     perElement[7] = 0.9;
+    double[] taus = new double[i.size()];
+    Arrays.fill(taus, 20.);
+    taus[3] = 15.;
+    i.tau(taus); // I runs the per-element staged loop
     net.add(new ExpCobaProjection(e, e, new FixedProb(0.05, 4)).E(0.).g_max(0.6).tau(5.)
         .coupling(Coupling.STAGED));
     net.add(new ExpCobaProjection(e, i, new FixedProb(0.05, 5)).E(0.).g_max(perElement).tau(5.)
