@@ -77,6 +77,18 @@ public class Network {
     return projection;
   }
 
+  /**
+   * Sets the {@link Coupling} of every projection added so far (each one's {@code coupling(...)});
+   * a projection whose model cannot be staged makes it throw, naming the projection and why, and
+   * leaves those after it unchanged. Returns this network.
+   */
+  public final Network coupling(Coupling coupling) {
+    for (Projection p : projections) {
+      p.coupling(coupling);
+    }
+    return this;
+  }
+
   /** Adds groups in order; returns this network. */
   public final Network add(NeuronGroup... groups) {
     for (NeuronGroup g : groups) {

@@ -251,6 +251,16 @@ public abstract class Projection {
     this.coupling = coupling;
   }
 
+  /**
+   * Chooses how the output reaches the postsynaptic group (see {@link Coupling}); generated
+   * projections override it, returning their own type. Throws for a model that cannot be staged,
+   * naming the reason.
+   */
+  public Projection coupling(Coupling coupling) {
+    setCoupling(coupling, model + " is not a generated projection", null, null);
+    return this;
+  }
+
   /** How this projection's output reaches its postsynaptic group (default {@link Coupling#HELD}). */
   public final Coupling coupling() {
     return coupling;

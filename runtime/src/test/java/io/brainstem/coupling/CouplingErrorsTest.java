@@ -65,6 +65,22 @@ class CouplingErrorsTest {
   }
 
   @Test
+  void aNetworkSetsEveryProjectionAndNamesOneThatCannotStage() {
+    Network net = new Network();
+    LifGroup a = net.add(new LifGroup("A", 2).method(Integrator.RK4));
+    ExpCobaProjection exp = net.add(new ExpCobaProjection("Exp", a, a, new All2All()));
+    net.coupling(Coupling.STAGED);
+    assertThat(exp.coupling()).isEqualTo(Coupling.STAGED);
+    net.add(new NmdaCobaProjection("Nmda", a, a, new All2All()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> net.coupling(Coupling.STAGED));
+    assertThat(e).hasMessageThat().startsWith("projection Nmda (NmdaCoba) cannot use");
+    net.coupling(Coupling.HELD);
+    assertThat(exp.coupling()).isEqualTo(Coupling.HELD);
+    assertThat(a.staged()).isFalse();
+  }
+
+  @Test
   void currentSynapsesAndMultiStateNeuronsStageToo() {
     Network net = new Network();
     AdExGroup a = net.add(new AdExGroup("A", 3).method(Integrator.RK4));
