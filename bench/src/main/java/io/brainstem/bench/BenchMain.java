@@ -1,6 +1,11 @@
 package io.brainstem.bench;
 
+import io.brainstem.annotations.Integrator;
+import io.brainstem.models.ExpCobaProjection;
+import io.brainstem.models.LifGroup;
+import io.brainstem.network.Coupling;
 import io.brainstem.network.NeuronGroup;
+import io.brainstem.network.Projection;
 import io.brainstem.network.Precision;
 import io.brainstem.runners.DSRunner;
 import io.brainstem.visualize.Plots;
@@ -18,7 +23,7 @@ import java.util.Map;
  * <pre>
  * BenchMain --model coba|cuba|cobahh|einet [--N 4000] [--k 80] [--duration 1] (s)
  *           [--threads 1] [--seed 1] [--warmup 0] (ms) [--precision double|float]
- *           [--raster file.png]
+ *           [--raster file.png] [--method RK4 --coupling held|staged] (einet only)
  * </pre>
  *
  * {@code t_run_loop} is the time of {@code runner.run} alone. With {@code --warmup ms}, the network
@@ -28,7 +33,9 @@ import java.util.Map;
  * {@code t_run_loop} leaves out too ({@code t_warmup} reports it; the process time includes it).
  * (A warm-up on a 4 000-neuron copy made COBA at 400 000 neurons 25 % slower: the JIT compiled
  * with the small network's profile.)
- * With {@code --raster} it also records {@code E.spike} and writes its raster plot.
+ * With {@code --raster} it also records {@code E.spike} and writes its raster plot. With
+ * {@code --method} (einet) every group and projection integrates with that method, and
+ * {@code --coupling} sets every projection's {@code Coupling} (docs/runners.md).
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -48,6 +55,9 @@ public final class BenchMain {
     long t0 = System.nanoTime();
     BenchNetworks.Bench bench = BenchNetworks.build(model, n, k, seed, precision);
     double tBuild = (System.nanoTime() - t0) * 1e-9;
+    if (opt.containsKey("method") || opt.containsKey("coupling")) {
+      configure(bench, opt.getOrDefault("method", "EXP_AUTO"), opt.getOrDefault("coupling", "held"));
+    }
 
     DSRunner.Builder builder = DSRunner.builder(bench.network()).dt(BenchNetworks.DT).threads(threads);
     if (bench.inputE() != 0) {
@@ -91,6 +101,8 @@ public final class BenchMain {
     res.put("jdk", Runtime.version().toString());
     res.put("kernels", e.kernels());
     res.put("precision", precision.name().toLowerCase(Locale.ROOT));
+    res.put("method", e.method().name());
+    res.put("coupling", bench.network().projections().get(0).coupling().name());
     res.put("t_warmup", tWarmup);
     res.put("t_setup", tBuild);
     res.put("t_run_loop", tLoop);
@@ -102,6 +114,21 @@ public final class BenchMain {
     res.put("rate_all_Hz", (spikesE + spikesI) / (double) n / durationS);
     res.put("t_since_jvm_start", ManagementFactory.getRuntimeMXBean().getUptime() * 1e-3);
     System.out.println("RESULT " + json(res));
+  }
+
+  /** The einet's integrator and coupling (its groups are LifGroups, its projections ExpCoba). */
+  private static void configure(BenchNetworks.Bench bench, String method, String coupling) {
+    Integrator integrator = Integrator.valueOf(method.toUpperCase(Locale.ROOT));
+    Coupling c = Coupling.valueOf(coupling.toUpperCase(Locale.ROOT));
+    for (NeuronGroup g : bench.network().groups()) {
+      if (!(g instanceof LifGroup lif)) {
+        throw new IllegalArgumentException("--method/--coupling apply to the einet model only");
+      }
+      lif.method(integrator);
+    }
+    for (Projection p : bench.network().projections()) {
+      ((ExpCobaProjection) p).method(integrator).coupling(c);
+    }
   }
 
   private static Precision precision(String name) {

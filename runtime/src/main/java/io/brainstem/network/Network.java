@@ -77,6 +77,18 @@ public class Network {
     return projection;
   }
 
+  /**
+   * Sets the {@link Coupling} of every projection added so far (each one's {@code coupling(...)});
+   * a projection whose model cannot be staged makes it throw, naming the projection and why, and
+   * leaves those after it unchanged. Returns this network.
+   */
+  public final Network coupling(Coupling coupling) {
+    for (Projection p : projections) {
+      p.coupling(coupling);
+    }
+    return this;
+  }
+
   /** Adds groups in order; returns this network. */
   public final Network add(NeuronGroup... groups) {
     for (NeuronGroup g : groups) {
@@ -182,12 +194,17 @@ public class Network {
 
   /**
    * Checks that every projection's pre- and postsynaptic groups are members of this network (the
-   * same objects, not just the same names); runners call it when they are built.
+   * same objects, not just the same names), and that the postsynaptic group of a
+   * {@link Coupling#STAGED} projection integrates with a Runge–Kutta method; runners call it when
+   * they are built.
    */
   public final void validate() {
     for (Projection p : projections) {
       checkMember(p, "presynaptic", p.pre());
       checkMember(p, "postsynaptic", p.post());
+      if (p.coupling() == Coupling.STAGED) {
+        p.post().stageTableau(); // throws unless the group has Runge-Kutta stages
+      }
     }
   }
 

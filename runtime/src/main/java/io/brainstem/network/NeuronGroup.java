@@ -34,6 +34,8 @@ public abstract class NeuronGroup {
   /** The generated vector kernels, when this JVM runs them (see {@link Kernels}). */
   private NeuronKernel vectorKernel;
   private boolean scalarOnly;
+  /** The stage inputs of {@link Coupling#STAGED} projections; null without staged loops. */
+  private StagedInputs staged;
 
   protected NeuronGroup(String name, String model, int size, Integrator defaultMethod) {
     this(name, model, size, defaultMethod, Precision.DOUBLE);
@@ -234,6 +236,65 @@ public abstract class NeuronGroup {
   /** Clears every input accumulator; the runner calls it at the end of each step. */
   public final void clearInputs() {
     variables.clearInputs();
+    if (staged != null) {
+      staged.clear();
+    }
+  }
+
+  /**
+   * For generated groups with staged loops: the inputs those loops read, and the {@code
+   * "input:state"} pairs whose slopes they read (states whose ODE reads the input).
+   */
+  protected final void stagedLayout(List<String> inputs, List<String> slopes) {
+    this.staged = new StagedInputs(name, size, inputs, slopes);
+  }
+
+  /** True when a {@link Coupling#STAGED} projection targets this group: it then runs staged loops. */
+  public final boolean staged() {
+    return staged != null && staged.active();
+  }
+
+  /** For generated staged loops: the offsets of {@code input} (layout index) at {@code stage}. */
+  protected final double[] stageOffset(int input, int stage) {
+    return staged.offset(input, stage);
+  }
+
+  /** For generated staged loops: the slopes of pair {@code slope} (layout index) at {@code stage}. */
+  protected final double[] stageSlope(int slope, int stage) {
+    return staged.slope(slope, stage);
+  }
+
+  /** Attaches a staged projection; returns its {input, slope} layout indices. */
+  final int[] attachStaged(Projection p, String input, String state) {
+    if (staged == null) {
+      throw new IllegalArgumentException("projection " + p.name() + " cannot use Coupling.STAGED:"
+          + " group " + name + " (" + model + ") has no staged loops (a model with @Noise, or whose"
+          + " ODEs read no input); use Coupling.HELD");
+    }
+    return staged.attach(p, input, state);
+  }
+
+  final void detachStaged(Projection p) {
+    if (staged != null) {
+      staged.detach(p);
+    }
+  }
+
+  /**
+   * The padded Runge–Kutta tableau of this group's method, for staged loops; throws when the
+   * method has no stages (exponential Euler), naming the projections that need them.
+   */
+  public final StageTableau stageTableau() {
+    StageTableau tableau = StageTableau.of(method);
+    if (tableau == null) {
+      List<String> names = staged == null ? List.of()
+          : staged.attached().stream().map(Projection::name).toList();
+      throw new IllegalStateException("group " + name + " integrates with " + method + ", which has"
+          + " no Runge-Kutta stages, but projections " + names + " use Coupling.STAGED: give the "
+          + "group an explicit Runge-Kutta method (e.g. method(Integrator.RK4)) or use "
+          + "Coupling.HELD");
+    }
+    return tableau;
   }
 
   public final String name() {

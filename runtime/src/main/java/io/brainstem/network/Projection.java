@@ -44,6 +44,9 @@ public abstract class Projection {
   /** The generated vector kernels, when this JVM runs them (see {@link Kernels}). */
   private ProjectionKernel vectorKernel;
   private boolean scalarOnly;
+  private Coupling coupling = Coupling.HELD;
+  private int stagedInput = -1;
+  private int stagedSlope = -1;
 
   protected Projection(
       String name, String model, NeuronGroup pre, NeuronGroup post, Connector connector,
@@ -224,6 +227,63 @@ public abstract class Projection {
   public final String kernels() {
     ProjectionKernel vector = vectorKernel();
     return vector == null ? "scalar" : vector.describe();
+  }
+
+  /**
+   * For generated projections: sets the coupling. {@code refusal} is why the model cannot be
+   * staged (null when it can); {@code target} is the output's input and {@code state} the
+   * postsynaptic state the output reads (null for none).
+   */
+  protected final void setCoupling(Coupling coupling, String refusal, String target,
+      String state) {
+    Objects.requireNonNull(coupling, "coupling");
+    if (coupling == Coupling.STAGED) {
+      if (refusal != null) {
+        throw new IllegalArgumentException("projection " + name + " (" + model + ") cannot use "
+            + "Coupling.STAGED: " + refusal + "; use Coupling.HELD");
+      }
+      int[] indices = post.attachStaged(this, target, state);
+      stagedInput = indices[0];
+      stagedSlope = indices[1];
+    } else {
+      post.detachStaged(this);
+    }
+    this.coupling = coupling;
+  }
+
+  /**
+   * Chooses how the output reaches the postsynaptic group (see {@link Coupling}); generated
+   * projections override it, returning their own type. Throws for a model that cannot be staged,
+   * naming the reason.
+   */
+  public Projection coupling(Coupling coupling) {
+    setCoupling(coupling, model + " is not a generated projection", null, null);
+    return this;
+  }
+
+  /** How this projection's output reaches its postsynaptic group (default {@link Coupling#HELD}). */
+  public final Coupling coupling() {
+    return coupling;
+  }
+
+  /** True under {@link Coupling#STAGED}: the generated update then runs its staged loops. */
+  protected final boolean staged() {
+    return coupling == Coupling.STAGED;
+  }
+
+  /** For staged loops: the postsynaptic offsets this projection adds to at {@code stage}. */
+  protected final double[] stageOffset(int stage) {
+    return post.stageOffset(stagedInput, stage);
+  }
+
+  /** For staged loops: the postsynaptic slopes this projection adds to at {@code stage}. */
+  protected final double[] stageSlope(int stage) {
+    return post.stageSlope(stagedSlope, stage);
+  }
+
+  /** For staged loops: the postsynaptic group's padded Runge–Kutta tableau. */
+  protected final StageTableau stageTableau() {
+    return post.stageTableau();
   }
 
   protected final void setMethod(Integrator method) {

@@ -7,6 +7,7 @@ import io.brainstem.math.Exprel;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Parameters;
 import io.brainstem.network.Precision;
+import io.brainstem.network.StageTableau;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -100,6 +101,7 @@ public final class AdExGroup extends NeuronGroup {
     this.input = input("input");
     this.input_float = floatInput("input");
     this.t_last_spike = timeState("t_last_spike", -1e7);
+    stagedLayout(List.of("input"), List.of("input:V"));
   }
 
   /**
@@ -315,6 +317,9 @@ public final class AdExGroup extends NeuronGroup {
 
   @Override
   public int update(double t, double dt, int from, int to, boolean jit) {
+    if (staged()) {
+      return precision() == Precision.FLOAT ? stagedUpdateFloat(t, dt, from, to, jit) : stagedUpdate(t, dt, from, to, jit);
+    }
     return precision() == Precision.FLOAT ? scalarUpdateFloat(t, dt, from, to, jit) : scalarUpdate(t, dt, from, to, jit);
   }
 
@@ -3178,6 +3183,528 @@ public final class AdExGroup extends NeuronGroup {
         final double w_new = w + eighthDt * (w_k1 + 3.0 * w_k2 + 3.0 * w_k3 + w_k4);
         V = V_new;
         w = w_new;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stagedUpdate(double t, double dt, int from, int to, boolean jit) {
+    return !jit ? stepStagedDebug(t, dt, from, to) : params.heterogeneous() ? stepStagedPerElement(t, dt, from, to) : stepStaged(t, dt, from, to);
+  }
+
+  private int stepStaged(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final StageTableau rk = stageTableau();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_offset2 = stageOffset(0, 1);
+    final double[] input_offset3 = stageOffset(0, 2);
+    final double[] input_offset4 = stageOffset(0, 3);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double[] input_V_slope2 = stageSlope(0, 1);
+    final double[] input_V_slope3 = stageSlope(0, 2);
+    final double[] input_V_slope4 = stageSlope(0, 3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input_stage1) / tau;
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double w_stage2 = w + dt * (a21 * w_k1);
+        final double input_stage2 = input + input_offset2[i] + input_V_slope2[i] * V_stage2;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input_stage2) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double w_stage3 = w + dt * (a31 * w_k1 + a32 * w_k2);
+        final double input_stage3 = input + input_offset3[i] + input_V_slope3[i] * V_stage3;
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input_stage3) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double w_stage4 = w + dt * (a41 * w_k1 + a42 * w_k2 + a43 * w_k3);
+        final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
+        final double V_k4 = (-V_stage4 + V_rest + delta_T * Math.exp((V_stage4 - V_T) / delta_T) - R * w_stage4 + R * input_stage4) / tau;
+        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
+        final double V_new = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        final double w_new = w + dt * (b1 * w_k1 + b2 * w_k2 + b3 * w_k3 + b4 * w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedPerElement(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final StageTableau rk = stageTableau();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_offset2 = stageOffset(0, 1);
+    final double[] input_offset3 = stageOffset(0, 2);
+    final double[] input_offset4 = stageOffset(0, 3);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double[] input_V_slope2 = stageSlope(0, 1);
+    final double[] input_V_slope3 = stageSlope(0, 2);
+    final double[] input_V_slope4 = stageSlope(0, 3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input_stage1) / tau;
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double w_stage2 = w + dt * (a21 * w_k1);
+        final double input_stage2 = input + input_offset2[i] + input_V_slope2[i] * V_stage2;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input_stage2) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double w_stage3 = w + dt * (a31 * w_k1 + a32 * w_k2);
+        final double input_stage3 = input + input_offset3[i] + input_V_slope3[i] * V_stage3;
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input_stage3) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double w_stage4 = w + dt * (a41 * w_k1 + a42 * w_k2 + a43 * w_k3);
+        final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
+        final double V_k4 = (-V_stage4 + V_rest + delta_T * Math.exp((V_stage4 - V_T) / delta_T) - R * w_stage4 + R * input_stage4) / tau;
+        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
+        final double V_new = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        final double w_new = w + dt * (b1 * w_k1 + b2 * w_k2 + b3 * w_k3 + b4 * w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedDebug(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    final StageTableau rk = stageTableau();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_offset2 = stageOffset(0, 1);
+    final double[] input_offset3 = stageOffset(0, 2);
+    final double[] input_offset4 = stageOffset(0, 3);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double[] input_V_slope2 = stageSlope(0, 1);
+    final double[] input_V_slope3 = stageSlope(0, 2);
+    final double[] input_V_slope4 = stageSlope(0, 3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
+      m.input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_held = m.input;
+        final double input_stage1 = input_held + input_offset1[i] + input_V_slope1[i] * V;
+        m.V = V;
+        m.w = w;
+        m.input = input_stage1;
+        final double V_k1 = m.dV(V, w, input_stage1);
+        final double w_k1 = m.dw(w, V);
+        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double w_stage2 = w + dt * (a21 * w_k1);
+        final double input_stage2 = input_held + input_offset2[i] + input_V_slope2[i] * V_stage2;
+        m.V = V_stage2;
+        m.w = w_stage2;
+        m.input = input_stage2;
+        final double V_k2 = m.dV(V_stage2, w_stage2, input_stage2);
+        final double w_k2 = m.dw(w_stage2, V_stage2);
+        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double w_stage3 = w + dt * (a31 * w_k1 + a32 * w_k2);
+        final double input_stage3 = input_held + input_offset3[i] + input_V_slope3[i] * V_stage3;
+        m.V = V_stage3;
+        m.w = w_stage3;
+        m.input = input_stage3;
+        final double V_k3 = m.dV(V_stage3, w_stage3, input_stage3);
+        final double w_k3 = m.dw(w_stage3, V_stage3);
+        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double w_stage4 = w + dt * (a41 * w_k1 + a42 * w_k2 + a43 * w_k3);
+        final double input_stage4 = input_held + input_offset4[i] + input_V_slope4[i] * V_stage4;
+        m.V = V_stage4;
+        m.w = w_stage4;
+        m.input = input_stage4;
+        final double V_k4 = m.dV(V_stage4, w_stage4, input_stage4);
+        final double w_k4 = m.dw(w_stage4, V_stage4);
+        final double V_new = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        final double w_new = w + dt * (b1 * w_k1 + b2 * w_k2 + b3 * w_k3 + b4 * w_k4);
+        V = V_new;
+        w = w_new;
+        m.input = input_held;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stagedUpdateFloat(double t, double dt, int from, int to, boolean jit) {
+    return !jit ? stepStagedDebugFloat(t, dt, from, to) : params.heterogeneous() ? stepStagedPerElementFloat(t, dt, from, to) : stepStagedFloat(t, dt, from, to);
+  }
+
+  private int stepStagedFloat(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final StageTableau rk = stageTableau();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_offset2 = stageOffset(0, 1);
+    final double[] input_offset3 = stageOffset(0, 2);
+    final double[] input_offset4 = stageOffset(0, 3);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double[] input_V_slope2 = stageSlope(0, 1);
+    final double[] input_V_slope3 = stageSlope(0, 2);
+    final double[] input_V_slope4 = stageSlope(0, 3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input_stage1) / tau;
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double w_stage2 = w + dt * (a21 * w_k1);
+        final double input_stage2 = input + input_offset2[i] + input_V_slope2[i] * V_stage2;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input_stage2) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double w_stage3 = w + dt * (a31 * w_k1 + a32 * w_k2);
+        final double input_stage3 = input + input_offset3[i] + input_V_slope3[i] * V_stage3;
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input_stage3) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double w_stage4 = w + dt * (a41 * w_k1 + a42 * w_k2 + a43 * w_k3);
+        final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
+        final double V_k4 = (-V_stage4 + V_rest + delta_T * Math.exp((V_stage4 - V_T) / delta_T) - R * w_stage4 + R * input_stage4) / tau;
+        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
+        final double V_new = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        final double w_new = w + dt * (b1 * w_k1 + b2 * w_k2 + b3 * w_k3 + b4 * w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedPerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final StageTableau rk = stageTableau();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_offset2 = stageOffset(0, 1);
+    final double[] input_offset3 = stageOffset(0, 2);
+    final double[] input_offset4 = stageOffset(0, 3);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double[] input_V_slope2 = stageSlope(0, 1);
+    final double[] input_V_slope3 = stageSlope(0, 2);
+    final double[] input_V_slope4 = stageSlope(0, 3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_k1 = (-V + V_rest + delta_T * Math.exp((V - V_T) / delta_T) - R * w + R * input_stage1) / tau;
+        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
+        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double w_stage2 = w + dt * (a21 * w_k1);
+        final double input_stage2 = input + input_offset2[i] + input_V_slope2[i] * V_stage2;
+        final double V_k2 = (-V_stage2 + V_rest + delta_T * Math.exp((V_stage2 - V_T) / delta_T) - R * w_stage2 + R * input_stage2) / tau;
+        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
+        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double w_stage3 = w + dt * (a31 * w_k1 + a32 * w_k2);
+        final double input_stage3 = input + input_offset3[i] + input_V_slope3[i] * V_stage3;
+        final double V_k3 = (-V_stage3 + V_rest + delta_T * Math.exp((V_stage3 - V_T) / delta_T) - R * w_stage3 + R * input_stage3) / tau;
+        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
+        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double w_stage4 = w + dt * (a41 * w_k1 + a42 * w_k2 + a43 * w_k3);
+        final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
+        final double V_k4 = (-V_stage4 + V_rest + delta_T * Math.exp((V_stage4 - V_T) / delta_T) - R * w_stage4 + R * input_stage4) / tau;
+        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
+        final double V_new = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        final double w_new = w + dt * (b1 * w_k1 + b2 * w_k2 + b3 * w_k3 + b4 * w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedDebugFloat(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    final StageTableau rk = stageTableau();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_offset2 = stageOffset(0, 1);
+    final double[] input_offset3 = stageOffset(0, 2);
+    final double[] input_offset4 = stageOffset(0, 3);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double[] input_V_slope2 = stageSlope(0, 1);
+    final double[] input_V_slope3 = stageSlope(0, 2);
+    final double[] input_V_slope4 = stageSlope(0, 3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_held = m.input;
+        final double input_stage1 = input_held + input_offset1[i] + input_V_slope1[i] * V;
+        m.V = V;
+        m.w = w;
+        m.input = input_stage1;
+        final double V_k1 = m.dV(V, w, input_stage1);
+        final double w_k1 = m.dw(w, V);
+        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double w_stage2 = w + dt * (a21 * w_k1);
+        final double input_stage2 = input_held + input_offset2[i] + input_V_slope2[i] * V_stage2;
+        m.V = V_stage2;
+        m.w = w_stage2;
+        m.input = input_stage2;
+        final double V_k2 = m.dV(V_stage2, w_stage2, input_stage2);
+        final double w_k2 = m.dw(w_stage2, V_stage2);
+        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double w_stage3 = w + dt * (a31 * w_k1 + a32 * w_k2);
+        final double input_stage3 = input_held + input_offset3[i] + input_V_slope3[i] * V_stage3;
+        m.V = V_stage3;
+        m.w = w_stage3;
+        m.input = input_stage3;
+        final double V_k3 = m.dV(V_stage3, w_stage3, input_stage3);
+        final double w_k3 = m.dw(w_stage3, V_stage3);
+        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double w_stage4 = w + dt * (a41 * w_k1 + a42 * w_k2 + a43 * w_k3);
+        final double input_stage4 = input_held + input_offset4[i] + input_V_slope4[i] * V_stage4;
+        m.V = V_stage4;
+        m.w = w_stage4;
+        m.input = input_stage4;
+        final double V_k4 = m.dV(V_stage4, w_stage4, input_stage4);
+        final double w_k4 = m.dw(w_stage4, V_stage4);
+        final double V_new = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        final double w_new = w + dt * (b1 * w_k1 + b2 * w_k2 + b3 * w_k3 + b4 * w_k4);
+        V = V_new;
+        w = w_new;
+        m.input = input_held;
       }
       m.V = V;
       m.w = w;

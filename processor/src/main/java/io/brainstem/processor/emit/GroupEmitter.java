@@ -13,6 +13,7 @@ import io.brainstem.annotations.Integrator;
 import io.brainstem.annotations.RefractoryRule;
 import io.brainstem.processor.integrate.Linearity;
 import io.brainstem.processor.integrate.LocalNames;
+import io.brainstem.processor.integrate.StagedPlanner;
 import io.brainstem.processor.integrate.StepPlan;
 import io.brainstem.processor.integrate.StepPlanner;
 import io.brainstem.processor.ir.Assign;
@@ -21,8 +22,12 @@ import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.ModelIR.State;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -51,6 +56,8 @@ final class GroupEmitter {
   private final boolean usesTime;
   /** Whether {@code <Model>GroupVector} is generated too, for the group to load. */
   private final boolean vector;
+  /** Inputs the staged loops read, each with the states whose ODE reads it; empty: no such loops. */
+  private final Map<String, List<String>> stagedLayout;
 
   GroupEmitter(ModelIR model, boolean vector) {
     this.model = model;
@@ -70,6 +77,7 @@ final class GroupEmitter {
     this.heldBefore = names.allocate("heldBefore");
     this.m = names.allocate("m");
     this.usesTime = model.refractoryParam().isPresent() || ModelNames.readsTime(model);
+    this.stagedLayout = StagedPlanner.neuronLayout(model);
   }
 
   TypeSpec type() {
@@ -120,6 +128,14 @@ final class GroupEmitter {
       for (Integrator integrator : Linearity.supported(model)) {
         for (Variant variant : Variant.values()) {
           type.addMethod(step(integrator, variant, storage));
+        }
+      }
+    }
+    if (!stagedLayout.isEmpty()) {
+      for (Storage storage : Storage.values()) {
+        type.addMethod(stagedUpdate(storage));
+        for (Variant variant : Variant.values()) {
+          type.addMethod(stagedStep(variant, storage));
         }
       }
     }
@@ -187,6 +203,12 @@ final class GroupEmitter {
     if (model.refractoryParam().isPresent()) {
       ctor.addStatement("this.$L = timeState($S, -1e7)", T_LAST_SPIKE, T_LAST_SPIKE);
     }
+    if (!stagedLayout.isEmpty()) {
+      List<String> slopes = new ArrayList<>();
+      stagedLayout.forEach((input, states) -> states.forEach(x -> slopes.add(input + ":" + x)));
+      ctor.addStatement("stagedLayout($T.of($L), $T.of($L))", List.class,
+          quoted(stagedLayout.keySet()), List.class, quoted(slopes));
+    }
     if (vector) {
       // By name: this class must load without the jdk.incubator.vector module.
       ctor.addStatement("vectorKernel($T.load(precision == $T.FLOAT ? $S : $S, this, params, "
@@ -209,6 +231,12 @@ final class GroupEmitter {
         .addParameter(int.class, from)
         .addParameter(int.class, to)
         .addParameter(boolean.class, "jit");
+    if (!stagedLayout.isEmpty()) {
+      update.beginControlFlow("if (staged())")
+          .addStatement("return precision() == $T.FLOAT ? stagedUpdateFloat(t, dt, $L, jit) : "
+              + "stagedUpdate(t, dt, $L, jit)", RuntimeNames.PRECISION, range, range)
+          .endControlFlow();
+    }
     if (!vector) {
       return update.addStatement("return precision() == $T.FLOAT ? scalarUpdateFloat(t, dt, $L, "
           + "jit) : scalarUpdate(t, dt, $L, jit)", RuntimeNames.PRECISION, range, range).build();
@@ -391,5 +419,105 @@ final class GroupEmitter {
     assigned.forEach(s -> code.addStatement("this.$L[$L] = $L", storage.field(s), i,
         storage.store(s)));
     return code.build();
+  }
+
+  private static String quoted(Collection<String> names) {
+    return String.join(", ", names.stream().map(n -> "\"" + n + "\"").toList());
+  }
+
+  /** Staged loops ({@code Coupling.STAGED} projections onto this group) for one storage. */
+  private MethodSpec stagedUpdate(Storage storage) {
+    String args = (usesTime ? "t, dt, " : "dt, ") + from + ", " + to;
+    String name = "stepStaged";
+    return MethodSpec.methodBuilder("stagedUpdate" + storage.suffix)
+        .addModifiers(PRIVATE)
+        .returns(int.class)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addParameter(boolean.class, "jit")
+        .addStatement("return !jit ? $L$L$L($L) : params.heterogeneous() ? $L$L$L($L) : $L$L($L)",
+            name, Variant.DEBUG.suffix, storage.suffix, args,
+            name, Variant.PER_ELEMENT.suffix, storage.suffix, args, name, storage.suffix, args)
+        .build();
+  }
+
+  /**
+   * One staged loop: the neuron's Runge–Kutta step with the tableau read at run time and each
+   * stage's inputs plus the staged projections' offsets and slopes at that stage.
+   */
+  private MethodSpec stagedStep(Variant variant, Storage storage) {
+    LocalNames locals = names.copy();
+    boolean debug = variant == Variant.DEBUG;
+    Vars vars = debug ? Vars.debug(model, m) : Vars.kernel(model);
+    PlanRenderer render =
+        debug ? PlanRenderer.debug(model, vars, m, i) : PlanRenderer.kernel(model, vars, i);
+    String tableau = locals.allocate("rk");
+    CodeBlock.Builder arrays = CodeBlock.builder()
+        .addStatement("final $T $L = stageTableau()", RuntimeNames.STAGE_TABLEAU, tableau);
+    Map<String, List<String>> offsets = new LinkedHashMap<>();
+    Map<String, Map<String, List<String>>> slopes = new LinkedHashMap<>();
+    int inputIndex = 0;
+    int slopeIndex = 0;
+    for (Map.Entry<String, List<String>> entry : stagedLayout.entrySet()) {
+      String input = entry.getKey();
+      offsets.put(input, stageArrays(locals, input + "_offset", "stageOffset", inputIndex++,
+          arrays));
+      Map<String, List<String>> perState = new LinkedHashMap<>();
+      for (String x : entry.getValue()) {
+        perState.put(x, stageArrays(locals, input + "_" + x + "_slope", "stageSlope",
+            slopeIndex++, arrays));
+      }
+      slopes.put(input, perState);
+    }
+    StepPlan plan = StagedPlanner.neuron(model, variant.uniformity, locals, offsets, slopes, i,
+        tableau, debug);
+    CodeBlock body = elementBody(plan, render, vars, debug, storage);
+    CodeBlock hoisted = render.hoisted(plan);
+    CodeBlock hold = holdTime(vars);
+
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (debug) {
+      code.addStatement("final $T $L = new $T()", user, m, user);
+    }
+    Loads loads = new Loads(model, variant, storage, locals, m);
+    code.add(loads.paramsBeforeLoop(vars))
+        .add(arrays.build())
+        .add(hoisted)
+        .add(variant == Variant.GROUP_WIDE ? hold : CodeBlock.of(""))
+        .addStatement("int $L = $L", spikeEnd, from)
+        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, from, i, to, i)
+        .add(loads.paramsInLoop(vars, i))
+        .add(variant == Variant.GROUP_WIDE ? CodeBlock.of("") : hold)
+        .add(loads.inputs(vars, i))
+        .add(loadStates(vars, debug, storage))
+        .add(body)
+        .endControlFlow()
+        .addStatement("return $L", spikeEnd);
+    MethodSpec.Builder method = MethodSpec.methodBuilder(
+            "stepStaged" + variant.suffix + storage.suffix)
+        .addModifiers(PRIVATE)
+        .returns(int.class);
+    if (usesTime) {
+      method.addParameter(double.class, "t");
+    }
+    return method.addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(code.build())
+        .build();
+  }
+
+  /** Declares the four stage arrays {@code <prefix>1 .. 4} from {@code getter(index, stage)}. */
+  private static List<String> stageArrays(LocalNames locals, String prefix, String getter,
+      int index, CodeBlock.Builder code) {
+    List<String> arrays = new ArrayList<>();
+    for (int s = 0; s < 4; s++) {
+      String name = locals.allocate(prefix + (s + 1));
+      code.addStatement("final double[] $L = $L($L, $L)", name, getter, index, s);
+      arrays.add(name);
+    }
+    return arrays;
   }
 }

@@ -14,6 +14,7 @@ import io.brainstem.processor.integrate.StepPlan.Store;
 import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.ModelIR;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,29 @@ final class PlanRenderer {
         code.addStatement("$L = $L", store.state(), exprs.render(store.value()));
       }
     }
+    if (instance != null) {
+      restoreInputs(plan, code);
+    }
     return code.build();
+  }
+
+  /**
+   * (debug) After a staged plan set an input field to its stage values: back to the step's value,
+   * kept in a local, for the threshold and reset.
+   */
+  private void restoreInputs(StepPlan plan, CodeBlock.Builder code) {
+    for (String input : model.inputs()) {
+      if (synced.get(input) == null) {
+        continue;
+      }
+      for (Step step : plan.perElement()) {
+        if (step instanceof Let let && let.value() instanceof Arith a
+            && a.expr() instanceof Ref r && r.kind() == Expr.RefKind.INPUT
+            && r.name().equals(input)) {
+          code.addStatement("$L.$L = $L", instance, input, let.name());
+        }
+      }
+    }
   }
 
   private CodeBlock lets(List<Let> lets) {
@@ -120,6 +143,13 @@ final class PlanRenderer {
         code.addStatement("$L.$L = $L", instance, s.name(), value);
       }
     }
+    // A staged plan binds inputs (and a synapse's @Post field) to stage values too.
+    for (String field : boundFields()) {
+      Ref bound = bindings.get(field);
+      if (bound != null && !bound.name().equals(synced.put(field, bound.name()))) {
+        code.addStatement("$L.$L = $L", instance, field, bound.name());
+      }
+    }
     CodeBlock args = argNames.stream()
         .map(arg -> {
           Ref bound = bindings.get(arg);
@@ -127,5 +157,12 @@ final class PlanRenderer {
         })
         .collect(CodeBlock.joining(", "));
     return CodeBlock.of("$L.$L($L)", instance, method, args);
+  }
+
+  /** The instance fields other than states that a plan may bind: inputs and {@code @Post} fields. */
+  private List<String> boundFields() {
+    List<String> fields = new ArrayList<>(model.inputs());
+    model.posts().forEach(p -> fields.add(p.fieldName()));
+    return fields;
   }
 }

@@ -12,6 +12,8 @@ import com.palantir.javapoet.TypeSpec;
 import io.brainstem.annotations.Integrator;
 import io.brainstem.processor.integrate.Linearity;
 import io.brainstem.processor.integrate.LocalNames;
+import io.brainstem.processor.integrate.StagedPlanner;
+import io.brainstem.processor.integrate.StagedPlanner.SynapseStages;
 import io.brainstem.processor.integrate.StepPlan;
 import io.brainstem.processor.integrate.StepPlanner;
 import io.brainstem.processor.ir.Assign;
@@ -26,6 +28,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -128,11 +131,13 @@ final class ProjectionEmitter {
             .addParameter(int.class, from)
             .addParameter(int.class, to)
             .addParameter(boolean.class, "jit")
+            .addCode(stagedBranch())
             .addCode(vector
                 ? VectorProjectionEmitter.update(model, names.allocate("vector"), from, tail, to,
                     scalarUpdateCall(tail))
                 : scalarUpdateCall(from))
             .build());
+    type.addMethod(couplingSetter());
     String times = usesTime ? "t, dt, " : "dt, ";
     for (Storage storage : Storage.values()) {
       MethodSpec.Builder scalar = MethodSpec.methodBuilder("scalarUpdate" + storage.suffix)
@@ -155,6 +160,14 @@ final class ProjectionEmitter {
       for (Integrator integrator : Linearity.supported(model)) {
         for (Variant variant : Variant.values()) {
           type.addMethod(step(integrator, variant, storage));
+        }
+      }
+    }
+    if (StagedPlanner.refusal(model).isEmpty()) {
+      for (Storage storage : Storage.values()) {
+        type.addMethod(stagedUpdate(storage));
+        for (Variant variant : Variant.values()) {
+          type.addMethod(stagedStep(variant, storage));
         }
       }
     }
@@ -452,5 +465,134 @@ final class ProjectionEmitter {
   private String array(String written, Storage storage) {
     boolean post = model.posts().stream().anyMatch(p -> p.fieldName().equals(written));
     return post ? postArray(written, storage) : "this." + storage.field(written);
+  }
+
+  /** {@code coupling(Coupling)}: a staged-capable model names its target and post state. */
+  private MethodSpec couplingSetter() {
+    Optional<String> refusal = StagedPlanner.refusal(model);
+    MethodSpec.Builder setter = MethodSpec.methodBuilder("coupling")
+        .addModifiers(PUBLIC)
+        .returns(self)
+        .addJavadoc("Chooses how the output reaches the postsynaptic group: {@code HELD} (once per "
+            + "step, the default) or\n{@code STAGED} (at every Runge–Kutta stage of the "
+            + "postsynaptic group$L).\n", refusal.isPresent() ? "; refused here: "
+                + refusal.get().replace("$", "$$") : "")
+        .addParameter(RuntimeNames.COUPLING, "coupling");
+    if (refusal.isPresent()) {
+      setter.addStatement("setCoupling(coupling, $S, null, null)", refusal.get());
+    } else {
+      String target = model.output().orElseThrow().target();
+      Optional<String> state = StagedPlanner.readPost(model).map(Post::postName);
+      setter.addStatement("setCoupling(coupling, null, $S, $L)", target,
+          state.map(x -> "\"" + x + "\"").orElse("null"));
+    }
+    return setter.addStatement("return this").build();
+  }
+
+  /** The first statements of {@code update}: a staged projection runs its staged loops alone. */
+  private CodeBlock stagedBranch() {
+    if (StagedPlanner.refusal(model).isPresent()) {
+      return CodeBlock.of("");
+    }
+    String range = from + ", " + to;
+    return CodeBlock.builder()
+        .beginControlFlow("if (staged())")
+        .beginControlFlow("if (precision() == $T.FLOAT)", RuntimeNames.PRECISION)
+        .addStatement("stagedUpdateFloat(t, dt, $L, jit)", range)
+        .nextControlFlow("else")
+        .addStatement("stagedUpdate(t, dt, $L, jit)", range)
+        .endControlFlow()
+        .addStatement("return")
+        .endControlFlow()
+        .build();
+  }
+
+  private MethodSpec stagedUpdate(Storage storage) {
+    String args = (usesTime ? "t, dt, " : "dt, ") + from + ", " + to;
+    String name = "stepStaged";
+    return MethodSpec.methodBuilder("stagedUpdate" + storage.suffix)
+        .addModifiers(PRIVATE)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addParameter(boolean.class, "jit")
+        .beginControlFlow("if (!jit)")
+        .addStatement("$L$L$L($L)", name, Variant.DEBUG.suffix, storage.suffix, args)
+        .nextControlFlow("else if (params.heterogeneous())")
+        .addStatement("$L$L$L($L)", name, Variant.PER_ELEMENT.suffix, storage.suffix, args)
+        .nextControlFlow("else")
+        .addStatement("$L$L($L)", name, storage.suffix, args)
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * One staged loop (Brian2's order): deliver the spikes due now, then per element integrate the
+   * state with the postsynaptic group's Runge–Kutta tableau and add the output's offset and slope
+   * at each stage to the group's stage arrays.
+   */
+  private MethodSpec stagedStep(Variant variant, Storage storage) {
+    LocalNames locals = names.copy();
+    boolean debug = variant == Variant.DEBUG;
+    Loads loads = new Loads(model, variant, storage, locals, m);
+    List<Vars> loops = new ArrayList<>();
+    CodeBlock.Builder body = CodeBlock.builder();
+    model.onPre().ifPresent(
+        onPre -> body.add(deliver(onPre, vars(debug, loops), loads, debug, storage)));
+
+    String tableau = locals.allocate("rk");
+    SynapseStages stages = StagedPlanner.synapse(model, variant.uniformity, locals, tableau,
+        debug);
+    CodeBlock.Builder arrays = CodeBlock.builder()
+        .addStatement("final $T $L = stageTableau()", RuntimeNames.STAGE_TABLEAU, tableau);
+    CodeBlock.Builder adds = CodeBlock.builder();
+    for (int s = 0; s < stages.offsets().size(); s++) {
+      String offset = locals.allocate("offset" + (s + 1));
+      arrays.addStatement("final double[] $L = stageOffset($L)", offset, s);
+      adds.addStatement("$L[$L] += $L", offset, j, stages.offsets().get(s));
+      if (!stages.slopes().isEmpty()) {
+        String slope = locals.allocate("slope" + (s + 1));
+        arrays.addStatement("final double[] $L = stageSlope($L)", slope, s);
+        adds.addStatement("$L[$L] += $L", slope, j, stages.slopes().get(s));
+      }
+    }
+    Vars vars = vars(debug, loops);
+    PlanRenderer render = debug
+        ? PlanRenderer.debug(model, vars, m, j) : PlanRenderer.kernel(model, vars, j);
+    CodeBlock integrate = render.perElement(stages.plan());
+    CodeBlock hoisted = render.hoisted(stages.plan());
+    Set<String> integrated = new LinkedHashSet<>();
+    model.odes().forEach(o -> integrated.add(o.state()));
+    body.add("// $L at each stage of the postsynaptic group's Runge-Kutta step\n",
+            Members.oneLine(model.output().orElseThrow().sourceText()))
+        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
+        .add(loads.paramsInLoop(vars, j))
+        .add(loads.inputs(vars, j))
+        .add(loadStates(vars, debug, integrated, storage))
+        .add(integrate)
+        .add(adds.build())
+        .add(storeStates(integrated, storage))
+        .endControlFlow();
+
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (debug) {
+      code.addStatement("final $T $L = new $T()", user, m, user);
+    }
+    code.add(loads.paramsBeforeLoop(Vars.union(loops)))
+        .add(arrays.build())
+        .add(hoisted)
+        .add(body.build());
+    MethodSpec.Builder method = MethodSpec.methodBuilder(
+            "stepStaged" + variant.suffix + storage.suffix)
+        .addModifiers(PRIVATE);
+    if (usesTime) {
+      method.addParameter(double.class, "t");
+    }
+    return method.addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(code.build())
+        .build();
   }
 }

@@ -17,6 +17,8 @@ final class RuntimeNames {
   static final ClassName NEURON_KERNEL = ClassName.get("io.brainstem.network", "NeuronKernel");
   static final ClassName PROJECTION_KERNEL =
       ClassName.get("io.brainstem.network", "ProjectionKernel");
+  static final ClassName STAGE_TABLEAU = ClassName.get("io.brainstem.network", "StageTableau");
+  static final ClassName COUPLING = ClassName.get("io.brainstem.network", "Coupling");
   static final ClassName KERNELS = ClassName.get("io.brainstem.network", "Kernels");
   static final ClassName VECTOR_MATH = ClassName.get("io.brainstem.math", "VectorMath");
 

@@ -131,9 +131,16 @@ class EmitterTest {
         + "    return switch (method()) {\n      case EXP_AUTO -> {\n        if (!jit) {\n"
         + "          yield stepExpAutoDebugFloat(t, dt, from, to);");
     assertThat(LIF).contains("public int update(double t, double dt, int from, int to, boolean jit) {\n"
+        + "    if (staged()) {\n"
+        + "      return precision() == Precision.FLOAT ? stagedUpdateFloat(t, dt, from, to, jit) : "
+        + "stagedUpdate(t, dt, from, to, jit);\n    }\n"
         + "    return precision() == Precision.FLOAT ? scalarUpdateFloat(t, dt, from, to, jit) : "
         + "scalarUpdate(t, dt, from, to, jit);\n  }");
     assertThat(COBA).contains("public void update(double t, double dt, int from, int to, boolean jit) {\n"
+        + "    if (staged()) {\n"
+        + "      if (precision() == Precision.FLOAT) {\n"
+        + "        stagedUpdateFloat(t, dt, from, to, jit);\n");
+    assertThat(COBA).contains("      return;\n    }\n"
         + "    if (precision() == Precision.FLOAT) {\n"
         + "      scalarUpdateFloat(t, dt, from, to, jit);\n");
     assertThat(COBA).contains("private void scalarUpdate(double t, double dt, int from, int to, "

@@ -4,10 +4,12 @@ package io.brainstem.models;
 import io.brainstem.annotations.Integrator;
 import io.brainstem.connectivity.Connector;
 import io.brainstem.math.Exprel;
+import io.brainstem.network.Coupling;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Parameters;
 import io.brainstem.network.Precision;
 import io.brainstem.network.Projection;
+import io.brainstem.network.StageTableau;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -176,11 +178,28 @@ public final class ExpCobaProjection extends Projection {
 
   @Override
   public void update(double t, double dt, int from, int to, boolean jit) {
+    if (staged()) {
+      if (precision() == Precision.FLOAT) {
+        stagedUpdateFloat(t, dt, from, to, jit);
+      } else {
+        stagedUpdate(t, dt, from, to, jit);
+      }
+      return;
+    }
     if (precision() == Precision.FLOAT) {
       scalarUpdateFloat(t, dt, from, to, jit);
     } else {
       scalarUpdate(t, dt, from, to, jit);
     }
+  }
+
+  /**
+   * Chooses how the output reaches the postsynaptic group: {@code HELD} (once per step, the default) or
+   * {@code STAGED} (at every Runge–Kutta stage of the postsynaptic group).
+   */
+  public ExpCobaProjection coupling(Coupling coupling) {
+    setCoupling(coupling, null, "input", "V");
+    return this;
   }
 
   private void scalarUpdate(double t, double dt, int from, int to, boolean jit) {
@@ -4406,6 +4425,668 @@ public final class ExpCobaProjection extends Projection {
       m.V = postV_float[j];
       m.g = this.g_float[j];
       postInput_float[j] = (float) (postInput_float[j] + m.current());
+    }
+  }
+
+  private void stagedUpdate(double t, double dt, int from, int to, boolean jit) {
+    if (!jit) {
+      stepStagedDebug(dt, from, to);
+    } else if (params.heterogeneous()) {
+      stepStagedPerElement(dt, from, to);
+    } else {
+      stepStaged(dt, from, to);
+    }
+  }
+
+  private void stepStaged(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final StageTableau rk = stageTableau();
+    final double[] offset1 = stageOffset(0);
+    final double[] slope1 = stageSlope(0);
+    final double[] offset2 = stageOffset(1);
+    final double[] slope2 = stageSlope(1);
+    final double[] offset3 = stageOffset(2);
+    final double[] slope3 = stageSlope(2);
+    final double[] offset4 = stageOffset(3);
+    final double[] slope4 = stageSlope(3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
+    }
+    // g * (E - V) at each stage of the postsynaptic group's Runge-Kutta step
+    for (int j = from; j < to; j++) {
+      double g = this.g[j];
+      final double out_offset1 = g * (E - 0.0);
+      final double out_slope1 = -g;
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + dt * (a21 * g_k1);
+      final double out_offset2 = g_stage2 * (E - 0.0);
+      final double out_slope2 = -g_stage2;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + dt * (a31 * g_k1 + a32 * g_k2);
+      final double out_offset3 = g_stage3 * (E - 0.0);
+      final double out_slope3 = -g_stage3;
+      final double g_k3 = -g_stage3 / tau;
+      final double g_stage4 = g + dt * (a41 * g_k1 + a42 * g_k2 + a43 * g_k3);
+      final double out_offset4 = g_stage4 * (E - 0.0);
+      final double out_slope4 = -g_stage4;
+      final double g_k4 = -g_stage4 / tau;
+      g = g + dt * (b1 * g_k1 + b2 * g_k2 + b3 * g_k3 + b4 * g_k4);
+      offset1[j] += out_offset1;
+      slope1[j] += out_slope1;
+      offset2[j] += out_offset2;
+      slope2[j] += out_slope2;
+      offset3[j] += out_offset3;
+      slope3[j] += out_slope3;
+      offset4[j] += out_offset4;
+      slope4[j] += out_slope4;
+      this.g[j] = g;
+    }
+  }
+
+  private void stepStagedPerElement(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final StageTableau rk = stageTableau();
+    final double[] offset1 = stageOffset(0);
+    final double[] slope1 = stageSlope(0);
+    final double[] offset2 = stageOffset(1);
+    final double[] slope2 = stageSlope(1);
+    final double[] offset3 = stageOffset(2);
+    final double[] slope3 = stageSlope(2);
+    final double[] offset4 = stageOffset(3);
+    final double[] slope4 = stageSlope(3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            final double g_max = g_maxColumn[j];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
+    }
+    // g * (E - V) at each stage of the postsynaptic group's Runge-Kutta step
+    for (int j = from; j < to; j++) {
+      final double tau = tauColumn[j];
+      final double E = EColumn[j];
+      double g = this.g[j];
+      final double out_offset1 = g * (E - 0.0);
+      final double out_slope1 = -g;
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + dt * (a21 * g_k1);
+      final double out_offset2 = g_stage2 * (E - 0.0);
+      final double out_slope2 = -g_stage2;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + dt * (a31 * g_k1 + a32 * g_k2);
+      final double out_offset3 = g_stage3 * (E - 0.0);
+      final double out_slope3 = -g_stage3;
+      final double g_k3 = -g_stage3 / tau;
+      final double g_stage4 = g + dt * (a41 * g_k1 + a42 * g_k2 + a43 * g_k3);
+      final double out_offset4 = g_stage4 * (E - 0.0);
+      final double out_slope4 = -g_stage4;
+      final double g_k4 = -g_stage4 / tau;
+      g = g + dt * (b1 * g_k1 + b2 * g_k2 + b3 * g_k3 + b4 * g_k4);
+      offset1[j] += out_offset1;
+      slope1[j] += out_slope1;
+      offset2[j] += out_offset2;
+      slope2[j] += out_slope2;
+      offset3[j] += out_offset3;
+      slope3[j] += out_slope3;
+      offset4[j] += out_offset4;
+      slope4[j] += out_slope4;
+      this.g[j] = g;
+    }
+  }
+
+  private void stepStagedDebug(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    final StageTableau rk = stageTableau();
+    final double[] offset1 = stageOffset(0);
+    final double[] slope1 = stageSlope(0);
+    final double[] offset2 = stageOffset(1);
+    final double[] slope2 = stageSlope(1);
+    final double[] offset3 = stageOffset(2);
+    final double[] slope3 = stageSlope(2);
+    final double[] offset4 = stageOffset(3);
+    final double[] slope4 = stageSlope(3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV[j];
+        m.g = this.g[j];
+        m.onSpike();
+        this.g[j] = m.g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV[j];
+            m.g = this.g[j];
+            m.onSpike();
+            this.g[j] = m.g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV[j];
+          m.g = this.g[j];
+          m.onSpike();
+          this.g[j] = m.g;
+        }
+      }
+    }
+    // g * (E - V) at each stage of the postsynaptic group's Runge-Kutta step
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      double g = this.g[j];
+      m.g = g;
+      m.V = 0.0;
+      final double out_offset1 = m.current();
+      final double out_slope1 = -g;
+      // dg/dt = -g / tau
+      final double g_k1 = m.dg(g);
+      final double g_stage2 = g + dt * (a21 * g_k1);
+      m.g = g_stage2;
+      final double out_offset2 = m.current();
+      final double out_slope2 = -g_stage2;
+      final double g_k2 = m.dg(g_stage2);
+      final double g_stage3 = g + dt * (a31 * g_k1 + a32 * g_k2);
+      m.g = g_stage3;
+      final double out_offset3 = m.current();
+      final double out_slope3 = -g_stage3;
+      final double g_k3 = m.dg(g_stage3);
+      final double g_stage4 = g + dt * (a41 * g_k1 + a42 * g_k2 + a43 * g_k3);
+      m.g = g_stage4;
+      final double out_offset4 = m.current();
+      final double out_slope4 = -g_stage4;
+      final double g_k4 = m.dg(g_stage4);
+      g = g + dt * (b1 * g_k1 + b2 * g_k2 + b3 * g_k3 + b4 * g_k4);
+      offset1[j] += out_offset1;
+      slope1[j] += out_slope1;
+      offset2[j] += out_offset2;
+      slope2[j] += out_slope2;
+      offset3[j] += out_offset3;
+      slope3[j] += out_slope3;
+      offset4[j] += out_offset4;
+      slope4[j] += out_slope4;
+      this.g[j] = g;
+    }
+  }
+
+  private void stagedUpdateFloat(double t, double dt, int from, int to, boolean jit) {
+    if (!jit) {
+      stepStagedDebugFloat(dt, from, to);
+    } else if (params.heterogeneous()) {
+      stepStagedPerElementFloat(dt, from, to);
+    } else {
+      stepStagedFloat(dt, from, to);
+    }
+  }
+
+  private void stepStagedFloat(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final StageTableau rk = stageTableau();
+    final double[] offset1 = stageOffset(0);
+    final double[] slope1 = stageSlope(0);
+    final double[] offset2 = stageOffset(1);
+    final double[] slope2 = stageSlope(1);
+    final double[] offset3 = stageOffset(2);
+    final double[] slope3 = stageSlope(2);
+    final double[] offset4 = stageOffset(3);
+    final double[] slope4 = stageSlope(3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // g * (E - V) at each stage of the postsynaptic group's Runge-Kutta step
+    for (int j = from; j < to; j++) {
+      double g = this.g_float[j];
+      final double out_offset1 = g * (E - 0.0);
+      final double out_slope1 = -g;
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + dt * (a21 * g_k1);
+      final double out_offset2 = g_stage2 * (E - 0.0);
+      final double out_slope2 = -g_stage2;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + dt * (a31 * g_k1 + a32 * g_k2);
+      final double out_offset3 = g_stage3 * (E - 0.0);
+      final double out_slope3 = -g_stage3;
+      final double g_k3 = -g_stage3 / tau;
+      final double g_stage4 = g + dt * (a41 * g_k1 + a42 * g_k2 + a43 * g_k3);
+      final double out_offset4 = g_stage4 * (E - 0.0);
+      final double out_slope4 = -g_stage4;
+      final double g_k4 = -g_stage4 / tau;
+      g = g + dt * (b1 * g_k1 + b2 * g_k2 + b3 * g_k3 + b4 * g_k4);
+      offset1[j] += out_offset1;
+      slope1[j] += out_slope1;
+      offset2[j] += out_offset2;
+      slope2[j] += out_slope2;
+      offset3[j] += out_offset3;
+      slope3[j] += out_slope3;
+      offset4[j] += out_offset4;
+      slope4[j] += out_slope4;
+      this.g_float[j] = (float) g;
+    }
+  }
+
+  private void stepStagedPerElementFloat(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final StageTableau rk = stageTableau();
+    final double[] offset1 = stageOffset(0);
+    final double[] slope1 = stageSlope(0);
+    final double[] offset2 = stageOffset(1);
+    final double[] slope2 = stageSlope(1);
+    final double[] offset3 = stageOffset(2);
+    final double[] slope3 = stageSlope(2);
+    final double[] offset4 = stageOffset(3);
+    final double[] slope4 = stageSlope(3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            final double g_max = g_maxColumn[j];
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // g * (E - V) at each stage of the postsynaptic group's Runge-Kutta step
+    for (int j = from; j < to; j++) {
+      final double tau = tauColumn[j];
+      final double E = EColumn[j];
+      double g = this.g_float[j];
+      final double out_offset1 = g * (E - 0.0);
+      final double out_slope1 = -g;
+      // dg/dt = -g / tau
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + dt * (a21 * g_k1);
+      final double out_offset2 = g_stage2 * (E - 0.0);
+      final double out_slope2 = -g_stage2;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + dt * (a31 * g_k1 + a32 * g_k2);
+      final double out_offset3 = g_stage3 * (E - 0.0);
+      final double out_slope3 = -g_stage3;
+      final double g_k3 = -g_stage3 / tau;
+      final double g_stage4 = g + dt * (a41 * g_k1 + a42 * g_k2 + a43 * g_k3);
+      final double out_offset4 = g_stage4 * (E - 0.0);
+      final double out_slope4 = -g_stage4;
+      final double g_k4 = -g_stage4 / tau;
+      g = g + dt * (b1 * g_k1 + b2 * g_k2 + b3 * g_k3 + b4 * g_k4);
+      offset1[j] += out_offset1;
+      slope1[j] += out_slope1;
+      offset2[j] += out_offset2;
+      slope2[j] += out_slope2;
+      offset3[j] += out_offset3;
+      slope3[j] += out_slope3;
+      offset4[j] += out_offset4;
+      slope4[j] += out_slope4;
+      this.g_float[j] = (float) g;
+    }
+  }
+
+  private void stepStagedDebugFloat(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    final StageTableau rk = stageTableau();
+    final double[] offset1 = stageOffset(0);
+    final double[] slope1 = stageSlope(0);
+    final double[] offset2 = stageOffset(1);
+    final double[] slope2 = stageSlope(1);
+    final double[] offset3 = stageOffset(2);
+    final double[] slope3 = stageSlope(2);
+    final double[] offset4 = stageOffset(3);
+    final double[] slope4 = stageSlope(3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV_float[j];
+        m.g = this.g_float[j];
+        m.onSpike();
+        this.g_float[j] = (float) m.g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV_float[j];
+            m.g = this.g_float[j];
+            m.onSpike();
+            this.g_float[j] = (float) m.g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV_float[j];
+          m.g = this.g_float[j];
+          m.onSpike();
+          this.g_float[j] = (float) m.g;
+        }
+      }
+    }
+    // g * (E - V) at each stage of the postsynaptic group's Runge-Kutta step
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      double g = this.g_float[j];
+      m.g = g;
+      m.V = 0.0;
+      final double out_offset1 = m.current();
+      final double out_slope1 = -g;
+      // dg/dt = -g / tau
+      final double g_k1 = m.dg(g);
+      final double g_stage2 = g + dt * (a21 * g_k1);
+      m.g = g_stage2;
+      final double out_offset2 = m.current();
+      final double out_slope2 = -g_stage2;
+      final double g_k2 = m.dg(g_stage2);
+      final double g_stage3 = g + dt * (a31 * g_k1 + a32 * g_k2);
+      m.g = g_stage3;
+      final double out_offset3 = m.current();
+      final double out_slope3 = -g_stage3;
+      final double g_k3 = m.dg(g_stage3);
+      final double g_stage4 = g + dt * (a41 * g_k1 + a42 * g_k2 + a43 * g_k3);
+      m.g = g_stage4;
+      final double out_offset4 = m.current();
+      final double out_slope4 = -g_stage4;
+      final double g_k4 = m.dg(g_stage4);
+      g = g + dt * (b1 * g_k1 + b2 * g_k2 + b3 * g_k3 + b4 * g_k4);
+      offset1[j] += out_offset1;
+      slope1[j] += out_slope1;
+      offset2[j] += out_offset2;
+      slope2[j] += out_slope2;
+      offset3[j] += out_offset3;
+      slope3[j] += out_slope3;
+      offset4[j] += out_offset4;
+      slope4[j] += out_slope4;
+      this.g_float[j] = (float) g;
     }
   }
 }

@@ -7,6 +7,7 @@ import io.brainstem.math.Exprel;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Parameters;
 import io.brainstem.network.Precision;
+import io.brainstem.network.StageTableau;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -78,6 +79,7 @@ public final class LifGroup extends NeuronGroup {
     this.input = input("input");
     this.input_float = floatInput("input");
     this.t_last_spike = timeState("t_last_spike", -1e7);
+    stagedLayout(List.of("input"), List.of("input:V"));
   }
 
   /**
@@ -210,6 +212,9 @@ public final class LifGroup extends NeuronGroup {
 
   @Override
   public int update(double t, double dt, int from, int to, boolean jit) {
+    if (staged()) {
+      return precision() == Precision.FLOAT ? stagedUpdateFloat(t, dt, from, to, jit) : stagedUpdate(t, dt, from, to, jit);
+    }
     return precision() == Precision.FLOAT ? scalarUpdateFloat(t, dt, from, to, jit) : scalarUpdate(t, dt, from, to, jit);
   }
 
@@ -2408,6 +2413,400 @@ public final class LifGroup extends NeuronGroup {
         m.V = V_stage4;
         final double V_k4 = m.dV(V_stage4, m.input);
         V = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stagedUpdate(double t, double dt, int from, int to, boolean jit) {
+    return !jit ? stepStagedDebug(t, dt, from, to) : params.heterogeneous() ? stepStagedPerElement(t, dt, from, to) : stepStaged(t, dt, from, to);
+  }
+
+  private int stepStaged(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final StageTableau rk = stageTableau();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_offset2 = stageOffset(0, 1);
+    final double[] input_offset3 = stageOffset(0, 2);
+    final double[] input_offset4 = stageOffset(0, 3);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double[] input_V_slope2 = stageSlope(0, 1);
+    final double[] input_V_slope3 = stageSlope(0, 2);
+    final double[] input_V_slope4 = stageSlope(0, 3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_k1 = (-V + V_rest + R * input_stage1) / tau;
+        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double input_stage2 = input + input_offset2[i] + input_V_slope2[i] * V_stage2;
+        final double V_k2 = (-V_stage2 + V_rest + R * input_stage2) / tau;
+        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double input_stage3 = input + input_offset3[i] + input_V_slope3[i] * V_stage3;
+        final double V_k3 = (-V_stage3 + V_rest + R * input_stage3) / tau;
+        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
+        final double V_k4 = (-V_stage4 + V_rest + R * input_stage4) / tau;
+        V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedPerElement(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final StageTableau rk = stageTableau();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_offset2 = stageOffset(0, 1);
+    final double[] input_offset3 = stageOffset(0, 2);
+    final double[] input_offset4 = stageOffset(0, 3);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double[] input_V_slope2 = stageSlope(0, 1);
+    final double[] input_V_slope3 = stageSlope(0, 2);
+    final double[] input_V_slope4 = stageSlope(0, 3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_k1 = (-V + V_rest + R * input_stage1) / tau;
+        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double input_stage2 = input + input_offset2[i] + input_V_slope2[i] * V_stage2;
+        final double V_k2 = (-V_stage2 + V_rest + R * input_stage2) / tau;
+        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double input_stage3 = input + input_offset3[i] + input_V_slope3[i] * V_stage3;
+        final double V_k3 = (-V_stage3 + V_rest + R * input_stage3) / tau;
+        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
+        final double V_k4 = (-V_stage4 + V_rest + R * input_stage4) / tau;
+        V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedDebug(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    final StageTableau rk = stageTableau();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_offset2 = stageOffset(0, 1);
+    final double[] input_offset3 = stageOffset(0, 2);
+    final double[] input_offset4 = stageOffset(0, 3);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double[] input_V_slope2 = stageSlope(0, 1);
+    final double[] input_V_slope3 = stageSlope(0, 2);
+    final double[] input_V_slope4 = stageSlope(0, 3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
+      m.input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_held = m.input;
+        final double input_stage1 = input_held + input_offset1[i] + input_V_slope1[i] * V;
+        m.V = V;
+        m.input = input_stage1;
+        final double V_k1 = m.dV(V, input_stage1);
+        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double input_stage2 = input_held + input_offset2[i] + input_V_slope2[i] * V_stage2;
+        m.V = V_stage2;
+        m.input = input_stage2;
+        final double V_k2 = m.dV(V_stage2, input_stage2);
+        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double input_stage3 = input_held + input_offset3[i] + input_V_slope3[i] * V_stage3;
+        m.V = V_stage3;
+        m.input = input_stage3;
+        final double V_k3 = m.dV(V_stage3, input_stage3);
+        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double input_stage4 = input_held + input_offset4[i] + input_V_slope4[i] * V_stage4;
+        m.V = V_stage4;
+        m.input = input_stage4;
+        final double V_k4 = m.dV(V_stage4, input_stage4);
+        V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        m.input = input_held;
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stagedUpdateFloat(double t, double dt, int from, int to, boolean jit) {
+    return !jit ? stepStagedDebugFloat(t, dt, from, to) : params.heterogeneous() ? stepStagedPerElementFloat(t, dt, from, to) : stepStagedFloat(t, dt, from, to);
+  }
+
+  private int stepStagedFloat(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final StageTableau rk = stageTableau();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_offset2 = stageOffset(0, 1);
+    final double[] input_offset3 = stageOffset(0, 2);
+    final double[] input_offset4 = stageOffset(0, 3);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double[] input_V_slope2 = stageSlope(0, 1);
+    final double[] input_V_slope3 = stageSlope(0, 2);
+    final double[] input_V_slope4 = stageSlope(0, 3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_k1 = (-V + V_rest + R * input_stage1) / tau;
+        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double input_stage2 = input + input_offset2[i] + input_V_slope2[i] * V_stage2;
+        final double V_k2 = (-V_stage2 + V_rest + R * input_stage2) / tau;
+        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double input_stage3 = input + input_offset3[i] + input_V_slope3[i] * V_stage3;
+        final double V_k3 = (-V_stage3 + V_rest + R * input_stage3) / tau;
+        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
+        final double V_k4 = (-V_stage4 + V_rest + R * input_stage4) / tau;
+        V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedPerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final StageTableau rk = stageTableau();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_offset2 = stageOffset(0, 1);
+    final double[] input_offset3 = stageOffset(0, 2);
+    final double[] input_offset4 = stageOffset(0, 3);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double[] input_V_slope2 = stageSlope(0, 1);
+    final double[] input_V_slope3 = stageSlope(0, 2);
+    final double[] input_V_slope4 = stageSlope(0, 3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_k1 = (-V + V_rest + R * input_stage1) / tau;
+        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double input_stage2 = input + input_offset2[i] + input_V_slope2[i] * V_stage2;
+        final double V_k2 = (-V_stage2 + V_rest + R * input_stage2) / tau;
+        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double input_stage3 = input + input_offset3[i] + input_V_slope3[i] * V_stage3;
+        final double V_k3 = (-V_stage3 + V_rest + R * input_stage3) / tau;
+        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
+        final double V_k4 = (-V_stage4 + V_rest + R * input_stage4) / tau;
+        V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedDebugFloat(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    final StageTableau rk = stageTableau();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_offset2 = stageOffset(0, 1);
+    final double[] input_offset3 = stageOffset(0, 2);
+    final double[] input_offset4 = stageOffset(0, 3);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double[] input_V_slope2 = stageSlope(0, 1);
+    final double[] input_V_slope3 = stageSlope(0, 2);
+    final double[] input_V_slope4 = stageSlope(0, 3);
+    final double a21 = rk.a21;
+    final double a31 = rk.a31;
+    final double a32 = rk.a32;
+    final double a41 = rk.a41;
+    final double a42 = rk.a42;
+    final double a43 = rk.a43;
+    final double b1 = rk.b1;
+    final double b2 = rk.b2;
+    final double b3 = rk.b3;
+    final double b4 = rk.b4;
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_held = m.input;
+        final double input_stage1 = input_held + input_offset1[i] + input_V_slope1[i] * V;
+        m.V = V;
+        m.input = input_stage1;
+        final double V_k1 = m.dV(V, input_stage1);
+        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double input_stage2 = input_held + input_offset2[i] + input_V_slope2[i] * V_stage2;
+        m.V = V_stage2;
+        m.input = input_stage2;
+        final double V_k2 = m.dV(V_stage2, input_stage2);
+        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double input_stage3 = input_held + input_offset3[i] + input_V_slope3[i] * V_stage3;
+        m.V = V_stage3;
+        m.input = input_stage3;
+        final double V_k3 = m.dV(V_stage3, input_stage3);
+        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double input_stage4 = input_held + input_offset4[i] + input_V_slope4[i] * V_stage4;
+        m.V = V_stage4;
+        m.input = input_stage4;
+        final double V_k4 = m.dV(V_stage4, input_stage4);
+        V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        m.input = input_held;
       }
       m.V = V;
       final boolean spiked = m.fire();
