@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--progress", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
       description = "Progress on stderr: --progress always (a bar in an interactive terminal, else a "
-          + "line every 10%), --progress=false never. Default: a bar for ds runs longer than about a "
+          + "line every 10%%), --progress=false never. Default: a bar for ds runs longer than about a "
           + "second in an interactive terminal; report runs print their lines.")
   Boolean progress;
 
