@@ -3,7 +3,7 @@ package io.brainstem.processor.check;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreePath;
+import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
 import java.util.HashSet;
 import java.util.List;
@@ -90,12 +90,23 @@ public final class Diagnostics {
     return reported.add(List.of(member, message));
   }
 
-  /** The class member (method or field) whose source contains {@code tree}, else the tree itself. */
+  /**
+   * The member (method or field) of a top-level class whose source contains {@code tree}, else the
+   * tree itself. Found by position, not by a recursive tree search, which a deeply nested
+   * expression would overflow.
+   */
   private Object member(Tree tree, CompilationUnitTree unit) {
-    TreePath path = trees.getPath(unit, tree);
-    for (TreePath p = path; p != null && p.getParentPath() != null; p = p.getParentPath()) {
-      if (p.getParentPath().getLeaf() instanceof ClassTree) {
-        return p.getLeaf();
+    SourcePositions positions = trees.getSourcePositions();
+    long at = positions.getStartPosition(unit, tree);
+    for (Tree type : unit.getTypeDecls()) {
+      if (!(type instanceof ClassTree)) {
+        continue;
+      }
+      for (Tree member : ((ClassTree) type).getMembers()) {
+        if (positions.getStartPosition(unit, member) <= at
+            && at <= positions.getEndPosition(unit, member)) {
+          return member;
+        }
       }
     }
     return tree;
