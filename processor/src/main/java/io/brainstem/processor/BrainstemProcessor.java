@@ -2,12 +2,15 @@ package io.brainstem.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.brainstem.annotations.Neuron;
 import io.brainstem.annotations.Synapse;
 import io.brainstem.processor.check.ClassRules;
 import io.brainstem.processor.check.Diagnostics;
 import io.brainstem.processor.check.ErrorCode;
+import io.brainstem.processor.check.LocalModels;
 import io.brainstem.processor.check.ModelRules;
 import io.brainstem.processor.check.ModelWarnings;
 import io.brainstem.processor.check.UnitRules;
@@ -29,6 +32,7 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
@@ -54,8 +58,9 @@ import javax.tools.JavaFileObject;
  * round (another processor may generate the type) and otherwise left to javac's own "cannot find
  * symbol" error.
  *
- * <p>It never throws into javac: an unexpected exception becomes a {@code BS001 INTERNAL} error on
- * the type being processed, and the other types are still processed. It claims no annotations.
+ * <p>It never throws into javac: any unexpected {@code Throwable} (an exception, or an {@code Error}
+ * such as {@code OutOfMemoryError} or {@code StackOverflowError}) becomes a {@code BS001 INTERNAL}
+ * error on the type being processed, and the other types are still processed. It claims no annotations.
  *
  * <p>Option {@code -Abrainstem.emit=false} runs parse and check only (no file is written); useful
  * to validate models where the runtime classes the generated code needs are absent.
@@ -81,9 +86,14 @@ public final class BrainstemProcessor extends AbstractProcessor {
     this.sinkOverride = sink;
   }
 
+  /**
+   * Every annotation ("*"), though only models are processed and none is claimed: javac calls a
+   * processor only for annotations on elements, and a {@code @Neuron} on a local class is on
+   * none, so a file whose only model is local would otherwise never reach {@link LocalModels}.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Neuron.class.getCanonicalName(), Synapse.class.getCanonicalName());
+    return Set.of("*");
   }
 
   @Override
@@ -98,6 +108,18 @@ public final class BrainstemProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    try {
+      processRound(round);
+    } catch (Throwable e) {
+      // Failures on one model are reported on it (processRound); this is the last resort.
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Diagnostics.format(
+          ErrorCode.INTERNAL, "Brainstem failed with " + e + ". This is a bug in Brainstem",
+          "Please file an issue with this message."));
+    }
+    return false;
+  }
+
+  private void processRound(RoundEnvironment round) {
     // By qualified name: a deferred model must not be processed twice in one round.
     Map<String, TypeElement> byName = new LinkedHashMap<>();
     for (String name : deferred) {
@@ -113,18 +135,19 @@ public final class BrainstemProcessor extends AbstractProcessor {
       }
     }
     Collection<TypeElement> types = byName.values();
-    if (types.isEmpty() || round.processingOver() || !initialized(types)) {
+    if (round.processingOver() || !initialized(types)) {
       // In the last round a model still naming a missing type is javac's to report ("cannot
       // find symbol"); an error of ours on top would only be noise.
-      return false;
+      return;
     }
+    localModels(round);
     for (TypeElement type : types) {
-      if (MissingTypes.any(type)) {
-        // Another processor may generate the type in this round: try again in the next one.
-        deferred.add(type.getQualifiedName().toString());
-        continue;
-      }
       try {
+        if (MissingTypes.any(type)) {
+          // Another processor may generate the type in this round: try again in the next one.
+          deferred.add(type.getQualifiedName().toString());
+          continue;
+        }
         processType(type);
       } catch (IOException e) {
         diagnostics.error(
@@ -133,28 +156,61 @@ public final class BrainstemProcessor extends AbstractProcessor {
             "the generated source for " + type.getSimpleName() + " could not be written: " + e,
             "Check that the generated-sources directory is writable and that no other processor"
                 + " writes a file of the same name.");
-      } catch (StackOverflowError e) {
-        // A pathologically deep expression: javac's parser survives those (its later phases may
-        // not, but under -proc:only they never run), so must we.
-        diagnostics.error(
-            ErrorCode.INTERNAL,
-            type,
-            "Brainstem ran out of stack on " + type.getSimpleName() + " (" + e + "), most likely"
-                + " on an extremely long or deeply nested expression",
-            "Split long expressions into 'final double' locals; if none is long, please file an"
-                + " issue with this message and the source of " + type.getSimpleName() + ".");
-      } catch (Exception | LinkageError | AssertionError e) {
-        // LinkageError: e.g. a JavaPoet version clash on the processor path.
-        diagnostics.error(
-            ErrorCode.INTERNAL,
-            type,
-            "Brainstem failed on " + type.getSimpleName() + " with " + e
-                + ". This is a bug in Brainstem, not in your model",
-            "Please file an issue with this message and the source of " + type.getSimpleName()
-                + ".");
+      } catch (Throwable e) {
+        // Anything, Errors included (OutOfMemoryError, StackOverflowError, LinkageError from a
+        // JavaPoet clash): an exception escaping into javac would abort the whole compilation
+        // with a stack trace that names no model.
+        internalError(type, e);
       }
     }
-    return false;
+  }
+
+  /** Reports models declared inside code in this round's new sources (see {@link LocalModels}). */
+  private void localModels(RoundEnvironment round) {
+    Set<CompilationUnitTree> units = new LinkedHashSet<>();
+    for (Element root : round.getRootElements()) {
+      TreePath path = trees.getPath(root);
+      if (path != null) {
+        units.add(path.getCompilationUnit());
+      }
+    }
+    LocalModels check = new LocalModels(diagnostics);
+    for (CompilationUnitTree unit : units) {
+      try {
+        check.check(unit);
+      } catch (StackOverflowError deep) {
+        // A pathologically nested expression (not a sum, which is walked iteratively): its model
+        // gets BS001 from processType; the scan of this file for local models is given up.
+      }
+    }
+  }
+
+  /** Reports {@code failure} as a BS001 on {@code type}; never throws itself. */
+  private void internalError(TypeElement type, Throwable failure) {
+    String name = type.getSimpleName().toString();
+    String rule;
+    String fix;
+    if (failure instanceof StackOverflowError) {
+      // A pathologically deep expression: javac's parser survives those, so must we.
+      rule = "Brainstem ran out of stack on " + name + " (" + failure + "), most likely on an"
+          + " extremely long or deeply nested expression";
+      fix = "Split long expressions into 'final double' locals; if none is long, please file an"
+          + " issue with this message and the source of " + name + ".";
+    } else if (failure instanceof OutOfMemoryError) {
+      rule = "Brainstem ran out of memory on " + name + " (" + failure + ")";
+      fix = "Give the compiler more memory (e.g. -J-Xmx2g), and please file an issue with this"
+          + " message and the source of " + name + ".";
+    } else {
+      rule = "Brainstem failed on " + name + " with " + failure
+          + ". This is a bug in Brainstem, not in your model";
+      fix = "Please file an issue with this message and the source of " + name + ".";
+    }
+    try {
+      diagnostics.error(ErrorCode.INTERNAL, type, rule, fix);
+    } catch (RuntimeException messagerFailed) {
+      // The messager itself failed (e.g. still out of memory): the plainest report left.
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "[BS001 INTERNAL] " + rule);
+    }
   }
 
   /**
@@ -188,7 +244,7 @@ public final class BrainstemProcessor extends AbstractProcessor {
 
   private void processType(TypeElement type) throws IOException {
     int errorsBefore = diagnostics.errorCount();
-    ModelIR.Kind kind = new ClassRules(diagnostics).check(type);
+    ModelIR.Kind kind = new ClassRules(diagnostics, trees).check(type);
     if (kind == null) {
       return;
     }

@@ -65,6 +65,35 @@ class DriverTest {
   }
 
   @Test
+  void errorsSuchAsOutOfMemoryAreReportedAsInternalNeverThrownIntoJavac() {
+    // The test-only sink stands in for any stage: whatever it throws must become a diagnostic.
+    List<String> reached = new ArrayList<>();
+    JavaFileObject starved = good("Starved");
+    JavaFileObject broken = good("Broken");
+    Compilation compilation = javac()
+        .withProcessors(new BrainstemProcessor((model, origin) -> {
+          switch (model.className()) {
+            case "Starved" -> throw new OutOfMemoryError("Java heap space");
+            case "Broken" -> throw new Error("an Error that is no VirtualMachineError");
+            default -> reached.add(model.className());
+          }
+        }))
+        .compile(starved, broken, good("Fine"));
+    assertThat(compilation)
+        .hadErrorContaining("[BS001 INTERNAL] Brainstem ran out of memory on Starved"
+            + " (java.lang.OutOfMemoryError: Java heap space)")
+        .inFile(starved)
+        .onLineContaining("class Starved");
+    assertThat(compilation)
+        .hadErrorContaining("[BS001 INTERNAL] Brainstem failed on Broken with java.lang.Error:"
+            + " an Error that is no VirtualMachineError. This is a bug in Brainstem")
+        .inFile(broken)
+        .onLineContaining("class Broken");
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(reached).containsExactly("Fine");
+  }
+
+  @Test
   void pathologicallyDeepExpressionIsAnErrorAndOtherModelsContinue() {
     // javac's parser reads a 100 000-term sum iteratively, but any recursive reader overflows.
     // -proc:only: javac's own later phases would overflow too; IDEs and builds that run
@@ -245,8 +274,9 @@ class DriverTest {
   @Test
   void supportsTheTwoModelAnnotationsAndTheLatestSource() {
     BrainstemProcessor processor = new BrainstemProcessor();
-    assertThat(processor.getSupportedAnnotationTypes()).containsExactly(
-        "io.brainstem.annotations.Neuron", "io.brainstem.annotations.Synapse");
+    // "*": a model on a local class annotates no element, so javac would not call the processor
+    // for a file holding only that; process() still claims nothing (it returns false).
+    assertThat(processor.getSupportedAnnotationTypes()).containsExactly("*");
     assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
     assertThat(processor.getSupportedOptions())
         .containsExactly("brainstem.emit", "brainstem.vector");

@@ -510,4 +510,80 @@ class ErrorCodeTest {
     JavaFileObject source = Models.neuronOde("(V = 2) / tau");
     assertSingleError(source, "[BS303 UNSUPPORTED_EXPRESSION] 'V = 2' (assignment)", "(V = 2)");
   }
+
+  // Models that would be accepted silently but wrong
+
+  @Test
+  void modelMembersFromAnInterfaceDefaultMethodAreRejectedOnTheClause() {
+    JavaFileObject source = Models.source("p.Bad", """
+        package p;
+        import io.brainstem.annotations.*;
+        interface Decay {
+          @Ode("V") default double dV(double V) { return -V; }
+        }
+        @Neuron
+        public class Bad implements Decay {
+          @State double V;
+        }
+        """);
+    assertSingleError(source, "[BS108 INHERITED_MEMBER] Bad inherits @Ode Decay.dV;",
+        "public class Bad implements Decay");
+  }
+
+  @Test
+  void aSuperclassWithoutModelMembersIsFine() {
+    JavaFileObject source = Models.source("p.Fine", """
+        package p;
+        import io.brainstem.annotations.*;
+        class Base {
+          double scratch;
+          double helper() { return 1; }
+        }
+        @Neuron
+        public class Fine extends Base {
+          @State double V;
+          Fine() {
+            super();
+          }
+          @Ode("V") double dV(double V) { return -V; }
+        }
+        """);
+    Models.Captured result = Models.compile(source);
+    assertThat(result.compilation()).succeeded();
+    assertThat(result.models()).hasSize(1);
+  }
+
+  @Test
+  void aConstructorWithArgumentsThatAssignsIsRejected() {
+    JavaFileObject source = Models.neuron("""
+          Bad() {}
+          Bad(double tau) {
+            this.tau = tau;
+          }
+        """);
+    assertSingleError(source, "[BS109 CONSTRUCTOR_CODE] 'this.tau = tau;' is in a constructor of Bad",
+        "this.tau = tau;");
+  }
+
+  @Test
+  void aModelInALambdaIsReported() {
+    JavaFileObject source = Models.source("p.Host", """
+        package p;
+        public class Host {
+          Runnable r = () -> {
+            @io.brainstem.annotations.Synapse
+            class Syn {}
+          };
+        }
+        """);
+    assertSingleError(source, "[BS101 NOT_TOP_LEVEL] Syn is declared inside", "@io.brainstem");
+  }
+
+  @Test
+  void throwsOfAnUncheckedExceptionIsRejectedToo() {
+    JavaFileObject source = Models.neuron(
+        "  @Ode(\"V\") double dV(double V) throws IllegalStateException { return -V / tau; }\n");
+    assertSingleError(source,
+        "[BS301 BAD_SIGNATURE] 'dV' declares 'throws IllegalStateException'", "throws");
+  }
 }

@@ -126,7 +126,9 @@ class ModelIRTest {
     assertThat(rhs("V + (tau + input)"))
         .isEqualTo(new Binary(BinOp.ADD, V, new Binary(BinOp.ADD, TAU, INPUT)));
     assertThat(rhs("+V - -tau")).isEqualTo(new Binary(BinOp.SUB, V, new Neg(TAU)));
-    assertThat(rhs("2 * 3 * V"))
+    // ...except integer constants, which Java itself computes exactly in int before the double.
+    assertThat(rhs("2 * 3 * V")).isEqualTo(new Binary(BinOp.MUL, new Num(6), V));
+    assertThat(rhs("2.0 * 3 * V"))
         .isEqualTo(new Binary(BinOp.MUL, new Binary(BinOp.MUL, new Num(2), new Num(3)), V));
   }
 

@@ -1,8 +1,13 @@
 package io.brainstem.processor.check;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -22,6 +27,8 @@ public final class Diagnostics {
   private final Messager messager;
   private final Trees trees;
   private int errorCount;
+  /** (member, message) of every error so far: the same mistake twice in one member is one error. */
+  private final Set<List<Object>> reported = new HashSet<>();
 
   public Diagnostics(Messager messager, Trees trees) {
     this.messager = messager;
@@ -34,12 +41,18 @@ public final class Diagnostics {
   }
 
   public void error(ErrorCode code, Element element, String rule, String fix) {
+    if (!firstTime(element, format(code, rule, fix))) {
+      return;
+    }
     errorCount++;
     messager.printMessage(Diagnostic.Kind.ERROR, format(code, rule, fix), element);
   }
 
   public void error(
       ErrorCode code, Element element, AnnotationMirror annotation, String rule, String fix) {
+    if (!firstTime(element, format(code, rule, fix))) {
+      return;
+    }
     errorCount++;
     messager.printMessage(Diagnostic.Kind.ERROR, format(code, rule, fix), element, annotation);
   }
@@ -51,6 +64,9 @@ public final class Diagnostics {
       AnnotationValue value,
       String rule,
       String fix) {
+    if (!firstTime(element, format(code, rule, fix))) {
+      return;
+    }
     errorCount++;
     messager.printMessage(
         Diagnostic.Kind.ERROR, format(code, rule, fix), element, annotation, value);
@@ -59,8 +75,41 @@ public final class Diagnostics {
   /** An error with the caret on {@code tree}, e.g. the one unsupported sub-expression. */
   public void error(
       ErrorCode code, Tree tree, CompilationUnitTree unit, String rule, String fix) {
+    if (!firstTime(member(tree, unit), format(code, rule, fix))) {
+      return;
+    }
     errorCount++;
     trees.printMessage(Diagnostic.Kind.ERROR, format(code, rule, fix), tree, unit);
+  }
+
+  /**
+   * False if this very message was already reported on {@code member}: e.g. 'Math.sin' used twice
+   * in one method is one mistake, reported at its first use.
+   */
+  private boolean firstTime(Object member, String message) {
+    return reported.add(List.of(member, message));
+  }
+
+  /**
+   * The member (method or field) of a top-level class whose source contains {@code tree}, else the
+   * tree itself. Found by position, not by a recursive tree search, which a deeply nested
+   * expression would overflow.
+   */
+  private Object member(Tree tree, CompilationUnitTree unit) {
+    SourcePositions positions = trees.getSourcePositions();
+    long at = positions.getStartPosition(unit, tree);
+    for (Tree type : unit.getTypeDecls()) {
+      if (!(type instanceof ClassTree)) {
+        continue;
+      }
+      for (Tree member : ((ClassTree) type).getMembers()) {
+        if (positions.getStartPosition(unit, member) <= at
+            && at <= positions.getEndPosition(unit, member)) {
+          return member;
+        }
+      }
+    }
+    return tree;
   }
 
   /**

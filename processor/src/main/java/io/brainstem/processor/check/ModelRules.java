@@ -1,5 +1,9 @@
 package io.brainstem.processor.check;
 
+import io.brainstem.annotations.Input;
+import io.brainstem.annotations.Param;
+import io.brainstem.annotations.Post;
+import io.brainstem.annotations.State;
 import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.parse.Annotations;
@@ -112,6 +116,9 @@ public final class ModelRules {
     Set<String> integrated = new HashSet<>();
     for (Member<ModelIR.Ode> ode : model.odes()) {
       AnnotationValue value = Annotations.value(ode.annotation());
+      if (conflicted(model, ode.name())) {
+        continue; // its field has two roles, reported at the field
+      }
       if (!states.contains(ode.name())) {
         diagnostics.error(
             ErrorCode.NOT_A_STATE,
@@ -132,6 +139,18 @@ public final class ModelRules {
             "Merge the two right-hand sides into one method.");
       }
     }
+  }
+
+  /** True if the field {@code name} is declared with two roles (a BS204 at the field already). */
+  private static boolean conflicted(ParsedModel model, String name) {
+    List<Member<?>> fields = new ArrayList<>();
+    fields.addAll(model.params());
+    fields.addAll(model.states());
+    fields.addAll(model.inputs());
+    fields.addAll(model.posts());
+    return fields.stream().anyMatch(f -> f.name().equals(name)
+        && Annotations.findAll(f.element(), Param.class, State.class, Input.class, Post.class)
+            .size() > 1);
   }
 
   /** "a parameter", "an input", ... if {@code name} is a non-state field of the model. */
@@ -156,6 +175,9 @@ public final class ModelRules {
     Set<String> noisy = new HashSet<>();
     for (Member<ModelIR.Noise> noise : model.noises()) {
       AnnotationValue value = Annotations.value(noise.annotation());
+      if (conflicted(model, noise.name())) {
+        continue; // its field has two roles, reported at the field
+      }
       if (!states.contains(noise.name())) {
         diagnostics.error(
             ErrorCode.NOT_A_STATE,

@@ -96,16 +96,16 @@ final class BodyParser {
    */
   List<Assign> assignments(BlockTree body, boolean postWritable) {
     List<Assign> result = new ArrayList<>();
-    boolean failed = false;
+    // Stop at the first bad statement: later ones may use a local it failed to declare, and
+    // reporting that name again would echo the one mistake.
     for (StatementTree statement : body.getStatements()) {
       Assign assign = assignment(statement, postWritable);
       if (assign == null) {
-        failed = true;
-      } else {
-        result.add(assign);
+        return null;
       }
+      result.add(assign);
     }
-    return failed ? null : result;
+    return result;
   }
 
   private Assign assignment(StatementTree statement, boolean postWritable) {
@@ -163,7 +163,8 @@ final class BodyParser {
     }
     Typed field = name == null ? null : scope.field(name);
     RefKind kind = field == null ? null : ((Expr.Ref) field.expr()).kind();
-    if (kind == RefKind.STATE || (postWritable && kind == RefKind.POST)) {
+    if (kind == RefKind.STATE || (postWritable && kind == RefKind.POST)
+        || (name != null && scope.isConflicted(name))) {
       return name;
     }
     String what = field == null

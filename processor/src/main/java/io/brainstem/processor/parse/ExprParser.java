@@ -31,7 +31,9 @@ import java.util.List;
 /**
  * Turns one Java expression into an {@link Expr} with exactly the user's structure: parentheses
  * vanish into the tree, nothing is reassociated or folded, so the generated code performs the same
- * IEEE-754 operations in the same order. Anything outside the DSL is reported on the offending
+ * IEEE-754 operations in the same order. The exception is integer arithmetic, which Java does not
+ * do in double: integer constants are folded to the exact value Java computes, and integer
+ * arithmetic that could differ from double (overflow, a '?:' of integers) is an error. Anything outside the DSL is reported on the offending
  * sub-expression; the result is then null and callers report nothing more (no cascades).
  */
 final class ExprParser {
@@ -169,8 +171,35 @@ final class ExprParser {
     if (operand == null) {
       return null;
     }
-    Long value = operand.intValue() == null ? null : -operand.intValue();
-    return new Typed(new Expr.Neg(operand.expr()), operand.type(), value);
+    if (operand.type().isIntegral()) {
+      return integral(tree, operand.type(), operand.intValue() == null ? null
+          : exactIntegral(BinOp.SUB, 0L, operand.intValue(), operand.type()),
+          operand.intValue() != null);
+    }
+    return Typed.of(new Expr.Neg(operand.expr()), operand.type());
+  }
+
+  /**
+   * An int or long result, which Java computes in integer arithmetic: folded to its exact value
+   * (the double generated code then holds is what Java's conversion gives), or an error when it
+   * overflows ({@code exact} null) or depends on a value known only at run time (a '?:' of
+   * integers), where double arithmetic would differ from Java's on overflow and on -0.0.
+   */
+  private Typed integral(Tree tree, JavaType type, Long exact, boolean constant) {
+    return integral(tree, tree, type, exact, constant);
+  }
+
+  /** As above, with the caret on {@code at} (for a call, its name). */
+  private Typed integral(Tree tree, Tree at, JavaType type, Long exact, boolean constant) {
+    if (!constant) {
+      return narrow(tree, at, "is " + type.name().toLowerCase() + " arithmetic on a value chosen at"
+          + " run time, which Java computes in " + type.name().toLowerCase() + " (wrapping on"
+          + " overflow, without -0.0)");
+    }
+    if (exact == null) {
+      return narrow(tree, at, "overflows Java's " + type.name().toLowerCase() + " arithmetic");
+    }
+    return new Typed(new Expr.Num(exact), type, exact);
   }
 
   private Typed arithmetic(BinaryTree tree, BinOp op) {
@@ -194,14 +223,8 @@ final class ExprParser {
       return null;
     }
     if (type.isIntegral()) {
-      Long exact = exactIntegral(op, left.intValue(), right.intValue(), type);
-      if (exact != null) {
-        return new Typed(expr, type, exact);
-      }
-      if (left.intValue() != null && right.intValue() != null) {
-        return narrow(tree, "overflows Java's " + type.name().toLowerCase() + " arithmetic");
-      }
-      return Typed.of(expr, type);
+      return integral(tree, type, exactIntegral(op, left.intValue(), right.intValue(), type),
+          left.intValue() != null && right.intValue() != null);
     }
     return narrow(tree, "is computed by Java in float precision, not double");
   }
@@ -231,10 +254,14 @@ final class ExprParser {
     }
   }
 
-  private Typed narrow(BinaryTree tree, String why) {
+  private Typed narrow(Tree tree, String why) {
+    return narrow(tree, tree, why);
+  }
+
+  private Typed narrow(Tree tree, Tree at, String why) {
     diagnostics.error(
         ErrorCode.NARROW_ARITHMETIC,
-        tree,
+        at,
         source.unit(),
         "'" + source.of(tree) + "' " + why + ", but generated code computes in double",
         "Write the literals as doubles (e.g. '2.0' instead of '2' or '2f').");
@@ -427,6 +454,7 @@ final class ExprParser {
       return null;
     }
     List<Expr> args = new ArrayList<>();
+    List<Long> constants = new ArrayList<>();
     JavaType type = null;
     boolean failed = false;
     for (ExpressionTree argument : tree.getArguments()) {
@@ -436,6 +464,7 @@ final class ExprParser {
         continue;
       }
       args.add(arg.expr());
+      constants.add(arg.intValue());
       type = type == null ? arg.type() : JavaType.promote(type, arg.type());
     }
     if (failed) {
@@ -443,7 +472,43 @@ final class ExprParser {
     }
     // abs/min/max keep their argument type (Math.abs(2) is an int); the others return double.
     boolean keepsType = fn == Fn.ABS || fn == Fn.MIN || fn == Fn.MAX;
+    if (keepsType && type.isIntegral()) {
+      return integralCall(tree, fn, type, constants);
+    }
     return Typed.of(new Expr.Call(fn, args), keepsType ? type : JavaType.DOUBLE);
+  }
+
+  /**
+   * Math.abs/min/max on integers, evaluated as Java does: folded when the arguments are constants
+   * ({@code Math.abs(-2147483648)} overflows and is an error). On a '?:' of integers min and max
+   * pick one exact value, as in double; abs could overflow, so it is an error.
+   */
+  private Typed integralCall(MethodInvocationTree tree, Fn fn, JavaType type, List<Long> values) {
+    boolean constant = values.stream().allMatch(v -> v != null);
+    if (!constant && fn != Fn.ABS) {
+      List<Expr> args = new ArrayList<>();
+      for (ExpressionTree argument : tree.getArguments()) {
+        args.add(parse(argument).expr());
+      }
+      return Typed.of(new Expr.Call(fn, args), type);
+    }
+    Long exact = null;
+    if (constant) {
+      long a = values.get(0);
+      switch (fn) {
+        case ABS:
+          boolean overflows = type == JavaType.INT ? a == Integer.MIN_VALUE : a == Long.MIN_VALUE;
+          exact = overflows ? null : Math.abs(a);
+          break;
+        case MIN:
+          exact = Math.min(a, values.get(1));
+          break;
+        default:
+          exact = Math.max(a, values.get(1));
+          break;
+      }
+    }
+    return integral(tree, tree.getMethodSelect(), type, exact, constant);
   }
 
   private Typed unsupportedFunction(MethodInvocationTree tree, String name, boolean onMath) {

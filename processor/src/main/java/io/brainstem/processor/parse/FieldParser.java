@@ -13,7 +13,9 @@ import io.brainstem.processor.check.ErrorCode;
 import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.ModelIR;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -33,6 +35,8 @@ final class FieldParser {
   final List<Member<String>> inputs = new ArrayList<>();
   final List<Member<ModelIR.Post>> posts = new ArrayList<>();
   final List<Member<Void>> refractory = new ArrayList<>();
+  /** Fields with two roles: reported at the declaration, so their uses are not reported again. */
+  final Set<String> conflicted = new HashSet<>();
 
   FieldParser(Diagnostics diagnostics, Trees trees, SourceText source, String modelName) {
     this.diagnostics = diagnostics;
@@ -61,6 +65,7 @@ final class FieldParser {
           "'" + name + "' is annotated both " + Annotations.display(role) + " and "
               + Annotations.display(roles.get(1)) + "; a field has one role",
           "Keep one of the annotations.");
+      conflicted.add(name);
     }
     checkShape(field, name, role);
     String kind = Annotations.display(role);

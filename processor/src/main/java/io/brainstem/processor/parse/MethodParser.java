@@ -1,6 +1,7 @@
 package io.brainstem.processor.parse;
 
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.util.Trees;
 import io.brainstem.annotations.Noise;
 import io.brainstem.annotations.Ode;
@@ -18,6 +19,7 @@ import io.brainstem.processor.ir.ModelIR;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -31,6 +33,7 @@ final class MethodParser {
   private final SourceText source;
   private final String modelName;
   private final Map<String, RefKind> fields;
+  private final Set<String> conflicted;
   private final Usage usage;
 
   final List<Member<ModelIR.Ode>> odes = new ArrayList<>();
@@ -46,12 +49,14 @@ final class MethodParser {
       SourceText source,
       String modelName,
       Map<String, RefKind> fields,
+      Set<String> conflicted,
       Usage usage) {
     this.diagnostics = diagnostics;
     this.trees = trees;
     this.source = source;
     this.modelName = modelName;
     this.fields = fields;
+    this.conflicted = conflicted;
     this.usage = usage;
   }
 
@@ -211,6 +216,20 @@ final class MethodParser {
     } else if (method.isVarArgs() || !method.getTypeParameters().isEmpty()) {
       problem = "is generic or variadic";
     }
+    if (problem == null && !method.getThrownTypes().isEmpty()) {
+      // The jit(false) path calls the method from generated code that catches nothing, so a
+      // checked exception would not compile there; an unchecked one would abort the run.
+      List<? extends ExpressionTree> thrown = trees.getTree(method).getThrows();
+      diagnostics.error(
+          ErrorCode.BAD_SIGNATURE,
+          thrown.get(0),
+          source.unit(),
+          "'" + method.getSimpleName() + "' declares 'throws " + source.of(thrown.get(0))
+              + "'; the jit(false) path calls " + kind + " methods from generated code that"
+              + " handles no exceptions",
+          "Remove the throws clause (model methods compute with doubles and need none).");
+      return false;
+    }
     if (problem == null) {
       return true;
     }
@@ -223,7 +242,7 @@ final class MethodParser {
   }
 
   private Scope scope() {
-    return Scope.forBody(modelName, fields, usage);
+    return Scope.forBody(modelName, fields, conflicted, usage);
   }
 
   private BlockTree block(ExecutableElement method) {

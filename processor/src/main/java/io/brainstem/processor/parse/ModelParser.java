@@ -43,7 +43,8 @@ public final class ModelParser {
 
     Usage usage = new Usage();
     MethodParser methodParser =
-        new MethodParser(diagnostics, trees, source, modelName, fields, usage);
+        new MethodParser(
+            diagnostics, trees, source, modelName, fields, fieldParser.conflicted, usage);
     ElementFilter.methodsIn(type.getEnclosedElements()).forEach(methodParser::parse);
 
     return new ParsedModel(

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Names visible in one method body, resolved as Java does: a method parameter, then a local declared
@@ -15,30 +16,38 @@ import java.util.Map;
 final class Scope {
   private final String modelName;
   private final Map<String, RefKind> fields;
+  private final Set<String> conflicted;
   private final Map<String, Typed> parameters = new LinkedHashMap<>();
   private final Map<String, Typed> locals = new LinkedHashMap<>();
   private final boolean constantsOnly;
   private final Usage usage;
 
   private Scope(
-      String modelName, Map<String, RefKind> fields, boolean constantsOnly, Usage usage) {
+      String modelName,
+      Map<String, RefKind> fields,
+      Set<String> conflicted,
+      boolean constantsOnly,
+      Usage usage) {
     this.modelName = modelName;
     this.fields = fields;
+    this.conflicted = conflicted;
     this.constantsOnly = constantsOnly;
     this.usage = usage;
   }
 
   /**
    * The scope of a method body of model {@code modelName} with the given model fields; every model
-   * variable the body reads is recorded in {@code usage}.
+   * variable the body reads is recorded in {@code usage}. {@code conflicted} names fields whose
+   * declaration has two roles (already reported there).
    */
-  static Scope forBody(String modelName, Map<String, RefKind> fields, Usage usage) {
-    return new Scope(modelName, fields, false, usage);
+  static Scope forBody(
+      String modelName, Map<String, RefKind> fields, Set<String> conflicted, Usage usage) {
+    return new Scope(modelName, fields, conflicted, false, usage);
   }
 
   /** A field initializer: no names at all, only numeric constants. */
   static Scope forConstant(String modelName) {
-    return new Scope(modelName, Map.of(), true, new Usage());
+    return new Scope(modelName, Map.of(), Set.of(), true, new Usage());
   }
 
   String modelName() {
@@ -89,6 +98,14 @@ final class Scope {
   Typed field(String name) {
     RefKind kind = fields.get(name);
     return kind == null ? null : Typed.of(new Expr.Ref(name, kind), Typed.JavaType.DOUBLE);
+  }
+
+  /**
+   * True for a field declared with two roles: its declaration is already an error, so a use that
+   * needs one role (an assignment to a state) must not report the same mistake again.
+   */
+  boolean isConflicted(String name) {
+    return conflicted.contains(name);
   }
 
   boolean isParameter(String name) {

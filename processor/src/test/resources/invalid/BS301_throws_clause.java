@@ -1,0 +1,25 @@
+package corpus;
+
+import io.brainstem.annotations.*;
+
+@Neuron
+public class Lif {
+  @Param double V_reset = -5, V_th = 20;
+  @State double V;
+  @Input double input;
+
+  @Ode("V")
+  double dV(double V, double input) {
+    return (0 - V + input) / 10;
+  }
+
+  @Threshold
+  boolean fire() throws Exception { // error: BS301 at `Exception` says `declares 'throws Exception'`
+    return V >= V_th;
+  }
+
+  @Reset
+  void reset() {
+    V = V_reset;
+  }
+}

@@ -1,0 +1,14 @@
+package corpus;
+
+import io.brainstem.annotations.*;
+
+@Neuron
+public class Osc {
+  @Param double tau = 10;
+  @State double V;
+
+  @Ode("V")
+  double dV(double V) {
+    return (Math.sin(V) + Math.sin(2 * V)) / tau; // error: BS304 at `.sin` says `'Math.sin'`
+  }
+}
