@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.brainstem.connectivity.FixedProb;
 import io.brainstem.inputs.Input;
+import io.brainstem.inputs.Inputs;
 import io.brainstem.inputs.TimeFunction;
 import io.brainstem.math.Rng;
 import io.brainstem.models.ExpCobaProjection;
@@ -50,7 +51,9 @@ class RunFailuresTest {
   }
 
   private static <B extends RunnerBuilder<B>> B configure(B b, TimeFunction f) {
-    return b.inputs(Input.func("E.input", f)).input("E.input", 10.)
+    // OU noise first: applied in the failed step, it must give the same values when the step is retried
+    return b.inputs(Input.func("E.input", Inputs.ou(2, 1, 5, 11)), Input.func("E.input", f))
+        .input("E.input", 10.)
         .monitors("E.spike", "E.V", "P.spike").monitorMode(MonitorMode.APPEND);
   }
 
@@ -78,8 +81,8 @@ class RunFailuresTest {
     assertThat(where).isNotNull();
     assertThat(where.step()).isEqualTo(50);
     assertThat(where.t()).isWithin(1e-12).of(5.0);
-    assertThat(where.where()).isEqualTo("applying input 0 (E.input)");
-    assertThat(where).hasMessageThat().contains("step 50 (t = 5.0 ms) failed while applying input 0");
+    assertThat(where.where()).isEqualTo("applying input 1 (E.input)");
+    assertThat(where).hasMessageThat().contains("step 50 (t = 5.0 ms) failed while applying input 1");
     assertThat(where).hasMessageThat().contains("50 of the 100 steps of this run were taken");
     assertThat(runner.step()).isEqualTo(50);
     assertThat(runner.t()).isWithin(1e-12).of(5.0);
@@ -148,7 +151,7 @@ class RunFailuresTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> runner.run(10.));
     StepFailure where = StepFailure.of(e);
     assertThat(where.step()).isEqualTo(30);
-    assertThat(where.where()).startsWith("calling listener 3 (");
+    assertThat(where.where()).startsWith("calling listener 3 (io.brainstem.runners.RunFailuresTest");
     assertThat(where).hasMessageThat().contains("the network took the step");
     assertThat(runner.step()).isEqualTo(31);
     assertThat(runner.mon().ts()).hasLength(31);
@@ -159,16 +162,24 @@ class RunFailuresTest {
 
   @Test
   void aFailingNetworkStepIsNotCounted() {
+    failingNetworkStep(1);
+  }
+
+  @Test
+  void aFailingNetworkStepOnTwoThreadsIsNotCountedAndTheRunnerGoesOn() {
+    failingNetworkStep(2);
+  }
+
+  private static void failingNetworkStep(int threads) {
     Network net = lifNet();
-    boolean[] fail = {true};
-    net.add(new PoissonGroup("Q", 1, t -> {
-      if (t > 1.95 && fail[0]) {
-        fail[0] = false;
+    java.util.concurrent.atomic.AtomicBoolean fail = new java.util.concurrent.atomic.AtomicBoolean(true);
+    net.add(new PoissonGroup("Q", 200, t -> {
+      if (t > 1.95 && fail.getAndSet(false)) {
         throw new IllegalStateException("group failed");
       }
       return 10.0;
     }, 7));
-    DSRunner runner = DSRunner.builder(net).monitors("E.V").build();
+    DSRunner runner = DSRunner.builder(net).monitors("E.V").threads(threads).build();
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> runner.run(5.));
     StepFailure where = StepFailure.of(e);
     assertThat(where.step()).isEqualTo(20);
@@ -178,6 +189,10 @@ class RunFailuresTest {
     assertThat(runner.mon().values("E.V")).hasLength(20);
     double[] input = ((LifGroup) net.group("E")).input;
     assertThat(Arrays.stream(input).allMatch(x -> x == 0)).isTrue(); // cleared for the next run
+    runner.run(3.);
+    assertThat(runner.step()).isEqualTo(50);
+    assertThat(runner.mon().ts()[0]).isWithin(1e-12).of(2.0);
+    runner.close();
   }
 
   @Test
