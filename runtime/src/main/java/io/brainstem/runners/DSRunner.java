@@ -112,7 +112,7 @@ public final class DSRunner extends Runner implements AutoCloseable {
       }
     } catch (Stop s) {
       throw s;
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // checked ones too: user code may throw them sneakily
       throw failure(e, step - runFirst, at);
     }
   }

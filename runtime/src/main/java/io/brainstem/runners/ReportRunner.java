@@ -48,7 +48,7 @@ public final class ReportRunner extends Runner implements AutoCloseable {
     for (int i = 0; i < listeners.size(); i++) {
       try {
         listeners.get(i).runStarted(first, steps);
-      } catch (RuntimeException | Error e) {
+      } catch (Throwable e) {
         throw new Stop(0, false, "starting the run (" + listenerName(i) + ".runStarted)", e);
       }
     }
@@ -82,13 +82,13 @@ public final class ReportRunner extends Runner implements AutoCloseable {
           lines.after(k + 1);
         }
       }
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // checked ones too: user code may throw them sneakily
       throw failure(e, k, at);
     }
     for (int i = 0; i < listeners.size(); i++) {
       try {
         listeners.get(i).runFinished();
-      } catch (RuntimeException | Error e) {
+      } catch (Throwable e) {
         throw new Stop(k, k > 0, "finishing the run (" + listenerName(i) + ".runFinished)", e);
       }
     }

@@ -145,7 +145,11 @@ public abstract class Runner {
           + "continues from there");
     }
     Throwable cause = stop.getCause();
-    network.clearInputs(); // the failed step may have left input in the accumulators
+    try {
+      network.clearInputs(); // the failed step may have left input in the accumulators
+    } catch (RuntimeException | Error e) {
+      cause.addSuppressed(e);
+    }
     long failed = stop.networkStepped ? at - 1 : at;
     String state = stop.networkStepped
         ? "the network took the step, so the clock is after it (t = " + t() + " ms); monitors that "
@@ -192,7 +196,7 @@ public abstract class Runner {
       loop(first, steps);
     } catch (Stop s) {
       stop = s;
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
       // a failure outside the step loop proper (progress, listeners' runStarted): nothing taken
       stop = new Stop(0, false, "starting the run", e);
     }

@@ -215,6 +215,25 @@ class RunFailuresTest {
     runner.close();
   }
 
+  @Test
+  void aCheckedExceptionThrownSneakilyIsHandledAlike() {
+    DSRunner runner = DSRunner.builder(lifNet()).monitors("E.V").input("E.input", (t, step) -> {
+      if (step == 5) {
+        RunFailuresTest.<RuntimeException>sneakyThrow(new java.io.IOException("disk gone"));
+      }
+      return 0.0;
+    }).build();
+    java.io.IOException e = assertThrows(java.io.IOException.class, () -> runner.run(1.));
+    assertThat(StepFailure.of(e).step()).isEqualTo(5);
+    assertThat(runner.step()).isEqualTo(5);
+    assertThat(runner.mon().values("E.V")).hasLength(5);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+    throw (T) t;
+  }
+
   static String header(Path npy) throws Exception {
     byte[] bytes = Files.readAllBytes(npy);
     return new String(bytes, 0, Math.min(bytes.length, 128), java.nio.charset.StandardCharsets.ISO_8859_1);
