@@ -216,6 +216,28 @@ class RunFailuresTest {
   }
 
   @Test
+  void aFailingProbeStoresNoRowAndTheRecordsStayAligned() {
+    int[] calls = {0};
+    DSRunner runner = DSRunner.builder(lifNet()).monitorMode(MonitorMode.APPEND)
+        .monitors(io.brainstem.monitors.Monitor.probe("meanV", n -> {
+          if (++calls[0] == 31) {
+            throw new IllegalStateException("probe failed");
+          }
+          return Arrays.stream(((LifGroup) n.group("E")).V).average().orElseThrow();
+        }))
+        .build();
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> runner.run(10.));
+    assertThat(StepFailure.of(e).where()).isEqualTo("recording monitor meanV");
+    assertThat(runner.step()).isEqualTo(31); // the network took step 30; the probe has no row for it
+    assertThat(runner.mon().times("meanV")).hasLength(30);
+    assertThat(runner.mon().values("meanV")).hasLength(30);
+    runner.run(1.);
+    assertThat(runner.mon().times("meanV")).hasLength(40);
+    assertThat(runner.mon().values("meanV")).hasLength(40);
+    assertThat(runner.mon().times("meanV")[30]).isWithin(1e-12).of(3.1);
+  }
+
+  @Test
   void aCheckedExceptionThrownSneakilyIsHandledAlike() {
     DSRunner runner = DSRunner.builder(lifNet()).monitors("E.V").input("E.input", (t, step) -> {
       if (step == 5) {
