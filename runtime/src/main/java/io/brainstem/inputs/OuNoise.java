@@ -11,7 +11,8 @@ import io.brainstem.math.Rng;
  * <p>Every process starts at {@code mean} when the runner is built and on {@code reset()}; the value
  * used in step k is the state after k + 1 updates. The normal draws come from one {@link Rng} seeded
  * with {@code seed}, element by element and step by step, so a seed fixes the whole input. Give each
- * input its own instance (the state lives here).
+ * input its own instance (the state lives here). A step applied twice (the runner retries a step
+ * that failed after this input was applied) gets the same values, not a further update.
  */
 public final class OuNoise implements ElementFunction {
   private final double mean;
@@ -22,6 +23,7 @@ public final class OuNoise implements ElementFunction {
   private double[] x;
   private double decay;
   private double kick;
+  private long filled = -1; // the step x holds: a step applied again (after a failed step) reuses it
 
   OuNoise(double mean, double sigma, double tau, long seed) {
     Inputs.checkFinite("OU mean", mean);
@@ -44,6 +46,7 @@ public final class OuNoise implements ElementFunction {
     java.util.Arrays.fill(x, mean);
     decay = Math.exp(-dt / tau);
     kick = sigma * Math.sqrt(1 - decay * decay);
+    filled = -1;
   }
 
   @Override
@@ -51,10 +54,15 @@ public final class OuNoise implements ElementFunction {
     if (x == null) {
       throw new IllegalStateException("OU noise used before start(size, dt); use it through Input.func");
     }
+    if (step == filled) { // the runner retries a step that failed after this input was applied
+      System.arraycopy(x, 0, out, 0, x.length);
+      return;
+    }
     for (int i = 0; i < x.length; i++) {
       x[i] = mean + (x[i] - mean) * decay + kick * rng.normal();
       out[i] = x[i];
     }
+    filled = step;
   }
 
   public double mean() {

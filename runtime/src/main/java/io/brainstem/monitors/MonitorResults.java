@@ -31,6 +31,8 @@ public final class MonitorResults {
   private final long tsFrom;
   private final long steps;
   private final long tsGeneration;
+  private final long firstStep; // in memory without a ts array: ts[k] = t0 + (firstStep + k)·dt
+  private final double t0;
   private final double dt;
   private final Map<String, Snapshot> sources = new LinkedHashMap<>();
   private final Map<String, Object> records = new LinkedHashMap<>();
@@ -49,6 +51,25 @@ public final class MonitorResults {
     this.tsFrom = 0;
     this.steps = ts.length;
     this.tsGeneration = 0;
+    this.firstStep = 0;
+    this.t0 = 0;
+    this.dt = dt;
+    collect(recorders);
+  }
+
+  /**
+   * The in-memory records of {@code recorders} for absolute steps {@code firstStep ..
+   * firstStep + steps − 1}, whose {@code ts} ({@code t0 + k·dt}) is computed on first request
+   * rather than stored, so a run allocates nothing per step for it.
+   */
+  public MonitorResults(long firstStep, long steps, double t0, double dt, List<Recorder> recorders) {
+    this.ts = null;
+    this.tsFile = null;
+    this.tsFrom = 0;
+    this.steps = steps;
+    this.tsGeneration = 0;
+    this.firstStep = firstStep;
+    this.t0 = t0;
     this.dt = dt;
     collect(recorders);
   }
@@ -63,6 +84,8 @@ public final class MonitorResults {
     this.tsFrom = from;
     this.steps = ts.rows() - from;
     this.tsGeneration = ts.generation();
+    this.firstStep = 0;
+    this.t0 = 0;
     this.dt = dt;
     collect(recorders);
   }
@@ -77,6 +100,13 @@ public final class MonitorResults {
 
   /** The time at the start of each step, in ms. */
   public double[] ts() {
+    if (ts == null && tsFile == null) {
+      double[] computed = new double[steps()];
+      for (int k = 0; k < computed.length; k++) {
+        computed[k] = t0 + (firstStep + k) * dt;
+      }
+      ts = computed;
+    }
     if (ts == null) {
       if (tsFile.generation() != tsGeneration) {
         throw new IllegalStateException("the step times were dropped by reset() after these results were made, "
@@ -97,7 +127,8 @@ public final class MonitorResults {
   public int steps() {
     if (steps > Integer.MAX_VALUE - 8) {
       throw new IllegalStateException("these results span " + steps + " steps, more than an array holds; "
-          + "read " + tsFile.path() + " in parts (e.g. numpy.load(..., mmap_mode='r'))");
+          + (tsFile == null ? "record fewer steps (e.g. MonitorMode.REPLACE, or reset())"
+              : "read " + tsFile.path() + " in parts (e.g. numpy.load(..., mmap_mode='r'))"));
     }
     return (int) steps;
   }

@@ -44,7 +44,8 @@ final class ProbeRecorder extends Recorder {
   @Override
   void store(long step) {
     if (scalar != null) {
-      data.next()[0] = scalar.value(network);
+      double value = scalar.value(network); // before next(): a probe that throws stores no row
+      data.next()[0] = value;
       data.commit();
       return;
     }

@@ -25,6 +25,11 @@ import java.util.Objects;
  *
  * <p>One {@link #step step} updates every projection (in the order added), then every group (in the
  * order added); the runner applies inputs before and records monitors and clears inputs after.
+ *
+ * <p>While a runner built on it is open (from its {@code build()} to its {@code close()}), a network
+ * is frozen: {@link #add} throws, since the runner bound its inputs, monitors, initial state and
+ * threads to the members it had, and a second runner cannot be built on it, since both would step
+ * the same state with clocks that disagree.
  */
 public class Network {
   private final Precision precision;
@@ -34,6 +39,9 @@ public class Network {
   // Plain arrays for the step loop: iterating them allocates nothing.
   private NeuronGroup[] groupArray = new NeuronGroup[0];
   private Projection[] projectionArray = new Projection[0];
+  // The open runner that drives this network (see attach), and how to name it; null: none.
+  private Object driver;
+  private String driverName;
 
   /** A network of double-precision groups. */
   public Network() {
@@ -57,6 +65,7 @@ public class Network {
   /** Adds one group and returns it, for {@code final LifGroup E = add(new LifGroup("E", 100));}. */
   public final <G extends NeuronGroup> G add(G group) {
     Objects.requireNonNull(group, "group");
+    checkNotFrozen("group", group.name());
     if (group.precision() != precision && group.storesValues()) {
       throw new IllegalArgumentException("group '" + group.name() + "' stores "
           + group.precision() + " state but this network is " + precision + "; construct it with "
@@ -71,7 +80,8 @@ public class Network {
 
   /** Adds one projection and returns it. */
   public final <P extends Projection> P add(P projection) {
-    register(Objects.requireNonNull(projection, "projection").name(), projection);
+    checkNotFrozen("projection", Objects.requireNonNull(projection, "projection").name());
+    register(projection.name(), projection);
     projections.add(projection);
     projectionArray = projections.toArray(new Projection[0]);
     return projection;
@@ -103,6 +113,51 @@ public class Network {
       add(p);
     }
     return this;
+  }
+
+  private void checkNotFrozen(String kind, String name) {
+    if (driver != null) {
+      throw new IllegalStateException("cannot add " + kind + " '" + name + "': this network is "
+          + "frozen while " + driverName + " built on it is open; add every group and projection "
+          + "before building the runner, or close() the runner and build a new one after adding");
+    }
+  }
+
+  /**
+   * Records that {@code runner} now drives this network, which stays frozen until
+   * {@link #detach}: runners call it when they are built. {@code name} describes the runner in
+   * messages.
+   *
+   * @throws IllegalStateException if another runner drives it (the message names that runner and
+   *     the fix)
+   */
+  public final void attach(Object runner, String name) {
+    checkFree();
+    this.driver = Objects.requireNonNull(runner, "runner");
+    this.driverName = Objects.requireNonNull(name, "name");
+  }
+
+  /** Throws as {@link #attach} would if a runner drives this network. */
+  public final void checkFree() {
+    if (driver != null) {
+      throw new IllegalStateException("this network is already driven by " + driverName
+          + ", which is still open; two runners on one network would step the same state with "
+          + "clocks that disagree. close() that runner first (its records stay readable), or "
+          + "build a second network");
+    }
+  }
+
+  /** Releases the network from {@code runner} (runners call it on {@code close()}); a no-op for another runner. */
+  public final void detach(Object runner) {
+    if (driver == runner) {
+      driver = null;
+      driverName = null;
+    }
+  }
+
+  /** Whether an open runner drives this network (and it is therefore frozen). */
+  public final boolean attached() {
+    return driver != null;
   }
 
   private void register(String name, Object member) {

@@ -116,7 +116,12 @@ public final class ParallelStep implements AutoCloseable {
         LockSupport.unpark(w.thread);
       }
     }
-    work(0);
+    Throwable own = null;
+    try {
+      work(0);
+    } catch (RuntimeException | Error e) {
+      own = e; // still wait for the workers, so the next phase starts with none running
+    }
     int spins = 0;
     while (pending.get() != 0) {
       if (++spins < SPIN_LIMIT) {
@@ -126,8 +131,12 @@ public final class ParallelStep implements AutoCloseable {
       }
     }
     Throwable f = failure;
+    failure = null;
+    if (own != null && f != null && f != own) {
+      own.addSuppressed(f);
+    }
+    f = own != null ? own : f;
     if (f != null) {
-      failure = null;
       if (f instanceof RuntimeException r) {
         throw r;
       }

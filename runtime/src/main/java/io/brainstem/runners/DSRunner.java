@@ -56,14 +56,14 @@ public final class DSRunner extends Runner implements AutoCloseable {
   void loop(long first, int steps) {
     Progress progress = Progress.of(this.progress, terminal, steps, out, System::nanoTime);
     if (progress == null) {
-      steps(first, steps);
+      steps(first, first, steps);
       return;
     }
     try {
       int done = 0;
       while (done < steps) {
         int n = Math.min(steps - done, progress.chunk(done));
-        steps(first + done, n);
+        steps(first, first + done, n);
         done += n;
         progress.update(done);
       }
@@ -72,7 +72,8 @@ public final class DSRunner extends Runner implements AutoCloseable {
     }
   }
 
-  private void steps(long first, int count) {
+  /** Steps {@code from .. from + count - 1} of the run that began at {@code runFirst}. */
+  private void steps(long runFirst, long from, int count) {
     Network net = network;
     Input.Bound[] in = inputs;
     Recorder[] rec = recorderArray;
@@ -81,25 +82,52 @@ public final class DSRunner extends Runner implements AutoCloseable {
     boolean jit = this.jit;
     ParallelStep par = parallel;
     RecordFile tsOut = tsFile;
-    long end = first + count;
-    for (long step = first; step < end; step++) {
-      double t = t0 + step * dt;
-      for (Input.Bound b : in) {
-        b.apply(step, t);
+    long end = from + count;
+    long step = from;
+    int at = 0; // what runs: inputs[at] (at >= 0), the network (-1), ts (-2), recorders[-3 - at]
+    try {
+      for (; step < end; step++) {
+        if (interrupted()) {
+          throw Stop.interrupted((int) (step - runFirst));
+        }
+        double t = t0 + step * dt;
+        for (at = 0; at < in.length; at++) {
+          in[at].apply(step, t);
+        }
+        at = -1;
+        if (par == null) {
+          net.step(t, dt, jit);
+        } else {
+          par.step(t, dt, jit);
+        }
+        at = -2;
+        if (tsOut != null) {
+          tsOut.put(t);
+        }
+        at = -3;
+        for (int r = 0; r < rec.length; r++, at--) {
+          rec[r].record(step);
+        }
+        net.clearInputs();
       }
-      if (par == null) {
-        net.step(t, dt, jit);
-      } else {
-        par.step(t, dt, jit);
-      }
-      if (tsOut != null) {
-        tsOut.put(t);
-      }
-      for (Recorder r : rec) {
-        r.record(step);
-      }
-      net.clearInputs();
+    } catch (Stop s) {
+      throw s;
+    } catch (Throwable e) { // checked ones too: user code may throw them sneakily
+      throw failure(e, step - runFirst, at);
     }
+  }
+
+  private Stop failure(Throwable e, long done, int at) {
+    if (at >= 0) {
+      return new Stop((int) done, false, "applying " + inputNames[at], e);
+    }
+    if (at == -1) {
+      return new Stop((int) done, false, "stepping the network", e);
+    }
+    String what = at == -2 ? "writing ts"
+        : -3 - at < recorderArray.length ? "recording monitor " + recorderArray[-3 - at].name()
+        : "clearing the inputs";
+    return new Stop((int) done + 1, true, what, e);
   }
 
   /** The number of threads each step runs on. */
@@ -108,8 +136,9 @@ public final class DSRunner extends Runner implements AutoCloseable {
   }
 
   /**
-   * Stops the worker threads of {@code threads(n > 1)} and writes out and closes the files of
-   * streamed monitors; later runs throw.
+   * Stops the worker threads of {@code threads(n > 1)}, writes out and closes the files of
+   * streamed monitors, and releases the network (which a new runner may then drive); later runs and
+   * resets throw, {@link #mon()} stays readable. Idempotent.
    */
   @Override
   public void close() {
@@ -118,12 +147,13 @@ public final class DSRunner extends Runner implements AutoCloseable {
         parallel.close();
       }
     } finally {
-      closeStreams();
+      closeRunner();
     }
   }
 
   /** Configures a {@link DSRunner}; see {@link RunnerBuilder}. */
   public static final class Builder extends RunnerBuilder<Builder> {
+    private static final System.Logger LOG = System.getLogger(DSRunner.class.getName());
     private int threads = 1;
 
     Builder(Network network) {
@@ -132,7 +162,9 @@ public final class DSRunner extends Runner implements AutoCloseable {
 
     /**
      * Runs each step on {@code n} threads (default 1): every group and projection is split into
-     * {@code n} element ranges. Results are identical for every {@code n}.
+     * {@code n} element ranges. Results are identical for every {@code n}. More threads than
+     * available processors are allowed (tests use them) but make every step wait for threads that
+     * cannot run (hundreds of times slower), so {@code build()} logs a warning then.
      */
     public Builder threads(int n) {
       if (n < 1) {
@@ -149,6 +181,12 @@ public final class DSRunner extends Runner implements AutoCloseable {
 
     /** Validates the configuration and creates the runner. */
     public DSRunner build() {
+      int cores = Runtime.getRuntime().availableProcessors();
+      if (threads > cores) {
+        LOG.log(System.Logger.Level.WARNING, "threads({0}) exceeds the {1} available processors: "
+            + "each step waits for threads that cannot run, which can make it hundreds of times "
+            + "slower; use threads({1}) or fewer", threads, cores);
+      }
       return new DSRunner(config(), threads);
     }
   }

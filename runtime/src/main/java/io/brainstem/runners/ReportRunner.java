@@ -45,37 +45,85 @@ public final class ReportRunner extends Runner implements AutoCloseable {
 
   @Override
   void loop(long first, int steps) {
-    for (StepListener l : listeners) {
-      l.runStarted(first, steps);
+    for (int i = 0; i < listeners.size(); i++) {
+      try {
+        listeners.get(i).runStarted(first, steps);
+      } catch (Throwable e) {
+        throw new Stop(0, false, "starting the run (" + listenerName(i) + ".runStarted)", e);
+      }
     }
     ProgressLines lines = progressBar() ? new ProgressLines(out, steps, System::nanoTime) : null;
-    for (int k = 0; k < steps; k++) {
-      long step = first + k;
-      double t = t0 + step * dt;
-      for (Input.Bound b : inputs) {
-        b.apply(step, t);
+    int k = 0;
+    int at = 0; // what runs: inputs[at] (at >= 0), the network (-1), ts (-2), listeners[-3 - at]
+    boolean interrupted = false;
+    try {
+      for (; k < steps; k++) {
+        if (interrupted()) {
+          interrupted = true;
+          break;
+        }
+        long step = first + k;
+        double t = t0 + step * dt;
+        for (at = 0; at < inputs.length; at++) {
+          inputs[at].apply(step, t);
+        }
+        at = -1;
+        network.step(t, dt, jit);
+        at = -2;
+        if (tsFile != null) {
+          tsFile.put(t);
+        }
+        at = -3;
+        for (int i = 0; i < listeners.size(); i++, at--) {
+          listeners.get(i).afterStep(step, t);
+        }
+        network.clearInputs();
+        if (lines != null) {
+          lines.after(k + 1);
+        }
       }
-      network.step(t, dt, jit);
-      if (tsFile != null) {
-        tsFile.put(t);
-      }
-      for (StepListener l : listeners) {
-        l.afterStep(step, t);
-      }
-      network.clearInputs();
-      if (lines != null) {
-        lines.after(k + 1);
+    } catch (Throwable e) { // checked ones too: user code may throw them sneakily
+      throw failure(e, k, at);
+    }
+    for (int i = 0; i < listeners.size(); i++) {
+      try {
+        listeners.get(i).runFinished();
+      } catch (Throwable e) {
+        throw new Stop(k, k > 0, "finishing the run (" + listenerName(i) + ".runFinished)", e);
       }
     }
-    for (StepListener l : listeners) {
-      l.runFinished();
+    if (interrupted) {
+      throw Stop.interrupted(k);
     }
   }
 
-  /** Writes out and closes the files of streamed monitors; later runs throw. Nothing else to release. */
+  private String listenerName(int i) {
+    return listeners.get(i) instanceof RecordingListener r ? "monitor " + r.recorder.name()
+        : "listener " + i + " (" + listeners.get(i).getClass().getName() + ")";
+  }
+
+  private Stop failure(Throwable e, int done, int at) {
+    if (at >= 0) {
+      return new Stop(done, false, "applying " + inputNames[at], e);
+    }
+    if (at == -1) {
+      return new Stop(done, false, "stepping the network", e);
+    }
+    int i = -3 - at;
+    String what = at == -2 ? "writing ts"
+        : i >= listeners.size() ? "clearing the inputs"
+        : listeners.get(i) instanceof RecordingListener r ? "recording monitor " + r.recorder.name()
+        : "calling " + listenerName(i);
+    return new Stop(done + 1, true, what, e);
+  }
+
+  /**
+   * Writes out and closes the files of streamed monitors and releases the network (which a new
+   * runner may then drive); later runs and resets throw, {@link #mon()} stays readable. Idempotent.
+   */
   @Override
   public void close() {
-    closeStreams();
+    closeRunner();
   }
 
   /** A monitor as a listener. */

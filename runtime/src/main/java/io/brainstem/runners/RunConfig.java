@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * A validated runner configuration: inputs and monitors already bound to the network;
  * {@code progress} and {@code progressOut} null for the runner's defaults; {@code streams} null when
- * nothing streams.
+ * nothing streams; {@code inputNames[i]} names input i in messages.
  */
 record RunConfig(
     Network network,
@@ -18,6 +18,7 @@ record RunConfig(
     double t0,
     boolean jit,
     Input.Bound[] inputs,
+    String[] inputNames,
     List<Recorder> recorders,
     MonitorMode monitorMode,
     Boolean progress,

@@ -8,7 +8,6 @@ import io.brainstem.monitors.Streams;
 import io.brainstem.network.Network;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,6 +37,7 @@ public abstract class Runner {
   final double t0;
   final boolean jit;
   final Input.Bound[] inputs;
+  final String[] inputNames; // inputNames[i] names inputs[i] in messages
   final List<Recorder> recorders;
   final Boolean progress; // null: the runner's default (see RunnerBuilder.progressBar)
   private final PrintStream progressOut; // null: the runner's default stream
@@ -47,7 +47,8 @@ public abstract class Runner {
   private final double buildSeconds;
   private InitialState initial;
   private long nextStep;
-  private double[] ts = new double[0];
+  private long memoryTsFrom; // in memory: the first step mon().ts() shows
+  private boolean closed;
   private MonitorResults mon;
   private RunStats lastRun;
 
@@ -57,6 +58,7 @@ public abstract class Runner {
     this.t0 = config.t0();
     this.jit = config.jit();
     this.inputs = config.inputs();
+    this.inputNames = config.inputNames();
     this.recorders = config.recorders();
     this.monitorMode = config.monitorMode();
     this.progress = config.progress();
@@ -64,6 +66,7 @@ public abstract class Runner {
     this.streams = config.streams();
     this.tsFile = streams == null ? null : streams.ts();
     this.initial = new InitialState(network);
+    network.attach(this, getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(this)));
     this.buildSeconds = (System.nanoTime() - config.buildStartNanos()) * 1e-9;
   }
 
@@ -74,11 +77,27 @@ public abstract class Runner {
    * warning logged (the {@code System.Logger} of this class): 1.05 ms at dt 0.1 runs 10 steps, 1.0
    * ms, and {@link RunStats#simulatedMs()} says so.
    *
+   * <p>A run that stops early keeps the runner consistent: {@link #step()}, {@link #t()},
+   * {@link #mon()} and {@link #lastRun()} reflect the steps the network actually took, and the next
+   * run continues from there. It stops early when
+   *
+   * <ul>
+   *   <li>the thread is interrupted: the run stops before its next step (the interrupt is checked
+   *       between steps) and throws {@link RunInterruptedException}, which consumes the interrupt;
+   *   <li>an input, the network, a monitor or a listener throws: the exception propagates unchanged
+   *       (same type and message) with a {@link StepFailure} added as suppressed, naming the step, its
+   *       time and what failed ({@link StepFailure#of} finds it).
+   * </ul>
+   *
    * @return the wall-clock time of the step loop in seconds (set-up is in {@link #lastRun()})
    * @throws IllegalArgumentException if {@code duration} is not positive and finite, is shorter than
-   *     one step, or an {@code iter} input does not cover the steps of this run
+   *     one step or longer than {@link Integer#MAX_VALUE} steps, or an {@code iter} input does not
+   *     cover the steps of this run
+   * @throws IllegalStateException if the runner was closed
+   * @throws RunInterruptedException if the thread was interrupted during the run
    */
   public final double run(double duration) {
+    checkOpen();
     long setupStart = System.nanoTime();
     int steps = stepCount(duration, dt);
     if (steps * dt < duration * (1 - STEP_TOLERANCE)) {
@@ -90,84 +109,169 @@ public abstract class Runner {
     for (Input.Bound b : inputs) {
       b.checkSteps(first, steps);
     }
-    if (streams != null && streams.files().closed()) {
-      throw new IllegalStateException("this runner was closed and its monitor files in "
-          + streams.files().directory() + " are final; build a new runner to run again");
-    }
     boolean append = monitorMode == MonitorMode.APPEND;
-    double[] runTs = null;
-    if (streams == null) {
-      runTs = new double[steps];
-      for (int k = 0; k < steps; k++) {
-        runTs[k] = t0 + (first + k) * dt;
-      }
-    }
     long tsFrom = streams == null || append ? 0 : tsFile.rows();
     for (Recorder r : recorders) {
       r.start(first, steps, t0, dt, append);
     }
     long loopStart = System.nanoTime();
-    loopAndFlush(first, steps);
+    Stop stop = loopAndFlush(first, steps);
     long loopEnd = System.nanoTime();
-    nextStep = first + steps;
+    int taken = stop == null ? steps : stop.taken;
+    nextStep = first + taken;
     if (streams == null) {
-      ts = append ? concat(ts, runTs) : runTs;
-      mon = new MonitorResults(ts, dt, recorders);
+      // ts is t0 + k·dt over the steps shown: computed on request, never stored per step
+      memoryTsFrom = append ? memoryTsFrom : first;
+      mon = new MonitorResults(memoryTsFrom, nextStep - memoryTsFrom, t0, dt, recorders);
     } else {
       mon = new MonitorResults(tsFile, tsFrom, dt, recorders);
     }
     double loopSeconds = (loopEnd - loopStart) * 1e-9;
-    lastRun = new RunStats(first, steps, duration, steps * dt, (loopStart - setupStart) * 1e-9,
+    lastRun = new RunStats(first, taken, duration, taken * dt, (loopStart - setupStart) * 1e-9,
         loopSeconds, buildSeconds);
+    if (stop != null) {
+      throw stopped(stop, first, steps);
+    }
     return loopSeconds;
   }
 
+  /** The exception a run that stopped early throws, the runner already consistent. */
+  private RuntimeException stopped(Stop stop, long first, int steps) {
+    long at = first + stop.taken; // the first step not taken
+    String done = stop.taken + " of the " + steps + " steps of this run";
+    if (stop.getCause() == null) {
+      return new RunInterruptedException(at, t0 + at * dt, stop.taken, "run interrupted before step "
+          + at + " (t = " + (t0 + at * dt) + " ms): " + done + " were taken and recorded; run(...) "
+          + "continues from there");
+    }
+    Throwable cause = stop.getCause();
+    try {
+      network.clearInputs(); // the failed step may have left input in the accumulators
+    } catch (RuntimeException | Error e) {
+      cause.addSuppressed(e);
+    }
+    long failed = stop.networkStepped ? at - 1 : at;
+    String state = stop.networkStepped
+        ? "the network took the step, so the clock is after it (t = " + t() + " ms); monitors that "
+            + "had not recorded it when it failed lack its row"
+        : stop.where.startsWith("stepping")
+            ? "the step is not counted (the clock is at its start), but the groups and projections "
+                + "that updated before the failure keep their new state; reset() to start over"
+            : "the step is not counted and the network did not take it (the clock is at its start)";
+    StepFailure failure = new StepFailure(failed, t0 + failed * dt, stop.where,
+        "step " + failed + " (t = " + (t0 + failed * dt) + " ms) failed while " + stop.where + ": "
+            + state + "; " + done + " were taken and are in mon()");
+    try {
+      cause.addSuppressed(failure);
+    } catch (RuntimeException | Error ignored) {
+      // suppression disabled by the exception's class: it propagates as is
+    }
+    return sneaky(cause);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+    throw (T) t; // a checked exception thrown by user code (e.g. via a lambda) propagates unchanged
+  }
+
+  /** Throws if the runner was closed. */
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("this runner was closed"
+          + (streams == null ? "" : " and its monitor files in " + streams.files().directory() + " are final")
+          + "; build a new runner to run again (its records stay readable in mon())");
+    }
+  }
+
   /**
-   * Runs the loop, then writes out every streamed file, also when the loop throws: the files then
-   * hold every step recorded before the exception (a failure to write is added to it as suppressed).
+   * Runs the loop, then writes out every streamed file, also when the loop stops early: the files
+   * then hold every step recorded before (a failure to write is added to the exception as
+   * suppressed).
+   *
+   * @return null when every step ran, else why and where the loop stopped
    */
-  private void loopAndFlush(long first, int steps) {
+  private Stop loopAndFlush(long first, int steps) {
+    Stop stop = null;
     try {
       loop(first, steps);
-    } catch (RuntimeException | Error e) {
-      if (streams != null) {
-        try {
-          streams.files().flush();
-        } catch (RuntimeException f) {
-          e.addSuppressed(f);
-        }
-      }
-      throw e;
+    } catch (Stop s) {
+      stop = s;
+    } catch (Throwable e) {
+      // a failure outside the step loop proper (progress, listeners' runStarted): nothing taken
+      stop = new Stop(0, false, "starting the run", e);
     }
     if (streams != null) {
-      streams.files().flush();
+      try {
+        streams.files().flush();
+      } catch (RuntimeException f) {
+        if (stop == null || stop.getCause() == null) {
+          throw f;
+        }
+        stop.getCause().addSuppressed(f);
+      }
+    }
+    return stop;
+  }
+
+  /**
+   * Thrown by {@link #loop} when it stops before its last step: {@code taken} steps of the run
+   * were taken by the network ({@code networkStepped}: the last of them failed after the network
+   * step, while recording); the cause is the failure, or null for an interrupt.
+   */
+  static final class Stop extends RuntimeException {
+    final int taken;
+    final boolean networkStepped;
+    final String where;
+
+    Stop(int taken, boolean networkStepped, String where, Throwable cause) {
+      super(where, cause, false, false);
+      this.taken = taken;
+      this.networkStepped = networkStepped;
+      this.where = where;
+    }
+
+    /** The loop saw an interrupt before step {@code taken} of the run; the flag is consumed. */
+    static Stop interrupted(int taken) {
+      return new Stop(taken, false, "interrupted", null);
     }
   }
 
-  private static double[] concat(double[] a, double[] b) {
-    double[] c = Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, c, a.length, b.length);
-    return c;
+  /** Whether the current thread was interrupted; consumes the flag when it was. */
+  static boolean interrupted() {
+    return Thread.currentThread().isInterrupted() && Thread.interrupted();
   }
 
-  /** Runs steps {@code first .. first + steps - 1}; monitors record absolute steps. */
+  /**
+   * Runs steps {@code first .. first + steps - 1}; monitors record absolute steps. Checks for an
+   * interrupt before every step, and throws a {@link Stop} when it stops early.
+   */
   abstract void loop(long first, int steps);
 
-  /** The number of steps {@link #run} takes for {@code duration} at {@code dt}. */
+  /**
+   * The number of steps {@link #run} takes for {@code duration} at {@code dt}.
+   *
+   * @throws IllegalArgumentException if {@code dt} or {@code duration} is not positive and finite,
+   *     or the run is shorter than one step or longer than {@link Integer#MAX_VALUE} steps
+   */
   public static int stepCount(double duration, double dt) {
+    if (!(dt > 0) || Double.isInfinite(dt)) {
+      throw new IllegalArgumentException("dt must be positive and finite (in ms, e.g. 0.1), got " + dt);
+    }
     if (!(duration > 0) || Double.isInfinite(duration)) {
       throw new IllegalArgumentException("duration must be positive and finite (in ms), got " + duration);
     }
     double q = duration / dt;
+    if (!(q <= Integer.MAX_VALUE)) { // also an infinite quotient, e.g. at dt = Double.MIN_VALUE
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "duration %s ms at dt = %s ms is %.4g steps, more than one run takes (%d); split it into "
+              + "runs of at most %s ms, or check the units (both are in ms)",
+          duration, dt, q, Integer.MAX_VALUE, Integer.MAX_VALUE * dt));
+    }
     double nearest = Math.rint(q);
     double steps = Math.abs(q - nearest) <= STEP_TOLERANCE * q ? nearest : Math.floor(q);
     if (steps < 1) {
       throw new IllegalArgumentException(
           "duration " + duration + " ms is shorter than one step (dt = " + dt + " ms)");
-    }
-    if (steps > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "duration " + duration + " ms is " + (long) steps + " steps; split it into shorter runs");
     }
     return (int) steps;
   }
@@ -192,10 +296,7 @@ public abstract class Runner {
    * no other state, so for them a reset followed by the same runs gives bit-identical results.
    */
   public final void reset() {
-    if (streams != null && streams.files().closed()) {
-      throw new IllegalStateException("this runner was closed and its monitor files in "
-          + streams.files().directory() + " are final; build a new runner to run again");
-    }
+    checkOpen();
     initial.restore();
     nextStep = 0;
     if (streams != null) {
@@ -207,16 +308,27 @@ public abstract class Runner {
     for (Recorder r : recorders) {
       r.clear();
     }
-    ts = new double[0];
+    memoryTsFrom = 0;
     mon = null;
     lastRun = null;
   }
 
-  /** Writes out and closes the streamed monitor files (their headers then hold the final shapes). */
-  final void closeStreams() {
+  /**
+   * Marks the runner closed (later runs and resets throw), releases its network (which can then be
+   * changed, or driven by a new runner) and writes out and closes the streamed monitor files
+   * (their headers then hold the final shapes). Idempotent.
+   */
+  final void closeRunner() {
+    closed = true;
+    network.detach(this);
     if (streams != null) {
       streams.files().close();
     }
+  }
+
+  /** Whether {@code close()} was called. */
+  public final boolean closed() {
+    return closed;
   }
 
   /** The directory streamed monitors write to, or null when none streams. */

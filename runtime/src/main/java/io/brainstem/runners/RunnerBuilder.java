@@ -98,7 +98,10 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
     return monitors(Monitor.of(path, indices));
   }
 
-  /** The step in ms (default {@value #DEFAULT_DT}); must be positive and finite. */
+  /**
+   * The step in ms (default {@value #DEFAULT_DT}); must be finite and at least {@value #MIN_DT}
+   * (checked at {@code build()}).
+   */
   public B dt(double dt) {
     this.dt = dt;
     return self();
@@ -204,19 +207,38 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
     }
   }
 
-  /** Validates everything and binds inputs and monitors to the network. */
-  RunConfig config() {
-    long buildStart = System.nanoTime();
+  /** Smallest dt accepted, in ms (a femtosecond): anything smaller is a unit mistake. */
+  public static final double MIN_DT = 1e-12;
+
+  static void checkDt(double dt) {
     if (!(dt > 0) || Double.isInfinite(dt)) {
       throw new IllegalArgumentException("dt must be positive and finite (in ms, e.g. 0.1), got " + dt);
     }
+    if (dt < MIN_DT) {
+      throw new IllegalArgumentException("dt = " + dt + " ms is below the smallest accepted step, "
+          + MIN_DT + " ms; dt is in ms (e.g. 0.1 for 100 microseconds)");
+    }
+  }
+
+  /** Validates everything and binds inputs and monitors to the network. */
+  RunConfig config() {
+    long buildStart = System.nanoTime();
+    checkDt(dt);
     if (!Double.isFinite(t0)) {
       throw new IllegalArgumentException("t0 must be finite, got " + t0);
     }
+    if (t0 + dt == t0) {
+      throw new IllegalArgumentException("dt = " + dt + " ms is too small for t0 = " + t0
+          + " ms: t0 + dt rounds to t0, so the clock would not advance; dt is in ms (e.g. 0.1)");
+    }
     network.validate();
+    network.checkFree(); // before any file is created
     Input.Bound[] bound = new Input.Bound[inputs.size()];
+    String[] inputNames = new String[bound.length];
     for (int i = 0; i < bound.length; i++) {
       bound[i] = inputs.get(i).bind(network, dt);
+      String path = inputs.get(i).path();
+      inputNames[i] = path == null ? "input " + i + " (an action)" : "input " + i + " (" + path + ")";
     }
     Set<String> names = new HashSet<>();
     for (Monitor m : monitors) {
@@ -254,7 +276,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
         throw e;
       }
     }
-    return new RunConfig(network, dt, t0, jit, bound, List.copyOf(recorders), monitorMode, progress,
+    return new RunConfig(network, dt, t0, jit, bound, inputNames, List.copyOf(recorders), monitorMode, progress,
         progressOut, buildStart, streams);
   }
 }

@@ -17,6 +17,9 @@ public interface StepListener {
    */
   void afterStep(long step, double t);
 
-  /** Called once after the last step of a run. */
+  /**
+   * Called once after the last step of a run, also of a run stopped by an interrupt; not after a
+   * run that failed.
+   */
   default void runFinished() {}
 }

@@ -126,7 +126,9 @@ class DSRunnerTest {
   @Test
   void jitFlagReachesTheGroups() {
     Network net = single(2, 2);
-    DSRunner.builder(net).jit(false).build().run(0.1);
+    try (DSRunner debug = DSRunner.builder(net).jit(false).build()) {
+      debug.run(0.1);
+    }
     assertThat(((Pacemaker) net.group("E")).lastJit).isFalse();
     DSRunner.builder(net).build().run(0.1);
     assertThat(((Pacemaker) net.group("E")).lastJit).isTrue();
