@@ -10,8 +10,10 @@ package io.brainstem.network;
  *   <li>{@link #STAGED} (Brian2's schedule): spikes are delivered first, then the synapse state is
  *       integrated jointly with the postsynaptic neuron by the neuron's Runge–Kutta method, and the
  *       output is evaluated at every stage with that stage's synapse and postsynaptic values, so the
- *       method keeps its order. Needs an explicit Runge–Kutta method on the postsynaptic group and
- *       an output affine in the postsynaptic state it reads.
+ *       method keeps its order. Onto an exponential-Euler group ({@code EXP_AUTO}, {@code
+ *       EXP_EULER}) the output is taken at the start of the step, its slope in the neuron's linear
+ *       part, as Brian2's {@code exponential_euler}. Needs an output affine in the postsynaptic
+ *       state it reads.
  * </ul>
  */
 public enum Coupling {

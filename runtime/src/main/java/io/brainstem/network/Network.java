@@ -249,17 +249,12 @@ public class Network {
 
   /**
    * Checks that every projection's pre- and postsynaptic groups are members of this network (the
-   * same objects, not just the same names), and that the postsynaptic group of a
-   * {@link Coupling#STAGED} projection integrates with a Runge–Kutta method; runners call it when
-   * they are built.
+   * same objects, not just the same names); runners call it when they are built.
    */
   public final void validate() {
     for (Projection p : projections) {
       checkMember(p, "presynaptic", p.pre());
       checkMember(p, "postsynaptic", p.post());
-      if (p.coupling() == Coupling.STAGED) {
-        p.post().stageTableau(); // throws unless the group has Runge-Kutta stages
-      }
     }
   }
 

@@ -281,18 +281,24 @@ public abstract class NeuronGroup {
   }
 
   /**
-   * The padded Runge–Kutta tableau of this group's method, for staged loops; throws when the
-   * method has no stages (exponential Euler), naming the projections that need them.
+   * True when this group integrates by exponential Euler ({@code EXP_AUTO}, {@code EXP_EULER}):
+   * its staged loops then read the staged outputs of the step's start only (stage 0), with their
+   * slopes in the linear part, and staged projections onto it advance their state by exponential
+   * Euler.
+   */
+  public final boolean stagedExponential() {
+    return StageTableau.of(method) == null;
+  }
+
+  /**
+   * The padded Runge–Kutta tableau of this group's method, for the Runge–Kutta staged loops (the
+   * exponential ones, {@link #stagedExponential()}, have none).
    */
   public final StageTableau stageTableau() {
     StageTableau tableau = StageTableau.of(method);
     if (tableau == null) {
-      List<String> names = staged == null ? List.of()
-          : staged.attached().stream().map(Projection::name).toList();
-      throw new IllegalStateException("group " + name + " integrates with " + method + ", which has"
-          + " no Runge-Kutta stages, but projections " + names + " use Coupling.STAGED: give the "
-          + "group an explicit Runge-Kutta method (e.g. method(Integrator.RK4)) or use "
-          + "Coupling.HELD");
+      throw new IllegalStateException("group " + name + " integrates with " + method
+          + ", which has no Runge-Kutta stages: its staged loops are the exponential ones");
     }
     return tableau;
   }

@@ -281,6 +281,11 @@ public abstract class Projection {
     return post.stageSlope(stagedSlope, stage);
   }
 
+  /** For staged loops: whether the postsynaptic group integrates by exponential Euler. */
+  protected final boolean stagedExponential() {
+    return post.stagedExponential();
+  }
+
   /** For staged loops: the postsynaptic group's padded Runge–Kutta tableau. */
   protected final StageTableau stageTableau() {
     return post.stageTableau();

@@ -66,6 +66,11 @@ class CouplingConvergenceTest {
     check(Integrator.RK3, Coupling.STAGED, reference, 3);
     check(Integrator.RK4, Coupling.STAGED, reference, 4);
     check(Integrator.RK4_38, Coupling.STAGED, reference, 4);
+    // Exponential Euler is first order either way (STAGED holds g at the step's start, as
+    // Brian2's exponential_euler does, with -g in V's linear part).
+    check(Integrator.EXP_AUTO, Coupling.HELD, reference, 1);
+    check(Integrator.EXP_AUTO, Coupling.STAGED, reference, 1);
+    check(Integrator.EXP_EULER, Coupling.STAGED, reference, 1);
   }
 
   private static void check(Integrator method, Coupling coupling, double reference, int expected) {

@@ -39,16 +39,17 @@ class CouplingErrorsTest {
   }
 
   @Test
-  void aPostGroupWithoutRungeKuttaStagesIsRefusedWhenTheRunnerIsBuilt() {
+  void anExponentialEulerPostGroupRunsItsExponentialStagedLoops() {
     Network net = new Network();
     LifGroup a = net.add(new LifGroup("A", 2)); // EXP_AUTO, the default
     net.add(new ExpCobaProjection("Syn", a, a, new All2All()).coupling(Coupling.STAGED));
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> DSRunner.builder(net).build());
+    assertThat(a.stagedExponential()).isTrue();
+    IllegalStateException e = assertThrows(IllegalStateException.class, a::stageTableau);
     assertThat(e).hasMessageThat().isEqualTo("group A integrates with EXP_AUTO, which has no "
-        + "Runge-Kutta stages, but projections [Syn] use Coupling.STAGED: give the group an "
-        + "explicit Runge-Kutta method (e.g. method(Integrator.RK4)) or use Coupling.HELD");
+        + "Runge-Kutta stages: its staged loops are the exponential ones");
+    DSRunner.builder(net).build().run(1.);
     a.method(Integrator.RK4);
+    assertThat(a.stagedExponential()).isFalse();
     DSRunner.builder(net).build().run(1.);
   }
 

@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * STAGED coupling in an E/I network (every projection staged, one delayed, one with per-element
- * parameters, and per-element parameters on the I group): the debug loops (jit false), ReportRunner and threads(n) give the kernels' results
- * bit for bit, under either precision.
+ * parameters, and per-element parameters on the I group): the debug loops (jit false), ReportRunner
+ * and threads(n) give the kernels' results bit for bit, under either precision, for the
+ * Runge-Kutta and the exponential staged loops.
  */
 class StagedDeterminismTest {
 
@@ -96,7 +97,8 @@ class StagedDeterminismTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Integrator.class, names = {"EULER", "MIDPOINT", "RK3", "RK4", "RK4_38"})
+  @EnumSource(value = Integrator.class, names = {"EULER", "MIDPOINT", "RK3", "RK4", "RK4_38", "EXP_AUTO",
+      "EXP_EULER"})
   void everyWayGivesTheKernelsResultsBitForBit(Integrator method) {
     for (Precision precision : Precision.values()) {
       List<Object> kernels = run(method, precision, Way.KERNELS);

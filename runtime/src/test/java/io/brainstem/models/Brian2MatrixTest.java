@@ -50,12 +50,6 @@ class Brian2MatrixTest {
 
   private static Map<String, String> expectedMismatches() {
     Map<String, String> m = new LinkedHashMap<>();
-    // Brian2's exponential_euler puts the conductance's slope -g into V's linear part; our
-    // EXP_AUTO holds the current over the step, and Coupling.STAGED needs Runge-Kutta stages.
-    String held = "synaptic output g*(E - V) held over the step (Coupling.STAGED supports"
-        + " Runge-Kutta groups only)";
-    m.put("COBA/exp_auto/0.1", held);
-    m.put("COBA/exp_auto/0.01", held);
     return m;
   }
 
@@ -205,8 +199,7 @@ class Brian2MatrixTest {
         post.V[0] = -60;
         net.add(new ExpCobaProjection("syn", source, post, Matrices.coo(new int[] {0},
             new int[] {0})).g_max(0.3).tau(5).E(0).method(method)
-            .coupling(caseName.equals("COBA") && method != Integrator.EXP_AUTO
-                ? Coupling.STAGED : Coupling.HELD));
+            .coupling(caseName.equals("COBA") ? Coupling.STAGED : Coupling.HELD));
         return post;
       }
       default -> throw new IllegalArgumentException("no case " + caseName);

@@ -3202,6 +3202,9 @@ public final class AdExGroup extends NeuronGroup {
   }
 
   private int stagedUpdate(double t, double dt, int from, int to, boolean jit) {
+    if (stagedExponential()) {
+      return !jit ? stepStagedExponentialDebug(t, dt, from, to) : params.heterogeneous() ? stepStagedExponentialPerElement(t, dt, from, to) : stepStagedExponential(t, dt, from, to);
+    }
     return !jit ? stepStagedDebug(t, dt, from, to) : params.heterogeneous() ? stepStagedPerElement(t, dt, from, to) : stepStaged(t, dt, from, to);
   }
 
@@ -3264,6 +3267,54 @@ public final class AdExGroup extends NeuronGroup {
         final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
         final double V_new = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
         final double w_new = w + dt * (b1 * w_k1 + b2 * w_k2 + b3 * w_k3 + b4 * w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedExponential(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double V_slopeTerm1 = 1.0 / delta_T;
+    final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_common1 = Math.exp((V - V_T) / delta_T);
+        final double V_rate = (-V + V_rest + delta_T * V_common1 - R * w + R * input_stage1) / tau;
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (V_common1 * V_slopeTerm1) + R * input_V_slope1[i]) / tau));
+        final double w_rate = (a * (V - V_rest) - w) / tau_w;
+        final double V_new = V + V_expEulerFactor * V_rate;
+        final double w_new = w + w_expEulerFactor * w_rate;
         V = V_new;
         w = w_new;
       }
@@ -3351,6 +3402,64 @@ public final class AdExGroup extends NeuronGroup {
         final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
         final double V_new = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
         final double w_new = w + dt * (b1 * w_k1 + b2 * w_k2 + b3 * w_k3 + b4 * w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedExponentialPerElement(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+      final double input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_common1 = Math.exp((V - V_T) / delta_T);
+        final double V_rate = (-V + V_rest + delta_T * V_common1 - R * w + R * input_stage1) / tau;
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (V_common1 * (1.0 / delta_T)) + R * input_V_slope1[i]) / tau));
+        final double w_rate = (a * (V - V_rest) - w) / tau_w;
+        final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
+        final double V_new = V + V_expEulerFactor * V_rate;
+        final double w_new = w + w_expEulerFactor * w_rate;
         V = V_new;
         w = w_new;
       }
@@ -3462,7 +3571,65 @@ public final class AdExGroup extends NeuronGroup {
     return spikeEnd;
   }
 
+  private int stepStagedExponentialDebug(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
+      m.input = this.input[i];
+      double V = this.V[i];
+      double w = this.w[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_held = m.input;
+        final double input_stage1 = input_held + input_offset1[i] + input_V_slope1[i] * V;
+        m.V = V;
+        m.w = w;
+        m.input = input_stage1;
+        final double V_rate = m.dV(V, w, input_stage1);
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + m.delta_T * (Math.exp((V - m.V_T) / m.delta_T) * (1.0 / m.delta_T)) + m.R * input_V_slope1[i]) / m.tau));
+        final double w_rate = m.dw(w, V);
+        final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / m.tau_w));
+        final double V_new = V + V_expEulerFactor * V_rate;
+        final double w_new = w + w_expEulerFactor * w_rate;
+        V = V_new;
+        w = w_new;
+        m.input = input_held;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      this.w[i] = w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
   private int stagedUpdateFloat(double t, double dt, int from, int to, boolean jit) {
+    if (stagedExponential()) {
+      return !jit ? stepStagedExponentialDebugFloat(t, dt, from, to) : params.heterogeneous() ? stepStagedExponentialPerElementFloat(t, dt, from, to) : stepStagedExponentialFloat(t, dt, from, to);
+    }
     return !jit ? stepStagedDebugFloat(t, dt, from, to) : params.heterogeneous() ? stepStagedPerElementFloat(t, dt, from, to) : stepStagedFloat(t, dt, from, to);
   }
 
@@ -3525,6 +3692,54 @@ public final class AdExGroup extends NeuronGroup {
         final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
         final double V_new = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
         final double w_new = w + dt * (b1 * w_k1 + b2 * w_k2 + b3 * w_k3 + b4 * w_k4);
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedExponentialFloat(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double V_T = params.scalar(V_T_INDEX);
+    final double delta_T = params.scalar(DELTA_T_INDEX);
+    final double a = params.scalar(A_INDEX);
+    final double b = params.scalar(B_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_w = params.scalar(TAU_W_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double V_slopeTerm1 = 1.0 / delta_T;
+    final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_common1 = Math.exp((V - V_T) / delta_T);
+        final double V_rate = (-V + V_rest + delta_T * V_common1 - R * w + R * input_stage1) / tau;
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (V_common1 * V_slopeTerm1) + R * input_V_slope1[i]) / tau));
+        final double w_rate = (a * (V - V_rest) - w) / tau_w;
+        final double V_new = V + V_expEulerFactor * V_rate;
+        final double w_new = w + w_expEulerFactor * w_rate;
         V = V_new;
         w = w_new;
       }
@@ -3629,6 +3844,64 @@ public final class AdExGroup extends NeuronGroup {
     return spikeEnd;
   }
 
+  private int stepStagedExponentialPerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] V_TColumn = params.column(V_T_INDEX);
+    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
+    final double[] aColumn = params.column(A_INDEX);
+    final double[] bColumn = params.column(B_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_wColumn = params.column(TAU_W_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double V_T = V_TColumn[i];
+      final double delta_T = delta_TColumn[i];
+      final double a = aColumn[i];
+      final double b = bColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_w = tau_wColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_common1 = Math.exp((V - V_T) / delta_T);
+        final double V_rate = (-V + V_rest + delta_T * V_common1 - R * w + R * input_stage1) / tau;
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (V_common1 * (1.0 / delta_T)) + R * input_V_slope1[i]) / tau));
+        final double w_rate = (a * (V - V_rest) - w) / tau_w;
+        final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
+        final double V_new = V + V_expEulerFactor * V_rate;
+        final double w_new = w + w_expEulerFactor * w_rate;
+        V = V_new;
+        w = w_new;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        w += b;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
   private int stepStagedDebugFloat(double t, double dt, int from, int to) {
     final AdEx m = new AdEx();
     final StageTableau rk = stageTableau();
@@ -3702,6 +3975,61 @@ public final class AdExGroup extends NeuronGroup {
         final double w_k4 = m.dw(w_stage4, V_stage4);
         final double V_new = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
         final double w_new = w + dt * (b1 * w_k1 + b2 * w_k2 + b3 * w_k3 + b4 * w_k4);
+        V = V_new;
+        w = w_new;
+        m.input = input_held;
+      }
+      m.V = V;
+      m.w = w;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        w = m.w;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.w_float[i] = (float) w;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedExponentialDebugFloat(double t, double dt, int from, int to) {
+    final AdEx m = new AdEx();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.V_T = params.value(V_T_INDEX, i);
+      m.delta_T = params.value(DELTA_T_INDEX, i);
+      m.a = params.value(A_INDEX, i);
+      m.b = params.value(B_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_w = params.value(TAU_W_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      double w = this.w_float[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_held = m.input;
+        final double input_stage1 = input_held + input_offset1[i] + input_V_slope1[i] * V;
+        m.V = V;
+        m.w = w;
+        m.input = input_stage1;
+        final double V_rate = m.dV(V, w, input_stage1);
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + m.delta_T * (Math.exp((V - m.V_T) / m.delta_T) * (1.0 / m.delta_T)) + m.R * input_V_slope1[i]) / m.tau));
+        final double w_rate = m.dw(w, V);
+        final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / m.tau_w));
+        final double V_new = V + V_expEulerFactor * V_rate;
+        final double w_new = w + w_expEulerFactor * w_rate;
         V = V_new;
         w = w_new;
         m.input = input_held;

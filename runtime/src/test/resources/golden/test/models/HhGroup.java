@@ -4118,6 +4118,9 @@ public final class HhGroup extends NeuronGroup {
   }
 
   private int stagedUpdate(double t, double dt, int from, int to, boolean jit) {
+    if (stagedExponential()) {
+      return !jit ? stepStagedExponentialDebug(dt, from, to) : params.heterogeneous() ? stepStagedExponentialPerElement(dt, from, to) : stepStagedExponential(dt, from, to);
+    }
     return !jit ? stepStagedDebug(dt, from, to) : params.heterogeneous() ? stepStagedPerElement(dt, from, to) : stepStaged(dt, from, to);
   }
 
@@ -4193,6 +4196,61 @@ public final class HhGroup extends NeuronGroup {
       final double m_new = m + dt * (b1 * m_k1 + b2 * m_k2 + b3 * m_k3 + b4 * m_k4);
       final double h_new = h + dt * (b1 * h_k1 + b2 * h_k2 + b3 * h_k3 + b4 * h_k4);
       final double n_new = n + dt * (b1 * n_k1 + b2 * n_k2 + b3 * n_k3 + b4 * n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedExponential(double dt, int from, int to) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
+      final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+      final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input_stage1) / C;
+      final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-(gNa * m * m * m * h) - gK * n * n * n * n - gL + input_V_slope1[i]) / C));
+      final double m_alpha = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0));
+      final double m_beta = 4.0 * Math.exp(-(V + 65.0) / 18.0);
+      final double m_rate = m_alpha * (1.0 - m) - m_beta * m;
+      final double m_expEulerFactor = dt * Exprel.exprel(dt * (-m_alpha - m_beta));
+      final double h_alpha = 0.07 * Math.exp(-(V + 65.0) / 20.0);
+      final double h_beta = 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0));
+      final double h_rate = h_alpha * (1.0 - h) - h_beta * h;
+      final double h_expEulerFactor = dt * Exprel.exprel(dt * (-h_alpha - h_beta));
+      final double n_alpha = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0));
+      final double n_beta = 0.125 * Math.exp(-(V + 65.0) / 80.0);
+      final double n_rate = n_alpha * (1.0 - n) - n_beta * n;
+      final double n_expEulerFactor = dt * Exprel.exprel(dt * (-n_alpha - n_beta));
+      final double V_new = V + V_expEulerFactor * V_rate;
+      final double m_new = m + m_expEulerFactor * m_rate;
+      final double h_new = h + h_expEulerFactor * h_rate;
+      final double n_new = n + n_expEulerFactor * n_rate;
       V = V_new;
       m = m_new;
       h = h_new;
@@ -4290,6 +4348,69 @@ public final class HhGroup extends NeuronGroup {
       final double m_new = m + dt * (b1 * m_k1 + b2 * m_k2 + b3 * m_k3 + b4 * m_k4);
       final double h_new = h + dt * (b1 * h_k1 + b2 * h_k2 + b3 * h_k3 + b4 * h_k4);
       final double n_new = n + dt * (b1 * n_k1 + b2 * n_k2 + b3 * n_k3 + b4 * n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedExponentialPerElement(double dt, int from, int to) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      final boolean heldBefore = V >= V_th;
+      final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+      final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input_stage1) / C;
+      final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-(gNa * m * m * m * h) - gK * n * n * n * n - gL + input_V_slope1[i]) / C));
+      final double m_alpha = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0));
+      final double m_beta = 4.0 * Math.exp(-(V + 65.0) / 18.0);
+      final double m_rate = m_alpha * (1.0 - m) - m_beta * m;
+      final double m_expEulerFactor = dt * Exprel.exprel(dt * (-m_alpha - m_beta));
+      final double h_alpha = 0.07 * Math.exp(-(V + 65.0) / 20.0);
+      final double h_beta = 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0));
+      final double h_rate = h_alpha * (1.0 - h) - h_beta * h;
+      final double h_expEulerFactor = dt * Exprel.exprel(dt * (-h_alpha - h_beta));
+      final double n_alpha = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0));
+      final double n_beta = 0.125 * Math.exp(-(V + 65.0) / 80.0);
+      final double n_rate = n_alpha * (1.0 - n) - n_beta * n;
+      final double n_expEulerFactor = dt * Exprel.exprel(dt * (-n_alpha - n_beta));
+      final double V_new = V + V_expEulerFactor * V_rate;
+      final double m_new = m + m_expEulerFactor * m_rate;
+      final double h_new = h + h_expEulerFactor * h_rate;
+      final double n_new = n + n_expEulerFactor * n_rate;
       V = V_new;
       m = m_new;
       h = h_new;
@@ -4427,7 +4548,75 @@ public final class HhGroup extends NeuronGroup {
     return spikeEnd;
   }
 
+  private int stepStagedExponentialDebug(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input[i];
+      double V = this.V[i];
+      double m = this.m[i];
+      double h = this.h[i];
+      double n = this.n[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
+      final double input_held = m_.input;
+      final double input_stage1 = input_held + input_offset1[i] + input_V_slope1[i] * V;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      m_.input = input_stage1;
+      final double V_rate = m_.dV(V, m, h, n, input_stage1);
+      final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-(m_.gNa * m * m * m * h) - m_.gK * n * n * n * n - m_.gL + input_V_slope1[i]) / m_.C));
+      final double m_rate = m_.dm(m, V);
+      final double m_expEulerFactor = dt * Exprel.exprel(dt * (-(0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0))) - 4.0 * Math.exp(-(V + 65.0) / 18.0)));
+      final double h_rate = m_.dh(h, V);
+      final double h_expEulerFactor = dt * Exprel.exprel(dt * (-(0.07 * Math.exp(-(V + 65.0) / 20.0)) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0))));
+      final double n_rate = m_.dn(n, V);
+      final double n_expEulerFactor = dt * Exprel.exprel(dt * (-(0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0))) - 0.125 * Math.exp(-(V + 65.0) / 80.0)));
+      final double V_new = V + V_expEulerFactor * V_rate;
+      final double m_new = m + m_expEulerFactor * m_rate;
+      final double h_new = h + h_expEulerFactor * h_rate;
+      final double n_new = n + n_expEulerFactor * n_rate;
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.input = input_held;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      this.m[i] = m;
+      this.h[i] = h;
+      this.n[i] = n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
   private int stagedUpdateFloat(double t, double dt, int from, int to, boolean jit) {
+    if (stagedExponential()) {
+      return !jit ? stepStagedExponentialDebugFloat(dt, from, to) : params.heterogeneous() ? stepStagedExponentialPerElementFloat(dt, from, to) : stepStagedExponentialFloat(dt, from, to);
+    }
     return !jit ? stepStagedDebugFloat(dt, from, to) : params.heterogeneous() ? stepStagedPerElementFloat(dt, from, to) : stepStagedFloat(dt, from, to);
   }
 
@@ -4503,6 +4692,61 @@ public final class HhGroup extends NeuronGroup {
       final double m_new = m + dt * (b1 * m_k1 + b2 * m_k2 + b3 * m_k3 + b4 * m_k4);
       final double h_new = h + dt * (b1 * h_k1 + b2 * h_k2 + b3 * h_k3 + b4 * h_k4);
       final double n_new = n + dt * (b1 * n_k1 + b2 * n_k2 + b3 * n_k3 + b4 * n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedExponentialFloat(double dt, int from, int to) {
+    final double ENa = params.scalar(ENA_INDEX);
+    final double gNa = params.scalar(GNA_INDEX);
+    final double EK = params.scalar(EK_INDEX);
+    final double gK = params.scalar(GK_INDEX);
+    final double EL = params.scalar(EL_INDEX);
+    final double gL = params.scalar(GL_INDEX);
+    final double C = params.scalar(C_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
+      final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+      final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input_stage1) / C;
+      final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-(gNa * m * m * m * h) - gK * n * n * n * n - gL + input_V_slope1[i]) / C));
+      final double m_alpha = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0));
+      final double m_beta = 4.0 * Math.exp(-(V + 65.0) / 18.0);
+      final double m_rate = m_alpha * (1.0 - m) - m_beta * m;
+      final double m_expEulerFactor = dt * Exprel.exprel(dt * (-m_alpha - m_beta));
+      final double h_alpha = 0.07 * Math.exp(-(V + 65.0) / 20.0);
+      final double h_beta = 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0));
+      final double h_rate = h_alpha * (1.0 - h) - h_beta * h;
+      final double h_expEulerFactor = dt * Exprel.exprel(dt * (-h_alpha - h_beta));
+      final double n_alpha = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0));
+      final double n_beta = 0.125 * Math.exp(-(V + 65.0) / 80.0);
+      final double n_rate = n_alpha * (1.0 - n) - n_beta * n;
+      final double n_expEulerFactor = dt * Exprel.exprel(dt * (-n_alpha - n_beta));
+      final double V_new = V + V_expEulerFactor * V_rate;
+      final double m_new = m + m_expEulerFactor * m_rate;
+      final double h_new = h + h_expEulerFactor * h_rate;
+      final double n_new = n + n_expEulerFactor * n_rate;
       V = V_new;
       m = m_new;
       h = h_new;
@@ -4600,6 +4844,69 @@ public final class HhGroup extends NeuronGroup {
       final double m_new = m + dt * (b1 * m_k1 + b2 * m_k2 + b3 * m_k3 + b4 * m_k4);
       final double h_new = h + dt * (b1 * h_k1 + b2 * h_k2 + b3 * h_k3 + b4 * h_k4);
       final double n_new = n + dt * (b1 * n_k1 + b2 * n_k2 + b3 * n_k3 + b4 * n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      final boolean spiked = !heldBefore && V >= V_th;
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedExponentialPerElementFloat(double dt, int from, int to) {
+    final double[] ENaColumn = params.column(ENA_INDEX);
+    final double[] gNaColumn = params.column(GNA_INDEX);
+    final double[] EKColumn = params.column(EK_INDEX);
+    final double[] gKColumn = params.column(GK_INDEX);
+    final double[] ELColumn = params.column(EL_INDEX);
+    final double[] gLColumn = params.column(GL_INDEX);
+    final double[] CColumn = params.column(C_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double ENa = ENaColumn[i];
+      final double gNa = gNaColumn[i];
+      final double EK = EKColumn[i];
+      final double gK = gKColumn[i];
+      final double EL = ELColumn[i];
+      final double gL = gLColumn[i];
+      final double C = CColumn[i];
+      final double V_th = V_thColumn[i];
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      final boolean heldBefore = V >= V_th;
+      final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+      final double V_rate = (-(gNa * m * m * m * h * (V - ENa)) - gK * n * n * n * n * (V - EK) - gL * (V - EL) + input_stage1) / C;
+      final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-(gNa * m * m * m * h) - gK * n * n * n * n - gL + input_V_slope1[i]) / C));
+      final double m_alpha = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0));
+      final double m_beta = 4.0 * Math.exp(-(V + 65.0) / 18.0);
+      final double m_rate = m_alpha * (1.0 - m) - m_beta * m;
+      final double m_expEulerFactor = dt * Exprel.exprel(dt * (-m_alpha - m_beta));
+      final double h_alpha = 0.07 * Math.exp(-(V + 65.0) / 20.0);
+      final double h_beta = 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0));
+      final double h_rate = h_alpha * (1.0 - h) - h_beta * h;
+      final double h_expEulerFactor = dt * Exprel.exprel(dt * (-h_alpha - h_beta));
+      final double n_alpha = 0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0));
+      final double n_beta = 0.125 * Math.exp(-(V + 65.0) / 80.0);
+      final double n_rate = n_alpha * (1.0 - n) - n_beta * n;
+      final double n_expEulerFactor = dt * Exprel.exprel(dt * (-n_alpha - n_beta));
+      final double V_new = V + V_expEulerFactor * V_rate;
+      final double m_new = m + m_expEulerFactor * m_rate;
+      final double h_new = h + h_expEulerFactor * h_rate;
+      final double n_new = n + n_expEulerFactor * n_rate;
       V = V_new;
       m = m_new;
       h = h_new;
@@ -4715,6 +5022,71 @@ public final class HhGroup extends NeuronGroup {
       final double m_new = m + dt * (b1 * m_k1 + b2 * m_k2 + b3 * m_k3 + b4 * m_k4);
       final double h_new = h + dt * (b1 * h_k1 + b2 * h_k2 + b3 * h_k3 + b4 * h_k4);
       final double n_new = n + dt * (b1 * n_k1 + b2 * n_k2 + b3 * n_k3 + b4 * n_k4);
+      V = V_new;
+      m = m_new;
+      h = h_new;
+      n = n_new;
+      m_.input = input_held;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean spiked = !heldBefore && m_.fire();
+      if (spiked) {
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      this.m_float[i] = (float) m;
+      this.h_float[i] = (float) h;
+      this.n_float[i] = (float) n;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedExponentialDebugFloat(double dt, int from, int to) {
+    final Hh m_ = new Hh();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m_.ENa = params.value(ENA_INDEX, i);
+      m_.gNa = params.value(GNA_INDEX, i);
+      m_.EK = params.value(EK_INDEX, i);
+      m_.gK = params.value(GK_INDEX, i);
+      m_.EL = params.value(EL_INDEX, i);
+      m_.gL = params.value(GL_INDEX, i);
+      m_.C = params.value(C_INDEX, i);
+      m_.V_th = params.value(V_TH_INDEX, i);
+      m_.input = this.input_float[i];
+      double V = this.V_float[i];
+      double m = this.m_float[i];
+      double h = this.h_float[i];
+      double n = this.n_float[i];
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      final boolean heldBefore = m_.fire();
+      final double input_held = m_.input;
+      final double input_stage1 = input_held + input_offset1[i] + input_V_slope1[i] * V;
+      m_.V = V;
+      m_.m = m;
+      m_.h = h;
+      m_.n = n;
+      m_.input = input_stage1;
+      final double V_rate = m_.dV(V, m, h, n, input_stage1);
+      final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-(m_.gNa * m * m * m * h) - m_.gK * n * n * n * n - m_.gL + input_V_slope1[i]) / m_.C));
+      final double m_rate = m_.dm(m, V);
+      final double m_expEulerFactor = dt * Exprel.exprel(dt * (-(0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0))) - 4.0 * Math.exp(-(V + 65.0) / 18.0)));
+      final double h_rate = m_.dh(h, V);
+      final double h_expEulerFactor = dt * Exprel.exprel(dt * (-(0.07 * Math.exp(-(V + 65.0) / 20.0)) - 1.0 / (1.0 + Math.exp(-(V + 35.0) / 10.0))));
+      final double n_rate = m_.dn(n, V);
+      final double n_expEulerFactor = dt * Exprel.exprel(dt * (-(0.01 * (V + 55.0) / (1.0 - Math.exp(-(V + 55.0) / 10.0))) - 0.125 * Math.exp(-(V + 65.0) / 80.0)));
+      final double V_new = V + V_expEulerFactor * V_rate;
+      final double m_new = m + m_expEulerFactor * m_rate;
+      final double h_new = h + h_expEulerFactor * h_rate;
+      final double n_new = n + n_expEulerFactor * n_rate;
       V = V_new;
       m = m_new;
       h = h_new;

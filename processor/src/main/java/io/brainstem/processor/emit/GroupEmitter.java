@@ -38,6 +38,8 @@ import java.util.Set;
 final class GroupEmitter {
   private static final String T_LAST_SPIKE = "t_last_spike";
   private static final String REFRACTORY_RULE = "refractoryRule";
+  /** The suffix of the staged loops onto an exponential-Euler group. */
+  static final String EXPONENTIAL = "Exponential";
 
   private final ModelIR model;
   private final ClassName self;
@@ -135,7 +137,8 @@ final class GroupEmitter {
       for (Storage storage : Storage.values()) {
         type.addMethod(stagedUpdate(storage));
         for (Variant variant : Variant.values()) {
-          type.addMethod(stagedStep(variant, storage));
+          type.addMethod(stagedStep(variant, storage, false));
+          type.addMethod(stagedStep(variant, storage, true));
         }
       }
     }
@@ -437,25 +440,37 @@ final class GroupEmitter {
         .addParameter(int.class, from)
         .addParameter(int.class, to)
         .addParameter(boolean.class, "jit")
-        .addStatement("return !jit ? $L$L$L($L) : params.heterogeneous() ? $L$L$L($L) : $L$L($L)",
-            name, Variant.DEBUG.suffix, storage.suffix, args,
-            name, Variant.PER_ELEMENT.suffix, storage.suffix, args, name, storage.suffix, args)
+        .beginControlFlow("if (stagedExponential())")
+        .addStatement(stagedDispatch(name + EXPONENTIAL, storage, args))
+        .endControlFlow()
+        .addStatement(stagedDispatch(name, storage, args))
         .build();
+  }
+
+  private static CodeBlock stagedDispatch(String name, Storage storage, String args) {
+    return CodeBlock.of("return !jit ? $L$L$L($L) : params.heterogeneous() ? $L$L$L($L) : $L$L($L)",
+        name, Variant.DEBUG.suffix, storage.suffix, args,
+        name, Variant.PER_ELEMENT.suffix, storage.suffix, args, name, storage.suffix, args);
   }
 
   /**
    * One staged loop: the neuron's Runge–Kutta step with the tableau read at run time and each
-   * stage's inputs plus the staged projections' offsets and slopes at that stage.
+   * stage's inputs plus the staged projections' offsets and slopes at that stage; or, when
+   * {@code exponential}, its exponential-Euler step with the offsets and slopes of the step's start
+   * (the slopes in the linear part).
    */
-  private MethodSpec stagedStep(Variant variant, Storage storage) {
+  private MethodSpec stagedStep(Variant variant, Storage storage, boolean exponential) {
     LocalNames locals = names.copy();
     boolean debug = variant == Variant.DEBUG;
     Vars vars = debug ? Vars.debug(model, m) : Vars.kernel(model);
     PlanRenderer render =
         debug ? PlanRenderer.debug(model, vars, m, i) : PlanRenderer.kernel(model, vars, i);
-    String tableau = locals.allocate("rk");
-    CodeBlock.Builder arrays = CodeBlock.builder()
-        .addStatement("final $T $L = stageTableau()", RuntimeNames.STAGE_TABLEAU, tableau);
+    String tableau = exponential ? null : locals.allocate("rk");
+    CodeBlock.Builder arrays = CodeBlock.builder();
+    if (!exponential) {
+      arrays.addStatement("final $T $L = stageTableau()", RuntimeNames.STAGE_TABLEAU, tableau);
+    }
+    int stages = exponential ? 1 : 4;
     Map<String, List<String>> offsets = new LinkedHashMap<>();
     Map<String, Map<String, List<String>>> slopes = new LinkedHashMap<>();
     int inputIndex = 0;
@@ -463,16 +478,19 @@ final class GroupEmitter {
     for (Map.Entry<String, List<String>> entry : stagedLayout.entrySet()) {
       String input = entry.getKey();
       offsets.put(input, stageArrays(locals, input + "_offset", "stageOffset", inputIndex++,
-          arrays));
+          stages, arrays));
       Map<String, List<String>> perState = new LinkedHashMap<>();
       for (String x : entry.getValue()) {
         perState.put(x, stageArrays(locals, input + "_" + x + "_slope", "stageSlope",
-            slopeIndex++, arrays));
+            slopeIndex++, stages, arrays));
       }
       slopes.put(input, perState);
     }
-    StepPlan plan = StagedPlanner.neuron(model, variant.uniformity, locals, offsets, slopes, i,
-        tableau, debug);
+    StepPlan plan = exponential
+        ? StagedPlanner.neuronExponential(model, variant.uniformity, locals, first(offsets),
+            firstSlopes(slopes), i, debug)
+        : StagedPlanner.neuron(model, variant.uniformity, locals, offsets, slopes, i, tableau,
+            debug);
     CodeBlock body = elementBody(plan, render, vars, debug, storage);
     CodeBlock hoisted = render.hoisted(plan);
     CodeBlock hold = holdTime(vars);
@@ -496,7 +514,7 @@ final class GroupEmitter {
         .endControlFlow()
         .addStatement("return $L", spikeEnd);
     MethodSpec.Builder method = MethodSpec.methodBuilder(
-            "stepStaged" + variant.suffix + storage.suffix)
+            "stepStaged" + (exponential ? EXPONENTIAL : "") + variant.suffix + storage.suffix)
         .addModifiers(PRIVATE)
         .returns(int.class);
     if (usesTime) {
@@ -509,11 +527,25 @@ final class GroupEmitter {
         .build();
   }
 
-  /** Declares the four stage arrays {@code <prefix>1 .. 4} from {@code getter(index, stage)}. */
+  private static Map<String, Map<String, String>> firstSlopes(
+      Map<String, Map<String, List<String>>> slopes) {
+    Map<String, Map<String, String>> first = new LinkedHashMap<>();
+    slopes.forEach((input, perState) -> first.put(input, first(perState)));
+    return first;
+  }
+
+  /** Each key's first stage array. */
+  private static Map<String, String> first(Map<String, List<String>> arrays) {
+    Map<String, String> first = new LinkedHashMap<>();
+    arrays.forEach((key, value) -> first.put(key, value.get(0)));
+    return first;
+  }
+
+  /** Declares the stage arrays {@code <prefix>1 .. stages} from {@code getter(index, stage)}. */
   private static List<String> stageArrays(LocalNames locals, String prefix, String getter,
-      int index, CodeBlock.Builder code) {
+      int index, int stages, CodeBlock.Builder code) {
     List<String> arrays = new ArrayList<>();
-    for (int s = 0; s < 4; s++) {
+    for (int s = 0; s < stages; s++) {
       String name = locals.allocate(prefix + (s + 1));
       code.addStatement("final double[] $L = $L($L, $L)", name, getter, index, s);
       arrays.add(name);

@@ -167,7 +167,8 @@ final class ProjectionEmitter {
       for (Storage storage : Storage.values()) {
         type.addMethod(stagedUpdate(storage));
         for (Variant variant : Variant.values()) {
-          type.addMethod(stagedStep(variant, storage));
+          type.addMethod(stagedStep(variant, storage, false));
+          type.addMethod(stagedStep(variant, storage, true));
         }
       }
     }
@@ -517,6 +518,16 @@ final class ProjectionEmitter {
         .addParameter(int.class, from)
         .addParameter(int.class, to)
         .addParameter(boolean.class, "jit")
+        .beginControlFlow("if (stagedExponential())")
+        .addCode(stagedDispatch(name + GroupEmitter.EXPONENTIAL, storage, args))
+        .nextControlFlow("else")
+        .addCode(stagedDispatch(name, storage, args))
+        .endControlFlow()
+        .build();
+  }
+
+  private static CodeBlock stagedDispatch(String name, Storage storage, String args) {
+    return CodeBlock.builder()
         .beginControlFlow("if (!jit)")
         .addStatement("$L$L$L($L)", name, Variant.DEBUG.suffix, storage.suffix, args)
         .nextControlFlow("else if (params.heterogeneous())")
@@ -530,9 +541,11 @@ final class ProjectionEmitter {
   /**
    * One staged loop (Brian2's order): deliver the spikes due now, then per element integrate the
    * state with the postsynaptic group's Runge–Kutta tableau and add the output's offset and slope
-   * at each stage to the group's stage arrays.
+   * at each stage to the group's stage arrays; or, when {@code exponential} (an exponential-Euler
+   * group), add them once, from the state at the start of the step, then advance the state by
+   * exponential Euler.
    */
-  private MethodSpec stagedStep(Variant variant, Storage storage) {
+  private MethodSpec stagedStep(Variant variant, Storage storage, boolean exponential) {
     LocalNames locals = names.copy();
     boolean debug = variant == Variant.DEBUG;
     Loads loads = new Loads(model, variant, storage, locals, m);
@@ -541,11 +554,15 @@ final class ProjectionEmitter {
     model.onPre().ifPresent(
         onPre -> body.add(deliver(onPre, vars(debug, loops), loads, debug, storage)));
 
-    String tableau = locals.allocate("rk");
-    SynapseStages stages = StagedPlanner.synapse(model, variant.uniformity, locals, tableau,
-        debug);
-    CodeBlock.Builder arrays = CodeBlock.builder()
-        .addStatement("final $T $L = stageTableau()", RuntimeNames.STAGE_TABLEAU, tableau);
+    CodeBlock.Builder arrays = CodeBlock.builder();
+    SynapseStages stages;
+    if (exponential) {
+      stages = StagedPlanner.synapseExponential(model, variant.uniformity, locals, debug);
+    } else {
+      String tableau = locals.allocate("rk");
+      stages = StagedPlanner.synapse(model, variant.uniformity, locals, tableau, debug);
+      arrays.addStatement("final $T $L = stageTableau()", RuntimeNames.STAGE_TABLEAU, tableau);
+    }
     CodeBlock.Builder adds = CodeBlock.builder();
     for (int s = 0; s < stages.offsets().size(); s++) {
       String offset = locals.allocate("offset" + (s + 1));
@@ -564,7 +581,9 @@ final class ProjectionEmitter {
     CodeBlock hoisted = render.hoisted(stages.plan());
     Set<String> integrated = new LinkedHashSet<>();
     model.odes().forEach(o -> integrated.add(o.state()));
-    body.add("// $L at each stage of the postsynaptic group's Runge-Kutta step\n",
+    body.add(exponential
+                ? "// $L at the start of the postsynaptic group's exponential Euler step\n"
+                : "// $L at each stage of the postsynaptic group's Runge-Kutta step\n",
             Members.oneLine(model.output().orElseThrow().sourceText()))
         .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
         .add(loads.paramsInLoop(vars, j))
@@ -584,7 +603,8 @@ final class ProjectionEmitter {
         .add(hoisted)
         .add(body.build());
     MethodSpec.Builder method = MethodSpec.methodBuilder(
-            "stepStaged" + variant.suffix + storage.suffix)
+            "stepStaged" + (exponential ? GroupEmitter.EXPONENTIAL : "") + variant.suffix
+                + storage.suffix)
         .addModifiers(PRIVATE);
     if (usesTime) {
       method.addParameter(double.class, "t");

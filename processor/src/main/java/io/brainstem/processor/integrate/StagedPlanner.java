@@ -6,6 +6,7 @@ import static io.brainstem.processor.integrate.Exprs.local;
 import static io.brainstem.processor.integrate.Exprs.mul;
 
 import io.brainstem.processor.integrate.StepPlan.Arith;
+import io.brainstem.processor.integrate.StepPlan.ExpEulerFactor;
 import io.brainstem.processor.integrate.StepPlan.Let;
 import io.brainstem.processor.integrate.StepPlan.Rate;
 import io.brainstem.processor.integrate.StepPlan.Step;
@@ -115,6 +116,118 @@ public final class StagedPlanner {
     });
     p.store(updates);
     return new SynapseStages(p.build(uniformity, names, debug), offsets, slopes);
+  }
+
+  /**
+   * A neuron's staged plan under exponential Euler ({@code EXP_AUTO}, and {@code EXP_EULER}, whose
+   * models are linear): the staged outputs are evaluated once, at the start of the step, and each
+   * input is replaced by {@code input + offset[i] + Σ slope[i]·x} before the right-hand side is
+   * differentiated, so the slopes enter the linear part (Brian2's {@code exponential_euler}, with
+   * {@code g} at its start-of-step value). Every variable steps as {@code x + dt·exprel(dt·A)·f}.
+   *
+   * @param offsets per input, its offset array's local name (stage 1)
+   * @param slopes per input, per state whose ODE reads it, its slope array's local name (stage 1)
+   */
+  public static StepPlan neuronExponential(ModelIR model, Uniformity uniformity, LocalNames names,
+      Map<String, String> offsets, Map<String, Map<String, String>> slopes, String index,
+      boolean debug) {
+    StagedPlanner p = new StagedPlanner(model, names, null);
+    Map<String, Expr> inputs = new LinkedHashMap<>();
+    Map<String, Ref> bindings = new LinkedHashMap<>();
+    List<String> elements = new ArrayList<>();
+    for (String input : offsets.keySet()) {
+      Ref ref = new Ref(input, RefKind.INPUT);
+      if (debug) { // a per-element local, like the arrays' elements: never hoisted
+        ref = p.let(input + "_held", new Arith(ref));
+        elements.add(ref.name());
+      }
+      Expr value = add(ref, p.element(offsets.get(input), index, elements));
+      for (Map.Entry<String, String> slope : slopes.get(input).entrySet()) {
+        value = add(value, mul(p.element(slope.getValue(), index, elements), state(slope.getKey())));
+      }
+      inputs.put(input, value);
+      bindings.put(input, p.let(input + "_stage1", new Arith(value)));
+    }
+    Map<String, Expr> updates = new LinkedHashMap<>();
+    for (Ode ode : model.odes()) {
+      Expr rhs = Exprs.substitute(ode.rhs(), inputs);
+      Expr linear = Simplifier.simplifyDerived(Derivative.of(rhs, ode.state()), rhs);
+      updates.put(ode.state(), p.exponentialStep(ode, bindings, linear, uniformity, elements));
+    }
+    p.store(updates);
+    return p.build(uniformity, names, debug);
+  }
+
+  /**
+   * A synapse's staged plan onto an exponential-Euler group: its output's offset and slope from the
+   * state at the start of the step (after this step's deliveries), then its state advanced over
+   * {@code dt} by exponential Euler, the group's method (exact for a linear decay).
+   */
+  public static SynapseStages synapseExponential(ModelIR model, Uniformity uniformity,
+      LocalNames names, boolean debug) {
+    StagedPlanner p = new StagedPlanner(model, names, null);
+    Output out = model.output().orElseThrow();
+    Optional<Post> post = readPost(model);
+    Ode output = new Ode("out", out.methodName(), List.of(), out.value(), out.sourceText());
+    Map<String, Ref> atZero = new LinkedHashMap<>();
+    Map<String, Expr> inlined = new LinkedHashMap<>();
+    post.ifPresent(q -> {
+      atZero.put(q.fieldName(), local("0.0"));
+      inlined.put(q.fieldName(), new Num(0.0));
+    });
+    Ref offset = p.let("out_offset1",
+        new Rate(output, atZero, Exprs.substitute(out.value(), inlined)));
+    List<String> slopes = new ArrayList<>();
+    post.ifPresent(q -> slopes.add(
+        p.let("out_slope1", new Arith(slopeOf(out, q))).name()));
+    Map<String, Expr> updates = new LinkedHashMap<>();
+    for (Ode ode : model.odes()) {
+      updates.put(ode.state(),
+          p.exponentialStep(ode, Map.of(), Linearity.slope(ode), uniformity, List.of()));
+    }
+    p.store(updates);
+    return new SynapseStages(p.build(uniformity, names, debug), List.of(offset.name()), slopes);
+  }
+
+  /**
+   * {@code x + dt·exprel(dt·linear)·f(bindings)}; the factor is hoisted when {@code linear} is
+   * uniform and reads none of the per-element {@code elements}.
+   */
+  private Expr exponentialStep(Ode ode, Map<String, Ref> bindings, Expr linear,
+      Uniformity uniformity, List<String> elements) {
+    String x = ode.state();
+    Ref rate = let(x + "_rate", new Rate(ode, bindings));
+    Expr factor;
+    if (linear instanceof Num n && n.value() == 0) {
+      factor = dt(); // exprel(0) = 1: exactly Euler's step
+    } else if (isUniform(linear, uniformity, elements)) {
+      factor = hoist(x + "_expEulerFactor", new ExpEulerFactor(linear));
+    } else {
+      factor = let(x + "_expEulerFactor", new ExpEulerFactor(
+          hoistUniform(linear, x + "_slopeTerm", new int[] {0}, uniformity, elements)));
+    }
+    return add(state(x), mul(factor, rate));
+  }
+
+  private static boolean isUniform(Expr e, Uniformity uniformity, List<String> elements) {
+    return uniformity.isUniform(e)
+        && Exprs.refs(e).stream().noneMatch(r -> elements.contains(r.name()));
+  }
+
+  /** Hoists the largest non-trivial uniform parts of {@code e} that read no element local. */
+  private Expr hoistUniform(Expr e, String prefix, int[] count, Uniformity uniformity,
+      List<String> elements) {
+    if (isUniform(e, uniformity, elements) && Uniformity.isNonTrivial(e)) {
+      return hoist(prefix + ++count[0], new Arith(e));
+    }
+    return Exprs.mapChildren(e, c -> hoistUniform(c, prefix, count, uniformity, elements));
+  }
+
+  /** {@code array[index]}, remembered in {@code elements} (it varies per element). */
+  private Ref element(String array, String index, List<String> elements) {
+    Ref ref = element(array, index);
+    elements.add(ref.name());
+    return ref;
   }
 
   /**

@@ -4429,12 +4429,22 @@ public final class ExpCobaProjection extends Projection {
   }
 
   private void stagedUpdate(double t, double dt, int from, int to, boolean jit) {
-    if (!jit) {
-      stepStagedDebug(dt, from, to);
-    } else if (params.heterogeneous()) {
-      stepStagedPerElement(dt, from, to);
+    if (stagedExponential()) {
+      if (!jit) {
+        stepStagedExponentialDebug(dt, from, to);
+      } else if (params.heterogeneous()) {
+        stepStagedExponentialPerElement(dt, from, to);
+      } else {
+        stepStagedExponential(dt, from, to);
+      }
     } else {
-      stepStaged(dt, from, to);
+      if (!jit) {
+        stepStagedDebug(dt, from, to);
+      } else if (params.heterogeneous()) {
+        stepStagedPerElement(dt, from, to);
+      } else {
+        stepStaged(dt, from, to);
+      }
     }
   }
 
@@ -4533,6 +4543,71 @@ public final class ExpCobaProjection extends Projection {
       slope3[j] += out_slope3;
       offset4[j] += out_offset4;
       slope4[j] += out_slope4;
+      this.g[j] = g;
+    }
+  }
+
+  private void stepStagedExponential(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double[] offset1 = stageOffset(0);
+    final double[] slope1 = stageSlope(0);
+    final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
+    }
+    // g * (E - V) at the start of the postsynaptic group's exponential Euler step
+    for (int j = from; j < to; j++) {
+      double g = this.g[j];
+      final double out_offset1 = g * (E - 0.0);
+      final double out_slope1 = -g;
+      // dg/dt = -g / tau
+      final double g_rate = -g / tau;
+      g = g + g_expEulerFactor * g_rate;
+      offset1[j] += out_offset1;
+      slope1[j] += out_slope1;
       this.g[j] = g;
     }
   }
@@ -4637,6 +4712,76 @@ public final class ExpCobaProjection extends Projection {
       slope3[j] += out_slope3;
       offset4[j] += out_offset4;
       slope4[j] += out_slope4;
+      this.g[j] = g;
+    }
+  }
+
+  private void stepStagedExponentialPerElement(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final double[] offset1 = stageOffset(0);
+    final double[] slope1 = stageSlope(0);
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            final double g_max = g_maxColumn[j];
+            double g = this.g[j];
+            g += g_max;
+            this.g[j] = g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
+    }
+    // g * (E - V) at the start of the postsynaptic group's exponential Euler step
+    for (int j = from; j < to; j++) {
+      final double tau = tauColumn[j];
+      final double E = EColumn[j];
+      double g = this.g[j];
+      final double out_offset1 = g * (E - 0.0);
+      final double out_slope1 = -g;
+      // dg/dt = -g / tau
+      final double g_rate = -g / tau;
+      final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+      g = g + g_expEulerFactor * g_rate;
+      offset1[j] += out_offset1;
+      slope1[j] += out_slope1;
       this.g[j] = g;
     }
   }
@@ -4759,13 +4904,104 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stagedUpdateFloat(double t, double dt, int from, int to, boolean jit) {
-    if (!jit) {
-      stepStagedDebugFloat(dt, from, to);
-    } else if (params.heterogeneous()) {
-      stepStagedPerElementFloat(dt, from, to);
+  private void stepStagedExponentialDebug(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    final double[] offset1 = stageOffset(0);
+    final double[] slope1 = stageSlope(0);
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV[j];
+        m.g = this.g[j];
+        m.onSpike();
+        this.g[j] = m.g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV[j];
+            m.g = this.g[j];
+            m.onSpike();
+            this.g[j] = m.g;
+          }
+        }
+      }
     } else {
-      stepStagedFloat(dt, from, to);
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV[j];
+          m.g = this.g[j];
+          m.onSpike();
+          this.g[j] = m.g;
+        }
+      }
+    }
+    // g * (E - V) at the start of the postsynaptic group's exponential Euler step
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV[j];
+      double g = this.g[j];
+      m.g = g;
+      m.V = 0.0;
+      final double out_offset1 = m.current();
+      final double out_slope1 = -g;
+      // dg/dt = -g / tau
+      final double g_rate = m.dg(g);
+      final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / m.tau));
+      g = g + g_expEulerFactor * g_rate;
+      offset1[j] += out_offset1;
+      slope1[j] += out_slope1;
+      this.g[j] = g;
+    }
+  }
+
+  private void stagedUpdateFloat(double t, double dt, int from, int to, boolean jit) {
+    if (stagedExponential()) {
+      if (!jit) {
+        stepStagedExponentialDebugFloat(dt, from, to);
+      } else if (params.heterogeneous()) {
+        stepStagedExponentialPerElementFloat(dt, from, to);
+      } else {
+        stepStagedExponentialFloat(dt, from, to);
+      }
+    } else {
+      if (!jit) {
+        stepStagedDebugFloat(dt, from, to);
+      } else if (params.heterogeneous()) {
+        stepStagedPerElementFloat(dt, from, to);
+      } else {
+        stepStagedFloat(dt, from, to);
+      }
     }
   }
 
@@ -4864,6 +5100,71 @@ public final class ExpCobaProjection extends Projection {
       slope3[j] += out_slope3;
       offset4[j] += out_offset4;
       slope4[j] += out_slope4;
+      this.g_float[j] = (float) g;
+    }
+  }
+
+  private void stepStagedExponentialFloat(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
+    final double[] offset1 = stageOffset(0);
+    final double[] slope1 = stageSlope(0);
+    final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // g * (E - V) at the start of the postsynaptic group's exponential Euler step
+    for (int j = from; j < to; j++) {
+      double g = this.g_float[j];
+      final double out_offset1 = g * (E - 0.0);
+      final double out_slope1 = -g;
+      // dg/dt = -g / tau
+      final double g_rate = -g / tau;
+      g = g + g_expEulerFactor * g_rate;
+      offset1[j] += out_offset1;
+      slope1[j] += out_slope1;
       this.g_float[j] = (float) g;
     }
   }
@@ -4968,6 +5269,76 @@ public final class ExpCobaProjection extends Projection {
       slope3[j] += out_slope3;
       offset4[j] += out_offset4;
       slope4[j] += out_slope4;
+      this.g_float[j] = (float) g;
+    }
+  }
+
+  private void stepStagedExponentialPerElementFloat(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final double[] offset1 = stageOffset(0);
+    final double[] slope1 = stageSlope(0);
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            final double g_max = g_maxColumn[j];
+            double g = this.g_float[j];
+            g += g_max;
+            this.g_float[j] = (float) g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+    // g * (E - V) at the start of the postsynaptic group's exponential Euler step
+    for (int j = from; j < to; j++) {
+      final double tau = tauColumn[j];
+      final double E = EColumn[j];
+      double g = this.g_float[j];
+      final double out_offset1 = g * (E - 0.0);
+      final double out_slope1 = -g;
+      // dg/dt = -g / tau
+      final double g_rate = -g / tau;
+      final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+      g = g + g_expEulerFactor * g_rate;
+      offset1[j] += out_offset1;
+      slope1[j] += out_slope1;
       this.g_float[j] = (float) g;
     }
   }
@@ -5086,6 +5457,87 @@ public final class ExpCobaProjection extends Projection {
       slope3[j] += out_slope3;
       offset4[j] += out_offset4;
       slope4[j] += out_slope4;
+      this.g_float[j] = (float) g;
+    }
+  }
+
+  private void stepStagedExponentialDebugFloat(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
+    final double[] offset1 = stageOffset(0);
+    final double[] slope1 = stageSlope(0);
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.g_max = params.value(G_MAX_INDEX, j);
+        m.tau = params.value(TAU_INDEX, j);
+        m.E = params.value(E_INDEX, j);
+        m.V = postV_float[j];
+        m.g = this.g_float[j];
+        m.onSpike();
+        this.g_float[j] = (float) m.g;
+      }
+    } else if (hasHomogeneousDelay()) {
+      final boolean[] spikes = delayedSpikes();
+      for (int i = 0; i < spikes.length; i++) {
+        if (spikes[i]) {
+          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+            final int j = indices[k];
+            if (j < from || j >= to) {
+              continue;
+            }
+            m.g_max = params.value(G_MAX_INDEX, j);
+            m.tau = params.value(TAU_INDEX, j);
+            m.E = params.value(E_INDEX, j);
+            m.V = postV_float[j];
+            m.g = this.g_float[j];
+            m.onSpike();
+            this.g_float[j] = (float) m.g;
+          }
+        }
+      }
+    } else {
+      // no delay: only the rows of last step's spikes (the presynaptic spike list)
+      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
+        final int i = preSpikeIndex[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          m.g_max = params.value(G_MAX_INDEX, j);
+          m.tau = params.value(TAU_INDEX, j);
+          m.E = params.value(E_INDEX, j);
+          m.V = postV_float[j];
+          m.g = this.g_float[j];
+          m.onSpike();
+          this.g_float[j] = (float) m.g;
+        }
+      }
+    }
+    // g * (E - V) at the start of the postsynaptic group's exponential Euler step
+    for (int j = from; j < to; j++) {
+      m.g_max = params.value(G_MAX_INDEX, j);
+      m.tau = params.value(TAU_INDEX, j);
+      m.E = params.value(E_INDEX, j);
+      m.V = postV_float[j];
+      double g = this.g_float[j];
+      m.g = g;
+      m.V = 0.0;
+      final double out_offset1 = m.current();
+      final double out_slope1 = -g;
+      // dg/dt = -g / tau
+      final double g_rate = m.dg(g);
+      final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / m.tau));
+      g = g + g_expEulerFactor * g_rate;
+      offset1[j] += out_offset1;
+      slope1[j] += out_slope1;
       this.g_float[j] = (float) g;
     }
   }

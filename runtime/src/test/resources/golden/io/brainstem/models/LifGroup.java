@@ -2429,6 +2429,9 @@ public final class LifGroup extends NeuronGroup {
   }
 
   private int stagedUpdate(double t, double dt, int from, int to, boolean jit) {
+    if (stagedExponential()) {
+      return !jit ? stepStagedExponentialDebug(t, dt, from, to) : params.heterogeneous() ? stepStagedExponentialPerElement(t, dt, from, to) : stepStagedExponential(t, dt, from, to);
+    }
     return !jit ? stepStagedDebug(t, dt, from, to) : params.heterogeneous() ? stepStagedPerElement(t, dt, from, to) : stepStaged(t, dt, from, to);
   }
 
@@ -2477,6 +2480,39 @@ public final class LifGroup extends NeuronGroup {
         final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
         final double V_k4 = (-V_stage4 + V_rest + R * input_stage4) / tau;
         V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedExponential(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_rate = (-V + V_rest + R * input_stage1) / tau;
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + R * input_V_slope1[i]) / tau));
+        V = V + V_expEulerFactor * V_rate;
       }
       final boolean spiked = V >= V_th;
       if (spiked) {
@@ -2541,6 +2577,45 @@ public final class LifGroup extends NeuronGroup {
         final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
         final double V_k4 = (-V_stage4 + V_rest + R * input_stage4) / tau;
         V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedExponentialPerElement(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+      final double input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_rate = (-V + V_rest + R * input_stage1) / tau;
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + R * input_V_slope1[i]) / tau));
+        V = V + V_expEulerFactor * V_rate;
       }
       final boolean spiked = V >= V_th;
       if (spiked) {
@@ -2625,7 +2700,50 @@ public final class LifGroup extends NeuronGroup {
     return spikeEnd;
   }
 
+  private int stepStagedExponentialDebug(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
+      m.input = this.input[i];
+      double V = this.V[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_held = m.input;
+        final double input_stage1 = input_held + input_offset1[i] + input_V_slope1[i] * V;
+        m.V = V;
+        m.input = input_stage1;
+        final double V_rate = m.dV(V, input_stage1);
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + m.R * input_V_slope1[i]) / m.tau));
+        V = V + V_expEulerFactor * V_rate;
+        m.input = input_held;
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V[i] = V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
   private int stagedUpdateFloat(double t, double dt, int from, int to, boolean jit) {
+    if (stagedExponential()) {
+      return !jit ? stepStagedExponentialDebugFloat(t, dt, from, to) : params.heterogeneous() ? stepStagedExponentialPerElementFloat(t, dt, from, to) : stepStagedExponentialFloat(t, dt, from, to);
+    }
     return !jit ? stepStagedDebugFloat(t, dt, from, to) : params.heterogeneous() ? stepStagedPerElementFloat(t, dt, from, to) : stepStagedFloat(t, dt, from, to);
   }
 
@@ -2674,6 +2792,39 @@ public final class LifGroup extends NeuronGroup {
         final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
         final double V_k4 = (-V_stage4 + V_rest + R * input_stage4) / tau;
         V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedExponentialFloat(double t, double dt, int from, int to) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_rate = (-V + V_rest + R * input_stage1) / tau;
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + R * input_V_slope1[i]) / tau));
+        V = V + V_expEulerFactor * V_rate;
       }
       final boolean spiked = V >= V_th;
       if (spiked) {
@@ -2751,6 +2902,45 @@ public final class LifGroup extends NeuronGroup {
     return spikeEnd;
   }
 
+  private int stepStagedExponentialPerElementFloat(double t, double dt, int from, int to) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      final double V_rest = V_restColumn[i];
+      final double V_reset = V_resetColumn[i];
+      final double V_th = V_thColumn[i];
+      final double R = RColumn[i];
+      final double tau = tauColumn[i];
+      final double tau_ref = tau_refColumn[i];
+      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+      final double input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
+        final double V_rate = (-V + V_rest + R * input_stage1) / tau;
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + R * input_V_slope1[i]) / tau));
+        V = V + V_expEulerFactor * V_rate;
+      }
+      final boolean spiked = V >= V_th;
+      if (spiked) {
+        V = V_reset;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
   private int stepStagedDebugFloat(double t, double dt, int from, int to) {
     final Lif m = new Lif();
     final StageTableau rk = stageTableau();
@@ -2806,6 +2996,46 @@ public final class LifGroup extends NeuronGroup {
         m.input = input_stage4;
         final double V_k4 = m.dV(V_stage4, input_stage4);
         V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        m.input = input_held;
+      }
+      m.V = V;
+      final boolean spiked = m.fire();
+      if (spiked) {
+        m.reset();
+        V = m.V;
+        t_last_spike[i] = t;
+        spikeIndex[spikeEnd++] = i;
+      }
+      this.V_float[i] = (float) V;
+      spike[i] = spiked;
+    }
+    return spikeEnd;
+  }
+
+  private int stepStagedExponentialDebugFloat(double t, double dt, int from, int to) {
+    final Lif m = new Lif();
+    final double[] input_offset1 = stageOffset(0, 0);
+    final double[] input_V_slope1 = stageSlope(0, 0);
+    int spikeEnd = from;
+    for (int i = from; i < to; i++) {
+      m.V_rest = params.value(V_REST_INDEX, i);
+      m.V_reset = params.value(V_RESET_INDEX, i);
+      m.V_th = params.value(V_TH_INDEX, i);
+      m.R = params.value(R_INDEX, i);
+      m.tau = params.value(TAU_INDEX, i);
+      m.tau_ref = params.value(TAU_REF_INDEX, i);
+      final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);
+      m.input = this.input_float[i];
+      double V = this.V_float[i];
+      final boolean refractory = t - t_last_spike[i] < holdTime;
+      if (!refractory) {
+        final double input_held = m.input;
+        final double input_stage1 = input_held + input_offset1[i] + input_V_slope1[i] * V;
+        m.V = V;
+        m.input = input_stage1;
+        final double V_rate = m.dV(V, input_stage1);
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + m.R * input_V_slope1[i]) / m.tau));
+        V = V + V_expEulerFactor * V_rate;
         m.input = input_held;
       }
       m.V = V;
