@@ -38,6 +38,8 @@ final class BodyLets {
   /** The lets already placed, by owner and bindings. */
   private final Map<List<Object>, Map<String, Ref>> placed = new HashMap<>();
   private final Sink sink;
+  /** The names of the lets placed for body locals. */
+  private final Set<String> names = new HashSet<>();
 
   BodyLets(Sink sink) {
     this.sink = sink;
@@ -102,7 +104,9 @@ final class BodyLets {
       if (needed.contains(name) && !known.containsKey(name)) {
         Expr value = substitute(values.get(name), bindings, known);
         String wanted = prefix + "_" + name.replace("'", "_d").replace("#", "") + suffix;
-        known.put(name, sink.let(wanted, new Arith(value)));
+        Ref let = sink.let(wanted, new Arith(value));
+        names.add(let.name());
+        known.put(name, let);
       }
     }
     return substitute(e, bindings, known);
@@ -121,16 +125,17 @@ final class BodyLets {
   }
 
   /**
-   * {@code plan} without the element lets nothing reads, as the debug loop renders it: it calls
-   * the user's methods with the bound values, so the lets of their locals are unused there.
+   * {@code plan} without the lets of body locals nothing in it reads, as the debug loop renders
+   * it: it calls the user's methods with the bound values, so those lets are unused there. (Other
+   * lets stay: the emitter may read them after the plan.)
    */
-  static StepPlan withoutUnread(StepPlan plan) {
+  StepPlan withoutUnread(StepPlan plan) {
     Set<String> read = new HashSet<>();
     List<Step> kept = new ArrayList<>();
     List<Step> steps = plan.perElement();
     for (int s = steps.size() - 1; s >= 0; s--) {
       Step step = steps.get(s);
-      if (step instanceof Let let && let.value() instanceof Arith && !read.contains(let.name())) {
+      if (step instanceof Let let && names.contains(let.name()) && !read.contains(let.name())) {
         continue;
       }
       kept.add(step);

@@ -267,7 +267,7 @@ public final class StagedPlanner {
 
   private StepPlan build(Uniformity uniformity, LocalNames names, boolean debug) {
     StepPlan plan = new StepPlan(null, uniformity, hoisted, perElement);
-    return debug ? BodyLets.withoutUnread(plan) : CommonSubexpressions.eliminate(plan, names);
+    return debug ? bodyLets.withoutUnread(plan) : CommonSubexpressions.eliminate(plan, names);
   }
 
   private Ref let(String wanted, StepPlan.Value value) {

@@ -72,15 +72,18 @@ public final class StepPlanner {
    */
   static StepPlan planWithLocals(
       ModelIR model, Integrator integrator, Uniformity uniformity, LocalNames names) {
-    StepPlanner planner = new StepPlanner(model, uniformity, names);
+    return new StepPlanner(model, uniformity, names).build(integrator);
+  }
+
+  private StepPlan build(Integrator integrator) {
     Map<String, Expr> updates = switch (integrator) {
-      case EXP_AUTO -> planner.expAuto();
-      case EXP_EULER -> planner.expEuler();
-      default -> planner.rungeKutta(ButcherTableau.of(integrator).orElseThrow());
+      case EXP_AUTO -> expAuto();
+      case EXP_EULER -> expEuler();
+      default -> rungeKutta(ButcherTableau.of(integrator).orElseThrow());
     };
-    planner.addNoise(updates);
-    planner.store(updates);
-    return new StepPlan(integrator, uniformity, planner.hoisted, planner.perElement);
+    addNoise(updates);
+    store(updates);
+    return new StepPlan(integrator, uniformity, hoisted, perElement);
   }
 
   /**
@@ -89,7 +92,8 @@ public final class StepPlanner {
    */
   public static StepPlan plan(
       ModelIR model, Integrator integrator, Uniformity uniformity, LocalNames names) {
-    return BodyLets.withoutUnread(planWithLocals(model, integrator, uniformity, names));
+    StepPlanner planner = new StepPlanner(model, uniformity, names);
+    return planner.bodyLets.withoutUnread(planner.build(integrator));
   }
 
   /**
