@@ -45,8 +45,11 @@ final class ModelNames {
 
   private static List<Expr> expressions(ModelIR model) {
     List<Expr> out = new ArrayList<>();
-    model.odes().forEach(o -> out.add(o.rhs()));
-    model.noises().forEach(o -> out.add(o.diffusion()));
+    model.odes().forEach(o -> out.addAll(Exprs.parts(o)));
+    model.noises().forEach(o -> {
+      out.addAll(o.locals().values());
+      out.add(o.diffusion());
+    });
     model.threshold().ifPresent(th -> out.add(th.condition()));
     model.reset().ifPresent(r -> r.assignments().stream().map(Assign::value).forEach(out::add));
     model.onPre().ifPresent(a -> a.assignments().stream().map(Assign::value).forEach(out::add));

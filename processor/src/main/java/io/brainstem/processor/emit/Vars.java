@@ -45,6 +45,7 @@ final class Vars {
       case TIME -> "t";
       case DT -> "dt";
       case STATE, LOCAL -> r.name();
+      case BODY -> throw new IllegalStateException("body local " + r.name() + " not planned");
       case PARAM, INPUT, POST -> instance == null ? r.name() : instance + "." + r.name();
     };
   }

@@ -66,7 +66,7 @@ final class VectorPlanRenderer {
     return switch (r.kind()) {
       case STATE, INPUT, POST -> true;
       case PARAM -> variant == Variant.PER_ELEMENT;
-      case TIME, DT -> false;
+      case TIME, DT, BODY -> false;
       case LOCAL -> !hoisted.contains(r.name()) && vectorLocals.contains(r.name());
     };
   }

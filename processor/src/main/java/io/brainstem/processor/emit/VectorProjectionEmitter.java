@@ -369,7 +369,7 @@ final class VectorProjectionEmitter {
     VectorExprRenderer exprs = new VectorExprRenderer(vars::name, r -> switch (r.kind()) {
       case STATE, INPUT, POST -> true;
       case PARAM -> variant == Variant.PER_ELEMENT;
-      case TIME, DT, LOCAL -> false;
+      case TIME, DT, LOCAL, BODY -> false;
     });
     CodeBlock value = exprs.vector(out.value());
     Set<Ref> reads = Exprs.refs(out.value());

@@ -62,6 +62,11 @@ public final class CommonSubexpressions {
    * {@code names}, the allocator the plan was built with.
    */
   public static StepPlan eliminate(StepPlan plan, LocalNames names) {
+    if (tooLarge(plan)) {
+      // The search is quadratic in the plan; past this size compile time matters more (the
+      // user's locals are lets already, and the JIT shares what is left).
+      return plan;
+    }
     CommonSubexpressions cse = new CommonSubexpressions(names);
     for (Step step : plan.perElement()) {
       if (step instanceof Let let && let.value() instanceof Rate r) {
@@ -70,7 +75,8 @@ public final class CommonSubexpressions {
     }
     List<Step> hoisted = cse.share(new ArrayList<>(plan.hoisted()), Map.of());
     List<Step> perElement = new ArrayList<>(plan.perElement());
-    Map<Expr, String> userNames = userNames(perElement);
+    // The user's locals are lets of the plan already (BodyLets), so shared trees get plain names.
+    Map<Expr, String> userNames = new HashMap<>();
     // The loop reads a value computed before it rather than recomputing it.
     for (Step step : hoisted) {
       if (((Let) step).value() instanceof Arith a && isWorthALocal(a.expr())) {
@@ -235,6 +241,35 @@ public final class CommonSubexpressions {
     return numeric && Uniformity.isNonTrivial(e) && containsCallOrDivision(e);
   }
 
+  /** Plans with more expression nodes than this are left unshared. */
+  static final int MAX_NODES = 2_000;
+
+  private static boolean tooLarge(StepPlan plan) {
+    long nodes = 0;
+    List<Step> steps = new ArrayList<>(plan.hoisted());
+    steps.addAll(plan.perElement());
+    for (Step step : steps) {
+      Optional<Expr> e = expr(step);
+      nodes += e.isPresent() ? nodes(e.get(), MAX_NODES + 1) : 0;
+      if (nodes > MAX_NODES) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The number of nodes of {@code e}, counting stopped past {@code limit}. */
+  private static long nodes(Expr e, long limit) {
+    long n = 1;
+    for (Expr child : Exprs.children(e)) {
+      n += nodes(child, limit - n);
+      if (n > limit) {
+        return n;
+      }
+    }
+    return n;
+  }
+
   /** The number of operators, calls and choices in {@code e}. */
   private static int size(Expr e) {
     int own = Exprs.children(e).isEmpty() ? 0 : 1;
@@ -382,26 +417,5 @@ public final class CommonSubexpressions {
         .filter(state -> let.name().startsWith(state + "_"))
         .max((a, b) -> Integer.compare(a.length(), b.length()))
         .orElse(let.name());
-  }
-
-  /**
-   * The user's local names for the trees they stand for in the rates of {@code steps}, in the form
-   * the rates are inlined (the bindings substituted): {@code alpha} for the tree it stands for.
-   */
-  private static Map<Expr, String> userNames(List<Step> steps) {
-    Map<Expr, String> out = new HashMap<>();
-    for (Step step : steps) {
-      if (step instanceof Let let && let.value() instanceof Rate r) {
-        add(r.ode().locals(), r.bindings(), out);
-      } else if (step instanceof Let let && let.value() instanceof Diffusion d) {
-        add(d.noise().locals(), d.bindings(), out);
-      }
-    }
-    return out;
-  }
-
-  private static void add(
-      Map<String, Expr> locals, Map<String, Ref> bindings, Map<Expr, String> out) {
-    locals.forEach((name, value) -> out.putIfAbsent(Exprs.substitute(value, bindings), name));
   }
 }

@@ -12,6 +12,8 @@ import io.brainstem.processor.ir.Expr.Not;
 import io.brainstem.processor.ir.Expr.Num;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
+import io.brainstem.processor.ir.ModelIR;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +53,16 @@ public final class Exprs {
     return new Binary(BinOp.DIV, a, b);
   }
 
-  /** Replaces every non-local reference whose name is bound; other nodes are rebuilt unchanged. */
+  /**
+   * Replaces every model-variable reference whose name is bound (not locals, which may shadow a
+   * field's name); other nodes are rebuilt unchanged.
+   */
   public static Expr substitute(Expr e, Map<String, ? extends Expr> bindings) {
     if (bindings.isEmpty()) {
       return e;
     }
-    return map(e, r -> r.kind() != RefKind.LOCAL && bindings.containsKey(r.name())
+    return map(e, r -> r.kind() != RefKind.LOCAL && r.kind() != RefKind.BODY
+        && bindings.containsKey(r.name())
         ? bindings.get(r.name()) : r);
   }
 
@@ -142,7 +148,25 @@ public final class Exprs {
 
   /** True when {@code e} reads the (non-local) variable {@code name}. */
   public static boolean mentions(Expr e, String name) {
-    return refs(e).stream().anyMatch(r -> r.kind() != RefKind.LOCAL && r.name().equals(name));
+    return refs(e).stream().anyMatch(r -> r.kind() != RefKind.LOCAL && r.kind() != RefKind.BODY
+        && r.name().equals(name));
+  }
+
+  /** The right-hand side of {@code ode} and the values of its body's locals. */
+  public static List<Expr> parts(ModelIR.Ode ode) {
+    List<Expr> out = new ArrayList<>(ode.locals().values());
+    out.add(ode.rhs());
+    return out;
+  }
+
+  /** True when {@code ode}'s body reads the (non-local) variable {@code name}. */
+  public static boolean mentions(ModelIR.Ode ode, String name) {
+    return parts(ode).stream().anyMatch(e -> mentions(e, name));
+  }
+
+  /** True when {@code ode}'s body reads a reference of {@code kind}. */
+  public static boolean mentions(ModelIR.Ode ode, RefKind kind) {
+    return parts(ode).stream().anyMatch(e -> mentions(e, kind));
   }
 
   /** True when {@code e} reads a reference of {@code kind}. */

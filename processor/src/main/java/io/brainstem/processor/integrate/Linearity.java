@@ -6,7 +6,9 @@ import io.brainstem.processor.ir.Expr.Num;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.ModelIR.Ode;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which right-hand sides are affine in their own variable ({@code ∂²f/∂x² ≡ 0} after
@@ -16,14 +18,21 @@ import java.util.List;
 public final class Linearity {
   private Linearity() {}
 
-  /** {@code ∂f/∂x}, simplified; the parts copied from {@code f} stay as written. */
-  public static Expr slope(Ode ode) {
-    return Simplifier.simplifyDerived(Derivative.of(ode.rhs(), ode.state()), ode.rhs());
+  /**
+   * {@code ∂f/∂x}, simplified; the parts copied from {@code f} stay as written. It may read the
+   * body locals of {@code locals}, which starts as a mutable copy of the ODE's locals and receives
+   * the derivatives of locals the slope reads.
+   */
+  public static Expr slope(Ode ode, Map<String, Expr> locals) {
+    return Simplifier.simplifyDerived(
+        Derivative.of(ode.rhs(), ode.state(), locals), ode.rhs());
   }
 
   /** True when {@code ode} is affine in its own variable. */
   public static boolean isLinear(Ode ode) {
-    Expr curvature = Simplifier.simplify(Derivative.of(slope(ode), ode.state()));
+    Map<String, Expr> locals = new LinkedHashMap<>(ode.locals());
+    Expr slope = slope(ode, locals);
+    Expr curvature = Simplifier.simplify(Derivative.of(slope, ode.state(), locals));
     return curvature instanceof Num n && n.value() == 0;
   }
 

@@ -43,6 +43,7 @@ public final class StagedPlanner {
   private final List<Let> hoisted = new ArrayList<>();
   private final List<Step> perElement = new ArrayList<>();
   private final Map<String, Ref> coefficients = new LinkedHashMap<>();
+  private final BodyLets bodyLets = new BodyLets(this::let);
 
   private StagedPlanner(ModelIR model, LocalNames names, String tableau) {
     this.model = model;
@@ -244,7 +245,7 @@ public final class StagedPlanner {
     }
     Output out = model.output().get();
     for (Ode ode : model.odes()) {
-      if (Exprs.mentions(ode.rhs(), RefKind.POST) || Exprs.mentions(ode.rhs(), RefKind.TIME)) {
+      if (Exprs.mentions(ode, RefKind.POST) || Exprs.mentions(ode, RefKind.TIME)) {
         return Optional.of("d" + ode.state() + "/dt = " + ode.sourceText()
             + " reads a postsynaptic variable or t");
       }
@@ -279,7 +280,7 @@ public final class StagedPlanner {
     }
     for (String input : model.inputs()) {
       List<String> states = model.odes().stream()
-          .filter(o -> Exprs.mentions(o.rhs(), input)).map(Ode::state).toList();
+          .filter(o -> Exprs.mentions(o, input)).map(Ode::state).toList();
       if (!states.isEmpty()) {
         layout.put(input, states);
       }
@@ -333,7 +334,8 @@ public final class StagedPlanner {
       hook.at(s, bindings);
       Map<String, Ref> rates = new LinkedHashMap<>();
       for (Ode ode : odes) {
-        rates.put(ode.state(), let(ode.state() + "_k" + (s + 1), new Rate(ode, bindings)));
+        rates.put(ode.state(),
+            let(ode.state() + "_k" + (s + 1), bodyLets.rate(ode, bindings, "_k" + (s + 1))));
       }
       k.add(rates);
     }
@@ -357,7 +359,7 @@ public final class StagedPlanner {
 
   private Optional<Ref> timeRef() {
     for (Ode ode : model.odes()) {
-      for (Ref r : Exprs.refs(ode.rhs())) {
+      for (Ref r : Exprs.parts(ode).stream().flatMap(e -> Exprs.refs(e).stream()).toList()) {
         if (r.kind() == RefKind.TIME) {
           return Optional.of(r);
         }
@@ -378,7 +380,7 @@ public final class StagedPlanner {
 
   private StepPlan build(Uniformity uniformity, LocalNames names, boolean debug) {
     StepPlan plan = new StepPlan(null, uniformity, hoisted, perElement);
-    return debug ? plan : CommonSubexpressions.eliminate(plan, names);
+    return debug ? bodyLets.withoutUnread(plan) : CommonSubexpressions.eliminate(plan, names);
   }
 
   private Ref let(String wanted, StepPlan.Value value) {

@@ -54,6 +54,7 @@ public final class StepPlanner {
   private final Map<Ratio, Expr> stepConstants = new HashMap<>();
   /** Hoisted stage times {@code t + c·dt} by {@code c}. */
   private final Map<Ratio, Expr> stageTimes = new HashMap<>();
+  private final BodyLets bodyLets = new BodyLets(this::let);
 
   private StepPlanner(ModelIR model, Uniformity uniformity, LocalNames names) {
     this.model = model;
@@ -69,17 +70,30 @@ public final class StepPlanner {
    * @throws IllegalArgumentException for {@code EXP_EULER} when an ODE is not affine in its own
    *     variable (see {@link Linearity#supported})
    */
+  static StepPlan planWithLocals(
+      ModelIR model, Integrator integrator, Uniformity uniformity, LocalNames names) {
+    return new StepPlanner(model, uniformity, names).build(integrator);
+  }
+
+  private StepPlan build(Integrator integrator) {
+    Map<String, Expr> updates = switch (integrator) {
+      case EXP_AUTO -> expAuto();
+      case EXP_EULER -> expEuler();
+      default -> rungeKutta(ButcherTableau.of(integrator).orElseThrow());
+    };
+    addNoise(updates);
+    store(updates);
+    return new StepPlan(integrator, uniformity, hoisted, perElement);
+  }
+
+  /**
+   * The plan the debug loop renders: {@link #planWithLocals} without the lets of the user's locals,
+   * since it calls the user's methods.
+   */
   public static StepPlan plan(
       ModelIR model, Integrator integrator, Uniformity uniformity, LocalNames names) {
     StepPlanner planner = new StepPlanner(model, uniformity, names);
-    Map<String, Expr> updates = switch (integrator) {
-      case EXP_AUTO -> planner.expAuto();
-      case EXP_EULER -> planner.expEuler();
-      default -> planner.rungeKutta(ButcherTableau.of(integrator).orElseThrow());
-    };
-    planner.addNoise(updates);
-    planner.store(updates);
-    return new StepPlan(integrator, uniformity, planner.hoisted, planner.perElement);
+    return planner.bodyLets.withoutUnread(planner.build(integrator));
   }
 
   /**
@@ -89,7 +103,8 @@ public final class StepPlanner {
    */
   public static StepPlan kernelPlan(
       ModelIR model, Integrator integrator, Uniformity uniformity, LocalNames names) {
-    return CommonSubexpressions.eliminate(plan(model, integrator, uniformity, names), names);
+    return CommonSubexpressions.eliminate(
+        planWithLocals(model, integrator, uniformity, names), names);
   }
 
   /** Exponential Euler per variable, linearised in that variable with the others at step n. */
@@ -97,20 +112,22 @@ public final class StepPlanner {
     Map<String, Expr> updates = new LinkedHashMap<>();
     for (Ode ode : odes) {
       String x = ode.state();
-      Expr slope = Linearity.slope(ode);
-      Ref rate = let(x + "_rate", new Rate(ode, Map.of()));
+      Expr slope = Linearity.slope(ode, bodyLets.locals(ode));
+      Ref rate = let(x + "_rate", bodyLets.rate(ode, Map.of(), ""));
       // exprel(0) = 1: with no linear part the step is exactly Euler's, so skip the factor.
-      Expr factor = isZero(slope) ? dt() : factor(x, slope);
+      Expr factor = isZero(slope) ? dt() : factor(ode, slope);
       updates.put(x, add(state(x), mul(factor, rate)));
     }
     return updates;
   }
 
-  private Ref factor(String x, Expr slope) {
+  private Ref factor(Ode ode, Expr slope) {
+    String x = ode.state();
     if (uniformity.isUniform(slope)) {
       return hoist(x + "_expEulerFactor", new ExpEulerFactor(slope));
     }
-    Expr perElementSlope = hoistParts(slope, x + "_slopeTerm", new int[] {0});
+    Expr perElementSlope =
+        bodyLets.atStart(ode, hoistParts(slope, x + "_slopeTerm", new int[] {0}));
     return let(x + "_expEulerFactor", new ExpEulerFactor(perElementSlope));
   }
 
@@ -126,8 +143,8 @@ public final class StepPlanner {
         throw new IllegalArgumentException(
             "EXP_EULER needs d" + x + "/dt affine in " + x + "; use EXP_AUTO");
       }
-      Expr slope = Linearity.slope(ode);
-      Ref rate = let(x + "_rate", new Rate(ode, Map.of()));
+      Expr slope = Linearity.slope(ode, bodyLets.locals(ode));
+      Ref rate = let(x + "_rate", bodyLets.rate(ode, Map.of(), ""));
       Expr euler = add(state(x), mul(dt(), rate));
       if (isZero(slope)) {
         updates.put(x, euler);
@@ -135,7 +152,8 @@ public final class StepPlanner {
       }
       Expr a = uniformity.isUniform(slope)
           ? (slope instanceof Num ? slope : hoist(x + "_slope", new Arith(slope)))
-          : let(x + "_slope", new Arith(hoistParts(slope, x + "_slopeTerm", new int[] {0})));
+          : let(x + "_slope", new Arith(
+              bodyLets.atStart(ode, hoistParts(slope, x + "_slopeTerm", new int[] {0}))));
       Expr exponent = new Expr.Call(Fn.EXP, List.of(mul(dt(), a)));
       Expr decay = uniformity.isUniform(slope)
           ? hoist(x + "_decay", new Arith(exponent))
@@ -210,7 +228,7 @@ public final class StepPlanner {
       if (stageTime.isPresent() && stageTime.get() instanceof Ref t && t.kind() == RefKind.LOCAL) {
         bindings.put(time.orElseThrow().name(), t);
       }
-      k.add(rates(stages == 1 ? "rate" : "k" + (s + 1), bindings));
+      k.add(rates(stages == 1 ? "rate" : "k" + (s + 1), bindings, s == 0 ? "" : "_k" + (s + 1)));
     }
 
     Map<String, Expr> updates = new LinkedHashMap<>();
@@ -299,10 +317,10 @@ public final class StepPlanner {
     };
   }
 
-  private Map<String, Ref> rates(String name, Map<String, Ref> bindings) {
+  private Map<String, Ref> rates(String name, Map<String, Ref> bindings, String suffix) {
     Map<String, Ref> out = new LinkedHashMap<>();
     for (Ode ode : odes) {
-      out.put(ode.state(), let(ode.state() + "_" + name, new Rate(ode, bindings)));
+      out.put(ode.state(), let(ode.state() + "_" + name, bodyLets.rate(ode, bindings, suffix)));
     }
     return out;
   }
@@ -310,9 +328,11 @@ public final class StepPlanner {
   /** The clock reference if any right-hand side reads {@code t}. */
   private Optional<Ref> timeRef() {
     for (Ode ode : odes) {
-      for (Ref r : Exprs.refs(ode.rhs())) {
-        if (r.kind() == RefKind.TIME) {
-          return Optional.of(r);
+      for (Expr part : Exprs.parts(ode)) {
+        for (Ref r : Exprs.refs(part)) {
+          if (r.kind() == RefKind.TIME) {
+            return Optional.of(r);
+          }
         }
       }
     }
@@ -332,16 +352,17 @@ public final class StepPlanner {
     for (int stream = 0; stream < model.noises().size(); stream++) {
       Noise noise = model.noises().get(stream);
       String x = noise.state();
-      Ref g = let(x + "_noise", new Diffusion(noise, Map.of()));
+      Ref g = let(x + "_noise", bodyLets.diffusion(noise, Map.of()));
       Ref xi = let(x + "_xi", new StandardNormal(stream));
       Ref dW = let(x + "_dW", new Arith(mul(sqrtDt, xi)));
       Expr increment = mul(g, dW);
-      Expr dg = Simplifier.simplifyDerived(Derivative.of(noise.diffusion(), x), noise.diffusion());
+      Expr dg = Simplifier.simplifyDerived(
+          Derivative.of(noise.diffusion(), x, bodyLets.locals(noise)), noise.diffusion());
       if (noise.milstein() && !isZero(dg)) {
-        Expr slope = !Uniformity.isNonTrivial(dg) ? dg
+        Expr slope = !Uniformity.isNonTrivial(dg) ? bodyLets.atStart(noise, dg)
             : uniformity.isUniform(dg) ? hoist(x + "_noiseSlope", new Arith(dg))
-            : let(x + "_noiseSlope",
-                new Arith(hoistParts(dg, x + "_noiseSlopeTerm", new int[] {0})));
+            : let(x + "_noiseSlope", new Arith(bodyLets.atStart(noise,
+                hoistParts(dg, x + "_noiseSlopeTerm", new int[] {0}))));
         Expr correction =
             mul(mul(mul(num(0.5), g), slope), sub(mul(dW, dW), dt()));
         increment = add(increment, correction);

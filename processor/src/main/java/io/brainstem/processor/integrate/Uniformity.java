@@ -27,7 +27,8 @@ public enum Uniformity {
     return switch (r.kind()) {
       case PARAM -> this == GROUP_WIDE_PARAMS;
       case DT, TIME, LOCAL -> true;
-      case STATE, INPUT, POST -> false;
+      // A body local counts as per element: the planner computes it in the loop.
+      case STATE, INPUT, POST, BODY -> false;
     };
   }
 

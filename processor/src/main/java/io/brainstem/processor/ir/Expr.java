@@ -51,7 +51,13 @@ public sealed interface Expr {
     /** The step size, {@code dt}. */
     DT,
     /** A temporary introduced by an integrator (a stage value or slope). */
-    LOCAL
+    LOCAL,
+    /**
+     * A local of the user's method body ({@code final double alpha = ...;}); its value is in the
+     * {@code locals} of the {@link ModelIR.Ode} or {@link ModelIR.Noise} that reads it. Integrate
+     * turns each into a {@link #LOCAL} before anything is emitted.
+     */
+    BODY
   }
 
   enum BinOp {

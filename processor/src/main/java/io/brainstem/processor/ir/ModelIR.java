@@ -91,8 +91,9 @@ public record ModelIR(
    * {@code d(state)/dt = rhs}, from method {@code methodName(argNames...)}. {@code argNames} are the
    * method's parameter names in order (each a model variable or {@code t}); {@code sourceText} is the
    * body's return expression as written, for the comment above the generated update; {@code locals}
-   * are the body's locals in declaration order, each with the value substituted into {@code rhs}
-   * (kernels name a shared value after the local it was, such as {@code alpha}).
+   * are the body's locals in declaration order (plus each call nested in another call's argument,
+   * named like {@code tanh#1}), which {@code rhs} and later locals read as
+   * {@link Expr.RefKind#BODY} references; kernels compute each once, as a local named after it.
    */
   public record Ode(
       String state, String methodName, List<String> argNames, Expr rhs, String sourceText,

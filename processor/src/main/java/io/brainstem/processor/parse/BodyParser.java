@@ -20,15 +20,17 @@ import io.brainstem.processor.ir.Assign.AssignOp;
 import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.RefKind;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.type.TypeKind;
 
 /**
  * Reads the two body shapes of the DSL: "double locals, then one return" (@Ode, @Threshold,
- * @Output) and "state assignments" (@Reset, @OnPre). Locals are substituted at their uses, so the IR
- * has none; assignment bodies take no locals because a later assignment could change what a local
- * substituted after it would mean.
+ * @Output) and "state assignments" (@Reset, @OnPre). A use of a local is a {@link RefKind#BODY}
+ * reference, its value kept once beside the expression, so the IR stays linear in the body's size
+ * however often a local is read; assignment bodies take no locals because a later assignment could
+ * change what a local read after it would mean.
  */
 final class BodyParser {
   private final Diagnostics diagnostics;
@@ -43,8 +45,52 @@ final class BodyParser {
     this.expressions = new ExprParser(diagnostics, source, scope);
   }
 
-  /** The returned expression, its source text and the body's locals with their values. */
-  record Returned(Expr expr, String sourceText, Map<String, Expr> locals) {}
+  /**
+   * The returned expression, its source text and the body's locals with their values; {@code expr}
+   * and the values read locals as {@link RefKind#BODY} references.
+   */
+  record Returned(Expr expr, String sourceText, Map<String, Expr> locals) {
+    /**
+     * {@code expr} with each local replaced by its value. Values are shared, not copied, so this
+     * is linear in the body's size (for bodies whose IR has no locals: threshold, output).
+     */
+    Expr inlined() {
+      return inline(expr, locals, new IdentityHashMap<>());
+    }
+
+    private static Expr inline(Expr e, Map<String, Expr> locals, Map<Expr, Expr> done) {
+      Expr known = done.get(e);
+      if (known != null) {
+        return known;
+      }
+      Expr out;
+      if (e instanceof Expr.Ref r && r.kind() == RefKind.BODY) {
+        out = inline(locals.get(r.name()), locals, done);
+      } else if (e instanceof Expr.Neg n) {
+        out = new Expr.Neg(inline(n.operand(), locals, done));
+      } else if (e instanceof Expr.Not n) {
+        out = new Expr.Not(inline(n.operand(), locals, done));
+      } else if (e instanceof Expr.Binary b) {
+        out = new Expr.Binary(b.op(), inline(b.left(), locals, done),
+            inline(b.right(), locals, done));
+      } else if (e instanceof Expr.Compare c) {
+        out = new Expr.Compare(c.op(), inline(c.left(), locals, done),
+            inline(c.right(), locals, done));
+      } else if (e instanceof Expr.Logic l) {
+        out = new Expr.Logic(l.op(), inline(l.left(), locals, done),
+            inline(l.right(), locals, done));
+      } else if (e instanceof Expr.Call c) {
+        out = new Expr.Call(c.fn(), c.args().stream().map(a -> inline(a, locals, done)).toList());
+      } else if (e instanceof Expr.Cond c) {
+        out = new Expr.Cond(inline(c.test(), locals, done), inline(c.then(), locals, done),
+            inline(c.otherwise(), locals, done));
+      } else {
+        out = e;
+      }
+      done.put(e, out);
+      return out;
+    }
+  }
 
   /** Parses {@code final double} locals then {@code return e;}; null after reporting an error. */
   Returned returnBody(BlockTree body, boolean condition) {
@@ -69,8 +115,12 @@ final class BodyParser {
       return null;
     }
     Typed value = condition ? expressions.parseBoolean(returned) : expressions.parseNumeric(returned);
-    return value == null ? null
-        : new Returned(value.expr(), source.of(returned), scope.localValues());
+    if (value == null) {
+      return null;
+    }
+    return condition
+        ? new Returned(value.expr(), source.of(returned), scope.localValues())
+        : NestedCalls.named(value.expr(), source.of(returned), scope.localValues());
   }
 
   private boolean local(VariableTree local) {
@@ -86,7 +136,9 @@ final class BodyParser {
       return false;
     }
     // The local is a double whatever its initializer's type: 'x / 2' then divides in double.
-    scope.addLocal(local.getName().toString(), Typed.of(value.expr(), Typed.JavaType.DOUBLE));
+    String name = local.getName().toString();
+    scope.addLocal(
+        name, value.expr(), Typed.of(new Expr.Ref(name, RefKind.BODY), Typed.JavaType.DOUBLE));
     return true;
   }
 

@@ -156,7 +156,7 @@ final class MethodParser {
         body(method, scope()).returnBody(block(method), true);
     return body == null
         ? null
-        : new ModelIR.Threshold(method.getSimpleName().toString(), body.expr(), body.sourceText(),
+        : new ModelIR.Threshold(method.getSimpleName().toString(), body.inlined(), body.sourceText(),
             method.getAnnotation(Threshold.class).crossing());
   }
 
@@ -187,7 +187,7 @@ final class MethodParser {
         body(method, scope()).returnBody(block(method), false);
     return body == null
         ? null
-        : new ModelIR.Output(method.getSimpleName().toString(), target, body.expr(),
+        : new ModelIR.Output(method.getSimpleName().toString(), target, body.inlined(),
             body.sourceText());
   }
 

@@ -19,6 +19,7 @@ final class Scope {
   private final Set<String> conflicted;
   private final Map<String, Typed> parameters = new LinkedHashMap<>();
   private final Map<String, Typed> locals = new LinkedHashMap<>();
+  private final Map<String, Expr> localValues = new LinkedHashMap<>();
   private final boolean constantsOnly;
   private final Usage usage;
 
@@ -63,15 +64,15 @@ final class Scope {
     parameters.put(name, Typed.of(new Expr.Ref(name, kind), Typed.JavaType.DOUBLE));
   }
 
-  void addLocal(String name, Typed value) {
-    locals.put(name, value);
+  /** Declares a local: reads of {@code name} resolve to {@code read}; its value is {@code value}. */
+  void addLocal(String name, Expr value, Typed read) {
+    locals.put(name, read);
+    localValues.put(name, value);
   }
 
   /** The locals declared so far and their values, in declaration order. */
   Map<String, Expr> localValues() {
-    Map<String, Expr> values = new LinkedHashMap<>();
-    locals.forEach((name, typed) -> values.put(name, typed.expr()));
-    return values;
+    return new LinkedHashMap<>(localValues);
   }
 
   /** A name read in an expression; records the read of a model variable. */

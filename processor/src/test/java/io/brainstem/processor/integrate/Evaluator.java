@@ -19,6 +19,7 @@ import io.brainstem.processor.ir.Expr.Neg;
 import io.brainstem.processor.ir.Expr.Not;
 import io.brainstem.processor.ir.Expr.Num;
 import io.brainstem.processor.ir.Expr.Ref;
+import io.brainstem.processor.ir.Expr.RefKind;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -113,13 +114,35 @@ final class Evaluator {
     return out;
   }
 
+  /** False when {@code e} reads a local the plan does not compute: the debug loop's rates. */
+  private static boolean inScope(Expr e, Map<String, Double> scope) {
+    boolean[] all = {true};
+    Exprs.forEachRef(e, r -> all[0] &= r.kind() != RefKind.LOCAL && r.kind() != RefKind.BODY
+        || scope.containsKey(r.name()));
+    return all[0];
+  }
+
+  /**
+   * What the debug loop does: calls the user's method, whose parameters are the bound values,
+   * which computes its locals in order, then returns {@code value}.
+   */
+  private static double call(Map<String, Expr> locals, Expr value, Map<String, Ref> bindings,
+      Map<String, Double> scope) {
+    Map<String, Double> method = new HashMap<>(scope);
+    bindings.forEach((name, ref) -> method.put(name, eval(ref, scope)));
+    locals.forEach((name, e) -> method.put(name, eval(e, method)));
+    return eval(value, method);
+  }
+
   private static double value(Value v, Map<String, Double> scope) {
     if (v instanceof Arith a) {
       return eval(a.expr(), scope);
     } else if (v instanceof Rate r) {
-      return eval(r.inlined(), scope);
+      return inScope(r.inlined(), scope) ? eval(r.inlined(), scope)
+          : call(r.ode().locals(), r.ode().rhs(), r.bindings(), scope);
     } else if (v instanceof Diffusion d) {
-      return eval(d.inlined(), scope);
+      return inScope(d.inlined(), scope) ? eval(d.inlined(), scope)
+          : call(d.noise().locals(), d.noise().diffusion(), d.bindings(), scope);
     } else if (v instanceof StandardNormal draw) {
       return scope.get("xi" + draw.stream());
     }

@@ -54,7 +54,10 @@ class GeneratedTextTest {
     String debug = method(text, "stepExpAutoDebug");
     // (the model instance is m_, since the model has a state m)
     assertThat(debug).contains("final double m_rate = m_.dm(v, m);");
-    assertThat(debug).doesNotContain("m_alpha");
+    // The factor reads the user's alpha and beta, so the debug loop computes them as dm does.
+    assertThat(debug).contains(
+        "final double m_expEulerFactor = dt * Exprel.exprel(dt * (-m_alpha - m_beta));");
+    assertThat(occurrences(debug, "Math.expm1(")).isEqualTo(1);
   }
 
   /** The text of method {@code name} of generated source {@code text}. */

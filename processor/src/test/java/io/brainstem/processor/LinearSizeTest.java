@@ -1,0 +1,144 @@
+package io.brainstem.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.palantir.javapoet.JavaFile;
+import io.brainstem.processor.emit.Emitter;
+import io.brainstem.processor.ir.ModelIR;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generated code grows linearly with the model: a local is computed once as a local of the
+ * generated code, never pasted into its uses, however many locals read it (issue 12, item 1).
+ * Each model is processed at two sizes; the generated source may at most a little more than double
+ * when the model doubles, and its expressions stay shallow when the user's are.
+ */
+class LinearSizeTest {
+
+  /** {@code a_k = a_{k-1}*0.999 + V*1e-4}: a chain of {@code n} locals, each read once. */
+  private static String chain(int n) {
+    StringBuilder body = new StringBuilder("    final double a0 = V;\n");
+    for (int k = 1; k <= n; k++) {
+      body.append("    final double a").append(k).append(" = a").append(k - 1)
+          .append(" * 0.999 + V * 1e-4;\n");
+    }
+    return ode(body + "    return (a" + n + " - V) / tau;\n");
+  }
+
+  /** {@code b_k = b_{k-1}*0.5 + b_{k-1}*0.5}: each local read twice, 2^n paths when pasted. */
+  private static String doubling(int n) {
+    StringBuilder body = new StringBuilder("    final double b0 = Math.tanh(V / 10);\n");
+    for (int k = 1; k <= n; k++) {
+      body.append("    final double b").append(k).append(" = b").append(k - 1)
+          .append(" * 0.5 + b").append(k - 1).append(" * 0.5;\n");
+    }
+    return ode(body + "    return (b" + n + " - V) / tau;\n");
+  }
+
+  /** A sum of {@code n} terms in one return expression. */
+  private static String sum(int n) {
+    StringBuilder terms = new StringBuilder("-V");
+    for (int k = 1; k <= n; k++) {
+      terms.append(" + Math.exp(-V / ").append(k).append(".0) * 1e-6");
+    }
+    return ode("    return (" + terms + ") / tau;\n");
+  }
+
+  /** {@code tanh(tanh(...tanh(V / 10)...))}, nested {@code n} deep. */
+  private static String nested(int n) {
+    return ode("    return (" + "Math.tanh(".repeat(n) + "V / 10" + ")".repeat(n)
+        + " - V) / tau;\n");
+  }
+
+  private static String ode(String body) {
+    return "  @Ode(\"V\") double dV(double V) {\n" + body + "  }\n";
+  }
+
+  @Test
+  void aLongChainOfLocalsIsEmittedAsLocals() {
+    String generated = assertLinear(LinearSizeTest::chain, 500, 1000);
+    assertThat(generated).contains("final double V_a1000 = V_a999 * 0.999 + V * 1.0E-4;");
+    assertThat(maxParenDepth(generated)).isLessThan(20);
+  }
+
+  @Test
+  void localsReadTwiceDoNotDoubleTheCode() {
+    String generated = assertLinear(LinearSizeTest::doubling, 500, 1000);
+    assertThat(generated).contains("final double V_b1000 = V_b999 * 0.5 + V_b999 * 0.5;");
+    // EXP_AUTO's slope is derived through the locals by the chain rule, as locals too.
+    assertThat(generated).contains("V_b1000_dV = ");
+    assertThat(maxParenDepth(generated)).isLessThan(20);
+  }
+
+  @Test
+  void aLongSumStaysLinear() {
+    assertLinear(LinearSizeTest::sum, 500, 1000);
+  }
+
+  @Test
+  void deepNestingStaysLinear() {
+    assertLinear(LinearSizeTest::nested, 100, 200);
+  }
+
+  /**
+   * Processes the model at {@code small} and {@code large} (twice {@code small}) and checks that
+   * the code generated for all integrators grows at most linearly; returns the larger's code.
+   */
+  private static String assertLinear(IntFunction<String> model, int small, int large) {
+    int smallSize = generated(model.apply(small)).length();
+    String largeCode = generated(model.apply(large));
+    double ratio = (double) largeCode.length() / smallSize;
+    assertThat(ratio).isAtMost(2.2 * large / (2.0 * small));
+    return largeCode;
+  }
+
+  private static String generated(String members) {
+    // javac itself recurses once per nesting level of the user's source: give it a deep stack.
+    String[] out = new String[1];
+    RuntimeException[] failure = new RuntimeException[1];
+    Thread thread = new Thread(null, () -> {
+      try {
+        out[0] = generatedOnThisThread(members);
+      } catch (RuntimeException | AssertionError e) {
+        failure[0] = e instanceof RuntimeException r ? r : new RuntimeException(e);
+      }
+    }, "javac", 512L << 20);
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    return out[0];
+  }
+
+  private static String generatedOnThisThread(String members) {
+    Models.Captured result = Models.compile(Models.neuron(members));
+    assertThat(result.compilation()).succeeded();
+    ModelIR model = result.models().get(0);
+    StringBuilder out = new StringBuilder();
+    for (JavaFile file : Emitter.emitAll(model, true)) {
+      out.append(file);
+    }
+    return out.toString();
+  }
+
+  private static int maxParenDepth(String code) {
+    int depth = 0;
+    int max = 0;
+    for (char c : code.toCharArray()) {
+      if (c == '(') {
+        max = Math.max(max, ++depth);
+      } else if (c == ')') {
+        depth--;
+      }
+    }
+    return max;
+  }
+
+}
