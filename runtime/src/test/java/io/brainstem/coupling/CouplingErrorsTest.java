@@ -47,10 +47,14 @@ class CouplingErrorsTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, a::stageTableau);
     assertThat(e).hasMessageThat().isEqualTo("group A integrates with EXP_AUTO, which has no "
         + "Runge-Kutta stages: its staged loops are the exponential ones");
-    DSRunner.builder(net).build().run(1.);
+    try (DSRunner runner = DSRunner.builder(net).build()) {
+      runner.run(1.);
+    }
     a.method(Integrator.RK4);
     assertThat(a.stagedExponential()).isFalse();
-    DSRunner.builder(net).build().run(1.);
+    try (DSRunner runner = DSRunner.builder(net).build()) {
+      runner.run(1.);
+    }
   }
 
   @Test

@@ -3382,7 +3382,6 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double[] input_offset1 = stageOffset(0, 0);
     final double[] input_V_slope1 = stageSlope(0, 0);
-    final double V_slopeTerm1 = 1.0 / delta_T;
     final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
     final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
@@ -3394,8 +3393,10 @@ public final class AdExGroup extends NeuronGroup {
       if (!refractory) {
         final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
         final double V_common1 = Math.exp((V - V_T) / delta_T);
-        final double V_rate = (-V + V_rest + delta_T * V_common1 - R * w + R * input_stage1) / tau;
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (V_common1 * V_slopeTerm1) + R * input_V_slope1[i]) / tau));
+        final double V_spikeCurrent = delta_T * V_common1;
+        final double V_rate = (-V + V_rest + V_spikeCurrent - R * w + R * input_stage1) / tau;
+        final double V_linear_spikeCurrent_dV = delta_T * (V_common1 * (1.0 / delta_T));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + V_linear_spikeCurrent_dV + R * input_V_slope1[i]) / tau));
         final double w_rate = (a * (V - V_rest) - w) / tau_w;
         final double V_new = V + V_expEulerFactor * V_rate;
         final double w_new = w + w_expEulerFactor * w_rate;
@@ -3542,8 +3543,10 @@ public final class AdExGroup extends NeuronGroup {
       if (!refractory) {
         final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
         final double V_common1 = Math.exp((V - V_T) / delta_T);
-        final double V_rate = (-V + V_rest + delta_T * V_common1 - R * w + R * input_stage1) / tau;
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (V_common1 * (1.0 / delta_T)) + R * input_V_slope1[i]) / tau));
+        final double V_spikeCurrent = delta_T * V_common1;
+        final double V_rate = (-V + V_rest + V_spikeCurrent - R * w + R * input_stage1) / tau;
+        final double V_linear_spikeCurrent_dV = delta_T * (V_common1 * (1.0 / delta_T));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + V_linear_spikeCurrent_dV + R * input_V_slope1[i]) / tau));
         final double w_rate = (a * (V - V_rest) - w) / tau_w;
         final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
         final double V_new = V + V_expEulerFactor * V_rate;
@@ -3688,7 +3691,8 @@ public final class AdExGroup extends NeuronGroup {
         m.w = w;
         m.input = input_stage1;
         final double V_rate = m.dV(V, w, input_stage1);
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + m.delta_T * (Math.exp((V - m.V_T) / m.delta_T) * (1.0 / m.delta_T)) + m.R * input_V_slope1[i]) / m.tau));
+        final double V_linear_spikeCurrent_dV = m.delta_T * (Math.exp((V - m.V_T) / m.delta_T) * (1.0 / m.delta_T));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + V_linear_spikeCurrent_dV + m.R * input_V_slope1[i]) / m.tau));
         final double w_rate = m.dw(w, V);
         final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / m.tau_w));
         final double V_new = V + V_expEulerFactor * V_rate;
@@ -3815,7 +3819,6 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double[] input_offset1 = stageOffset(0, 0);
     final double[] input_V_slope1 = stageSlope(0, 0);
-    final double V_slopeTerm1 = 1.0 / delta_T;
     final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
     final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
@@ -3827,8 +3830,10 @@ public final class AdExGroup extends NeuronGroup {
       if (!refractory) {
         final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
         final double V_common1 = Math.exp((V - V_T) / delta_T);
-        final double V_rate = (-V + V_rest + delta_T * V_common1 - R * w + R * input_stage1) / tau;
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (V_common1 * V_slopeTerm1) + R * input_V_slope1[i]) / tau));
+        final double V_spikeCurrent = delta_T * V_common1;
+        final double V_rate = (-V + V_rest + V_spikeCurrent - R * w + R * input_stage1) / tau;
+        final double V_linear_spikeCurrent_dV = delta_T * (V_common1 * (1.0 / delta_T));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + V_linear_spikeCurrent_dV + R * input_V_slope1[i]) / tau));
         final double w_rate = (a * (V - V_rest) - w) / tau_w;
         final double V_new = V + V_expEulerFactor * V_rate;
         final double w_new = w + w_expEulerFactor * w_rate;
@@ -3975,8 +3980,10 @@ public final class AdExGroup extends NeuronGroup {
       if (!refractory) {
         final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
         final double V_common1 = Math.exp((V - V_T) / delta_T);
-        final double V_rate = (-V + V_rest + delta_T * V_common1 - R * w + R * input_stage1) / tau;
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + delta_T * (V_common1 * (1.0 / delta_T)) + R * input_V_slope1[i]) / tau));
+        final double V_spikeCurrent = delta_T * V_common1;
+        final double V_rate = (-V + V_rest + V_spikeCurrent - R * w + R * input_stage1) / tau;
+        final double V_linear_spikeCurrent_dV = delta_T * (V_common1 * (1.0 / delta_T));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + V_linear_spikeCurrent_dV + R * input_V_slope1[i]) / tau));
         final double w_rate = (a * (V - V_rest) - w) / tau_w;
         final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
         final double V_new = V + V_expEulerFactor * V_rate;
@@ -4121,7 +4128,8 @@ public final class AdExGroup extends NeuronGroup {
         m.w = w;
         m.input = input_stage1;
         final double V_rate = m.dV(V, w, input_stage1);
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + m.delta_T * (Math.exp((V - m.V_T) / m.delta_T) * (1.0 / m.delta_T)) + m.R * input_V_slope1[i]) / m.tau));
+        final double V_linear_spikeCurrent_dV = m.delta_T * (Math.exp((V - m.V_T) / m.delta_T) * (1.0 / m.delta_T));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + V_linear_spikeCurrent_dV + m.R * input_V_slope1[i]) / m.tau));
         final double w_rate = m.dw(w, V);
         final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / m.tau_w));
         final double V_new = V + V_expEulerFactor * V_rate;

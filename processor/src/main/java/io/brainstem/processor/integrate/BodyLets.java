@@ -82,6 +82,14 @@ final class BodyLets {
   }
 
   /**
+   * {@code e}, an expression over the locals {@code values} (owned by {@code owner}, e.g. a body
+   * whose inputs were replaced), made plannable with lets named {@code prefix_<local>}.
+   */
+  Expr atStart(String owner, Map<String, Expr> values, Expr e, String prefix) {
+    return resolve(owner, values, e, Map.of(), prefix, "");
+  }
+
+  /**
    * {@code e} with model variables bound by {@code bindings} and each body local replaced by a let
    * named {@code prefix_<local><suffix>}, placed (with the locals it reads, in declaration order)
    * unless one for the same owner and bindings already is.

@@ -151,9 +151,14 @@ public final class StagedPlanner {
     }
     Map<String, Expr> updates = new LinkedHashMap<>();
     for (Ode ode : model.odes()) {
-      Expr rhs = Exprs.substitute(ode.rhs(), inputs);
-      Expr linear = Simplifier.simplifyDerived(Derivative.of(rhs, ode.state()), rhs);
-      updates.put(ode.state(), p.exponentialStep(ode, bindings, linear, uniformity, elements));
+      // Inputs replaced in the body's locals too, then differentiated through them (linear size).
+      Map<String, Expr> locals = new LinkedHashMap<>();
+      ode.locals().forEach((name, value) -> locals.put(name, Exprs.substitute(value, inputs)));
+      Ode coupled = new Ode(ode.state(), ode.methodName(), ode.argNames(),
+          Exprs.substitute(ode.rhs(), inputs), ode.sourceText(), locals);
+      Expr linear = Linearity.slope(coupled, locals);
+      updates.put(ode.state(),
+          p.exponentialStep(ode, bindings, linear, locals, uniformity, elements));
     }
     p.store(updates);
     return p.build(uniformity, names, debug);
@@ -183,8 +188,10 @@ public final class StagedPlanner {
         p.let("out_slope1", new Arith(slopeOf(out, q))).name()));
     Map<String, Expr> updates = new LinkedHashMap<>();
     for (Ode ode : model.odes()) {
+      Map<String, Expr> locals = new LinkedHashMap<>(ode.locals());
+      Expr linear = Linearity.slope(ode, locals);
       updates.put(ode.state(),
-          p.exponentialStep(ode, Map.of(), Linearity.slope(ode), uniformity, List.of()));
+          p.exponentialStep(ode, Map.of(), linear, locals, uniformity, List.of()));
     }
     p.store(updates);
     return new SynapseStages(p.build(uniformity, names, debug), List.of(offset.name()), slopes);
@@ -195,17 +202,20 @@ public final class StagedPlanner {
    * uniform and reads none of the per-element {@code elements}.
    */
   private Expr exponentialStep(Ode ode, Map<String, Ref> bindings, Expr linear,
-      Uniformity uniformity, List<String> elements) {
+      Map<String, Expr> locals, Uniformity uniformity, List<String> elements) {
     String x = ode.state();
-    Ref rate = let(x + "_rate", new Rate(ode, bindings));
+    Ref rate = let(x + "_rate", bodyLets.rate(ode, bindings, ""));
     Expr factor;
     if (linear instanceof Num n && n.value() == 0) {
       factor = dt(); // exprel(0) = 1: exactly Euler's step
     } else if (isUniform(linear, uniformity, elements)) {
       factor = hoist(x + "_expEulerFactor", new ExpEulerFactor(linear));
     } else {
-      factor = let(x + "_expEulerFactor", new ExpEulerFactor(
-          hoistUniform(linear, x + "_slopeTerm", new int[] {0}, uniformity, elements)));
+      // Body locals (BODY refs, never uniform) become lets of the linear part's own locals.
+      factor = let(x + "_expEulerFactor", new ExpEulerFactor(bodyLets.atStart(
+          "staged " + x, locals,
+          hoistUniform(linear, x + "_slopeTerm", new int[] {0}, uniformity, elements),
+          x + "_linear")));
     }
     return add(state(x), mul(factor, rate));
   }
