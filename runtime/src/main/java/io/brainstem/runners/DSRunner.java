@@ -1,8 +1,8 @@
 package io.brainstem.runners;
 
 import io.brainstem.inputs.Input;
-import io.brainstem.monitors.RecordFile;
 import io.brainstem.monitors.Recorder;
+import io.brainstem.monitors.Streams;
 import io.brainstem.network.Network;
 import io.brainstem.network.ParallelStep;
 import java.io.PrintStream;
@@ -80,7 +80,7 @@ public final class DSRunner extends Runner implements AutoCloseable {
     double dt = this.dt;
     boolean jit = this.jit;
     ParallelStep par = parallel;
-    RecordFile tsOut = tsFile;
+    Streams files = streams;
     long end = first + count;
     for (long step = first; step < end; step++) {
       double t = t0 + step * dt;
@@ -92,8 +92,8 @@ public final class DSRunner extends Runner implements AutoCloseable {
       } else {
         par.step(t, dt, jit);
       }
-      if (tsOut != null) {
-        tsOut.put(t);
+      if (files != null) {
+        files.step(t); // commits at this boundary when due, then records t in ts
       }
       for (Recorder r : rec) {
         r.record(step);

@@ -56,8 +56,8 @@ public final class ReportRunner extends Runner implements AutoCloseable {
         b.apply(step, t);
       }
       network.step(t, dt, jit);
-      if (tsFile != null) {
-        tsFile.put(t);
+      if (streams != null) {
+        streams.step(t); // commits at this boundary when due, then records t in ts
       }
       for (StepListener l : listeners) {
         l.afterStep(step, t);
