@@ -29,7 +29,7 @@ import java.nio.file.StandardOpenOption;
 public final class NpyAppender implements RecordFile, AutoCloseable {
   /** The directory a file belongs to: told when data goes out uncommitted, asked whether reads are safe. */
   interface Group {
-    /** A buffer was written out past the committed rows; the directory should commit soon. */
+    /** {@link #BUFFERS_PER_COMMIT} buffers were written out past the committed rows; the directory should commit. */
     void dataWritten();
 
     /** Throws when the files may have been replaced since they were written (called around reads). */
@@ -38,6 +38,9 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
 
   /** The size of the header (magic to newline); the data starts here, a multiple of {@link Npy#ALIGNMENT}. */
   public static final int HEADER_BYTES = 128;
+
+  /** In a directory, a file asks for a commit after writing out this many buffers since the last. */
+  public static final int BUFFERS_PER_COMMIT = 16;
 
   private static final byte[] DICT_SHAPE = "', 'fortran_order': False, 'shape': (".getBytes(StandardCharsets.US_ASCII);
   private static final int READ_CHUNK = 1 << 20;
@@ -55,6 +58,8 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
   private int columns; // 0: 1-D; -1: 2-D, width not known yet
   private int filled; // items in the buffer
   private long written; // items in the file
+  private long headerRows = -1; // the rows the header on disk counts; -1: unknown
+  private int writesSinceCommit;
   private long generation;
   private boolean closed;
 
@@ -226,7 +231,9 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
       flush();
     } else {
       writeData();
-      group.dataWritten();
+      if (++writesSinceCommit == BUFFERS_PER_COMMIT) {
+        group.dataWritten();
+      }
     }
   }
 
@@ -242,7 +249,10 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
 
   /** Rewrites the header to count every row written out (the directory's commit, after {@link #writeData}). */
   void commitHeader() {
-    writeHeader();
+    writesSinceCommit = 0;
+    if (writtenRows() != headerRows) { // an unchanged header is not rewritten: fewer writes per commit
+      writeHeader();
+    }
   }
 
   /** Rows written out to the file (what {@link #commitHeader()} would count). */
@@ -277,6 +287,7 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
   private void writeHeader() {
     ByteBuffer h = fillHeader();
     long at = 0;
+    headerRows = -1;
     try {
       while (h.hasRemaining()) {
         at += channel.write(h, at);
@@ -284,6 +295,7 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the header of " + path + " (" + e + ")", e);
     }
+    headerRows = columns < 0 ? -1 : writtenRows();
   }
 
   /**
@@ -418,9 +430,8 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
     }
     if (group == null) {
       flush();
-    } else if (filled > 0) {
+    } else {
       writeData(); // the header waits for the directory's commit
-      group.dataWritten();
     }
   }
 

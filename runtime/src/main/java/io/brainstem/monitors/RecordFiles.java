@@ -42,7 +42,8 @@ public interface RecordFiles {
 
   /**
    * Called at every step boundary, before the step's first value: commits ({@link #flush()}) if
-   * {@link #flushEvery} steps have passed since the last commit or a buffer was written out since.
+   * {@link #flushEvery} steps have passed since the last commit or a file asked for one (it wrote
+   * out many buffers since).
    */
   void boundary();
 

@@ -21,7 +21,7 @@ import java.util.Objects;
  *
  * The names are {@link MonitorFiles}'s. The runner calls {@link #step} at the start of every step:
  * it commits the files at that boundary when due (every {@code flushEvery} ms of simulated time, or
- * sooner when a buffer was written out), then appends the step's time to {@code ts}. Each
+ * sooner when a file wrote out many buffers since), then appends the step's time to {@code ts}. Each
  * monitor is described in the directory's manifest ({@code monitor <values|probe|spikes> <ts|own>
  * <name>}), with {@code dt} and {@code t0}, so that the directory can be read back on its own.
  */

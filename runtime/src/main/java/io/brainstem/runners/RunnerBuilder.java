@@ -171,8 +171,9 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
    * The longest stretch of simulated time, in ms (default {@value #DEFAULT_STREAM_FLUSH_MS}), between
    * commits of the streamed files: a commit, at a step boundary, makes every file's header (and the
    * manifest) count the rows up to that step, so that after a crash every file ends at the same
-   * step, at most this much simulated time (or one buffer's worth of data) before the crash. Files
-   * also commit at the first boundary after any buffer was written out, at the end of every run and
+   * step, at most this much simulated time (or 16 buffers of one file) before the crash. Files also
+   * commit at the first boundary after any file wrote out {@code NpyAppender.BUFFERS_PER_COMMIT} (16)
+   * buffers since the last commit, at the end of every run and
    * on {@code close()}. At least one step; {@code Double.POSITIVE_INFINITY} commits only then.
    */
   public B streamFlushEvery(double ms) {

@@ -113,16 +113,16 @@ class StreamDirectoryTest {
     assertThat(rows("ts")).isEqualTo(300); // the end of the run commits, and close finalises
   }
 
-  /** A buffer written out commits at the next boundary, so data on disk is never far ahead of the headers. */
+  /** 16 buffers written out commit at the next boundary, so data on disk is never far ahead of the headers. */
   @Test
   void aFullBufferCommitsAtTheNextBoundary() throws Exception {
     List<long[]> seen = new ArrayList<>();
     try (ReportRunner runner = ReportRunner.builder(einet()).progress(null).monitors("E.V")
-        .streamTo(dir).streamBuffer(64 * 80 * 8).streamFlushEvery(Double.POSITIVE_INFINITY).build()) {
+        .streamTo(dir).streamBuffer(4 * 80 * 8).streamFlushEvery(Double.POSITIVE_INFINITY).build()) {
       runner.addListener((step, t) -> seen.add(new long[] {step, rows("ts"), rows("E.V")}));
       runner.run(10.);
     }
-    for (long[] s : seen) { // E.V fills its 64-row buffer at steps 63, 127, ...: committed at the next step
+    for (long[] s : seen) { // E.V fills its 4-row buffer for the 16th time at steps 63, 127, ...: committed at the next step
       long expected = s[0] / 64 * 64;
       assertThat(s[1]).isEqualTo(expected);
       assertThat(s[2]).isEqualTo(expected);
