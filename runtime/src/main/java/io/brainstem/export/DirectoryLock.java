@@ -13,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,21 +24,32 @@ import java.util.UUID;
  * the process dies, so a crashed writer never blocks the next one. The file itself stays (deleting
  * a lock file lets two writers lock two different files), naming its last writer; the generation
  * id tells readers whether the files are still the ones they were made from.
+ *
+ * <p>Closing any descriptor of a file drops every POSIX lock the process holds on it, so while this
+ * JVM holds a directory's lock the lock file is never opened again here: the locks held are kept in
+ * {@link #HELD}, which answers both the refusal and the owner.
  */
 final class DirectoryLock {
   /** The lock file's name. */
   static final String FILE = "brainstem.lock";
 
+  /** The locks this JVM holds, by the real path of their directory. */
+  private static final Map<Path, DirectoryLock> HELD = new HashMap<>();
+
+  private final Path key;
   private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
   private final String generation;
+  private final String[] owner;
 
-  private DirectoryLock(Path file, FileChannel channel, FileLock lock, String generation) {
+  private DirectoryLock(Path key, Path file, FileChannel channel, FileLock lock, String generation, String[] owner) {
+    this.key = key;
     this.file = file;
     this.channel = channel;
     this.lock = lock;
     this.generation = generation;
+    this.owner = owner;
   }
 
   /**
@@ -49,8 +62,13 @@ final class DirectoryLock {
   }
 
   /** Locks {@code dir}, recording {@code generation} (a recovery keeps the recording's). */
-  static DirectoryLock acquire(Path dir, String generation) {
+  static synchronized DirectoryLock acquire(Path dir, String generation) {
     Path file = dir.resolve(FILE);
+    Path key = key(dir);
+    DirectoryLock mine = HELD.get(key);
+    if (mine != null) {
+      throw refused(dir, mine.owner);
+    }
     FileChannel channel;
     try {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -62,23 +80,21 @@ final class DirectoryLock {
     try {
       lock = channel.tryLock();
     } catch (OverlappingFileLockException e) {
-      lock = null; // a runner of this JVM holds it
+      lock = null; // held in this JVM outside HELD: not by us, but refuse all the same
     } catch (IOException e) {
       close(channel);
       throw new UncheckedIOException("cannot lock " + file + " (" + e + ")", e);
     }
     if (lock == null) {
-      close(channel);
-      throw new IllegalStateException("cannot stream monitors to " + dir.toAbsolutePath() + ": another runner is "
-          + "writing there (" + describe(owner(dir)) + ", lock file " + file + "); close that runner first, or "
-          + "give streamTo(...) a directory of its own");
+      close(channel); // we hold no lock on this file, so closing drops none
+      throw refused(dir, owner(dir));
     }
-    String text = "pid " + ProcessHandle.current().pid() + "\nhost " + host() + "\nstarted " + Instant.now()
-        + "\ngeneration " + generation + "\n";
+    String[] owner = {Long.toString(ProcessHandle.current().pid()), host(), Instant.now().toString(), generation};
+    String text = "pid " + owner[0] + "\nhost " + owner[1] + "\nstarted " + owner[2] + "\ngeneration " + generation + "\n";
     try {
       ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
       long at = 0;
-      while (b.hasRemaining()) { // over the old text first, then cut: the id is never missing
+      while (b.hasRemaining()) { // over the old text, then cut: the old id is gone at the first write
         at += channel.write(b, at);
       }
       channel.truncate(at);
@@ -86,7 +102,24 @@ final class DirectoryLock {
       close(channel);
       throw new UncheckedIOException("cannot write the lock file " + file + " (" + e + ")", e);
     }
-    return new DirectoryLock(file, channel, lock, generation);
+    DirectoryLock held = new DirectoryLock(key, file, channel, lock, generation, owner);
+    HELD.put(key, held);
+    return held;
+  }
+
+  private static IllegalStateException refused(Path dir, String[] owner) {
+    return new IllegalStateException("cannot stream monitors to " + dir.toAbsolutePath() + ": another runner is "
+        + "writing there (" + describe(owner) + ", lock file " + dir.resolve(FILE) + "); close that runner first, "
+        + "or give streamTo(...) a directory of its own");
+  }
+
+  /** The directory's real path (one key however it is spelled). */
+  private static Path key(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return dir.toAbsolutePath().normalize();
+    }
   }
 
   /** The generation id this lock wrote. */
@@ -101,6 +134,9 @@ final class DirectoryLock {
 
   /** Releases the lock; the file stays, naming this writer. Idempotent. */
   void release() {
+    synchronized (DirectoryLock.class) {
+      HELD.remove(key, this);
+    }
     try {
       if (lock.isValid()) {
         lock.release();
@@ -127,6 +163,12 @@ final class DirectoryLock {
 
   /** pid, host, start time and generation recorded in the lock file of {@code dir} (null where unknown). */
   static String[] owner(Path dir) {
+    synchronized (DirectoryLock.class) {
+      DirectoryLock mine = HELD.get(key(dir));
+      if (mine != null) {
+        return mine.owner; // not read from the file: closing it would drop our lock
+      }
+    }
     String[] owner = new String[4];
     String text;
     try {
@@ -149,7 +191,7 @@ final class DirectoryLock {
 
   private static String describe(String[] owner) {
     if (owner[0] == null) {
-      return "owner unknown: its lock file is being written";
+      return "owner unknown: its lock file is missing or being written";
     }
     return "pid " + owner[0] + " on " + owner[1] + ", started " + owner[2];
   }

@@ -146,6 +146,9 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
     String descr = text.substring(11, text.indexOf('\'', 11));
     String[] dims = text.substring(shape + 10, text.indexOf(')', shape)).split(",");
     int columns = dims.length > 1 && !dims[1].isBlank() ? Integer.parseInt(dims[1].trim()) : 0;
+    if (dims.length > 1 && columns == 0) {
+      columns = -1; // 2-D of a width never set (a probe that recorded nothing)
+    }
     NpyAppender f = new NpyAppender(file, descr, descr.equals("<i4") ? 4 : 8, columns, group);
     f.written = rows * Math.max(1, columns);
     if (size < HEADER_BYTES + f.written * f.itemBytes) {

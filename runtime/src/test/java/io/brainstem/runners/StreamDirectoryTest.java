@@ -40,6 +40,37 @@ class StreamDirectoryTest {
     }
   }
 
+  /**
+   * Closing any descriptor of a file drops the process's POSIX locks on it: refusing a second runner
+   * and reading the directory must not, so another process still finds it locked.
+   */
+  @Test
+  void theLockHoldsAgainstOtherProcessesAfterRefusalsAndReadsInThisJvm() throws Exception {
+    Path python = Path.of("/usr/bin/python3");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python), "no " + python);
+    try (DSRunner first = DSRunner.builder(einet()).monitors("E.V").streamTo(dir).build()) {
+      first.run(1.);
+      assertThrows(IllegalStateException.class, () -> DSRunner.builder(einet()).monitors("E.V").streamTo(dir).build());
+      assertThat(NpyDirectory.read(dir).steps()).isEqualTo(10);
+      assertThat(tryLockFromAnotherProcess(python)).isEqualTo("locked");
+    }
+    assertThat(tryLockFromAnotherProcess(python)).isEqualTo("free");
+  }
+
+  private String tryLockFromAnotherProcess(Path python) throws Exception {
+    Process p = new ProcessBuilder(python.toString(), "-c", String.join("\n",
+        "import fcntl, sys",
+        "f = open(sys.argv[1], 'r+')",
+        "try:",
+        "    fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)",
+        "    print('free')",
+        "except OSError:",
+        "    print('locked')"), dir.resolve("brainstem.lock").toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+
   @Test
   void aClosedRunnersResultsRefuseToReadFilesALaterRunReplaced() {
     DSRunner first = DSRunner.builder(einet()).monitors("E.V", "E.spike").input("E.input", 20.).streamTo(dir).build();
