@@ -15,24 +15,38 @@ import java.nio.file.StandardOpenOption;
 /**
  * A {@code .npy} file that grows as values are appended: float64 {@code (rows,)} or
  * {@code (rows, columns)}, or int32 {@code (rows,)}. The header has a fixed size of
- * {@value #HEADER_BYTES} bytes (room for any shape, so the data never moves) and is rewritten with
- * the current number of rows after every write; values go into a direct buffer of fixed size that
- * is written through a {@link FileChannel} when full or on {@link #flush()}. Data is written before
- * the header that counts it, so at any moment the file is a valid {@code .npy} of the rows written
- * so far. Appending allocates nothing.
+ * {@value #HEADER_BYTES} bytes (room for any shape, so the data never moves); values go into a
+ * direct buffer of fixed size that is written through a {@link FileChannel} when full or on
+ * {@link #flush()}. Data is written before the header that counts it, so at any moment the file is
+ * a valid {@code .npy} (numpy reads the rows its header counts and ignores bytes after them).
+ * Alone, the header is rewritten after every write; in an {@link NpyDirectory} only when the
+ * directory commits, so that all its files count rows at the same step. Appending allocates nothing.
  *
  * <pre>{@code
  * try (var v = NpyAppender.doubles(Path.of("v.npy"), 3, 1 << 20)) { v.put(row, 0, 3); }
  * }</pre>
  */
 public final class NpyAppender implements RecordFile, AutoCloseable {
+  /** The directory a file belongs to: told when data goes out uncommitted, asked whether reads are safe. */
+  interface Group {
+    /** {@link #BUFFERS_PER_COMMIT} buffers were written out past the committed rows; the directory should commit. */
+    void dataWritten();
+
+    /** Throws when the files may have been replaced since they were written (called around reads). */
+    void checkUnchanged(Path file);
+  }
+
   /** The size of the header (magic to newline); the data starts here, a multiple of {@link Npy#ALIGNMENT}. */
   public static final int HEADER_BYTES = 128;
+
+  /** In a directory, a file asks for a commit after writing out this many buffers since the last. */
+  public static final int BUFFERS_PER_COMMIT = 16;
 
   private static final byte[] DICT_SHAPE = "', 'fortran_order': False, 'shape': (".getBytes(StandardCharsets.US_ASCII);
   private static final int READ_CHUNK = 1 << 20;
 
   private final Path path;
+  private final Group group; // null: a file of its own
   private final String descr;
   private final int itemBytes;
   private final FileChannel channel;
@@ -44,10 +58,12 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
   private int columns; // 0: 1-D; -1: 2-D, width not known yet
   private int filled; // items in the buffer
   private long written; // items in the file
+  private long headerRows = -1; // the rows the header on disk counts; -1: unknown
+  private int writesSinceCommit;
   private long generation;
   private boolean closed;
 
-  private NpyAppender(Path path, String descr, int itemBytes, int columns, int bufferBytes) {
+  private NpyAppender(Path path, String descr, int itemBytes, int columns, int bufferBytes, Group group) {
     if (bufferBytes < 64) {
       throw new IllegalArgumentException("stream buffer must be at least 64 bytes, got " + bufferBytes);
     }
@@ -55,6 +71,7 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
       throw new IllegalArgumentException("columns must be -1, 0 or positive, got " + columns);
     }
     this.path = path;
+    this.group = group;
     this.descr = descr;
     this.itemBytes = itemBytes;
     this.columns = columns;
@@ -84,12 +101,76 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
    * @param bufferBytes the size of the write buffer (at least 64)
    */
   public static NpyAppender doubles(Path file, int columns, int bufferBytes) {
-    return new NpyAppender(file, "<f8", 8, columns, bufferBytes);
+    return new NpyAppender(file, "<f8", 8, columns, bufferBytes, null);
   }
 
   /** Creates (or empties) a 1-D int32 file. */
   public static NpyAppender ints(Path file, int bufferBytes) {
-    return new NpyAppender(file, "<i4", 4, 0, bufferBytes);
+    return new NpyAppender(file, "<i4", 4, 0, bufferBytes, null);
+  }
+
+  /** A float64 file of {@code group}, whose header is rewritten only by {@link #commitHeader()}. */
+  static NpyAppender doubles(Path file, int columns, int bufferBytes, Group group) {
+    return new NpyAppender(file, "<f8", 8, columns, bufferBytes, group);
+  }
+
+  /** An int32 file of {@code group}; see {@link #doubles(Path, int, int, Group)}. */
+  static NpyAppender ints(Path file, int bufferBytes, Group group) {
+    return new NpyAppender(file, "<i4", 4, 0, bufferBytes, group);
+  }
+
+  /**
+   * An existing file of our layout, opened for reading its first {@code rows} rows (a manifest's
+   * count; the header may count more after a crash). Appending throws.
+   *
+   * @throws IllegalStateException naming the file when it is not ours or holds fewer rows
+   */
+  static NpyAppender existing(Path file, long rows, Group group) {
+    byte[] head = new byte[HEADER_BYTES];
+    long size;
+    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer b = ByteBuffer.wrap(head);
+      while (b.hasRemaining() && in.read(b) >= 0) {
+        // read the whole header
+      }
+      size = in.size();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file + " (" + e + ")", e);
+    }
+    String text = new String(head, 10, HEADER_BYTES - 10, StandardCharsets.US_ASCII);
+    int shape = text.indexOf("'shape': (");
+    if (!text.startsWith("{'descr': '") || shape < 0 || head[8] != HEADER_BYTES - 10) {
+      throw new IllegalStateException(file + " is not a streamed .npy file (its header is not the "
+          + HEADER_BYTES + "-byte header NpyAppender writes)");
+    }
+    String descr = text.substring(11, text.indexOf('\'', 11));
+    String[] dims = text.substring(shape + 10, text.indexOf(')', shape)).split(",");
+    int columns = dims.length > 1 && !dims[1].isBlank() ? Integer.parseInt(dims[1].trim()) : 0;
+    if (dims.length > 1 && columns == 0) {
+      columns = -1; // 2-D of a width never set (a probe that recorded nothing)
+    }
+    NpyAppender f = new NpyAppender(file, descr, descr.equals("<i4") ? 4 : 8, columns, group);
+    f.written = rows * Math.max(1, columns);
+    if (size < HEADER_BYTES + f.written * f.itemBytes) {
+      throw new IllegalStateException(file + " holds " + (size - HEADER_BYTES) / f.itemBytes / Math.max(1, columns)
+          + " rows, fewer than the " + rows + " its manifest records; it was changed after the run");
+    }
+    return f;
+  }
+
+  /** A closed file for reading only. */
+  private NpyAppender(Path path, String descr, int itemBytes, int columns, Group group) {
+    this.path = path;
+    this.group = group;
+    this.descr = descr;
+    this.itemBytes = itemBytes;
+    this.columns = columns;
+    this.capacity = 0;
+    this.buffer = ByteBuffer.allocate(0);
+    this.doubles = null;
+    this.ints = null;
+    this.channel = null;
+    this.closed = true;
   }
 
   @Override
@@ -121,7 +202,7 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
   public void put(double value) {
     doubles.put(filled++, value);
     if (filled == capacity) {
-      flush();
+      full();
     }
   }
 
@@ -134,7 +215,7 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
       offset += n;
       length -= n;
       if (filled == capacity) {
-        flush();
+        full();
       }
     }
   }
@@ -143,12 +224,47 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
   public void putInt(int value) {
     ints.put(filled++, value);
     if (filled == capacity) {
-      flush();
+      full();
     }
   }
 
+  /** The buffer is full: alone, write it out with its header; in a directory, the data only. */
+  private void full() {
+    if (group == null) {
+      flush();
+    } else {
+      writeData();
+      if (++writesSinceCommit == BUFFERS_PER_COMMIT) {
+        group.dataWritten();
+      }
+    }
+  }
+
+  /** Writes out what is buffered and rewrites the header to count it. */
   @Override
   public void flush() {
+    if (filled == 0) {
+      return;
+    }
+    writeData();
+    writeHeader();
+  }
+
+  /** Rewrites the header to count every row written out (the directory's commit, after {@link #writeData}). */
+  void commitHeader() {
+    writesSinceCommit = 0;
+    if (writtenRows() != headerRows) { // an unchanged header is not rewritten: fewer writes per commit
+      writeHeader();
+    }
+  }
+
+  /** Rows written out to the file (what {@link #commitHeader()} would count). */
+  long writtenRows() {
+    return columns > 0 ? written / columns : columns == 0 ? written : 0;
+  }
+
+  /** Writes out what is buffered, after the rows the header counts; the header is left as it is. */
+  void writeData() {
     if (filled == 0) {
       return;
     }
@@ -168,11 +284,44 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
     buffer.clear();
     written += filled;
     filled = 0;
-    writeHeader();
   }
 
   /** Writes the header for the rows in the file, without allocating. */
   private void writeHeader() {
+    ByteBuffer h = fillHeader();
+    long at = 0;
+    headerRows = -1;
+    try {
+      while (h.hasRemaining()) {
+        at += channel.write(h, at);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the header of " + path + " (" + e + ")", e);
+    }
+    headerRows = columns < 0 ? -1 : writtenRows();
+  }
+
+  /**
+   * Rewrites the header of an existing file of our layout to count its first {@code rows} rows and
+   * cuts the bytes after them (the recovery of a crashed stream directory).
+   */
+  static void cut(Path file, long rows) {
+    NpyAppender f = existing(file, rows, null);
+    ByteBuffer h = f.fillHeader();
+    try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      long at = 0;
+      while (h.hasRemaining()) {
+        at += out.write(h, at);
+      }
+      out.truncate(HEADER_BYTES + f.written * f.itemBytes);
+      out.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not rewrite " + file + " (" + e + ")", e);
+    }
+  }
+
+  /** The header for the rows written out, ready to write. */
+  private ByteBuffer fillHeader() {
     ByteBuffer h = header;
     h.clear();
     h.put(Npy.MAGIC).put((byte) 1).put((byte) 0).putShort((short) (HEADER_BYTES - 10));
@@ -182,8 +331,7 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
       h.put((byte) descr.charAt(i));
     }
     h.put(DICT_SHAPE);
-    long rows = columns > 0 ? written / columns : columns == 0 ? written : 0;
-    putDigits(h, rows);
+    putDigits(h, writtenRows());
     if (columns == 0) {
       h.put((byte) ',');
     } else {
@@ -196,14 +344,7 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
     }
     h.put((byte) '\n');
     h.flip();
-    long at = 0;
-    try {
-      while (h.hasRemaining()) {
-        at += channel.write(h, at);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write the header of " + path + " (" + e + ")", e);
-    }
+    return h;
   }
 
   private static void putDigits(ByteBuffer h, long value) {
@@ -287,8 +428,13 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
       throw new IllegalArgumentException(
           path + ": rows " + from + ".." + to + " are more than an array holds; read it in parts");
     }
-    if (!closed) {
+    if (closed) {
+      return;
+    }
+    if (group == null) {
       flush();
+    } else {
+      writeData(); // the header waits for the directory's commit
     }
   }
 
@@ -300,6 +446,17 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
 
   /** Reads items {@code first .. first + count - 1} in chunks, through a channel of its own. */
   private void read(long first, long count, Chunk chunk) {
+    boolean check = closed && group != null; // while open, the directory's lock keeps other writers out
+    if (check) {
+      group.checkUnchanged(path);
+    }
+    readItems(first, count, chunk);
+    if (check) {
+      group.checkUnchanged(path); // a writer that came during the read has announced itself by now
+    }
+  }
+
+  private void readItems(long first, long count, Chunk chunk) {
     try (FileChannel in = FileChannel.open(path, StandardOpenOption.READ)) {
       ByteBuffer b = ByteBuffer.allocate((int) Math.min(READ_CHUNK, Math.max(1, count) * itemBytes))
           .order(ByteOrder.LITTLE_ENDIAN);
@@ -325,14 +482,19 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
     }
   }
 
-  /** Writes what is buffered, finalises the header, forces the file to the device and closes it. */
+  /**
+   * Writes what is buffered, finalises the header, cuts any bytes after the rows it counts, forces
+   * the file to the device and closes it.
+   */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     try {
-      flush();
+      writeData();
+      writeHeader();
+      channel.truncate(HEADER_BYTES + written * itemBytes);
       channel.force(false);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + path + " to its device (" + e + ")", e);

@@ -90,6 +90,50 @@ public final class MonitorResults {
     collect(recorders);
   }
 
+  /**
+   * A streamed monitor's files as read back from a stream directory, for {@link #fromFiles}: its
+   * row times ({@code ts} or its own), and its rows ({@code data}, 2-D) or spike times
+   * ({@code data}) and columns ({@code spikeColumns}); {@code indices} is the element index of each
+   * column (null for a probe), {@code width} the number of columns.
+   */
+  public record StoredMonitor(String name, boolean spike, int[] indices, RecordFile rowTimes, RecordFile data,
+      RecordFile spikeColumns, int width) {}
+
+  /**
+   * The records of a stream directory read back ({@code NpyDirectory.read}): every row of
+   * {@code ts} and of each monitor's files, read on first request.
+   */
+  public static MonitorResults fromFiles(RecordFile ts, double dt, List<StoredMonitor> monitors) {
+    MonitorResults results = new MonitorResults(ts, 0, dt, List.of());
+    for (StoredMonitor m : monitors) {
+      if (results.sources.put(m.name(), stored(m)) != null) {
+        throw new IllegalArgumentException("two monitors are named '" + m.name() + "'");
+      }
+    }
+    return results;
+  }
+
+  private static Snapshot stored(StoredMonitor m) {
+    return new Snapshot(m.spike(), m.indices()) {
+      @Override
+      double[] times() {
+        return m.rowTimes().readDoubles(0, m.rowTimes().rows());
+      }
+
+      @Override
+      boolean timesAre(RecordFile file, long from, long to) {
+        return file == m.rowTimes() && from == 0 && to == file.rows();
+      }
+
+      @Override
+      Object data(double[] t, double dt) {
+        return m.spike()
+            ? SpikeRecorder.read(m.name(), m.data(), m.spikeColumns(), 0, m.data().rows(), t, m.width(), dt)
+            : m.data().readRows(0, m.data().rows());
+      }
+    };
+  }
+
   private void collect(List<Recorder> recorders) {
     for (Recorder r : recorders) {
       if (sources.put(r.name(), r.snapshot(dt)) != null) {

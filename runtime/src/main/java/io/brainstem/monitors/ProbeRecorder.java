@@ -24,6 +24,7 @@ final class ProbeRecorder extends Recorder {
     this.scalar = scalar;
     this.array = array;
     this.data = new FileRows(streams.values(spec, scalar != null ? 1 : -1));
+    streams.describe(spec, "probe");
   }
 
   @Override

@@ -31,7 +31,26 @@ public interface RecordFiles {
    */
   void constantInts(String stem, int[] values, String owner);
 
-  /** Flushes every file. */
+  /**
+   * Adds a line describing the recording to the directory's manifest ({@code dt 0.1},
+   * {@code monitor values ts E.V}), before the first {@link #flush()}.
+   */
+  void describe(String line);
+
+  /** Commits at a {@link #boundary()} once {@code steps} steps have passed since the last commit. */
+  void flushEvery(long steps);
+
+  /**
+   * Called at every step boundary, before the step's first value: commits ({@link #flush()}) if
+   * {@link #flushEvery} steps have passed since the last commit or a file asked for one (it wrote
+   * out many buffers since).
+   */
+  void boundary();
+
+  /**
+   * Commits: writes out every file's buffer and makes every file, and the manifest, count the rows
+   * appended so far (called at step boundaries, so that all files end at the same step).
+   */
   void flush();
 
   /** Empties every file ({@code Runner.reset()}). */

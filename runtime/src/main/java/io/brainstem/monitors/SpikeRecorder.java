@@ -43,6 +43,7 @@ final class SpikeRecorder extends Recorder {
     this.timesOut = streams.spikeTimes(spec);
     this.indicesOut = streams.spikeIndices(spec);
     streams.indices(spec, ids);
+    streams.describe(spec, "spikes");
     this.eventRows = null;
     this.eventColumns = null;
   }
@@ -136,8 +137,14 @@ final class SpikeRecorder extends Recorder {
   /** Reads the events and finds each one's row by its time (both ascending; times are computed alike). */
   @Override
   Object read(long from, long to, long[] marks, double[] times, double dt) {
-    double[] eventTimes = timesOut.readDoubles(marks[0], marks[1]);
-    int[] columns = indicesOut.readInts(marks[0], marks[1]);
+    return read(name(), timesOut, indicesOut, marks[0], marks[1], times, width, dt);
+  }
+
+  /** Events {@code from .. to-1} of a spike monitor's files, each matched to its row of {@code times}. */
+  static SpikeEvents read(String name, RecordFile timesOut, RecordFile indicesOut, long from, long to,
+      double[] times, int width, double dt) {
+    double[] eventTimes = timesOut.readDoubles(from, to);
+    int[] columns = indicesOut.readInts(from, to);
     int[] rows = new int[eventTimes.length];
     int r = 0;
     for (int e = 0; e < eventTimes.length; e++) {
@@ -146,11 +153,11 @@ final class SpikeRecorder extends Recorder {
       }
       if (r == times.length) {
         throw new IllegalStateException(
-            "monitor " + name() + ": spike " + (marks[0] + e) + " in " + timesOut.path() + " at t = "
+            "monitor " + name + ": spike " + (from + e) + " in " + timesOut.path() + " at t = "
                 + eventTimes[e] + " ms matches no recorded row; the files were changed on disk");
       }
       rows[e] = r;
     }
-    return new SpikeEvents(name(), times, rows, columns, width, dt);
+    return new SpikeEvents(name, times, rows, columns, width, dt);
   }
 }

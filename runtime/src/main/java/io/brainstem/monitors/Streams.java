@@ -19,16 +19,37 @@ import java.util.Objects;
  *       element index of each column, written when the runner is built.
  * </ul>
  *
- * The names are {@link MonitorFiles}'s.
+ * The names are {@link MonitorFiles}'s. The runner calls {@link #step} at the start of every step:
+ * it commits the files at that boundary when due (every {@code flushEvery} ms of simulated time, or
+ * sooner when a file wrote out many buffers since), then appends the step's time to {@code ts}. Each
+ * monitor is described in the directory's manifest ({@code monitor <values|probe|spikes> <ts|own>
+ * <name>}), with {@code dt} and {@code t0}, so that the directory can be read back on its own.
  */
 public final class Streams {
   private final RecordFiles files;
   private final RecordFile ts;
 
-  /** Creates {@code ts.npy} in {@code files}; the monitors' files are created as they are bound. */
-  public Streams(RecordFiles files) {
+  /**
+   * Creates {@code ts.npy} in {@code files}; the monitors' files are created as they are bound.
+   *
+   * @param flushEveryMs the longest stretch of simulated time between commits (at least one step)
+   */
+  public Streams(RecordFiles files, double dt, double t0, double flushEveryMs) {
     this.files = Objects.requireNonNull(files, "files");
     this.ts = files.doubles(MonitorFiles.TS, 0, "the runner's step times ts");
+    files.describe("dt " + dt);
+    files.describe("t0 " + t0);
+    double steps = Math.floor(flushEveryMs / dt * (1 + 1e-9));
+    files.flushEvery(steps >= Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, (long) steps));
+  }
+
+  /**
+   * Called at the start of every step, before anything records it: commits the files at this
+   * boundary when due, then appends {@code t} to {@code ts}.
+   */
+  public void step(double t) {
+    files.boundary();
+    ts.put(t);
   }
 
   /** The runner's {@code ts} file: one entry per step. */
@@ -52,6 +73,11 @@ public final class Streams {
     }
     String name = spec.name();
     return files.doubles(spike ? MonitorFiles.rowTimes(name) : MonitorFiles.times(name), 0, owner(spec));
+  }
+
+  /** Lists a bound monitor in the manifest: {@code kind} is values, probe or spikes. */
+  void describe(Monitor spec, String kind) {
+    files.describe("monitor " + kind + " " + (ownsTimes(spec) ? "own" : "ts") + " " + spec.name());
   }
 
   RecordFile values(Monitor spec, int columns) {

@@ -31,6 +31,7 @@ final class ValueRecorder extends Recorder {
     this.ids = columnIds(v.size(), indices);
     this.data = new FileRows(streams.values(spec, width(v, indices)));
     streams.indices(spec, ids);
+    streams.describe(spec, "values");
   }
 
   private static int width(Variable v, int[] indices) {

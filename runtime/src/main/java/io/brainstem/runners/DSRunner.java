@@ -1,8 +1,8 @@
 package io.brainstem.runners;
 
 import io.brainstem.inputs.Input;
-import io.brainstem.monitors.RecordFile;
 import io.brainstem.monitors.Recorder;
+import io.brainstem.monitors.Streams;
 import io.brainstem.network.Network;
 import io.brainstem.network.ParallelStep;
 import java.io.PrintStream;
@@ -81,7 +81,7 @@ public final class DSRunner extends Runner implements AutoCloseable {
     double dt = this.dt;
     boolean jit = this.jit;
     ParallelStep par = parallel;
-    RecordFile tsOut = tsFile;
+    Streams files = streams;
     long end = from + count;
     long step = from;
     int at = 0; // what runs: inputs[at] (at >= 0), the network (-1), ts (-2), recorders[-3 - at]
@@ -101,8 +101,8 @@ public final class DSRunner extends Runner implements AutoCloseable {
           par.step(t, dt, jit);
         }
         at = -2;
-        if (tsOut != null) {
-          tsOut.put(t);
+        if (files != null) {
+          files.step(t); // commits at this boundary when due, then records t in ts
         }
         at = -3;
         for (int r = 0; r < rec.length; r++, at--) {

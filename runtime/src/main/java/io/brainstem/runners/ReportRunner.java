@@ -70,8 +70,8 @@ public final class ReportRunner extends Runner implements AutoCloseable {
         at = -1;
         network.step(t, dt, jit);
         at = -2;
-        if (tsFile != null) {
-          tsFile.put(t);
+        if (streams != null) {
+          streams.step(t); // commits at this boundary when due, then records t in ts
         }
         at = -3;
         for (int i = 0; i < listeners.size(); i++, at--) {

@@ -32,6 +32,9 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   /** The default write buffer of each streamed file, in bytes (1 MiB). */
   public static final int DEFAULT_STREAM_BUFFER = 1 << 20;
 
+  /** The default longest stretch of simulated time between commits of streamed files, in ms. */
+  public static final double DEFAULT_STREAM_FLUSH_MS = 100;
+
   private final Network network;
   private final List<Input> inputs = new ArrayList<>();
   private final List<Monitor> monitors = new ArrayList<>();
@@ -44,6 +47,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   private Path streamDir;
   private Set<String> streamed; // null: every monitor
   private int streamBuffer = DEFAULT_STREAM_BUFFER;
+  private double streamFlushMs = DEFAULT_STREAM_FLUSH_MS;
 
   RunnerBuilder(Network network) {
     if (network == null) {
@@ -132,7 +136,8 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
    * Streams every monitor to {@code .npy} files in {@code dir} as the run goes, instead of keeping
    * its records in memory: memory stays bounded (one write buffer per file, see
    * {@link #streamBuffer}) however long the run. {@code mon()} still works, reading the files on
-   * request. The directory is created if needed; files of the same names in it are replaced. Layout
+   * request. The directory is created if needed and locked while the runner is open (a second runner
+   * streaming there is refused); files of the same names in it are replaced. Layout
    * ({@link Streams}): {@code ts.npy}; {@code <name>.npy} float64 {@code (rows, n)} per value
    * monitor; {@code <name>_times.npy} and {@code <name>_indices.npy} per spike monitor.
    */
@@ -162,6 +167,23 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
       throw new IllegalArgumentException("streamBuffer needs at least 64 bytes, got " + bytes);
     }
     this.streamBuffer = bytes;
+    return self();
+  }
+
+  /**
+   * The longest stretch of simulated time, in ms (default {@value #DEFAULT_STREAM_FLUSH_MS}), between
+   * commits of the streamed files: a commit, at a step boundary, makes every file's header (and the
+   * manifest) count the rows up to that step, so that after a crash every file ends at the same
+   * step, at most this much simulated time (or 16 buffers of one file) before the crash. Files also
+   * commit at the first boundary after any file wrote out {@code NpyAppender.BUFFERS_PER_COMMIT} (16)
+   * buffers since the last commit, at the end of every run and
+   * on {@code close()}. At least one step; {@code Double.POSITIVE_INFINITY} commits only then.
+   */
+  public B streamFlushEvery(double ms) {
+    if (!(ms > 0)) {
+      throw new IllegalArgumentException("streamFlushEvery needs a positive time in ms (e.g. 100.), got " + ms);
+    }
+    this.streamFlushMs = ms;
     return self();
   }
 
@@ -263,16 +285,22 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
     MonitorFiles.check(recorders); // every name exports, before the run rather than after it
     Streams streams = null;
     if (streamDir != null) {
-      streams = new Streams(new NpyDirectory(streamDir, streamBuffer));
+      NpyDirectory dir = new NpyDirectory(streamDir, streamBuffer); // locks it
       try {
+        streams = new Streams(dir, dt, t0, streamFlushMs);
         for (int i = 0; i < recorders.size(); i++) {
           Monitor m = monitors.get(i);
           if (streamed == null || streamed.contains(m.name())) {
             recorders.set(i, m.bind(network, streams));
           }
         }
+        dir.flush(); // the manifest, listing every file, before the first step
       } catch (RuntimeException e) {
-        streams.files().close();
+        try {
+          dir.close(); // releases the lock
+        } catch (RuntimeException f) {
+          e.addSuppressed(f);
+        }
         throw e;
       }
     }

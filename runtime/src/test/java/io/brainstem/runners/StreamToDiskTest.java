@@ -228,6 +228,7 @@ class StreamToDiskTest {
     assertThat(e).hasMessageThat().contains("could not write the header of " + v);
     assertThat(e).hasMessageThat().contains("No space left on device");
     Files.delete(v); // the link, not /dev/full
+    DSRunner.builder(einet()).monitors("E.V").streamTo(dir).build().close(); // the failed build let go of the lock
   }
 
   @Test
@@ -255,7 +256,7 @@ class StreamToDiskTest {
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly(
           "ts.npy", "E.V.npy", "E.V.indices.npy", "Ewin_rowtimes.npy", "Ewin_times.npy", "Ewin_indices.npy",
-          "Ewin.indices.npy");
+          "Ewin.indices.npy", "brainstem.lock", "brainstem.manifest");
     }
   }
 
