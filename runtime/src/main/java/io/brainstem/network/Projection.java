@@ -189,6 +189,13 @@ public abstract class Projection {
       }
     }
     List<String> names = post.variables().stream().map(Variable::name).toList();
+    if (names.contains(varName)) {
+      throw new IllegalArgumentException(
+          "projection " + name + " (" + model + ") needs " + usedFor + " '" + varName
+              + "' on its postsynaptic group " + post + ", but " + post.name() + "." + varName
+              + " is a spike (boolean) variable; " + usedFor + " must be a double variable such as "
+              + "a state or an input");
+    }
     throw new IllegalArgumentException(
         "projection " + name + " (" + model + ") needs " + usedFor + " '" + varName
             + "' on its postsynaptic group " + post + Names.didYouMean(varName, names)
@@ -227,7 +234,8 @@ public abstract class Projection {
   }
 
   protected final void setMethod(Integrator method) {
-    this.method = Objects.requireNonNull(method, "method");
+    this.method = Objects.requireNonNull(method,
+        "method is null; pass an Integrator such as Integrator.EXP_AUTO");
   }
 
   /** Advances the synaptic state one step, delivers last step's spikes, adds the output. */

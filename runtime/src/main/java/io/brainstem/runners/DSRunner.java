@@ -81,6 +81,7 @@ public final class DSRunner extends Runner implements AutoCloseable {
     boolean jit = this.jit;
     ParallelStep par = parallel;
     RecordFile tsOut = tsFile;
+    NanGuard guard = nanGuard;
     long end = first + count;
     for (long step = first; step < end; step++) {
       double t = t0 + step * dt;
@@ -97,6 +98,9 @@ public final class DSRunner extends Runner implements AutoCloseable {
       }
       for (Recorder r : rec) {
         r.record(step);
+      }
+      if (guard != null) {
+        guard.after(step, t);
       }
       net.clearInputs();
     }

@@ -62,6 +62,9 @@ public final class ReportRunner extends Runner implements AutoCloseable {
       for (StepListener l : listeners) {
         l.afterStep(step, t);
       }
+      if (nanGuard != null) {
+        nanGuard.after(step, t);
+      }
       network.clearInputs();
       if (lines != null) {
         lines.after(k + 1);

@@ -43,6 +43,7 @@ public abstract class Runner {
   private final PrintStream progressOut; // null: the runner's default stream
   final Streams streams; // null: nothing streams
   final RecordFile tsFile; // streams' ts file, written by the loop; null without streams
+  final NanGuard nanGuard; // null without RunnerBuilder.nanGuard
   private final MonitorMode monitorMode;
   private final double buildSeconds;
   private InitialState initial;
@@ -63,6 +64,7 @@ public abstract class Runner {
     this.progressOut = config.progressOut();
     this.streams = config.streams();
     this.tsFile = streams == null ? null : streams.ts();
+    this.nanGuard = config.nanGuard();
     this.initial = new InitialState(network);
     this.buildSeconds = (System.nanoTime() - config.buildStartNanos()) * 1e-9;
   }
@@ -95,6 +97,7 @@ public abstract class Runner {
           + streams.files().directory() + " are final; build a new runner to run again");
     }
     boolean append = monitorMode == MonitorMode.APPEND;
+    RecordBudget.check(recorders, first, steps, t0, dt, append, ts.length, duration);
     double[] runTs = null;
     if (streams == null) {
       runTs = new double[steps];
@@ -129,6 +132,10 @@ public abstract class Runner {
   private void loopAndFlush(long first, int steps) {
     try {
       loop(first, steps);
+      if (nanGuard != null) {
+        long last = first + steps - 1;
+        nanGuard.runEnded(last, t0 + last * dt);
+      }
     } catch (RuntimeException | Error e) {
       if (streams != null) {
         try {
@@ -198,6 +205,9 @@ public abstract class Runner {
     }
     initial.restore();
     nextStep = 0;
+    if (nanGuard != null) {
+      nanGuard.reset();
+    }
     if (streams != null) {
       streams.files().clear(); // before the recorders, which note where their files start
     }
