@@ -135,7 +135,7 @@ public interface Input {
    * {@link Op#DIV} stops the run with an exception naming the input, step and time.
    */
   static Input func(String path, TimeFunction f, Op op) {
-    Objects.requireNonNull(f, "function");
+    Objects.requireNonNull(f, () -> "input " + path + ": the function is null; pass (t, step) -> value");
     return new VariableInput(path, op, "func " + f, (n, dt) -> VariableInput.function(path, op, f));
   }
 
@@ -146,13 +146,13 @@ public interface Input {
 
   /** A per-element {@code 'func'} input with an op; each value is checked as for a scalar {@code func}. */
   static Input func(String path, ElementFunction f, Op op) {
-    Objects.requireNonNull(f, "function");
+    Objects.requireNonNull(f, () -> "input " + path + ": the function is null; pass an ElementFunction");
     return new VariableInput(path, op, "func " + f, (n, dt) -> VariableInput.elements(path, op, f, n, dt));
   }
 
   /** A callable that sets variables itself, called at the start of every step. */
   static Input action(NetworkAction action) {
-    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(action, "action is null; pass (network, t, step) -> { ... }");
     return new Input() {
       @Override
       public String path() {

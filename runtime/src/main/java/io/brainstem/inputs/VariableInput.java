@@ -31,7 +31,8 @@ final class VariableInput implements Input {
       throw new IllegalArgumentException("an input needs a variable path such as 'E.input', got " + path);
     }
     this.path = path;
-    this.op = java.util.Objects.requireNonNull(op, "op");
+    this.op = java.util.Objects.requireNonNull(op,
+        () -> "input " + path + ": op is null; pass one of Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.SET");
     this.description = description;
     this.source = source;
   }

@@ -209,7 +209,7 @@ final class Delays {
       throw new IllegalArgumentException("projection " + projection + ": " + what + " of "
           + delayMs + " ms is " + String.format(java.util.Locale.ROOT, "%.3g", exact)
           + " steps of dt = " + dt + " ms; a delay can be at most " + MAX_STEPS + " steps ("
-          + MAX_STEPS * dt + " ms at this dt)");
+          + String.format(java.util.Locale.ROOT, "%.6g", MAX_STEPS * dt) + " ms at this dt)");
     }
     long rounded = Math.round(exact);
     if (Math.abs(exact - rounded) > 1e-6 * Math.max(1, exact)) {

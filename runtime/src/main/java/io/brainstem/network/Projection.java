@@ -48,8 +48,8 @@ public abstract class Projection {
   protected Projection(
       String name, String model, NeuronGroup pre, NeuronGroup post, Connector connector,
       Integrator defaultMethod) {
-    this.pre = Objects.requireNonNull(pre, "pre");
-    this.post = Objects.requireNonNull(post, "post");
+    this.pre = Objects.requireNonNull(pre, "pre (the presynaptic group) is null");
+    this.post = Objects.requireNonNull(post, "post (the postsynaptic group) is null");
     this.name = name == null ? pre.name() + "2" + post.name() : name;
     if (this.name.isEmpty() || this.name.contains(".")) {
       throw new IllegalArgumentException(
@@ -58,7 +58,8 @@ public abstract class Projection {
     this.model = model;
     this.method = defaultMethod;
     this.variables = new VariableTable(this.name);
-    Csr csr = Objects.requireNonNull(connector, "connector").build(pre.size(), post.size());
+    Csr csr = Objects.requireNonNull(connector,
+        "connector is null; pass one such as new FixedProb(0.02, seed) or new All2All()").build(pre.size(), post.size());
     this.indptr = csr.indptr();
     this.indices = csr.indices();
     this.preSpike = pre.spike;

@@ -51,7 +51,7 @@ final class RecordBudget {
             .append(Memory.format(plans[i][1]));
       }
     }
-    throw new IllegalArgumentException("run(" + duration + ") would keep " + Memory.format(total)
+    throw new IllegalArgumentException("run(" + duration + " ms) would keep " + Memory.format(total)
         + " of records in memory (" + parts + "), more than this JVM's heap of "
         + Memory.format(heap) + " (-Xmx). Record less: every k-th step with Monitor.of(path)"
         + ".every(k), a time window with .window(start, end), or chosen elements with "

@@ -78,7 +78,10 @@ public abstract class Runner {
    *
    * @return the wall-clock time of the step loop in seconds (set-up is in {@link #lastRun()})
    * @throws IllegalArgumentException if {@code duration} is not positive and finite, is shorter than
-   *     one step, or an {@code iter} input does not cover the steps of this run
+   *     one step, an {@code iter} input does not cover the steps of this run, or the in-memory
+   *     records of this run would exceed the heap (nothing has run then)
+   * @throws NonFiniteStateException with {@link RunnerBuilder#nanGuard}, when a state became NaN
+   *     or infinite
    */
   public final double run(double duration) {
     long setupStart = System.nanoTime();
