@@ -203,6 +203,12 @@ final class Delays {
     }
   }
 
+  /** A multiple of dt as the decimal the user would type: 0.3, not 0.30000000000000004. */
+  static String decimal(double ms) {
+    return new java.math.BigDecimal(ms).round(new java.math.MathContext(12)).stripTrailingZeros()
+        .toPlainString();
+  }
+
   private int toSteps(double delayMs, double dt, String what) {
     double exact = delayMs / dt;
     if (exact > MAX_STEPS) {
@@ -216,7 +222,7 @@ final class Delays {
       long below = (long) Math.floor(exact);
       throw new IllegalArgumentException("projection " + projection + ": " + what + " of "
           + delayMs + " ms is not a whole number of steps of dt = " + dt + " ms; use "
-          + below * dt + " or " + (below + 1) * dt + " ms");
+          + decimal(below * dt) + " or " + decimal((below + 1) * dt) + " ms");
     }
     return (int) rounded;
   }

@@ -93,6 +93,16 @@ class ResourceLimitsTest {
   }
 
   @Test
+  void aDelayBetweenStepsSuggestsTheTwoNearestAsTyped() {
+    Network net = new Network();
+    LifGroup e = net.add(new LifGroup("E", 10));
+    net.add(new ExpCobaProjection(e, e, new All2All()).delay(0.25));
+    DSRunner runner = DSRunner.builder(net).build();
+    IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> runner.run(0.1));
+    assertThat(x).hasMessageThat().endsWith("use 0.2 or 0.3 ms");
+  }
+
+  @Test
   void aDelayWhoseRingExceedsTheHeapIsRefused() {
     Network net = new Network();
     LifGroup e = net.add(new LifGroup("E", 1000));
