@@ -34,27 +34,27 @@ public final class Npy {
 
   /** Writes a 1-D float64 array. */
   public static Path write(Path file, double[] data) {
-    return toFile(file, out -> write(out, data));
+    return toFile(file, data, out -> write(out, data));
   }
 
   /** Writes a 2-D float64 array; every row must have the same length. */
   public static Path write(Path file, double[][] data) {
-    return toFile(file, out -> write(out, data));
+    return toFile(file, data, out -> write(out, data));
   }
 
   /** Writes a 2-D boolean array. */
   public static Path write(Path file, boolean[][] data) {
-    return toFile(file, out -> write(out, data));
+    return toFile(file, data, out -> write(out, data));
   }
 
   /** Writes a 1-D int32 array. */
   public static Path write(Path file, int[] data) {
-    return toFile(file, out -> write(out, data));
+    return toFile(file, data, out -> write(out, data));
   }
 
   /** Writes a 1-D int64 array. */
   public static Path write(Path file, long[] data) {
-    return toFile(file, out -> write(out, data));
+    return toFile(file, data, out -> write(out, data));
   }
 
   /** Writes a 1-D float64 array to {@code out} (not closed). */
@@ -186,6 +186,12 @@ public final class Npy {
   private static void checkArguments(OutputStream out, Object data) {
     Objects.requireNonNull(out, "out is null; pass the stream to write to");
     Objects.requireNonNull(data, "data is null; pass the array to write");
+  }
+
+  /** Checks the arguments before the file is created, so a null array leaves no empty file. */
+  private static Path toFile(Path file, Object data, Body body) {
+    Objects.requireNonNull(data, "data is null; pass the array to write");
+    return toFile(file, body);
   }
 
   static Path toFile(Path file, Body body) {

@@ -13,11 +13,13 @@ import io.brainstem.monitors.Monitor;
 import io.brainstem.network.Network;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Projection;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Null arguments across the public API: each is refused with a message naming the argument (what
@@ -30,6 +32,8 @@ class NullArgumentsTest {
     net.add(new LifGroup("E", 3));
     return net;
   }
+
+  @TempDir Path dir;
 
   @Test
   void everyNullIsNamed() {
@@ -63,7 +67,7 @@ class NullArgumentsTest {
     calls.put("Matrices.coo", () -> Matrices.coo(new int[0], null));
     calls.put("Matrices.dense", () -> Matrices.dense(null));
     calls.put("Npy file", () -> Npy.write((Path) null, new double[1]));
-    calls.put("Npy data", () -> Npy.write(Path.of("x.npy"), (double[]) null));
+    calls.put("Npy data", () -> Npy.write(dir.resolve("x.npy"), (double[]) null));
     calls.put("mon() name", () -> {
       DSRunner r = DSRunner.builder(net()).monitors("E.V").build();
       r.run(0.1);
@@ -75,5 +79,6 @@ class NullArgumentsTest {
       assertWithMessage("message of %s", call.getKey()).that(x.getMessage()).contains("null");
       assertWithMessage("message of %s", call.getKey()).that(x.getMessage()).doesNotContain("Cannot ");
     }
+    assertWithMessage("a refused write leaves no file").that(Files.exists(dir.resolve("x.npy"))).isFalse();
   }
 }
