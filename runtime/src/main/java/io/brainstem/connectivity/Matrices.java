@@ -10,6 +10,8 @@ public final class Matrices {
 
   /** CSR: the targets of pre neuron {@code i} are {@code indices[indptr[i] .. indptr[i+1])}. */
   public static Connector csr(int[] indptr, int[] indices) {
+    java.util.Objects.requireNonNull(indptr, "Matrices.csr: indptr is null");
+    java.util.Objects.requireNonNull(indices, "Matrices.csr: indices is null");
     int[] ptr = indptr.clone();
     int[] idx = indices.clone();
     return (preSize, postSize) -> {
@@ -43,6 +45,8 @@ public final class Matrices {
 
   /** Pairs: synapse {@code s} connects {@code pre[s] → post[s]}. */
   public static Connector coo(int[] pre, int[] post) {
+    java.util.Objects.requireNonNull(pre, "Matrices.coo: pre is null");
+    java.util.Objects.requireNonNull(post, "Matrices.coo: post is null");
     int[] i = pre.clone();
     int[] j = post.clone();
     return (preSize, postSize) -> {
@@ -53,9 +57,11 @@ public final class Matrices {
 
   /** A dense matrix: {@code connected[i][j]} is true when {@code i → j} exists. */
   public static Connector dense(boolean[][] connected) {
+    java.util.Objects.requireNonNull(connected, "Matrices.dense: connected is null");
     boolean[][] m = new boolean[connected.length][];
     for (int r = 0; r < m.length; r++) {
-      m[r] = connected[r].clone();
+      m[r] = java.util.Objects.requireNonNull(connected[r], "Matrices.dense: row " + r + " is null")
+          .clone();
     }
     return (preSize, postSize) -> {
       Sizes.check("Matrices.dense", preSize, postSize);

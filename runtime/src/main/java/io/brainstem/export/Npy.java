@@ -9,6 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * NumPy {@code .npy} files, format version 1.0: the magic {@code \x93NUMPY}, version bytes 1 0, a
@@ -33,31 +34,32 @@ public final class Npy {
 
   /** Writes a 1-D float64 array. */
   public static Path write(Path file, double[] data) {
-    return toFile(file, out -> write(out, data));
+    return toFile(file, data, out -> write(out, data));
   }
 
   /** Writes a 2-D float64 array; every row must have the same length. */
   public static Path write(Path file, double[][] data) {
-    return toFile(file, out -> write(out, data));
+    return toFile(file, data, out -> write(out, data));
   }
 
   /** Writes a 2-D boolean array. */
   public static Path write(Path file, boolean[][] data) {
-    return toFile(file, out -> write(out, data));
+    return toFile(file, data, out -> write(out, data));
   }
 
   /** Writes a 1-D int32 array. */
   public static Path write(Path file, int[] data) {
-    return toFile(file, out -> write(out, data));
+    return toFile(file, data, out -> write(out, data));
   }
 
   /** Writes a 1-D int64 array. */
   public static Path write(Path file, long[] data) {
-    return toFile(file, out -> write(out, data));
+    return toFile(file, data, out -> write(out, data));
   }
 
   /** Writes a 1-D float64 array to {@code out} (not closed). */
   public static void write(OutputStream out, double[] data) throws IOException {
+    checkArguments(out, data);
     out.write(header("<f8", data.length));
     ByteBuffer b = buffer();
     for (double x : data) {
@@ -68,6 +70,7 @@ public final class Npy {
 
   /** Writes a 2-D float64 array to {@code out} (not closed). */
   public static void write(OutputStream out, double[][] data) throws IOException {
+    checkArguments(out, data);
     int cols = columns(data.length, data.length == 0 ? 0 : data[0].length);
     out.write(header("<f8", data.length, cols));
     ByteBuffer b = buffer();
@@ -82,6 +85,7 @@ public final class Npy {
 
   /** Writes a 2-D boolean array to {@code out} (not closed). */
   public static void write(OutputStream out, boolean[][] data) throws IOException {
+    checkArguments(out, data);
     int cols = columns(data.length, data.length == 0 ? 0 : data[0].length);
     out.write(header("|b1", data.length, cols));
     ByteBuffer b = buffer();
@@ -96,6 +100,7 @@ public final class Npy {
 
   /** Writes a 1-D int32 array to {@code out} (not closed). */
   public static void write(OutputStream out, int[] data) throws IOException {
+    checkArguments(out, data);
     out.write(header("<i4", data.length));
     ByteBuffer b = buffer();
     for (int x : data) {
@@ -106,6 +111,7 @@ public final class Npy {
 
   /** Writes a 1-D int64 array to {@code out} (not closed). */
   public static void write(OutputStream out, long[] data) throws IOException {
+    checkArguments(out, data);
     out.write(header("<i8", data.length));
     ByteBuffer b = buffer();
     for (long x : data) {
@@ -177,7 +183,19 @@ public final class Npy {
     void write(OutputStream out) throws IOException;
   }
 
+  private static void checkArguments(OutputStream out, Object data) {
+    Objects.requireNonNull(out, "out is null; pass the stream to write to");
+    Objects.requireNonNull(data, "data is null; pass the array to write");
+  }
+
+  /** Checks the arguments before the file is created, so a null array leaves no empty file. */
+  private static Path toFile(Path file, Object data, Body body) {
+    Objects.requireNonNull(data, "data is null; pass the array to write");
+    return toFile(file, body);
+  }
+
   static Path toFile(Path file, Body body) {
+    Objects.requireNonNull(file, "file is null; pass the Path of the .npy file to write");
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {

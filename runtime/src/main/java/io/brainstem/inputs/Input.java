@@ -69,12 +69,14 @@ public interface Input {
   /** BrainPy's {@code 'fix'} type with an op: {@code fix("E.V", -60, Op.SET)}. */
   static Input fix(String path, double value, Op op) {
     VariableInput.checkFinite(path, value);
+    VariableInput.checkDivisor(path, op, value, "the value");
     return new VariableInput(path, op, "fix " + value, (n, dt) -> VariableInput.scalar(op, value));
   }
 
   /** BrainPy's {@code 'fix'} type per element: {@code values[i]} for element i, with an op. */
   static Input fix(String path, double[] values, Op op) {
     double[] v = VariableInput.checkedCopy(path, values);
+    VariableInput.checkDivisors(path, op, v, "element");
     return new VariableInput(path, op, "fix " + v.length + " values", (n, dt) -> {
       VariableInput.checkLength(path, "values", v.length, n);
       return VariableInput.array(op, v);
@@ -89,6 +91,7 @@ public interface Input {
   /** BrainPy's {@code 'iter'} with an op: {@code perStep[k]} applied to every element in step k. */
   static Input iter(String path, double[] perStep, Op op) {
     double[] v = VariableInput.checkedCopy(path, perStep);
+    VariableInput.checkDivisors(path, op, v, "step");
     return new VariableInput(path, op, "iter over " + v.length + " steps",
         (n, dt) -> new VariableInput.ScalarSeries(path, op, v));
   }
@@ -109,6 +112,14 @@ public interface Input {
                   + (perStep[k] == null ? "null" : perStep[k].length + " values")
                   + "; expected " + n + " (one per element)");
         }
+        for (int i = 0; i < n; i++) {
+          double x = perStep[k][i];
+          if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException("input " + path + ": the iter array's value for step "
+                + k + ", element " + i + " is " + x + "; values must be finite");
+          }
+          VariableInput.checkDivisor(path, op, x, "the value for step " + k + ", element " + i);
+        }
       }
       return new VariableInput.ArraySeries(path, op, perStep);
     });
@@ -119,10 +130,13 @@ public interface Input {
     return func(path, f, Op.ADD);
   }
 
-  /** BrainPy's {@code 'func'} with an op. */
+  /**
+   * BrainPy's {@code 'func'} with an op. Each step's value is checked: NaN, an infinity, or 0 under
+   * {@link Op#DIV} stops the run with an exception naming the input, step and time.
+   */
   static Input func(String path, TimeFunction f, Op op) {
-    Objects.requireNonNull(f, "function");
-    return new VariableInput(path, op, "func " + f, (n, dt) -> VariableInput.function(op, f));
+    Objects.requireNonNull(f, () -> "input " + path + ": the function is null; pass (t, step) -> value");
+    return new VariableInput(path, op, "func " + f, (n, dt) -> VariableInput.function(path, op, f));
   }
 
   /** A {@code 'func'} input with one value per element, written by {@code f} into a buffer. */
@@ -130,15 +144,15 @@ public interface Input {
     return func(path, f, Op.ADD);
   }
 
-  /** A per-element {@code 'func'} input with an op. */
+  /** A per-element {@code 'func'} input with an op; each value is checked as for a scalar {@code func}. */
   static Input func(String path, ElementFunction f, Op op) {
-    Objects.requireNonNull(f, "function");
-    return new VariableInput(path, op, "func " + f, (n, dt) -> VariableInput.elements(op, f, n, dt));
+    Objects.requireNonNull(f, () -> "input " + path + ": the function is null; pass an ElementFunction");
+    return new VariableInput(path, op, "func " + f, (n, dt) -> VariableInput.elements(path, op, f, n, dt));
   }
 
   /** A callable that sets variables itself, called at the start of every step. */
   static Input action(NetworkAction action) {
-    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(action, "action is null; pass (network, t, step) -> { ... }");
     return new Input() {
       @Override
       public String path() {

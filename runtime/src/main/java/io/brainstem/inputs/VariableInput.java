@@ -31,7 +31,8 @@ final class VariableInput implements Input {
       throw new IllegalArgumentException("an input needs a variable path such as 'E.input', got " + path);
     }
     this.path = path;
-    this.op = java.util.Objects.requireNonNull(op, "op");
+    this.op = java.util.Objects.requireNonNull(op,
+        () -> "input " + path + ": op is null; pass one of Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.SET");
     this.description = description;
     this.source = source;
   }
@@ -105,22 +106,31 @@ final class VariableInput implements Input {
     };
   }
 
-  static Writer function(Op op, TimeFunction f) {
+  static Writer function(String path, Op op, TimeFunction f) {
     return new Writer() {
       @Override
       void write(double[] target, long step, double t) {
-        op.apply(target, f.value(t, step));
+        double value = f.value(t, step);
+        if (!usable(op, value)) {
+          throw badValue(path, op, value, -1, step, t);
+        }
+        op.apply(target, value);
       }
     };
   }
 
-  static Writer elements(Op op, ElementFunction f, int size, double dt) {
+  static Writer elements(String path, Op op, ElementFunction f, int size, double dt) {
     f.start(size, dt);
     double[] buffer = new double[size];
     return new Writer() {
       @Override
       void write(double[] target, long step, double t) {
         f.fill(t, step, buffer);
+        for (int i = 0; i < buffer.length; i++) {
+          if (!usable(op, buffer[i])) {
+            throw badValue(path, op, buffer[i], i, step, t);
+          }
+        }
         op.apply(target, buffer);
       }
 
@@ -184,6 +194,35 @@ final class VariableInput implements Input {
           "input " + path + " (iter) has " + length + " values, indexed by absolute step, but this run"
               + " covers steps " + first + ".." + last + "; give at least " + (last + 1)
               + " values, run shorter, or use Input.func for inputs without an end");
+    }
+  }
+
+  /** Whether a value can be applied: finite, and not 0 under {@link Op#DIV}. */
+  private static boolean usable(Op op, double value) {
+    return value - value == 0 && (value != 0 || op != Op.DIV);
+  }
+
+  private static IllegalStateException badValue(
+      String path, Op op, double value, int element, long step, double t) {
+    String what = element < 0 ? "returned " + value : "gave element " + element + " the value " + value;
+    String why = value - value == 0 ? "0 cannot divide the variable (Op.DIV)" : "values must be finite";
+    return new IllegalStateException("input " + path + " (func): the function " + what + " at step "
+        + step + " (t = " + t + " ms); " + why + ", or the variable would silently become NaN or"
+        + " infinite");
+  }
+
+  /** Refuses a divisor of 0 under {@link Op#DIV}; {@code what} names the value. */
+  static void checkDivisor(String path, Op op, double value, String what) {
+    if (op == Op.DIV && value == 0) {
+      throw new IllegalArgumentException("input " + path + ": " + what + " is 0 and the op is "
+          + "Op.DIV; dividing by 0 would make the variable infinite or NaN");
+    }
+  }
+
+  /** {@link #checkDivisor} for each value; {@code what} names one ("step", "value"). */
+  static void checkDivisors(String path, Op op, double[] values, String what) {
+    for (int i = 0; i < values.length; i++) {
+      checkDivisor(path, op, values[i], "the value for " + what + " " + i);
     }
   }
 

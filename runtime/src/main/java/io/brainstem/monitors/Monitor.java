@@ -58,7 +58,9 @@ public final class Monitor {
   /** Records the given elements of the variable at {@code path}, in the order given. */
   public static Monitor of(String path, int... indices) {
     checkPath(path);
-    if (indices == null || indices.length == 0) {
+    Objects.requireNonNull(indices, () -> "monitor " + path + ": the indices array is null; pass "
+        + "element indices, or use Monitor.of(path) for all elements");
+    if (indices.length == 0) {
       throw new IllegalArgumentException(
           "monitor " + path + ": give at least one index, or use Monitor.of(path) for all elements");
     }

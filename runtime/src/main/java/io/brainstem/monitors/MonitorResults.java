@@ -363,6 +363,7 @@ public final class MonitorResults {
   }
 
   private Snapshot source(String name) {
+    java.util.Objects.requireNonNull(name, "monitor name is null; pass a name such as \"E.V\"");
     Snapshot s = sources.get(name);
     if (s == null) {
       throw new IllegalArgumentException(

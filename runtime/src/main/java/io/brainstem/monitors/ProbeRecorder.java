@@ -38,6 +38,11 @@ final class ProbeRecorder extends Recorder {
   }
 
   @Override
+  long bytesPerRow() {
+    return doubleRowBytes(data.width());
+  }
+
+  @Override
   void prepare(int count, boolean append) {
     data.prepare(count, append);
   }

@@ -85,18 +85,10 @@ public abstract class Recorder {
    * out keep theirs). Streamed recorders keep earlier rows in their files either way.
    */
   public final void start(long first, int steps, double t0, double dt, boolean append) {
-    long lo = first;
-    long hi = first + steps - 1;
-    if (windowStart != Double.NEGATIVE_INFINITY) {
-      double s = Math.ceil((windowStart - t0) / dt - 1e-9);
-      lo = (long) Math.max(lo, Math.min(s, hi + 1.0));
-    }
-    if (windowEnd != Double.POSITIVE_INFINITY) {
-      double s = Math.ceil((windowEnd - t0) / dt - 1e-9) - 1;
-      hi = (long) Math.min(hi, Math.max(s, lo - 1.0));
-    }
-    lo = Math.floorDiv(lo + every - 1, every) * every;
-    int count = hi >= lo ? (int) ((hi - lo) / every + 1) : 0;
+    long[] plan = plan(first, steps, t0, dt);
+    long lo = plan[0];
+    long hi = plan[1];
+    int count = (int) plan[2];
     this.t0 = t0;
     this.dt = dt;
     if (isStreamed()) {
@@ -116,6 +108,47 @@ public abstract class Recorder {
     prepare(count, append);
     next = count > 0 ? lo : -1;
     last = hi;
+  }
+
+  /** The first and last recorded step of a run and the number of rows: {@code {lo, hi, count}}. */
+  private long[] plan(long first, int steps, double t0, double dt) {
+    long lo = first;
+    long hi = first + steps - 1;
+    if (windowStart != Double.NEGATIVE_INFINITY) {
+      double s = Math.ceil((windowStart - t0) / dt - 1e-9);
+      lo = (long) Math.max(lo, Math.min(s, hi + 1.0));
+    }
+    if (windowEnd != Double.POSITIVE_INFINITY) {
+      double s = Math.ceil((windowEnd - t0) / dt - 1e-9) - 1;
+      hi = (long) Math.min(hi, Math.max(s, lo - 1.0));
+    }
+    lo = Math.floorDiv(lo + every - 1, every) * every;
+    long count = hi >= lo ? (hi - lo) / every + 1 : 0;
+    return new long[] {lo, hi, count};
+  }
+
+  /**
+   * The rows {@link #start} would record for this run and the bytes it would hold in memory for
+   * them (0 bytes when streamed): {@code {rows, bytes}}. Spike events are not counted, as they grow
+   * with the spikes, but their row times are.
+   */
+  public final long[] plannedMemory(long first, int steps, double t0, double dt, boolean append) {
+    long count = plan(first, steps, t0, dt)[2];
+    if (isStreamed()) {
+      return new long[] {count, 0};
+    }
+    long base = append ? rows : 0;
+    return new long[] {count, Double.BYTES * (base + count) + count * bytesPerRow()};
+  }
+
+  /** The bytes one in-memory row takes besides its time; 0 when unknown before recording. */
+  long bytesPerRow() {
+    return 0;
+  }
+
+  /** The bytes of one in-memory {@code double[width]} row: the values, an array header, a reference. */
+  static long doubleRowBytes(int width) {
+    return width < 0 ? 0 : (long) Double.BYTES * width + 24;
   }
 
   /** Called after absolute step {@code step}; records it if it is one of this monitor's steps. */

@@ -49,6 +49,11 @@ final class ValueRecorder extends Recorder {
   }
 
   @Override
+  long bytesPerRow() {
+    return doubleRowBytes(data.width());
+  }
+
+  @Override
   void prepare(int count, boolean append) {
     data.prepare(count, append);
   }

@@ -9,6 +9,9 @@ import java.util.Arrays;
  * into steps at the first step that knows dt (and again if dt changes, which drops spikes in flight).
  */
 final class Delays {
+  /** The longest delay in steps: the ring of past spikes has one slot per step, indexed by int. */
+  static final int MAX_STEPS = Integer.MAX_VALUE / 2;
+
   private final String projection;
   private final boolean[] preSpike;
   private final int[] indptr;
@@ -58,6 +61,7 @@ final class Delays {
   }
 
   void setSynapseSteps(int[] steps) {
+    checkNotNull(steps);
     checkLength(steps.length);
     for (int k = 0; k < steps.length; k++) {
       if (steps[k] < 0) {
@@ -70,6 +74,7 @@ final class Delays {
   }
 
   void setSynapseMs(double[] ms) {
+    checkNotNull(ms);
     checkLength(ms.length);
     for (int k = 0; k < ms.length; k++) {
       if (!(ms[k] >= 0) || Double.isInfinite(ms[k])) {
@@ -145,6 +150,11 @@ final class Delays {
     builtFor = Double.NaN;
   }
 
+  private void checkNotNull(Object perSynapse) {
+    java.util.Objects.requireNonNull(perSynapse, () -> "projection " + projection
+        + ": the per-synapse delay array is null; pass one delay per synapse, in CSR order");
+  }
+
   private void checkLength(int length) {
     if (length != indices.length) {
       throw new IllegalArgumentException("projection " + projection + " has " + indices.length
@@ -167,24 +177,52 @@ final class Delays {
         }
         max = Math.max(max, resolvedSynapseSteps[k]);
       }
+      checkMemory((max + 1L) * (16L * Integer.BYTES + 16), max);
       buckets = new int[max + 1][16];
       bucketSizes = new int[max + 1];
       cursor = 0;
     } else {
       resolvedSteps = Double.isNaN(ms) ? steps : toSteps(ms, dt, "the delay");
+      checkMemory((resolvedSteps + 1L) * (preSpike.length + 16L), resolvedSteps);
       history = new boolean[resolvedSteps + 1][preSpike.length];
       cursor = 0;
     }
   }
 
+  /**
+   * Refuses a delay whose ring of past spikes (one slot per step of delay) would not fit in the
+   * heap, before allocating it: a bare OutOfMemoryError would not say which delay was too long.
+   */
+  private void checkMemory(long bytes, int delaySteps) {
+    long heap = Memory.heap();
+    if (bytes > heap) {
+      throw new IllegalArgumentException("projection " + projection + ": a delay of " + delaySteps
+          + " steps needs a buffer of " + Memory.format(bytes) + " (one slot per step of delay), more "
+          + "than this JVM's heap of " + Memory.format(heap) + "; use a shorter delay or a larger dt, "
+          + "or raise the heap with -Xmx");
+    }
+  }
+
+  /** A multiple of dt as the decimal the user would type: 0.3, not 0.30000000000000004. */
+  static String decimal(double ms) {
+    return new java.math.BigDecimal(ms).round(new java.math.MathContext(12)).stripTrailingZeros()
+        .toPlainString();
+  }
+
   private int toSteps(double delayMs, double dt, String what) {
     double exact = delayMs / dt;
+    if (exact > MAX_STEPS) {
+      throw new IllegalArgumentException("projection " + projection + ": " + what + " of "
+          + delayMs + " ms is " + String.format(java.util.Locale.ROOT, "%.3g", exact)
+          + " steps of dt = " + dt + " ms; a delay can be at most " + MAX_STEPS + " steps ("
+          + String.format(java.util.Locale.ROOT, "%.6g", MAX_STEPS * dt) + " ms at this dt)");
+    }
     long rounded = Math.round(exact);
-    if (Math.abs(exact - rounded) > 1e-6 * Math.max(1, exact) || rounded > Integer.MAX_VALUE / 2) {
+    if (Math.abs(exact - rounded) > 1e-6 * Math.max(1, exact)) {
       long below = (long) Math.floor(exact);
       throw new IllegalArgumentException("projection " + projection + ": " + what + " of "
           + delayMs + " ms is not a whole number of steps of dt = " + dt + " ms; use "
-          + below * dt + " or " + (below + 1) * dt + " ms");
+          + decimal(below * dt) + " or " + decimal((below + 1) * dt) + " ms");
     }
     return (int) rounded;
   }

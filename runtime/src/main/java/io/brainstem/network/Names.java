@@ -6,11 +6,20 @@ import java.util.Collection;
 public final class Names {
   private Names() {}
 
-  /** The valid name closest to {@code wrong} by edit distance (case-insensitive), or null. */
+  /**
+   * The valid name closest to {@code wrong} by edit distance (case-insensitive), or null; never
+   * {@code wrong} itself (a name that is valid but of the wrong kind needs its own message).
+   */
   public static String closest(String wrong, Collection<String> valid) {
+    if (wrong == null) {
+      return null;
+    }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : valid) {
+      if (candidate.equals(wrong)) {
+        continue;
+      }
       int d = distance(wrong.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
       if (d < bestDistance) {
         bestDistance = d;

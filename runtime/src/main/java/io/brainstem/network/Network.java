@@ -64,7 +64,7 @@ public class Network {
 
   /** Adds one group and returns it, for {@code final LifGroup E = add(new LifGroup("E", 100));}. */
   public final <G extends NeuronGroup> G add(G group) {
-    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(group, "group is null; pass a group such as new LifGroup(\"E\", 100)");
     checkNotFrozen("group", group.name());
     if (group.precision() != precision && group.storesValues()) {
       throw new IllegalArgumentException("group '" + group.name() + "' stores "
@@ -80,7 +80,8 @@ public class Network {
 
   /** Adds one projection and returns it. */
   public final <P extends Projection> P add(P projection) {
-    checkNotFrozen("projection", Objects.requireNonNull(projection, "projection").name());
+    checkNotFrozen("projection", Objects.requireNonNull(projection, "projection is null; pass a "
+        + "projection such as new ExpCobaProjection(E, I, new FixedProb(0.02, seed))").name());
     register(projection.name(), projection);
     projections.add(projection);
     projectionArray = projections.toArray(new Projection[0]);
@@ -101,6 +102,7 @@ public class Network {
 
   /** Adds groups in order; returns this network. */
   public final Network add(NeuronGroup... groups) {
+    Objects.requireNonNull(groups, "groups array is null; pass the groups to add");
     for (NeuronGroup g : groups) {
       add(g);
     }
@@ -109,6 +111,7 @@ public class Network {
 
   /** Adds projections in order; returns this network. */
   public final Network add(Projection... projections) {
+    Objects.requireNonNull(projections, "projections array is null; pass the projections to add");
     for (Projection p : projections) {
       add(p);
     }
@@ -175,6 +178,7 @@ public class Network {
 
   /** The group with this name, or an exception naming the closest group. */
   public final NeuronGroup group(String name) {
+    Objects.requireNonNull(name, "group name is null; pass a name such as \"E\"");
     Object member = byName.get(name);
     if (member instanceof NeuronGroup g) {
       return g;
@@ -186,6 +190,7 @@ public class Network {
 
   /** The projection with this name, or an exception naming the closest projection. */
   public final Projection projection(String name) {
+    Objects.requireNonNull(name, "projection name is null; pass a name such as \"E2I\"");
     Object member = byName.get(name);
     if (member instanceof Projection p) {
       return p;
@@ -215,7 +220,7 @@ public class Network {
    * {@link IllegalArgumentException} naming the closest valid path.
    */
   public final Variable variable(String path) {
-    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(path, "variable path is null; pass a path such as \"E.V\"");
     int dot = path.indexOf('.');
     if (dot > 0 && dot == path.lastIndexOf('.')) {
       Object member = byName.get(path.substring(0, dot));

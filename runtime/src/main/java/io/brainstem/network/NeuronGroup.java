@@ -44,7 +44,7 @@ public abstract class NeuronGroup {
   /** A group storing its state with {@code precision}. */
   protected NeuronGroup(
       String name, String model, int size, Integrator defaultMethod, Precision precision) {
-    this.name = Objects.requireNonNull(name, "name");
+    this.name = Objects.requireNonNull(name, "group name is null; pass a name such as \"E\"");
     if (name.isEmpty() || name.contains(".")) {
       throw new IllegalArgumentException(
           "group name '" + name + "' must be non-empty and contain no '.' (it is used in paths like E.V)");
@@ -127,7 +127,8 @@ public abstract class NeuronGroup {
   }
 
   protected final void setMethod(Integrator method) {
-    this.method = Objects.requireNonNull(method, "method");
+    this.method = Objects.requireNonNull(method,
+        "method is null; pass an Integrator such as Integrator.EXP_AUTO");
   }
 
   /**

@@ -2,6 +2,7 @@ package io.brainstem.network;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The parameters of one group or projection: one value per parameter for the whole group, until
@@ -14,6 +15,7 @@ public final class Parameters {
   private final double[] scalars;
   private final int size;
   private double[][] columns; // null while homogeneous
+  private final String[] nonNegative; // per parameter: why it must be >= 0, or null
 
   public Parameters(String owner, int size, List<String> names, double... defaults) {
     if (names.size() != defaults.length) {
@@ -23,6 +25,16 @@ public final class Parameters {
     this.size = size;
     this.names = List.copyOf(names);
     this.scalars = defaults.clone();
+    this.nonNegative = new String[defaults.length];
+  }
+
+  /**
+   * Makes parameter {@code index} refuse negative values from now on ({@code why} says what it is,
+   * e.g. "the @Refractory period"); its current value is checked at once.
+   */
+  public void requireNonNegative(int index, String why) {
+    nonNegative[index] = why;
+    check(index, scalars[index], -1);
   }
 
   /** True once any parameter was set per element. */
@@ -45,18 +57,31 @@ public final class Parameters {
     return columns == null ? scalars[index] : columns[index][element];
   }
 
+  /**
+   * Sets a parameter for every element.
+   *
+   * @throws IllegalArgumentException if {@code value} is NaN or infinite, or negative for a
+   *     parameter that must not be (a refractory period)
+   */
   public void set(int index, double value) {
+    check(index, value, -1);
     scalars[index] = value;
     if (columns != null) {
       Arrays.fill(columns[index], value);
     }
   }
 
+  /** Sets a parameter element by element; every value is checked as by {@link #set(int, double)}. */
   public void set(int index, double[] perElement) {
+    Objects.requireNonNull(perElement,
+        () -> owner + "." + names.get(index) + ": the per-element array is null; pass one value per element");
     if (perElement.length != size) {
       throw new IllegalArgumentException(
           owner + "." + names.get(index) + " per-element values: expected " + size
               + " values (one per element), got " + perElement.length);
+    }
+    for (int i = 0; i < size; i++) {
+      check(index, perElement[i], i);
     }
     if (columns == null) {
       columns = new double[scalars.length][];
@@ -68,12 +93,27 @@ public final class Parameters {
     System.arraycopy(perElement, 0, columns[index], 0, size);
   }
 
+  /** Refuses a value that would reach the dynamics as NaN or infinity, naming owner.param[element]. */
+  private void check(int index, double value, int element) {
+    String where = owner + "." + names.get(index) + (element < 0 ? "" : "[" + element + "]");
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(where + " must be a finite number, got " + value
+          + "; parameters are numbers in the model's units (NaN and infinities would spread "
+          + "through the state silently)");
+    }
+    if (nonNegative[index] != null && value < 0) {
+      throw new IllegalArgumentException(where + " is " + nonNegative[index]
+          + " and must be >= 0, got " + value);
+    }
+  }
+
   public List<String> names() {
     return names;
   }
 
   /** The index of a parameter by name, or an exception naming the closest valid name. */
   public int indexOf(String name) {
+    Objects.requireNonNull(name, "parameter name is null; pass a name such as \"tau\"");
     int i = names.indexOf(name);
     if (i < 0) {
       throw new IllegalArgumentException(

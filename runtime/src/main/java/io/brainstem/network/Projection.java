@@ -51,8 +51,8 @@ public abstract class Projection {
   protected Projection(
       String name, String model, NeuronGroup pre, NeuronGroup post, Connector connector,
       Integrator defaultMethod) {
-    this.pre = Objects.requireNonNull(pre, "pre");
-    this.post = Objects.requireNonNull(post, "post");
+    this.pre = Objects.requireNonNull(pre, "pre (the presynaptic group) is null");
+    this.post = Objects.requireNonNull(post, "post (the postsynaptic group) is null");
     this.name = name == null ? pre.name() + "2" + post.name() : name;
     if (this.name.isEmpty() || this.name.contains(".")) {
       throw new IllegalArgumentException(
@@ -61,7 +61,8 @@ public abstract class Projection {
     this.model = model;
     this.method = defaultMethod;
     this.variables = new VariableTable(this.name);
-    Csr csr = Objects.requireNonNull(connector, "connector").build(pre.size(), post.size());
+    Csr csr = Objects.requireNonNull(connector,
+        "connector is null; pass one such as new FixedProb(0.02, seed) or new All2All()").build(pre.size(), post.size());
     this.indptr = csr.indptr();
     this.indices = csr.indices();
     this.preSpike = pre.spike;
@@ -192,6 +193,13 @@ public abstract class Projection {
       }
     }
     List<String> names = post.variables().stream().map(Variable::name).toList();
+    if (names.contains(varName)) {
+      throw new IllegalArgumentException(
+          "projection " + name + " (" + model + ") needs " + usedFor + " '" + varName
+              + "' on its postsynaptic group " + post + ", but " + post.name() + "." + varName
+              + " is a spike (boolean) variable; " + usedFor + " must be a double variable such as "
+              + "a state or an input");
+    }
     throw new IllegalArgumentException(
         "projection " + name + " (" + model + ") needs " + usedFor + " '" + varName
             + "' on its postsynaptic group " + post + Names.didYouMean(varName, names)
@@ -292,7 +300,8 @@ public abstract class Projection {
   }
 
   protected final void setMethod(Integrator method) {
-    this.method = Objects.requireNonNull(method, "method");
+    this.method = Objects.requireNonNull(method,
+        "method is null; pass an Integrator such as Integrator.EXP_AUTO");
   }
 
   /** Advances the synaptic state one step, delivers last step's spikes, adds the output. */

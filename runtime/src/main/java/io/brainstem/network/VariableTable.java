@@ -58,6 +58,7 @@ public final class VariableTable {
 
   /** The variable, or an exception naming the closest valid name. */
   public Variable get(String name) {
+    java.util.Objects.requireNonNull(name, "variable name is null; pass a name such as \"V\"");
     Variable v = byName.get(name);
     if (v == null) {
       throw new IllegalArgumentException(

@@ -82,6 +82,7 @@ public final class DSRunner extends Runner implements AutoCloseable {
     boolean jit = this.jit;
     ParallelStep par = parallel;
     Streams files = streams;
+    NanGuard guard = nanGuard;
     long end = from + count;
     long step = from;
     int at = 0; // what runs: inputs[at] (at >= 0), the network (-1), ts (-2), recorders[-3 - at]
@@ -108,6 +109,10 @@ public final class DSRunner extends Runner implements AutoCloseable {
         for (int r = 0; r < rec.length; r++, at--) {
           rec[r].record(step);
         }
+        if (guard != null) {
+          guard.after(step, t); // at == -3 - rec.length
+        }
+        at--;
         net.clearInputs();
       }
     } catch (Stop s) {
@@ -126,6 +131,7 @@ public final class DSRunner extends Runner implements AutoCloseable {
     }
     String what = at == -2 ? "writing ts"
         : -3 - at < recorderArray.length ? "recording monitor " + recorderArray[-3 - at].name()
+        : -3 - at == recorderArray.length ? "checking the states (nanGuard)"
         : "clearing the inputs";
     return new Stop((int) done + 1, true, what, e);
   }

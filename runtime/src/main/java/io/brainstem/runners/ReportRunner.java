@@ -77,6 +77,10 @@ public final class ReportRunner extends Runner implements AutoCloseable {
         for (int i = 0; i < listeners.size(); i++, at--) {
           listeners.get(i).afterStep(step, t);
         }
+        if (nanGuard != null) {
+          nanGuard.after(step, t); // at == -3 - listeners.size()
+        }
+        at--;
         network.clearInputs();
         if (lines != null) {
           lines.after(k + 1);
@@ -111,7 +115,8 @@ public final class ReportRunner extends Runner implements AutoCloseable {
     }
     int i = -3 - at;
     String what = at == -2 ? "writing ts"
-        : i >= listeners.size() ? "clearing the inputs"
+        : i == listeners.size() ? "checking the states (nanGuard)"
+        : i > listeners.size() ? "clearing the inputs"
         : listeners.get(i) instanceof RecordingListener r ? "recording monitor " + r.recorder.name()
         : "calling " + listenerName(i);
     return new Stop(done + 1, true, what, e);

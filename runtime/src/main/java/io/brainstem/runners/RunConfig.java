@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A validated runner configuration: inputs and monitors already bound to the network;
  * {@code progress} and {@code progressOut} null for the runner's defaults; {@code streams} null when
- * nothing streams; {@code inputNames[i]} names input i in messages.
+ * nothing streams; {@code inputNames[i]} names input i in messages; {@code nanGuard} null without
+ * {@link RunnerBuilder#nanGuard}.
  */
 record RunConfig(
     Network network,
@@ -24,4 +25,5 @@ record RunConfig(
     Boolean progress,
     PrintStream progressOut,
     long buildStartNanos,
-    Streams streams) {}
+    Streams streams,
+    NanGuard nanGuard) {}

@@ -43,6 +43,7 @@ public abstract class Runner {
   private final PrintStream progressOut; // null: the runner's default stream
   final Streams streams; // null: nothing streams
   final RecordFile tsFile; // streams' ts file, written by the loop; null without streams
+  final NanGuard nanGuard; // null without RunnerBuilder.nanGuard
   private final MonitorMode monitorMode;
   private final double buildSeconds;
   private InitialState initial;
@@ -65,6 +66,7 @@ public abstract class Runner {
     this.progressOut = config.progressOut();
     this.streams = config.streams();
     this.tsFile = streams == null ? null : streams.ts();
+    this.nanGuard = config.nanGuard();
     this.initial = new InitialState(network);
     network.attach(this, getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(this)));
     this.buildSeconds = (System.nanoTime() - config.buildStartNanos()) * 1e-9;
@@ -91,10 +93,13 @@ public abstract class Runner {
    *
    * @return the wall-clock time of the step loop in seconds (set-up is in {@link #lastRun()})
    * @throws IllegalArgumentException if {@code duration} is not positive and finite, is shorter than
-   *     one step or longer than {@link Integer#MAX_VALUE} steps, or an {@code iter} input does not
-   *     cover the steps of this run
+   *     one step or longer than {@link Integer#MAX_VALUE} steps, an {@code iter} input does not
+   *     cover the steps of this run, or the in-memory records of this run would exceed the heap
+   *     (nothing has run then)
    * @throws IllegalStateException if the runner was closed
    * @throws RunInterruptedException if the thread was interrupted during the run
+   * @throws NonFiniteStateException with {@link RunnerBuilder#nanGuard}, when a state became NaN
+   *     or infinite
    */
   public final double run(double duration) {
     checkOpen();
@@ -110,6 +115,7 @@ public abstract class Runner {
       b.checkSteps(first, steps);
     }
     boolean append = monitorMode == MonitorMode.APPEND;
+    RecordBudget.check(recorders, first, steps, t0, dt, append, 0, duration);
     long tsFrom = streams == null || append ? 0 : tsFile.rows();
     for (Recorder r : recorders) {
       r.start(first, steps, t0, dt, append);
@@ -194,8 +200,14 @@ public abstract class Runner {
     Stop stop = null;
     try {
       loop(first, steps);
+      if (nanGuard != null) {
+        long last = first + steps - 1;
+        nanGuard.runEnded(last, t0 + last * dt);
+      }
     } catch (Stop s) {
       stop = s;
+    } catch (NonFiniteStateException e) { // the guard's check after the last step: all taken
+      stop = new Stop(steps, true, "checking the states (nanGuard)", e);
     } catch (Throwable e) {
       // a failure outside the step loop proper (progress, listeners' runStarted): nothing taken
       stop = new Stop(0, false, "starting the run", e);
@@ -299,6 +311,9 @@ public abstract class Runner {
     checkOpen();
     initial.restore();
     nextStep = 0;
+    if (nanGuard != null) {
+      nanGuard.reset();
+    }
     if (streams != null) {
       streams.files().clear(); // before the recorders, which note where their files start
     }

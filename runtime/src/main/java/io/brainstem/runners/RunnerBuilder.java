@@ -34,6 +34,11 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
 
   /** The default longest stretch of simulated time between commits of streamed files, in ms. */
   public static final double DEFAULT_STREAM_FLUSH_MS = 100;
+  /**
+   * The largest write buffer of a streamed file, in bytes (256 MiB): each file holds one buffer of
+   * direct memory, and larger buffers no longer make writing faster.
+   */
+  public static final int MAX_STREAM_BUFFER = 1 << 28;
 
   private final Network network;
   private final List<Input> inputs = new ArrayList<>();
@@ -48,6 +53,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   private Set<String> streamed; // null: every monitor
   private int streamBuffer = DEFAULT_STREAM_BUFFER;
   private double streamFlushMs = DEFAULT_STREAM_FLUSH_MS;
+  private int nanGuardEvery; // 0: no guard
 
   RunnerBuilder(Network network) {
     if (network == null) {
@@ -60,8 +66,10 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
 
   /** Adds inputs applied at the start of every step. */
   public B inputs(Input... inputs) {
+    Objects.requireNonNull(inputs, "inputs array is null; pass the inputs to add");
     for (Input in : inputs) {
-      this.inputs.add(Objects.requireNonNull(in, "input"));
+      this.inputs.add(Objects.requireNonNull(in, "an input is null; pass inputs such as "
+          + "Input.constant(\"E.input\", 20.)"));
     }
     return self();
   }
@@ -83,6 +91,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
 
   /** Records every element of each path each step: {@code monitors("E.spike", "I.V")}. */
   public B monitors(String... paths) {
+    Objects.requireNonNull(paths, "paths array is null; pass variable paths such as \"E.spike\"");
     for (String path : paths) {
       monitors.add(Monitor.of(path));
     }
@@ -91,8 +100,10 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
 
   /** Adds monitors, e.g. {@code Monitor.of("E.V", 0, 1, 2)}. */
   public B monitors(Monitor... monitors) {
+    Objects.requireNonNull(monitors, "monitors array is null; pass monitors such as Monitor.of(\"E.V\")");
     for (Monitor m : monitors) {
-      this.monitors.add(Objects.requireNonNull(m, "monitor"));
+      this.monitors.add(Objects.requireNonNull(m, "a monitor is null; pass monitors such as "
+          + "Monitor.of(\"E.V\")"));
     }
     return self();
   }
@@ -128,7 +139,8 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
    * or appends to them ({@link MonitorMode#APPEND}).
    */
   public B monitorMode(MonitorMode mode) {
-    this.monitorMode = Objects.requireNonNull(mode, "mode");
+    this.monitorMode = Objects.requireNonNull(mode,
+        "monitorMode: mode is null; pass MonitorMode.REPLACE or MonitorMode.APPEND");
     return self();
   }
 
@@ -142,29 +154,37 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
    * monitor; {@code <name>_times.npy} and {@code <name>_indices.npy} per spike monitor.
    */
   public B streamTo(Path dir) {
-    this.streamDir = Objects.requireNonNull(dir, "dir");
+    this.streamDir = Objects.requireNonNull(dir, "streamTo: dir is null; pass a directory Path");
     this.streamed = null;
     return self();
   }
 
   /** Streams only the monitors named (the others stay in memory); see {@link #streamTo(Path)}. */
   public B streamTo(Path dir, String... monitorNames) {
+    Objects.requireNonNull(monitorNames, "streamTo: monitorNames array is null; pass monitor names");
     if (monitorNames.length == 0) {
       throw new IllegalArgumentException(
           "streamTo(dir, names...) needs at least one monitor name; streamTo(dir) streams them all");
     }
-    this.streamDir = Objects.requireNonNull(dir, "dir");
+    this.streamDir = Objects.requireNonNull(dir, "streamTo: dir is null; pass a directory Path");
+    for (String name : monitorNames) {
+      Objects.requireNonNull(name, "streamTo: a monitor name is null; pass names such as \"E.V\"");
+    }
     this.streamed = new LinkedHashSet<>(List.of(monitorNames));
     return self();
   }
 
   /**
    * The write buffer of each streamed file in bytes (default {@value #DEFAULT_STREAM_BUFFER}); a
-   * file is written when its buffer fills, after every run and on {@code close()}. At least 64.
+   * file is written when its buffer fills, after every run and on {@code close()}. From 64 bytes
+   * to {@value #MAX_STREAM_BUFFER} (256 MiB); each streamed file holds one such buffer of direct
+   * memory.
    */
   public B streamBuffer(int bytes) {
-    if (bytes < 64) {
-      throw new IllegalArgumentException("streamBuffer needs at least 64 bytes, got " + bytes);
+    if (bytes < 64 || bytes > MAX_STREAM_BUFFER) {
+      throw new IllegalArgumentException("streamBuffer must be from 64 bytes to " + MAX_STREAM_BUFFER
+          + " (256 MiB), got " + bytes + "; each streamed file holds one buffer of direct memory, "
+          + "and the default " + DEFAULT_STREAM_BUFFER + " (1 MiB) suits most runs");
     }
     this.streamBuffer = bytes;
     return self();
@@ -184,6 +204,24 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
       throw new IllegalArgumentException("streamFlushEvery needs a positive time in ms (e.g. 100.), got " + ms);
     }
     this.streamFlushMs = ms;
+    return self();
+  }
+
+  /**
+   * Checks every {@code everySteps} steps that no state of any group or projection is NaN or
+   * infinite, and stops the run with a {@link NonFiniteStateException} naming the first bad
+   * variable, element and value, and the step it was found at (off by default). The check reads
+   * every state once, so its cost is about one monitor of all states per check: measured in
+   * {@code docs/runners.md}. {@code nanGuard(1)} finds the exact step; a larger interval costs less
+   * and bounds the step to the last {@code everySteps}.
+   */
+  public B nanGuard(int everySteps) {
+    if (everySteps < 1) {
+      throw new IllegalArgumentException(
+          "nanGuard checks every k steps and needs k >= 1, got " + everySteps
+              + "; leave it unset for no guard");
+    }
+    this.nanGuardEvery = everySteps;
     return self();
   }
 
@@ -208,7 +246,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
    * taken for a terminal, so it gets plain lines.
    */
   public B progressTo(PrintStream out) {
-    this.progressOut = Objects.requireNonNull(out, "out");
+    this.progressOut = Objects.requireNonNull(out, "progressTo: out is null; pass e.g. System.out");
     return self();
   }
 
@@ -305,6 +343,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
       }
     }
     return new RunConfig(network, dt, t0, jit, bound, inputNames, List.copyOf(recorders), monitorMode, progress,
-        progressOut, buildStart, streams);
+        progressOut, buildStart, streams,
+        nanGuardEvery == 0 ? null : new NanGuard(network, nanGuardEvery));
   }
 }

@@ -94,6 +94,7 @@ public final class AdExGroup extends NeuronGroup {
   public AdExGroup(String name, int size, Precision precision) {
     super(name, "AdEx", size, Integrator.EXP_AUTO, precision);
     this.params = new Parameters(name, size, List.of("V_rest", "V_reset", "V_th", "V_T", "delta_T", "a", "b", "R", "tau", "tau_w", "tau_ref"), -65.0, -68.0, -30.0, -59.9, 3.48, 1.0, 1.0, 1.0, 10.0, 30.0, 0.0);
+    params.requireNonNegative(TAU_REF_INDEX, "the @Refractory period");
     this.V = state("V", -65.0);
     this.V_float = floatState("V", -65.0);
     this.w = state("w", 0.0);

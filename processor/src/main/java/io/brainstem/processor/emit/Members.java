@@ -77,11 +77,16 @@ final class Members {
     CodeBlock defaults = model.params().stream()
         .map(p -> CodeBlock.of("$L", ExprRenderer.literal(p.defaultValue())))
         .collect(CodeBlock.joining(", "));
-    return model.params().isEmpty()
+    CodeBlock table = model.params().isEmpty()
         ? CodeBlock.of("this.params = new $T($L, $L, $T.of());\n",
             RuntimeNames.PARAMETERS, owner, size, List.class)
         : CodeBlock.of("this.params = new $T($L, $L, $T.of($L), $L);\n",
             RuntimeNames.PARAMETERS, owner, size, List.class, names, defaults);
+    // A negative refractory period would hold no step at all: refuse it when it is set.
+    return model.refractoryParam()
+        .map(p -> CodeBlock.builder().add(table).addStatement("params.requireNonNegative($L, $S)",
+            indexConstant(model, p), "the @Refractory period").build())
+        .orElse(table);
   }
 
   /** Per parameter, a group-wide and a per-element fluent setter. */

@@ -45,6 +45,7 @@ class EmitterTest {
         + "    super(name, \"Lif\", size, Integrator.EXP_AUTO, precision);\n"
         + "    this.params = new Parameters(name, size, List.of(\"V_rest\", \"V_reset\", \"V_th\","
         + " \"R\", \"tau\", \"tau_ref\"), 0.0, -5.0, 20.0, 1.0, 10.0, 0.0);\n"
+        + "    params.requireNonNegative(TAU_REF_INDEX, \"the @Refractory period\");\n"
         + "    this.V = state(\"V\", 0.0);\n"
         + "    this.V_float = floatState(\"V\", 0.0);\n"
         + "    this.input = input(\"input\");\n"

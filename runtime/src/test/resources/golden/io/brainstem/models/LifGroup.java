@@ -74,6 +74,7 @@ public final class LifGroup extends NeuronGroup {
   public LifGroup(String name, int size, Precision precision) {
     super(name, "Lif", size, Integrator.EXP_AUTO, precision);
     this.params = new Parameters(name, size, List.of("V_rest", "V_reset", "V_th", "R", "tau", "tau_ref"), 0.0, -5.0, 20.0, 1.0, 10.0, 0.0);
+    params.requireNonNegative(TAU_REF_INDEX, "the @Refractory period");
     this.V = state("V", 0.0);
     this.V_float = floatState("V", 0.0);
     this.input = input("input");
