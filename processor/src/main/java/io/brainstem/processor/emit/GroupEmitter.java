@@ -284,9 +284,22 @@ final class GroupEmitter {
         ? StepPlanner.plan(model, integrator, variant.uniformity, locals)
         : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
 
+    return loopMethod(Members.stepMethod(integrator, variant) + storage.suffix, plan, render,
+        vars, variant, storage, locals, CodeBlock.of(""));
+  }
+
+  /**
+   * One element loop over {@code plan} (params, hoisted values and the refractory hold time
+   * before it; inputs, states and the element body in it), as the method {@code name}; the
+   * plain and the staged loops share it. {@code prelude} comes first (the staged arrays).
+   */
+  private MethodSpec loopMethod(String name, StepPlan plan, PlanRenderer render, Vars vars,
+      Variant variant, Storage storage, LocalNames locals, CodeBlock prelude) {
+    boolean debug = variant == Variant.DEBUG;
     CodeBlock body = elementBody(plan, render, vars, debug, storage);
     CodeBlock hoisted = render.hoisted(plan);
     CodeBlock hold = holdTime(vars);
+    boolean holdOnce = variant == Variant.GROUP_WIDE;
 
     CodeBlock.Builder code = CodeBlock.builder();
     if (debug) {
@@ -295,20 +308,20 @@ final class GroupEmitter {
     }
     Loads loads = new Loads(model, variant, storage, locals, m);
     code.add(loads.paramsBeforeLoop(vars))
+        .add(prelude)
         .add(hoisted)
-        .add(variant == Variant.GROUP_WIDE ? hold : CodeBlock.of(""))
+        .add(holdOnce ? hold : CodeBlock.of(""))
         .addStatement("int $L = $L", spikeEnd, from)
         .beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, from, i, to, i)
         .add(loads.paramsInLoop(vars, i))
-        .add(variant == Variant.GROUP_WIDE ? CodeBlock.of("") : hold)
+        .add(holdOnce ? CodeBlock.of("") : hold)
         .add(loads.inputs(vars, i))
         .add(loadStates(vars, debug, storage))
         .add(body)
         .endControlFlow()
         .addStatement("return $L", spikeEnd);
 
-    MethodSpec.Builder method = MethodSpec.methodBuilder(
-            Members.stepMethod(integrator, variant) + storage.suffix)
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
         .addModifiers(PRIVATE)
         .returns(int.class);
     if (usesTime) {
@@ -491,40 +504,9 @@ final class GroupEmitter {
             firstSlopes(slopes), i, debug)
         : StagedPlanner.neuron(model, variant.uniformity, locals, offsets, slopes, i, tableau,
             debug);
-    CodeBlock body = elementBody(plan, render, vars, debug, storage);
-    CodeBlock hoisted = render.hoisted(plan);
-    CodeBlock hold = holdTime(vars);
-
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (debug) {
-      code.addStatement("final $T $L = new $T()", user, m, user);
-    }
-    Loads loads = new Loads(model, variant, storage, locals, m);
-    code.add(loads.paramsBeforeLoop(vars))
-        .add(arrays.build())
-        .add(hoisted)
-        .add(variant == Variant.GROUP_WIDE ? hold : CodeBlock.of(""))
-        .addStatement("int $L = $L", spikeEnd, from)
-        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, from, i, to, i)
-        .add(loads.paramsInLoop(vars, i))
-        .add(variant == Variant.GROUP_WIDE ? CodeBlock.of("") : hold)
-        .add(loads.inputs(vars, i))
-        .add(loadStates(vars, debug, storage))
-        .add(body)
-        .endControlFlow()
-        .addStatement("return $L", spikeEnd);
-    MethodSpec.Builder method = MethodSpec.methodBuilder(
-            "stepStaged" + (exponential ? EXPONENTIAL : "") + variant.suffix + storage.suffix)
-        .addModifiers(PRIVATE)
-        .returns(int.class);
-    if (usesTime) {
-      method.addParameter(double.class, "t");
-    }
-    return method.addParameter(double.class, "dt")
-        .addParameter(int.class, from)
-        .addParameter(int.class, to)
-        .addCode(code.build())
-        .build();
+    return loopMethod(
+        "stepStaged" + (exponential ? EXPONENTIAL : "") + variant.suffix + storage.suffix, plan,
+        render, vars, variant, storage, locals, arrays.build());
   }
 
   private static Map<String, Map<String, String>> firstSlopes(
