@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The seed's EINet gives the same spike trains whichever runner and whichever code path runs it. */
+/**
+ * The seed's EINet gives the same spike trains whichever runner, code path and thread count runs it.
+ */
 class EINetRunnersTest {
   private static final double DURATION = 100.;
 
@@ -22,8 +24,12 @@ class EINetRunnersTest {
     MonitorResults report =
         run(configure(ReportRunner.builder(net(method))).progress(null).jit(true).build());
     MonitorResults debug = run(configure(DSRunner.builder(net(method))).jit(false).build());
+    MonitorResults reportThreads;
+    try (ReportRunner r = configure(ReportRunner.builder(net(method))).progress(null).threads(2).build()) {
+      reportThreads = run(r);
+    }
 
-    for (MonitorResults other : new MonitorResults[] {report, debug}) {
+    for (MonitorResults other : new MonitorResults[] {report, debug, reportThreads}) {
       assertThat(other.ts()).isEqualTo(ds.ts());
       assertThat(other.spikes("E.spike")).isEqualTo(ds.spikes("E.spike"));
       assertThat(other.spikes("I.spike")).isEqualTo(ds.spikes("I.spike"));

@@ -23,8 +23,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>One {@link #step step} updates every projection (in the order added), then every group (in the
- * order added); the runner applies inputs before and records monitors and clears inputs after.
+ * <p>A runner steps it phase by phase ({@link StepPhase}): inputs, every projection (in the order
+ * added), every group (in the order added), spikes, records, clearing the inputs. {@link #step} is
+ * final: to act between phases, write a runner (docs/runners.md, "Writing a runner").
  *
  * <p>While a runner built on it is open (from its {@code build()} to its {@code close()}), a network
  * is frozen: {@link #add} throws, since the runner bound its inputs, monitors, initial state and
@@ -42,6 +43,7 @@ public class Network {
   // The open runner that drives this network (see attach), and how to name it; null: none.
   private Object driver;
   private String driverName;
+  private final SerialStep serial = new SerialStep(this);
 
   /** A network of double-precision groups. */
   public Network() {
@@ -273,13 +275,35 @@ public class Network {
   }
 
   /**
-   * One step of the dynamics from {@code t} to {@code t + dt}: every projection updates (in the order
-   * added; they read last step's spikes), then every group updates (in the order added).
+   * The network's part of one step from {@code t} to {@code t + dt}, on the caller's thread: its
+   * {@link StepPhase}s in order (every projection in the order added, reading last step's spikes;
+   * then every group in the order added). Runners do not call it: they run every phase of
+   * {@link StepPhase}, the network's through a {@link NetworkStepper}, which may split them over
+   * threads.
+   *
+   * <p>Final: a network's step is its groups and projections, so that one thread and many give the
+   * same results. To act between phases (read or change states or weights, exchange spikes), write
+   * a runner: subclass {@code io.brainstem.runners.Runner} and override its phase hooks
+   * (docs/runners.md, "Writing a runner").
    */
-  public void step(double t, double dt, boolean jit) {
+  public final void step(double t, double dt, boolean jit) {
+    for (StepPhase phase : NETWORK_PHASES) {
+      serial.run(phase, t, dt, jit);
+    }
+  }
+
+  private static final StepPhase[] NETWORK_PHASES =
+      java.util.Arrays.stream(StepPhase.values()).filter(StepPhase::ofNetwork).toArray(StepPhase[]::new);
+
+  /** Every projection, whole, in the order added (the {@link StepPhase#PROJECTIONS} phase). */
+  final void updateProjections(double t, double dt, boolean jit) {
     for (Projection p : projectionArray) {
       p.update(t, dt, jit);
     }
+  }
+
+  /** Every group, whole, in the order added (the {@link StepPhase#GROUPS} phase). */
+  final void updateGroups(double t, double dt, boolean jit) {
     for (NeuronGroup g : groupArray) {
       g.update(t, dt, jit);
     }

@@ -4,19 +4,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@link Network#step} on a fixed pool of threads: the caller plus {@code threads − 1} daemon workers.
+ * The network's phases of a step ({@link StepPhase#ofNetwork()}) on a fixed pool of threads: the
+ * caller plus {@code threads − 1} daemon workers.
  *
  * <p>Every group and every projection is cut into {@code threads} contiguous element ranges (for a
  * projection, ranges of its postsynaptic neurons); thread {@code p} updates range {@code p} of each.
- * A step has two phases separated by a barrier — all projections, then all groups — so no two
- * threads write the same element, and every element sees the same operations in the same order as
+ * Each of the phases {@link StepPhase#PROJECTIONS} and {@link StepPhase#GROUPS} ends with a
+ * barrier, so no two threads write the same element, and every element sees the same operations in the same order as
  * in the one-thread step (spikes are delivered in ascending presynaptic order within each range).
  * Results are therefore identical for any number of threads.
  *
  * <p>Waiting workers spin briefly, then park; a step allocates nothing. Call {@link #close} to stop
  * the workers (they are daemons, so an unclosed pool does not keep the JVM alive).
  */
-public final class ParallelStep implements AutoCloseable {
+public final class ParallelStep implements NetworkStepper {
   private static final int SPIN_LIMIT = 1 << 14;
   /**
    * Inner range boundaries are multiples of this: of a cache line of doubles (threads then share no
@@ -85,22 +86,41 @@ public final class ParallelStep implements AutoCloseable {
   }
 
   /** The number of threads, the caller included. */
+  @Override
   public int threads() {
     return threads;
   }
 
-  /** One step from {@code t} to {@code t + dt}: projections, then groups, as {@link Network#step}. */
-  public void step(double t, double dt, boolean jit) {
-    this.t = t;
-    this.dt = dt;
-    this.jit = jit;
-    for (Projection p : projections) {
-      p.beginStep(dt); // delay buffers advance once per step, before the ranges read them
-    }
-    runPhase(false);
-    runPhase(true);
-    for (int g = 0; g < groups.length; g++) {
-      groups[g].joinSpikes(groupFrom[g], groupEnd[g], threads);
+  /**
+   * Runs {@code phase} on every thread: {@link StepPhase#PROJECTIONS} advances every projection's
+   * delay buffers once, then updates range {@code p} of every projection on thread {@code p};
+   * {@link StepPhase#GROUPS} likewise for groups; {@link StepPhase#SPIKES} joins each group's
+   * per-range spike lists on the caller's thread. Each phase returns once every thread is done.
+   */
+  @Override
+  public void run(StepPhase phase, double t, double dt, boolean jit) {
+    switch (phase) {
+      case PROJECTIONS -> {
+        this.t = t;
+        this.dt = dt;
+        this.jit = jit;
+        for (Projection p : projections) {
+          p.beginStep(dt); // delay buffers advance once per step, before the ranges read them
+        }
+        runPhase(false);
+      }
+      case GROUPS -> {
+        this.t = t;
+        this.dt = dt;
+        this.jit = jit;
+        runPhase(true);
+      }
+      case SPIKES -> {
+        for (int g = 0; g < groups.length; g++) {
+          groups[g].joinSpikes(groupFrom[g], groupEnd[g], threads);
+        }
+      }
+      default -> throw SerialStep.notOfNetwork(phase);
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * A validated runner configuration: inputs and monitors already bound to the network;
  * {@code progress} and {@code progressOut} null for the runner's defaults; {@code streams} null when
  * nothing streams; {@code inputNames[i]} names input i in messages; {@code nanGuard} null without
- * {@link RunnerBuilder#nanGuard}.
+ * {@link RunnerBuilder#nanGuard}; {@code threads} as {@link RunnerBuilder#threads}.
  */
 record RunConfig(
     Network network,
@@ -26,4 +26,5 @@ record RunConfig(
     PrintStream progressOut,
     long buildStartNanos,
     Streams streams,
-    NanGuard nanGuard) {}
+    NanGuard nanGuard,
+    int threads) {}

@@ -6,31 +6,52 @@ import io.brainstem.monitors.RecordFile;
 import io.brainstem.monitors.Recorder;
 import io.brainstem.monitors.Streams;
 import io.brainstem.network.Network;
+import io.brainstem.network.NetworkStepper;
+import io.brainstem.network.StepPhase;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs a network in steps of {@code dt}. Step {@code k} (counted from the runner's creation or last
- * {@link #reset}, across runs) at {@code t = t0 + k·dt}:
+ * {@link #reset}, across runs) at {@code t = t0 + k·dt} runs the phases of {@link StepPhase} in
+ * their order:
  *
  * <ol>
- *   <li>inputs are applied, in the order given;
- *   <li>{@link Network#step}: projections, then groups;
- *   <li>monitors record ({@code ts[k] = t}, values after the step);
- *   <li>every group's input accumulators are cleared.
+ *   <li>{@link StepPhase#INPUTS}: inputs are applied, in the order given;
+ *   <li>{@link StepPhase#PROJECTIONS}, {@link StepPhase#GROUPS}, {@link StepPhase#SPIKES}: the
+ *       network steps, on one thread or {@link RunnerBuilder#threads threads(n)};
+ *   <li>{@link StepPhase#RECORD}: monitors record ({@code ts[k] = t}, values after the step);
+ *   <li>{@link StepPhase#CLEAR}: every group's input accumulators are cleared.
  * </ol>
  *
- * A second {@link #run} continues in time from where the first ended; {@link #mon()} holds the
- * records of the latest run ({@link MonitorMode#REPLACE}, the default, as BrainPy) or of every run
- * since build or reset ({@link MonitorMode#APPEND}). {@link #lastRun()} times each run, set-up apart
- * from the loop.
+ * Every runner runs this one loop. A second {@link #run} continues in time from where the first
+ * ended; {@link #mon()} holds the records of the latest run ({@link MonitorMode#REPLACE}, the
+ * default, as BrainPy) or of every run since build or reset ({@link MonitorMode#APPEND}).
+ * {@link #lastRun()} times each run, set-up apart from the loop.
+ *
+ * <h2>Writing a runner</h2>
+ *
+ * A runner in any package extends this class and a {@link RunnerBuilder}, and overrides the hooks
+ * it needs, all empty here and called on the thread that calls {@link #run}:
+ * {@link #runStarted}, {@link #beforeStep}, {@link #beforePhase}, {@link #afterPhase},
+ * {@link #afterStep}, {@link #runFinished} and {@link #onClose}. In a hook, {@link #network()}
+ * gives the groups and projections (read or change their variables), {@link #dt()}, {@link #t0()}
+ * and the step and time passed in give the clock. A hook that throws stops the run as any failure
+ * does ({@link StepFailure#where()} then names the hook). See docs/runners.md, "Writing a runner".
  */
-public abstract class Runner {
+public abstract class Runner implements AutoCloseable {
   /** How close {@code duration/dt} must be to an integer, relatively, to count as that integer. */
   public static final double STEP_TOLERANCE = 1e-9;
 
   private static final System.Logger LOG = System.getLogger(Runner.class.getName());
+
+  private static final StepPhase[] PHASES = StepPhase.order();
+  // Where a step failed, within a phase: its hook before, the phase itself, its hook after.
+  private static final int BEFORE = 0;
+  private static final int BODY = 1;
+  private static final int AFTER = 2;
 
   final Network network;
   final double dt;
@@ -39,11 +60,16 @@ public abstract class Runner {
   final Input.Bound[] inputs;
   final String[] inputNames; // inputNames[i] names inputs[i] in messages
   final List<Recorder> recorders;
+  private final Recorder[] recorderArray;
+  final List<StepListener> listeners = new ArrayList<>(); // called in RECORD, after the monitors
   final Boolean progress; // null: the runner's default (see RunnerBuilder.progressBar)
   private final PrintStream progressOut; // null: the runner's default stream
+  private final PrintStream barOut; // where the default progress goes
+  private final boolean terminal; // whether barOut is an interactive terminal
   final Streams streams; // null: nothing streams
   final RecordFile tsFile; // streams' ts file, written by the loop; null without streams
   final NanGuard nanGuard; // null without RunnerBuilder.nanGuard
+  private final NetworkStepper stepper;
   private final MonitorMode monitorMode;
   private final double buildSeconds;
   private InitialState initial;
@@ -52,8 +78,21 @@ public abstract class Runner {
   private boolean closed;
   private MonitorResults mon;
   private RunStats lastRun;
+  private int at; // within the phase running: which input, monitor or listener (for failures)
 
-  Runner(RunConfig config) {
+  /**
+   * Validates {@code builder}'s configuration, binds its inputs and monitors to the network, and
+   * attaches the network to this runner (frozen until {@link #close()}).
+   *
+   * @throws IllegalArgumentException if the configuration is invalid (the message says what was
+   *     expected)
+   * @throws IllegalStateException if another open runner drives the network
+   */
+  protected Runner(RunnerBuilder<?> builder) {
+    this(builder.config());
+  }
+
+  private Runner(RunConfig config) {
     this.network = config.network();
     this.dt = config.dt();
     this.t0 = config.t0();
@@ -61,14 +100,18 @@ public abstract class Runner {
     this.inputs = config.inputs();
     this.inputNames = config.inputNames();
     this.recorders = config.recorders();
+    this.recorderArray = recorders.toArray(new Recorder[0]);
     this.monitorMode = config.monitorMode();
     this.progress = config.progress();
     this.progressOut = config.progressOut();
+    this.barOut = progressOut(System.err);
+    this.terminal = (barOut == System.err || barOut == System.out) && RunnerBuilder.interactiveTerminal();
     this.streams = config.streams();
     this.tsFile = streams == null ? null : streams.ts();
     this.nanGuard = config.nanGuard();
     this.initial = new InitialState(network);
     network.attach(this, getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(this)));
+    this.stepper = NetworkStepper.of(network, config.threads());
     this.buildSeconds = (System.nanoTime() - config.buildStartNanos()) * 1e-9;
   }
 
@@ -160,7 +203,7 @@ public abstract class Runner {
     String state = stop.networkStepped
         ? "the network took the step, so the clock is after it (t = " + t() + " ms); monitors that "
             + "had not recorded it when it failed lack its row"
-        : stop.where.startsWith("stepping")
+        : stop.partial
             ? "the step is not counted (the clock is at its start), but the groups and projections "
                 + "that updated before the failure keep their new state; reset() to start over"
             : "the step is not counted and the network did not take it (the clock is at its start)";
@@ -228,17 +271,24 @@ public abstract class Runner {
   /**
    * Thrown by {@link #loop} when it stops before its last step: {@code taken} steps of the run
    * were taken by the network ({@code networkStepped}: the last of them failed after the network
-   * step, while recording); the cause is the failure, or null for an interrupt.
+   * step, while recording or in a hook after it; {@code partial}: the failed step had begun to
+   * update the network); the cause is the failure, or null for an interrupt.
    */
   static final class Stop extends RuntimeException {
     final int taken;
     final boolean networkStepped;
+    final boolean partial;
     final String where;
 
     Stop(int taken, boolean networkStepped, String where, Throwable cause) {
+      this(taken, networkStepped, false, where, cause);
+    }
+
+    Stop(int taken, boolean networkStepped, boolean partial, String where, Throwable cause) {
       super(where, cause, false, false);
       this.taken = taken;
       this.networkStepped = networkStepped;
+      this.partial = partial;
       this.where = where;
     }
 
@@ -255,9 +305,214 @@ public abstract class Runner {
 
   /**
    * Runs steps {@code first .. first + steps - 1}; monitors record absolute steps. Checks for an
-   * interrupt before every step, and throws a {@link Stop} when it stops early.
+   * interrupt before every step, and throws a {@link Stop} when it stops early. Reports progress
+   * between chunks of steps; the steps are the same either way.
    */
-  abstract void loop(long first, int steps);
+  private void loop(long first, int steps) {
+    StepListener[] calls = listeners.toArray(new StepListener[0]);
+    for (int i = 0; i < calls.length; i++) {
+      try {
+        calls[i].runStarted(first, steps);
+      } catch (Throwable e) {
+        throw new Stop(0, false, "starting the run (" + listenerName(i) + ".runStarted)", e);
+      }
+    }
+    try {
+      runStarted(first, steps);
+    } catch (Throwable e) {
+      throw new Stop(0, false, "starting the run (" + hook("runStarted") + ")", e);
+    }
+    int done = 0;
+    try {
+      Progress shown = progress(steps);
+      try {
+        if (shown == null) {
+          steps(first, first, steps, calls);
+          done = steps;
+        } else {
+          while (done < steps) {
+            int n = Math.min(steps - done, shown.chunk(done));
+            steps(first, first + done, n, calls);
+            done += n;
+            shown.update(done);
+          }
+        }
+      } finally {
+        if (shown != null) {
+          shown.close();
+        }
+      }
+    } catch (Stop s) {
+      if (s.getCause() != null) {
+        throw s; // a failure: the run did not finish
+      }
+      finish(first, s.taken, calls, s);
+      throw s;
+    }
+    finish(first, steps, calls, null);
+  }
+
+  /** Calls runFinished: listeners, then the hook; {@code interrupt}: the run was interrupted. */
+  private void finish(long first, int taken, StepListener[] calls, Stop interrupt) {
+    for (int i = 0; i < calls.length; i++) {
+      try {
+        calls[i].runFinished();
+      } catch (Throwable e) {
+        throw new Stop(taken, taken > 0, "finishing the run (" + listenerName(i) + ".runFinished)", e);
+      }
+    }
+    try {
+      runFinished(first, taken);
+    } catch (Throwable e) {
+      throw new Stop(taken, taken > 0, "finishing the run (" + hook("runFinished") + ")", e);
+    }
+  }
+
+  /**
+   * Steps {@code from .. from + count - 1} of the run that began at {@code runFirst}: every phase
+   * of {@link StepPhase}, in order, between its hooks.
+   */
+  private void steps(long runFirst, long from, int count, StepListener[] calls) {
+    long end = from + count;
+    long step = from;
+    StepPhase phase = null; // null: outside the phases (beforeStep, afterStep)
+    int part = BEFORE;
+    try {
+      for (; step < end; step++) {
+        if (interrupted()) {
+          throw Stop.interrupted((int) (step - runFirst));
+        }
+        double t = t0 + step * dt;
+        phase = null;
+        part = BEFORE;
+        beforeStep(step, t);
+        for (StepPhase p : PHASES) {
+          phase = p;
+          part = BEFORE;
+          beforePhase(p, step, t);
+          part = BODY;
+          runPhase(p, step, t, calls);
+          part = AFTER;
+          afterPhase(p, step, t);
+        }
+        phase = null;
+        afterStep(step, t);
+        nextStep = step + 1; // step() and t() move with the run, as hooks see them
+      }
+    } catch (Stop s) {
+      throw s;
+    } catch (Throwable e) { // checked ones too: user code may throw them sneakily
+      throw failure(e, (int) (step - runFirst), phase, part, calls);
+    }
+  }
+
+  /** What each phase does; the order is {@link StepPhase}'s. */
+  private void runPhase(StepPhase phase, long step, double t, StepListener[] calls) {
+    switch (phase) {
+      case INPUTS -> {
+        Input.Bound[] in = inputs;
+        for (at = 0; at < in.length; at++) {
+          in[at].apply(step, t);
+        }
+      }
+      case PROJECTIONS, GROUPS, SPIKES -> stepper.run(phase, t, dt, jit);
+      case RECORD -> {
+        at = -1;
+        if (streams != null) {
+          streams.step(t); // commits at this boundary when due, then records t in ts
+        }
+        Recorder[] rec = recorderArray;
+        for (at = 0; at < rec.length; at++) {
+          rec[at].record(step);
+        }
+        for (int i = 0; i < calls.length; i++, at++) {
+          calls[i].afterStep(step, t);
+        }
+        if (nanGuard != null) {
+          nanGuard.after(step, t); // at == monitors + listeners
+        }
+      }
+      case CLEAR -> network.clearInputs();
+    }
+  }
+
+  /** The Stop for a failure in step {@code done} of the run, in {@code part} of {@code phase}. */
+  private Stop failure(Throwable e, int done, StepPhase phase, int part, StepListener[] calls) {
+    boolean stepped = phase == null ? part == AFTER
+        : phase.afterNetwork() || (phase == StepPhase.SPIKES && part == AFTER);
+    boolean partial = !stepped && phase != null && (phase.ofNetwork() && !(phase == StepPhase.PROJECTIONS && part == BEFORE));
+    String what;
+    if (phase == null) {
+      what = "calling " + hook(part == BEFORE ? "beforeStep" : "afterStep");
+    } else if (part != BODY) {
+      what = "calling " + hook((part == BEFORE ? "beforePhase(" : "afterPhase(") + phase + ")");
+    } else {
+      what = switch (phase) {
+        case INPUTS -> "applying " + inputNames[at];
+        case PROJECTIONS, GROUPS, SPIKES -> "stepping the network";
+        case RECORD -> at < 0 ? "writing ts"
+            : at < recorderArray.length ? "recording monitor " + recorderArray[at].name()
+            : at < recorderArray.length + calls.length ? "calling " + listenerName(at - recorderArray.length)
+            : "checking the states (nanGuard)";
+        case CLEAR -> "clearing the inputs";
+      };
+    }
+    return new Stop(done + (stepped ? 1 : 0), stepped, partial, what, e);
+  }
+
+  /** Names listener {@code i} in messages, numbered after the monitors (as they are called). */
+  private String listenerName(int i) {
+    return "listener " + (recorderArray.length + i) + " (" + listeners.get(i).getClass().getName() + ")";
+  }
+
+  /** Names one of this runner's hooks in messages: {@code MyRunner.afterPhase(SPIKES)}. */
+  private String hook(String name) {
+    return getClass().getSimpleName() + "." + name;
+  }
+
+  /**
+   * Called once before a run of {@code steps} steps starting at absolute step {@code firstStep},
+   * after the run's checks and before its first step (and after the listeners' {@code runStarted}).
+   */
+  protected void runStarted(long firstStep, int steps) {}
+
+  /** Called before step {@code step}, which starts at {@code t}, before its first phase. */
+  protected void beforeStep(long step, double t) {}
+
+  /** Called before {@code phase} of step {@code step} (which starts at {@code t}). */
+  protected void beforePhase(StepPhase phase, long step, double t) {}
+
+  /**
+   * Called after {@code phase} of step {@code step} (which starts at {@code t}): after
+   * {@link StepPhase#SPIKES} the step's spikes are complete and may be replaced
+   * ({@code group.setSpikes}) before projections deliver them in the next step; after
+   * {@link StepPhase#RECORD} the monitors have recorded the step.
+   */
+  protected void afterPhase(StepPhase phase, long step, double t) {}
+
+  /**
+   * Called after step {@code step} (which started at {@code t}), after its last phase: the network
+   * holds the state after the step and its input accumulators are cleared. Changes made here (to
+   * states, parameters, weights) act from step {@code step + 1}.
+   */
+  protected void afterStep(long step, double t) {}
+
+  /**
+   * Called once after the last step of a run, also of a run stopped by an interrupt
+   * ({@code stepsTaken} then counts the steps taken); not after a run that failed.
+   */
+  protected void runFinished(long firstStep, int stepsTaken) {}
+
+  /** Called by {@link #close()}, once, before it stops the threads and releases the network. */
+  protected void onClose() {}
+
+  /**
+   * How a run of {@code steps} steps reports progress, or null for not at all: by default a bar on
+   * an interactive terminal, else lines ({@link RunnerBuilder#progressBar}).
+   */
+  Progress progress(int steps) {
+    return Progress.of(progress, terminal, steps, barOut, System::nanoTime);
+  }
 
   /**
    * The number of steps {@link #run} takes for {@code duration} at {@code dt}.
@@ -329,15 +584,28 @@ public abstract class Runner {
   }
 
   /**
-   * Marks the runner closed (later runs and resets throw), releases its network (which can then be
-   * changed, or driven by a new runner) and writes out and closes the streamed monitor files
-   * (their headers then hold the final shapes). Idempotent.
+   * Stops the threads of {@link RunnerBuilder#threads threads(n)}, writes out and closes the files
+   * of streamed monitors (their headers then hold the final shapes), and releases the network
+   * (which can then be changed, or driven by a new runner); later runs and resets throw,
+   * {@link #mon()} stays readable. Calls {@link #onClose()} first. Idempotent.
    */
-  final void closeRunner() {
+  @Override
+  public final void close() {
+    if (closed) {
+      return;
+    }
     closed = true;
-    network.detach(this);
-    if (streams != null) {
-      streams.files().close();
+    try {
+      onClose();
+    } finally {
+      try {
+        stepper.close();
+      } finally {
+        network.detach(this);
+        if (streams != null) {
+          streams.files().close();
+        }
+      }
     }
   }
 
@@ -377,12 +645,18 @@ public abstract class Runner {
     return buildSeconds;
   }
 
-  /** The time the next step starts at, {@code t0 + step()·dt}. */
+  /**
+   * The time the next step starts at, {@code t0 + step()·dt}; during a run, in a hook, the time the
+   * step being taken started at.
+   */
   public final double t() {
     return t0 + nextStep * dt;
   }
 
-  /** The number of steps run so far (the absolute index of the next step). */
+  /**
+   * The number of steps run so far (the absolute index of the next step); during a run, in a hook,
+   * the index of the step being taken.
+   */
   public final long step() {
     return nextStep;
   }
@@ -416,8 +690,18 @@ public abstract class Runner {
     return progress != null ? progress : reportsByDefault();
   }
 
-  /** Whether the runner reports progress when {@link RunnerBuilder#progressBar} was not set. */
-  abstract boolean reportsByDefault();
+  /**
+   * Whether the runner reports progress when {@link RunnerBuilder#progressBar} was not set: by
+   * default, whether its progress goes to an interactive terminal.
+   */
+  boolean reportsByDefault() {
+    return terminal;
+  }
+
+  /** The number of threads each step runs on ({@link RunnerBuilder#threads}). */
+  public final int threads() {
+    return stepper.threads();
+  }
 
   /** Where progress goes: the stream given to {@link RunnerBuilder#progressTo}, or {@code fallback}. */
   final PrintStream progressOut(PrintStream fallback) {

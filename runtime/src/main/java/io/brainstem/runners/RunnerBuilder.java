@@ -19,13 +19,27 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The configuration both runners share, BrainPy's {@code DSRunner(net, monitors=..., inputs=...,
+ * The configuration every runner shares, BrainPy's {@code DSRunner(net, monitors=..., inputs=...,
  * dt=..., jit=...)}. Everything is checked in {@code build()}, which throws
  * {@link IllegalArgumentException} saying what was expected.
+ *
+ * <p>A runner of one's own (docs/runners.md, "Writing a runner") has a builder that extends this
+ * class, returns itself from {@link #self()} and creates the runner in {@link #build()}, whose
+ * constructor passes the builder to {@link Runner#Runner(RunnerBuilder)}:
+ *
+ * <pre>{@code
+ * public static final class Builder extends RunnerBuilder<Builder> {
+ *   public Builder(Network network) { super(network); }
+ *   protected Builder self() { return this; }
+ *   public MyRunner build() { return new MyRunner(this); }
+ * }
+ * }</pre>
  *
  * @param <B> the concrete builder, returned by every setter
  */
 public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
+  private static final System.Logger LOG = System.getLogger(RunnerBuilder.class.getName());
+
   /** BrainPy's default step, in ms. */
   public static final double DEFAULT_DT = 0.1;
 
@@ -54,15 +68,44 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   private int streamBuffer = DEFAULT_STREAM_BUFFER;
   private double streamFlushMs = DEFAULT_STREAM_FLUSH_MS;
   private int nanGuardEvery; // 0: no guard
+  private int threads = 1;
 
-  RunnerBuilder(Network network) {
+  /**
+   * Starts configuring a runner for {@code network}.
+   *
+   * @throws IllegalArgumentException if {@code network} is null
+   */
+  protected RunnerBuilder(Network network) {
     if (network == null) {
       throw new IllegalArgumentException("a runner needs a network to run, got null");
     }
     this.network = network;
   }
 
-  abstract B self();
+  /** This builder, as its concrete type (every setter returns it). */
+  protected abstract B self();
+
+  /**
+   * Validates the configuration and creates the runner (its constructor calls
+   * {@link Runner#Runner(RunnerBuilder)}, which validates).
+   */
+  public abstract Runner build();
+
+  /**
+   * Runs each step on {@code n} threads (default 1): every group and projection is split into
+   * {@code n} element ranges ({@link io.brainstem.network.ParallelStep}); inputs, monitors,
+   * listeners and the runner's hooks stay on the thread that calls {@code run}. Results are
+   * identical for every {@code n}. More threads than available processors are allowed (tests use
+   * them) but make every step wait for threads that cannot run (hundreds of times slower), so
+   * {@code build()} logs a warning then. {@code close()} the runner to stop the threads.
+   */
+  public B threads(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + n);
+    }
+    this.threads = n;
+    return self();
+  }
 
   /** Adds inputs applied at the start of every step. */
   public B inputs(Input... inputs) {
@@ -293,6 +336,12 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
     }
     network.validate();
     network.checkFree(); // before any file is created
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (threads > cores) {
+      LOG.log(System.Logger.Level.WARNING, "threads({0}) exceeds the {1} available processors: "
+          + "each step waits for threads that cannot run, which can make it hundreds of times "
+          + "slower; use threads({1}) or fewer", threads, cores);
+    }
     Input.Bound[] bound = new Input.Bound[inputs.size()];
     String[] inputNames = new String[bound.length];
     for (int i = 0; i < bound.length; i++) {
@@ -344,6 +393,6 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
     }
     return new RunConfig(network, dt, t0, jit, bound, inputNames, List.copyOf(recorders), monitorMode, progress,
         progressOut, buildStart, streams,
-        nanGuardEvery == 0 ? null : new NanGuard(network, nanGuardEvery));
+        nanGuardEvery == 0 ? null : new NanGuard(network, nanGuardEvery), threads);
   }
 }

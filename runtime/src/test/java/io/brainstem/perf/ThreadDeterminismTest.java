@@ -8,7 +8,11 @@ import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.ParallelStep;
 import io.brainstem.network.Precision;
 import io.brainstem.network.Projection;
+import io.brainstem.network.Variable;
 import io.brainstem.runners.DSRunner;
+import io.brainstem.runners.ReportRunner;
+import io.brainstem.runners.Runner;
+import io.brainstem.runners.RunnerBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** threads(n) gives bit-identical results for every n. */
+/** threads(n) gives bit-identical results for every n, on DSRunner and on ReportRunner alike. */
 class ThreadDeterminismTest {
 
   /** Every double array of the network after 60 ms, plus the spike records. */
@@ -25,14 +29,27 @@ class ThreadDeterminismTest {
   }
 
   private static List<Object> run(int threads, boolean jit, Precision precision) {
+    return run(threads, jit, precision, false);
+  }
+
+  /** {@code report}: on a ReportRunner (with a listener reading V every step), else a DSRunner. */
+  private static List<Object> run(int threads, boolean jit, Precision precision, boolean report) {
     Network net = PerfNetworks.einet(600, 150, 0.05, precision);
     List<Object> state = new ArrayList<>();
-    try (DSRunner runner = DSRunner.builder(net).threads(threads).jit(jit)
+    double[] seen = {0};
+    Variable v = net.group("E").variable("V");
+    RunnerBuilder<?> builder = report
+        ? ReportRunner.builder(net).progressBar(false).listeners((step, t) -> seen[0] += v.get(7))
+        : DSRunner.builder(net);
+    try (Runner runner = builder.threads(threads).jit(jit)
         .input("E.input", 20.).input("I.input", 20.).monitors("E.spike", "I.spike").build()) {
       assertThat(runner.threads()).isEqualTo(threads);
       runner.run(60.);
       state.add(runner.mon().spikes("E.spike"));
       state.add(runner.mon().spikes("I.spike"));
+    }
+    if (report) {
+      assertThat(seen[0]).isNotEqualTo(0.0); // the listener ran, between the phases
     }
     for (NeuronGroup g : net.groups()) {
       state.add(g.variable("V").toDoubles());
@@ -60,6 +77,24 @@ class ThreadDeterminismTest {
     List<Object> many = run(threads, true, Precision.FLOAT);
     assertThat(Arrays.deepEquals(one.toArray(), many.toArray())).isTrue();
     assertThat((long) one.get(3)).isGreaterThan(20L);
+  }
+
+  /** ReportRunner runs the same loop: on any thread count it gives DSRunner's one-thread bits. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3})
+  void reportRunnerOnAnyThreadCountGivesDsRunnersResults(int threads) {
+    List<Object> one = run(1, true);
+    List<Object> report = run(threads, true, Precision.DOUBLE, true);
+    assertThat(Arrays.deepEquals(one.toArray(), report.toArray())).isTrue();
+    assertThat((long) one.get(3)).isGreaterThan(20L);
+  }
+
+  @Test
+  void reportRunnerOnThreadsWithFloatStateAndTheDebugLoopsToo() {
+    assertThat(Arrays.deepEquals(run(1, true, Precision.FLOAT).toArray(),
+        run(2, true, Precision.FLOAT, true).toArray())).isTrue();
+    assertThat(Arrays.deepEquals(run(1, false).toArray(),
+        run(2, false, Precision.DOUBLE, true).toArray())).isTrue();
   }
 
   @Test

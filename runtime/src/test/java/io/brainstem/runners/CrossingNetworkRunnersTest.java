@@ -67,6 +67,9 @@ class CrossingNetworkRunnersTest {
     try (DSRunner threads = configure(DSRunner.builder(net(true))).threads(2).build()) {
       assertSame(run(threads), ds);
     }
+    try (ReportRunner threads = configure(ReportRunner.builder(net(true))).progress(null).threads(2).build()) {
+      assertSame(run(threads), ds);
+    }
     // jit(false) calls the model's own methods.
     assertSame(run(configure(DSRunner.builder(net(true))).jit(false).build()), ds);
 

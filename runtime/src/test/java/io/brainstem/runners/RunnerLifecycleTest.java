@@ -227,7 +227,7 @@ class RunnerLifecycleTest {
 
   @Test
   void moreThreadsThanProcessorsWarns() {
-    Logger logger = Logger.getLogger(DSRunner.class.getName());
+    Logger logger = Logger.getLogger(RunnerBuilder.class.getName());
     List<LogRecord> records = new ArrayList<>();
     Handler handler = new Handler() {
       @Override

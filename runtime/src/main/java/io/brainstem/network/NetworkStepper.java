@@ -1,0 +1,31 @@
+package io.brainstem.network;
+
+/**
+ * Runs the network's phases of a step ({@link StepPhase#ofNetwork()}): on the caller's thread, or
+ * split over a pool of threads ({@link ParallelStep}) with identical results. It does not say in
+ * which order the phases run: callers iterate {@link StepPhase}.
+ */
+public sealed interface NetworkStepper extends AutoCloseable permits SerialStep, ParallelStep {
+
+  /**
+   * A stepper for {@code network}'s current groups and projections on {@code threads} threads (the
+   * caller included): 1 runs on the caller's thread alone.
+   */
+  static NetworkStepper of(Network network, int threads) {
+    return threads == 1 ? new SerialStep(network) : new ParallelStep(network, threads);
+  }
+
+  /**
+   * Runs {@code phase} of the step from {@code t} to {@code t + dt}.
+   *
+   * @throws IllegalArgumentException if {@code phase} is not one of the network's
+   */
+  void run(StepPhase phase, double t, double dt, boolean jit);
+
+  /** The number of threads a phase runs on, the caller included. */
+  int threads();
+
+  /** Stops any worker threads; further phases throw. Idempotent. */
+  @Override
+  void close();
+}
