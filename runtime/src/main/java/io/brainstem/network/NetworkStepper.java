@@ -25,7 +25,7 @@ public sealed interface NetworkStepper extends AutoCloseable permits SerialStep,
   /** The number of threads a phase runs on, the caller included. */
   int threads();
 
-  /** Stops any worker threads; further phases throw. Idempotent. */
+  /** Stops the worker threads of a pool (whose further phases then throw). Idempotent. */
   @Override
   void close();
 }

@@ -10,8 +10,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Every group and every projection is cut into {@code threads} contiguous element ranges (for a
  * projection, ranges of its postsynaptic neurons); thread {@code p} updates range {@code p} of each.
  * Each of the phases {@link StepPhase#PROJECTIONS} and {@link StepPhase#GROUPS} ends with a
- * barrier, so no two threads write the same element, and every element sees the same operations in the same order as
- * in the one-thread step (spikes are delivered in ascending presynaptic order within each range).
+ * barrier, so no two threads write the same element, and every element sees the same operations in
+ * the same order as in the one-thread step (spikes are delivered in ascending presynaptic order
+ * within each range).
  * Results are therefore identical for any number of threads.
  *
  * <p>Waiting workers spin briefly, then park; a step allocates nothing. Call {@link #close} to stop

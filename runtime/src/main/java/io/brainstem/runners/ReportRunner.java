@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The observable runner: the same steps and results as {@link DSRunner}, but after every step it
- * calls its {@link StepListener}s (its monitors are listeners too) and it reports progress every
+ * The observable runner: the same steps and results as {@link DSRunner}, but in every step it
+ * calls its {@link StepListener}s (after its monitors record) and it reports progress every
  * 10 % of a run, e.g. {@code Run 10.0% used 0.012 s}, on standard output unless
  * {@link RunnerBuilder#progressTo progressTo} or {@link RunnerBuilder#progressBar progressBar(false)}
  * says otherwise. Use it to watch or debug a run. It runs {@link Runner}'s one loop, so

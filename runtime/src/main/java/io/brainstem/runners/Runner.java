@@ -82,7 +82,9 @@ public abstract class Runner implements AutoCloseable {
 
   /**
    * Validates {@code builder}'s configuration, binds its inputs and monitors to the network, and
-   * attaches the network to this runner (frozen until {@link #close()}).
+   * attaches the network to this runner (frozen until {@link #close()}). A subclass whose
+   * constructor can fail after this call should {@link #close()} before it throws, or check its
+   * own arguments in its builder first, so as not to leave the network frozen.
    *
    * @throws IllegalArgumentException if the configuration is invalid (the message says what was
    *     expected)
@@ -129,7 +131,7 @@ public abstract class Runner implements AutoCloseable {
    * <ul>
    *   <li>the thread is interrupted: the run stops before its next step (the interrupt is checked
    *       between steps) and throws {@link RunInterruptedException}, which consumes the interrupt;
-   *   <li>an input, the network, a monitor or a listener throws: the exception propagates unchanged
+   *   <li>an input, the network, a monitor, a listener or a hook throws: the exception propagates unchanged
    *       (same type and message) with a {@link StepFailure} added as suppressed, naming the step, its
    *       time and what failed ({@link StepFailure#of} finds it).
    * </ul>
