@@ -6,14 +6,15 @@ import java.util.Locale;
 
 /**
  * The step loop's cost per step, for comparing two builds on a shared machine: one network, a
- * 300 ms warm-up, then {@code reps} runs of 500 ms (5 000 steps at dt 0.1), each from
- * {@code reset()}, printing per run the thread's CPU time and the wall time per step in µs. CPU
+ * 300 ms warm-up, then {@code reps} runs of {@code runMs} (default 500 ms, 5 000 steps at dt 0.1),
+ * each from {@code reset()}, printing per run the thread's CPU time and the wall time per step in
+ * µs. CPU
  * time counts only the stepping thread's own work, so it is far less disturbed by other processes
  * than wall time (it is the measure of the one-thread loop; with {@code threads > 1} the workers'
  * time is not counted).
  *
  * <pre>
- * LoopTiming coba|cuba|cobahh|einet [reps 12] [threads 1]
+ * LoopTiming coba|cuba|cobahh|einet [reps 12] [threads 1] [N 4000] [k 80] [runMs 500]
  * </pre>
  */
 public final class LoopTiming {
@@ -21,11 +22,16 @@ public final class LoopTiming {
 
   public static void main(String[] args) {
     if (args.length < 1) {
-      throw new IllegalArgumentException("usage: LoopTiming coba|cuba|cobahh|einet [reps] [threads]");
+      throw new IllegalArgumentException(
+          "usage: LoopTiming coba|cuba|cobahh|einet [reps] [threads] [N] [k] [runMs]");
     }
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 12;
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-    BenchNetworks.Bench bench = BenchNetworks.build(args[0], 4000, 80, 1);
+    int n = args.length > 3 ? Integer.parseInt(args[3]) : 4000;
+    double perNeuron = args.length > 4 ? Double.parseDouble(args[4]) : 80;
+    double runMs = args.length > 5 ? Double.parseDouble(args[5]) : 500;
+    double steps = Math.rint(runMs / BenchNetworks.DT);
+    BenchNetworks.Bench bench = BenchNetworks.build(args[0], n, perNeuron, 1);
     DSRunner.Builder builder = DSRunner.builder(bench.network()).dt(BenchNetworks.DT).threads(threads);
     if (bench.inputE() != 0) {
       builder.input("E.input", bench.inputE()).input("I.input", bench.inputI());
@@ -39,10 +45,11 @@ public final class LoopTiming {
         runner.reset();
         long cpu = clock.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
-        runner.run(500.);
+        runner.run(runMs);
         long wallEnd = System.nanoTime();
         long cpuEnd = clock.getCurrentThreadCpuTime();
-        out.append(String.format(Locale.ROOT, "%.2f %.2f%n", (cpuEnd - cpu) / 5e6, (wallEnd - wall) / 5e6));
+        out.append(String.format(Locale.ROOT, "%.2f %.2f%n", (cpuEnd - cpu) / steps / 1e3,
+            (wallEnd - wall) / steps / 1e3));
       }
       System.out.print(out);
     }

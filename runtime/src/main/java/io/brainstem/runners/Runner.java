@@ -316,7 +316,7 @@ public abstract class Runner implements AutoCloseable {
       try {
         calls[i].runStarted(first, steps);
       } catch (Throwable e) {
-        throw new Stop(0, false, "starting the run (" + listenerName(i) + ".runStarted)", e);
+        throw new Stop(0, false, "starting the run (" + listenerName(calls, i) + ".runStarted)", e);
       }
     }
     try {
@@ -348,19 +348,19 @@ public abstract class Runner implements AutoCloseable {
       if (s.getCause() != null) {
         throw s; // a failure: the run did not finish
       }
-      finish(first, s.taken, calls, s);
+      finish(first, s.taken, calls); // an interrupt: the run ended early
       throw s;
     }
-    finish(first, steps, calls, null);
+    finish(first, steps, calls);
   }
 
-  /** Calls runFinished: listeners, then the hook; {@code interrupt}: the run was interrupted. */
-  private void finish(long first, int taken, StepListener[] calls, Stop interrupt) {
+  /** Calls runFinished: the listeners', then the hook. */
+  private void finish(long first, int taken, StepListener[] calls) {
     for (int i = 0; i < calls.length; i++) {
       try {
         calls[i].runFinished();
       } catch (Throwable e) {
-        throw new Stop(taken, taken > 0, "finishing the run (" + listenerName(i) + ".runFinished)", e);
+        throw new Stop(taken, taken > 0, "finishing the run (" + listenerName(calls, i) + ".runFinished)", e);
       }
     }
     try {
@@ -442,7 +442,8 @@ public abstract class Runner implements AutoCloseable {
   private Stop failure(Throwable e, int done, StepPhase phase, int part, StepListener[] calls) {
     boolean stepped = phase == null ? part == AFTER
         : phase.afterNetwork() || (phase == StepPhase.SPIKES && part == AFTER);
-    boolean partial = !stepped && phase != null && (phase.ofNetwork() && !(phase == StepPhase.PROJECTIONS && part == BEFORE));
+    boolean partial = !stepped && phase != null && phase.ofNetwork()
+        && !(phase == StepPhase.PROJECTIONS && part == BEFORE); // the network began the step
     String what;
     if (phase == null) {
       what = "calling " + hook(part == BEFORE ? "beforeStep" : "afterStep");
@@ -454,7 +455,7 @@ public abstract class Runner implements AutoCloseable {
         case PROJECTIONS, GROUPS, SPIKES -> "stepping the network";
         case RECORD -> at < 0 ? "writing ts"
             : at < recorderArray.length ? "recording monitor " + recorderArray[at].name()
-            : at < recorderArray.length + calls.length ? "calling " + listenerName(at - recorderArray.length)
+            : at < recorderArray.length + calls.length ? "calling " + listenerName(calls, at - recorderArray.length)
             : "checking the states (nanGuard)";
         case CLEAR -> "clearing the inputs";
       };
@@ -463,8 +464,8 @@ public abstract class Runner implements AutoCloseable {
   }
 
   /** Names listener {@code i} in messages, numbered after the monitors (as they are called). */
-  private String listenerName(int i) {
-    return "listener " + (recorderArray.length + i) + " (" + listeners.get(i).getClass().getName() + ")";
+  private String listenerName(StepListener[] calls, int i) {
+    return "listener " + (recorderArray.length + i) + " (" + calls[i].getClass().getName() + ")";
   }
 
   /** Names one of this runner's hooks in messages: {@code MyRunner.afterPhase(SPIKES)}. */
