@@ -33,6 +33,10 @@ import java.util.Objects;
  * the same state with clocks that disagree.
  */
 public class Network {
+  /** The phases {@link #step} runs, in {@link StepPhase} order. */
+  private static final StepPhase[] NETWORK_PHASES =
+      java.util.Arrays.stream(StepPhase.values()).filter(StepPhase::ofNetwork).toArray(StepPhase[]::new);
+
   private final Precision precision;
   private final Map<String, Object> byName = new LinkedHashMap<>();
   private final List<NeuronGroup> groups = new ArrayList<>();
@@ -291,9 +295,6 @@ public class Network {
       serial.run(phase, t, dt, jit);
     }
   }
-
-  private static final StepPhase[] NETWORK_PHASES =
-      java.util.Arrays.stream(StepPhase.values()).filter(StepPhase::ofNetwork).toArray(StepPhase[]::new);
 
   /** Every projection, whole, in the order added (the {@link StepPhase#PROJECTIONS} phase). */
   final void updateProjections(double t, double dt, boolean jit) {

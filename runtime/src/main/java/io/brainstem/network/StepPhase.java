@@ -7,7 +7,8 @@ package io.brainstem.network;
  * {@link NetworkStepper}, on the caller's thread or on a pool ({@link ParallelStep}), which gives
  * the same results.
  *
- * <p>Step {@code k} starts at {@code t = t0 + k·dt}; BrainPy's schedule:
+ * <p>Step {@code k} starts at {@code t = t0 + k·dt}; the constants, in order, are BrainPy's
+ * schedule (docs/runners.md, "One step").
  */
 public enum StepPhase {
   /** The runner's inputs are added to the groups' input accumulators, in the order given. */
