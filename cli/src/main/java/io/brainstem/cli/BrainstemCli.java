@@ -36,6 +36,11 @@ public final class BrainstemCli implements Runnable {
 
   @Spec CommandSpec spec;
 
+  /**
+   * Runs the command line and exits with its code (0 success, 1 failure, 2 bad usage).
+   *
+   * @param args the command and its options, e.g. {@code run einet --json}
+   */
   public static void main(String[] args) {
     // 'run' reports a duration that is not a multiple of dt itself, on its own error stream.
     RUNNER_LOG.setLevel(Level.SEVERE);

@@ -27,6 +27,7 @@ public record ExampleNetwork(
     Map<String, Double> inputs,
     Function<NetworkOptions, ? extends Network> factory) {
 
+  /** Checks the name, description and factory, and keeps copies of the defaults. */
   public ExampleNetwork {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(description, "description");

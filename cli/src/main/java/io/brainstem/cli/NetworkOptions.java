@@ -10,6 +10,7 @@ import io.brainstem.annotations.Integrator;
  * @param scale multiplies the number of neurons of every group (at least one neuron each)
  */
 public record NetworkOptions(long seed, Integrator method, double scale) {
+  /** Checks the method and the scale. */
   public NetworkOptions {
     if (method == null) {
       throw new IllegalArgumentException("method is null; use one of EXP_AUTO, EULER, RK4");
