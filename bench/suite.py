@@ -3,7 +3,7 @@
 
 Run through bench/run.sh, which builds the project first. For every model, size and thread count
 it runs Brian2's bench.py once and then Brainstem's BenchMain once per JDK, each as its own process
-under /usr/bin/time -v, and prints markdown tables (one per JDK) of run-loop time, whole-process
+under GNU time -v, and prints markdown tables (one per JDK) of run-loop time, whole-process
 time, peak RSS and firing rates, with the ratios Brainstem/Brian2. Raw results go to
 bench/results/<stamp>.jsonl, the tables to bench/results/<stamp>.md.
 
@@ -20,15 +20,36 @@ import argparse
 import datetime
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-BRIAN2 = os.environ.get('BRIAN2_BENCH', '/work/shared/peers/brian2/bench.py')
-JDKS = {'17': '/usr/lib/jvm/java-17-openjdk-amd64/bin/java',
-        '25': '/usr/lib/jvm/temurin-25-jdk-amd64/bin/java'}
+# Where the tools are (docs/benchmarks.md, "Where the tools are"): the environment, else PATH.
+# Brian2's side: bench.py in BRIAN2_PEERS, by default shared/peers/brian2 beside this clone.
+BRIAN2_PEERS = os.environ.get('BRIAN2_PEERS') or os.path.join(ROOT, '..', 'shared', 'peers', 'brian2')
+BRIAN2 = os.path.join(BRIAN2_PEERS, 'bench.py')
+# The python3 with Brian2 installed: BRIAN2_PYTHON, else the one running this script.
+BRIAN2_PYTHON = os.environ.get('BRIAN2_PYTHON') or sys.executable
+# GNU time (-v gives the peak RSS), not the shell's keyword.
+GNU_TIME = os.environ.get('GNU_TIME') or shutil.which('time') or 'time'
+
+
+def java_for(major):
+    """JDK <major>'s java: $JAVA<major>_HOME/bin/java, else java on PATH if it is that version."""
+    home = os.environ.get('JAVA%s_HOME' % major)
+    if home:
+        return os.path.join(home, 'bin', 'java')
+    java = shutil.which('java')
+    if java:
+        version = subprocess.run([java, '-version'], capture_output=True, text=True).stderr
+        first = version.splitlines()[0] if version else ''
+        if re.search(r'version "%s([."])' % re.escape(major), first):
+            return java
+    return None
 
 
 def time_v(path):
@@ -47,7 +68,7 @@ def time_v(path):
 def run(cmd, timeout):
     with tempfile.NamedTemporaryFile(suffix='.time', delete=False) as tf:
         tpath = tf.name
-    p = subprocess.run(['/usr/bin/time', '-v', '-o', tpath] + cmd, capture_output=True, text=True,
+    p = subprocess.run([GNU_TIME, '-v', '-o', tpath] + cmd, capture_output=True, text=True,
                        timeout=timeout)
     lines = [l for l in p.stdout.splitlines() if l.startswith('RESULT ')]
     if p.returncode != 0 or not lines:
@@ -61,7 +82,7 @@ def run(cmd, timeout):
 
 def brian2(model, n, threads, duration, seed):
     # threads 1 = no OpenMP (Brian2's default); n > 1 = OpenMP with n threads
-    res = run(['/usr/bin/python3', BRIAN2, '--model', model, '--target', 'cpp_standalone',
+    res = run([BRIAN2_PYTHON, BRIAN2, '--model', model, '--target', 'cpp_standalone',
                '--N', str(n), '--k', '80', '--duration', str(duration), '--seed', str(seed),
                '--threads', str(0 if threads == 1 else threads)], timeout=3600)
     if res:
@@ -149,7 +170,19 @@ def main():
     WARMUP_MS = args.warmup
     PRECISION = args.precision
     sizes = [4000] if args.quick else [int(s) for s in args.sizes.split(',')]
-    jdks = args.jdks.split(',')
+    jdks = []
+    JDKS = {}
+    for jdk in args.jdks.split(','):
+        JDKS[jdk] = java_for(jdk)
+        if JDKS[jdk]:
+            jdks.append(jdk)
+        else:
+            print('# JDK %s skipped: set JAVA%s_HOME (java on PATH is another version)' % (jdk, jdk),
+                  file=sys.stderr)
+    if not jdks:
+        sys.exit('no JDK to run Brainstem on: set JAVA17_HOME or JAVA25_HOME (see --jdks)')
+    if not os.path.isfile(BRIAN2):
+        sys.exit('no Brian2 benchmark at %s: set BRIAN2_PEERS to the directory of bench.py' % BRIAN2)
     stamp = datetime.datetime.utcnow().strftime('%Y%m%d-%H%M%S')
     os.makedirs(os.path.join(HERE, 'results'), exist_ok=True)
     raw = open(os.path.join(HERE, 'results', stamp + '.jsonl'), 'w')

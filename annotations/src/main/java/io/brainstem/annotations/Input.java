@@ -14,6 +14,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Input {
-  /** The input's physical unit, e.g. {@code "nA"}; empty means undeclared. See {@link Param#unit}. */
+  /**
+   * The input's physical unit, e.g. {@code "nA"}; empty means undeclared. See {@link Param#unit}.
+   *
+   * @return the unit, or empty
+   */
   String unit() default "";
 }

@@ -18,6 +18,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Neuron {
-  /** The default integrator of groups of this model; a group may override it. */
+  /**
+   * The default integrator of groups of this model; a group may override it.
+   *
+   * @return the default integrator
+   */
   Integrator method() default Integrator.EXP_AUTO;
 }

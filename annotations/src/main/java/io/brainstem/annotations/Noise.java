@@ -30,13 +30,19 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Noise {
-  /** The name of the state variable the noise acts on. */
+  /**
+   * The name of the state variable the noise acts on.
+   *
+   * @return the state variable's name
+   */
   String value();
 
   /**
    * Whether to add Milstein's correction when the noise depends on its own variable (strong order
    * 1 instead of Euler–Maruyama's 0.5). {@code false} gives plain Euler–Maruyama, e.g. to reproduce
    * another simulator's scheme. Additive noise needs no correction either way.
+   *
+   * @return whether to add the correction
    */
   boolean milstein() default true;
 }

@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Ode {
-  /** The name of the state variable this method is the derivative of. */
+  /**
+   * The name of the state variable this method is the derivative of.
+   *
+   * @return the state variable's name
+   */
   String value();
 }

@@ -14,12 +14,18 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Output {
-  /** The postsynaptic {@link Input} the value is added to. */
+  /**
+   * The postsynaptic {@link Input} the value is added to.
+   *
+   * @return the target input's name
+   */
   String value() default "input";
 
   /**
    * The unit of the returned value, that is of the target input (e.g. {@code "nA"}); empty means
    * undeclared. The target lives on the postsynaptic group, so this is where a synapse states it.
+   *
+   * @return the unit, or empty
    */
   String unit() default "";
 }

@@ -19,6 +19,8 @@ public @interface Param {
    * The parameter's physical unit, e.g. {@code "ms"}, {@code "mV"}, {@code "nS"}, {@code "uA/cm^2"}
    * (grammar in docs/writing-models.md, "Units"); empty means undeclared (unchecked). Checked at
    * compile time only: values are plain doubles in that unit.
+   *
+   * @return the unit, or empty
    */
   String unit() default "";
 }

@@ -15,9 +15,17 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface Post {
-  /** The postsynaptic variable's name; empty means the field's own name. */
+  /**
+   * The postsynaptic variable's name; empty means the field's own name.
+   *
+   * @return the postsynaptic variable's name, or empty
+   */
   String value() default "";
 
-  /** The physical unit of the postsynaptic variable, e.g. {@code "mV"}; empty means undeclared. */
+  /**
+   * The physical unit of the postsynaptic variable, e.g. {@code "mV"}; empty means undeclared.
+   *
+   * @return the unit, or empty
+   */
   String unit() default "";
 }

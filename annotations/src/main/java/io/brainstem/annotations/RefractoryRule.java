@@ -28,7 +28,13 @@ public enum RefractoryRule {
     this.stepOffset = stepOffset;
   }
 
-  /** The steps a neuron is held after the step it spiked in, for {@code period} at {@code dt}. */
+  /**
+   * The steps a neuron is held after the step it spiked in, for {@code period} at {@code dt}.
+   *
+   * @param period the refractory period, ms
+   * @param dt the step, ms
+   * @return the number of whole steps held, at least 0
+   */
   public long heldSteps(double period, double dt) {
     return Math.max(0, (long) Math.floor((period + 1e-3 * dt) / dt) + stepOffset);
   }
@@ -38,6 +44,10 @@ public enum RefractoryRule {
    * {@code t − t_last_spike} is within rounding of a whole number of steps, so comparing it with a
    * half step is exact in steps. Generated kernels compute this once per step, or per neuron when
    * the period is per neuron.
+   *
+   * @param period the refractory period, ms
+   * @param dt the step, ms
+   * @return the hold time, ms
    */
   public double holdTime(double period, double dt) {
     return (heldSteps(period, dt) + 0.5) * dt;

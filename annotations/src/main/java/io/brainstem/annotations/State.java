@@ -15,6 +15,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.FIELD)
 public @interface State {
-  /** The state's physical unit, e.g. {@code "mV"}; empty means undeclared. See {@link Param#unit}. */
+  /**
+   * The state's physical unit, e.g. {@code "mV"}; empty means undeclared. See {@link Param#unit}.
+   *
+   * @return the unit, or empty
+   */
   String unit() default "";
 }

@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Synapse {
-  /** The default integrator of projections of this model; a projection may override it. */
+  /**
+   * The default integrator of projections of this model; a projection may override it.
+   *
+   * @return the default integrator
+   */
   Integrator method() default Integrator.EXP_AUTO;
 }

@@ -33,6 +33,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Threshold {
-  /** Spike when the condition becomes true in a step, rather than whenever it is true. */
+  /**
+   * Spike when the condition becomes true in a step, rather than whenever it is true.
+   *
+   * @return whether only a crossing spikes
+   */
   boolean crossing() default false;
 }

@@ -7,6 +7,7 @@ package io.brainstem.connectivity;
 public final class All2All implements Connector {
   private final boolean includeSelf;
 
+  /** Every pair, {@code i → i} included. */
   public All2All() {
     this(true);
   }

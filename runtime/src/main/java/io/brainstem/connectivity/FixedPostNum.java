@@ -15,6 +15,12 @@ public final class FixedPostNum implements Connector {
   private final long seed;
   private final boolean includeSelf;
 
+  /**
+   * {@code k} targets for each presynaptic neuron, self-connections allowed.
+   *
+   * @param k the number of targets of each presynaptic neuron
+   * @param seed seeds the random draw
+   */
   public FixedPostNum(int k, long seed) {
     this(k, seed, true);
   }

@@ -14,6 +14,12 @@ public final class FixedPreNum implements Connector {
   private final long seed;
   private final boolean includeSelf;
 
+  /**
+   * {@code k} sources for each postsynaptic neuron, self-connections allowed.
+   *
+   * @param k the number of sources of each postsynaptic neuron
+   * @param seed seeds the random draw
+   */
   public FixedPreNum(int k, long seed) {
     this(k, seed, true);
   }

@@ -65,14 +65,17 @@ public final class OuNoise implements ElementFunction {
     filled = step;
   }
 
+  /** The mean the process reverts to. */
   public double mean() {
     return mean;
   }
 
+  /** The stationary standard deviation. */
   public double sigma() {
     return sigma;
   }
 
+  /** The time constant of the reversion, in ms. */
   public double tau() {
     return tau;
   }

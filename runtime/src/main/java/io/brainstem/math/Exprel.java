@@ -2,24 +2,37 @@ package io.brainstem.math;
 
 /** Functions generated kernels call. */
 public final class Exprel {
-  /**
-   * {@code TAYLOR_k = 1/(k+1)!} as doubles: exprel's Taylor coefficients, public so that vector
-   * kernels evaluate the same polynomial (bit for bit) inline.
-   */
+  // TAYLOR_k = 1/(k+1)! as doubles: exprel's Taylor coefficients, public so that vector kernels
+  // evaluate the same polynomial (bit for bit) inline.
+  /** exprel's Taylor coefficient 14: {@code 1/15!}. */
   public static final double TAYLOR_14 = 7.647163731819816e-13;
+  /** exprel's Taylor coefficient 13: {@code 1/14!}. */
   public static final double TAYLOR_13 = 1.1470745597729725e-11;
+  /** exprel's Taylor coefficient 12: {@code 1/13!}. */
   public static final double TAYLOR_12 = 1.6059043836821613e-10;
+  /** exprel's Taylor coefficient 11: {@code 1/12!}. */
   public static final double TAYLOR_11 = 2.08767569878681e-09;
+  /** exprel's Taylor coefficient 10: {@code 1/11!}. */
   public static final double TAYLOR_10 = 2.505210838544172e-08;
+  /** exprel's Taylor coefficient 9: {@code 1/10!}. */
   public static final double TAYLOR_9 = 2.755731922398589e-07;
+  /** exprel's Taylor coefficient 8: {@code 1/9!}. */
   public static final double TAYLOR_8 = 2.7557319223985893e-06;
+  /** exprel's Taylor coefficient 7: {@code 1/8!}. */
   public static final double TAYLOR_7 = 2.48015873015873e-05;
+  /** exprel's Taylor coefficient 6: {@code 1/7!}. */
   public static final double TAYLOR_6 = 0.0001984126984126984;
+  /** exprel's Taylor coefficient 5: {@code 1/6!}. */
   public static final double TAYLOR_5 = 0.001388888888888889;
+  /** exprel's Taylor coefficient 4: {@code 1/5!}. */
   public static final double TAYLOR_4 = 0.008333333333333333;
+  /** exprel's Taylor coefficient 3: {@code 1/4!}. */
   public static final double TAYLOR_3 = 0.041666666666666664;
+  /** exprel's Taylor coefficient 2: {@code 1/3!}. */
   public static final double TAYLOR_2 = 0.16666666666666666;
+  /** exprel's Taylor coefficient 1: {@code 1/2!}. */
   public static final double TAYLOR_1 = 0.5;
+  /** exprel's Taylor coefficient 0: {@code 1/1!}. */
   public static final double TAYLOR_0 = 1.0;
 
   private Exprel() {}

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * steps (every k-th, inside the window) and copies the values into storage allocated at
  * {@code start}, so recording allocates nothing in steady state.
  *
- * <p>A streamed recorder ({@link Monitor#bind(io.brainstem.network.Network, RecordFiles)}) appends
+ * <p>A streamed recorder ({@link Monitor#bind(io.brainstem.network.Network, Streams)}) appends
  * its rows to {@link RecordFile}s instead and keeps nothing that grows with the run. Its files hold
  * every row since build or {@link #clear()}, whatever the {@code append} flag of {@link #start}; the
  * flag only chooses which rows its results show.

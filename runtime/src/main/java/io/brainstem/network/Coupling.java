@@ -17,6 +17,8 @@ package io.brainstem.network;
  * </ul>
  */
 public enum Coupling {
+  /** The output is computed once per step and held (BrainPy's schedule); see above. */
   HELD,
+  /** The synapse is integrated jointly with its target, stage by stage (Brian2's); see above. */
   STAGED
 }

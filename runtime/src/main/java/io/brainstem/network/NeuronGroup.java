@@ -37,6 +37,15 @@ public abstract class NeuronGroup {
   /** The stage inputs of {@link Coupling#STAGED} projections; null without staged loops. */
   private StagedInputs staged;
 
+  /**
+   * A group of {@code size} neurons of {@code model} storing double state; generated groups call
+   * this from their constructors.
+   *
+   * @param name the group's name in its network, e.g. {@code E}
+   * @param model the model class's simple name, e.g. {@code Lif}
+   * @param size the number of neurons
+   * @param defaultMethod the integrator until {@link #setMethod} chooses another
+   */
   protected NeuronGroup(String name, String model, int size, Integrator defaultMethod) {
     this(name, model, size, defaultMethod, Precision.DOUBLE);
   }
@@ -126,6 +135,7 @@ public abstract class NeuronGroup {
     return vector == null ? "scalar" : vector.describe();
   }
 
+  /** Sets the integrator; the generated {@code method(Integrator)} checks it first. */
   protected final void setMethod(Integrator method) {
     this.method = Objects.requireNonNull(method,
         "method is null; pass an Integrator such as Integrator.EXP_AUTO");
@@ -304,6 +314,7 @@ public abstract class NeuronGroup {
     return tableau;
   }
 
+  /** The group's name in its network, e.g. {@code E}. */
   public final String name() {
     return name;
   }
@@ -313,10 +324,12 @@ public abstract class NeuronGroup {
     return model;
   }
 
+  /** The number of neurons. */
   public final int size() {
     return size;
   }
 
+  /** The integrator the group's loops use. */
   public final Integrator method() {
     return method;
   }
@@ -361,6 +374,7 @@ public abstract class NeuronGroup {
     return v.floats();
   }
 
+  /** Every variable of the group (states, inputs, spikes), in declaration order. */
   public final List<Variable> variables() {
     return variables.all();
   }

@@ -17,6 +17,14 @@ public final class Parameters {
   private double[][] columns; // null while homogeneous
   private final String[] nonNegative; // per parameter: why it must be >= 0, or null
 
+  /**
+   * The parameters of {@code owner}, each homogeneous at its default.
+   *
+   * @param owner the group or projection, for messages
+   * @param size the number of elements (for per-element values)
+   * @param names the parameters' names
+   * @param defaults their defaults, one per name
+   */
   public Parameters(String owner, int size, List<String> names, double... defaults) {
     if (names.size() != defaults.length) {
       throw new IllegalArgumentException("names and defaults differ in length");
@@ -107,6 +115,7 @@ public final class Parameters {
     }
   }
 
+  /** The parameters' names, in declaration order. */
   public List<String> names() {
     return names;
   }

@@ -48,6 +48,17 @@ public abstract class Projection {
   private int stagedInput = -1;
   private int stagedSlope = -1;
 
+  /**
+   * A projection from {@code pre} to {@code post} connected by {@code connector}; generated
+   * projections call this from their constructors.
+   *
+   * @param name the projection's name in its network
+   * @param model the model class's simple name, e.g. {@code ExpCoba}
+   * @param pre the presynaptic group
+   * @param post the postsynaptic group
+   * @param connector builds the connectivity from the two groups' sizes
+   * @param defaultMethod the integrator until {@link #setMethod} chooses another
+   */
   protected Projection(
       String name, String model, NeuronGroup pre, NeuronGroup post, Connector connector,
       Integrator defaultMethod) {
@@ -299,6 +310,7 @@ public abstract class Projection {
     return post.stageTableau();
   }
 
+  /** Sets the integrator; the generated {@code method(Integrator)} checks it first. */
   protected final void setMethod(Integrator method) {
     this.method = Objects.requireNonNull(method,
         "method is null; pass an Integrator such as Integrator.EXP_AUTO");
@@ -318,22 +330,27 @@ public abstract class Projection {
    */
   public abstract void update(double t, double dt, int from, int to, boolean jit);
 
+  /** The projection's name in its network. */
   public final String name() {
     return name;
   }
 
+  /** The model class this projection was generated from, e.g. {@code ExpCoba}. */
   public final String model() {
     return model;
   }
 
+  /** The presynaptic group. */
   public final NeuronGroup pre() {
     return pre;
   }
 
+  /** The postsynaptic group. */
   public final NeuronGroup post() {
     return post;
   }
 
+  /** The integrator of the synaptic state. */
   public final Integrator method() {
     return method;
   }
@@ -343,6 +360,7 @@ public abstract class Projection {
     return indices.length;
   }
 
+  /** A variable by name, e.g. {@code "g"}. */
   public final Variable variable(String varName) {
     return variables.get(varName);
   }
@@ -367,6 +385,7 @@ public abstract class Projection {
     return v.floats();
   }
 
+  /** Every variable of the projection, in declaration order. */
   public final List<Variable> variables() {
     return variables.all();
   }

@@ -9,18 +9,31 @@ import io.brainstem.annotations.Integrator;
  * first stage and weigh nothing, so a method gives the same step as with its own stage count.
  */
 public final class StageTableau {
+  /** Node of stage 2 (time offset as a fraction of dt). */
   public final double c2;
+  /** Node of stage 3. */
   public final double c3;
+  /** Node of stage 4. */
   public final double c4;
+  /** Weight of stage 1's slope in stage 2. */
   public final double a21;
+  /** Weight of stage 1's slope in stage 3. */
   public final double a31;
+  /** Weight of stage 2's slope in stage 3. */
   public final double a32;
+  /** Weight of stage 1's slope in stage 4. */
   public final double a41;
+  /** Weight of stage 2's slope in stage 4. */
   public final double a42;
+  /** Weight of stage 3's slope in stage 4. */
   public final double a43;
+  /** Weight of stage 1's slope in the step. */
   public final double b1;
+  /** Weight of stage 2's slope in the step. */
   public final double b2;
+  /** Weight of stage 3's slope in the step. */
   public final double b3;
+  /** Weight of stage 4's slope in the step. */
   public final double b4;
 
   private StageTableau(double[] c, double[] a, double[] b) {

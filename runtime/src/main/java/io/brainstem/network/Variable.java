@@ -4,13 +4,24 @@ package io.brainstem.network;
  * A named per-element array of a group or projection: what monitors record and inputs write.
  * Exactly one of {@code doubles}, {@code floats} (state under {@link Precision#FLOAT}) and
  * {@code booleans} is non-null; {@link #get} and {@link #set} work for all three.
+ *
+ * @param owner the group or projection that holds it, e.g. {@code E}
+ * @param name the variable's name in its owner, e.g. {@code V}
+ * @param kind what it is: state, input or spike
+ * @param doubles the array of a double variable, or null
+ * @param floats the array of a float variable (state under {@link Precision#FLOAT}), or null
+ * @param booleans the array of a boolean variable (spikes), or null
  */
 public record Variable(
     String owner, String name, Kind kind, double[] doubles, float[] floats, boolean[] booleans) {
 
+  /** What a variable is. */
   public enum Kind {
+    /** A state variable, integrated each step ({@code @State}). */
     STATE,
+    /** An input, summed during a step and cleared after it ({@code @Input}). */
     INPUT,
+    /** The spikes of the current step. */
     SPIKE
   }
 
@@ -19,10 +30,12 @@ public record Variable(
     return owner + "." + name;
   }
 
+  /** The number of elements. */
   public int size() {
     return doubles != null ? doubles.length : floats != null ? floats.length : booleans.length;
   }
 
+  /** Whether the values are booleans (spikes). */
   public boolean isBoolean() {
     return booleans != null;
   }

@@ -68,10 +68,12 @@ public final class VariableTable {
     return v;
   }
 
+  /** Whether a variable is called {@code name}. */
   public boolean contains(String name) {
     return byName.containsKey(name);
   }
 
+  /** Every variable, in the order they were added. */
   public List<Variable> all() {
     return Collections.unmodifiableList(new ArrayList<>(byName.values()));
   }

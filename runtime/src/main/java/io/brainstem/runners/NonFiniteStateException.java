@@ -8,10 +8,15 @@ package io.brainstem.runners;
 public final class NonFiniteStateException extends ArithmeticException {
   private static final long serialVersionUID = 1L;
 
+  /** The variable's path (serialized, as each field here). */
   private final String path;
+  /** The first element found NaN or infinite. */
   private final int element;
+  /** Its value. */
   private final double value;
+  /** The step after which it was found. */
   private final long step;
+  /** That step's time, ms. */
   private final double t;
 
   NonFiniteStateException(String path, int element, double value, long step, double t, long lastClean) {

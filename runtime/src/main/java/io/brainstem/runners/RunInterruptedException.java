@@ -10,8 +10,11 @@ package io.brainstem.runners;
  * pass the interrupt on).
  */
 public final class RunInterruptedException extends RuntimeException {
+  /** The first step not taken (serialized, as each field here). */
   private final long step;
+  /** Its time, ms. */
   private final double t;
+  /** How many steps of the run were taken. */
   private final int stepsTaken;
 
   RunInterruptedException(long step, double t, int stepsTaken, String message) {

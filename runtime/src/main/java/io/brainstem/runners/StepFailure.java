@@ -7,8 +7,11 @@ package io.brainstem.runners;
  * clock now is; {@link #of} finds it.
  */
 public final class StepFailure extends RuntimeException {
+  /** The step that failed (serialized, as each field here). */
   private final long step;
+  /** Its time, ms. */
   private final double t;
+  /** What failed in it. */
   private final String where;
 
   StepFailure(long step, double t, String where, String message) {

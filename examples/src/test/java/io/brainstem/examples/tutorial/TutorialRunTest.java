@@ -3,7 +3,7 @@ package io.brainstem.examples.tutorial;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import io.brainstem.examples.cli.NumpyCheck;
+import io.brainstem.cli.NumpyCheck;
 import io.brainstem.monitors.MonitorResults;
 import io.brainstem.runners.DSRunner;
 import java.nio.file.Files;

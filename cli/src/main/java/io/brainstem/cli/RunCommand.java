@@ -1,0 +1,333 @@
+package io.brainstem.cli;
+
+import io.brainstem.annotations.Integrator;
+import io.brainstem.monitors.Monitor;
+import io.brainstem.monitors.MonitorResults;
+import io.brainstem.network.Network;
+import io.brainstem.runners.DSRunner;
+import io.brainstem.runners.ReportRunner;
+import io.brainstem.runners.Runner;
+import io.brainstem.runners.RunnerBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code brainstem run NETWORK [options]}: builds an example network, runs it, reports and writes
+ * results.
+ */
+@Command(
+    name = "run",
+    description = {
+      "Builds an example network (see 'brainstem list'), runs it and prints its firing rates.",
+      "Without options it runs the network as its example does (the seed's EINet: 100 ms, "
+          + "dt 0.1 ms, seed 42, E.input = I.input = 20)."
+    },
+    sortOptions = false,
+    footer = {
+      "",
+      "Examples:",
+      "  brainstem run einet",
+      "  brainstem run einet --duration 500 --seed 7 --json",
+      "  brainstem run einet --runner report --jit=false --monitor E.V[0:5] --out results",
+      "  brainstem run adaptation --input N.input=40 --out results"
+    })
+final class RunCommand implements Callable<Integer> {
+
+  /** Which runner steps the network. */
+  enum RunnerKind {
+    ds,
+    report
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "NETWORK", description = "The network to run, e.g. einet (any case).")
+  String network;
+
+  @Option(names = "--duration", paramLabel = "MS",
+      description = "Simulated time in ms (default: the network's, 100 for einet). "
+          + "Not a multiple of --dt: the run takes floor(duration/dt) steps, and says so.")
+  Double durationMs;
+
+  @Option(names = "--dt", paramLabel = "MS", defaultValue = "0.1",
+      description = "Integration step in ms (default: ${DEFAULT-VALUE}).")
+  double dt;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+      description = "Seed of every random draw: initial states and connectivity (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--method", paramLabel = "METHOD", defaultValue = "EXP_AUTO",
+      description = "Integrator of every group and projection: ${COMPLETION-CANDIDATES} "
+          + "(any case; default: ${DEFAULT-VALUE}).")
+  Integrator method;
+
+  @Option(names = "--scale", paramLabel = "X", defaultValue = "1",
+      description = "Multiplies the size of every neuron group; einet also divides its weights by it, "
+          + "as BrainPy's scaled COBA benchmark (default: ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(names = "--runner", paramLabel = "KIND", defaultValue = "ds",
+      description = "ds: DSRunner, the fast loop; report: ReportRunner, step by step with progress "
+          + "on stderr (default: ${DEFAULT-VALUE}).")
+  RunnerKind runner;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "Threads each step of --runner ds runs on; results are identical for every N "
+          + "(default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Option(names = "--jit", paramLabel = "BOOL", arity = "0..1", defaultValue = "true", fallbackValue = "true",
+      description = "true: the generated fused kernels; --jit=false: call the model's own methods "
+          + "(slow, for debugging; identical results) (default: ${DEFAULT-VALUE}).")
+  boolean jit;
+
+  @Option(names = "--monitor", paramLabel = "PATH[IDX]", converter = MonitorConverter.class,
+      description = "Records a variable; repeatable. PATH is group.variable, optionally with "
+          + "element indices and FROM:TO ranges: E.spike, E.V[0:10,42]. "
+          + "Given at least once, it replaces the network's default monitors.")
+  List<Monitor> monitors = new ArrayList<>();
+
+  @Option(names = "--input", paramLabel = "PATH=VALUE", converter = InputConverter.class,
+      description = "Adds VALUE to every element of PATH each step; repeatable. Replaces the "
+          + "network's default for the same PATH (E.input=0 switches it off).")
+  List<InputSpec> inputs = new ArrayList<>();
+
+  @Option(names = "--every", paramLabel = "K", defaultValue = "1",
+      description = "Records value monitors only every K-th step, to save memory on long runs; "
+          + "spike monitors keep every spike (default: ${DEFAULT-VALUE}).")
+  int every;
+
+  @Option(names = "--progress", paramLabel = "BOOL", arity = "0..1", fallbackValue = "true",
+      description = "Progress on stderr: --progress always (a bar in an interactive terminal, else a "
+          + "line every 10%%), --progress=false never. Default: a bar for ds runs longer than about a "
+          + "second in an interactive terminal; report runs print their lines.")
+  Boolean progress;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Writes into DIR (created if needed): monitors.npz (numpy.load reads it), a "
+          + "plot per monitor (raster or traces), network.png (rasters over rates) and summary.json.")
+  Path out;
+
+  @Option(names = "--format", paramLabel = "FMT", defaultValue = "png",
+      description = "Image format of the plots --out writes: ${COMPLETION-CANDIDATES} "
+          + "(default: ${DEFAULT-VALUE}).")
+  OutputFiles.Format format;
+
+  @Option(names = "--csv", description = "With --out, also writes every monitor as CSV into DIR/csv.")
+  boolean csv;
+
+  @Option(names = "--json", description = "Prints the summary as JSON on stdout (times, rates per group, "
+      + "steps, seed) instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    if (threads < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+    }
+    if (threads > 1 && runner == RunnerKind.report) {
+      throw new ParameterException(spec.commandLine(), "--threads " + threads
+          + ": ReportRunner steps on one thread; use --runner ds for threads");
+    }
+    if (every < 1) {
+      throw new ParameterException(spec.commandLine(), "--every must be at least 1, got " + every);
+    }
+    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+      throw new ParameterException(spec.commandLine(), "--out " + out + " exists and is not a directory");
+    }
+    if (csv && out == null) {
+      throw new ParameterException(spec.commandLine(),
+          "--csv writes into the --out directory; give --out DIR");
+    }
+    ExampleNetwork example = userInput(() -> ExampleNetworks.get(network));
+    double duration = durationMs != null ? durationMs : example.durationMs();
+    int steps = userInput(() -> {
+      checkDt();
+      return Runner.stepCount(duration, dt);
+    });
+    if (Math.abs(steps * dt - duration) > Runner.STEP_TOLERANCE * duration) {
+      spec.commandLine().getErr().printf(Locale.ROOT,
+          "note: --duration %s ms is not a multiple of --dt %s ms; running %d steps (%s ms)%n",
+          duration, dt, steps, steps * dt);
+    }
+
+    long buildStart = System.nanoTime();
+    Network net = userInput(() -> example.build(new NetworkOptions(seed, method, scale)));
+    double networkSeconds = (System.nanoTime() - buildStart) * 1e-9;
+    Runner run = userInput(() -> buildRunner(example, net));
+    try {
+      run.run(duration);
+    } finally {
+      if (run instanceof DSRunner ds) {
+        ds.close(); // stops the worker threads of --threads
+      }
+    }
+    MonitorResults mon = run.mon();
+    Map<String, SpikeStats> stats = SpikeStats.of(mon);
+    Map<String, Object> times = new LinkedHashMap<>();
+    times.put("network", networkSeconds);
+    times.put("runner", run.buildSeconds());
+    times.put("setup", run.lastRun().setupSeconds());
+    times.put("run", run.lastRun().loopSeconds());
+
+    List<String> files = out == null ? List.of() : OutputFiles.write(out, mon, format, csv);
+    Map<String, Object> summary = summary(example, mon, stats, times, files);
+    if (out != null) {
+      Path file = out.resolve("summary.json");
+      Files.writeString(file, Json.write(summary));
+      files = new ArrayList<>(files);
+      files.add(file.toString());
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    if (json) {
+      stdout.print(Json.write(summary));
+    } else {
+      printText(stdout, example, mon, stats, times, files);
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  private void checkDt() {
+    if (!(dt > 0) || Double.isInfinite(dt)) {
+      throw new IllegalArgumentException("--dt must be positive and finite (in ms, e.g. 0.1), got " + dt);
+    }
+  }
+
+  private Runner buildRunner(ExampleNetwork example, Network net) {
+    Map<String, Double> in = new LinkedHashMap<>(example.inputs());
+    for (InputSpec i : inputs) {
+      in.put(i.path(), i.value());
+    }
+    List<Monitor> given = monitors.isEmpty()
+        ? example.monitors().stream().map(Monitor::of).toList()
+        : monitors;
+    List<Monitor> mons = given.stream()
+        .map(m -> every > 1 && !isSpike(net, m) ? m.every(every) : m)
+        .toList();
+    if (runner == RunnerKind.report) {
+      ReportRunner.Builder b =
+          ReportRunner.builder(net).progress(WriterStream.to(spec.commandLine().getErr()));
+      return configure(b, in, mons).build();
+    }
+    DSRunner.Builder b = DSRunner.builder(net).threads(threads);
+    if (!RunnerBuilder.interactiveTerminal()) {
+      b.progressTo(WriterStream.to(spec.commandLine().getErr())); // lines; a terminal keeps the bar on stderr
+    }
+    return configure(b, in, mons).build();
+  }
+
+  private <B extends RunnerBuilder<B>> B configure(B builder, Map<String, Double> in, List<Monitor> mons) {
+    in.forEach(builder::input);
+    if (progress != null) {
+      builder.progressBar(progress);
+    }
+    return builder.monitors(mons.toArray(new Monitor[0])).dt(dt).jit(jit);
+  }
+
+  /** Whether {@code m} records a spike variable; unknown paths are left to the runner to report. */
+  private static boolean isSpike(Network net, Monitor m) {
+    try {
+      return m.path() != null && net.variable(m.path()).isBoolean();
+    } catch (IllegalArgumentException unknown) {
+      return false;
+    }
+  }
+
+  private Map<String, Object> summary(ExampleNetwork example, MonitorResults mon,
+      Map<String, SpikeStats> stats, Map<String, Object> times, List<String> files) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("network", example.name());
+    s.put("runner", runner.name());
+    s.put("jit", jit);
+    s.put("threads", threads);
+    s.put("method", method.name());
+    s.put("seed", seed);
+    s.put("scale", scale);
+    s.put("dt_ms", dt);
+    s.put("steps", mon.steps());
+    s.put("duration_ms", mon.steps() * dt);
+    s.put("every", every);
+    s.put("times_s", times);
+    Map<String, Object> rates = new LinkedHashMap<>();
+    Map<String, Object> groups = new LinkedHashMap<>();
+    for (SpikeStats st : stats.values()) {
+      rates.put(st.key(), st.rateHz());
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("monitor", st.monitor());
+      g.put("neurons", st.neurons());
+      g.put("spikes", st.spikes());
+      g.put("rate_hz", st.rateHz());
+      groups.put(st.key(), g);
+    }
+    s.put("rates_hz", rates);
+    s.put("spikes", groups);
+    s.put("monitors", mon.names());
+    s.put("files", files);
+    return s;
+  }
+
+  private void printText(PrintWriter w, ExampleNetwork example, MonitorResults mon,
+      Map<String, SpikeStats> stats, Map<String, Object> times, List<String> files) {
+    w.printf(Locale.ROOT, "%s: %d steps of %s ms (%s ms), %s, %s, %s, seed %d%n", example.name(),
+        mon.steps(), dt, mon.steps() * dt, runner == RunnerKind.ds ? "DSRunner" : "ReportRunner",
+        jit ? "jit" : "jit=false", method, seed);
+    w.printf(Locale.ROOT, "  network %.3f s, runner %.3f s, set-up %.3f s, run %.3f s%n",
+        times.get("network"), times.get("runner"), times.get("setup"), times.get("run"));
+    for (SpikeStats st : stats.values()) {
+      w.printf(Locale.ROOT, "  %-8s %7d neurons %9d spikes %8.2f Hz%n", st.key(), st.neurons(), st.spikes(),
+          st.rateHz());
+    }
+    for (String f : files) {
+      w.println("  wrote " + f);
+    }
+  }
+
+  /** Runs {@code step}, turning its IllegalArgumentException into a usage error naming the problem. */
+  private <T> T userInput(java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  static final class MonitorConverter implements ITypeConverter<Monitor> {
+    @Override
+    public Monitor convert(String value) {
+      try {
+        return MonitorSpec.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static final class InputConverter implements ITypeConverter<InputSpec> {
+    @Override
+    public InputSpec convert(String value) {
+      try {
+        return InputSpec.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

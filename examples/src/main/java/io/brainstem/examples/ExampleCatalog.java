@@ -1,0 +1,64 @@
+package io.brainstem.examples;
+
+import io.brainstem.cli.ExampleNetwork;
+import io.brainstem.cli.NetworkOptions;
+import io.brainstem.cli.NetworkProvider;
+import io.brainstem.models.ExpCobaProjection;
+import io.brainstem.network.Network;
+import io.brainstem.network.Projection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The example networks the command line runs ({@code brainstem list}): registered through
+ * META-INF/services, so the CLI module knows nothing of this one.
+ */
+public final class ExampleCatalog implements NetworkProvider {
+  /** EINet's excitatory and inhibitory weights (g_max) at scale 1. */
+  private static final double EINET_WE = 0.6;
+  private static final double EINET_WI = 6.7;
+
+  /** Created by {@link java.util.ServiceLoader}. */
+  public ExampleCatalog() {}
+
+  @Override
+  public List<ExampleNetwork> networks() {
+    return List.of(
+        new ExampleNetwork(
+            "einet",
+            "The seed's E/I balanced network: 3200 E + 800 I LIF neurons, ExpCOBA synapses, p = 0.02",
+            100.,
+            List.of("E.spike", "I.spike"),
+            Map.of("E.input", 20., "I.input", 20.),
+            ExampleCatalog::einet),
+        new ExampleNetwork(
+            "adaptation",
+            "One AdaptiveLif neuron (spike-triggered adaptation current w) under a constant 30 mV input",
+            500.,
+            List.of("N.V", "N.w", "N.spike"),
+            Map.of("N.input", 30.),
+            ExampleCatalog::adaptation));
+  }
+
+  /**
+   * The seed's EINet; {@code --scale} scales both groups and divides the synaptic weights by the
+   * scale, as BrainPy's scaled COBA benchmark does, so each neuron's mean synaptic input stays the
+   * same.
+   */
+  private static Network einet(NetworkOptions o) {
+    EINet net = new EINet(o.scaled(3200), o.scaled(800), o.method(), o.seed());
+    if (o.scale() != 1) {
+      for (Projection p : net.projections()) {
+        ExpCobaProjection syn = (ExpCobaProjection) p;
+        syn.g_max((p.pre() == net.E ? EINET_WE : EINET_WI) / o.scale());
+      }
+    }
+    return net;
+  }
+
+  private static Network adaptation(NetworkOptions o) {
+    Network net = new Network();
+    net.add(new AdaptiveLifGroup("N", o.scaled(1)).method(o.method()));
+    return net;
+  }
+}
