@@ -336,6 +336,9 @@ final class ExprParser {
 
   /** The most specific explanation of a name that resolves to nothing. */
   private void unknownName(Tree at, String name) {
+    if (scope.isConflicted(name)) {
+      return; // the field's declaration is already an error (BS204, BS205): one mistake, one error
+    }
     String didYouMean = Suggestions.didYouMean(name, scope.visibleNames());
     if (Units.isUnit(name)) {
       diagnostics.error(
