@@ -7,9 +7,13 @@ import static com.google.testing.compile.Compiler.javac;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.brainstem.network.NeuronGroup;
+import io.brainstem.network.Projection;
 import io.brainstem.processor.emit.GeneratedNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -150,6 +154,35 @@ class GeneratedNamesCollisionTest {
     Set<String> free = new TreeSet<>(names);
     free.removeAll(api(names));
     return free;
+  }
+
+  /**
+   * The registry keeps up with the runtime superclasses: each field a generated class inherits is
+   * reserved, and so is each final method a parameter's setter ({@code name(double)},
+   * {@code name(double[])}) would override.
+   */
+  @Test
+  void everyInheritedFieldAndSetterShapedFinalMethodIsReserved() {
+    for (Class<?> base : List.of(NeuronGroup.class, Projection.class)) {
+      for (Field field : base.getDeclaredFields()) {
+        int modifiers = field.getModifiers();
+        if (Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers)) {
+          assertWithMessage("%s.%s", base.getSimpleName(), field.getName())
+              .that(GeneratedNames.reserved(field.getName(), false)).isPresent();
+        }
+      }
+      for (Method method : base.getDeclaredMethods()) {
+        int modifiers = method.getModifiers();
+        boolean visible = Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
+        boolean setterShaped = method.getParameterCount() == 1
+            && (method.getParameterTypes()[0] == double.class
+                || method.getParameterTypes()[0] == double[].class);
+        if (visible && setterShaped && Modifier.isFinal(modifiers)) {
+          assertWithMessage("%s.%s", base.getSimpleName(), method.getName())
+              .that(GeneratedNames.reserved(method.getName(), false)).isPresent();
+        }
+      }
+    }
   }
 
   /** The API names are exactly one BS105 each, on the field, naming the clash and a rename. */
