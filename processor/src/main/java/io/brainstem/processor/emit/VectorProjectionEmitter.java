@@ -27,7 +27,6 @@ import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.Post;
 import io.brainstem.processor.ir.ModelIR.State;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
