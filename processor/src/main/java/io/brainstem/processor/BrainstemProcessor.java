@@ -15,6 +15,7 @@ import io.brainstem.processor.check.ModelRules;
 import io.brainstem.processor.check.ModelWarnings;
 import io.brainstem.processor.check.UnitRules;
 import io.brainstem.processor.emit.Emitter;
+import io.brainstem.processor.emit.GeneratedNames;
 import io.brainstem.processor.integrate.IntegratorRules;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.parse.ModelParser;
@@ -249,7 +250,7 @@ public final class BrainstemProcessor extends AbstractProcessor {
       return;
     }
     ParsedModel parsed = new ModelParser(diagnostics, trees).parse(type, kind);
-    new ModelRules(diagnostics).check(parsed);
+    new ModelRules(diagnostics, GeneratedNames::reserved).check(parsed);
     if (diagnostics.errorCount() > errorsBefore) {
       return;
     }

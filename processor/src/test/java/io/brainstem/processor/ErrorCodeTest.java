@@ -179,6 +179,24 @@ class ErrorCodeTest {
     assertSingleError(source, "[BS204 CONFLICTING_ROLES]", "boolean fire()");
   }
 
+  /** A @Refractory field without @Param that a body reads: BS205 only, no echoed BS104. */
+  @Test
+  void refractoryWithoutRoleReadInABodyIsOneError() {
+    JavaFileObject source = Models.neuron("""
+          @Refractory double tau_ref = 2;
+          @Ode("V") double dV(double V) { return (V_rest - V) / tau + 0 * tau_ref; }
+        """);
+    assertSingleError(source, "[BS205 REFRACTORY_NOT_PARAM]", "double tau_ref = 2;");
+  }
+
+  /** A runtime superclass member is public API: BS105 says what uses it and suggests a name. */
+  @Test
+  void superclassMemberIsReserved() {
+    JavaFileObject source = Models.neuron("  @State double spikeIndex;\n");
+    assertSingleError(source, "[BS105 RESERVED_NAME] 'spikeIndex' is reserved: the generated class"
+        + " uses it as NeuronGroup.spikeIndex", "double spikeIndex;");
+  }
+
   @Test
   void refractoryNotParam() {
     JavaFileObject source = Models.neuron("  @State @Refractory double w;\n");

@@ -46,6 +46,15 @@ class LinearSizeTest {
     return ode("    return (" + terms + ") / tau;\n");
   }
 
+  /** {@code -V + V * 1e-6 + V * 2e-6 + ...}: {@code n} plain terms, a left-deep chain. */
+  private static String plainSum(int n) {
+    StringBuilder terms = new StringBuilder("-V");
+    for (int k = 1; k <= n; k++) {
+      terms.append(" + V * ").append(k).append("e-9");
+    }
+    return ode("    return (" + terms + ") / tau;\n");
+  }
+
   /** {@code tanh(tanh(...tanh(V / 10)...))}, nested {@code n} deep. */
   private static String nested(int n) {
     return ode("    return (" + "Math.tanh(".repeat(n) + "V / 10" + ")".repeat(n)
@@ -75,6 +84,26 @@ class LinearSizeTest {
   @Test
   void aLongSumStaysLinear() {
     assertLinear(LinearSizeTest::sum, 500, 1000);
+  }
+
+  /**
+   * The processor alone ({@code -proc:only}: javac's own attribution of the sum would need a deep
+   * stack of its own) on a thread with an ordinary 8 MB stack: the parser and the units check walk
+   * the chain in a loop (the IR passes still recurse once per term, in small frames).
+   */
+  @Test
+  void aTenThousandTermSumNeedsNoDeepStack() {
+    Models.Captured[] result = new Models.Captured[1];
+    Thread thread = new Thread(null,
+        () -> result[0] = Models.process(Models.neuron(plainSum(10_000))), "small", 8L << 20);
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(result[0].compilation()).succeeded(); // warnings: the Bad fixture's unused fields
+    assertThat(result[0].models()).hasSize(1);
   }
 
   @Test

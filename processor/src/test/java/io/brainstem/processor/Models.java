@@ -82,6 +82,16 @@ final class Models {
   /** Result of a compile whose last stage records the IR instead of emitting code. */
   record Captured(Compilation compilation, List<ModelIR> models) {}
 
+  /** As {@link #compile}, running javac only as far as annotation processing ({@code -proc:only}). */
+  static Captured process(JavaFileObject... sources) {
+    List<ModelIR> models = new ArrayList<>();
+    Compilation compilation =
+        javac().withProcessors(new BrainstemProcessor((model, origin) -> models.add(model)))
+            .withOptions("-proc:only")
+            .compile(sources);
+    return new Captured(compilation, models);
+  }
+
   static Captured compile(JavaFileObject... sources) {
     List<ModelIR> models = new ArrayList<>();
     Compilation compilation =

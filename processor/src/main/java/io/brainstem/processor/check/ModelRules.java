@@ -19,21 +19,16 @@ import javax.lang.model.element.AnnotationValue;
 
 /** Rules that need the whole model: kinds, names, duplicates and required members. */
 public final class ModelRules {
-  /**
-   * Names the generated group or projection uses for its own members. Loop variables are not here:
-   * they are renamed around the model's names (so HH's gating variable may be called {@code n}).
-   */
-  public static final Set<String> RESERVED =
-      Set.of("t", "dt", "spike", "t_last_spike", "size", "name", "params", "method", "delay",
-          "delaySteps", "refractoryRule");
-
-  /** Names the generated class of a model with {@code @Noise} also uses. */
-  public static final Set<String> NOISE_RESERVED = Set.of("seed", "noiseSeed", "noiseStep");
-
   private final Diagnostics diagnostics;
+  /**
+   * The generated code's API names. Everything else it names is allocated around the model's names
+   * (so HH's gating variable may be called {@code n}).
+   */
+  private final ReservedNames reserved;
 
-  public ModelRules(Diagnostics diagnostics) {
+  public ModelRules(Diagnostics diagnostics, ReservedNames reserved) {
     this.diagnostics = diagnostics;
+    this.reserved = reserved;
   }
 
   public void check(ParsedModel model) {
@@ -98,16 +93,15 @@ public final class ModelRules {
     fields.addAll(model.states());
     fields.addAll(model.inputs());
     fields.addAll(model.posts());
+    boolean noise = !model.noises().isEmpty();
     for (Member<?> field : fields) {
-      if (RESERVED.contains(field.name())) {
-        diagnostics.error(
-            ErrorCode.RESERVED_NAME,
-            field.element(),
-            "'" + field.name() + "' is reserved: generated code uses it for its own member"
-                + " (reserved: t, dt, spike, t_last_spike, size, name, params, method, delay,"
-                + " delaySteps, refractoryRule)",
-            "Rename the field.");
-      }
+      reserved.use(field.name(), noise).ifPresent(use -> diagnostics.error(
+          ErrorCode.RESERVED_NAME,
+          field.element(),
+          "'" + field.name() + "' is reserved: the generated class uses it as " + use
+              + (noise && reserved.use(field.name(), false).isEmpty() ? " (in a model with @Noise)"
+                  : ""),
+          "Rename the field, e.g. to '" + field.name() + "_'."));
     }
   }
 
@@ -206,24 +200,6 @@ public final class ModelRules {
                 + " integration step",
             "Add '@Ode(\"" + noise.name() + "\") double d" + noise.name()
                 + "() { return 0; }' for pure noise, or the drift it has.");
-      }
-    }
-    if (model.noises().isEmpty()) {
-      return;
-    }
-    List<Member<?>> fields = new ArrayList<>();
-    fields.addAll(model.params());
-    fields.addAll(model.states());
-    fields.addAll(model.inputs());
-    fields.addAll(model.posts());
-    for (Member<?> field : fields) {
-      if (NOISE_RESERVED.contains(field.name())) {
-        diagnostics.error(
-            ErrorCode.RESERVED_NAME,
-            field.element(),
-            "'" + field.name() + "' is reserved in a model with @Noise: its generated class has"
-                + " seed(long), noiseSeed and noiseStep",
-            "Rename the field.");
       }
     }
   }

@@ -16,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The unit of each expression of one method body (already valid DSL), bottom-up. A number has no
@@ -66,19 +67,42 @@ final class UnitInference {
   Unit infer(ExpressionTree tree) {
     Optional<Unit> known = memo.get(tree);
     if (known == null) {
+      // A left-associative chain (a + b * c - ...): its left operands first, innermost out, so
+      // each one's inference finds its own left operand memoized and the stack stays shallow.
+      List<ExpressionTree> spine = new ArrayList<>();
+      for (ExpressionTree at = tree; ARITHMETIC.contains(at.getKind()) && !memo.containsKey(at);
+          at = ((BinaryTree) at).getLeftOperand()) {
+        spine.add(at);
+      }
+      for (int k = spine.size() - 1; k >= 1; k--) {
+        memo.put(spine.get(k), Optional.ofNullable(compute(spine.get(k))));
+      }
       known = Optional.ofNullable(compute(tree));
       memo.put(tree, known);
     }
     return known.orElse(null);
   }
 
+  private static final Set<Tree.Kind> ARITHMETIC =
+      Set.of(Tree.Kind.PLUS, Tree.Kind.MINUS, Tree.Kind.MULTIPLY, Tree.Kind.DIVIDE);
+
   /** Checks the comparisons inside boolean {@code tree}. */
   void condition(ExpressionTree tree) {
     switch (tree.getKind()) {
       case PARENTHESIZED -> condition(((ParenthesizedTree) tree).getExpression());
       case CONDITIONAL_AND, CONDITIONAL_OR -> {
-        condition(((BinaryTree) tree).getLeftOperand());
-        condition(((BinaryTree) tree).getRightOperand());
+        // A chain of && and || walked down its left operands in a loop, checked left to right.
+        List<ExpressionTree> rights = new ArrayList<>();
+        ExpressionTree at = tree;
+        while (at.getKind() == Tree.Kind.CONDITIONAL_AND
+            || at.getKind() == Tree.Kind.CONDITIONAL_OR) {
+          rights.add(((BinaryTree) at).getRightOperand());
+          at = ((BinaryTree) at).getLeftOperand();
+        }
+        condition(at);
+        for (int k = rights.size() - 1; k >= 0; k--) {
+          condition(rights.get(k));
+        }
       }
       case LOGICAL_COMPLEMENT -> condition(((UnaryTree) tree).getExpression());
       case CONDITIONAL_EXPRESSION -> {

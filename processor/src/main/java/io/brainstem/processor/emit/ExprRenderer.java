@@ -116,12 +116,15 @@ final class ExprRenderer {
     return v < 0 || Double.doubleToRawLongBits(v) == Double.doubleToRawLongBits(-0.0);
   }
 
-  /** A Java literal with exactly this value. */
+  /**
+   * A Java literal with exactly this value; NaN and the infinities as constant divisions, which
+   * name no type (a model variable called {@code Double} could shadow one).
+   */
   static String literal(double v) {
     if (Double.isNaN(v)) {
-      return "Double.NaN";
+      return "(0.0 / 0.0)";
     } else if (Double.isInfinite(v)) {
-      return v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
+      return v > 0 ? "(1.0 / 0.0)" : "(-1.0 / 0.0)";
     }
     return Double.toString(v);
   }

@@ -45,6 +45,7 @@ final class GroupEmitter {
   private final ClassName self;
   private final ClassName user;
   private final Set<String> assigned = new LinkedHashSet<>();
+  private final GeneratedNames generated;
   private final LocalNames names;
   private final String i;
   private final String from;
@@ -61,14 +62,15 @@ final class GroupEmitter {
   /** Inputs the staged loops read, each with the states whose ODE reads it; empty: no such loops. */
   private final Map<String, List<String>> stagedLayout;
 
-  GroupEmitter(ModelIR model, boolean vector) {
+  GroupEmitter(ModelIR model, GeneratedNames generated, boolean vector) {
     this.model = model;
     this.vector = vector;
     this.self = ClassName.get(model.packageName(), model.className() + "Group");
     this.user = ClassName.get(model.packageName(), model.className());
     model.odes().forEach(o -> assigned.add(o.state()));
     model.reset().ifPresent(r -> r.assignments().forEach(a -> assigned.add(a.state())));
-    this.names = new LocalNames(ModelNames.of(model));
+    this.generated = generated;
+    this.names = generated.locals();
     this.i = names.allocate("i");
     this.from = names.allocate("from");
     this.to = names.allocate("to");
@@ -88,14 +90,14 @@ final class GroupEmitter {
         .superclass(RuntimeNames.NEURON_GROUP)
         .addAnnotation(Members.generated(model))
         .addJavadoc("A group of {@link $T} neurons, stored as one array per variable.\n", user)
-        .addFields(Members.indexConstants(model))
+        .addFields(Members.indexConstants(model, generated))
         .addField(Members.paramsField())
         .addFields(Members.noiseFields(model));
     for (State s : model.states()) {
       type.addField(FieldSpec.builder(double[].class, s.name(), PUBLIC, FINAL)
           .addJavadoc("State {@code $L}, one per neuron (null under {@code Precision.FLOAT}).\n",
               s.name()).build());
-      type.addField(FieldSpec.builder(float[].class, Storage.FLOAT.field(s.name()), PUBLIC, FINAL)
+      type.addField(FieldSpec.builder(float[].class, generated.field(s.name(), Storage.FLOAT), PUBLIC, FINAL)
           .addJavadoc("State {@code $L} under {@code Precision.FLOAT}, else null.\n", s.name())
           .build());
     }
@@ -104,7 +106,7 @@ final class GroupEmitter {
           .addJavadoc("Input {@code $L}, accumulated during a step and cleared after it (null under"
               + " {@code Precision.FLOAT}).\n", input)
           .build());
-      type.addField(FieldSpec.builder(float[].class, Storage.FLOAT.field(input), PUBLIC, FINAL)
+      type.addField(FieldSpec.builder(float[].class, generated.field(input, Storage.FLOAT), PUBLIC, FINAL)
           .addJavadoc("Input {@code $L} under {@code Precision.FLOAT}, else null.\n", input)
           .build());
     }
@@ -117,7 +119,7 @@ final class GroupEmitter {
     }
     type.addMethod(doubleConstructor())
         .addMethod(constructor())
-        .addMethods(Members.setters(model, self, "neuron"))
+        .addMethods(Members.setters(model, generated, self, "neuron"))
         .addMethod(Members.methodSetter(model, self))
         .addMethods(Members.seedSetter(model, self, "neuron"))
         .addMethods(vector ? Members.noiseSeedGetter(model) : List.of())
@@ -189,19 +191,19 @@ final class GroupEmitter {
         .addParameter(RuntimeNames.PRECISION, "precision")
         .addStatement("super(name, $S, size, $T.$L, precision)", model.className(),
             Integrator.class, model.method().name())
-        .addCode(Members.initParams(model, "name", "size"));
+        .addCode(Members.initParams(model, generated, "name", "size"));
     if (!model.noises().isEmpty()) {
       ctor.addStatement("this.noiseSeed = name.hashCode()");
     }
     for (State s : model.states()) {
       String initial = ExprRenderer.literal(s.initialValue());
       ctor.addStatement("this.$L = state($S, $L)", s.name(), s.name(), initial)
-          .addStatement("this.$L = floatState($S, $L)", Storage.FLOAT.field(s.name()), s.name(),
+          .addStatement("this.$L = floatState($S, $L)", generated.field(s.name(), Storage.FLOAT), s.name(),
               initial);
     }
     for (String input : model.inputs()) {
       ctor.addStatement("this.$L = input($S)", input, input)
-          .addStatement("this.$L = floatInput($S)", Storage.FLOAT.field(input), input);
+          .addStatement("this.$L = floatInput($S)", generated.field(input, Storage.FLOAT), input);
     }
     if (model.refractoryParam().isPresent()) {
       ctor.addStatement("this.$L = timeState($S, -1e7)", T_LAST_SPIKE, T_LAST_SPIKE);
@@ -306,7 +308,7 @@ final class GroupEmitter {
       // One instance per call: ranges on different threads never share it.
       code.addStatement("final $T $L = new $T()", user, m, user);
     }
-    Loads loads = new Loads(model, variant, storage, locals, m);
+    Loads loads = new Loads(model, generated, variant, storage, m);
     code.add(loads.paramsBeforeLoop(vars))
         .add(prelude)
         .add(hoisted)
@@ -420,7 +422,7 @@ final class GroupEmitter {
     CodeBlock.Builder code = CodeBlock.builder();
     for (State s : model.states()) {
       boolean written = assigned.contains(s.name());
-      String array = storage.field(s.name());
+      String array = generated.field(s.name(), storage);
       if (written) {
         code.addStatement("double $L = this.$L[$L]", s.name(), array, i);
       } else if (debug || vars.uses(RefKind.STATE, s.name())) {
@@ -432,7 +434,7 @@ final class GroupEmitter {
 
   private CodeBlock storeStates(Storage storage) {
     CodeBlock.Builder code = CodeBlock.builder();
-    assigned.forEach(s -> code.addStatement("this.$L[$L] = $L", storage.field(s), i,
+    assigned.forEach(s -> code.addStatement("this.$L[$L] = $L", generated.field(s, storage), i,
         storage.store(s)));
     return code.build();
   }

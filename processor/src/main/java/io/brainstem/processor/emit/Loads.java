@@ -1,13 +1,10 @@
 package io.brainstem.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
-import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.Post;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,17 +17,16 @@ final class Loads {
   private final Variant variant;
   private final Storage storage;
   private final String instance;
-  private final Map<String, String> columns = new HashMap<>();
+  private final GeneratedNames generated;
 
   /** Loads for one step method; {@code instance} is the debug loop's model instance variable. */
-  Loads(ModelIR model, Variant variant, Storage storage, LocalNames locals, String instance) {
+  Loads(ModelIR model, GeneratedNames generated, Variant variant, Storage storage,
+      String instance) {
     this.model = model;
+    this.generated = generated;
     this.variant = variant;
     this.storage = storage;
     this.instance = instance;
-    for (Param p : model.params()) {
-      columns.put(p.name(), locals.allocate(p.name() + "Column"));
-    }
   }
 
   /** Group-wide values, or per-element columns, of the parameters the method's loops read. */
@@ -40,12 +36,12 @@ final class Loads {
       if (!vars.uses(RefKind.PARAM, p.name())) {
         continue;
       }
-      String constant = Members.indexConstant(model, p.name());
+      String constant = generated.indexConstant(p.name());
       switch (variant) {
         case GROUP_WIDE -> code.addStatement(
             "final double $L = params.scalar($L)", p.name(), constant);
         case PER_ELEMENT -> code.addStatement(
-            "final double[] $L = params.column($L)", columns.get(p.name()), constant);
+            "final double[] $L = params.column($L)", generated.column(p.name()), constant);
         case DEBUG -> { }
       }
     }
@@ -58,9 +54,9 @@ final class Loads {
     for (Param p : model.params()) {
       if (variant == Variant.DEBUG) {
         code.addStatement("$L.$L = params.value($L, $L)",
-            instance, p.name(), Members.indexConstant(model, p.name()), index);
+            instance, p.name(), generated.indexConstant(p.name()), index);
       } else if (variant == Variant.PER_ELEMENT && vars.uses(RefKind.PARAM, p.name())) {
-        code.addStatement("final double $L = $L[$L]", p.name(), columns.get(p.name()), index);
+        code.addStatement("final double $L = $L[$L]", p.name(), generated.column(p.name()), index);
       }
     }
     return code.build();
@@ -78,13 +74,13 @@ final class Loads {
   CodeBlock inputs(Vars vars, String index, Set<String> written) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (String input : model.inputs()) {
-      load(code, vars, index, RefKind.INPUT, input, "this." + storage.field(input));
+      load(code, vars, index, RefKind.INPUT, input, "this." + generated.field(input, storage));
     }
     for (Post post : model.posts()) {
       if (variant != Variant.DEBUG && written.contains(post.fieldName())) {
         continue;
       }
-      String array = ProjectionEmitter.postArray(post.fieldName(), storage);
+      String array = generated.postArray(post.fieldName(), storage);
       load(code, vars, index, RefKind.POST, post.fieldName(), array);
     }
     return code.build();

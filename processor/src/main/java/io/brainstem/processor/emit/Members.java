@@ -35,30 +35,10 @@ final class Members {
         .build();
   }
 
-  /**
-   * The constant holding a parameter's index in the table, e.g. {@code TAU_INDEX}; a parameter
-   * whose upper-cased name repeats an earlier one's ({@code v_rest} after {@code V_rest}) gets its
-   * position appended.
-   */
-  static String indexConstant(ModelIR model, String param) {
-    String upper = param.toUpperCase(Locale.ROOT);
-    for (int p = 0; p < model.params().size(); p++) {
-      String name = model.params().get(p).name();
-      if (name.equals(param)) {
-        return upper + "_INDEX";
-      }
-      if (name.toUpperCase(Locale.ROOT).equals(upper)) {
-        int position = model.params().stream().map(Param::name).toList().indexOf(param);
-        return upper + "_" + position + "_INDEX";
-      }
-    }
-    throw new IllegalArgumentException(param + " is not a parameter of " + model.className());
-  }
-
-  static List<FieldSpec> indexConstants(ModelIR model) {
+  static List<FieldSpec> indexConstants(ModelIR model, GeneratedNames names) {
     List<FieldSpec> out = new ArrayList<>();
     for (int p = 0; p < model.params().size(); p++) {
-      out.add(FieldSpec.builder(int.class, indexConstant(model, model.params().get(p).name()),
+      out.add(FieldSpec.builder(int.class, names.indexConstant(model.params().get(p).name()),
               PRIVATE, STATIC, FINAL)
           .initializer("$L", p)
           .build());
@@ -71,7 +51,8 @@ final class Members {
   }
 
   /** {@code this.params = new Parameters(owner, size, List.of(names...), defaults...);} */
-  static CodeBlock initParams(ModelIR model, String owner, String size) {
+  static CodeBlock initParams(ModelIR model, GeneratedNames generated, String owner,
+      String size) {
     CodeBlock names = model.params().stream()
         .map(p -> CodeBlock.of("$S", p.name())).collect(CodeBlock.joining(", "));
     CodeBlock defaults = model.params().stream()
@@ -85,15 +66,16 @@ final class Members {
     // A negative refractory period would hold no step at all: refuse it when it is set.
     return model.refractoryParam()
         .map(p -> CodeBlock.builder().add(table).addStatement("params.requireNonNegative($L, $S)",
-            indexConstant(model, p), "the @Refractory period").build())
+            generated.indexConstant(p), "the @Refractory period").build())
         .orElse(table);
   }
 
   /** Per parameter, a group-wide and a per-element fluent setter. */
-  static List<MethodSpec> setters(ModelIR model, ClassName self, String element) {
+  static List<MethodSpec> setters(ModelIR model, GeneratedNames names, ClassName self,
+      String element) {
     List<MethodSpec> out = new ArrayList<>();
     for (Param p : model.params()) {
-      String index = indexConstant(model, p.name());
+      String index = names.indexConstant(p.name());
       out.add(MethodSpec.methodBuilder(p.name())
           .addModifiers(PUBLIC)
           .returns(self)

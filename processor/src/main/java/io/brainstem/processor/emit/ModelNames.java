@@ -6,35 +6,11 @@ import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
-/** Names already in scope in generated loops, and what a model's expressions read. */
+/** What a model's expressions read (the names generated code uses: {@link GeneratedNames}). */
 final class ModelNames {
-  /** Members of the generated classes (and their bases) that loops refer to by simple name. */
-  private static final List<String> MEMBERS = List.of(
-      "t", "dt", "params", "spike", "debugModel", "t_last_spike", "indptr", "indices", "preSpike");
-
   private ModelNames() {}
-
-  /** Every name a generated local must not take. */
-  static Set<String> of(ModelIR model) {
-    Set<String> names = new HashSet<>(MEMBERS);
-    model.params().forEach(p -> names.add(p.name()));
-    model.states().forEach(s -> names.add(s.name()));
-    names.addAll(model.inputs());
-    model.posts().forEach(p -> {
-      names.add(p.fieldName());
-      for (Storage storage : Storage.values()) {
-        names.add(ProjectionEmitter.postArray(p.fieldName(), storage));
-      }
-    });
-    for (Storage storage : Storage.values()) {
-      model.output().ifPresent(o -> names.add(ProjectionEmitter.postArray(o.target(), storage)));
-    }
-    return names;
-  }
 
   /** True when any expression of the model reads the clock {@code t}. */
   static boolean readsTime(ModelIR model) {

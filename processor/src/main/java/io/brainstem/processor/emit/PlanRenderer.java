@@ -117,8 +117,8 @@ final class PlanRenderer {
       code.addStatement("final double $L = $L", let.name(), evaluation);
     } else if (value instanceof StandardNormal draw) {
       // Keyed by the absolute step, so ranges and threads draw the same numbers.
-      code.addStatement("final double $L = $T.at(this.noiseSeed, $L, Math.round(t / dt), $L)",
-          let.name(), RuntimeNames.GAUSSIAN, index, draw.stream());
+      code.addStatement("final double $L = $T.at(this.noiseSeed, $L, $T.round(t / dt), $L)",
+          let.name(), RuntimeNames.GAUSSIAN, index, Math.class, draw.stream());
     } else {
       Rate rate = (Rate) value;
       if (rate.bindings().isEmpty()) {

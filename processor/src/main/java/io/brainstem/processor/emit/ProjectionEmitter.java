@@ -40,6 +40,7 @@ final class ProjectionEmitter {
   private final ModelIR model;
   private final ClassName self;
   private final ClassName user;
+  private final GeneratedNames generated;
   private final LocalNames names;
   private final String i;
   private final String j;
@@ -59,12 +60,13 @@ final class ProjectionEmitter {
   /** With vector kernels: the kernels' element loops start there (the vector kernel ran before). */
   private final String tail;
 
-  ProjectionEmitter(ModelIR model, boolean vector) {
+  ProjectionEmitter(ModelIR model, GeneratedNames generated, boolean vector) {
     this.model = model;
     this.vector = vector;
     this.self = ClassName.get(model.packageName(), model.className() + "Projection");
     this.user = ClassName.get(model.packageName(), model.className());
-    this.names = new LocalNames(ModelNames.of(model));
+    this.generated = generated;
+    this.names = generated.locals();
     this.i = names.allocate("i");
     this.j = names.allocate("j");
     this.k = names.allocate("k");
@@ -81,43 +83,38 @@ final class ProjectionEmitter {
     this.tail = vector ? names.allocate("tail") : from;
   }
 
-  /** The field holding the postsynaptic array {@code name}, e.g. {@code postV}. */
-  static String postArray(String name, Storage storage) {
-    return storage.field("post" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
-  }
-
   TypeSpec type() {
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addModifiers(PUBLIC, FINAL)
         .superclass(RuntimeNames.PROJECTION)
         .addAnnotation(Members.generated(model))
         .addJavadoc("{@link $T} synapses, with state kept per postsynaptic neuron.\n", user)
-        .addFields(Members.indexConstants(model))
+        .addFields(Members.indexConstants(model, generated))
         .addField(Members.paramsField())
         .addFields(Members.noiseFields(model));
     for (State s : model.states()) {
       type.addField(FieldSpec.builder(double[].class, s.name(), PUBLIC, FINAL)
           .addJavadoc("State {@code $L}, one per postsynaptic neuron (null when the postsynaptic "
               + "group stores float).\n", s.name()).build());
-      type.addField(FieldSpec.builder(float[].class, Storage.FLOAT.field(s.name()), PUBLIC, FINAL)
+      type.addField(FieldSpec.builder(float[].class, generated.field(s.name(), Storage.FLOAT), PUBLIC, FINAL)
           .addJavadoc("State {@code $L} when the postsynaptic group stores float, else null.\n",
               s.name()).build());
     }
     for (Storage storage : Storage.values()) {
       for (Post p : model.posts()) {
-        type.addField(FieldSpec.builder(storage.arrayType, postArray(p.fieldName(), storage),
+        type.addField(FieldSpec.builder(storage.arrayType, generated.postArray(p.fieldName(), storage),
                 PRIVATE, FINAL)
             .addJavadoc("The postsynaptic {@code $L} ({@code @Post} field {@code $L}), stored as "
                 + "$L.\n", p.postName(), p.fieldName(), storage.name().toLowerCase(Locale.ROOT))
             .build());
       }
       model.output().ifPresent(o -> type.addField(
-          FieldSpec.builder(storage.arrayType, postArray(o.target(), storage), PRIVATE, FINAL)
+          FieldSpec.builder(storage.arrayType, generated.outputArray(storage), PRIVATE, FINAL)
               .addJavadoc("The postsynaptic input the output is added to, stored as $L.\n",
                   storage.name().toLowerCase(Locale.ROOT)).build()));
     }
     type.addMethods(constructors())
-        .addMethods(Members.setters(model, self, "postsynaptic neuron"))
+        .addMethods(Members.setters(model, generated, self, "postsynaptic neuron"))
         .addMethod(Members.methodSetter(model, self))
         .addMethods(Members.seedSetter(model, self, "postsynaptic neuron"))
         .addMethods(vector ? Members.noiseSeedGetter(model) : List.of())
@@ -195,26 +192,26 @@ final class ProjectionEmitter {
         .addParameter(RuntimeNames.CONNECTOR, "connector")
         .addStatement("super(name, $S, pre, post, connector, $T.$L)", model.className(),
             Integrator.class, model.method().name())
-        .addCode(Members.initParams(model, "name()", "post.size()"));
+        .addCode(Members.initParams(model, generated, "name()", "post.size()"));
     if (!model.noises().isEmpty()) {
       named.addStatement("this.noiseSeed = name().hashCode()");
     }
     for (State s : model.states()) {
       String initial = ExprRenderer.literal(s.initialValue());
       named.addStatement("this.$L = state($S, $L)", s.name(), s.name(), initial)
-          .addStatement("this.$L = floatState($S, $L)", Storage.FLOAT.field(s.name()), s.name(),
+          .addStatement("this.$L = floatState($S, $L)", generated.field(s.name(), Storage.FLOAT), s.name(),
               initial);
     }
     for (Post p : model.posts()) {
-      named.addStatement("this.$L = postVariable($S, $S)", postArray(p.fieldName(), Storage.DOUBLE),
+      named.addStatement("this.$L = postVariable($S, $S)", generated.postArray(p.fieldName(), Storage.DOUBLE),
               p.postName(), "@Post field " + p.fieldName())
           .addStatement("this.$L = postFloatVariable($S, $S)",
-              postArray(p.fieldName(), Storage.FLOAT), p.postName(), "@Post field " + p.fieldName());
+              generated.postArray(p.fieldName(), Storage.FLOAT), p.postName(), "@Post field " + p.fieldName());
     }
     model.output().ifPresent(o -> named
-        .addStatement("this.$L = postVariable($S, $S)", postArray(o.target(), Storage.DOUBLE),
+        .addStatement("this.$L = postVariable($S, $S)", generated.outputArray(Storage.DOUBLE),
             o.target(), "@Output target")
-        .addStatement("this.$L = postFloatVariable($S, $S)", postArray(o.target(), Storage.FLOAT),
+        .addStatement("this.$L = postFloatVariable($S, $S)", generated.outputArray(Storage.FLOAT),
             o.target(), "@Output target"));
     if (vector) {
       // By name: this class must load without the jdk.incubator.vector module.
@@ -232,7 +229,7 @@ final class ProjectionEmitter {
     StepPlan plan = debug
         ? StepPlanner.plan(model, integrator, variant.uniformity, locals)
         : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
-    Loads loads = new Loads(model, variant, storage, locals, m);
+    Loads loads = new Loads(model, generated, variant, storage, m);
     List<Vars> loops = new ArrayList<>();
 
     CodeBlock.Builder body = CodeBlock.builder();
@@ -315,7 +312,7 @@ final class ProjectionEmitter {
     onPre.assignments().forEach(a -> written.add(a.state()));
     if (debug) {
       model.states().forEach(s -> effect.addStatement("$L.$L = this.$L[$L]", m, s.name(),
-          storage.field(s.name()), j));
+          generated.field(s.name(), storage), j));
       effect.addStatement("$L.$L()", m, onPre.methodName());
       written.forEach(s -> effect.addStatement("$L[$L] = $L", array(s, storage), j,
           storage.store(m + "." + s)));
@@ -396,11 +393,11 @@ final class ProjectionEmitter {
 
   /** Adds the {@code @Output} value to the postsynaptic input, element by element. */
   private CodeBlock output(Output out, Vars vars, Loads loads, boolean debug, Storage storage) {
-    String target = postArray(out.target(), storage);
+    String target = generated.outputArray(storage);
     CodeBlock.Builder add = CodeBlock.builder();
     if (debug) {
       model.states().forEach(s -> add.addStatement("$L.$L = this.$L[$L]", m, s.name(),
-          storage.field(s.name()), j));
+          generated.field(s.name(), storage), j));
       add.add(addTo(target, CodeBlock.of("$L.$L()", m, out.methodName()), storage));
     } else {
       CodeBlock value = PlanRenderer.kernel(model, vars, j).expr(out.value());
@@ -434,7 +431,7 @@ final class ProjectionEmitter {
       Storage storage) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (State s : model.states()) {
-      String array = storage.field(s.name());
+      String array = generated.field(s.name(), storage);
       if (written.contains(s.name())) {
         code.addStatement("double $L = this.$L[$L]", s.name(), array, j);
       } else if (debug || vars.uses(RefKind.STATE, s.name())) {
@@ -455,7 +452,7 @@ final class ProjectionEmitter {
     CodeBlock.Builder code = CodeBlock.builder();
     for (Post p : model.posts()) {
       if (written.contains(p.fieldName())) {
-        code.addStatement("double $L = $L[$L]", p.fieldName(), postArray(p.fieldName(), storage),
+        code.addStatement("double $L = $L[$L]", p.fieldName(), generated.postArray(p.fieldName(), storage),
             j);
       }
     }
@@ -465,7 +462,7 @@ final class ProjectionEmitter {
   /** The array a written variable lives in: the state's own, or the postsynaptic one. */
   private String array(String written, Storage storage) {
     boolean post = model.posts().stream().anyMatch(p -> p.fieldName().equals(written));
-    return post ? postArray(written, storage) : "this." + storage.field(written);
+    return post ? generated.postArray(written, storage) : "this." + generated.field(written, storage);
   }
 
   /** {@code coupling(Coupling)}: a staged-capable model names its target and post state. */
@@ -548,7 +545,7 @@ final class ProjectionEmitter {
   private MethodSpec stagedStep(Variant variant, Storage storage, boolean exponential) {
     LocalNames locals = names.copy();
     boolean debug = variant == Variant.DEBUG;
-    Loads loads = new Loads(model, variant, storage, locals, m);
+    Loads loads = new Loads(model, generated, variant, storage, m);
     List<Vars> loops = new ArrayList<>();
     CodeBlock.Builder body = CodeBlock.builder();
     model.onPre().ifPresent(

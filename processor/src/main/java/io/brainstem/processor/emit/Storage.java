@@ -20,11 +20,6 @@ enum Storage {
     this.arrayType = arrayType;
   }
 
-  /** The field holding variable {@code name}'s array: {@code V}, or {@code V_float}. */
-  String field(String name) {
-    return this == DOUBLE ? name : name + "_float";
-  }
-
   /** {@code value} as a stored element: unchanged, or rounded to float. */
   String store(String value) {
     return this == DOUBLE ? value : "(float) " + value;

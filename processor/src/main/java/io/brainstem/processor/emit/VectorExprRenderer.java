@@ -34,13 +34,17 @@ final class VectorExprRenderer {
   private final Function<Ref, String> names;
   private final Predicate<Ref> isVector;
   private final ExprRenderer scalar;
+  /** The kernel class's species field, {@code S}. */
+  private final String species;
 
   /**
    * {@code names} maps a reference to the Java expression holding its value; {@code isVector} tells
-   * whether that value is a {@code DoubleVector} (per element) or a {@code double} (uniform).
+   * whether that value is a {@code DoubleVector} (per element) or a {@code double} (uniform);
+   * {@code species} names the kernel class's species field.
    */
-  VectorExprRenderer(Function<Ref, String> names, Predicate<Ref> isVector) {
+  VectorExprRenderer(Function<Ref, String> names, Predicate<Ref> isVector, String species) {
     this.names = names;
+    this.species = species;
     this.isVector = isVector;
     this.scalar = new ExprRenderer(names);
   }
@@ -57,7 +61,7 @@ final class VectorExprRenderer {
   /** {@code e}, boolean-valued, as a {@code VectorMask<Double>}. */
   CodeBlock mask(Expr e) {
     Code c = render(e);
-    return c.vector() ? c.code() : CodeBlock.of("S.maskAll($L)", c.code());
+    return c.vector() ? c.code() : CodeBlock.of("$L.maskAll($L)", species, c.code());
   }
 
   /** {@code e} rendered as a vector, or as a scalar when it reads only uniform values. */
@@ -162,8 +166,8 @@ final class VectorExprRenderer {
    * In the loop: C2 hoists the broadcast of a loop invariant itself, and hoisting it in the source
    * was measured to make C2 stop inlining earlier (vectors live across the loop cost it nodes).
    */
-  private static CodeBlock broadcast(CodeBlock scalar) {
-    return CodeBlock.of("$T.broadcast(S, $L)", RuntimeNames.DOUBLE_VECTOR, scalar);
+  private CodeBlock broadcast(CodeBlock scalar) {
+    return CodeBlock.of("$T.broadcast($L, $L)", RuntimeNames.DOUBLE_VECTOR, species, scalar);
   }
 
   /** Whether {@code e} reads any per-element value. */

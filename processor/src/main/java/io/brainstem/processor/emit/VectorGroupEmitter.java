@@ -60,7 +60,13 @@ final class VectorGroupEmitter {
   private CodeBlock thresholdMask = CodeBlock.of("");
   /** What the spike handling reads, filled by {@link #finish}. */
   private final Set<Ref> finishReads = new LinkedHashSet<>();
+  private final GeneratedNames generated;
   private final LocalNames names;
+  /** The species, float species, block length and group fields ({@code S}, {@code F}, ...). */
+  private final String s;
+  private final String f;
+  private final String blockSize;
+  private final String owner;
   private final String i;
   private final String from;
   private final String to;
@@ -79,14 +85,19 @@ final class VectorGroupEmitter {
   private final String block;
   private final String blockEnd;
 
-  VectorGroupEmitter(ModelIR model, Storage storage) {
+  VectorGroupEmitter(ModelIR model, GeneratedNames generated, Storage storage) {
     this.model = model;
     this.storage = storage;
     this.self = className(model, storage);
     this.group = ClassName.get(model.packageName(), model.className() + "Group");
     model.odes().forEach(o -> assigned.add(o.state()));
     model.reset().ifPresent(r -> r.assignments().forEach(a -> assigned.add(a.state())));
-    this.names = new LocalNames(ModelNames.of(model));
+    this.generated = generated;
+    this.names = generated.locals();
+    this.s = generated.species();
+    this.f = generated.floatSpecies();
+    this.blockSize = generated.block();
+    this.owner = generated.owner();
     this.i = names.allocate("i");
     this.from = names.allocate("from");
     this.to = names.allocate("to");
@@ -126,17 +137,17 @@ final class VectorGroupEmitter {
         .addJavadoc("The vector kernels of {@link $T}, lane-wise over {@code $T} (created by the group"
             + "\nwhen the {@code jdk.incubator.vector} module is present).\n", group,
             RuntimeNames.DOUBLE_VECTOR)
-        .addField(FieldSpec.builder(species, "S", PRIVATE, STATIC, FINAL)
+        .addField(FieldSpec.builder(species, s, PRIVATE, STATIC, FINAL)
             .initializer("$T.SPECIES_PREFERRED", RuntimeNames.DOUBLE_VECTOR).build());
     if (storage == Storage.FLOAT) {
-      type.addField(floatSpecies());
+      type.addField(floatSpecies(generated));
     }
     type
-        .addField(FieldSpec.builder(int.class, "BLOCK", PRIVATE, STATIC, FINAL)
+        .addField(FieldSpec.builder(int.class, blockSize, PRIVATE, STATIC, FINAL)
             .addJavadoc("Neurons per block when a kernel runs as several loops (L1-resident carries).\n")
             .initializer("256").build())
-        .addFields(Members.indexConstants(model))
-        .addField(group, "group", PRIVATE, FINAL)
+        .addFields(Members.indexConstants(model, generated))
+        .addField(group, owner, PRIVATE, FINAL)
         .addField(RuntimeNames.PARAMETERS, "params", PRIVATE, FINAL)
         .addField(int[].class, "spikeIndex", PRIVATE, FINAL)
         .addField(boolean[].class, "spike", PRIVATE, FINAL);
@@ -144,8 +155,8 @@ final class VectorGroupEmitter {
       type.addField(stored(array) ? storage.arrayType : TypeName.get(double[].class), array,
           PRIVATE, FINAL);
     }
-    type.addMethod(constructor()).addMethod(update()).addMethod(VectorKernelParts.lanes())
-        .addMethod(VectorKernelParts.describe(storage));
+    type.addMethod(constructor()).addMethod(update()).addMethod(VectorKernelParts.lanes(s))
+        .addMethod(VectorKernelParts.describe(storage, s));
     for (Integrator integrator : Linearity.supported(model)) {
       type.addMethods(step(integrator, Variant.GROUP_WIDE));
       type.addMethods(step(integrator, Variant.PER_ELEMENT));
@@ -172,29 +183,29 @@ final class VectorGroupEmitter {
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
         .addModifiers(PUBLIC)
         .addJavadoc("Kernels over {@code group}'s arrays, its parameter table and spike list.\n")
-        .addParameter(group, "group")
+        .addParameter(group, owner)
         .addParameter(RuntimeNames.PARAMETERS, "params")
         .addParameter(int[].class, "spikeIndex")
-        .addStatement("this.group = group")
+        .addStatement("this.$L = $L", owner, owner)
         .addStatement("this.params = params")
         .addStatement("this.spikeIndex = spikeIndex")
-        .addStatement("this.spike = group.spike");
-    arrays().forEach(a -> ctor.addStatement("this.$L = group.$L", a,
-        stored(a) ? storage.field(a) : a));
+        .addStatement("this.spike = $L.spike", owner);
+    arrays().forEach(a -> ctor.addStatement("this.$L = $L.$L", a, owner,
+        stored(a) ? generated.field(a, storage) : a));
     return ctor.build();
   }
 
   private MethodSpec update() {
     String args = "t, dt, " + from + ", " + to;
-    CodeBlock.Builder code = CodeBlock.builder().add("return ").beginControlFlow("switch (group.method())");
+    CodeBlock.Builder code = CodeBlock.builder().add("return ").beginControlFlow("switch ($L.method())", owner);
     for (Integrator integrator : Linearity.supported(model)) {
       code.addStatement("case $L -> params.heterogeneous() ? $L($L) : $L($L)", integrator.name(),
           Members.stepMethod(integrator, Variant.PER_ELEMENT), args,
           Members.stepMethod(integrator, Variant.GROUP_WIDE), args);
     }
     if (Linearity.supported(model).size() < Integrator.values().length) {
-      code.addStatement("default -> throw new $T($S + group.method())",
-          IllegalStateException.class, "unsupported integrator ");
+      code.addStatement("default -> throw new $T($S + $L.method())",
+          IllegalStateException.class, "unsupported integrator ", owner);
     }
     code.unindent().add("};\n");
     return MethodSpec.methodBuilder("update")
@@ -219,7 +230,7 @@ final class VectorGroupEmitter {
     Vars vars = Vars.kernel(model);
     StepPlan plan = StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
     VectorPlanRenderer render =
-        new VectorPlanRenderer(model, vars, variant, plan, locals, i, "group.noiseSeed()");
+        new VectorPlanRenderer(model, vars, variant, plan, locals, i, owner + ".noiseSeed()", s);
     String mask = model.refractoryParam().isPresent() ? refractory : null;
     List<Stmt> statements = render.statements(mask);
     CodeBlock finish = finish(render);
@@ -238,11 +249,13 @@ final class VectorGroupEmitter {
     Map<String, Integer> slots = split.slots();
     List<MethodSpec> methods = new ArrayList<>();
     CodeBlock.Builder driver = CodeBlock.builder()
-        .addStatement("final double[] $L = $T.carry($L * BLOCK)", carry, RuntimeNames.VECTOR_MATH,
-            slots.size())
+        .addStatement("final double[] $L = $T.carry($L * $L)", carry, RuntimeNames.VECTOR_MATH,
+            slots.size(), blockSize)
         .addStatement("int $L = $L", spikeEnd, from)
-        .beginControlFlow("for (int $L = $L; $L < $L; $L += BLOCK)", block, from, block, to, block)
-        .addStatement("final int $L = Math.min($L, $L + BLOCK)", blockEnd, to, block);
+        .beginControlFlow("for (int $L = $L; $L < $L; $L += $L)", block, from, block, to, block,
+            blockSize)
+        .addStatement("final int $L = $T.min($L, $L + $L)", blockEnd, Math.class, to, block,
+            blockSize);
     for (int p = 0; p < parts.size(); p++) {
       boolean last = p == parts.size() - 1;
       String partName = name + "Part" + (p + 1);
@@ -261,9 +274,9 @@ final class VectorGroupEmitter {
       } else if (exprel != null) {
         driver.beginControlFlow("if ($L(t, dt, $L, $L, $L) != 0)", partName, block, blockEnd, carry)
             .add("// lanes with |z| >= 0.5 (rare): the scalar Exprel, as the scalar kernel\n")
-            .addStatement("$T.exprelFar($L, $L * BLOCK, $L * BLOCK, $L - $L, dt)",
-                RuntimeNames.VECTOR_MATH, carry, slots.get(exprel.exprelOf()),
-                slots.get(exprel.defines()), blockEnd, block)
+            .addStatement("$T.exprelFar($L, $L * $L, $L * $L, $L - $L, dt)",
+                RuntimeNames.VECTOR_MATH, carry, slots.get(exprel.exprelOf()), blockSize,
+                slots.get(exprel.defines()), blockSize, blockEnd, block)
             .endControlFlow();
       } else {
         part.returns(void.class);
@@ -304,22 +317,22 @@ final class VectorGroupEmitter {
     if (carries) {
       body.addStatement("final int $L = $L - $L", at, i, from);
     }
-    in.forEach((local, slot) -> body.addStatement("final $T $L = $T.fromArray(S, $L, $L * BLOCK + $L)",
-        RuntimeNames.DOUBLE_VECTOR, local, RuntimeNames.DOUBLE_VECTOR, carry, slot, at));
+    in.forEach((local, slot) -> body.addStatement("final $T $L = $T.fromArray($L, $L, $L * $L + $L)",
+        RuntimeNames.DOUBLE_VECTOR, local, RuntimeNames.DOUBLE_VECTOR, s, carry, slot, blockSize, at));
     body.add(loads(variant, reads, last));
     if (last && model.refractoryParam().isPresent()) {
       if (variant == Variant.PER_ELEMENT) {
         // The rule's step count per lane, as the scalar kernel computes it per neuron.
-        body.beginControlFlow("for (int $L = 0; $L < S.length(); $L++)", k, k, k)
-            .addStatement("$L[$L] = $L.holdTime($LColumn[$L + $L], dt)", lanes, k, rule,
-                model.refractoryParam().get(), i, k)
+        body.beginControlFlow("for (int $L = 0; $L < $L.length(); $L++)", k, k, s, k)
+            .addStatement("$L[$L] = $L.holdTime($L[$L + $L], dt)", lanes, k, rule,
+                generated.column(model.refractoryParam().get()), i, k)
             .endControlFlow()
-            .addStatement("final $T $L = $T.fromArray(S, $L, 0)", RuntimeNames.DOUBLE_VECTOR,
-                holdTime, RuntimeNames.DOUBLE_VECTOR, lanes);
+            .addStatement("final $T $L = $T.fromArray($L, $L, 0)", RuntimeNames.DOUBLE_VECTOR,
+                holdTime, RuntimeNames.DOUBLE_VECTOR, s, lanes);
       }
       body.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, tLast, load(T_LAST_SPIKE))
-          .addStatement("final $T $L = $T.broadcast(S, t).sub($L).compare($T.LT, $L)",
-              maskType(), refractory, RuntimeNames.DOUBLE_VECTOR, tLast,
+          .addStatement("final $T $L = $T.broadcast($L, t).sub($L).compare($T.LT, $L)",
+              maskType(), refractory, RuntimeNames.DOUBLE_VECTOR, s, tLast,
               RuntimeNames.VECTOR_OPERATORS, holdTime);
     }
     if (last && crossing()) {
@@ -327,22 +340,23 @@ final class VectorGroupEmitter {
           .addStatement("final $T $L = $L", maskType(), heldBefore, thresholdMask);
     }
     statements.forEach(st -> body.add(st.code()));
-    out.forEach((local, slot) -> body.addStatement("$L.intoArray($L, $L * BLOCK + $L)", local,
-        carry, slot, at));
+    out.forEach((local, slot) -> body.addStatement("$L.intoArray($L, $L * $L + $L)", local,
+        carry, slot, blockSize, at));
     body.add(finish);
     Set<Ref> preambleReads = new LinkedHashSet<>(reads);
     if (last) { // the period (or its column) for the hold time, which is not loaded as a vector
       model.refractoryParam().ifPresent(p -> preambleReads.add(new Ref(p, RefKind.PARAM)));
     }
     CodeBlock.Builder code = CodeBlock.builder().add(VectorKernelParts.preamble(model, variant,
-        preambleLets, preambleReads, in.keySet(), p -> p + "Column"));
+        preambleLets, preambleReads, in.keySet(), generated));
     if (last) {
       code.addStatement("final double[] $L = $T.scratch()", lanes, RuntimeNames.VECTOR_MATH);
       if (model.refractoryParam().isPresent()) {
         code.add(variant == Variant.PER_ELEMENT
-            ? CodeBlock.of("final $T $L = group.refractoryRule();\n", RefractoryRule.class, rule)
-            : CodeBlock.of("final double $L = group.refractoryRule().holdTime($L, dt);\n",
-                holdTime, model.refractoryParam().get()));
+            ? CodeBlock.of("final $T $L = $L.refractoryRule();\n", RefractoryRule.class, rule,
+                owner)
+            : CodeBlock.of("final double $L = $L.refractoryRule().holdTime($L, dt);\n",
+                holdTime, owner, model.refractoryParam().get()));
       }
     }
     if (whole) { // the kernel in one loop; a last part gets spikeEnd from its driver
@@ -351,7 +365,7 @@ final class VectorGroupEmitter {
     if (farLanes != null) {
       code.addStatement("int $L = 0", farLanes);
     }
-    code.beginControlFlow("for (int $L = $L; $L < $L; $L += S.length())", i, from, i, to, i)
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L += $L.length())", i, from, i, to, i, s)
         .add(body.build())
         .endControlFlow();
     if (last) {
@@ -393,9 +407,9 @@ final class VectorGroupEmitter {
       if (model.refractoryParam().isPresent()) {
         code.add(store(T_LAST_SPIKE, CodeBlock.of("$L.blend(t, $L)", tLast, spiked)));
       }
-      code.addStatement("$T.zero(S).blend(1.0, $L).intoArray($L, 0)",
-              RuntimeNames.DOUBLE_VECTOR, spiked, lanes)
-          .beginControlFlow("for (int $L = 0; $L < S.length(); $L++)", k, k, k)
+      code.addStatement("$T.zero($L).blend(1.0, $L).intoArray($L, 0)",
+              RuntimeNames.DOUBLE_VECTOR, s, spiked, lanes)
+          .beginControlFlow("for (int $L = 0; $L < $L.length(); $L++)", k, k, s, k)
           .addStatement("final boolean $L = $L[$L] != 0.0", fired, lanes, k)
           .addStatement("spike[$L + $L] = $L", i, k, fired)
           .beginControlFlow("if ($L)", fired)
@@ -403,7 +417,7 @@ final class VectorGroupEmitter {
           .endControlFlow()
           .endControlFlow()
           .nextControlFlow("else")
-          .beginControlFlow("for (int $L = 0; $L < S.length(); $L++)", k, k, k)
+          .beginControlFlow("for (int $L = 0; $L < $L.length(); $L++)", k, k, s, k)
           .addStatement("spike[$L + $L] = false", i, k)
           .endControlFlow()
           .endControlFlow();
@@ -424,7 +438,7 @@ final class VectorGroupEmitter {
       for (Param p : model.params()) {
         if (reads.contains(new Ref(p.name(), RefKind.PARAM))) {
           code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, p.name(),
-              load(p.name() + "Column"));
+              load(generated.column(p.name())));
         }
       }
     }
@@ -447,13 +461,14 @@ final class VectorGroupEmitter {
   }
 
   private CodeBlock load(String array) {
-    String source = array.contains(".") || array.endsWith("Column") ? array : "this." + array;
-    return CodeBlock.of("$T.fromArray(S, $L, $L)", RuntimeNames.DOUBLE_VECTOR, source, i);
+    String source = array.contains(".") || generated.isColumn(array) ? array : "this." + array;
+    return CodeBlock.of("$T.fromArray($L, $L, $L)", RuntimeNames.DOUBLE_VECTOR, s, source, i);
   }
 
   /** A state or input array's lanes as doubles: widened when stored as float. */
   private CodeBlock loadStored(String array) {
-    return storage == Storage.DOUBLE ? load("this." + array) : widen("this." + array, i);
+    return storage == Storage.DOUBLE ? load("this." + array)
+        : widen(generated, "this." + array, i);
   }
 
   /** Stores {@code value} into {@code array}; a float state is rounded lane-wise, as by a cast. */
@@ -461,31 +476,32 @@ final class VectorGroupEmitter {
     if (storage == Storage.DOUBLE || !stored(array)) {
       return CodeBlock.of("$L.intoArray(this.$L, $L);\n", value, array, i);
     }
-    return narrow(value, "this." + array, i);
+    return narrow(generated, value, "this." + array, i);
   }
 
   /** {@code F}: as many floats as {@code S} has doubles, so stored values widen lane for lane. */
-  static FieldSpec floatSpecies() {
+  static FieldSpec floatSpecies(GeneratedNames names) {
     return FieldSpec.builder(
-            ParameterizedTypeName.get(RuntimeNames.VECTOR_SPECIES, TypeName.FLOAT.box()), "F",
-            PRIVATE, STATIC, FINAL)
+            ParameterizedTypeName.get(RuntimeNames.VECTOR_SPECIES, TypeName.FLOAT.box()),
+            names.floatSpecies(), PRIVATE, STATIC, FINAL)
         .addJavadoc("As many floats as {@code S} has doubles: stored values widen lane for lane.\n")
-        .initializer("$T.of(float.class, $T.forBitSize(S.vectorBitSize() / 2))",
-            RuntimeNames.VECTOR_SPECIES, RuntimeNames.VECTOR_SHAPE)
+        .initializer("$T.of(float.class, $T.forBitSize($L.vectorBitSize() / 2))",
+            RuntimeNames.VECTOR_SPECIES, RuntimeNames.VECTOR_SHAPE, names.species())
         .build();
   }
 
   /** The floats of {@code array} at {@code index}, widened into a vector of doubles (exact). */
-  static CodeBlock widen(String array, String index) {
-    return CodeBlock.of("(($T) $T.fromArray(F, $L, $L).convertShape($T.F2D, S, 0))",
-        RuntimeNames.DOUBLE_VECTOR, RuntimeNames.FLOAT_VECTOR, array, index,
-        RuntimeNames.VECTOR_OPERATORS);
+  static CodeBlock widen(GeneratedNames names, String array, String index) {
+    return CodeBlock.of("(($T) $T.fromArray($L, $L, $L).convertShape($T.F2D, $L, 0))",
+        RuntimeNames.DOUBLE_VECTOR, RuntimeNames.FLOAT_VECTOR, names.floatSpecies(), array, index,
+        RuntimeNames.VECTOR_OPERATORS, names.species());
   }
 
   /** Stores the doubles {@code value} into float {@code array} at {@code index}, rounded. */
-  static CodeBlock narrow(CodeBlock value, String array, String index) {
-    return CodeBlock.of("(($T) $L.convertShape($T.D2F, F, 0)).intoArray($L, $L);\n",
-        RuntimeNames.FLOAT_VECTOR, value, RuntimeNames.VECTOR_OPERATORS, array, index);
+  static CodeBlock narrow(GeneratedNames names, CodeBlock value, String array, String index) {
+    return CodeBlock.of("(($T) $L.convertShape($T.D2F, $L, 0)).intoArray($L, $L);\n",
+        RuntimeNames.FLOAT_VECTOR, value, RuntimeNames.VECTOR_OPERATORS, names.floatSpecies(), array,
+        index);
   }
 
   private static TypeName maskType() {

@@ -14,29 +14,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 /** What the vector classes of neurons and synapses write alike. */
 final class VectorKernelParts {
   private VectorKernelParts() {}
 
   /** {@code int lanes()}: elements per vector. */
-  static MethodSpec lanes() {
+  static MethodSpec lanes(String species) {
     return MethodSpec.methodBuilder("lanes")
         .addAnnotation(Override.class)
         .addModifiers(PUBLIC)
         .returns(int.class)
-        .addStatement("return S.length()")
+        .addStatement("return $L.length()", species)
         .build();
   }
 
   /** {@code String describe()}: e.g. {@code vector (8 x double, float storage)}. */
-  static MethodSpec describe(Storage storage) {
+  static MethodSpec describe(Storage storage, String species) {
     return MethodSpec.methodBuilder("describe")
         .addAnnotation(Override.class)
         .addModifiers(PUBLIC)
         .returns(String.class)
-        .addStatement("return $S + S.length() + $S", "vector (",
+        .addStatement("return $S + $L.length() + $S", "vector (", species,
             storage == Storage.DOUBLE ? " x double)" : " x double, float storage)")
         .build();
   }
@@ -59,11 +58,11 @@ final class VectorKernelParts {
 
   /**
    * What one loop needs before it starts: the group-wide values or per-element columns (named by
-   * {@code column}) of the parameters it reads, and those of {@code lets} it reads, directly or
+   * {@code names}) of the parameters it reads, and those of {@code lets} it reads, directly or
    * through another let, unless a carry buffer brings them ({@code carried}).
    */
   static CodeBlock preamble(ModelIR model, Variant variant, List<Stmt> lets, Set<Ref> reads,
-      Set<String> carried, Function<String, String> column) {
+      Set<String> carried, GeneratedNames names) {
     Set<Ref> needed = new LinkedHashSet<>(reads);
     List<Stmt> used = new ArrayList<>();
     for (int k = lets.size() - 1; k >= 0; k--) {
@@ -78,11 +77,11 @@ final class VectorKernelParts {
       if (!needed.contains(new Ref(p.name(), RefKind.PARAM))) {
         continue;
       }
-      String constant = Members.indexConstant(model, p.name());
+      String constant = names.indexConstant(p.name());
       if (variant == Variant.GROUP_WIDE) {
         code.addStatement("final double $L = params.scalar($L)", p.name(), constant);
       } else {
-        code.addStatement("final double[] $L = params.column($L)", column.apply(p.name()),
+        code.addStatement("final double[] $L = params.column($L)", names.column(p.name()),
             constant);
       }
     }

@@ -44,14 +44,18 @@ final class VectorPlanRenderer {
   private final String index;
   /** The expression of the owner's noise seed, e.g. {@code group.noiseSeed()}. */
   private final String noiseSeed;
+  /** The kernel class's species field, {@code S}. */
+  private final String species;
 
   /**
    * A renderer of {@code plan} for a kernel looping over {@code index}; its noise draws, if any,
-   * are keyed by {@code noiseSeed} (an expression) and the index.
+   * are keyed by {@code noiseSeed} (an expression) and the index; {@code species} names the
+   * kernel class's species field.
    */
   VectorPlanRenderer(ModelIR model, Vars vars, Variant variant, StepPlan plan, LocalNames locals,
-      String index, String noiseSeed) {
+      String index, String noiseSeed, String species) {
     this.index = index;
+    this.species = species;
     this.noiseSeed = noiseSeed;
     this.model = model;
     this.locals = locals;
@@ -59,7 +63,7 @@ final class VectorPlanRenderer {
     this.variant = variant;
     this.plan = plan;
     plan.hoisted().forEach(l -> hoisted.add(l.name()));
-    this.exprs = new VectorExprRenderer(vars::name, this::isVector);
+    this.exprs = new VectorExprRenderer(vars::name, this::isVector, species);
   }
 
   private boolean isVector(Ref r) {
@@ -274,18 +278,18 @@ final class VectorPlanRenderer {
     uniformLets.add(new Stmt(CodeBlock.of("final long $L = $L;\n", seed, noiseSeed), seed,
         Set.of(), 0));
     uniformLets.add(new Stmt(CodeBlock.of("// Keyed by the absolute step, as the scalar kernel's "
-            + "draws\nfinal long $L = Math.round(t / dt);\n", step),
+            + "draws\nfinal long $L = $T.round(t / dt);\n", step, Math.class),
         step, Set.of(Exprs.dt()), 0));
     uniformLets.add(new Stmt(CodeBlock.of("final double[] $L = $T.scratch();\n", drawn,
         RuntimeNames.VECTOR_MATH), drawn, Set.of(), 0));
     vectorLocals.add(name);
     CodeBlock code = CodeBlock.builder()
-        .beginControlFlow("for (int $L = 0; $L < S.length(); $L++)", k, k, k)
+        .beginControlFlow("for (int $L = 0; $L < $L.length(); $L++)", k, k, species, k)
         .addStatement("$L[$L] = $T.at($L, $L + $L, $L, $L)", drawn, k, RuntimeNames.GAUSSIAN, seed,
             index, k, step, draw.stream())
         .endControlFlow()
-        .addStatement("final $T $L = $T.fromArray(S, $L, 0)", RuntimeNames.DOUBLE_VECTOR, name,
-            RuntimeNames.DOUBLE_VECTOR, drawn)
+        .addStatement("final $T $L = $T.fromArray($L, $L, 0)", RuntimeNames.DOUBLE_VECTOR, name,
+            RuntimeNames.DOUBLE_VECTOR, species, drawn)
         .build();
     Expr.RefKind local = Expr.RefKind.LOCAL;
     out.add(new Stmt(code, name,

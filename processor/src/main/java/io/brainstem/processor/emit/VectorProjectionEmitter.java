@@ -27,7 +27,6 @@ import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.Post;
 import io.brainstem.processor.ir.ModelIR.State;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,9 +53,13 @@ final class VectorProjectionEmitter {
   private final ClassName projection;
   /** The states the integration writes, in declaration order. */
   private final Set<String> integrated = new LinkedHashSet<>();
+  private final GeneratedNames generated;
   private final LocalNames names;
+  /** The species, float species, block length and projection fields ({@code S}, ...). */
+  private final String s;
+  private final String blockSize;
+  private final String owner;
   /** Per parameter, the local holding its per-element column. */
-  private final Map<String, String> columns = new HashMap<>();
   private final String j;
   private final String from;
   private final String to;
@@ -69,13 +72,17 @@ final class VectorProjectionEmitter {
   /** Whether some kernel runs as several loops (and needs {@code BLOCK}). */
   private boolean blocks;
 
-  VectorProjectionEmitter(ModelIR model, Storage storage) {
+  VectorProjectionEmitter(ModelIR model, GeneratedNames generated, Storage storage) {
     this.model = model;
     this.storage = storage;
     this.self = className(model, storage);
     this.projection = ClassName.get(model.packageName(), model.className() + "Projection");
     model.odes().forEach(o -> integrated.add(o.state()));
-    this.names = new LocalNames(ModelNames.of(model));
+    this.generated = generated;
+    this.names = generated.locals();
+    this.s = generated.species();
+    this.blockSize = generated.block();
+    this.owner = generated.owner();
     this.j = names.allocate("j");
     this.from = names.allocate("from");
     this.to = names.allocate("to");
@@ -83,9 +90,6 @@ final class VectorProjectionEmitter {
     this.carry = names.allocate("carry");
     this.block = names.allocate("b");
     this.blockEnd = names.allocate("e");
-    for (Param p : model.params()) {
-      columns.put(p.name(), names.allocate(p.name() + "Column"));
-    }
   }
 
   /**
@@ -153,20 +157,20 @@ final class VectorProjectionEmitter {
         .addJavadoc("The vector kernels of {@link $T}'s element loops, lane-wise over {@code $T}"
             + "\n(created by the projection when the {@code jdk.incubator.vector} module is"
             + " present).\n", projection, RuntimeNames.DOUBLE_VECTOR)
-        .addField(FieldSpec.builder(species, "S", PRIVATE, STATIC, FINAL)
+        .addField(FieldSpec.builder(species, s, PRIVATE, STATIC, FINAL)
             .initializer("$T.SPECIES_PREFERRED", RuntimeNames.DOUBLE_VECTOR).build());
     if (storage == Storage.FLOAT) {
-      type.addField(VectorGroupEmitter.floatSpecies());
+      type.addField(VectorGroupEmitter.floatSpecies(generated));
     }
     if (blocks) {
-      type.addField(FieldSpec.builder(int.class, "BLOCK", PRIVATE, STATIC, FINAL)
+      type.addField(FieldSpec.builder(int.class, blockSize, PRIVATE, STATIC, FINAL)
           .addJavadoc("Elements per block when a kernel runs as several loops (L1-resident"
               + " carries).\n")
           .initializer("256").build());
     }
-    type.addFields(Members.indexConstants(model));
+    type.addFields(Members.indexConstants(model, generated));
     if (!model.odes().isEmpty()) {
-      type.addField(projection, "projection", PRIVATE, FINAL);
+      type.addField(projection, owner, PRIVATE, FINAL);
     }
     type.addField(RuntimeNames.PARAMETERS, "params", PRIVATE, FINAL);
     arrays().forEach((field, source) -> type.addField(storage.arrayType, field, PRIVATE, FINAL));
@@ -175,8 +179,8 @@ final class VectorProjectionEmitter {
       type.addMethod(integrate());
     }
     model.output().ifPresent(out -> type.addMethod(outputDispatch(out)));
-    return type.addMethod(VectorKernelParts.lanes())
-        .addMethod(VectorKernelParts.describe(storage))
+    return type.addMethod(VectorKernelParts.lanes(s))
+        .addMethod(VectorKernelParts.describe(storage, s))
         .addMethods(kernels)
         .build();
   }
@@ -186,14 +190,14 @@ final class VectorProjectionEmitter {
     Map<String, CodeBlock> arrays = new LinkedHashMap<>();
     String post = storage == Storage.DOUBLE ? "doubles" : "floats";
     for (State s : model.states()) {
-      arrays.put(s.name(), CodeBlock.of("projection.$L", storage.field(s.name())));
+      arrays.put(s.name(), CodeBlock.of("$L.$L", owner, generated.field(s.name(), storage)));
     }
     for (Post p : model.posts()) {
       arrays.put(postArray(p.fieldName()),
-          CodeBlock.of("projection.post().$L($S)", post, p.postName()));
+          CodeBlock.of("$L.post().$L($S)", owner, post, p.postName()));
     }
-    model.output().ifPresent(o -> arrays.put(postArray(o.target()),
-        CodeBlock.of("projection.post().$L($S)", post, o.target())));
+    model.output().ifPresent(o -> arrays.put(generated.outputArray(Storage.DOUBLE),
+        CodeBlock.of("$L.post().$L($S)", owner, post, o.target())));
     return arrays;
   }
 
@@ -202,10 +206,10 @@ final class VectorProjectionEmitter {
         .addModifiers(PUBLIC)
         .addJavadoc("Kernels over {@code projection}'s states, its postsynaptic arrays and its"
             + " parameter table.\n")
-        .addParameter(projection, "projection")
+        .addParameter(projection, owner)
         .addParameter(RuntimeNames.PARAMETERS, "params");
     if (!model.odes().isEmpty()) {
-      ctor.addStatement("this.projection = projection");
+      ctor.addStatement("this.$L = $L", owner, owner);
     }
     ctor.addStatement("this.params = params");
     arrays().forEach((field, source) -> ctor.addStatement("this.$L = $L", field, source));
@@ -214,7 +218,7 @@ final class VectorProjectionEmitter {
 
   private MethodSpec integrate() {
     String args = "t, dt, " + from + ", " + to;
-    CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (projection.method())");
+    CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch ($L.method())", owner);
     for (Integrator integrator : Linearity.supported(model)) {
       code.beginControlFlow("case $L ->", integrator.name())
           .beginControlFlow("if (params.heterogeneous())")
@@ -225,8 +229,8 @@ final class VectorProjectionEmitter {
           .endControlFlow();
     }
     if (Linearity.supported(model).size() < Integrator.values().length) {
-      code.addStatement("default -> throw new $T($S + projection.method())",
-          IllegalStateException.class, "unsupported integrator ");
+      code.addStatement("default -> throw new $T($S + $L.method())",
+          IllegalStateException.class, "unsupported integrator ", owner);
     }
     return MethodSpec.methodBuilder("integrate")
         .addAnnotation(Override.class)
@@ -267,7 +271,8 @@ final class VectorProjectionEmitter {
     Vars vars = Vars.kernel(model);
     StepPlan plan = StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
     VectorPlanRenderer render =
-        new VectorPlanRenderer(model, vars, variant, plan, locals, j, "projection.noiseSeed()");
+        new VectorPlanRenderer(model, vars, variant, plan, locals, j, owner + ".noiseSeed()",
+            s);
     List<Stmt> statements = render.statements(null);
     LoopSplit split = LoopSplit.of(statements, integrated.size());
     List<List<Stmt>> parts = split.parts();
@@ -282,10 +287,12 @@ final class VectorProjectionEmitter {
     Map<String, Integer> slots = split.slots();
     List<MethodSpec> methods = new ArrayList<>();
     CodeBlock.Builder driver = CodeBlock.builder()
-        .addStatement("final double[] $L = $T.carry($L * BLOCK)", carry, RuntimeNames.VECTOR_MATH,
-            slots.size())
-        .beginControlFlow("for (int $L = $L; $L < $L; $L += BLOCK)", block, from, block, to, block)
-        .addStatement("final int $L = Math.min($L, $L + BLOCK)", blockEnd, to, block);
+        .addStatement("final double[] $L = $T.carry($L * $L)", carry, RuntimeNames.VECTOR_MATH,
+            slots.size(), blockSize)
+        .beginControlFlow("for (int $L = $L; $L < $L; $L += $L)", block, from, block, to, block,
+            blockSize)
+        .addStatement("final int $L = $T.min($L, $L + $L)", blockEnd, Math.class, to, block,
+            blockSize);
     for (int p = 0; p < parts.size(); p++) {
       String partName = name + "Part" + (p + 1);
       Stmt exprel = split.exprel(p);
@@ -297,9 +304,9 @@ final class VectorProjectionEmitter {
       if (exprel != null) {
         driver.beginControlFlow("if ($L(t, dt, $L, $L, $L) != 0)", partName, block, blockEnd, carry)
             .add("// lanes with |z| >= 0.5 (rare): the scalar Exprel, as the scalar kernel\n")
-            .addStatement("$T.exprelFar($L, $L * BLOCK, $L * BLOCK, $L - $L, dt)",
-                RuntimeNames.VECTOR_MATH, carry, slots.get(exprel.exprelOf()),
-                slots.get(exprel.defines()), blockEnd, block)
+            .addStatement("$T.exprelFar($L, $L * $L, $L * $L, $L - $L, dt)",
+                RuntimeNames.VECTOR_MATH, carry, slots.get(exprel.exprelOf()), blockSize,
+                slots.get(exprel.defines()), blockSize, blockEnd, block)
             .endControlFlow();
       } else {
         driver.addStatement("$L(t, dt, $L, $L, $L)", partName, block, blockEnd, carry);
@@ -334,21 +341,21 @@ final class VectorProjectionEmitter {
     if (!in.isEmpty() || !out.isEmpty()) {
       body.addStatement("final int $L = $L - $L", at, j, from);
     }
-    in.forEach((local, slot) -> body.addStatement("final $T $L = $T.fromArray(S, $L, $L * BLOCK + $L)",
-        RuntimeNames.DOUBLE_VECTOR, local, RuntimeNames.DOUBLE_VECTOR, carry, slot, at));
+    in.forEach((local, slot) -> body.addStatement("final $T $L = $T.fromArray($L, $L, $L * $L + $L)",
+        RuntimeNames.DOUBLE_VECTOR, local, RuntimeNames.DOUBLE_VECTOR, s, carry, slot, blockSize, at));
     body.add(loads(variant, reads, last ? integrated : Set.of()));
     statements.forEach(st -> body.add(st.code()));
-    out.forEach((local, slot) -> body.addStatement("$L.intoArray($L, $L * BLOCK + $L)", local,
-        carry, slot, at));
+    out.forEach((local, slot) -> body.addStatement("$L.intoArray($L, $L * $L + $L)", local,
+        carry, slot, blockSize, at));
     if (last) {
       integrated.forEach(s -> body.add(store(s, CodeBlock.of("$L", s))));
     }
     CodeBlock.Builder code = CodeBlock.builder().add(VectorKernelParts.preamble(model, variant,
-        preambleLets, reads, in.keySet(), columns::get));
+        preambleLets, reads, in.keySet(), generated));
     if (farLanes != null) {
       code.addStatement("int $L = 0", farLanes);
     }
-    code.beginControlFlow("for (int $L = $L; $L < $L; $L += S.length())", j, from, j, to, j)
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L += $L.length())", j, from, j, to, j, s)
         .add(body.build())
         .endControlFlow();
     MethodSpec.Builder method = MethodSpec.methodBuilder(name)
@@ -370,10 +377,10 @@ final class VectorProjectionEmitter {
       case STATE, INPUT, POST -> true;
       case PARAM -> variant == Variant.PER_ELEMENT;
       case TIME, DT, LOCAL, BODY -> false;
-    });
+    }, s);
     CodeBlock value = exprs.vector(out.value());
     Set<Ref> reads = Exprs.refs(out.value());
-    String target = postArray(out.target());
+    String target = generated.outputArray(Storage.DOUBLE);
     CodeBlock body = CodeBlock.builder()
         .add(loads(variant, reads, Set.of()))
         .add("// $L += $L\n", out.target(), Members.oneLine(out.sourceText()))
@@ -388,8 +395,8 @@ final class VectorProjectionEmitter {
     return method.addParameter(int.class, from)
         .addParameter(int.class, to)
         .addCode(VectorKernelParts.preamble(model, variant, preambleLets, reads, Set.of(),
-            columns::get))
-        .beginControlFlow("for (int $L = $L; $L < $L; $L += S.length())", j, from, j, to, j)
+            generated))
+        .beginControlFlow("for (int $L = $L; $L < $L; $L += $L.length())", j, from, j, to, j, s)
         .addCode(body)
         .endControlFlow()
         .build();
@@ -413,7 +420,7 @@ final class VectorProjectionEmitter {
       for (Param p : model.params()) {
         if (reads.contains(new Ref(p.name(), RefKind.PARAM))) {
           code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, p.name(),
-              load(columns.get(p.name())));
+              load(generated.column(p.name())));
         }
       }
     }
@@ -436,18 +443,18 @@ final class VectorProjectionEmitter {
   }
 
   private CodeBlock load(String array) {
-    return CodeBlock.of("$T.fromArray(S, $L, $L)", RuntimeNames.DOUBLE_VECTOR, array, j);
+    return CodeBlock.of("$T.fromArray($L, $L, $L)", RuntimeNames.DOUBLE_VECTOR, s, array, j);
   }
 
   /** This class's field for the postsynaptic array {@code name} (typed by the storage). */
-  private static String postArray(String name) {
-    return ProjectionEmitter.postArray(name, Storage.DOUBLE);
+  private String postArray(String name) {
+    return generated.postArray(name, Storage.DOUBLE);
   }
 
   /** A state or postsynaptic array's lanes as doubles: widened when stored as float. */
   private CodeBlock loadStored(String array) {
     return storage == Storage.DOUBLE ? load(array)
-        : VectorGroupEmitter.widen(array, j);
+        : VectorGroupEmitter.widen(generated, array, j);
   }
 
   /** Stores {@code value} into {@code array} (a field), rounded lane-wise for float storage. */
@@ -455,6 +462,6 @@ final class VectorProjectionEmitter {
     String field = array.startsWith("this.") ? array : "this." + array;
     return storage == Storage.DOUBLE
         ? CodeBlock.of("$L.intoArray($L, $L);\n", value, field, j)
-        : VectorGroupEmitter.narrow(value, field, j);
+        : VectorGroupEmitter.narrow(generated, value, field, j);
   }
 }

@@ -27,6 +27,7 @@ import io.brainstem.processor.parse.Typed.JavaType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns one Java expression into an {@link Expr} with exactly the user's structure: parentheses
@@ -66,13 +67,13 @@ final class ExprParser {
       case UNARY_MINUS:
         return negate((UnaryTree) tree);
       case PLUS:
-        return arithmetic((BinaryTree) tree, BinOp.ADD);
+        return arithmetic((BinaryTree) tree);
       case MINUS:
-        return arithmetic((BinaryTree) tree, BinOp.SUB);
+        return arithmetic((BinaryTree) tree);
       case MULTIPLY:
-        return arithmetic((BinaryTree) tree, BinOp.MUL);
+        return arithmetic((BinaryTree) tree);
       case DIVIDE:
-        return arithmetic((BinaryTree) tree, BinOp.DIV);
+        return arithmetic((BinaryTree) tree);
       case IDENTIFIER:
         return identifier((IdentifierTree) tree);
       case MEMBER_SELECT:
@@ -97,9 +98,9 @@ final class ExprParser {
       case NOT_EQUAL_TO:
         return comparison((BinaryTree) tree, CmpOp.NE);
       case CONDITIONAL_AND:
-        return logic((BinaryTree) tree, LogicOp.AND);
+        return logic((BinaryTree) tree);
       case CONDITIONAL_OR:
-        return logic((BinaryTree) tree, LogicOp.OR);
+        return logic((BinaryTree) tree);
       case LOGICAL_COMPLEMENT:
         return not((UnaryTree) tree);
       case CONDITIONAL_EXPRESSION:
@@ -202,12 +203,43 @@ final class ExprParser {
     return new Typed(new Expr.Num(exact), type, exact);
   }
 
-  private Typed arithmetic(BinaryTree tree, BinOp op) {
-    Typed left = parseNumeric(tree.getLeftOperand());
-    Typed right = parseNumeric(tree.getRightOperand());
-    if (left == null || right == null) {
-      return null;
+  /**
+   * A left-associative chain ({@code a + b - c * d ...}) walked down its left operands in a loop,
+   * then combined from the innermost out: the recursion is on right operands only, so a sum of any
+   * length parses in constant stack.
+   */
+  private Typed arithmetic(BinaryTree tree) {
+    List<BinaryTree> chain = leftSpine(tree, ARITHMETIC);
+    Typed left = parseNumeric(chain.get(chain.size() - 1).getLeftOperand());
+    for (int k = chain.size() - 1; k >= 0; k--) {
+      BinaryTree link = chain.get(k);
+      Typed right = parseNumeric(link.getRightOperand()); // parsed even after a failure: its errors
+      left = left == null || right == null
+          ? null : arithmetic(link, ARITHMETIC.get(link.getKind()), left, right);
     }
+    return left;
+  }
+
+  private static final Map<Tree.Kind, BinOp> ARITHMETIC = Map.of(
+      Tree.Kind.PLUS, BinOp.ADD, Tree.Kind.MINUS, BinOp.SUB,
+      Tree.Kind.MULTIPLY, BinOp.MUL, Tree.Kind.DIVIDE, BinOp.DIV);
+  private static final Map<Tree.Kind, LogicOp> LOGIC = Map.of(
+      Tree.Kind.CONDITIONAL_AND, LogicOp.AND, Tree.Kind.CONDITIONAL_OR, LogicOp.OR);
+
+  /** {@code tree} and the binary left operands below it of the {@code kinds}, outermost first. */
+  private static List<BinaryTree> leftSpine(BinaryTree tree, Map<Tree.Kind, ?> kinds) {
+    List<BinaryTree> chain = new ArrayList<>();
+    ExpressionTree at = tree;
+    while (kinds.containsKey(at.getKind())) {
+      BinaryTree link = (BinaryTree) at;
+      chain.add(link);
+      at = link.getLeftOperand();
+    }
+    return chain;
+  }
+
+  /** {@code left op right} for the binary {@code tree}, or null after reporting why not. */
+  private Typed arithmetic(BinaryTree tree, BinOp op, Typed left, Typed right) {
     JavaType type = JavaType.promote(left.type(), right.type());
     Expr expr = new Expr.Binary(op, left.expr(), right.expr());
     if (type == JavaType.DOUBLE) {
@@ -277,13 +309,17 @@ final class ExprParser {
     return Typed.of(new Expr.Compare(op, left.expr(), right.expr()), JavaType.BOOLEAN);
   }
 
-  private Typed logic(BinaryTree tree, LogicOp op) {
-    Typed left = parseBoolean(tree.getLeftOperand());
-    Typed right = parseBoolean(tree.getRightOperand());
-    if (left == null || right == null) {
-      return null;
+  /** A chain of {@code &&} and {@code ||}, iteratively as {@link #arithmetic(BinaryTree)}. */
+  private Typed logic(BinaryTree tree) {
+    List<BinaryTree> chain = leftSpine(tree, LOGIC);
+    Typed left = parseBoolean(chain.get(chain.size() - 1).getLeftOperand());
+    for (int k = chain.size() - 1; k >= 0; k--) {
+      BinaryTree link = chain.get(k);
+      Typed right = parseBoolean(link.getRightOperand());
+      left = left == null || right == null ? null : Typed.of(
+          new Expr.Logic(LOGIC.get(link.getKind()), left.expr(), right.expr()), JavaType.BOOLEAN);
     }
-    return Typed.of(new Expr.Logic(op, left.expr(), right.expr()), JavaType.BOOLEAN);
+    return left;
   }
 
   private Typed not(UnaryTree tree) {
@@ -336,6 +372,9 @@ final class ExprParser {
 
   /** The most specific explanation of a name that resolves to nothing. */
   private void unknownName(Tree at, String name) {
+    if (scope.isConflicted(name)) {
+      return; // the field's declaration is already an error (BS204, BS205): one mistake, one error
+    }
     String didYouMean = Suggestions.didYouMean(name, scope.visibleNames());
     if (Units.isUnit(name)) {
       diagnostics.error(

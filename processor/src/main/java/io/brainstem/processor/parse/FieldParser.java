@@ -53,6 +53,7 @@ final class FieldParser {
     if (roles.isEmpty()) {
       if (refractoryMirror != null) {
         refractoryNotParam(field, refractoryMirror);
+        conflicted.add(name); // reported: a body reading it must not add a BS104 for the same slip
       }
       return; // a plain field is the user's business, until a body reads it
     }

@@ -102,8 +102,9 @@ final class Scope {
   }
 
   /**
-   * True for a field declared with two roles: its declaration is already an error, so a use that
-   * needs one role (an assignment to a state) must not report the same mistake again.
+   * True for a field whose declaration is already an error (two roles, or {@code @Refractory}
+   * without {@code @Param}), so a use of it (an assignment to a state, a read) must not report the
+   * same mistake again.
    */
   boolean isConflicted(String name) {
     return conflicted.contains(name);

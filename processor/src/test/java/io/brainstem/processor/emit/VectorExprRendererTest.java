@@ -33,7 +33,7 @@ class VectorExprRendererTest {
   private static final Expr TAU = new Ref("tau", RefKind.PARAM);
 
   private static final VectorExprRenderer RENDERER = new VectorExprRenderer(
-      Ref::name, r -> r.kind() == RefKind.STATE || r.kind() == RefKind.INPUT);
+      Ref::name, r -> r.kind() == RefKind.STATE || r.kind() == RefKind.INPUT, "S");
 
   private static String render(Expr e) {
     return RENDERER.render(e).code().toString();

@@ -97,7 +97,8 @@ class IntegratorErrorsTest {
           @Noise("V") double noise() { return seed; }
         }
         """);
-    assertSingleError(source, "[BS105 RESERVED_NAME] 'seed' is reserved in a model with @Noise",
+    assertSingleError(source, "[BS105 RESERVED_NAME] 'seed' is reserved: the generated class uses"
+            + " it as the noise setter seed(long) (in a model with @Noise)",
         "@Param double seed");
   }
 
