@@ -20,4 +20,11 @@ import java.lang.annotation.Target;
 public @interface Neuron {
   /** The default integrator of groups of this model; a group may override it. */
   Integrator method() default Integrator.EXP_AUTO;
+
+  /**
+   * The integrators the processor generates loops for; empty (the default) means every one. A
+   * shorter list means a smaller generated class; a group asked at run time for one left out
+   * throws, naming this attribute. It must include {@link #method()}.
+   */
+  Integrator[] methods() default {};
 }

@@ -21,4 +21,11 @@ import java.lang.annotation.Target;
 public @interface Synapse {
   /** The default integrator of projections of this model; a projection may override it. */
   Integrator method() default Integrator.EXP_AUTO;
+
+  /**
+   * The integrators the processor generates loops for; empty (the default) means every one. A
+   * shorter list means a smaller generated class; a projection asked at run time for one left out
+   * throws, naming this attribute. It must include {@link #method()}.
+   */
+  Integrator[] methods() default {};
 }
