@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * and {@link Ode}, {@link Threshold} and {@link Reset} methods define the dynamics.
  *
  * <p>The processor generates {@code <Name>Group} in the same package: a structure-of-arrays group
- * with one allocation-free kernel per {@link Integrator}. The class needs a no-argument constructor,
+ * with one allocation-free kernel per {@link Integrator} it lists in {@link #methods()} (all by
+ * default). The class needs a no-argument constructor,
  * which the {@code jit(false)} debug path uses to call your methods.
  */
 @Documented
@@ -24,4 +25,11 @@ public @interface Neuron {
    * @return the default integrator
    */
   Integrator method() default Integrator.EXP_AUTO;
+
+  /**
+   * The integrators the processor generates loops for; empty (the default) means every one. A
+   * shorter list means a smaller generated class; a group asked at run time for one left out
+   * throws, naming this attribute. It must include {@link #method()}.
+   */
+  Integrator[] methods() default {};
 }

@@ -25,4 +25,11 @@ public @interface Synapse {
    * @return the default integrator
    */
   Integrator method() default Integrator.EXP_AUTO;
+
+  /**
+   * The integrators the processor generates loops for; empty (the default) means every one. A
+   * shorter list means a smaller generated class; a projection asked at run time for one left out
+   * throws, naming this attribute. It must include {@link #method()}.
+   */
+  Integrator[] methods() default {};
 }

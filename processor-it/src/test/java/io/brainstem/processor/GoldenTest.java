@@ -26,6 +26,9 @@ class GoldenTest {
   static List<String> generatedClasses() {
     return List.of(
         "io.brainstem.models.LifGroup",
+        "io.brainstem.models.LifGroupFloat",
+        "io.brainstem.models.LifGroupDebug",
+        "io.brainstem.models.LifGroupStaged",
         "io.brainstem.models.ExpCobaProjection",
         "test.models.HhGroup",
         "test.models.AdExGroup",

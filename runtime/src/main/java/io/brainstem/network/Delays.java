@@ -28,8 +28,10 @@ final class Delays {
   private int resolvedSteps;
   private int[] resolvedSynapseSteps;
 
-  // Homogeneous ring: history[(cursor + 1) % length] is the oldest slot.
-  private boolean[][] history;
+  // Homogeneous ring of spike lists: history[(cursor + 1) % length] is the oldest slot, valid up
+  // to historyCounts of the same slot (slots grow to the most spikes they have held).
+  private int[][] history;
+  private int[] historyCounts;
   // Per-synapse ring of buckets.
   private int[][] buckets;
   private int[] bucketSizes;
@@ -97,16 +99,29 @@ final class Delays {
     return Double.isNaN(ms) ? steps : Double.isNaN(builtFor) ? -1 : resolvedSteps;
   }
 
-  /** The spikes due now under the homogeneous delay; records this step's incoming spikes. */
-  boolean[] spikes(double dt) {
+  /**
+   * The presynaptic spike list due now under the homogeneous delay, valid up to
+   * {@link #spikeCount()}, after recording this step's ({@code spikeIndex[0, count)}); null
+   * without a delay (the caller's own list is due).
+   */
+  int[] spikes(double dt, int[] spikeIndex, int count) {
     build(dt);
     if (resolvedSteps == 0) {
-      return preSpike;
+      return null;
     }
-    System.arraycopy(preSpike, 0, history[cursor], 0, preSpike.length);
+    if (history[cursor].length < count) {
+      history[cursor] = new int[Math.max(count, Math.min(preSpike.length, 2 * history[cursor].length))];
+    }
+    System.arraycopy(spikeIndex, 0, history[cursor], 0, count);
+    historyCounts[cursor] = count;
     cursor = (cursor + 1) % history.length;
     // After the advance, cursor is the slot written resolvedSteps calls ago: the oldest.
     return history[cursor];
+  }
+
+  /** How many entries of the last {@link #spikes} list are due. */
+  int spikeCount() {
+    return historyCounts[cursor];
   }
 
   /** The synapse positions due now under per-synapse delays; queues this step's spikes first. */
@@ -183,8 +198,9 @@ final class Delays {
       cursor = 0;
     } else {
       resolvedSteps = Double.isNaN(ms) ? steps : toSteps(ms, dt, "the delay");
-      checkMemory((resolvedSteps + 1L) * (preSpike.length + 16L), resolvedSteps);
-      history = new boolean[resolvedSteps + 1][preSpike.length];
+      checkMemory((resolvedSteps + 1L) * (16L * Integer.BYTES + 20), resolvedSteps);
+      history = new int[resolvedSteps + 1][16];
+      historyCounts = new int[resolvedSteps + 1];
       cursor = 0;
     }
   }

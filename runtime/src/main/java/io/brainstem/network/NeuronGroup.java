@@ -266,12 +266,12 @@ public abstract class NeuronGroup {
   }
 
   /** For generated staged loops: the offsets of {@code input} (layout index) at {@code stage}. */
-  protected final double[] stageOffset(int input, int stage) {
+  public final double[] stageOffset(int input, int stage) {
     return staged.offset(input, stage);
   }
 
   /** For generated staged loops: the slopes of pair {@code slope} (layout index) at {@code stage}. */
-  protected final double[] stageSlope(int slope, int stage) {
+  public final double[] stageSlope(int slope, int stage) {
     return staged.slope(slope, stage);
   }
 

@@ -39,7 +39,7 @@ public abstract class Projection {
   protected final int[] preSpikeIndex;
 
   private final Delays delays;
-  private boolean[] dueSpikes; // set by beginStep
+  private int[] delayedSpikes; // set by beginStep; null without a homogeneous delay
   private int[] dueSynapseArray; // set by beginStep
   /** The generated vector kernels, when this JVM runs them (see {@link Kernels}). */
   private ProjectionKernel vectorKernel;
@@ -110,7 +110,7 @@ public abstract class Projection {
     if (delays.perSynapse()) {
       dueSynapseArray = delays.due(dt);
     } else {
-      dueSpikes = delays.spikes(dt);
+      delayedSpikes = delays.spikes(dt, preSpikeIndex, pre.spikeCount());
     }
   }
 
@@ -124,14 +124,19 @@ public abstract class Projection {
     return delays.perSynapse();
   }
 
-  /** True under a homogeneous delay of one step or more; the update then reads {@link #delayedSpikes}. */
-  protected final boolean hasHomogeneousDelay() {
-    return !delays.perSynapse() && dueSpikes != null && dueSpikes != preSpike;
+  /**
+   * The presynaptic neurons whose spikes are due in this step, in ascending order, valid up to
+   * {@link #dueSpikeCount()}: last step's spike list, or under a homogeneous delay of {@code d}
+   * steps the list of {@code d} steps earlier (see {@link #beginStep}). Without per-synapse delays
+   * the update delivers over their CSR rows.
+   */
+  protected final int[] dueSpikes() {
+    return delayedSpikes != null ? delayedSpikes : preSpikeIndex;
   }
 
-  /** The presynaptic spikes due in this step under the homogeneous delay (see {@link #beginStep}). */
-  protected final boolean[] delayedSpikes() {
-    return dueSpikes;
+  /** How many entries of {@link #dueSpikes()} are due. */
+  protected final int dueSpikeCount() {
+    return delayedSpikes != null ? delays.spikeCount() : pre.spikeCount();
   }
 
   /**

@@ -204,180 +204,38 @@ public final class ExpCobaProjection extends Projection {
 
   private void scalarUpdate(double t, double dt, int from, int to, boolean jit) {
     switch (method()) {
-      case EXP_AUTO -> {
-        if (!jit) {
-          stepExpAutoDebug(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepExpAutoPerElement(dt, from, to);
-        } else {
-          stepExpAuto(dt, from, to);
-        }
-      }
-      case EXP_EULER -> {
-        if (!jit) {
-          stepExpEulerDebug(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepExpEulerPerElement(dt, from, to);
-        } else {
-          stepExpEuler(dt, from, to);
-        }
-      }
-      case EULER -> {
-        if (!jit) {
-          stepEulerDebug(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepEulerPerElement(dt, from, to);
-        } else {
-          stepEuler(dt, from, to);
-        }
-      }
-      case MIDPOINT -> {
-        if (!jit) {
-          stepMidpointDebug(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepMidpointPerElement(dt, from, to);
-        } else {
-          stepMidpoint(dt, from, to);
-        }
-      }
-      case HEUN -> {
-        if (!jit) {
-          stepHeunDebug(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepHeunPerElement(dt, from, to);
-        } else {
-          stepHeun(dt, from, to);
-        }
-      }
-      case RALSTON2 -> {
-        if (!jit) {
-          stepRalston2Debug(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepRalston2PerElement(dt, from, to);
-        } else {
-          stepRalston2(dt, from, to);
-        }
-      }
-      case RK3 -> {
-        if (!jit) {
-          stepRk3Debug(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepRk3PerElement(dt, from, to);
-        } else {
-          stepRk3(dt, from, to);
-        }
-      }
-      case RK4 -> {
-        if (!jit) {
-          stepRk4Debug(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepRk4PerElement(dt, from, to);
-        } else {
-          stepRk4(dt, from, to);
-        }
-      }
-      case RK4_38 -> {
-        if (!jit) {
-          stepRk4_38Debug(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepRk4_38PerElement(dt, from, to);
-        } else {
-          stepRk4_38(dt, from, to);
-        }
-      }
+      case EXP_AUTO -> { if (!jit) stepExpAutoDebug(dt, from, to); else if (params.heterogeneous()) stepExpAutoPerElement(dt, from, to); else stepExpAuto(dt, from, to); }
+      case EXP_EULER -> { if (!jit) stepExpEulerDebug(dt, from, to); else if (params.heterogeneous()) stepExpEulerPerElement(dt, from, to); else stepExpEuler(dt, from, to); }
+      case EULER -> { if (!jit) stepEulerDebug(dt, from, to); else if (params.heterogeneous()) stepEulerPerElement(dt, from, to); else stepEuler(dt, from, to); }
+      case MIDPOINT -> { if (!jit) stepMidpointDebug(dt, from, to); else if (params.heterogeneous()) stepMidpointPerElement(dt, from, to); else stepMidpoint(dt, from, to); }
+      case HEUN -> { if (!jit) stepHeunDebug(dt, from, to); else if (params.heterogeneous()) stepHeunPerElement(dt, from, to); else stepHeun(dt, from, to); }
+      case RALSTON2 -> { if (!jit) stepRalston2Debug(dt, from, to); else if (params.heterogeneous()) stepRalston2PerElement(dt, from, to); else stepRalston2(dt, from, to); }
+      case RK3 -> { if (!jit) stepRk3Debug(dt, from, to); else if (params.heterogeneous()) stepRk3PerElement(dt, from, to); else stepRk3(dt, from, to); }
+      case RK4 -> { if (!jit) stepRk4Debug(dt, from, to); else if (params.heterogeneous()) stepRk4PerElement(dt, from, to); else stepRk4(dt, from, to); }
+      case RK4_38 -> { if (!jit) stepRk4_38Debug(dt, from, to); else if (params.heterogeneous()) stepRk4_38PerElement(dt, from, to); else stepRk4_38(dt, from, to); }
     }
+    if (!jit) deliverDebug(dt, from, to); else if (params.heterogeneous()) deliverPerElement(dt, from, to); else deliver(dt, from, to);
+    if (!jit) outputDebug(dt, from, to); else if (params.heterogeneous()) outputPerElement(dt, from, to); else output(dt, from, to);
   }
 
   private void scalarUpdateFloat(double t, double dt, int from, int to, boolean jit) {
     switch (method()) {
-      case EXP_AUTO -> {
-        if (!jit) {
-          stepExpAutoDebugFloat(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepExpAutoPerElementFloat(dt, from, to);
-        } else {
-          stepExpAutoFloat(dt, from, to);
-        }
-      }
-      case EXP_EULER -> {
-        if (!jit) {
-          stepExpEulerDebugFloat(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepExpEulerPerElementFloat(dt, from, to);
-        } else {
-          stepExpEulerFloat(dt, from, to);
-        }
-      }
-      case EULER -> {
-        if (!jit) {
-          stepEulerDebugFloat(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepEulerPerElementFloat(dt, from, to);
-        } else {
-          stepEulerFloat(dt, from, to);
-        }
-      }
-      case MIDPOINT -> {
-        if (!jit) {
-          stepMidpointDebugFloat(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepMidpointPerElementFloat(dt, from, to);
-        } else {
-          stepMidpointFloat(dt, from, to);
-        }
-      }
-      case HEUN -> {
-        if (!jit) {
-          stepHeunDebugFloat(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepHeunPerElementFloat(dt, from, to);
-        } else {
-          stepHeunFloat(dt, from, to);
-        }
-      }
-      case RALSTON2 -> {
-        if (!jit) {
-          stepRalston2DebugFloat(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepRalston2PerElementFloat(dt, from, to);
-        } else {
-          stepRalston2Float(dt, from, to);
-        }
-      }
-      case RK3 -> {
-        if (!jit) {
-          stepRk3DebugFloat(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepRk3PerElementFloat(dt, from, to);
-        } else {
-          stepRk3Float(dt, from, to);
-        }
-      }
-      case RK4 -> {
-        if (!jit) {
-          stepRk4DebugFloat(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepRk4PerElementFloat(dt, from, to);
-        } else {
-          stepRk4Float(dt, from, to);
-        }
-      }
-      case RK4_38 -> {
-        if (!jit) {
-          stepRk4_38DebugFloat(dt, from, to);
-        } else if (params.heterogeneous()) {
-          stepRk4_38PerElementFloat(dt, from, to);
-        } else {
-          stepRk4_38Float(dt, from, to);
-        }
-      }
+      case EXP_AUTO -> { if (!jit) stepExpAutoDebugFloat(dt, from, to); else if (params.heterogeneous()) stepExpAutoPerElementFloat(dt, from, to); else stepExpAutoFloat(dt, from, to); }
+      case EXP_EULER -> { if (!jit) stepExpEulerDebugFloat(dt, from, to); else if (params.heterogeneous()) stepExpEulerPerElementFloat(dt, from, to); else stepExpEulerFloat(dt, from, to); }
+      case EULER -> { if (!jit) stepEulerDebugFloat(dt, from, to); else if (params.heterogeneous()) stepEulerPerElementFloat(dt, from, to); else stepEulerFloat(dt, from, to); }
+      case MIDPOINT -> { if (!jit) stepMidpointDebugFloat(dt, from, to); else if (params.heterogeneous()) stepMidpointPerElementFloat(dt, from, to); else stepMidpointFloat(dt, from, to); }
+      case HEUN -> { if (!jit) stepHeunDebugFloat(dt, from, to); else if (params.heterogeneous()) stepHeunPerElementFloat(dt, from, to); else stepHeunFloat(dt, from, to); }
+      case RALSTON2 -> { if (!jit) stepRalston2DebugFloat(dt, from, to); else if (params.heterogeneous()) stepRalston2PerElementFloat(dt, from, to); else stepRalston2Float(dt, from, to); }
+      case RK3 -> { if (!jit) stepRk3DebugFloat(dt, from, to); else if (params.heterogeneous()) stepRk3PerElementFloat(dt, from, to); else stepRk3Float(dt, from, to); }
+      case RK4 -> { if (!jit) stepRk4DebugFloat(dt, from, to); else if (params.heterogeneous()) stepRk4PerElementFloat(dt, from, to); else stepRk4Float(dt, from, to); }
+      case RK4_38 -> { if (!jit) stepRk4_38DebugFloat(dt, from, to); else if (params.heterogeneous()) stepRk4_38PerElementFloat(dt, from, to); else stepRk4_38Float(dt, from, to); }
     }
+    if (!jit) deliverDebugFloat(dt, from, to); else if (params.heterogeneous()) deliverPerElementFloat(dt, from, to); else deliverFloat(dt, from, to);
+    if (!jit) outputDebugFloat(dt, from, to); else if (params.heterogeneous()) outputPerElementFloat(dt, from, to); else outputFloat(dt, from, to);
   }
 
   private void stepExpAuto(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
     for (int j = from; j < to; j++) {
       double g = this.g[j];
@@ -386,62 +244,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + g_expEulerFactor * g_rate;
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
-    }
   }
 
   private void stepExpAutoPerElement(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g[j];
@@ -450,60 +256,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
       g = g + g_expEulerFactor * g_rate;
       this.g[j] = g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
     }
   }
 
@@ -522,77 +274,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + g_expEulerFactor * g_rate;
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV[j];
-        m.g = this.g[j];
-        m.onSpike();
-        this.g[j] = m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV[j];
-            m.g = this.g[j];
-            m.onSpike();
-            this.g[j] = m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      m.g = this.g[j];
-      postInput[j] += m.current();
-    }
   }
 
   private void stepExpEuler(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double g_slope = -1.0 / tau;
     final double g_decay = Math.exp(dt * g_slope);
     for (int j = from; j < to; j++) {
@@ -603,62 +288,10 @@ public final class ExpCobaProjection extends Projection {
       g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
-    }
   }
 
   private void stepExpEulerPerElement(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g[j];
@@ -669,60 +302,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_inf = g - g_rate / g_slope;
       g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
       this.g[j] = g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
     }
   }
 
@@ -743,77 +322,10 @@ public final class ExpCobaProjection extends Projection {
       g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV[j];
-        m.g = this.g[j];
-        m.onSpike();
-        this.g[j] = m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV[j];
-            m.g = this.g[j];
-            m.onSpike();
-            this.g[j] = m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      m.g = this.g[j];
-      postInput[j] += m.current();
-    }
   }
 
   private void stepEuler(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     for (int j = from; j < to; j++) {
       double g = this.g[j];
       // dg/dt = -g / tau
@@ -821,62 +333,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_rate;
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
-    }
   }
 
   private void stepEulerPerElement(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g[j];
@@ -884,60 +344,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_rate = -g / tau;
       g = g + dt * g_rate;
       this.g[j] = g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
     }
   }
 
@@ -955,77 +361,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_rate;
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV[j];
-        m.g = this.g[j];
-        m.onSpike();
-        this.g[j] = m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV[j];
-            m.g = this.g[j];
-            m.onSpike();
-            this.g[j] = m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      m.g = this.g[j];
-      postInput[j] += m.current();
-    }
   }
 
   private void stepMidpoint(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double halfDt = dt / 2.0;
     for (int j = from; j < to; j++) {
       double g = this.g[j];
@@ -1036,62 +375,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_k2;
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
-    }
   }
 
   private void stepMidpointPerElement(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     final double halfDt = dt / 2.0;
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
@@ -1102,60 +389,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_k2 = -g_stage2 / tau;
       g = g + dt * g_k2;
       this.g[j] = g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
     }
   }
 
@@ -1177,77 +410,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_k2;
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV[j];
-        m.g = this.g[j];
-        m.onSpike();
-        this.g[j] = m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV[j];
-            m.g = this.g[j];
-            m.onSpike();
-            this.g[j] = m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      m.g = this.g[j];
-      postInput[j] += m.current();
-    }
   }
 
   private void stepHeun(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double halfDt = dt / 2.0;
     for (int j = from; j < to; j++) {
       double g = this.g[j];
@@ -1258,62 +424,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + halfDt * (g_k1 + g_k2);
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
-    }
   }
 
   private void stepHeunPerElement(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     final double halfDt = dt / 2.0;
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
@@ -1324,60 +438,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_k2 = -g_stage2 / tau;
       g = g + halfDt * (g_k1 + g_k2);
       this.g[j] = g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
     }
   }
 
@@ -1399,77 +459,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + halfDt * (g_k1 + g_k2);
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV[j];
-        m.g = this.g[j];
-        m.onSpike();
-        this.g[j] = m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV[j];
-            m.g = this.g[j];
-            m.onSpike();
-            this.g[j] = m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      m.g = this.g[j];
-      postInput[j] += m.current();
-    }
   }
 
   private void stepRalston2(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
     for (int j = from; j < to; j++) {
@@ -1481,62 +474,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + quarterDt * (g_k1 + 3.0 * g_k2);
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
-    }
   }
 
   private void stepRalston2PerElement(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
     for (int j = from; j < to; j++) {
@@ -1548,60 +489,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_k2 = -g_stage2 / tau;
       g = g + quarterDt * (g_k1 + 3.0 * g_k2);
       this.g[j] = g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
     }
   }
 
@@ -1624,77 +511,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + quarterDt * (g_k1 + 3.0 * g_k2);
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV[j];
-        m.g = this.g[j];
-        m.onSpike();
-        this.g[j] = m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV[j];
-            m.g = this.g[j];
-            m.onSpike();
-            this.g[j] = m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      m.g = this.g[j];
-      postInput[j] += m.current();
-    }
   }
 
   private void stepRk3(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
     for (int j = from; j < to; j++) {
@@ -1708,62 +528,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
-    }
   }
 
   private void stepRk3PerElement(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
     for (int j = from; j < to; j++) {
@@ -1777,60 +545,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_k3 = -g_stage3 / tau;
       g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
       this.g[j] = g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
     }
   }
 
@@ -1856,77 +570,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV[j];
-        m.g = this.g[j];
-        m.onSpike();
-        this.g[j] = m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV[j];
-            m.g = this.g[j];
-            m.onSpike();
-            this.g[j] = m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      m.g = this.g[j];
-      postInput[j] += m.current();
-    }
   }
 
   private void stepRk4(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
     for (int j = from; j < to; j++) {
@@ -1942,62 +589,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
-    }
   }
 
   private void stepRk4PerElement(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
     for (int j = from; j < to; j++) {
@@ -2013,60 +608,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_k4 = -g_stage4 / tau;
       g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
       this.g[j] = g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
     }
   }
 
@@ -2095,77 +636,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV[j];
-        m.g = this.g[j];
-        m.onSpike();
-        this.g[j] = m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV[j];
-            m.g = this.g[j];
-            m.onSpike();
-            this.g[j] = m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      m.g = this.g[j];
-      postInput[j] += m.current();
-    }
   }
 
   private void stepRk4_38(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
     for (int j = from; j < to; j++) {
@@ -2181,62 +655,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
-    }
   }
 
   private void stepRk4_38PerElement(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
     for (int j = from; j < to; j++) {
@@ -2252,60 +674,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_k4 = -g_stage4 / tau;
       g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
       this.g[j] = g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV[j];
-      final double g = this.g[j];
-      postInput[j] += g * (E - V);
     }
   }
 
@@ -2334,6 +702,101 @@ public final class ExpCobaProjection extends Projection {
       g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
       this.g[j] = g;
     }
+  }
+
+  private void deliver(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      // the rows of the spikes due: last step's spike list, or that of d steps earlier
+      final int[] spikes = dueSpikes();
+      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
+        final int i = spikes[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
+    }
+  }
+
+  private void output(double dt, int from, int to) {
+    final double E = params.scalar(E_INDEX);
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void deliverPerElement(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g[j];
+        g += g_max;
+        this.g[j] = g;
+      }
+    } else {
+      // the rows of the spikes due: last step's spike list, or that of d steps earlier
+      final int[] spikes = dueSpikes();
+      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
+        final int i = spikes[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g[j];
+          g += g_max;
+          this.g[j] = g;
+        }
+      }
+    }
+  }
+
+  private void outputPerElement(double dt, int from, int to) {
+    final double[] EColumn = params.column(E_INDEX);
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double E = EColumn[j];
+      final double V = postV[j];
+      final double g = this.g[j];
+      postInput[j] += g * (E - V);
+    }
+  }
+
+  private void deliverDebug(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
       final int[] due = dueSynapses();
@@ -2352,29 +815,11 @@ public final class ExpCobaProjection extends Projection {
         m.onSpike();
         this.g[j] = m.g;
       }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV[j];
-            m.g = this.g[j];
-            m.onSpike();
-            this.g[j] = m.g;
-          }
-        }
-      }
     } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
+      // the rows of the spikes due: last step's spike list, or that of d steps earlier
+      final int[] spikes = dueSpikes();
+      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
+        final int i = spikes[s];
         for (int k = indptr[i]; k < indptr[i + 1]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
@@ -2390,6 +835,10 @@ public final class ExpCobaProjection extends Projection {
         }
       }
     }
+  }
+
+  private void outputDebug(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
     // input += g * (E - V)
     for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
@@ -2402,9 +851,7 @@ public final class ExpCobaProjection extends Projection {
   }
 
   private void stepExpAutoFloat(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
     for (int j = from; j < to; j++) {
       double g = this.g_float[j];
@@ -2413,62 +860,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + g_expEulerFactor * g_rate;
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
-    }
   }
 
   private void stepExpAutoPerElementFloat(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g_float[j];
@@ -2477,60 +872,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
       g = g + g_expEulerFactor * g_rate;
       this.g_float[j] = (float) g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -2549,77 +890,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + g_expEulerFactor * g_rate;
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV_float[j];
-        m.g = this.g_float[j];
-        m.onSpike();
-        this.g_float[j] = (float) m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV_float[j];
-            m.g = this.g_float[j];
-            m.onSpike();
-            this.g_float[j] = (float) m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV_float[j];
-          m.g = this.g_float[j];
-          m.onSpike();
-          this.g_float[j] = (float) m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      m.g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + m.current());
-    }
   }
 
   private void stepExpEulerFloat(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double g_slope = -1.0 / tau;
     final double g_decay = Math.exp(dt * g_slope);
     for (int j = from; j < to; j++) {
@@ -2630,62 +904,10 @@ public final class ExpCobaProjection extends Projection {
       g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
-    }
   }
 
   private void stepExpEulerPerElementFloat(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g_float[j];
@@ -2696,60 +918,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_inf = g - g_rate / g_slope;
       g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
       this.g_float[j] = (float) g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -2770,77 +938,10 @@ public final class ExpCobaProjection extends Projection {
       g = g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay;
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV_float[j];
-        m.g = this.g_float[j];
-        m.onSpike();
-        this.g_float[j] = (float) m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV_float[j];
-            m.g = this.g_float[j];
-            m.onSpike();
-            this.g_float[j] = (float) m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV_float[j];
-          m.g = this.g_float[j];
-          m.onSpike();
-          this.g_float[j] = (float) m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      m.g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + m.current());
-    }
   }
 
   private void stepEulerFloat(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     for (int j = from; j < to; j++) {
       double g = this.g_float[j];
       // dg/dt = -g / tau
@@ -2848,62 +949,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_rate;
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
-    }
   }
 
   private void stepEulerPerElementFloat(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g_float[j];
@@ -2911,60 +960,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_rate = -g / tau;
       g = g + dt * g_rate;
       this.g_float[j] = (float) g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -2982,77 +977,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_rate;
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV_float[j];
-        m.g = this.g_float[j];
-        m.onSpike();
-        this.g_float[j] = (float) m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV_float[j];
-            m.g = this.g_float[j];
-            m.onSpike();
-            this.g_float[j] = (float) m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV_float[j];
-          m.g = this.g_float[j];
-          m.onSpike();
-          this.g_float[j] = (float) m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      m.g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + m.current());
-    }
   }
 
   private void stepMidpointFloat(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double halfDt = dt / 2.0;
     for (int j = from; j < to; j++) {
       double g = this.g_float[j];
@@ -3063,62 +991,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_k2;
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
-    }
   }
 
   private void stepMidpointPerElementFloat(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     final double halfDt = dt / 2.0;
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
@@ -3129,60 +1005,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_k2 = -g_stage2 / tau;
       g = g + dt * g_k2;
       this.g_float[j] = (float) g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -3204,77 +1026,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + dt * g_k2;
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV_float[j];
-        m.g = this.g_float[j];
-        m.onSpike();
-        this.g_float[j] = (float) m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV_float[j];
-            m.g = this.g_float[j];
-            m.onSpike();
-            this.g_float[j] = (float) m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV_float[j];
-          m.g = this.g_float[j];
-          m.onSpike();
-          this.g_float[j] = (float) m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      m.g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + m.current());
-    }
   }
 
   private void stepHeunFloat(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double halfDt = dt / 2.0;
     for (int j = from; j < to; j++) {
       double g = this.g_float[j];
@@ -3285,62 +1040,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + halfDt * (g_k1 + g_k2);
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
-    }
   }
 
   private void stepHeunPerElementFloat(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     final double halfDt = dt / 2.0;
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
@@ -3351,60 +1054,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_k2 = -g_stage2 / tau;
       g = g + halfDt * (g_k1 + g_k2);
       this.g_float[j] = (float) g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -3426,77 +1075,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + halfDt * (g_k1 + g_k2);
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV_float[j];
-        m.g = this.g_float[j];
-        m.onSpike();
-        this.g_float[j] = (float) m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV_float[j];
-            m.g = this.g_float[j];
-            m.onSpike();
-            this.g_float[j] = (float) m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV_float[j];
-          m.g = this.g_float[j];
-          m.onSpike();
-          this.g_float[j] = (float) m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      m.g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + m.current());
-    }
   }
 
   private void stepRalston2Float(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
     for (int j = from; j < to; j++) {
@@ -3508,62 +1090,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + quarterDt * (g_k1 + 3.0 * g_k2);
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
-    }
   }
 
   private void stepRalston2PerElementFloat(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     final double twoThirdsDt = 2.0 * dt / 3.0;
     final double quarterDt = dt / 4.0;
     for (int j = from; j < to; j++) {
@@ -3575,60 +1105,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_k2 = -g_stage2 / tau;
       g = g + quarterDt * (g_k1 + 3.0 * g_k2);
       this.g_float[j] = (float) g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -3651,77 +1127,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + quarterDt * (g_k1 + 3.0 * g_k2);
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV_float[j];
-        m.g = this.g_float[j];
-        m.onSpike();
-        this.g_float[j] = (float) m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV_float[j];
-            m.g = this.g_float[j];
-            m.onSpike();
-            this.g_float[j] = (float) m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV_float[j];
-          m.g = this.g_float[j];
-          m.onSpike();
-          this.g_float[j] = (float) m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      m.g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + m.current());
-    }
   }
 
   private void stepRk3Float(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
     for (int j = from; j < to; j++) {
@@ -3735,62 +1144,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
-    }
   }
 
   private void stepRk3PerElementFloat(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
     for (int j = from; j < to; j++) {
@@ -3804,60 +1161,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_k3 = -g_stage3 / tau;
       g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
       this.g_float[j] = (float) g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -3883,77 +1186,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV_float[j];
-        m.g = this.g_float[j];
-        m.onSpike();
-        this.g_float[j] = (float) m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV_float[j];
-            m.g = this.g_float[j];
-            m.onSpike();
-            this.g_float[j] = (float) m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV_float[j];
-          m.g = this.g_float[j];
-          m.onSpike();
-          this.g_float[j] = (float) m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      m.g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + m.current());
-    }
   }
 
   private void stepRk4Float(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
     for (int j = from; j < to; j++) {
@@ -3969,62 +1205,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
-    }
   }
 
   private void stepRk4PerElementFloat(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     final double halfDt = dt / 2.0;
     final double sixthDt = dt / 6.0;
     for (int j = from; j < to; j++) {
@@ -4040,60 +1224,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_k4 = -g_stage4 / tau;
       g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
       this.g_float[j] = (float) g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -4122,77 +1252,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV_float[j];
-        m.g = this.g_float[j];
-        m.onSpike();
-        this.g_float[j] = (float) m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV_float[j];
-            m.g = this.g_float[j];
-            m.onSpike();
-            this.g_float[j] = (float) m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV_float[j];
-          m.g = this.g_float[j];
-          m.onSpike();
-          this.g_float[j] = (float) m.g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      m.g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + m.current());
-    }
   }
 
   private void stepRk4_38Float(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double E = params.scalar(E_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
     for (int j = from; j < to; j++) {
@@ -4208,62 +1271,10 @@ public final class ExpCobaProjection extends Projection {
       g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
       this.g_float[j] = (float) g;
     }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
-    }
   }
 
   private void stepRk4_38PerElementFloat(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] EColumn = params.column(E_INDEX);
     final double thirdDt = dt / 3.0;
     final double eighthDt = dt / 8.0;
     for (int j = from; j < to; j++) {
@@ -4279,60 +1290,6 @@ public final class ExpCobaProjection extends Projection {
       final double g_k4 = -g_stage4 / tau;
       g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
       this.g_float[j] = (float) g;
-    }
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
-    // input += g * (E - V)
-    for (int j = from; j < to; j++) {
-      final double E = EColumn[j];
-      final double V = postV_float[j];
-      final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
     }
   }
 
@@ -4361,6 +1318,101 @@ public final class ExpCobaProjection extends Projection {
       g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
       this.g_float[j] = (float) g;
     }
+  }
+
+  private void deliverFloat(double dt, int from, int to) {
+    final double g_max = params.scalar(G_MAX_INDEX);
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else {
+      // the rows of the spikes due: last step's spike list, or that of d steps earlier
+      final int[] spikes = dueSpikes();
+      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
+        final int i = spikes[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+  }
+
+  private void outputFloat(double dt, int from, int to) {
+    final double E = params.scalar(E_INDEX);
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
+    }
+  }
+
+  private void deliverPerElementFloat(double dt, int from, int to) {
+    final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
+    if (hasSynapseDelays()) {
+      final int[] due = dueSynapses();
+      final int dueCount = dueCount();
+      for (int e = 0; e < dueCount; e++) {
+        final int k = due[e];
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double g_max = g_maxColumn[j];
+        double g = this.g_float[j];
+        g += g_max;
+        this.g_float[j] = (float) g;
+      }
+    } else {
+      // the rows of the spikes due: last step's spike list, or that of d steps earlier
+      final int[] spikes = dueSpikes();
+      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
+        final int i = spikes[s];
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          final int j = indices[k];
+          if (j < from || j >= to) {
+            continue;
+          }
+          final double g_max = g_maxColumn[j];
+          double g = this.g_float[j];
+          g += g_max;
+          this.g_float[j] = (float) g;
+        }
+      }
+    }
+  }
+
+  private void outputPerElementFloat(double dt, int from, int to) {
+    final double[] EColumn = params.column(E_INDEX);
+    // input += g * (E - V)
+    for (int j = from; j < to; j++) {
+      final double E = EColumn[j];
+      final double V = postV_float[j];
+      final double g = this.g_float[j];
+      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
+    }
+  }
+
+  private void deliverDebugFloat(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
       final int[] due = dueSynapses();
@@ -4379,29 +1431,11 @@ public final class ExpCobaProjection extends Projection {
         m.onSpike();
         this.g_float[j] = (float) m.g;
       }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV_float[j];
-            m.g = this.g_float[j];
-            m.onSpike();
-            this.g_float[j] = (float) m.g;
-          }
-        }
-      }
     } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
+      // the rows of the spikes due: last step's spike list, or that of d steps earlier
+      final int[] spikes = dueSpikes();
+      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
+        final int i = spikes[s];
         for (int k = indptr[i]; k < indptr[i + 1]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
@@ -4417,6 +1451,10 @@ public final class ExpCobaProjection extends Projection {
         }
       }
     }
+  }
+
+  private void outputDebugFloat(double dt, int from, int to) {
+    final ExpCoba m = new ExpCoba();
     // input += g * (E - V)
     for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
@@ -4449,7 +1487,6 @@ public final class ExpCobaProjection extends Projection {
   }
 
   private void stepStaged(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double E = params.scalar(E_INDEX);
     final StageTableau rk = stageTableau();
@@ -4471,50 +1508,7 @@ public final class ExpCobaProjection extends Projection {
     final double b2 = rk.b2;
     final double b3 = rk.b3;
     final double b4 = rk.b4;
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
+    deliver(dt, from, to);
     // g * (E - V) at each stage of the postsynaptic group's Runge-Kutta step
     for (int j = from; j < to; j++) {
       double g = this.g[j];
@@ -4548,56 +1542,12 @@ public final class ExpCobaProjection extends Projection {
   }
 
   private void stepStagedExponential(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double E = params.scalar(E_INDEX);
     final double[] offset1 = stageOffset(0);
     final double[] slope1 = stageSlope(0);
     final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
+    deliver(dt, from, to);
     // g * (E - V) at the start of the postsynaptic group's exponential Euler step
     for (int j = from; j < to; j++) {
       double g = this.g[j];
@@ -4613,7 +1563,6 @@ public final class ExpCobaProjection extends Projection {
   }
 
   private void stepStagedPerElement(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
     final StageTableau rk = stageTableau();
@@ -4635,53 +1584,7 @@ public final class ExpCobaProjection extends Projection {
     final double b2 = rk.b2;
     final double b3 = rk.b3;
     final double b4 = rk.b4;
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
+    deliverPerElement(dt, from, to);
     // g * (E - V) at each stage of the postsynaptic group's Runge-Kutta step
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
@@ -4717,58 +1620,11 @@ public final class ExpCobaProjection extends Projection {
   }
 
   private void stepStagedExponentialPerElement(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
     final double[] offset1 = stageOffset(0);
     final double[] slope1 = stageSlope(0);
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g[j];
-        g += g_max;
-        this.g[j] = g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g[j];
-            g += g_max;
-            this.g[j] = g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
-      }
-    }
+    deliverPerElement(dt, from, to);
     // g * (E - V) at the start of the postsynaptic group's exponential Euler step
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
@@ -4807,62 +1663,7 @@ public final class ExpCobaProjection extends Projection {
     final double b2 = rk.b2;
     final double b3 = rk.b3;
     final double b4 = rk.b4;
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV[j];
-        m.g = this.g[j];
-        m.onSpike();
-        this.g[j] = m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV[j];
-            m.g = this.g[j];
-            m.onSpike();
-            this.g[j] = m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
-        }
-      }
-    }
+    deliverDebug(dt, from, to);
     // g * (E - V) at each stage of the postsynaptic group's Runge-Kutta step
     for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
@@ -4908,62 +1709,7 @@ public final class ExpCobaProjection extends Projection {
     final ExpCoba m = new ExpCoba();
     final double[] offset1 = stageOffset(0);
     final double[] slope1 = stageSlope(0);
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV[j];
-        m.g = this.g[j];
-        m.onSpike();
-        this.g[j] = m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV[j];
-            m.g = this.g[j];
-            m.onSpike();
-            this.g[j] = m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
-        }
-      }
-    }
+    deliverDebug(dt, from, to);
     // g * (E - V) at the start of the postsynaptic group's exponential Euler step
     for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
@@ -5006,7 +1752,6 @@ public final class ExpCobaProjection extends Projection {
   }
 
   private void stepStagedFloat(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double E = params.scalar(E_INDEX);
     final StageTableau rk = stageTableau();
@@ -5028,50 +1773,7 @@ public final class ExpCobaProjection extends Projection {
     final double b2 = rk.b2;
     final double b3 = rk.b3;
     final double b4 = rk.b4;
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
+    deliverFloat(dt, from, to);
     // g * (E - V) at each stage of the postsynaptic group's Runge-Kutta step
     for (int j = from; j < to; j++) {
       double g = this.g_float[j];
@@ -5105,56 +1807,12 @@ public final class ExpCobaProjection extends Projection {
   }
 
   private void stepStagedExponentialFloat(double dt, int from, int to) {
-    final double g_max = params.scalar(G_MAX_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double E = params.scalar(E_INDEX);
     final double[] offset1 = stageOffset(0);
     final double[] slope1 = stageSlope(0);
     final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
+    deliverFloat(dt, from, to);
     // g * (E - V) at the start of the postsynaptic group's exponential Euler step
     for (int j = from; j < to; j++) {
       double g = this.g_float[j];
@@ -5170,7 +1828,6 @@ public final class ExpCobaProjection extends Projection {
   }
 
   private void stepStagedPerElementFloat(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
     final StageTableau rk = stageTableau();
@@ -5192,53 +1849,7 @@ public final class ExpCobaProjection extends Projection {
     final double b2 = rk.b2;
     final double b3 = rk.b3;
     final double b4 = rk.b4;
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
+    deliverPerElementFloat(dt, from, to);
     // g * (E - V) at each stage of the postsynaptic group's Runge-Kutta step
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
@@ -5274,58 +1885,11 @@ public final class ExpCobaProjection extends Projection {
   }
 
   private void stepStagedExponentialPerElementFloat(double dt, int from, int to) {
-    final double[] g_maxColumn = params.column(G_MAX_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
     final double[] offset1 = stageOffset(0);
     final double[] slope1 = stageSlope(0);
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        final double g_max = g_maxColumn[j];
-        double g = this.g_float[j];
-        g += g_max;
-        this.g_float[j] = (float) g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            final double g_max = g_maxColumn[j];
-            double g = this.g_float[j];
-            g += g_max;
-            this.g_float[j] = (float) g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
-      }
-    }
+    deliverPerElementFloat(dt, from, to);
     // g * (E - V) at the start of the postsynaptic group's exponential Euler step
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
@@ -5364,62 +1928,7 @@ public final class ExpCobaProjection extends Projection {
     final double b2 = rk.b2;
     final double b3 = rk.b3;
     final double b4 = rk.b4;
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV_float[j];
-        m.g = this.g_float[j];
-        m.onSpike();
-        this.g_float[j] = (float) m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV_float[j];
-            m.g = this.g_float[j];
-            m.onSpike();
-            this.g_float[j] = (float) m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV_float[j];
-          m.g = this.g_float[j];
-          m.onSpike();
-          this.g_float[j] = (float) m.g;
-        }
-      }
-    }
+    deliverDebugFloat(dt, from, to);
     // g * (E - V) at each stage of the postsynaptic group's Runge-Kutta step
     for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
@@ -5465,62 +1974,7 @@ public final class ExpCobaProjection extends Projection {
     final ExpCoba m = new ExpCoba();
     final double[] offset1 = stageOffset(0);
     final double[] slope1 = stageSlope(0);
-    // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
-        final int j = indices[k];
-        if (j < from || j >= to) {
-          continue;
-        }
-        m.g_max = params.value(G_MAX_INDEX, j);
-        m.tau = params.value(TAU_INDEX, j);
-        m.E = params.value(E_INDEX, j);
-        m.V = postV_float[j];
-        m.g = this.g_float[j];
-        m.onSpike();
-        this.g_float[j] = (float) m.g;
-      }
-    } else if (hasHomogeneousDelay()) {
-      final boolean[] spikes = delayedSpikes();
-      for (int i = 0; i < spikes.length; i++) {
-        if (spikes[i]) {
-          for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-            final int j = indices[k];
-            if (j < from || j >= to) {
-              continue;
-            }
-            m.g_max = params.value(G_MAX_INDEX, j);
-            m.tau = params.value(TAU_INDEX, j);
-            m.E = params.value(E_INDEX, j);
-            m.V = postV_float[j];
-            m.g = this.g_float[j];
-            m.onSpike();
-            this.g_float[j] = (float) m.g;
-          }
-        }
-      }
-    } else {
-      // no delay: only the rows of last step's spikes (the presynaptic spike list)
-      for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {
-        final int i = preSpikeIndex[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV_float[j];
-          m.g = this.g_float[j];
-          m.onSpike();
-          this.g_float[j] = (float) m.g;
-        }
-      }
-    }
+    deliverDebugFloat(dt, from, to);
     // g * (E - V) at the start of the postsynaptic group's exponential Euler step
     for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);

@@ -10,19 +10,24 @@ import java.util.List;
  * Writes the generated sources for one checked model: {@code <Model>Group} or
  * {@code <Model>Projection}, and when asked its vector kernels for double and float storage,
  * {@code <Model>GroupVector} and {@code <Model>GroupFloatVector}, or {@code <Model>ProjectionVector}
- * and {@code <Model>ProjectionFloatVector}.
+ * and {@code <Model>ProjectionFloatVector}; last, a group's loops kept apart from it,
+ * {@code <Model>GroupFloat}, {@code <Model>GroupDebug} and {@code <Model>GroupStaged}.
  */
 public final class Emitter {
   private Emitter() {}
 
-  /** The scalar file for {@code model} (no vector kernels); called only for models without errors. */
+  /**
+   * The group's or projection's own file (no vector kernels); called only for models without
+   * errors.
+   */
   public static JavaFile emit(ModelIR model) {
     return emitAll(model, false).get(0);
   }
 
   /**
    * Every file for {@code model}: first the group or projection, then, with {@code vector} and a
-   * model that has them, its vector kernels (whose source needs {@code jdk.incubator.vector}).
+   * model that has them, its vector kernels (whose source needs {@code jdk.incubator.vector}), then
+   * a group's float, debug and staged loops.
    */
   public static List<JavaFile> emitAll(ModelIR model, boolean vector) {
     boolean neuron = model.kind() == ModelIR.Kind.NEURON;
@@ -39,6 +44,9 @@ public final class Emitter {
             ? new VectorGroupEmitter(model, names, storage).type()
             : new VectorProjectionEmitter(model, names, storage).type()));
       }
+    }
+    if (neuron) {
+      new GroupEmitter(model, withVector).detachedTypes().forEach(t -> files.add(file(model, t)));
     }
     return files;
   }

@@ -38,6 +38,11 @@ import java.util.Set;
 final class GroupEmitter {
   private static final String T_LAST_SPIKE = "t_last_spike";
   private static final String REFRACTORY_RULE = "refractoryRule";
+  private static final String FLOAT_LOOPS = "floatLoops";
+  private static final String STAGED_LOOPS = "stagedLoops";
+  private static final String DEBUG_LOOPS = "debugLoops";
+  /** The suffix of the class holding the staged loops. */
+  private static final String STAGED = "Staged";
   /** The suffix of the staged loops onto an exponential-Euler group. */
   static final String EXPONENTIAL = "Exponential";
 
@@ -61,6 +66,12 @@ final class GroupEmitter {
   private final boolean vector;
   /** Inputs the staged loops read, each with the states whose ODE reads it; empty: no such loops. */
   private final Map<String, List<String>> stagedLayout;
+  /**
+   * True while emitting a class loaded apart from the group ({@code <Model>GroupFloat},
+   * {@code <Model>GroupDebug}, {@code <Model>GroupStaged}): its loops reach the group's own
+   * members through {@code group}.
+   */
+  private boolean detached;
 
   GroupEmitter(ModelIR model, GeneratedNames generated, boolean vector) {
     this.model = model;
@@ -122,29 +133,119 @@ final class GroupEmitter {
         .addMethods(Members.setters(model, generated, self, "neuron"))
         .addMethod(Members.methodSetter(model, self))
         .addMethods(Members.seedSetter(model, self, "neuron"))
-        .addMethods(vector ? Members.noiseSeedGetter(model) : List.of())
+        .addMethods(Members.noiseSeedGetter(model))
         .addMethod(Members.paramsGetter())
-        .addMethod(update());
-    for (Storage storage : Storage.values()) {
-      type.addMethod(scalarUpdate(storage));
-    }
-    for (Storage storage : Storage.values()) {
-      for (Integrator integrator : Linearity.supported(model)) {
-        for (Variant variant : Variant.values()) {
-          type.addMethod(step(integrator, variant, storage));
-        }
-      }
-    }
+        .addField(FieldSpec.builder(detachedName(Storage.FLOAT.suffix), FLOAT_LOOPS, PRIVATE, FINAL)
+            .addJavadoc("The loops over float storage (null under {@code Precision.DOUBLE}).\n")
+            .build());
     if (!stagedLayout.isEmpty()) {
-      for (Storage storage : Storage.values()) {
-        type.addMethod(stagedUpdate(storage));
-        for (Variant variant : Variant.values()) {
-          type.addMethod(stagedStep(variant, storage, false));
-          type.addMethod(stagedStep(variant, storage, true));
-        }
-      }
+      type.addField(FieldSpec.builder(detachedName(STAGED), STAGED_LOOPS, PRIVATE, FINAL)
+          .addJavadoc("The loops run while a {@code Coupling.STAGED} projection targets the group."
+              + "\n").build());
+    }
+    type.addField(FieldSpec.builder(detachedName(Variant.DEBUG.suffix), DEBUG_LOOPS, PRIVATE, FINAL)
+        .addJavadoc("The loops of {@code jit == false}, which call the model's own methods.\n")
+        .build());
+    type.addMethod(update())
+        .addMethod(scalarUpdate(Storage.DOUBLE));
+    for (Integrator integrator : Linearity.supported(model)) {
+      type.addMethod(step(integrator, Variant.GROUP_WIDE, Storage.DOUBLE))
+          .addMethod(step(integrator, Variant.PER_ELEMENT, Storage.DOUBLE));
     }
     return type.build();
+  }
+
+  /**
+   * The classes loaded apart from the group, so that it holds only its API and double kernels:
+   * {@code <Model>GroupFloat} (the kernels over float storage), {@code <Model>GroupDebug} (the
+   * {@code jit == false} loops, both storages) and, for a model that can be staged,
+   * {@code <Model>GroupStaged} (the staged loops, both storages).
+   */
+  List<TypeSpec> detachedTypes() {
+    detached = true;
+    try {
+      List<TypeSpec> types = new ArrayList<>();
+      List<MethodSpec> floats = new ArrayList<>();
+      floats.add(scalarUpdate(Storage.FLOAT));
+      for (Integrator integrator : Linearity.supported(model)) {
+        floats.add(step(integrator, Variant.GROUP_WIDE, Storage.FLOAT));
+        floats.add(step(integrator, Variant.PER_ELEMENT, Storage.FLOAT));
+      }
+      types.add(detachedType(Storage.FLOAT.suffix, List.of(Storage.FLOAT), floats,
+          "The kernels of {@link $T} over float storage: each widens what it loads and rounds what"
+              + " it stores\n(created by the group under {@code Precision.FLOAT}).\n"));
+      List<MethodSpec> debug = new ArrayList<>();
+      debug.add(debugDispatch());
+      for (Storage storage : Storage.values()) {
+        debug.add(debugUpdate(storage));
+        for (Integrator integrator : Linearity.supported(model)) {
+          debug.add(step(integrator, Variant.DEBUG, storage));
+        }
+      }
+      types.add(detachedType(Variant.DEBUG.suffix, List.of(Storage.values()), debug,
+          "The loops of {@link $T} under {@code jit == false}: they copy each neuron into an"
+              + " instance of the model\nand call its own methods, so a debugger stops inside"
+              + " them; the arithmetic is the kernels'.\n"));
+      if (!stagedLayout.isEmpty()) {
+        List<MethodSpec> staged = new ArrayList<>();
+        staged.add(stagedDispatch());
+        for (Storage storage : Storage.values()) {
+          staged.add(stagedUpdate(storage));
+          for (Variant variant : Variant.values()) {
+            staged.add(stagedStep(variant, storage, false));
+            staged.add(stagedStep(variant, storage, true));
+          }
+        }
+        types.add(detachedType(STAGED, List.of(Storage.values()), staged,
+            "The staged loops of {@link $T}, run while a {@code Coupling.STAGED} projection"
+                + " targets the group.\n"));
+      }
+      return types;
+    } finally {
+      detached = false;
+    }
+  }
+
+  private ClassName detachedName(String suffix) {
+    return ClassName.get(model.packageName(), model.className() + "Group" + suffix);
+  }
+
+  /** A package-private class holding {@code loops}, with the group's arrays they read. */
+  private TypeSpec detachedType(String suffix, List<Storage> storages, List<MethodSpec> loops,
+      String javadoc) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(detachedName(suffix))
+        .addModifiers(FINAL)
+        .addAnnotation(Members.generated(model))
+        .addJavadoc(javadoc, self)
+        .addFields(Members.indexConstants(model))
+        .addField(self, "group", PRIVATE, FINAL)
+        .addField(RuntimeNames.PARAMETERS, "params", PRIVATE, FINAL)
+        .addField(int[].class, "spikeIndex", PRIVATE, FINAL)
+        .addField(boolean[].class, "spike", PRIVATE, FINAL);
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
+        .addJavadoc("Loops over {@code group}'s arrays, its parameter table and spike list.\n")
+        .addParameter(self, "group")
+        .addParameter(RuntimeNames.PARAMETERS, "params")
+        .addParameter(int[].class, "spikeIndex")
+        .addStatement("this.group = group")
+        .addStatement("this.params = params")
+        .addStatement("this.spikeIndex = spikeIndex")
+        .addStatement("this.spike = group.spike");
+    List<String> arrays = new ArrayList<>();
+    model.states().forEach(x -> arrays.add(x.name()));
+    arrays.addAll(model.inputs());
+    for (Storage storage : storages) {
+      for (String array : arrays) {
+        String field = storage.field(array);
+        type.addField(storage.arrayType, field, PRIVATE, FINAL);
+        ctor.addStatement("this.$L = group.$L", field, field);
+      }
+    }
+    if (model.refractoryParam().isPresent()) {
+      type.addField(double[].class, T_LAST_SPIKE, PRIVATE, FINAL);
+      ctor.addStatement("this.$L = group.$L", T_LAST_SPIKE, T_LAST_SPIKE);
+    }
+    return type.addMethod(ctor.build()).addMethods(loops).build();
   }
 
   /** {@code refractoryRule(RefractoryRule)} and its getter, for models with a refractory period. */
@@ -214,6 +315,14 @@ final class GroupEmitter {
       ctor.addStatement("stagedLayout($T.of($L), $T.of($L))", List.class,
           quoted(stagedLayout.keySet()), List.class, quoted(slopes));
     }
+    ctor.addStatement("this.$L = precision == $T.FLOAT ? new $T(this, params, spikeIndex) : null",
+        FLOAT_LOOPS, RuntimeNames.PRECISION, detachedName(Storage.FLOAT.suffix));
+    ctor.addStatement("this.$L = new $T(this, params, spikeIndex)", DEBUG_LOOPS,
+        detachedName(Variant.DEBUG.suffix));
+    if (!stagedLayout.isEmpty()) {
+      ctor.addStatement("this.$L = new $T(this, params, spikeIndex)", STAGED_LOOPS,
+          detachedName(STAGED));
+    }
     if (vector) {
       // By name: this class must load without the jdk.incubator.vector module.
       ctor.addStatement("vectorKernel($T.load(precision == $T.FLOAT ? $S : $S, this, params, "
@@ -238,41 +347,77 @@ final class GroupEmitter {
         .addParameter(boolean.class, "jit");
     if (!stagedLayout.isEmpty()) {
       update.beginControlFlow("if (staged())")
-          .addStatement("return precision() == $T.FLOAT ? stagedUpdateFloat(t, dt, $L, jit) : "
-              + "stagedUpdate(t, dt, $L, jit)", RuntimeNames.PRECISION, range, range)
+          .addStatement("return $L.update(t, dt, $L, jit)", STAGED_LOOPS, range)
           .endControlFlow();
     }
+    update.beginControlFlow("if (!jit)")
+        .addStatement("return $L.update(t, dt, $L)", DEBUG_LOOPS, range)
+        .endControlFlow();
     if (!vector) {
-      return update.addStatement("return precision() == $T.FLOAT ? scalarUpdateFloat(t, dt, $L, "
-          + "jit) : scalarUpdate(t, dt, $L, jit)", RuntimeNames.PRECISION, range, range).build();
+      return update.addStatement("return $L", scalarCall(range)).build();
     }
     return update
         .addStatement("final $T vector = vectorKernel()", RuntimeNames.NEURON_KERNEL)
-        .beginControlFlow("if (!jit || vector == null)")
-        .addStatement("return precision() == $T.FLOAT ? scalarUpdateFloat(t, dt, $L, jit) : "
-            + "scalarUpdate(t, dt, $L, jit)", RuntimeNames.PRECISION, range, range)
+        .beginControlFlow("if (vector == null)")
+        .addStatement("return $L", scalarCall(range))
         .endControlFlow()
         .addComment("Whole vectors there; the last (fewer than lanes()) neurons here, scalar.")
         .addStatement("final int upper = $L - ($L - $L) % vector.lanes()", to, to, from)
         .addStatement("final int spikeEnd = vector.update(t, dt, $L, upper)", from)
-        .addStatement("return upper == $L ? spikeEnd : joinTail(spikeEnd, upper, "
-            + "precision() == $T.FLOAT ? scalarUpdateFloat(t, dt, upper, $L, true) : "
-            + "scalarUpdate(t, dt, upper, $L, true))", to, RuntimeNames.PRECISION, to, to)
+        .addStatement("return upper == $L ? spikeEnd : joinTail(spikeEnd, upper, $L)", to,
+            scalarCall("upper, " + to))
         .build();
   }
 
-  /** The scalar loops for one storage: what {@code update} runs without vector kernels. */
-  private MethodSpec scalarUpdate(Storage storage) {
-    return MethodSpec.methodBuilder("scalarUpdate" + storage.suffix)
+  /** The scalar kernels of the group's storage on {@code range}. */
+  private CodeBlock scalarCall(String range) {
+    return CodeBlock.of("$L != null ? $L.scalarUpdate(t, dt, $L) : scalarUpdate(t, dt, $L)",
+        FLOAT_LOOPS, FLOAT_LOOPS, range, range);
+  }
+
+  /** {@code update}: the debug loops of the group's storage. */
+  private MethodSpec debugDispatch() {
+    String range = from + ", " + to;
+    return MethodSpec.methodBuilder("update")
+        .returns(int.class)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addStatement("return group.precision() == $T.FLOAT ? updateFloat(t, dt, $L) : "
+            + "updateDouble(t, dt, $L)", RuntimeNames.PRECISION, range, range)
+        .build();
+  }
+
+  /** The debug loops of one storage. */
+  private MethodSpec debugUpdate(Storage storage) {
+    return MethodSpec.methodBuilder(storage == Storage.FLOAT ? "updateFloat" : "updateDouble")
         .addModifiers(PRIVATE)
         .returns(int.class)
         .addParameter(double.class, "t")
         .addParameter(double.class, "dt")
         .addParameter(int.class, from)
         .addParameter(int.class, to)
-        .addParameter(boolean.class, "jit")
         .addCode(Members.dispatchReturning(model,
-            (usesTime ? "t, dt, " : "dt, ") + from + ", " + to, storage))
+            (usesTime ? "t, dt, " : "dt, ") + from + ", " + to, storage, "group.", true))
+        .build();
+  }
+
+  /** The scalar kernels for one storage: what {@code update} runs without vector kernels. */
+  private MethodSpec scalarUpdate(Storage storage) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("scalarUpdate");
+    if (!detached) {
+      method.addModifiers(PRIVATE);
+    }
+    return method
+        .returns(int.class)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(Members.dispatchReturning(model,
+            (usesTime ? "t, dt, " : "dt, ") + from + ", " + to, storage, detached ? "group." : "",
+            false))
         .build();
   }
 
@@ -282,6 +427,9 @@ final class GroupEmitter {
     Vars vars = debug ? Vars.debug(model, m) : Vars.kernel(model);
     PlanRenderer render =
         debug ? PlanRenderer.debug(model, vars, m, i) : PlanRenderer.kernel(model, vars, i);
+    if (detached) {
+      render.seed("group.noiseSeed()");
+    }
     StepPlan plan = debug
         ? StepPlanner.plan(model, integrator, variant.uniformity, locals)
         : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
@@ -345,8 +493,8 @@ final class GroupEmitter {
       return CodeBlock.of("");
     }
     String period = vars.name(new Ref(model.refractoryParam().get(), RefKind.PARAM));
-    return CodeBlock.of("final double $L = $L.holdTime($L, dt);\n", holdTime, REFRACTORY_RULE,
-        period);
+    return CodeBlock.of("final double $L = $L.holdTime($L, dt);\n", holdTime,
+        detached ? "group." + REFRACTORY_RULE + "()" : REFRACTORY_RULE, period);
   }
 
   /**
@@ -443,6 +591,21 @@ final class GroupEmitter {
     return String.join(", ", names.stream().map(n -> "\"" + n + "\"").toList());
   }
 
+  /** {@code update}: the staged loops of the group's storage. */
+  private MethodSpec stagedDispatch() {
+    String range = from + ", " + to;
+    return MethodSpec.methodBuilder("update")
+        .returns(int.class)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addParameter(boolean.class, "jit")
+        .addStatement("return group.precision() == $T.FLOAT ? stagedUpdateFloat(t, dt, $L, jit) : "
+            + "stagedUpdate(t, dt, $L, jit)", RuntimeNames.PRECISION, range, range)
+        .build();
+  }
+
   /** Staged loops ({@code Coupling.STAGED} projections onto this group) for one storage. */
   private MethodSpec stagedUpdate(Storage storage) {
     String args = (usesTime ? "t, dt, " : "dt, ") + from + ", " + to;
@@ -455,14 +618,14 @@ final class GroupEmitter {
         .addParameter(int.class, from)
         .addParameter(int.class, to)
         .addParameter(boolean.class, "jit")
-        .beginControlFlow("if (stagedExponential())")
-        .addStatement(stagedDispatch(name + EXPONENTIAL, storage, args))
+        .beginControlFlow("if (group.stagedExponential())")
+        .addStatement(stagedVariant(name + EXPONENTIAL, storage, args))
         .endControlFlow()
-        .addStatement(stagedDispatch(name, storage, args))
+        .addStatement(stagedVariant(name, storage, args))
         .build();
   }
 
-  private static CodeBlock stagedDispatch(String name, Storage storage, String args) {
+  private static CodeBlock stagedVariant(String name, Storage storage, String args) {
     return CodeBlock.of("return !jit ? $L$L$L($L) : params.heterogeneous() ? $L$L$L($L) : $L$L($L)",
         name, Variant.DEBUG.suffix, storage.suffix, args,
         name, Variant.PER_ELEMENT.suffix, storage.suffix, args, name, storage.suffix, args);
@@ -483,7 +646,8 @@ final class GroupEmitter {
     String tableau = exponential ? null : locals.allocate("rk");
     CodeBlock.Builder arrays = CodeBlock.builder();
     if (!exponential) {
-      arrays.addStatement("final $T $L = stageTableau()", RuntimeNames.STAGE_TABLEAU, tableau);
+      arrays.addStatement("final $T $L = group.stageTableau()", RuntimeNames.STAGE_TABLEAU,
+          tableau);
     }
     int stages = exponential ? 1 : 4;
     Map<String, List<String>> offsets = new LinkedHashMap<>();
@@ -531,7 +695,7 @@ final class GroupEmitter {
     List<String> arrays = new ArrayList<>();
     for (int s = 0; s < stages; s++) {
       String name = locals.allocate(prefix + (s + 1));
-      code.addStatement("final double[] $L = $L($L, $L)", name, getter, index, s);
+      code.addStatement("final double[] $L = group.$L($L, $L)", name, getter, index, s);
       arrays.add(name);
     }
     return arrays;

@@ -106,7 +106,9 @@ final class Members {
     MethodSpec.Builder setter = MethodSpec.methodBuilder("method")
         .addModifiers(PUBLIC)
         .returns(self)
-        .addJavadoc("Chooses the integrator of the dynamics.\n")
+        .addJavadoc(model.odes().isEmpty()
+            ? "Records the integrator; this model has no {@code @Ode}, so it changes nothing.\n"
+            : "Chooses the integrator of the dynamics.\n")
         .addParameter(Integrator.class, "method");
     List<Ode> nonlinear = Linearity.nonlinear(model);
     if (!nonlinear.isEmpty()) {
@@ -119,7 +121,32 @@ final class Members {
                   + " dx/dt = a - b*x). Use EXP_AUTO, which linearises any ODE.")
           .endControlFlow();
     }
+    List<Integrator> generated = Linearity.supported(model);
+    if (!model.methods().containsAll(List.of(Integrator.values()))) {
+      CodeBlock outside = generated.stream()
+          .map(m -> CodeBlock.of("method != $T.$L", Integrator.class, m.name()))
+          .collect(CodeBlock.joining(" && "));
+      setter.beginControlFlow("if (method != null && $L)", outside)
+          .addStatement("throw $L", missingIntegrator(model, "method"))
+          .endControlFlow();
+    }
     return setter.addStatement("setMethod(method)").addStatement("return this").build();
+  }
+
+  /**
+   * {@code new IllegalArgumentException(...)} for an integrator (the expression {@code method})
+   * this class has no loops for, naming the annotation attribute that left it out.
+   */
+  static CodeBlock missingIntegrator(ModelIR model, String method) {
+    String annotation = model.kind() == ModelIR.Kind.NEURON ? "@Neuron" : "@Synapse";
+    String listed = String.join(", ", Linearity.supported(model).stream()
+        .map(Integrator::name).toList());
+    String generatedClass = model.className()
+        + (model.kind() == ModelIR.Kind.NEURON ? "Group" : "Projection");
+    return CodeBlock.of("new $T($S + $L + $S + $L + $S)", IllegalArgumentException.class,
+        generatedClass + " has no loops for ", method, ": " + annotation + "(methods = {" + listed
+            + "}) on " + qualifiedName(model) + " generates only those. Add ", method,
+        " to its methods to use it.");
   }
 
   /** The noise's seed and step counter, for models with a {@code @Noise}. */
@@ -132,7 +159,7 @@ final class Members {
             .addJavadoc("Keys the noise; by default derived from the name.\n").build());
   }
 
-  /** The package-private {@code noiseSeed()} the vector kernels read the seed through. */
+  /** The package-private {@code noiseSeed()} kernels in other classes read the seed through. */
   static List<MethodSpec> noiseSeedGetter(ModelIR model) {
     if (model.noises().isEmpty()) {
       return List.of();
@@ -190,54 +217,30 @@ final class Members {
     return name + variant.suffix;
   }
 
-  /** {@code switch (method())} to the loop for the integrator, kernel variant or debug loop. */
-  static CodeBlock dispatch(ModelIR model, String arguments, Storage storage) {
-    return dispatch(model, arguments, "", storage);
-  }
-
   /**
-   * As {@link #dispatch(ModelIR, String, Storage)}, with other arguments for the kernels than for
-   * the debug loop (a projection's kernels also take where their vector kernel's range ends).
+   * {@code return switch (<owner>method())}: per integrator, one line running the debug loop
+   * (with {@code debug}), or else the per-element kernel or the group-wide one.
    */
-  static CodeBlock dispatchSplit(ModelIR model, String debugArguments, String kernelArguments,
-      Storage storage) {
-    return dispatch(model, debugArguments, kernelArguments, "", storage);
-  }
-
-  /** As {@link #dispatch}, returning what the loop returns (a {@code switch} expression). */
-  static CodeBlock dispatchReturning(ModelIR model, String arguments, Storage storage) {
-    return CodeBlock.builder().add("return ").add(dispatch(model, arguments, "yield ", storage))
-        .build();
-  }
-
-  private static CodeBlock dispatch(ModelIR model, String arguments, String yield,
-      Storage storage) {
-    return dispatch(model, arguments, arguments, yield, storage);
-  }
-
-  private static CodeBlock dispatch(ModelIR model, String arguments, String kernelArguments,
-      String yield, Storage storage) {
+  static CodeBlock dispatchReturning(ModelIR model, String arguments, Storage storage,
+      String owner, boolean debug) {
     String s = storage.suffix;
-    boolean returns = !yield.isEmpty();
-    CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (method())");
+    CodeBlock.Builder code = CodeBlock.builder().add("return switch ($Lmethod()) {\n", owner)
+        .indent();
     for (Integrator integrator : Linearity.supported(model)) {
-      code.beginControlFlow("case $L ->", integrator.name())
-          .beginControlFlow("if (!jit)")
-          .addStatement("$L$L$L($L)", yield, stepMethod(integrator, Variant.DEBUG), s, arguments)
-          .nextControlFlow("else if (params.heterogeneous())")
-          .addStatement("$L$L$L($L)", yield, stepMethod(integrator, Variant.PER_ELEMENT), s,
-              kernelArguments)
-          .nextControlFlow("else")
-          .addStatement("$L$L$L($L)", yield, stepMethod(integrator, Variant.GROUP_WIDE), s,
-              kernelArguments)
-          .endControlFlow()
-          .endControlFlow();
+      String step = stepMethod(integrator, Variant.GROUP_WIDE);
+      if (debug) {
+        code.add("case $L -> $L$L$L($L);\n", integrator.name(), step, Variant.DEBUG.suffix, s,
+            arguments);
+      } else {
+        code.add("case $L -> params.heterogeneous() ? $L$L$L($L) : $L$L($L);\n",
+            integrator.name(), step, Variant.PER_ELEMENT.suffix, s, arguments, step, s,
+            arguments);
+      }
     }
     if (Linearity.supported(model).size() < Integrator.values().length) {
       // method(...) refuses the others; a switch must still cover every constant.
-      code.addStatement("default -> throw new $T($S + method())",
-          IllegalStateException.class, "unsupported integrator ");
+      code.add("default -> throw $L;\n", missingIntegrator(model, owner + "method()"));
     }
-    return returns ? code.unindent().add("};\n").build() : code.endControlFlow().build();
+    return code.unindent().add("};\n").build();
   }
 }

@@ -33,6 +33,8 @@ final class PlanRenderer {
   private final String instance;
   /** The element index variable, which keys the element's noise. */
   private final String index;
+  /** Where the noise's seed is read (a loop in another class asks the group). */
+  private String seed = "this.noiseSeed";
   /** What each state field of the debug instance was last set to in this element's statements. */
   private final Map<String, String> synced = new HashMap<>();
 
@@ -50,6 +52,11 @@ final class PlanRenderer {
 
   static PlanRenderer debug(ModelIR model, Vars vars, String instance, String index) {
     return new PlanRenderer(model, vars, instance, index);
+  }
+
+  /** Reads the noise's seed from {@code expression} instead of the field. */
+  void seed(String expression) {
+    this.seed = expression;
   }
 
   CodeBlock expr(Expr e) {
@@ -117,8 +124,8 @@ final class PlanRenderer {
       code.addStatement("final double $L = $L", let.name(), evaluation);
     } else if (value instanceof StandardNormal draw) {
       // Keyed by the absolute step, so ranges and threads draw the same numbers.
-      code.addStatement("final double $L = $T.at(this.noiseSeed, $L, $T.round(t / dt), $L)",
-          let.name(), RuntimeNames.GAUSSIAN, index, Math.class, draw.stream());
+      code.addStatement("final double $L = $T.at($L, $L, $T.round(t / dt), $L)",
+          let.name(), RuntimeNames.GAUSSIAN, seed, index, Math.class, draw.stream());
     } else {
       Rate rate = (Rate) value;
       if (rate.bindings().isEmpty()) {

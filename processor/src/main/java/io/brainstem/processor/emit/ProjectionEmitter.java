@@ -135,7 +135,6 @@ final class ProjectionEmitter {
                 : scalarUpdateCall(from))
             .build());
     type.addMethod(couplingSetter());
-    String times = usesTime ? "t, dt, " : "dt, ";
     for (Storage storage : Storage.values()) {
       MethodSpec.Builder scalar = MethodSpec.methodBuilder("scalarUpdate" + storage.suffix)
           .addModifiers(PRIVATE)
@@ -147,17 +146,19 @@ final class ProjectionEmitter {
       }
       type.addMethod(scalar.addParameter(int.class, to)
           .addParameter(boolean.class, "jit")
-          .addCode(vector
-              ? Members.dispatchSplit(model, times + from + ", " + to,
-                  times + from + ", " + tail + ", " + to, storage)
-              : Members.dispatch(model, times + from + ", " + to, storage))
+          .addCode(phases(storage))
           .build());
     }
+    // The three phases are separate methods, so their variants add up instead of multiplying.
     for (Storage storage : Storage.values()) {
-      for (Integrator integrator : Linearity.supported(model)) {
+      for (Integrator integrator : integrators()) {
         for (Variant variant : Variant.values()) {
-          type.addMethod(step(integrator, variant, storage));
+          type.addMethod(integrate(integrator, variant, storage));
         }
+      }
+      for (Variant variant : Variant.values()) {
+        model.onPre().ifPresent(onPre -> type.addMethod(deliverMethod(onPre, variant, storage)));
+        model.output().ifPresent(out -> type.addMethod(outputMethod(out, variant, storage)));
       }
     }
     if (StagedPlanner.refusal(model).isEmpty()) {
@@ -223,7 +224,49 @@ final class ProjectionEmitter {
     return List.of(unnamed, named.build());
   }
 
-  private MethodSpec step(Integrator integrator, Variant variant, Storage storage) {
+  /** The integrators this class has loops for: none without an {@code @Ode}. */
+  private List<Integrator> integrators() {
+    return model.odes().isEmpty() ? List.of() : Linearity.supported(model);
+  }
+
+  /**
+   * {@code scalarUpdate}'s body: the element loops on {@code [tail, to)} (the vector kernel ran
+   * before them on {@code [from, tail)}; {@code tail == from} without it, and always when
+   * {@code !jit}), the spike delivery on the whole range.
+   */
+  private CodeBlock phases(Storage storage) {
+    String times = usesTime ? "t, dt, " : "dt, ";
+    String loops = times + tail + ", " + to;
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (!integrators().isEmpty()) {
+      code.beginControlFlow("switch (method())");
+      for (Integrator integrator : integrators()) {
+        code.add("case $L -> { $L }\n", integrator.name(),
+            variants(Members.stepMethod(integrator, Variant.GROUP_WIDE), storage, loops));
+      }
+      if (integrators().size() < Integrator.values().length) {
+        // method(...) refuses the others; a switch must still cover every constant.
+        code.addStatement("default -> throw $L", Members.missingIntegrator(model, "method()"));
+      }
+      code.endControlFlow();
+    }
+    model.onPre().ifPresent(
+        onPre -> code.add("$L\n", variants("deliver", storage, times + from + ", " + to)));
+    model.output().ifPresent(out -> code.add("$L\n", variants("output", storage, loops)));
+    return code.build();
+  }
+
+  /** {@code if (!jit) nameDebug(..); else if (params.heterogeneous()) ...}, on one line. */
+  private static CodeBlock variants(String name, Storage storage, String arguments) {
+    String s = storage.suffix;
+    return CodeBlock.of("if (!jit) $L$L$L($L); else if (params.heterogeneous()) $L$L$L($L);"
+            + " else $L$L($L);",
+        name, Variant.DEBUG.suffix, s, arguments, name, Variant.PER_ELEMENT.suffix, s, arguments,
+        name, s, arguments);
+  }
+
+  /** Integrates the {@code @Ode}s of elements {@code [from, to)}. */
+  private MethodSpec integrate(Integrator integrator, Variant variant, Storage storage) {
     LocalNames locals = names.copy();
     boolean debug = variant == Variant.DEBUG;
     StepPlan plan = debug
@@ -231,51 +274,61 @@ final class ProjectionEmitter {
         : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
     Loads loads = new Loads(model, generated, variant, storage, m);
     List<Vars> loops = new ArrayList<>();
+    Vars vars = vars(debug, loops);
+    PlanRenderer render = debug
+        ? PlanRenderer.debug(model, vars, m, j) : PlanRenderer.kernel(model, vars, j);
+    CodeBlock integrate = render.perElement(plan);
+    CodeBlock hoisted = render.hoisted(plan);
+    Set<String> integrated = new LinkedHashSet<>();
+    model.odes().forEach(o -> integrated.add(o.state()));
+    CodeBlock body = CodeBlock.builder()
+        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
+        .add(loads.paramsInLoop(vars, j))
+        .add(loads.inputs(vars, j))
+        .add(loadStates(vars, debug, integrated, storage))
+        .add(integrate)
+        .add(storeStates(integrated, storage))
+        .endControlFlow()
+        .build();
+    return phaseMethod(Members.stepMethod(integrator, variant) + storage.suffix, debug,
+        CodeBlock.builder().add(loads.paramsBeforeLoop(Vars.union(loops))).add(hoisted)
+            .add(body).build());
+  }
 
-    CodeBlock.Builder body = CodeBlock.builder();
-    CodeBlock hoisted = CodeBlock.of("");
-    if (!model.odes().isEmpty()) {
-      Vars vars = vars(debug, loops);
-      PlanRenderer render = debug
-          ? PlanRenderer.debug(model, vars, m, j) : PlanRenderer.kernel(model, vars, j);
-      CodeBlock integrate = render.perElement(plan);
-      hoisted = render.hoisted(plan);
-      Set<String> integrated = new LinkedHashSet<>();
-      model.odes().forEach(o -> integrated.add(o.state()));
-      body.beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, loopFrom(debug), j, to, j)
-          .add(loads.paramsInLoop(vars, j))
-          .add(loads.inputs(vars, j))
-          .add(loadStates(vars, debug, integrated, storage))
-          .add(integrate)
-          .add(storeStates(integrated, storage))
-          .endControlFlow();
-    }
-    model.onPre().ifPresent(
-        onPre -> body.add(deliver(onPre, vars(debug, loops), loads, debug, storage)));
-    model.output().ifPresent(
-        out -> body.add(output(out, vars(debug, loops), loads, debug, storage)));
+  /** The {@code @OnPre} body on the targets in {@code [from, to)} of the spikes due now. */
+  private MethodSpec deliverMethod(Action onPre, Variant variant, Storage storage) {
+    boolean debug = variant == Variant.DEBUG;
+    Loads loads = new Loads(model, variant, storage, names.copy(), m);
+    List<Vars> loops = new ArrayList<>();
+    CodeBlock body = deliver(onPre, vars(debug, loops), loads, debug, storage);
+    return phaseMethod("deliver" + variant.suffix + storage.suffix, debug,
+        CodeBlock.builder().add(loads.paramsBeforeLoop(Vars.union(loops))).add(body).build());
+  }
 
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (debug) {
-      // One instance per call: ranges on different threads never share it.
-      code.addStatement("final $T $L = new $T()", user, m, user);
-    }
-    code.add(loads.paramsBeforeLoop(Vars.union(loops)))
-        .add(hoisted)
-        .add(body.build());
-    MethodSpec.Builder method = MethodSpec.methodBuilder(
-            Members.stepMethod(integrator, variant) + storage.suffix)
-        .addModifiers(PRIVATE);
+  /** Adds the {@code @Output} of elements {@code [from, to)} to the postsynaptic input. */
+  private MethodSpec outputMethod(Output out, Variant variant, Storage storage) {
+    boolean debug = variant == Variant.DEBUG;
+    Loads loads = new Loads(model, variant, storage, names.copy(), m);
+    List<Vars> loops = new ArrayList<>();
+    CodeBlock body = output(out, vars(debug, loops), loads, debug, storage);
+    return phaseMethod("output" + variant.suffix + storage.suffix, debug,
+        CodeBlock.builder().add(loads.paramsBeforeLoop(Vars.union(loops))).add(body).build());
+  }
+
+  /** A private {@code void name([t,] dt, from, to)}; a debug one makes its model instance first. */
+  private MethodSpec phaseMethod(String name, boolean debug, CodeBlock code) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name).addModifiers(PRIVATE);
     if (usesTime) {
       method.addParameter(double.class, "t");
     }
-    method.addParameter(double.class, "dt").addParameter(int.class, from);
-    if (!loopFrom(debug).equals(from)) {
-      method.addParameter(int.class, tail);
+    method.addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to);
+    if (debug) {
+      // One instance per call: ranges on different threads never share it.
+      method.addStatement("final $T $L = new $T()", user, m, user);
     }
-    return method.addParameter(int.class, to)
-        .addCode(code.build())
-        .build();
+    return method.addCode(code).build();
   }
 
   /**
@@ -291,11 +344,6 @@ final class ProjectionEmitter {
         .addStatement("scalarUpdate(t, dt, $L, jit)", range)
         .endControlFlow()
         .build();
-  }
-
-  /** Where the element loops start: after the vector kernel's whole vectors, if it has them. */
-  private String loopFrom(boolean debug) {
-    return debug ? from : tail;
   }
 
   private Vars vars(boolean debug, List<Vars> loops) {
@@ -346,20 +394,12 @@ final class ProjectionEmitter {
         .addStatement("final int $L = $L[$L]", k, due, e)
         .add(perTarget)
         .endControlFlow()
-        .nextControlFlow("else if (hasHomogeneousDelay())")
-        .addStatement("final boolean[] $L = delayedSpikes()", spikes)
-        .beginControlFlow("for (int $L = 0; $L < $L.length; $L++)", i, i, spikes, i)
-        .beginControlFlow("if ($L[$L])", spikes, i)
-        .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i, k)
-        .add(perTarget)
-        .endControlFlow()
-        .endControlFlow()
-        .endControlFlow()
         .nextControlFlow("else")
-        .add("// no delay: only the rows of last step's spikes (the presynaptic spike list)\n")
-        .beginControlFlow("for (int $L = 0, $L = preSpikeCount(); $L < $L; $L++)",
+        .add("// the rows of the spikes due: last step's spike list, or that of d steps earlier\n")
+        .addStatement("final int[] $L = dueSpikes()", spikes)
+        .beginControlFlow("for (int $L = 0, $L = dueSpikeCount(); $L < $L; $L++)",
             slot, count, slot, count, slot)
-        .addStatement("final int $L = preSpikeIndex[$L]", i, slot)
+        .addStatement("final int $L = $L[$L]", i, spikes, slot)
         .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i, k)
         .add(perTarget)
         .endControlFlow()
@@ -407,7 +447,7 @@ final class ProjectionEmitter {
     CodeBlock perElement = add.build();
     return CodeBlock.builder()
         .add("// $L += $L\n", out.target(), Members.oneLine(out.sourceText()))
-        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, loopFrom(debug), j, to, j)
+        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
         .add(loads.paramsInLoop(vars, j))
         .add(loads.inputs(vars, j))
         .add(perElement)
@@ -548,8 +588,8 @@ final class ProjectionEmitter {
     Loads loads = new Loads(model, generated, variant, storage, m);
     List<Vars> loops = new ArrayList<>();
     CodeBlock.Builder body = CodeBlock.builder();
-    model.onPre().ifPresent(
-        onPre -> body.add(deliver(onPre, vars(debug, loops), loads, debug, storage)));
+    model.onPre().ifPresent(onPre -> body.addStatement("deliver$L$L($L$L, $L)",
+        variant.suffix, storage.suffix, usesTime ? "t, dt, " : "dt, ", from, to));
 
     CodeBlock.Builder arrays = CodeBlock.builder();
     SynapseStages stages;

@@ -41,10 +41,14 @@ public final class Linearity {
     return model.odes().stream().filter(o -> !isLinear(o)).toList();
   }
 
-  /** Every integrator, except {@code EXP_EULER} when an ODE is not affine in its own variable. */
+  /**
+   * The integrators the model's annotation lists ({@code methods}; every one by default), except
+   * {@code EXP_EULER} when an ODE is not affine in its own variable.
+   */
   public static List<Integrator> supported(ModelIR model) {
     boolean linear = nonlinear(model).isEmpty();
     return Arrays.stream(Integrator.values())
+        .filter(m -> model.methods().contains(m))
         .filter(m -> linear || m != Integrator.EXP_EULER)
         .toList();
   }

@@ -2,10 +2,12 @@ package io.brainstem.processor.ir;
 
 import io.brainstem.annotations.Integrator;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the later stages need to know about one checked model class. Built by parse, validated
@@ -26,6 +28,8 @@ import java.util.Optional;
  * @param onPre the per-event assignments (synapses only)
  * @param output the synaptic output (synapses only)
  * @param noises the diffusion coefficients of the states with a {@code @Noise}, in declaration order
+ * @param methods the integrators to generate loops for (the annotation's {@code methods}; every
+ *     one when it lists none)
  */
 public record ModelIR(
     String packageName,
@@ -42,15 +46,39 @@ public record ModelIR(
     Optional<String> refractoryParam,
     Optional<Action> onPre,
     Optional<Output> output,
-    List<Noise> noises) {
+    List<Noise> noises,
+    Set<Integrator> methods) {
 
   public ModelIR {
+    methods = Collections.unmodifiableSet(methods.isEmpty()
+        ? EnumSet.allOf(Integrator.class) : EnumSet.copyOf(methods));
     params = List.copyOf(params);
     states = List.copyOf(states);
     inputs = List.copyOf(inputs);
     posts = List.copyOf(posts);
     odes = List.copyOf(odes);
     noises = List.copyOf(noises);
+  }
+
+  /** A model with loops for every integrator. */
+  public ModelIR(
+      String packageName,
+      String className,
+      Kind kind,
+      Integrator method,
+      List<Param> params,
+      List<State> states,
+      List<String> inputs,
+      List<Post> posts,
+      List<Ode> odes,
+      Optional<Threshold> threshold,
+      Optional<Action> reset,
+      Optional<String> refractoryParam,
+      Optional<Action> onPre,
+      Optional<Output> output,
+      List<Noise> noises) {
+    this(packageName, className, kind, method, params, states, inputs, posts, odes, threshold,
+        reset, refractoryParam, onPre, output, noises, Set.of());
   }
 
   /** A deterministic model (no {@code @Noise}). */

@@ -8,8 +8,10 @@ import io.brainstem.annotations.Synapse;
 import io.brainstem.processor.check.Diagnostics;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
@@ -63,6 +65,14 @@ public final class ModelParser {
         methodParser.outputs,
         methodParser.noises,
         usage);
+  }
+
+  /** The annotation's {@code methods}: the integrators to generate (empty: every one). */
+  static Set<Integrator> methods(TypeElement type, ModelIR.Kind kind) {
+    Integrator[] listed = kind == ModelIR.Kind.NEURON
+        ? type.getAnnotation(Neuron.class).methods()
+        : type.getAnnotation(Synapse.class).methods();
+    return Set.copyOf(Arrays.asList(listed));
   }
 
   private static Integrator integrator(TypeElement type, ModelIR.Kind kind) {

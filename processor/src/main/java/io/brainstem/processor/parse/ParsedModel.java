@@ -45,7 +45,8 @@ public record ParsedModel(
         refractory.stream().findFirst().map(Member::name),
         first(onPres),
         first(outputs),
-        values(noises));
+        values(noises),
+        ModelParser.methods(type, kind));
   }
 
   private static <T> List<T> values(List<Member<T>> members) {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** Text-level checks of the emitted sources (compilation and behaviour are tested in runtime). */
 class EmitterTest {
-  private static final String LIF = Emitter.emit(TestModels.lif()).toString();
-  private static final String COBA = Emitter.emit(TestModels.expCoba()).toString();
+  private static final String LIF = EmittedText.of(TestModels.lif());
+  private static final String COBA = EmittedText.of(TestModels.expCoba());
 
   /** The text of one generated method, from its signature to its closing brace. */
   private static String method(String source, String signature) {
@@ -71,6 +71,7 @@ class EmitterTest {
     assertThat(floats).contains("this.V_float[i] = (float) V;");
     assertThat(floats).contains("t_last_spike[i] = t;"); // times stay double
     String asDouble = floats.replace("stepExpAutoFloat", "stepExpAuto")
+        .replace("group.refractoryRule()", "refractoryRule")
         .replace("this.input_float[i]", "this.input[i]")
         .replace("this.V_float[i] = (float) V;", "this.V[i] = V;")
         .replace("this.V_float[i]", "this.V[i]");
@@ -120,23 +121,27 @@ class EmitterTest {
 
   @Test
   void updateDispatchesOnMethodJitAndHeterogeneity() {
-    assertThat(LIF).contains("private int scalarUpdate(double t, double dt, int from, int to, "
-        + "boolean jit) {\n"
-        + "    return switch (method()) {\n      case EXP_AUTO -> {\n        if (!jit) {\n"
-        + "          yield stepExpAutoDebug(t, dt, from, to);\n"
-        + "        } else if (params.heterogeneous()) {\n"
-        + "          yield stepExpAutoPerElement(t, dt, from, to);\n        } else {\n"
-        + "          yield stepExpAuto(t, dt, from, to);\n        }\n      }");
-    assertThat(LIF).contains("private int scalarUpdateFloat(double t, double dt, int from, int to, "
-        + "boolean jit) {\n"
-        + "    return switch (method()) {\n      case EXP_AUTO -> {\n        if (!jit) {\n"
-        + "          yield stepExpAutoDebugFloat(t, dt, from, to);");
+    assertThat(LIF).contains("private int scalarUpdate(double t, double dt, int from, int to) {\n"
+        + "    return switch (method()) {\n      case EXP_AUTO -> params.heterogeneous() ? "
+        + "stepExpAutoPerElement(t, dt, from, to) : stepExpAuto(t, dt, from, to);\n");
+    // Float kernels, debug and staged loops live in classes loaded apart from the group.
+    assertThat(LIF).contains("final class LifGroupFloat {");
+    assertThat(LIF).contains("  int scalarUpdate(double t, double dt, int from, int to) {\n"
+        + "    return switch (group.method()) {\n      case EXP_AUTO -> params.heterogeneous() ? "
+        + "stepExpAutoPerElementFloat(t, dt, from, to) : stepExpAutoFloat(t, dt, from, to);\n");
+    assertThat(LIF).contains("final class LifGroupDebug {");
+    assertThat(LIF).contains("return group.precision() == Precision.FLOAT ? updateFloat(t, dt, "
+        + "from, to) : updateDouble(t, dt, from, to);");
+    assertThat(LIF).contains("    return switch (group.method()) {\n"
+        + "      case EXP_AUTO -> stepExpAutoDebugFloat(t, dt, from, to);\n");
     assertThat(LIF).contains("public int update(double t, double dt, int from, int to, boolean jit) {\n"
         + "    if (staged()) {\n"
-        + "      return precision() == Precision.FLOAT ? stagedUpdateFloat(t, dt, from, to, jit) : "
-        + "stagedUpdate(t, dt, from, to, jit);\n    }\n"
-        + "    return precision() == Precision.FLOAT ? scalarUpdateFloat(t, dt, from, to, jit) : "
-        + "scalarUpdate(t, dt, from, to, jit);\n  }");
+        + "      return stagedLoops.update(t, dt, from, to, jit);\n    }\n"
+        + "    if (!jit) {\n      return debugLoops.update(t, dt, from, to);\n    }\n"
+        + "    return floatLoops != null ? floatLoops.scalarUpdate(t, dt, from, to) : "
+        + "scalarUpdate(t, dt, from, to);\n  }");
+    assertThat(LIF).contains("this.floatLoops = precision == Precision.FLOAT ? "
+        + "new LifGroupFloat(this, params, spikeIndex) : null;");
     assertThat(COBA).contains("public void update(double t, double dt, int from, int to, boolean jit) {\n"
         + "    if (staged()) {\n"
         + "      if (precision() == Precision.FLOAT) {\n"
@@ -146,8 +151,9 @@ class EmitterTest {
         + "      scalarUpdateFloat(t, dt, from, to, jit);\n");
     assertThat(COBA).contains("private void scalarUpdate(double t, double dt, int from, int to, "
         + "boolean jit) {\n"
-        + "    switch (method()) {\n      case EXP_AUTO -> {\n        if (!jit) {\n"
-        + "          stepExpAutoDebug(dt, from, to);");
+        + "    switch (method()) {\n      case EXP_AUTO -> { if (!jit) stepExpAutoDebug(dt, from, to);"
+        + " else if (params.heterogeneous()) stepExpAutoPerElement(dt, from, to);"
+        + " else stepExpAuto(dt, from, to); }\n");
     assertThat(LIF).contains("private int stepRk4(double t, double dt, int from, int to)");
     assertThat(LIF).contains("private int stepEulerDebug(double t, double dt, int from, int to)");
   }
@@ -172,13 +178,16 @@ class EmitterTest {
     assertThat(output).isGreaterThan(scalar);
     String dispatch = method(projection,
         "private void scalarUpdate(double t, double dt, int from, int tail, int to, boolean jit)");
-    assertThat(dispatch).contains("stepExpAutoDebug(dt, from, to);");
-    assertThat(dispatch).contains("stepExpAuto(dt, from, tail, to);");
-    // The scalar kernel's element loops start at tail; the delivery still covers [from, to).
-    String kernel = method(projection, "private void stepExpAuto(double dt, int from, int tail, int to)");
-    assertThat(kernel).contains("for (int j = tail; j < to; j++) {\n      double g = this.g[j];");
-    assertThat(kernel).contains("if (j < from || j >= to) {");
-    assertThat(kernel).contains("// input += g * (E - V)\n    for (int j = tail; j < to; j++) {");
+    // The scalar element loops start at tail (== from when !jit: no vector kernel then); the
+    // delivery still covers [from, to).
+    assertThat(dispatch).contains("stepExpAutoDebug(dt, tail, to);");
+    assertThat(dispatch).contains("else stepExpAuto(dt, tail, to);");
+    assertThat(dispatch).contains("if (!jit) deliverDebug(dt, from, to);");
+    assertThat(dispatch).contains("else output(dt, tail, to);");
+    String kernel = method(projection, "private void stepExpAuto(double dt, int from, int to)");
+    assertThat(kernel).contains("for (int j = from; j < to; j++) {\n      double g = this.g[j];");
+    assertThat(method(projection, "private void deliver(double dt, int from, int to)"))
+        .contains("if (j < from || j >= to) {");
     assertThat(projection).contains("vectorKernel(Kernels.load(precision() == Precision.FLOAT ? "
         + "\"io.brainstem.models.ExpCobaProjectionFloatVector\" : "
         + "\"io.brainstem.models.ExpCobaProjectionVector\", this, params));");
@@ -215,31 +224,44 @@ class EmitterTest {
 
   @Test
   void expCobaStepIntegratesDeliversThenOutputs() {
-    String kernel = method(COBA, "private void stepExpAuto(double dt, int from, int to)");
-    int integrate = kernel.indexOf("final double g_rate = -g / tau;");
-    int deliver = kernel.indexOf("for (int k = indptr[i]; k < indptr[i + 1]; k++) {\n"
-        + "          final int j = indices[k];");
-    int output = kernel.indexOf("postInput[j] += g * (E - V);");
+    String dispatch = method(COBA,
+        "private void scalarUpdate(double t, double dt, int from, int to, boolean jit)");
+    int integrate = dispatch.indexOf("else stepExpAuto(dt, from, to);");
+    int deliver = dispatch.indexOf("else deliver(dt, from, to);");
+    int output = dispatch.indexOf("else output(dt, from, to);");
     assertThat(integrate).isGreaterThan(0);
     assertThat(deliver).isGreaterThan(integrate);
     assertThat(output).isGreaterThan(deliver);
-    assertThat(kernel).contains("for (int s = 0, spikeCount = preSpikeCount(); s < spikeCount; s++) {\n"
-        + "        final int i = preSpikeIndex[s];");
-    // delays: per-synapse due lists and the ring of past spike arrays
+    assertThat(method(COBA, "private void stepExpAuto(double dt, int from, int to)"))
+        .contains("final double g_rate = -g / tau;");
+    assertThat(method(COBA, "private void output(double dt, int from, int to)"))
+        .contains("postInput[j] += g * (E - V);");
+    // The delivery once per storage and variant, whatever the integrator: per storage, the
+    // comment atop each of its 3 variants and the 2 delay layouts (per-synapse due lists, spike
+    // lists) of its 2 kernels.
+    assertThat(COBA.split("g \\+= g_max;", -1)).hasLength(2 * (3 + 2 * 2) + 1);
+    String kernel = method(COBA, "private void deliver(double dt, int from, int to)");
+    assertThat(kernel).contains("for (int k = indptr[i]; k < indptr[i + 1]; k++) {\n"
+        + "          final int j = indices[k];");
+    assertThat(kernel).contains("final int[] spikes = dueSpikes();\n"
+        + "      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {\n"
+        + "        final int i = spikes[s];");
+    // delays: per-synapse due lists
     assertThat(kernel).contains("final int[] due = dueSynapses();");
-    assertThat(kernel).contains("final boolean[] spikes = delayedSpikes();");
+    // under a homogeneous delay, dueSpikes() is the spike list of d steps earlier
+    assertThat(kernel).doesNotContain("delayedSpikes");
     assertThat(kernel).contains("if (j < from || j >= to) {\n          continue;");
-    assertThat(kernel).contains("for (int j = from; j < to; j++) {");
     assertThat(kernel).contains("g += g_max;");
-    String debug = method(COBA, "private void stepExpAutoDebug(double dt, int from, int to)");
-    assertThat(debug).contains("m.onSpike();\n        this.g[j] = m.g;");
-    assertThat(debug).contains("postInput[j] += m.current();");
+    assertThat(method(COBA, "private void deliverDebug(double dt, int from, int to)"))
+        .contains("m.onSpike();\n        this.g[j] = m.g;");
+    assertThat(method(COBA, "private void outputDebug(double dt, int from, int to)"))
+        .contains("postInput[j] += m.current();");
   }
 
   @Test
   void kernelsLoadOnlyWhatTheyRead() {
-    String kernel = method(COBA, "private void stepExpAutoPerElement(double dt, int from, int to)");
-    String integrate = kernel.substring(0, kernel.indexOf("preSpikeCount"));
+    String integrate =
+        method(COBA, "private void stepExpAutoPerElement(double dt, int from, int to)");
     assertThat(integrate).contains("final double tau = tauColumn[j];");
     assertThat(integrate).doesNotContain("final double E = ");
     assertThat(integrate).doesNotContain("final double V = ");
@@ -249,7 +271,7 @@ class EmitterTest {
   void modelWithoutThresholdNeverSpikes() {
     ModelIR decay = TestModels.odesOnly("Decay",
         List.of(ode("x", new Neg(new Ref("x", RefKind.STATE)), "x")));
-    String source = Emitter.emit(decay).toString();
+    String source = EmittedText.of(decay);
     assertThat(source).doesNotContain("spike[");
     assertThat(source).doesNotContain("t_last_spike");
     assertThat(source).contains("private int stepExpAuto(double dt, int from, int to)");
@@ -259,7 +281,7 @@ class EmitterTest {
   void multiLineSourceTextBecomesOneCommentLine() {
     ModelIR model = TestModels.odesOnly("Wrapped", List.of(new ModelIR.Ode("x", "dx", List.of("x"),
         new Neg(new Ref("x", RefKind.STATE)), "-x\n        - 0.0 *\r\n x")));
-    assertThat(Emitter.emit(model).toString()).contains("// dx/dt = -x - 0.0 * x\n");
+    assertThat(EmittedText.of(model)).contains("// dx/dt = -x - 0.0 * x\n");
   }
 
   @Test
@@ -268,7 +290,7 @@ class EmitterTest {
     Ref n = new Ref("n", RefKind.STATE);
     ModelIR clash = TestModels.odesOnly("Clash",
         List.of(ode("i", new Neg(mul(i, n)), "i", "n"), ode("n", new Neg(n), "n")));
-    String source = Emitter.emit(clash).toString();
+    String source = EmittedText.of(clash);
     assertThat(source).contains("for (int i_ = from; i_ < to; i_++) {");
     assertThat(source).contains("double i = this.i[i_];");
   }
@@ -282,7 +304,7 @@ class EmitterTest {
         List.of(ode("x", new Ref("v_rest", RefKind.PARAM), "x")),
         java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
         java.util.Optional.empty(), java.util.Optional.empty());
-    String source = Emitter.emit(model).toString();
+    String source = EmittedText.of(model);
     assertThat(source).contains("private static final int V_REST_INDEX = 0;");
     assertThat(source).contains("private static final int V_REST_1_INDEX = 1;");
     assertThat(source).contains("final double v_rest = params.scalar(V_REST_1_INDEX);");
@@ -300,10 +322,11 @@ class EmitterTest {
     assertThat(perElement).contains("final double tau_ref = tau_refColumn[i];\n"
         + "      final double holdTime = refractoryRule.holdTime(tau_ref, dt);");
     String debug = method(LIF, "private int stepExpAutoDebug(double t, double dt, int from, int to)");
-    assertThat(debug).contains("final double holdTime = refractoryRule.holdTime(m.tau_ref, dt);");
+    assertThat(debug).contains(
+        "final double holdTime = group.refractoryRule().holdTime(m.tau_ref, dt);");
     assertThat(debug).contains("final boolean refractory = t - t_last_spike[i] < holdTime;");
     // A model without a refractory period has neither.
-    assertThat(Emitter.emit(crossing(new Compare(CmpOp.GE, V, VTH))).toString())
+    assertThat(EmittedText.of(crossing(new Compare(CmpOp.GE, V, VTH))))
         .doesNotContain("refractoryRule");
   }
 
@@ -326,7 +349,7 @@ class EmitterTest {
 
   @Test
   void crossingThresholdComparesThePreStepStateWithTheIntegratedOne() {
-    String source = Emitter.emit(crossing(new Compare(CmpOp.GE, V, VTH))).toString();
+    String source = EmittedText.of(crossing(new Compare(CmpOp.GE, V, VTH)));
     String kernel = method(source, "private int stepEuler(double dt, int from, int to)");
     assertThat(kernel).contains("double V = this.V[i];\n"
         + "      double w = this.w[i];\n"
@@ -347,7 +370,7 @@ class EmitterTest {
   void crossingOfAnOrConditionKeepsItsParentheses() {
     Expr either = new Expr.Logic(Expr.LogicOp.OR, new Compare(CmpOp.GE, V, VTH),
         new Compare(CmpOp.LT, V, new Neg(VTH)));
-    String source = Emitter.emit(crossing(either)).toString();
+    String source = EmittedText.of(crossing(either));
     assertThat(source).contains("final boolean heldBefore = V >= V_th || V < (-V_th);");
     assertThat(source)
         .contains("final boolean spiked = !heldBefore && (V >= V_th || V < (-V_th));");
@@ -367,5 +390,27 @@ class EmitterTest {
         "final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);");
     assertThat(lif).contains("lanes[k] = rule.holdTime(tau_refColumn[i + k], dt);");
     assertThat(lif).contains(".sub(tLast).compare(VectorOperators.LT, holdTime);");
+  }
+
+  @Test
+  void annotationMethodsNarrowTheGeneratedLoops() {
+    ModelIR lif = TestModels.lif();
+    ModelIR narrowed = new ModelIR(lif.packageName(), lif.className(), lif.kind(),
+        Integrator.HEUN, lif.params(), lif.states(), lif.inputs(), lif.posts(), lif.odes(),
+        lif.threshold(), lif.reset(), lif.refractoryParam(), lif.onPre(), lif.output(),
+        lif.noises(), java.util.Set.of(Integrator.RK3, Integrator.HEUN));
+    String text = EmittedText.of(narrowed);
+    assertThat(text).contains("private int stepHeun(");
+    assertThat(text).contains("private int stepRk3PerElementFloat(");
+    assertThat(text).contains("private int stepRk3Debug(");
+    assertThat(text).doesNotContain("stepEuler");
+    assertThat(text).doesNotContain("stepRk4");
+    assertThat(text).contains("if (method != null && method != Integrator.HEUN"
+        + " && method != Integrator.RK3) {\n"
+        + "      throw new IllegalArgumentException(\"LifGroup has no loops for \" + method + \":"
+        + " @Neuron(methods = {HEUN, RK3}) on io.brainstem.models.Lif generates only those. Add \""
+        + " + method + \" to its methods to use it.\");");
+    assertThat(text).contains("default -> throw new IllegalArgumentException(\"LifGroup has no"
+        + " loops for \" + group.method() + ");
   }
 }

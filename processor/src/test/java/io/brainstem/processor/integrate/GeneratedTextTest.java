@@ -8,7 +8,7 @@ import static io.brainstem.processor.integrate.TestExprs.param;
 import static io.brainstem.processor.integrate.TestExprs.state;
 import static io.brainstem.processor.integrate.TestModels.ode;
 
-import io.brainstem.processor.emit.Emitter;
+import io.brainstem.processor.emit.EmittedText;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.ModelIR.Noise;
 import java.util.List;
@@ -22,7 +22,7 @@ class GeneratedTextTest {
     ModelIR ou = NoisePlanTest.withNoise(
         TestModels.odesOnly("Ou", List.of(ode("x", div(neg(state("x")), param("tau")), "x"))),
         List.of(new Noise("x", "noiseX", List.of(), param("sigma"), "sigma", true)));
-    String text = Emitter.emit(ou).toString();
+    String text = EmittedText.of(ou);
     assertThat(text).contains("public OuGroup seed(long seed) {");
     assertThat(text).contains("this.noiseSeed = name.hashCode();");
     // Draws are keyed by the absolute step, so ranges and threads draw the same numbers.
@@ -39,7 +39,7 @@ class GeneratedTextTest {
   /** Kernels compute each gate's alpha and beta once; the debug loop calls the user's method. */
   @Test
   void kernelsComputeEachGateRateOnce() {
-    String text = Emitter.emit(CommonSubexpressionsTest.traubLike()).toString();
+    String text = EmittedText.of(CommonSubexpressionsTest.traubLike());
     String kernel = method(text, "stepExpAutoPerElement");
     assertThat(kernel).contains("""
               final double m_alpha = 0.32 * (13.0 - v + VT) / Math.expm1((13.0 - v + VT) / 4.0);
@@ -73,7 +73,7 @@ class GeneratedTextTest {
 
   @Test
   void deterministicGroupHasNoNoiseMembers() {
-    String text = Emitter.emit(TestModels.lif()).toString();
+    String text = EmittedText.of(TestModels.lif());
     assertThat(text).doesNotContain("seed");
     assertThat(text).doesNotContain("Gaussian");
     assertThat(text).contains("private int stepExpEuler(double t, double dt, int from, int to) {");
@@ -84,7 +84,7 @@ class GeneratedTextTest {
   void nonlinearModelHasNoExpEulerLoopsAndRefusesIt() {
     ModelIR model = TestModels.odesOnly("Square",
         List.of(ode("x", neg(mul(state("x"), state("x"))), "x")));
-    String text = Emitter.emit(model).toString();
+    String text = EmittedText.of(model);
     assertThat(text).doesNotContain("stepExpEuler");
     assertThat(text).doesNotContain("case EXP_EULER");
     assertThat(text).contains("if (method == Integrator.EXP_EULER) {");

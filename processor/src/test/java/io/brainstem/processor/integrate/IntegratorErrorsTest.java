@@ -9,7 +9,10 @@ import io.brainstem.processor.BrainstemProcessor;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** The errors of @Noise and EXP_EULER: tagged message on the exact line, and nothing else. */
+/**
+ * The errors of @Noise, EXP_EULER and {@code methods}: tagged message on the exact line, and
+ * nothing else.
+ */
 class IntegratorErrorsTest {
 
   private static JavaFileObject neuron(String method, String members) {
@@ -131,5 +134,16 @@ class IntegratorErrorsTest {
         """));
     // Unused parameters of the shared fixture may warn (BS502); what matters is no BS412.
     assertThat(compilation).succeeded();
+  }
+
+  @Test
+  void defaultMethodMustBeAmongTheGeneratedOnes() {
+    assertSingleError(neuron("RK4, methods = {Integrator.EULER, Integrator.HEUN}", """
+          @Ode("V") double dV(double V, double w) { return (w - V) / tau; }
+          @Ode("w") double dw(double w) { return -w * sigma; }
+        """),
+        "[BS413 METHOD_NOT_GENERATED] Bad's default integrator RK4 is not among its"
+            + " @Neuron(methods = ...) [EULER, HEUN]",
+        "@Neuron(method");
   }
 }
