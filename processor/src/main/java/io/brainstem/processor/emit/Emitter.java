@@ -46,7 +46,8 @@ public final class Emitter {
       }
     }
     if (neuron) {
-      new GroupEmitter(model, withVector).detachedTypes().forEach(t -> files.add(file(model, t)));
+      new GroupEmitter(model, names, withVector).detachedTypes()
+          .forEach(t -> files.add(file(model, names, t)));
     }
     return files;
   }

@@ -92,6 +92,7 @@ public final class GeneratedNames {
   private final String floatSpecies;
   private final String block;
   private final String owner;
+  private final Map<String, String> loopHolders = new HashMap<>();
 
   private GeneratedNames(ModelIR model) {
     model.params().forEach(p -> modelNames.add(p.name()));
@@ -130,6 +131,9 @@ public final class GeneratedNames {
     this.block = members.allocate("BLOCK");
     this.owner = members.allocate(
         model.kind() == ModelIR.Kind.NEURON ? "group" : "projection");
+    for (String holder : List.of("floatLoops", "debugLoops", "stagedLoops")) {
+      loopHolders.put(holder, members.allocate(holder));
+    }
   }
 
   /** The names of {@code model}'s generated classes. */
@@ -199,6 +203,18 @@ public final class GeneratedNames {
   /** The vector kernels' field holding their group or projection. */
   String owner() {
     return owner;
+  }
+
+  /**
+   * The group's field holding one of its separately loaded loop classes: {@code floatLoops},
+   * {@code debugLoops} or {@code stagedLoops}.
+   */
+  String loopHolder(String base) {
+    String name = loopHolders.get(base);
+    if (name == null) {
+      throw new IllegalArgumentException(base + " is not a loop holder");
+    }
+    return name;
   }
 
   private static String key(String name, Storage storage) {

@@ -38,9 +38,6 @@ import java.util.Set;
 final class GroupEmitter {
   private static final String T_LAST_SPIKE = "t_last_spike";
   private static final String REFRACTORY_RULE = "refractoryRule";
-  private static final String FLOAT_LOOPS = "floatLoops";
-  private static final String STAGED_LOOPS = "stagedLoops";
-  private static final String DEBUG_LOOPS = "debugLoops";
   /** The suffix of the class holding the staged loops. */
   private static final String STAGED = "Staged";
   /** The suffix of the staged loops onto an exponential-Euler group. */
@@ -52,6 +49,8 @@ final class GroupEmitter {
   private final Set<String> assigned = new LinkedHashSet<>();
   private final GeneratedNames generated;
   private final LocalNames names;
+  /** The detached loop classes' field holding their group. */
+  private final String owner;
   private final String i;
   private final String from;
   private final String to;
@@ -82,6 +81,7 @@ final class GroupEmitter {
     model.reset().ifPresent(r -> r.assignments().forEach(a -> assigned.add(a.state())));
     this.generated = generated;
     this.names = generated.locals();
+    this.owner = generated.owner();
     this.i = names.allocate("i");
     this.from = names.allocate("from");
     this.to = names.allocate("to");
@@ -135,15 +135,15 @@ final class GroupEmitter {
         .addMethods(Members.seedSetter(model, self, "neuron"))
         .addMethods(Members.noiseSeedGetter(model))
         .addMethod(Members.paramsGetter())
-        .addField(FieldSpec.builder(detachedName(Storage.FLOAT.suffix), FLOAT_LOOPS, PRIVATE, FINAL)
+        .addField(FieldSpec.builder(detachedName(Storage.FLOAT.suffix), generated.loopHolder("floatLoops"), PRIVATE, FINAL)
             .addJavadoc("The loops over float storage (null under {@code Precision.DOUBLE}).\n")
             .build());
     if (!stagedLayout.isEmpty()) {
-      type.addField(FieldSpec.builder(detachedName(STAGED), STAGED_LOOPS, PRIVATE, FINAL)
+      type.addField(FieldSpec.builder(detachedName(STAGED), generated.loopHolder("stagedLoops"), PRIVATE, FINAL)
           .addJavadoc("The loops run while a {@code Coupling.STAGED} projection targets the group."
               + "\n").build());
     }
-    type.addField(FieldSpec.builder(detachedName(Variant.DEBUG.suffix), DEBUG_LOOPS, PRIVATE, FINAL)
+    type.addField(FieldSpec.builder(detachedName(Variant.DEBUG.suffix), generated.loopHolder("debugLoops"), PRIVATE, FINAL)
         .addJavadoc("The loops of {@code jit == false}, which call the model's own methods.\n")
         .build());
     type.addMethod(update())
@@ -217,33 +217,33 @@ final class GroupEmitter {
         .addModifiers(FINAL)
         .addAnnotation(Members.generated(model))
         .addJavadoc(javadoc, self)
-        .addFields(Members.indexConstants(model))
-        .addField(self, "group", PRIVATE, FINAL)
+        .addFields(Members.indexConstants(model, generated))
+        .addField(self, owner, PRIVATE, FINAL)
         .addField(RuntimeNames.PARAMETERS, "params", PRIVATE, FINAL)
         .addField(int[].class, "spikeIndex", PRIVATE, FINAL)
         .addField(boolean[].class, "spike", PRIVATE, FINAL);
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
         .addJavadoc("Loops over {@code group}'s arrays, its parameter table and spike list.\n")
-        .addParameter(self, "group")
+        .addParameter(self, owner)
         .addParameter(RuntimeNames.PARAMETERS, "params")
         .addParameter(int[].class, "spikeIndex")
-        .addStatement("this.group = group")
+        .addStatement("this.$L = $L", owner, owner)
         .addStatement("this.params = params")
         .addStatement("this.spikeIndex = spikeIndex")
-        .addStatement("this.spike = group.spike");
+        .addStatement("this.spike = " + owner + ".spike");
     List<String> arrays = new ArrayList<>();
     model.states().forEach(x -> arrays.add(x.name()));
     arrays.addAll(model.inputs());
     for (Storage storage : storages) {
       for (String array : arrays) {
-        String field = storage.field(array);
+        String field = generated.field(array, storage);
         type.addField(storage.arrayType, field, PRIVATE, FINAL);
-        ctor.addStatement("this.$L = group.$L", field, field);
+        ctor.addStatement("this.$L = " + owner + ".$L", field, field);
       }
     }
     if (model.refractoryParam().isPresent()) {
       type.addField(double[].class, T_LAST_SPIKE, PRIVATE, FINAL);
-      ctor.addStatement("this.$L = group.$L", T_LAST_SPIKE, T_LAST_SPIKE);
+      ctor.addStatement("this.$L = " + owner + ".$L", T_LAST_SPIKE, T_LAST_SPIKE);
     }
     return type.addMethod(ctor.build()).addMethods(loops).build();
   }
@@ -316,11 +316,11 @@ final class GroupEmitter {
           quoted(stagedLayout.keySet()), List.class, quoted(slopes));
     }
     ctor.addStatement("this.$L = precision == $T.FLOAT ? new $T(this, params, spikeIndex) : null",
-        FLOAT_LOOPS, RuntimeNames.PRECISION, detachedName(Storage.FLOAT.suffix));
-    ctor.addStatement("this.$L = new $T(this, params, spikeIndex)", DEBUG_LOOPS,
+        generated.loopHolder("floatLoops"), RuntimeNames.PRECISION, detachedName(Storage.FLOAT.suffix));
+    ctor.addStatement("this.$L = new $T(this, params, spikeIndex)", generated.loopHolder("debugLoops"),
         detachedName(Variant.DEBUG.suffix));
     if (!stagedLayout.isEmpty()) {
-      ctor.addStatement("this.$L = new $T(this, params, spikeIndex)", STAGED_LOOPS,
+      ctor.addStatement("this.$L = new $T(this, params, spikeIndex)", generated.loopHolder("stagedLoops"),
           detachedName(STAGED));
     }
     if (vector) {
@@ -347,11 +347,11 @@ final class GroupEmitter {
         .addParameter(boolean.class, "jit");
     if (!stagedLayout.isEmpty()) {
       update.beginControlFlow("if (staged())")
-          .addStatement("return $L.update(t, dt, $L, jit)", STAGED_LOOPS, range)
+          .addStatement("return $L.update(t, dt, $L, jit)", generated.loopHolder("stagedLoops"), range)
           .endControlFlow();
     }
     update.beginControlFlow("if (!jit)")
-        .addStatement("return $L.update(t, dt, $L)", DEBUG_LOOPS, range)
+        .addStatement("return $L.update(t, dt, $L)", generated.loopHolder("debugLoops"), range)
         .endControlFlow();
     if (!vector) {
       return update.addStatement("return $L", scalarCall(range)).build();
@@ -372,7 +372,7 @@ final class GroupEmitter {
   /** The scalar kernels of the group's storage on {@code range}. */
   private CodeBlock scalarCall(String range) {
     return CodeBlock.of("$L != null ? $L.scalarUpdate(t, dt, $L) : scalarUpdate(t, dt, $L)",
-        FLOAT_LOOPS, FLOAT_LOOPS, range, range);
+        generated.loopHolder("floatLoops"), generated.loopHolder("floatLoops"), range, range);
   }
 
   /** {@code update}: the debug loops of the group's storage. */
@@ -384,7 +384,7 @@ final class GroupEmitter {
         .addParameter(double.class, "dt")
         .addParameter(int.class, from)
         .addParameter(int.class, to)
-        .addStatement("return group.precision() == $T.FLOAT ? updateFloat(t, dt, $L) : "
+        .addStatement("return " + owner + ".precision() == $T.FLOAT ? updateFloat(t, dt, $L) : "
             + "updateDouble(t, dt, $L)", RuntimeNames.PRECISION, range, range)
         .build();
   }
@@ -399,7 +399,7 @@ final class GroupEmitter {
         .addParameter(int.class, from)
         .addParameter(int.class, to)
         .addCode(Members.dispatchReturning(model,
-            (usesTime ? "t, dt, " : "dt, ") + from + ", " + to, storage, "group.", true))
+            (usesTime ? "t, dt, " : "dt, ") + from + ", " + to, storage, owner + ".", true))
         .build();
   }
 
@@ -416,7 +416,7 @@ final class GroupEmitter {
         .addParameter(int.class, from)
         .addParameter(int.class, to)
         .addCode(Members.dispatchReturning(model,
-            (usesTime ? "t, dt, " : "dt, ") + from + ", " + to, storage, detached ? "group." : "",
+            (usesTime ? "t, dt, " : "dt, ") + from + ", " + to, storage, detached ? owner + "." : "",
             false))
         .build();
   }
@@ -428,7 +428,7 @@ final class GroupEmitter {
     PlanRenderer render =
         debug ? PlanRenderer.debug(model, vars, m, i) : PlanRenderer.kernel(model, vars, i);
     if (detached) {
-      render.seed("group.noiseSeed()");
+      render.seed(owner + ".noiseSeed()");
     }
     StepPlan plan = debug
         ? StepPlanner.plan(model, integrator, variant.uniformity, locals)
@@ -494,7 +494,7 @@ final class GroupEmitter {
     }
     String period = vars.name(new Ref(model.refractoryParam().get(), RefKind.PARAM));
     return CodeBlock.of("final double $L = $L.holdTime($L, dt);\n", holdTime,
-        detached ? "group." + REFRACTORY_RULE + "()" : REFRACTORY_RULE, period);
+        detached ? owner + "." + REFRACTORY_RULE + "()" : REFRACTORY_RULE, period);
   }
 
   /**
@@ -601,7 +601,7 @@ final class GroupEmitter {
         .addParameter(int.class, from)
         .addParameter(int.class, to)
         .addParameter(boolean.class, "jit")
-        .addStatement("return group.precision() == $T.FLOAT ? stagedUpdateFloat(t, dt, $L, jit) : "
+        .addStatement("return " + owner + ".precision() == $T.FLOAT ? stagedUpdateFloat(t, dt, $L, jit) : "
             + "stagedUpdate(t, dt, $L, jit)", RuntimeNames.PRECISION, range, range)
         .build();
   }
@@ -618,7 +618,7 @@ final class GroupEmitter {
         .addParameter(int.class, from)
         .addParameter(int.class, to)
         .addParameter(boolean.class, "jit")
-        .beginControlFlow("if (group.stagedExponential())")
+        .beginControlFlow("if (" + owner + ".stagedExponential())")
         .addStatement(stagedVariant(name + EXPONENTIAL, storage, args))
         .endControlFlow()
         .addStatement(stagedVariant(name, storage, args))
@@ -646,7 +646,7 @@ final class GroupEmitter {
     String tableau = exponential ? null : locals.allocate("rk");
     CodeBlock.Builder arrays = CodeBlock.builder();
     if (!exponential) {
-      arrays.addStatement("final $T $L = group.stageTableau()", RuntimeNames.STAGE_TABLEAU,
+      arrays.addStatement("final $T $L = " + owner + ".stageTableau()", RuntimeNames.STAGE_TABLEAU,
           tableau);
     }
     int stages = exponential ? 1 : 4;
@@ -690,12 +690,12 @@ final class GroupEmitter {
   }
 
   /** Declares the stage arrays {@code <prefix>1 .. stages} from {@code getter(index, stage)}. */
-  private static List<String> stageArrays(LocalNames locals, String prefix, String getter,
+  private List<String> stageArrays(LocalNames locals, String prefix, String getter,
       int index, int stages, CodeBlock.Builder code) {
     List<String> arrays = new ArrayList<>();
     for (int s = 0; s < stages; s++) {
       String name = locals.allocate(prefix + (s + 1));
-      code.addStatement("final double[] $L = group.$L($L, $L)", name, getter, index, s);
+      code.addStatement("final double[] $L = " + owner + ".$L($L, $L)", name, getter, index, s);
       arrays.add(name);
     }
     return arrays;

@@ -298,7 +298,7 @@ final class ProjectionEmitter {
   /** The {@code @OnPre} body on the targets in {@code [from, to)} of the spikes due now. */
   private MethodSpec deliverMethod(Action onPre, Variant variant, Storage storage) {
     boolean debug = variant == Variant.DEBUG;
-    Loads loads = new Loads(model, variant, storage, names.copy(), m);
+    Loads loads = new Loads(model, generated, variant, storage, m);
     List<Vars> loops = new ArrayList<>();
     CodeBlock body = deliver(onPre, vars(debug, loops), loads, debug, storage);
     return phaseMethod("deliver" + variant.suffix + storage.suffix, debug,
@@ -308,7 +308,7 @@ final class ProjectionEmitter {
   /** Adds the {@code @Output} of elements {@code [from, to)} to the postsynaptic input. */
   private MethodSpec outputMethod(Output out, Variant variant, Storage storage) {
     boolean debug = variant == Variant.DEBUG;
-    Loads loads = new Loads(model, variant, storage, names.copy(), m);
+    Loads loads = new Loads(model, generated, variant, storage, m);
     List<Vars> loops = new ArrayList<>();
     CodeBlock body = output(out, vars(debug, loops), loads, debug, storage);
     return phaseMethod("output" + variant.suffix + storage.suffix, debug,
