@@ -193,7 +193,7 @@ class GeneratedNamesCollisionTest {
     boolean neuron = model.equals("Named");
     Set<String> api = api(neuron ? neuronNames : synapseNames);
     assertThat(api).containsAtLeast("params", "method", "t", "dt", "java", "io");
-    assertThat(api).containsAnyOf("spikeIndex", "preSpikeIndex");
+    assertThat(api).contains(neuron ? "spikeIndex" : "indices");
     String fields = fields(annotation, api);
     Compilation processed = process(neuron ? neuron(fields, "") : synapse(fields, ""), model);
     List<String> errors = processed.errors().stream()
