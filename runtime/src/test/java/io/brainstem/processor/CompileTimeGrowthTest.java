@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * quadratic step would give 4x per doubling, far beyond the bound.
  */
 class CompileTimeGrowthTest {
-  private static final int BASE = 6;
-  private static final int REPEATS = 3;
+  private static final int BASE = 2;
+  private static final int REPEATS = 2;
 
   @Test
   void processorTimeAndOutputGrowLinearlyWithModelSize() {

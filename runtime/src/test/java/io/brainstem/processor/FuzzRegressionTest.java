@@ -55,6 +55,32 @@ class FuzzRegressionTest {
         """, Map.of("tau", 5.0), null, List.of("V"), List.of("input"), false));
   }
 
+  /**
+   * A slope with a condition the same for every element ({@code 6 < 0.3}): it was hoisted before
+   * the loop as a {@code double} local, which does not compile.
+   */
+  @Test
+  void uniformConditionInASlope() {
+    check(new FuzzModel("UniformCondition", false, """
+        package fuzz;
+
+        import io.brainstem.annotations.*;
+
+        @Neuron
+        public class UniformCondition {
+          @Param double tau = 10, a = 1;
+          @State double x = 0.5;
+          @Input double v;
+
+          @Ode("x") double dx(double x, double v) {
+            return (v < a && 6 < 0.3 ? x * x : (a > 0 || !(2 < 1) ? -x : x)) / tau;
+          }
+          @Threshold boolean fire() { return x > 2; }
+          @Reset void reset() { x = 0; }
+        }
+        """, Map.of("tau", 10.0, "a", 1.0), null, List.of("x"), List.of("v"), false));
+  }
+
   private static void check(FuzzModel model) {
     FuzzCompiler.Outcome outcome = FuzzCompiler.compile(List.of(model));
     assertWithMessage("%s", outcome.problems()).that(outcome.problems()).isEmpty();

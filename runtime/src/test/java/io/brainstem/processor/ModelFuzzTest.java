@@ -18,14 +18,14 @@ import org.junit.jupiter.api.Test;
  * Fuzzes the processor with random well-formed models ({@link FuzzModel}): each must process
  * without any diagnostic, its generated code must compile with every lint, and its kernels must
  * equal its own methods ({@code jit(false)}) bit for bit under EXP_AUTO, EULER, RK4 and one more
- * integrator ({@link FuzzRun}). A fixed seed and a few dozen models in the build; more with
+ * integrator ({@link FuzzRun}). A fixed seed and 24 models in the build; more with
  * {@code -Dfuzz.models=2000 -Dfuzz.seed=7}, one model again with {@code -Dfuzz.model=<its seed>}.
  * A failure prints the model's seed and source and saves it to {@code target/fuzz-failures/}.
  * See docs/testing.md.
  */
 class ModelFuzzTest {
   private static final long SEED = Long.getLong("fuzz.seed", 20261202L);
-  private static final int MODELS = Integer.getInteger("fuzz.models", 48);
+  private static final int MODELS = Integer.getInteger("fuzz.models", 24);
   private static final String ONE = System.getProperty("fuzz.model");
   /** Also names the generated code uses itself (S, BLOCK, holdTime, ...): see docs/testing.md. */
   private static final boolean TRICKY_NAMES = Boolean.getBoolean("fuzz.trickyNames");
