@@ -295,6 +295,33 @@ record FuzzModel(
       methods.append("\n  @Ode(\"").append(state).append("\")\n  double ").append(method)
           .append("(").append(signature).append(") {\n").append(body)
           .append("    return ").append(returned).append(";\n  }\n");
+      if (random.nextInt(8) == 0) {
+        noise(state, parameters);
+      }
+    }
+
+    /**
+     * A {@code @Noise} on {@code state}: a small diffusion, additive or reading the ODE's
+     * parameters (Milstein's correction when it reads the state), sometimes plain Euler–Maruyama.
+     */
+    private void noise(String state, List<String> parameters) {
+      List<String> names = new ArrayList<>(parameters);
+      names.remove("t");
+      String value = new FuzzExpressions(random, names, transcendental)
+          .number(1 + random.nextInt(2));
+      String bounded = transcendental ? "0.1 * Math.tanh(" + value + ")"
+          : "0.1 * Math.min(1.0, Math.max(-1.0, " + value + "))";
+      String g = names.isEmpty() || random.nextBoolean()
+          ? new FuzzExpressions(random, List.of(), false).doubleLiteral() : bounded;
+      StringBuilder signature = new StringBuilder();
+      for (String p : parameters) {
+        signature.append(signature.length() == 0 ? "" : ", ").append("double ").append(p);
+      }
+      String annotation = random.nextBoolean() ? "@Noise(\"" + state + "\")"
+          : "@Noise(value = \"" + state + "\", milstein = false)";
+      methods.append("\n  ").append(annotation).append("\n  double ").append(fresh("n" + state))
+          .append("(").append(signature).append(") {\n    return ").append(g)
+          .append(";\n  }\n");
     }
 
     /**
