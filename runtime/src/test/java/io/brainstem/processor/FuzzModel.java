@@ -47,12 +47,11 @@ record FuzzModel(
   }
 
   /**
-   * A neuron of {@code n} coupled states {@code x0 … x(n-1)}, each ODE a random expression of the
-   * same bounded depth over its own state, its neighbour and the parameters: doubling {@code n}
-   * doubles the model (for the compile-time growth test).
+   * A neuron of {@code n >= 2} coupled states {@code x0 … x(n-1)}, each ODE a random expression of
+   * the same bounded depth over its own state, its neighbour and the parameters: doubling
+   * {@code n} doubles the model (for the compile-time growth test).
    */
   static FuzzModel scaled(String className, long seed, int n) {
-    Random random = new Random(seed);
     Map<String, Double> params = new LinkedHashMap<>();
     StringBuilder fields = new StringBuilder();
     StringBuilder methods = new StringBuilder();
@@ -67,9 +66,10 @@ record FuzzModel(
     }
     fields.append("  @Input double input;\n");
     for (int k = 0; k < n; k++) {
-      String neighbour = "x" + ((k + n - 1) % n);
+      String neighbour = k == 0 ? "x1" : "x" + (k - 1);
       List<String> names = List.of("x" + k, neighbour, "a" + k, "tau" + k, "input");
-      String value = new FuzzExpressions(random, names, true).number(3);
+      // ODE k is the same in every size: the model of 2n states is that of n plus n more.
+      String value = new FuzzExpressions(new Random(seed + k), names, true).number(3);
       methods.append("\n  @Ode(\"x").append(k).append("\")\n  double dx").append(k)
           .append("(double x").append(k).append(", double ").append(neighbour)
           .append(", double input) {\n    final double l = ").append(value)
