@@ -12,10 +12,12 @@ import java.util.List;
 final class ModelNames {
   private ModelNames() {}
 
-  /** True when any expression of the model reads the clock {@code t}. */
+  /** True when any expression of the model reads the clock {@code t}, or a method takes it. */
   static boolean readsTime(ModelIR model) {
     // Noise draws are keyed by the absolute step round(t / dt), so noisy models need t too.
+    // An @Ode may declare t without reading it: its debug call still passes t.
     return !model.noises().isEmpty()
+        || model.odes().stream().anyMatch(o -> o.argNames().contains("t"))
         || expressions(model).stream().anyMatch(e -> Exprs.mentions(e, RefKind.TIME));
   }
 

@@ -32,8 +32,14 @@ public enum Uniformity {
     };
   }
 
-  /** Worth a local of its own: more than a literal or a plain (possibly negated) reference. */
+  /**
+   * Worth a local of its own: more than a literal or a plain (possibly negated) reference, and a
+   * number (hoisted locals are doubles; a uniform condition keeps its place in the expression).
+   */
   static boolean isNonTrivial(Expr e) {
+    if (e instanceof Expr.Compare || e instanceof Expr.Logic || e instanceof Expr.Not) {
+      return false;
+    }
     Expr core = e instanceof Neg n ? n.operand() : e;
     return !(core instanceof Num || core instanceof Ref);
   }
