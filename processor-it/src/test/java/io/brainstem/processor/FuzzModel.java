@@ -40,6 +40,11 @@ record FuzzModel(
       "V_expEulerFactor", "V_slope", "V_decay", "TAU_INDEX", "tauColumn", "input_float", "postV",
       "postInput", "stepEuler", "dV", "input", "g_max"};
 
+  /** The tricky names a model may take: those not reserved as the generated classes' API (BS105). */
+  private static final String[] TRICKY_FREE = java.util.Arrays.stream(TRICKY)
+      .filter(n -> io.brainstem.processor.emit.GeneratedNames.reserved(n, true).isEmpty())
+      .toArray(String[]::new);
+
   /** Generates model {@code className} from {@code seed}; {@code size} scales states and bodies. */
   static FuzzModel generate(String className, long seed, int size, boolean tricky) {
     Random random = new Random(seed);
@@ -172,7 +177,7 @@ record FuzzModel(
     }
 
     private String fresh() {
-      String[] pool = tricky && random.nextBoolean() ? TRICKY : NAMES;
+      String[] pool = tricky && random.nextBoolean() ? TRICKY_FREE : NAMES;
       for (int attempt = 0; attempt < 20; attempt++) {
         String name = pool[random.nextInt(pool.length)];
         if (!used.contains(name) && !name.equals(className)) {

@@ -28,7 +28,8 @@ class ModelFuzzTest {
   private static final int MODELS = Integer.getInteger("fuzz.models", 24);
   private static final String ONE = System.getProperty("fuzz.model");
   /** Also names the generated code uses itself (S, BLOCK, holdTime, ...): see docs/testing.md. */
-  private static final boolean TRICKY_NAMES = Boolean.getBoolean("fuzz.trickyNames");
+  private static final boolean TRICKY_NAMES =
+      Boolean.parseBoolean(System.getProperty("fuzz.trickyNames", "true"));
   /** Models per javac run: one run per model would spend most of the time starting javac. */
   private static final int BATCH = 8;
   private static final Path FAILURES = Path.of("target/fuzz-failures");
