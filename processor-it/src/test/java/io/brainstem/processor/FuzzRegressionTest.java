@@ -81,6 +81,41 @@ class FuzzRegressionTest {
         """, Map.of("tau", 10.0, "a", 1.0), null, List.of("x"), List.of("v"), false));
   }
 
+  /**
+   * A conditional {@code @Output}: the float-storage loop wrote {@code a[j] = (float) (a[j] + c ? x
+   * : y)}, where {@code +} takes the condition's left operand, so it compiled and added the wrong
+   * value. The double loops and the user's method were right, so no run comparison caught it.
+   */
+  @Test
+  void conditionalOutputIntoFloatStorage() throws java.io.IOException {
+    String source = """
+        package fuzz;
+
+        import io.brainstem.annotations.*;
+
+        @Synapse
+        public class ConditionalOutput {
+          @Param double tau = 5, theta = -3.5;
+          @State double w;
+          @Post double V;
+
+          @Ode("w") double dw(double w) { return -w / tau; }
+          @OnPre void on() { w += 1; }
+          @Output("input") double out() { return V > theta ? w : -w; }
+        }
+        """;
+    check(new FuzzModel("ConditionalOutput", true, source, Map.of("tau", 5.0, "theta", -3.5),
+        null, List.of("w"), List.of(), false));
+    com.google.testing.compile.Compilation compilation = com.google.testing.compile.Compiler
+        .javac().withProcessors(new BrainstemProcessor())
+        .compile(com.google.testing.compile.JavaFileObjects.forSourceString(
+            "fuzz.ConditionalOutput", source));
+    String generated = compilation.generatedSourceFile("fuzz.ConditionalOutputProjection")
+        .orElseThrow().getCharContent(true).toString();
+    assertWithMessage("float output loop").that(generated)
+        .contains("(float) (postInput_float[j] + (V > theta ? w : -w));");
+  }
+
   private static void check(FuzzModel model) {
     FuzzCompiler.Outcome outcome = FuzzCompiler.compile(List.of(model));
     assertWithMessage("%s", outcome.problems()).that(outcome.problems()).isEmpty();

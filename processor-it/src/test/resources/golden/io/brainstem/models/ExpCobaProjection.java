@@ -1360,7 +1360,7 @@ public final class ExpCobaProjection extends Projection {
     for (int j = from; j < to; j++) {
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
+      postInput_float[j] = (float) (postInput_float[j] + (g * (E - V)));
     }
   }
 
@@ -1407,7 +1407,7 @@ public final class ExpCobaProjection extends Projection {
       final double E = EColumn[j];
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + g * (E - V));
+      postInput_float[j] = (float) (postInput_float[j] + (g * (E - V)));
     }
   }
 
@@ -1462,7 +1462,7 @@ public final class ExpCobaProjection extends Projection {
       m.E = params.value(E_INDEX, j);
       m.V = postV_float[j];
       m.g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + m.current());
+      postInput_float[j] = (float) (postInput_float[j] + (m.current()));
     }
   }
 

@@ -457,13 +457,13 @@ final class ProjectionEmitter {
 
   /**
    * {@code target[j] += value}; into a float array written out as {@code target[j] = (float)
-   * (target[j] + value)}, which is what the compound assignment does, without javac's
-   * lossy-conversion lint.
+   * (target[j] + (value))}, which is what the compound assignment does, without javac's
+   * lossy-conversion lint (the parentheses keep a conditional value whole).
    */
   private CodeBlock addTo(String target, CodeBlock value, Storage storage) {
     return storage == Storage.DOUBLE
         ? CodeBlock.of("$L[$L] += $L;\n", target, j, value)
-        : CodeBlock.of("$L[$L] = (float) ($L[$L] + $L);\n", target, j, target, j, value);
+        : CodeBlock.of("$L[$L] = (float) ($L[$L] + ($L));\n", target, j, target, j, value);
   }
 
   /** States as locals: mutable when {@code written}; read-only ones only when read. */
