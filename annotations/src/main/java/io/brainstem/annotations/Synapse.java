@@ -30,6 +30,8 @@ public @interface Synapse {
    * The integrators the processor generates loops for; empty (the default) means every one. A
    * shorter list means a smaller generated class; a projection asked at run time for one left out
    * throws, naming this attribute. It must include {@link #method()}.
+   *
+   * @return the integrators to generate loops for, or none for all of them
    */
   Integrator[] methods() default {};
 }
