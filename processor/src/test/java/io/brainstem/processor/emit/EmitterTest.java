@@ -78,7 +78,7 @@ class EmitterTest {
     assertThat(asDouble).isEqualTo(kernel);
     assertThat(COBA).contains("this.g_float[j] = (float) g;");
     // What a compound assignment does, spelt out (javac 20+ lints the implicit narrowing).
-    assertThat(COBA).contains("postInput_float[j] = (float) (postInput_float[j] + g * (E - V));");
+    assertThat(COBA).contains("postInput_float[j] = (float) (postInput_float[j] + (g * (E - V)));");
   }
 
   @Test
