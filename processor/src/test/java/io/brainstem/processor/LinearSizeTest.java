@@ -6,7 +6,9 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.palantir.javapoet.JavaFile;
 import io.brainstem.processor.emit.Emitter;
 import io.brainstem.processor.ir.ModelIR;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +63,40 @@ class LinearSizeTest {
         + " - V) / tau;\n");
   }
 
+  /** {@code n} locals {@code b_k = b_{k-1}*0.5 + b_{k-1}*0.5} from {@code b0 = first}. */
+  private static String doublingLocals(String first, int n) {
+    StringBuilder body = new StringBuilder("    final double b0 = " + first + ";\n");
+    for (int k = 1; k <= n; k++) {
+      body.append("    final double b").append(k).append(" = b").append(k - 1)
+          .append(" * 0.5 + b").append(k - 1).append(" * 0.5;\n");
+    }
+    return body.toString();
+  }
+
+  /** {@code a_k = a_{k-1}*0.999 + V*1e-4}: {@code n} locals, each read once. */
+  private static String chainLocals(int n) {
+    StringBuilder body = new StringBuilder("    final double a0 = V;\n");
+    for (int k = 1; k <= n; k++) {
+      body.append("    final double a").append(k).append(" = a").append(k - 1)
+          .append(" * 0.999 + V * 1e-4;\n");
+    }
+    return body.toString();
+  }
+
+  private static final String DECAY = "  @Ode(\"V\") double dV(double V) { return -V / tau; }\n";
+
+  /** A crossing threshold whose body is {@code body}, which ends by returning a condition. */
+  private static String threshold(String body) {
+    return DECAY + "  @Threshold(crossing = true) boolean fire() {\n" + body + "  }\n";
+  }
+
+  /** A synapse whose {@code @Output} body is {@code body}. */
+  private static String output(String body) {
+    return "  @Ode(\"g\") double dg(double g) { return -g / tau; }\n"
+        + "  @OnPre void on() { g += g_max; }\n"
+        + "  @Output(\"input\") double current() {\n" + body + "  }\n";
+  }
+
   private static String ode(String body) {
     return "  @Ode(\"V\") double dV(double V) {\n" + body + "  }\n";
   }
@@ -79,6 +115,43 @@ class LinearSizeTest {
     // EXP_AUTO's slope is derived through the locals by the chain rule, as locals too.
     assertThat(generated).contains("V_b1000_dV = ");
     assertThat(maxParenDepth(generated)).isLessThan(20);
+  }
+
+  @Test
+  void thresholdLocalsAreEmittedAsLocals() {
+    String generated = assertLinear(
+        n -> threshold(chainLocals(n) + "    return a" + n + " >= V_th;\n"), 500, 1000,
+        Models::neuron);
+    // Computed twice per step (a crossing threshold), under distinct names.
+    assertThat(generated).contains("final double spiked_a1000 = spiked_a999 * 0.999 + V * 1.0E-4;");
+    assertThat(generated).contains(
+        "final double heldBefore_a1000 = heldBefore_a999 * 0.999 + V * 1.0E-4;");
+    assertThat(maxParenDepth(generated)).isLessThan(20);
+  }
+
+  @Test
+  void thresholdLocalsReadTwiceDoNotDoubleTheCode() {
+    assertLinear(n -> threshold(doublingLocals("V - V_rest", n) + "    return b" + n
+        + " >= V_th;\n"), 500, 1000, Models::neuron);
+    // Forty doublings pasted would be 2^40 terms: emitted as locals, they are forty lines.
+    String generated = generated(threshold(doublingLocals("V - V_rest", 40)
+        + "    return b40 >= V_th || b40 < -V_th;\n"), Models::neuron);
+    assertThat(generated).contains("final double spiked_b40 = spiked_b39 * 0.5 + spiked_b39 * 0.5;");
+    assertThat(generated).contains("final boolean spiked = !heldBefore && (spiked_b40 >= V_th");
+  }
+
+  @Test
+  void outputLocalsAreEmittedAsLocals() {
+    String generated = assertLinear(
+        n -> output(doublingLocals("g * (E - V)", n) + "    return b" + n + ";\n"), 500, 1000,
+        Models::synapse);
+    assertThat(generated).contains("final double out_b1000 = out_b999 * 0.5 + out_b999 * 0.5;");
+    // The staged loops' offset (the output at V = 0) and slope (its derivative in V), as locals.
+    assertThat(generated).contains("out_offset_b1000_s1 = ");
+    assertThat(generated).contains("out_slope_b1000_dV_s1 = ");
+    assertThat(maxParenDepth(generated)).isLessThan(20);
+    assertLinear(n -> output(chainLocals(n) + "    return g * (E - a" + n + ");\n"), 500, 1000,
+        Models::synapse);
   }
 
   @Test
@@ -116,20 +189,26 @@ class LinearSizeTest {
    * the code generated for all integrators grows at most linearly; returns the larger's code.
    */
   private static String assertLinear(IntFunction<String> model, int small, int large) {
-    int smallSize = generated(model.apply(small)).length();
-    String largeCode = generated(model.apply(large));
+    return assertLinear(model, small, large, Models::neuron);
+  }
+
+  /** As above, with the members wrapped into a model by {@code wrap}. */
+  private static String assertLinear(IntFunction<String> model, int small, int large,
+      Function<String, JavaFileObject> wrap) {
+    int smallSize = generated(model.apply(small), wrap).length();
+    String largeCode = generated(model.apply(large), wrap);
     double ratio = (double) largeCode.length() / smallSize;
     assertThat(ratio).isAtMost(2.2 * large / (2.0 * small));
     return largeCode;
   }
 
-  private static String generated(String members) {
+  private static String generated(String members, Function<String, JavaFileObject> wrap) {
     // javac itself recurses once per nesting level of the user's source: give it a deep stack.
     String[] out = new String[1];
     RuntimeException[] failure = new RuntimeException[1];
     Thread thread = new Thread(null, () -> {
       try {
-        out[0] = generatedOnThisThread(members);
+        out[0] = generatedOnThisThread(wrap.apply(members));
       } catch (RuntimeException | AssertionError e) {
         failure[0] = e instanceof RuntimeException r ? r : new RuntimeException(e);
       }
@@ -146,8 +225,8 @@ class LinearSizeTest {
     return out[0];
   }
 
-  private static String generatedOnThisThread(String members) {
-    Models.Captured result = Models.compile(Models.neuron(members));
+  private static String generatedOnThisThread(JavaFileObject source) {
+    Models.Captured result = Models.compile(source);
     assertThat(result.compilation()).succeeded();
     ModelIR model = result.models().get(0);
     StringBuilder out = new StringBuilder();

@@ -216,6 +216,8 @@ public final class ModelRules {
         continue;
       }
       Set<String> read = new HashSet<>();
+      // The locals each once: the condition reads them as references, not copies.
+      threshold.value().locals().values().forEach(e -> statesRead(e, read));
       statesRead(threshold.value().condition(), read);
       if (read.stream().noneMatch(integrated::contains)) {
         diagnostics.error(

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.brainstem.annotations.Integrator;
 import io.brainstem.annotations.RefractoryRule;
 import io.brainstem.processor.integrate.Linearity;
+import io.brainstem.processor.integrate.LocalLets;
 import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.integrate.StagedPlanner;
 import io.brainstem.processor.integrate.StepPlan;
@@ -446,7 +447,7 @@ final class GroupEmitter {
   private MethodSpec loopMethod(String name, StepPlan plan, PlanRenderer render, Vars vars,
       Variant variant, Storage storage, LocalNames locals, CodeBlock prelude) {
     boolean debug = variant == Variant.DEBUG;
-    CodeBlock body = elementBody(plan, render, vars, debug, storage);
+    CodeBlock body = elementBody(plan, render, debug, storage, locals);
     CodeBlock hoisted = render.hoisted(plan);
     CodeBlock hold = holdTime(vars);
     boolean holdOnce = variant == Variant.GROUP_WIDE;
@@ -501,12 +502,12 @@ final class GroupEmitter {
    * The pre-step value of a crossing threshold, then integrate unless refractory, then threshold,
    * reset and stores.
    */
-  private CodeBlock elementBody(StepPlan plan, PlanRenderer render, Vars vars, boolean debug,
-      Storage storage) {
+  private CodeBlock elementBody(StepPlan plan, PlanRenderer render, boolean debug,
+      Storage storage, LocalNames locals) {
     CodeBlock.Builder code = CodeBlock.builder();
     boolean crossing = model.threshold().map(ModelIR.Threshold::crossing).orElse(false);
     if (crossing) {
-      code.add(threshold(render, debug, heldBefore, null));
+      code.add(threshold(render, debug, heldBefore, null, locals));
     }
     CodeBlock integrate = render.perElement(plan);
     if (model.refractoryParam().isPresent()) {
@@ -520,7 +521,7 @@ final class GroupEmitter {
     if (model.threshold().isEmpty()) {
       return code.add(storeStates(storage)).build();
     }
-    code.add(threshold(render, debug, spiked, crossing ? heldBefore : null));
+    code.add(threshold(render, debug, spiked, crossing ? heldBefore : null, locals));
     code.beginControlFlow("if ($L)", spiked);
     model.reset().ifPresent(reset -> {
       if (debug) {
@@ -545,9 +546,12 @@ final class GroupEmitter {
 
   /**
    * {@code final boolean name = <the threshold on the current states>}, after {@code !unless &&}
-   * when {@code unless} is not null; the debug loop calls the user's method.
+   * when {@code unless} is not null, and after a let per body local it reads (named through
+   * {@code locals}, so the pre-step and the post-step lets differ); the debug loop calls the
+   * user's method.
    */
-  private CodeBlock threshold(PlanRenderer render, boolean debug, String name, String unless) {
+  private CodeBlock threshold(PlanRenderer render, boolean debug, String name, String unless,
+      LocalNames locals) {
     CodeBlock.Builder code = CodeBlock.builder();
     ModelIR.Threshold threshold = model.threshold().orElseThrow();
     String not = unless == null ? "" : "!" + unless + " && ";
@@ -555,7 +559,10 @@ final class GroupEmitter {
       model.states().forEach(s -> code.addStatement("$L.$L = $L", m, s.name(), s.name()));
       code.addStatement("final boolean $L = $L$L.$L()", name, not, m, threshold.methodName());
     } else {
-      Expr condition = threshold.condition();
+      LocalLets lets = LocalLets.of(threshold.locals(), threshold.condition(), name, locals);
+      lets.lets().forEach(let ->
+          code.addStatement("final double $L = $L", let.name(), render.expr(let.value())));
+      Expr condition = lets.value();
       if (unless != null) { // rendered as one tree, so an '||' condition gets its parentheses
         condition = new Expr.Logic(Expr.LogicOp.AND, new Expr.Not(new Ref(unless, RefKind.LOCAL)),
             condition);

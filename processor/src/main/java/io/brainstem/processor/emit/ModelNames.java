@@ -28,10 +28,10 @@ final class ModelNames {
       out.addAll(o.locals().values());
       out.add(o.diffusion());
     });
-    model.threshold().ifPresent(th -> out.add(th.condition()));
+    model.threshold().ifPresent(th -> out.addAll(Exprs.parts(th)));
     model.reset().ifPresent(r -> r.assignments().stream().map(Assign::value).forEach(out::add));
     model.onPre().ifPresent(a -> a.assignments().stream().map(Assign::value).forEach(out::add));
-    model.output().ifPresent(o -> out.add(o.value()));
+    model.output().ifPresent(o -> out.addAll(Exprs.parts(o)));
     return out;
   }
 }

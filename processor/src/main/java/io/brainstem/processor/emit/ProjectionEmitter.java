@@ -11,6 +11,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.brainstem.annotations.Integrator;
 import io.brainstem.processor.integrate.Linearity;
+import io.brainstem.processor.integrate.LocalLets;
 import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.integrate.StagedPlanner;
 import io.brainstem.processor.integrate.StagedPlanner.SynapseStages;
@@ -440,8 +441,15 @@ final class ProjectionEmitter {
           generated.field(s.name(), storage), j));
       add.add(addTo(target, CodeBlock.of("$L.$L()", m, out.methodName()), storage));
     } else {
-      CodeBlock value = PlanRenderer.kernel(model, vars, j).expr(out.value());
+      PlanRenderer render = PlanRenderer.kernel(model, vars, j);
+      LocalLets lets = LocalLets.of(out.locals(), out.value(), "out", names.copy());
+      CodeBlock.Builder locals = CodeBlock.builder();
+      lets.lets().forEach(let ->
+          locals.addStatement("final double $L = $L", let.name(), render.expr(let.value())));
+      CodeBlock value = render.expr(lets.value());
+      // States load after rendering, which records the ones read.
       add.add(loadStates(vars, false, Set.of(), storage))
+          .add(locals.build())
           .add(addTo(target, value, storage));
     }
     CodeBlock perElement = add.build();

@@ -1,6 +1,7 @@
 package io.brainstem.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import io.brainstem.processor.integrate.LocalLets;
 import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.Binary;
 import io.brainstem.processor.ir.Expr.Call;
@@ -12,6 +13,8 @@ import io.brainstem.processor.ir.Expr.Neg;
 import io.brainstem.processor.ir.Expr.Not;
 import io.brainstem.processor.ir.Expr.Num;
 import io.brainstem.processor.ir.Expr.Ref;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -62,6 +65,25 @@ final class VectorExprRenderer {
   CodeBlock mask(Expr e) {
     Code c = render(e);
     return c.vector() ? c.code() : CodeBlock.of("$L.maskAll($L)", species, c.code());
+  }
+
+  /**
+   * A statement per let of body locals: a {@code DoubleVector}, whose name is added to
+   * {@code vectors} (the locals {@code isVector} reports), or a {@code double} when its value is
+   * uniform.
+   */
+  CodeBlock lets(List<LocalLets.Let> lets, Set<String> vectors) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (LocalLets.Let let : lets) {
+      Code value = render(let.value());
+      if (value.vector()) {
+        vectors.add(let.name());
+        code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, let.name(), value.code());
+      } else {
+        code.addStatement("final double $L = $L", let.name(), value.code());
+      }
+    }
+    return code.build();
   }
 
   /** {@code e} rendered as a vector, or as a scalar when it reads only uniform values. */

@@ -15,6 +15,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.brainstem.annotations.Integrator;
 import io.brainstem.annotations.RefractoryRule;
 import io.brainstem.processor.integrate.Linearity;
+import io.brainstem.processor.integrate.LocalLets;
 import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.integrate.StepPlan;
 import io.brainstem.processor.emit.VectorPlanRenderer.Stmt;
@@ -57,7 +58,10 @@ final class VectorGroupEmitter {
   /** The current kernel's scalar lets before its loops, in order. */
   private List<Stmt> preambleLets = List.of();
   /** The threshold condition as a mask, filled by {@link #finish}. */
-  private CodeBlock thresholdMask = CodeBlock.of("");
+  /** The pre-step threshold of a crossing one (its lets, then the mask), filled by {@link #finish}. */
+  private CodeBlock thresholdBefore = CodeBlock.of("");
+  /** The vector operations of the threshold (both when crossing), filled by {@link #finish}. */
+  private int thresholdCost;
   /** What the spike handling reads, filled by {@link #finish}. */
   private final Set<Ref> finishReads = new LinkedHashSet<>();
   private final GeneratedNames generated;
@@ -233,10 +237,8 @@ final class VectorGroupEmitter {
         new VectorPlanRenderer(model, vars, variant, plan, locals, i, owner + ".noiseSeed()", s);
     String mask = model.refractoryParam().isPresent() ? refractory : null;
     List<Stmt> statements = render.statements(mask);
-    CodeBlock finish = finish(render);
-    int finishCost = FINISH_COST
-        + model.threshold().map(th -> render.cost(th.condition()) * (crossing() ? 2 : 1))
-            .orElse(0);
+    CodeBlock finish = finish(render, locals);
+    int finishCost = FINISH_COST + thresholdCost;
     LoopSplit split = LoopSplit.of(statements, finishCost);
     List<List<Stmt>> parts = split.parts();
     // The scalar lets before the loop: hoisted by the plan, or found uniform when rendered.
@@ -337,7 +339,7 @@ final class VectorGroupEmitter {
     }
     if (last && crossing()) {
       body.add("// the threshold on the state at the start of the step: a spike must cross it\n")
-          .addStatement("final $T $L = $L", maskType(), heldBefore, thresholdMask);
+          .add(thresholdBefore);
     }
     statements.forEach(st -> body.add(st.code()));
     out.forEach((local, slot) -> body.addStatement("$L.intoArray($L, $L * $L + $L)", local,
@@ -386,16 +388,32 @@ final class VectorGroupEmitter {
     return model.threshold().map(ModelIR.Threshold::crossing).orElse(false);
   }
 
-  /** Threshold, reset and the stores of the states, lane-wise (after the state updates). */
-  private CodeBlock finish(VectorPlanRenderer render) {
+  /**
+   * Threshold, reset and the stores of the states, lane-wise (after the state updates); the
+   * threshold's body locals are lets named through {@code locals}.
+   */
+  private CodeBlock finish(VectorPlanRenderer render, LocalNames locals) {
     finishReads.clear();
-    model.threshold().ifPresent(th -> finishReads.addAll(Exprs.refs(th.condition())));
+    thresholdCost = 0;
     model.reset().ifPresent(r -> r.assignments().forEach(a -> finishReads.addAll(
         Exprs.refs(a.value()))));
     CodeBlock.Builder code = CodeBlock.builder();
     if (model.threshold().isPresent()) {
-      thresholdMask = render.mask(model.threshold().get().condition());
-      code.addStatement("final $T $L = $L$L", maskType(), spiked, thresholdMask,
+      ModelIR.Threshold threshold = model.threshold().get();
+      if (crossing()) {
+        LocalLets before =
+            LocalLets.of(threshold.locals(), threshold.condition(), heldBefore, locals);
+        thresholdBefore = CodeBlock.builder().add(render.lets(before))
+            .addStatement("final $T $L = $L", maskType(), heldBefore, render.mask(before.value()))
+            .build();
+        thresholdCost += render.cost(before);
+        finishReads.addAll(reads(before));
+      }
+      LocalLets after = LocalLets.of(threshold.locals(), threshold.condition(), spiked, locals);
+      code.add(render.lets(after));
+      thresholdCost += render.cost(after);
+      finishReads.addAll(reads(after));
+      code.addStatement("final $T $L = $L$L", maskType(), spiked, render.mask(after.value()),
           crossing() ? CodeBlock.of(".andNot($L)", heldBefore) : "");
       code.beginControlFlow("if ($L.anyTrue())", spiked);
       model.reset().ifPresent(reset -> {
@@ -426,6 +444,14 @@ final class VectorGroupEmitter {
       code.add(store(s, CodeBlock.of("$L", s)));
     }
     return code.build();
+  }
+
+  /** What the lets and the value of {@code lets} read. */
+  private static Set<Ref> reads(LocalLets lets) {
+    Set<Ref> out = new LinkedHashSet<>();
+    lets.lets().forEach(l -> out.addAll(Exprs.refs(l.value())));
+    out.addAll(Exprs.refs(lets.value()));
+    return out;
   }
 
   /**

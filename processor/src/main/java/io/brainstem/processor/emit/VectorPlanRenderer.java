@@ -2,6 +2,7 @@ package io.brainstem.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import io.brainstem.processor.integrate.Exprs;
+import io.brainstem.processor.integrate.LocalLets;
 import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.integrate.StepPlan;
 import io.brainstem.processor.integrate.StepPlan.Arith;
@@ -96,6 +97,16 @@ final class VectorPlanRenderer {
   /** A boolean expression as a mask. */
   CodeBlock mask(Expr e) {
     return exprs.mask(e);
+  }
+
+  /** The lets of body locals read by an expression outside the plan (the threshold), in place. */
+  CodeBlock lets(LocalLets lets) {
+    return exprs.lets(lets.lets(), vectorLocals);
+  }
+
+  /** The vector operations of {@code lets} and their value (after {@link #lets} rendered them). */
+  int cost(LocalLets lets) {
+    return lets.lets().stream().mapToInt(l -> cost(l.value())).sum() + cost(lets.value());
   }
 
   /** The new value of a reset assignment's state, as {@code state op value} lane-wise. */

@@ -16,6 +16,7 @@ import io.brainstem.annotations.Integrator;
 import io.brainstem.processor.emit.VectorPlanRenderer.Stmt;
 import io.brainstem.processor.integrate.Exprs;
 import io.brainstem.processor.integrate.Linearity;
+import io.brainstem.processor.integrate.LocalLets;
 import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.integrate.StepPlan;
 import io.brainstem.processor.integrate.StepPlanner;
@@ -27,6 +28,7 @@ import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.Post;
 import io.brainstem.processor.ir.ModelIR.State;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -373,17 +375,24 @@ final class VectorProjectionEmitter {
   /** {@code post.<target>[j] += <output>}, a vector at a time. */
   private MethodSpec output(Output out, Variant variant) {
     Vars vars = Vars.kernel(model);
+    Set<String> vectorLets = new HashSet<>();
     VectorExprRenderer exprs = new VectorExprRenderer(vars::name, r -> switch (r.kind()) {
       case STATE, INPUT, POST -> true;
       case PARAM -> variant == Variant.PER_ELEMENT;
-      case TIME, DT, LOCAL, BODY -> false;
+      case TIME, DT, BODY -> false;
+      case LOCAL -> vectorLets.contains(r.name());
     }, s);
-    CodeBlock value = exprs.vector(out.value());
-    Set<Ref> reads = Exprs.refs(out.value());
+    LocalLets lets = LocalLets.of(out.locals(), out.value(), "out", names.copy());
+    CodeBlock locals = exprs.lets(lets.lets(), vectorLets);
+    CodeBlock value = exprs.vector(lets.value());
+    Set<Ref> reads = new LinkedHashSet<>();
+    lets.lets().forEach(l -> reads.addAll(Exprs.refs(l.value())));
+    reads.addAll(Exprs.refs(lets.value()));
     String target = generated.outputArray(Storage.DOUBLE);
     CodeBlock body = CodeBlock.builder()
         .add(loads(variant, reads, Set.of()))
         .add("// $L += $L\n", out.target(), Members.oneLine(out.sourceText()))
+        .add(locals)
         .add(store(target, CodeBlock.of("$L.add($L)", loadStored(target), value)))
         .build();
     this.preambleLets = List.of();
@@ -407,7 +416,7 @@ final class VectorProjectionEmitter {
   }
 
   private static boolean readsTime(Output out) {
-    return Exprs.mentions(out.value(), RefKind.TIME);
+    return Exprs.parts(out).stream().anyMatch(e -> Exprs.mentions(e, RefKind.TIME));
   }
 
   /**

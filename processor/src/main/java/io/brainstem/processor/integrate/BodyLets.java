@@ -90,6 +90,15 @@ final class BodyLets {
   }
 
   /**
+   * As {@link #atStart(String, Map, Expr, String)} with model variables bound by {@code bindings}
+   * and {@code suffix} after each let's name (a stage's).
+   */
+  Expr at(String owner, Map<String, Expr> values, Expr e, Map<String, Ref> bindings,
+      String prefix, String suffix) {
+    return resolve(owner, values, e, bindings, prefix, suffix);
+  }
+
+  /**
    * {@code e} with model variables bound by {@code bindings} and each body local replaced by a let
    * named {@code prefix_<local><suffix>}, placed (with the locals it reads, in declaration order)
    * unless one for the same owner and bindings already is.
@@ -111,7 +120,7 @@ final class BodyLets {
     for (String name : order) {
       if (needed.contains(name) && !known.containsKey(name)) {
         Expr value = substitute(values.get(name), bindings, known);
-        String wanted = prefix + "_" + name.replace("'", "_d").replace("#", "") + suffix;
+        String wanted = prefix + "_" + LocalLets.javaName(name) + suffix;
         Ref let = sink.let(wanted, new Arith(value));
         names.add(let.name());
         known.put(name, let);

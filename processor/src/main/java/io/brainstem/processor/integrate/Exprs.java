@@ -14,6 +14,7 @@ import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -156,6 +157,50 @@ public final class Exprs {
   public static List<Expr> parts(ModelIR.Ode ode) {
     List<Expr> out = new ArrayList<>(ode.locals().values());
     out.add(ode.rhs());
+    return out;
+  }
+
+  /** The condition of {@code threshold} and the values of its body's locals. */
+  public static List<Expr> parts(ModelIR.Threshold threshold) {
+    List<Expr> out = new ArrayList<>(threshold.locals().values());
+    out.add(threshold.condition());
+    return out;
+  }
+
+  /** The value of {@code output} and the values of its body's locals. */
+  public static List<Expr> parts(ModelIR.Output output) {
+    List<Expr> out = new ArrayList<>(output.locals().values());
+    out.add(output.value());
+    return out;
+  }
+
+  /**
+   * The body locals of {@code locals} (in declaration order, a dependency order) that {@code e}
+   * reads, directly or through other locals; each local's value is visited once.
+   */
+  public static List<String> localsRead(Expr e, Map<String, Expr> locals) {
+    Set<String> needed = new HashSet<>();
+    forEachRef(e, r -> addBody(r, needed));
+    List<String> order = new ArrayList<>(locals.keySet());
+    for (int i = order.size() - 1; i >= 0; i--) {
+      if (needed.contains(order.get(i))) {
+        forEachRef(locals.get(order.get(i)), r -> addBody(r, needed));
+      }
+    }
+    return order.stream().filter(needed::contains).toList();
+  }
+
+  private static void addBody(Ref r, Set<String> out) {
+    if (r.kind() == RefKind.BODY) {
+      out.add(r.name());
+    }
+  }
+
+  /** {@code e} and the values of the locals of {@code locals} it reads (see {@link #localsRead}). */
+  public static List<Expr> reached(Expr e, Map<String, Expr> locals) {
+    List<Expr> out = new ArrayList<>();
+    localsRead(e, locals).forEach(name -> out.add(locals.get(name)));
+    out.add(e);
     return out;
   }
 

@@ -97,23 +97,23 @@ public final class StagedPlanner {
     StagedPlanner p = new StagedPlanner(model, names, tableau);
     Output out = model.output().orElseThrow();
     Optional<Post> post = readPost(model);
-    Optional<Expr> slope = post.map(q -> slopeOf(out, q));
+    Map<String, Expr> slopeLocals = new LinkedHashMap<>(out.locals());
+    Optional<Expr> slope = post.map(q -> slopeOf(out, q, slopeLocals));
     Ode output = new Ode("out", out.methodName(), List.of(), out.value(), out.sourceText());
+    Map<String, Expr> zeroLocals = atZero(out, post);
+    Expr atZero = atZero(out.value(), post);
     List<String> offsets = new ArrayList<>();
     List<String> slopes = new ArrayList<>();
     Map<String, Expr> updates = p.stages((s, bindings) -> {
-      Map<String, Ref> atZero = new LinkedHashMap<>(bindings);
-      Map<String, Expr> inlined = new LinkedHashMap<>(bindings);
-      post.ifPresent(q -> {
-        // A local named "0.0" renders as the literal: the debug loop sets the field to it.
-        atZero.put(q.fieldName(), local("0.0"));
-        inlined.put(q.fieldName(), new Num(0.0));
-      });
-      Ref offset = p.let("out_offset" + (s + 1),
-          new Rate(output, atZero, Exprs.substitute(out.value(), inlined)));
+      Map<String, Ref> called = new LinkedHashMap<>(bindings);
+      // A local named "0.0" renders as the literal: the debug loop sets the field to it.
+      post.ifPresent(q -> called.put(q.fieldName(), local("0.0")));
+      String stage = "_s" + (s + 1);
+      Ref offset = p.let("out_offset" + (s + 1), new Rate(output, called,
+          p.bodyLets.at("out offset", zeroLocals, atZero, bindings, "out_offset", stage)));
       offsets.add(offset.name());
-      slope.ifPresent(e -> slopes.add(p.let("out_slope" + (s + 1),
-          new Arith(Exprs.substitute(e, bindings))).name()));
+      slope.ifPresent(e -> slopes.add(p.let("out_slope" + (s + 1), new Arith(
+          p.bodyLets.at("out slope", slopeLocals, e, bindings, "out_slope", stage))).name()));
     });
     p.store(updates);
     return new SynapseStages(p.build(uniformity, names, debug), offsets, slopes);
@@ -175,17 +175,17 @@ public final class StagedPlanner {
     Output out = model.output().orElseThrow();
     Optional<Post> post = readPost(model);
     Ode output = new Ode("out", out.methodName(), List.of(), out.value(), out.sourceText());
-    Map<String, Ref> atZero = new LinkedHashMap<>();
-    Map<String, Expr> inlined = new LinkedHashMap<>();
-    post.ifPresent(q -> {
-      atZero.put(q.fieldName(), local("0.0"));
-      inlined.put(q.fieldName(), new Num(0.0));
-    });
-    Ref offset = p.let("out_offset1",
-        new Rate(output, atZero, Exprs.substitute(out.value(), inlined)));
+    Map<String, Ref> called = new LinkedHashMap<>();
+    post.ifPresent(q -> called.put(q.fieldName(), local("0.0")));
+    Ref offset = p.let("out_offset1", new Rate(output, called, p.bodyLets.atStart(
+        "out offset", atZero(out, post), atZero(out.value(), post), "out_offset")));
     List<String> slopes = new ArrayList<>();
-    post.ifPresent(q -> slopes.add(
-        p.let("out_slope1", new Arith(slopeOf(out, q))).name()));
+    post.ifPresent(q -> {
+      Map<String, Expr> slopeLocals = new LinkedHashMap<>(out.locals());
+      Expr slope = slopeOf(out, q, slopeLocals);
+      slopes.add(p.let("out_slope1", new Arith(
+          p.bodyLets.atStart("out slope", slopeLocals, slope, "out_slope"))).name());
+    });
     Map<String, Expr> updates = new LinkedHashMap<>();
     for (Ode ode : model.odes()) {
       Map<String, Expr> locals = new LinkedHashMap<>(ode.locals());
@@ -254,23 +254,26 @@ public final class StagedPlanner {
       return Optional.of(model.className() + " has @Noise terms");
     }
     Output out = model.output().get();
+    List<Expr> outputParts = Exprs.reached(out.value(), out.locals());
     for (Ode ode : model.odes()) {
       if (Exprs.mentions(ode, RefKind.POST) || Exprs.mentions(ode, RefKind.TIME)) {
         return Optional.of("d" + ode.state() + "/dt = " + ode.sourceText()
             + " reads a postsynaptic variable or t");
       }
     }
-    if (Exprs.mentions(out.value(), RefKind.TIME)) {
+    if (outputParts.stream().anyMatch(e -> Exprs.mentions(e, RefKind.TIME))) {
       return Optional.of("its @Output reads t");
     }
     List<Post> read = model.posts().stream()
-        .filter(q -> Exprs.mentions(out.value(), q.fieldName())).toList();
+        .filter(q -> outputParts.stream().anyMatch(e -> Exprs.mentions(e, q.fieldName())))
+        .toList();
     if (read.size() > 1) {
       return Optional.of("its @Output reads more than one postsynaptic variable");
     }
     if (read.size() == 1) {
-      Expr slope = slopeOf(out, read.get(0));
-      if (Exprs.mentions(slope, read.get(0).fieldName()) || Exprs.mentions(slope, RefKind.POST)) {
+      Map<String, Expr> slopeLocals = new LinkedHashMap<>(out.locals());
+      List<Expr> slope = Exprs.reached(slopeOf(out, read.get(0), slopeLocals), slopeLocals);
+      if (slope.stream().anyMatch(e -> Exprs.mentions(e, RefKind.POST))) {
         return Optional.of("its @Output " + out.sourceText() + " is not affine in "
             + read.get(0).fieldName() + " (its derivative depends on it)");
       }
@@ -301,13 +304,30 @@ public final class StagedPlanner {
   /** The {@code @Post} field the output reads, if any (see {@link #refusal}). */
   public static Optional<Post> readPost(ModelIR model) {
     return model.posts().stream()
-        .filter(q -> model.output().map(o -> Exprs.mentions(o.value(), q.fieldName()))
-            .orElse(false))
+        .filter(q -> model.output().map(o -> Exprs.reached(o.value(), o.locals()).stream()
+            .anyMatch(e -> Exprs.mentions(e, q.fieldName()))).orElse(false))
         .findFirst();
   }
 
-  private static Expr slopeOf(Output out, Post post) {
-    return Simplifier.simplifyDerived(Derivative.of(out.value(), post.fieldName()), out.value());
+  /**
+   * {@code ∂output/∂post}, over the body locals of {@code locals} (a mutable copy of the output's,
+   * which receives the derivatives of locals the slope reads).
+   */
+  private static Expr slopeOf(Output out, Post post, Map<String, Expr> locals) {
+    return Simplifier.simplifyDerived(
+        Derivative.of(out.value(), post.fieldName(), locals), out.value());
+  }
+
+  /** The output's locals with the postsynaptic variable it reads, if any, replaced by 0. */
+  private static Map<String, Expr> atZero(Output out, Optional<Post> post) {
+    Map<String, Expr> zero = new LinkedHashMap<>();
+    out.locals().forEach((name, value) -> zero.put(name, atZero(value, post)));
+    return zero;
+  }
+
+  /** {@code e} with the postsynaptic variable, if any, replaced by 0. */
+  private static Expr atZero(Expr e, Optional<Post> post) {
+    return post.map(q -> Exprs.substitute(e, Map.of(q.fieldName(), new Num(0.0)))).orElse(e);
   }
 
   /** {@code array[index]} as a leaf the renderers print verbatim. */

@@ -162,10 +162,22 @@ public record ModelIR(
 
   /**
    * The spike condition from the no-argument method {@code methodName}; with {@code crossing}, a
-   * spike needs the condition false on the state at the start of the step as well.
+   * spike needs the condition false on the state at the start of the step as well. {@code locals}
+   * are the body's locals in declaration order, which {@code condition} and later locals read as
+   * {@link Expr.RefKind#BODY} references (as an {@link Ode}'s); kernels compute each once.
    */
-  public record Threshold(String methodName, Expr condition, String sourceText, boolean crossing) {
-    /** A level condition: a spike in every step that ends with it true. */
+  public record Threshold(String methodName, Expr condition, String sourceText, boolean crossing,
+      Map<String, Expr> locals) {
+    public Threshold {
+      locals = Collections.unmodifiableMap(new LinkedHashMap<>(locals));
+    }
+
+    /** A condition whose body has no locals. */
+    public Threshold(String methodName, Expr condition, String sourceText, boolean crossing) {
+      this(methodName, condition, sourceText, crossing, Map.of());
+    }
+
+    /** A level condition without locals: a spike in every step that ends with it true. */
     public Threshold(String methodName, Expr condition, String sourceText) {
       this(methodName, condition, sourceText, false);
     }
@@ -178,6 +190,19 @@ public record ModelIR(
     }
   }
 
-  /** The value a synapse adds to the postsynaptic input {@code target}. */
-  public record Output(String methodName, String target, Expr value, String sourceText) {}
+  /**
+   * The value a synapse adds to the postsynaptic input {@code target}; {@code locals} as for a
+   * {@link Threshold}.
+   */
+  public record Output(String methodName, String target, Expr value, String sourceText,
+      Map<String, Expr> locals) {
+    public Output {
+      locals = Collections.unmodifiableMap(new LinkedHashMap<>(locals));
+    }
+
+    /** An output whose body has no locals. */
+    public Output(String methodName, String target, Expr value, String sourceText) {
+      this(methodName, target, value, sourceText, Map.of());
+    }
+  }
 }

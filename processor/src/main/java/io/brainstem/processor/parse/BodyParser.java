@@ -20,7 +20,6 @@ import io.brainstem.processor.ir.Assign.AssignOp;
 import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.RefKind;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.type.TypeKind;
@@ -49,48 +48,7 @@ final class BodyParser {
    * The returned expression, its source text and the body's locals with their values; {@code expr}
    * and the values read locals as {@link RefKind#BODY} references.
    */
-  record Returned(Expr expr, String sourceText, Map<String, Expr> locals) {
-    /**
-     * {@code expr} with each local replaced by its value. Values are shared, not copied, so this
-     * is linear in the body's size (for bodies whose IR has no locals: threshold, output).
-     */
-    Expr inlined() {
-      return inline(expr, locals, new IdentityHashMap<>());
-    }
-
-    private static Expr inline(Expr e, Map<String, Expr> locals, Map<Expr, Expr> done) {
-      Expr known = done.get(e);
-      if (known != null) {
-        return known;
-      }
-      Expr out;
-      if (e instanceof Expr.Ref r && r.kind() == RefKind.BODY) {
-        out = inline(locals.get(r.name()), locals, done);
-      } else if (e instanceof Expr.Neg n) {
-        out = new Expr.Neg(inline(n.operand(), locals, done));
-      } else if (e instanceof Expr.Not n) {
-        out = new Expr.Not(inline(n.operand(), locals, done));
-      } else if (e instanceof Expr.Binary b) {
-        out = new Expr.Binary(b.op(), inline(b.left(), locals, done),
-            inline(b.right(), locals, done));
-      } else if (e instanceof Expr.Compare c) {
-        out = new Expr.Compare(c.op(), inline(c.left(), locals, done),
-            inline(c.right(), locals, done));
-      } else if (e instanceof Expr.Logic l) {
-        out = new Expr.Logic(l.op(), inline(l.left(), locals, done),
-            inline(l.right(), locals, done));
-      } else if (e instanceof Expr.Call c) {
-        out = new Expr.Call(c.fn(), c.args().stream().map(a -> inline(a, locals, done)).toList());
-      } else if (e instanceof Expr.Cond c) {
-        out = new Expr.Cond(inline(c.test(), locals, done), inline(c.then(), locals, done),
-            inline(c.otherwise(), locals, done));
-      } else {
-        out = e;
-      }
-      done.put(e, out);
-      return out;
-    }
-  }
+  record Returned(Expr expr, String sourceText, Map<String, Expr> locals) {}
 
   /** Parses {@code final double} locals then {@code return e;}; null after reporting an error. */
   Returned returnBody(BlockTree body, boolean condition) {

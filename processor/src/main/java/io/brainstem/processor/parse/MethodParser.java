@@ -156,8 +156,8 @@ final class MethodParser {
         body(method, scope()).returnBody(block(method), true);
     return body == null
         ? null
-        : new ModelIR.Threshold(method.getSimpleName().toString(), body.inlined(), body.sourceText(),
-            method.getAnnotation(Threshold.class).crossing());
+        : new ModelIR.Threshold(method.getSimpleName().toString(), body.expr(), body.sourceText(),
+            method.getAnnotation(Threshold.class).crossing(), body.locals());
   }
 
   private ModelIR.Action action(ExecutableElement method, String kind) {
@@ -187,8 +187,8 @@ final class MethodParser {
         body(method, scope()).returnBody(block(method), false);
     return body == null
         ? null
-        : new ModelIR.Output(method.getSimpleName().toString(), target, body.inlined(),
-            body.sourceText());
+        : new ModelIR.Output(method.getSimpleName().toString(), target, body.expr(),
+            body.sourceText(), body.locals());
   }
 
   /**
