@@ -364,12 +364,34 @@ record FuzzModel(
       }
     }
 
+    /**
+     * One time in three, a chain of locals each reading the previous one twice ({@code d_k =
+     * d_{k-1}*0.5 + d_{k-1}*0.5}, 2^k terms if pasted into its uses), from a random expression;
+     * returns the last one's name, which the body must read, or null.
+     */
+    private String doubled(StringBuilder body, List<String> names) {
+      if (random.nextInt(3) != 0) {
+        return null;
+      }
+      String previous = "(" + new FuzzExpressions(random, names, transcendental).number(1) + ")";
+      int count = 1 + random.nextInt(2 + size);
+      for (int k = 0; k < count; k++) {
+        String name = fresh("d_" + k);
+        body.append("    final double ").append(name).append(" = ").append(previous)
+            .append(" * 0.5 + ").append(previous).append(" * 0.5;\n");
+        names.add(name);
+        previous = name;
+      }
+      return previous;
+    }
+
     private void threshold() {
       List<String> names = new ArrayList<>(readable());
       StringBuilder body = new StringBuilder();
       if (random.nextInt(4) == 0) {
         locals(body, names, List.of(), false);
       }
+      String doubled = doubled(body, names);
       FuzzExpressions expressions = new FuzzExpressions(random, names, transcendental);
       boolean crossing = !withOde.isEmpty() && random.nextInt(10) < 3;
       String main = withOde.isEmpty() ? states.get(0) : withOde.get(random.nextInt(withOde.size()));
@@ -382,6 +404,9 @@ record FuzzModel(
             + expressions.condition(1 + random.nextInt(1 + size)) + ")";
       } else if (pick < 4 && !crossing) {
         condition = expressions.condition(1 + random.nextInt(1 + size));
+      }
+      if (doubled != null) {
+        condition = "(" + condition + ") || " + doubled + " > 1e300";
       }
       methods.append("\n  @Threshold").append(crossing ? "(crossing = true)" : "")
           .append("\n  boolean ").append(fresh("fire")).append("() {\n").append(body)
@@ -430,8 +455,12 @@ record FuzzModel(
       if (random.nextInt(3) == 0) {
         locals(body, names, List.of(), true);
       }
+      String doubled = doubled(body, names);
       String value = new FuzzExpressions(random, names, transcendental)
           .number(1 + random.nextInt(1 + size));
+      if (doubled != null) {
+        value = "(" + value + ") + " + doubled + " * 1e-3";
+      }
       methods.append("\n  @Output(\"input\")\n  double ").append(fresh("current"))
           .append("() {\n").append(body).append("    return ").append(value).append(";\n  }\n");
     }
