@@ -6,6 +6,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.palantir.javapoet.JavaFile;
 import io.brainstem.processor.emit.Emitter;
 import io.brainstem.processor.ir.ModelIR;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import javax.tools.JavaFileObject;
@@ -177,6 +178,29 @@ class LinearSizeTest {
     }
     assertThat(result[0].compilation()).succeeded(); // warnings: the Bad fixture's unused fields
     assertThat(result[0].models()).hasSize(1);
+  }
+
+  /**
+   * A thousand doubling locals, differentiated through (exponential Euler's slope of an ODE, the
+   * staged slope of an output) on an ordinary 8 MB stack: each local's derivative is taken after
+   * the ones it reads, so the recursion is as deep as one local's value, not the chain.
+   */
+  @Test
+  void derivativesThroughAThousandLocalsNeedNoDeepStack() {
+    for (JavaFileObject source : List.of(Models.neuron(doubling(1000)),
+        Models.synapse(output(doublingLocals("g * (E - V)", 1000) + "    return b1000;\n")))) {
+      Models.Captured[] result = new Models.Captured[1];
+      Thread thread = new Thread(null, () -> result[0] = Models.process(source), "small",
+          8L << 20);
+      thread.start();
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      assertThat(result[0].compilation()).succeeded();
+      assertThat(result[0].models()).hasSize(1);
+    }
   }
 
   @Test

@@ -53,7 +53,14 @@ public final class Derivative {
    * the locals its value reads.
    */
   public static Expr of(Expr e, String variable, Map<String, Expr> locals) {
-    return new Derivative(variable, locals).d(e);
+    Derivative derivative = new Derivative(variable, locals);
+    // The locals e reads first, in declaration order: each then finds the ones it reads done, so
+    // the recursion is as deep as one expression, not as long as a chain of locals.
+    for (String name : Exprs.localsRead(e, locals)) {
+      derivative.depends(new Ref(name, RefKind.BODY));
+      derivative.local(name);
+    }
+    return derivative.d(e);
   }
 
   /** The name of the body local holding {@code ∂local/∂variable}: no Java identifier has it. */
