@@ -54,8 +54,9 @@ public sealed interface Expr {
     LOCAL,
     /**
      * A local of the user's method body ({@code final double alpha = ...;}); its value is in the
-     * {@code locals} of the {@link ModelIR.Ode} or {@link ModelIR.Noise} that reads it. Integrate
-     * turns each into a {@link #LOCAL} before anything is emitted.
+     * {@code locals} of the {@link ModelIR.Ode}, {@link ModelIR.Noise}, {@link ModelIR.Threshold}
+     * or {@link ModelIR.Output} that reads it. Integrate turns each into a {@link #LOCAL} (a let)
+     * before anything is emitted.
      */
     BODY
   }
