@@ -1,5 +1,6 @@
 package io.brainstem.processor;
 
+import io.brainstem.processor.ir.NeuronIR;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
@@ -466,7 +467,7 @@ class ErrorCodeTest {
         """);
     Models.Captured result = Models.compile(source);
     assertThat(result.compilation()).succeeded();
-    assertThat(result.models().get(0).threshold().get().crossing()).isTrue();
+    assertThat(((NeuronIR) result.models().get(0)).threshold().get().crossing()).isTrue();
   }
 
   // One mistake, one error: members that fail still count for the whole-model rules.

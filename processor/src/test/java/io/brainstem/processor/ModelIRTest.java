@@ -22,6 +22,8 @@ import io.brainstem.processor.ir.Expr.Num;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.NeuronIR;
+import io.brainstem.processor.ir.SynapseIR;
 import java.util.List;
 import java.util.Optional;
 import javax.tools.JavaFileObject;
@@ -55,10 +57,9 @@ class ModelIRTest {
             new Binary(BinOp.ADD, new Neg(V), V_REST),
             new Binary(BinOp.MUL, new Ref("R", RefKind.PARAM), INPUT)),
         TAU);
-    ModelIR expected = new ModelIR(
+    ModelIR expected = new NeuronIR(
         "io.brainstem.models",
         "Lif",
-        ModelIR.Kind.NEURON,
         Integrator.EXP_AUTO,
         List.of(
             new ModelIR.Param("V_rest", 0),
@@ -69,7 +70,6 @@ class ModelIRTest {
             new ModelIR.Param("tau_ref", 0)),
         List.of(new ModelIR.State("V", 0)),
         List.of("input"),
-        List.of(),
         List.of(new ModelIR.Ode(
             "V", "dV", List.of("V", "input"), rhs, "(-V + V_rest + R * input) / tau")),
         Optional.of(new ModelIR.Threshold(
@@ -78,9 +78,7 @@ class ModelIRTest {
             "reset",
             List.of(new Assign("V", AssignOp.SET, new Ref("V_reset", RefKind.PARAM))),
             "V = V_reset;")),
-        Optional.of("tau_ref"),
-        Optional.empty(),
-        Optional.empty());
+        Optional.of("tau_ref"));
     assertThat(lif).isEqualTo(expected);
   }
 
@@ -88,23 +86,18 @@ class ModelIRTest {
   void expCobaFromTheModelLibrary() {
     ModelIR coba = single(Models.library("ExpCoba"));
     Ref g = new Ref("g", RefKind.STATE);
-    ModelIR expected = new ModelIR(
+    ModelIR expected = new SynapseIR(
         "io.brainstem.models",
         "ExpCoba",
-        ModelIR.Kind.SYNAPSE,
         Integrator.EXP_AUTO,
         List.of(
             new ModelIR.Param("g_max", 1),
             new ModelIR.Param("tau", 8),
             new ModelIR.Param("E", 0)),
         List.of(new ModelIR.State("g", 0)),
-        List.of(),
         List.of(new ModelIR.Post("V", "V")),
         List.of(new ModelIR.Ode(
             "g", "dg", List.of("g"), new Binary(BinOp.DIV, new Neg(g), TAU), "-g / tau")),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
         Optional.of(new ModelIR.Action(
             "onSpike",
             List.of(new Assign("g", AssignOp.ADD, new Ref("g_max", RefKind.PARAM))),
@@ -173,7 +166,7 @@ class ModelIRTest {
 
   @Test
   void localsAreReadByNameAndShadowFields() {
-    ModelIR model = single(Models.neuron("""
+    NeuronIR model = (NeuronIR) single(Models.neuron("""
           @Ode("V") double dV(double V, double input) {
             final double tau = 2.0;
             double drive = input / tau;
@@ -192,7 +185,7 @@ class ModelIRTest {
   @Test
   void integerInitializedLocalIsADouble() {
     // Java divides 'one / 2' in double because 'one' is declared double: no INTEGER_DIVISION.
-    ModelIR model = single(Models.neuron(
+    NeuronIR model = (NeuronIR) single(Models.neuron(
         "  @Ode(\"V\") double dV(double V) { final double one = 1; return one / 2 - V; }\n"));
     assertThat(model.odes().get(0).rhs()).isEqualTo(new Binary(BinOp.SUB,
         new Binary(BinOp.DIV, new Ref("one", RefKind.BODY), new Num(2)), V));
@@ -201,7 +194,7 @@ class ModelIRTest {
 
   @Test
   void timeIsAnOdeParameterAndThisReadsFields() {
-    ModelIR model = single(Models.neuron(
+    NeuronIR model = (NeuronIR) single(Models.neuron(
         "  @Ode(\"V\") double dV(double t) { return (this.V_rest - V) / tau + t; }\n"));
     ModelIR.Ode ode = model.odes().get(0);
     assertThat(ode.argNames()).containsExactly("t");
@@ -212,14 +205,14 @@ class ModelIRTest {
 
   @Test
   void sourceTextIsTheExactSubstring() {
-    ModelIR model = single(Models.neuron(
+    NeuronIR model = (NeuronIR) single(Models.neuron(
         "  @Threshold boolean fire() { return V>=V_th   &&  V>0; }\n"));
     assertThat(model.threshold().get().sourceText()).isEqualTo("V>=V_th   &&  V>0");
   }
 
   @Test
   void everyAssignmentOperator() {
-    ModelIR model = single(Models.neuron("""
+    NeuronIR model = (NeuronIR) single(Models.neuron("""
           @State double w;
           @Threshold boolean fire() { return V > V_th; }
           @Reset void reset() {
@@ -242,7 +235,7 @@ class ModelIRTest {
 
   @Test
   void initializersAreEvaluatedLikeJava() {
-    ModelIR model = single(Models.neuron(
+    NeuronIR model = (NeuronIR) single(Models.neuron(
         "  @Param double a = -(1 + 2) * 0.5, b = +4 / 8.0, c = 1e-3, d = -2147483648, e = Math.PI / 2;\n"));
     assertThat(model.params().subList(3, 8)).containsExactly(
         new ModelIR.Param("a", -1.5),
@@ -254,7 +247,7 @@ class ModelIRTest {
 
   @Test
   void synapseMethodAndPostRename() {
-    ModelIR model = single(Models.source("p.Syn", """
+    SynapseIR model = (SynapseIR) single(Models.source("p.Syn", """
         package p;
         import io.brainstem.annotations.*;
         @Synapse(method = Integrator.RK4)

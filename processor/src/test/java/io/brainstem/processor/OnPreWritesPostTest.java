@@ -4,7 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import io.brainstem.processor.ir.Assign;
-import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.SynapseIR;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class OnPreWritesPostTest {
         """);
     Models.Captured result = Models.compile(source);
     assertThat(result.compilation()).succeededWithoutWarnings();
-    ModelIR model = result.models().get(0);
+    SynapseIR model = (SynapseIR) result.models().get(0);
     assertThat(model.states()).isEmpty();
     assertThat(model.output()).isEmpty();
     Assign jump = model.onPre().orElseThrow().assignments().get(0);

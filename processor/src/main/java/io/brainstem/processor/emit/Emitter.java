@@ -3,6 +3,8 @@ package io.brainstem.processor.emit;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.NeuronIR;
+import io.brainstem.processor.ir.SynapseIR;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,24 +32,26 @@ public final class Emitter {
    * a group's float, debug and staged loops.
    */
   public static List<JavaFile> emitAll(ModelIR model, boolean vector) {
-    boolean neuron = model.kind() == ModelIR.Kind.NEURON;
-    boolean withVector = vector
-        && (neuron ? VectorGroupEmitter.supports(model) : VectorProjectionEmitter.supports(model));
     GeneratedNames names = GeneratedNames.of(model);
     List<JavaFile> files = new ArrayList<>();
-    files.add(file(model, names, neuron
-        ? new GroupEmitter(model, names, withVector).type()
-        : new ProjectionEmitter(model, names, withVector).type()));
-    if (withVector) {
-      for (Storage storage : Storage.values()) {
-        files.add(file(model, names, neuron
-            ? new VectorGroupEmitter(model, names, storage).type()
-            : new VectorProjectionEmitter(model, names, storage).type()));
+    if (model instanceof NeuronIR neuron) {
+      // Every neuron model gets vector kernels.
+      files.add(file(model, names, new GroupEmitter(neuron, names, vector).type()));
+      if (vector) {
+        for (Storage storage : Storage.values()) {
+          files.add(file(model, names, new VectorGroupEmitter(neuron, names, storage).type()));
+        }
       }
-    }
-    if (neuron) {
-      new GroupEmitter(model, names, withVector).detachedTypes()
+      new GroupEmitter(neuron, names, vector).detachedTypes()
           .forEach(t -> files.add(file(model, names, t)));
+    } else if (model instanceof SynapseIR synapse) {
+      boolean withVector = vector && VectorProjectionEmitter.supports(synapse);
+      files.add(file(model, names, new ProjectionEmitter(synapse, names, withVector).type()));
+      if (withVector) {
+        for (Storage storage : Storage.values()) {
+          files.add(file(model, names, new VectorProjectionEmitter(synapse, names, storage).type()));
+        }
+      }
     }
     return files;
   }

@@ -2,6 +2,8 @@ package io.brainstem.processor.emit;
 
 import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.NeuronIR;
+import io.brainstem.processor.ir.SynapseIR;
 import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.Post;
 import io.brainstem.processor.ir.ModelIR.State;
@@ -95,10 +97,12 @@ public final class GeneratedNames {
   private final Map<String, String> loopHolders = new HashMap<>();
 
   private GeneratedNames(ModelIR model) {
+    List<String> inputs = model instanceof NeuronIR neuron ? neuron.inputs() : List.of();
+    List<Post> posts = model instanceof SynapseIR synapse ? synapse.posts() : List.of();
     model.params().forEach(p -> modelNames.add(p.name()));
     model.states().forEach(s -> modelNames.add(s.name()));
-    modelNames.addAll(model.inputs());
-    model.posts().forEach(p -> modelNames.add(p.fieldName()));
+    modelNames.addAll(inputs);
+    posts.forEach(p -> modelNames.add(p.fieldName()));
     Set<String> taken = new LinkedHashSet<>(modelNames);
     taken.addAll(API.keySet());
     taken.addAll(NOISE_API.keySet());
@@ -106,19 +110,20 @@ public final class GeneratedNames {
     for (State s : model.states()) {
       floatFields.put(s.name(), members.allocate(s.name() + "_float"));
     }
-    for (String input : model.inputs()) {
+    for (String input : inputs) {
       floatFields.put(input, members.allocate(input + "_float"));
     }
-    for (Post p : model.posts()) {
+    for (Post p : posts) {
       for (Storage storage : Storage.values()) {
         postArrays.put(key(p.fieldName(), storage), members.allocate(post(p.fieldName(), storage)));
       }
     }
-    model.output().ifPresent(o -> {
+    if (model instanceof SynapseIR synapse && synapse.output().isPresent()) {
+      String target = synapse.output().get().target();
       for (Storage storage : Storage.values()) {
-        postArrays.put(key(null, storage), members.allocate(post(o.target(), storage)));
+        postArrays.put(key(null, storage), members.allocate(post(target, storage)));
       }
-    });
+    }
     for (int p = 0; p < model.params().size(); p++) {
       String name = model.params().get(p).name();
       indexConstants.put(name, members.allocate(indexConstant(model.params(), p)));

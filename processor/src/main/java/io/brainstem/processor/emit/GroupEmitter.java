@@ -22,6 +22,7 @@ import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.NeuronIR;
 import io.brainstem.processor.ir.ModelIR.State;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -44,7 +45,7 @@ final class GroupEmitter {
   /** The suffix of the staged loops onto an exponential-Euler group. */
   static final String EXPONENTIAL = "Exponential";
 
-  private final ModelIR model;
+  private final NeuronIR model;
   private final ClassName self;
   private final ClassName user;
   private final Set<String> assigned = new LinkedHashSet<>();
@@ -73,7 +74,7 @@ final class GroupEmitter {
    */
   private boolean detached;
 
-  GroupEmitter(ModelIR model, GeneratedNames generated, boolean vector) {
+  GroupEmitter(NeuronIR model, GeneratedNames generated, boolean vector) {
     this.model = model;
     this.vector = vector;
     this.self = ClassName.get(model.packageName(), model.className() + "Group");

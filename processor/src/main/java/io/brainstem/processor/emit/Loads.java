@@ -3,8 +3,11 @@ package io.brainstem.processor.emit;
 import com.palantir.javapoet.CodeBlock;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.SynapseIR;
+import io.brainstem.processor.ir.NeuronIR;
 import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.Post;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -73,10 +76,12 @@ final class Loads {
    */
   CodeBlock inputs(Vars vars, String index, Set<String> written) {
     CodeBlock.Builder code = CodeBlock.builder();
-    for (String input : model.inputs()) {
+    List<String> inputs = model instanceof NeuronIR neuron ? neuron.inputs() : List.of();
+    List<Post> posts = model instanceof SynapseIR synapse ? synapse.posts() : List.of();
+    for (String input : inputs) {
       load(code, vars, index, RefKind.INPUT, input, "this." + generated.field(input, storage));
     }
-    for (Post post : model.posts()) {
+    for (Post post : posts) {
       if (variant != Variant.DEBUG && written.contains(post.fieldName())) {
         continue;
       }

@@ -13,11 +13,13 @@ import com.palantir.javapoet.MethodSpec;
 import io.brainstem.annotations.Integrator;
 import io.brainstem.processor.integrate.Linearity;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.NeuronIR;
 import io.brainstem.processor.ir.ModelIR.Ode;
 import io.brainstem.processor.ir.ModelIR.Param;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Members every generated class has: the parameter table and its API, {@code @Generated}. */
 final class Members {
@@ -64,7 +66,9 @@ final class Members {
         : CodeBlock.of("this.params = new $T($L, $L, $T.of($L), $L);\n",
             RuntimeNames.PARAMETERS, owner, size, List.class, names, defaults);
     // A negative refractory period would hold no step at all: refuse it when it is set.
-    return model.refractoryParam()
+    Optional<String> refractory =
+        model instanceof NeuronIR neuron ? neuron.refractoryParam() : Optional.empty();
+    return refractory
         .map(p -> CodeBlock.builder().add(table).addStatement("params.requireNonNegative($L, $S)",
             generated.indexConstant(p), "the @Refractory period").build())
         .orElse(table);
@@ -138,7 +142,7 @@ final class Members {
    * this class has no loops for, naming the annotation attribute that left it out.
    */
   static CodeBlock missingIntegrator(ModelIR model, String method) {
-    String annotation = model.kind() == ModelIR.Kind.NEURON ? "@Neuron" : "@Synapse";
+    String annotation = model.annotation();
     String listed = String.join(", ", Linearity.supported(model).stream()
         .map(Integrator::name).toList());
     String generatedClass = model.className()

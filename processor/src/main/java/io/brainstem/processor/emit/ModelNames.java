@@ -5,6 +5,8 @@ import io.brainstem.processor.ir.Assign;
 import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.SynapseIR;
+import io.brainstem.processor.ir.NeuronIR;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,10 +30,14 @@ final class ModelNames {
       out.addAll(o.locals().values());
       out.add(o.diffusion());
     });
-    model.threshold().ifPresent(th -> out.addAll(Exprs.parts(th)));
-    model.reset().ifPresent(r -> r.assignments().stream().map(Assign::value).forEach(out::add));
-    model.onPre().ifPresent(a -> a.assignments().stream().map(Assign::value).forEach(out::add));
-    model.output().ifPresent(o -> out.addAll(Exprs.parts(o)));
+    if (model instanceof NeuronIR neuron) {
+      neuron.threshold().ifPresent(th -> out.addAll(Exprs.parts(th)));
+      neuron.reset().ifPresent(r -> r.assignments().stream().map(Assign::value).forEach(out::add));
+    } else if (model instanceof SynapseIR synapse) {
+      synapse.onPre()
+          .ifPresent(a -> a.assignments().stream().map(Assign::value).forEach(out::add));
+      synapse.output().ifPresent(o -> out.addAll(Exprs.parts(o)));
+    }
     return out;
   }
 }

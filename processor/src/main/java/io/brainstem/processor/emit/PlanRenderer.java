@@ -14,6 +14,8 @@ import io.brainstem.processor.integrate.StepPlan.Store;
 import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.SynapseIR;
+import io.brainstem.processor.ir.NeuronIR;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,7 +91,10 @@ final class PlanRenderer {
    * kept in a local, for the threshold and reset.
    */
   private void restoreInputs(StepPlan plan, CodeBlock.Builder code) {
-    for (String input : model.inputs()) {
+    if (!(model instanceof NeuronIR neuron)) {
+      return;
+    }
+    for (String input : neuron.inputs()) {
       if (synced.get(input) == null) {
         continue;
       }
@@ -168,8 +173,12 @@ final class PlanRenderer {
 
   /** The instance fields other than states that a plan may bind: inputs and {@code @Post} fields. */
   private List<String> boundFields() {
-    List<String> fields = new ArrayList<>(model.inputs());
-    model.posts().forEach(p -> fields.add(p.fieldName()));
+    List<String> fields = new ArrayList<>();
+    if (model instanceof NeuronIR neuron) {
+      fields.addAll(neuron.inputs());
+    } else if (model instanceof SynapseIR synapse) {
+      synapse.posts().forEach(p -> fields.add(p.fieldName()));
+    }
     return fields;
   }
 }

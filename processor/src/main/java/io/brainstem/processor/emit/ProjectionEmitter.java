@@ -20,6 +20,7 @@ import io.brainstem.processor.integrate.StepPlanner;
 import io.brainstem.processor.ir.Assign;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.SynapseIR;
 import io.brainstem.processor.ir.ModelIR.Action;
 import io.brainstem.processor.ir.ModelIR.Output;
 import io.brainstem.processor.ir.ModelIR.Post;
@@ -38,7 +39,7 @@ import java.util.Set;
  * then add the output to the postsynaptic input.
  */
 final class ProjectionEmitter {
-  private final ModelIR model;
+  private final SynapseIR model;
   private final ClassName self;
   private final ClassName user;
   private final GeneratedNames generated;
@@ -61,7 +62,7 @@ final class ProjectionEmitter {
   /** With vector kernels: the kernels' element loops start there (the vector kernel ran before). */
   private final String tail;
 
-  ProjectionEmitter(ModelIR model, GeneratedNames generated, boolean vector) {
+  ProjectionEmitter(SynapseIR model, GeneratedNames generated, boolean vector) {
     this.model = model;
     this.vector = vector;
     this.self = ClassName.get(model.packageName(), model.className() + "Projection");

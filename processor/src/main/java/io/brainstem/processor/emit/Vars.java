@@ -3,6 +3,8 @@ package io.brainstem.processor.emit;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.SynapseIR;
+import io.brainstem.processor.ir.NeuronIR;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,12 +58,17 @@ final class Vars {
       return new Ref(name, RefKind.PARAM);
     } else if (model.states().stream().anyMatch(s -> s.name().equals(name))) {
       return new Ref(name, RefKind.STATE);
-    } else if (model.inputs().contains(name)) {
+    } else if (model instanceof NeuronIR neuron && neuron.inputs().contains(name)) {
       return new Ref(name, RefKind.INPUT);
-    } else if (model.posts().stream().anyMatch(p -> p.fieldName().equals(name))) {
+    } else if (model instanceof SynapseIR synapse
+        && synapse.posts().stream().anyMatch(p -> p.fieldName().equals(name))) {
       return new Ref(name, RefKind.POST);
+    } else if (name.equals("t")) {
+      return new Ref(name, RefKind.TIME);
     }
-    return new Ref(name, RefKind.TIME);
+    // check rejects unknown names (BS2xx), so reaching this is a processor bug: fail, not guess
+    throw new IllegalArgumentException(
+        "'" + name + "' is no variable of " + model.className() + " and not t");
   }
 
   /** True when the loop read the variable {@code name} of {@code kind}. */

@@ -25,6 +25,7 @@ import io.brainstem.processor.ir.Assign;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.NeuronIR;
 import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.State;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ final class VectorGroupEmitter {
   /** The spike handling's operations: refractory test, threshold, blends, flags. */
   private static final int FINISH_COST = 8;
 
-  private final ModelIR model;
+  private final NeuronIR model;
   private final Storage storage;
   private final ClassName self;
   private final ClassName group;
@@ -89,7 +90,7 @@ final class VectorGroupEmitter {
   private final String block;
   private final String blockEnd;
 
-  VectorGroupEmitter(ModelIR model, GeneratedNames generated, Storage storage) {
+  VectorGroupEmitter(NeuronIR model, GeneratedNames generated, Storage storage) {
     this.model = model;
     this.storage = storage;
     this.self = className(model, storage);
@@ -119,11 +120,6 @@ final class VectorGroupEmitter {
     this.carry = names.allocate("carry");
     this.block = names.allocate("b");
     this.blockEnd = names.allocate("e");
-  }
-
-  /** Whether this model gets vector kernels: every neuron model. */
-  static boolean supports(ModelIR model) {
-    return model.kind() == ModelIR.Kind.NEURON;
   }
 
   /** {@code LifGroupVector}, or {@code LifGroupFloatVector} for float storage. */

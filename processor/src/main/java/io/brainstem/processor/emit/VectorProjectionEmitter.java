@@ -23,6 +23,7 @@ import io.brainstem.processor.integrate.StepPlanner;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.SynapseIR;
 import io.brainstem.processor.ir.ModelIR.Output;
 import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.Post;
@@ -49,7 +50,7 @@ import java.util.Set;
  * range with its scalar kernel.
  */
 final class VectorProjectionEmitter {
-  private final ModelIR model;
+  private final SynapseIR model;
   private final Storage storage;
   private final ClassName self;
   private final ClassName projection;
@@ -74,7 +75,7 @@ final class VectorProjectionEmitter {
   /** Whether some kernel runs as several loops (and needs {@code BLOCK}). */
   private boolean blocks;
 
-  VectorProjectionEmitter(ModelIR model, GeneratedNames generated, Storage storage) {
+  VectorProjectionEmitter(SynapseIR model, GeneratedNames generated, Storage storage) {
     this.model = model;
     this.storage = storage;
     this.self = className(model, storage);
@@ -99,9 +100,8 @@ final class VectorProjectionEmitter {
    * {@code @Ode} or an {@code @Output} (a model with neither, such as a delta synapse, only
    * delivers spikes).
    */
-  static boolean supports(ModelIR model) {
-    return model.kind() == ModelIR.Kind.SYNAPSE
-        && (!model.odes().isEmpty() || model.output().isPresent());
+  static boolean supports(SynapseIR model) {
+    return (!model.odes().isEmpty() || model.output().isPresent());
   }
 
   /** {@code ExpCobaProjectionVector}, or {@code ExpCobaProjectionFloatVector} for float storage. */
@@ -117,7 +117,7 @@ final class VectorProjectionEmitter {
    * rest's output, then the vector kernel adds the whole vectors' output. Each element still sees
    * integrate, deliver, output in that order, so results do not depend on the split.
    */
-  static CodeBlock update(ModelIR model, String vector, String from, String tail, String to,
+  static CodeBlock update(SynapseIR model, String vector, String from, String tail, String to,
       CodeBlock scalar) {
     String range = "t, dt, " + from + ", " + tail;
     CodeBlock.Builder code = CodeBlock.builder()

@@ -29,7 +29,7 @@ public final class IntegratorRules {
   public void check(ParsedModel parsed, ModelIR model) {
     if (!model.methods().contains(model.method())) {
       TypeElement type = parsed.type();
-      String annotation = model.kind() == ModelIR.Kind.NEURON ? "@Neuron" : "@Synapse";
+      String annotation = model.annotation();
       diagnostics.error(
           ErrorCode.METHOD_NOT_GENERATED,
           type,

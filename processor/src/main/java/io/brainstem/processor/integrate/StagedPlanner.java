@@ -16,6 +16,8 @@ import io.brainstem.processor.ir.Expr.Num;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.NeuronIR;
+import io.brainstem.processor.ir.SynapseIR;
 import io.brainstem.processor.ir.ModelIR.Ode;
 import io.brainstem.processor.ir.ModelIR.Output;
 import io.brainstem.processor.ir.ModelIR.Post;
@@ -61,7 +63,7 @@ public final class StagedPlanner {
    * @param debug whether the plan is for the debug loop: inputs are then copied into locals first,
    *     because each stage's call sets the instance's input field
    */
-  public static StepPlan neuron(ModelIR model, Uniformity uniformity, LocalNames names,
+  public static StepPlan neuron(NeuronIR model, Uniformity uniformity, LocalNames names,
       Map<String, List<String>> offsets, Map<String, Map<String, List<String>>> slopes,
       String index, String tableau, boolean debug) {
     StagedPlanner p = new StagedPlanner(model, names, tableau);
@@ -92,7 +94,7 @@ public final class StagedPlanner {
    * split into {@code offset} (the output with the post value 0: the user's method in the debug
    * loop) and {@code slope} (∂output/∂post, which does not depend on the post value).
    */
-  public static SynapseStages synapse(ModelIR model, Uniformity uniformity, LocalNames names,
+  public static SynapseStages synapse(SynapseIR model, Uniformity uniformity, LocalNames names,
       String tableau, boolean debug) {
     StagedPlanner p = new StagedPlanner(model, names, tableau);
     Output out = model.output().orElseThrow();
@@ -129,7 +131,7 @@ public final class StagedPlanner {
    * @param offsets per input, its offset array's local name (stage 1)
    * @param slopes per input, per state whose ODE reads it, its slope array's local name (stage 1)
    */
-  public static StepPlan neuronExponential(ModelIR model, Uniformity uniformity, LocalNames names,
+  public static StepPlan neuronExponential(NeuronIR model, Uniformity uniformity, LocalNames names,
       Map<String, String> offsets, Map<String, Map<String, String>> slopes, String index,
       boolean debug) {
     StagedPlanner p = new StagedPlanner(model, names, null);
@@ -169,7 +171,7 @@ public final class StagedPlanner {
    * state at the start of the step (after this step's deliveries), then its state advanced over
    * {@code dt} by exponential Euler, the group's method (exact for a linear decay).
    */
-  public static SynapseStages synapseExponential(ModelIR model, Uniformity uniformity,
+  public static SynapseStages synapseExponential(SynapseIR model, Uniformity uniformity,
       LocalNames names, boolean debug) {
     StagedPlanner p = new StagedPlanner(model, names, null);
     Output out = model.output().orElseThrow();
@@ -246,7 +248,7 @@ public final class StagedPlanner {
    * {@code @Output} that reads at most one {@code @Post} field, affinely, and neither {@code t}
    * nor noise, and ODEs that read no {@code @Post} field and not {@code t}.
    */
-  public static Optional<String> refusal(ModelIR model) {
+  public static Optional<String> refusal(SynapseIR model) {
     if (model.output().isEmpty()) {
       return Optional.of(model.className() + " has no @Output");
     }
@@ -286,7 +288,7 @@ public final class StagedPlanner {
    * states a staged output's slope may multiply). Empty when the neuron has no staged loops: it
    * reads no input in its ODEs, or has {@code @Noise} terms.
    */
-  public static Map<String, List<String>> neuronLayout(ModelIR model) {
+  public static Map<String, List<String>> neuronLayout(NeuronIR model) {
     Map<String, List<String>> layout = new LinkedHashMap<>();
     if (!model.noises().isEmpty()) {
       return layout;
@@ -302,7 +304,7 @@ public final class StagedPlanner {
   }
 
   /** The {@code @Post} field the output reads, if any (see {@link #refusal}). */
-  public static Optional<Post> readPost(ModelIR model) {
+  public static Optional<Post> readPost(SynapseIR model) {
     return model.posts().stream()
         .filter(q -> model.output().map(o -> Exprs.reached(o.value(), o.locals()).stream()
             .anyMatch(e -> Exprs.mentions(e, q.fieldName()))).orElse(false))

@@ -6,99 +6,53 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything the later stages need to know about one checked model class. Built by parse, validated
- * by check; integrate and emit never look at javac trees.
- *
- * @param packageName the model's package
- * @param className the model's simple name (nested classes are not supported)
- * @param kind neuron or synapse
- * @param method the default integrator from the annotation
- * @param params parameters in declaration order
- * @param states states in declaration order
- * @param inputs input accumulators (neurons only)
- * @param posts postsynaptic variables read (synapses only)
- * @param odes one per integrated state, in declaration order of the methods
- * @param threshold the spike condition (neurons only)
- * @param reset the reset assignments (neurons only; empty when there is no reset)
- * @param refractoryParam the name of the {@code @Refractory} parameter, if any
- * @param onPre the per-event assignments (synapses only)
- * @param output the synaptic output (synapses only)
- * @param noises the diffusion coefficients of the states with a {@code @Noise}, in declaration order
- * @param methods the integrators to generate loops for (the annotation's {@code methods}; every
- *     one when it lists none)
+ * Everything the later stages need to know about one checked model class: a {@link NeuronIR} or a
+ * {@link SynapseIR}. Built by parse, validated by check; integrate and emit never look at javac
+ * trees. The parts both kinds share are declared here, with the records they are made of.
  */
-public record ModelIR(
-    String packageName,
-    String className,
-    Kind kind,
-    Integrator method,
-    List<Param> params,
-    List<State> states,
-    List<String> inputs,
-    List<Post> posts,
-    List<Ode> odes,
-    Optional<Threshold> threshold,
-    Optional<Action> reset,
-    Optional<String> refractoryParam,
-    Optional<Action> onPre,
-    Optional<Output> output,
-    List<Noise> noises,
-    Set<Integrator> methods) {
+public sealed interface ModelIR permits NeuronIR, SynapseIR {
+  /** The model's package. */
+  String packageName();
 
-  public ModelIR {
-    methods = Collections.unmodifiableSet(methods.isEmpty()
-        ? EnumSet.allOf(Integrator.class) : EnumSet.copyOf(methods));
-    params = List.copyOf(params);
-    states = List.copyOf(states);
-    inputs = List.copyOf(inputs);
-    posts = List.copyOf(posts);
-    odes = List.copyOf(odes);
-    noises = List.copyOf(noises);
+  /** The model's simple name (nested classes are not supported). */
+  String className();
+
+  /** The default integrator from the annotation. */
+  Integrator method();
+
+  /** Parameters in declaration order. */
+  List<Param> params();
+
+  /** States in declaration order. */
+  List<State> states();
+
+  /** One per integrated state, in declaration order of the methods. */
+  List<Ode> odes();
+
+  /** The diffusion coefficients of the states with a {@code @Noise}, in declaration order. */
+  List<Noise> noises();
+
+  /**
+   * The integrators to generate loops for (the annotation's {@code methods}; every one when it
+   * lists none).
+   */
+  Set<Integrator> methods();
+
+  /** Which annotation made this model. */
+  Kind kind();
+
+  /** The annotation as written in messages, {@code @Neuron} or {@code @Synapse}. */
+  default String annotation() {
+    return kind() == Kind.NEURON ? "@Neuron" : "@Synapse";
   }
 
-  /** A model with loops for every integrator. */
-  public ModelIR(
-      String packageName,
-      String className,
-      Kind kind,
-      Integrator method,
-      List<Param> params,
-      List<State> states,
-      List<String> inputs,
-      List<Post> posts,
-      List<Ode> odes,
-      Optional<Threshold> threshold,
-      Optional<Action> reset,
-      Optional<String> refractoryParam,
-      Optional<Action> onPre,
-      Optional<Output> output,
-      List<Noise> noises) {
-    this(packageName, className, kind, method, params, states, inputs, posts, odes, threshold,
-        reset, refractoryParam, onPre, output, noises, Set.of());
-  }
-
-  /** A deterministic model (no {@code @Noise}). */
-  public ModelIR(
-      String packageName,
-      String className,
-      Kind kind,
-      Integrator method,
-      List<Param> params,
-      List<State> states,
-      List<String> inputs,
-      List<Post> posts,
-      List<Ode> odes,
-      Optional<Threshold> threshold,
-      Optional<Action> reset,
-      Optional<String> refractoryParam,
-      Optional<Action> onPre,
-      Optional<Output> output) {
-    this(packageName, className, kind, method, params, states, inputs, posts, odes, threshold,
-        reset, refractoryParam, onPre, output, List.of());
+  /** {@code methods} as stored: every integrator when the annotation lists none. */
+  static Set<Integrator> methodSet(Set<Integrator> listed) {
+    return Collections.unmodifiableSet(listed.isEmpty()
+        ? EnumSet.allOf(Integrator.class) : EnumSet.copyOf(listed));
   }
 
   public enum Kind {

@@ -2,8 +2,11 @@ package io.brainstem.processor.parse;
 
 import io.brainstem.annotations.Integrator;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.NeuronIR;
+import io.brainstem.processor.ir.SynapseIR;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -30,23 +33,15 @@ public record ParsedModel(
 
   /** The IR; valid only when parse and check reported no error for this model. */
   public ModelIR toIR(String packageName) {
-    return new ModelIR(
-        packageName,
-        type.getSimpleName().toString(),
-        kind,
-        method,
-        values(params),
-        values(states),
-        values(inputs),
-        values(posts),
-        values(odes),
-        first(thresholds),
-        first(resets),
-        refractory.stream().findFirst().map(Member::name),
-        first(onPres),
-        first(outputs),
-        values(noises),
-        ModelParser.methods(type, kind));
+    String name = type.getSimpleName().toString();
+    Set<Integrator> methods = ModelParser.methods(type, kind);
+    if (kind == ModelIR.Kind.NEURON) {
+      return new NeuronIR(packageName, name, method, values(params), values(states), values(inputs),
+          values(odes), first(thresholds), first(resets),
+          refractory.stream().findFirst().map(Member::name), values(noises), methods);
+    }
+    return new SynapseIR(packageName, name, method, values(params), values(states), values(posts),
+        values(odes), first(onPres), first(outputs), values(noises), methods);
   }
 
   private static <T> List<T> values(List<Member<T>> members) {

@@ -16,6 +16,7 @@ import io.brainstem.processor.ir.Expr.Neg;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.NeuronIR;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -297,13 +298,11 @@ class EmitterTest {
 
   @Test
   void parametersDifferingOnlyInCaseGetDistinctIndexConstants() {
-    ModelIR model = new ModelIR("test", "Cased", ModelIR.Kind.NEURON,
-        io.brainstem.annotations.Integrator.EULER,
+    ModelIR model = new NeuronIR("test", "Cased", io.brainstem.annotations.Integrator.EULER,
         List.of(new ModelIR.Param("V_rest", 0), new ModelIR.Param("v_rest", 1)),
-        List.of(new ModelIR.State("x", 0)), List.of(), List.of(),
+        List.of(new ModelIR.State("x", 0)), List.of(),
         List.of(ode("x", new Ref("v_rest", RefKind.PARAM), "x")),
-        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-        java.util.Optional.empty(), java.util.Optional.empty());
+        java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
     String source = EmittedText.of(model);
     assertThat(source).contains("private static final int V_REST_INDEX = 0;");
     assertThat(source).contains("private static final int V_REST_1_INDEX = 1;");
@@ -337,14 +336,14 @@ class EmitterTest {
   private static ModelIR crossing(Expr condition) {
     Ref w = new Ref("w", RefKind.STATE);
     Ref input = new Ref("input", RefKind.INPUT);
-    return new ModelIR("test", "Crossing", ModelIR.Kind.NEURON, Integrator.EULER,
+    return new NeuronIR("test", "Crossing", Integrator.EULER,
         List.of(new ModelIR.Param("V_th", 1)),
         List.of(new ModelIR.State("V", 0), new ModelIR.State("w", 0)),
-        List.of("input"), List.of(),
+        List.of("input"),
         List.of(ode("V", Exprs.add(Exprs.sub(V, w), input), "V", "w", "input"),
             ode("w", Exprs.sub(V, w), "V", "w")),
         Optional.of(new ModelIR.Threshold("fire", condition, "...", true)),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   @Test
@@ -394,11 +393,10 @@ class EmitterTest {
 
   @Test
   void annotationMethodsNarrowTheGeneratedLoops() {
-    ModelIR lif = TestModels.lif();
-    ModelIR narrowed = new ModelIR(lif.packageName(), lif.className(), lif.kind(),
-        Integrator.HEUN, lif.params(), lif.states(), lif.inputs(), lif.posts(), lif.odes(),
-        lif.threshold(), lif.reset(), lif.refractoryParam(), lif.onPre(), lif.output(),
-        lif.noises(), java.util.Set.of(Integrator.RK3, Integrator.HEUN));
+    NeuronIR lif = TestModels.lif();
+    ModelIR narrowed = new NeuronIR(lif.packageName(), lif.className(), Integrator.HEUN,
+        lif.params(), lif.states(), lif.inputs(), lif.odes(), lif.threshold(), lif.reset(),
+        lif.refractoryParam(), lif.noises(), java.util.Set.of(Integrator.RK3, Integrator.HEUN));
     String text = EmittedText.of(narrowed);
     assertThat(text).contains("private int stepHeun(");
     assertThat(text).contains("private int stepRk3PerElementFloat(");

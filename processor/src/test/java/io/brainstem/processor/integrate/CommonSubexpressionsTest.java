@@ -29,6 +29,7 @@ import io.brainstem.processor.ir.Expr.Fn;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.NeuronIR;
 import io.brainstem.processor.ir.ModelIR.Noise;
 import io.brainstem.processor.ir.ModelIR.Ode;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ class CommonSubexpressionsTest {
     return ode("v", rhs, "v", "m");
   }
 
-  static ModelIR traubLike() {
+  static NeuronIR traubLike() {
     return TestModels.odesOnly("TraubLike", List.of(membrane(), gate()));
   }
 

@@ -12,6 +12,7 @@ import io.brainstem.annotations.Integrator;
 import io.brainstem.processor.integrate.StepPlan.Let;
 import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.NeuronIR;
 import io.brainstem.processor.ir.ModelIR.Noise;
 import java.util.HashMap;
 import java.util.List;
@@ -33,16 +34,15 @@ class NoisePlanTest {
 
   private static ModelIR gbm(boolean milstein) {
     Expr x = state("x");
-    ModelIR deterministic = TestModels.odesOnly("Gbm", List.of(ode("x", mul(param("mu"), x), "x")));
+    NeuronIR deterministic = TestModels.odesOnly("Gbm", List.of(ode("x", mul(param("mu"), x), "x")));
     Noise noise = new Noise("x", "noiseX", List.of("x"), mul(param("sigma"), x), "sigma * x",
         milstein);
     return withNoise(deterministic, List.of(noise));
   }
 
-  static ModelIR withNoise(ModelIR m, List<Noise> noises) {
-    return new ModelIR(m.packageName(), m.className(), m.kind(), m.method(), m.params(),
-        m.states(), m.inputs(), m.posts(), m.odes(), m.threshold(), m.reset(),
-        m.refractoryParam(), m.onPre(), m.output(), noises);
+  static NeuronIR withNoise(NeuronIR m, List<Noise> noises) {
+    return new NeuronIR(m.packageName(), m.className(), m.method(), m.params(), m.states(),
+        m.inputs(), m.odes(), m.threshold(), m.reset(), m.refractoryParam(), noises, m.methods());
   }
 
   @Test

@@ -11,7 +11,7 @@ import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.Expr.Fn;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
-import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.SynapseIR;
 import io.brainstem.processor.ir.ModelIR.Output;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ class StagedPlannerTest {
 
   @Test
   void anAffineOutputStagesAndNamesItsPostField() {
-    ModelIR coba = TestModels.expCoba();
+    SynapseIR coba = TestModels.expCoba();
     assertThat(StagedPlanner.refusal(coba)).isEmpty();
     assertThat(StagedPlanner.readPost(coba).orElseThrow().postName()).isEqualTo("V");
     StagedPlanner.SynapseStages stages = StagedPlanner.synapse(coba,
@@ -37,7 +37,7 @@ class StagedPlannerTest {
     Ref v = new Ref("V", RefKind.POST);
     Expr block = div(mul(state("g"), sub(param("E"), v)),
         Exprs.add(Exprs.num(1), new Expr.Call(Fn.EXP, List.of(new Expr.Neg(v)))));
-    ModelIR nmda = withOutput(TestModels.expCoba(), block, "g * (E - V) / (1 + Math.exp(-V))");
+    SynapseIR nmda = withOutput(TestModels.expCoba(), block, "g * (E - V) / (1 + Math.exp(-V))");
     assertThat(StagedPlanner.refusal(nmda)).hasValue("its @Output g * (E - V) / (1 + "
         + "Math.exp(-V)) is not affine in V (its derivative depends on it)");
   }
@@ -48,9 +48,9 @@ class StagedPlannerTest {
         .isEqualTo(Map.of("input", List.of("V")));
   }
 
-  private static ModelIR withOutput(ModelIR m, Expr value, String source) {
-    return new ModelIR(m.packageName(), m.className(), m.kind(), m.method(), m.params(),
-        m.states(), m.inputs(), m.posts(), m.odes(), m.threshold(), m.reset(),
-        m.refractoryParam(), m.onPre(), Optional.of(new Output("current", "input", value, source)));
+  private static SynapseIR withOutput(SynapseIR m, Expr value, String source) {
+    return new SynapseIR(m.packageName(), m.className(), m.method(), m.params(), m.states(),
+        m.posts(), m.odes(), m.onPre(), Optional.of(new Output("current", "input", value, source)),
+        m.noises(), m.methods());
   }
 }
