@@ -20,6 +20,8 @@ import io.brainstem.processor.ir.Assign;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.ModelIR.Action;
+import io.brainstem.processor.ir.ModelIR.Home;
+import io.brainstem.processor.ir.ModelIR.SynapseVar;
 import io.brainstem.processor.ir.ModelIR.Output;
 import io.brainstem.processor.ir.ModelIR.Post;
 import io.brainstem.processor.ir.ModelIR.State;
@@ -54,6 +56,8 @@ final class ProjectionEmitter {
   private final String due;
   private final String dueCount;
   private final String e;
+  /** The delivery loop's presynaptic index of the synapse (read only with @PerPre variables). */
+  private final String pre;
   private final boolean usesTime;
   /** Whether {@code <Model>ProjectionVector} is generated too, for the projection to load. */
   private final boolean vector;
@@ -79,6 +83,7 @@ final class ProjectionEmitter {
     this.due = names.allocate("due");
     this.dueCount = names.allocate("dueCount");
     this.e = names.allocate("e");
+    this.pre = names.allocate("pre");
     this.usesTime = ModelNames.readsTime(model);
     this.tail = vector ? names.allocate("tail") : from;
   }
@@ -100,6 +105,7 @@ final class ProjectionEmitter {
           .addJavadoc("State {@code $L} when the postsynaptic group stores float, else null.\n",
               s.name()).build());
     }
+    type.addFields(synapseFields());
     for (Storage storage : Storage.values()) {
       for (Post p : model.posts()) {
         type.addField(FieldSpec.builder(storage.arrayType, generated.postArray(p.fieldName(), storage),
@@ -115,6 +121,7 @@ final class ProjectionEmitter {
     }
     type.addMethods(constructors())
         .addMethods(Members.setters(model, generated, self, "postsynaptic neuron"))
+        .addMethods(synapseSetters())
         .addMethod(Members.methodSetter(model, self))
         .addMethods(Members.seedSetter(model, self, "postsynaptic neuron"))
         .addMethods(vector ? Members.noiseSeedGetter(model) : List.of())
@@ -203,6 +210,16 @@ final class ProjectionEmitter {
           .addStatement("this.$L = floatState($S, $L)", generated.field(s.name(), Storage.FLOAT), s.name(),
               initial);
     }
+    for (SynapseVar v : model.synapseVars()) {
+      String initial = ExprRenderer.literal(v.initialValue());
+      String kind = v.home() == Home.SYNAPSE ? "perSynapse" : "perPre";
+      named.addStatement("this.$L = $L($S, $L)", v.name(), kind, v.name(), initial)
+          .addStatement("this.$L = $LFloat($S, $L)", generated.field(v.name(), Storage.FLOAT), kind,
+              v.name(), initial);
+    }
+    if (generated.synapsePre() != null) {
+      named.addStatement("this.$L = synapsePre()", generated.synapsePre());
+    }
     for (Post p : model.posts()) {
       named.addStatement("this.$L = postVariable($S, $S)", generated.postArray(p.fieldName(), Storage.DOUBLE),
               p.postName(), "@Post field " + p.fieldName())
@@ -222,6 +239,61 @@ final class ProjectionEmitter {
           VectorProjectionEmitter.className(model, Storage.DOUBLE).reflectionName());
     }
     return List.of(unnamed, named.build());
+  }
+
+  /** The arrays of the {@code @PerSynapse} and {@code @PerPre} variables, double and float. */
+  private List<FieldSpec> synapseFields() {
+    List<FieldSpec> fields = new ArrayList<>();
+    for (SynapseVar v : model.synapseVars()) {
+      String what = (v.state() ? "State" : "Parameter") + " {@code $L}, "
+          + (v.home() == Home.SYNAPSE ? "one per synapse in CSR order" : "one per presynaptic neuron");
+      fields.add(FieldSpec.builder(double[].class, v.name(), PUBLIC, FINAL)
+          .addJavadoc(what + " (null when the postsynaptic group stores float).\n", v.name())
+          .build());
+      fields.add(FieldSpec.builder(float[].class, generated.field(v.name(), Storage.FLOAT), PUBLIC,
+              FINAL)
+          .addJavadoc(what + ", when the postsynaptic group stores float, else null.\n", v.name())
+          .build());
+    }
+    if (generated.synapsePre() != null) {
+      fields.add(FieldSpec.builder(int[].class, generated.synapsePre(), PRIVATE, FINAL)
+          .addJavadoc("The presynaptic neuron of each synapse, for the @PerPre variables.\n")
+          .build());
+    }
+    return fields;
+  }
+
+  /**
+   * Per {@code @PerSynapse} or {@code @PerPre} variable: setters from a constant, an array (CSR
+   * order, or by presynaptic index) and a {@link RuntimeNames#SYNAPSE_INIT}.
+   */
+  private List<MethodSpec> synapseSetters() {
+    List<MethodSpec> setters = new ArrayList<>();
+    for (SynapseVar v : model.synapseVars()) {
+      boolean synapse = v.home() == Home.SYNAPSE;
+      String each = synapse ? "synapse" : "presynaptic neuron";
+      setters.add(MethodSpec.methodBuilder(v.name()).addModifiers(PUBLIC).returns(self)
+          .addJavadoc("Sets {@code $L} of every $L to {@code value}.\n", v.name(), each)
+          .addParameter(double.class, "value")
+          .addStatement("setSynapseVariable($S, value)", v.name())
+          .addStatement("return this").build());
+      setters.add(MethodSpec.methodBuilder(v.name()).addModifiers(PUBLIC).returns(self)
+          .addJavadoc(synapse
+              ? "Sets {@code $L} per synapse from {@code values}, in CSR order "
+                  + "({@code csr().indices()}, {@code synapseCount()} values).\n"
+              : "Sets {@code $L} per presynaptic neuron from {@code values} (one per "
+                  + "presynaptic neuron).\n", v.name())
+          .addParameter(double[].class, "values")
+          .addStatement("setSynapseVariable($S, values)", v.name())
+          .addStatement("return this").build());
+      setters.add(MethodSpec.methodBuilder(v.name()).addModifiers(PUBLIC).returns(self)
+          .addJavadoc("Sets {@code $L} of each $L from {@code init} (seeded, reproducible).\n",
+              v.name(), each)
+          .addParameter(RuntimeNames.SYNAPSE_INIT, "init")
+          .addStatement("setSynapseVariable($S, init)", v.name())
+          .addStatement("return this").build());
+    }
+    return setters;
   }
 
   /** The integrators this class has loops for: none without an {@code @Ode}. */
@@ -358,11 +430,21 @@ final class ProjectionEmitter {
     CodeBlock.Builder effect = CodeBlock.builder();
     Set<String> written = new LinkedHashSet<>();
     onPre.assignments().forEach(a -> written.add(a.state()));
+    // per-synapse writes are stored at the synapse, the rest (lumped, @Post) at the target
+    Set<String> writtenSynapse = new LinkedHashSet<>();
+    written.stream().filter(w -> model.synapseVar(w).isPresent()).forEach(writtenSynapse::add);
+    Set<String> writtenLumped = new LinkedHashSet<>(written);
+    writtenLumped.removeAll(writtenSynapse);
     if (debug) {
       model.states().forEach(s -> effect.addStatement("$L.$L = this.$L[$L]", m, s.name(),
           generated.field(s.name(), storage), j));
+      model.synapseVars().forEach(v -> effect.addStatement("$L.$L = this.$L[$L]", m, v.name(),
+          generated.field(v.name(), storage), synapseIndex(v)));
       effect.addStatement("$L.$L()", m, onPre.methodName());
-      written.forEach(s -> effect.addStatement("$L[$L] = $L", array(s, storage), j,
+      writtenLumped.forEach(s -> effect.addStatement("$L[$L] = $L", array(s, storage), j,
+          storage.store(m + "." + s)));
+      writtenSynapse.forEach(s -> effect.addStatement("this.$L[$L] = $L",
+          generated.field(s, storage), synapseIndex(model.synapseVar(s).orElseThrow()),
           storage.store(m + "." + s)));
     } else {
       PlanRenderer render = PlanRenderer.kernel(model, vars, j);
@@ -371,19 +453,25 @@ final class ProjectionEmitter {
         assignments.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
       }
       CodeBlock rendered = assignments.build();
-      effect.add(loadStates(vars, false, written, storage))
+      effect.add(loadStates(vars, false, writtenLumped, storage))
+          .add(loadSynapseVars(vars, writtenSynapse, storage))
           .add(loadWrittenPosts(written, storage))
-          .add(rendered).add(storeStates(written, storage));
+          .add(rendered).add(storeStates(writtenLumped, storage));
+      writtenSynapse.forEach(s -> effect.addStatement("this.$L[$L] = $L",
+          generated.field(s, storage), synapseIndex(model.synapseVar(s).orElseThrow()),
+          storage.store(s)));
     }
-    CodeBlock perTarget = CodeBlock.builder()
+    CodeBlock.Builder perTarget = CodeBlock.builder()
         .addStatement("final int $L = indices[$L]", j, k)
         .beginControlFlow("if ($L < $L || $L >= $L)", j, from, j, to)
         .addStatement("continue")
-        .endControlFlow()
-        .add(loads.paramsInLoop(vars, j))
+        .endControlFlow();
+    if (generated.synapsePre() != null) {
+      perTarget.addStatement("final int $L = $L[$L]", pre, generated.synapsePre(), k);
+    }
+    perTarget.add(loads.paramsInLoop(vars, j))
         .add(loads.inputs(vars, j, written))
-        .add(effect.build())
-        .build();
+        .add(effect.build());
     return CodeBlock.builder()
         .add("// spikes due now: $L() on each target in [$L, $L) ($L)\n",
             onPre.methodName(), from, to, Members.oneLine(onPre.sourceText()))
@@ -392,7 +480,7 @@ final class ProjectionEmitter {
         .addStatement("final int $L = dueCount()", dueCount)
         .beginControlFlow("for (int $L = 0; $L < $L; $L++)", e, e, dueCount, e)
         .addStatement("final int $L = $L[$L]", k, due, e)
-        .add(perTarget)
+        .add(perTarget.build())
         .endControlFlow()
         .nextControlFlow("else")
         .add("// the rows of the spikes due: last step's spike list, or that of d steps earlier\n")
@@ -401,7 +489,7 @@ final class ProjectionEmitter {
             slot, count, slot, count, slot)
         .addStatement("final int $L = $L[$L]", i, spikes, slot)
         .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i, k)
-        .add(perTarget)
+        .add(perTarget.build())
         .endControlFlow()
         .endControlFlow()
         .endControlFlow()
@@ -484,6 +572,25 @@ final class ProjectionEmitter {
   private CodeBlock storeStates(Collection<String> written, Storage storage) {
     CodeBlock.Builder code = CodeBlock.builder();
     written.forEach(s -> code.addStatement("$L[$L] = $L", array(s, storage), j, storage.store(s)));
+    return code.build();
+  }
+
+  /** The index of {@code v}'s element in the delivery loop: the synapse's, or its source's. */
+  private String synapseIndex(SynapseVar v) {
+    return v.home() == Home.SYNAPSE ? k : pre;
+  }
+
+  /** The {@code @PerSynapse}/{@code @PerPre} variables an {@code @OnPre} writes or reads. */
+  private CodeBlock loadSynapseVars(Vars vars, Set<String> written, Storage storage) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (SynapseVar v : model.synapseVars()) {
+      String array = generated.field(v.name(), storage);
+      if (written.contains(v.name())) {
+        code.addStatement("double $L = this.$L[$L]", v.name(), array, synapseIndex(v));
+      } else if (vars.uses(RefKind.STATE, v.name()) || vars.uses(RefKind.PARAM, v.name())) {
+        code.addStatement("final double $L = this.$L[$L]", v.name(), array, synapseIndex(v));
+      }
+    }
     return code.build();
   }
 

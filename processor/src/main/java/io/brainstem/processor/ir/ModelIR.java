@@ -30,6 +30,9 @@ import java.util.Set;
  * @param noises the diffusion coefficients of the states with a {@code @Noise}, in declaration order
  * @param methods the integrators to generate loops for (the annotation's {@code methods}; every
  *     one when it lists none)
+ * @param synapseVars the {@code @PerSynapse} and {@code @PerPre} parameters and states of a synapse
+ *     (parameters first, then states, each in declaration order); they are not in {@code params} or {@code states}, which hold the lumped
+ *     (per-postsynaptic-neuron) ones only
  */
 public record ModelIR(
     String packageName,
@@ -47,9 +50,11 @@ public record ModelIR(
     Optional<Action> onPre,
     Optional<Output> output,
     List<Noise> noises,
-    Set<Integrator> methods) {
+    Set<Integrator> methods,
+    List<SynapseVar> synapseVars) {
 
   public ModelIR {
+    synapseVars = List.copyOf(synapseVars);
     methods = Collections.unmodifiableSet(methods.isEmpty()
         ? EnumSet.allOf(Integrator.class) : EnumSet.copyOf(methods));
     params = List.copyOf(params);
@@ -58,6 +63,38 @@ public record ModelIR(
     posts = List.copyOf(posts);
     odes = List.copyOf(odes);
     noises = List.copyOf(noises);
+  }
+
+  /** A model whose synapse variables are all per postsynaptic neuron. */
+  public ModelIR(
+      String packageName,
+      String className,
+      Kind kind,
+      Integrator method,
+      List<Param> params,
+      List<State> states,
+      List<String> inputs,
+      List<Post> posts,
+      List<Ode> odes,
+      Optional<Threshold> threshold,
+      Optional<Action> reset,
+      Optional<String> refractoryParam,
+      Optional<Action> onPre,
+      Optional<Output> output,
+      List<Noise> noises,
+      Set<Integrator> methods) {
+    this(packageName, className, kind, method, params, states, inputs, posts, odes, threshold,
+        reset, refractoryParam, onPre, output, noises, methods, List.of());
+  }
+
+  /** The synapse variables living in {@code home}, in declaration order. */
+  public List<SynapseVar> synapseVars(Home home) {
+    return synapseVars.stream().filter(v -> v.home() == home).toList();
+  }
+
+  /** The {@code @PerSynapse} or {@code @PerPre} variable called {@code name}, if any. */
+  public Optional<SynapseVar> synapseVar(String name) {
+    return synapseVars.stream().filter(v -> v.name().equals(name)).findFirst();
   }
 
   /** A model with loops for every integrator. */
@@ -105,6 +142,20 @@ public record ModelIR(
     NEURON,
     SYNAPSE
   }
+
+  /** Where a synapse variable lives, besides per postsynaptic neuron (no marker). */
+  public enum Home {
+    /** {@code @PerSynapse}: one value per synapse, in CSR order. */
+    SYNAPSE,
+    /** {@code @PerPre}: one value per presynaptic neuron. */
+    PRE
+  }
+
+  /**
+   * A {@code @PerSynapse} or {@code @PerPre} variable: a parameter ({@code state} false) or a state,
+   * with its initial value.
+   */
+  public record SynapseVar(String name, Home home, boolean state, double initialValue) {}
 
   /** A parameter and its default value. */
   public record Param(String name, double defaultValue) {}

@@ -1,0 +1,180 @@
+package io.brainstem.processor.check;
+
+import io.brainstem.processor.integrate.Exprs;
+import io.brainstem.processor.ir.Assign;
+import io.brainstem.processor.ir.Assign.AssignOp;
+import io.brainstem.processor.ir.Expr;
+import io.brainstem.processor.ir.Expr.Ref;
+import io.brainstem.processor.ir.Expr.RefKind;
+import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.parse.Member;
+import io.brainstem.processor.parse.ParsedModel;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Rules on where synapse variables live ({@code @PerSynapse}, {@code @PerPre}, or per postsynaptic
+ * neuron without a marker). The key one: an {@code @OnPre} runs once per synapse, so a lumped
+ * (per-postsynaptic-neuron) state it updates is shared by every presynaptic partner, and only an
+ * update whose result does not depend on how many partners spiked, or in which order, is exact.
+ */
+public final class SynapseHomeRules {
+  private final Diagnostics diagnostics;
+
+  public SynapseHomeRules(Diagnostics diagnostics) {
+    this.diagnostics = diagnostics;
+  }
+
+  public void check(ParsedModel model) {
+    if (model.kind() == ModelIR.Kind.NEURON) {
+      for (Member<ModelIR.Home> home : model.homes()) {
+        diagnostics.error(
+            ErrorCode.HOME_ON_NEURON,
+            home.element(),
+            home.annotation(),
+            marker(home.value()) + " on '" + home.name() + "' of neuron model "
+                + model.type().getSimpleName() + ": only a synapse's variables have a home other"
+                + " than their neuron",
+            "Remove " + marker(home.value()) + "; every neuron variable is per neuron.");
+      }
+      return;
+    }
+    Set<String> lumped = model.states().stream().map(Member::name)
+        .filter(s -> model.home(s).isEmpty()).collect(Collectors.toSet());
+    for (Member<ModelIR.Ode> ode : model.odes()) {
+      if (model.home(ode.name()).isPresent()) {
+        odeUnsupported(model, ode, "@Ode");
+      } else {
+        lumpedReads(model, ode, "@Ode of '" + ode.name() + "'", ode.value().rhs(),
+            ode.value().locals().values());
+      }
+    }
+    for (Member<ModelIR.Noise> noise : model.noises()) {
+      if (model.home(noise.name()).isPresent()) {
+        odeUnsupported(model, noise, "@Noise");
+      } else {
+        lumpedReads(model, noise, "@Noise of '" + noise.name() + "'", noise.value().diffusion(),
+            noise.value().locals().values());
+      }
+    }
+    for (Member<ModelIR.Output> output : model.outputs()) {
+      lumpedReads(model, output, "@Output", output.value().value(), List.of());
+    }
+    for (Member<ModelIR.Action> onPre : model.onPres()) {
+      for (Assign a : onPre.value().assignments()) {
+        if (model.home(a.state()).orElse(null) == ModelIR.Home.PRE) {
+          diagnostics.error(
+              ErrorCode.PRE_WRITTEN,
+              onPre.element(),
+              onPre.annotation(),
+              "@OnPre writes '" + a.state() + "', a @PerPre variable: the body runs once per"
+                  + " synapse, so the write would repeat once per outgoing synapse (and race"
+                  + " between threads); writing per-presynaptic state is not supported yet",
+              "Make '" + a.state() + "' @PerSynapse, or keep it a @PerPre parameter that"
+                  + " @OnPre only reads.");
+        } else if (lumped.contains(a.state()) && !exactWhenShared(a, lumped, model)) {
+          diagnostics.error(
+              ErrorCode.SHARED_STATE_NOT_ADDITIVE,
+              onPre.element(),
+              onPre.annotation(),
+              "@OnPre updates '" + a.state() + "' with '" + a.state() + " " + a.op().symbol
+                  + " ...', but '" + a.state() + "' has no @PerSynapse or @PerPre, so it is one"
+                  + " value per postsynaptic neuron, shared by all its presynaptic partners: the"
+                  + " result would depend on how many partners spike and in which order (e.g. a"
+                  + " Tsodyks-Markram u or x is only right for one partner). A shared state may"
+                  + " only be added to ('" + a.state() + " += e', '" + a.state() + " -= e', '"
+                  + a.state() + " = " + a.state() + " + e') or set to a value that is the same"
+                  + " for every partner ('" + a.state() + " = e'), with e reading no shared state"
+                  + " (and, when set, no @PerSynapse or @PerPre variable)",
+              "Annotate the state the rule needs per synapse '@State @PerSynapse' (or"
+                  + " '@PerPre' for one per presynaptic neuron), and keep the shared state"
+                  + " additive, e.g. 'g += u * x'.");
+        }
+      }
+    }
+  }
+
+  /**
+   * True when {@code a}, applied once per partner's spike in any order, gives the same shared
+   * value: an addition of a term reading no shared state, or a set to a partner-independent value.
+   */
+  private static boolean exactWhenShared(Assign a, Set<String> lumped, ParsedModel model) {
+    if (a.op() == AssignOp.ADD || a.op() == AssignOp.SUB) {
+      return !readsAny(a.value(), lumped);
+    }
+    if (a.op() != AssignOp.SET) {
+      return false;
+    }
+    if (a.value() instanceof Expr.Binary b
+        && (b.op() == Expr.BinOp.ADD || b.op() == Expr.BinOp.SUB)) {
+      if (isRef(b.left(), a.state()) && !readsAny(b.right(), lumped)) {
+        return true;
+      }
+      if (b.op() == Expr.BinOp.ADD && isRef(b.right(), a.state()) && !readsAny(b.left(), lumped)) {
+        return true;
+      }
+    }
+    Set<String> partnerDependent = model.homes().stream().map(Member::name)
+        .collect(Collectors.toSet());
+    return !readsAny(a.value(), lumped) && !readsAny(a.value(), partnerDependent);
+  }
+
+  private static boolean isRef(Expr e, String name) {
+    return e instanceof Ref r && r.name().equals(name) && r.kind() == RefKind.STATE;
+  }
+
+  private static boolean readsAny(Expr e, Set<String> names) {
+    return Exprs.refs(e).stream().anyMatch(r -> (r.kind() == RefKind.STATE
+        || r.kind() == RefKind.PARAM) && names.contains(r.name()));
+  }
+
+  /** Per-postsynaptic-neuron code ({@code @Output}, lumped ODEs) cannot read a synapse's value. */
+  private void lumpedReads(ParsedModel model, Member<?> member, String what, Expr value,
+      java.util.Collection<Expr> locals) {
+    Set<String> homed = new TreeSet<>();
+    Set<String> names = model.homes().stream().map(Member::name).collect(Collectors.toSet());
+    for (Expr e : concat(value, locals)) {
+      for (Ref r : Exprs.refs(e)) {
+        if ((r.kind() == RefKind.STATE || r.kind() == RefKind.PARAM) && names.contains(r.name())) {
+          homed.add(r.name());
+        }
+      }
+    }
+    if (homed.isEmpty()) {
+      return;
+    }
+    diagnostics.error(
+        ErrorCode.LUMPED_READS_SYNAPSE,
+        member.element(),
+        member.annotation(),
+        what + " runs once per postsynaptic neuron, but reads " + homed + ", which "
+            + (homed.size() == 1 ? "has" : "have") + " one value per synapse or per presynaptic"
+            + " neuron",
+        "Move the per-synapse part into @OnPre and let it add to a per-postsynaptic state"
+            + " (e.g. 'g += w'), which the @Output then reads.");
+  }
+
+  private static List<Expr> concat(Expr value, java.util.Collection<Expr> locals) {
+    List<Expr> all = new java.util.ArrayList<>(locals);
+    all.add(value);
+    return all;
+  }
+
+  private void odeUnsupported(ParsedModel model, Member<?> member, String what) {
+    String home = marker(model.home(member.name()).orElseThrow());
+    diagnostics.error(
+        ErrorCode.SYNAPSE_ODE_UNSUPPORTED,
+        member.element(),
+        member.annotation(),
+        what + " of '" + member.name() + "', a " + home + " state: integrating per-synapse and"
+            + " per-presynaptic states is not supported yet (event-driven integration, advancing"
+            + " them in closed form at their synapse's events, is planned: issue #13)",
+        "Keep the state's dynamics in a per-postsynaptic state, or update it only in @OnPre.");
+  }
+
+  private static String marker(ModelIR.Home home) {
+    return home == ModelIR.Home.SYNAPSE ? "@PerSynapse" : "@PerPre";
+  }
+}
