@@ -63,6 +63,8 @@ public final class SynapseHomeRules {
       lumpedReads(model, output, "@Output", output.value().value(), List.of());
     }
     for (Member<ModelIR.Action> onPre : model.onPres()) {
+      List<String> shared = new java.util.ArrayList<>();
+      Set<String> sharedNames = new java.util.LinkedHashSet<>();
       for (Assign a : onPre.value().assignments()) {
         if (model.home(a.state()).orElse(null) == ModelIR.Home.PRE) {
           diagnostics.error(
@@ -75,23 +77,27 @@ public final class SynapseHomeRules {
               "Make '" + a.state() + "' @PerSynapse, or keep it a @PerPre parameter that"
                   + " @OnPre only reads.");
         } else if (lumped.contains(a.state()) && !exactWhenShared(a, lumped, model)) {
-          diagnostics.error(
-              ErrorCode.SHARED_STATE_NOT_ADDITIVE,
-              onPre.element(),
-              onPre.annotation(),
-              "@OnPre updates '" + a.state() + "' with '" + a.state() + " " + a.op().symbol
-                  + " ...', but '" + a.state() + "' has no @PerSynapse or @PerPre, so it is one"
-                  + " value per postsynaptic neuron, shared by all its presynaptic partners: the"
-                  + " result would depend on how many partners spike and in which order (e.g. a"
-                  + " Tsodyks-Markram u or x is only right for one partner). A shared state may"
-                  + " only be added to ('" + a.state() + " += e', '" + a.state() + " -= e', '"
-                  + a.state() + " = " + a.state() + " + e') or set to a value that is the same"
-                  + " for every partner ('" + a.state() + " = e'), with e reading no shared state"
-                  + " (and, when set, no @PerSynapse or @PerPre variable)",
-              "Annotate the state the rule needs per synapse '@State @PerSynapse' (or"
-                  + " '@PerPre' for one per presynaptic neuron), and keep the shared state"
-                  + " additive, e.g. 'g += u * x'.");
+          shared.add("'" + a.state() + " " + a.op().symbol + " ...'");
+          sharedNames.add(a.state());
         }
+      }
+      if (!shared.isEmpty()) {
+        String names = String.join(", ", sharedNames);
+        diagnostics.error(
+            ErrorCode.SHARED_STATE_NOT_ADDITIVE,
+            onPre.element(),
+            onPre.annotation(),
+            "@OnPre updates " + String.join(", ", shared) + ", but " + names + " (no @PerSynapse"
+                + " or @PerPre) " + (sharedNames.size() == 1 ? "is" : "are") + " one value per"
+                + " postsynaptic neuron, shared by all its presynaptic partners, so the result"
+                + " would depend on how many partners spike and in which order (a Tsodyks-Markram"
+                + " u or x is right for one partner only). A shared state may only be added to"
+                + " ('g += e', 'g -= e', 'g = g + e') or set to the same value for every partner"
+                + " ('g = e'), e reading no shared state (and, to set, no @PerSynapse or @PerPre"
+                + " variable)",
+            "Give the state the rule needs one value per synapse ('@State @PerSynapse double "
+                + sharedNames.iterator().next() + "') or per presynaptic neuron ('@PerPre'),"
+                + " and keep the shared state additive, e.g. 'g += w * u * x'.");
       }
     }
   }
