@@ -311,6 +311,16 @@ public abstract class Projection {
     }
   }
 
+  /** Whether {@code varName} is a {@code @PerSynapse} variable (one value per synapse). */
+  public final boolean isPerSynapse(String varName) {
+    return synapseVariables.contains(varName);
+  }
+
+  /** Whether {@code varName} is a {@code @PerPre} variable (one value per presynaptic neuron). */
+  public final boolean isPerPre(String varName) {
+    return preVariables.contains(varName);
+  }
+
   /**
    * The synapse index (CSR position) of the first synapse from presynaptic neuron {@code pre} to
    * postsynaptic neuron {@code post}.
