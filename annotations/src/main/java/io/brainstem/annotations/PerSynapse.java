@@ -23,8 +23,10 @@ import java.lang.annotation.Target;
  *
  * <p>{@link OnPre} runs once per synapse of each presynaptic neuron whose spike is due; there it
  * reads and writes this synapse's value. {@link Output} and {@link Ode}s of lumped states run per
- * postsynaptic neuron and cannot read it (BS433), and a per-synapse state cannot have an
- * {@code @Ode} yet (BS434: event-driven integration is planned, issue #13). The generated
+ * postsynaptic neuron and cannot read it (BS433). An {@link Ode} of a per-synapse state is
+ * integrated clock-driven, every step over every synapse, by the projection's integrator; it may
+ * read parameters, {@link Post} fields and per-synapse states with an ODE of their own (BS434;
+ * event-driven integration is planned, issue #13). The generated
  * projection has setters taking a constant, an array in CSR order, or a {@code SynapseInit}
  * (uniform, normal, lognormal, a function of the pre and post index), and monitors record it as
  * {@code "<projection>.<name>"} (all synapses, a subset, or {@code (pre, post)} pairs).

@@ -52,6 +52,45 @@ class SynapseHomesTest {
   }
 
   @Test
+  void deliveryIndexesEachHomeByItsOwnIndex() {
+    Models.Captured result = Models.compile(stp(
+        "  @State @PerSynapse double x = 1;\n  @Param @PerSynapse double w = 1;\n"
+            + "  @Param @PerPre double r = 1;",
+        "    g += w * r * U * x;\n    x -= U * x;"));
+    assertThat(result.compilation()).succeeded();
+    String text = io.brainstem.processor.emit.EmittedText.of(result.models().get(0));
+    String kernel = method(text, "private void deliver(double dt, int from, int to)");
+    assertThat(kernel).contains("final int j = indices[k];\n");
+    assertThat(kernel).contains("final int pre = synapsePre[k];\n");
+    assertThat(kernel).contains("double g = this.g[j];\n"
+        + "        final double w = this.w[k];\n"
+        + "        final double r = this.r[pre];\n"
+        + "        double x = this.x[k];\n"
+        + "        g += w * r * U * x;\n"
+        + "        x -= U * x;\n"
+        + "        this.g[j] = g;\n"
+        + "        this.x[k] = x;\n");
+    assertThat(method(text, "private void deliverFloat(double dt, int from, int to)"))
+        .contains("this.x_float[k] = (float) x;\n");
+    String debug = method(text, "private void deliverDebug(double dt, int from, int to)");
+    assertThat(debug).contains("m.w = this.w[k];\n"
+        + "        m.r = this.r[pre];\n"
+        + "        m.x = this.x[k];\n"
+        + "        m.on();\n"
+        + "        this.g[j] = m.g;\n"
+        + "        this.x[k] = m.x;\n");
+    assertThat(text).contains("this.x = perSynapse(\"x\", 1.0);");
+    assertThat(text).contains("this.r_float = perPreFloat(\"r\", 1.0);");
+    assertThat(text).contains("public StpProjection w(SynapseInit init) {");
+  }
+
+  private static String method(String source, String signature) {
+    int start = source.indexOf(signature);
+    assertThat(start).isAtLeast(0);
+    return source.substring(start, source.indexOf("\n  }\n", start));
+  }
+
+  @Test
   void theSameModelWithSharedStateIsRejectedNamingTheState() {
     Models.Captured result = Models.compile(stp(
         "  @State double u;\n  @State double x = 1;",
@@ -79,6 +118,48 @@ class SynapseHomesTest {
         "    g += w;\n    r = w;"));
     assertThat(result.compilation()).hadErrorContaining("@OnPre updates 'r = ...', but r (no");
     assertThat(result.compilation()).hadErrorCount(1);
+  }
+
+  @Test
+  void aPerSynapseOdeIsIntegratedOverEverySynapse() {
+    JavaFileObject source = Models.source("p.Trace", """
+        package p;
+        import io.brainstem.annotations.*;
+        @Synapse
+        public class Trace {
+          @Param @PerSynapse double tau_pre = 20;
+          @Param double tau = 5, E = 0;
+          @State @PerSynapse double apre;
+          @State double g;
+          @Post double V;
+          @Ode("apre") double dapre(double apre) { return -apre / tau_pre; }
+          @Ode("g") double dg(double g) { return -g / tau; }
+          @OnPre void on() { apre += 1; g += apre; }
+          @Output("input") double out() { return g * (E - V); }
+        }
+        """);
+    Models.Captured result = Models.compile(source);
+    assertThat(result.compilation()).succeededWithoutWarnings();
+    ModelIR model = result.models().get(0);
+    assertThat(model.odes().stream().map(ModelIR.Ode::state).toList()).containsExactly("g");
+    assertThat(model.synapseOdes().stream().map(ModelIR.Ode::state).toList())
+        .containsExactly("apre");
+    String text = io.brainstem.processor.emit.EmittedText.of(model);
+    String kernel = method(text, "private void stepSynapsesEuler(double dt, int from, int to)");
+    assertThat(kernel).contains("for (int k = 0; k < indices.length; k++) {\n"
+        + "      final int j = indices[k];\n"
+        + "      if (j < from || j >= to) {\n"
+        + "        continue;\n"
+        + "      }\n"
+        + "      final double tau_pre = this.tau_pre[k];\n"
+        + "      double apre = this.apre[k];\n");
+    assertThat(kernel).contains("this.apre[k] = apre;\n");
+    assertThat(text).contains("case EULER -> { if (!jit) stepEulerDebug(dt, from, to); else if"
+        + " (params.heterogeneous()) stepEulerPerElement(dt, from, to); else stepEuler(dt, from,"
+        + " to); if (!jit) stepSynapsesEulerDebug(dt, from, to); else stepSynapsesEuler(dt, from,"
+        + " to); }");
+    assertThat(text).contains("setCoupling(coupling, \"its @PerSynapse states are integrated by the"
+        + " projection's own method\", null, null);");
   }
 
   @Test

@@ -59,7 +59,7 @@ class PerSynapseTest {
           .monitors("N.spike", "P2N.g").progress(null).build();
       case "debug" -> DSRunner.builder(net).jit(false).input("N.input", 15.0)
           .monitors("N.spike", "P2N.g").build();
-      case "threads" -> DSRunner.builder(net).threads(3).input("N.input", 15.0)
+      case "threads" -> DSRunner.builder(net).threads(2).input("N.input", 15.0)
           .monitors("N.spike", "P2N.g").build();
       default -> throw new IllegalArgumentException(how);
     };
@@ -141,6 +141,24 @@ class PerSynapseTest {
       MonitorResults ds = run(net(precision, make), "ds");
       for (String how : new String[] {"report", "debug", "threads"}) {
         assertSame(ds, run(net(precision, make), how));
+      }
+    }
+  }
+
+  @Test
+  void perSynapseOdesAreBitIdenticalAcrossRunnersThreadsTheDebugPathAndIntegrators() {
+    for (io.brainstem.annotations.Integrator method : new io.brainstem.annotations.Integrator[] {
+        io.brainstem.annotations.Integrator.EXP_AUTO, io.brainstem.annotations.Integrator.RK4}) {
+      Function<Object[], Projection> make = g -> new io.brainstem.models.TsodyksMarkramCobaProjection(
+          "P2N", (PoissonGroup) g[0], (LifGroup) g[1], new FixedProb(0.2, 11)).E(50)
+          .w(SynapseInit.uniform(0.5, 1.5)).U(SynapseInit.uniform(0.1, 0.6))
+          .tau_d(SynapseInit.uniform(100, 300)).method(method);
+      for (Precision precision : Precision.values()) {
+        MonitorResults ds = run(net(precision, make), "ds");
+        assertThat(ds.events("N.spike").count()).isGreaterThan(10);
+        for (String how : new String[] {"report", "debug", "threads"}) {
+          assertSame(ds, run(net(precision, make), how));
+        }
       }
     }
   }

@@ -43,9 +43,15 @@ public final class SynapseHomeRules {
     }
     Set<String> lumped = model.states().stream().map(Member::name)
         .filter(s -> model.home(s).isEmpty()).collect(Collectors.toSet());
+    Set<String> integratedPerSynapse = model.odes().stream().map(Member::name)
+        .filter(s -> model.home(s).orElse(null) == ModelIR.Home.SYNAPSE)
+        .collect(Collectors.toSet());
     for (Member<ModelIR.Ode> ode : model.odes()) {
-      if (model.home(ode.name()).isPresent()) {
+      ModelIR.Home home = model.home(ode.name()).orElse(null);
+      if (home == ModelIR.Home.PRE) {
         odeUnsupported(model, ode, "@Ode");
+      } else if (home == ModelIR.Home.SYNAPSE) {
+        perSynapseOde(ode, integratedPerSynapse);
       } else {
         lumpedReads(model, ode, "@Ode of '" + ode.name() + "'", ode.value().rhs(),
             ode.value().locals().values());
@@ -168,16 +174,50 @@ public final class SynapseHomeRules {
     return all;
   }
 
+  /**
+   * A per-synapse ODE is integrated clock-driven over every synapse: it may read parameters (of
+   * any home), {@code @Post} fields and per-synapse states with an ODE of their own, which the
+   * same loop integrates.
+   */
+  private void perSynapseOde(Member<ModelIR.Ode> ode, Set<String> integratedPerSynapse) {
+    Set<String> unsupported = new TreeSet<>();
+    for (Expr e : concat(ode.value().rhs(), ode.value().locals().values())) {
+      for (Ref r : Exprs.refs(e)) {
+        if (r.kind() == RefKind.TIME) {
+          unsupported.add("t");
+        } else if (r.kind() == RefKind.STATE && !integratedPerSynapse.contains(r.name())) {
+          unsupported.add(r.name());
+        }
+      }
+    }
+    if (unsupported.isEmpty()) {
+      return;
+    }
+    diagnostics.error(
+        ErrorCode.SYNAPSE_ODE_UNSUPPORTED,
+        ode.element(),
+        ode.annotation(),
+        "@Ode of '" + ode.name() + "', a @PerSynapse state, reads " + unsupported + ": a"
+            + " per-synapse ODE is integrated over every synapse each step, and may read only"
+            + " parameters, @Post fields and @PerSynapse states with an @Ode of their own (others"
+            + " are not supported yet; event-driven integration is planned: issue #13)",
+        "Read only per-synapse states that are integrated too, parameters and @Post fields.");
+  }
+
   private void odeUnsupported(ParsedModel model, Member<?> member, String what) {
     String home = marker(model.home(member.name()).orElseThrow());
     diagnostics.error(
         ErrorCode.SYNAPSE_ODE_UNSUPPORTED,
         member.element(),
         member.annotation(),
-        what + " of '" + member.name() + "', a " + home + " state: integrating per-synapse and"
-            + " per-presynaptic states is not supported yet (event-driven integration, advancing"
-            + " them in closed form at their synapse's events, is planned: issue #13)",
-        "Keep the state's dynamics in a per-postsynaptic state, or update it only in @OnPre.");
+        what + " of '" + member.name() + "', a " + home + " state: "
+            + (what.equals("@Ode") ? "integrating per-presynaptic states" : "noise on"
+                + " per-synapse and per-presynaptic states") + " is not supported yet (event-driven"
+            + " integration is planned: issue #13)",
+        what.equals("@Ode")
+            ? "Make the state @PerSynapse (its @Ode is then integrated over every synapse), or"
+                + " update it only in @OnPre."
+            : "Keep the noise on a per-postsynaptic state.");
   }
 
   private static String marker(ModelIR.Home home) {

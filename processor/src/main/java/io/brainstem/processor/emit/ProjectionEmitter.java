@@ -16,6 +16,7 @@ import io.brainstem.processor.integrate.StagedPlanner;
 import io.brainstem.processor.integrate.StagedPlanner.SynapseStages;
 import io.brainstem.processor.integrate.StepPlan;
 import io.brainstem.processor.integrate.StepPlanner;
+import io.brainstem.processor.integrate.Uniformity;
 import io.brainstem.processor.ir.Assign;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
@@ -160,7 +161,13 @@ final class ProjectionEmitter {
     for (Storage storage : Storage.values()) {
       for (Integrator integrator : integrators()) {
         for (Variant variant : Variant.values()) {
-          type.addMethod(integrate(integrator, variant, storage));
+          if (!model.odes().isEmpty()) {
+            type.addMethod(integrate(integrator, variant, storage));
+          }
+        }
+        if (!model.synapseOdes().isEmpty()) {
+          type.addMethod(integrateSynapses(integrator, false, storage));
+          type.addMethod(integrateSynapses(integrator, true, storage));
         }
       }
       for (Variant variant : Variant.values()) {
@@ -168,7 +175,7 @@ final class ProjectionEmitter {
         model.output().ifPresent(out -> type.addMethod(outputMethod(out, variant, storage)));
       }
     }
-    if (StagedPlanner.refusal(model).isEmpty()) {
+    if (stagedRefusal().isEmpty()) {
       for (Storage storage : Storage.values()) {
         type.addMethod(stagedUpdate(storage));
         for (Variant variant : Variant.values()) {
@@ -298,7 +305,129 @@ final class ProjectionEmitter {
 
   /** The integrators this class has loops for: none without an {@code @Ode}. */
   private List<Integrator> integrators() {
-    return model.odes().isEmpty() ? List.of() : Linearity.supported(model);
+    if (model.synapseOdes().isEmpty()) {
+      return model.odes().isEmpty() ? List.of() : Linearity.supported(model);
+    }
+    List<Integrator> both = new ArrayList<>(Linearity.supported(synapseModel()));
+    if (!model.odes().isEmpty()) {
+      both.retainAll(Linearity.supported(model));
+    }
+    return both;
+  }
+
+  /** Why this model cannot be staged, if it cannot. */
+  private Optional<String> stagedRefusal() {
+    return model.synapseOdes().isEmpty() ? StagedPlanner.refusal(model)
+        : Optional.of("its @PerSynapse states are integrated by the projection's own method");
+  }
+
+  /**
+   * The per-synapse ODE system as a model of its own, for the planner: the {@code @PerSynapse}
+   * states with an {@code @Ode} are its states; every parameter (shared, per synapse, per
+   * presynaptic neuron) is a parameter, which the loop loads from its own home.
+   */
+  private ModelIR synapseModel() {
+    List<ModelIR.Param> params = new ArrayList<>(model.params());
+    List<State> states = new ArrayList<>();
+    for (SynapseVar v : model.synapseVars()) {
+      if (!v.state()) {
+        params.add(new ModelIR.Param(v.name(), v.initialValue()));
+      } else if (integratedPerSynapse(v.name())) {
+        states.add(new State(v.name(), v.initialValue()));
+      }
+    }
+    return new ModelIR(model.packageName(), model.className(), model.kind(), model.method(),
+        params, states, List.of(), model.posts(), model.synapseOdes(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
+        model.methods());
+  }
+
+  private boolean integratedPerSynapse(String name) {
+    return model.synapseOdes().stream().anyMatch(o -> o.state().equals(name));
+  }
+
+  /** {@code stepSynapsesRk4}: the name of a per-synapse integration loop. */
+  private static String synapseStepMethod(Integrator integrator, boolean debug, Storage storage) {
+    return Members.stepMethod(integrator, Variant.GROUP_WIDE).replaceFirst("step", "stepSynapses")
+        + (debug ? Variant.DEBUG.suffix : "") + storage.suffix;
+  }
+
+  /**
+   * Integrates the {@code @PerSynapse} states with an {@code @Ode} of every synapse whose target
+   * is in {@code [from, to)}, clock-driven, by the projection's method: each synapse is one
+   * element, reading shared parameters and {@code @Post} values at its target {@code j}.
+   */
+  private MethodSpec integrateSynapses(Integrator integrator, boolean debug, Storage storage) {
+    ModelIR sub = synapseModel();
+    LocalNames locals = names.copy();
+    Uniformity perElement = Uniformity.PER_ELEMENT_PARAMS;
+    StepPlan plan = debug
+        ? StepPlanner.plan(sub, integrator, perElement, locals)
+        : StepPlanner.kernelPlan(sub, integrator, perElement, locals);
+    Vars vars = debug ? Vars.debug(sub, m) : Vars.kernel(sub);
+    PlanRenderer render = debug
+        ? PlanRenderer.debug(sub, vars, m, k) : PlanRenderer.kernel(sub, vars, k);
+    CodeBlock integrate = render.perElement(plan);
+    CodeBlock hoisted = render.hoisted(plan);
+    CodeBlock.Builder loads = CodeBlock.builder();
+    for (ModelIR.Param p : model.params()) {
+      if (debug) {
+        loads.addStatement("$L.$L = params.value($L, $L)", m, p.name(),
+            generated.indexConstant(p.name()), j);
+      } else if (vars.uses(RefKind.PARAM, p.name())) {
+        loads.addStatement("final double $L = params.value($L, $L)", p.name(),
+            generated.indexConstant(p.name()), j);
+      }
+    }
+    for (SynapseVar v : model.synapseVars()) {
+      if (v.state()) {
+        continue;
+      }
+      String array = generated.field(v.name(), storage);
+      if (debug) {
+        loads.addStatement("$L.$L = this.$L[$L]", m, v.name(), array, synapseIndex(v));
+      } else if (vars.uses(RefKind.PARAM, v.name())) {
+        loads.addStatement("final double $L = this.$L[$L]", v.name(), array, synapseIndex(v));
+      }
+    }
+    for (Post p : model.posts()) {
+      String array = generated.postArray(p.fieldName(), storage);
+      if (debug) {
+        loads.addStatement("$L.$L = $L[$L]", m, p.fieldName(), array, j);
+      } else if (vars.uses(RefKind.POST, p.fieldName())) {
+        loads.addStatement("final double $L = $L[$L]", p.fieldName(), array, j);
+      }
+    }
+    CodeBlock.Builder states = CodeBlock.builder();
+    CodeBlock.Builder stores = CodeBlock.builder();
+    for (State s : sub.states()) {
+      String array = generated.field(s.name(), storage);
+      states.addStatement("double $L = this.$L[$L]", s.name(), array, k);
+      stores.addStatement("this.$L[$L] = $L", array, k, storage.store(s.name()));
+    }
+    CodeBlock.Builder body = CodeBlock.builder();
+    if (debug) {
+      body.addStatement("final $T $L = new $T()", user, m, user);
+    }
+    body.add(hoisted)
+        .add("// each synapse onto [$L, $L): its @PerSynapse states, clock-driven\n", from, to)
+        .beginControlFlow("for (int $L = 0; $L < indices.length; $L++)", k, k, k)
+        .addStatement("final int $L = indices[$L]", j, k)
+        .beginControlFlow("if ($L < $L || $L >= $L)", j, from, j, to)
+        .addStatement("continue")
+        .endControlFlow();
+    if (generated.synapsePre() != null) {
+      body.addStatement("final int $L = $L[$L]", pre, generated.synapsePre(), k);
+    }
+    body.add(loads.build()).add(states.build()).add(integrate).add(stores.build())
+        .endControlFlow();
+    return MethodSpec.methodBuilder(synapseStepMethod(integrator, debug, storage))
+        .addModifiers(PRIVATE)
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(body.build())
+        .build();
   }
 
   /**
@@ -313,8 +442,14 @@ final class ProjectionEmitter {
     if (!integrators().isEmpty()) {
       code.beginControlFlow("switch (method())");
       for (Integrator integrator : integrators()) {
-        code.add("case $L -> { $L }\n", integrator.name(),
-            variants(Members.stepMethod(integrator, Variant.GROUP_WIDE), storage, loops));
+        CodeBlock lumped = model.odes().isEmpty() ? CodeBlock.of("")
+            : variants(Members.stepMethod(integrator, Variant.GROUP_WIDE), storage, loops);
+        CodeBlock perSynapse = model.synapseOdes().isEmpty() ? CodeBlock.of("")
+            : CodeBlock.of("$Lif (!jit) $L(dt, $L, $L); else $L(dt, $L, $L);",
+                model.odes().isEmpty() ? "" : " ",
+                synapseStepMethod(integrator, true, storage), from, to,
+                synapseStepMethod(integrator, false, storage), from, to);
+        code.add("case $L -> { $L$L }\n", integrator.name(), lumped, perSynapse);
       }
       if (integrators().size() < Integrator.values().length) {
         // method(...) refuses the others; a switch must still cover every constant.
@@ -614,7 +749,7 @@ final class ProjectionEmitter {
 
   /** {@code coupling(Coupling)}: a staged-capable model names its target and post state. */
   private MethodSpec couplingSetter() {
-    Optional<String> refusal = StagedPlanner.refusal(model);
+    Optional<String> refusal = stagedRefusal();
     MethodSpec.Builder setter = MethodSpec.methodBuilder("coupling")
         .addModifiers(PUBLIC)
         .returns(self)
@@ -636,7 +771,7 @@ final class ProjectionEmitter {
 
   /** The first statements of {@code update}: a staged projection runs its staged loops alone. */
   private CodeBlock stagedBranch() {
-    if (StagedPlanner.refusal(model).isPresent()) {
+    if (stagedRefusal().isPresent()) {
       return CodeBlock.of("");
     }
     String range = from + ", " + to;

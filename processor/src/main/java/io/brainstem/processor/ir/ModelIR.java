@@ -31,8 +31,10 @@ import java.util.Set;
  * @param methods the integrators to generate loops for (the annotation's {@code methods}; every
  *     one when it lists none)
  * @param synapseVars the {@code @PerSynapse} and {@code @PerPre} parameters and states of a synapse
- *     (parameters first, then states, each in declaration order); they are not in {@code params} or {@code states}, which hold the lumped
- *     (per-postsynaptic-neuron) ones only
+ *     (parameters first, then states, each in declaration order); they are not in {@code params}
+ *     or {@code states}, which hold the lumped (per-postsynaptic-neuron) ones only
+ * @param synapseOdes the {@code @Ode}s of {@code @PerSynapse} states, integrated clock-driven over
+ *     every synapse; they are not in {@code odes}
  */
 public record ModelIR(
     String packageName,
@@ -51,10 +53,12 @@ public record ModelIR(
     Optional<Output> output,
     List<Noise> noises,
     Set<Integrator> methods,
-    List<SynapseVar> synapseVars) {
+    List<SynapseVar> synapseVars,
+    List<Ode> synapseOdes) {
 
   public ModelIR {
     synapseVars = List.copyOf(synapseVars);
+    synapseOdes = List.copyOf(synapseOdes);
     methods = Collections.unmodifiableSet(methods.isEmpty()
         ? EnumSet.allOf(Integrator.class) : EnumSet.copyOf(methods));
     params = List.copyOf(params);
@@ -84,7 +88,7 @@ public record ModelIR(
       List<Noise> noises,
       Set<Integrator> methods) {
     this(packageName, className, kind, method, params, states, inputs, posts, odes, threshold,
-        reset, refractoryParam, onPre, output, noises, methods, List.of());
+        reset, refractoryParam, onPre, output, noises, methods, List.of(), List.of());
   }
 
   /** The synapse variables living in {@code home}, in declaration order. */

@@ -45,7 +45,7 @@ public record ParsedModel(
         values(states).stream().filter(p -> home(p.name()).isEmpty()).toList(),
         values(inputs),
         values(posts),
-        values(odes),
+        values(odes).stream().filter(o -> home(o.state()).isEmpty()).toList(),
         first(thresholds),
         first(resets),
         refractory.stream().findFirst().map(Member::name),
@@ -53,7 +53,8 @@ public record ParsedModel(
         first(outputs),
         values(noises),
         ModelParser.methods(type, kind),
-        synapseVars());
+        synapseVars(),
+        values(odes).stream().filter(o -> home(o.state()).isPresent()).toList());
   }
 
   private List<ModelIR.SynapseVar> synapseVars() {

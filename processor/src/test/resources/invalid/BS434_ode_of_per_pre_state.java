@@ -6,7 +6,7 @@ import io.brainstem.annotations.*;
 public class Trace {
   @Param double tau = 8, E = 0, tau_pre = 20;
   @State double g;
-  @State @PerSynapse double apre;
+  @State @PerPre double apre = 1;
   @Post double V;
 
   @Ode("g")
@@ -14,14 +14,13 @@ public class Trace {
     return -g / tau;
   }
 
-  @Ode("apre") // error: BS434 at `@Ode` says `event-driven integration`
+  @Ode("apre") // error: BS434 at `@Ode` says `integrating per-presynaptic states is not supported yet`
   double dapre(double apre) {
     return -apre / tau_pre;
   }
 
   @OnPre
   void onSpike() {
-    apre += 1;
     g += apre;
   }
 
