@@ -16,12 +16,10 @@ import io.brainstem.processor.integrate.StagedPlanner;
 import io.brainstem.processor.integrate.StagedPlanner.SynapseStages;
 import io.brainstem.processor.integrate.StepPlan;
 import io.brainstem.processor.integrate.StepPlanner;
-import io.brainstem.processor.integrate.Uniformity;
 import io.brainstem.processor.ir.Assign;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.ModelIR.Action;
-import io.brainstem.processor.ir.ModelIR.Home;
 import io.brainstem.processor.ir.ModelIR.SynapseVar;
 import io.brainstem.processor.ir.ModelIR.Output;
 import io.brainstem.processor.ir.ModelIR.Post;
@@ -59,6 +57,8 @@ final class ProjectionEmitter {
   private final String e;
   /** The delivery loop's presynaptic index of the synapse (read only with @PerPre variables). */
   private final String pre;
+  /** The arrays, setters and loops of the {@code @PerSynapse} and {@code @PerPre} variables. */
+  private final PerSynapseEmitter perSynapse;
   private final boolean usesTime;
   /** Whether {@code <Model>ProjectionVector} is generated too, for the projection to load. */
   private final boolean vector;
@@ -87,6 +87,8 @@ final class ProjectionEmitter {
     this.pre = names.allocate("pre");
     this.usesTime = ModelNames.readsTime(model);
     this.tail = vector ? names.allocate("tail") : from;
+    this.perSynapse = new PerSynapseEmitter(model, generated, names, self, user, m, j, k, pre, from,
+        to);
   }
 
   TypeSpec type() {
@@ -106,7 +108,7 @@ final class ProjectionEmitter {
           .addJavadoc("State {@code $L} when the postsynaptic group stores float, else null.\n",
               s.name()).build());
     }
-    type.addFields(synapseFields());
+    type.addFields(perSynapse.fields());
     for (Storage storage : Storage.values()) {
       for (Post p : model.posts()) {
         type.addField(FieldSpec.builder(storage.arrayType, generated.postArray(p.fieldName(), storage),
@@ -122,7 +124,7 @@ final class ProjectionEmitter {
     }
     type.addMethods(constructors())
         .addMethods(Members.setters(model, generated, self, "postsynaptic neuron"))
-        .addMethods(synapseSetters())
+        .addMethods(perSynapse.setters())
         .addMethod(Members.methodSetter(model, self))
         .addMethods(Members.seedSetter(model, self, "postsynaptic neuron"))
         .addMethods(vector ? Members.noiseSeedGetter(model) : List.of())
@@ -166,8 +168,8 @@ final class ProjectionEmitter {
           }
         }
         if (!model.synapseOdes().isEmpty()) {
-          type.addMethod(integrateSynapses(integrator, false, storage));
-          type.addMethod(integrateSynapses(integrator, true, storage));
+          type.addMethod(perSynapse.integrate(integrator, false, storage));
+          type.addMethod(perSynapse.integrate(integrator, true, storage));
         }
       }
       for (Variant variant : Variant.values()) {
@@ -219,7 +221,7 @@ final class ProjectionEmitter {
     }
     for (SynapseVar v : model.synapseVars()) {
       String initial = ExprRenderer.literal(v.initialValue());
-      String kind = v.home() == Home.SYNAPSE ? "perSynapse" : "perPre";
+      String kind = v.home() == ModelIR.Home.SYNAPSE ? "perSynapse" : "perPre";
       named.addStatement("this.$L = $L($S, $L)", v.name(), kind, v.name(), initial)
           .addStatement("this.$L = $LFloat($S, $L)", generated.field(v.name(), Storage.FLOAT), kind,
               v.name(), initial);
@@ -248,67 +250,12 @@ final class ProjectionEmitter {
     return List.of(unnamed, named.build());
   }
 
-  /** The arrays of the {@code @PerSynapse} and {@code @PerPre} variables, double and float. */
-  private List<FieldSpec> synapseFields() {
-    List<FieldSpec> fields = new ArrayList<>();
-    for (SynapseVar v : model.synapseVars()) {
-      String what = (v.state() ? "State" : "Parameter") + " {@code $L}, "
-          + (v.home() == Home.SYNAPSE ? "one per synapse in CSR order" : "one per presynaptic neuron");
-      fields.add(FieldSpec.builder(double[].class, v.name(), PUBLIC, FINAL)
-          .addJavadoc(what + " (null when the postsynaptic group stores float).\n", v.name())
-          .build());
-      fields.add(FieldSpec.builder(float[].class, generated.field(v.name(), Storage.FLOAT), PUBLIC,
-              FINAL)
-          .addJavadoc(what + ", when the postsynaptic group stores float, else null.\n", v.name())
-          .build());
-    }
-    if (generated.synapsePre() != null) {
-      fields.add(FieldSpec.builder(int[].class, generated.synapsePre(), PRIVATE, FINAL)
-          .addJavadoc("The presynaptic neuron of each synapse, for the @PerPre variables.\n")
-          .build());
-    }
-    return fields;
-  }
-
-  /**
-   * Per {@code @PerSynapse} or {@code @PerPre} variable: setters from a constant, an array (CSR
-   * order, or by presynaptic index) and a {@link RuntimeNames#SYNAPSE_INIT}.
-   */
-  private List<MethodSpec> synapseSetters() {
-    List<MethodSpec> setters = new ArrayList<>();
-    for (SynapseVar v : model.synapseVars()) {
-      boolean synapse = v.home() == Home.SYNAPSE;
-      String each = synapse ? "synapse" : "presynaptic neuron";
-      setters.add(MethodSpec.methodBuilder(v.name()).addModifiers(PUBLIC).returns(self)
-          .addJavadoc("Sets {@code $L} of every $L to {@code value}.\n", v.name(), each)
-          .addParameter(double.class, "value")
-          .addStatement("setSynapseVariable($S, value)", v.name())
-          .addStatement("return this").build());
-      setters.add(MethodSpec.methodBuilder(v.name()).addModifiers(PUBLIC).returns(self)
-          .addJavadoc(synapse
-              ? "Sets {@code $L} per synapse from {@code values}, in CSR order "
-                  + "({@code csr().indices()}, {@code synapseCount()} values).\n"
-              : "Sets {@code $L} per presynaptic neuron from {@code values} (one per "
-                  + "presynaptic neuron).\n", v.name())
-          .addParameter(double[].class, "values")
-          .addStatement("setSynapseVariable($S, values)", v.name())
-          .addStatement("return this").build());
-      setters.add(MethodSpec.methodBuilder(v.name()).addModifiers(PUBLIC).returns(self)
-          .addJavadoc("Sets {@code $L} of each $L from {@code init} (seeded, reproducible).\n",
-              v.name(), each)
-          .addParameter(RuntimeNames.SYNAPSE_INIT, "init")
-          .addStatement("setSynapseVariable($S, init)", v.name())
-          .addStatement("return this").build());
-    }
-    return setters;
-  }
-
   /** The integrators this class has loops for: none without an {@code @Ode}. */
   private List<Integrator> integrators() {
     if (model.synapseOdes().isEmpty()) {
       return model.odes().isEmpty() ? List.of() : Linearity.supported(model);
     }
-    List<Integrator> both = new ArrayList<>(Linearity.supported(synapseModel()));
+    List<Integrator> both = new ArrayList<>(Linearity.supported(perSynapse.model()));
     if (!model.odes().isEmpty()) {
       both.retainAll(Linearity.supported(model));
     }
@@ -319,115 +266,6 @@ final class ProjectionEmitter {
   private Optional<String> stagedRefusal() {
     return model.synapseOdes().isEmpty() ? StagedPlanner.refusal(model)
         : Optional.of("its @PerSynapse states are integrated by the projection's own method");
-  }
-
-  /**
-   * The per-synapse ODE system as a model of its own, for the planner: the {@code @PerSynapse}
-   * states with an {@code @Ode} are its states; every parameter (shared, per synapse, per
-   * presynaptic neuron) is a parameter, which the loop loads from its own home.
-   */
-  private ModelIR synapseModel() {
-    List<ModelIR.Param> params = new ArrayList<>(model.params());
-    List<State> states = new ArrayList<>();
-    for (SynapseVar v : model.synapseVars()) {
-      if (!v.state()) {
-        params.add(new ModelIR.Param(v.name(), v.initialValue()));
-      } else if (integratedPerSynapse(v.name())) {
-        states.add(new State(v.name(), v.initialValue()));
-      }
-    }
-    return new ModelIR(model.packageName(), model.className(), model.kind(), model.method(),
-        params, states, List.of(), model.posts(), model.synapseOdes(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-        model.methods());
-  }
-
-  private boolean integratedPerSynapse(String name) {
-    return model.synapseOdes().stream().anyMatch(o -> o.state().equals(name));
-  }
-
-  /** {@code stepSynapsesRk4}: the name of a per-synapse integration loop. */
-  private static String synapseStepMethod(Integrator integrator, boolean debug, Storage storage) {
-    return Members.stepMethod(integrator, Variant.GROUP_WIDE).replaceFirst("step", "stepSynapses")
-        + (debug ? Variant.DEBUG.suffix : "") + storage.suffix;
-  }
-
-  /**
-   * Integrates the {@code @PerSynapse} states with an {@code @Ode} of every synapse whose target
-   * is in {@code [from, to)}, clock-driven, by the projection's method: each synapse is one
-   * element, reading shared parameters and {@code @Post} values at its target {@code j}.
-   */
-  private MethodSpec integrateSynapses(Integrator integrator, boolean debug, Storage storage) {
-    ModelIR sub = synapseModel();
-    LocalNames locals = names.copy();
-    Uniformity perElement = Uniformity.PER_ELEMENT_PARAMS;
-    StepPlan plan = debug
-        ? StepPlanner.plan(sub, integrator, perElement, locals)
-        : StepPlanner.kernelPlan(sub, integrator, perElement, locals);
-    Vars vars = debug ? Vars.debug(sub, m) : Vars.kernel(sub);
-    PlanRenderer render = debug
-        ? PlanRenderer.debug(sub, vars, m, k) : PlanRenderer.kernel(sub, vars, k);
-    CodeBlock integrate = render.perElement(plan);
-    CodeBlock hoisted = render.hoisted(plan);
-    CodeBlock.Builder loads = CodeBlock.builder();
-    for (ModelIR.Param p : model.params()) {
-      if (debug) {
-        loads.addStatement("$L.$L = params.value($L, $L)", m, p.name(),
-            generated.indexConstant(p.name()), j);
-      } else if (vars.uses(RefKind.PARAM, p.name())) {
-        loads.addStatement("final double $L = params.value($L, $L)", p.name(),
-            generated.indexConstant(p.name()), j);
-      }
-    }
-    for (SynapseVar v : model.synapseVars()) {
-      if (v.state()) {
-        continue;
-      }
-      String array = generated.field(v.name(), storage);
-      if (debug) {
-        loads.addStatement("$L.$L = this.$L[$L]", m, v.name(), array, synapseIndex(v));
-      } else if (vars.uses(RefKind.PARAM, v.name())) {
-        loads.addStatement("final double $L = this.$L[$L]", v.name(), array, synapseIndex(v));
-      }
-    }
-    for (Post p : model.posts()) {
-      String array = generated.postArray(p.fieldName(), storage);
-      if (debug) {
-        loads.addStatement("$L.$L = $L[$L]", m, p.fieldName(), array, j);
-      } else if (vars.uses(RefKind.POST, p.fieldName())) {
-        loads.addStatement("final double $L = $L[$L]", p.fieldName(), array, j);
-      }
-    }
-    CodeBlock.Builder states = CodeBlock.builder();
-    CodeBlock.Builder stores = CodeBlock.builder();
-    for (State s : sub.states()) {
-      String array = generated.field(s.name(), storage);
-      states.addStatement("double $L = this.$L[$L]", s.name(), array, k);
-      stores.addStatement("this.$L[$L] = $L", array, k, storage.store(s.name()));
-    }
-    CodeBlock.Builder body = CodeBlock.builder();
-    if (debug) {
-      body.addStatement("final $T $L = new $T()", user, m, user);
-    }
-    body.add(hoisted)
-        .add("// each synapse onto [$L, $L): its @PerSynapse states, clock-driven\n", from, to)
-        .beginControlFlow("for (int $L = 0; $L < indices.length; $L++)", k, k, k)
-        .addStatement("final int $L = indices[$L]", j, k)
-        .beginControlFlow("if ($L < $L || $L >= $L)", j, from, j, to)
-        .addStatement("continue")
-        .endControlFlow();
-    if (generated.synapsePre() != null) {
-      body.addStatement("final int $L = $L[$L]", pre, generated.synapsePre(), k);
-    }
-    body.add(loads.build()).add(states.build()).add(integrate).add(stores.build())
-        .endControlFlow();
-    return MethodSpec.methodBuilder(synapseStepMethod(integrator, debug, storage))
-        .addModifiers(PRIVATE)
-        .addParameter(double.class, "dt")
-        .addParameter(int.class, from)
-        .addParameter(int.class, to)
-        .addCode(body.build())
-        .build();
   }
 
   /**
@@ -447,8 +285,8 @@ final class ProjectionEmitter {
         CodeBlock perSynapse = model.synapseOdes().isEmpty() ? CodeBlock.of("")
             : CodeBlock.of("$Lif (!jit) $L(dt, $L, $L); else $L(dt, $L, $L);",
                 model.odes().isEmpty() ? "" : " ",
-                synapseStepMethod(integrator, true, storage), from, to,
-                synapseStepMethod(integrator, false, storage), from, to);
+                PerSynapseEmitter.stepMethod(integrator, true, storage), from, to,
+                PerSynapseEmitter.stepMethod(integrator, false, storage), from, to);
         code.add("case $L -> { $L$L }\n", integrator.name(), lumped, perSynapse);
       }
       if (integrators().size() < Integrator.values().length) {
@@ -574,12 +412,12 @@ final class ProjectionEmitter {
       model.states().forEach(s -> effect.addStatement("$L.$L = this.$L[$L]", m, s.name(),
           generated.field(s.name(), storage), j));
       model.synapseVars().forEach(v -> effect.addStatement("$L.$L = this.$L[$L]", m, v.name(),
-          generated.field(v.name(), storage), synapseIndex(v)));
+          generated.field(v.name(), storage), perSynapse.index(v)));
       effect.addStatement("$L.$L()", m, onPre.methodName());
       writtenLumped.forEach(s -> effect.addStatement("$L[$L] = $L", array(s, storage), j,
           storage.store(m + "." + s)));
       writtenSynapse.forEach(s -> effect.addStatement("this.$L[$L] = $L",
-          generated.field(s, storage), synapseIndex(model.synapseVar(s).orElseThrow()),
+          generated.field(s, storage), perSynapse.index(model.synapseVar(s).orElseThrow()),
           storage.store(m + "." + s)));
     } else {
       PlanRenderer render = PlanRenderer.kernel(model, vars, j);
@@ -589,11 +427,11 @@ final class ProjectionEmitter {
       }
       CodeBlock rendered = assignments.build();
       effect.add(loadStates(vars, false, writtenLumped, storage))
-          .add(loadSynapseVars(vars, writtenSynapse, storage))
+          .add(perSynapse.loads(vars, writtenSynapse, storage))
           .add(loadWrittenPosts(written, storage))
           .add(rendered).add(storeStates(writtenLumped, storage));
       writtenSynapse.forEach(s -> effect.addStatement("this.$L[$L] = $L",
-          generated.field(s, storage), synapseIndex(model.synapseVar(s).orElseThrow()),
+          generated.field(s, storage), perSynapse.index(model.synapseVar(s).orElseThrow()),
           storage.store(s)));
     }
     CodeBlock.Builder perTarget = CodeBlock.builder()
@@ -707,25 +545,6 @@ final class ProjectionEmitter {
   private CodeBlock storeStates(Collection<String> written, Storage storage) {
     CodeBlock.Builder code = CodeBlock.builder();
     written.forEach(s -> code.addStatement("$L[$L] = $L", array(s, storage), j, storage.store(s)));
-    return code.build();
-  }
-
-  /** The index of {@code v}'s element in the delivery loop: the synapse's, or its source's. */
-  private String synapseIndex(SynapseVar v) {
-    return v.home() == Home.SYNAPSE ? k : pre;
-  }
-
-  /** The {@code @PerSynapse}/{@code @PerPre} variables an {@code @OnPre} writes or reads. */
-  private CodeBlock loadSynapseVars(Vars vars, Set<String> written, Storage storage) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    for (SynapseVar v : model.synapseVars()) {
-      String array = generated.field(v.name(), storage);
-      if (written.contains(v.name())) {
-        code.addStatement("double $L = this.$L[$L]", v.name(), array, synapseIndex(v));
-      } else if (vars.uses(RefKind.STATE, v.name()) || vars.uses(RefKind.PARAM, v.name())) {
-        code.addStatement("final double $L = this.$L[$L]", v.name(), array, synapseIndex(v));
-      }
-    }
     return code.build();
   }
 
