@@ -3,6 +3,7 @@ package io.brainstem.bench;
 import io.brainstem.annotations.Integrator;
 import io.brainstem.models.ExpCobaProjection;
 import io.brainstem.models.LifGroup;
+import io.brainstem.models.WeightedExpCobaProjection;
 import io.brainstem.network.Coupling;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Projection;
@@ -21,7 +22,7 @@ import java.util.Map;
  * same thing ({@code t_run_loop}, {@code spikes_E}, {@code rate_E_Hz}, ...).
  *
  * <pre>
- * BenchMain --model coba|cuba|cobahh|einet [--N 4000] [--k 80] [--duration 1] (s)
+ * BenchMain --model coba|cuba|cobahh|einet|einet-weighted [--N 4000] [--k 80] [--duration 1] (s)
  *           [--threads 1] [--seed 1] [--warmup 0] (ms) [--precision double|float]
  *           [--raster file.png] [--method RK4 --coupling held|staged] (einet only)
  * </pre>
@@ -127,7 +128,11 @@ public final class BenchMain {
       lif.method(integrator);
     }
     for (Projection p : bench.network().projections()) {
-      ((ExpCobaProjection) p).method(integrator).coupling(c);
+      if (p instanceof ExpCobaProjection exp) {
+        exp.method(integrator).coupling(c);
+      } else {
+        ((WeightedExpCobaProjection) p).method(integrator).coupling(c);
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import io.brainstem.connectivity.FixedProb;
 import io.brainstem.math.Rng;
 import io.brainstem.models.ExpCobaProjection;
 import io.brainstem.models.LifGroup;
+import io.brainstem.models.WeightedExpCobaProjection;
 import io.brainstem.network.Network;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Precision;
@@ -45,8 +46,9 @@ public final class BenchNetworks {
       case "cuba" -> cuba(n, ne, p, seed, precision);
       case "cobahh" -> cobahh(n, ne, p, seed, precision);
       case "einet" -> einet(ne, n - ne, p, seed, precision);
-      default -> throw new IllegalArgumentException(
-          "unknown model '" + model + "'; the models are coba, cuba, cobahh, einet");
+      case "einet-weighted" -> einetWeighted(ne, n - ne, p, seed, precision);
+      default -> throw new IllegalArgumentException("unknown model '" + model
+          + "'; the models are coba, cuba, cobahh, einet, einet-weighted");
     };
   }
 
@@ -144,6 +146,30 @@ public final class BenchNetworks {
     net.add(exp(i, e, p, seed + 3).E(-80.).g_max(6.7).tau(10.));
     net.add(exp(i, i, p, seed + 4).E(-80.).g_max(6.7).tau(10.));
     return new Bench(net, e, i, 20, 20);
+  }
+
+  /**
+   * {@link #einet} with one weight per synapse ({@code WeightedExpCoba}), every weight set to the
+   * einet's g_max, so it spikes as the einet does: the cost of per-synapse weights alone.
+   */
+  static Bench einetWeighted(int numExc, int numInh, double p, long seed, Precision precision) {
+    Network net = new Network(precision);
+    LifGroup e = net.add(lif("E", numExc, precision));
+    LifGroup i = net.add(lif("I", numInh, precision));
+    Rng rng = new Rng(seed);
+    fillNormal(rng, e.variable("V"), -55., 2.);
+    fillNormal(rng, i.variable("V"), -55., 2.);
+    net.add(weighted(e, e, p, seed + 1).E(0.).w(0.6).tau(5.));
+    net.add(weighted(e, i, p, seed + 2).E(0.).w(0.6).tau(5.));
+    net.add(weighted(i, e, p, seed + 3).E(-80.).w(6.7).tau(10.));
+    net.add(weighted(i, i, p, seed + 4).E(-80.).w(6.7).tau(10.));
+    return new Bench(net, e, i, 20, 20);
+  }
+
+  private static WeightedExpCobaProjection weighted(LifGroup pre, LifGroup post, double prob,
+      long seed) {
+    return new WeightedExpCobaProjection(pre, post, new FixedProb(prob, seed))
+        .method(Integrator.EXP_AUTO);
   }
 
   /** Normal draws in order, as {@code Rng.fillNormal} makes them, into a state of either precision. */

@@ -23,8 +23,16 @@ class BenchNetworksTest {
     assertThat(Arrays.stream(ours).mapToLong(r -> count(r)).sum()).isGreaterThan(0L);
   }
 
+  /** Weights equal to g_max: the per-synapse delivery gives the einet's spikes exactly. */
+  @Test
+  void weightedEinetWithEqualWeightsIsTheEinet() {
+    boolean[][] lumped = spikes(BenchNetworks.build("einet", 1000, 40, 7).network());
+    boolean[][] weighted = spikes(BenchNetworks.build("einet-weighted", 1000, 40, 7).network());
+    assertThat(Arrays.deepEquals(weighted, lumped)).isTrue();
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"coba", "cuba", "cobahh", "einet"})
+  @ValueSource(strings = {"coba", "cuba", "cobahh", "einet", "einet-weighted"})
   void everyModelBuildsAndSpikes(String model) {
     BenchNetworks.Bench bench = BenchNetworks.build(model, 400, 40, 1);
     DSRunner.Builder runner = DSRunner.builder(bench.network()).dt(BenchNetworks.DT);

@@ -435,13 +435,23 @@ record FuzzModel(
       return (random.nextInt(6) == 0 ? "this." : "") + target + " " + op + " " + value;
     }
 
+    /**
+     * The states are per postsynaptic neuron, shared by every presynaptic partner, so the
+     * processor accepts only additive updates of them reading no state (BS432).
+     */
     private void onPre() {
       StringBuilder body = new StringBuilder();
-      FuzzExpressions expressions = new FuzzExpressions(random, readable(), transcendental);
+      List<String> unshared = new ArrayList<>(readable());
+      unshared.removeAll(states);
+      FuzzExpressions additive = new FuzzExpressions(random, unshared, transcendental);
       int count = 1 + random.nextInt(1 + size);
       for (int a = 0; a < count; a++) {
-        body.append("    ").append(assignment(states, expressions)).append(";\n");
+        String target = states.get(random.nextInt(states.size()));
+        body.append("    ").append(random.nextInt(6) == 0 ? "this." : "").append(target)
+            .append(random.nextBoolean() ? " += " : " -= ")
+            .append(additive.number(1 + random.nextInt(1 + size))).append(";\n");
       }
+      FuzzExpressions expressions = new FuzzExpressions(random, readable(), transcendental);
       if (random.nextInt(5) == 0) {
         body.append("    ").append(assignment(List.of("V"), expressions)).append(";\n");
       }

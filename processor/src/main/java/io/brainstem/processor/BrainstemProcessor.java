@@ -12,6 +12,7 @@ import io.brainstem.processor.check.Diagnostics;
 import io.brainstem.processor.check.ErrorCode;
 import io.brainstem.processor.check.LocalModels;
 import io.brainstem.processor.check.ModelRules;
+import io.brainstem.processor.check.SynapseHomeRules;
 import io.brainstem.processor.check.ModelWarnings;
 import io.brainstem.processor.check.UnitRules;
 import io.brainstem.processor.emit.Emitter;
@@ -251,6 +252,10 @@ public final class BrainstemProcessor extends AbstractProcessor {
     }
     ParsedModel parsed = new ModelParser(diagnostics, trees).parse(type, kind);
     new ModelRules(diagnostics, GeneratedNames::reserved).check(parsed);
+    if (diagnostics.errorCount() > errorsBefore) {
+      return;
+    }
+    new SynapseHomeRules(diagnostics).check(parsed);
     if (diagnostics.errorCount() > errorsBefore) {
       return;
     }

@@ -1,6 +1,7 @@
 package io.brainstem.monitors;
 
 import io.brainstem.network.Network;
+import io.brainstem.network.Projection;
 import io.brainstem.network.Variable;
 import java.util.Arrays;
 import java.util.Objects;
@@ -27,6 +28,8 @@ public final class Monitor {
   private final String path; // null for probes
   private final String name;
   private final int[] indices; // null: every element
+  private final int[] pairPre; // non-null: synapses selected by (pre, post), resolved at bind
+  private final int[] pairPost;
   private final ScalarProbe scalarProbe;
   private final ArrayProbe arrayProbe;
   private final int every;
@@ -35,9 +38,16 @@ public final class Monitor {
 
   private Monitor(String path, String name, int[] indices, ScalarProbe scalarProbe,
       ArrayProbe arrayProbe, int every, double start, double end) {
+    this(path, name, indices, null, null, scalarProbe, arrayProbe, every, start, end);
+  }
+
+  private Monitor(String path, String name, int[] indices, int[] pairPre, int[] pairPost,
+      ScalarProbe scalarProbe, ArrayProbe arrayProbe, int every, double start, double end) {
     this.path = path;
     this.name = name;
     this.indices = indices;
+    this.pairPre = pairPre;
+    this.pairPost = pairPost;
     this.scalarProbe = scalarProbe;
     this.arrayProbe = arrayProbe;
     this.every = every;
@@ -46,7 +56,8 @@ public final class Monitor {
   }
 
   private Monitor with(String newName, int newEvery, double newStart, double newEnd) {
-    return new Monitor(path, newName, indices, scalarProbe, arrayProbe, newEvery, newStart, newEnd);
+    return new Monitor(path, newName, indices, pairPre, pairPost, scalarProbe, arrayProbe,
+        newEvery, newStart, newEnd);
   }
 
   /** Records every element of the variable at {@code path}. */
@@ -70,6 +81,26 @@ public final class Monitor {
       }
     }
     return new Monitor(path, path, indices.clone(), null, null, 1,
+        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Records the synapses from {@code pre[c]} to {@code post[c]} of a projection's
+   * {@code @PerSynapse} variable at {@code path} (e.g. {@code "E2I.w"}), column {@code c} for pair
+   * {@code c}. The pairs are resolved to synapse indices (CSR positions) when the runner is built,
+   * which throws, naming the projection, for a pair that is not connected; with several synapses
+   * between one pair, the first in CSR order is recorded. To record synapses by index instead, use
+   * {@link #of(String, int...)}; {@code Projection.synapseIndex(pre, post)} gives an index.
+   */
+  public static Monitor synapses(String path, int[] pre, int[] post) {
+    checkPath(path);
+    Objects.requireNonNull(pre, () -> "monitor " + path + ": the pre array is null");
+    Objects.requireNonNull(post, () -> "monitor " + path + ": the post array is null");
+    if (pre.length != post.length || pre.length == 0) {
+      throw new IllegalArgumentException("monitor " + path + ": give one post index per pre index"
+          + " and at least one pair, got " + pre.length + " pre and " + post.length + " post");
+    }
+    return new Monitor(path, path, null, pre.clone(), post.clone(), null, null, 1,
         Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
   }
 
@@ -180,6 +211,7 @@ public final class Monitor {
           : new ProbeRecorder(this, network, scalarProbe, arrayProbe, streams);
     }
     Variable v = network.variable(path);
+    int[] indices = pairPre == null ? this.indices : synapseIndices(network, v);
     if (indices != null) {
       for (int i : indices) {
         if (i >= v.size()) {
@@ -197,9 +229,36 @@ public final class Monitor {
         : new ValueRecorder(this, v, indices, streams);
   }
 
+  /** The synapse index of each (pre, post) pair of a projection's per-synapse variable. */
+  private int[] synapseIndices(Network network, Variable v) {
+    Projection projection = network.projections().stream()
+        .filter(p -> p.name().equals(v.owner())).findFirst().orElseThrow(() ->
+            new IllegalArgumentException("monitor " + name + ": (pre, post) pairs select synapses,"
+                + " but " + v.owner() + " is a group, not a projection; use Monitor.of(\"" + path
+                + "\", indices)"));
+    if (!projection.isPerSynapse(v.name())) {
+      throw new IllegalArgumentException("monitor " + name + ": (pre, post) pairs select synapses,"
+          + " but " + v.path() + " is not a @PerSynapse variable (it has one value per "
+          + (v.size() == projection.pre().size() && projection.isPerPre(v.name())
+              ? "presynaptic" : "postsynaptic") + " neuron); use Monitor.of(\"" + path
+          + "\", indices)");
+    }
+    int[] out = new int[pairPre.length];
+    for (int c = 0; c < out.length; c++) {
+      try {
+        out[c] = projection.synapseIndex(pairPre[c], pairPost[c]);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("monitor " + name + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
   @Override
   public String toString() {
-    String what = path != null ? path + (indices == null ? "" : Arrays.toString(indices)) : "probe";
+    String what = path != null ? path + (indices == null ? "" : Arrays.toString(indices))
+        + (pairPre == null ? "" : " pairs pre " + Arrays.toString(pairPre) + " post "
+            + Arrays.toString(pairPost)) : "probe";
     return "Monitor(" + what + (name.equals(path) ? "" : " as " + name)
         + (every == 1 ? "" : ", every " + every)
         + (start == Double.NEGATIVE_INFINITY && end == Double.POSITIVE_INFINITY ? ""

@@ -3,7 +3,10 @@ package io.brainstem.network;
 import io.brainstem.annotations.Integrator;
 import io.brainstem.connectivity.Connector;
 import io.brainstem.connectivity.Csr;
+import io.brainstem.connectivity.SynapseInit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -47,6 +50,11 @@ public abstract class Projection {
   private Coupling coupling = Coupling.HELD;
   private int stagedInput = -1;
   private int stagedSlope = -1;
+  /** The names of the {@code @PerPre} variables (one value per presynaptic neuron). */
+  private final Set<String> preVariables = new HashSet<>();
+  /** The names of the {@code @PerSynapse} variables (one value per synapse). */
+  private final Set<String> synapseVariables = new HashSet<>();
+  private int[] synapsePre; // built on first use
 
   /**
    * A projection from {@code pre} to {@code post} connected by {@code connector}; generated
@@ -180,6 +188,160 @@ public abstract class Projection {
   protected final float[] floatState(String varName, double initial) {
     return precision() == Precision.FLOAT
         ? variables.addFloats(varName, Variable.Kind.STATE, post.size(), initial) : null;
+  }
+
+  /**
+   * Registers and allocates a {@code @PerSynapse} variable, one value per synapse in CSR order,
+   * when the postsynaptic group stores double; null under {@link Precision#FLOAT}.
+   */
+  protected final double[] perSynapse(String varName, double initial) {
+    synapseVariables.add(varName);
+    return precision() == Precision.DOUBLE
+        ? variables.addDoubles(varName, Variable.Kind.STATE, indices.length, initial) : null;
+  }
+
+  /** The float twin of {@link #perSynapse}: the array under {@link Precision#FLOAT}, else null. */
+  protected final float[] perSynapseFloat(String varName, double initial) {
+    synapseVariables.add(varName);
+    return precision() == Precision.FLOAT
+        ? variables.addFloats(varName, Variable.Kind.STATE, indices.length, initial) : null;
+  }
+
+  /**
+   * Registers and allocates a {@code @PerPre} variable, one value per presynaptic neuron, when the
+   * postsynaptic group stores double; null under {@link Precision#FLOAT}.
+   */
+  protected final double[] perPre(String varName, double initial) {
+    preVariables.add(varName);
+    return precision() == Precision.DOUBLE
+        ? variables.addDoubles(varName, Variable.Kind.STATE, pre.size(), initial) : null;
+  }
+
+  /** The float twin of {@link #perPre}: the array under {@link Precision#FLOAT}, else null. */
+  protected final float[] perPreFloat(String varName, double initial) {
+    preVariables.add(varName);
+    return precision() == Precision.FLOAT
+        ? variables.addFloats(varName, Variable.Kind.STATE, pre.size(), initial) : null;
+  }
+
+  /** The presynaptic neuron of each synapse, in CSR order (a fresh array on the first call). */
+  protected final int[] synapsePre() {
+    if (synapsePre == null) {
+      int[] out = new int[indices.length];
+      for (int i = 0; i + 1 < indptr.length; i++) {
+        java.util.Arrays.fill(out, indptr[i], indptr[i + 1], i);
+      }
+      synapsePre = out;
+    }
+    return synapsePre;
+  }
+
+  /**
+   * Sets every element of the {@code @PerSynapse} or {@code @PerPre} variable {@code varName} to
+   * {@code value}; generated setters call it.
+   */
+  protected final void setSynapseVariable(String varName, double value) {
+    Variable v = synapseVariable(varName);
+    checkNumber(varName, value, -1);
+    for (int k = 0; k < v.size(); k++) {
+      v.set(k, value);
+    }
+  }
+
+  /**
+   * Sets the {@code @PerSynapse} variable {@code varName} from an array in CSR order
+   * ({@code synapseCount()} values), or a {@code @PerPre} one from one value per presynaptic
+   * neuron; the array is copied (rounded to float under {@link Precision#FLOAT}).
+   */
+  protected final void setSynapseVariable(String varName, double[] values) {
+    Variable v = synapseVariable(varName);
+    Objects.requireNonNull(values, () -> name + "." + varName + ": the values array is null");
+    if (values.length != v.size()) {
+      throw new IllegalArgumentException(name + "." + varName + " needs " + v.size() + " values "
+          + (preVariables.contains(varName) ? "(one per presynaptic neuron of " + pre.name() + ")"
+              : "(one per synapse, nnz = " + v.size() + ", in CSR order: csr().indices())")
+          + ", got " + values.length);
+    }
+    for (int k = 0; k < values.length; k++) {
+      checkNumber(varName, values[k], k);
+    }
+    for (int k = 0; k < values.length; k++) {
+      v.set(k, values[k]);
+    }
+  }
+
+  /**
+   * Sets the {@code @PerSynapse} or {@code @PerPre} variable {@code varName} from {@code init},
+   * drawn per synapse in CSR order (per presynaptic neuron for {@code @PerPre}); without a seed of
+   * its own, the seed is {@link SynapseInit#defaultSeed}{@code (name(), varName)}.
+   */
+  protected final void setSynapseVariable(String varName, SynapseInit init) {
+    Variable v = synapseVariable(varName);
+    Objects.requireNonNull(init, () -> name + "." + varName + ": the SynapseInit is null");
+    boolean byPre = preVariables.contains(varName);
+    int[] preIndex = byPre ? identity(pre.size()) : synapsePre();
+    double[] values = init.values(preIndex, byPre ? null : indices,
+        SynapseInit.defaultSeed(name, varName), name + "." + varName);
+    for (int k = 0; k < values.length; k++) {
+      v.set(k, values[k]);
+    }
+  }
+
+  private static int[] identity(int n) {
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = i;
+    }
+    return out;
+  }
+
+  private Variable synapseVariable(String varName) {
+    Variable v = variables.get(varName);
+    if (!preVariables.contains(varName) && !synapseVariables.contains(varName)) {
+      throw new IllegalArgumentException(name + "." + varName + " is not a @PerSynapse or "
+          + "@PerPre variable");
+    }
+    return v;
+  }
+
+  private void checkNumber(String varName, double value, int k) {
+    if (Double.isNaN(value)) {
+      throw new IllegalArgumentException(name + "." + varName + (k < 0 ? "" : "[" + k + "]")
+          + " would be NaN; give every element a number");
+    }
+  }
+
+  /** Whether {@code varName} is a {@code @PerSynapse} variable (one value per synapse). */
+  public final boolean isPerSynapse(String varName) {
+    return synapseVariables.contains(varName);
+  }
+
+  /** Whether {@code varName} is a {@code @PerPre} variable (one value per presynaptic neuron). */
+  public final boolean isPerPre(String varName) {
+    return preVariables.contains(varName);
+  }
+
+  /**
+   * The synapse index (CSR position) of the first synapse from presynaptic neuron {@code pre} to
+   * postsynaptic neuron {@code post}.
+   *
+   * @throws IllegalArgumentException when there is none (or an index is out of range)
+   */
+  public final int synapseIndex(int pre, int post) {
+    if (pre < 0 || pre >= this.pre.size() || post < 0 || post >= this.post.size()) {
+      throw new IllegalArgumentException("projection " + name + " has no synapse (" + pre + ", "
+          + post + "): pre must be in 0.." + (this.pre.size() - 1) + " and post in 0.."
+          + (this.post.size() - 1));
+    }
+    for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+      if (indices[k] == post) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("projection " + name + " has no synapse from "
+        + this.pre.name() + "[" + pre + "] to " + this.post.name() + "[" + post + "]; "
+        + this.pre.name() + "[" + pre + "] connects to " + (indptr[pre + 1] - indptr[pre])
+        + " neurons (see csr())");
   }
 
   /**

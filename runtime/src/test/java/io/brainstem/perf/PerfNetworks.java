@@ -1,9 +1,11 @@
 package io.brainstem.perf;
 
 import io.brainstem.connectivity.FixedProb;
+import io.brainstem.connectivity.SynapseInit;
 import io.brainstem.math.Rng;
 import io.brainstem.models.ExpCobaProjection;
 import io.brainstem.models.LifGroup;
+import io.brainstem.models.WeightedExpCobaProjection;
 import io.brainstem.network.Network;
 import io.brainstem.network.Precision;
 import io.brainstem.network.Variable;
@@ -27,6 +29,26 @@ final class PerfNetworks {
     net.add(new ExpCobaProjection(e, i, new FixedProb(prob, 5)).E(0.).g_max(0.6).tau(5.));
     net.add(new ExpCobaProjection(i, e, new FixedProb(prob, 6)).E(-80.).g_max(6.7).tau(10.));
     net.add(new ExpCobaProjection(i, i, new FixedProb(prob, 7)).E(-80.).g_max(6.7).tau(10.));
+    return net;
+  }
+
+  /**
+   * {@link #einet} with one weight per synapse ({@code WeightedExpCoba}): lognormal weights with
+   * the median of the lumped network's g_max, seeded by the projections' names.
+   */
+  static Network einetWeighted(int numExc, int numInh, double prob, Precision precision) {
+    Network net = new Network(precision);
+    LifGroup e = net.add(lif("E", numExc, precision));
+    LifGroup i = net.add(lif("I", numInh, precision));
+    Rng rng = new Rng(3);
+    fillNormal(rng, e, -55., 2.);
+    fillNormal(rng, i, -55., 2.);
+    SynapseInit exc = SynapseInit.lognormal(Math.log(0.6), 0.3);
+    SynapseInit inh = SynapseInit.lognormal(Math.log(6.7), 0.3);
+    net.add(new WeightedExpCobaProjection(e, e, new FixedProb(prob, 4)).E(0.).w(exc).tau(5.));
+    net.add(new WeightedExpCobaProjection(e, i, new FixedProb(prob, 5)).E(0.).w(exc).tau(5.));
+    net.add(new WeightedExpCobaProjection(i, e, new FixedProb(prob, 6)).E(-80.).w(inh).tau(10.));
+    net.add(new WeightedExpCobaProjection(i, i, new FixedProb(prob, 7)).E(-80.).w(inh).tau(10.));
     return net;
   }
 

@@ -78,8 +78,13 @@ class StepAllocationTest {
   /** With {@code streamDir}, spikes of E and I and every E.V are streamed there through a 4 KiB buffer. */
   private static long allocatedPerRun(int threads, boolean spikeMonitor, Path streamDir,
       Precision precision) {
+    return allocatedPerRun(PerfNetworks.einet(400, 100, 0.08, precision), threads, spikeMonitor,
+        streamDir);
+  }
+
+  private static long allocatedPerRun(Network net, int threads, boolean spikeMonitor,
+      Path streamDir) {
     THREADS.getCurrentThreadAllocatedBytes(); // load what the first call needs
-    Network net = PerfNetworks.einet(400, 100, 0.08, precision);
     AllocationProbe probe = new AllocationProbe(net);
     DSRunner.Builder builder = DSRunner.builder(net)
         .inputs(probe).input("E.input", 20.).input("I.input", 20.).threads(threads);
@@ -111,6 +116,10 @@ class StepAllocationTest {
     allocatedPerRun(2, false);
     allocatedPerRun(1, false, null, Precision.FLOAT);
     allocatedPerRun(1, true, null, Precision.FLOAT);
+    for (Precision precision : Precision.values()) {
+      allocatedPerRun(PerfNetworks.einetWeighted(400, 100, 0.08, precision), 1, false, null);
+      allocatedPerRun(PerfNetworks.einetWeighted(400, 100, 0.08, precision), 2, false, null);
+    }
     for (int k = 0; k < 3; k++) { // the flush paths deoptimise and recompile a few times before settling
       allocatedPerRun(1, false, streamDir.resolve("warm-up" + k));
     }
@@ -157,6 +166,17 @@ class StepAllocationTest {
   void floatNetworksAllocateNothingEither() {
     assertThat(allocatedPerRun(1, false, null, Precision.FLOAT)).isEqualTo(0L);
     assertThat(allocatedPerRun(1, true, null, Precision.FLOAT)).isAtMost(32L * lastRunSpikes);
+  }
+
+  /** One weight per synapse ({@code @PerSynapse}): delivery reads it per synapse, allocating nothing. */
+  @Test
+  void perSynapseWeightsAllocateNothing() {
+    for (Precision precision : Precision.values()) {
+      for (int threads = 1; threads <= 2; threads++) {
+        assertThat(allocatedPerRun(PerfNetworks.einetWeighted(400, 100, 0.08, precision), threads,
+            false, null)).isEqualTo(0L);
+      }
+    }
   }
 
   @Test

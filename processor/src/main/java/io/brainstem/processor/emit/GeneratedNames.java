@@ -95,14 +95,19 @@ public final class GeneratedNames {
   private final String block;
   private final String owner;
   private final Map<String, String> loopHolders = new HashMap<>();
+  /** The projection's field holding each synapse's presynaptic index (null without @PerPre). */
+  private final String synapsePre;
 
   private GeneratedNames(ModelIR model) {
     List<String> inputs = model instanceof NeuronIR neuron ? neuron.inputs() : List.of();
     List<Post> posts = model instanceof SynapseIR synapse ? synapse.posts() : List.of();
+    List<ModelIR.SynapseVar> synapseVars =
+        model instanceof SynapseIR synapse ? synapse.synapseVars() : List.of();
     model.params().forEach(p -> modelNames.add(p.name()));
     model.states().forEach(s -> modelNames.add(s.name()));
     modelNames.addAll(inputs);
     posts.forEach(p -> modelNames.add(p.fieldName()));
+    synapseVars.forEach(v -> modelNames.add(v.name()));
     Set<String> taken = new LinkedHashSet<>(modelNames);
     taken.addAll(API.keySet());
     taken.addAll(NOISE_API.keySet());
@@ -113,6 +118,11 @@ public final class GeneratedNames {
     for (String input : inputs) {
       floatFields.put(input, members.allocate(input + "_float"));
     }
+    for (ModelIR.SynapseVar v : synapseVars) {
+      floatFields.put(v.name(), members.allocate(v.name() + "_float"));
+    }
+    this.synapsePre = synapseVars.stream().noneMatch(v -> v.home() == ModelIR.Home.PRE)
+        ? null : members.allocate("synapsePre");
     for (Post p : posts) {
       for (Storage storage : Storage.values()) {
         postArrays.put(key(p.fieldName(), storage), members.allocate(post(p.fieldName(), storage)));
@@ -154,6 +164,11 @@ public final class GeneratedNames {
   /** The model's own names, which the emitters qualify any type spelled like. */
   String[] qualified() {
     return modelNames.toArray(String[]::new);
+  }
+
+  /** The projection's field of presynaptic indices per synapse (a model with @PerPre only). */
+  String synapsePre() {
+    return synapsePre;
   }
 
   /** The field holding state or input {@code name} under {@code storage}: {@code V}, {@code V_float}. */

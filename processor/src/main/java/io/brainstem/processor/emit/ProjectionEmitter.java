@@ -22,6 +22,7 @@ import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.SynapseIR;
 import io.brainstem.processor.ir.ModelIR.Action;
+import io.brainstem.processor.ir.ModelIR.SynapseVar;
 import io.brainstem.processor.ir.ModelIR.Output;
 import io.brainstem.processor.ir.ModelIR.Post;
 import io.brainstem.processor.ir.ModelIR.State;
@@ -56,6 +57,10 @@ final class ProjectionEmitter {
   private final String due;
   private final String dueCount;
   private final String e;
+  /** The delivery loop's presynaptic index of the synapse (read only with @PerPre variables). */
+  private final String pre;
+  /** The arrays, setters and loops of the {@code @PerSynapse} and {@code @PerPre} variables. */
+  private final PerSynapseEmitter perSynapse;
   private final boolean usesTime;
   /** Whether {@code <Model>ProjectionVector} is generated too, for the projection to load. */
   private final boolean vector;
@@ -81,8 +86,11 @@ final class ProjectionEmitter {
     this.due = names.allocate("due");
     this.dueCount = names.allocate("dueCount");
     this.e = names.allocate("e");
+    this.pre = names.allocate("pre");
     this.usesTime = ModelNames.readsTime(model);
     this.tail = vector ? names.allocate("tail") : from;
+    this.perSynapse = new PerSynapseEmitter(model, generated, names, self, user, m, j, k, pre, from,
+        to);
   }
 
   TypeSpec type() {
@@ -102,6 +110,7 @@ final class ProjectionEmitter {
           .addJavadoc("State {@code $L} when the postsynaptic group stores float, else null.\n",
               s.name()).build());
     }
+    type.addFields(perSynapse.fields());
     for (Storage storage : Storage.values()) {
       for (Post p : model.posts()) {
         type.addField(FieldSpec.builder(storage.arrayType, generated.postArray(p.fieldName(), storage),
@@ -117,6 +126,7 @@ final class ProjectionEmitter {
     }
     type.addMethods(constructors())
         .addMethods(Members.setters(model, generated, self, "postsynaptic neuron"))
+        .addMethods(perSynapse.setters())
         .addMethod(Members.methodSetter(model, self))
         .addMethods(Members.seedSetter(model, self, "postsynaptic neuron"))
         .addMethods(vector ? Members.noiseSeedGetter(model) : List.of())
@@ -155,7 +165,13 @@ final class ProjectionEmitter {
     for (Storage storage : Storage.values()) {
       for (Integrator integrator : integrators()) {
         for (Variant variant : Variant.values()) {
-          type.addMethod(integrate(integrator, variant, storage));
+          if (!model.odes().isEmpty()) {
+            type.addMethod(integrate(integrator, variant, storage));
+          }
+        }
+        if (!model.synapseOdes().isEmpty()) {
+          type.addMethod(perSynapse.integrate(integrator, false, storage));
+          type.addMethod(perSynapse.integrate(integrator, true, storage));
         }
       }
       for (Variant variant : Variant.values()) {
@@ -163,7 +179,7 @@ final class ProjectionEmitter {
         model.output().ifPresent(out -> type.addMethod(outputMethod(out, variant, storage)));
       }
     }
-    if (StagedPlanner.refusal(model).isEmpty()) {
+    if (stagedRefusal().isEmpty()) {
       for (Storage storage : Storage.values()) {
         type.addMethod(stagedUpdate(storage));
         for (Variant variant : Variant.values()) {
@@ -205,6 +221,16 @@ final class ProjectionEmitter {
           .addStatement("this.$L = floatState($S, $L)", generated.field(s.name(), Storage.FLOAT), s.name(),
               initial);
     }
+    for (SynapseVar v : model.synapseVars()) {
+      String initial = ExprRenderer.literal(v.initialValue());
+      String kind = v.home() == ModelIR.Home.SYNAPSE ? "perSynapse" : "perPre";
+      named.addStatement("this.$L = $L($S, $L)", v.name(), kind, v.name(), initial)
+          .addStatement("this.$L = $LFloat($S, $L)", generated.field(v.name(), Storage.FLOAT), kind,
+              v.name(), initial);
+    }
+    if (generated.synapsePre() != null) {
+      named.addStatement("this.$L = synapsePre()", generated.synapsePre());
+    }
     for (Post p : model.posts()) {
       named.addStatement("this.$L = postVariable($S, $S)", generated.postArray(p.fieldName(), Storage.DOUBLE),
               p.postName(), "@Post field " + p.fieldName())
@@ -228,7 +254,20 @@ final class ProjectionEmitter {
 
   /** The integrators this class has loops for: none without an {@code @Ode}. */
   private List<Integrator> integrators() {
-    return model.odes().isEmpty() ? List.of() : Linearity.supported(model);
+    if (model.synapseOdes().isEmpty()) {
+      return model.odes().isEmpty() ? List.of() : Linearity.supported(model);
+    }
+    List<Integrator> both = new ArrayList<>(Linearity.supported(perSynapse.model()));
+    if (!model.odes().isEmpty()) {
+      both.retainAll(Linearity.supported(model));
+    }
+    return both;
+  }
+
+  /** Why this model cannot be staged, if it cannot. */
+  private Optional<String> stagedRefusal() {
+    return model.synapseOdes().isEmpty() ? StagedPlanner.refusal(model)
+        : Optional.of("its @PerSynapse states are integrated by the projection's own method");
   }
 
   /**
@@ -243,8 +282,14 @@ final class ProjectionEmitter {
     if (!integrators().isEmpty()) {
       code.beginControlFlow("switch (method())");
       for (Integrator integrator : integrators()) {
-        code.add("case $L -> { $L }\n", integrator.name(),
-            variants(Members.stepMethod(integrator, Variant.GROUP_WIDE), storage, loops));
+        CodeBlock lumped = model.odes().isEmpty() ? CodeBlock.of("")
+            : variants(Members.stepMethod(integrator, Variant.GROUP_WIDE), storage, loops);
+        CodeBlock perSynapse = model.synapseOdes().isEmpty() ? CodeBlock.of("")
+            : CodeBlock.of("$Lif (!jit) $L(dt, $L, $L); else $L(dt, $L, $L);",
+                model.odes().isEmpty() ? "" : " ",
+                PerSynapseEmitter.stepMethod(integrator, true, storage), from, to,
+                PerSynapseEmitter.stepMethod(integrator, false, storage), from, to);
+        code.add("case $L -> { $L$L }\n", integrator.name(), lumped, perSynapse);
       }
       if (integrators().size() < Integrator.values().length) {
         // method(...) refuses the others; a switch must still cover every constant.
@@ -360,11 +405,21 @@ final class ProjectionEmitter {
     CodeBlock.Builder effect = CodeBlock.builder();
     Set<String> written = new LinkedHashSet<>();
     onPre.assignments().forEach(a -> written.add(a.state()));
+    // per-synapse writes are stored at the synapse, the rest (lumped, @Post) at the target
+    Set<String> writtenSynapse = new LinkedHashSet<>();
+    written.stream().filter(w -> model.synapseVar(w).isPresent()).forEach(writtenSynapse::add);
+    Set<String> writtenLumped = new LinkedHashSet<>(written);
+    writtenLumped.removeAll(writtenSynapse);
     if (debug) {
       model.states().forEach(s -> effect.addStatement("$L.$L = this.$L[$L]", m, s.name(),
           generated.field(s.name(), storage), j));
+      model.synapseVars().forEach(v -> effect.addStatement("$L.$L = this.$L[$L]", m, v.name(),
+          generated.field(v.name(), storage), perSynapse.index(v)));
       effect.addStatement("$L.$L()", m, onPre.methodName());
-      written.forEach(s -> effect.addStatement("$L[$L] = $L", array(s, storage), j,
+      writtenLumped.forEach(s -> effect.addStatement("$L[$L] = $L", array(s, storage), j,
+          storage.store(m + "." + s)));
+      writtenSynapse.forEach(s -> effect.addStatement("this.$L[$L] = $L",
+          generated.field(s, storage), perSynapse.index(model.synapseVar(s).orElseThrow()),
           storage.store(m + "." + s)));
     } else {
       PlanRenderer render = PlanRenderer.kernel(model, vars, j);
@@ -373,19 +428,25 @@ final class ProjectionEmitter {
         assignments.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
       }
       CodeBlock rendered = assignments.build();
-      effect.add(loadStates(vars, false, written, storage))
+      effect.add(loadStates(vars, false, writtenLumped, storage))
+          .add(perSynapse.loads(vars, writtenSynapse, storage))
           .add(loadWrittenPosts(written, storage))
-          .add(rendered).add(storeStates(written, storage));
+          .add(rendered).add(storeStates(writtenLumped, storage));
+      writtenSynapse.forEach(s -> effect.addStatement("this.$L[$L] = $L",
+          generated.field(s, storage), perSynapse.index(model.synapseVar(s).orElseThrow()),
+          storage.store(s)));
     }
-    CodeBlock perTarget = CodeBlock.builder()
+    CodeBlock.Builder perTarget = CodeBlock.builder()
         .addStatement("final int $L = indices[$L]", j, k)
         .beginControlFlow("if ($L < $L || $L >= $L)", j, from, j, to)
         .addStatement("continue")
-        .endControlFlow()
-        .add(loads.paramsInLoop(vars, j))
+        .endControlFlow();
+    if (generated.synapsePre() != null) {
+      perTarget.addStatement("final int $L = $L[$L]", pre, generated.synapsePre(), k);
+    }
+    perTarget.add(loads.paramsInLoop(vars, j))
         .add(loads.inputs(vars, j, written))
-        .add(effect.build())
-        .build();
+        .add(effect.build());
     return CodeBlock.builder()
         .add("// spikes due now: $L() on each target in [$L, $L) ($L)\n",
             onPre.methodName(), from, to, Members.oneLine(onPre.sourceText()))
@@ -394,7 +455,7 @@ final class ProjectionEmitter {
         .addStatement("final int $L = dueCount()", dueCount)
         .beginControlFlow("for (int $L = 0; $L < $L; $L++)", e, e, dueCount, e)
         .addStatement("final int $L = $L[$L]", k, due, e)
-        .add(perTarget)
+        .add(perTarget.build())
         .endControlFlow()
         .nextControlFlow("else")
         .add("// the rows of the spikes due: last step's spike list, or that of d steps earlier\n")
@@ -403,7 +464,7 @@ final class ProjectionEmitter {
             slot, count, slot, count, slot)
         .addStatement("final int $L = $L[$L]", i, spikes, slot)
         .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i, k)
-        .add(perTarget)
+        .add(perTarget.build())
         .endControlFlow()
         .endControlFlow()
         .endControlFlow()
@@ -516,7 +577,7 @@ final class ProjectionEmitter {
 
   /** {@code coupling(Coupling)}: a staged-capable model names its target and post state. */
   private MethodSpec couplingSetter() {
-    Optional<String> refusal = StagedPlanner.refusal(model);
+    Optional<String> refusal = stagedRefusal();
     MethodSpec.Builder setter = MethodSpec.methodBuilder("coupling")
         .addModifiers(PUBLIC)
         .returns(self)
@@ -538,7 +599,7 @@ final class ProjectionEmitter {
 
   /** The first statements of {@code update}: a staged projection runs its staged loops alone. */
   private CodeBlock stagedBranch() {
-    if (StagedPlanner.refusal(model).isPresent()) {
+    if (stagedRefusal().isPresent()) {
       return CodeBlock.of("");
     }
     String range = from + ", " + to;

@@ -11,6 +11,7 @@ final class RuntimeNames {
   static final ClassName PRECISION = ClassName.get("io.brainstem.network", "Precision");
   static final ClassName PARAMETERS = ClassName.get("io.brainstem.network", "Parameters");
   static final ClassName CONNECTOR = ClassName.get("io.brainstem.connectivity", "Connector");
+  static final ClassName SYNAPSE_INIT = ClassName.get("io.brainstem.connectivity", "SynapseInit");
   static final ClassName EXPREL = ClassName.get("io.brainstem.math", "Exprel");
   static final ClassName GAUSSIAN = ClassName.get("io.brainstem.math", "Gaussian");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");

@@ -60,6 +60,20 @@ public sealed interface ModelIR permits NeuronIR, SynapseIR {
     SYNAPSE
   }
 
+  /** Where a synapse variable lives when it is not per postsynaptic neuron. */
+  public enum Home {
+    /** {@code @PerSynapse}: one value per synapse, in CSR order. */
+    SYNAPSE,
+    /** {@code @PerPre}: one value per presynaptic neuron. */
+    PRE
+  }
+
+  /**
+   * A {@code @PerSynapse} or {@code @PerPre} variable: a parameter ({@code state} false) or a state,
+   * with its initial value.
+   */
+  public record SynapseVar(String name, Home home, boolean state, double initialValue) {}
+
   /** A parameter and its default value. */
   public record Param(String name, double defaultValue) {}
 

@@ -2,12 +2,14 @@ package io.brainstem.processor.ir;
 
 import io.brainstem.annotations.Integrator;
 import io.brainstem.processor.ir.ModelIR.Action;
+import io.brainstem.processor.ir.ModelIR.Home;
 import io.brainstem.processor.ir.ModelIR.Noise;
 import io.brainstem.processor.ir.ModelIR.Ode;
 import io.brainstem.processor.ir.ModelIR.Output;
 import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.Post;
 import io.brainstem.processor.ir.ModelIR.State;
+import io.brainstem.processor.ir.ModelIR.SynapseVar;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +28,11 @@ import java.util.Set;
  * @param output the synaptic output, if any
  * @param noises the diffusion coefficients of the states with a {@code @Noise}
  * @param methods the integrators to generate loops for (every one when empty is given)
+ * @param synapseVars the {@code @PerSynapse} and {@code @PerPre} parameters and states (parameters
+ *     first, then states, each in declaration order); they are not in {@code params} or
+ *     {@code states}, which hold the lumped (per-postsynaptic-neuron) ones only
+ * @param synapseOdes the {@code @Ode}s of {@code @PerSynapse} states, integrated clock-driven over
+ *     every synapse; they are not in {@code odes}
  */
 public record SynapseIR(
     String packageName,
@@ -38,7 +45,9 @@ public record SynapseIR(
     Optional<Action> onPre,
     Optional<Output> output,
     List<Noise> noises,
-    Set<Integrator> methods) implements ModelIR {
+    Set<Integrator> methods,
+    List<SynapseVar> synapseVars,
+    List<Ode> synapseOdes) implements ModelIR {
 
   public SynapseIR {
     params = List.copyOf(params);
@@ -47,6 +56,25 @@ public record SynapseIR(
     odes = List.copyOf(odes);
     noises = List.copyOf(noises);
     methods = ModelIR.methodSet(methods);
+    synapseVars = List.copyOf(synapseVars);
+    synapseOdes = List.copyOf(synapseOdes);
+  }
+
+  /** A synapse whose variables are all per postsynaptic neuron. */
+  public SynapseIR(
+      String packageName,
+      String className,
+      Integrator method,
+      List<Param> params,
+      List<State> states,
+      List<Post> posts,
+      List<Ode> odes,
+      Optional<Action> onPre,
+      Optional<Output> output,
+      List<Noise> noises,
+      Set<Integrator> methods) {
+    this(packageName, className, method, params, states, posts, odes, onPre, output, noises,
+        methods, List.of(), List.of());
   }
 
   /** A deterministic synapse with loops for every integrator. */
@@ -62,6 +90,16 @@ public record SynapseIR(
       Optional<Output> output) {
     this(packageName, className, method, params, states, posts, odes, onPre, output, List.of(),
         Set.of());
+  }
+
+  /** The synapse variables living in {@code home}, in declaration order. */
+  public List<SynapseVar> synapseVars(Home home) {
+    return synapseVars.stream().filter(v -> v.home() == home).toList();
+  }
+
+  /** The {@code @PerSynapse} or {@code @PerPre} variable called {@code name}, if any. */
+  public Optional<SynapseVar> synapseVar(String name) {
+    return synapseVars.stream().filter(v -> v.name().equals(name)).findFirst();
   }
 
   @Override

@@ -5,6 +5,8 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.Trees;
 import io.brainstem.annotations.Input;
 import io.brainstem.annotations.Param;
+import io.brainstem.annotations.PerPre;
+import io.brainstem.annotations.PerSynapse;
 import io.brainstem.annotations.Post;
 import io.brainstem.annotations.Refractory;
 import io.brainstem.annotations.State;
@@ -35,6 +37,8 @@ final class FieldParser {
   final List<Member<String>> inputs = new ArrayList<>();
   final List<Member<ModelIR.Post>> posts = new ArrayList<>();
   final List<Member<Void>> refractory = new ArrayList<>();
+  /** The {@code @PerSynapse} and {@code @PerPre} markers on @Param and @State fields. */
+  final List<Member<ModelIR.Home>> homes = new ArrayList<>();
   /** Fields with two roles: reported at the declaration, so their uses are not reported again. */
   final Set<String> conflicted = new HashSet<>();
 
@@ -50,6 +54,7 @@ final class FieldParser {
         Annotations.findAll(field, Param.class, State.class, Input.class, Post.class);
     AnnotationMirror refractoryMirror = Annotations.find(field, Refractory.class);
     String name = field.getSimpleName().toString();
+    home(field, name, roles);
     if (roles.isEmpty()) {
       if (refractoryMirror != null) {
         refractoryNotParam(field, refractoryMirror);
@@ -91,6 +96,44 @@ final class FieldParser {
         refractoryNotParam(field, refractoryMirror);
       }
     }
+  }
+
+  /** Records the field's home marker; a marker needs a @Param or @State, and one home only. */
+  private void home(VariableElement field, String name, List<AnnotationMirror> roles) {
+    AnnotationMirror perSynapse = Annotations.find(field, PerSynapse.class);
+    AnnotationMirror perPre = Annotations.find(field, PerPre.class);
+    AnnotationMirror marker = perSynapse != null ? perSynapse : perPre;
+    if (marker == null) {
+      return;
+    }
+    if (perSynapse != null && perPre != null) {
+      diagnostics.error(
+          ErrorCode.CONFLICTING_HOMES,
+          field,
+          perPre,
+          "'" + name + "' is annotated both @PerSynapse and @PerPre; a synapse variable lives in"
+              + " one place",
+          "Keep @PerSynapse for one value per synapse, or @PerPre for one value per presynaptic"
+              + " neuron.");
+      return;
+    }
+    String role = roles.isEmpty() ? "" : Annotations.display(roles.get(0));
+    if (!role.equals("@Param") && !role.equals("@State")) {
+      diagnostics.error(
+          ErrorCode.HOME_WITHOUT_VARIABLE,
+          field,
+          marker,
+          Annotations.display(marker) + " on '" + name + "', which is "
+              + (role.isEmpty() ? "not a model variable" : "a " + role + " field")
+              + "; the marker says where a @Param or @State of a synapse lives",
+          role.isEmpty()
+              ? "Add @Param or @State, e.g. '@Param " + Annotations.display(marker) + " double "
+                  + name + "'."
+              : "Remove " + Annotations.display(marker) + ".");
+      return;
+    }
+    homes.add(new Member<>(name,
+        perSynapse != null ? ModelIR.Home.SYNAPSE : ModelIR.Home.PRE, field, marker));
   }
 
   private void checkShape(VariableElement field, String name, AnnotationMirror role) {

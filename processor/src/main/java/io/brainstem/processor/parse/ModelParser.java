@@ -64,6 +64,7 @@ public final class ModelParser {
         methodParser.onPres,
         methodParser.outputs,
         methodParser.noises,
+        fieldParser.homes,
         usage);
   }
 

@@ -29,7 +29,13 @@ public record ParsedModel(
     List<Member<ModelIR.Action>> onPres,
     List<Member<ModelIR.Output>> outputs,
     List<Member<ModelIR.Noise>> noises,
+    List<Member<ModelIR.Home>> homes,
     Usage usage) {
+
+  /** The home marker of the field {@code name}, if it has one. */
+  public java.util.Optional<ModelIR.Home> home(String name) {
+    return homes.stream().filter(h -> h.name().equals(name)).findFirst().map(Member::value);
+  }
 
   /** The IR; valid only when parse and check reported no error for this model. */
   public ModelIR toIR(String packageName) {
@@ -40,8 +46,27 @@ public record ParsedModel(
           values(odes), first(thresholds), first(resets),
           refractory.stream().findFirst().map(Member::name), values(noises), methods);
     }
-    return new SynapseIR(packageName, name, method, values(params), values(states), values(posts),
-        values(odes), first(onPres), first(outputs), values(noises), methods);
+    // Per-synapse and per-pre variables and their ODEs live apart from the lumped ones.
+    return new SynapseIR(packageName, name, method,
+        values(params).stream().filter(p -> home(p.name()).isEmpty()).toList(),
+        values(states).stream().filter(p -> home(p.name()).isEmpty()).toList(),
+        values(posts),
+        values(odes).stream().filter(o -> home(o.state()).isEmpty()).toList(),
+        first(onPres), first(outputs), values(noises), methods, synapseVars(),
+        values(odes).stream().filter(o -> home(o.state()).isPresent()).toList());
+  }
+
+  private List<ModelIR.SynapseVar> synapseVars() {
+    List<ModelIR.SynapseVar> vars = new java.util.ArrayList<>();
+    for (Member<ModelIR.Param> p : params) {
+      home(p.name()).ifPresent(h ->
+          vars.add(new ModelIR.SynapseVar(p.name(), h, false, p.value().defaultValue())));
+    }
+    for (Member<ModelIR.State> s : states) {
+      home(s.name()).ifPresent(h ->
+          vars.add(new ModelIR.SynapseVar(s.name(), h, true, s.value().initialValue())));
+    }
+    return vars;
   }
 
   private static <T> List<T> values(List<Member<T>> members) {
