@@ -151,7 +151,8 @@ final class ProjectionEmitter {
     }
     // The three phases are separate methods, so their variants add up instead of multiplying.
     for (Storage storage : Storage.values()) {
-      for (Integrator integrator : integrators()) {
+      for (Integrator integrator : model.odes().isEmpty() ? List.<Integrator>of()
+          : Members.scalarLoops(model)) {
         for (Variant variant : Variant.values()) {
           type.addMethod(integrate(integrator, variant, storage));
         }
@@ -240,9 +241,12 @@ final class ProjectionEmitter {
     CodeBlock.Builder code = CodeBlock.builder();
     if (!integrators().isEmpty()) {
       code.beginControlFlow("switch (method())");
-      for (Integrator integrator : integrators()) {
-        code.add("case $L -> { $L }\n", integrator.name(),
-            variants(Members.stepMethod(integrator, Variant.GROUP_WIDE), storage, loops));
+      for (Integrator loop : Members.scalarLoops(model)) {
+        String cases = String.join(", ", integrators().stream()
+            .filter(m -> m == loop || (Members.isRungeKutta(m) && Members.isRungeKutta(loop)))
+            .map(Integrator::name).toList());
+        code.add("case $L -> { $L }\n", cases,
+            variants(Members.scalarStepMethod(loop, Variant.GROUP_WIDE), storage, loops));
       }
       if (integrators().size() < Integrator.values().length) {
         // method(...) refuses the others; a switch must still cover every constant.
@@ -270,8 +274,8 @@ final class ProjectionEmitter {
     LocalNames locals = names.copy();
     boolean debug = variant == Variant.DEBUG;
     StepPlan plan = debug
-        ? StepPlanner.plan(model, integrator, variant.uniformity, locals)
-        : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
+        ? StepPlanner.plan(model, integrator, variant.uniformity, locals, true)
+        : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals, true);
     Loads loads = new Loads(model, generated, variant, storage, m);
     List<Vars> loops = new ArrayList<>();
     Vars vars = vars(debug, loops);
@@ -290,7 +294,7 @@ final class ProjectionEmitter {
         .add(storeStates(integrated, storage))
         .endControlFlow()
         .build();
-    return phaseMethod(Members.stepMethod(integrator, variant) + storage.suffix, debug,
+    return phaseMethod(Members.scalarStepMethod(integrator, variant) + storage.suffix, debug,
         CodeBlock.builder().add(loads.paramsBeforeLoop(Vars.union(loops))).add(hoisted)
             .add(body).build());
   }
