@@ -59,6 +59,8 @@ public final class StepPlanner {
   private List<Step> target = perElement;
   /** Whether an explicit Runge–Kutta step is one stage loop driven by the runtime's tableau. */
   private final boolean shared;
+  /** Whether a stage loop binds {@code t} to its stage time (else the caller passes it). */
+  private boolean bindTime = true;
 
   private StepPlanner(ModelIR model, Uniformity uniformity, LocalNames names, boolean shared) {
     this.model = model;
@@ -129,6 +131,18 @@ public final class StepPlanner {
   }
 
   /**
+   * The stage loop plan of a vector kernel ({@link #kernelPlan} with {@code shared}), except that
+   * the rates read {@code t} itself: the kernel runs its rate loops once per stage, passing them
+   * the stage time as {@code t}.
+   */
+  public static StepPlan vectorStagePlan(
+      ModelIR model, Integrator integrator, Uniformity uniformity, LocalNames names) {
+    StepPlanner planner = new StepPlanner(model, uniformity, names, true);
+    planner.bindTime = false;
+    return CommonSubexpressions.eliminate(planner.build(integrator), names);
+  }
+
+  /**
    * Any explicit Runge–Kutta method as one loop over its stages, the tableau read at run time from
    * the runtime's {@code RungeKutta}: per stage, every variable's stage state, then the stage time
    * (if a right-hand side reads {@code t}), then each rate, saved as the variable's slope of that
@@ -150,7 +164,7 @@ public final class StepPlanner {
       bindings.put(x, let(x + "_stage",
           new StepPlan.StageState(method.name(), x, slopes.get(x))));
     }
-    timeRef().ifPresent(t ->
+    timeRef().filter(t -> bindTime).ifPresent(t ->
         bindings.put(t.name(), let("tStage", new StepPlan.StageTime(method.name(), t))));
     Map<String, Ref> k = rates("slope", bindings, "_stage");
     k.forEach((x, rate) -> body.add(new StepPlan.SaveSlope(slopes.get(x), rate)));
