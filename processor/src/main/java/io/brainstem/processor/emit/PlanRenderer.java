@@ -94,8 +94,16 @@ final class PlanRenderer {
   }
 
   private void steps(List<Step> steps, CodeBlock.Builder code) {
+    Map<String, String> direct = directResults(steps);
     for (Step step : steps) {
-      if (step instanceof Let let) {
+      if (step instanceof Let let && direct.containsKey(let.name())) {
+        Combined c = (Combined) let.value();
+        code.addStatement("$L = $L.step($L, $L, dt)", direct.get(let.name()), c.method(),
+            c.state(), c.slopes());
+      } else if (step instanceof Store store && store.value() instanceof Ref r
+          && direct.containsKey(r.name())) {
+        continue;
+      } else if (step instanceof Let let) {
         code.add(let(let));
       } else if (step instanceof Stages stages) {
         code.beginControlFlow("for (int $L = 0; $L < $L.stages(); $L++)",
@@ -114,6 +122,29 @@ final class PlanRenderer {
         code.addStatement("$L = $L", store.state(), exprs.render(store.value()));
       }
     }
+  }
+
+  /**
+   * The Runge–Kutta results stored as they are, by local: each state's is assigned where it is
+   * computed, since it reads only that state and its slopes; not with noise, whose lets after it
+   * read the states at the start of the step.
+   */
+  static Map<String, String> directResults(List<Step> steps) {
+    Map<String, String> direct = new HashMap<>();
+    if (steps.stream().anyMatch(s -> s instanceof Let l && (l.value() instanceof Diffusion
+        || l.value() instanceof StandardNormal))) {
+      return direct;
+    }
+    Map<String, String> combined = new HashMap<>();
+    for (Step step : steps) {
+      if (step instanceof Let let && let.value() instanceof Combined c) {
+        combined.put(let.name(), c.state());
+      } else if (step instanceof Store store && store.value() instanceof Ref r
+          && store.state().equals(combined.get(r.name()))) {
+        direct.put(r.name(), store.state());
+      }
+    }
+    return direct;
   }
 
   /**

@@ -115,7 +115,8 @@ final class ProjectionEmitter {
     }
     type.addMethods(constructors())
         .addMethods(Members.setters(model, generated, self, "postsynaptic neuron"))
-        .addMethod(Members.methodSetter(model, self))
+        // Without an @Ode there is nothing to integrate: no method(Integrator) to choose with.
+        .addMethods(model.odes().isEmpty() ? List.of() : List.of(Members.methodSetter(model, self)))
         .addMethods(Members.seedSetter(model, self, "postsynaptic neuron"))
         .addMethods(vector ? Members.noiseSeedGetter(model) : List.of())
         .addMethods(delaySetters())

@@ -290,7 +290,7 @@ final class VectorGroupEmitter {
     int base = states.size() * perState;
     String name = stepMethod(integrator, variant);
     String tableau = stages.method();
-    String tStage = locals.allocate("tStage");
+    CodeBlock tStage = CodeBlock.of("$L.time($L, t, dt)", tableau, stage);
     List<MethodSpec> methods = new ArrayList<>();
     CodeBlock.Builder driver = CodeBlock.builder()
         .addStatement("final $T $L = $T.of($L.method())", RuntimeNames.RUNGE_KUTTA, tableau,
@@ -308,12 +308,12 @@ final class VectorGroupEmitter {
           stage, x, block, blockEnd, carry, stateSlot.get(x), blockSize, slopeSlot.get(x),
           blockSize, blockSize);
     }
-    driver.addStatement("final double $L = $L.time($L, t, dt)", tStage, tableau, stage);
     forceAt = true;
     List<List<Stmt>> parts = split.parts();
     for (int p = 0; p < parts.size(); p++) {
       boolean saves = p == parts.size() - 1;
-      String partName = name + "Rates" + (p + 1);
+      // Short names, so that the signatures fit a line.
+      String partName = "rates" + variant.suffix + (p + 1);
       Map<String, Integer> in = shifted(split.carriedIn(p), base);
       Map<String, Integer> out = shifted(split.carriedOut(p), base);
       MethodSpec.Builder part = loop(partName, variant, parts.get(p), CodeBlock.of(""), in, out,
@@ -336,7 +336,7 @@ final class VectorGroupEmitter {
           block, blockEnd, carry, stateSlot.get(x), blockSize, slopeSlot.get(x), blockSize,
           blockSize);
     }
-    String finishName = name + "Finish";
+    String finishName = "finish" + variant.suffix;
     methods.add(loop(finishName, variant, after, finish, Map.of(), Map.of(), true, null, false)
         .addModifiers(PRIVATE)
         .addParameter(double[].class, carry)
@@ -350,8 +350,6 @@ final class VectorGroupEmitter {
     methods.add(0, MethodSpec.methodBuilder(name)
         .addModifiers(PRIVATE)
         .returns(int.class)
-        .addJavadoc("Every explicit Runge–Kutta method: per block of {@code BLOCK} neurons, the"
-            + " rate loops once per stage.\n")
         .addParameter(double.class, "t")
         .addParameter(double.class, "dt")
         .addParameter(int.class, from)
@@ -362,7 +360,7 @@ final class VectorGroupEmitter {
   }
 
   /** The runtime's {@code RungeKutta.MAX_STAGES}: slope slots per state in the carry buffer. */
-  private static final int RUNGE_KUTTA_MAX_STAGES = 4;
+  static final int RUNGE_KUTTA_MAX_STAGES = 4;
 
   /** Set while the stage kernel's loops are built: they index the carry buffer even uncarried. */
   private boolean forceAt;

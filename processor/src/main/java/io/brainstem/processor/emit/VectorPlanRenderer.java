@@ -177,8 +177,21 @@ final class VectorPlanRenderer {
 
   private List<Stmt> statements(List<Step> steps, String refractory) {
     List<Stmt> out = new ArrayList<>();
+    java.util.Map<String, String> direct = PlanRenderer.directResults(steps);
     for (Step step : steps) {
-      if (step instanceof Let let && let.value() instanceof StepPlan.StageState st) {
+      if (step instanceof Let let && direct.containsKey(let.name())) {
+        continue;
+      } else if (step instanceof Store store && store.value() instanceof Ref r
+          && direct.containsKey(r.name())) {
+        // The result straight from the buffer, where the runtime's RungeKutta.step put it.
+        CodeBlock value = CodeBlock.of("$T.fromArray($L, $L, $L + $L)", RuntimeNames.DOUBLE_VECTOR,
+            species, carry, carrySlots.get(store.state()), at);
+        out.add(new Stmt(refractory == null
+            ? CodeBlock.of("$L = $L;\n", store.state(), value)
+            : CodeBlock.of("$L = $L.blend($L, $L);\n", store.state(), value, store.state(),
+                refractory),
+            null, Set.of(new Ref(store.state(), Expr.RefKind.STATE)), 2));
+      } else if (step instanceof Let let && let.value() instanceof StepPlan.StageState st) {
         out.add(fromCarry(let.name(), carrySlots.get(st.state())));
       } else if (step instanceof Let let && let.value() instanceof StepPlan.Combined c) {
         out.add(fromCarry(let.name(), carrySlots.get(c.state())));
