@@ -216,8 +216,7 @@ class EmitterTest {
         + "          final double V_slope = (-V_stage + V_rest + R * input) / tau;\n"
         + "          V_k[stage] = V_slope;\n"
         + "        }\n"
-        + "        final double V_next = tableau.step(V, V_k, dt);\n"
-        + "        V = V_next;\n");
+        + "        V = tableau.step(V, V_k, dt);\n");
     assertThat(occurrences(kernel, "/ tau")).isEqualTo(1);
     String debug =
         method(LIF, "private int stepRungeKuttaDebug(double t, double dt, int from, int to)");
@@ -225,6 +224,35 @@ class EmitterTest {
     // Each stage sets the instance's state anew before calling the user's method.
     assertThat(debug).contains("m.V = V_stage;\n          final double V_slope = m.dV(V_stage, "
         + "m.input);");
+  }
+
+  @Test
+  void vectorKernelsRunTheRatesLoopOncePerStageOfTheRuntimeTableau() {
+    String vector = Emitter.emitAll(TestModels.lif(), true).get(1).toString();
+    assertThat(vector).contains("case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> "
+        + "params.heterogeneous() ? stepRungeKuttaPerElement(t, dt, from, to)"
+        + " : stepRungeKutta(t, dt, from, to);");
+    assertThat(vector).contains("final RungeKutta tableau = RungeKutta.of(group.method());\n"
+        + "    final double[] carry = VectorMath.carry(5 * BLOCK);\n");
+    // The runtime forms the stage states and the results in the buffer, the rates loop the slopes.
+    assertThat(vector).contains("""
+              for (int stage = 0; stage < tableau.stages(); stage++) {
+                tableau.stage(stage, this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+                rates1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
+              }
+              tableau.step(this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+              spikeEnd = finish(t, dt, b, e, carry, spikeEnd);
+        """);
+    assertThat(vector).contains("""
+              final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
+              final DoubleVector V_slope = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
+              V_slope.intoArray(carry, (1 + stage) * BLOCK + at);
+        """);
+    // The right-hand side once per parameter layout for the seven methods.
+    assertThat(occurrences(vector, "V_slope.intoArray(carry")).isEqualTo(2);
+    assertThat(vector).contains(
+        "V = DoubleVector.fromArray(S, carry, 0 * BLOCK + at).blend(V, refractory);");
+    assertThat(vector).doesNotContain("stepRk4");
   }
 
   private static int occurrences(String text, String part) {
@@ -378,7 +406,8 @@ class EmitterTest {
         + "      final boolean heldBefore = V >= V_th;\n");
     assertThat(kernel.indexOf("heldBefore = V >= V_th")).isLessThan(kernel.indexOf("V_slope"));
     // No reset: the spike still goes to the spike list projections read.
-    assertThat(kernel).contains("V = V_next;\n      w = w_next;\n"
+    assertThat(kernel).contains("V = tableau.step(V, V_k, dt);\n"
+        + "      w = tableau.step(w, w_k, dt);\n"
         + "      final boolean spiked = !heldBefore && V >= V_th;\n"
         + "      if (spiked) {\n        spikeIndex[spikeEnd++] = i;\n      }\n"
         + "      this.V[i] = V;\n      this.w[i] = w;\n      spike[i] = spiked;");
