@@ -8,7 +8,8 @@ import java.util.Map;
  * An explicit Runge–Kutta method driven from its Butcher tableau, shared by every generated loop:
  * a model's loop evaluates its right-hand side once per stage and leaves the stage states, stage
  * times and the step's combination to this class, so that the scalar, float and debug loops use
- * the same operations in the same order and stay bit-identical by construction.
+ * the same operations in the same order and stay bit-identical by construction ({@link VectorMath}
+ * does them lane-wise over a block for the vector kernels).
  *
  * <p>Each row of the tableau is kept as a step constant {@code h = p·dt/q} and integer weights
  * {@code w_j}, evaluated as {@code y + h·(w_0·k_0 + w_1·k_1 + ...)} left to right, skipping zero
@@ -128,86 +129,16 @@ public final class RungeKutta {
     return weights.apply(y, k, dt);
   }
 
-  /**
-   * The states of stage {@code s} of a block of elements, for the vector kernels: element
-   * {@code i} of {@code [from, to)} reads its slopes at {@code buffer[k + j·stride + (i − from)]}
-   * (stage {@code j}) and gets its stage state at {@code buffer[out + (i − from)]}; the same
-   * operations as {@link #stage}.
-   *
-   * @param s the stage, from 0
-   * @param y the states at the start of the step
-   * @param from the first element
-   * @param to past the last element
-   * @param buffer the block's carry buffer
-   * @param out where the stage states go in {@code buffer}
-   * @param k where stage 0's slopes are in {@code buffer}
-   * @param stride the distance from one stage's slopes to the next's
-   * @param dt the step
-   */
-  public void stage(int s, double[] y, int from, int to, double[] buffer, int out, int k,
-      int stride, double dt) {
-    stages[s].apply(y, null, from, to, buffer, out, k, stride, dt);
-  }
-
-  /**
-   * {@link #stage(int, double[], int, int, double[], int, int, int, double)} over float states.
-   *
-   * @param s the stage, from 0
-   * @param y the states at the start of the step, widened
-   * @param from the first element
-   * @param to past the last element
-   * @param buffer the block's carry buffer
-   * @param out where the stage states go in {@code buffer}
-   * @param k where stage 0's slopes are in {@code buffer}
-   * @param stride the distance from one stage's slopes to the next's
-   * @param dt the step
-   */
-  public void stage(int s, float[] y, int from, int to, double[] buffer, int out, int k,
-      int stride, double dt) {
-    stages[s].apply(null, y, from, to, buffer, out, k, stride, dt);
-  }
-
-  /**
-   * The step's results of a block of elements, laid out as for
-   * {@link #stage(int, double[], int, int, double[], int, int, int, double)}; the same operations
-   * as {@link #step}.
-   *
-   * @param y the states at the start of the step
-   * @param from the first element
-   * @param to past the last element
-   * @param buffer the block's carry buffer
-   * @param out where the results go in {@code buffer}
-   * @param k where stage 0's slopes are in {@code buffer}
-   * @param stride the distance from one stage's slopes to the next's
-   * @param dt the step
-   */
-  public void step(double[] y, int from, int to, double[] buffer, int out, int k, int stride,
-      double dt) {
-    weights.apply(y, null, from, to, buffer, out, k, stride, dt);
-  }
-
-  /**
-   * {@link #step(double[], int, int, double[], int, int, int, double)} over float states.
-   *
-   * @param y the states at the start of the step, widened
-   * @param from the first element
-   * @param to past the last element
-   * @param buffer the block's carry buffer
-   * @param out where the results go in {@code buffer}
-   * @param k where stage 0's slopes are in {@code buffer}
-   * @param stride the distance from one stage's slopes to the next's
-   * @param dt the step
-   */
-  public void step(float[] y, int from, int to, double[] buffer, int out, int k, int stride,
-      double dt) {
-    weights.apply(null, y, from, to, buffer, out, k, stride, dt);
+  /** Row {@code s} of the stage matrix, or the weights for {@code s == stages()}. */
+  Row row(int s) {
+    return s == stages.length ? weights : stages[s];
   }
 
   /**
    * One row as {@code (p/q)·dt} times integer weights of the stages it reads: a single non-zero
    * entry is its own step constant with weight 1, several share their common denominator.
    */
-  private record Row(long p, long q, int[] stages, double[] weights) {
+  record Row(long p, long q, int[] stages, double[] weights) {
     static Row of(long[][] ratios) {
       int nonZero = 0;
       long denominator = 1;
@@ -253,44 +184,6 @@ public final class RungeKutta {
         sum += weights[j] * k[stages[j]];
       }
       return y + step(dt) * sum;
-    }
-
-    /**
-     * {@link #apply(double, double[], double)} for each element of a block (states in {@code y}
-     * or, if null, {@code yf}), one simple loop per term so that C2 can vectorize each: every
-     * element still gets {@code y + h·((w_0·k_0 + w_1·k_1) + ...)}, in that order.
-     */
-    void apply(double[] y, float[] yf, int from, int to, double[] buffer, int out, int k,
-        int stride, double dt) {
-      int n = to - from;
-      if (stages.length == 0) {
-        for (int at = 0; at < n; at++) {
-          buffer[out + at] = y != null ? y[from + at] : yf[from + at];
-        }
-        return;
-      }
-      double w = weights[0];
-      int slopes = k + stages[0] * stride;
-      for (int at = 0; at < n; at++) {
-        buffer[out + at] = w * buffer[slopes + at];
-      }
-      for (int j = 1; j < stages.length; j++) {
-        double wj = weights[j];
-        int sj = k + stages[j] * stride;
-        for (int at = 0; at < n; at++) {
-          buffer[out + at] += wj * buffer[sj + at];
-        }
-      }
-      double h = step(dt);
-      if (y != null) {
-        for (int at = 0; at < n; at++) {
-          buffer[out + at] = y[from + at] + h * buffer[out + at];
-        }
-      } else {
-        for (int at = 0; at < n; at++) {
-          buffer[out + at] = yf[from + at] + h * buffer[out + at];
-        }
-      }
     }
   }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shared Runge–Kutta combinations: the same operations as the inlined forms the generated
- * loops had (and the staged loops still have), and the block form equal to the per-element one.
+ * loops had (and the staged loops still have), and VectorMath's block form equal to the
+ * per-element one.
  */
 class RungeKuttaTest {
   private static final double DT = 0.1;
@@ -55,7 +56,7 @@ class RungeKuttaTest {
   }
 
   @Test
-  void theBlockFormIsThePerElementFormForEveryMethod() {
+  void theVectorKernelsBlockFormIsThePerElementFormForEveryMethod() {
     int stride = 16;
     int n = 13;
     Random random = new Random(2);
@@ -76,16 +77,10 @@ class RungeKuttaTest {
       }
       for (int s = 0; s <= rk.stages(); s++) {
         for (boolean floats : new boolean[] {false, true}) {
-          if (s < rk.stages()) {
-            if (floats) {
-              rk.stage(s, yf, 3, 3 + n, buffer, 0, stride, stride, DT);
-            } else {
-              rk.stage(s, y, 3, 3 + n, buffer, 0, stride, stride, DT);
-            }
-          } else if (floats) {
-            rk.step(yf, 3, 3 + n, buffer, 0, stride, stride, DT);
+          if (floats) {
+            VectorMath.rungeKutta(rk, s, yf, 3, 3 + n, buffer, 0, stride, stride, DT);
           } else {
-            rk.step(y, 3, 3 + n, buffer, 0, stride, stride, DT);
+            VectorMath.rungeKutta(rk, s, y, 3, 3 + n, buffer, 0, stride, stride, DT);
           }
           for (int at = 0; at < n; at++) {
             double[] k = new double[rk.stages()];

@@ -304,7 +304,8 @@ final class VectorGroupEmitter {
             blockSize)
         .beginControlFlow("for (int $L = 0; $L < $L.stages(); $L++)", stage, stage, tableau, stage);
     for (String x : states) {
-      driver.addStatement("$L.stage($L, this.$L, $L, $L, $L, $L * $L, $L * $L, $L, dt)", tableau,
+      driver.addStatement("$T.rungeKutta($L, $L, this.$L, $L, $L, $L, $L * $L, $L * $L, $L, dt)",
+          RuntimeNames.VECTOR_MATH, tableau,
           stage, x, block, blockEnd, carry, stateSlot.get(x), blockSize, slopeSlot.get(x),
           blockSize, blockSize);
     }
@@ -332,7 +333,8 @@ final class VectorGroupEmitter {
     }
     driver.endControlFlow();
     for (String x : states) {
-      driver.addStatement("$L.step(this.$L, $L, $L, $L, $L * $L, $L * $L, $L, dt)", tableau, x,
+      driver.addStatement("$T.rungeKutta($L, $L.stages(), this.$L, $L, $L, $L, $L * $L, $L * $L, $L, dt)",
+          RuntimeNames.VECTOR_MATH, tableau, tableau, x,
           block, blockEnd, carry, stateSlot.get(x), blockSize, slopeSlot.get(x), blockSize,
           blockSize);
     }

@@ -332,7 +332,8 @@ final class VectorProjectionEmitter {
             blockSize)
         .beginControlFlow("for (int $L = 0; $L < $L.stages(); $L++)", stage, stage, tableau, stage);
     for (int n = 0; n < states.size(); n++) {
-      driver.addStatement("$L.stage($L, this.$L, $L, $L, $L, $L * $L, $L * $L, $L, dt)", tableau,
+      driver.addStatement("$T.rungeKutta($L, $L, this.$L, $L, $L, $L, $L * $L, $L * $L, $L, dt)",
+          RuntimeNames.VECTOR_MATH, tableau,
           stage, states.get(n), block, blockEnd, carry, n * perState, blockSize,
           n * perState + 1, blockSize, blockSize);
     }
@@ -357,7 +358,8 @@ final class VectorProjectionEmitter {
     }
     driver.endControlFlow();
     for (int n = 0; n < states.size(); n++) {
-      driver.addStatement("$L.step(this.$L, $L, $L, $L, $L * $L, $L * $L, $L, dt)", tableau,
+      driver.addStatement("$T.rungeKutta($L, $L.stages(), this.$L, $L, $L, $L, $L * $L, $L * $L, $L, dt)",
+          RuntimeNames.VECTOR_MATH, tableau, tableau,
           states.get(n), block, blockEnd, carry, n * perState, blockSize, n * perState + 1,
           blockSize, blockSize);
     }

@@ -237,10 +237,10 @@ class EmitterTest {
     // The runtime forms the stage states and the results in the buffer, the rates loop the slopes.
     assertThat(vector).contains("""
               for (int stage = 0; stage < tableau.stages(); stage++) {
-                tableau.stage(stage, this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+                VectorMath.rungeKutta(tableau, stage, this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
                 rates1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
               }
-              tableau.step(this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+              VectorMath.rungeKutta(tableau, tableau.stages(), this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
               spikeEnd = finish(t, dt, b, e, carry, spikeEnd);
         """);
     assertThat(vector).contains("""
