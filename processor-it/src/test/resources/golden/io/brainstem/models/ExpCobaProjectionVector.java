@@ -215,10 +215,10 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
     for (int b = from; b < to; b += BLOCK) {
       final int e = Math.min(to, b + BLOCK);
       for (int stage = 0; stage < tableau.stages(); stage++) {
-        tableau.stage(stage, this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+        VectorMath.rungeKutta(tableau, stage, this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
         rates1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
       }
-      tableau.step(this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+      VectorMath.rungeKutta(tableau, tableau.stages(), this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
       finish(t, dt, b, e, carry);
     }
   }
@@ -248,10 +248,10 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
     for (int b = from; b < to; b += BLOCK) {
       final int e = Math.min(to, b + BLOCK);
       for (int stage = 0; stage < tableau.stages(); stage++) {
-        tableau.stage(stage, this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+        VectorMath.rungeKutta(tableau, stage, this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
         ratesPerElement1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
       }
-      tableau.step(this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+      VectorMath.rungeKutta(tableau, tableau.stages(), this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
       finishPerElement(t, dt, b, e, carry);
     }
   }

@@ -337,10 +337,10 @@ public final class LifGroupVector implements NeuronKernel {
     for (int b = from; b < to; b += BLOCK) {
       final int e = Math.min(to, b + BLOCK);
       for (int stage = 0; stage < tableau.stages(); stage++) {
-        tableau.stage(stage, this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+        VectorMath.rungeKutta(tableau, stage, this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
         rates1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
       }
-      tableau.step(this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+      VectorMath.rungeKutta(tableau, tableau.stages(), this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
       spikeEnd = finish(t, dt, b, e, carry, spikeEnd);
     }
     return spikeEnd;
@@ -400,10 +400,10 @@ public final class LifGroupVector implements NeuronKernel {
     for (int b = from; b < to; b += BLOCK) {
       final int e = Math.min(to, b + BLOCK);
       for (int stage = 0; stage < tableau.stages(); stage++) {
-        tableau.stage(stage, this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+        VectorMath.rungeKutta(tableau, stage, this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
         ratesPerElement1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
       }
-      tableau.step(this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+      VectorMath.rungeKutta(tableau, tableau.stages(), this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
       spikeEnd = finishPerElement(t, dt, b, e, carry, spikeEnd);
     }
     return spikeEnd;
