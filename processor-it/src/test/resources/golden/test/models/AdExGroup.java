@@ -4,6 +4,7 @@ package test.models;
 import io.brainstem.annotations.Integrator;
 import io.brainstem.annotations.RefractoryRule;
 import io.brainstem.math.Exprel;
+import io.brainstem.math.RungeKutta;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Parameters;
 import io.brainstem.network.Precision;
@@ -347,13 +348,7 @@ public final class AdExGroup extends NeuronGroup {
   private int scalarUpdate(double t, double dt, int from, int to) {
     return switch (method()) {
       case EXP_AUTO -> params.heterogeneous() ? stepExpAutoPerElement(t, dt, from, to) : stepExpAuto(t, dt, from, to);
-      case EULER -> params.heterogeneous() ? stepEulerPerElement(t, dt, from, to) : stepEuler(t, dt, from, to);
-      case MIDPOINT -> params.heterogeneous() ? stepMidpointPerElement(t, dt, from, to) : stepMidpoint(t, dt, from, to);
-      case HEUN -> params.heterogeneous() ? stepHeunPerElement(t, dt, from, to) : stepHeun(t, dt, from, to);
-      case RALSTON2 -> params.heterogeneous() ? stepRalston2PerElement(t, dt, from, to) : stepRalston2(t, dt, from, to);
-      case RK3 -> params.heterogeneous() ? stepRk3PerElement(t, dt, from, to) : stepRk3(t, dt, from, to);
-      case RK4 -> params.heterogeneous() ? stepRk4PerElement(t, dt, from, to) : stepRk4(t, dt, from, to);
-      case RK4_38 -> params.heterogeneous() ? stepRk4_38PerElement(t, dt, from, to) : stepRk4_38(t, dt, from, to);
+      case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> params.heterogeneous() ? stepRungeKuttaPerElement(t, dt, from, to) : stepRungeKutta(t, dt, from, to);
       default -> throw new IllegalArgumentException("AdExGroup has no loops for " + method() + ": @Neuron(methods = {EXP_AUTO, EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38}) on test.models.AdEx generates only those. Add " + method() + " to its methods to use it.");
     };
   }
@@ -465,7 +460,7 @@ public final class AdExGroup extends NeuronGroup {
     return spikeEnd;
   }
 
-  private int stepEuler(double t, double dt, int from, int to) {
+  private int stepRungeKutta(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
@@ -477,6 +472,9 @@ public final class AdExGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_w = params.scalar(TAU_W_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final RungeKutta tableau = RungeKutta.of(method());
+    final double[] V_k = tableau.slopes();
+    final double[] w_k = tableau.slopes();
     final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
@@ -485,15 +483,17 @@ public final class AdExGroup extends NeuronGroup {
       double w = this.w[i];
       final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_rate = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_rate = (a * (V - V_rest) - w) / tau_w;
-        final double V_new = V + dt * V_rate;
-        final double w_new = w + dt * w_rate;
-        V = V_new;
-        w = w_new;
+        for (int stage = 0; stage < tableau.stages(); stage++) {
+          final double V_stage = tableau.stage(stage, V, V_k, dt);
+          final double w_stage = tableau.stage(stage, w, w_k, dt);
+          final double V_spikeCurrent_stage = delta_T * Math.exp((V_stage - V_T) / delta_T);
+          final double V_slope = (-V_stage + V_rest + V_spikeCurrent_stage - R * w_stage + R * input) / tau;
+          final double w_slope = (a * (V_stage - V_rest) - w_stage) / tau_w;
+          V_k[stage] = V_slope;
+          w_k[stage] = w_slope;
+        }
+        V = tableau.step(V, V_k, dt);
+        w = tableau.step(w, w_k, dt);
       }
       final boolean spiked = V >= V_th;
       if (spiked) {
@@ -509,7 +509,7 @@ public final class AdExGroup extends NeuronGroup {
     return spikeEnd;
   }
 
-  private int stepEulerPerElement(double t, double dt, int from, int to) {
+  private int stepRungeKuttaPerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
@@ -521,6 +521,9 @@ public final class AdExGroup extends NeuronGroup {
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_wColumn = params.column(TAU_W_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final RungeKutta tableau = RungeKutta.of(method());
+    final double[] V_k = tableau.slopes();
+    final double[] w_k = tableau.slopes();
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
@@ -540,739 +543,17 @@ public final class AdExGroup extends NeuronGroup {
       double w = this.w[i];
       final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_rate = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_rate = (a * (V - V_rest) - w) / tau_w;
-        final double V_new = V + dt * V_rate;
-        final double w_new = w + dt * w_rate;
-        V = V_new;
-        w = w_new;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepMidpoint(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double V_T = params.scalar(V_T_INDEX);
-    final double delta_T = params.scalar(DELTA_T_INDEX);
-    final double a = params.scalar(A_INDEX);
-    final double b = params.scalar(B_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_w = params.scalar(TAU_W_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_k1 = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double w_stage2 = w + halfDt * w_k1;
-        final double V_spikeCurrent_k2 = delta_T * Math.exp((V_stage2 - V_T) / delta_T);
-        final double V_k2 = (-V_stage2 + V_rest + V_spikeCurrent_k2 - R * w_stage2 + R * input) / tau;
-        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
-        final double V_new = V + dt * V_k2;
-        final double w_new = w + dt * w_k2;
-        V = V_new;
-        w = w_new;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepMidpointPerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] V_TColumn = params.column(V_T_INDEX);
-    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
-    final double[] aColumn = params.column(A_INDEX);
-    final double[] bColumn = params.column(B_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_wColumn = params.column(TAU_W_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double V_T = V_TColumn[i];
-      final double delta_T = delta_TColumn[i];
-      final double a = aColumn[i];
-      final double b = bColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_w = tau_wColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_k1 = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double w_stage2 = w + halfDt * w_k1;
-        final double V_spikeCurrent_k2 = delta_T * Math.exp((V_stage2 - V_T) / delta_T);
-        final double V_k2 = (-V_stage2 + V_rest + V_spikeCurrent_k2 - R * w_stage2 + R * input) / tau;
-        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
-        final double V_new = V + dt * V_k2;
-        final double w_new = w + dt * w_k2;
-        V = V_new;
-        w = w_new;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepHeun(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double V_T = params.scalar(V_T_INDEX);
-    final double delta_T = params.scalar(DELTA_T_INDEX);
-    final double a = params.scalar(A_INDEX);
-    final double b = params.scalar(B_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_w = params.scalar(TAU_W_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_k1 = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
-        final double V_stage2 = V + dt * V_k1;
-        final double w_stage2 = w + dt * w_k1;
-        final double V_spikeCurrent_k2 = delta_T * Math.exp((V_stage2 - V_T) / delta_T);
-        final double V_k2 = (-V_stage2 + V_rest + V_spikeCurrent_k2 - R * w_stage2 + R * input) / tau;
-        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
-        final double V_new = V + halfDt * (V_k1 + V_k2);
-        final double w_new = w + halfDt * (w_k1 + w_k2);
-        V = V_new;
-        w = w_new;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepHeunPerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] V_TColumn = params.column(V_T_INDEX);
-    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
-    final double[] aColumn = params.column(A_INDEX);
-    final double[] bColumn = params.column(B_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_wColumn = params.column(TAU_W_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double V_T = V_TColumn[i];
-      final double delta_T = delta_TColumn[i];
-      final double a = aColumn[i];
-      final double b = bColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_w = tau_wColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_k1 = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
-        final double V_stage2 = V + dt * V_k1;
-        final double w_stage2 = w + dt * w_k1;
-        final double V_spikeCurrent_k2 = delta_T * Math.exp((V_stage2 - V_T) / delta_T);
-        final double V_k2 = (-V_stage2 + V_rest + V_spikeCurrent_k2 - R * w_stage2 + R * input) / tau;
-        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
-        final double V_new = V + halfDt * (V_k1 + V_k2);
-        final double w_new = w + halfDt * (w_k1 + w_k2);
-        V = V_new;
-        w = w_new;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRalston2(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double V_T = params.scalar(V_T_INDEX);
-    final double delta_T = params.scalar(DELTA_T_INDEX);
-    final double a = params.scalar(A_INDEX);
-    final double b = params.scalar(B_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_w = params.scalar(TAU_W_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_k1 = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
-        final double V_stage2 = V + twoThirdsDt * V_k1;
-        final double w_stage2 = w + twoThirdsDt * w_k1;
-        final double V_spikeCurrent_k2 = delta_T * Math.exp((V_stage2 - V_T) / delta_T);
-        final double V_k2 = (-V_stage2 + V_rest + V_spikeCurrent_k2 - R * w_stage2 + R * input) / tau;
-        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
-        final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
-        final double w_new = w + quarterDt * (w_k1 + 3.0 * w_k2);
-        V = V_new;
-        w = w_new;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRalston2PerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] V_TColumn = params.column(V_T_INDEX);
-    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
-    final double[] aColumn = params.column(A_INDEX);
-    final double[] bColumn = params.column(B_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_wColumn = params.column(TAU_W_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double V_T = V_TColumn[i];
-      final double delta_T = delta_TColumn[i];
-      final double a = aColumn[i];
-      final double b = bColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_w = tau_wColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_k1 = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
-        final double V_stage2 = V + twoThirdsDt * V_k1;
-        final double w_stage2 = w + twoThirdsDt * w_k1;
-        final double V_spikeCurrent_k2 = delta_T * Math.exp((V_stage2 - V_T) / delta_T);
-        final double V_k2 = (-V_stage2 + V_rest + V_spikeCurrent_k2 - R * w_stage2 + R * input) / tau;
-        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
-        final double V_new = V + quarterDt * (V_k1 + 3.0 * V_k2);
-        final double w_new = w + quarterDt * (w_k1 + 3.0 * w_k2);
-        V = V_new;
-        w = w_new;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk3(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double V_T = params.scalar(V_T_INDEX);
-    final double delta_T = params.scalar(DELTA_T_INDEX);
-    final double a = params.scalar(A_INDEX);
-    final double b = params.scalar(B_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_w = params.scalar(TAU_W_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_k1 = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double w_stage2 = w + halfDt * w_k1;
-        final double V_spikeCurrent_k2 = delta_T * Math.exp((V_stage2 - V_T) / delta_T);
-        final double V_k2 = (-V_stage2 + V_rest + V_spikeCurrent_k2 - R * w_stage2 + R * input) / tau;
-        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
-        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
-        final double w_stage3 = w + dt * (-w_k1 + 2.0 * w_k2);
-        final double V_spikeCurrent_k3 = delta_T * Math.exp((V_stage3 - V_T) / delta_T);
-        final double V_k3 = (-V_stage3 + V_rest + V_spikeCurrent_k3 - R * w_stage3 + R * input) / tau;
-        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
-        final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
-        final double w_new = w + sixthDt * (w_k1 + 4.0 * w_k2 + w_k3);
-        V = V_new;
-        w = w_new;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk3PerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] V_TColumn = params.column(V_T_INDEX);
-    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
-    final double[] aColumn = params.column(A_INDEX);
-    final double[] bColumn = params.column(B_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_wColumn = params.column(TAU_W_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double V_T = V_TColumn[i];
-      final double delta_T = delta_TColumn[i];
-      final double a = aColumn[i];
-      final double b = bColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_w = tau_wColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_k1 = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double w_stage2 = w + halfDt * w_k1;
-        final double V_spikeCurrent_k2 = delta_T * Math.exp((V_stage2 - V_T) / delta_T);
-        final double V_k2 = (-V_stage2 + V_rest + V_spikeCurrent_k2 - R * w_stage2 + R * input) / tau;
-        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
-        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
-        final double w_stage3 = w + dt * (-w_k1 + 2.0 * w_k2);
-        final double V_spikeCurrent_k3 = delta_T * Math.exp((V_stage3 - V_T) / delta_T);
-        final double V_k3 = (-V_stage3 + V_rest + V_spikeCurrent_k3 - R * w_stage3 + R * input) / tau;
-        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
-        final double V_new = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
-        final double w_new = w + sixthDt * (w_k1 + 4.0 * w_k2 + w_k3);
-        V = V_new;
-        w = w_new;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double V_T = params.scalar(V_T_INDEX);
-    final double delta_T = params.scalar(DELTA_T_INDEX);
-    final double a = params.scalar(A_INDEX);
-    final double b = params.scalar(B_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_w = params.scalar(TAU_W_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_k1 = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double w_stage2 = w + halfDt * w_k1;
-        final double V_spikeCurrent_k2 = delta_T * Math.exp((V_stage2 - V_T) / delta_T);
-        final double V_k2 = (-V_stage2 + V_rest + V_spikeCurrent_k2 - R * w_stage2 + R * input) / tau;
-        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
-        final double V_stage3 = V + halfDt * V_k2;
-        final double w_stage3 = w + halfDt * w_k2;
-        final double V_spikeCurrent_k3 = delta_T * Math.exp((V_stage3 - V_T) / delta_T);
-        final double V_k3 = (-V_stage3 + V_rest + V_spikeCurrent_k3 - R * w_stage3 + R * input) / tau;
-        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
-        final double V_stage4 = V + dt * V_k3;
-        final double w_stage4 = w + dt * w_k3;
-        final double V_spikeCurrent_k4 = delta_T * Math.exp((V_stage4 - V_T) / delta_T);
-        final double V_k4 = (-V_stage4 + V_rest + V_spikeCurrent_k4 - R * w_stage4 + R * input) / tau;
-        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
-        final double V_new = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
-        final double w_new = w + sixthDt * (w_k1 + 2.0 * w_k2 + 2.0 * w_k3 + w_k4);
-        V = V_new;
-        w = w_new;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4PerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] V_TColumn = params.column(V_T_INDEX);
-    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
-    final double[] aColumn = params.column(A_INDEX);
-    final double[] bColumn = params.column(B_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_wColumn = params.column(TAU_W_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double V_T = V_TColumn[i];
-      final double delta_T = delta_TColumn[i];
-      final double a = aColumn[i];
-      final double b = bColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_w = tau_wColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_k1 = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double w_stage2 = w + halfDt * w_k1;
-        final double V_spikeCurrent_k2 = delta_T * Math.exp((V_stage2 - V_T) / delta_T);
-        final double V_k2 = (-V_stage2 + V_rest + V_spikeCurrent_k2 - R * w_stage2 + R * input) / tau;
-        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
-        final double V_stage3 = V + halfDt * V_k2;
-        final double w_stage3 = w + halfDt * w_k2;
-        final double V_spikeCurrent_k3 = delta_T * Math.exp((V_stage3 - V_T) / delta_T);
-        final double V_k3 = (-V_stage3 + V_rest + V_spikeCurrent_k3 - R * w_stage3 + R * input) / tau;
-        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
-        final double V_stage4 = V + dt * V_k3;
-        final double w_stage4 = w + dt * w_k3;
-        final double V_spikeCurrent_k4 = delta_T * Math.exp((V_stage4 - V_T) / delta_T);
-        final double V_k4 = (-V_stage4 + V_rest + V_spikeCurrent_k4 - R * w_stage4 + R * input) / tau;
-        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
-        final double V_new = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
-        final double w_new = w + sixthDt * (w_k1 + 2.0 * w_k2 + 2.0 * w_k3 + w_k4);
-        V = V_new;
-        w = w_new;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4_38(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double V_T = params.scalar(V_T_INDEX);
-    final double delta_T = params.scalar(DELTA_T_INDEX);
-    final double a = params.scalar(A_INDEX);
-    final double b = params.scalar(B_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_w = params.scalar(TAU_W_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_k1 = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
-        final double V_stage2 = V + thirdDt * V_k1;
-        final double w_stage2 = w + thirdDt * w_k1;
-        final double V_spikeCurrent_k2 = delta_T * Math.exp((V_stage2 - V_T) / delta_T);
-        final double V_k2 = (-V_stage2 + V_rest + V_spikeCurrent_k2 - R * w_stage2 + R * input) / tau;
-        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
-        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
-        final double w_stage3 = w + thirdDt * (-w_k1 + 3.0 * w_k2);
-        final double V_spikeCurrent_k3 = delta_T * Math.exp((V_stage3 - V_T) / delta_T);
-        final double V_k3 = (-V_stage3 + V_rest + V_spikeCurrent_k3 - R * w_stage3 + R * input) / tau;
-        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
-        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
-        final double w_stage4 = w + dt * (w_k1 - w_k2 + w_k3);
-        final double V_spikeCurrent_k4 = delta_T * Math.exp((V_stage4 - V_T) / delta_T);
-        final double V_k4 = (-V_stage4 + V_rest + V_spikeCurrent_k4 - R * w_stage4 + R * input) / tau;
-        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
-        final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
-        final double w_new = w + eighthDt * (w_k1 + 3.0 * w_k2 + 3.0 * w_k3 + w_k4);
-        V = V_new;
-        w = w_new;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4_38PerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] V_TColumn = params.column(V_T_INDEX);
-    final double[] delta_TColumn = params.column(DELTA_T_INDEX);
-    final double[] aColumn = params.column(A_INDEX);
-    final double[] bColumn = params.column(B_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_wColumn = params.column(TAU_W_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double V_T = V_TColumn[i];
-      final double delta_T = delta_TColumn[i];
-      final double a = aColumn[i];
-      final double b = bColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_w = tau_wColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        final double V_spikeCurrent = delta_T * Math.exp((V - V_T) / delta_T);
-        // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
-        final double V_k1 = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
-        // dw/dt = (a * (V - V_rest) - w) / tau_w
-        final double w_k1 = (a * (V - V_rest) - w) / tau_w;
-        final double V_stage2 = V + thirdDt * V_k1;
-        final double w_stage2 = w + thirdDt * w_k1;
-        final double V_spikeCurrent_k2 = delta_T * Math.exp((V_stage2 - V_T) / delta_T);
-        final double V_k2 = (-V_stage2 + V_rest + V_spikeCurrent_k2 - R * w_stage2 + R * input) / tau;
-        final double w_k2 = (a * (V_stage2 - V_rest) - w_stage2) / tau_w;
-        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
-        final double w_stage3 = w + thirdDt * (-w_k1 + 3.0 * w_k2);
-        final double V_spikeCurrent_k3 = delta_T * Math.exp((V_stage3 - V_T) / delta_T);
-        final double V_k3 = (-V_stage3 + V_rest + V_spikeCurrent_k3 - R * w_stage3 + R * input) / tau;
-        final double w_k3 = (a * (V_stage3 - V_rest) - w_stage3) / tau_w;
-        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
-        final double w_stage4 = w + dt * (w_k1 - w_k2 + w_k3);
-        final double V_spikeCurrent_k4 = delta_T * Math.exp((V_stage4 - V_T) / delta_T);
-        final double V_k4 = (-V_stage4 + V_rest + V_spikeCurrent_k4 - R * w_stage4 + R * input) / tau;
-        final double w_k4 = (a * (V_stage4 - V_rest) - w_stage4) / tau_w;
-        final double V_new = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
-        final double w_new = w + eighthDt * (w_k1 + 3.0 * w_k2 + 3.0 * w_k3 + w_k4);
-        V = V_new;
-        w = w_new;
+        for (int stage = 0; stage < tableau.stages(); stage++) {
+          final double V_stage = tableau.stage(stage, V, V_k, dt);
+          final double w_stage = tableau.stage(stage, w, w_k, dt);
+          final double V_spikeCurrent_stage = delta_T * Math.exp((V_stage - V_T) / delta_T);
+          final double V_slope = (-V_stage + V_rest + V_spikeCurrent_stage - R * w_stage + R * input) / tau;
+          final double w_slope = (a * (V_stage - V_rest) - w_stage) / tau_w;
+          V_k[stage] = V_slope;
+          w_k[stage] = w_slope;
+        }
+        V = tableau.step(V, V_k, dt);
+        w = tableau.step(w, w_k, dt);
       }
       final boolean spiked = V >= V_th;
       if (spiked) {

@@ -155,9 +155,9 @@ class SynapseHomesTest {
         + "      final double tau_pre = this.tau_pre[k];\n"
         + "      double apre = this.apre[k];\n");
     assertThat(kernel).contains("this.apre[k] = apre;\n");
-    assertThat(text).contains("case EULER -> { if (!jit) stepEulerDebug(dt, from, to); else if"
-        + " (params.heterogeneous()) stepEulerPerElement(dt, from, to); else stepEuler(dt, from,"
-        + " to); if (!jit) stepSynapsesEulerDebug(dt, from, to); else stepSynapsesEuler(dt, from,"
+    assertThat(text).contains("case EULER -> { if (!jit) stepRungeKuttaDebug(dt, from, to); else if"
+        + " (params.heterogeneous()) stepRungeKuttaPerElement(dt, from, to); else stepRungeKutta(dt,"
+        + " from, to); if (!jit) stepSynapsesEulerDebug(dt, from, to); else stepSynapsesEuler(dt, from,"
         + " to); }");
     assertThat(text).contains("setCoupling(coupling, \"its @PerSynapse states are integrated by the"
         + " projection's own method\", null, null);");

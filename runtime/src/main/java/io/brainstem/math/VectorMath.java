@@ -51,6 +51,105 @@ public final class VectorMath {
     }
   }
 
+  /**
+   * For the vector kernels of the explicit Runge–Kutta methods: the states of stage {@code s} of
+   * {@code method} for elements {@code [from, to)}, {@link RungeKutta#stage} lane-wise. Element
+   * {@code i}'s slope of stage {@code j} is at {@code buffer[k + j·stride + (i − from)]}, its stage
+   * state goes to {@code buffer[out + (i − from)]}; {@code s == method.stages()} gives the step's
+   * results ({@link RungeKutta#step}). One vector loop per term, each element's operations in the
+   * scalar order: {@code y + h·((w_0·k_0 + w_1·k_1) + ...)}.
+   *
+   * @param method the method
+   * @param s the stage, or {@code method.stages()} for the results
+   * @param y the states at the start of the step
+   * @param from the first element
+   * @param to past the last element
+   * @param buffer the block's carry buffer
+   * @param out where the stage states go in {@code buffer}
+   * @param k where stage 0's slopes are in {@code buffer}
+   * @param stride the distance from one stage's slopes to the next's
+   * @param dt the step
+   */
+  public static void rungeKutta(RungeKutta method, int s, double[] y, int from, int to,
+      double[] buffer, int out, int k, int stride, double dt) {
+    if (sum(method.row(s), to - from, buffer, out, k, stride)) {
+      double h = method.row(s).step(dt);
+      int n = to - from;
+      int at = 0;
+      for (; at <= n - S.length(); at += S.length()) {
+        DoubleVector.fromArray(S, y, from + at)
+            .add(DoubleVector.fromArray(S, buffer, out + at).mul(h)).intoArray(buffer, out + at);
+      }
+      for (; at < n; at++) {
+        buffer[out + at] = y[from + at] + h * buffer[out + at];
+      }
+    } else {
+      System.arraycopy(y, from, buffer, out, to - from);
+    }
+  }
+
+  /**
+   * {@link #rungeKutta(RungeKutta, int, double[], int, int, double[], int, int, int, double)} over
+   * float states, widened.
+   *
+   * @param method the method
+   * @param s the stage, or {@code method.stages()} for the results
+   * @param y the states at the start of the step
+   * @param from the first element
+   * @param to past the last element
+   * @param buffer the block's carry buffer
+   * @param out where the stage states go in {@code buffer}
+   * @param k where stage 0's slopes are in {@code buffer}
+   * @param stride the distance from one stage's slopes to the next's
+   * @param dt the step
+   */
+  public static void rungeKutta(RungeKutta method, int s, float[] y, int from, int to,
+      double[] buffer, int out, int k, int stride, double dt) {
+    int n = to - from;
+    if (sum(method.row(s), n, buffer, out, k, stride)) {
+      double h = method.row(s).step(dt);
+      for (int at = 0; at < n; at++) {
+        buffer[out + at] = y[from + at] + h * buffer[out + at];
+      }
+    } else {
+      for (int at = 0; at < n; at++) {
+        buffer[out + at] = y[from + at];
+      }
+    }
+  }
+
+  /** {@code Σ w_j·k_j} of {@code row} into {@code buffer[out ..]}; false for an empty row. */
+  private static boolean sum(RungeKutta.Row row, int n, double[] buffer, int out, int k,
+      int stride) {
+    int[] stages = row.stages();
+    if (stages.length == 0) {
+      return false;
+    }
+    double[] weights = row.weights();
+    double w0 = weights[0];
+    int first = k + stages[0] * stride;
+    int at = 0;
+    for (; at <= n - S.length(); at += S.length()) {
+      DoubleVector.fromArray(S, buffer, first + at).mul(w0).intoArray(buffer, out + at);
+    }
+    for (; at < n; at++) {
+      buffer[out + at] = w0 * buffer[first + at];
+    }
+    for (int j = 1; j < stages.length; j++) {
+      double w = weights[j];
+      int slopes = k + stages[j] * stride;
+      at = 0;
+      for (; at <= n - S.length(); at += S.length()) {
+        DoubleVector.fromArray(S, buffer, out + at)
+            .add(DoubleVector.fromArray(S, buffer, slopes + at).mul(w)).intoArray(buffer, out + at);
+      }
+      for (; at < n; at++) {
+        buffer[out + at] = buffer[out + at] + w * buffer[slopes + at];
+      }
+    }
+    return true;
+  }
+
   /** The calling thread's scratch buffer of one vector (kernels read spike masks through it). */
   public static double[] scratch() {
     return SCRATCH.get();

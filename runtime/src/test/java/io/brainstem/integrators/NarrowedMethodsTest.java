@@ -81,11 +81,13 @@ class NarrowedMethodsTest {
         + "@Neuron(methods = {EXP_AUTO, RK4}) on test.models.NarrowLif generates only those. "
         + "Add EULER to its methods to use it.");
     assertThat(group.method()).isEqualTo(Integrator.RK4);
-    // Loops for the listed integrators only: the group's kernels and its debug loops.
+    // Loops for the listed integrators only (one serves every Runge–Kutta method): the group's
+    // kernels and its debug loops.
     assertThat(steps(group.getClass())).containsExactly(
-        "stepExpAuto", "stepExpAutoPerElement", "stepRk4", "stepRk4PerElement");
+        "stepExpAuto", "stepExpAutoPerElement", "stepRungeKutta", "stepRungeKuttaPerElement");
     assertThat(steps(loader.loadClass("test.models.NarrowLifGroupDebug"))).containsExactly(
-        "stepExpAutoDebug", "stepExpAutoDebugFloat", "stepRk4Debug", "stepRk4DebugFloat");
+        "stepExpAutoDebug", "stepExpAutoDebugFloat", "stepRungeKuttaDebug",
+        "stepRungeKuttaDebugFloat");
   }
 
   @Test

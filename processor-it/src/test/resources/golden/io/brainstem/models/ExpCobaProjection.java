@@ -4,6 +4,7 @@ package io.brainstem.models;
 import io.brainstem.annotations.Integrator;
 import io.brainstem.connectivity.Connector;
 import io.brainstem.math.Exprel;
+import io.brainstem.math.RungeKutta;
 import io.brainstem.network.Coupling;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Parameters;
@@ -206,13 +207,7 @@ public final class ExpCobaProjection extends Projection {
     switch (method()) {
       case EXP_AUTO -> { if (!jit) stepExpAutoDebug(dt, from, to); else if (params.heterogeneous()) stepExpAutoPerElement(dt, from, to); else stepExpAuto(dt, from, to); }
       case EXP_EULER -> { if (!jit) stepExpEulerDebug(dt, from, to); else if (params.heterogeneous()) stepExpEulerPerElement(dt, from, to); else stepExpEuler(dt, from, to); }
-      case EULER -> { if (!jit) stepEulerDebug(dt, from, to); else if (params.heterogeneous()) stepEulerPerElement(dt, from, to); else stepEuler(dt, from, to); }
-      case MIDPOINT -> { if (!jit) stepMidpointDebug(dt, from, to); else if (params.heterogeneous()) stepMidpointPerElement(dt, from, to); else stepMidpoint(dt, from, to); }
-      case HEUN -> { if (!jit) stepHeunDebug(dt, from, to); else if (params.heterogeneous()) stepHeunPerElement(dt, from, to); else stepHeun(dt, from, to); }
-      case RALSTON2 -> { if (!jit) stepRalston2Debug(dt, from, to); else if (params.heterogeneous()) stepRalston2PerElement(dt, from, to); else stepRalston2(dt, from, to); }
-      case RK3 -> { if (!jit) stepRk3Debug(dt, from, to); else if (params.heterogeneous()) stepRk3PerElement(dt, from, to); else stepRk3(dt, from, to); }
-      case RK4 -> { if (!jit) stepRk4Debug(dt, from, to); else if (params.heterogeneous()) stepRk4PerElement(dt, from, to); else stepRk4(dt, from, to); }
-      case RK4_38 -> { if (!jit) stepRk4_38Debug(dt, from, to); else if (params.heterogeneous()) stepRk4_38PerElement(dt, from, to); else stepRk4_38(dt, from, to); }
+      case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> { if (!jit) stepRungeKuttaDebug(dt, from, to); else if (params.heterogeneous()) stepRungeKuttaPerElement(dt, from, to); else stepRungeKutta(dt, from, to); }
     }
     if (!jit) deliverDebug(dt, from, to); else if (params.heterogeneous()) deliverPerElement(dt, from, to); else deliver(dt, from, to);
     if (!jit) outputDebug(dt, from, to); else if (params.heterogeneous()) outputPerElement(dt, from, to); else output(dt, from, to);
@@ -222,13 +217,7 @@ public final class ExpCobaProjection extends Projection {
     switch (method()) {
       case EXP_AUTO -> { if (!jit) stepExpAutoDebugFloat(dt, from, to); else if (params.heterogeneous()) stepExpAutoPerElementFloat(dt, from, to); else stepExpAutoFloat(dt, from, to); }
       case EXP_EULER -> { if (!jit) stepExpEulerDebugFloat(dt, from, to); else if (params.heterogeneous()) stepExpEulerPerElementFloat(dt, from, to); else stepExpEulerFloat(dt, from, to); }
-      case EULER -> { if (!jit) stepEulerDebugFloat(dt, from, to); else if (params.heterogeneous()) stepEulerPerElementFloat(dt, from, to); else stepEulerFloat(dt, from, to); }
-      case MIDPOINT -> { if (!jit) stepMidpointDebugFloat(dt, from, to); else if (params.heterogeneous()) stepMidpointPerElementFloat(dt, from, to); else stepMidpointFloat(dt, from, to); }
-      case HEUN -> { if (!jit) stepHeunDebugFloat(dt, from, to); else if (params.heterogeneous()) stepHeunPerElementFloat(dt, from, to); else stepHeunFloat(dt, from, to); }
-      case RALSTON2 -> { if (!jit) stepRalston2DebugFloat(dt, from, to); else if (params.heterogeneous()) stepRalston2PerElementFloat(dt, from, to); else stepRalston2Float(dt, from, to); }
-      case RK3 -> { if (!jit) stepRk3DebugFloat(dt, from, to); else if (params.heterogeneous()) stepRk3PerElementFloat(dt, from, to); else stepRk3Float(dt, from, to); }
-      case RK4 -> { if (!jit) stepRk4DebugFloat(dt, from, to); else if (params.heterogeneous()) stepRk4PerElementFloat(dt, from, to); else stepRk4Float(dt, from, to); }
-      case RK4_38 -> { if (!jit) stepRk4_38DebugFloat(dt, from, to); else if (params.heterogeneous()) stepRk4_38PerElementFloat(dt, from, to); else stepRk4_38Float(dt, from, to); }
+      case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> { if (!jit) stepRungeKuttaDebugFloat(dt, from, to); else if (params.heterogeneous()) stepRungeKuttaPerElementFloat(dt, from, to); else stepRungeKuttaFloat(dt, from, to); }
     }
     if (!jit) deliverDebugFloat(dt, from, to); else if (params.heterogeneous()) deliverPerElementFloat(dt, from, to); else deliverFloat(dt, from, to);
     if (!jit) outputDebugFloat(dt, from, to); else if (params.heterogeneous()) outputPerElementFloat(dt, from, to); else outputFloat(dt, from, to);
@@ -324,382 +313,56 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepEuler(double dt, int from, int to) {
+  private void stepRungeKutta(double dt, int from, int to) {
     final double tau = params.scalar(TAU_INDEX);
+    final RungeKutta tableau = RungeKutta.of(method());
+    final double[] g_k = tableau.slopes();
     for (int j = from; j < to; j++) {
       double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_rate = -g / tau;
-      g = g + dt * g_rate;
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        final double g_stage = tableau.stage(stage, g, g_k, dt);
+        final double g_slope = -g_stage / tau;
+        g_k[stage] = g_slope;
+      }
+      g = tableau.step(g, g_k, dt);
       this.g[j] = g;
     }
   }
 
-  private void stepEulerPerElement(double dt, int from, int to) {
+  private void stepRungeKuttaPerElement(double dt, int from, int to) {
     final double[] tauColumn = params.column(TAU_INDEX);
+    final RungeKutta tableau = RungeKutta.of(method());
+    final double[] g_k = tableau.slopes();
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_rate = -g / tau;
-      g = g + dt * g_rate;
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        final double g_stage = tableau.stage(stage, g, g_k, dt);
+        final double g_slope = -g_stage / tau;
+        g_k[stage] = g_slope;
+      }
+      g = tableau.step(g, g_k, dt);
       this.g[j] = g;
     }
   }
 
-  private void stepEulerDebug(double dt, int from, int to) {
+  private void stepRungeKuttaDebug(double dt, int from, int to) {
     final ExpCoba m = new ExpCoba();
+    final RungeKutta tableau = RungeKutta.of(method());
+    final double[] g_k = tableau.slopes();
     for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
       m.V = postV[j];
       double g = this.g[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_rate = m.dg(g);
-      g = g + dt * g_rate;
-      this.g[j] = g;
-    }
-  }
-
-  private void stepMidpoint(double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j++) {
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + halfDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      g = g + dt * g_k2;
-      this.g[j] = g;
-    }
-  }
-
-  private void stepMidpointPerElement(double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + halfDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      g = g + dt * g_k2;
-      this.g[j] = g;
-    }
-  }
-
-  private void stepMidpointDebug(double dt, int from, int to) {
-    final ExpCoba m = new ExpCoba();
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_k1 = m.dg(g);
-      final double g_stage2 = g + halfDt * g_k1;
-      m.g = g_stage2;
-      final double g_k2 = m.dg(g_stage2);
-      g = g + dt * g_k2;
-      this.g[j] = g;
-    }
-  }
-
-  private void stepHeun(double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j++) {
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + dt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      g = g + halfDt * (g_k1 + g_k2);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepHeunPerElement(double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + dt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      g = g + halfDt * (g_k1 + g_k2);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepHeunDebug(double dt, int from, int to) {
-    final ExpCoba m = new ExpCoba();
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_k1 = m.dg(g);
-      final double g_stage2 = g + dt * g_k1;
-      m.g = g_stage2;
-      final double g_k2 = m.dg(g_stage2);
-      g = g + halfDt * (g_k1 + g_k2);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepRalston2(double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    for (int j = from; j < to; j++) {
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + twoThirdsDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      g = g + quarterDt * (g_k1 + 3.0 * g_k2);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepRalston2PerElement(double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + twoThirdsDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      g = g + quarterDt * (g_k1 + 3.0 * g_k2);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepRalston2Debug(double dt, int from, int to) {
-    final ExpCoba m = new ExpCoba();
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_k1 = m.dg(g);
-      final double g_stage2 = g + twoThirdsDt * g_k1;
-      m.g = g_stage2;
-      final double g_k2 = m.dg(g_stage2);
-      g = g + quarterDt * (g_k1 + 3.0 * g_k2);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepRk3(double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j++) {
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + halfDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      final double g_stage3 = g + dt * (-g_k1 + 2.0 * g_k2);
-      final double g_k3 = -g_stage3 / tau;
-      g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepRk3PerElement(double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + halfDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      final double g_stage3 = g + dt * (-g_k1 + 2.0 * g_k2);
-      final double g_k3 = -g_stage3 / tau;
-      g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepRk3Debug(double dt, int from, int to) {
-    final ExpCoba m = new ExpCoba();
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_k1 = m.dg(g);
-      final double g_stage2 = g + halfDt * g_k1;
-      m.g = g_stage2;
-      final double g_k2 = m.dg(g_stage2);
-      final double g_stage3 = g + dt * (-g_k1 + 2.0 * g_k2);
-      m.g = g_stage3;
-      final double g_k3 = m.dg(g_stage3);
-      g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepRk4(double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j++) {
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + halfDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      final double g_stage3 = g + halfDt * g_k2;
-      final double g_k3 = -g_stage3 / tau;
-      final double g_stage4 = g + dt * g_k3;
-      final double g_k4 = -g_stage4 / tau;
-      g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepRk4PerElement(double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + halfDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      final double g_stage3 = g + halfDt * g_k2;
-      final double g_k3 = -g_stage3 / tau;
-      final double g_stage4 = g + dt * g_k3;
-      final double g_k4 = -g_stage4 / tau;
-      g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepRk4Debug(double dt, int from, int to) {
-    final ExpCoba m = new ExpCoba();
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_k1 = m.dg(g);
-      final double g_stage2 = g + halfDt * g_k1;
-      m.g = g_stage2;
-      final double g_k2 = m.dg(g_stage2);
-      final double g_stage3 = g + halfDt * g_k2;
-      m.g = g_stage3;
-      final double g_k3 = m.dg(g_stage3);
-      final double g_stage4 = g + dt * g_k3;
-      m.g = g_stage4;
-      final double g_k4 = m.dg(g_stage4);
-      g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepRk4_38(double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    for (int j = from; j < to; j++) {
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + thirdDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      final double g_stage3 = g + thirdDt * (-g_k1 + 3.0 * g_k2);
-      final double g_k3 = -g_stage3 / tau;
-      final double g_stage4 = g + dt * (g_k1 - g_k2 + g_k3);
-      final double g_k4 = -g_stage4 / tau;
-      g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepRk4_38PerElement(double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + thirdDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      final double g_stage3 = g + thirdDt * (-g_k1 + 3.0 * g_k2);
-      final double g_k3 = -g_stage3 / tau;
-      final double g_stage4 = g + dt * (g_k1 - g_k2 + g_k3);
-      final double g_k4 = -g_stage4 / tau;
-      g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
-      this.g[j] = g;
-    }
-  }
-
-  private void stepRk4_38Debug(double dt, int from, int to) {
-    final ExpCoba m = new ExpCoba();
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV[j];
-      double g = this.g[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_k1 = m.dg(g);
-      final double g_stage2 = g + thirdDt * g_k1;
-      m.g = g_stage2;
-      final double g_k2 = m.dg(g_stage2);
-      final double g_stage3 = g + thirdDt * (-g_k1 + 3.0 * g_k2);
-      m.g = g_stage3;
-      final double g_k3 = m.dg(g_stage3);
-      final double g_stage4 = g + dt * (g_k1 - g_k2 + g_k3);
-      m.g = g_stage4;
-      final double g_k4 = m.dg(g_stage4);
-      g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        final double g_stage = tableau.stage(stage, g, g_k, dt);
+        m.g = g_stage;
+        final double g_slope = m.dg(g_stage);
+        g_k[stage] = g_slope;
+      }
+      g = tableau.step(g, g_k, dt);
       this.g[j] = g;
     }
   }
@@ -940,382 +603,56 @@ public final class ExpCobaProjection extends Projection {
     }
   }
 
-  private void stepEulerFloat(double dt, int from, int to) {
+  private void stepRungeKuttaFloat(double dt, int from, int to) {
     final double tau = params.scalar(TAU_INDEX);
+    final RungeKutta tableau = RungeKutta.of(method());
+    final double[] g_k = tableau.slopes();
     for (int j = from; j < to; j++) {
       double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_rate = -g / tau;
-      g = g + dt * g_rate;
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        final double g_stage = tableau.stage(stage, g, g_k, dt);
+        final double g_slope = -g_stage / tau;
+        g_k[stage] = g_slope;
+      }
+      g = tableau.step(g, g_k, dt);
       this.g_float[j] = (float) g;
     }
   }
 
-  private void stepEulerPerElementFloat(double dt, int from, int to) {
+  private void stepRungeKuttaPerElementFloat(double dt, int from, int to) {
     final double[] tauColumn = params.column(TAU_INDEX);
+    final RungeKutta tableau = RungeKutta.of(method());
+    final double[] g_k = tableau.slopes();
     for (int j = from; j < to; j++) {
       final double tau = tauColumn[j];
       double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_rate = -g / tau;
-      g = g + dt * g_rate;
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        final double g_stage = tableau.stage(stage, g, g_k, dt);
+        final double g_slope = -g_stage / tau;
+        g_k[stage] = g_slope;
+      }
+      g = tableau.step(g, g_k, dt);
       this.g_float[j] = (float) g;
     }
   }
 
-  private void stepEulerDebugFloat(double dt, int from, int to) {
+  private void stepRungeKuttaDebugFloat(double dt, int from, int to) {
     final ExpCoba m = new ExpCoba();
+    final RungeKutta tableau = RungeKutta.of(method());
+    final double[] g_k = tableau.slopes();
     for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
       m.tau = params.value(TAU_INDEX, j);
       m.E = params.value(E_INDEX, j);
       m.V = postV_float[j];
       double g = this.g_float[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_rate = m.dg(g);
-      g = g + dt * g_rate;
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepMidpointFloat(double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j++) {
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + halfDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      g = g + dt * g_k2;
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepMidpointPerElementFloat(double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + halfDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      g = g + dt * g_k2;
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepMidpointDebugFloat(double dt, int from, int to) {
-    final ExpCoba m = new ExpCoba();
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_k1 = m.dg(g);
-      final double g_stage2 = g + halfDt * g_k1;
-      m.g = g_stage2;
-      final double g_k2 = m.dg(g_stage2);
-      g = g + dt * g_k2;
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepHeunFloat(double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j++) {
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + dt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      g = g + halfDt * (g_k1 + g_k2);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepHeunPerElementFloat(double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + dt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      g = g + halfDt * (g_k1 + g_k2);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepHeunDebugFloat(double dt, int from, int to) {
-    final ExpCoba m = new ExpCoba();
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_k1 = m.dg(g);
-      final double g_stage2 = g + dt * g_k1;
-      m.g = g_stage2;
-      final double g_k2 = m.dg(g_stage2);
-      g = g + halfDt * (g_k1 + g_k2);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepRalston2Float(double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    for (int j = from; j < to; j++) {
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + twoThirdsDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      g = g + quarterDt * (g_k1 + 3.0 * g_k2);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepRalston2PerElementFloat(double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + twoThirdsDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      g = g + quarterDt * (g_k1 + 3.0 * g_k2);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepRalston2DebugFloat(double dt, int from, int to) {
-    final ExpCoba m = new ExpCoba();
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_k1 = m.dg(g);
-      final double g_stage2 = g + twoThirdsDt * g_k1;
-      m.g = g_stage2;
-      final double g_k2 = m.dg(g_stage2);
-      g = g + quarterDt * (g_k1 + 3.0 * g_k2);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepRk3Float(double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j++) {
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + halfDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      final double g_stage3 = g + dt * (-g_k1 + 2.0 * g_k2);
-      final double g_k3 = -g_stage3 / tau;
-      g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepRk3PerElementFloat(double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + halfDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      final double g_stage3 = g + dt * (-g_k1 + 2.0 * g_k2);
-      final double g_k3 = -g_stage3 / tau;
-      g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepRk3DebugFloat(double dt, int from, int to) {
-    final ExpCoba m = new ExpCoba();
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_k1 = m.dg(g);
-      final double g_stage2 = g + halfDt * g_k1;
-      m.g = g_stage2;
-      final double g_k2 = m.dg(g_stage2);
-      final double g_stage3 = g + dt * (-g_k1 + 2.0 * g_k2);
-      m.g = g_stage3;
-      final double g_k3 = m.dg(g_stage3);
-      g = g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepRk4Float(double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j++) {
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + halfDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      final double g_stage3 = g + halfDt * g_k2;
-      final double g_k3 = -g_stage3 / tau;
-      final double g_stage4 = g + dt * g_k3;
-      final double g_k4 = -g_stage4 / tau;
-      g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepRk4PerElementFloat(double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + halfDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      final double g_stage3 = g + halfDt * g_k2;
-      final double g_k3 = -g_stage3 / tau;
-      final double g_stage4 = g + dt * g_k3;
-      final double g_k4 = -g_stage4 / tau;
-      g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepRk4DebugFloat(double dt, int from, int to) {
-    final ExpCoba m = new ExpCoba();
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_k1 = m.dg(g);
-      final double g_stage2 = g + halfDt * g_k1;
-      m.g = g_stage2;
-      final double g_k2 = m.dg(g_stage2);
-      final double g_stage3 = g + halfDt * g_k2;
-      m.g = g_stage3;
-      final double g_k3 = m.dg(g_stage3);
-      final double g_stage4 = g + dt * g_k3;
-      m.g = g_stage4;
-      final double g_k4 = m.dg(g_stage4);
-      g = g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepRk4_38Float(double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    for (int j = from; j < to; j++) {
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + thirdDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      final double g_stage3 = g + thirdDt * (-g_k1 + 3.0 * g_k2);
-      final double g_k3 = -g_stage3 / tau;
-      final double g_stage4 = g + dt * (g_k1 - g_k2 + g_k3);
-      final double g_k4 = -g_stage4 / tau;
-      g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepRk4_38PerElementFloat(double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      final double g_k1 = -g / tau;
-      final double g_stage2 = g + thirdDt * g_k1;
-      final double g_k2 = -g_stage2 / tau;
-      final double g_stage3 = g + thirdDt * (-g_k1 + 3.0 * g_k2);
-      final double g_k3 = -g_stage3 / tau;
-      final double g_stage4 = g + dt * (g_k1 - g_k2 + g_k3);
-      final double g_k4 = -g_stage4 / tau;
-      g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
-      this.g_float[j] = (float) g;
-    }
-  }
-
-  private void stepRk4_38DebugFloat(double dt, int from, int to) {
-    final ExpCoba m = new ExpCoba();
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    for (int j = from; j < to; j++) {
-      m.g_max = params.value(G_MAX_INDEX, j);
-      m.tau = params.value(TAU_INDEX, j);
-      m.E = params.value(E_INDEX, j);
-      m.V = postV_float[j];
-      double g = this.g_float[j];
-      // dg/dt = -g / tau
-      m.g = g;
-      final double g_k1 = m.dg(g);
-      final double g_stage2 = g + thirdDt * g_k1;
-      m.g = g_stage2;
-      final double g_k2 = m.dg(g_stage2);
-      final double g_stage3 = g + thirdDt * (-g_k1 + 3.0 * g_k2);
-      m.g = g_stage3;
-      final double g_k3 = m.dg(g_stage3);
-      final double g_stage4 = g + dt * (g_k1 - g_k2 + g_k3);
-      m.g = g_stage4;
-      final double g_k4 = m.dg(g_stage4);
-      g = g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        final double g_stage = tableau.stage(stage, g, g_k, dt);
+        m.g = g_stage;
+        final double g_slope = m.dg(g_stage);
+        g_k[stage] = g_slope;
+      }
+      g = tableau.step(g, g_k, dt);
       this.g_float[j] = (float) g;
     }
   }

@@ -2,6 +2,7 @@
 package io.brainstem.models;
 
 import io.brainstem.math.Exprel;
+import io.brainstem.math.RungeKutta;
 import io.brainstem.math.VectorMath;
 import io.brainstem.network.Parameters;
 import io.brainstem.network.ProjectionKernel;
@@ -70,53 +71,11 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
           stepExpEuler(t, dt, from, to);
         }
       }
-      case EULER -> {
+      case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> {
         if (params.heterogeneous()) {
-          stepEulerPerElement(t, dt, from, to);
+          stepRungeKuttaPerElement(t, dt, from, to);
         } else {
-          stepEuler(t, dt, from, to);
-        }
-      }
-      case MIDPOINT -> {
-        if (params.heterogeneous()) {
-          stepMidpointPerElement(t, dt, from, to);
-        } else {
-          stepMidpoint(t, dt, from, to);
-        }
-      }
-      case HEUN -> {
-        if (params.heterogeneous()) {
-          stepHeunPerElement(t, dt, from, to);
-        } else {
-          stepHeun(t, dt, from, to);
-        }
-      }
-      case RALSTON2 -> {
-        if (params.heterogeneous()) {
-          stepRalston2PerElement(t, dt, from, to);
-        } else {
-          stepRalston2(t, dt, from, to);
-        }
-      }
-      case RK3 -> {
-        if (params.heterogeneous()) {
-          stepRk3PerElement(t, dt, from, to);
-        } else {
-          stepRk3(t, dt, from, to);
-        }
-      }
-      case RK4 -> {
-        if (params.heterogeneous()) {
-          stepRk4PerElement(t, dt, from, to);
-        } else {
-          stepRk4(t, dt, from, to);
-        }
-      }
-      case RK4_38 -> {
-        if (params.heterogeneous()) {
-          stepRk4_38PerElement(t, dt, from, to);
-        } else {
-          stepRk4_38(t, dt, from, to);
+          stepRungeKutta(t, dt, from, to);
         }
       }
     }
@@ -250,227 +209,69 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
     }
   }
 
-  private void stepEuler(double t, double dt, int from, int to) {
+  private void stepRungeKutta(double t, double dt, int from, int to) {
+    final RungeKutta tableau = RungeKutta.of(projection.method());
+    final double[] carry = VectorMath.carry(5 * BLOCK);
+    for (int b = from; b < to; b += BLOCK) {
+      final int e = Math.min(to, b + BLOCK);
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        VectorMath.rungeKutta(tableau, stage, this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+        rates1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
+      }
+      VectorMath.rungeKutta(tableau, tableau.stages(), this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+      finish(t, dt, b, e, carry);
+    }
+  }
+
+  private void rates1(double t, double dt, int from, int to, double[] carry, int stage) {
     final double tau = params.scalar(TAU_INDEX);
     for (int j = from; j < to; j += S.length()) {
+      final int at = j - from;
+      final DoubleVector g_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
+      final DoubleVector g_slope = g_stage.neg().div(tau);
+      g_slope.intoArray(carry, (1 + stage) * BLOCK + at);
+    }
+  }
+
+  private void finish(double t, double dt, int from, int to, double[] carry) {
+    for (int j = from; j < to; j += S.length()) {
+      final int at = j - from;
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_rate = g.neg().div(tau);
-      g = g.add(g_rate.mul(dt));
+      g = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
       g.intoArray(this.g, j);
     }
   }
 
-  private void stepEulerPerElement(double t, double dt, int from, int to) {
+  private void stepRungeKuttaPerElement(double t, double dt, int from, int to) {
+    final RungeKutta tableau = RungeKutta.of(projection.method());
+    final double[] carry = VectorMath.carry(5 * BLOCK);
+    for (int b = from; b < to; b += BLOCK) {
+      final int e = Math.min(to, b + BLOCK);
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        VectorMath.rungeKutta(tableau, stage, this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+        ratesPerElement1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
+      }
+      VectorMath.rungeKutta(tableau, tableau.stages(), this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+      finishPerElement(t, dt, b, e, carry);
+    }
+  }
+
+  private void ratesPerElement1(double t, double dt, int from, int to, double[] carry, int stage) {
     final double[] tauColumn = params.column(TAU_INDEX);
     for (int j = from; j < to; j += S.length()) {
+      final int at = j - from;
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, j);
-      DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_rate = g.neg().div(tau);
-      g = g.add(g_rate.mul(dt));
-      g.intoArray(this.g, j);
+      final DoubleVector g_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
+      final DoubleVector g_slope = g_stage.neg().div(tau);
+      g_slope.intoArray(carry, (1 + stage) * BLOCK + at);
     }
   }
 
-  private void stepMidpoint(double t, double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double halfDt = dt / 2.0;
+  private void finishPerElement(double t, double dt, int from, int to, double[] carry) {
     for (int j = from; j < to; j += S.length()) {
+      final int at = j - from;
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_k1 = g.neg().div(tau);
-      final DoubleVector g_stage2 = g.add(g_k1.mul(halfDt));
-      final DoubleVector g_k2 = g_stage2.neg().div(tau);
-      g = g.add(g_k2.mul(dt));
-      g.intoArray(this.g, j);
-    }
-  }
-
-  private void stepMidpointPerElement(double t, double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j += S.length()) {
-      final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, j);
-      DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_k1 = g.neg().div(tau);
-      final DoubleVector g_stage2 = g.add(g_k1.mul(halfDt));
-      final DoubleVector g_k2 = g_stage2.neg().div(tau);
-      g = g.add(g_k2.mul(dt));
-      g.intoArray(this.g, j);
-    }
-  }
-
-  private void stepHeun(double t, double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j += S.length()) {
-      DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_k1 = g.neg().div(tau);
-      final DoubleVector g_stage2 = g.add(g_k1.mul(dt));
-      final DoubleVector g_k2 = g_stage2.neg().div(tau);
-      g = g.add(g_k1.add(g_k2).mul(halfDt));
-      g.intoArray(this.g, j);
-    }
-  }
-
-  private void stepHeunPerElement(double t, double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    for (int j = from; j < to; j += S.length()) {
-      final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, j);
-      DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_k1 = g.neg().div(tau);
-      final DoubleVector g_stage2 = g.add(g_k1.mul(dt));
-      final DoubleVector g_k2 = g_stage2.neg().div(tau);
-      g = g.add(g_k1.add(g_k2).mul(halfDt));
-      g.intoArray(this.g, j);
-    }
-  }
-
-  private void stepRalston2(double t, double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    for (int j = from; j < to; j += S.length()) {
-      DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_k1 = g.neg().div(tau);
-      final DoubleVector g_stage2 = g.add(g_k1.mul(twoThirdsDt));
-      final DoubleVector g_k2 = g_stage2.neg().div(tau);
-      g = g.add(g_k1.add(g_k2.mul(3.0)).mul(quarterDt));
-      g.intoArray(this.g, j);
-    }
-  }
-
-  private void stepRalston2PerElement(double t, double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    for (int j = from; j < to; j += S.length()) {
-      final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, j);
-      DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_k1 = g.neg().div(tau);
-      final DoubleVector g_stage2 = g.add(g_k1.mul(twoThirdsDt));
-      final DoubleVector g_k2 = g_stage2.neg().div(tau);
-      g = g.add(g_k1.add(g_k2.mul(3.0)).mul(quarterDt));
-      g.intoArray(this.g, j);
-    }
-  }
-
-  private void stepRk3(double t, double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j += S.length()) {
-      DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_k1 = g.neg().div(tau);
-      final DoubleVector g_stage2 = g.add(g_k1.mul(halfDt));
-      final DoubleVector g_k2 = g_stage2.neg().div(tau);
-      final DoubleVector g_stage3 = g.add(g_k1.neg().add(g_k2.mul(2.0)).mul(dt));
-      final DoubleVector g_k3 = g_stage3.neg().div(tau);
-      g = g.add(g_k1.add(g_k2.mul(4.0)).add(g_k3).mul(sixthDt));
-      g.intoArray(this.g, j);
-    }
-  }
-
-  private void stepRk3PerElement(double t, double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j += S.length()) {
-      final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, j);
-      DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_k1 = g.neg().div(tau);
-      final DoubleVector g_stage2 = g.add(g_k1.mul(halfDt));
-      final DoubleVector g_k2 = g_stage2.neg().div(tau);
-      final DoubleVector g_stage3 = g.add(g_k1.neg().add(g_k2.mul(2.0)).mul(dt));
-      final DoubleVector g_k3 = g_stage3.neg().div(tau);
-      g = g.add(g_k1.add(g_k2.mul(4.0)).add(g_k3).mul(sixthDt));
-      g.intoArray(this.g, j);
-    }
-  }
-
-  private void stepRk4(double t, double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j += S.length()) {
-      DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_k1 = g.neg().div(tau);
-      final DoubleVector g_stage2 = g.add(g_k1.mul(halfDt));
-      final DoubleVector g_k2 = g_stage2.neg().div(tau);
-      final DoubleVector g_stage3 = g.add(g_k2.mul(halfDt));
-      final DoubleVector g_k3 = g_stage3.neg().div(tau);
-      final DoubleVector g_stage4 = g.add(g_k3.mul(dt));
-      final DoubleVector g_k4 = g_stage4.neg().div(tau);
-      g = g.add(g_k1.add(g_k2.mul(2.0)).add(g_k3.mul(2.0)).add(g_k4).mul(sixthDt));
-      g.intoArray(this.g, j);
-    }
-  }
-
-  private void stepRk4PerElement(double t, double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    for (int j = from; j < to; j += S.length()) {
-      final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, j);
-      DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_k1 = g.neg().div(tau);
-      final DoubleVector g_stage2 = g.add(g_k1.mul(halfDt));
-      final DoubleVector g_k2 = g_stage2.neg().div(tau);
-      final DoubleVector g_stage3 = g.add(g_k2.mul(halfDt));
-      final DoubleVector g_k3 = g_stage3.neg().div(tau);
-      final DoubleVector g_stage4 = g.add(g_k3.mul(dt));
-      final DoubleVector g_k4 = g_stage4.neg().div(tau);
-      g = g.add(g_k1.add(g_k2.mul(2.0)).add(g_k3.mul(2.0)).add(g_k4).mul(sixthDt));
-      g.intoArray(this.g, j);
-    }
-  }
-
-  private void stepRk4_38(double t, double dt, int from, int to) {
-    final double tau = params.scalar(TAU_INDEX);
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    for (int j = from; j < to; j += S.length()) {
-      DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_k1 = g.neg().div(tau);
-      final DoubleVector g_stage2 = g.add(g_k1.mul(thirdDt));
-      final DoubleVector g_k2 = g_stage2.neg().div(tau);
-      final DoubleVector g_stage3 = g.add(g_k1.neg().add(g_k2.mul(3.0)).mul(thirdDt));
-      final DoubleVector g_k3 = g_stage3.neg().div(tau);
-      final DoubleVector g_stage4 = g.add(g_k1.sub(g_k2).add(g_k3).mul(dt));
-      final DoubleVector g_k4 = g_stage4.neg().div(tau);
-      g = g.add(g_k1.add(g_k2.mul(3.0)).add(g_k3.mul(3.0)).add(g_k4).mul(eighthDt));
-      g.intoArray(this.g, j);
-    }
-  }
-
-  private void stepRk4_38PerElement(double t, double dt, int from, int to) {
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    for (int j = from; j < to; j += S.length()) {
-      final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, j);
-      DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      // dg/dt = -g / tau
-      final DoubleVector g_k1 = g.neg().div(tau);
-      final DoubleVector g_stage2 = g.add(g_k1.mul(thirdDt));
-      final DoubleVector g_k2 = g_stage2.neg().div(tau);
-      final DoubleVector g_stage3 = g.add(g_k1.neg().add(g_k2.mul(3.0)).mul(thirdDt));
-      final DoubleVector g_k3 = g_stage3.neg().div(tau);
-      final DoubleVector g_stage4 = g.add(g_k1.sub(g_k2).add(g_k3).mul(dt));
-      final DoubleVector g_k4 = g_stage4.neg().div(tau);
-      g = g.add(g_k1.add(g_k2.mul(3.0)).add(g_k3.mul(3.0)).add(g_k4).mul(eighthDt));
+      g = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
       g.intoArray(this.g, j);
     }
   }

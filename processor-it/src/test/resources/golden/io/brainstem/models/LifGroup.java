@@ -4,6 +4,7 @@ package io.brainstem.models;
 import io.brainstem.annotations.Integrator;
 import io.brainstem.annotations.RefractoryRule;
 import io.brainstem.math.Exprel;
+import io.brainstem.math.RungeKutta;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Parameters;
 import io.brainstem.network.Precision;
@@ -243,13 +244,7 @@ public final class LifGroup extends NeuronGroup {
     return switch (method()) {
       case EXP_AUTO -> params.heterogeneous() ? stepExpAutoPerElement(t, dt, from, to) : stepExpAuto(t, dt, from, to);
       case EXP_EULER -> params.heterogeneous() ? stepExpEulerPerElement(t, dt, from, to) : stepExpEuler(t, dt, from, to);
-      case EULER -> params.heterogeneous() ? stepEulerPerElement(t, dt, from, to) : stepEuler(t, dt, from, to);
-      case MIDPOINT -> params.heterogeneous() ? stepMidpointPerElement(t, dt, from, to) : stepMidpoint(t, dt, from, to);
-      case HEUN -> params.heterogeneous() ? stepHeunPerElement(t, dt, from, to) : stepHeun(t, dt, from, to);
-      case RALSTON2 -> params.heterogeneous() ? stepRalston2PerElement(t, dt, from, to) : stepRalston2(t, dt, from, to);
-      case RK3 -> params.heterogeneous() ? stepRk3PerElement(t, dt, from, to) : stepRk3(t, dt, from, to);
-      case RK4 -> params.heterogeneous() ? stepRk4PerElement(t, dt, from, to) : stepRk4(t, dt, from, to);
-      case RK4_38 -> params.heterogeneous() ? stepRk4_38PerElement(t, dt, from, to) : stepRk4_38(t, dt, from, to);
+      case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> params.heterogeneous() ? stepRungeKuttaPerElement(t, dt, from, to) : stepRungeKutta(t, dt, from, to);
     };
   }
 
@@ -393,13 +388,15 @@ public final class LifGroup extends NeuronGroup {
     return spikeEnd;
   }
 
-  private int stepEuler(double t, double dt, int from, int to) {
+  private int stepRungeKutta(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
     final double R = params.scalar(R_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final RungeKutta tableau = RungeKutta.of(method());
+    final double[] V_k = tableau.slopes();
     final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
@@ -407,9 +404,12 @@ public final class LifGroup extends NeuronGroup {
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_rate = (-V + V_rest + R * input) / tau;
-        V = V + dt * V_rate;
+        for (int stage = 0; stage < tableau.stages(); stage++) {
+          final double V_stage = tableau.stage(stage, V, V_k, dt);
+          final double V_slope = (-V_stage + V_rest + R * input) / tau;
+          V_k[stage] = V_slope;
+        }
+        V = tableau.step(V, V_k, dt);
       }
       final boolean spiked = V >= V_th;
       if (spiked) {
@@ -423,13 +423,15 @@ public final class LifGroup extends NeuronGroup {
     return spikeEnd;
   }
 
-  private int stepEulerPerElement(double t, double dt, int from, int to) {
+  private int stepRungeKuttaPerElement(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double[] RColumn = params.column(R_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final RungeKutta tableau = RungeKutta.of(method());
+    final double[] V_k = tableau.slopes();
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
@@ -443,469 +445,12 @@ public final class LifGroup extends NeuronGroup {
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_rate = (-V + V_rest + R * input) / tau;
-        V = V + dt * V_rate;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepMidpoint(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        V = V + dt * V_k2;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepMidpointPerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-      final double input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        V = V + dt * V_k2;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepHeun(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + dt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        V = V + halfDt * (V_k1 + V_k2);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepHeunPerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-      final double input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + dt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        V = V + halfDt * (V_k1 + V_k2);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRalston2(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + twoThirdsDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        V = V + quarterDt * (V_k1 + 3.0 * V_k2);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRalston2PerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-      final double input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + twoThirdsDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        V = V + quarterDt * (V_k1 + 3.0 * V_k2);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk3(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
-        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-        V = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk3PerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-      final double input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
-        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-        V = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        final double V_stage3 = V + halfDt * V_k2;
-        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-        final double V_stage4 = V + dt * V_k3;
-        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
-        V = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4PerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-      final double input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        final double V_stage3 = V + halfDt * V_k2;
-        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-        final double V_stage4 = V + dt * V_k3;
-        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
-        V = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4_38(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + thirdDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
-        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
-        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
-        V = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4_38PerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-      final double input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + thirdDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
-        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
-        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
-        V = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+        for (int stage = 0; stage < tableau.stages(); stage++) {
+          final double V_stage = tableau.stage(stage, V, V_k, dt);
+          final double V_slope = (-V_stage + V_rest + R * input) / tau;
+          V_k[stage] = V_slope;
+        }
+        V = tableau.step(V, V_k, dt);
       }
       final boolean spiked = V >= V_th;
       if (spiked) {

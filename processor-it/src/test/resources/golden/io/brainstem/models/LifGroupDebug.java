@@ -2,6 +2,7 @@
 package io.brainstem.models;
 
 import io.brainstem.math.Exprel;
+import io.brainstem.math.RungeKutta;
 import io.brainstem.network.Parameters;
 import io.brainstem.network.Precision;
 import javax.annotation.processing.Generated;
@@ -68,13 +69,7 @@ final class LifGroupDebug {
     return switch (group.method()) {
       case EXP_AUTO -> stepExpAutoDebug(t, dt, from, to);
       case EXP_EULER -> stepExpEulerDebug(t, dt, from, to);
-      case EULER -> stepEulerDebug(t, dt, from, to);
-      case MIDPOINT -> stepMidpointDebug(t, dt, from, to);
-      case HEUN -> stepHeunDebug(t, dt, from, to);
-      case RALSTON2 -> stepRalston2Debug(t, dt, from, to);
-      case RK3 -> stepRk3Debug(t, dt, from, to);
-      case RK4 -> stepRk4Debug(t, dt, from, to);
-      case RK4_38 -> stepRk4_38Debug(t, dt, from, to);
+      case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> stepRungeKuttaDebug(t, dt, from, to);
     };
   }
 
@@ -150,8 +145,10 @@ final class LifGroupDebug {
     return spikeEnd;
   }
 
-  private int stepEulerDebug(double t, double dt, int from, int to) {
+  private int stepRungeKuttaDebug(double t, double dt, int from, int to) {
     final Lif m = new Lif();
+    final RungeKutta tableau = RungeKutta.of(group.method());
+    final double[] V_k = tableau.slopes();
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
@@ -165,257 +162,13 @@ final class LifGroupDebug {
       double V = this.V[i];
       final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_rate = m.dV(V, m.input);
-        V = V + dt * V_rate;
-      }
-      m.V = V;
-      final boolean spiked = m.fire();
-      if (spiked) {
-        m.reset();
-        V = m.V;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepMidpointDebug(double t, double dt, int from, int to) {
-    final Lif m = new Lif();
-    final double halfDt = dt / 2.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      m.V_rest = params.value(V_REST_INDEX, i);
-      m.V_reset = params.value(V_RESET_INDEX, i);
-      m.V_th = params.value(V_TH_INDEX, i);
-      m.R = params.value(R_INDEX, i);
-      m.tau = params.value(TAU_INDEX, i);
-      m.tau_ref = params.value(TAU_REF_INDEX, i);
-      final double holdTime = group.refractoryRule().holdTime(m.tau_ref, dt);
-      m.input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_k1 = m.dV(V, m.input);
-        final double V_stage2 = V + halfDt * V_k1;
-        m.V = V_stage2;
-        final double V_k2 = m.dV(V_stage2, m.input);
-        V = V + dt * V_k2;
-      }
-      m.V = V;
-      final boolean spiked = m.fire();
-      if (spiked) {
-        m.reset();
-        V = m.V;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepHeunDebug(double t, double dt, int from, int to) {
-    final Lif m = new Lif();
-    final double halfDt = dt / 2.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      m.V_rest = params.value(V_REST_INDEX, i);
-      m.V_reset = params.value(V_RESET_INDEX, i);
-      m.V_th = params.value(V_TH_INDEX, i);
-      m.R = params.value(R_INDEX, i);
-      m.tau = params.value(TAU_INDEX, i);
-      m.tau_ref = params.value(TAU_REF_INDEX, i);
-      final double holdTime = group.refractoryRule().holdTime(m.tau_ref, dt);
-      m.input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_k1 = m.dV(V, m.input);
-        final double V_stage2 = V + dt * V_k1;
-        m.V = V_stage2;
-        final double V_k2 = m.dV(V_stage2, m.input);
-        V = V + halfDt * (V_k1 + V_k2);
-      }
-      m.V = V;
-      final boolean spiked = m.fire();
-      if (spiked) {
-        m.reset();
-        V = m.V;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRalston2Debug(double t, double dt, int from, int to) {
-    final Lif m = new Lif();
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      m.V_rest = params.value(V_REST_INDEX, i);
-      m.V_reset = params.value(V_RESET_INDEX, i);
-      m.V_th = params.value(V_TH_INDEX, i);
-      m.R = params.value(R_INDEX, i);
-      m.tau = params.value(TAU_INDEX, i);
-      m.tau_ref = params.value(TAU_REF_INDEX, i);
-      final double holdTime = group.refractoryRule().holdTime(m.tau_ref, dt);
-      m.input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_k1 = m.dV(V, m.input);
-        final double V_stage2 = V + twoThirdsDt * V_k1;
-        m.V = V_stage2;
-        final double V_k2 = m.dV(V_stage2, m.input);
-        V = V + quarterDt * (V_k1 + 3.0 * V_k2);
-      }
-      m.V = V;
-      final boolean spiked = m.fire();
-      if (spiked) {
-        m.reset();
-        V = m.V;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk3Debug(double t, double dt, int from, int to) {
-    final Lif m = new Lif();
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      m.V_rest = params.value(V_REST_INDEX, i);
-      m.V_reset = params.value(V_RESET_INDEX, i);
-      m.V_th = params.value(V_TH_INDEX, i);
-      m.R = params.value(R_INDEX, i);
-      m.tau = params.value(TAU_INDEX, i);
-      m.tau_ref = params.value(TAU_REF_INDEX, i);
-      final double holdTime = group.refractoryRule().holdTime(m.tau_ref, dt);
-      m.input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_k1 = m.dV(V, m.input);
-        final double V_stage2 = V + halfDt * V_k1;
-        m.V = V_stage2;
-        final double V_k2 = m.dV(V_stage2, m.input);
-        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
-        m.V = V_stage3;
-        final double V_k3 = m.dV(V_stage3, m.input);
-        V = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
-      }
-      m.V = V;
-      final boolean spiked = m.fire();
-      if (spiked) {
-        m.reset();
-        V = m.V;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4Debug(double t, double dt, int from, int to) {
-    final Lif m = new Lif();
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      m.V_rest = params.value(V_REST_INDEX, i);
-      m.V_reset = params.value(V_RESET_INDEX, i);
-      m.V_th = params.value(V_TH_INDEX, i);
-      m.R = params.value(R_INDEX, i);
-      m.tau = params.value(TAU_INDEX, i);
-      m.tau_ref = params.value(TAU_REF_INDEX, i);
-      final double holdTime = group.refractoryRule().holdTime(m.tau_ref, dt);
-      m.input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_k1 = m.dV(V, m.input);
-        final double V_stage2 = V + halfDt * V_k1;
-        m.V = V_stage2;
-        final double V_k2 = m.dV(V_stage2, m.input);
-        final double V_stage3 = V + halfDt * V_k2;
-        m.V = V_stage3;
-        final double V_k3 = m.dV(V_stage3, m.input);
-        final double V_stage4 = V + dt * V_k3;
-        m.V = V_stage4;
-        final double V_k4 = m.dV(V_stage4, m.input);
-        V = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
-      }
-      m.V = V;
-      final boolean spiked = m.fire();
-      if (spiked) {
-        m.reset();
-        V = m.V;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V[i] = V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4_38Debug(double t, double dt, int from, int to) {
-    final Lif m = new Lif();
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      m.V_rest = params.value(V_REST_INDEX, i);
-      m.V_reset = params.value(V_RESET_INDEX, i);
-      m.V_th = params.value(V_TH_INDEX, i);
-      m.R = params.value(R_INDEX, i);
-      m.tau = params.value(TAU_INDEX, i);
-      m.tau_ref = params.value(TAU_REF_INDEX, i);
-      final double holdTime = group.refractoryRule().holdTime(m.tau_ref, dt);
-      m.input = this.input[i];
-      double V = this.V[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_k1 = m.dV(V, m.input);
-        final double V_stage2 = V + thirdDt * V_k1;
-        m.V = V_stage2;
-        final double V_k2 = m.dV(V_stage2, m.input);
-        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
-        m.V = V_stage3;
-        final double V_k3 = m.dV(V_stage3, m.input);
-        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
-        m.V = V_stage4;
-        final double V_k4 = m.dV(V_stage4, m.input);
-        V = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+        for (int stage = 0; stage < tableau.stages(); stage++) {
+          final double V_stage = tableau.stage(stage, V, V_k, dt);
+          m.V = V_stage;
+          final double V_slope = m.dV(V_stage, m.input);
+          V_k[stage] = V_slope;
+        }
+        V = tableau.step(V, V_k, dt);
       }
       m.V = V;
       final boolean spiked = m.fire();
@@ -435,13 +188,7 @@ final class LifGroupDebug {
     return switch (group.method()) {
       case EXP_AUTO -> stepExpAutoDebugFloat(t, dt, from, to);
       case EXP_EULER -> stepExpEulerDebugFloat(t, dt, from, to);
-      case EULER -> stepEulerDebugFloat(t, dt, from, to);
-      case MIDPOINT -> stepMidpointDebugFloat(t, dt, from, to);
-      case HEUN -> stepHeunDebugFloat(t, dt, from, to);
-      case RALSTON2 -> stepRalston2DebugFloat(t, dt, from, to);
-      case RK3 -> stepRk3DebugFloat(t, dt, from, to);
-      case RK4 -> stepRk4DebugFloat(t, dt, from, to);
-      case RK4_38 -> stepRk4_38DebugFloat(t, dt, from, to);
+      case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> stepRungeKuttaDebugFloat(t, dt, from, to);
     };
   }
 
@@ -517,8 +264,10 @@ final class LifGroupDebug {
     return spikeEnd;
   }
 
-  private int stepEulerDebugFloat(double t, double dt, int from, int to) {
+  private int stepRungeKuttaDebugFloat(double t, double dt, int from, int to) {
     final Lif m = new Lif();
+    final RungeKutta tableau = RungeKutta.of(group.method());
+    final double[] V_k = tableau.slopes();
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
@@ -532,257 +281,13 @@ final class LifGroupDebug {
       double V = this.V_float[i];
       final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_rate = m.dV(V, m.input);
-        V = V + dt * V_rate;
-      }
-      m.V = V;
-      final boolean spiked = m.fire();
-      if (spiked) {
-        m.reset();
-        V = m.V;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepMidpointDebugFloat(double t, double dt, int from, int to) {
-    final Lif m = new Lif();
-    final double halfDt = dt / 2.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      m.V_rest = params.value(V_REST_INDEX, i);
-      m.V_reset = params.value(V_RESET_INDEX, i);
-      m.V_th = params.value(V_TH_INDEX, i);
-      m.R = params.value(R_INDEX, i);
-      m.tau = params.value(TAU_INDEX, i);
-      m.tau_ref = params.value(TAU_REF_INDEX, i);
-      final double holdTime = group.refractoryRule().holdTime(m.tau_ref, dt);
-      m.input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_k1 = m.dV(V, m.input);
-        final double V_stage2 = V + halfDt * V_k1;
-        m.V = V_stage2;
-        final double V_k2 = m.dV(V_stage2, m.input);
-        V = V + dt * V_k2;
-      }
-      m.V = V;
-      final boolean spiked = m.fire();
-      if (spiked) {
-        m.reset();
-        V = m.V;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepHeunDebugFloat(double t, double dt, int from, int to) {
-    final Lif m = new Lif();
-    final double halfDt = dt / 2.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      m.V_rest = params.value(V_REST_INDEX, i);
-      m.V_reset = params.value(V_RESET_INDEX, i);
-      m.V_th = params.value(V_TH_INDEX, i);
-      m.R = params.value(R_INDEX, i);
-      m.tau = params.value(TAU_INDEX, i);
-      m.tau_ref = params.value(TAU_REF_INDEX, i);
-      final double holdTime = group.refractoryRule().holdTime(m.tau_ref, dt);
-      m.input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_k1 = m.dV(V, m.input);
-        final double V_stage2 = V + dt * V_k1;
-        m.V = V_stage2;
-        final double V_k2 = m.dV(V_stage2, m.input);
-        V = V + halfDt * (V_k1 + V_k2);
-      }
-      m.V = V;
-      final boolean spiked = m.fire();
-      if (spiked) {
-        m.reset();
-        V = m.V;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRalston2DebugFloat(double t, double dt, int from, int to) {
-    final Lif m = new Lif();
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      m.V_rest = params.value(V_REST_INDEX, i);
-      m.V_reset = params.value(V_RESET_INDEX, i);
-      m.V_th = params.value(V_TH_INDEX, i);
-      m.R = params.value(R_INDEX, i);
-      m.tau = params.value(TAU_INDEX, i);
-      m.tau_ref = params.value(TAU_REF_INDEX, i);
-      final double holdTime = group.refractoryRule().holdTime(m.tau_ref, dt);
-      m.input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_k1 = m.dV(V, m.input);
-        final double V_stage2 = V + twoThirdsDt * V_k1;
-        m.V = V_stage2;
-        final double V_k2 = m.dV(V_stage2, m.input);
-        V = V + quarterDt * (V_k1 + 3.0 * V_k2);
-      }
-      m.V = V;
-      final boolean spiked = m.fire();
-      if (spiked) {
-        m.reset();
-        V = m.V;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk3DebugFloat(double t, double dt, int from, int to) {
-    final Lif m = new Lif();
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      m.V_rest = params.value(V_REST_INDEX, i);
-      m.V_reset = params.value(V_RESET_INDEX, i);
-      m.V_th = params.value(V_TH_INDEX, i);
-      m.R = params.value(R_INDEX, i);
-      m.tau = params.value(TAU_INDEX, i);
-      m.tau_ref = params.value(TAU_REF_INDEX, i);
-      final double holdTime = group.refractoryRule().holdTime(m.tau_ref, dt);
-      m.input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_k1 = m.dV(V, m.input);
-        final double V_stage2 = V + halfDt * V_k1;
-        m.V = V_stage2;
-        final double V_k2 = m.dV(V_stage2, m.input);
-        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
-        m.V = V_stage3;
-        final double V_k3 = m.dV(V_stage3, m.input);
-        V = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
-      }
-      m.V = V;
-      final boolean spiked = m.fire();
-      if (spiked) {
-        m.reset();
-        V = m.V;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4DebugFloat(double t, double dt, int from, int to) {
-    final Lif m = new Lif();
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      m.V_rest = params.value(V_REST_INDEX, i);
-      m.V_reset = params.value(V_RESET_INDEX, i);
-      m.V_th = params.value(V_TH_INDEX, i);
-      m.R = params.value(R_INDEX, i);
-      m.tau = params.value(TAU_INDEX, i);
-      m.tau_ref = params.value(TAU_REF_INDEX, i);
-      final double holdTime = group.refractoryRule().holdTime(m.tau_ref, dt);
-      m.input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_k1 = m.dV(V, m.input);
-        final double V_stage2 = V + halfDt * V_k1;
-        m.V = V_stage2;
-        final double V_k2 = m.dV(V_stage2, m.input);
-        final double V_stage3 = V + halfDt * V_k2;
-        m.V = V_stage3;
-        final double V_k3 = m.dV(V_stage3, m.input);
-        final double V_stage4 = V + dt * V_k3;
-        m.V = V_stage4;
-        final double V_k4 = m.dV(V_stage4, m.input);
-        V = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
-      }
-      m.V = V;
-      final boolean spiked = m.fire();
-      if (spiked) {
-        m.reset();
-        V = m.V;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4_38DebugFloat(double t, double dt, int from, int to) {
-    final Lif m = new Lif();
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      m.V_rest = params.value(V_REST_INDEX, i);
-      m.V_reset = params.value(V_RESET_INDEX, i);
-      m.V_th = params.value(V_TH_INDEX, i);
-      m.R = params.value(R_INDEX, i);
-      m.tau = params.value(TAU_INDEX, i);
-      m.tau_ref = params.value(TAU_REF_INDEX, i);
-      final double holdTime = group.refractoryRule().holdTime(m.tau_ref, dt);
-      m.input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        m.V = V;
-        final double V_k1 = m.dV(V, m.input);
-        final double V_stage2 = V + thirdDt * V_k1;
-        m.V = V_stage2;
-        final double V_k2 = m.dV(V_stage2, m.input);
-        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
-        m.V = V_stage3;
-        final double V_k3 = m.dV(V_stage3, m.input);
-        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
-        m.V = V_stage4;
-        final double V_k4 = m.dV(V_stage4, m.input);
-        V = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+        for (int stage = 0; stage < tableau.stages(); stage++) {
+          final double V_stage = tableau.stage(stage, V, V_k, dt);
+          m.V = V_stage;
+          final double V_slope = m.dV(V_stage, m.input);
+          V_k[stage] = V_slope;
+        }
+        V = tableau.step(V, V_k, dt);
       }
       m.V = V;
       final boolean spiked = m.fire();

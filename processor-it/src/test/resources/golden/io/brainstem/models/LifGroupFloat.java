@@ -2,6 +2,7 @@
 package io.brainstem.models;
 
 import io.brainstem.math.Exprel;
+import io.brainstem.math.RungeKutta;
 import io.brainstem.network.Parameters;
 import javax.annotation.processing.Generated;
 
@@ -57,13 +58,7 @@ final class LifGroupFloat {
     return switch (group.method()) {
       case EXP_AUTO -> params.heterogeneous() ? stepExpAutoPerElementFloat(t, dt, from, to) : stepExpAutoFloat(t, dt, from, to);
       case EXP_EULER -> params.heterogeneous() ? stepExpEulerPerElementFloat(t, dt, from, to) : stepExpEulerFloat(t, dt, from, to);
-      case EULER -> params.heterogeneous() ? stepEulerPerElementFloat(t, dt, from, to) : stepEulerFloat(t, dt, from, to);
-      case MIDPOINT -> params.heterogeneous() ? stepMidpointPerElementFloat(t, dt, from, to) : stepMidpointFloat(t, dt, from, to);
-      case HEUN -> params.heterogeneous() ? stepHeunPerElementFloat(t, dt, from, to) : stepHeunFloat(t, dt, from, to);
-      case RALSTON2 -> params.heterogeneous() ? stepRalston2PerElementFloat(t, dt, from, to) : stepRalston2Float(t, dt, from, to);
-      case RK3 -> params.heterogeneous() ? stepRk3PerElementFloat(t, dt, from, to) : stepRk3Float(t, dt, from, to);
-      case RK4 -> params.heterogeneous() ? stepRk4PerElementFloat(t, dt, from, to) : stepRk4Float(t, dt, from, to);
-      case RK4_38 -> params.heterogeneous() ? stepRk4_38PerElementFloat(t, dt, from, to) : stepRk4_38Float(t, dt, from, to);
+      case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> params.heterogeneous() ? stepRungeKuttaPerElementFloat(t, dt, from, to) : stepRungeKuttaFloat(t, dt, from, to);
     };
   }
 
@@ -207,13 +202,15 @@ final class LifGroupFloat {
     return spikeEnd;
   }
 
-  private int stepEulerFloat(double t, double dt, int from, int to) {
+  private int stepRungeKuttaFloat(double t, double dt, int from, int to) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
     final double R = params.scalar(R_INDEX);
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final RungeKutta tableau = RungeKutta.of(group.method());
+    final double[] V_k = tableau.slopes();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
@@ -221,9 +218,12 @@ final class LifGroupFloat {
       double V = this.V_float[i];
       final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_rate = (-V + V_rest + R * input) / tau;
-        V = V + dt * V_rate;
+        for (int stage = 0; stage < tableau.stages(); stage++) {
+          final double V_stage = tableau.stage(stage, V, V_k, dt);
+          final double V_slope = (-V_stage + V_rest + R * input) / tau;
+          V_k[stage] = V_slope;
+        }
+        V = tableau.step(V, V_k, dt);
       }
       final boolean spiked = V >= V_th;
       if (spiked) {
@@ -237,13 +237,15 @@ final class LifGroupFloat {
     return spikeEnd;
   }
 
-  private int stepEulerPerElementFloat(double t, double dt, int from, int to) {
+  private int stepRungeKuttaPerElementFloat(double t, double dt, int from, int to) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double[] RColumn = params.column(R_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final RungeKutta tableau = RungeKutta.of(group.method());
+    final double[] V_k = tableau.slopes();
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
@@ -257,469 +259,12 @@ final class LifGroupFloat {
       double V = this.V_float[i];
       final boolean refractory = t - t_last_spike[i] < holdTime;
       if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_rate = (-V + V_rest + R * input) / tau;
-        V = V + dt * V_rate;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepMidpointFloat(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        V = V + dt * V_k2;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepMidpointPerElementFloat(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        V = V + dt * V_k2;
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepHeunFloat(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + dt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        V = V + halfDt * (V_k1 + V_k2);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepHeunPerElementFloat(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + dt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        V = V + halfDt * (V_k1 + V_k2);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRalston2Float(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + twoThirdsDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        V = V + quarterDt * (V_k1 + 3.0 * V_k2);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRalston2PerElementFloat(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + twoThirdsDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        V = V + quarterDt * (V_k1 + 3.0 * V_k2);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk3Float(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
-        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-        V = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk3PerElementFloat(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
-        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-        V = V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4Float(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        final double V_stage3 = V + halfDt * V_k2;
-        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-        final double V_stage4 = V + dt * V_k3;
-        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
-        V = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4PerElementFloat(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + halfDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        final double V_stage3 = V + halfDt * V_k2;
-        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-        final double V_stage4 = V + dt * V_k3;
-        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
-        V = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4_38Float(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + thirdDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
-        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
-        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
-        V = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
-      }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
-      }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk4_38PerElementFloat(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double thirdDt = dt / 3.0;
-    final double eighthDt = dt / 8.0;
-    int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        // dV/dt = (-V + V_rest + R * input) / tau
-        final double V_k1 = (-V + V_rest + R * input) / tau;
-        final double V_stage2 = V + thirdDt * V_k1;
-        final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-        final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
-        final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-        final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
-        final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
-        V = V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+        for (int stage = 0; stage < tableau.stages(); stage++) {
+          final double V_stage = tableau.stage(stage, V, V_k, dt);
+          final double V_slope = (-V_stage + V_rest + R * input) / tau;
+          V_k[stage] = V_slope;
+        }
+        V = tableau.step(V, V_k, dt);
       }
       final boolean spiked = V >= V_th;
       if (spiked) {

@@ -3,6 +3,7 @@ package io.brainstem.models;
 
 import io.brainstem.annotations.RefractoryRule;
 import io.brainstem.math.Exprel;
+import io.brainstem.math.RungeKutta;
 import io.brainstem.math.VectorMath;
 import io.brainstem.network.NeuronKernel;
 import io.brainstem.network.Parameters;
@@ -72,13 +73,7 @@ public final class LifGroupVector implements NeuronKernel {
     return switch (group.method()) {
       case EXP_AUTO -> params.heterogeneous() ? stepExpAutoPerElement(t, dt, from, to) : stepExpAuto(t, dt, from, to);
       case EXP_EULER -> params.heterogeneous() ? stepExpEulerPerElement(t, dt, from, to) : stepExpEuler(t, dt, from, to);
-      case EULER -> params.heterogeneous() ? stepEulerPerElement(t, dt, from, to) : stepEuler(t, dt, from, to);
-      case MIDPOINT -> params.heterogeneous() ? stepMidpointPerElement(t, dt, from, to) : stepMidpoint(t, dt, from, to);
-      case HEUN -> params.heterogeneous() ? stepHeunPerElement(t, dt, from, to) : stepHeun(t, dt, from, to);
-      case RALSTON2 -> params.heterogeneous() ? stepRalston2PerElement(t, dt, from, to) : stepRalston2(t, dt, from, to);
-      case RK3 -> params.heterogeneous() ? stepRk3PerElement(t, dt, from, to) : stepRk3(t, dt, from, to);
-      case RK4 -> params.heterogeneous() ? stepRk4PerElement(t, dt, from, to) : stepRk4(t, dt, from, to);
-      case RK4_38 -> params.heterogeneous() ? stepRk4_38PerElement(t, dt, from, to) : stepRk4_38(t, dt, from, to);
+      case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> params.heterogeneous() ? stepRungeKuttaPerElement(t, dt, from, to) : stepRungeKutta(t, dt, from, to);
     };
   }
 
@@ -335,538 +330,47 @@ public final class LifGroupVector implements NeuronKernel {
     return spikeEnd;
   }
 
-  private int stepEuler(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double[] lanes = VectorMath.scratch();
-    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i += S.length()) {
-      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_rate = V.neg().add(V_rest).add(input.mul(R)).div(tau);
-      V = V.add(V_rate.mul(dt)).blend(V, refractory);
-      final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
-      if (spiked.anyTrue()) {
-        V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
-      } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
-      }
-      V.intoArray(this.V, i);
-    }
-    return spikeEnd;
-  }
-
-  private int stepEulerPerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double[] lanes = VectorMath.scratch();
-    final RefractoryRule rule = group.refractoryRule();
-    int spikeEnd = from;
-    for (int i = from; i < to; i += S.length()) {
-      final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
-      final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
-      final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
-      final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
-      final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
-      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      for (int k = 0; k < S.length(); k++) {
-        lanes[k] = rule.holdTime(tau_refColumn[i + k], dt);
-      }
-      final DoubleVector holdTime = DoubleVector.fromArray(S, lanes, 0);
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_rate = V.neg().add(V_rest).add(R.mul(input)).div(tau);
-      V = V.add(V_rate.mul(dt)).blend(V, refractory);
-      final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
-      if (spiked.anyTrue()) {
-        V = V.blend(V_reset, spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
-      } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
-      }
-      V.intoArray(this.V, i);
-    }
-    return spikeEnd;
-  }
-
-  private int stepMidpoint(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double[] lanes = VectorMath.scratch();
-    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i += S.length()) {
-      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final DoubleVector V_stage2 = V.add(V_k1.mul(halfDt));
-      final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
-      V = V.add(V_k2.mul(dt)).blend(V, refractory);
-      final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
-      if (spiked.anyTrue()) {
-        V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
-      } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
-      }
-      V.intoArray(this.V, i);
-    }
-    return spikeEnd;
-  }
-
-  private int stepMidpointPerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double[] lanes = VectorMath.scratch();
-    final RefractoryRule rule = group.refractoryRule();
-    int spikeEnd = from;
-    for (int i = from; i < to; i += S.length()) {
-      final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
-      final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
-      final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
-      final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
-      final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
-      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      for (int k = 0; k < S.length(); k++) {
-        lanes[k] = rule.holdTime(tau_refColumn[i + k], dt);
-      }
-      final DoubleVector holdTime = DoubleVector.fromArray(S, lanes, 0);
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_k1 = V.neg().add(V_rest).add(R.mul(input)).div(tau);
-      final DoubleVector V_stage2 = V.add(V_k1.mul(halfDt));
-      final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(R.mul(input)).div(tau);
-      V = V.add(V_k2.mul(dt)).blend(V, refractory);
-      final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
-      if (spiked.anyTrue()) {
-        V = V.blend(V_reset, spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
-      } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
-      }
-      V.intoArray(this.V, i);
-    }
-    return spikeEnd;
-  }
-
-  private int stepHeun(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double[] lanes = VectorMath.scratch();
-    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i += S.length()) {
-      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final DoubleVector V_stage2 = V.add(V_k1.mul(dt));
-      final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
-      V = V.add(V_k1.add(V_k2).mul(halfDt)).blend(V, refractory);
-      final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
-      if (spiked.anyTrue()) {
-        V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
-      } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
-      }
-      V.intoArray(this.V, i);
-    }
-    return spikeEnd;
-  }
-
-  private int stepHeunPerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double[] lanes = VectorMath.scratch();
-    final RefractoryRule rule = group.refractoryRule();
-    int spikeEnd = from;
-    for (int i = from; i < to; i += S.length()) {
-      final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
-      final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
-      final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
-      final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
-      final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
-      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      for (int k = 0; k < S.length(); k++) {
-        lanes[k] = rule.holdTime(tau_refColumn[i + k], dt);
-      }
-      final DoubleVector holdTime = DoubleVector.fromArray(S, lanes, 0);
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_k1 = V.neg().add(V_rest).add(R.mul(input)).div(tau);
-      final DoubleVector V_stage2 = V.add(V_k1.mul(dt));
-      final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(R.mul(input)).div(tau);
-      V = V.add(V_k1.add(V_k2).mul(halfDt)).blend(V, refractory);
-      final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
-      if (spiked.anyTrue()) {
-        V = V.blend(V_reset, spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
-      } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
-      }
-      V.intoArray(this.V, i);
-    }
-    return spikeEnd;
-  }
-
-  private int stepRalston2(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    final double[] lanes = VectorMath.scratch();
-    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i += S.length()) {
-      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final DoubleVector V_stage2 = V.add(V_k1.mul(twoThirdsDt));
-      final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
-      V = V.add(V_k1.add(V_k2.mul(3.0)).mul(quarterDt)).blend(V, refractory);
-      final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
-      if (spiked.anyTrue()) {
-        V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
-      } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
-      }
-      V.intoArray(this.V, i);
-    }
-    return spikeEnd;
-  }
-
-  private int stepRalston2PerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double twoThirdsDt = 2.0 * dt / 3.0;
-    final double quarterDt = dt / 4.0;
-    final double[] lanes = VectorMath.scratch();
-    final RefractoryRule rule = group.refractoryRule();
-    int spikeEnd = from;
-    for (int i = from; i < to; i += S.length()) {
-      final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
-      final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
-      final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
-      final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
-      final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
-      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      for (int k = 0; k < S.length(); k++) {
-        lanes[k] = rule.holdTime(tau_refColumn[i + k], dt);
-      }
-      final DoubleVector holdTime = DoubleVector.fromArray(S, lanes, 0);
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_k1 = V.neg().add(V_rest).add(R.mul(input)).div(tau);
-      final DoubleVector V_stage2 = V.add(V_k1.mul(twoThirdsDt));
-      final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(R.mul(input)).div(tau);
-      V = V.add(V_k1.add(V_k2.mul(3.0)).mul(quarterDt)).blend(V, refractory);
-      final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
-      if (spiked.anyTrue()) {
-        V = V.blend(V_reset, spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
-      } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
-      }
-      V.intoArray(this.V, i);
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk3(double t, double dt, int from, int to) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    final double[] lanes = VectorMath.scratch();
-    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-    int spikeEnd = from;
-    for (int i = from; i < to; i += S.length()) {
-      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final DoubleVector V_stage2 = V.add(V_k1.mul(halfDt));
-      final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final DoubleVector V_stage3 = V.add(V_k1.neg().add(V_k2.mul(2.0)).mul(dt));
-      final DoubleVector V_k3 = V_stage3.neg().add(V_rest).add(input.mul(R)).div(tau);
-      V = V.add(V_k1.add(V_k2.mul(4.0)).add(V_k3).mul(sixthDt)).blend(V, refractory);
-      final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
-      if (spiked.anyTrue()) {
-        V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
-      } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
-      }
-      V.intoArray(this.V, i);
-    }
-    return spikeEnd;
-  }
-
-  private int stepRk3PerElement(double t, double dt, int from, int to) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double halfDt = dt / 2.0;
-    final double sixthDt = dt / 6.0;
-    final double[] lanes = VectorMath.scratch();
-    final RefractoryRule rule = group.refractoryRule();
-    int spikeEnd = from;
-    for (int i = from; i < to; i += S.length()) {
-      final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
-      final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
-      final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
-      final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
-      final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
-      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      for (int k = 0; k < S.length(); k++) {
-        lanes[k] = rule.holdTime(tau_refColumn[i + k], dt);
-      }
-      final DoubleVector holdTime = DoubleVector.fromArray(S, lanes, 0);
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_k1 = V.neg().add(V_rest).add(R.mul(input)).div(tau);
-      final DoubleVector V_stage2 = V.add(V_k1.mul(halfDt));
-      final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(R.mul(input)).div(tau);
-      final DoubleVector V_stage3 = V.add(V_k1.neg().add(V_k2.mul(2.0)).mul(dt));
-      final DoubleVector V_k3 = V_stage3.neg().add(V_rest).add(R.mul(input)).div(tau);
-      V = V.add(V_k1.add(V_k2.mul(4.0)).add(V_k3).mul(sixthDt)).blend(V, refractory);
-      final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
-      if (spiked.anyTrue()) {
-        V = V.blend(V_reset, spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
-      } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
-      }
-      V.intoArray(this.V, i);
-    }
-    return spikeEnd;
-  }
-
-  /**
-   * 2 loops per block of {@code BLOCK} neurons, so that C2 compiles each whole.
-   */
-  private int stepRk4(double t, double dt, int from, int to) {
-    final double[] carry = VectorMath.carry(4 * BLOCK);
+  private int stepRungeKutta(double t, double dt, int from, int to) {
+    final RungeKutta tableau = RungeKutta.of(group.method());
+    final double[] carry = VectorMath.carry(5 * BLOCK);
     int spikeEnd = from;
     for (int b = from; b < to; b += BLOCK) {
       final int e = Math.min(to, b + BLOCK);
-      stepRk4Part1(t, dt, b, e, carry);
-      spikeEnd = stepRk4Part2(t, dt, b, e, carry, spikeEnd);
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        VectorMath.rungeKutta(tableau, stage, this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+        rates1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
+      }
+      VectorMath.rungeKutta(tableau, tableau.stages(), this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+      spikeEnd = finish(t, dt, b, e, carry, spikeEnd);
     }
     return spikeEnd;
   }
 
-  private void stepRk4Part1(double t, double dt, int from, int to, double[] carry) {
+  private void rates1(double t, double dt, int from, int to, double[] carry, int stage) {
     final double V_rest = params.scalar(V_REST_INDEX);
     final double R = params.scalar(R_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double halfDt = dt / 2.0;
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      final DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final DoubleVector V_stage2 = V.add(V_k1.mul(halfDt));
-      final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final DoubleVector V_stage3 = V.add(V_k2.mul(halfDt));
-      final DoubleVector V_k3 = V_stage3.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final DoubleVector V_stage4 = V.add(V_k3.mul(dt));
-      final DoubleVector V_k4 = V_stage4.neg().add(V_rest).add(input.mul(R)).div(tau);
-      V_k1.intoArray(carry, 0 * BLOCK + at);
-      V_k2.intoArray(carry, 1 * BLOCK + at);
-      V_k3.intoArray(carry, 2 * BLOCK + at);
-      V_k4.intoArray(carry, 3 * BLOCK + at);
+      final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
+      final DoubleVector V_slope = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
+      V_slope.intoArray(carry, (1 + stage) * BLOCK + at);
     }
   }
 
-  private int stepRk4Part2(double t, double dt, int from, int to, double[] carry, int spikeEnd) {
+  private int finish(double t, double dt, int from, int to, double[] carry, int spikeEnd) {
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double sixthDt = dt / 6.0;
     final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
-      final DoubleVector V_k1 = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
-      final DoubleVector V_k2 = DoubleVector.fromArray(S, carry, 1 * BLOCK + at);
-      final DoubleVector V_k3 = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
-      final DoubleVector V_k4 = DoubleVector.fromArray(S, carry, 3 * BLOCK + at);
       DoubleVector V = DoubleVector.fromArray(S, this.V, i);
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      V = V.add(V_k1.add(V_k2.mul(2.0)).add(V_k3.mul(2.0)).add(V_k4).mul(sixthDt)).blend(V, refractory);
+      V = DoubleVector.fromArray(S, carry, 0 * BLOCK + at).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       if (spiked.anyTrue()) {
         V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
@@ -889,61 +393,47 @@ public final class LifGroupVector implements NeuronKernel {
     return spikeEnd;
   }
 
-  /**
-   * 2 loops per block of {@code BLOCK} neurons, so that C2 compiles each whole.
-   */
-  private int stepRk4PerElement(double t, double dt, int from, int to) {
-    final double[] carry = VectorMath.carry(4 * BLOCK);
+  private int stepRungeKuttaPerElement(double t, double dt, int from, int to) {
+    final RungeKutta tableau = RungeKutta.of(group.method());
+    final double[] carry = VectorMath.carry(5 * BLOCK);
     int spikeEnd = from;
     for (int b = from; b < to; b += BLOCK) {
       final int e = Math.min(to, b + BLOCK);
-      stepRk4PerElementPart1(t, dt, b, e, carry);
-      spikeEnd = stepRk4PerElementPart2(t, dt, b, e, carry, spikeEnd);
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        VectorMath.rungeKutta(tableau, stage, this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+        ratesPerElement1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
+      }
+      VectorMath.rungeKutta(tableau, tableau.stages(), this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+      spikeEnd = finishPerElement(t, dt, b, e, carry, spikeEnd);
     }
     return spikeEnd;
   }
 
-  private void stepRk4PerElementPart1(double t, double dt, int from, int to, double[] carry) {
+  private void ratesPerElement1(double t, double dt, int from, int to, double[] carry, int stage) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
     final double[] RColumn = params.column(R_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double halfDt = dt / 2.0;
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
       final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
       final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      final DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_k1 = V.neg().add(V_rest).add(R.mul(input)).div(tau);
-      final DoubleVector V_stage2 = V.add(V_k1.mul(halfDt));
-      final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(R.mul(input)).div(tau);
-      final DoubleVector V_stage3 = V.add(V_k2.mul(halfDt));
-      final DoubleVector V_k3 = V_stage3.neg().add(V_rest).add(R.mul(input)).div(tau);
-      final DoubleVector V_stage4 = V.add(V_k3.mul(dt));
-      final DoubleVector V_k4 = V_stage4.neg().add(V_rest).add(R.mul(input)).div(tau);
-      V_k1.intoArray(carry, 0 * BLOCK + at);
-      V_k2.intoArray(carry, 1 * BLOCK + at);
-      V_k3.intoArray(carry, 2 * BLOCK + at);
-      V_k4.intoArray(carry, 3 * BLOCK + at);
+      final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
+      final DoubleVector V_slope = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
+      V_slope.intoArray(carry, (1 + stage) * BLOCK + at);
     }
   }
 
-  private int stepRk4PerElementPart2(double t, double dt, int from, int to, double[] carry,
+  private int finishPerElement(double t, double dt, int from, int to, double[] carry,
       int spikeEnd) {
     final double[] V_resetColumn = params.column(V_RESET_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double sixthDt = dt / 6.0;
     final double[] lanes = VectorMath.scratch();
     final RefractoryRule rule = group.refractoryRule();
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
-      final DoubleVector V_k1 = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
-      final DoubleVector V_k2 = DoubleVector.fromArray(S, carry, 1 * BLOCK + at);
-      final DoubleVector V_k3 = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
-      final DoubleVector V_k4 = DoubleVector.fromArray(S, carry, 3 * BLOCK + at);
       final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
       final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
       DoubleVector V = DoubleVector.fromArray(S, this.V, i);
@@ -953,171 +443,7 @@ public final class LifGroupVector implements NeuronKernel {
       final DoubleVector holdTime = DoubleVector.fromArray(S, lanes, 0);
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      V = V.add(V_k1.add(V_k2.mul(2.0)).add(V_k3.mul(2.0)).add(V_k4).mul(sixthDt)).blend(V, refractory);
-      final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
-      if (spiked.anyTrue()) {
-        V = V.blend(V_reset, spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
-      } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
-      }
-      V.intoArray(this.V, i);
-    }
-    return spikeEnd;
-  }
-
-  /**
-   * 2 loops per block of {@code BLOCK} neurons, so that C2 compiles each whole.
-   */
-  private int stepRk4_38(double t, double dt, int from, int to) {
-    final double[] carry = VectorMath.carry(4 * BLOCK);
-    int spikeEnd = from;
-    for (int b = from; b < to; b += BLOCK) {
-      final int e = Math.min(to, b + BLOCK);
-      stepRk4_38Part1(t, dt, b, e, carry);
-      spikeEnd = stepRk4_38Part2(t, dt, b, e, carry, spikeEnd);
-    }
-    return spikeEnd;
-  }
-
-  private void stepRk4_38Part1(double t, double dt, int from, int to, double[] carry) {
-    final double V_rest = params.scalar(V_REST_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    final double thirdDt = dt / 3.0;
-    for (int i = from; i < to; i += S.length()) {
-      final int at = i - from;
-      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      final DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final DoubleVector V_stage2 = V.add(V_k1.mul(thirdDt));
-      final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final DoubleVector V_stage3 = V.add(V_k1.neg().add(V_k2.mul(3.0)).mul(thirdDt));
-      final DoubleVector V_k3 = V_stage3.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final DoubleVector V_stage4 = V.add(V_k1.sub(V_k2).add(V_k3).mul(dt));
-      final DoubleVector V_k4 = V_stage4.neg().add(V_rest).add(input.mul(R)).div(tau);
-      V_k1.intoArray(carry, 0 * BLOCK + at);
-      V_k2.intoArray(carry, 1 * BLOCK + at);
-      V_k3.intoArray(carry, 2 * BLOCK + at);
-      V_k4.intoArray(carry, 3 * BLOCK + at);
-    }
-  }
-
-  private int stepRk4_38Part2(double t, double dt, int from, int to, double[] carry, int spikeEnd) {
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double eighthDt = dt / 8.0;
-    final double[] lanes = VectorMath.scratch();
-    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-    for (int i = from; i < to; i += S.length()) {
-      final int at = i - from;
-      final DoubleVector V_k1 = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
-      final DoubleVector V_k2 = DoubleVector.fromArray(S, carry, 1 * BLOCK + at);
-      final DoubleVector V_k3 = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
-      final DoubleVector V_k4 = DoubleVector.fromArray(S, carry, 3 * BLOCK + at);
-      DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      V = V.add(V_k1.add(V_k2.mul(3.0)).add(V_k3.mul(3.0)).add(V_k4).mul(eighthDt)).blend(V, refractory);
-      final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
-      if (spiked.anyTrue()) {
-        V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
-      } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
-      }
-      V.intoArray(this.V, i);
-    }
-    return spikeEnd;
-  }
-
-  /**
-   * 2 loops per block of {@code BLOCK} neurons, so that C2 compiles each whole.
-   */
-  private int stepRk4_38PerElement(double t, double dt, int from, int to) {
-    final double[] carry = VectorMath.carry(4 * BLOCK);
-    int spikeEnd = from;
-    for (int b = from; b < to; b += BLOCK) {
-      final int e = Math.min(to, b + BLOCK);
-      stepRk4_38PerElementPart1(t, dt, b, e, carry);
-      spikeEnd = stepRk4_38PerElementPart2(t, dt, b, e, carry, spikeEnd);
-    }
-    return spikeEnd;
-  }
-
-  private void stepRk4_38PerElementPart1(double t, double dt, int from, int to, double[] carry) {
-    final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] RColumn = params.column(R_INDEX);
-    final double[] tauColumn = params.column(TAU_INDEX);
-    final double thirdDt = dt / 3.0;
-    for (int i = from; i < to; i += S.length()) {
-      final int at = i - from;
-      final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
-      final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
-      final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
-      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      final DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      // dV/dt = (-V + V_rest + R * input) / tau
-      final DoubleVector V_k1 = V.neg().add(V_rest).add(R.mul(input)).div(tau);
-      final DoubleVector V_stage2 = V.add(V_k1.mul(thirdDt));
-      final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(R.mul(input)).div(tau);
-      final DoubleVector V_stage3 = V.add(V_k1.neg().add(V_k2.mul(3.0)).mul(thirdDt));
-      final DoubleVector V_k3 = V_stage3.neg().add(V_rest).add(R.mul(input)).div(tau);
-      final DoubleVector V_stage4 = V.add(V_k1.sub(V_k2).add(V_k3).mul(dt));
-      final DoubleVector V_k4 = V_stage4.neg().add(V_rest).add(R.mul(input)).div(tau);
-      V_k1.intoArray(carry, 0 * BLOCK + at);
-      V_k2.intoArray(carry, 1 * BLOCK + at);
-      V_k3.intoArray(carry, 2 * BLOCK + at);
-      V_k4.intoArray(carry, 3 * BLOCK + at);
-    }
-  }
-
-  private int stepRk4_38PerElementPart2(double t, double dt, int from, int to, double[] carry,
-      int spikeEnd) {
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double eighthDt = dt / 8.0;
-    final double[] lanes = VectorMath.scratch();
-    final RefractoryRule rule = group.refractoryRule();
-    for (int i = from; i < to; i += S.length()) {
-      final int at = i - from;
-      final DoubleVector V_k1 = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
-      final DoubleVector V_k2 = DoubleVector.fromArray(S, carry, 1 * BLOCK + at);
-      final DoubleVector V_k3 = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
-      final DoubleVector V_k4 = DoubleVector.fromArray(S, carry, 3 * BLOCK + at);
-      final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
-      final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
-      DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      for (int k = 0; k < S.length(); k++) {
-        lanes[k] = rule.holdTime(tau_refColumn[i + k], dt);
-      }
-      final DoubleVector holdTime = DoubleVector.fromArray(S, lanes, 0);
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      V = V.add(V_k1.add(V_k2.mul(3.0)).add(V_k3.mul(3.0)).add(V_k4).mul(eighthDt)).blend(V, refractory);
+      V = DoubleVector.fromArray(S, carry, 0 * BLOCK + at).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       if (spiked.anyTrue()) {
         V = V.blend(V_reset, spiked);

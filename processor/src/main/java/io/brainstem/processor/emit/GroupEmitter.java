@@ -150,7 +150,7 @@ final class GroupEmitter {
         .build());
     type.addMethod(update())
         .addMethod(scalarUpdate(Storage.DOUBLE));
-    for (Integrator integrator : Linearity.supported(model)) {
+    for (Integrator integrator : Members.scalarLoops(model)) {
       type.addMethod(step(integrator, Variant.GROUP_WIDE, Storage.DOUBLE))
           .addMethod(step(integrator, Variant.PER_ELEMENT, Storage.DOUBLE));
     }
@@ -169,7 +169,7 @@ final class GroupEmitter {
       List<TypeSpec> types = new ArrayList<>();
       List<MethodSpec> floats = new ArrayList<>();
       floats.add(scalarUpdate(Storage.FLOAT));
-      for (Integrator integrator : Linearity.supported(model)) {
+      for (Integrator integrator : Members.scalarLoops(model)) {
         floats.add(step(integrator, Variant.GROUP_WIDE, Storage.FLOAT));
         floats.add(step(integrator, Variant.PER_ELEMENT, Storage.FLOAT));
       }
@@ -180,7 +180,7 @@ final class GroupEmitter {
       debug.add(debugDispatch());
       for (Storage storage : Storage.values()) {
         debug.add(debugUpdate(storage));
-        for (Integrator integrator : Linearity.supported(model)) {
+        for (Integrator integrator : Members.scalarLoops(model)) {
           debug.add(step(integrator, Variant.DEBUG, storage));
         }
       }
@@ -431,12 +431,13 @@ final class GroupEmitter {
         debug ? PlanRenderer.debug(model, vars, m, i) : PlanRenderer.kernel(model, vars, i);
     if (detached) {
       render.seed(owner + ".noiseSeed()");
+      render.methodOwner(owner + ".");
     }
     StepPlan plan = debug
-        ? StepPlanner.plan(model, integrator, variant.uniformity, locals)
-        : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
+        ? StepPlanner.plan(model, integrator, variant.uniformity, locals, true)
+        : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals, true);
 
-    return loopMethod(Members.stepMethod(integrator, variant) + storage.suffix, plan, render,
+    return loopMethod(Members.scalarStepMethod(integrator, variant) + storage.suffix, plan, render,
         vars, variant, storage, locals, CodeBlock.of(""));
   }
 

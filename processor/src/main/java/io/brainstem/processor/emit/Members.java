@@ -222,23 +222,49 @@ final class Members {
   }
 
   /**
-   * {@code return switch (<owner>method())}: per integrator, one line running the debug loop
-   * (with {@code debug}), or else the per-element kernel or the group-wide one.
+   * The integrators that get scalar loops of their own: the exponential ones each, and the first
+   * explicit Runge–Kutta method generated, whose loop serves them all (its tableau is read at run
+   * time, see {@code io.brainstem.math.RungeKutta}).
+   */
+  static List<Integrator> scalarLoops(ModelIR model) {
+    List<Integrator> loops = new ArrayList<>();
+    for (Integrator integrator : Linearity.supported(model)) {
+      if (!isRungeKutta(integrator) || loops.stream().noneMatch(Members::isRungeKutta)) {
+        loops.add(integrator);
+      }
+    }
+    return loops;
+  }
+
+  static boolean isRungeKutta(Integrator integrator) {
+    return integrator != Integrator.EXP_AUTO && integrator != Integrator.EXP_EULER;
+  }
+
+  /** The scalar loop of {@code integrator}: its own, or {@code stepRungeKutta} for every RK. */
+  static String scalarStepMethod(Integrator integrator, Variant variant) {
+    return isRungeKutta(integrator) ? "stepRungeKutta" + variant.suffix
+        : stepMethod(integrator, variant);
+  }
+
+  /**
+   * {@code return switch (<owner>method())}: per scalar loop, one line for its integrators running
+   * the debug loop (with {@code debug}), or else the per-element kernel or the group-wide one.
    */
   static CodeBlock dispatchReturning(ModelIR model, String arguments, Storage storage,
       String owner, boolean debug) {
     String s = storage.suffix;
     CodeBlock.Builder code = CodeBlock.builder().add("return switch ($Lmethod()) {\n", owner)
         .indent();
-    for (Integrator integrator : Linearity.supported(model)) {
-      String step = stepMethod(integrator, Variant.GROUP_WIDE);
+    for (Integrator loop : scalarLoops(model)) {
+      String step = scalarStepMethod(loop, Variant.GROUP_WIDE);
+      String cases = String.join(", ", Linearity.supported(model).stream()
+          .filter(m -> m == loop || (isRungeKutta(m) && isRungeKutta(loop)))
+          .map(Integrator::name).toList());
       if (debug) {
-        code.add("case $L -> $L$L$L($L);\n", integrator.name(), step, Variant.DEBUG.suffix, s,
-            arguments);
+        code.add("case $L -> $L$L$L($L);\n", cases, step, Variant.DEBUG.suffix, s, arguments);
       } else {
         code.add("case $L -> params.heterogeneous() ? $L$L$L($L) : $L$L($L);\n",
-            integrator.name(), step, Variant.PER_ELEMENT.suffix, s, arguments, step, s,
-            arguments);
+            cases, step, Variant.PER_ELEMENT.suffix, s, arguments, step, s, arguments);
       }
     }
     if (Linearity.supported(model).size() < Integrator.values().length) {

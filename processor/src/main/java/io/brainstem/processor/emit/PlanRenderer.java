@@ -7,7 +7,14 @@ import io.brainstem.processor.integrate.StepPlan.Arith;
 import io.brainstem.processor.integrate.StepPlan.Diffusion;
 import io.brainstem.processor.integrate.StepPlan.ExpEulerFactor;
 import io.brainstem.processor.integrate.StepPlan.Let;
+import io.brainstem.processor.integrate.StepPlan.Combined;
 import io.brainstem.processor.integrate.StepPlan.Rate;
+import io.brainstem.processor.integrate.StepPlan.SaveSlope;
+import io.brainstem.processor.integrate.StepPlan.Slopes;
+import io.brainstem.processor.integrate.StepPlan.StageState;
+import io.brainstem.processor.integrate.StepPlan.StageTime;
+import io.brainstem.processor.integrate.StepPlan.Stages;
+import io.brainstem.processor.integrate.StepPlan.Tableau;
 import io.brainstem.processor.integrate.StepPlan.StandardNormal;
 import io.brainstem.processor.integrate.StepPlan.Step;
 import io.brainstem.processor.integrate.StepPlan.Store;
@@ -37,6 +44,10 @@ final class PlanRenderer {
   private final String index;
   /** Where the noise's seed is read (a loop in another class asks the group). */
   private String seed = "this.noiseSeed";
+  /** What {@code method()} is called on for a stage loop's tableau, with its dot. */
+  private String methodOwner = "";
+  /** The enclosing stage loop's stage variable while its body is rendered. */
+  private String stage;
   /** What each state field of the debug instance was last set to in this element's statements. */
   private final Map<String, String> synced = new HashMap<>();
 
@@ -56,6 +67,11 @@ final class PlanRenderer {
     return new PlanRenderer(model, vars, instance, index);
   }
 
+  /** Reads the integrator from {@code owner + "method()"} ({@code ""}: this class's own). */
+  void methodOwner(String owner) {
+    this.methodOwner = owner;
+  }
+
   /** Reads the noise's seed from {@code expression} instead of the field. */
   void seed(String expression) {
     this.seed = expression;
@@ -72,18 +88,65 @@ final class PlanRenderer {
   CodeBlock perElement(StepPlan plan) {
     synced.clear();
     CodeBlock.Builder code = CodeBlock.builder();
-    for (Step step : plan.perElement()) {
-      if (step instanceof Let let) {
+    steps(plan.perElement(), code);
+    if (instance != null) {
+      restoreInputs(plan, code);
+    }
+    return code.build();
+  }
+
+  private void steps(List<Step> steps, CodeBlock.Builder code) {
+    Map<String, String> direct = directResults(steps);
+    for (Step step : steps) {
+      if (step instanceof Let let && direct.containsKey(let.name())) {
+        Combined c = (Combined) let.value();
+        code.addStatement("$L = $L.step($L, $L, dt)", direct.get(let.name()), c.method(),
+            c.state(), c.slopes());
+      } else if (step instanceof Store store && store.value() instanceof Ref r
+          && direct.containsKey(r.name())) {
+        continue;
+      } else if (step instanceof Let let) {
         code.add(let(let));
+      } else if (step instanceof Stages stages) {
+        code.beginControlFlow("for (int $L = 0; $L < $L.stages(); $L++)",
+            stages.stage(), stages.stage(), stages.method(), stages.stage());
+        // Each stage gives the debug instance's fields new values under the same names.
+        synced.clear();
+        stage = stages.stage();
+        steps(stages.body(), code);
+        stage = null;
+        synced.clear();
+        code.endControlFlow();
+      } else if (step instanceof SaveSlope save) {
+        code.addStatement("$L[$L] = $L", save.slopes(), stage, exprs.render(save.value()));
       } else {
         Store store = (Store) step;
         code.addStatement("$L = $L", store.state(), exprs.render(store.value()));
       }
     }
-    if (instance != null) {
-      restoreInputs(plan, code);
+  }
+
+  /**
+   * The Runge–Kutta results stored as they are, by local: each state's is assigned where it is
+   * computed, since it reads only that state and its slopes; not with noise, whose lets after it
+   * read the states at the start of the step.
+   */
+  static Map<String, String> directResults(List<Step> steps) {
+    Map<String, String> direct = new HashMap<>();
+    if (steps.stream().anyMatch(s -> s instanceof Let l && (l.value() instanceof Diffusion
+        || l.value() instanceof StandardNormal))) {
+      return direct;
     }
-    return code.build();
+    Map<String, String> combined = new HashMap<>();
+    for (Step step : steps) {
+      if (step instanceof Let let && let.value() instanceof Combined c) {
+        combined.put(let.name(), c.state());
+      } else if (step instanceof Store store && store.value() instanceof Ref r
+          && store.state().equals(combined.get(r.name()))) {
+        direct.put(r.name(), store.state());
+      }
+    }
+    return direct;
   }
 
   /**
@@ -127,6 +190,20 @@ final class PlanRenderer {
           ? exprs.render(d.inlined())
           : call(d.noise().methodName(), d.noise().argNames(), d.bindings(), code);
       code.addStatement("final double $L = $L", let.name(), evaluation);
+    } else if (value instanceof Tableau) {
+      code.addStatement("final $T $L = $T.of($Lmethod())", RuntimeNames.RUNGE_KUTTA, let.name(),
+          RuntimeNames.RUNGE_KUTTA, methodOwner);
+    } else if (value instanceof Slopes slopes) {
+      code.addStatement("final double[] $L = $L.slopes()", let.name(), slopes.method());
+    } else if (value instanceof StageState st) {
+      code.addStatement("final double $L = $L.stage($L, $L, $L, dt)", let.name(), st.method(),
+          stage, st.state(), st.slopes());
+    } else if (value instanceof StageTime time) {
+      code.addStatement("final double $L = $L.time($L, $L, dt)", let.name(), time.method(), stage,
+          exprs.render(time.time()));
+    } else if (value instanceof Combined c) {
+      code.addStatement("final double $L = $L.step($L, $L, dt)", let.name(), c.method(),
+          c.state(), c.slopes());
     } else if (value instanceof StandardNormal draw) {
       // Keyed by the absolute step, so ranges and threads draw the same numbers.
       code.addStatement("final double $L = $T.at($L, $L, $T.round(t / dt), $L)",

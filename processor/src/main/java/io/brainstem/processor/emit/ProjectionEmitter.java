@@ -127,7 +127,9 @@ final class ProjectionEmitter {
     type.addMethods(constructors())
         .addMethods(Members.setters(model, generated, self, "postsynaptic neuron"))
         .addMethods(perSynapse.setters())
-        .addMethod(Members.methodSetter(model, self))
+        // Without an @Ode there is nothing to integrate: no method(Integrator) to choose with.
+        .addMethods(model.odes().isEmpty() && model.synapseOdes().isEmpty()
+            ? List.of() : List.of(Members.methodSetter(model, self)))
         .addMethods(Members.seedSetter(model, self, "postsynaptic neuron"))
         .addMethods(vector ? Members.noiseSeedGetter(model) : List.of())
         .addMethods(delaySetters())
@@ -163,7 +165,8 @@ final class ProjectionEmitter {
     }
     // The three phases are separate methods, so their variants add up instead of multiplying.
     for (Storage storage : Storage.values()) {
-      for (Integrator integrator : integrators()) {
+      for (Integrator integrator : model.odes().isEmpty() ? List.<Integrator>of()
+          : Members.scalarLoops(model)) {
         for (Variant variant : Variant.values()) {
           if (!model.odes().isEmpty()) {
             type.addMethod(integrate(integrator, variant, storage));
@@ -281,15 +284,26 @@ final class ProjectionEmitter {
     CodeBlock.Builder code = CodeBlock.builder();
     if (!integrators().isEmpty()) {
       code.beginControlFlow("switch (method())");
-      for (Integrator integrator : integrators()) {
-        CodeBlock lumped = model.odes().isEmpty() ? CodeBlock.of("")
-            : variants(Members.stepMethod(integrator, Variant.GROUP_WIDE), storage, loops);
-        CodeBlock perSynapse = model.synapseOdes().isEmpty() ? CodeBlock.of("")
-            : CodeBlock.of("$Lif (!jit) $L(dt, $L, $L); else $L(dt, $L, $L);",
-                model.odes().isEmpty() ? "" : " ",
-                PerSynapseEmitter.stepMethod(integrator, true, storage), from, to,
-                PerSynapseEmitter.stepMethod(integrator, false, storage), from, to);
-        code.add("case $L -> { $L$L }\n", integrator.name(), lumped, perSynapse);
+      if (model.synapseOdes().isEmpty()) {
+        // One case per scalar loop: every Runge–Kutta method shares stepRungeKutta.
+        for (Integrator loop : Members.scalarLoops(model)) {
+          String cases = String.join(", ", integrators().stream()
+              .filter(m -> m == loop || (Members.isRungeKutta(m) && Members.isRungeKutta(loop)))
+              .map(Integrator::name).toList());
+          code.add("case $L -> { $L }\n", cases,
+              variants(Members.scalarStepMethod(loop, Variant.GROUP_WIDE), storage, loops));
+        }
+      } else {
+        // Per-synapse ODEs have a loop per integrator, after the lumped states' loop.
+        for (Integrator integrator : integrators()) {
+          CodeBlock lumped = model.odes().isEmpty() ? CodeBlock.of("")
+              : variants(Members.scalarStepMethod(integrator, Variant.GROUP_WIDE), storage, loops);
+          CodeBlock perSynapse = CodeBlock.of("$Lif (!jit) $L(dt, $L, $L); else $L(dt, $L, $L);",
+              model.odes().isEmpty() ? "" : " ",
+              PerSynapseEmitter.stepMethod(integrator, true, storage), from, to,
+              PerSynapseEmitter.stepMethod(integrator, false, storage), from, to);
+          code.add("case $L -> { $L$L }\n", integrator.name(), lumped, perSynapse);
+        }
       }
       if (integrators().size() < Integrator.values().length) {
         // method(...) refuses the others; a switch must still cover every constant.
@@ -317,8 +331,8 @@ final class ProjectionEmitter {
     LocalNames locals = names.copy();
     boolean debug = variant == Variant.DEBUG;
     StepPlan plan = debug
-        ? StepPlanner.plan(model, integrator, variant.uniformity, locals)
-        : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
+        ? StepPlanner.plan(model, integrator, variant.uniformity, locals, true)
+        : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals, true);
     Loads loads = new Loads(model, generated, variant, storage, m);
     List<Vars> loops = new ArrayList<>();
     Vars vars = vars(debug, loops);
@@ -337,7 +351,7 @@ final class ProjectionEmitter {
         .add(storeStates(integrated, storage))
         .endControlFlow()
         .build();
-    return phaseMethod(Members.stepMethod(integrator, variant) + storage.suffix, debug,
+    return phaseMethod(Members.scalarStepMethod(integrator, variant) + storage.suffix, debug,
         CodeBlock.builder().add(loads.paramsBeforeLoop(Vars.union(loops))).add(hoisted)
             .add(body).build());
   }

@@ -13,6 +13,7 @@ final class RuntimeNames {
   static final ClassName CONNECTOR = ClassName.get("io.brainstem.connectivity", "Connector");
   static final ClassName SYNAPSE_INIT = ClassName.get("io.brainstem.connectivity", "SynapseInit");
   static final ClassName EXPREL = ClassName.get("io.brainstem.math", "Exprel");
+  static final ClassName RUNGE_KUTTA = ClassName.get("io.brainstem.math", "RungeKutta");
   static final ClassName GAUSSIAN = ClassName.get("io.brainstem.math", "Gaussian");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName NEURON_KERNEL = ClassName.get("io.brainstem.network", "NeuronKernel");

@@ -29,6 +29,7 @@ import io.brainstem.processor.ir.NeuronIR;
 import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.State;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +158,7 @@ final class VectorGroupEmitter {
     }
     type.addMethod(constructor()).addMethod(update()).addMethod(VectorKernelParts.lanes(s))
         .addMethod(VectorKernelParts.describe(storage, s));
-    for (Integrator integrator : Linearity.supported(model)) {
+    for (Integrator integrator : loops()) {
       type.addMethods(step(integrator, Variant.GROUP_WIDE));
       type.addMethods(step(integrator, Variant.PER_ELEMENT));
     }
@@ -198,10 +199,12 @@ final class VectorGroupEmitter {
   private MethodSpec update() {
     String args = "t, dt, " + from + ", " + to;
     CodeBlock.Builder code = CodeBlock.builder().add("return ").beginControlFlow("switch ($L.method())", owner);
-    for (Integrator integrator : Linearity.supported(model)) {
-      code.addStatement("case $L -> params.heterogeneous() ? $L($L) : $L($L)", integrator.name(),
-          Members.stepMethod(integrator, Variant.PER_ELEMENT), args,
-          Members.stepMethod(integrator, Variant.GROUP_WIDE), args);
+    for (Integrator loop : loops()) {
+      String cases = String.join(", ", Linearity.supported(model).stream()
+          .filter(m -> m == loop || (sharesStages(m) && sharesStages(loop)))
+          .map(Integrator::name).toList());
+      code.addStatement("case $L -> params.heterogeneous() ? $L($L) : $L($L)", cases,
+          stepMethod(loop, Variant.PER_ELEMENT), args, stepMethod(loop, Variant.GROUP_WIDE), args);
     }
     if (Linearity.supported(model).size() < Integrator.values().length) {
       code.addStatement("default -> throw new $T($S + $L.method())",
@@ -221,11 +224,164 @@ final class VectorGroupEmitter {
   }
 
   /**
+   * Whether {@code integrator} runs the one stage-loop kernel of every explicit Runge–Kutta method
+   * (a model with {@code @Noise} keeps a kernel per method).
+   */
+  private boolean sharesStages(Integrator integrator) {
+    return Members.isRungeKutta(integrator) && model.noises().isEmpty();
+  }
+
+  /** The integrators with kernels of their own (one stands for the shared Runge–Kutta kernel). */
+  private List<Integrator> loops() {
+    return model.noises().isEmpty() ? Members.scalarLoops(model) : Linearity.supported(model);
+  }
+
+  private String stepMethod(Integrator integrator, Variant variant) {
+    return sharesStages(integrator) ? Members.scalarStepMethod(integrator, variant)
+        : Members.stepMethod(integrator, variant);
+  }
+
+  /**
+   * The kernel of every explicit Runge–Kutta method, driven by the runtime's tableau block by
+   * block: per stage, {@code RungeKutta.stage} forms each state's stage values in the carry buffer,
+   * then the rate loops (the right-hand side, written once, cut by {@link LoopSplit}) save each
+   * slope there; after the stages {@code RungeKutta.step} combines them, and a last loop blends
+   * them in (refractory lanes keep their state), thresholds, resets and records spikes. The
+   * combinations are the scalar loops' own code, so the kernels stay bit-identical to them.
+   */
+  private List<MethodSpec> stageKernel(Integrator integrator, Variant variant) {
+    LocalNames locals = names.copy();
+    Vars vars = Vars.kernel(model);
+    StepPlan full = StepPlanner.vectorStagePlan(model, integrator, variant.uniformity, locals);
+    StepPlan.Stages stages = (StepPlan.Stages) full.perElement().stream()
+        .filter(StepPlan.Stages.class::isInstance).findFirst().orElseThrow();
+    StepPlan plan = new StepPlan(full.integrator(), full.uniformity(), full.hoisted().stream()
+        .filter(l -> !(l.value() instanceof StepPlan.Tableau || l.value() instanceof StepPlan.Slopes))
+        .toList(), full.perElement());
+    // Carry layout: per state its stage value (then result), then its slopes; the rate loops'
+    // own carried locals after them.
+    List<String> states = model.odes().stream().map(ModelIR.Ode::state).toList();
+    int perState = 1 + RUNGE_KUTTA_MAX_STAGES;
+    Map<String, CodeBlock> slots = new LinkedHashMap<>();
+    Map<String, Integer> stateSlot = new LinkedHashMap<>();
+    Map<String, Integer> slopeSlot = new LinkedHashMap<>();
+    String stage = stages.stage();
+    for (int j = 0; j < states.size(); j++) {
+      String x = states.get(j);
+      stateSlot.put(x, j * perState);
+      slopeSlot.put(x, j * perState + 1);
+      slots.put(x, CodeBlock.of("$L * $L", j * perState, blockSize));
+      slots.put(x + "_k", CodeBlock.of("($L + $L) * $L", j * perState + 1, stage, blockSize));
+    }
+    for (StepPlan.Step step : stages.body()) {
+      if (step instanceof StepPlan.Let let && let.value() instanceof StepPlan.StageState st) {
+        slots.put(st.slopes(), slots.get(st.state() + "_k"));
+      }
+    }
+    VectorPlanRenderer render =
+        new VectorPlanRenderer(model, vars, variant, plan, locals, i, owner + ".noiseSeed()", s);
+    render.carried(carry, at, slots);
+    List<Stmt> rates = render.stageStatements();
+    String mask = model.refractoryParam().isPresent() ? refractory : null;
+    List<Stmt> after = render.afterStages(mask);
+    CodeBlock finish = finish(render, locals);
+    LoopSplit split = LoopSplit.of(rates, 0);
+    this.preambleLets = VectorKernelParts.preambleLets(model, vars, i, plan, render);
+    int base = states.size() * perState;
+    String name = stepMethod(integrator, variant);
+    String tableau = stages.method();
+    CodeBlock tStage = CodeBlock.of("$L.time($L, t, dt)", tableau, stage);
+    List<MethodSpec> methods = new ArrayList<>();
+    CodeBlock.Builder driver = CodeBlock.builder()
+        .addStatement("final $T $L = $T.of($L.method())", RuntimeNames.RUNGE_KUTTA, tableau,
+            RuntimeNames.RUNGE_KUTTA, owner)
+        .addStatement("final double[] $L = $T.carry($L * $L)", carry, RuntimeNames.VECTOR_MATH,
+            base + split.slots().size(), blockSize)
+        .addStatement("int $L = $L", spikeEnd, from)
+        .beginControlFlow("for (int $L = $L; $L < $L; $L += $L)", block, from, block, to, block,
+            blockSize)
+        .addStatement("final int $L = $T.min($L, $L + $L)", blockEnd, Math.class, to, block,
+            blockSize)
+        .beginControlFlow("for (int $L = 0; $L < $L.stages(); $L++)", stage, stage, tableau, stage);
+    for (String x : states) {
+      driver.addStatement("$T.rungeKutta($L, $L, this.$L, $L, $L, $L, $L * $L, $L * $L, $L, dt)",
+          RuntimeNames.VECTOR_MATH, tableau,
+          stage, x, block, blockEnd, carry, stateSlot.get(x), blockSize, slopeSlot.get(x),
+          blockSize, blockSize);
+    }
+    forceAt = true;
+    List<List<Stmt>> parts = split.parts();
+    for (int p = 0; p < parts.size(); p++) {
+      boolean saves = p == parts.size() - 1;
+      // Short names, so that the signatures fit a line.
+      String partName = "rates" + variant.suffix + (p + 1);
+      Map<String, Integer> in = shifted(split.carriedIn(p), base);
+      Map<String, Integer> out = shifted(split.carriedOut(p), base);
+      MethodSpec.Builder part = loop(partName, variant, parts.get(p), CodeBlock.of(""), in, out,
+          false, null, false)
+          .addModifiers(PRIVATE)
+          .returns(void.class)
+          .addParameter(double[].class, carry);
+      if (saves) {
+        part.addParameter(int.class, stage);
+        driver.addStatement("$L($L, dt, $L, $L, $L, $L)", partName, tStage, block, blockEnd, carry,
+            stage);
+      } else {
+        driver.addStatement("$L($L, dt, $L, $L, $L)", partName, tStage, block, blockEnd, carry);
+      }
+      methods.add(part.build());
+    }
+    driver.endControlFlow();
+    for (String x : states) {
+      driver.addStatement("$T.rungeKutta($L, $L.stages(), this.$L, $L, $L, $L, $L * $L, $L * $L, $L, dt)",
+          RuntimeNames.VECTOR_MATH, tableau, tableau, x,
+          block, blockEnd, carry, stateSlot.get(x), blockSize, slopeSlot.get(x), blockSize,
+          blockSize);
+    }
+    String finishName = "finish" + variant.suffix;
+    methods.add(loop(finishName, variant, after, finish, Map.of(), Map.of(), true, null, false)
+        .addModifiers(PRIVATE)
+        .addParameter(double[].class, carry)
+        .addParameter(int.class, spikeEnd)
+        .build());
+    forceAt = false;
+    driver.addStatement("$L = $L(t, dt, $L, $L, $L, $L)", spikeEnd, finishName, block, blockEnd,
+        carry, spikeEnd)
+        .endControlFlow()
+        .addStatement("return $L", spikeEnd);
+    methods.add(0, MethodSpec.methodBuilder(name)
+        .addModifiers(PRIVATE)
+        .returns(int.class)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(driver.build())
+        .build());
+    return methods;
+  }
+
+  /** The runtime's {@code RungeKutta.MAX_STAGES}: slope slots per state in the carry buffer. */
+  static final int RUNGE_KUTTA_MAX_STAGES = 4;
+
+  /** Set while the stage kernel's loops are built: they index the carry buffer even uncarried. */
+  private boolean forceAt;
+
+  private static Map<String, Integer> shifted(Map<String, Integer> slots, int base) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    slots.forEach((local, slot) -> out.put(local, slot + base));
+    return out;
+  }
+
+  /**
    * The kernel for one integrator and parameter layout: one loop, or, when its statements exceed
    * {@link LoopSplit#BUDGET} vector operations, a driver running several loops ("parts") block by
    * block, each part handing the values later parts read through a per-thread carry buffer.
    */
   private List<MethodSpec> step(Integrator integrator, Variant variant) {
+    if (sharesStages(integrator)) {
+      return stageKernel(integrator, variant);
+    }
     LocalNames locals = names.copy();
     Vars vars = Vars.kernel(model);
     StepPlan plan = StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
@@ -312,7 +468,7 @@ final class VectorGroupEmitter {
     }
     boolean carries = !in.isEmpty() || !out.isEmpty();
     CodeBlock.Builder body = CodeBlock.builder();
-    if (carries) {
+    if (carries || forceAt) {
       body.addStatement("final int $L = $L - $L", at, i, from);
     }
     in.forEach((local, slot) -> body.addStatement("final $T $L = $T.fromArray($L, $L, $L * $L + $L)",

@@ -148,9 +148,69 @@ final class VectorPlanRenderer {
   List<Stmt> statements(String refractory) {
     vectorLocals.clear();
     uniformLets.clear();
+    return statements(plan.perElement(), refractory);
+  }
+
+  /** Where a stage loop's values are in the carry buffer (see {@link #carried}). */
+  private java.util.Map<String, CodeBlock> carrySlots = java.util.Map.of();
+  private String carry;
+  private String at;
+
+  /**
+   * Renders a stage loop's values through the carry buffer {@code carry} at element offset
+   * {@code at}: a state's stage value and its step's result at {@code slots.get(state)}, a
+   * variable's slopes ({@code x_k}) at {@code slots.get(x_k)}, the stage's slot.
+   */
+  void carried(String carry, String at, java.util.Map<String, CodeBlock> slots) {
+    this.carry = carry;
+    this.at = at;
+    this.carrySlots = slots;
+  }
+
+  /**
+   * A stage loop plan's statements, run once per stage: the stage states (loaded from the carry
+   * buffer, where the runtime's {@code RungeKutta} put them), the rates, and the saves of the
+   * slopes, which come last as statements defining no local.
+   */
+  List<Stmt> stageStatements() {
+    vectorLocals.clear();
+    uniformLets.clear();
+    StepPlan.Stages stages = (StepPlan.Stages) plan.perElement().stream()
+        .filter(StepPlan.Stages.class::isInstance).findFirst().orElseThrow();
+    return statements(stages.body(), null);
+  }
+
+  /** A stage loop plan's statements after the loop: the results (from the buffer), the stores. */
+  List<Stmt> afterStages(String refractory) {
+    return statements(plan.perElement().stream()
+        .filter(step -> !(step instanceof StepPlan.Stages)).toList(), refractory);
+  }
+
+  private List<Stmt> statements(List<Step> steps, String refractory) {
     List<Stmt> out = new ArrayList<>();
-    for (Step step : plan.perElement()) {
-      if (step instanceof Let let) {
+    java.util.Map<String, String> direct = PlanRenderer.directResults(steps);
+    for (Step step : steps) {
+      if (step instanceof Let let && direct.containsKey(let.name())) {
+        continue;
+      } else if (step instanceof Store store && store.value() instanceof Ref r
+          && direct.containsKey(r.name())) {
+        // The result straight from the buffer, where the runtime's RungeKutta.step put it.
+        CodeBlock value = CodeBlock.of("$T.fromArray($L, $L, $L + $L)", RuntimeNames.DOUBLE_VECTOR,
+            species, carry, carrySlots.get(store.state()), at);
+        out.add(new Stmt(refractory == null
+            ? CodeBlock.of("$L = $L;\n", store.state(), value)
+            : CodeBlock.of("$L = $L.blend($L, $L);\n", store.state(), value, store.state(),
+                refractory),
+            null, Set.of(new Ref(store.state(), Expr.RefKind.STATE)), 2));
+      } else if (step instanceof Let let && let.value() instanceof StepPlan.StageState st) {
+        out.add(fromCarry(let.name(), carrySlots.get(st.state())));
+      } else if (step instanceof Let let && let.value() instanceof StepPlan.Combined c) {
+        out.add(fromCarry(let.name(), carrySlots.get(c.state())));
+      } else if (step instanceof StepPlan.SaveSlope save) {
+        out.add(new Stmt(CodeBlock.of("$L.intoArray($L, $L + $L);\n",
+            exprs.vector(save.value()), carry, carrySlots.get(save.slopes()), at),
+            null, Exprs.refs(save.value()), cost(save.value()) + 1));
+      } else if (step instanceof Let let) {
         let(let, out);
       } else {
         Store store = (Store) step;
@@ -165,6 +225,13 @@ final class VectorPlanRenderer {
       }
     }
     return out;
+  }
+
+  private Stmt fromCarry(String name, CodeBlock slot) {
+    vectorLocals.add(name);
+    return new Stmt(CodeBlock.of("final $T $L = $T.fromArray($L, $L, $L + $L);\n",
+        RuntimeNames.DOUBLE_VECTOR, name, RuntimeNames.DOUBLE_VECTOR, species, carry, slot, at),
+        name, Set.of(), 1);
   }
 
   /** What a plan value reads, for a hoisted let of the scalar preamble. */

@@ -142,8 +142,7 @@ final class VectorProjectionEmitter {
 
   TypeSpec type() {
     List<MethodSpec> kernels = new ArrayList<>();
-    for (Integrator integrator : model.odes().isEmpty() ? List.<Integrator>of()
-        : Linearity.supported(model)) {
+    for (Integrator integrator : model.odes().isEmpty() ? List.<Integrator>of() : loops()) {
       kernels.addAll(step(integrator, Variant.GROUP_WIDE));
       kernels.addAll(step(integrator, Variant.PER_ELEMENT));
     }
@@ -221,12 +220,15 @@ final class VectorProjectionEmitter {
   private MethodSpec integrate() {
     String args = "t, dt, " + from + ", " + to;
     CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch ($L.method())", owner);
-    for (Integrator integrator : Linearity.supported(model)) {
-      code.beginControlFlow("case $L ->", integrator.name())
+    for (Integrator loop : loops()) {
+      String cases = String.join(", ", Linearity.supported(model).stream()
+          .filter(m -> m == loop || (sharesStages(m) && sharesStages(loop)))
+          .map(Integrator::name).toList());
+      code.beginControlFlow("case $L ->", cases)
           .beginControlFlow("if (params.heterogeneous())")
-          .addStatement("$L($L)", Members.stepMethod(integrator, Variant.PER_ELEMENT), args)
+          .addStatement("$L($L)", stepMethod(loop, Variant.PER_ELEMENT), args)
           .nextControlFlow("else")
-          .addStatement("$L($L)", Members.stepMethod(integrator, Variant.GROUP_WIDE), args)
+          .addStatement("$L($L)", stepMethod(loop, Variant.GROUP_WIDE), args)
           .endControlFlow()
           .endControlFlow();
     }
@@ -263,12 +265,144 @@ final class VectorProjectionEmitter {
   }
 
   /**
+   * Whether {@code integrator} runs the one stage-loop kernel of every explicit Runge–Kutta method
+   * (a synapse with {@code @Noise} keeps a kernel per method).
+   */
+  private boolean sharesStages(Integrator integrator) {
+    return Members.isRungeKutta(integrator) && model.noises().isEmpty();
+  }
+
+  /** The integrators with kernels of their own (one stands for the shared Runge–Kutta kernel). */
+  private List<Integrator> loops() {
+    return model.noises().isEmpty() ? Members.scalarLoops(model) : Linearity.supported(model);
+  }
+
+  private String stepMethod(Integrator integrator, Variant variant) {
+    return sharesStages(integrator) ? Members.scalarStepMethod(integrator, variant)
+        : Members.stepMethod(integrator, variant);
+  }
+
+  /**
+   * The integration of every explicit Runge–Kutta method, as the neurons' (see
+   * {@code VectorGroupEmitter.stageKernel}): per block and stage, {@code RungeKutta.stage} forms
+   * the stage states in the carry buffer and the rate loops save the slopes there; then
+   * {@code RungeKutta.step} combines them and a last loop stores the results.
+   */
+  private List<MethodSpec> stageKernel(Integrator integrator, Variant variant) {
+    LocalNames locals = names.copy();
+    Vars vars = Vars.kernel(model);
+    StepPlan full = StepPlanner.vectorStagePlan(model, integrator, variant.uniformity, locals);
+    StepPlan.Stages stages = (StepPlan.Stages) full.perElement().stream()
+        .filter(StepPlan.Stages.class::isInstance).findFirst().orElseThrow();
+    StepPlan plan = new StepPlan(full.integrator(), full.uniformity(), full.hoisted().stream()
+        .filter(l -> !(l.value() instanceof StepPlan.Tableau || l.value() instanceof StepPlan.Slopes))
+        .toList(), full.perElement());
+    List<String> states = model.odes().stream().map(ModelIR.Ode::state).toList();
+    int perState = 1 + VectorGroupEmitter.RUNGE_KUTTA_MAX_STAGES;
+    String stage = stages.stage();
+    Map<String, CodeBlock> slots = new LinkedHashMap<>();
+    for (int n = 0; n < states.size(); n++) {
+      slots.put(states.get(n), CodeBlock.of("$L * $L", n * perState, blockSize));
+    }
+    for (StepPlan.Step step : stages.body()) {
+      if (step instanceof StepPlan.Let let && let.value() instanceof StepPlan.StageState st) {
+        slots.put(st.slopes(), CodeBlock.of("($L + $L) * $L",
+            states.indexOf(st.state()) * perState + 1, stage, blockSize));
+      }
+    }
+    VectorPlanRenderer render =
+        new VectorPlanRenderer(model, vars, variant, plan, locals, j, owner + ".noiseSeed()", s);
+    render.carried(carry, at, slots);
+    List<Stmt> rates = render.stageStatements();
+    List<Stmt> after = render.afterStages(null);
+    LoopSplit split = LoopSplit.of(rates, 0);
+    this.preambleLets = VectorKernelParts.preambleLets(model, vars, j, plan, render);
+    blocks = true;
+    int base = states.size() * perState;
+    String name = stepMethod(integrator, variant);
+    String tableau = stages.method();
+    CodeBlock tStage = CodeBlock.of("$L.time($L, t, dt)", tableau, stage);
+    List<MethodSpec> methods = new ArrayList<>();
+    CodeBlock.Builder driver = CodeBlock.builder()
+        .addStatement("final $T $L = $T.of($L.method())", RuntimeNames.RUNGE_KUTTA, tableau,
+            RuntimeNames.RUNGE_KUTTA, owner)
+        .addStatement("final double[] $L = $T.carry($L * $L)", carry, RuntimeNames.VECTOR_MATH,
+            base + split.slots().size(), blockSize)
+        .beginControlFlow("for (int $L = $L; $L < $L; $L += $L)", block, from, block, to, block,
+            blockSize)
+        .addStatement("final int $L = $T.min($L, $L + $L)", blockEnd, Math.class, to, block,
+            blockSize)
+        .beginControlFlow("for (int $L = 0; $L < $L.stages(); $L++)", stage, stage, tableau, stage);
+    for (int n = 0; n < states.size(); n++) {
+      driver.addStatement("$T.rungeKutta($L, $L, this.$L, $L, $L, $L, $L * $L, $L * $L, $L, dt)",
+          RuntimeNames.VECTOR_MATH, tableau,
+          stage, states.get(n), block, blockEnd, carry, n * perState, blockSize,
+          n * perState + 1, blockSize, blockSize);
+    }
+    forceAt = true;
+    List<List<Stmt>> parts = split.parts();
+    for (int p = 0; p < parts.size(); p++) {
+      boolean saves = p == parts.size() - 1;
+      // Short names, so that the signatures fit a line.
+      String partName = "rates" + variant.suffix + (p + 1);
+      MethodSpec.Builder part = loop(partName, variant, parts.get(p),
+          shifted(split.carriedIn(p), base), shifted(split.carriedOut(p), base), false, null)
+          .addModifiers(PRIVATE)
+          .addParameter(double[].class, carry);
+      if (saves) {
+        part.addParameter(int.class, stage);
+        driver.addStatement("$L($L, dt, $L, $L, $L, $L)", partName, tStage, block, blockEnd, carry,
+            stage);
+      } else {
+        driver.addStatement("$L($L, dt, $L, $L, $L)", partName, tStage, block, blockEnd, carry);
+      }
+      methods.add(part.build());
+    }
+    driver.endControlFlow();
+    for (int n = 0; n < states.size(); n++) {
+      driver.addStatement("$T.rungeKutta($L, $L.stages(), this.$L, $L, $L, $L, $L * $L, $L * $L, $L, dt)",
+          RuntimeNames.VECTOR_MATH, tableau, tableau,
+          states.get(n), block, blockEnd, carry, n * perState, blockSize, n * perState + 1,
+          blockSize, blockSize);
+    }
+    String finishName = "finish" + variant.suffix;
+    methods.add(loop(finishName, variant, after, Map.of(), Map.of(), true, null)
+        .addModifiers(PRIVATE)
+        .addParameter(double[].class, carry)
+        .build());
+    forceAt = false;
+    driver.addStatement("$L(t, dt, $L, $L, $L)", finishName, block, blockEnd, carry)
+        .endControlFlow();
+    methods.add(0, MethodSpec.methodBuilder(name)
+        .addModifiers(PRIVATE)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addCode(driver.build())
+        .build());
+    return methods;
+  }
+
+  /** Set while the stage kernel's loops are built: they index the carry buffer even uncarried. */
+  private boolean forceAt;
+
+  private static Map<String, Integer> shifted(Map<String, Integer> slots, int base) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    slots.forEach((local, slot) -> out.put(local, slot + base));
+    return out;
+  }
+
+  /**
    * The integration for one integrator and parameter layout: one loop, or, when its statements
    * exceed {@link LoopSplit#BUDGET} vector operations, a driver running several loops ("parts")
    * block by block, each part handing the values later parts read through a per-thread carry
    * buffer.
    */
   private List<MethodSpec> step(Integrator integrator, Variant variant) {
+    if (sharesStages(integrator)) {
+      return stageKernel(integrator, variant);
+    }
     LocalNames locals = names.copy();
     Vars vars = Vars.kernel(model);
     StepPlan plan = StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals);
@@ -340,7 +474,7 @@ final class VectorProjectionEmitter {
     Set<Ref> reads = new LinkedHashSet<>();
     statements.forEach(st -> reads.addAll(st.reads()));
     CodeBlock.Builder body = CodeBlock.builder();
-    if (!in.isEmpty() || !out.isEmpty()) {
+    if (!in.isEmpty() || !out.isEmpty() || forceAt) {
       body.addStatement("final int $L = $L - $L", at, j, from);
     }
     in.forEach((local, slot) -> body.addStatement("final $T $L = $T.fromArray($L, $L, $L * $L + $L)",

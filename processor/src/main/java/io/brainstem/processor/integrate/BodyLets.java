@@ -147,24 +147,37 @@ final class BodyLets {
    * lets stay: the emitter may read them after the plan.)
    */
   StepPlan withoutUnread(StepPlan plan) {
-    Set<String> read = new HashSet<>();
+    List<Step> kept = withoutUnread(plan.perElement(), new HashSet<>());
+    return new StepPlan(plan.integrator(), plan.uniformity(), plan.hoisted(), kept);
+  }
+
+  /** {@code steps} without the unread lets of user locals, adding what they read to {@code read}. */
+  private List<Step> withoutUnread(List<Step> steps, Set<String> read) {
     List<Step> kept = new ArrayList<>();
-    List<Step> steps = plan.perElement();
     for (int s = steps.size() - 1; s >= 0; s--) {
       Step step = steps.get(s);
       if (step instanceof Let let && names.contains(let.name()) && !read.contains(let.name())) {
         continue;
       }
+      if (step instanceof StepPlan.Stages stages) {
+        // Reads of a later stage reach back to an earlier one only through saved slopes.
+        step = new StepPlan.Stages(stages.method(), stages.stage(),
+            withoutUnread(stages.body(), read));
+      }
       kept.add(step);
       debugReads(step).forEach(e -> Exprs.forEachRef(e, r -> read.add(r.name())));
     }
     Collections.reverse(kept);
-    return new StepPlan(plan.integrator(), plan.uniformity(), plan.hoisted(), kept);
+    return kept;
   }
 
   private static List<Expr> debugReads(Step step) {
     if (step instanceof Store store) {
       return List.of(store.value());
+    } else if (step instanceof StepPlan.SaveSlope save) {
+      return List.of(save.value());
+    } else if (step instanceof StepPlan.Stages) {
+      return List.of();
     }
     StepPlan.Value value = ((Let) step).value();
     if (value instanceof Arith a) {
@@ -175,6 +188,8 @@ final class BodyLets {
       return List.copyOf(d.bindings().values());
     } else if (value instanceof ExpEulerFactor f) {
       return List.of(f.linearPart());
+    } else if (value instanceof StepPlan.StageTime time) {
+      return List.of(time.time());
     }
     return List.of();
   }

@@ -5,6 +5,8 @@ import io.brainstem.processor.integrate.StepPlan.Diffusion;
 import io.brainstem.processor.integrate.StepPlan.ExpEulerFactor;
 import io.brainstem.processor.integrate.StepPlan.Let;
 import io.brainstem.processor.integrate.StepPlan.Rate;
+import io.brainstem.processor.integrate.StepPlan.SaveSlope;
+import io.brainstem.processor.integrate.StepPlan.Stages;
 import io.brainstem.processor.integrate.StepPlan.Step;
 import io.brainstem.processor.integrate.StepPlan.Store;
 import io.brainstem.processor.ir.Expr;
@@ -68,7 +70,7 @@ public final class CommonSubexpressions {
       return plan;
     }
     CommonSubexpressions cse = new CommonSubexpressions(names);
-    for (Step step : plan.perElement()) {
+    for (Step step : flat(plan.perElement())) {
       if (step instanceof Let let && let.value() instanceof Rate r) {
         cse.states.add(r.ode().state());
       }
@@ -89,6 +91,13 @@ public final class CommonSubexpressions {
       }
     }
     perElement = cse.share(perElement, userNames);
+    // A stage loop's body is shared on its own: its values change from stage to stage.
+    Map<Expr, String> loopNames = userNames;
+    perElement = perElement.stream()
+        .map(step -> step instanceof Stages st
+            ? new Stages(st.method(), st.stage(), cse.share(new ArrayList<>(st.body()), loopNames))
+            : step)
+        .toList();
     return new StepPlan(plan.integrator(), plan.uniformity(),
         hoisted.stream().map(Let.class::cast).toList(), perElement);
   }
@@ -247,7 +256,7 @@ public final class CommonSubexpressions {
   private static boolean tooLarge(StepPlan plan) {
     long nodes = 0;
     List<Step> steps = new ArrayList<>(plan.hoisted());
-    steps.addAll(plan.perElement());
+    steps.addAll(flat(plan.perElement()));
     for (Step step : steps) {
       Optional<Expr> e = expr(step);
       nodes += e.isPresent() ? nodes(e.get(), MAX_NODES + 1) : 0;
@@ -359,10 +368,26 @@ public final class CommonSubexpressions {
     return e.equals(target) ? local : Exprs.mapChildren(e, c -> replace(c, target, local));
   }
 
-  /** The expression a step evaluates, in the form kernels render. */
+  /** {@code steps} with the bodies of stage loops spliced in. */
+  private static List<Step> flat(List<Step> steps) {
+    List<Step> out = new ArrayList<>();
+    for (Step step : steps) {
+      out.add(step);
+      if (step instanceof Stages st) {
+        out.addAll(flat(st.body()));
+      }
+    }
+    return out;
+  }
+
+  /** The expression a step evaluates, in the form kernels render (none for a stage loop). */
   private static Optional<Expr> expr(Step step) {
     if (step instanceof Store store) {
       return Optional.of(store.value());
+    } else if (step instanceof SaveSlope save) {
+      return Optional.of(save.value());
+    } else if (step instanceof Stages) {
+      return Optional.empty();
     }
     StepPlan.Value value = ((Let) step).value();
     if (value instanceof Arith a) {
@@ -380,6 +405,11 @@ public final class CommonSubexpressions {
   private static Step rewrite(Step step, UnaryOperator<Expr> f) {
     if (step instanceof Store store) {
       return new Store(store.state(), f.apply(store.value()));
+    } else if (step instanceof SaveSlope save) {
+      return new SaveSlope(save.slopes(), f.apply(save.value()));
+    } else if (step instanceof Stages st) {
+      return new Stages(st.method(), st.stage(),
+          st.body().stream().map(b -> rewrite(b, f)).toList());
     }
     Let let = (Let) step;
     StepPlan.Value value = let.value();
@@ -403,13 +433,16 @@ public final class CommonSubexpressions {
   private String prefix(Step user) {
     if (user instanceof Store store) {
       return store.state();
+    } else if (user instanceof SaveSlope save) {
+      return save.slopes();
     }
     Let let = (Let) user;
     if (prefixes.containsKey(let.name())) {
       return prefixes.get(let.name());
     } else if (let.value() instanceof Rate r) {
       String state = r.ode().state();
-      return let.name().equals(state + "_rate") ? state : let.name();
+      return let.name().equals(state + "_rate") || let.name().equals(state + "_slope")
+          ? state : let.name();
     } else if (let.value() instanceof Diffusion d) {
       return d.noise().state();
     }

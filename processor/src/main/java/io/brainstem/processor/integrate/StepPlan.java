@@ -27,7 +27,7 @@ public record StepPlan(
   }
 
   /** A statement of the element loop. */
-  public sealed interface Step permits Let, Store {}
+  public sealed interface Step permits Let, Store, Stages, SaveSlope {}
 
   /** {@code final double name = value;} */
   public record Let(String name, Value value) implements Step {}
@@ -35,8 +35,38 @@ public record StepPlan(
   /** Writes the new value of {@code state} (the element's state local). */
   public record Store(String state, Expr value) implements Step {}
 
+  /**
+   * The stages of an explicit Runge–Kutta step: {@code body} runs once per stage {@code stage} of
+   * the method {@code method} (a hoisted {@link Tableau}), forming the stage's states and time and
+   * saving each variable's slope.
+   */
+  public record Stages(String method, String stage, List<Step> body) implements Step {
+    public Stages {
+      body = List.copyOf(body);
+    }
+  }
+
+  /** {@code slopes[stage] = value}: a variable's slope at the enclosing {@link Stages}' stage. */
+  public record SaveSlope(String slopes, Expr value) implements Step {}
+
   /** The right-hand side of a {@link Let}. */
-  public sealed interface Value permits Arith, Rate, ExpEulerFactor, Diffusion, StandardNormal {}
+  public sealed interface Value permits Arith, Rate, ExpEulerFactor, Diffusion, StandardNormal,
+      Tableau, Slopes, StageState, StageTime, Combined {}
+
+  /** The runtime's {@code RungeKutta} of the model's current method (hoisted). */
+  public record Tableau() implements Value {}
+
+  /** A buffer for one variable's stage slopes, from the {@link Tableau} {@code method} (hoisted). */
+  public record Slopes(String method) implements Value {}
+
+  /** The stage state {@code x + dt·Σ a_sj·k_j} of {@code state} at the enclosing stage. */
+  public record StageState(String method, String state, String slopes) implements Value {}
+
+  /** The enclosing stage's time {@code t + c_s·dt}. */
+  public record StageTime(String method, Expr.Ref time) implements Value {}
+
+  /** The step's result {@code x + dt·Σ b_s·k_s} of {@code state}. */
+  public record Combined(String method, String state, String slopes) implements Value {}
 
   /** Plain arithmetic. */
   public record Arith(Expr expr) implements Value {}

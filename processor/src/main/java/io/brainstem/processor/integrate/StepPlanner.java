@@ -55,12 +55,19 @@ public final class StepPlanner {
   /** Hoisted stage times {@code t + c·dt} by {@code c}. */
   private final Map<Ratio, Expr> stageTimes = new HashMap<>();
   private final BodyLets bodyLets = new BodyLets(this::let);
+  /** Where {@link #let} appends: the element loop, or the body of a stage loop being built. */
+  private List<Step> target = perElement;
+  /** Whether an explicit Runge–Kutta step is one stage loop driven by the runtime's tableau. */
+  private final boolean shared;
+  /** Whether a stage loop binds {@code t} to its stage time (else the caller passes it). */
+  private boolean bindTime = true;
 
-  private StepPlanner(ModelIR model, Uniformity uniformity, LocalNames names) {
+  private StepPlanner(ModelIR model, Uniformity uniformity, LocalNames names, boolean shared) {
     this.model = model;
     this.odes = model.odes();
     this.uniformity = uniformity;
     this.names = names;
+    this.shared = shared;
   }
 
   /**
@@ -71,15 +78,16 @@ public final class StepPlanner {
    *     variable (see {@link Linearity#supported})
    */
   static StepPlan planWithLocals(
-      ModelIR model, Integrator integrator, Uniformity uniformity, LocalNames names) {
-    return new StepPlanner(model, uniformity, names).build(integrator);
+      ModelIR model, Integrator integrator, Uniformity uniformity, LocalNames names,
+      boolean shared) {
+    return new StepPlanner(model, uniformity, names, shared).build(integrator);
   }
 
   private StepPlan build(Integrator integrator) {
     Map<String, Expr> updates = switch (integrator) {
       case EXP_AUTO -> expAuto();
       case EXP_EULER -> expEuler();
-      default -> rungeKutta(ButcherTableau.of(integrator).orElseThrow());
+      default -> shared ? stageLoop() : rungeKutta(ButcherTableau.of(integrator).orElseThrow());
     };
     addNoise(updates);
     store(updates);
@@ -92,7 +100,16 @@ public final class StepPlanner {
    */
   public static StepPlan plan(
       ModelIR model, Integrator integrator, Uniformity uniformity, LocalNames names) {
-    StepPlanner planner = new StepPlanner(model, uniformity, names);
+    return plan(model, integrator, uniformity, names, false);
+  }
+
+  /**
+   * {@link #plan}; with {@code shared}, an explicit Runge–Kutta {@code integrator} gives the plan
+   * that serves every such method: one {@link StepPlan.Stages} loop (see {@link #stageLoop}).
+   */
+  public static StepPlan plan(ModelIR model, Integrator integrator, Uniformity uniformity,
+      LocalNames names, boolean shared) {
+    StepPlanner planner = new StepPlanner(model, uniformity, names, shared);
     return planner.bodyLets.withoutUnread(planner.build(integrator));
   }
 
@@ -103,8 +120,63 @@ public final class StepPlanner {
    */
   public static StepPlan kernelPlan(
       ModelIR model, Integrator integrator, Uniformity uniformity, LocalNames names) {
+    return kernelPlan(model, integrator, uniformity, names, false);
+  }
+
+  /** {@link #kernelPlan}, with {@code shared} as for {@link #plan(ModelIR, Integrator, Uniformity, LocalNames, boolean)}. */
+  public static StepPlan kernelPlan(ModelIR model, Integrator integrator, Uniformity uniformity,
+      LocalNames names, boolean shared) {
     return CommonSubexpressions.eliminate(
-        planWithLocals(model, integrator, uniformity, names), names);
+        planWithLocals(model, integrator, uniformity, names, shared), names);
+  }
+
+  /**
+   * The stage loop plan of a vector kernel ({@link #kernelPlan} with {@code shared}), except that
+   * the rates read {@code t} itself: the kernel runs its rate loops once per stage, passing them
+   * the stage time as {@code t}.
+   */
+  public static StepPlan vectorStagePlan(
+      ModelIR model, Integrator integrator, Uniformity uniformity, LocalNames names) {
+    StepPlanner planner = new StepPlanner(model, uniformity, names, true);
+    planner.bindTime = false;
+    return CommonSubexpressions.eliminate(planner.build(integrator), names);
+  }
+
+  /**
+   * Any explicit Runge–Kutta method as one loop over its stages, the tableau read at run time from
+   * the runtime's {@code RungeKutta}: per stage, every variable's stage state, then the stage time
+   * (if a right-hand side reads {@code t}), then each rate, saved as the variable's slope of that
+   * stage; after the loop each variable's combination. The right-hand side is written once for the
+   * seven methods, and the runtime's combinations are the same operations as {@link #rungeKutta}'s.
+   */
+  private Map<String, Expr> stageLoop() {
+    Ref method = hoist("tableau", new StepPlan.Tableau());
+    Map<String, String> slopes = new LinkedHashMap<>();
+    for (Ode ode : odes) {
+      slopes.put(ode.state(), hoist(ode.state() + "_k", new StepPlan.Slopes(method.name())).name());
+    }
+    String stage = names.allocate("stage");
+    List<Step> body = new ArrayList<>();
+    target = body;
+    Map<String, Ref> bindings = new LinkedHashMap<>();
+    for (Ode ode : odes) {
+      String x = ode.state();
+      bindings.put(x, let(x + "_stage",
+          new StepPlan.StageState(method.name(), x, slopes.get(x))));
+    }
+    timeRef().filter(t -> bindTime).ifPresent(t ->
+        bindings.put(t.name(), let("tStage", new StepPlan.StageTime(method.name(), t))));
+    Map<String, Ref> k = rates("slope", bindings, "_stage");
+    k.forEach((x, rate) -> body.add(new StepPlan.SaveSlope(slopes.get(x), rate)));
+    target = perElement;
+    perElement.add(new StepPlan.Stages(method.name(), stage, body));
+    Map<String, Expr> updates = new LinkedHashMap<>();
+    for (Ode ode : odes) {
+      String x = ode.state();
+      updates.put(x, let(x + "_next",
+          new StepPlan.Combined(method.name(), x, slopes.get(x))));
+    }
+    return updates;
   }
 
   /** Exponential Euler per variable, linearised in that variable with the others at step n. */
@@ -378,7 +450,9 @@ public final class StepPlanner {
       return;
     }
     Map<String, Ref> next = new LinkedHashMap<>();
-    updates.forEach((x, value) -> next.put(x, let(x + "_new", new Arith(value))));
+    // A value already in a local (a stage loop's combination) is stored from it.
+    updates.forEach((x, value) -> next.put(x,
+        value instanceof Ref r && r.kind() == RefKind.LOCAL ? r : let(x + "_new", new Arith(value))));
     next.forEach((x, ref) -> perElement.add(new Store(x, ref)));
   }
 
@@ -388,7 +462,7 @@ public final class StepPlanner {
 
   private Ref let(String wanted, StepPlan.Value value) {
     String name = names.allocate(wanted);
-    perElement.add(new Let(name, value));
+    target.add(new Let(name, value));
     return local(name);
   }
 

@@ -155,8 +155,14 @@ class EmitterTest {
         + "    switch (method()) {\n      case EXP_AUTO -> { if (!jit) stepExpAutoDebug(dt, from, to);"
         + " else if (params.heterogeneous()) stepExpAutoPerElement(dt, from, to);"
         + " else stepExpAuto(dt, from, to); }\n");
-    assertThat(LIF).contains("private int stepRk4(double t, double dt, int from, int to)");
-    assertThat(LIF).contains("private int stepEulerDebug(double t, double dt, int from, int to)");
+    // One loop (and its per-element and debug twins) serves every explicit Runge–Kutta method.
+    assertThat(LIF).contains("case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> "
+        + "params.heterogeneous() ? stepRungeKuttaPerElement(t, dt, from, to)"
+        + " : stepRungeKutta(t, dt, from, to);");
+    assertThat(LIF).contains("private int stepRungeKutta(double t, double dt, int from, int to)");
+    assertThat(LIF).contains(
+        "private int stepRungeKuttaDebug(double t, double dt, int from, int to)");
+    assertThat(LIF).doesNotContain("stepRk4");
   }
 
   @Test
@@ -201,13 +207,57 @@ class EmitterTest {
   }
 
   @Test
-  void rk4StagesReuseTheRhsWithStageValues() {
-    String kernel = method(LIF, "private int stepRk4(double t, double dt, int from, int to)");
-    assertThat(kernel).contains("final double halfDt = dt / 2.0;");
-    assertThat(kernel).contains("final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;");
-    assertThat(kernel).contains("V = V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);");
-    String debug = method(LIF, "private int stepRk4Debug(double t, double dt, int from, int to)");
-    assertThat(debug).contains("m.V = V_stage2;\n        final double V_k2 = m.dV(V_stage2, m.input);");
+  void rungeKuttaStagesLoopOverTheRhsWrittenOnce() {
+    String kernel =
+        method(LIF, "private int stepRungeKutta(double t, double dt, int from, int to)");
+    assertThat(kernel).contains("final RungeKutta tableau = RungeKutta.of(method());\n"
+        + "    final double[] V_k = tableau.slopes();\n");
+    assertThat(kernel).contains("for (int stage = 0; stage < tableau.stages(); stage++) {\n"
+        + "          final double V_stage = tableau.stage(stage, V, V_k, dt);\n"
+        + "          final double V_slope = (-V_stage + V_rest + R * input) / tau;\n"
+        + "          V_k[stage] = V_slope;\n"
+        + "        }\n"
+        + "        V = tableau.step(V, V_k, dt);\n");
+    assertThat(occurrences(kernel, "/ tau")).isEqualTo(1);
+    String debug =
+        method(LIF, "private int stepRungeKuttaDebug(double t, double dt, int from, int to)");
+    assertThat(debug).contains("final RungeKutta tableau = RungeKutta.of(group.method());");
+    // Each stage sets the instance's state anew before calling the user's method.
+    assertThat(debug).contains("m.V = V_stage;\n          final double V_slope = m.dV(V_stage, "
+        + "m.input);");
+  }
+
+  @Test
+  void vectorKernelsRunTheRatesLoopOncePerStageOfTheRuntimeTableau() {
+    String vector = Emitter.emitAll(TestModels.lif(), true).get(1).toString();
+    assertThat(vector).contains("case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> "
+        + "params.heterogeneous() ? stepRungeKuttaPerElement(t, dt, from, to)"
+        + " : stepRungeKutta(t, dt, from, to);");
+    assertThat(vector).contains("final RungeKutta tableau = RungeKutta.of(group.method());\n"
+        + "    final double[] carry = VectorMath.carry(5 * BLOCK);\n");
+    // The runtime forms the stage states and the results in the buffer, the rates loop the slopes.
+    assertThat(vector).contains("""
+              for (int stage = 0; stage < tableau.stages(); stage++) {
+                VectorMath.rungeKutta(tableau, stage, this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+                rates1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
+              }
+              VectorMath.rungeKutta(tableau, tableau.stages(), this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
+              spikeEnd = finish(t, dt, b, e, carry, spikeEnd);
+        """);
+    assertThat(vector).contains("""
+              final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
+              final DoubleVector V_slope = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
+              V_slope.intoArray(carry, (1 + stage) * BLOCK + at);
+        """);
+    // The right-hand side once per parameter layout for the seven methods.
+    assertThat(occurrences(vector, "V_slope.intoArray(carry")).isEqualTo(2);
+    assertThat(vector).contains(
+        "V = DoubleVector.fromArray(S, carry, 0 * BLOCK + at).blend(V, refractory);");
+    assertThat(vector).doesNotContain("stepRk4");
+  }
+
+  private static int occurrences(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
   }
 
   @Test
@@ -349,17 +399,18 @@ class EmitterTest {
   @Test
   void crossingThresholdComparesThePreStepStateWithTheIntegratedOne() {
     String source = EmittedText.of(crossing(new Compare(CmpOp.GE, V, VTH)));
-    String kernel = method(source, "private int stepEuler(double dt, int from, int to)");
+    String kernel = method(source, "private int stepRungeKutta(double dt, int from, int to)");
     assertThat(kernel).contains("double V = this.V[i];\n"
         + "      double w = this.w[i];\n"
         + "      final boolean heldBefore = V >= V_th;\n");
-    assertThat(kernel.indexOf("heldBefore = V >= V_th")).isLessThan(kernel.indexOf("V_rate"));
+    assertThat(kernel.indexOf("heldBefore = V >= V_th")).isLessThan(kernel.indexOf("V_slope"));
     // No reset: the spike still goes to the spike list projections read.
-    assertThat(kernel).contains("V = V_new;\n      w = w_new;\n"
+    assertThat(kernel).contains("V = tableau.step(V, V_k, dt);\n"
+        + "      w = tableau.step(w, w_k, dt);\n"
         + "      final boolean spiked = !heldBefore && V >= V_th;\n"
         + "      if (spiked) {\n        spikeIndex[spikeEnd++] = i;\n      }\n"
         + "      this.V[i] = V;\n      this.w[i] = w;\n      spike[i] = spiked;");
-    String debug = method(source, "private int stepEulerDebug(double dt, int from, int to)");
+    String debug = method(source, "private int stepRungeKuttaDebug(double dt, int from, int to)");
     assertThat(debug).contains("m.V = V;\n      m.w = w;\n"
         + "      final boolean heldBefore = m.fire();\n");
     assertThat(debug).contains("final boolean spiked = !heldBefore && m.fire();");
@@ -398,9 +449,11 @@ class EmitterTest {
         lif.params(), lif.states(), lif.inputs(), lif.odes(), lif.threshold(), lif.reset(),
         lif.refractoryParam(), lif.noises(), java.util.Set.of(Integrator.RK3, Integrator.HEUN));
     String text = EmittedText.of(narrowed);
-    assertThat(text).contains("private int stepHeun(");
-    assertThat(text).contains("private int stepRk3PerElementFloat(");
-    assertThat(text).contains("private int stepRk3Debug(");
+    assertThat(text).contains("case HEUN, RK3 -> params.heterogeneous()");
+    assertThat(text).contains("private int stepRungeKutta(");
+    assertThat(text).contains("private int stepRungeKuttaPerElementFloat(");
+    assertThat(text).contains("private int stepRungeKuttaDebug(");
+    assertThat(text).doesNotContain("stepExpAuto");
     assertThat(text).doesNotContain("stepEuler");
     assertThat(text).doesNotContain("stepRk4");
     assertThat(text).contains("if (method != null && method != Integrator.HEUN"

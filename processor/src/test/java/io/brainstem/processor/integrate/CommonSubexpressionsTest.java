@@ -102,7 +102,7 @@ class CommonSubexpressionsTest {
     assertThat(calls(plan, Fn.EXP)).isEqualTo(1);
     // Once each before sharing too: the user's locals are lets, read by the rate and the factor.
     StepPlan before = StepPlanner.planWithLocals(traubLike(), Integrator.EXP_AUTO,
-        Uniformity.PER_ELEMENT_PARAMS, new LocalNames(Set.of()));
+        Uniformity.PER_ELEMENT_PARAMS, new LocalNames(Set.of()), false);
     assertThat(calls(before, Fn.EXPM1)).isEqualTo(1);
     assertThat(calls(before, Fn.EXP)).isEqualTo(1);
   }

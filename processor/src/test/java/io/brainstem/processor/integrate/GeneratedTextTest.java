@@ -50,7 +50,8 @@ class GeneratedTextTest {
         """);
     assertThat(occurrences(kernel, "Math.expm1(")).isEqualTo(1);
     assertThat(occurrences(kernel, "Math.exp(")).isEqualTo(1);
-    assertThat(occurrences(method(text, "stepRk4"), "Math.expm1(")).isEqualTo(4);
+    // Every Runge–Kutta method runs one stage loop: the right-hand side is written once.
+    assertThat(occurrences(method(text, "stepRungeKutta"), "Math.expm1(")).isEqualTo(1);
     String debug = method(text, "stepExpAutoDebug");
     // (the model instance is m_, since the model has a state m)
     assertThat(debug).contains("final double m_rate = m_.dm(v, m);");
@@ -77,7 +78,7 @@ class GeneratedTextTest {
     assertThat(text).doesNotContain("seed");
     assertThat(text).doesNotContain("Gaussian");
     assertThat(text).contains("private int stepExpEuler(double t, double dt, int from, int to) {");
-    assertThat(text).contains("private int stepRk4_38Debug(double t, double dt, int from, int to) {");
+    assertThat(text).contains("private int stepRungeKuttaDebug(double t, double dt, int from, int to) {");
   }
 
   @Test
