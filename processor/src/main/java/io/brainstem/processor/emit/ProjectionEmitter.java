@@ -168,14 +168,14 @@ final class ProjectionEmitter {
       for (Integrator integrator : model.odes().isEmpty() ? List.<Integrator>of()
           : Members.scalarLoops(model)) {
         for (Variant variant : Variant.values()) {
-          if (!model.odes().isEmpty()) {
-            type.addMethod(integrate(integrator, variant, storage));
-          }
+          type.addMethod(integrate(integrator, variant, storage));
         }
-        if (!model.synapseOdes().isEmpty()) {
-          type.addMethod(perSynapse.integrate(integrator, false, storage));
-          type.addMethod(perSynapse.integrate(integrator, true, storage));
-        }
+      }
+      // Per-synapse ODE loops stay one per integrator (phases() calls them so).
+      for (Integrator integrator : model.synapseOdes().isEmpty() ? List.<Integrator>of()
+          : integrators()) {
+        type.addMethod(perSynapse.integrate(integrator, false, storage));
+        type.addMethod(perSynapse.integrate(integrator, true, storage));
       }
       for (Variant variant : Variant.values()) {
         model.onPre().ifPresent(onPre -> type.addMethod(deliverMethod(onPre, variant, storage)));

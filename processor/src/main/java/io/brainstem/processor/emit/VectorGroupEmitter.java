@@ -57,15 +57,6 @@ final class VectorGroupEmitter {
   private final ClassName self;
   private final ClassName group;
   private final Set<String> assigned = new LinkedHashSet<>();
-  /** The current kernel's scalar lets before its loops, in order. */
-  private List<Stmt> preambleLets = List.of();
-  /** The threshold condition as a mask, filled by {@link #finish}. */
-  /** The pre-step threshold of a crossing one (its lets, then the mask), filled by {@link #finish}. */
-  private CodeBlock thresholdBefore = CodeBlock.of("");
-  /** The vector operations of the threshold (both when crossing), filled by {@link #finish}. */
-  private int thresholdCost;
-  /** What the spike handling reads, filled by {@link #finish}. */
-  private final Set<Ref> finishReads = new LinkedHashSet<>();
   private final GeneratedNames generated;
   private final LocalNames names;
   /** The species, float species, block length and group fields ({@code S}, {@code F}, ...). */
@@ -284,9 +275,11 @@ final class VectorGroupEmitter {
     List<Stmt> rates = render.stageStatements();
     String mask = model.refractoryParam().isPresent() ? refractory : null;
     List<Stmt> after = render.afterStages(mask);
-    CodeBlock finish = finish(render, locals);
+    Finish finish = finish(render, locals);
+    // After rendering: the lets found uniform while rendering join the preamble.
+    KernelParts shared = new KernelParts(
+        VectorKernelParts.preambleLets(model, vars, i, plan, render), finish, true);
     LoopSplit split = LoopSplit.of(rates, 0);
-    this.preambleLets = VectorKernelParts.preambleLets(model, vars, i, plan, render);
     int base = states.size() * perState;
     String name = stepMethod(integrator, variant);
     String tableau = stages.method();
@@ -309,7 +302,6 @@ final class VectorGroupEmitter {
           stage, x, block, blockEnd, carry, stateSlot.get(x), blockSize, slopeSlot.get(x),
           blockSize, blockSize);
     }
-    forceAt = true;
     List<List<Stmt>> parts = split.parts();
     for (int p = 0; p < parts.size(); p++) {
       boolean saves = p == parts.size() - 1;
@@ -317,7 +309,7 @@ final class VectorGroupEmitter {
       String partName = "rates" + variant.suffix + (p + 1);
       Map<String, Integer> in = shifted(split.carriedIn(p), base);
       Map<String, Integer> out = shifted(split.carriedOut(p), base);
-      MethodSpec.Builder part = loop(partName, variant, parts.get(p), CodeBlock.of(""), in, out,
+      MethodSpec.Builder part = loop(partName, variant, parts.get(p), shared, in, out,
           false, null, false)
           .addModifiers(PRIVATE)
           .returns(void.class)
@@ -339,12 +331,11 @@ final class VectorGroupEmitter {
           blockSize);
     }
     String finishName = "finish" + variant.suffix;
-    methods.add(loop(finishName, variant, after, finish, Map.of(), Map.of(), true, null, false)
+    methods.add(loop(finishName, variant, after, shared, Map.of(), Map.of(), true, null, false)
         .addModifiers(PRIVATE)
         .addParameter(double[].class, carry)
         .addParameter(int.class, spikeEnd)
         .build());
-    forceAt = false;
     driver.addStatement("$L = $L(t, dt, $L, $L, $L, $L)", spikeEnd, finishName, block, blockEnd,
         carry, spikeEnd)
         .endControlFlow()
@@ -364,8 +355,25 @@ final class VectorGroupEmitter {
   /** The runtime's {@code RungeKutta.MAX_STAGES}: slope slots per state in the carry buffer. */
   static final int RUNGE_KUTTA_MAX_STAGES = 4;
 
-  /** Set while the stage kernel's loops are built: they index the carry buffer even uncarried. */
-  private boolean forceAt;
+  /**
+   * The spike handling after a kernel's state updates, as {@link #finish} builds it.
+   *
+   * @param code threshold, reset and the stores of the states
+   * @param before the pre-step threshold of a crossing one (its lets, then the mask), or empty
+   * @param cost the vector operations of the threshold (both when crossing)
+   * @param reads what the spike handling reads
+   */
+  private record Finish(CodeBlock code, CodeBlock before, int cost, Set<Ref> reads) {}
+
+  /**
+   * What every loop of one kernel shares.
+   *
+   * @param preambleLets the scalar lets before its loops, in order
+   * @param finish the spike handling, which only the kernel's last loop runs
+   * @param indexCarry whether loops index the carry buffer even when they carry nothing (the
+   *     stage kernel's loops read the stage states there)
+   */
+  private record KernelParts(List<Stmt> preambleLets, Finish finish, boolean indexCarry) {}
 
   private static Map<String, Integer> shifted(Map<String, Integer> slots, int base) {
     Map<String, Integer> out = new LinkedHashMap<>();
@@ -389,15 +397,15 @@ final class VectorGroupEmitter {
         new VectorPlanRenderer(model, vars, variant, plan, locals, i, owner + ".noiseSeed()", s);
     String mask = model.refractoryParam().isPresent() ? refractory : null;
     List<Stmt> statements = render.statements(mask);
-    CodeBlock finish = finish(render, locals);
-    int finishCost = FINISH_COST + thresholdCost;
-    LoopSplit split = LoopSplit.of(statements, finishCost);
+    Finish finish = finish(render, locals);
+    LoopSplit split = LoopSplit.of(statements, FINISH_COST + finish.cost());
     List<List<Stmt>> parts = split.parts();
     // The scalar lets before the loop: hoisted by the plan, or found uniform when rendered.
-    this.preambleLets = VectorKernelParts.preambleLets(model, vars, i, plan, render);
+    KernelParts shared = new KernelParts(
+        VectorKernelParts.preambleLets(model, vars, i, plan, render), finish, false);
     String name = Members.stepMethod(integrator, variant);
     if (parts.size() == 1) {
-      return List.of(loop(name, variant, parts.get(0), finish, Map.of(), Map.of(), true, null, true)
+      return List.of(loop(name, variant, parts.get(0), shared, Map.of(), Map.of(), true, null, true)
           .addModifiers(PRIVATE).build());
     }
     Map<String, Integer> slots = split.slots();
@@ -416,8 +424,7 @@ final class VectorGroupEmitter {
       Map<String, Integer> in = split.carriedIn(p);
       Map<String, Integer> out = split.carriedOut(p);
       Stmt exprel = split.exprel(p);
-      MethodSpec.Builder part = loop(partName, variant, parts.get(p),
-          last ? finish : CodeBlock.of(""), in, out, last,
+      MethodSpec.Builder part = loop(partName, variant, parts.get(p), shared, in, out, last,
           exprel == null ? null : render.farLanes(), false)
           .addModifiers(PRIVATE)
           .addParameter(double[].class, carry);
@@ -456,19 +463,19 @@ final class VectorGroupEmitter {
   /**
    * A loop over {@code [from, to)}: loads what {@code statements} (and, when {@code last}, the
    * spike handling) read, the {@code in} locals from the carry buffer, then the statements, the
-   * {@code out} locals to the carry buffer, and {@code finish}.
+   * {@code out} locals to the carry buffer, and, when {@code last}, the kernel's spike handling.
    */
   private MethodSpec.Builder loop(String name, Variant variant,
-      List<Stmt> statements, CodeBlock finish, Map<String, Integer> in, Map<String, Integer> out,
+      List<Stmt> statements, KernelParts shared, Map<String, Integer> in, Map<String, Integer> out,
       boolean last, String farLanes, boolean whole) {
     Set<Ref> reads = new LinkedHashSet<>();
     statements.forEach(st -> reads.addAll(st.reads()));
     if (last) {
-      reads.addAll(finishReads);
+      reads.addAll(shared.finish().reads());
     }
     boolean carries = !in.isEmpty() || !out.isEmpty();
     CodeBlock.Builder body = CodeBlock.builder();
-    if (carries || forceAt) {
+    if (carries || shared.indexCarry()) {
       body.addStatement("final int $L = $L - $L", at, i, from);
     }
     in.forEach((local, slot) -> body.addStatement("final $T $L = $T.fromArray($L, $L, $L * $L + $L)",
@@ -491,18 +498,20 @@ final class VectorGroupEmitter {
     }
     if (last && crossing()) {
       body.add("// the threshold on the state at the start of the step: a spike must cross it\n")
-          .add(thresholdBefore);
+          .add(shared.finish().before());
     }
     statements.forEach(st -> body.add(st.code()));
     out.forEach((local, slot) -> body.addStatement("$L.intoArray($L, $L * $L + $L)", local,
         carry, slot, blockSize, at));
-    body.add(finish);
+    if (last) {
+      body.add(shared.finish().code());
+    }
     Set<Ref> preambleReads = new LinkedHashSet<>(reads);
     if (last) { // the period (or its column) for the hold time, which is not loaded as a vector
       model.refractoryParam().ifPresent(p -> preambleReads.add(new Ref(p, RefKind.PARAM)));
     }
     CodeBlock.Builder code = CodeBlock.builder().add(VectorKernelParts.preamble(model, variant,
-        preambleLets, preambleReads, in.keySet(), generated));
+        shared.preambleLets(), preambleReads, in.keySet(), generated));
     if (last) {
       code.addStatement("final double[] $L = $T.scratch()", lanes, RuntimeNames.VECTOR_MATH);
       if (model.refractoryParam().isPresent()) {
@@ -544,9 +553,10 @@ final class VectorGroupEmitter {
    * Threshold, reset and the stores of the states, lane-wise (after the state updates); the
    * threshold's body locals are lets named through {@code locals}.
    */
-  private CodeBlock finish(VectorPlanRenderer render, LocalNames locals) {
-    finishReads.clear();
-    thresholdCost = 0;
+  private Finish finish(VectorPlanRenderer render, LocalNames locals) {
+    Set<Ref> finishReads = new LinkedHashSet<>();
+    CodeBlock thresholdBefore = CodeBlock.of("");
+    int thresholdCost = 0;
     model.reset().ifPresent(r -> r.assignments().forEach(a -> finishReads.addAll(
         Exprs.refs(a.value()))));
     CodeBlock.Builder code = CodeBlock.builder();
@@ -595,7 +605,7 @@ final class VectorGroupEmitter {
     for (String s : assigned) {
       code.add(store(s, CodeBlock.of("$L", s)));
     }
-    return code.build();
+    return new Finish(code.build(), thresholdBefore, thresholdCost, finishReads);
   }
 
   /** What the lets and the value of {@code lets} read. */

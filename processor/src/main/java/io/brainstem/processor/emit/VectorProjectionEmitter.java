@@ -70,10 +70,6 @@ final class VectorProjectionEmitter {
   private final String carry;
   private final String block;
   private final String blockEnd;
-  /** The current kernel's scalar lets before its loops, in order. */
-  private List<Stmt> preambleLets = List.of();
-  /** Whether some kernel runs as several loops (and needs {@code BLOCK}). */
-  private boolean blocks;
 
   VectorProjectionEmitter(SynapseIR model, GeneratedNames generated, Storage storage) {
     this.model = model;
@@ -142,9 +138,13 @@ final class VectorProjectionEmitter {
 
   TypeSpec type() {
     List<MethodSpec> kernels = new ArrayList<>();
+    boolean blocks = false; // whether some kernel runs as several loops (and needs BLOCK)
     for (Integrator integrator : model.odes().isEmpty() ? List.<Integrator>of() : loops()) {
-      kernels.addAll(step(integrator, Variant.GROUP_WIDE));
-      kernels.addAll(step(integrator, Variant.PER_ELEMENT));
+      for (Variant variant : List.of(Variant.GROUP_WIDE, Variant.PER_ELEMENT)) {
+        List<MethodSpec> kernel = step(integrator, variant);
+        blocks |= kernel.size() > 1;
+        kernels.addAll(kernel);
+      }
     }
     model.output().ifPresent(out -> {
       kernels.add(output(out, Variant.GROUP_WIDE));
@@ -316,8 +316,7 @@ final class VectorProjectionEmitter {
     List<Stmt> rates = render.stageStatements();
     List<Stmt> after = render.afterStages(null);
     LoopSplit split = LoopSplit.of(rates, 0);
-    this.preambleLets = VectorKernelParts.preambleLets(model, vars, j, plan, render);
-    blocks = true;
+    List<Stmt> preambleLets = VectorKernelParts.preambleLets(model, vars, j, plan, render);
     int base = states.size() * perState;
     String name = stepMethod(integrator, variant);
     String tableau = stages.method();
@@ -339,13 +338,12 @@ final class VectorProjectionEmitter {
           stage, states.get(n), block, blockEnd, carry, n * perState, blockSize,
           n * perState + 1, blockSize, blockSize);
     }
-    forceAt = true;
     List<List<Stmt>> parts = split.parts();
     for (int p = 0; p < parts.size(); p++) {
       boolean saves = p == parts.size() - 1;
       // Short names, so that the signatures fit a line.
       String partName = "rates" + variant.suffix + (p + 1);
-      MethodSpec.Builder part = loop(partName, variant, parts.get(p),
+      MethodSpec.Builder part = loop(partName, variant, parts.get(p), preambleLets, true,
           shifted(split.carriedIn(p), base), shifted(split.carriedOut(p), base), false, null)
           .addModifiers(PRIVATE)
           .addParameter(double[].class, carry);
@@ -366,11 +364,10 @@ final class VectorProjectionEmitter {
           blockSize, blockSize);
     }
     String finishName = "finish" + variant.suffix;
-    methods.add(loop(finishName, variant, after, Map.of(), Map.of(), true, null)
+    methods.add(loop(finishName, variant, after, preambleLets, true, Map.of(), Map.of(), true, null)
         .addModifiers(PRIVATE)
         .addParameter(double[].class, carry)
         .build());
-    forceAt = false;
     driver.addStatement("$L(t, dt, $L, $L, $L)", finishName, block, blockEnd, carry)
         .endControlFlow();
     methods.add(0, MethodSpec.methodBuilder(name)
@@ -383,9 +380,6 @@ final class VectorProjectionEmitter {
         .build());
     return methods;
   }
-
-  /** Set while the stage kernel's loops are built: they index the carry buffer even uncarried. */
-  private boolean forceAt;
 
   private static Map<String, Integer> shifted(Map<String, Integer> slots, int base) {
     Map<String, Integer> out = new LinkedHashMap<>();
@@ -413,13 +407,13 @@ final class VectorProjectionEmitter {
     LoopSplit split = LoopSplit.of(statements, integrated.size());
     List<List<Stmt>> parts = split.parts();
     // The scalar lets before the loop: hoisted by the plan, or found uniform when rendered.
-    this.preambleLets = VectorKernelParts.preambleLets(model, vars, j, plan, render);
+    List<Stmt> preambleLets = VectorKernelParts.preambleLets(model, vars, j, plan, render);
     String name = Members.stepMethod(integrator, variant);
     if (parts.size() == 1) {
-      return List.of(loop(name, variant, parts.get(0), Map.of(), Map.of(), true, null)
+      return List.of(loop(name, variant, parts.get(0), preambleLets, false, Map.of(), Map.of(),
+          true, null)
           .addModifiers(PRIVATE).build());
     }
-    blocks = true;
     Map<String, Integer> slots = split.slots();
     List<MethodSpec> methods = new ArrayList<>();
     CodeBlock.Builder driver = CodeBlock.builder()
@@ -432,7 +426,8 @@ final class VectorProjectionEmitter {
     for (int p = 0; p < parts.size(); p++) {
       String partName = name + "Part" + (p + 1);
       Stmt exprel = split.exprel(p);
-      MethodSpec.Builder part = loop(partName, variant, parts.get(p), split.carriedIn(p),
+      MethodSpec.Builder part = loop(partName, variant, parts.get(p), preambleLets, false,
+          split.carriedIn(p),
           split.carriedOut(p), p == parts.size() - 1,
           exprel == null ? null : render.farLanes())
           .addModifiers(PRIVATE)
@@ -466,15 +461,18 @@ final class VectorProjectionEmitter {
   /**
    * A loop over {@code [from, to)}: loads what {@code statements} read, the {@code in} locals from
    * the carry buffer, then the statements, the {@code out} locals to the carry buffer, and when
-   * {@code last} the integrated states back to their arrays. With {@code farLanes} it returns how
-   * many exprel lanes it left to the scalar function.
+   * {@code last} the integrated states back to their arrays. {@code preambleLets} are the kernel's
+   * scalar lets before its loops; with {@code indexCarry} the loop indexes the carry buffer even
+   * when it carries nothing (the stage kernel's loops read the stage states there). With
+   * {@code farLanes} it returns how many exprel lanes it left to the scalar function.
    */
   private MethodSpec.Builder loop(String name, Variant variant, List<Stmt> statements,
-      Map<String, Integer> in, Map<String, Integer> out, boolean last, String farLanes) {
+      List<Stmt> preambleLets, boolean indexCarry, Map<String, Integer> in,
+      Map<String, Integer> out, boolean last, String farLanes) {
     Set<Ref> reads = new LinkedHashSet<>();
     statements.forEach(st -> reads.addAll(st.reads()));
     CodeBlock.Builder body = CodeBlock.builder();
-    if (!in.isEmpty() || !out.isEmpty() || forceAt) {
+    if (!in.isEmpty() || !out.isEmpty() || indexCarry) {
       body.addStatement("final int $L = $L - $L", at, j, from);
     }
     in.forEach((local, slot) -> body.addStatement("final $T $L = $T.fromArray($L, $L, $L * $L + $L)",
@@ -529,7 +527,6 @@ final class VectorProjectionEmitter {
         .add(locals)
         .add(store(target, CodeBlock.of("$L.add($L)", loadStored(target), value)))
         .build();
-    this.preambleLets = List.of();
     MethodSpec.Builder method = MethodSpec.methodBuilder(outputMethod(variant))
         .addModifiers(PRIVATE);
     if (readsTime(out)) {
@@ -537,7 +534,7 @@ final class VectorProjectionEmitter {
     }
     return method.addParameter(int.class, from)
         .addParameter(int.class, to)
-        .addCode(VectorKernelParts.preamble(model, variant, preambleLets, reads, Set.of(),
+        .addCode(VectorKernelParts.preamble(model, variant, List.of(), reads, Set.of(),
             generated))
         .beginControlFlow("for (int $L = $L; $L < $L; $L += $L.length())", j, from, j, to, j, s)
         .addCode(body)
