@@ -154,4 +154,31 @@ public final class VectorMath {
   public static double[] scratch() {
     return SCRATCH.get();
   }
+
+  /**
+   * Records one vector's spikes: {@code spike[i + k]} for each of its {@code n} lanes, from
+   * {@code lanes} (1.0 where the neuron fired, else 0.0), and the index of each that fired after
+   * {@code spikeIndex[spikeEnd - 1]}, in lane order. Kept out of the kernels so that they stay
+   * short; C2 inlines it into each.
+   *
+   * @return the new end of the spike list
+   */
+  public static int recordSpikes(double[] lanes, int n, boolean[] spike, int[] spikeIndex, int i,
+      int spikeEnd) {
+    for (int k = 0; k < n; k++) {
+      final boolean fired = lanes[k] != 0.0;
+      spike[i + k] = fired;
+      if (fired) {
+        spikeIndex[spikeEnd++] = i + k;
+      }
+    }
+    return spikeEnd;
+  }
+
+  /** Clears {@code spike[i .. i + n)}: a vector of neurons none of which fired. */
+  public static void noSpikes(boolean[] spike, int i, int n) {
+    for (int k = 0; k < n; k++) {
+      spike[i + k] = false;
+    }
+  }
 }

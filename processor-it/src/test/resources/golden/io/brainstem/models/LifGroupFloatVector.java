@@ -118,17 +118,9 @@ public final class LifGroupFloatVector implements NeuronKernel {
         V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
+        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
       } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
+        VectorMath.noSpikes(spike, i, S.length());
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
@@ -225,17 +217,9 @@ public final class LifGroupFloatVector implements NeuronKernel {
         V = V.blend(V_reset, spiked);
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
+        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
       } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
+        VectorMath.noSpikes(spike, i, S.length());
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
@@ -268,17 +252,9 @@ public final class LifGroupFloatVector implements NeuronKernel {
         V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
+        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
       } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
+        VectorMath.noSpikes(spike, i, S.length());
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
@@ -320,17 +296,9 @@ public final class LifGroupFloatVector implements NeuronKernel {
         V = V.blend(V_reset, spiked);
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
+        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
       } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
+        VectorMath.noSpikes(spike, i, S.length());
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
@@ -383,17 +351,9 @@ public final class LifGroupFloatVector implements NeuronKernel {
         V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
+        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
       } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
+        VectorMath.noSpikes(spike, i, S.length());
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
@@ -456,17 +416,9 @@ public final class LifGroupFloatVector implements NeuronKernel {
         V = V.blend(V_reset, spiked);
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
+        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
       } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
+        VectorMath.noSpikes(spike, i, S.length());
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }

@@ -111,17 +111,9 @@ public final class LifGroupVector implements NeuronKernel {
         V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
+        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
       } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
+        VectorMath.noSpikes(spike, i, S.length());
       }
       V.intoArray(this.V, i);
     }
@@ -218,17 +210,9 @@ public final class LifGroupVector implements NeuronKernel {
         V = V.blend(V_reset, spiked);
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
+        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
       } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
+        VectorMath.noSpikes(spike, i, S.length());
       }
       V.intoArray(this.V, i);
     }
@@ -261,17 +245,9 @@ public final class LifGroupVector implements NeuronKernel {
         V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
+        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
       } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
+        VectorMath.noSpikes(spike, i, S.length());
       }
       V.intoArray(this.V, i);
     }
@@ -313,17 +289,9 @@ public final class LifGroupVector implements NeuronKernel {
         V = V.blend(V_reset, spiked);
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
+        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
       } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
+        VectorMath.noSpikes(spike, i, S.length());
       }
       V.intoArray(this.V, i);
     }
@@ -376,17 +344,9 @@ public final class LifGroupVector implements NeuronKernel {
         V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
+        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
       } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
+        VectorMath.noSpikes(spike, i, S.length());
       }
       V.intoArray(this.V, i);
     }
@@ -449,17 +409,9 @@ public final class LifGroupVector implements NeuronKernel {
         V = V.blend(V_reset, spiked);
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        for (int k = 0; k < S.length(); k++) {
-          final boolean fired = lanes[k] != 0.0;
-          spike[i + k] = fired;
-          if (fired) {
-            spikeIndex[spikeEnd++] = i + k;
-          }
-        }
+        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
       } else {
-        for (int k = 0; k < S.length(); k++) {
-          spike[i + k] = false;
-        }
+        VectorMath.noSpikes(spike, i, S.length());
       }
       V.intoArray(this.V, i);
     }

@@ -76,7 +76,6 @@ final class VectorGroupEmitter {
   private final String holdTime;
   private final String rule;
   private final String heldBefore;
-  private final String fired;
   private final String at;
   private final String carry;
   private final String block;
@@ -107,7 +106,6 @@ final class VectorGroupEmitter {
     this.holdTime = names.allocate("holdTime");
     this.rule = names.allocate("rule");
     this.heldBefore = names.allocate("heldBefore");
-    this.fired = names.allocate("fired");
     this.at = names.allocate("at");
     this.carry = names.allocate("carry");
     this.block = names.allocate("b");
@@ -589,17 +587,10 @@ final class VectorGroupEmitter {
       }
       code.addStatement("$T.zero($L).blend(1.0, $L).intoArray($L, 0)",
               RuntimeNames.DOUBLE_VECTOR, s, spiked, lanes)
-          .beginControlFlow("for (int $L = 0; $L < $L.length(); $L++)", k, k, s, k)
-          .addStatement("final boolean $L = $L[$L] != 0.0", fired, lanes, k)
-          .addStatement("spike[$L + $L] = $L", i, k, fired)
-          .beginControlFlow("if ($L)", fired)
-          .addStatement("spikeIndex[$L++] = $L + $L", spikeEnd, i, k)
-          .endControlFlow()
-          .endControlFlow()
+          .addStatement("$L = $T.recordSpikes($L, $L.length(), spike, spikeIndex, $L, $L)",
+              spikeEnd, RuntimeNames.VECTOR_MATH, lanes, s, i, spikeEnd)
           .nextControlFlow("else")
-          .beginControlFlow("for (int $L = 0; $L < $L.length(); $L++)", k, k, s, k)
-          .addStatement("spike[$L + $L] = false", i, k)
-          .endControlFlow()
+          .addStatement("$T.noSpikes(spike, $L, $L.length())", RuntimeNames.VECTOR_MATH, i, s)
           .endControlFlow();
     }
     for (String s : assigned) {
