@@ -473,38 +473,49 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_w = params.scalar(TAU_W_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[] V_k = tableau.slopes();
-    final double[] w_k = tableau.slopes();
+    final double[][] V_k = RungeKutta.buffers(0);
+    final double[][] w_k = RungeKutta.buffers(1);
     final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        for (int stage = 0; stage < tableau.stages(); stage++) {
-          final double V_stage = tableau.stage(stage, V, V_k, dt);
-          final double w_stage = tableau.stage(stage, w, w_k, dt);
+    for (int block = from; block < to; block += RungeKutta.BLOCK) {
+      final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        final double[] V_stages = tableau.stages(stage, this.V, block, blockEnd, V_k, dt);
+        final double[] w_stages = tableau.stages(stage, this.w, block, blockEnd, w_k, dt);
+        final double[] V_slopes = V_k[stage];
+        final double[] w_slopes = w_k[stage];
+        for (int i = block; i < blockEnd; i++) {
+          final double input = this.input[i];
+          final double V_stage = V_stages[i - block];
+          final double w_stage = w_stages[i - block];
           final double V_spikeCurrent_stage = delta_T * Math.exp((V_stage - V_T) / delta_T);
           final double V_slope = (-V_stage + V_rest + V_spikeCurrent_stage - R * w_stage + R * input) / tau;
           final double w_slope = (a * (V_stage - V_rest) - w_stage) / tau_w;
-          V_k[stage] = V_slope;
-          w_k[stage] = w_slope;
+          V_slopes[i - block] = V_slope;
+          w_slopes[i - block] = w_slope;
         }
-        V = tableau.step(V, V_k, dt);
-        w = tableau.step(w, w_k, dt);
       }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
+      final double[] V_results = tableau.stages(tableau.stages(), this.V, block, blockEnd, V_k, dt);
+      final double[] w_results = tableau.stages(tableau.stages(), this.w, block, blockEnd, w_k, dt);
+      for (int i = block; i < blockEnd; i++) {
+        double V = this.V[i];
+        double w = this.w[i];
+        final boolean refractory = t - t_last_spike[i] < holdTime;
+        if (!refractory) {
+          V = V_results[i - block];
+          w = w_results[i - block];
+        }
+        final boolean spiked = V >= V_th;
+        if (spiked) {
+          V = V_reset;
+          w += b;
+          t_last_spike[i] = t;
+          spikeIndex[spikeEnd++] = i;
+        }
+        this.V[i] = V;
+        this.w[i] = w;
+        spike[i] = spiked;
       }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
     }
     return spikeEnd;
   }
@@ -522,49 +533,60 @@ public final class AdExGroup extends NeuronGroup {
     final double[] tau_wColumn = params.column(TAU_W_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[] V_k = tableau.slopes();
-    final double[] w_k = tableau.slopes();
+    final double[][] V_k = RungeKutta.buffers(0);
+    final double[][] w_k = RungeKutta.buffers(1);
     int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double V_T = V_TColumn[i];
-      final double delta_T = delta_TColumn[i];
-      final double a = aColumn[i];
-      final double b = bColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_w = tau_wColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = refractoryRule.holdTime(tau_ref, dt);
-      final double input = this.input[i];
-      double V = this.V[i];
-      double w = this.w[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        for (int stage = 0; stage < tableau.stages(); stage++) {
-          final double V_stage = tableau.stage(stage, V, V_k, dt);
-          final double w_stage = tableau.stage(stage, w, w_k, dt);
+    for (int block = from; block < to; block += RungeKutta.BLOCK) {
+      final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        final double[] V_stages = tableau.stages(stage, this.V, block, blockEnd, V_k, dt);
+        final double[] w_stages = tableau.stages(stage, this.w, block, blockEnd, w_k, dt);
+        final double[] V_slopes = V_k[stage];
+        final double[] w_slopes = w_k[stage];
+        for (int i = block; i < blockEnd; i++) {
+          final double V_rest = V_restColumn[i];
+          final double V_T = V_TColumn[i];
+          final double delta_T = delta_TColumn[i];
+          final double a = aColumn[i];
+          final double R = RColumn[i];
+          final double tau = tauColumn[i];
+          final double tau_w = tau_wColumn[i];
+          final double input = this.input[i];
+          final double V_stage = V_stages[i - block];
+          final double w_stage = w_stages[i - block];
           final double V_spikeCurrent_stage = delta_T * Math.exp((V_stage - V_T) / delta_T);
           final double V_slope = (-V_stage + V_rest + V_spikeCurrent_stage - R * w_stage + R * input) / tau;
           final double w_slope = (a * (V_stage - V_rest) - w_stage) / tau_w;
-          V_k[stage] = V_slope;
-          w_k[stage] = w_slope;
+          V_slopes[i - block] = V_slope;
+          w_slopes[i - block] = w_slope;
         }
-        V = tableau.step(V, V_k, dt);
-        w = tableau.step(w, w_k, dt);
       }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        w += b;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
+      final double[] V_results = tableau.stages(tableau.stages(), this.V, block, blockEnd, V_k, dt);
+      final double[] w_results = tableau.stages(tableau.stages(), this.w, block, blockEnd, w_k, dt);
+      for (int i = block; i < blockEnd; i++) {
+        final double V_reset = V_resetColumn[i];
+        final double V_th = V_thColumn[i];
+        final double b = bColumn[i];
+        final double tau_ref = tau_refColumn[i];
+        final double holdTime = refractoryRule.holdTime(tau_ref, dt);
+        double V = this.V[i];
+        double w = this.w[i];
+        final boolean refractory = t - t_last_spike[i] < holdTime;
+        if (!refractory) {
+          V = V_results[i - block];
+          w = w_results[i - block];
+        }
+        final boolean spiked = V >= V_th;
+        if (spiked) {
+          V = V_reset;
+          w += b;
+          t_last_spike[i] = t;
+          spikeIndex[spikeEnd++] = i;
+        }
+        this.V[i] = V;
+        this.w[i] = w;
+        spike[i] = spiked;
       }
-      this.V[i] = V;
-      this.w[i] = w;
-      spike[i] = spiked;
     }
     return spikeEnd;
   }

@@ -578,54 +578,71 @@ public final class HhGroup extends NeuronGroup {
     final double C = params.scalar(C_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[] V_k = tableau.slopes();
-    final double[] m_k = tableau.slopes();
-    final double[] h_k = tableau.slopes();
-    final double[] n_k = tableau.slopes();
+    final double[][] V_k = RungeKutta.buffers(0);
+    final double[][] m_k = RungeKutta.buffers(1);
+    final double[][] h_k = RungeKutta.buffers(2);
+    final double[][] n_k = RungeKutta.buffers(3);
     int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input[i];
-      double V = this.V[i];
-      double m = this.m[i];
-      double h = this.h[i];
-      double n = this.n[i];
-      final boolean heldBefore = V >= V_th;
+    for (int block = from; block < to; block += RungeKutta.BLOCK) {
+      final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
       for (int stage = 0; stage < tableau.stages(); stage++) {
-        final double V_stage = tableau.stage(stage, V, V_k, dt);
-        final double m_stage = tableau.stage(stage, m, m_k, dt);
-        final double h_stage = tableau.stage(stage, h, h_k, dt);
-        final double n_stage = tableau.stage(stage, n, n_k, dt);
-        final double V_INa_stage = gNa * m_stage * m_stage * m_stage * h_stage * (V_stage - ENa);
-        final double V_IK_stage = gK * n_stage * n_stage * n_stage * n_stage * (V_stage - EK);
-        final double V_IL_stage = gL * (V_stage - EL);
-        final double V_slope = (-V_INa_stage - V_IK_stage - V_IL_stage + input) / C;
-        final double m_alpha_stage = 0.1 * (V_stage + 40.0) / (1.0 - Math.exp(-(V_stage + 40.0) / 10.0));
-        final double m_beta_stage = 4.0 * Math.exp(-(V_stage + 65.0) / 18.0);
-        final double m_slope = m_alpha_stage * (1.0 - m_stage) - m_beta_stage * m_stage;
-        final double h_alpha_stage = 0.07 * Math.exp(-(V_stage + 65.0) / 20.0);
-        final double h_beta_stage = 1.0 / (1.0 + Math.exp(-(V_stage + 35.0) / 10.0));
-        final double h_slope = h_alpha_stage * (1.0 - h_stage) - h_beta_stage * h_stage;
-        final double n_alpha_stage = 0.01 * (V_stage + 55.0) / (1.0 - Math.exp(-(V_stage + 55.0) / 10.0));
-        final double n_beta_stage = 0.125 * Math.exp(-(V_stage + 65.0) / 80.0);
-        final double n_slope = n_alpha_stage * (1.0 - n_stage) - n_beta_stage * n_stage;
-        V_k[stage] = V_slope;
-        m_k[stage] = m_slope;
-        h_k[stage] = h_slope;
-        n_k[stage] = n_slope;
+        final double[] V_stages = tableau.stages(stage, this.V, block, blockEnd, V_k, dt);
+        final double[] m_stages = tableau.stages(stage, this.m, block, blockEnd, m_k, dt);
+        final double[] h_stages = tableau.stages(stage, this.h, block, blockEnd, h_k, dt);
+        final double[] n_stages = tableau.stages(stage, this.n, block, blockEnd, n_k, dt);
+        final double[] V_slopes = V_k[stage];
+        final double[] m_slopes = m_k[stage];
+        final double[] h_slopes = h_k[stage];
+        final double[] n_slopes = n_k[stage];
+        for (int i = block; i < blockEnd; i++) {
+          final double input = this.input[i];
+          final double V_stage = V_stages[i - block];
+          final double m_stage = m_stages[i - block];
+          final double h_stage = h_stages[i - block];
+          final double n_stage = n_stages[i - block];
+          final double V_INa_stage = gNa * m_stage * m_stage * m_stage * h_stage * (V_stage - ENa);
+          final double V_IK_stage = gK * n_stage * n_stage * n_stage * n_stage * (V_stage - EK);
+          final double V_IL_stage = gL * (V_stage - EL);
+          final double V_slope = (-V_INa_stage - V_IK_stage - V_IL_stage + input) / C;
+          final double m_alpha_stage = 0.1 * (V_stage + 40.0) / (1.0 - Math.exp(-(V_stage + 40.0) / 10.0));
+          final double m_beta_stage = 4.0 * Math.exp(-(V_stage + 65.0) / 18.0);
+          final double m_slope = m_alpha_stage * (1.0 - m_stage) - m_beta_stage * m_stage;
+          final double h_alpha_stage = 0.07 * Math.exp(-(V_stage + 65.0) / 20.0);
+          final double h_beta_stage = 1.0 / (1.0 + Math.exp(-(V_stage + 35.0) / 10.0));
+          final double h_slope = h_alpha_stage * (1.0 - h_stage) - h_beta_stage * h_stage;
+          final double n_alpha_stage = 0.01 * (V_stage + 55.0) / (1.0 - Math.exp(-(V_stage + 55.0) / 10.0));
+          final double n_beta_stage = 0.125 * Math.exp(-(V_stage + 65.0) / 80.0);
+          final double n_slope = n_alpha_stage * (1.0 - n_stage) - n_beta_stage * n_stage;
+          V_slopes[i - block] = V_slope;
+          m_slopes[i - block] = m_slope;
+          h_slopes[i - block] = h_slope;
+          n_slopes[i - block] = n_slope;
+        }
       }
-      V = tableau.step(V, V_k, dt);
-      m = tableau.step(m, m_k, dt);
-      h = tableau.step(h, h_k, dt);
-      n = tableau.step(n, n_k, dt);
-      final boolean spiked = !heldBefore && V >= V_th;
-      if (spiked) {
-        spikeIndex[spikeEnd++] = i;
+      final double[] V_results = tableau.stages(tableau.stages(), this.V, block, blockEnd, V_k, dt);
+      final double[] m_results = tableau.stages(tableau.stages(), this.m, block, blockEnd, m_k, dt);
+      final double[] h_results = tableau.stages(tableau.stages(), this.h, block, blockEnd, h_k, dt);
+      final double[] n_results = tableau.stages(tableau.stages(), this.n, block, blockEnd, n_k, dt);
+      for (int i = block; i < blockEnd; i++) {
+        double V = this.V[i];
+        double m = this.m[i];
+        double h = this.h[i];
+        double n = this.n[i];
+        final boolean heldBefore = V >= V_th;
+        V = V_results[i - block];
+        m = m_results[i - block];
+        h = h_results[i - block];
+        n = n_results[i - block];
+        final boolean spiked = !heldBefore && V >= V_th;
+        if (spiked) {
+          spikeIndex[spikeEnd++] = i;
+        }
+        this.V[i] = V;
+        this.m[i] = m;
+        this.h[i] = h;
+        this.n[i] = n;
+        spike[i] = spiked;
       }
-      this.V[i] = V;
-      this.m[i] = m;
-      this.h[i] = h;
-      this.n[i] = n;
-      spike[i] = spiked;
     }
     return spikeEnd;
   }
@@ -640,62 +657,79 @@ public final class HhGroup extends NeuronGroup {
     final double[] CColumn = params.column(C_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[] V_k = tableau.slopes();
-    final double[] m_k = tableau.slopes();
-    final double[] h_k = tableau.slopes();
-    final double[] n_k = tableau.slopes();
+    final double[][] V_k = RungeKutta.buffers(0);
+    final double[][] m_k = RungeKutta.buffers(1);
+    final double[][] h_k = RungeKutta.buffers(2);
+    final double[][] n_k = RungeKutta.buffers(3);
     int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double ENa = ENaColumn[i];
-      final double gNa = gNaColumn[i];
-      final double EK = EKColumn[i];
-      final double gK = gKColumn[i];
-      final double EL = ELColumn[i];
-      final double gL = gLColumn[i];
-      final double C = CColumn[i];
-      final double V_th = V_thColumn[i];
-      final double input = this.input[i];
-      double V = this.V[i];
-      double m = this.m[i];
-      double h = this.h[i];
-      double n = this.n[i];
-      final boolean heldBefore = V >= V_th;
+    for (int block = from; block < to; block += RungeKutta.BLOCK) {
+      final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
       for (int stage = 0; stage < tableau.stages(); stage++) {
-        final double V_stage = tableau.stage(stage, V, V_k, dt);
-        final double m_stage = tableau.stage(stage, m, m_k, dt);
-        final double h_stage = tableau.stage(stage, h, h_k, dt);
-        final double n_stage = tableau.stage(stage, n, n_k, dt);
-        final double V_INa_stage = gNa * m_stage * m_stage * m_stage * h_stage * (V_stage - ENa);
-        final double V_IK_stage = gK * n_stage * n_stage * n_stage * n_stage * (V_stage - EK);
-        final double V_IL_stage = gL * (V_stage - EL);
-        final double V_slope = (-V_INa_stage - V_IK_stage - V_IL_stage + input) / C;
-        final double m_alpha_stage = 0.1 * (V_stage + 40.0) / (1.0 - Math.exp(-(V_stage + 40.0) / 10.0));
-        final double m_beta_stage = 4.0 * Math.exp(-(V_stage + 65.0) / 18.0);
-        final double m_slope = m_alpha_stage * (1.0 - m_stage) - m_beta_stage * m_stage;
-        final double h_alpha_stage = 0.07 * Math.exp(-(V_stage + 65.0) / 20.0);
-        final double h_beta_stage = 1.0 / (1.0 + Math.exp(-(V_stage + 35.0) / 10.0));
-        final double h_slope = h_alpha_stage * (1.0 - h_stage) - h_beta_stage * h_stage;
-        final double n_alpha_stage = 0.01 * (V_stage + 55.0) / (1.0 - Math.exp(-(V_stage + 55.0) / 10.0));
-        final double n_beta_stage = 0.125 * Math.exp(-(V_stage + 65.0) / 80.0);
-        final double n_slope = n_alpha_stage * (1.0 - n_stage) - n_beta_stage * n_stage;
-        V_k[stage] = V_slope;
-        m_k[stage] = m_slope;
-        h_k[stage] = h_slope;
-        n_k[stage] = n_slope;
+        final double[] V_stages = tableau.stages(stage, this.V, block, blockEnd, V_k, dt);
+        final double[] m_stages = tableau.stages(stage, this.m, block, blockEnd, m_k, dt);
+        final double[] h_stages = tableau.stages(stage, this.h, block, blockEnd, h_k, dt);
+        final double[] n_stages = tableau.stages(stage, this.n, block, blockEnd, n_k, dt);
+        final double[] V_slopes = V_k[stage];
+        final double[] m_slopes = m_k[stage];
+        final double[] h_slopes = h_k[stage];
+        final double[] n_slopes = n_k[stage];
+        for (int i = block; i < blockEnd; i++) {
+          final double ENa = ENaColumn[i];
+          final double gNa = gNaColumn[i];
+          final double EK = EKColumn[i];
+          final double gK = gKColumn[i];
+          final double EL = ELColumn[i];
+          final double gL = gLColumn[i];
+          final double C = CColumn[i];
+          final double input = this.input[i];
+          final double V_stage = V_stages[i - block];
+          final double m_stage = m_stages[i - block];
+          final double h_stage = h_stages[i - block];
+          final double n_stage = n_stages[i - block];
+          final double V_INa_stage = gNa * m_stage * m_stage * m_stage * h_stage * (V_stage - ENa);
+          final double V_IK_stage = gK * n_stage * n_stage * n_stage * n_stage * (V_stage - EK);
+          final double V_IL_stage = gL * (V_stage - EL);
+          final double V_slope = (-V_INa_stage - V_IK_stage - V_IL_stage + input) / C;
+          final double m_alpha_stage = 0.1 * (V_stage + 40.0) / (1.0 - Math.exp(-(V_stage + 40.0) / 10.0));
+          final double m_beta_stage = 4.0 * Math.exp(-(V_stage + 65.0) / 18.0);
+          final double m_slope = m_alpha_stage * (1.0 - m_stage) - m_beta_stage * m_stage;
+          final double h_alpha_stage = 0.07 * Math.exp(-(V_stage + 65.0) / 20.0);
+          final double h_beta_stage = 1.0 / (1.0 + Math.exp(-(V_stage + 35.0) / 10.0));
+          final double h_slope = h_alpha_stage * (1.0 - h_stage) - h_beta_stage * h_stage;
+          final double n_alpha_stage = 0.01 * (V_stage + 55.0) / (1.0 - Math.exp(-(V_stage + 55.0) / 10.0));
+          final double n_beta_stage = 0.125 * Math.exp(-(V_stage + 65.0) / 80.0);
+          final double n_slope = n_alpha_stage * (1.0 - n_stage) - n_beta_stage * n_stage;
+          V_slopes[i - block] = V_slope;
+          m_slopes[i - block] = m_slope;
+          h_slopes[i - block] = h_slope;
+          n_slopes[i - block] = n_slope;
+        }
       }
-      V = tableau.step(V, V_k, dt);
-      m = tableau.step(m, m_k, dt);
-      h = tableau.step(h, h_k, dt);
-      n = tableau.step(n, n_k, dt);
-      final boolean spiked = !heldBefore && V >= V_th;
-      if (spiked) {
-        spikeIndex[spikeEnd++] = i;
+      final double[] V_results = tableau.stages(tableau.stages(), this.V, block, blockEnd, V_k, dt);
+      final double[] m_results = tableau.stages(tableau.stages(), this.m, block, blockEnd, m_k, dt);
+      final double[] h_results = tableau.stages(tableau.stages(), this.h, block, blockEnd, h_k, dt);
+      final double[] n_results = tableau.stages(tableau.stages(), this.n, block, blockEnd, n_k, dt);
+      for (int i = block; i < blockEnd; i++) {
+        final double V_th = V_thColumn[i];
+        double V = this.V[i];
+        double m = this.m[i];
+        double h = this.h[i];
+        double n = this.n[i];
+        final boolean heldBefore = V >= V_th;
+        V = V_results[i - block];
+        m = m_results[i - block];
+        h = h_results[i - block];
+        n = n_results[i - block];
+        final boolean spiked = !heldBefore && V >= V_th;
+        if (spiked) {
+          spikeIndex[spikeEnd++] = i;
+        }
+        this.V[i] = V;
+        this.m[i] = m;
+        this.h[i] = h;
+        this.n[i] = n;
+        spike[i] = spiked;
       }
-      this.V[i] = V;
-      this.m[i] = m;
-      this.h[i] = h;
-      this.n[i] = n;
-      spike[i] = spiked;
     }
     return spikeEnd;
   }

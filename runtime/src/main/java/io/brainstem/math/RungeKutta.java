@@ -21,6 +21,13 @@ public final class RungeKutta {
   /** The most stages a method has (RK4): a vector kernel's slope slots per state. */
   public static final int MAX_STAGES = 4;
 
+  /** Elements per block of the scalar loops (see {@link #buffers}). */
+  public static final int BLOCK = 256;
+
+  /** Per thread, the block buffers of each state number (grown on demand). */
+  private static final ThreadLocal<double[][][]> BUFFERS =
+      ThreadLocal.withInitial(() -> new double[0][][]);
+
   static {
     METHODS.put(Integrator.EULER, new RungeKutta(new long[][] {{0, 1}},
         new long[][][] {{}}, new long[][] {{1, 1}}));
@@ -129,6 +136,86 @@ public final class RungeKutta {
     return weights.apply(y, k, dt);
   }
 
+  /**
+   * The calling thread's block buffers of a loop's state number {@code state}: {@code [j]} its
+   * slopes of stage {@code j}, {@code [MAX_STAGES]} its stage states, each {@link #BLOCK} long.
+   * Allocated once per thread, so that the scalar loops allocate nothing per step.
+   *
+   * @param state the state's number in its loop, from 0
+   * @return the buffers, {@code MAX_STAGES + 1} arrays
+   */
+  public static double[][] buffers(int state) {
+    double[][][] all = BUFFERS.get();
+    if (all.length <= state) {
+      double[][][] grown = java.util.Arrays.copyOf(all, state + 1);
+      for (int n = all.length; n <= state; n++) {
+        grown[n] = new double[MAX_STAGES + 1][BLOCK];
+      }
+      BUFFERS.set(grown);
+      all = grown;
+    }
+    return all[state];
+  }
+
+  /**
+   * {@link #stage} (or, for {@code s == stages()}, {@link #step}) of the elements
+   * {@code [from, to)} of {@code y}, at most {@link #BLOCK}, into {@code buffers[MAX_STAGES]}:
+   * element {@code i}'s slope of stage {@code j} is {@code buffers[j][i - from]}. One plain loop
+   * per call, each element's operations in {@link #stage}'s order, so that C2 vectorizes it.
+   *
+   * @param s the stage, or {@code stages()} for the step's results
+   * @param y the states at the start of the step
+   * @param from the block's first element
+   * @param to past its last element
+   * @param buffers the state's {@link #buffers}
+   * @param dt the step
+   * @return {@code buffers[MAX_STAGES]}, holding the block's stage states
+   */
+  public double[] stages(int s, double[] y, int from, int to, double[][] buffers, double dt) {
+    double[] out = buffers[MAX_STAGES];
+    Row row = row(s);
+    int n = to - from;
+    if (row.stages.length == 0) {
+      System.arraycopy(y, from, out, 0, n);
+      return out;
+    }
+    row.sum(buffers, out, n);
+    double h = row.step(dt);
+    for (int e = 0; e < n; e++) {
+      out[e] = y[from + e] + h * out[e];
+    }
+    return out;
+  }
+
+  /**
+   * {@link #stages(int, double[], int, int, double[][], double)} of float states, widened.
+   *
+   * @param s the stage, or {@code stages()} for the step's results
+   * @param y the states at the start of the step
+   * @param from the block's first element
+   * @param to past its last element
+   * @param buffers the state's {@link #buffers}
+   * @param dt the step
+   * @return {@code buffers[MAX_STAGES]}, holding the block's stage states
+   */
+  public double[] stages(int s, float[] y, int from, int to, double[][] buffers, double dt) {
+    double[] out = buffers[MAX_STAGES];
+    Row row = row(s);
+    int n = to - from;
+    if (row.stages.length == 0) {
+      for (int e = 0; e < n; e++) {
+        out[e] = y[from + e];
+      }
+      return out;
+    }
+    row.sum(buffers, out, n);
+    double h = row.step(dt);
+    for (int e = 0; e < n; e++) {
+      out[e] = y[from + e] + h * out[e];
+    }
+    return out;
+  }
+
   /** Row {@code s} of the stage matrix, or the weights for {@code s == stages()}. */
   Row row(int s) {
     return s == stages.length ? weights : stages[s];
@@ -173,6 +260,22 @@ public final class RungeKutta {
     double step(double dt) {
       double h = p == 1 ? dt : p * dt;
       return q == 1 ? h : h / q;
+    }
+
+    /** {@code Σ w_j·k_j} of {@code n} elements into {@code out}, one pass per term. */
+    void sum(double[][] k, double[] out, int n) {
+      double w0 = weights[0];
+      double[] k0 = k[stages[0]];
+      for (int e = 0; e < n; e++) {
+        out[e] = w0 * k0[e];
+      }
+      for (int j = 1; j < stages.length; j++) {
+        double w = weights[j];
+        double[] kj = k[stages[j]];
+        for (int e = 0; e < n; e++) {
+          out[e] += w * kj[e];
+        }
+      }
     }
 
     double apply(double y, double[] k, double dt) {

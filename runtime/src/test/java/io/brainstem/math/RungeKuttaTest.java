@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The shared Runge–Kutta combinations: the same operations as the inlined forms the generated
  * loops had (and the staged loops still have), and VectorMath's block form equal to the
- * per-element one.
+ * per-element one, as is the scalar loops' block form.
  */
 class RungeKuttaTest {
   private static final double DT = 0.1;
@@ -94,6 +94,52 @@ class RungeKuttaTest {
         }
       }
     }
+  }
+
+  @Test
+  void theScalarLoopsBlockFormIsThePerElementFormForEveryMethod() {
+    Random random = new Random(3);
+    int from = 5;
+    int to = from + RungeKutta.BLOCK - 3;
+    double[] y = new double[to + 2];
+    float[] yFloat = new float[to + 2];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = random.nextGaussian();
+      yFloat[i] = (float) random.nextGaussian();
+    }
+    for (Integrator method : Integrator.values()) {
+      if (method == Integrator.EXP_AUTO || method == Integrator.EXP_EULER) {
+        continue;
+      }
+      RungeKutta rk = RungeKutta.of(method);
+      double[][] buffers = RungeKutta.buffers(0);
+      for (double[] stage : buffers) {
+        for (int e = 0; e < stage.length; e++) {
+          stage[e] = random.nextGaussian();
+        }
+      }
+      for (int s = 0; s <= rk.stages(); s++) {
+        double[] doubles = rk.stages(s, y, from, to, buffers, DT).clone();
+        double[] floats = rk.stages(s, yFloat, from, to, buffers, DT).clone();
+        for (int i = from; i < to; i++) {
+          double[] k = new double[rk.stages()];
+          for (int j = 0; j < k.length; j++) {
+            k[j] = buffers[j][i - from];
+          }
+          double expected = s == rk.stages() ? rk.step(y[i], k, DT) : rk.stage(s, y[i], k, DT);
+          double expectedFloat =
+              s == rk.stages() ? rk.step(yFloat[i], k, DT) : rk.stage(s, yFloat[i], k, DT);
+          assertThat(Double.doubleToRawLongBits(doubles[i - from]))
+              .isEqualTo(Double.doubleToRawLongBits(expected));
+          assertThat(Double.doubleToRawLongBits(floats[i - from]))
+              .isEqualTo(Double.doubleToRawLongBits(expectedFloat));
+        }
+      }
+    }
+    // One set of buffers per state number and thread, reused from call to call.
+    assertThat(RungeKutta.buffers(0)).isSameInstanceAs(RungeKutta.buffers(0));
+    assertThat(RungeKutta.buffers(1)).isNotSameInstanceAs(RungeKutta.buffers(0));
+    assertThat(RungeKutta.buffers(1)).hasLength(RungeKutta.MAX_STAGES + 1);
   }
 
   @Test

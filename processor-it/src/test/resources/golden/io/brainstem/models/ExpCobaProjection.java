@@ -316,33 +316,49 @@ public final class ExpCobaProjection extends Projection {
   private void stepRungeKutta(double dt, int from, int to) {
     final double tau = params.scalar(TAU_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[] g_k = tableau.slopes();
-    for (int j = from; j < to; j++) {
-      double g = this.g[j];
+    final double[][] g_k = RungeKutta.buffers(0);
+    for (int block = from; block < to; block += RungeKutta.BLOCK) {
+      final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
       for (int stage = 0; stage < tableau.stages(); stage++) {
-        final double g_stage = tableau.stage(stage, g, g_k, dt);
-        final double g_slope = -g_stage / tau;
-        g_k[stage] = g_slope;
+        final double[] g_stages = tableau.stages(stage, this.g, block, blockEnd, g_k, dt);
+        final double[] g_slopes = g_k[stage];
+        for (int j = block; j < blockEnd; j++) {
+          final double g_stage = g_stages[j - block];
+          final double g_slope = -g_stage / tau;
+          g_slopes[j - block] = g_slope;
+        }
       }
-      g = tableau.step(g, g_k, dt);
-      this.g[j] = g;
+      final double[] g_results = tableau.stages(tableau.stages(), this.g, block, blockEnd, g_k, dt);
+      for (int j = block; j < blockEnd; j++) {
+        double g = this.g[j];
+        g = g_results[j - block];
+        this.g[j] = g;
+      }
     }
   }
 
   private void stepRungeKuttaPerElement(double dt, int from, int to) {
     final double[] tauColumn = params.column(TAU_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[] g_k = tableau.slopes();
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g[j];
+    final double[][] g_k = RungeKutta.buffers(0);
+    for (int block = from; block < to; block += RungeKutta.BLOCK) {
+      final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
       for (int stage = 0; stage < tableau.stages(); stage++) {
-        final double g_stage = tableau.stage(stage, g, g_k, dt);
-        final double g_slope = -g_stage / tau;
-        g_k[stage] = g_slope;
+        final double[] g_stages = tableau.stages(stage, this.g, block, blockEnd, g_k, dt);
+        final double[] g_slopes = g_k[stage];
+        for (int j = block; j < blockEnd; j++) {
+          final double tau = tauColumn[j];
+          final double g_stage = g_stages[j - block];
+          final double g_slope = -g_stage / tau;
+          g_slopes[j - block] = g_slope;
+        }
       }
-      g = tableau.step(g, g_k, dt);
-      this.g[j] = g;
+      final double[] g_results = tableau.stages(tableau.stages(), this.g, block, blockEnd, g_k, dt);
+      for (int j = block; j < blockEnd; j++) {
+        double g = this.g[j];
+        g = g_results[j - block];
+        this.g[j] = g;
+      }
     }
   }
 
@@ -606,33 +622,49 @@ public final class ExpCobaProjection extends Projection {
   private void stepRungeKuttaFloat(double dt, int from, int to) {
     final double tau = params.scalar(TAU_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[] g_k = tableau.slopes();
-    for (int j = from; j < to; j++) {
-      double g = this.g_float[j];
+    final double[][] g_k = RungeKutta.buffers(0);
+    for (int block = from; block < to; block += RungeKutta.BLOCK) {
+      final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
       for (int stage = 0; stage < tableau.stages(); stage++) {
-        final double g_stage = tableau.stage(stage, g, g_k, dt);
-        final double g_slope = -g_stage / tau;
-        g_k[stage] = g_slope;
+        final double[] g_stages = tableau.stages(stage, this.g_float, block, blockEnd, g_k, dt);
+        final double[] g_slopes = g_k[stage];
+        for (int j = block; j < blockEnd; j++) {
+          final double g_stage = g_stages[j - block];
+          final double g_slope = -g_stage / tau;
+          g_slopes[j - block] = g_slope;
+        }
       }
-      g = tableau.step(g, g_k, dt);
-      this.g_float[j] = (float) g;
+      final double[] g_results = tableau.stages(tableau.stages(), this.g_float, block, blockEnd, g_k, dt);
+      for (int j = block; j < blockEnd; j++) {
+        double g = this.g_float[j];
+        g = g_results[j - block];
+        this.g_float[j] = (float) g;
+      }
     }
   }
 
   private void stepRungeKuttaPerElementFloat(double dt, int from, int to) {
     final double[] tauColumn = params.column(TAU_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[] g_k = tableau.slopes();
-    for (int j = from; j < to; j++) {
-      final double tau = tauColumn[j];
-      double g = this.g_float[j];
+    final double[][] g_k = RungeKutta.buffers(0);
+    for (int block = from; block < to; block += RungeKutta.BLOCK) {
+      final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
       for (int stage = 0; stage < tableau.stages(); stage++) {
-        final double g_stage = tableau.stage(stage, g, g_k, dt);
-        final double g_slope = -g_stage / tau;
-        g_k[stage] = g_slope;
+        final double[] g_stages = tableau.stages(stage, this.g_float, block, blockEnd, g_k, dt);
+        final double[] g_slopes = g_k[stage];
+        for (int j = block; j < blockEnd; j++) {
+          final double tau = tauColumn[j];
+          final double g_stage = g_stages[j - block];
+          final double g_slope = -g_stage / tau;
+          g_slopes[j - block] = g_slope;
+        }
       }
-      g = tableau.step(g, g_k, dt);
-      this.g_float[j] = (float) g;
+      final double[] g_results = tableau.stages(tableau.stages(), this.g_float, block, blockEnd, g_k, dt);
+      for (int j = block; j < blockEnd; j++) {
+        double g = this.g_float[j];
+        g = g_results[j - block];
+        this.g_float[j] = (float) g;
+      }
     }
   }
 

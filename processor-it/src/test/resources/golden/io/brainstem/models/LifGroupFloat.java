@@ -210,29 +210,37 @@ final class LifGroupFloat {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final RungeKutta tableau = RungeKutta.of(group.method());
-    final double[] V_k = tableau.slopes();
+    final double[][] V_k = RungeKutta.buffers(0);
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        for (int stage = 0; stage < tableau.stages(); stage++) {
-          final double V_stage = tableau.stage(stage, V, V_k, dt);
+    for (int block = from; block < to; block += RungeKutta.BLOCK) {
+      final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        final double[] V_stages = tableau.stages(stage, this.V_float, block, blockEnd, V_k, dt);
+        final double[] V_slopes = V_k[stage];
+        for (int i = block; i < blockEnd; i++) {
+          final double input = this.input_float[i];
+          final double V_stage = V_stages[i - block];
           final double V_slope = (-V_stage + V_rest + R * input) / tau;
-          V_k[stage] = V_slope;
+          V_slopes[i - block] = V_slope;
         }
-        V = tableau.step(V, V_k, dt);
       }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
+      final double[] V_results = tableau.stages(tableau.stages(), this.V_float, block, blockEnd, V_k, dt);
+      for (int i = block; i < blockEnd; i++) {
+        double V = this.V_float[i];
+        final boolean refractory = t - t_last_spike[i] < holdTime;
+        if (!refractory) {
+          V = V_results[i - block];
+        }
+        final boolean spiked = V >= V_th;
+        if (spiked) {
+          V = V_reset;
+          t_last_spike[i] = t;
+          spikeIndex[spikeEnd++] = i;
+        }
+        this.V_float[i] = (float) V;
+        spike[i] = spiked;
       }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
     }
     return spikeEnd;
   }
@@ -245,35 +253,43 @@ final class LifGroupFloat {
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final RungeKutta tableau = RungeKutta.of(group.method());
-    final double[] V_k = tableau.slopes();
+    final double[][] V_k = RungeKutta.buffers(0);
     int spikeEnd = from;
-    for (int i = from; i < to; i++) {
-      final double V_rest = V_restColumn[i];
-      final double V_reset = V_resetColumn[i];
-      final double V_th = V_thColumn[i];
-      final double R = RColumn[i];
-      final double tau = tauColumn[i];
-      final double tau_ref = tau_refColumn[i];
-      final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-      final double input = this.input_float[i];
-      double V = this.V_float[i];
-      final boolean refractory = t - t_last_spike[i] < holdTime;
-      if (!refractory) {
-        for (int stage = 0; stage < tableau.stages(); stage++) {
-          final double V_stage = tableau.stage(stage, V, V_k, dt);
+    for (int block = from; block < to; block += RungeKutta.BLOCK) {
+      final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
+      for (int stage = 0; stage < tableau.stages(); stage++) {
+        final double[] V_stages = tableau.stages(stage, this.V_float, block, blockEnd, V_k, dt);
+        final double[] V_slopes = V_k[stage];
+        for (int i = block; i < blockEnd; i++) {
+          final double V_rest = V_restColumn[i];
+          final double R = RColumn[i];
+          final double tau = tauColumn[i];
+          final double input = this.input_float[i];
+          final double V_stage = V_stages[i - block];
           final double V_slope = (-V_stage + V_rest + R * input) / tau;
-          V_k[stage] = V_slope;
+          V_slopes[i - block] = V_slope;
         }
-        V = tableau.step(V, V_k, dt);
       }
-      final boolean spiked = V >= V_th;
-      if (spiked) {
-        V = V_reset;
-        t_last_spike[i] = t;
-        spikeIndex[spikeEnd++] = i;
+      final double[] V_results = tableau.stages(tableau.stages(), this.V_float, block, blockEnd, V_k, dt);
+      for (int i = block; i < blockEnd; i++) {
+        final double V_reset = V_resetColumn[i];
+        final double V_th = V_thColumn[i];
+        final double tau_ref = tau_refColumn[i];
+        final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
+        double V = this.V_float[i];
+        final boolean refractory = t - t_last_spike[i] < holdTime;
+        if (!refractory) {
+          V = V_results[i - block];
+        }
+        final boolean spiked = V >= V_th;
+        if (spiked) {
+          V = V_reset;
+          t_last_spike[i] = t;
+          spikeIndex[spikeEnd++] = i;
+        }
+        this.V_float[i] = (float) V;
+        spike[i] = spiked;
       }
-      this.V_float[i] = (float) V;
-      spike[i] = spiked;
     }
     return spikeEnd;
   }

@@ -437,8 +437,14 @@ final class GroupEmitter {
         ? StepPlanner.plan(model, integrator, variant.uniformity, locals, true)
         : StepPlanner.kernelPlan(model, integrator, variant.uniformity, locals, true);
 
+    String block = null;
+    if (!debug && PlanRenderer.staged(plan)) {
+      // The stages run over blocks of elements in plain loops, which C2 vectorizes.
+      block = locals.allocate("block");
+      render.blocked(block, locals, state -> "this." + generated.field(state, storage));
+    }
     return loopMethod(Members.scalarStepMethod(integrator, variant) + storage.suffix, plan, render,
-        vars, variant, storage, locals, CodeBlock.of(""));
+        vars, variant, storage, locals, CodeBlock.of(""), block);
   }
 
   /**
@@ -447,8 +453,16 @@ final class GroupEmitter {
    * plain and the staged loops share it. {@code prelude} comes first (the staged arrays).
    */
   private MethodSpec loopMethod(String name, StepPlan plan, PlanRenderer render, Vars vars,
-      Variant variant, Storage storage, LocalNames locals, CodeBlock prelude) {
+      Variant variant, Storage storage, LocalNames locals, CodeBlock prelude, String block) {
     boolean debug = variant == Variant.DEBUG;
+    Loads loads = new Loads(model, generated, variant, storage, m);
+    String end = block == null ? to : locals.allocate("blockEnd");
+    // First the stages, whose rendering names the arrays the element loop reads the results from.
+    CodeBlock stages = block == null ? null : render.blockStages(plan, end, () -> CodeBlock.builder()
+        .add(loads.paramsInLoop(vars, i))
+        .add(loads.inputs(vars, i))
+        .add(loadStates(vars, debug, storage))
+        .build());
     CodeBlock body = elementBody(plan, render, debug, storage, locals);
     CodeBlock hoisted = render.hoisted(plan);
     CodeBlock hold = holdTime(vars);
@@ -459,20 +473,35 @@ final class GroupEmitter {
       // One instance per call: ranges on different threads never share it.
       code.addStatement("final $T $L = new $T()", user, m, user);
     }
-    Loads loads = new Loads(model, generated, variant, storage, m);
     code.add(loads.paramsBeforeLoop(vars))
         .add(prelude)
         .add(hoisted)
         .add(holdOnce ? hold : CodeBlock.of(""))
-        .addStatement("int $L = $L", spikeEnd, from)
-        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, from, i, to, i)
+        .addStatement("int $L = $L", spikeEnd, from);
+    String first = from;
+    if (block != null) {
+      first = block;
+      code.beginControlFlow("for (int $L = $L; $L < $L; $L += $T.BLOCK)", block, from, block, to,
+              block, RuntimeNames.RUNGE_KUTTA)
+          .addStatement("final int $L = $T.min($L + $T.BLOCK, $L)", end, Math.class, block,
+              RuntimeNames.RUNGE_KUTTA, to)
+          .add(stages);
+    }
+    CodeBlock elementLoads = CodeBlock.builder()
         .add(loads.paramsInLoop(vars, i))
         .add(holdOnce ? CodeBlock.of("") : hold)
         .add(loads.inputs(vars, i))
         .add(loadStates(vars, debug, storage))
+        .build();
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, first, i, end, i)
+        // Blocked, the right-hand sides' loads went to the stages' loop.
+        .add(block == null ? elementLoads : Loads.readBy(elementLoads, body))
         .add(body)
-        .endControlFlow()
-        .addStatement("return $L", spikeEnd);
+        .endControlFlow();
+    if (block != null) {
+      code.endControlFlow();
+    }
+    code.addStatement("return $L", spikeEnd);
 
     MethodSpec.Builder method = MethodSpec.methodBuilder(name)
         .addModifiers(PRIVATE)
@@ -681,7 +710,7 @@ final class GroupEmitter {
             debug);
     return loopMethod(
         "stepStaged" + (exponential ? EXPONENTIAL : "") + variant.suffix + storage.suffix, plan,
-        render, vars, variant, storage, locals, arrays.build());
+        render, vars, variant, storage, locals, arrays.build(), null);
   }
 
   private static Map<String, Map<String, String>> firstSlopes(

@@ -7,8 +7,12 @@ import io.brainstem.processor.ir.SynapseIR;
 import io.brainstem.processor.ir.NeuronIR;
 import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.Post;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The statements that bring parameters, inputs and postsynaptic values into one loop. Kernels read
@@ -98,5 +102,31 @@ final class Loads {
     } else if (vars.uses(kind, name)) {
       code.addStatement("final double $L = $L[$L]", name, array, index);
     }
+  }
+
+  private static final Pattern DECLARATION = Pattern.compile("^\\s*(?:final )?double (\\w+) =");
+
+  /**
+   * The statements of {@code loads} (one declaration a line) whose local {@code body} or a later
+   * kept load reads: a blocked loop's element loops each read only some of them.
+   */
+  static CodeBlock readBy(CodeBlock loads, CodeBlock body) {
+    String[] lines = loads.toString().split("\n");
+    StringBuilder reads = new StringBuilder(body.toString());
+    Deque<String> kept = new ArrayDeque<>();
+    for (int n = lines.length - 1; n >= 0; n--) {
+      if (lines[n].isBlank()) {
+        continue;
+      }
+      Matcher declared = DECLARATION.matcher(lines[n]);
+      if (!declared.find()
+          || Pattern.compile("\\b" + declared.group(1) + "\\b").matcher(reads).find()) {
+        kept.addFirst(lines[n]);
+        reads.append('\n').append(lines[n]);
+      }
+    }
+    CodeBlock.Builder code = CodeBlock.builder();
+    kept.forEach(line -> code.add("$L\n", line.strip()));
+    return code.build();
   }
 }

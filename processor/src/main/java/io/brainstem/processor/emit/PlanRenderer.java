@@ -2,6 +2,7 @@ package io.brainstem.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import io.brainstem.processor.integrate.Exprs;
+import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.integrate.StepPlan;
 import io.brainstem.processor.integrate.StepPlan.Arith;
 import io.brainstem.processor.integrate.StepPlan.Diffusion;
@@ -27,6 +28,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Renders a {@link StepPlan} as statements. Kernels inline each right-hand side; the debug loop
@@ -48,6 +51,20 @@ final class PlanRenderer {
   private String methodOwner = "";
   /** The enclosing stage loop's stage variable while its body is rendered. */
   private String stage;
+  /** Blocked kernels: the block's first element, or null for one loop per element. */
+  private String block;
+  /** Blocked kernels: names for the block arrays. */
+  private LocalNames blockNames;
+  /** Blocked kernels: the array each state lives in. */
+  private Function<String, String> stateArrays;
+  /** Blocked kernels: the number of the next slope buffers in the hoisted lets. */
+  private int buffers;
+  /** Blocked kernels: per slopes local, the array of its stage states or results. */
+  private final Map<String, String> blockStates = new HashMap<>();
+  /** Blocked kernels: per slopes local, the array of its results. */
+  private final Map<String, String> blockResults = new HashMap<>();
+  /** Blocked kernels: per slopes local, the array of the enclosing stage's slopes. */
+  private final Map<String, String> blockSlopes = new HashMap<>();
   /** What each state field of the debug instance was last set to in this element's statements. */
   private final Map<String, String> synced = new HashMap<>();
 
@@ -72,6 +89,90 @@ final class PlanRenderer {
     this.methodOwner = owner;
   }
 
+  /**
+   * Renders the Runge–Kutta stages blocked: {@link #blockStages} runs them over a block starting
+   * at {@code block}, the element loop then only reads the results ({@code stateArrays}: each
+   * state's array; {@code names}: for the block arrays' locals).
+   */
+  void blocked(String block, LocalNames names, Function<String, String> stateArrays) {
+    this.block = block;
+    this.blockNames = names;
+    this.stateArrays = stateArrays;
+  }
+
+  /** Whether {@code plan} has Runge–Kutta stages, which a blocked kernel runs apart. */
+  static boolean staged(StepPlan plan) {
+    return plan.perElement().stream().anyMatch(Stages.class::isInstance);
+  }
+
+  /**
+   * (blocked) The stages of {@code plan} over the block {@code [block, blockEnd)}: per stage, each
+   * state's stage states by {@code RungeKutta.stages}, then one element loop ({@code loads}, the
+   * lets before the stages, the right-hand sides) storing the slopes; then each state's results.
+   */
+  CodeBlock blockStages(StepPlan plan, String blockEnd, Supplier<CodeBlock> loads) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    List<Step> before = new ArrayList<>();
+    Stages stages = null;
+    for (Step step : plan.perElement()) {
+      if (step instanceof Stages st) {
+        stages = st;
+        break;
+      }
+      before.add(step);
+    }
+    Stages s = java.util.Objects.requireNonNull(stages);
+    code.beginControlFlow("for (int $L = 0; $L < $L.stages(); $L++)",
+        s.stage(), s.stage(), s.method(), s.stage());
+    stage = s.stage();
+    for (Step step : s.body()) {
+      if (step instanceof Let let && let.value() instanceof StageState st) {
+        String array = blockStates.computeIfAbsent(st.slopes(),
+            k -> blockNames.allocate(st.state() + "_stages"));
+        code.addStatement("final double[] $L = $L.stages($L, $L, $L, $L, $L, dt)", array,
+            st.method(), stage, stateArrays.apply(st.state()), block, blockEnd, st.slopes());
+      } else if (step instanceof SaveSlope save) {
+        String array = blockSlopes.computeIfAbsent(save.slopes(),
+            k -> blockNames.allocate(k.replaceAll("_k$", "") + "_slopes"));
+        code.addStatement("final double[] $L = $L[$L]", array, save.slopes(), stage);
+      }
+    }
+    // The element loop's loads are known once its statements are rendered (they mark the uses).
+    CodeBlock.Builder rates = CodeBlock.builder();
+    for (Step step : before) {
+      if (step instanceof Let let) {
+        rates.add(let(let));
+      }
+    }
+    for (Step step : s.body()) {
+      if (step instanceof Let let && let.value() instanceof StageState st) {
+        rates.addStatement("final double $L = $L[$L - $L]", let.name(), blockStates.get(st.slopes()),
+            index, block);
+      } else if (step instanceof SaveSlope save) {
+        rates.addStatement("$L[$L - $L] = $L", blockSlopes.get(save.slopes()), index, block,
+            exprs.render(save.value()));
+      } else {
+        steps(List.of(step), rates);
+      }
+    }
+    stage = null;
+    CodeBlock body = rates.build();
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", index, block, index, blockEnd, index)
+        .add(Loads.readBy(loads.get(), body))
+        .add(body)
+        .endControlFlow()
+        .endControlFlow();
+    for (Step step : plan.perElement()) {
+      if (step instanceof Let let && let.value() instanceof Combined c) {
+        String array = blockResults.computeIfAbsent(c.slopes(),
+            k -> blockNames.allocate(c.state() + "_results"));
+        code.addStatement("final double[] $L = $L.stages($L.stages(), $L, $L, $L, $L, dt)", array,
+            c.method(), c.method(), stateArrays.apply(c.state()), block, blockEnd, c.slopes());
+      }
+    }
+    return code.build();
+  }
+
   /** Reads the noise's seed from {@code expression} instead of the field. */
   void seed(String expression) {
     this.seed = expression;
@@ -82,6 +183,7 @@ final class PlanRenderer {
   }
 
   CodeBlock hoisted(StepPlan plan) {
+    buffers = 0;
     return lets(plan.hoisted());
   }
 
@@ -98,7 +200,17 @@ final class PlanRenderer {
   private void steps(List<Step> steps, CodeBlock.Builder code) {
     Map<String, String> direct = directResults(steps);
     for (Step step : steps) {
-      if (step instanceof Let let && direct.containsKey(let.name())) {
+      if (block != null && step instanceof Stages) {
+        continue;
+      } else if (block != null && step instanceof Let let && let.value() instanceof Combined c) {
+        String result = CodeBlock.of("$L[$L - $L]", blockResults.get(c.slopes()), index, block)
+            .toString();
+        if (direct.containsKey(let.name())) {
+          code.addStatement("$L = $L", direct.get(let.name()), result);
+        } else {
+          code.addStatement("final double $L = $L", let.name(), result);
+        }
+      } else if (step instanceof Let let && direct.containsKey(let.name())) {
         Combined c = (Combined) let.value();
         code.addStatement("$L = $L.step($L, $L, dt)", direct.get(let.name()), c.method(),
             c.state(), c.slopes());
@@ -193,6 +305,9 @@ final class PlanRenderer {
     } else if (value instanceof Tableau) {
       code.addStatement("final $T $L = $T.of($Lmethod())", RuntimeNames.RUNGE_KUTTA, let.name(),
           RuntimeNames.RUNGE_KUTTA, methodOwner);
+    } else if (value instanceof Slopes && block != null) {
+      code.addStatement("final double[][] $L = $T.buffers($L)", let.name(),
+          RuntimeNames.RUNGE_KUTTA, buffers++);
     } else if (value instanceof Slopes slopes) {
       code.addStatement("final double[] $L = $L.slopes()", let.name(), slopes.method());
     } else if (value instanceof StageState st) {

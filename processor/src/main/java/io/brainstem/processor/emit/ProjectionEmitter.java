@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code <Model>Projection extends Projection} for a {@code @Synapse}: per step, integrate the
@@ -171,7 +172,7 @@ final class ProjectionEmitter {
           type.addMethod(integrate(integrator, variant, storage));
         }
       }
-      // Per-synapse ODE loops stay one per integrator (phases() calls them so).
+      // Per-synapse ODEs keep a loop per integrator (phases() calls one per case).
       for (Integrator integrator : model.synapseOdes().isEmpty() ? List.<Integrator>of()
           : integrators()) {
         type.addMethod(perSynapse.integrate(integrator, false, storage));
@@ -338,19 +339,47 @@ final class ProjectionEmitter {
     Vars vars = vars(debug, loops);
     PlanRenderer render = debug
         ? PlanRenderer.debug(model, vars, m, j) : PlanRenderer.kernel(model, vars, j);
-    CodeBlock integrate = render.perElement(plan);
-    CodeBlock hoisted = render.hoisted(plan);
+    String block = null;
+    if (!debug && PlanRenderer.staged(plan)) {
+      // The stages run over blocks of elements in plain loops, which C2 vectorizes.
+      block = locals.allocate("block");
+      render.blocked(block, locals, state -> "this." + generated.field(state, storage));
+    }
     Set<String> integrated = new LinkedHashSet<>();
     model.odes().forEach(o -> integrated.add(o.state()));
-    CodeBlock body = CodeBlock.builder()
-        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
+    Supplier<CodeBlock> elementLoads = () -> CodeBlock.builder()
         .add(loads.paramsInLoop(vars, j))
         .add(loads.inputs(vars, j))
         .add(loadStates(vars, debug, integrated, storage))
+        .build();
+    String end = block == null ? to : locals.allocate("blockEnd");
+    // First the stages, whose rendering names the arrays the element loop reads the results from.
+    CodeBlock stages = block == null ? null : render.blockStages(plan, end, elementLoads);
+    CodeBlock integrate = render.perElement(plan);
+    CodeBlock hoisted = render.hoisted(plan);
+    CodeBlock.Builder loop = CodeBlock.builder();
+    String first = from;
+    if (block != null) {
+      first = block;
+      loop.beginControlFlow("for (int $L = $L; $L < $L; $L += $T.BLOCK)", block, from, block, to,
+              block, RuntimeNames.RUNGE_KUTTA)
+          .addStatement("final int $L = $T.min($L + $T.BLOCK, $L)", end, Math.class, block,
+              RuntimeNames.RUNGE_KUTTA, to)
+          .add(stages);
+    }
+    CodeBlock results = CodeBlock.builder()
         .add(integrate)
         .add(storeStates(integrated, storage))
-        .endControlFlow()
         .build();
+    loop.beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, first, j, end, j)
+        // Blocked, the right-hand sides' loads went to the stages' loop.
+        .add(block == null ? elementLoads.get() : Loads.readBy(elementLoads.get(), results))
+        .add(results)
+        .endControlFlow();
+    if (block != null) {
+      loop.endControlFlow();
+    }
+    CodeBlock body = loop.build();
     return phaseMethod(Members.scalarStepMethod(integrator, variant) + storage.suffix, debug,
         CodeBlock.builder().add(loads.paramsBeforeLoop(Vars.union(loops))).add(hoisted)
             .add(body).build());

@@ -211,13 +211,22 @@ class EmitterTest {
     String kernel =
         method(LIF, "private int stepRungeKutta(double t, double dt, int from, int to)");
     assertThat(kernel).contains("final RungeKutta tableau = RungeKutta.of(method());\n"
-        + "    final double[] V_k = tableau.slopes();\n");
-    assertThat(kernel).contains("for (int stage = 0; stage < tableau.stages(); stage++) {\n"
-        + "          final double V_stage = tableau.stage(stage, V, V_k, dt);\n"
-        + "          final double V_slope = (-V_stage + V_rest + R * input) / tau;\n"
-        + "          V_k[stage] = V_slope;\n"
-        + "        }\n"
-        + "        V = tableau.step(V, V_k, dt);\n");
+        + "    final double[][] V_k = RungeKutta.buffers(0);\n");
+    // Blocked: the runtime forms the stage states, one plain loop per stage the slopes.
+    assertThat(kernel).contains("""
+              for (int stage = 0; stage < tableau.stages(); stage++) {
+                final double[] V_stages = tableau.stages(stage, this.V, block, blockEnd, V_k, dt);
+                final double[] V_slopes = V_k[stage];
+                for (int i = block; i < blockEnd; i++) {
+                  final double input = this.input[i];
+                  final double V_stage = V_stages[i - block];
+                  final double V_slope = (-V_stage + V_rest + R * input) / tau;
+                  V_slopes[i - block] = V_slope;
+                }
+              }
+              final double[] V_results = tableau.stages(tableau.stages(), this.V, block, blockEnd, V_k, dt);
+        """);
+    assertThat(kernel).contains("if (!refractory) {\n          V = V_results[i - block];\n");
     assertThat(occurrences(kernel, "/ tau")).isEqualTo(1);
     String debug =
         method(LIF, "private int stepRungeKuttaDebug(double t, double dt, int from, int to)");
@@ -401,15 +410,16 @@ class EmitterTest {
     String source = EmittedText.of(crossing(new Compare(CmpOp.GE, V, VTH)));
     String kernel = method(source, "private int stepRungeKutta(double dt, int from, int to)");
     assertThat(kernel).contains("double V = this.V[i];\n"
-        + "      double w = this.w[i];\n"
-        + "      final boolean heldBefore = V >= V_th;\n");
-    assertThat(kernel.indexOf("heldBefore = V >= V_th")).isLessThan(kernel.indexOf("V_slope"));
+        + "        double w = this.w[i];\n"
+        + "        final boolean heldBefore = V >= V_th;\n");
+    assertThat(kernel.indexOf("heldBefore = V >= V_th"))
+        .isLessThan(kernel.indexOf("V = V_results[i - block]"));
     // No reset: the spike still goes to the spike list projections read.
-    assertThat(kernel).contains("V = tableau.step(V, V_k, dt);\n"
-        + "      w = tableau.step(w, w_k, dt);\n"
-        + "      final boolean spiked = !heldBefore && V >= V_th;\n"
-        + "      if (spiked) {\n        spikeIndex[spikeEnd++] = i;\n      }\n"
-        + "      this.V[i] = V;\n      this.w[i] = w;\n      spike[i] = spiked;");
+    assertThat(kernel).contains("V = V_results[i - block];\n"
+        + "        w = w_results[i - block];\n"
+        + "        final boolean spiked = !heldBefore && V >= V_th;\n"
+        + "        if (spiked) {\n          spikeIndex[spikeEnd++] = i;\n        }\n"
+        + "        this.V[i] = V;\n        this.w[i] = w;\n        spike[i] = spiked;");
     String debug = method(source, "private int stepRungeKuttaDebug(double dt, int from, int to)");
     assertThat(debug).contains("m.V = V;\n      m.w = w;\n"
         + "      final boolean heldBefore = m.fire();\n");
