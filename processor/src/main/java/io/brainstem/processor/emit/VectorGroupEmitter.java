@@ -212,22 +212,16 @@ final class VectorGroupEmitter {
         .build();
   }
 
-  /**
-   * Whether {@code integrator} runs the one stage-loop kernel of every explicit Runge–Kutta method
-   * (a model with {@code @Noise} keeps a kernel per method).
-   */
   private boolean sharesStages(Integrator integrator) {
-    return Members.isRungeKutta(integrator) && model.noises().isEmpty();
+    return VectorKernelParts.sharesStages(model, integrator);
   }
 
-  /** The integrators with kernels of their own (one stands for the shared Runge–Kutta kernel). */
   private List<Integrator> loops() {
-    return model.noises().isEmpty() ? Members.scalarLoops(model) : Linearity.supported(model);
+    return VectorKernelParts.loops(model);
   }
 
   private String stepMethod(Integrator integrator, Variant variant) {
-    return sharesStages(integrator) ? Members.scalarStepMethod(integrator, variant)
-        : Members.stepMethod(integrator, variant);
+    return VectorKernelParts.stepMethod(model, integrator, variant);
   }
 
   /**
@@ -241,12 +235,10 @@ final class VectorGroupEmitter {
   private List<MethodSpec> stageKernel(Integrator integrator, Variant variant) {
     LocalNames locals = names.copy();
     Vars vars = Vars.kernel(model);
-    StepPlan full = StepPlanner.vectorStagePlan(model, integrator, variant.uniformity, locals);
-    StepPlan.Stages stages = (StepPlan.Stages) full.perElement().stream()
-        .filter(StepPlan.Stages.class::isInstance).findFirst().orElseThrow();
-    StepPlan plan = new StepPlan(full.integrator(), full.uniformity(), full.hoisted().stream()
-        .filter(l -> !(l.value() instanceof StepPlan.Tableau || l.value() instanceof StepPlan.Slopes))
-        .toList(), full.perElement());
+    VectorKernelParts.StagePlan stagePlan =
+        VectorKernelParts.stagePlan(model, integrator, variant, locals);
+    StepPlan plan = stagePlan.plan();
+    StepPlan.Stages stages = stagePlan.stages();
     // Carry layout: per state its stage value (then result), then its slopes; the rate loops'
     // own carried locals after them.
     List<String> states = model.odes().stream().map(ModelIR.Ode::state).toList();

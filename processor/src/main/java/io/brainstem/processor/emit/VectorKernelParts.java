@@ -4,8 +4,12 @@ import static javax.lang.model.element.Modifier.PUBLIC;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import io.brainstem.annotations.Integrator;
 import io.brainstem.processor.emit.VectorPlanRenderer.Stmt;
+import io.brainstem.processor.integrate.Linearity;
+import io.brainstem.processor.integrate.LocalNames;
 import io.brainstem.processor.integrate.StepPlan;
+import io.brainstem.processor.integrate.StepPlanner;
 import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
@@ -18,6 +22,42 @@ import java.util.Set;
 /** What the vector classes of neurons and synapses write alike. */
 final class VectorKernelParts {
   private VectorKernelParts() {}
+
+  /**
+   * Whether {@code integrator} runs the one stage-loop kernel of every explicit Runge–Kutta method
+   * (a model with {@code @Noise} keeps a kernel per method).
+   */
+  static boolean sharesStages(ModelIR model, Integrator integrator) {
+    return Members.isRungeKutta(integrator) && model.noises().isEmpty();
+  }
+
+  /** The integrators with kernels of their own (one stands for the shared Runge–Kutta kernel). */
+  static List<Integrator> loops(ModelIR model) {
+    return model.noises().isEmpty() ? Members.scalarLoops(model) : Linearity.supported(model);
+  }
+
+  /** The name of {@code integrator}'s kernel: its own, or the shared Runge–Kutta one. */
+  static String stepMethod(ModelIR model, Integrator integrator, Variant variant) {
+    return sharesStages(model, integrator) ? Members.scalarStepMethod(integrator, variant)
+        : Members.stepMethod(integrator, variant);
+  }
+
+  /**
+   * A stage kernel's plan: {@code plan} without the tableau and slope lets (the kernel's driver
+   * declares those), and its {@code stages} step.
+   */
+  record StagePlan(StepPlan plan, StepPlan.Stages stages) {}
+
+  static StagePlan stagePlan(ModelIR model, Integrator integrator, Variant variant,
+      LocalNames locals) {
+    StepPlan full = StepPlanner.vectorStagePlan(model, integrator, variant.uniformity, locals);
+    StepPlan.Stages stages = (StepPlan.Stages) full.perElement().stream()
+        .filter(StepPlan.Stages.class::isInstance).findFirst().orElseThrow();
+    StepPlan plan = new StepPlan(full.integrator(), full.uniformity(), full.hoisted().stream()
+        .filter(l -> !(l.value() instanceof StepPlan.Tableau || l.value() instanceof StepPlan.Slopes))
+        .toList(), full.perElement());
+    return new StagePlan(plan, stages);
+  }
 
   /** {@code int lanes()}: elements per vector. */
   static MethodSpec lanes(String species) {
