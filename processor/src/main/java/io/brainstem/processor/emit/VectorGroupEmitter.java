@@ -242,22 +242,14 @@ final class VectorGroupEmitter {
     // Carry layout: per state its stage value (then result), then its slopes; the rate loops'
     // own carried locals after them.
     List<String> states = model.odes().stream().map(ModelIR.Ode::state).toList();
-    int perState = 1 + RUNGE_KUTTA_MAX_STAGES;
-    Map<String, CodeBlock> slots = new LinkedHashMap<>();
+    int perState = VectorKernelParts.SLOTS_PER_STATE;
+    Map<String, CodeBlock> slots = VectorKernelParts.stageSlots(states, stages, blockSize);
     Map<String, Integer> stateSlot = new LinkedHashMap<>();
     Map<String, Integer> slopeSlot = new LinkedHashMap<>();
     String stage = stages.stage();
     for (int j = 0; j < states.size(); j++) {
-      String x = states.get(j);
-      stateSlot.put(x, j * perState);
-      slopeSlot.put(x, j * perState + 1);
-      slots.put(x, CodeBlock.of("$L * $L", j * perState, blockSize));
-      slots.put(x + "_k", CodeBlock.of("($L + $L) * $L", j * perState + 1, stage, blockSize));
-    }
-    for (StepPlan.Step step : stages.body()) {
-      if (step instanceof StepPlan.Let let && let.value() instanceof StepPlan.StageState st) {
-        slots.put(st.slopes(), slots.get(st.state() + "_k"));
-      }
+      stateSlot.put(states.get(j), j * perState);
+      slopeSlot.put(states.get(j), j * perState + 1);
     }
     VectorPlanRenderer render =
         new VectorPlanRenderer(model, vars, variant, plan, locals, i, owner + ".noiseSeed()", s);

@@ -15,8 +15,10 @@ import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.ModelIR.Param;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What the vector classes of neurons and synapses write alike. */
@@ -57,6 +59,29 @@ final class VectorKernelParts {
         .filter(l -> !(l.value() instanceof StepPlan.Tableau || l.value() instanceof StepPlan.Slopes))
         .toList(), full.perElement());
     return new StagePlan(plan, stages);
+  }
+
+  /** Carry slots per state in a stage kernel: its stage value (then result), then its slopes. */
+  static final int SLOTS_PER_STATE = 1 + VectorGroupEmitter.RUNGE_KUTTA_MAX_STAGES;
+
+  /**
+   * A stage kernel's carry layout, as the renderer reads it: state {@code n}'s stage value (then
+   * result) at slot {@code n·SLOTS_PER_STATE} and the current stage's slope of it right after
+   * ({@code + stage}), each slot a block of {@code blockSize} elements.
+   */
+  static Map<String, CodeBlock> stageSlots(List<String> states, StepPlan.Stages stages,
+      String blockSize) {
+    Map<String, CodeBlock> slots = new LinkedHashMap<>();
+    for (int n = 0; n < states.size(); n++) {
+      slots.put(states.get(n), CodeBlock.of("$L * $L", n * SLOTS_PER_STATE, blockSize));
+    }
+    for (StepPlan.Step step : stages.body()) {
+      if (step instanceof StepPlan.Let let && let.value() instanceof StepPlan.StageState st) {
+        slots.put(st.slopes(), CodeBlock.of("($L + $L) * $L",
+            states.indexOf(st.state()) * SLOTS_PER_STATE + 1, stages.stage(), blockSize));
+      }
+    }
+    return slots;
   }
 
   /** {@code int lanes()}: elements per vector. */

@@ -290,18 +290,9 @@ final class VectorProjectionEmitter {
     StepPlan plan = stagePlan.plan();
     StepPlan.Stages stages = stagePlan.stages();
     List<String> states = model.odes().stream().map(ModelIR.Ode::state).toList();
-    int perState = 1 + VectorGroupEmitter.RUNGE_KUTTA_MAX_STAGES;
+    int perState = VectorKernelParts.SLOTS_PER_STATE;
     String stage = stages.stage();
-    Map<String, CodeBlock> slots = new LinkedHashMap<>();
-    for (int n = 0; n < states.size(); n++) {
-      slots.put(states.get(n), CodeBlock.of("$L * $L", n * perState, blockSize));
-    }
-    for (StepPlan.Step step : stages.body()) {
-      if (step instanceof StepPlan.Let let && let.value() instanceof StepPlan.StageState st) {
-        slots.put(st.slopes(), CodeBlock.of("($L + $L) * $L",
-            states.indexOf(st.state()) * perState + 1, stage, blockSize));
-      }
-    }
+    Map<String, CodeBlock> slots = VectorKernelParts.stageSlots(states, stages, blockSize);
     VectorPlanRenderer render =
         new VectorPlanRenderer(model, vars, variant, plan, locals, j, owner + ".noiseSeed()", s);
     render.carried(carry, at, slots);
