@@ -27,7 +27,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = BrainstemCli.Version.class,
     description = "Runs Brainstem's example networks from the command line.",
     subcommands = {
-      ListCommand.class, VariablesCommand.class, RunCommand.class, CommandLine.HelpCommand.class
+      ListCommand.class, VariablesCommand.class, RunCommand.class, SweepCommand.class,
+      CommandLine.HelpCommand.class
     },
     footer = {"", "Try 'brainstem run --help' for the options of a run."})
 public final class BrainstemCli implements Runnable {

@@ -222,6 +222,40 @@ public class Network {
   }
 
   /**
+   * Sets a parameter of a group or projection for every element, by dotted path: {@code
+   * "E.tau"}, {@code "E2I.g_max"}. This is what sweeps and the command line use; in code the
+   * generated setters ({@code e.tau(10)}) say the same with types.
+   *
+   * @throws IllegalArgumentException naming the closest owner or parameter when the path is
+   *     unknown, or the value when the parameter refuses it (NaN, a negative period)
+   */
+  public final void setParameter(String path, double value) {
+    Parameters params = parametersOf(path);
+    params.set(params.indexOf(path.substring(path.indexOf('.') + 1)), value);
+  }
+
+  /** The parameter table holding the parameter at {@code path} ({@code owner.name}). */
+  private Parameters parametersOf(String path) {
+    Objects.requireNonNull(path, "parameter path is null; pass a path such as \"E.tau\"");
+    int dot = path.indexOf('.');
+    if (dot <= 0 || dot != path.lastIndexOf('.') || dot == path.length() - 1) {
+      throw new IllegalArgumentException(
+          "parameter path '" + path + "' must be 'owner.parameter', e.g. E.tau");
+    }
+    String owner = path.substring(0, dot);
+    Object member = byName.get(owner);
+    if (member instanceof NeuronGroup g) {
+      return g.params();
+    }
+    if (member instanceof Projection p) {
+      return p.params();
+    }
+    List<String> owners = new ArrayList<>(byName.keySet());
+    throw new IllegalArgumentException("the network has no group or projection '" + owner + "'"
+        + Names.didYouMean(owner, owners) + "; it has " + owners);
+  }
+
+  /**
    * The variable at a dotted path, {@code "E.V"} or {@code "E2E.g"}; an unknown path is an
    * {@link IllegalArgumentException} naming the closest valid path.
    */

@@ -314,6 +314,14 @@ public abstract class NeuronGroup {
     return tableau;
   }
 
+  /**
+   * The group's parameter table. Generated groups return theirs ({@code @Param} fields); a group
+   * without parameters (a spike source) returns an empty table.
+   */
+  public Parameters params() {
+    return new Parameters(name, size, List.of());
+  }
+
   /** The group's name in its network, e.g. {@code E}. */
   public final String name() {
     return name;

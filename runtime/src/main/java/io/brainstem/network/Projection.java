@@ -497,6 +497,14 @@ public abstract class Projection {
    */
   public abstract void update(double t, double dt, int from, int to, boolean jit);
 
+  /**
+   * The projection's parameter table. Generated projections return theirs ({@code @Param} fields
+   * shared by the projection); one without parameters returns an empty table.
+   */
+  public Parameters params() {
+    return new Parameters(name, post.size(), List.of());
+  }
+
   /** The projection's name in its network. */
   public final String name() {
     return name;
