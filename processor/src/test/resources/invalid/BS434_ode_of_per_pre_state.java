@@ -14,7 +14,7 @@ public class Trace {
     return -g / tau;
   }
 
-  @Ode("apre") // error: BS434 at `@Ode` says `integrating per-presynaptic states is not supported yet`
+  @Ode("apre") // error: BS434 at `@Ode` says `integrating per-presynaptic states every step is not supported`
   double dapre(double apre) {
     return -apre / tau_pre;
   }

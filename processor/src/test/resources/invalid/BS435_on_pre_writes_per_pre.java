@@ -14,10 +14,10 @@ public class Depressing {
     return -g / tau;
   }
 
-  @OnPre // error: BS435 at `@OnPre` says `once per outgoing synapse`
+  @OnPre // error: BS435 at `@OnPre` says `once per presynaptic spike`
   void onSpike() {
+    x = x * (1 - g);
     g += x;
-    x = x * 0.5;
   }
 
   @Output("input")

@@ -8,7 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * What one presynaptic spike does to the synaptic state of one target: a no-argument {@code void}
- * method of assignments to states, e.g. {@code g += g_max;}. It runs once per spiking partner.
+ * method of assignments to states, e.g. {@code g += g_max;}. It runs once per spiking partner;
+ * its assignments to {@link PerPre} variables run once per presynaptic spike instead, before the
+ * others (see {@link PerPre}).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

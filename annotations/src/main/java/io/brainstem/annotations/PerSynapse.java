@@ -25,8 +25,10 @@ import java.lang.annotation.Target;
  * reads and writes this synapse's value. {@link Output} and {@link Ode}s of lumped states run per
  * postsynaptic neuron and cannot read it (BS433). An {@link Ode} of a per-synapse state is
  * integrated clock-driven, every step over every synapse, by the projection's integrator; it may
- * read parameters, {@link Post} fields and per-synapse states with an ODE of their own (BS434;
- * event-driven integration is planned, issue #13). The generated
+ * read parameters, {@link Post} fields and per-synapse states with an ODE of their own (BS434);
+ * with {@code @Ode(value = ..., eventDriven = true)} a linear one is instead advanced in closed form
+ * only at the synapse's events. {@link OnPost} runs per synapse of a postsynaptic neuron that
+ * spiked. The generated
  * projection has setters taking a constant, an array in CSR order, or a {@code SynapseInit}
  * (uniform, normal, lognormal, a function of the pre and post index), and monitors record it as
  * {@code "<projection>.<name>"} (all synapses, a subset, or {@code (pre, post)} pairs).

@@ -45,7 +45,12 @@ import picocli.CommandLine.TypeConversionException;
       "  brainstem run einet",
       "  brainstem run einet --duration 500 --seed 7 --json",
       "  brainstem run einet --runner report --jit=false --monitor E.V[0:5] --out results",
-      "  brainstem run adaptation --input N.input=40 --out results"
+      "  brainstem run adaptation --input N.input=40 --out results",
+      "  brainstem run song2000 --input-spikes IN.npz --initial-weights W0.npy --duration 20000"
+          + " --out DIR",
+      "    (Song et al. 2000 as Brian2's STDP example, from files: IN.npz has indices and times",
+      "    (ms) of the input spikes, W0.npy one float64 weight per input; writes DIR/spikes.npz",
+      "    (indices, times of the postsynaptic spikes, step starts in ms) and DIR/weights.npy)"
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -133,6 +138,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--csv", description = "With --out, also writes every monitor as CSV into DIR/csv.")
   boolean csv;
 
+  @Option(names = "--input-spikes", paramLabel = "IN.npz",
+      description = "song2000 only: the input spikes, entries 'indices' (integers) and 'times' "
+          + "(float64, ms).")
+  Path inputSpikes;
+
+  @Option(names = "--initial-weights", paramLabel = "W0.npy",
+      description = "song2000 only: one float64 initial weight per input, in [0, 0.01].")
+  Path initialWeights;
+
   @Option(names = "--json", description = "Prints the summary as JSON on stdout (times, rates per group, "
       + "steps, seed) instead of text.")
   boolean json;
@@ -155,6 +169,13 @@ final class RunCommand implements Callable<Integer> {
     if (csv && out == null) {
       throw new ParameterException(spec.commandLine(),
           "--csv writes into the --out directory; give --out DIR");
+    }
+    if (network.equalsIgnoreCase(Song2000.NAME)) {
+      return song2000();
+    }
+    if (inputSpikes != null || initialWeights != null) {
+      throw new ParameterException(spec.commandLine(), "--input-spikes and --initial-weights are"
+          + " options of 'brainstem run song2000' only, not of " + network);
     }
     ExampleNetwork example = userInput(() -> ExampleNetworks.get(network));
     double duration = durationMs != null ? durationMs : example.durationMs();
@@ -201,6 +222,32 @@ final class RunCommand implements Callable<Integer> {
     } else {
       printText(stdout, example, mon, stats, times, files);
     }
+    stdout.flush();
+    return 0;
+  }
+
+  /** {@code run song2000}: from the input files to DIR/spikes.npz and DIR/weights.npy. */
+  private int song2000() throws IOException {
+    if (inputSpikes == null || initialWeights == null || out == null || durationMs == null) {
+      throw new ParameterException(spec.commandLine(), "song2000 needs --input-spikes IN.npz,"
+          + " --initial-weights W0.npy, --duration MS and --out DIR");
+    }
+    int steps = userInput(() -> {
+      checkDt();
+      return Runner.stepCount(durationMs, dt);
+    });
+    Song2000.Result result = userInput(() -> {
+      try {
+        return Song2000.runFiles(inputSpikes, initialWeights, steps, dt, threads, out);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.printf(Locale.ROOT, "song2000: %d inputs, %d steps of %s ms, %d postsynaptic spikes%n",
+        result.weights().length, steps, dt, result.spikeTimes().length);
+    stdout.println("  wrote " + out.resolve("spikes.npz"));
+    stdout.println("  wrote " + out.resolve("weights.npy"));
     stdout.flush();
     return 0;
   }

@@ -15,7 +15,8 @@ import java.util.zip.ZipFile;
 /**
  * Reads the one-dimensional little-endian numeric arrays of an NPZ archive (as written by
  * {@link Npz} or numpy's {@code savez}/{@code savez_compressed}): {@code float64}, {@code float32},
- * {@code int32} and {@code int64}, returned as {@code double[]} (integers up to 2^53 exactly).
+ * {@code int16}, {@code int32} and {@code int64}, returned as {@code double[]} (integers up to
+ * 2^53 exactly); {@link #readNpy} reads one NPY file of the same kinds.
  * Anything else (another dtype, big-endian, Fortran order, more than one dimension) is rejected
  * with a message naming the file and the entry.
  */
@@ -49,6 +50,20 @@ public final class NpyReader {
     }
   }
 
+  /**
+   * The 1-D array of the NPY file {@code npy} (as numpy's {@code save} writes it).
+   *
+   * @throws IllegalArgumentException when it is not a supported 1-D array
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static double[] readNpy(Path npy) {
+    try {
+      return parse(java.nio.file.Files.readAllBytes(npy), npy.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + npy + ": " + e.getMessage(), e);
+    }
+  }
+
   private static double[] parse(byte[] bytes, String what) {
     if (bytes.length < 10 || (bytes[0] & 0xFF) != 0x93 || bytes[1] != 'N' || bytes[2] != 'U'
         || bytes[3] != 'M' || bytes[4] != 'P' || bytes[5] != 'Y') {
@@ -75,10 +90,11 @@ public final class NpyReader {
       out[k] = switch (descr) {
         case "<f8" -> buffer.getDouble();
         case "<f4" -> buffer.getFloat();
+        case "<i2" -> buffer.getShort();
         case "<i4" -> buffer.getInt();
         case "<i8" -> buffer.getLong();
         default -> throw new IllegalArgumentException(what + " has dtype '" + descr
-            + "'; use little-endian float64, float32, int32 or int64");
+            + "'; use little-endian float64, float32, int16, int32 or int64");
       };
     }
     return out;

@@ -106,7 +106,7 @@ public final class ParallelStep implements NetworkStepper {
         this.dt = dt;
         this.jit = jit;
         for (Projection p : projections) {
-          p.beginStep(dt); // delay buffers advance once per step, before the ranges read them
+          p.beginStep(t, dt); // delays and presynaptic events once per step, before the ranges
         }
         runPhase(false);
       }

@@ -40,6 +40,8 @@ public abstract class Projection {
   protected final boolean[] preSpike;
   /** The presynaptic group's spike list: last step's spikes are {@code [0, preSpikeCount())}. */
   protected final int[] preSpikeIndex;
+  /** The postsynaptic group's spike array (read at the start of the step: last step's spikes). */
+  protected final boolean[] postSpike;
 
   private final Delays delays;
   private int[] delayedSpikes; // set by beginStep; null without a homogeneous delay
@@ -55,6 +57,8 @@ public abstract class Projection {
   /** The names of the {@code @PerSynapse} variables (one value per synapse). */
   private final Set<String> synapseVariables = new HashSet<>();
   private int[] synapsePre; // built on first use
+  private int[] postIndptr; // the by-postsynaptic index, built on first use
+  private int[] postSynapses;
 
   /**
    * A projection from {@code pre} to {@code post} connected by {@code connector}; generated
@@ -85,6 +89,7 @@ public abstract class Projection {
     this.indptr = csr.indptr();
     this.indices = csr.indices();
     this.preSpike = pre.spike;
+    this.postSpike = post.spike;
     this.delays = new Delays(this.name, preSpike, indptr, indices);
     this.preSpikeIndex = pre.spikeIndexArray();
   }
@@ -110,16 +115,91 @@ public abstract class Projection {
   }
 
   /**
-   * Advances the delay buffers by one step. Runners call it once per step, before any range of
-   * {@link #update(double, double, int, int, boolean)} runs (the whole-projection update calls it
-   * itself), so ranges on different threads read the same, already advanced, buffers.
+   * Advances the delay buffers by one step, then runs the once-per-presynaptic-spike part of a
+   * plastic model's events ({@link #beginEvents}). Runners call it once per step, before any range
+   * of {@link #update(double, double, int, int, boolean)} runs (the whole-projection update calls
+   * it itself), so ranges on different threads read the same, already advanced, buffers and
+   * presynaptic state.
+   *
+   * @param t the time at the start of the step
+   * @param dt the step
    */
-  public final void beginStep(double dt) {
+  public final void beginStep(double t, double dt) {
     if (delays.perSynapse()) {
       dueSynapseArray = delays.due(dt);
     } else {
       delayedSpikes = delays.spikes(dt, preSpikeIndex, pre.spikeCount());
     }
+    beginEvents(t, dt);
+  }
+
+  /**
+   * For generated plastic projections: the work done once per presynaptic spike due in this step
+   * (advancing {@code @PerPre} event-driven states, the {@code @OnPre} writes of {@code @PerPre}
+   * variables), which no range owns. Called by {@link #beginStep}; nothing by default.
+   *
+   * @param t the time at the start of the step
+   * @param dt the step
+   */
+  protected void beginEvents(double t, double dt) {}
+
+  /**
+   * Registers a double array of event times (the last update of a plastic model's event-driven
+   * states, one per owner), 0 at the start; double under either precision, and restored by
+   * {@code reset()} as every variable is.
+   */
+  protected final double[] eventTimes(String varName, int size) {
+    return variables.addDoubles(varName, Variable.Kind.STATE, size, 0);
+  }
+
+  /** The presynaptic neuron of synapse {@code k} (its CSR row), by binary search. */
+  protected final int preOf(int k) {
+    int lo = 0;
+    int hi = indptr.length - 2;
+    while (lo < hi) { // the last row starting at or before k
+      int mid = (lo + hi + 1) >>> 1;
+      if (indptr[mid] <= k) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * Where each postsynaptic neuron's synapses start in {@link #postSynapses()} ({@code post.size()
+   * + 1} entries): the by-postsynaptic (CSC) index over the CSR synapse numbering, built once.
+   */
+  protected final int[] postIndptr() {
+    buildPostIndex();
+    return postIndptr;
+  }
+
+  /** The synapses (CSR positions) grouped by postsynaptic neuron, each group ascending. */
+  protected final int[] postSynapses() {
+    buildPostIndex();
+    return postSynapses;
+  }
+
+  private void buildPostIndex() {
+    if (postIndptr != null) {
+      return;
+    }
+    int[] start = new int[post.size() + 1];
+    for (int target : indices) {
+      start[target + 1]++;
+    }
+    for (int j = 0; j < post.size(); j++) {
+      start[j + 1] += start[j];
+    }
+    int[] next = start.clone();
+    int[] synapses = new int[indices.length];
+    for (int k = 0; k < indices.length; k++) { // CSR order: ascending presynaptic per target
+      synapses[next[indices[k]]++] = k;
+    }
+    postIndptr = start;
+    postSynapses = synapses;
   }
 
   /** Forgets delayed spikes still in flight (a runner's {@code reset()} calls it). */
@@ -485,7 +565,7 @@ public abstract class Projection {
 
   /** Advances the synaptic state one step, delivers last step's spikes, adds the output. */
   public final void update(double t, double dt, boolean jit) {
-    beginStep(dt);
+    beginStep(t, dt);
     update(t, dt, 0, post.size(), jit);
   }
 

@@ -38,6 +38,7 @@ public final class ModelRules {
     if (neuron) {
       wrongKind(model.posts(), name, other);
       wrongKind(model.onPres(), name, other);
+      wrongKind(model.onPosts(), name, other);
       wrongKind(model.outputs(), name, other);
     } else {
       wrongKind(model.inputs(), name, other);
@@ -55,6 +56,7 @@ public final class ModelRules {
       duplicates(model.refractory(), "@Refractory");
     } else {
       duplicates(model.onPres(), "@OnPre");
+      duplicates(model.onPosts(), "@OnPost");
       duplicates(model.outputs(), "@Output");
     }
     if (neuron && !model.resets().isEmpty() && model.thresholds().isEmpty()) {

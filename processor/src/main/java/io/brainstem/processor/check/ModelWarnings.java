@@ -70,6 +70,7 @@ public final class ModelWarnings {
     model.odes().forEach(ode -> updated.add(ode.name()));
     assignedBy(model.resets(), updated);
     assignedBy(model.onPres(), updated);
+    assignedBy(model.onPosts(), updated);
     for (Member<ModelIR.State> state : model.states()) {
       if (!updated.contains(state.name())) {
         diagnostics.warning(

@@ -1,5 +1,6 @@
 package io.brainstem.processor.check;
 
+import io.brainstem.processor.integrate.EventDriven;
 import io.brainstem.processor.integrate.Exprs;
 import io.brainstem.processor.ir.Assign;
 import io.brainstem.processor.ir.Assign.AssignOp;
@@ -39,22 +40,38 @@ public final class SynapseHomeRules {
                 + " than their neuron",
             "Remove " + marker(home.value()) + "; every neuron variable is per neuron.");
       }
+      for (Member<ModelIR.Ode> ode : model.eventOdes()) {
+        diagnostics.error(
+            ErrorCode.EVENT_DRIVEN_NOT_LINEAR,
+            ode.element(),
+            ode.annotation(),
+            "@Ode of '" + ode.name() + "' is eventDriven, but " + model.type().getSimpleName()
+                + " is a neuron model: only a synapse's states are advanced at events",
+            "Remove 'eventDriven = true'; a neuron's states are integrated every step.");
+      }
       return;
     }
     Set<String> lumped = model.states().stream().map(Member::name)
         .filter(s -> model.home(s).isEmpty()).collect(Collectors.toSet());
-    Set<String> integratedPerSynapse = model.odes().stream().map(Member::name)
+    Set<String> eventDriven = model.eventOdes().stream().map(Member::name)
+        .collect(Collectors.toSet());
+    Set<String> integratedPerSynapse = model.odes().stream()
+        .filter(o -> !ParsedModel.eventDriven(o)).map(Member::name)
         .filter(s -> model.home(s).orElse(null) == ModelIR.Home.SYNAPSE)
         .collect(Collectors.toSet());
     for (Member<ModelIR.Ode> ode : model.odes()) {
       ModelIR.Home home = model.home(ode.name()).orElse(null);
-      if (home == ModelIR.Home.PRE) {
+      if (ParsedModel.eventDriven(ode)) {
+        eventOde(model, ode);
+      } else if (home == ModelIR.Home.PRE) {
         odeUnsupported(model, ode, "@Ode");
       } else if (home == ModelIR.Home.SYNAPSE) {
         perSynapseOde(ode, integratedPerSynapse);
       } else {
         lumpedReads(model, ode, "@Ode of '" + ode.name() + "'", ode.value().rhs(),
             ode.value().locals().values());
+        clockReadsEventDriven(ode, "@Ode of '" + ode.name() + "'", eventDriven,
+            concat(ode.value().rhs(), ode.value().locals().values()));
       }
     }
     for (Member<ModelIR.Noise> noise : model.noises()) {
@@ -63,30 +80,27 @@ public final class SynapseHomeRules {
       } else {
         lumpedReads(model, noise, "@Noise of '" + noise.name() + "'", noise.value().diffusion(),
             noise.value().locals().values());
+        clockReadsEventDriven(noise, "@Noise of '" + noise.name() + "'", eventDriven,
+            concat(noise.value().diffusion(), noise.value().locals().values()));
       }
     }
     for (Member<ModelIR.Output> output : model.outputs()) {
       lumpedReads(model, output, "@Output", output.value().value(), List.of());
+      clockReadsEventDriven(output, "@Output", eventDriven,
+          concat(output.value().value(), output.value().locals().values()));
     }
     for (Member<ModelIR.Action> onPre : model.onPres()) {
       List<String> shared = new java.util.ArrayList<>();
       Set<String> sharedNames = new java.util.LinkedHashSet<>();
       for (Assign a : onPre.value().assignments()) {
         if (model.home(a.state()).orElse(null) == ModelIR.Home.PRE) {
-          diagnostics.error(
-              ErrorCode.PRE_WRITTEN,
-              onPre.element(),
-              onPre.annotation(),
-              "@OnPre writes '" + a.state() + "', a @PerPre variable: the body runs once per"
-                  + " synapse, so the write would repeat once per outgoing synapse (and race"
-                  + " between threads); writing per-presynaptic state is not supported yet",
-              "Make '" + a.state() + "' @PerSynapse, or keep it a @PerPre parameter that"
-                  + " @OnPre only reads.");
+          oncePerSpike(model, onPre, a, ModelIR.Home.PRE);
         } else if (lumped.contains(a.state()) && !exactWhenShared(a, lumped, model)) {
           shared.add("'" + a.state() + " " + a.op().symbol + " ...'");
           sharedNames.add(a.state());
         }
       }
+      readBeforeOncePerSpikeWrite(model, onPre, ModelIR.Home.PRE);
       if (!shared.isEmpty()) {
         String names = String.join(", ", sharedNames);
         diagnostics.error(
@@ -106,6 +120,154 @@ public final class SynapseHomeRules {
                 + " and keep the shared state additive, e.g. 'g += w * u * x'.");
       }
     }
+    for (Member<ModelIR.Action> onPost : model.onPosts()) {
+      for (Assign a : onPost.value().assignments()) {
+        ModelIR.Home home = model.home(a.state()).orElse(null);
+        if (home == ModelIR.Home.PRE) {
+          diagnostics.error(
+              ErrorCode.EVENT_WRITE_HOME,
+              onPost.element(),
+              onPost.annotation(),
+              "@OnPost writes '" + a.state() + "', a @PerPre variable: the body runs once per"
+                  + " synapse of the postsynaptic neuron that spiked, so the write would repeat"
+                  + " once per synapse and depend on the order of the threads",
+              "Write '" + a.state() + "' in @OnPre (once per presynaptic spike), or make it"
+                  + " @PerSynapse.");
+        } else if (home == null) {
+          oncePerSpike(model, onPost, a, null);
+        }
+      }
+      readBeforeOncePerSpikeWrite(model, onPost, null);
+    }
+  }
+
+  /**
+   * An {@code @OnPre} write of a {@code @PerPre} variable, or an {@code @OnPost} write of a
+   * per-postsynaptic one, runs once per spike: its value may read only variables of that home.
+   */
+  private void oncePerSpike(ParsedModel model, Member<ModelIR.Action> event, Assign a,
+      ModelIR.Home home) {
+    Set<String> other = new TreeSet<>();
+    for (Ref r : Exprs.refs(a.value())) {
+      boolean variable = r.kind() == RefKind.STATE || r.kind() == RefKind.PARAM
+          || r.kind() == RefKind.POST;
+      ModelIR.Home refHome = r.kind() == RefKind.POST ? null : model.home(r.name()).orElse(null);
+      if (variable && refHome != home) {
+        other.add(r.name());
+      }
+    }
+    if (other.isEmpty()) {
+      return;
+    }
+    boolean pre = home == ModelIR.Home.PRE;
+    diagnostics.error(
+        pre ? ErrorCode.PRE_WRITTEN : ErrorCode.EVENT_WRITE_HOME,
+        event.element(),
+        event.annotation(),
+        (pre ? "@OnPre" : "@OnPost") + " writes '" + a.state() + "', " + (pre
+            ? "a @PerPre variable, which happens once per presynaptic spike"
+            : "a per-postsynaptic variable, which happens once per postsynaptic spike")
+            + " (not once per synapse), but its value reads " + other + ", which "
+            + (other.size() == 1 ? "differs" : "differ") + " between the neuron's synapses",
+        "Compute '" + a.state() + "' from " + (pre ? "@PerPre" : "per-postsynaptic (unmarked) and"
+            + " @Post") + " variables only, or make it @PerSynapse.");
+  }
+
+  /**
+   * The once-per-spike writes run before the per-synapse statements: a per-synapse statement may
+   * not read such a variable before the write that comes after it in the body.
+   */
+  private void readBeforeOncePerSpikeWrite(ParsedModel model, Member<ModelIR.Action> event,
+      ModelIR.Home home) {
+    List<Assign> body = event.value().assignments();
+    for (int n = 0; n < body.size(); n++) {
+      Assign later = body.get(n);
+      if (model.home(later.state()).orElse(null) != home || isPost(model, later.state())) {
+        continue;
+      }
+      for (int m = 0; m < n; m++) {
+        Assign earlier = body.get(m);
+        boolean perSynapse = model.home(earlier.state()).orElse(null) != home;
+        if (perSynapse && Exprs.mentions(earlier.value(), later.state())) {
+          boolean pre = home == ModelIR.Home.PRE;
+          diagnostics.error(
+              pre ? ErrorCode.PRE_WRITTEN : ErrorCode.EVENT_WRITE_HOME,
+              event.element(),
+              event.annotation(),
+              "'" + earlier.state() + " " + earlier.op().symbol + " ...' reads '" + later.state()
+                  + "' before the body writes it, but the writes of " + (pre ? "@PerPre" :
+                  "per-postsynaptic") + " variables run once per spike, before the per-synapse"
+                  + " statements, so it would read the value after the write",
+              "Move the write of '" + later.state() + "' before the statements that read it.");
+          return;
+        }
+      }
+    }
+  }
+
+  private static boolean isPost(ParsedModel model, String name) {
+    return model.posts().stream().anyMatch(p -> p.name().equals(name));
+  }
+
+  /** An event-driven ODE must be linear and autonomous, with coefficients of its owner's home. */
+  private void eventOde(ParsedModel model, Member<ModelIR.Ode> ode) {
+    ModelIR.Home home = model.home(ode.name()).orElse(null);
+    Set<String> bad = new TreeSet<>();
+    for (Ref r : EventDriven.otherRefs(ode.value())) {
+      ModelIR.Home refHome = model.home(r.name()).orElse(null);
+      boolean readable = r.kind() == RefKind.PARAM && (refHome == home
+          || (home == ModelIR.Home.SYNAPSE));
+      if (!readable) {
+        bad.add(r.kind() == RefKind.TIME ? "t" : r.name());
+      }
+    }
+    String where = home == null ? "per postsynaptic neuron" : home == ModelIR.Home.PRE
+        ? "per presynaptic neuron" : "per synapse";
+    if (!bad.isEmpty()) {
+      diagnostics.error(
+          ErrorCode.EVENT_DRIVEN_NOT_LINEAR,
+          ode.element(),
+          ode.annotation(),
+          "@Ode of '" + ode.name() + "' is eventDriven, so it is advanced in closed form from its"
+              + " last update, but it reads " + bad + ": an event-driven ODE may read only its own"
+              + " state and parameters that live " + where + (home == ModelIR.Home.SYNAPSE
+              ? " (or per presynaptic or postsynaptic neuron)" : ""),
+          "Remove 'eventDriven = true' to integrate it every step, or write it as a linear"
+              + " function of '" + ode.name() + "' with parameter coefficients, e.g. '-"
+              + ode.name() + " / tau'.");
+    } else if (!EventDriven.isLinear(ode.value())) {
+      diagnostics.error(
+          ErrorCode.EVENT_DRIVEN_NOT_LINEAR,
+          ode.element(),
+          ode.annotation(),
+          "@Ode of '" + ode.name() + "' is eventDriven, but it is not linear in '" + ode.name()
+              + "': only 'a * " + ode.name() + " + b' has the closed form event-driven"
+              + " integration uses",
+          "Remove 'eventDriven = true' to integrate it every step.");
+    }
+  }
+
+  /** Clock-driven code runs every step and would read an event-driven state's stale value. */
+  private void clockReadsEventDriven(Member<?> member, String what, Set<String> eventDriven,
+      List<Expr> parts) {
+    Set<String> read = new TreeSet<>();
+    for (Expr e : parts) {
+      for (Ref r : Exprs.refs(e)) {
+        if (r.kind() == RefKind.STATE && eventDriven.contains(r.name())) {
+          read.add(r.name());
+        }
+      }
+    }
+    if (read.isEmpty()) {
+      return;
+    }
+    diagnostics.error(
+        ErrorCode.EVENT_DRIVEN_READ_BY_CLOCK,
+        member.element(),
+        member.annotation(),
+        what + " runs every step, but reads " + read + ", integrated event-driven: between events"
+            + " the stored value is that of the last event",
+        "Read it only in @OnPre or @OnPost, or remove 'eventDriven = true' from its @Ode.");
   }
 
   /**
@@ -200,7 +362,7 @@ public final class SynapseHomeRules {
         "@Ode of '" + ode.name() + "', a @PerSynapse state, reads " + unsupported + ": a"
             + " per-synapse ODE is integrated over every synapse each step, and may read only"
             + " parameters, @Post fields and @PerSynapse states with an @Ode of their own (others"
-            + " are not supported yet; event-driven integration is planned: issue #13)",
+            + " are not supported; an event-driven ODE may read only its own state)",
         "Read only per-synapse states that are integrated too, parameters and @Post fields.");
   }
 
@@ -211,12 +373,12 @@ public final class SynapseHomeRules {
         member.element(),
         member.annotation(),
         what + " of '" + member.name() + "', a " + home + " state: "
-            + (what.equals("@Ode") ? "integrating per-presynaptic states" : "noise on"
-                + " per-synapse and per-presynaptic states") + " is not supported yet (event-driven"
-            + " integration is planned: issue #13)",
+            + (what.equals("@Ode") ? "integrating per-presynaptic states every step" : "noise on"
+                + " per-synapse and per-presynaptic states") + " is not supported",
         what.equals("@Ode")
-            ? "Make the state @PerSynapse (its @Ode is then integrated over every synapse), or"
-                + " update it only in @OnPre."
+            ? "Add 'eventDriven = true' to the @Ode (a linear ODE, advanced at events), make the"
+                + " state @PerSynapse (its @Ode is then integrated over every synapse), or update"
+                + " it only in @OnPre."
             : "Keep the noise on a per-postsynaptic state.");
   }
 

@@ -137,6 +137,7 @@ public final class UnitRules {
       });
       model.resets().forEach(this::assignments);
       model.onPres().forEach(this::assignments);
+      model.onPosts().forEach(this::assignments);
     }
 
     private Unit rate(String state, Unit time) {

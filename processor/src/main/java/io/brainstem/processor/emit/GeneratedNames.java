@@ -56,7 +56,8 @@ public final class GeneratedNames {
     api.put("indices", "Projection.indices, the connectivity's targets");
     api.put("preSpike", "Projection.preSpike, the presynaptic spike flags");
     api.put("preSpikeIndex", "Projection.preSpikeIndex, the presynaptic spike list");
-    api.put("beginStep", SUPER_FINAL + " (Projection.beginStep(double))");
+    api.put("postSpike", "Projection.postSpike, the postsynaptic spike flags");
+    api.put("beginStep", SUPER_FINAL + " (Projection.beginStep(double, double))");
     api.put("setDelayMs", SUPER_FINAL + " (Projection.setDelayMs(double))");
     api.put("setSynapseDelayMs", SUPER_FINAL + " (Projection.setSynapseDelayMs(double[]))");
     for (String root : List.of("java", "io", "jdk")) {
@@ -97,6 +98,8 @@ public final class GeneratedNames {
   private final Map<String, String> loopHolders = new HashMap<>();
   /** The projection's field holding each synapse's presynaptic index (null without @PerPre). */
   private final String synapsePre;
+  /** The event code's members (last-update times, by-postsynaptic index), by their base name. */
+  private final Map<String, String> eventMembers = new HashMap<>();
 
   private GeneratedNames(ModelIR model) {
     List<String> inputs = model instanceof NeuronIR neuron ? neuron.inputs() : List.of();
@@ -121,8 +124,17 @@ public final class GeneratedNames {
     for (ModelIR.SynapseVar v : synapseVars) {
       floatFields.put(v.name(), members.allocate(v.name() + "_float"));
     }
-    this.synapsePre = synapseVars.stream().noneMatch(v -> v.home() == ModelIR.Home.PRE)
+    // The event code finds a synapse's presynaptic neuron from its row: no array for it.
+    boolean events = model instanceof SynapseIR synapse && EventEmitter.applies(synapse)
+        && synapse.synapseOdes().isEmpty();
+    this.synapsePre = synapseVars.stream().noneMatch(v -> v.home() == ModelIR.Home.PRE) || events
         ? null : members.allocate("synapsePre");
+    if (model instanceof SynapseIR) {
+      for (String base : List.of("lastupdate_pre", "lastupdate_post", "lastupdate", "postIndptr",
+          "postSynapses")) {
+        eventMembers.put(base, members.allocate(base));
+      }
+    }
     for (Post p : posts) {
       for (Storage storage : Storage.values()) {
         postArrays.put(key(p.fieldName(), storage), members.allocate(post(p.fieldName(), storage)));
@@ -164,6 +176,15 @@ public final class GeneratedNames {
   /** The model's own names, which the emitters qualify any type spelled like. */
   String[] qualified() {
     return modelNames.toArray(String[]::new);
+  }
+
+  /** The event code's member allocated for {@code base}, e.g. {@code lastupdate_pre}. */
+  String member(String base) {
+    String name = eventMembers.get(base);
+    if (name == null) {
+      throw new IllegalArgumentException(base + " is not an event member");
+    }
+    return name;
   }
 
   /** The projection's field of presynaptic indices per synapse (a model with @PerPre only). */

@@ -36,6 +36,8 @@ final class ModelNames {
     } else if (model instanceof SynapseIR synapse) {
       synapse.onPre()
           .ifPresent(a -> a.assignments().stream().map(Assign::value).forEach(out::add));
+      synapse.onPost()
+          .ifPresent(a -> a.assignments().stream().map(Assign::value).forEach(out::add));
       synapse.output().ifPresent(o -> out.addAll(Exprs.parts(o)));
     }
     return out;

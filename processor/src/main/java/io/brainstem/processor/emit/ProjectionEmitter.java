@@ -62,6 +62,8 @@ final class ProjectionEmitter {
   private final String pre;
   /** The arrays, setters and loops of the {@code @PerSynapse} and {@code @PerPre} variables. */
   private final PerSynapseEmitter perSynapse;
+  /** The event code of a plastic model ({@code @OnPost}, event-driven ODEs), else null. */
+  private final EventEmitter events;
   private final boolean usesTime;
   /** Whether {@code <Model>ProjectionVector} is generated too, for the projection to load. */
   private final boolean vector;
@@ -88,10 +90,13 @@ final class ProjectionEmitter {
     this.dueCount = names.allocate("dueCount");
     this.e = names.allocate("e");
     this.pre = names.allocate("pre");
-    this.usesTime = ModelNames.readsTime(model);
+    // The event code stamps each event with its time.
+    this.usesTime = ModelNames.readsTime(model) || EventEmitter.applies(model);
     this.tail = vector ? names.allocate("tail") : from;
     this.perSynapse = new PerSynapseEmitter(model, generated, names, self, user, m, j, k, pre, from,
         to);
+    this.events = EventEmitter.applies(model)
+        ? new EventEmitter(model, generated, names, j, k, pre, from, to) : null;
   }
 
   TypeSpec type() {
@@ -112,6 +117,9 @@ final class ProjectionEmitter {
               s.name()).build());
     }
     type.addFields(perSynapse.fields());
+    if (events != null) {
+      type.addFields(events.fields());
+    }
     for (Storage storage : Storage.values()) {
       for (Post p : model.posts()) {
         type.addField(FieldSpec.builder(storage.arrayType, generated.postArray(p.fieldName(), storage),
@@ -179,9 +187,21 @@ final class ProjectionEmitter {
         type.addMethod(perSynapse.integrate(integrator, true, storage));
       }
       for (Variant variant : Variant.values()) {
-        model.onPre().ifPresent(onPre -> type.addMethod(deliverMethod(onPre, variant, storage)));
+        if (events == null) {
+          model.onPre().ifPresent(onPre -> type.addMethod(deliverMethod(onPre, variant, storage)));
+        }
         model.output().ifPresent(out -> type.addMethod(outputMethod(out, variant, storage)));
       }
+      if (events != null) {
+        type.addMethod(events.deliverEvents(storage));
+        model.onPost().ifPresent(onPost -> type.addMethod(events.deliverPost(storage)));
+        if (events.hasPreEvents()) {
+          type.addMethod(events.preEvents(storage));
+        }
+      }
+    }
+    if (events != null && events.hasPreEvents()) {
+      type.addMethod(events.beginEvents());
     }
     if (stagedRefusal().isEmpty()) {
       for (Storage storage : Storage.values()) {
@@ -234,6 +254,9 @@ final class ProjectionEmitter {
     }
     if (generated.synapsePre() != null) {
       named.addStatement("this.$L = synapsePre()", generated.synapsePre());
+    }
+    if (events != null) {
+      named.addCode(events.init());
     }
     for (Post p : model.posts()) {
       named.addStatement("this.$L = postVariable($S, $S)", generated.postArray(p.fieldName(), Storage.DOUBLE),
@@ -312,9 +335,23 @@ final class ProjectionEmitter {
       }
       code.endControlFlow();
     }
-    model.onPre().ifPresent(
-        onPre -> code.add("$L\n", variants("deliver", storage, times + from + ", " + to)));
+    if (events != null) {
+      code.add(eventCalls(storage));
+    } else {
+      model.onPre().ifPresent(
+          onPre -> code.add("$L\n", variants("deliver", storage, times + from + ", " + to)));
+    }
     model.output().ifPresent(out -> code.add("$L\n", variants("output", storage, loops)));
+    return code.build();
+  }
+
+  /** The event code's calls (every variant runs them): @OnPre, then @OnPost. */
+  private CodeBlock eventCalls(Storage storage) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("deliverEvents$L(t, dt, $L, $L)", storage.suffix, from, to);
+    if (model.onPost().isPresent()) {
+      code.addStatement("deliverPost$L(t, dt, $L, $L)", storage.suffix, from, to);
+    }
     return code.build();
   }
 
@@ -701,8 +738,12 @@ final class ProjectionEmitter {
     Loads loads = new Loads(model, generated, variant, storage, m);
     List<Vars> loops = new ArrayList<>();
     CodeBlock.Builder body = CodeBlock.builder();
-    model.onPre().ifPresent(onPre -> body.addStatement("deliver$L$L($L$L, $L)",
-        variant.suffix, storage.suffix, usesTime ? "t, dt, " : "dt, ", from, to));
+    if (events != null) {
+      body.add(eventCalls(storage));
+    } else {
+      model.onPre().ifPresent(onPre -> body.addStatement("deliver$L$L($L$L, $L)",
+          variant.suffix, storage.suffix, usesTime ? "t, dt, " : "dt, ", from, to));
+    }
 
     CodeBlock.Builder arrays = CodeBlock.builder();
     SynapseStages stages;

@@ -33,6 +33,9 @@ import java.util.Set;
  *     {@code states}, which hold the lumped (per-postsynaptic-neuron) ones only
  * @param synapseOdes the {@code @Ode}s of {@code @PerSynapse} states, integrated clock-driven over
  *     every synapse; they are not in {@code odes}
+ * @param onPost the assignments per postsynaptic spike ({@code @OnPost}), if any
+ * @param eventOdes the event-driven {@code @Ode}s (of any home), advanced in closed form when an
+ *     event touches their state; they are in neither {@code odes} nor {@code synapseOdes}
  */
 public record SynapseIR(
     String packageName,
@@ -47,7 +50,9 @@ public record SynapseIR(
     List<Noise> noises,
     Set<Integrator> methods,
     List<SynapseVar> synapseVars,
-    List<Ode> synapseOdes) implements ModelIR {
+    List<Ode> synapseOdes,
+    Optional<Action> onPost,
+    List<Ode> eventOdes) implements ModelIR {
 
   public SynapseIR {
     params = List.copyOf(params);
@@ -58,6 +63,26 @@ public record SynapseIR(
     methods = ModelIR.methodSet(methods);
     synapseVars = List.copyOf(synapseVars);
     synapseOdes = List.copyOf(synapseOdes);
+    eventOdes = List.copyOf(eventOdes);
+  }
+
+  /** A synapse without {@code @OnPost} and event-driven ODEs. */
+  public SynapseIR(
+      String packageName,
+      String className,
+      Integrator method,
+      List<Param> params,
+      List<State> states,
+      List<Post> posts,
+      List<Ode> odes,
+      Optional<Action> onPre,
+      Optional<Output> output,
+      List<Noise> noises,
+      Set<Integrator> methods,
+      List<SynapseVar> synapseVars,
+      List<Ode> synapseOdes) {
+    this(packageName, className, method, params, states, posts, odes, onPre, output, noises,
+        methods, synapseVars, synapseOdes, Optional.empty(), List.of());
   }
 
   /** A synapse whose variables are all per postsynaptic neuron. */
@@ -95,6 +120,19 @@ public record SynapseIR(
   /** The synapse variables living in {@code home}, in declaration order. */
   public List<SynapseVar> synapseVars(Home home) {
     return synapseVars.stream().filter(v -> v.home() == home).toList();
+  }
+
+  /** The event-driven ODE of {@code state}, if it has one. */
+  public Optional<Ode> eventOde(String state) {
+    return eventOdes.stream().filter(o -> o.state().equals(state)).findFirst();
+  }
+
+  /**
+   * Where {@code name} lives: {@link Home#SYNAPSE}, {@link Home#PRE}, or null for per postsynaptic
+   * neuron (lumped states and parameters, {@code @Post} fields).
+   */
+  public Home homeOf(String name) {
+    return synapseVar(name).map(SynapseVar::home).orElse(null);
   }
 
   /** The {@code @PerSynapse} or {@code @PerPre} variable called {@code name}, if any. */

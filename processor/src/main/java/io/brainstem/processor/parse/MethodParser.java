@@ -5,6 +5,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.util.Trees;
 import io.brainstem.annotations.Noise;
 import io.brainstem.annotations.Ode;
+import io.brainstem.annotations.OnPost;
 import io.brainstem.annotations.OnPre;
 import io.brainstem.annotations.Output;
 import io.brainstem.annotations.Reset;
@@ -26,7 +27,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 
-/** Reads the @Ode, @Noise, @Threshold, @Reset, @OnPre and @Output methods: signature, then body. */
+/** Reads the @Ode, @Noise, @Threshold, @Reset, @OnPre, @OnPost and @Output methods: signature, then body. */
 final class MethodParser {
   private final Diagnostics diagnostics;
   private final Trees trees;
@@ -41,6 +42,7 @@ final class MethodParser {
   final List<Member<ModelIR.Threshold>> thresholds = new ArrayList<>();
   final List<Member<ModelIR.Action>> resets = new ArrayList<>();
   final List<Member<ModelIR.Action>> onPres = new ArrayList<>();
+  final List<Member<ModelIR.Action>> onPosts = new ArrayList<>();
   final List<Member<ModelIR.Output>> outputs = new ArrayList<>();
 
   MethodParser(
@@ -62,7 +64,8 @@ final class MethodParser {
 
   void parse(ExecutableElement method) {
     List<AnnotationMirror> roles = Annotations.findAll(
-        method, Ode.class, Noise.class, Threshold.class, Reset.class, OnPre.class, Output.class);
+        method, Ode.class, Noise.class, Threshold.class, Reset.class, OnPre.class, OnPost.class,
+        Output.class);
     if (roles.isEmpty()) {
       return;
     }
@@ -104,6 +107,9 @@ final class MethodParser {
         break;
       case "@OnPre":
         onPres.add(new Member<>(name, action(method, kind), method, role));
+        break;
+      case "@OnPost":
+        onPosts.add(new Member<>(name, action(method, kind), method, role));
         break;
       default:
         String target = method.getAnnotation(Output.class).value();

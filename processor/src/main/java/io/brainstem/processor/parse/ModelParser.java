@@ -62,6 +62,7 @@ public final class ModelParser {
         methodParser.thresholds,
         methodParser.resets,
         methodParser.onPres,
+        methodParser.onPosts,
         methodParser.outputs,
         methodParser.noises,
         fieldParser.homes,

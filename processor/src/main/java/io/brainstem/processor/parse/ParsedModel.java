@@ -27,6 +27,7 @@ public record ParsedModel(
     List<Member<ModelIR.Threshold>> thresholds,
     List<Member<ModelIR.Action>> resets,
     List<Member<ModelIR.Action>> onPres,
+    List<Member<ModelIR.Action>> onPosts,
     List<Member<ModelIR.Output>> outputs,
     List<Member<ModelIR.Noise>> noises,
     List<Member<ModelIR.Home>> homes,
@@ -46,14 +47,31 @@ public record ParsedModel(
           values(odes), first(thresholds), first(resets),
           refractory.stream().findFirst().map(Member::name), values(noises), methods);
     }
-    // Per-synapse and per-pre variables and their ODEs live apart from the lumped ones.
+    // Per-synapse and per-pre variables and their ODEs live apart from the lumped ones, and
+    // event-driven ODEs (of any home) apart from the clock-driven ones.
+    List<ModelIR.Ode> clock = odes.stream().filter(o -> !eventDriven(o)).map(Member::value)
+        .toList();
     return new SynapseIR(packageName, name, method,
         values(params).stream().filter(p -> home(p.name()).isEmpty()).toList(),
         values(states).stream().filter(p -> home(p.name()).isEmpty()).toList(),
         values(posts),
-        values(odes).stream().filter(o -> home(o.state()).isEmpty()).toList(),
+        clock.stream().filter(o -> home(o.state()).isEmpty()).toList(),
         first(onPres), first(outputs), values(noises), methods, synapseVars(),
-        values(odes).stream().filter(o -> home(o.state()).isPresent()).toList());
+        clock.stream().filter(o -> home(o.state()).isPresent()).toList(),
+        first(onPosts),
+        odes.stream().filter(ParsedModel::eventDriven).map(Member::value).toList());
+  }
+
+  /** Whether an {@code @Ode} member says {@code eventDriven = true}. */
+  public static boolean eventDriven(Member<ModelIR.Ode> ode) {
+    io.brainstem.annotations.Ode annotation =
+        ode.element().getAnnotation(io.brainstem.annotations.Ode.class);
+    return annotation != null && annotation.eventDriven();
+  }
+
+  /** The event-driven {@code @Ode} members. */
+  public List<Member<ModelIR.Ode>> eventOdes() {
+    return odes.stream().filter(ParsedModel::eventDriven).toList();
   }
 
   private List<ModelIR.SynapseVar> synapseVars() {

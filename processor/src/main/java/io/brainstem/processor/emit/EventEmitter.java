@@ -1,0 +1,491 @@
+package io.brainstem.processor.emit;
+
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PROTECTED;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import io.brainstem.processor.integrate.EventDriven;
+import io.brainstem.processor.integrate.Exprs;
+import io.brainstem.processor.integrate.LocalNames;
+import io.brainstem.processor.ir.Assign;
+import io.brainstem.processor.ir.Expr.Ref;
+import io.brainstem.processor.ir.Expr.RefKind;
+import io.brainstem.processor.ir.ModelIR.Action;
+import io.brainstem.processor.ir.ModelIR.Home;
+import io.brainstem.processor.ir.ModelIR.Ode;
+import io.brainstem.processor.ir.ModelIR.SynapseVar;
+import io.brainstem.processor.ir.SynapseIR;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The event code of a plastic {@code @Synapse} (one with an {@code @OnPost}, an event-driven
+ * {@code @Ode}, or an {@code @OnPre} writing a {@code @PerPre} variable), Brian2's order:
+ *
+ * <ol>
+ *   <li>{@code preEvents}, once per step before any range (from {@code beginStep}): per
+ *       presynaptic spike due, its {@code @PerPre} event-driven states advance to the event and
+ *       the {@code @OnPre} writes of {@code @PerPre} variables run, once per spike;
+ *   <li>{@code deliverEvents}, per range of postsynaptic neurons: the rest of {@code @OnPre} per
+ *       synapse of each spike, after advancing the synapse's and its target's event-driven
+ *       states;
+ *   <li>{@code deliverPost}, per range: per postsynaptic neuron that spiked last step, its
+ *       event-driven states advance, the {@code @OnPost} writes of per-postsynaptic variables run
+ *       once, then the rest of {@code @OnPost} on each of its synapses (by the by-postsynaptic
+ *       index, ascending presynaptic order), reading the presynaptic event-driven states advanced
+ *       to the event without storing them (another range may own nothing of them).
+ * </ol>
+ *
+ * Each range writes only its targets' and their synapses' values, and {@code preEvents} runs
+ * alone, so any thread count gives the same result. The event time is {@code t - dt}: the start of
+ * the step whose spikes are delivered (Brian2's {@code t} of the event). The three are plain
+ * kernels: {@code jit(false)} runs them too, as the body cannot be called whole when it is split
+ * into once-per-spike and per-synapse parts.
+ */
+final class EventEmitter {
+  private final SynapseIR model;
+  private final GeneratedNames generated;
+  private final LocalNames names;
+  private final String j;
+  private final String k;
+  private final String pre;
+  private final String from;
+  private final String to;
+  private final String tEvent;
+  private final String lastPre;
+  private final String lastPost;
+  private final String lastSynapse;
+  private final String postIndptr;
+  private final String postSynapses;
+
+  EventEmitter(SynapseIR model, GeneratedNames generated, LocalNames names, String j, String k,
+      String pre, String from, String to) {
+    this.model = model;
+    this.generated = generated;
+    this.names = names;
+    this.j = j;
+    this.k = k;
+    this.pre = pre;
+    this.from = from;
+    this.to = to;
+    this.tEvent = names.allocate("tEvent");
+    this.lastPre = eventVars(Home.PRE).isEmpty() ? null : generated.member("lastupdate_pre");
+    this.lastPost = eventVars(null).isEmpty() ? null : generated.member("lastupdate_post");
+    this.lastSynapse = eventVars(Home.SYNAPSE).isEmpty() ? null : generated.member("lastupdate");
+    this.postIndptr = model.onPost().isPresent() ? generated.member("postIndptr") : null;
+    this.postSynapses = model.onPost().isPresent() ? generated.member("postSynapses") : null;
+  }
+
+  /** Whether {@code model} needs this emitter's event code instead of the plain delivery. */
+  static boolean applies(SynapseIR model) {
+    return model.onPost().isPresent() || !model.eventOdes().isEmpty()
+        || !oncePerSpike(model, model.onPre(), Home.PRE).isEmpty();
+  }
+
+  /** The assignments of {@code event} that run once per spike: those writing {@code home}. */
+  static List<Assign> oncePerSpike(SynapseIR model, Optional<Action> event, Home home) {
+    return event.map(a -> a.assignments().stream()
+        .filter(s -> model.homeOf(s.state()) == home && !isPost(model, s.state())).toList())
+        .orElse(List.of());
+  }
+
+  private static List<Assign> perSynapse(SynapseIR model, Optional<Action> event, Home once) {
+    return event.map(a -> a.assignments().stream()
+        .filter(s -> model.homeOf(s.state()) != once || isPost(model, s.state())).toList())
+        .orElse(List.of());
+  }
+
+  private static boolean isPost(SynapseIR model, String name) {
+    return model.posts().stream().anyMatch(p -> p.fieldName().equals(name));
+  }
+
+  /** The event-driven ODEs of states living in {@code home} (null: per postsynaptic neuron). */
+  private List<Ode> eventVars(Home home) {
+    return model.eventOdes().stream().filter(o -> model.homeOf(o.state()) == home).toList();
+  }
+
+  /** The last-update times and the by-postsynaptic index. */
+  List<FieldSpec> fields() {
+    List<FieldSpec> fields = new ArrayList<>();
+    if (lastPre != null) {
+      fields.add(timeField(lastPre, "presynaptic neuron"));
+    }
+    if (lastPost != null) {
+      fields.add(timeField(lastPost, "postsynaptic neuron"));
+    }
+    if (lastSynapse != null) {
+      fields.add(timeField(lastSynapse, "synapse, in CSR order,"));
+    }
+    if (postIndptr != null) {
+      fields.add(FieldSpec.builder(int[].class, postIndptr, PRIVATE, FINAL)
+          .addJavadoc("Where each postsynaptic neuron's synapses start in {@code $L}.\n",
+              postSynapses).build());
+      fields.add(FieldSpec.builder(int[].class, postSynapses, PRIVATE, FINAL)
+          .addJavadoc("The synapses (CSR positions) by postsynaptic neuron, each neuron's in "
+              + "ascending presynaptic order.\n").build());
+    }
+    return fields;
+  }
+
+  private static FieldSpec timeField(String name, String owner) {
+    return FieldSpec.builder(double[].class, name, PRIVATE, FINAL)
+        .addJavadoc("The time (ms) each $L's event-driven states were last advanced to.\n", owner)
+        .build();
+  }
+
+  /** The constructor's statements for {@link #fields()}. */
+  CodeBlock init() {
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (lastPre != null) {
+      code.addStatement("this.$L = eventTimes($S, pre.size())", lastPre, lastPre);
+    }
+    if (lastPost != null) {
+      code.addStatement("this.$L = eventTimes($S, post.size())", lastPost, lastPost);
+    }
+    if (lastSynapse != null) {
+      code.addStatement("this.$L = eventTimes($S, synapseCount())", lastSynapse, lastSynapse);
+    }
+    if (postIndptr != null) {
+      code.addStatement("this.$L = postIndptr()", postIndptr)
+          .addStatement("this.$L = postSynapses()", postSynapses);
+    }
+    return code.build();
+  }
+
+  /** Whether a once-per-presynaptic-spike part exists, run by {@code beginEvents}. */
+  boolean hasPreEvents() {
+    return lastPre != null || !oncePerSpike(model, model.onPre(), Home.PRE).isEmpty();
+  }
+
+  /** {@code beginEvents(t, dt)}: the presynaptic part, once per step, for either storage. */
+  MethodSpec beginEvents() {
+    return MethodSpec.methodBuilder("beginEvents")
+        .addAnnotation(Override.class)
+        .addModifiers(PROTECTED)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .beginControlFlow("if (precision() == $T.FLOAT)", RuntimeNames.PRECISION)
+        .addStatement("preEventsFloat(t, dt)")
+        .nextControlFlow("else")
+        .addStatement("preEvents(t, dt)")
+        .endControlFlow()
+        .build();
+  }
+
+  /** Per presynaptic spike due: advance its event-driven states, run the once-per-spike writes. */
+  MethodSpec preEvents(Storage storage) {
+    LocalNames locals = names.copy();
+    String spikes = locals.allocate("spikes");
+    String slot = locals.allocate("s");
+    String count = locals.allocate("spikeCount");
+    List<Assign> once = oncePerSpike(model, model.onPre(), Home.PRE);
+    Vars vars = Vars.kernel(model);
+    PlanRenderer render = PlanRenderer.kernel(model, vars, pre);
+    Set<String> written = written(once);
+    CodeBlock.Builder body = CodeBlock.builder();
+    body.add(advance(Home.PRE, pre, lastPre, render, locals, written));
+    for (Assign a : once) {
+      body.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
+    }
+    Set<String> stored = new LinkedHashSet<>(written);
+    eventVars(Home.PRE).forEach(o -> stored.add(o.state()));
+    CodeBlock.Builder stores = CodeBlock.builder();
+    stored.forEach(v -> stores.addStatement("this.$L[$L] = $L", generated.field(v, storage), pre,
+        storage.store(v)));
+    CodeBlock loads = loads(refs(once, eventVars(Home.PRE)), written, stored, storage,
+        Set.of(Home.PRE));
+    return MethodSpec.methodBuilder("preEvents" + storage.suffix)
+        .addModifiers(PRIVATE)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .beginControlFlow("if (hasSynapseDelays())")
+        .addStatement("throw new $T(name() + $S)", IllegalStateException.class,
+            ": per-synapse delays are not supported with @PerPre event state (the"
+                + " once-per-spike part would run at different times per synapse); use one"
+                + " delay for the projection")
+        .endControlFlow()
+        .addStatement("final double $L = t - dt", tEvent)
+        .addStatement("final int[] $L = dueSpikes()", spikes)
+        .beginControlFlow("for (int $L = 0, $L = dueSpikeCount(); $L < $L; $L++)", slot, count,
+            slot, count, slot)
+        .addStatement("final int $L = $L[$L]", pre, spikes, slot)
+        .addCode(loads)
+        .addCode(body.build())
+        .addCode(stores.build())
+        .endControlFlow()
+        .build();
+  }
+
+  /** The per-synapse part of {@code @OnPre} on the targets in {@code [from, to)}. */
+  MethodSpec deliverEvents(Storage storage) {
+    LocalNames locals = names.copy();
+    String spikes = locals.allocate("spikes");
+    String slot = locals.allocate("s");
+    String count = locals.allocate("spikeCount");
+    String due = locals.allocate("due");
+    String e = locals.allocate("e");
+    List<Assign> statements = perSynapse(model, model.onPre(), Home.PRE);
+    Vars vars = Vars.kernel(model);
+    PlanRenderer render = PlanRenderer.kernel(model, vars, j);
+    Set<String> written = written(statements);
+    Set<String> refs = refs(statements, List.of());
+    boolean postEvents = eventVars(null).stream().anyMatch(o -> refs.contains(o.state()));
+    Set<String> stored = new LinkedHashSet<>(written);
+    eventVars(Home.SYNAPSE).forEach(o -> stored.add(o.state()));
+    if (postEvents) {
+      eventVars(null).forEach(o -> stored.add(o.state()));
+    }
+    CodeBlock.Builder body = CodeBlock.builder()
+        .add(advance(Home.SYNAPSE, k, lastSynapse, render, locals, written));
+    if (postEvents) {
+      body.add(advance(null, j, lastPost, render, locals, written));
+    }
+    for (Assign a : statements) {
+      body.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
+    }
+    Set<String> used = new LinkedHashSet<>(refs);
+    eventVars(Home.SYNAPSE).forEach(o -> used.addAll(names(o)));
+    if (postEvents) {
+      eventVars(null).forEach(o -> used.addAll(names(o)));
+    }
+    CodeBlock perTarget = CodeBlock.builder()
+        .addStatement("final int $L = indices[$L]", j, k)
+        .beginControlFlow("if ($L < $L || $L >= $L)", j, from, j, to)
+        .addStatement("continue")
+        .endControlFlow()
+        .add(loads(used, written, stored, storage, null))
+        .add(body.build())
+        .add(stores(stored, storage))
+        .build();
+    return MethodSpec.methodBuilder("deliverEvents" + storage.suffix)
+        .addModifiers(PRIVATE)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addStatement("final double $L = t - dt", tEvent)
+        .beginControlFlow("if (hasSynapseDelays())")
+        .addStatement("final int[] $L = dueSynapses()", due)
+        .beginControlFlow("for (int $L = 0, $L = dueCount(); $L < $L; $L++)", e, count, e, count,
+            e)
+        .addStatement("final int $L = $L[$L]", k, due, e)
+        .addStatement("final int $L = preOf($L)", pre, k)
+        .addCode(perTarget)
+        .endControlFlow()
+        .nextControlFlow("else")
+        .addStatement("final int[] $L = dueSpikes()", spikes)
+        .beginControlFlow("for (int $L = 0, $L = dueSpikeCount(); $L < $L; $L++)", slot, count,
+            slot, count, slot)
+        .addStatement("final int $L = $L[$L]", pre, spikes, slot)
+        .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, pre, k, pre,
+            k)
+        .addCode(perTarget)
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** {@code @OnPost} for the postsynaptic neurons in {@code [from, to)} that spiked last step. */
+  MethodSpec deliverPost(Storage storage) {
+    LocalNames locals = names.copy();
+    String c = locals.allocate("c");
+    List<Assign> once = oncePerSpike(model, model.onPost(), null);
+    List<Assign> statements = perSynapse(model, model.onPost(), null);
+    Vars vars = Vars.kernel(model);
+    PlanRenderer render = PlanRenderer.kernel(model, vars, j);
+    // Per neuron: its own variables, advanced, then the once-per-spike writes.
+    Set<String> writtenOnce = written(once);
+    Set<String> storedPost = new LinkedHashSet<>(writtenOnce);
+    eventVars(null).forEach(o -> storedPost.add(o.state()));
+    Set<String> postUsed = new LinkedHashSet<>();
+    for (String v : refs(once, eventVars(null))) {
+      if (model.homeOf(v) == null) {
+        postUsed.add(v);
+      }
+    }
+    for (String v : refs(statements, List.of())) {
+      if (model.homeOf(v) == null) {
+        postUsed.add(v);
+      }
+    }
+    CodeBlock.Builder neuron = CodeBlock.builder()
+        .add(loads(postUsed, writtenOnce, storedPost, storage, null))
+        .add(advance(null, j, lastPost, render, locals, writtenOnce));
+    for (Assign a : once) {
+      neuron.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
+    }
+    // Per synapse: its own variables (advanced), the presynaptic ones (advanced, not stored).
+    Set<String> written = written(statements);
+    Set<String> stored = new LinkedHashSet<>(written);
+    eventVars(Home.SYNAPSE).forEach(o -> stored.add(o.state()));
+    Set<String> used = new LinkedHashSet<>();
+    for (String v : refs(statements, eventVars(Home.SYNAPSE))) {
+      if (model.homeOf(v) != null) {
+        used.add(v);
+      }
+    }
+    boolean preRead = used.stream().anyMatch(v -> model.homeOf(v) == Home.PRE);
+    Set<String> preAdvanced = new LinkedHashSet<>();
+    if (preRead && lastPre != null) {
+      for (Ode o : eventVars(Home.PRE)) {
+        if (used.contains(o.state())) {
+          preAdvanced.add(o.state());
+          used.addAll(names(o));
+        }
+      }
+    }
+    Set<String> mutable = new LinkedHashSet<>(written);
+    mutable.addAll(preAdvanced);
+    CodeBlock.Builder synapse = CodeBlock.builder()
+        .addStatement("final int $L = $L[$L]", k, postSynapses, c);
+    if (preRead) {
+      synapse.addStatement("final int $L = preOf($L)", pre, k);
+    }
+    synapse.add(loads(used, mutable, stored, storage, Set.of(Home.SYNAPSE, Home.PRE)));
+    if (!preAdvanced.isEmpty()) {
+      String elapsed = locals.allocate("elapsedPre");
+      synapse.addStatement("final double $L = $L - this.$L[$L]", elapsed, tEvent, lastPre, pre);
+      for (Ode o : eventVars(Home.PRE)) {
+        if (preAdvanced.contains(o.state())) {
+          synapse.addStatement("$L = $L", o.state(), render.expr(EventDriven.advance(o, elapsed)));
+        }
+      }
+    }
+    synapse.add(advance(Home.SYNAPSE, k, lastSynapse, render, locals, written));
+    for (Assign a : statements) {
+      synapse.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
+    }
+    synapse.add(stores(stored, storage));
+    return MethodSpec.methodBuilder("deliverPost" + storage.suffix)
+        .addModifiers(PRIVATE)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addStatement("final double $L = t - dt", tEvent)
+        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
+        .beginControlFlow("if (!postSpike[$L])", j)
+        .addStatement("continue")
+        .endControlFlow()
+        .addCode(neuron.build())
+        .beginControlFlow("for (int $L = $L[$L]; $L < $L[$L + 1]; $L++)", c, postIndptr, j, c,
+            postIndptr, j, c)
+        .addCode(synapse.build())
+        .endControlFlow()
+        .addCode(stores(storedPost, storage))
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * Advances every event-driven state of {@code home} at {@code index} to the event and records
+   * the time (nothing when the home has none); the states must be loaded as mutable locals.
+   */
+  private CodeBlock advance(Home home, String index, String last, PlanRenderer render,
+      LocalNames locals, Set<String> writtenAlso) {
+    List<Ode> odes = eventVars(home);
+    if (odes.isEmpty()) {
+      return CodeBlock.of("");
+    }
+    String elapsed = locals.allocate("elapsed");
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("final double $L = $L - this.$L[$L]", elapsed, tEvent, last, index);
+    for (Ode o : odes) {
+      code.addStatement("$L = $L", o.state(), render.expr(EventDriven.advance(o, elapsed)));
+    }
+    return code.addStatement("this.$L[$L] = $L", last, index, tEvent).build();
+  }
+
+  private static Set<String> written(List<Assign> statements) {
+    Set<String> written = new LinkedHashSet<>();
+    statements.forEach(a -> written.add(a.state()));
+    return written;
+  }
+
+  /** The model variables the statements and ODEs read or write. */
+  private static Set<String> refs(List<Assign> statements, List<Ode> odes) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Assign a : statements) {
+      out.add(a.state());
+      out.addAll(variableNames(Exprs.refs(a.value())));
+    }
+    odes.forEach(o -> out.addAll(names(o)));
+    return out;
+  }
+
+  private static Set<String> names(Ode o) {
+    Set<String> out = new LinkedHashSet<>();
+    out.add(o.state());
+    out.addAll(variableNames(Exprs.refs(EventDriven.inlined(o))));
+    return out;
+  }
+
+  private static Set<String> variableNames(Set<Ref> refs) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Ref r : refs) {
+      if (r.kind() == RefKind.PARAM || r.kind() == RefKind.STATE || r.kind() == RefKind.POST) {
+        out.add(r.name());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Locals of the variables {@code used}, each from its home's array at its index (synapse
+   * {@code k}, presynaptic {@code pre}, postsynaptic {@code j}); those in {@code mutable} or
+   * {@code stored} are mutable. {@code homes}, when given, limits the loads to those homes (null
+   * standing for per postsynaptic neuron).
+   */
+  private CodeBlock loads(Set<String> used, Set<String> mutable, Set<String> stored,
+      Storage storage, Set<Home> homes) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (String v : used) {
+      Home home = model.homeOf(v);
+      if (homes != null && !homes.contains(home)) {
+        continue;
+      }
+      String modifier = mutable.contains(v) || stored.contains(v) ? "" : "final ";
+      Optional<SynapseVar> synapseVar = model.synapseVar(v);
+      if (synapseVar.isPresent()) {
+        String index = home == Home.SYNAPSE ? k : pre;
+        code.addStatement("$Ldouble $L = this.$L[$L]", modifier, v, generated.field(v, storage),
+            index);
+      } else if (model.params().stream().anyMatch(p -> p.name().equals(v))) {
+        code.addStatement("final double $L = params.value($L, $L)", v,
+            generated.indexConstant(v), j);
+      } else if (model.states().stream().anyMatch(s -> s.name().equals(v))) {
+        code.addStatement("$Ldouble $L = this.$L[$L]", modifier, v, generated.field(v, storage),
+            j);
+      } else if (model.posts().stream().anyMatch(p -> p.fieldName().equals(v))) {
+        code.addStatement("$Ldouble $L = $L[$L]", modifier, v, generated.postArray(v, storage),
+            j);
+      }
+    }
+    return code.build();
+  }
+
+  /** Stores the locals {@code stored} back at their homes' indices. */
+  private CodeBlock stores(Set<String> stored, Storage storage) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (String v : stored) {
+      Home home = model.homeOf(v);
+      String value = storage.store(v);
+      if (model.synapseVar(v).isPresent()) {
+        code.addStatement("this.$L[$L] = $L", generated.field(v, storage),
+            home == Home.SYNAPSE ? k : pre, value);
+      } else if (model.posts().stream().anyMatch(p -> p.fieldName().equals(v))) {
+        code.addStatement("$L[$L] = $L", generated.postArray(v, storage), j, value);
+      } else {
+        code.addStatement("this.$L[$L] = $L", generated.field(v, storage), j, value);
+      }
+    }
+    return code.build();
+  }
+}
