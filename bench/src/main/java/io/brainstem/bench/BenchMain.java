@@ -22,7 +22,7 @@ import java.util.Map;
  * same thing ({@code t_run_loop}, {@code spikes_E}, {@code rate_E_Hz}, ...).
  *
  * <pre>
- * BenchMain --model coba|cuba|cobahh|einet|einet-weighted [--N 4000] [--k 80] [--duration 1] (s)
+ * BenchMain --model coba|cuba|cobahh|einet|einet-weighted|song2000|stdp-ei [--N 4000] [--k 80] [--duration 1] (s)
  *           [--threads 1] [--seed 1] [--warmup 0] (ms) [--precision double|float]
  *           [--raster file.png] [--method RK4 --coupling held|staged] (einet only)
  * </pre>

@@ -6,15 +6,19 @@ import io.brainstem.bench.models.CubaNeuronGroup;
 import io.brainstem.bench.models.ExcConductanceProjection;
 import io.brainstem.bench.models.InhConductanceProjection;
 import io.brainstem.bench.models.TraubHHGroup;
+import io.brainstem.connectivity.All2All;
 import io.brainstem.connectivity.FixedProb;
 import io.brainstem.math.Rng;
 import io.brainstem.models.ExpCobaProjection;
 import io.brainstem.models.LifGroup;
+import io.brainstem.models.StdpSong2000Projection;
 import io.brainstem.models.WeightedExpCobaProjection;
+import io.brainstem.network.Coupling;
 import io.brainstem.network.Network;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Precision;
 import io.brainstem.network.Variable;
+import io.brainstem.sources.PoissonGroup;
 import java.util.Locale;
 
 /**
@@ -47,8 +51,10 @@ public final class BenchNetworks {
       case "cobahh" -> cobahh(n, ne, p, seed, precision);
       case "einet" -> einet(ne, n - ne, p, seed, precision);
       case "einet-weighted" -> einetWeighted(ne, n - ne, p, seed, precision);
+      case "song2000" -> song2000(seed, precision);
+      case "stdp-ei" -> stdpEi(ne, n - ne, 125.0 / n, seed, precision);
       default -> throw new IllegalArgumentException("unknown model '" + model
-          + "'; the models are coba, cuba, cobahh, einet, einet-weighted");
+          + "'; the models are coba, cuba, cobahh, einet, einet-weighted, song2000, stdp-ei");
     };
   }
 
@@ -163,6 +169,56 @@ public final class BenchNetworks {
     net.add(weighted(e, i, p, seed + 2).E(0.).w(0.6).tau(5.));
     net.add(weighted(i, e, p, seed + 3).E(-80.).w(6.7).tau(10.));
     net.add(weighted(i, i, p, seed + 4).E(-80.).w(6.7).tau(10.));
+    return new Bench(net, e, i, 20, 20);
+  }
+
+  /**
+   * Brian2's {@code examples/synapses/STDP.py} (bench/brian2_plastic.py {@code song2000}): 1000
+   * Poisson inputs at 15 Hz onto one LIF through additive STDP, euler, the conductance integrated
+   * with the membrane as Brian2 does ({@code Coupling.STAGED}); weights uniform in [0, gmax).
+   * {@code e} is the neuron, {@code i} the inputs.
+   */
+  static Bench song2000(long seed, Precision precision) {
+    Network net = new Network(precision);
+    PoissonGroup input = net.add(new PoissonGroup("input", 1000, 15, seed));
+    LifGroup neuron = net.add(new LifGroup("E", 1, precision).V_rest(-74).V_reset(-60).V_th(-54)
+        .tau(10).method(Integrator.EULER));
+    neuron.variable("V").set(0, -60);
+    double gmax = 0.01;
+    StdpSong2000Projection s = net.add(new StdpSong2000Projection("S", input, neuron, new All2All())
+        .tau(5).E(0).gmax(gmax).dApre(0.01 * gmax).dApost(-1.05 * 0.01 * gmax).tau_pre(20)
+        .tau_post(20).coupling(Coupling.STAGED));
+    Rng rng = new Rng(seed);
+    Variable w = s.variable("w");
+    for (int j = 0; j < w.size(); j++) {
+      w.set(j, rng.uniform(0, gmax));
+    }
+    return new Bench(net, neuron, input, 0, 0);
+  }
+
+  /**
+   * The einet with fan-in 125 (p = 125/N: 100 E and 25 I partners), weights scaled by 80/125, and
+   * additive STDP on E→E (w in [0, 2 we], starting at we), as bench/brian2_plastic.py {@code stdp-ei}.
+   */
+  static Bench stdpEi(int numExc, int numInh, double p, long seed, Precision precision) {
+    Network net = new Network(precision);
+    LifGroup e = net.add(lif("E", numExc, precision));
+    LifGroup i = net.add(lif("I", numInh, precision));
+    Rng rng = new Rng(seed);
+    fillNormal(rng, e.variable("V"), -55., 2.);
+    fillNormal(rng, i.variable("V"), -55., 2.);
+    double we = 0.6 * 80 / 125;
+    double wi = 6.7 * 80 / 125;
+    double wmax = 2 * we;
+    StdpSong2000Projection ee = net.add(new StdpSong2000Projection("E2E", e, e, new FixedProb(p, seed + 1))
+        .tau(5).E(0).gmax(wmax).dApre(0.01 * wmax).dApost(-1.05 * 0.01 * wmax).tau_pre(20).tau_post(20));
+    Variable w = ee.variable("w");
+    for (int j = 0; j < w.size(); j++) {
+      w.set(j, we);
+    }
+    net.add(exp(e, i, p, seed + 2).E(0.).g_max(we).tau(5.));
+    net.add(exp(i, e, p, seed + 3).E(-80.).g_max(wi).tau(10.));
+    net.add(exp(i, i, p, seed + 4).E(-80.).g_max(wi).tau(10.));
     return new Bench(net, e, i, 20, 20);
   }
 

@@ -63,6 +63,8 @@ final class EventEmitter {
   private final String lastSynapse;
   private final String postIndptr;
   private final String postSynapses;
+  /** The presynaptic neuron of each by-postsynaptic entry; null unless @OnPost reads one. */
+  private final String postPre;
 
   EventEmitter(SynapseIR model, GeneratedNames generated, LocalNames names, String j, String k,
       String pre, String from, String to) {
@@ -80,6 +82,25 @@ final class EventEmitter {
     this.lastSynapse = eventVars(Home.SYNAPSE).isEmpty() ? null : generated.member("lastupdate");
     this.postIndptr = model.onPost().isPresent() ? generated.member("postIndptr") : null;
     this.postSynapses = model.onPost().isPresent() ? generated.member("postSynapses") : null;
+    this.postPre = onPostReadsPre() ? generated.member("postPre") : null;
+  }
+
+  /**
+   * Whether {@code @OnPost} reads a presynaptic variable: its synapse loop then needs each
+   * synapse's presynaptic neuron. An array of them (4 bytes per synapse) costs less than finding
+   * the row by binary search per synapse, which made @OnPost the bulk of an STDP network's step.
+   */
+  private boolean onPostReadsPre() {
+    if (model.onPost().isEmpty()) {
+      return false;
+    }
+    // as deliverPost decides: the per-synapse statements and the synapse's event-driven ODEs
+    for (String v : refs(perSynapse(model, model.onPost(), null), eventVars(Home.SYNAPSE))) {
+      if (model.homeOf(v) == Home.PRE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code model} needs this emitter's event code instead of the plain delivery. */
@@ -130,6 +151,10 @@ final class EventEmitter {
           .addJavadoc("The synapses (CSR positions) by postsynaptic neuron, each neuron's in "
               + "ascending presynaptic order.\n").build());
     }
+    if (postPre != null) {
+      fields.add(FieldSpec.builder(int[].class, postPre, PRIVATE, FINAL)
+          .addJavadoc("The presynaptic neuron of each synapse of {@code $L}.\n", postSynapses).build());
+    }
     return fields;
   }
 
@@ -154,6 +179,9 @@ final class EventEmitter {
     if (postIndptr != null) {
       code.addStatement("this.$L = postIndptr()", postIndptr)
           .addStatement("this.$L = postSynapses()", postSynapses);
+    }
+    if (postPre != null) {
+      code.addStatement("this.$L = postPresynaptic()", postPre);
     }
     return code.build();
   }
@@ -346,7 +374,7 @@ final class EventEmitter {
     CodeBlock.Builder synapse = CodeBlock.builder()
         .addStatement("final int $L = $L[$L]", k, postSynapses, c);
     if (preRead) {
-      synapse.addStatement("final int $L = preOf($L)", pre, k);
+      synapse.addStatement("final int $L = $L[$L]", pre, postPre, c);
     }
     synapse.add(loads(used, mutable, stored, storage, Set.of(Home.SYNAPSE, Home.PRE)));
     if (!preAdvanced.isEmpty()) {

@@ -131,7 +131,7 @@ public final class GeneratedNames {
         ? null : members.allocate("synapsePre");
     if (model instanceof SynapseIR) {
       for (String base : List.of("lastupdate_pre", "lastupdate_post", "lastupdate", "postIndptr",
-          "postSynapses")) {
+          "postSynapses", "postPre")) {
         eventMembers.put(base, members.allocate(base));
       }
     }
