@@ -80,11 +80,21 @@ def run(cmd, timeout):
     return res
 
 
+# The plasticity models' Brian2 side lives here (bench/brian2_plastic.py), not in the peers.
+PLASTIC = ('song2000', 'stdp-ei')
+
+
 def brian2(model, n, threads, duration, seed):
     # threads 1 = no OpenMP (Brian2's default); n > 1 = OpenMP with n threads
-    res = run([BRIAN2_PYTHON, BRIAN2, '--model', model, '--target', 'cpp_standalone',
+    omp = str(0 if threads == 1 else threads)
+    if model in PLASTIC:
+        cmd = [BRIAN2_PYTHON, os.path.join(HERE, 'brian2_plastic.py'), '--model', model,
+               '--N', str(n), '--duration', str(duration), '--seed', str(seed), '--threads', omp]
+    else:
+        cmd = [BRIAN2_PYTHON, BRIAN2, '--model', model, '--target', 'cpp_standalone',
                '--N', str(n), '--k', '80', '--duration', str(duration), '--seed', str(seed),
-               '--threads', str(0 if threads == 1 else threads)], timeout=3600)
+               '--threads', omp]
+    res = run(cmd, timeout=3600)
     if res:
         parts = [float(x) for x in res['binary_elapsed'].split(':')]
         res['process_s'] = parts[0] * 60 + parts[1] if len(parts) == 2 else \
@@ -154,7 +164,10 @@ def main():
     global WARMUP_MS, PRECISION
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--quick', action='store_true', help='only N = 4000')
-    ap.add_argument('--models', default='coba,einet,cuba,cobahh')
+    ap.add_argument('--models', default='coba,einet,cuba,cobahh',
+                    help='any of coba, einet, cuba, cobahh, and the plasticity models song2000 '
+                         '(1000 Poisson inputs onto one LIF, STDP; N is ignored) and stdp-ei '
+                         '(EINet of N neurons, fan-in 125, STDP on E->E)')
     ap.add_argument('--sizes', default='4000,40000,400000')
     ap.add_argument('--threads', default='1,2')
     ap.add_argument('--jdks', default='17,25')
