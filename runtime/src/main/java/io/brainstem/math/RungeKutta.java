@@ -175,41 +175,14 @@ public final class RungeKutta {
     double[] out = buffers[MAX_STAGES];
     Row row = row(s);
     int n = to - from;
-    int[] j = row.stages;
-    double[] w = row.weights;
+    if (row.stages.length == 0) {
+      System.arraycopy(y, from, out, 0, n);
+      return out;
+    }
+    row.sum(buffers, out, n);
     double h = row.step(dt);
-    // One pass per row (not one per term): y + h·((w_0·k_0 + w_1·k_1) + ...), the sum's order
-    // as in stage(); a loop per term count, so that C2 vectorizes each.
-    switch (j.length) {
-      case 0 -> System.arraycopy(y, from, out, 0, n);
-      case 1 -> {
-        double w0 = w[0];
-        double[] k0 = buffers[j[0]];
-        for (int e = 0; e < n; e++) {
-          out[e] = y[from + e] + h * (w0 * k0[e]);
-        }
-      }
-      case 2 -> {
-        double w0 = w[0], w1 = w[1];
-        double[] k0 = buffers[j[0]], k1 = buffers[j[1]];
-        for (int e = 0; e < n; e++) {
-          out[e] = y[from + e] + h * (w0 * k0[e] + w1 * k1[e]);
-        }
-      }
-      case 3 -> {
-        double w0 = w[0], w1 = w[1], w2 = w[2];
-        double[] k0 = buffers[j[0]], k1 = buffers[j[1]], k2 = buffers[j[2]];
-        for (int e = 0; e < n; e++) {
-          out[e] = y[from + e] + h * (w0 * k0[e] + w1 * k1[e] + w2 * k2[e]);
-        }
-      }
-      default -> {
-        double w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3];
-        double[] k0 = buffers[j[0]], k1 = buffers[j[1]], k2 = buffers[j[2]], k3 = buffers[j[3]];
-        for (int e = 0; e < n; e++) {
-          out[e] = y[from + e] + h * (w0 * k0[e] + w1 * k1[e] + w2 * k2[e] + w3 * k3[e]);
-        }
-      }
+    for (int e = 0; e < n; e++) {
+      out[e] = y[from + e] + h * out[e];
     }
     return out;
   }
@@ -229,43 +202,16 @@ public final class RungeKutta {
     double[] out = buffers[MAX_STAGES];
     Row row = row(s);
     int n = to - from;
-    int[] j = row.stages;
-    double[] w = row.weights;
+    if (row.stages.length == 0) {
+      for (int e = 0; e < n; e++) {
+        out[e] = y[from + e];
+      }
+      return out;
+    }
+    row.sum(buffers, out, n);
     double h = row.step(dt);
-    switch (j.length) {
-      case 0 -> {
-        for (int e = 0; e < n; e++) {
-          out[e] = y[from + e];
-        }
-      }
-      case 1 -> {
-        double w0 = w[0];
-        double[] k0 = buffers[j[0]];
-        for (int e = 0; e < n; e++) {
-          out[e] = y[from + e] + h * (w0 * k0[e]);
-        }
-      }
-      case 2 -> {
-        double w0 = w[0], w1 = w[1];
-        double[] k0 = buffers[j[0]], k1 = buffers[j[1]];
-        for (int e = 0; e < n; e++) {
-          out[e] = y[from + e] + h * (w0 * k0[e] + w1 * k1[e]);
-        }
-      }
-      case 3 -> {
-        double w0 = w[0], w1 = w[1], w2 = w[2];
-        double[] k0 = buffers[j[0]], k1 = buffers[j[1]], k2 = buffers[j[2]];
-        for (int e = 0; e < n; e++) {
-          out[e] = y[from + e] + h * (w0 * k0[e] + w1 * k1[e] + w2 * k2[e]);
-        }
-      }
-      default -> {
-        double w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3];
-        double[] k0 = buffers[j[0]], k1 = buffers[j[1]], k2 = buffers[j[2]], k3 = buffers[j[3]];
-        for (int e = 0; e < n; e++) {
-          out[e] = y[from + e] + h * (w0 * k0[e] + w1 * k1[e] + w2 * k2[e] + w3 * k3[e]);
-        }
-      }
+    for (int e = 0; e < n; e++) {
+      out[e] = y[from + e] + h * out[e];
     }
     return out;
   }
@@ -314,6 +260,22 @@ public final class RungeKutta {
     double step(double dt) {
       double h = p == 1 ? dt : p * dt;
       return q == 1 ? h : h / q;
+    }
+
+    /** {@code Σ w_j·k_j} of {@code n} elements into {@code out}, one pass per term. */
+    void sum(double[][] k, double[] out, int n) {
+      double w0 = weights[0];
+      double[] k0 = k[stages[0]];
+      for (int e = 0; e < n; e++) {
+        out[e] = w0 * k0[e];
+      }
+      for (int j = 1; j < stages.length; j++) {
+        double w = weights[j];
+        double[] kj = k[stages[j]];
+        for (int e = 0; e < n; e++) {
+          out[e] += w * kj[e];
+        }
+      }
     }
 
     double apply(double y, double[] k, double dt) {
