@@ -32,6 +32,8 @@ import java.util.Map;
  * compiled the kernels, with this network's profile, before the measured run (which gives the
  * same spikes as a cold one): the counterpart of Brian2's C++ compilation, which its
  * {@code t_run_loop} leaves out too ({@code t_warmup} reports it; the process time includes it).
+ * {@code cpu_run_loop} is the calling thread's CPU time during that run: with one thread, the
+ * loop's own cost, which other processes on the same cores change far less than the wall time.
  * (A warm-up on a 4 000-neuron copy made COBA at 400 000 neurons 25 % slower: the JIT compiled
  * with the small network's profile.)
  * With {@code --raster} it also records {@code E.spike} and writes its raster plot. With
@@ -39,6 +41,9 @@ import java.util.Map;
  * {@code --coupling} sets every projection's {@code Coupling} (docs/runners.md).
  */
 public final class BenchMain {
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
@@ -70,6 +75,7 @@ public final class BenchMain {
     long spikesE;
     long spikesI;
     double tLoop;
+    double cpuLoop;
     double tWarmup = 0;
     try (DSRunner runner = builder.build()) {
       if (warmupMs > 0) {
@@ -80,7 +86,11 @@ public final class BenchMain {
       }
       long spikesE0 = bench.e().totalSpikes(); // counts since creation, warm-up included
       long spikesI0 = bench.i().totalSpikes();
+      // CPU time of this thread too: with one thread the loop's own cost, robust to other
+      // processes sharing the cores (wall time is not)
+      long cpu0 = THREADS.getCurrentThreadCpuTime();
       tLoop = runner.run(durationS * 1000);
+      cpuLoop = (THREADS.getCurrentThreadCpuTime() - cpu0) * 1e-9;
       spikesE = bench.e().totalSpikes() - spikesE0;
       spikesI = bench.i().totalSpikes() - spikesI0;
       if (raster != null) {
@@ -107,6 +117,7 @@ public final class BenchMain {
     res.put("t_warmup", tWarmup);
     res.put("t_setup", tBuild);
     res.put("t_run_loop", tLoop);
+    res.put("cpu_run_loop", cpuLoop);
     res.put("n_syn", synapses);
     res.put("spikes_E", spikesE);
     res.put("spikes_I", spikesI);

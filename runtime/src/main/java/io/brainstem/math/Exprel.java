@@ -2,8 +2,8 @@ package io.brainstem.math;
 
 /** Functions generated kernels call. */
 public final class Exprel {
-  // TAYLOR_k = 1/(k+1)! as doubles: exprel's Taylor coefficients, public so that vector kernels
-  // evaluate the same polynomial (bit for bit) inline.
+  // TAYLOR_k = 1/(k+1)! as doubles: exprel's Taylor coefficients, public so that
+  // VectorMath.exprelTaylor evaluates the same polynomial (bit for bit) for the vector kernels.
   /** exprel's Taylor coefficient 14: {@code 1/15!}. */
   public static final double TAYLOR_14 = 7.647163731819816e-13;
   /** exprel's Taylor coefficient 13: {@code 1/14!}. */

@@ -148,21 +148,7 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
       final int at = j - from;
       final DoubleVector g_expEulerFactor_z = DoubleVector.fromArray(S, carry, 1 * BLOCK + at);
       // g_expEulerFactor = dt·exprel(z): Taylor for |z| < 0.5; the others counted, redone after
-      final DoubleVector g_expEulerFactor = g_expEulerFactor_z.mul(Exprel.TAYLOR_14).add(Exprel.TAYLOR_13)
-          .mul(g_expEulerFactor_z).add(Exprel.TAYLOR_12)
-          .mul(g_expEulerFactor_z).add(Exprel.TAYLOR_11)
-          .mul(g_expEulerFactor_z).add(Exprel.TAYLOR_10)
-          .mul(g_expEulerFactor_z).add(Exprel.TAYLOR_9)
-          .mul(g_expEulerFactor_z).add(Exprel.TAYLOR_8)
-          .mul(g_expEulerFactor_z).add(Exprel.TAYLOR_7)
-          .mul(g_expEulerFactor_z).add(Exprel.TAYLOR_6)
-          .mul(g_expEulerFactor_z).add(Exprel.TAYLOR_5)
-          .mul(g_expEulerFactor_z).add(Exprel.TAYLOR_4)
-          .mul(g_expEulerFactor_z).add(Exprel.TAYLOR_3)
-          .mul(g_expEulerFactor_z).add(Exprel.TAYLOR_2)
-          .mul(g_expEulerFactor_z).add(Exprel.TAYLOR_1)
-          .mul(g_expEulerFactor_z).add(Exprel.TAYLOR_0)
-          .mul(dt);
+      final DoubleVector g_expEulerFactor = VectorMath.exprelTaylor(g_expEulerFactor_z).mul(dt);
       farLanes += g_expEulerFactor_z.abs().compare(VectorOperators.LT, 0.5).not().trueCount();
       g_expEulerFactor.intoArray(carry, 2 * BLOCK + at);
     }

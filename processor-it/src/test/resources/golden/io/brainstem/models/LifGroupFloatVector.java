@@ -170,21 +170,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final int at = i - from;
       final DoubleVector V_expEulerFactor_z = DoubleVector.fromArray(S, carry, 1 * BLOCK + at);
       // V_expEulerFactor = dt·exprel(z): Taylor for |z| < 0.5; the others counted, redone after
-      final DoubleVector V_expEulerFactor = V_expEulerFactor_z.mul(Exprel.TAYLOR_14).add(Exprel.TAYLOR_13)
-          .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_12)
-          .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_11)
-          .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_10)
-          .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_9)
-          .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_8)
-          .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_7)
-          .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_6)
-          .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_5)
-          .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_4)
-          .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_3)
-          .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_2)
-          .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_1)
-          .mul(V_expEulerFactor_z).add(Exprel.TAYLOR_0)
-          .mul(dt);
+      final DoubleVector V_expEulerFactor = VectorMath.exprelTaylor(V_expEulerFactor_z).mul(dt);
       farLanes += V_expEulerFactor_z.abs().compare(VectorOperators.LT, 0.5).not().trueCount();
       V_expEulerFactor.intoArray(carry, 2 * BLOCK + at);
     }

@@ -87,16 +87,6 @@ final class LifGroupStaged {
     final double[] input_V_slope2 = group.stageSlope(0, 1);
     final double[] input_V_slope3 = group.stageSlope(0, 2);
     final double[] input_V_slope4 = group.stageSlope(0, 3);
-    final double a21 = rk.a21;
-    final double a31 = rk.a31;
-    final double a32 = rk.a32;
-    final double a41 = rk.a41;
-    final double a42 = rk.a42;
-    final double a43 = rk.a43;
-    final double b1 = rk.b1;
-    final double b2 = rk.b2;
-    final double b3 = rk.b3;
-    final double b4 = rk.b4;
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
@@ -106,16 +96,16 @@ final class LifGroupStaged {
       if (!refractory) {
         final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
         final double V_k1 = (-V + V_rest + R * input_stage1) / tau;
-        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double V_stage2 = V + dt * (rk.a21 * V_k1);
         final double input_stage2 = input + input_offset2[i] + input_V_slope2[i] * V_stage2;
         final double V_k2 = (-V_stage2 + V_rest + R * input_stage2) / tau;
-        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double V_stage3 = V + dt * (rk.a31 * V_k1 + rk.a32 * V_k2);
         final double input_stage3 = input + input_offset3[i] + input_V_slope3[i] * V_stage3;
         final double V_k3 = (-V_stage3 + V_rest + R * input_stage3) / tau;
-        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double V_stage4 = V + dt * (rk.a41 * V_k1 + rk.a42 * V_k2 + rk.a43 * V_k3);
         final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
         final double V_k4 = (-V_stage4 + V_rest + R * input_stage4) / tau;
-        V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        V = V + dt * (rk.b1 * V_k1 + rk.b2 * V_k2 + rk.b3 * V_k3 + rk.b4 * V_k4);
       }
       final boolean spiked = V >= V_th;
       if (spiked) {
@@ -178,16 +168,6 @@ final class LifGroupStaged {
     final double[] input_V_slope2 = group.stageSlope(0, 1);
     final double[] input_V_slope3 = group.stageSlope(0, 2);
     final double[] input_V_slope4 = group.stageSlope(0, 3);
-    final double a21 = rk.a21;
-    final double a31 = rk.a31;
-    final double a32 = rk.a32;
-    final double a41 = rk.a41;
-    final double a42 = rk.a42;
-    final double a43 = rk.a43;
-    final double b1 = rk.b1;
-    final double b2 = rk.b2;
-    final double b3 = rk.b3;
-    final double b4 = rk.b4;
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
@@ -203,16 +183,16 @@ final class LifGroupStaged {
       if (!refractory) {
         final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
         final double V_k1 = (-V + V_rest + R * input_stage1) / tau;
-        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double V_stage2 = V + dt * (rk.a21 * V_k1);
         final double input_stage2 = input + input_offset2[i] + input_V_slope2[i] * V_stage2;
         final double V_k2 = (-V_stage2 + V_rest + R * input_stage2) / tau;
-        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double V_stage3 = V + dt * (rk.a31 * V_k1 + rk.a32 * V_k2);
         final double input_stage3 = input + input_offset3[i] + input_V_slope3[i] * V_stage3;
         final double V_k3 = (-V_stage3 + V_rest + R * input_stage3) / tau;
-        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double V_stage4 = V + dt * (rk.a41 * V_k1 + rk.a42 * V_k2 + rk.a43 * V_k3);
         final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
         final double V_k4 = (-V_stage4 + V_rest + R * input_stage4) / tau;
-        V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        V = V + dt * (rk.b1 * V_k1 + rk.b2 * V_k2 + rk.b3 * V_k3 + rk.b4 * V_k4);
       }
       final boolean spiked = V >= V_th;
       if (spiked) {
@@ -276,16 +256,6 @@ final class LifGroupStaged {
     final double[] input_V_slope2 = group.stageSlope(0, 1);
     final double[] input_V_slope3 = group.stageSlope(0, 2);
     final double[] input_V_slope4 = group.stageSlope(0, 3);
-    final double a21 = rk.a21;
-    final double a31 = rk.a31;
-    final double a32 = rk.a32;
-    final double a41 = rk.a41;
-    final double a42 = rk.a42;
-    final double a43 = rk.a43;
-    final double b1 = rk.b1;
-    final double b2 = rk.b2;
-    final double b3 = rk.b3;
-    final double b4 = rk.b4;
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
@@ -304,22 +274,22 @@ final class LifGroupStaged {
         m.V = V;
         m.input = input_stage1;
         final double V_k1 = m.dV(V, input_stage1);
-        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double V_stage2 = V + dt * (rk.a21 * V_k1);
         final double input_stage2 = input_held + input_offset2[i] + input_V_slope2[i] * V_stage2;
         m.V = V_stage2;
         m.input = input_stage2;
         final double V_k2 = m.dV(V_stage2, input_stage2);
-        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double V_stage3 = V + dt * (rk.a31 * V_k1 + rk.a32 * V_k2);
         final double input_stage3 = input_held + input_offset3[i] + input_V_slope3[i] * V_stage3;
         m.V = V_stage3;
         m.input = input_stage3;
         final double V_k3 = m.dV(V_stage3, input_stage3);
-        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double V_stage4 = V + dt * (rk.a41 * V_k1 + rk.a42 * V_k2 + rk.a43 * V_k3);
         final double input_stage4 = input_held + input_offset4[i] + input_V_slope4[i] * V_stage4;
         m.V = V_stage4;
         m.input = input_stage4;
         final double V_k4 = m.dV(V_stage4, input_stage4);
-        V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        V = V + dt * (rk.b1 * V_k1 + rk.b2 * V_k2 + rk.b3 * V_k3 + rk.b4 * V_k4);
         m.input = input_held;
       }
       m.V = V;
@@ -399,16 +369,6 @@ final class LifGroupStaged {
     final double[] input_V_slope2 = group.stageSlope(0, 1);
     final double[] input_V_slope3 = group.stageSlope(0, 2);
     final double[] input_V_slope4 = group.stageSlope(0, 3);
-    final double a21 = rk.a21;
-    final double a31 = rk.a31;
-    final double a32 = rk.a32;
-    final double a41 = rk.a41;
-    final double a42 = rk.a42;
-    final double a43 = rk.a43;
-    final double b1 = rk.b1;
-    final double b2 = rk.b2;
-    final double b3 = rk.b3;
-    final double b4 = rk.b4;
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
@@ -418,16 +378,16 @@ final class LifGroupStaged {
       if (!refractory) {
         final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
         final double V_k1 = (-V + V_rest + R * input_stage1) / tau;
-        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double V_stage2 = V + dt * (rk.a21 * V_k1);
         final double input_stage2 = input + input_offset2[i] + input_V_slope2[i] * V_stage2;
         final double V_k2 = (-V_stage2 + V_rest + R * input_stage2) / tau;
-        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double V_stage3 = V + dt * (rk.a31 * V_k1 + rk.a32 * V_k2);
         final double input_stage3 = input + input_offset3[i] + input_V_slope3[i] * V_stage3;
         final double V_k3 = (-V_stage3 + V_rest + R * input_stage3) / tau;
-        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double V_stage4 = V + dt * (rk.a41 * V_k1 + rk.a42 * V_k2 + rk.a43 * V_k3);
         final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
         final double V_k4 = (-V_stage4 + V_rest + R * input_stage4) / tau;
-        V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        V = V + dt * (rk.b1 * V_k1 + rk.b2 * V_k2 + rk.b3 * V_k3 + rk.b4 * V_k4);
       }
       final boolean spiked = V >= V_th;
       if (spiked) {
@@ -490,16 +450,6 @@ final class LifGroupStaged {
     final double[] input_V_slope2 = group.stageSlope(0, 1);
     final double[] input_V_slope3 = group.stageSlope(0, 2);
     final double[] input_V_slope4 = group.stageSlope(0, 3);
-    final double a21 = rk.a21;
-    final double a31 = rk.a31;
-    final double a32 = rk.a32;
-    final double a41 = rk.a41;
-    final double a42 = rk.a42;
-    final double a43 = rk.a43;
-    final double b1 = rk.b1;
-    final double b2 = rk.b2;
-    final double b3 = rk.b3;
-    final double b4 = rk.b4;
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double V_rest = V_restColumn[i];
@@ -515,16 +465,16 @@ final class LifGroupStaged {
       if (!refractory) {
         final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
         final double V_k1 = (-V + V_rest + R * input_stage1) / tau;
-        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double V_stage2 = V + dt * (rk.a21 * V_k1);
         final double input_stage2 = input + input_offset2[i] + input_V_slope2[i] * V_stage2;
         final double V_k2 = (-V_stage2 + V_rest + R * input_stage2) / tau;
-        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double V_stage3 = V + dt * (rk.a31 * V_k1 + rk.a32 * V_k2);
         final double input_stage3 = input + input_offset3[i] + input_V_slope3[i] * V_stage3;
         final double V_k3 = (-V_stage3 + V_rest + R * input_stage3) / tau;
-        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double V_stage4 = V + dt * (rk.a41 * V_k1 + rk.a42 * V_k2 + rk.a43 * V_k3);
         final double input_stage4 = input + input_offset4[i] + input_V_slope4[i] * V_stage4;
         final double V_k4 = (-V_stage4 + V_rest + R * input_stage4) / tau;
-        V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        V = V + dt * (rk.b1 * V_k1 + rk.b2 * V_k2 + rk.b3 * V_k3 + rk.b4 * V_k4);
       }
       final boolean spiked = V >= V_th;
       if (spiked) {
@@ -588,16 +538,6 @@ final class LifGroupStaged {
     final double[] input_V_slope2 = group.stageSlope(0, 1);
     final double[] input_V_slope3 = group.stageSlope(0, 2);
     final double[] input_V_slope4 = group.stageSlope(0, 3);
-    final double a21 = rk.a21;
-    final double a31 = rk.a31;
-    final double a32 = rk.a32;
-    final double a41 = rk.a41;
-    final double a42 = rk.a42;
-    final double a43 = rk.a43;
-    final double b1 = rk.b1;
-    final double b2 = rk.b2;
-    final double b3 = rk.b3;
-    final double b4 = rk.b4;
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       m.V_rest = params.value(V_REST_INDEX, i);
@@ -616,22 +556,22 @@ final class LifGroupStaged {
         m.V = V;
         m.input = input_stage1;
         final double V_k1 = m.dV(V, input_stage1);
-        final double V_stage2 = V + dt * (a21 * V_k1);
+        final double V_stage2 = V + dt * (rk.a21 * V_k1);
         final double input_stage2 = input_held + input_offset2[i] + input_V_slope2[i] * V_stage2;
         m.V = V_stage2;
         m.input = input_stage2;
         final double V_k2 = m.dV(V_stage2, input_stage2);
-        final double V_stage3 = V + dt * (a31 * V_k1 + a32 * V_k2);
+        final double V_stage3 = V + dt * (rk.a31 * V_k1 + rk.a32 * V_k2);
         final double input_stage3 = input_held + input_offset3[i] + input_V_slope3[i] * V_stage3;
         m.V = V_stage3;
         m.input = input_stage3;
         final double V_k3 = m.dV(V_stage3, input_stage3);
-        final double V_stage4 = V + dt * (a41 * V_k1 + a42 * V_k2 + a43 * V_k3);
+        final double V_stage4 = V + dt * (rk.a41 * V_k1 + rk.a42 * V_k2 + rk.a43 * V_k3);
         final double input_stage4 = input_held + input_offset4[i] + input_V_slope4[i] * V_stage4;
         m.V = V_stage4;
         m.input = input_stage4;
         final double V_k4 = m.dV(V_stage4, input_stage4);
-        V = V + dt * (b1 * V_k1 + b2 * V_k2 + b3 * V_k3 + b4 * V_k4);
+        V = V + dt * (rk.b1 * V_k1 + rk.b2 * V_k2 + rk.b3 * V_k3 + rk.b4 * V_k4);
         m.input = input_held;
       }
       m.V = V;

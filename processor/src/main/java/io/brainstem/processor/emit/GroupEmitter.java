@@ -68,11 +68,11 @@ final class GroupEmitter {
   /** Inputs the staged loops read, each with the states whose ODE reads it; empty: no such loops. */
   private final Map<String, List<String>> stagedLayout;
   /**
-   * True while emitting a class loaded apart from the group ({@code <Model>GroupFloat},
-   * {@code <Model>GroupDebug}, {@code <Model>GroupStaged}): its loops reach the group's own
-   * members through {@code group}.
+   * Where a loop is emitted: in the group itself, or in a class loaded apart from it
+   * ({@code <Model>GroupFloat}, {@code <Model>GroupDebug}, {@code <Model>GroupStaged}), whose
+   * loops reach the group's own members through {@code group}.
    */
-  private boolean detached;
+  private enum Home { GROUP, APART }
 
   GroupEmitter(NeuronIR model, GeneratedNames generated, boolean vector) {
     this.model = model;
@@ -149,10 +149,10 @@ final class GroupEmitter {
         .addJavadoc("The loops of {@code jit == false}, which call the model's own methods.\n")
         .build());
     type.addMethod(update())
-        .addMethod(scalarUpdate(Storage.DOUBLE));
+        .addMethod(scalarUpdate(Storage.DOUBLE, Home.GROUP));
     for (Integrator integrator : Members.scalarLoops(model)) {
-      type.addMethod(step(integrator, Variant.GROUP_WIDE, Storage.DOUBLE))
-          .addMethod(step(integrator, Variant.PER_ELEMENT, Storage.DOUBLE));
+      type.addMethod(step(integrator, Variant.GROUP_WIDE, Storage.DOUBLE, Home.GROUP))
+          .addMethod(step(integrator, Variant.PER_ELEMENT, Storage.DOUBLE, Home.GROUP));
     }
     return type.build();
   }
@@ -164,48 +164,43 @@ final class GroupEmitter {
    * {@code <Model>GroupStaged} (the staged loops, both storages).
    */
   List<TypeSpec> detachedTypes() {
-    detached = true;
-    try {
-      List<TypeSpec> types = new ArrayList<>();
-      List<MethodSpec> floats = new ArrayList<>();
-      floats.add(scalarUpdate(Storage.FLOAT));
-      for (Integrator integrator : Members.scalarLoops(model)) {
-        floats.add(step(integrator, Variant.GROUP_WIDE, Storage.FLOAT));
-        floats.add(step(integrator, Variant.PER_ELEMENT, Storage.FLOAT));
-      }
-      types.add(detachedType(Storage.FLOAT.suffix, List.of(Storage.FLOAT), floats,
-          "The kernels of {@link $T} over float storage: each widens what it loads and rounds what"
-              + " it stores\n(created by the group under {@code Precision.FLOAT}).\n"));
-      List<MethodSpec> debug = new ArrayList<>();
-      debug.add(debugDispatch());
-      for (Storage storage : Storage.values()) {
-        debug.add(debugUpdate(storage));
-        for (Integrator integrator : Members.scalarLoops(model)) {
-          debug.add(step(integrator, Variant.DEBUG, storage));
-        }
-      }
-      types.add(detachedType(Variant.DEBUG.suffix, List.of(Storage.values()), debug,
-          "The loops of {@link $T} under {@code jit == false}: they copy each neuron into an"
-              + " instance of the model\nand call its own methods, so a debugger stops inside"
-              + " them; the arithmetic is the kernels'.\n"));
-      if (!stagedLayout.isEmpty()) {
-        List<MethodSpec> staged = new ArrayList<>();
-        staged.add(stagedDispatch());
-        for (Storage storage : Storage.values()) {
-          staged.add(stagedUpdate(storage));
-          for (Variant variant : Variant.values()) {
-            staged.add(stagedStep(variant, storage, false));
-            staged.add(stagedStep(variant, storage, true));
-          }
-        }
-        types.add(detachedType(STAGED, List.of(Storage.values()), staged,
-            "The staged loops of {@link $T}, run while a {@code Coupling.STAGED} projection"
-                + " targets the group.\n"));
-      }
-      return types;
-    } finally {
-      detached = false;
+    List<TypeSpec> types = new ArrayList<>();
+    List<MethodSpec> floats = new ArrayList<>();
+    floats.add(scalarUpdate(Storage.FLOAT, Home.APART));
+    for (Integrator integrator : Members.scalarLoops(model)) {
+      floats.add(step(integrator, Variant.GROUP_WIDE, Storage.FLOAT, Home.APART));
+      floats.add(step(integrator, Variant.PER_ELEMENT, Storage.FLOAT, Home.APART));
     }
+    types.add(detachedType(Storage.FLOAT.suffix, List.of(Storage.FLOAT), floats,
+        "The kernels of {@link $T} over float storage: each widens what it loads and rounds what"
+            + " it stores\n(created by the group under {@code Precision.FLOAT}).\n"));
+    List<MethodSpec> debug = new ArrayList<>();
+    debug.add(debugDispatch());
+    for (Storage storage : Storage.values()) {
+      debug.add(debugUpdate(storage));
+      for (Integrator integrator : Members.scalarLoops(model)) {
+        debug.add(step(integrator, Variant.DEBUG, storage, Home.APART));
+      }
+    }
+    types.add(detachedType(Variant.DEBUG.suffix, List.of(Storage.values()), debug,
+        "The loops of {@link $T} under {@code jit == false}: they copy each neuron into an"
+            + " instance of the model\nand call its own methods, so a debugger stops inside"
+            + " them; the arithmetic is the kernels'.\n"));
+    if (!stagedLayout.isEmpty()) {
+      List<MethodSpec> staged = new ArrayList<>();
+      staged.add(stagedDispatch());
+      for (Storage storage : Storage.values()) {
+        staged.add(stagedUpdate(storage));
+        for (Variant variant : Variant.values()) {
+          staged.add(stagedStep(variant, storage, false));
+          staged.add(stagedStep(variant, storage, true));
+        }
+      }
+      types.add(detachedType(STAGED, List.of(Storage.values()), staged,
+          "The staged loops of {@link $T}, run while a {@code Coupling.STAGED} projection"
+              + " targets the group.\n"));
+    }
+    return types;
   }
 
   private ClassName detachedName(String suffix) {
@@ -406,9 +401,9 @@ final class GroupEmitter {
   }
 
   /** The scalar kernels for one storage: what {@code update} runs without vector kernels. */
-  private MethodSpec scalarUpdate(Storage storage) {
+  private MethodSpec scalarUpdate(Storage storage, Home home) {
     MethodSpec.Builder method = MethodSpec.methodBuilder("scalarUpdate");
-    if (!detached) {
+    if (home == Home.GROUP) {
       method.addModifiers(PRIVATE);
     }
     return method
@@ -418,18 +413,23 @@ final class GroupEmitter {
         .addParameter(int.class, from)
         .addParameter(int.class, to)
         .addCode(Members.dispatchReturning(model,
-            (usesTime ? "t, dt, " : "dt, ") + from + ", " + to, storage, detached ? owner + "." : "",
+            (usesTime ? "t, dt, " : "dt, ") + from + ", " + to, storage, members(home),
             false))
         .build();
   }
 
-  private MethodSpec step(Integrator integrator, Variant variant, Storage storage) {
+  /** How a loop at {@code home} names the group's members: {@code group.} or nothing. */
+  private String members(Home home) {
+    return home == Home.APART ? owner + "." : "";
+  }
+
+  private MethodSpec step(Integrator integrator, Variant variant, Storage storage, Home home) {
     LocalNames locals = names.copy();
     boolean debug = variant == Variant.DEBUG;
     Vars vars = debug ? Vars.debug(model, m) : Vars.kernel(model);
     PlanRenderer render =
         debug ? PlanRenderer.debug(model, vars, m, i) : PlanRenderer.kernel(model, vars, i);
-    if (detached) {
+    if (home == Home.APART) {
       render.seed(owner + ".noiseSeed()");
       render.methodOwner(owner + ".");
     }
@@ -444,7 +444,7 @@ final class GroupEmitter {
       render.blocked(block, locals, state -> "this." + generated.field(state, storage));
     }
     return loopMethod(Members.scalarStepMethod(integrator, variant) + storage.suffix, plan, render,
-        vars, variant, storage, locals, CodeBlock.of(""), block);
+        vars, variant, storage, locals, CodeBlock.of(""), block, home);
   }
 
   /**
@@ -453,7 +453,8 @@ final class GroupEmitter {
    * plain and the staged loops share it. {@code prelude} comes first (the staged arrays).
    */
   private MethodSpec loopMethod(String name, StepPlan plan, PlanRenderer render, Vars vars,
-      Variant variant, Storage storage, LocalNames locals, CodeBlock prelude, String block) {
+      Variant variant, Storage storage, LocalNames locals, CodeBlock prelude, String block,
+      Home home) {
     boolean debug = variant == Variant.DEBUG;
     Loads loads = new Loads(model, generated, variant, storage, m);
     String end = block == null ? to : locals.allocate("blockEnd");
@@ -465,7 +466,7 @@ final class GroupEmitter {
         .build());
     CodeBlock body = elementBody(plan, render, debug, storage, locals);
     CodeBlock hoisted = render.hoisted(plan);
-    CodeBlock hold = holdTime(vars);
+    CodeBlock hold = holdTime(vars, home);
     boolean holdOnce = variant == Variant.GROUP_WIDE;
 
     CodeBlock.Builder code = CodeBlock.builder();
@@ -520,13 +521,13 @@ final class GroupEmitter {
    * The refractory period in whole steps, as a time to compare {@code t - t_last_spike} with (see
    * {@code RefractoryRule.holdTime}); once per call when the period is group-wide.
    */
-  private CodeBlock holdTime(Vars vars) {
+  private CodeBlock holdTime(Vars vars, Home home) {
     if (model.refractoryParam().isEmpty()) {
       return CodeBlock.of("");
     }
     String period = vars.name(new Ref(model.refractoryParam().get(), RefKind.PARAM));
     return CodeBlock.of("final double $L = $L.holdTime($L, dt);\n", holdTime,
-        detached ? owner + "." + REFRACTORY_RULE + "()" : REFRACTORY_RULE, period);
+        members(home) + REFRACTORY_RULE + (home == Home.APART ? "()" : ""), period);
   }
 
   /**
@@ -710,7 +711,7 @@ final class GroupEmitter {
             debug);
     return loopMethod(
         "stepStaged" + (exponential ? EXPONENTIAL : "") + variant.suffix + storage.suffix, plan,
-        render, vars, variant, storage, locals, arrays.build(), null);
+        render, vars, variant, storage, locals, arrays.build(), null, Home.APART);
   }
 
   private static Map<String, Map<String, String>> firstSlopes(

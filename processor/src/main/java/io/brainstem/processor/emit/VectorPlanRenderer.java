@@ -257,16 +257,6 @@ final class VectorPlanRenderer {
     return own + Exprs.children(e).stream().mapToInt(this::cost).sum();
   }
 
-  /** exprel's Taylor polynomial at {@code z} by Horner's rule, as the scalar {@code Exprel}. */
-  private static CodeBlock taylor(String z) {
-    CodeBlock.Builder p = CodeBlock.builder()
-        .add("$L.mul($T.TAYLOR_14).add($T.TAYLOR_13)", z, RuntimeNames.EXPREL, RuntimeNames.EXPREL);
-    for (int k = 12; k >= 0; k--) {
-      p.add("\n.mul($L).add($T.TAYLOR_$L)", z, RuntimeNames.EXPREL, k);
-    }
-    return p.build();
-  }
-
   private void let(Let let, List<Stmt> out) {
     StepPlan.Value value = let.value();
     CodeBlock.Builder code = CodeBlock.builder();
@@ -312,8 +302,8 @@ final class VectorPlanRenderer {
         out.add(new Stmt(CodeBlock.builder()
                 .add("// $L = dt·exprel(z): Taylor for |z| < 0.5; the others counted, redone after\n",
                     let.name())
-                .add("final $T $L = $>$>$L\n.mul(dt);\n$<$<", RuntimeNames.DOUBLE_VECTOR, let.name(),
-                    taylor(zName))
+                .addStatement("final $T $L = $T.exprelTaylor($L).mul(dt)", RuntimeNames.DOUBLE_VECTOR,
+                    let.name(), RuntimeNames.VECTOR_MATH, zName)
                 .addStatement("$L += $L.abs().compare($T.LT, 0.5).not().trueCount()", farLanes,
                     zName, RuntimeNames.VECTOR_OPERATORS)
                 .build(),

@@ -29,8 +29,9 @@ import java.util.Optional;
 
 /**
  * The plans of the staged loops ({@code Coupling.STAGED}): one explicit Runge–Kutta step with four
- * stages whose coefficients are read at run time from a {@code StageTableau} (locals {@code a21 ..
- * b4}, {@code c2 .. c4}), so one loop serves every Runge–Kutta method. A neuron's stage {@code s}
+ * stages whose coefficients are read at run time from a {@code StageTableau} (its final fields {@code rk.a21 ..
+ * rk.b4}, {@code rk.c2 .. rk.c4}, read where used: C2 hoists the loads out of the loop), so one loop
+ * serves every Runge–Kutta method. A neuron's stage {@code s}
  * sees each input as {@code input + offset_s[i] + Σ slope_s[i]·x_s} (the staged projections' affine
  * outputs at that stage); a synapse's stage {@code s} computes its output's offset (the output at
  * post value 0) and slope (its symbolic derivative in the post value) for the emitter to add.
@@ -44,7 +45,6 @@ public final class StagedPlanner {
   private final String tableau;
   private final List<Let> hoisted = new ArrayList<>();
   private final List<Step> perElement = new ArrayList<>();
-  private final Map<String, Ref> coefficients = new LinkedHashMap<>();
   private final BodyLets bodyLets = new BodyLets(this::let);
 
   private StagedPlanner(ModelIR model, LocalNames names, String tableau) {
@@ -385,8 +385,7 @@ public final class StagedPlanner {
   }
 
   private Ref coefficient(String name) {
-    return coefficients.computeIfAbsent(name,
-        n -> hoist(n, new Arith(local(tableau + "." + n))));
+    return local(tableau + "." + name);
   }
 
   private Optional<Ref> timeRef() {
