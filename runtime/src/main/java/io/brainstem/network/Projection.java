@@ -55,9 +55,6 @@ public abstract class Projection {
   /** The names of the {@code @PerSynapse} variables (one value per synapse). */
   private final Set<String> synapseVariables = new HashSet<>();
   private int[] synapsePre; // built on first use
-  private int[] byPostStarts; // the connectivity by postsynaptic neuron (CSC), built on first use
-  private int[] byPostSynapses;
-  private int[] byPostSources;
 
   /**
    * A projection from {@code pre} to {@code post} connected by {@code connector}; generated
@@ -268,66 +265,6 @@ public abstract class Projection {
       out[k] = v.get(k);
     }
     return out;
-  }
-
-  /**
-   * For graded loops: where each postsynaptic neuron's synapses start in {@link #byPostSynapses()}
-   * ({@code post.size() + 1} entries): the connectivity by postsynaptic neuron (CSC).
-   */
-  protected final int[] byPostStarts() {
-    return byPost(byPostStarts);
-  }
-
-  /**
-   * For graded loops: the synapses (CSR positions) onto each postsynaptic neuron, in ascending
-   * presynaptic order (and CSR order among a pair's duplicates).
-   */
-  protected final int[] byPostSynapses() {
-    return byPost(byPostSynapses);
-  }
-
-  /** For graded loops: the presynaptic neuron of each entry of {@link #byPostSynapses()}. */
-  protected final int[] byPostSources() {
-    return byPost(byPostSources);
-  }
-
-  private int[] byPost(int[] built) {
-    if (built == null) {
-      throw new IllegalStateException("projection " + name + ": indexByPost() was not called");
-    }
-    return built;
-  }
-
-  /**
-   * Builds the connectivity by postsynaptic neuron ({@link #byPostStarts()} and the others);
-   * generated graded projections call it from their constructors, before any update can run on
-   * several threads.
-   */
-  protected final void indexByPost() {
-    if (byPostStarts != null) {
-      return;
-    }
-    int[] starts = new int[post.size() + 1];
-    for (int target : indices) {
-      starts[target + 1]++;
-    }
-    for (int j = 0; j < post.size(); j++) {
-      starts[j + 1] += starts[j];
-    }
-    int[] next = java.util.Arrays.copyOf(starts, post.size());
-    int[] synapses = new int[indices.length];
-    int[] sources = new int[indices.length];
-    // Rows in ascending order: each column fills in ascending presynaptic order.
-    for (int i = 0; i + 1 < indptr.length; i++) {
-      for (int k = indptr[i]; k < indptr[i + 1]; k++) {
-        int slot = next[indices[k]]++;
-        synapses[slot] = k;
-        sources[slot] = i;
-      }
-    }
-    byPostSynapses = synapses;
-    byPostSources = sources;
-    byPostStarts = starts;
   }
 
   /**

@@ -9,6 +9,7 @@ import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Parameters;
 import io.brainstem.network.Precision;
 import io.brainstem.network.Projection;
+import java.util.Arrays;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -31,6 +32,11 @@ public final class GapJunctionProjection extends Projection {
    * Parameter {@code w}, one per synapse in CSR order, when the postsynaptic group stores float, else null.
    */
   public final float[] w_float;
+
+  /**
+   * Each postsynaptic neuron's sum in this step, added to the input once (ranges on different threads touch disjoint elements).
+   */
+  private final double[] gradedSums;
 
   /**
    * The presynaptic {@code V} ({@code @Pre} field {@code V_pre}), stored as double.
@@ -80,7 +86,7 @@ public final class GapJunctionProjection extends Projection {
     this.w_float = perSynapseFloat("w", 0.001);
     this.postV_post = postVariable("V", "@Post field V_post");
     this.postV_post_float = postFloatVariable("V", "@Post field V_post");
-    indexByPost();
+    this.gradedSums = new double[post.size()];
     this.preV_pre = preVariable("V", "@Pre field V_pre");
     this.preV_pre_float = preFloatVariable("V", "@Pre field V_pre");
     this.postInput = postVariable("input", "@Graded target");
@@ -145,118 +151,130 @@ public final class GapJunctionProjection extends Projection {
   }
 
   private void graded(double dt, int from, int to) {
-    final int[] starts = byPostStarts();
-    final int[] synapses = byPostSynapses();
-    final int[] sources = byPostSources();
+    final double[] sums = this.gradedSums;
+    Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
-    for (int j = from; j < to; j++) {
-      final double V_post = postV_post[j];
-      double sum = 0;
-      for (int c = starts[j]; c < starts[j + 1]; c++) {
-        final int k = synapses[c];
-        final int pre = sources[c];
+    for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
+      final double V_pre = preV_pre[pre];
+      for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double V_post = postV_post[j];
         final double w = this.w[k];
-        final double V_pre = preV_pre[pre];
-        sum += w * (V_pre - V_post);
+        sums[j] += w * (V_pre - V_post);
       }
-      postInput[j] += sum;
+    }
+    for (int j = from; j < to; j++) {
+      postInput[j] += sums[j];
     }
   }
 
   private void gradedPerElement(double dt, int from, int to) {
-    final int[] starts = byPostStarts();
-    final int[] synapses = byPostSynapses();
-    final int[] sources = byPostSources();
+    final double[] sums = this.gradedSums;
+    Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
-    for (int j = from; j < to; j++) {
-      final double V_post = postV_post[j];
-      double sum = 0;
-      for (int c = starts[j]; c < starts[j + 1]; c++) {
-        final int k = synapses[c];
-        final int pre = sources[c];
+    for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
+      final double V_pre = preV_pre[pre];
+      for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double V_post = postV_post[j];
         final double w = this.w[k];
-        final double V_pre = preV_pre[pre];
-        sum += w * (V_pre - V_post);
+        sums[j] += w * (V_pre - V_post);
       }
-      postInput[j] += sum;
+    }
+    for (int j = from; j < to; j++) {
+      postInput[j] += sums[j];
     }
   }
 
   private void gradedDebug(double dt, int from, int to) {
     final GapJunction m = new GapJunction();
-    final int[] starts = byPostStarts();
-    final int[] synapses = byPostSynapses();
-    final int[] sources = byPostSources();
+    final double[] sums = this.gradedSums;
+    Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
-    for (int j = from; j < to; j++) {
-      m.V_post = postV_post[j];
-      double sum = 0;
-      for (int c = starts[j]; c < starts[j + 1]; c++) {
-        final int k = synapses[c];
-        final int pre = sources[c];
+    for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
+      m.V_pre = preV_pre[pre];
+      for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.V_post = postV_post[j];
         m.w = this.w[k];
-        m.V_pre = preV_pre[pre];
-        sum += m.current();
+        sums[j] += m.current();
       }
-      postInput[j] += sum;
+    }
+    for (int j = from; j < to; j++) {
+      postInput[j] += sums[j];
     }
   }
 
   private void gradedFloat(double dt, int from, int to) {
-    final int[] starts = byPostStarts();
-    final int[] synapses = byPostSynapses();
-    final int[] sources = byPostSources();
+    final double[] sums = this.gradedSums;
+    Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
-    for (int j = from; j < to; j++) {
-      final double V_post = postV_post_float[j];
-      double sum = 0;
-      for (int c = starts[j]; c < starts[j + 1]; c++) {
-        final int k = synapses[c];
-        final int pre = sources[c];
+    for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
+      final double V_pre = preV_pre_float[pre];
+      for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double V_post = postV_post_float[j];
         final double w = this.w_float[k];
-        final double V_pre = preV_pre_float[pre];
-        sum += w * (V_pre - V_post);
+        sums[j] += w * (V_pre - V_post);
       }
-      postInput_float[j] = (float) (postInput_float[j] + sum);
+    }
+    for (int j = from; j < to; j++) {
+      postInput_float[j] = (float) (postInput_float[j] + sums[j]);
     }
   }
 
   private void gradedPerElementFloat(double dt, int from, int to) {
-    final int[] starts = byPostStarts();
-    final int[] synapses = byPostSynapses();
-    final int[] sources = byPostSources();
+    final double[] sums = this.gradedSums;
+    Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
-    for (int j = from; j < to; j++) {
-      final double V_post = postV_post_float[j];
-      double sum = 0;
-      for (int c = starts[j]; c < starts[j + 1]; c++) {
-        final int k = synapses[c];
-        final int pre = sources[c];
+    for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
+      final double V_pre = preV_pre_float[pre];
+      for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        final double V_post = postV_post_float[j];
         final double w = this.w_float[k];
-        final double V_pre = preV_pre_float[pre];
-        sum += w * (V_pre - V_post);
+        sums[j] += w * (V_pre - V_post);
       }
-      postInput_float[j] = (float) (postInput_float[j] + sum);
+    }
+    for (int j = from; j < to; j++) {
+      postInput_float[j] = (float) (postInput_float[j] + sums[j]);
     }
   }
 
   private void gradedDebugFloat(double dt, int from, int to) {
     final GapJunction m = new GapJunction();
-    final int[] starts = byPostStarts();
-    final int[] synapses = byPostSynapses();
-    final int[] sources = byPostSources();
+    final double[] sums = this.gradedSums;
+    Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
-    for (int j = from; j < to; j++) {
-      m.V_post = postV_post_float[j];
-      double sum = 0;
-      for (int c = starts[j]; c < starts[j + 1]; c++) {
-        final int k = synapses[c];
-        final int pre = sources[c];
+    for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
+      m.V_pre = preV_pre_float[pre];
+      for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+        final int j = indices[k];
+        if (j < from || j >= to) {
+          continue;
+        }
+        m.V_post = postV_post_float[j];
         m.w = this.w_float[k];
-        m.V_pre = preV_pre_float[pre];
-        sum += m.current();
+        sums[j] += m.current();
       }
-      postInput_float[j] = (float) (postInput_float[j] + sum);
+    }
+    for (int j = from; j < to; j++) {
+      postInput_float[j] = (float) (postInput_float[j] + sums[j]);
     }
   }
 }

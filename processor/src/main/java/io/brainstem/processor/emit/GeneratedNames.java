@@ -98,6 +98,8 @@ public final class GeneratedNames {
   private final Map<String, String> loopHolders = new HashMap<>();
   /** The projection's field holding each synapse's presynaptic index (null without @PerPre). */
   private final String synapsePre;
+  /** A graded projection's per-target sums (null without @Graded). */
+  private final String gradedSums;
 
   private GeneratedNames(ModelIR model) {
     List<String> inputs = model instanceof NeuronIR neuron ? neuron.inputs() : List.of();
@@ -124,6 +126,8 @@ public final class GeneratedNames {
     for (ModelIR.SynapseVar v : synapseVars) {
       floatFields.put(v.name(), members.allocate(v.name() + "_float"));
     }
+    this.gradedSums = model instanceof SynapseIR synapse && synapse.graded().isPresent()
+        ? members.allocate("gradedSums") : null;
     this.synapsePre = synapseVars.stream().noneMatch(v -> v.home() == ModelIR.Home.PRE)
         ? null : members.allocate("synapsePre");
     for (Post p : posts) {
@@ -179,6 +183,11 @@ public final class GeneratedNames {
   /** The projection's field of presynaptic indices per synapse (a model with @PerPre only). */
   String synapsePre() {
     return synapsePre;
+  }
+
+  /** A graded projection's field of per-target sums. */
+  String gradedSums() {
+    return gradedSums;
   }
 
   /** The field holding state or input {@code name} under {@code storage}: {@code V}, {@code V_float}. */

@@ -22,8 +22,8 @@ import java.util.Locale;
 /**
  * The part of {@code <Model>Projection} for a {@code @Graded} coupling: the {@code @Pre} arrays and
  * the loop adding, to each postsynaptic input {@code j}, the sum over the synapses onto {@code j}
- * of the graded value. It walks the connectivity by postsynaptic neuron (CSC), in ascending
- * presynaptic order, so each sum is one thread's, in one order: bit-identical for any split.
+ * of the graded value, in ascending presynaptic order. A thread owns the sums of its targets, so
+ * each sum has one order whatever the split: bit-identical for any thread count.
  */
 final class GradedEmitter {
   private final SynapseIR model;
@@ -58,6 +58,9 @@ final class GradedEmitter {
   /** The presynaptic arrays of the {@code @Pre} fields, double and float. */
   List<FieldSpec> fields() {
     List<FieldSpec> fields = new ArrayList<>();
+    fields.add(FieldSpec.builder(double[].class, generated.gradedSums(), PRIVATE, FINAL)
+        .addJavadoc("Each postsynaptic neuron's sum in this step, added to the input once (ranges "
+            + "on different threads touch disjoint elements).\n").build());
     for (Storage storage : Storage.values()) {
       for (Pre p : model.pres()) {
         fields.add(FieldSpec.builder(storage.arrayType, generated.preArray(p.fieldName(), storage),
@@ -70,11 +73,10 @@ final class GradedEmitter {
     return fields;
   }
 
-  /** The constructor's statements binding the {@code @Pre} arrays to the presynaptic group. */
+  /** The constructor's statements: the sums' array and the {@code @Pre} arrays. */
   CodeBlock constructor() {
     CodeBlock.Builder code = CodeBlock.builder()
-        // Now, not on a first update that several threads may run at once.
-        .addStatement("indexByPost()");
+        .addStatement("this.$L = new double[post.size()]", generated.gradedSums());
     for (Pre p : model.pres()) {
       code.addStatement("this.$L = preVariable($S, $S)",
               generated.preArray(p.fieldName(), Storage.DOUBLE), p.preName(),
@@ -86,15 +88,18 @@ final class GradedEmitter {
     return code.build();
   }
 
-  /** {@code graded[PerElement|Debug][Float]([t,] dt, from, to)}. */
+  /**
+   * {@code graded[PerElement|Debug][Float]([t,] dt, from, to)}: the rows of the presynaptic
+   * neurons in ascending order, each synapse onto {@code [from, to)} adding its value to its
+   * target's sum, then each sum added to the input once. A target's sum thus runs over its
+   * partners in ascending presynaptic order whatever the range; walking rows reads the
+   * per-synapse arrays in their (CSR) order, where a walk by target would jump through them.
+   */
   MethodSpec method(Variant variant, Storage storage) {
     boolean debug = variant == Variant.DEBUG;
     LocalNames locals = names.copy();
-    String starts = locals.allocate("starts");
-    String synapses = locals.allocate("synapses");
-    String sources = locals.allocate("sources");
-    String c = locals.allocate("c");
-    String sum = locals.allocate("sum");
+    String sums = locals.allocate("sums");
+    String last = locals.allocate("last");
     Vars vars = debug ? Vars.debug(model, m) : Vars.kernel(model);
     Loads loads = new Loads(model, generated, variant, storage, m);
 
@@ -110,51 +115,59 @@ final class GradedEmitter {
           value.addStatement("final double $L = $L", let.name(), render.expr(let.value())));
       term = render.expr(lets.value());
     }
-    CodeBlock.Builder perSynapse = CodeBlock.builder()
-        .addStatement("final int $L = $L[$L]", k, synapses, c)
-        .addStatement("final int $L = $L[$L]", pre, sources, c);
+    CodeBlock.Builder perRow = CodeBlock.builder();
+    CodeBlock.Builder perSynapse = CodeBlock.builder();
     for (SynapseVar v : model.synapseVars()) {
+      boolean bySynapse = v.home() == io.brainstem.processor.ir.ModelIR.Home.SYNAPSE;
+      CodeBlock.Builder at = bySynapse ? perSynapse : perRow;
       String array = generated.field(v.name(), storage);
-      String index = v.home() == io.brainstem.processor.ir.ModelIR.Home.SYNAPSE ? k : pre;
+      String index = bySynapse ? k : pre;
       if (debug) {
-        perSynapse.addStatement("$L.$L = this.$L[$L]", m, v.name(), array, index);
+        at.addStatement("$L.$L = this.$L[$L]", m, v.name(), array, index);
       } else if (vars.uses(RefKind.PARAM, v.name())) {
-        perSynapse.addStatement("final double $L = this.$L[$L]", v.name(), array, index);
+        at.addStatement("final double $L = this.$L[$L]", v.name(), array, index);
       }
     }
     for (Pre p : model.pres()) {
       String array = generated.preArray(p.fieldName(), storage);
       if (debug) {
-        perSynapse.addStatement("$L.$L = $L[$L]", m, p.fieldName(), array, pre);
+        perRow.addStatement("$L.$L = $L[$L]", m, p.fieldName(), array, pre);
       } else if (vars.uses(RefKind.PRE, p.fieldName())) {
-        perSynapse.addStatement("final double $L = $L[$L]", p.fieldName(), array, pre);
+        perRow.addStatement("final double $L = $L[$L]", p.fieldName(), array, pre);
       }
     }
-    perSynapse.add(value.build()).addStatement("$L += $L", sum, term);
 
     String target = generated.outputArray(storage);
     CodeBlock add = storage == Storage.DOUBLE
-        ? CodeBlock.of("$L[$L] += $L;\n", target, j, sum)
-        : CodeBlock.of("$L[$L] = (float) ($L[$L] + $L);\n", target, j, target, j, sum);
+        ? CodeBlock.of("$L[$L] += $L[$L];\n", target, j, sums, j)
+        : CodeBlock.of("$L[$L] = (float) ($L[$L] + $L[$L]);\n", target, j, target, j, sums, j);
     CodeBlock.Builder body = CodeBlock.builder();
     if (debug) {
       // One instance per call: ranges on different threads never share it.
       body.addStatement("final $T $L = new $T()", user, m, user);
     }
     body.add(loads.paramsBeforeLoop(vars))
-        .addStatement("final int[] $L = byPostStarts()", starts)
-        .addStatement("final int[] $L = byPostSynapses()", synapses)
-        .addStatement("final int[] $L = byPostSources()", sources)
+        .addStatement("final double[] $L = this.$L", sums, generated.gradedSums())
+        .addStatement("$T.fill($L, $L, $L, 0.0)", java.util.Arrays.class, sums, from, to)
         .add("// $L += the sum over the synapses onto each target, in ascending presynaptic order,"
             + " of $L\n", graded.target(), Members.oneLine(graded.sourceText()))
-        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
+        .beginControlFlow("for (int $L = 0, $L = indptr.length - 1; $L < $L; $L++)", pre, last,
+            pre, last, pre)
+        .add(perRow.build())
+        .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, pre, k,
+            pre, k)
+        .addStatement("final int $L = indices[$L]", j, k)
+        .beginControlFlow("if ($L < $L || $L >= $L)", j, from, j, to)
+        .addStatement("continue")
+        .endControlFlow()
         .add(loads.paramsInLoop(vars, j))
         .add(postLoads(vars, debug, storage))
-        .addStatement("double $L = 0", sum)
-        .beginControlFlow("for (int $L = $L[$L]; $L < $L[$L + 1]; $L++)", c, starts, j, c,
-            starts, j, c)
         .add(perSynapse.build())
+        .add(value.build())
+        .addStatement("$L[$L] += $L", sums, j, term)
         .endControlFlow()
+        .endControlFlow()
+        .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
         .add(add)
         .endControlFlow();
     MethodSpec.Builder method = MethodSpec.methodBuilder(
