@@ -39,6 +39,7 @@ final class ModelNames {
       synapse.onPost()
           .ifPresent(a -> a.assignments().stream().map(Assign::value).forEach(out::add));
       synapse.output().ifPresent(o -> out.addAll(Exprs.parts(o)));
+      synapse.graded().ifPresent(o -> out.addAll(Exprs.parts(o)));
     }
     return out;
   }

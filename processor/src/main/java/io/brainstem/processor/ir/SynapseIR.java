@@ -8,6 +8,7 @@ import io.brainstem.processor.ir.ModelIR.Ode;
 import io.brainstem.processor.ir.ModelIR.Output;
 import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.Post;
+import io.brainstem.processor.ir.ModelIR.Pre;
 import io.brainstem.processor.ir.ModelIR.State;
 import io.brainstem.processor.ir.ModelIR.SynapseVar;
 import java.util.List;
@@ -36,6 +37,9 @@ import java.util.Set;
  * @param onPost the assignments per postsynaptic spike ({@code @OnPost}), if any
  * @param eventOdes the event-driven {@code @Ode}s (of any home), advanced in closed form when an
  *     event touches their state; they are in neither {@code odes} nor {@code synapseOdes}
+ * @param pres presynaptic variables read ({@code @Pre}), by a graded synapse only
+ * @param graded the {@code @Graded} coupling, if any: then there is no {@code onPre}, {@code
+ *     output}, state or ODE
  */
 public record SynapseIR(
     String packageName,
@@ -52,7 +56,9 @@ public record SynapseIR(
     List<SynapseVar> synapseVars,
     List<Ode> synapseOdes,
     Optional<Action> onPost,
-    List<Ode> eventOdes) implements ModelIR {
+    List<Ode> eventOdes,
+    List<Pre> pres,
+    Optional<Output> graded) implements ModelIR {
 
   public SynapseIR {
     params = List.copyOf(params);
@@ -64,9 +70,10 @@ public record SynapseIR(
     synapseVars = List.copyOf(synapseVars);
     synapseOdes = List.copyOf(synapseOdes);
     eventOdes = List.copyOf(eventOdes);
+    pres = List.copyOf(pres);
   }
 
-  /** A synapse without {@code @OnPost} and event-driven ODEs. */
+  /** A spiking synapse without {@code @OnPost}, event-driven ODEs, {@code @Graded} or {@code @Pre}. */
   public SynapseIR(
       String packageName,
       String className,
@@ -82,7 +89,7 @@ public record SynapseIR(
       List<SynapseVar> synapseVars,
       List<Ode> synapseOdes) {
     this(packageName, className, method, params, states, posts, odes, onPre, output, noises,
-        methods, synapseVars, synapseOdes, Optional.empty(), List.of());
+        methods, synapseVars, synapseOdes, Optional.empty(), List.of(), List.of(), Optional.empty());
   }
 
   /** A synapse whose variables are all per postsynaptic neuron. */

@@ -3,6 +3,7 @@ package io.brainstem.processor.parse;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.util.Trees;
+import io.brainstem.annotations.Graded;
 import io.brainstem.annotations.Noise;
 import io.brainstem.annotations.Ode;
 import io.brainstem.annotations.OnPost;
@@ -27,7 +28,10 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 
-/** Reads the @Ode, @Noise, @Threshold, @Reset, @OnPre, @OnPost and @Output methods: signature, then body. */
+/**
+ * Reads the @Ode, @Noise, @Threshold, @Reset, @OnPre, @OnPost, @Output and @Graded methods:
+ * signature, then body.
+ */
 final class MethodParser {
   private final Diagnostics diagnostics;
   private final Trees trees;
@@ -44,6 +48,7 @@ final class MethodParser {
   final List<Member<ModelIR.Action>> onPres = new ArrayList<>();
   final List<Member<ModelIR.Action>> onPosts = new ArrayList<>();
   final List<Member<ModelIR.Output>> outputs = new ArrayList<>();
+  final List<Member<ModelIR.Output>> gradeds = new ArrayList<>();
 
   MethodParser(
       Diagnostics diagnostics,
@@ -65,7 +70,7 @@ final class MethodParser {
   void parse(ExecutableElement method) {
     List<AnnotationMirror> roles = Annotations.findAll(
         method, Ode.class, Noise.class, Threshold.class, Reset.class, OnPre.class, OnPost.class,
-        Output.class);
+        Output.class, Graded.class);
     if (roles.isEmpty()) {
       return;
     }
@@ -111,9 +116,13 @@ final class MethodParser {
       case "@OnPost":
         onPosts.add(new Member<>(name, action(method, kind), method, role));
         break;
+      case "@Graded":
+        String input = method.getAnnotation(Graded.class).value();
+        gradeds.add(new Member<>(input, output(method, input, kind), method, role));
+        break;
       default:
         String target = method.getAnnotation(Output.class).value();
-        outputs.add(new Member<>(target, output(method, target), method, role));
+        outputs.add(new Member<>(target, output(method, target, kind), method, role));
         break;
     }
   }
@@ -185,8 +194,9 @@ final class MethodParser {
     return new ModelIR.Action(method.getSimpleName().toString(), assignments, text);
   }
 
-  private ModelIR.Output output(ExecutableElement method, String target) {
-    if (!signature(method, "@Output", TypeKind.DOUBLE, false)) {
+  /** An {@code @Output} or {@code @Graded} method: {@code double name()}, one return. */
+  private ModelIR.Output output(ExecutableElement method, String target, String kind) {
+    if (!signature(method, kind, TypeKind.DOUBLE, false)) {
       return null;
     }
     BodyParser.Returned body =

@@ -22,6 +22,7 @@ public record ParsedModel(
     List<Member<ModelIR.State>> states,
     List<Member<String>> inputs,
     List<Member<ModelIR.Post>> posts,
+    List<Member<ModelIR.Pre>> pres,
     List<Member<Void>> refractory,
     List<Member<ModelIR.Ode>> odes,
     List<Member<ModelIR.Threshold>> thresholds,
@@ -29,6 +30,7 @@ public record ParsedModel(
     List<Member<ModelIR.Action>> onPres,
     List<Member<ModelIR.Action>> onPosts,
     List<Member<ModelIR.Output>> outputs,
+    List<Member<ModelIR.Output>> gradeds,
     List<Member<ModelIR.Noise>> noises,
     List<Member<ModelIR.Home>> homes,
     Usage usage) {
@@ -59,7 +61,8 @@ public record ParsedModel(
         first(onPres), first(outputs), values(noises), methods, synapseVars(),
         clock.stream().filter(o -> home(o.state()).isPresent()).toList(),
         first(onPosts),
-        odes.stream().filter(ParsedModel::eventDriven).map(Member::value).toList());
+        odes.stream().filter(ParsedModel::eventDriven).map(Member::value).toList(),
+        values(pres), first(gradeds));
   }
 
   /** Whether an {@code @Ode} member says {@code eventDriven = true}. */
