@@ -14,7 +14,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Reads the one-dimensional little-endian numeric arrays of an NPZ archive (as written by
- * {@link Npz} or numpy's {@code savez}/{@code savez_compressed}): {@code float64}, {@code float32},
+ * {@link Npz} or numpy's {@code savez}/{@code savez_compressed}) or of an NPY file ({@link Npy},
+ * numpy's {@code save}): {@code float64}, {@code float32},
  * {@code int32} and {@code int64}, returned as {@code double[]} (integers up to 2^53 exactly).
  * Anything else (another dtype, big-endian, Fortran order, more than one dimension) is rejected
  * with a message naming the file and the entry.
@@ -46,6 +47,20 @@ public final class NpyReader {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + npz + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The array of the NPY file {@code npy}.
+   *
+   * @throws IllegalArgumentException when it is not a supported 1-D array
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static double[] readNpy(Path npy) {
+    try {
+      return parse(java.nio.file.Files.readAllBytes(npy), npy.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + npy + ": " + e, e);
     }
   }
 
