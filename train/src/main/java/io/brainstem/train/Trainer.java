@@ -28,7 +28,7 @@ public abstract class Trainer extends Runner {
   private double[][] outputs; // the current predict call's outputs
 
   /** Binds the trainer (see {@link Runner#Runner(RunnerBuilder)}). */
-  protected Trainer(Builder<?> builder) {
+  Trainer(Builder<?> builder) {
     super(builder);
     this.states = builder.states;
     this.input = builder.input;
@@ -208,7 +208,7 @@ public abstract class Trainer extends Runner {
     Feed input;
 
     /** Starts configuring a trainer of {@code network}. */
-    protected Builder(Network network) {
+    Builder(Network network) {
       super(network);
       this.network = network;
     }
