@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "esn",
     description = {
-      "Trains an echo-state network (leaky tanh units, recurrent weights scaled to spectral radius "
-          + "0.9) with a ridge readout on S[0:N] and forecasts H steps ahead over the rest.",
+      "Trains an echo-state network (leaky tanh units, leak 0.3, recurrent weights scaled to "
+          + "spectral radius 1.25) with a ridge readout on S[0:N] and forecasts H steps ahead "
+          + "over the rest.",
       "The readout maps the state after input S[t] to S[t+H] directly (no closed loop). "
           + "prediction[i] estimates S[N+i+H-1], for i = 0 .. len(S)-N-H."
     },
@@ -62,7 +63,7 @@ final class TrainEsnCommand implements Callable<Integer> {
       description = "Reservoir units (default: ${DEFAULT-VALUE}).")
   int units;
 
-  @Option(names = "--ridge", paramLabel = "A", defaultValue = "1e-6",
+  @Option(names = "--ridge", paramLabel = "A", defaultValue = "1e-8",
       description = "Ridge penalty α ≥ 0 of the readout; its bias is not penalised "
           + "(default: ${DEFAULT-VALUE}).")
   double ridge;

@@ -54,11 +54,12 @@ public record EchoStateNetwork(int units, int inputs, double spectralRadius, dou
   }
 
   /**
-   * The reservoir used by {@code brainstem train esn}: one input, spectral radius 0.9, 10 %
-   * connectivity, input scale 0.5, bias scale 0.2, no leak (a = 1).
+   * The reservoir used by {@code brainstem train esn}: one input, spectral radius 1.25, 10 %
+   * connectivity, input scale 0.5, bias scale 0.2, leak 0.3 (ReservoirPy's Mackey–Glass settings
+   * of ρ and leak; the leak gives the memory a 50-step forecast needs).
    */
   public static EchoStateNetwork forecaster(int units, long seed) {
-    return new EchoStateNetwork(units, 1, 0.9, 0.1, 0.5, 0.2, 1, seed);
+    return new EchoStateNetwork(units, 1, 1.25, 0.1, 0.5, 0.2, 0.3, seed);
   }
 
   /** A new network: group "R", projection "R2R", its weights scaled to the spectral radius. */

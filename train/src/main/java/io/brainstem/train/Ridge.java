@@ -7,8 +7,10 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Ridge regression by EJML: {@code W = argmin ||X·W − Y||² + α·||W||²}. With {@code α > 0} the
- * normal equations {@code (XᵀX + α·I)·W = XᵀY} are solved by Cholesky; with {@code α = 0} the least
- * squares problem {@code X·W = Y} itself by column-pivoted QR (no squared condition number).
+ * normal equations {@code (XᵀX + α·I)·W = XᵀY} are solved by Cholesky, or, when rounding leaves
+ * them not positive definite (α tiny against the states' scale), the same problem as least squares
+ * on {@code X} stacked over {@code √α·I} by column-pivoted QR; with {@code α = 0} the least squares
+ * problem {@code X·W = Y} itself by column-pivoted QR (no squared condition number).
  * With a bias, a column of ones is appended to {@code X} and its weight is not penalised
  * (ReservoirPy's choice; BrainPy penalises it): the bias fits the mean whatever α.
  */
@@ -59,7 +61,23 @@ public final class Ridge {
       }
       DMatrixRMaj b = new DMatrixRMaj(cols, o);
       CommonOps_DDRM.multTransA(xm, ym, b);
-      solve(LinearSolverFactory_DDRM.chol(cols), a, b, w, alpha);
+      LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(cols);
+      boolean definite = chol.setA(a);
+      if (definite) {
+        chol.solve(b, w);
+      }
+      if (!definite || !finite(w)) {
+        // XᵀX + αI lost its definiteness to rounding (α tiny against the states' scale): solve
+        // the same problem as least squares on X stacked over √α·I by QR, without squaring
+        DMatrixRMaj xa = new DMatrixRMaj(n + f, cols);
+        CommonOps_DDRM.insert(xm, xa, 0, 0);
+        for (int i = 0; i < f; i++) {
+          xa.set(n + i, i, Math.sqrt(alpha));
+        }
+        DMatrixRMaj ya = new DMatrixRMaj(n + f, o);
+        CommonOps_DDRM.insert(ym, ya, 0, 0);
+        solve(LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false), xa, ya, w, alpha);
+      }
     }
     double[][] weights = new double[o][f];
     double[] biases = bias ? new double[o] : null;
@@ -72,6 +90,15 @@ public final class Ridge {
       }
     }
     return new Readout(weights, biases);
+  }
+
+  private static boolean finite(DMatrixRMaj m) {
+    for (double v : m.data) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void solve(LinearSolverDense<DMatrixRMaj> solver, DMatrixRMaj a, DMatrixRMaj b,

@@ -23,10 +23,10 @@ class EsnMackeyGlassDemoTest {
     HorizonForecast.Result one;
     HorizonForecast.Result fifty;
     EchoStateNetwork esn = EchoStateNetwork.forecaster(UNITS, 42);
-    try (RidgeTrainer t = esn.ridgeTrainer(WASHOUT, 1e-6).build()) {
+    try (RidgeTrainer t = esn.ridgeTrainer(WASHOUT, 1e-8).build()) {
       one = HorizonForecast.run(t, s, TRAIN, 1);
     }
-    try (RidgeTrainer t = esn.ridgeTrainer(WASHOUT, 1e-6).build()) {
+    try (RidgeTrainer t = esn.ridgeTrainer(WASHOUT, 1e-8).build()) {
       fifty = HorizonForecast.run(t, s, TRAIN, 50);
     }
     System.out.printf("ESN %d units on Mackey–Glass: NRMSE one-step %.3g, 50-step %.3g%n", UNITS,

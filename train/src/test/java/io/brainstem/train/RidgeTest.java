@@ -59,6 +59,24 @@ class RidgeTest {
     assertThat(norm(ridge)).isLessThan(norm(ls));
   }
 
+  /** Nearly dependent columns and a tiny α: Cholesky fails, the QR route still solves it. */
+  @Test
+  void aTinyPenaltyOnNearlyDependentStatesStillSolves() {
+    SplittableRandom rng = new SplittableRandom(3);
+    int n = 200;
+    double[][] x = new double[n][3];
+    double[][] y = new double[n][1];
+    for (int i = 0; i < n; i++) {
+      double a = rng.nextDouble();
+      x[i][0] = a;
+      x[i][1] = a + 1e-9 * rng.nextDouble();
+      x[i][2] = rng.nextDouble();
+      y[i][0] = 2 * a - x[i][2];
+    }
+    Readout r = Ridge.solve(x, y, 1e-20, true);
+    assertThat(Metrics.mse(r.apply(x), y)).isLessThan(1e-18);
+  }
+
   @Test
   void theBiasIsNotPenalised() {
     double[][] x = {{0}, {0}, {0}};
