@@ -130,7 +130,7 @@ final class EmittedSources {
   /** The library plus the test models kept for goldens. */
   static Result libraryAndTestModels() {
     return processAndCompile(librarySource("Lif"), librarySource("ExpCoba"),
-        testModelSource("Hh"), testModelSource("AdEx"));
+        librarySource("GapJunction"), testModelSource("Hh"), testModelSource("AdEx"));
   }
 
   /**

@@ -30,6 +30,7 @@ class GoldenTest {
         "io.brainstem.models.LifGroupDebug",
         "io.brainstem.models.LifGroupStaged",
         "io.brainstem.models.ExpCobaProjection",
+        "io.brainstem.models.GapJunctionProjection",
         "test.models.HhGroup",
         "test.models.AdExGroup",
         "io.brainstem.models.LifGroupVector",

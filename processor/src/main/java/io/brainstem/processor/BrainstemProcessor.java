@@ -11,6 +11,7 @@ import io.brainstem.processor.check.ClassRules;
 import io.brainstem.processor.check.Diagnostics;
 import io.brainstem.processor.check.ErrorCode;
 import io.brainstem.processor.check.LocalModels;
+import io.brainstem.processor.check.GradedRules;
 import io.brainstem.processor.check.ModelRules;
 import io.brainstem.processor.check.SynapseHomeRules;
 import io.brainstem.processor.check.ModelWarnings;
@@ -252,6 +253,7 @@ public final class BrainstemProcessor extends AbstractProcessor {
     }
     ParsedModel parsed = new ModelParser(diagnostics, trees).parse(type, kind);
     new ModelRules(diagnostics, GeneratedNames::reserved).check(parsed);
+    new GradedRules(diagnostics).check(parsed);
     if (diagnostics.errorCount() > errorsBefore) {
       return;
     }

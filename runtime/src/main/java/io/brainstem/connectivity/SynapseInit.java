@@ -47,20 +47,23 @@ public final class SynapseInit {
   private final Long seed;
   private final double lo;
   private final double hi;
+  /** Whether the synapses {@code i → j} and {@code j → i} share one value. */
+  private final boolean symmetric;
 
   private SynapseInit(String description, Draw draw, boolean random, Long seed, double lo,
-      double hi) {
+      double hi, boolean symmetric) {
     this.description = description;
     this.draw = draw;
     this.random = random;
     this.seed = seed;
     this.lo = lo;
     this.hi = hi;
+    this.symmetric = symmetric;
   }
 
   private static SynapseInit of(String description, Draw draw, boolean random) {
     return new SynapseInit(description, draw, random, null, Double.NEGATIVE_INFINITY,
-        Double.POSITIVE_INFINITY);
+        Double.POSITIVE_INFINITY, false);
   }
 
   /** Every synapse gets {@code value}. */
@@ -116,12 +119,22 @@ public final class SynapseInit {
       throw new IllegalArgumentException("truncated needs lo <= hi, got [" + lo + ", " + hi + "]");
     }
     return new SynapseInit(description + ".truncated(" + lo + ", " + hi + ")", draw, true, seed,
-        lo, hi);
+        lo, hi, symmetric);
   }
 
   /** The same initialiser drawing from {@code seed} instead of the derived default. */
   public SynapseInit seed(long seed) {
-    return new SynapseInit(description, draw, random, seed, lo, hi);
+    return new SynapseInit(description, draw, random, seed, lo, hi, symmetric);
+  }
+
+  /**
+   * The same initialiser giving the synapses {@code i → j} and {@code j → i} one value: the one
+   * drawn for whichever of the two comes first in CSR order (a function is called with the
+   * smaller index first). With a {@link Symmetric} connector this makes a symmetric matrix, as
+   * gap junctions need. Per presynaptic neuron ({@code @PerPre}) it changes nothing.
+   */
+  public SynapseInit symmetric() {
+    return new SynapseInit(description + ".symmetric()", draw, random, seed, lo, hi, true);
   }
 
   /**
@@ -145,23 +158,42 @@ public final class SynapseInit {
   public double[] values(int[] pre, int[] post, long defaultSeed, String what) {
     Rng rng = new Rng(seed != null ? seed : defaultSeed);
     double[] out = new double[pre.length];
+    java.util.Map<Long, Double> pairs =
+        symmetric && post != null ? new java.util.HashMap<>() : null;
     for (int k = 0; k < out.length; k++) {
       int j = post == null ? -1 : post[k];
-      double v = draw.value(rng, pre[k], j);
+      int i = pre[k];
+      if (pairs != null) {
+        Double mirrored = pairs.get(pairKey(i, j));
+        if (mirrored != null) {
+          out[k] = mirrored;
+          continue;
+        }
+      }
+      double v = pairs != null ? draw.value(rng, Math.min(i, j), Math.max(i, j))
+          : draw.value(rng, i, j);
       for (int attempt = 1; v < lo || v > hi; attempt++) {
         if (attempt == 10_000) {
           throw new IllegalArgumentException(what + ": " + description + " drew 10000 values "
               + "outside its bounds in a row; widen the bounds or move them towards the mean");
         }
-        v = draw.value(rng, pre[k], j);
+        v = pairs != null ? draw.value(rng, Math.min(i, j), Math.max(i, j))
+            : draw.value(rng, i, j);
       }
       if (Double.isNaN(v)) {
         throw new IllegalArgumentException(what + ": " + description + " gave NaN for the synapse"
             + " from " + pre[k] + (j < 0 ? "" : " to " + j) + "; every value must be a number");
       }
       out[k] = v;
+      if (pairs != null) {
+        pairs.put(pairKey(i, j), v);
+      }
     }
     return out;
+  }
+
+  private static long pairKey(int i, int j) {
+    return ((long) Math.min(i, j) << 32) | Math.max(i, j);
   }
 
   @Override

@@ -55,6 +55,9 @@ public abstract class Projection {
   /** The names of the {@code @PerSynapse} variables (one value per synapse). */
   private final Set<String> synapseVariables = new HashSet<>();
   private int[] synapsePre; // built on first use
+  private int[] byPostStarts; // the connectivity by postsynaptic neuron (CSC), built on first use
+  private int[] byPostSynapses;
+  private int[] byPostSources;
 
   /**
    * A projection from {@code pre} to {@code post} connected by {@code connector}; generated
@@ -237,6 +240,97 @@ public abstract class Projection {
   }
 
   /**
+   * The presynaptic neuron of each synapse, in CSR order (a copy): with {@link #postIndices()} and
+   * a {@code @PerSynapse} variable's array, the projection's matrix in coordinate form.
+   */
+  public final int[] preIndices() {
+    return synapsePre().clone();
+  }
+
+  /** The postsynaptic neuron of each synapse, in CSR order (a copy of {@code csr().indices()}). */
+  public final int[] postIndices() {
+    return indices.clone();
+  }
+
+  /**
+   * A copy of the {@code @PerSynapse} variable {@code varName} (one value per synapse, in CSR
+   * order), in double whatever the precision; set it back with the generated setter taking an
+   * array (e.g. {@code w(double[])}).
+   */
+  public final double[] synapseValues(String varName) {
+    if (!synapseVariables.contains(varName)) {
+      throw new IllegalArgumentException(name + "." + varName + " is not a @PerSynapse variable"
+          + Names.didYouMean(varName, List.copyOf(synapseVariables)));
+    }
+    Variable v = variables.get(varName);
+    double[] out = new double[v.size()];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = v.get(k);
+    }
+    return out;
+  }
+
+  /**
+   * For graded loops: where each postsynaptic neuron's synapses start in {@link #byPostSynapses()}
+   * ({@code post.size() + 1} entries): the connectivity by postsynaptic neuron (CSC).
+   */
+  protected final int[] byPostStarts() {
+    return byPost(byPostStarts);
+  }
+
+  /**
+   * For graded loops: the synapses (CSR positions) onto each postsynaptic neuron, in ascending
+   * presynaptic order (and CSR order among a pair's duplicates).
+   */
+  protected final int[] byPostSynapses() {
+    return byPost(byPostSynapses);
+  }
+
+  /** For graded loops: the presynaptic neuron of each entry of {@link #byPostSynapses()}. */
+  protected final int[] byPostSources() {
+    return byPost(byPostSources);
+  }
+
+  private int[] byPost(int[] built) {
+    if (built == null) {
+      throw new IllegalStateException("projection " + name + ": indexByPost() was not called");
+    }
+    return built;
+  }
+
+  /**
+   * Builds the connectivity by postsynaptic neuron ({@link #byPostStarts()} and the others);
+   * generated graded projections call it from their constructors, before any update can run on
+   * several threads.
+   */
+  protected final void indexByPost() {
+    if (byPostStarts != null) {
+      return;
+    }
+    int[] starts = new int[post.size() + 1];
+    for (int target : indices) {
+      starts[target + 1]++;
+    }
+    for (int j = 0; j < post.size(); j++) {
+      starts[j + 1] += starts[j];
+    }
+    int[] next = java.util.Arrays.copyOf(starts, post.size());
+    int[] synapses = new int[indices.length];
+    int[] sources = new int[indices.length];
+    // Rows in ascending order: each column fills in ascending presynaptic order.
+    for (int i = 0; i + 1 < indptr.length; i++) {
+      for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+        int slot = next[indices[k]]++;
+        synapses[slot] = k;
+        sources[slot] = i;
+      }
+    }
+    byPostSynapses = synapses;
+    byPostSources = sources;
+    byPostStarts = starts;
+  }
+
+  /**
    * Sets every element of the {@code @PerSynapse} or {@code @PerPre} variable {@code varName} to
    * {@code value}; generated setters call it.
    */
@@ -362,6 +456,47 @@ public abstract class Projection {
           + "Precision.FLOAT; build the network with Precision.DOUBLE to use this model");
     }
     return v.floats();
+  }
+
+  /**
+   * The presynaptic variable a {@code @Pre} field refers to, when the postsynaptic group stores
+   * double; null under {@link Precision#FLOAT}. Both groups must store alike.
+   */
+  protected final double[] preVariable(String varName, String usedFor) {
+    Variable v = preVariableNamed(varName, usedFor);
+    return precision() == Precision.FLOAT ? null : v.doubles();
+  }
+
+  /** The float twin of {@link #preVariable}: the array under {@link Precision#FLOAT}, else null. */
+  protected final float[] preFloatVariable(String varName, String usedFor) {
+    Variable v = preVariableNamed(varName, usedFor);
+    return precision() == Precision.FLOAT ? v.floats() : null;
+  }
+
+  private Variable preVariableNamed(String varName, String usedFor) {
+    if (pre.precision() != post.precision()) {
+      throw new IllegalArgumentException("projection " + name + " (" + model + ") reads "
+          + usedFor + " '" + varName + "' of " + pre.name() + " (Precision." + pre.precision()
+          + ") into " + post.name() + " (Precision." + post.precision() + "); build both groups "
+          + "with the same precision");
+    }
+    for (Variable v : pre.variables()) {
+      if (v.name().equals(varName) && !v.isBoolean()) {
+        if (v.isFloat() != (precision() == Precision.FLOAT)) {
+          throw new IllegalArgumentException("projection " + name + " (" + model + ") reads "
+              + usedFor + " '" + varName + "', which " + pre.name() + " keeps in "
+              + (v.isFloat() ? "float" : "double") + " under Precision." + precision()
+              + "; read a state or an input instead");
+        }
+        return v;
+      }
+    }
+    List<String> names = pre.variables().stream().filter(v -> !v.isBoolean())
+        .map(Variable::name).toList();
+    throw new IllegalArgumentException(
+        "projection " + name + " (" + model + ") needs " + usedFor + " '" + varName
+            + "' on its presynaptic group " + pre + Names.didYouMean(varName, names)
+            + "; the group has " + names);
   }
 
   private Variable postVariableNamed(String varName, String usedFor) {

@@ -3,6 +3,7 @@ package io.brainstem.processor.check;
 import io.brainstem.annotations.Input;
 import io.brainstem.annotations.Param;
 import io.brainstem.annotations.Post;
+import io.brainstem.annotations.Pre;
 import io.brainstem.annotations.State;
 import io.brainstem.processor.ir.Expr;
 import io.brainstem.processor.ir.ModelIR;
@@ -39,6 +40,8 @@ public final class ModelRules {
       wrongKind(model.posts(), name, other);
       wrongKind(model.onPres(), name, other);
       wrongKind(model.outputs(), name, other);
+      wrongKind(model.pres(), name, other);
+      wrongKind(model.gradeds(), name, other);
     } else {
       wrongKind(model.inputs(), name, other);
       wrongKind(model.refractory(), name, other);
@@ -56,6 +59,7 @@ public final class ModelRules {
     } else {
       duplicates(model.onPres(), "@OnPre");
       duplicates(model.outputs(), "@Output");
+      duplicates(model.gradeds(), "@Graded");
     }
     if (neuron && !model.resets().isEmpty() && model.thresholds().isEmpty()) {
       Member<?> reset = model.resets().get(0);
@@ -68,7 +72,8 @@ public final class ModelRules {
     }
     if (neuron) {
       crossingReadsDynamics(model);
-    } else {
+    } else if (model.gradeds().isEmpty()) {
+      // A graded synapse carries no spikes: GradedRules checks it instead.
       requiredMethods(model, name);
       outputTargets(model);
     }
@@ -93,6 +98,7 @@ public final class ModelRules {
     fields.addAll(model.states());
     fields.addAll(model.inputs());
     fields.addAll(model.posts());
+    fields.addAll(model.pres());
     boolean noise = !model.noises().isEmpty();
     for (Member<?> field : fields) {
       reserved.use(field.name(), noise).ifPresent(use -> diagnostics.error(
@@ -142,9 +148,10 @@ public final class ModelRules {
     fields.addAll(model.states());
     fields.addAll(model.inputs());
     fields.addAll(model.posts());
+    fields.addAll(model.pres());
     return fields.stream().anyMatch(f -> f.name().equals(name)
-        && Annotations.findAll(f.element(), Param.class, State.class, Input.class, Post.class)
-            .size() > 1);
+        && Annotations.findAll(f.element(), Param.class, State.class, Input.class, Post.class,
+            Pre.class).size() > 1);
   }
 
   /** "a parameter", "an input", ... if {@code name} is a non-state field of the model. */
@@ -157,6 +164,9 @@ public final class ModelRules {
     }
     if (model.posts().stream().anyMatch(m -> m.name().equals(name))) {
       return Optional.of("a @Post variable");
+    }
+    if (model.pres().stream().anyMatch(m -> m.name().equals(name))) {
+      return Optional.of("a @Pre variable");
     }
     return Optional.empty();
   }

@@ -48,13 +48,15 @@ public final class UnitRules {
     Map<String, Unit> declared = new HashMap<>();
     boolean any = false;
     for (List<? extends Member<?>> fields :
-        List.of(model.params(), model.states(), model.inputs(), model.posts())) {
+        List.of(model.params(), model.states(), model.inputs(), model.posts(), model.pres())) {
       for (Member<?> field : fields) {
         any |= declare(field, declared);
       }
     }
     Map<Member<?>, Unit> outputs = new HashMap<>();
-    for (Member<?> output : model.outputs()) {
+    List<Member<?>> results = new java.util.ArrayList<>(model.outputs());
+    results.addAll(model.gradeds());
+    for (Member<?> output : results) {
       any |= !written(output.annotation()).isEmpty();
       Unit outputUnit = parse(output);
       if (outputUnit != null) {
@@ -131,6 +133,7 @@ public final class UnitRules {
       model.noises().forEach(
           noise -> result(noise, "@Noise", rate(noise.name(), Unit.MS.pow(0.5)), "dW"));
       model.outputs().forEach(output -> result(output, "@Output", outputs.get(output), null));
+      model.gradeds().forEach(graded -> result(graded, "@Graded", outputs.get(graded), null));
       model.thresholds().forEach(threshold -> {
         BodyScan body = scan(threshold);
         body.inference().condition(body.returned());

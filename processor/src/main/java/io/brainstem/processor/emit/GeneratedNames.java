@@ -88,6 +88,7 @@ public final class GeneratedNames {
   private final LocalNames members;
   private final Map<String, String> floatFields = new HashMap<>();
   private final Map<String, String> postArrays = new HashMap<>();
+  private final Map<String, String> preArrays = new HashMap<>();
   private final Map<String, String> indexConstants = new HashMap<>();
   private final Map<String, String> columns = new HashMap<>();
   private final String species;
@@ -107,6 +108,8 @@ public final class GeneratedNames {
     model.states().forEach(s -> modelNames.add(s.name()));
     modelNames.addAll(inputs);
     posts.forEach(p -> modelNames.add(p.fieldName()));
+    List<ModelIR.Pre> pres = model instanceof SynapseIR synapse ? synapse.pres() : List.of();
+    pres.forEach(p -> modelNames.add(p.fieldName()));
     synapseVars.forEach(v -> modelNames.add(v.name()));
     Set<String> taken = new LinkedHashSet<>(modelNames);
     taken.addAll(API.keySet());
@@ -128,8 +131,15 @@ public final class GeneratedNames {
         postArrays.put(key(p.fieldName(), storage), members.allocate(post(p.fieldName(), storage)));
       }
     }
-    if (model instanceof SynapseIR synapse && synapse.output().isPresent()) {
-      String target = synapse.output().get().target();
+    for (ModelIR.Pre p : pres) {
+      for (Storage storage : Storage.values()) {
+        preArrays.put(key(p.fieldName(), storage), members.allocate(
+            side("pre", p.fieldName(), storage)));
+      }
+    }
+    if (model instanceof SynapseIR synapse
+        && synapse.output().or(synapse::graded).isPresent()) {
+      String target = synapse.output().or(synapse::graded).get().target();
       for (Storage storage : Storage.values()) {
         postArrays.put(key(null, storage), members.allocate(post(target, storage)));
       }
@@ -181,7 +191,12 @@ public final class GeneratedNames {
     return postArrays.get(key(name, storage));
   }
 
-  /** The field holding the {@code @Output}'s target array. */
+  /** The field holding the {@code @Pre} field {@code name}'s presynaptic array, e.g. {@code preR}. */
+  String preArray(String name, Storage storage) {
+    return preArrays.get(key(name, storage));
+  }
+
+  /** The field holding the {@code @Output}'s (or {@code @Graded}'s) target array. */
   String outputArray(Storage storage) {
     return postArrays.get(key(null, storage));
   }
@@ -242,7 +257,11 @@ public final class GeneratedNames {
   }
 
   private static String post(String name, Storage storage) {
-    String field = "post" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    return side("post", name, storage);
+  }
+
+  private static String side(String prefix, String name, Storage storage) {
+    String field = prefix + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     return storage == Storage.DOUBLE ? field : field + "_float";
   }
 

@@ -37,6 +37,7 @@ final class ModelNames {
       synapse.onPre()
           .ifPresent(a -> a.assignments().stream().map(Assign::value).forEach(out::add));
       synapse.output().ifPresent(o -> out.addAll(Exprs.parts(o)));
+      synapse.graded().ifPresent(o -> out.addAll(Exprs.parts(o)));
     }
     return out;
   }

@@ -62,6 +62,8 @@ final class ProjectionEmitter {
   private final String pre;
   /** The arrays, setters and loops of the {@code @PerSynapse} and {@code @PerPre} variables. */
   private final PerSynapseEmitter perSynapse;
+  /** The {@code @Pre} arrays and the graded loop, for a model with a {@code @Graded} method. */
+  private final GradedEmitter graded;
   private final boolean usesTime;
   /** Whether {@code <Model>ProjectionVector} is generated too, for the projection to load. */
   private final boolean vector;
@@ -92,6 +94,8 @@ final class ProjectionEmitter {
     this.tail = vector ? names.allocate("tail") : from;
     this.perSynapse = new PerSynapseEmitter(model, generated, names, self, user, m, j, k, pre, from,
         to);
+    this.graded = model.graded().isEmpty() ? null : new GradedEmitter(model, generated, names,
+        user, m, j, k, pre, from, to, usesTime);
   }
 
   TypeSpec type() {
@@ -99,7 +103,10 @@ final class ProjectionEmitter {
         .addModifiers(PUBLIC, FINAL)
         .superclass(RuntimeNames.PROJECTION)
         .addAnnotation(Members.generated(model))
-        .addJavadoc("{@link $T} synapses, with state kept per postsynaptic neuron.\n", user)
+        .addJavadoc(graded != null
+            ? "{@link $T} synapses: graded coupling, summed over each postsynaptic neuron's "
+                + "partners every step.\n"
+            : "{@link $T} synapses, with state kept per postsynaptic neuron.\n", user)
         .addFields(Members.indexConstants(model, generated))
         .addField(Members.paramsField())
         .addFields(Members.noiseFields(model));
@@ -112,6 +119,9 @@ final class ProjectionEmitter {
               s.name()).build());
     }
     type.addFields(perSynapse.fields());
+    if (graded != null) {
+      type.addFields(graded.fields());
+    }
     for (Storage storage : Storage.values()) {
       for (Post p : model.posts()) {
         type.addField(FieldSpec.builder(storage.arrayType, generated.postArray(p.fieldName(), storage),
@@ -120,7 +130,7 @@ final class ProjectionEmitter {
                 + "$L.\n", p.postName(), p.fieldName(), storage.name().toLowerCase(Locale.ROOT))
             .build());
       }
-      model.output().ifPresent(o -> type.addField(
+      model.output().or(model::graded).ifPresent(o -> type.addField(
           FieldSpec.builder(storage.arrayType, generated.outputArray(storage), PRIVATE, FINAL)
               .addJavadoc("The postsynaptic input the output is added to, stored as $L.\n",
                   storage.name().toLowerCase(Locale.ROOT)).build()));
@@ -133,7 +143,8 @@ final class ProjectionEmitter {
             ? List.of() : List.of(Members.methodSetter(model, self)))
         .addMethods(Members.seedSetter(model, self, "postsynaptic neuron"))
         .addMethods(vector ? Members.noiseSeedGetter(model) : List.of())
-        .addMethods(delaySetters())
+        // Delays hold spikes: a graded coupling has none.
+        .addMethods(graded != null ? List.of() : delaySetters())
         .addMethod(Members.paramsGetter())
         .addMethod(MethodSpec.methodBuilder("update")
             .addAnnotation(Override.class)
@@ -181,6 +192,9 @@ final class ProjectionEmitter {
       for (Variant variant : Variant.values()) {
         model.onPre().ifPresent(onPre -> type.addMethod(deliverMethod(onPre, variant, storage)));
         model.output().ifPresent(out -> type.addMethod(outputMethod(out, variant, storage)));
+        if (graded != null) {
+          type.addMethod(graded.method(variant, storage));
+        }
       }
     }
     if (stagedRefusal().isEmpty()) {
@@ -241,11 +255,15 @@ final class ProjectionEmitter {
           .addStatement("this.$L = postFloatVariable($S, $S)",
               generated.postArray(p.fieldName(), Storage.FLOAT), p.postName(), "@Post field " + p.fieldName());
     }
-    model.output().ifPresent(o -> named
+    if (graded != null) {
+      named.addCode(graded.constructor());
+    }
+    String targetRole = graded != null ? "@Graded target" : "@Output target";
+    model.output().or(model::graded).ifPresent(o -> named
         .addStatement("this.$L = postVariable($S, $S)", generated.outputArray(Storage.DOUBLE),
-            o.target(), "@Output target")
+            o.target(), targetRole)
         .addStatement("this.$L = postFloatVariable($S, $S)", generated.outputArray(Storage.FLOAT),
-            o.target(), "@Output target"));
+            o.target(), targetRole));
     if (vector) {
       // By name: this class must load without the jdk.incubator.vector module.
       named.addStatement("vectorKernel($T.load(precision() == $T.FLOAT ? $S : $S, this, params))",
@@ -270,6 +288,10 @@ final class ProjectionEmitter {
 
   /** Why this model cannot be staged, if it cannot. */
   private Optional<String> stagedRefusal() {
+    if (graded != null) {
+      return Optional.of("its @Graded coupling is computed once per step, from the values at the "
+          + "start of the step");
+    }
     return model.synapseOdes().isEmpty() ? StagedPlanner.refusal(model)
         : Optional.of("its @PerSynapse states are integrated by the projection's own method");
   }
@@ -315,6 +337,7 @@ final class ProjectionEmitter {
     model.onPre().ifPresent(
         onPre -> code.add("$L\n", variants("deliver", storage, times + from + ", " + to)));
     model.output().ifPresent(out -> code.add("$L\n", variants("output", storage, loops)));
+    model.graded().ifPresent(g -> code.add("$L\n", variants("graded", storage, loops)));
     return code.build();
   }
 

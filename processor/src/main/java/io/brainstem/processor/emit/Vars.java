@@ -48,7 +48,7 @@ final class Vars {
       case DT -> "dt";
       case STATE, LOCAL -> r.name();
       case BODY -> throw new IllegalStateException("body local " + r.name() + " not planned");
-      case PARAM, INPUT, POST -> instance == null ? r.name() : instance + "." + r.name();
+      case PARAM, INPUT, POST, PRE -> instance == null ? r.name() : instance + "." + r.name();
     };
   }
 
@@ -63,6 +63,9 @@ final class Vars {
     } else if (model instanceof SynapseIR synapse
         && synapse.posts().stream().anyMatch(p -> p.fieldName().equals(name))) {
       return new Ref(name, RefKind.POST);
+    } else if (model instanceof SynapseIR synapse
+        && synapse.pres().stream().anyMatch(p -> p.fieldName().equals(name))) {
+      return new Ref(name, RefKind.PRE);
     } else if (name.equals("t")) {
       return new Ref(name, RefKind.TIME);
     }

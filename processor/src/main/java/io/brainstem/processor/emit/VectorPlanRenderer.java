@@ -69,7 +69,7 @@ final class VectorPlanRenderer {
 
   private boolean isVector(Ref r) {
     return switch (r.kind()) {
-      case STATE, INPUT, POST -> true;
+      case STATE, INPUT, POST, PRE -> true;
       case PARAM -> variant == Variant.PER_ELEMENT;
       case TIME, DT, BODY -> false;
       case LOCAL -> !hoisted.contains(r.name()) && vectorLocals.contains(r.name());

@@ -492,7 +492,7 @@ final class VectorProjectionEmitter {
     Vars vars = Vars.kernel(model);
     Set<String> vectorLets = new HashSet<>();
     VectorExprRenderer exprs = new VectorExprRenderer(vars::name, r -> switch (r.kind()) {
-      case STATE, INPUT, POST -> true;
+      case STATE, INPUT, POST, PRE -> true;
       case PARAM -> variant == Variant.PER_ELEMENT;
       case TIME, DT, BODY -> false;
       case LOCAL -> vectorLets.contains(r.name());

@@ -28,7 +28,7 @@ public enum Uniformity {
       case PARAM -> this == GROUP_WIDE_PARAMS;
       case DT, TIME, LOCAL -> true;
       // A body local counts as per element: the planner computes it in the loop.
-      case STATE, INPUT, POST, BODY -> false;
+      case STATE, INPUT, POST, PRE, BODY -> false;
     };
   }
 

@@ -46,6 +46,8 @@ public sealed interface Expr {
     INPUT,
     /** A postsynaptic variable read by a synapse ({@code @Post}). */
     POST,
+    /** A presynaptic variable read by a graded synapse ({@code @Pre}). */
+    PRE,
     /** The time at the start of the step, {@code t}. */
     TIME,
     /** The step size, {@code dt}. */

@@ -83,6 +83,9 @@ public sealed interface ModelIR permits NeuronIR, SynapseIR {
   /** A synapse field reading the postsynaptic variable {@code postName}. */
   public record Post(String fieldName, String postName) {}
 
+  /** A graded synapse's field reading the presynaptic variable {@code preName} ({@code @Pre}). */
+  public record Pre(String fieldName, String preName) {}
+
   /**
    * {@code d(state)/dt = rhs}, from method {@code methodName(argNames...)}. {@code argNames} are the
    * method's parameter names in order (each a model variable or {@code t}); {@code sourceText} is the

@@ -8,6 +8,7 @@ import io.brainstem.processor.ir.ModelIR.Ode;
 import io.brainstem.processor.ir.ModelIR.Output;
 import io.brainstem.processor.ir.ModelIR.Param;
 import io.brainstem.processor.ir.ModelIR.Post;
+import io.brainstem.processor.ir.ModelIR.Pre;
 import io.brainstem.processor.ir.ModelIR.State;
 import io.brainstem.processor.ir.ModelIR.SynapseVar;
 import java.util.List;
@@ -33,6 +34,9 @@ import java.util.Set;
  *     {@code states}, which hold the lumped (per-postsynaptic-neuron) ones only
  * @param synapseOdes the {@code @Ode}s of {@code @PerSynapse} states, integrated clock-driven over
  *     every synapse; they are not in {@code odes}
+ * @param pres presynaptic variables read ({@code @Pre}), by a graded synapse only
+ * @param graded the {@code @Graded} coupling, if any: then there is no {@code onPre}, {@code
+ *     output}, state or ODE
  */
 public record SynapseIR(
     String packageName,
@@ -47,7 +51,9 @@ public record SynapseIR(
     List<Noise> noises,
     Set<Integrator> methods,
     List<SynapseVar> synapseVars,
-    List<Ode> synapseOdes) implements ModelIR {
+    List<Ode> synapseOdes,
+    List<Pre> pres,
+    Optional<Output> graded) implements ModelIR {
 
   public SynapseIR {
     params = List.copyOf(params);
@@ -58,6 +64,26 @@ public record SynapseIR(
     methods = ModelIR.methodSet(methods);
     synapseVars = List.copyOf(synapseVars);
     synapseOdes = List.copyOf(synapseOdes);
+    pres = List.copyOf(pres);
+  }
+
+  /** A spiking synapse (no {@code @Graded} coupling, no {@code @Pre} fields). */
+  public SynapseIR(
+      String packageName,
+      String className,
+      Integrator method,
+      List<Param> params,
+      List<State> states,
+      List<Post> posts,
+      List<Ode> odes,
+      Optional<Action> onPre,
+      Optional<Output> output,
+      List<Noise> noises,
+      Set<Integrator> methods,
+      List<SynapseVar> synapseVars,
+      List<Ode> synapseOdes) {
+    this(packageName, className, method, params, states, posts, odes, onPre, output, noises,
+        methods, synapseVars, synapseOdes, List.of(), Optional.empty());
   }
 
   /** A synapse whose variables are all per postsynaptic neuron. */

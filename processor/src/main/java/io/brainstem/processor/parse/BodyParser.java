@@ -203,6 +203,8 @@ final class BodyParser {
         return "a parameter";
       case INPUT:
         return "an input";
+      case PRE:
+        return "a @Pre (presynaptic) variable, read-only in a synapse";
       case POST:
         return "a @Post (postsynaptic) variable, read-only in a synapse";
       default:

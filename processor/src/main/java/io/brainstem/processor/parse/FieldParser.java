@@ -8,6 +8,7 @@ import io.brainstem.annotations.Param;
 import io.brainstem.annotations.PerPre;
 import io.brainstem.annotations.PerSynapse;
 import io.brainstem.annotations.Post;
+import io.brainstem.annotations.Pre;
 import io.brainstem.annotations.Refractory;
 import io.brainstem.annotations.State;
 import io.brainstem.processor.check.Diagnostics;
@@ -25,7 +26,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 
-/** Reads the @Param, @State, @Input and @Post fields and their constant initializers. */
+/** Reads the @Param, @State, @Input, @Post and @Pre fields and their constant initializers. */
 final class FieldParser {
   private final Diagnostics diagnostics;
   private final Trees trees;
@@ -36,6 +37,7 @@ final class FieldParser {
   final List<Member<ModelIR.State>> states = new ArrayList<>();
   final List<Member<String>> inputs = new ArrayList<>();
   final List<Member<ModelIR.Post>> posts = new ArrayList<>();
+  final List<Member<ModelIR.Pre>> pres = new ArrayList<>();
   final List<Member<Void>> refractory = new ArrayList<>();
   /** The {@code @PerSynapse} and {@code @PerPre} markers on @Param and @State fields. */
   final List<Member<ModelIR.Home>> homes = new ArrayList<>();
@@ -51,7 +53,7 @@ final class FieldParser {
 
   void parse(VariableElement field) {
     List<AnnotationMirror> roles =
-        Annotations.findAll(field, Param.class, State.class, Input.class, Post.class);
+        Annotations.findAll(field, Param.class, State.class, Input.class, Post.class, Pre.class);
     AnnotationMirror refractoryMirror = Annotations.find(field, Refractory.class);
     String name = field.getSimpleName().toString();
     home(field, name, roles);
@@ -85,8 +87,13 @@ final class FieldParser {
       case "@Input":
         inputs.add(new Member<>(name, name, field, role));
         break;
+      case "@Pre":
+        pres.add(new Member<>(name, new ModelIR.Pre(name, viewedName(field, role, "@Pre",
+            "presynaptic")), field, role));
+        break;
       default:
-        posts.add(new Member<>(name, new ModelIR.Post(name, postName(field, role)), field, role));
+        posts.add(new Member<>(name, new ModelIR.Post(name, viewedName(field, role, "@Post",
+            "postsynaptic")), field, role));
         break;
     }
     if (refractoryMirror != null) {
@@ -195,7 +202,9 @@ final class FieldParser {
     }
   }
 
-  private String postName(VariableElement field, AnnotationMirror mirror) {
+  /** The variable a {@code @Post} or {@code @Pre} field views: the value given, or its name. */
+  private String viewedName(VariableElement field, AnnotationMirror mirror, String annotation,
+      String side) {
     AnnotationValue value = Annotations.value(mirror);
     String written = value == null ? "" : value.getValue().toString();
     if (written.isEmpty()) {
@@ -207,8 +216,9 @@ final class FieldParser {
           field,
           mirror,
           value,
-          "@Post(\"" + written + "\") does not name a variable; it must be a Java identifier",
-          "Write the postsynaptic variable's name, e.g. @Post(\"V\").");
+          annotation + "(\"" + written + "\") does not name a variable; it must be a Java"
+              + " identifier",
+          "Write the " + side + " variable's name, e.g. " + annotation + "(\"V\").");
     }
     return written;
   }

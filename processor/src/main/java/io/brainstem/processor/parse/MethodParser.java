@@ -3,6 +3,7 @@ package io.brainstem.processor.parse;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.util.Trees;
+import io.brainstem.annotations.Graded;
 import io.brainstem.annotations.Noise;
 import io.brainstem.annotations.Ode;
 import io.brainstem.annotations.OnPre;
@@ -26,7 +27,10 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 
-/** Reads the @Ode, @Noise, @Threshold, @Reset, @OnPre and @Output methods: signature, then body. */
+/**
+ * Reads the @Ode, @Noise, @Threshold, @Reset, @OnPre, @Output and @Graded methods: signature, then
+ * body.
+ */
 final class MethodParser {
   private final Diagnostics diagnostics;
   private final Trees trees;
@@ -42,6 +46,7 @@ final class MethodParser {
   final List<Member<ModelIR.Action>> resets = new ArrayList<>();
   final List<Member<ModelIR.Action>> onPres = new ArrayList<>();
   final List<Member<ModelIR.Output>> outputs = new ArrayList<>();
+  final List<Member<ModelIR.Output>> gradeds = new ArrayList<>();
 
   MethodParser(
       Diagnostics diagnostics,
@@ -62,7 +67,8 @@ final class MethodParser {
 
   void parse(ExecutableElement method) {
     List<AnnotationMirror> roles = Annotations.findAll(
-        method, Ode.class, Noise.class, Threshold.class, Reset.class, OnPre.class, Output.class);
+        method, Ode.class, Noise.class, Threshold.class, Reset.class, OnPre.class, Output.class,
+        Graded.class);
     if (roles.isEmpty()) {
       return;
     }
@@ -105,9 +111,13 @@ final class MethodParser {
       case "@OnPre":
         onPres.add(new Member<>(name, action(method, kind), method, role));
         break;
+      case "@Graded":
+        String input = method.getAnnotation(Graded.class).value();
+        gradeds.add(new Member<>(input, output(method, input, kind), method, role));
+        break;
       default:
         String target = method.getAnnotation(Output.class).value();
-        outputs.add(new Member<>(target, output(method, target), method, role));
+        outputs.add(new Member<>(target, output(method, target, kind), method, role));
         break;
     }
   }
@@ -179,8 +189,9 @@ final class MethodParser {
     return new ModelIR.Action(method.getSimpleName().toString(), assignments, text);
   }
 
-  private ModelIR.Output output(ExecutableElement method, String target) {
-    if (!signature(method, "@Output", TypeKind.DOUBLE, false)) {
+  /** An {@code @Output} or {@code @Graded} method: {@code double name()}, one return. */
+  private ModelIR.Output output(ExecutableElement method, String target, String kind) {
+    if (!signature(method, kind, TypeKind.DOUBLE, false)) {
       return null;
     }
     BodyParser.Returned body =

@@ -42,6 +42,7 @@ public final class ModelParser {
     fieldParser.states.forEach(m -> fields.put(m.name(), RefKind.STATE));
     fieldParser.inputs.forEach(m -> fields.put(m.name(), RefKind.INPUT));
     fieldParser.posts.forEach(m -> fields.put(m.name(), RefKind.POST));
+    fieldParser.pres.forEach(m -> fields.put(m.name(), RefKind.PRE));
 
     Usage usage = new Usage();
     MethodParser methodParser =
@@ -57,12 +58,14 @@ public final class ModelParser {
         fieldParser.states,
         fieldParser.inputs,
         fieldParser.posts,
+        fieldParser.pres,
         fieldParser.refractory,
         methodParser.odes,
         methodParser.thresholds,
         methodParser.resets,
         methodParser.onPres,
         methodParser.outputs,
+        methodParser.gradeds,
         methodParser.noises,
         fieldParser.homes,
         usage);

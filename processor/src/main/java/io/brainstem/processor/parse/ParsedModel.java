@@ -22,12 +22,14 @@ public record ParsedModel(
     List<Member<ModelIR.State>> states,
     List<Member<String>> inputs,
     List<Member<ModelIR.Post>> posts,
+    List<Member<ModelIR.Pre>> pres,
     List<Member<Void>> refractory,
     List<Member<ModelIR.Ode>> odes,
     List<Member<ModelIR.Threshold>> thresholds,
     List<Member<ModelIR.Action>> resets,
     List<Member<ModelIR.Action>> onPres,
     List<Member<ModelIR.Output>> outputs,
+    List<Member<ModelIR.Output>> gradeds,
     List<Member<ModelIR.Noise>> noises,
     List<Member<ModelIR.Home>> homes,
     Usage usage) {
@@ -53,7 +55,8 @@ public record ParsedModel(
         values(posts),
         values(odes).stream().filter(o -> home(o.state()).isEmpty()).toList(),
         first(onPres), first(outputs), values(noises), methods, synapseVars(),
-        values(odes).stream().filter(o -> home(o.state()).isPresent()).toList());
+        values(odes).stream().filter(o -> home(o.state()).isPresent()).toList(),
+        values(pres), first(gradeds));
   }
 
   private List<ModelIR.SynapseVar> synapseVars() {
