@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A runner that trains a linear readout of one network variable (the states, e.g. {@code "R.r"}).
- * Each step of {@link #fit} or {@link #predict}, after {@link StepPhase#INPUTS}, the row of the
+ * Each step of a {@code fit} or {@link #predict} call, after {@link StepPhase#INPUTS}, the row of the
  * call's inputs for that step is added to the input variable through the input weights
  * ({@link Builder#inputWeights}); after the step the states are read and handed to the trainer. A call
  * continues from the network's current state and time, as BrainPy's {@code reset_state=False};

@@ -6,8 +6,10 @@ package io.brainstem.train;
  * fix in the message.
  */
 public final class TrainingDivergedException extends RuntimeException {
+  /** The serialized form's version. */
   private static final long serialVersionUID = 1L;
 
+  /** The step of the call at which a value became non-finite. */
   private final int step;
 
   /**

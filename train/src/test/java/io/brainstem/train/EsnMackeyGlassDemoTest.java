@@ -35,8 +35,8 @@ class EsnMackeyGlassDemoTest {
     assertThat(fifty.nrmse()).isLessThan(THRESHOLD_FIFTY);
 
     int shown = 500;
-    XYChart c = Figures.chart(String.format("Echo-state network (%d units) on Mackey–Glass τ = 17: "
-        + "NRMSE %.2g one step ahead, %.2g 50 steps ahead", UNITS, one.nrmse(), fifty.nrmse()),
+    XYChart c = Figures.chart(String.format("ESN (%d units), Mackey–Glass τ = 17: NRMSE %.2g (1 step), "
+        + "%.2g (50 steps)", UNITS, one.nrmse(), fifty.nrmse()),
         "sample", "x");
     Figures.line(c, "Mackey–Glass", Figures.range(TRAIN, shown),
         Arrays.copyOfRange(s, TRAIN, TRAIN + shown));
@@ -47,6 +47,6 @@ class EsnMackeyGlassDemoTest {
     assertThat(Files.isRegularFile(Figures.save(c, "train-esn-mackey-glass"))).isTrue();
   }
 
-  static final double THRESHOLD_ONE = 0.01;
-  static final double THRESHOLD_FIFTY = 0.1;
+  static final double THRESHOLD_ONE = 0.002; // measured 6.8e-4
+  static final double THRESHOLD_FIFTY = 0.05; // measured 0.024
 }
