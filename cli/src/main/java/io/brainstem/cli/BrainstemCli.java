@@ -25,9 +25,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     scope = ScopeType.INHERIT,
     versionProvider = BrainstemCli.Version.class,
-    description = "Runs Brainstem's example networks from the command line.",
+    description = "Runs Brainstem's example networks and trains echo-state networks from the command line.",
     subcommands = {
       ListCommand.class, VariablesCommand.class, RunCommand.class, SweepCommand.class,
+      TrainCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Try 'brainstem run --help' for the options of a run."})

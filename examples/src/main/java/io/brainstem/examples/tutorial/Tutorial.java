@@ -25,6 +25,8 @@ public final class Tutorial {
     InputsExample.poisson(img);
     ContinuingRuns.continueAndReset();
     ContinuingRuns.append();
+    TrainingExample.ridge();
+    TrainingExample.force();
     System.out.println("plots written to " + img.toAbsolutePath());
   }
 }

@@ -143,6 +143,15 @@ class TutorialRunTest {
     assertThat(ContinuingRuns.append()).isEqualTo(1000);
   }
 
+  @Test
+  void trainersLearnWhatTheTutorialSays() {
+    assertThat(TrainingExample.ridge()).isLessThan(RIDGE_NRMSE);
+    assertThat(TrainingExample.force()).isLessThan(FORCE_NRMSE);
+  }
+
+  static final double RIDGE_NRMSE = 0.005; // measured 8.6e-4
+  static final double FORCE_NRMSE = 0.1; // measured 0.013
+
   static double rateHz(boolean[][] spikes, double durationMs) {
     long n = 0;
     for (boolean[] row : spikes) {

@@ -1,0 +1,88 @@
+package io.brainstem.examples.tutorial;
+
+import io.brainstem.connectivity.FixedProb;
+import io.brainstem.models.LeakyTanhGroup;
+import io.brainstem.models.RateProjectionProjection;
+import io.brainstem.network.Network;
+import io.brainstem.train.EchoStateNetwork;
+import io.brainstem.train.ForceTrainer;
+import io.brainstem.train.MackeyGlass;
+import io.brainstem.train.Metrics;
+import io.brainstem.train.RidgeTrainer;
+import io.brainstem.train.RlsPrior;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/** Tutorial, "Runners for training": a ridge-trained echo-state network and FORCE learning. */
+public final class TrainingExample {
+  private TrainingExample() {}
+
+  /** An echo-state network predicts Mackey–Glass one step ahead; returns the test NRMSE. */
+  public static double ridge() {
+    double[] s = MackeyGlass.series(2000);             // τ = 17, one sample per time unit
+    double[][] u = new double[1999][];                 // input: x(t)
+    double[][] y = new double[1999][];                 // target: x(t + 1)
+    for (int t = 0; t < 1999; t++) {
+      u[t] = new double[] {s[t]};
+      y[t] = new double[] {s[t + 1]};
+    }
+    EchoStateNetwork esn = new EchoStateNetwork(300, 1, 0.9, 0.1, 0.5, 0.2, 1.0, 42);
+    Network net = esn.network();                       // group "R" (LeakyTanh), projection "R2R"
+    try (RidgeTrainer trainer = RidgeTrainer.builder(net)
+        .states("R.r")                                 // the readout reads the rates
+        .inputWeights("R.input", esn.inputWeights())   // W_in·u(t) added to R.input each step
+        .washout(100)                                  // the first 100 states are not fitted
+        .alpha(1e-6)                                   // ridge penalty (the bias is not penalised)
+        .dt(1.0)
+        .build()) {
+      trainer.fit(Arrays.copyOfRange(u, 0, 1500), Arrays.copyOfRange(y, 0, 1500));
+      double[][] z = trainer.predict(Arrays.copyOfRange(u, 1500, 1999));  // continues the run
+      double[] predicted = Arrays.stream(z).mapToDouble(r -> r[0]).toArray();
+      double[] actual = Arrays.copyOfRange(s, 1501, 2000);
+      double nrmse = Metrics.nrmse(predicted, actual);
+      System.out.printf("ESN one step ahead: NRMSE %.2e (training MSE %.2e)%n", nrmse,
+          trainer.losses().get(0));
+      return nrmse;
+    }
+  }
+
+  /** FORCE learns a sine in a chaotic rate network; returns the free-running NRMSE. */
+  public static double force() {
+    int n = 300;
+    SplittableRandom rng = new SplittableRandom(1);
+    Network net = new Network();
+    LeakyTanhGroup r = net.add(new LeakyTanhGroup("R", n).tau(10.));
+    RateProjectionProjection j = net.add(new RateProjectionProjection("R2R", r, r,
+        new FixedProb(0.1, 2).includeSelf(false)));
+    double[] w = new double[j.synapseCount()];
+    for (int k = 0; k < w.length; k++) {
+      w[k] = 1.5 / Math.sqrt(0.1 * n) * rng.nextGaussian();   // g = 1.5: chaotic
+    }
+    j.w(w);
+    for (int i = 0; i < n; i++) {
+      r.r[i] = 0.5 * rng.nextGaussian();
+    }
+    double[][] feedback = new double[n][1];
+    for (double[] row : feedback) {
+      row[0] = 2 * rng.nextDouble() - 1;
+    }
+    double[][] target = new double[8000][1];
+    for (int k = 0; k < target.length; k++) {
+      target[k][0] = Math.sin(2 * Math.PI * (k + 1) / 600.);  // period 600 ms at dt = 1 ms
+    }
+    try (ForceTrainer trainer = ForceTrainer.builder(net)
+        .states("R.r")
+        .feedback("R.input", feedback)                 // z(t) fed back into R.input at t + dt
+        .alpha(1.0).prior(RlsPrior.PAPER)              // P(0) = I/α, Sussillo & Abbott's reading
+        .dt(1.0)
+        .build()) {
+      trainer.fit(Arrays.copyOfRange(target, 0, 6000));   // RLS at every step
+      double[][] z = trainer.predict(2000);               // runs free on its own output
+      double[] out = Arrays.stream(z).mapToDouble(row -> row[0]).toArray();
+      double[] want = Arrays.stream(target, 6000, 8000).mapToDouble(row -> row[0]).toArray();
+      double nrmse = Metrics.nrmse(out, want);
+      System.out.printf("FORCE running free: NRMSE %.2e%n", nrmse);
+      return nrmse;
+    }
+  }
+}
