@@ -27,7 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = BrainstemCli.Version.class,
     description = "Runs Brainstem's example networks from the command line.",
     subcommands = {
-      ListCommand.class, VariablesCommand.class, RunCommand.class, SweepCommand.class,
+      ListCommand.class, VariablesCommand.class, RunCommand.class, ResumeCommand.class, SweepCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Try 'brainstem run --help' for the options of a run."})
