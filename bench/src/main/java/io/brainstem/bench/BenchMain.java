@@ -25,6 +25,7 @@ import java.util.Map;
  * BenchMain --model coba|cuba|cobahh|einet|einet-weighted [--N 4000] [--k 80] [--duration 1] (s)
  *           [--threads 1] [--seed 1] [--warmup 0] (ms) [--precision double|float]
  *           [--raster file.png] [--method RK4 --coupling held|staged] (einet only)
+ *           [--checkpoint-every ms --checkpoint-dir dir] (periodic checkpoints during the runs)
  * </pre>
  *
  * {@code t_run_loop} is the time of {@code runner.run} alone. With {@code --warmup ms}, the network
@@ -67,6 +68,10 @@ public final class BenchMain {
     if (raster != null) {
       builder.monitors("E.spike");
     }
+    if (opt.containsKey("checkpoint-every")) {
+      builder.checkpointEvery(Double.parseDouble(opt.get("checkpoint-every")),
+          Path.of(opt.getOrDefault("checkpoint-dir", "bench-checkpoints")));
+    }
     long spikesE;
     long spikesI;
     double tLoop;
@@ -104,6 +109,8 @@ public final class BenchMain {
     res.put("precision", precision.name().toLowerCase(Locale.ROOT));
     res.put("method", e.method().name());
     res.put("coupling", bench.network().projections().get(0).coupling().name());
+    res.put("checkpoint_every_ms", opt.containsKey("checkpoint-every")
+        ? Double.parseDouble(opt.get("checkpoint-every")) : 0.0);
     res.put("t_warmup", tWarmup);
     res.put("t_setup", tBuild);
     res.put("t_run_loop", tLoop);

@@ -56,7 +56,7 @@ class CheckpointCliTest {
     Path plain = dir.resolve("plain");
     Path c = dir.resolve("c");
     Path resumed = dir.resolve("resumed");
-    String[] run = {"run", "einet", "--scale", "0.5", "--duration", "3000", "--seed", "7",
+    String[] run = {"run", "einet", "--scale", "0.25", "--duration", "2000", "--seed", "7",
         "--monitor", "E.spike", "--monitor", "I.spike", "--progress=false", "--format", "svg"};
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
@@ -78,7 +78,7 @@ class CheckpointCliTest {
     }
     assertThat(child.exitValue()).isEqualTo(137);
     long step = CheckpointStore.readManifest(c).step();
-    assertThat(step).isLessThan(30_000L);
+    assertThat(step).isLessThan(20_000L);
 
     assertOk(BrainstemCliTest.run(concat(run, "--out", plain.toString())));
     assertOk(BrainstemCliTest.run("resume", c.toString(), "--out", resumed.toString()));
