@@ -26,7 +26,8 @@ import java.util.Map;
  * killed at any moment leaves {@value #LATEST} naming a complete checkpoint (or none yet).
  *
  * <p>A checkpoint is {@value #MANIFEST} (format, version, step, model fingerprint, metadata, and per
- * array its key, file, dtype, length and CRC-32) and one 1-D {@code .npy} file per array.
+ * array its key, dtype, length and CRC-32) and {@code state.npz}, every array as a 1-D {@code .npy}
+ * entry {@code <key>.npy} of an uncompressed zip ({@code numpy.load} reads it).
  */
 public final class CheckpointStore {
   /** The manifest of one checkpoint. */
@@ -57,25 +58,21 @@ public final class CheckpointStore {
       Path tmp = container.resolve(".tmp-" + name + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
       Files.createDirectory(tmp);
       List<Object> arrays = new ArrayList<>();
-      int i = 0;
-      for (Map.Entry<String, Object> e : state.arrays().entrySet()) {
-        String file = "a" + (i++) + ".npy";
-        long crc = ArrayFiles.write(tmp.resolve(file), e.getValue());
+      for (ArrayFiles.Entry e : ArrayFiles.write(tmp.resolve(ArrayFiles.FILE), state.arrays())) {
         Map<String, Object> a = new LinkedHashMap<>();
-        a.put("key", e.getKey());
-        a.put("file", file);
-        a.put("dtype", ArrayFiles.dtype(e.getValue()));
-        a.put("length", (long) java.lang.reflect.Array.getLength(e.getValue()));
-        a.put("crc32", crc);
+        a.put("key", e.key());
+        a.put("dtype", e.dtype());
+        a.put("length", (long) e.length());
+        a.put("crc32", e.crc());
         arrays.add(a);
       }
       Map<String, Object> manifest = new LinkedHashMap<>();
       manifest.put("format", FORMAT);
       manifest.put("version", (long) FORMAT_VERSION);
       manifest.putAll(header);
+      manifest.put("data", ArrayFiles.FILE);
       manifest.put("arrays", arrays);
       writeForced(tmp.resolve(MANIFEST), Json.write(manifest));
-      forceDirectory(tmp);
       Path target = container.resolve(name);
       if (Files.exists(target)) { // the same step saved again (on demand after a periodic one)
         target = container.resolve(name + "-" + System.nanoTime());
@@ -103,26 +100,29 @@ public final class CheckpointStore {
   public static Checkpoint read(Path dir) {
     Path one = resolve(dir);
     Map<String, Object> manifest = manifest(one);
-    Map<String, Object> arrays = new LinkedHashMap<>();
+    List<ArrayFiles.Entry> entries = new ArrayList<>();
     for (Object o : list(manifest, "arrays", one)) {
       if (!(o instanceof Map<?, ?> a)) {
         throw corrupt(one, "an entry of 'arrays' is not an object");
       }
       String key = field(a, "key", String.class, one);
-      String file = field(a, "file", String.class, one);
       String dtype = field(a, "dtype", String.class, one);
       long length = field(a, "length", Long.class, one);
       long crc = field(a, "crc32", Long.class, one);
-      if (file.contains("/") || file.contains("\\") || file.startsWith(".") || length < 0 || length > Integer.MAX_VALUE) {
-        throw corrupt(one, "array '" + key + "' has file '" + file + "' and length " + length);
+      if (length < 0 || length > Integer.MAX_VALUE - 16) {
+        throw corrupt(one, "array '" + key + "' has length " + length);
       }
       try {
         ArrayFiles.itemBytes(dtype);
       } catch (IllegalArgumentException e) {
         throw corrupt(one, "array '" + key + "' has an unknown dtype '" + dtype + "'");
       }
-      arrays.put(key, ArrayFiles.read(one.resolve(file), dtype, (int) length, crc));
+      entries.add(new ArrayFiles.Entry(key, dtype, (int) length, crc));
     }
+    if (!ArrayFiles.FILE.equals(manifest.get("data"))) {
+      throw corrupt(one, "the manifest's 'data' is " + manifest.get("data") + ", not " + ArrayFiles.FILE);
+    }
+    Map<String, Object> arrays = ArrayFiles.read(one.resolve(ArrayFiles.FILE), entries);
     return new Checkpoint(one, manifest, arrays);
   }
 

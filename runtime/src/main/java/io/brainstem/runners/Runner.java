@@ -132,6 +132,7 @@ public abstract class Runner implements AutoCloseable {
         restore(checkpointing.resume());
       } catch (RuntimeException | Error e) {
         try {
+          initial.restore(); // a component that refused its arrays: the network as it was built
           close(); // releases the network and the stream directory
         } catch (RuntimeException f) {
           e.addSuppressed(f);
