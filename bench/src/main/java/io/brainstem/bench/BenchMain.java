@@ -25,6 +25,8 @@ import java.util.Map;
  * BenchMain --model coba|cuba|cobahh|einet|einet-weighted|song2000|stdp-ei [--N 4000] [--k 80] [--duration 1] (s)
  *           [--threads 1] [--seed 1] [--warmup 0] (ms) [--precision double|float]
  *           [--raster file.png] [--method RK4 --coupling held|staged] (einet only)
+ *           [--checkpoint-every ms --checkpoint-dir dir] (periodic checkpoints during the runs;
+ *           t_checkpoint: the median time of five more checkpoints taken after the run)
  * </pre>
  *
  * {@code t_run_loop} is the time of {@code runner.run} alone. With {@code --warmup ms}, the network
@@ -72,11 +74,16 @@ public final class BenchMain {
     if (raster != null) {
       builder.monitors("E.spike");
     }
+    if (opt.containsKey("checkpoint-every")) {
+      builder.checkpointEvery(Double.parseDouble(opt.get("checkpoint-every")),
+          Path.of(opt.getOrDefault("checkpoint-dir", "bench-checkpoints")));
+    }
     long spikesE;
     long spikesI;
     double tLoop;
     double cpuLoop;
     double tWarmup = 0;
+    double tCheckpoint = 0;
     try (DSRunner runner = builder.build()) {
       if (warmupMs > 0) {
         long w0 = System.nanoTime();
@@ -93,6 +100,16 @@ public final class BenchMain {
       cpuLoop = (THREADS.getCurrentThreadCpuTime() - cpu0) * 1e-9;
       spikesE = bench.e().totalSpikes() - spikesE0;
       spikesI = bench.i().totalSpikes() - spikesI0;
+      if (opt.containsKey("checkpoint-every")) { // one checkpoint alone, timed: the median of 5
+        double[] times = new double[5];
+        for (int c = 0; c < times.length; c++) {
+          long c0 = System.nanoTime();
+          runner.checkpoint(Path.of(opt.getOrDefault("checkpoint-dir", "bench-checkpoints")));
+          times[c] = (System.nanoTime() - c0) * 1e-9;
+        }
+        java.util.Arrays.sort(times);
+        tCheckpoint = times[times.length / 2];
+      }
       if (raster != null) {
         Plots.raster(runner.mon(), "E.spike").title(model + ": E.spike").savePng(Path.of(raster));
       }
@@ -114,6 +131,9 @@ public final class BenchMain {
     res.put("precision", precision.name().toLowerCase(Locale.ROOT));
     res.put("method", e.method().name());
     res.put("coupling", bench.network().projections().get(0).coupling().name());
+    res.put("checkpoint_every_ms", opt.containsKey("checkpoint-every")
+        ? Double.parseDouble(opt.get("checkpoint-every")) : 0.0);
+    res.put("t_checkpoint", tCheckpoint);
     res.put("t_warmup", tWarmup);
     res.put("t_setup", tBuild);
     res.put("t_run_loop", tLoop);

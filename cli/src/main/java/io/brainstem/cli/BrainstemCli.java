@@ -27,8 +27,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     versionProvider = BrainstemCli.Version.class,
     description = "Runs Brainstem's example networks and trains echo-state networks from the command line.",
     subcommands = {
-      ListCommand.class, VariablesCommand.class, RunCommand.class, SweepCommand.class,
-      TrainCommand.class,
+      ListCommand.class, VariablesCommand.class, RunCommand.class, ResumeCommand.class,
+      SweepCommand.class, TrainCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Try 'brainstem run --help' for the options of a run."})

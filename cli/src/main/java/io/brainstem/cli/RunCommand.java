@@ -147,6 +147,22 @@ final class RunCommand implements Callable<Integer> {
       description = "song2000 only: one float64 initial weight per input, in [0, 0.01].")
   Path initialWeights;
 
+  @Option(names = "--checkpoint-every", paramLabel = "MS",
+      description = "Saves a checkpoint into --checkpoint-dir every MS of simulated time, atomically; "
+          + "'brainstem resume DIR' continues a run that was killed from the latest one.")
+  Double checkpointEveryMs;
+
+  @Option(names = "--checkpoint-dir", paramLabel = "DIR",
+      description = "Where --checkpoint-every saves checkpoints (created if needed); the checkpoints "
+          + "record this command line, so 'brainstem resume DIR' needs nothing else.")
+  Path checkpointDir;
+
+  /** Set by 'brainstem resume': the checkpoint to continue from; null for a fresh run. */
+  Path resumeFrom;
+
+  /** Set by 'brainstem resume': the command line of the run, saved in its checkpoints. */
+  List<String> runArgs;
+
   @Option(names = "--json", description = "Prints the summary as JSON on stdout (times, rates per group, "
       + "steps, seed) instead of text.")
   boolean json;
@@ -165,6 +181,14 @@ final class RunCommand implements Callable<Integer> {
     }
     if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
       throw new ParameterException(spec.commandLine(), "--out " + out + " exists and is not a directory");
+    }
+    if ((checkpointEveryMs == null) != (checkpointDir == null)) {
+      throw new ParameterException(spec.commandLine(),
+          "--checkpoint-every MS and --checkpoint-dir DIR go together; give both");
+    }
+    if (checkpointEveryMs != null && !(checkpointEveryMs >= dt)) {
+      throw new ParameterException(spec.commandLine(), "--checkpoint-every must be at least one step (--dt "
+          + dt + " ms), got " + checkpointEveryMs);
     }
     if (csv && out == null) {
       throw new ParameterException(spec.commandLine(),
@@ -194,7 +218,11 @@ final class RunCommand implements Callable<Integer> {
     double networkSeconds = (System.nanoTime() - buildStart) * 1e-9;
     Runner run = userInput(() -> buildRunner(example, net));
     try {
-      run.run(duration);
+      if (resumeFrom != null) {
+        run.finishRun();
+      } else {
+        run.run(duration);
+      }
     } finally {
       if (run instanceof DSRunner ds) {
         ds.close(); // stops the worker threads of --threads
@@ -228,6 +256,10 @@ final class RunCommand implements Callable<Integer> {
 
   /** {@code run song2000}: from the input files to DIR/spikes.npz and DIR/weights.npy. */
   private int song2000() throws IOException {
+    if (checkpointDir != null) {
+      throw new ParameterException(spec.commandLine(), "song2000 runs from its input files in one go;"
+          + " --checkpoint-every and --checkpoint-dir are for the example networks");
+    }
     if (inputSpikes == null || initialWeights == null || out == null || durationMs == null) {
       throw new ParameterException(spec.commandLine(), "song2000 needs --input-spikes IN.npz,"
           + " --initial-weights W0.npy, --duration MS and --out DIR");
@@ -283,10 +315,25 @@ final class RunCommand implements Callable<Integer> {
 
   private <B extends RunnerBuilder<B>> B configure(B builder, Map<String, Double> in, List<Monitor> mons) {
     in.forEach(builder::input);
+    if (checkpointDir != null) {
+      builder.checkpointEvery(checkpointEveryMs, checkpointDir)
+          .checkpointMetadata("cli.command", "run")
+          .checkpointMetadata("cli.args", runArgs != null ? runArgs : originalArgs());
+    }
+    if (resumeFrom != null) {
+      builder.resumeFrom(resumeFrom);
+    }
     if (progress != null) {
       builder.progressBar(progress);
     }
     return builder.monitors(mons.toArray(new Monitor[0])).dt(dt).jit(jit);
+  }
+
+  /** The arguments of this 'run' as typed, without the command name. */
+  private List<String> originalArgs() {
+    List<String> all = spec.commandLine().getParseResult().originalArgs();
+    int at = all.indexOf("run");
+    return List.copyOf(at >= 0 ? all.subList(at + 1, all.size()) : all);
   }
 
   /** Whether {@code m} records a spike variable; unknown paths are left to the runner to report. */

@@ -64,6 +64,12 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
   private boolean closed;
 
   private NpyAppender(Path path, String descr, int itemBytes, int columns, int bufferBytes, Group group) {
+    this(path, descr, itemBytes, columns, bufferBytes, group, -1);
+  }
+
+  /** With {@code keepRows >= 0}: an existing file continued after its first {@code keepRows} rows. */
+  private NpyAppender(Path path, String descr, int itemBytes, int columns, int bufferBytes, Group group,
+      long keepRows) {
     if (bufferBytes < 64) {
       throw new IllegalArgumentException("stream buffer must be at least 64 bytes, got " + bufferBytes);
     }
@@ -80,13 +86,18 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
     this.doubles = itemBytes == 8 ? buffer.asDoubleBuffer() : null;
     this.ints = itemBytes == 4 ? buffer.asIntBuffer() : null;
     try {
-      this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING);
+      this.channel = keepRows >= 0
+          ? FileChannel.open(path, StandardOpenOption.WRITE)
+          : FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + path + " (" + e + "); stream to a directory you "
-          + "can write to", e);
+      throw new UncheckedIOException((keepRows >= 0 ? "cannot continue " : "cannot create ") + path
+          + " (" + e + "); stream to a directory you can write to", e);
     }
     try {
+      if (keepRows >= 0) {
+        keep(keepRows);
+      }
       writeHeader();
     } catch (RuntimeException e) {
       closeQuietly();
@@ -156,6 +167,35 @@ public final class NpyAppender implements RecordFile, AutoCloseable {
           + " rows, fewer than the " + rows + " its manifest records; it was changed after the run");
     }
     return f;
+  }
+
+  /**
+   * An existing file of {@code group} continued after its first {@code rows} rows: the bytes after
+   * them are cut and appending goes on from there (a run resumed from a checkpoint).
+   *
+   * @throws IllegalStateException naming the file when it holds fewer rows
+   */
+  static NpyAppender continued(Path file, boolean ints, int columns, long rows, int bufferBytes, Group group) {
+    return new NpyAppender(file, ints ? "<i4" : "<f8", ints ? 4 : 8, columns, bufferBytes, group, rows);
+  }
+
+  private void keep(long rows) {
+    long items = rows * Math.max(1, columns);
+    long size;
+    try {
+      size = channel.size();
+      if (size >= HEADER_BYTES + items * itemBytes) {
+        channel.truncate(HEADER_BYTES + items * itemBytes);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot continue " + path + " (" + e + ")", e);
+    }
+    if (size < HEADER_BYTES + items * itemBytes) {
+      throw new IllegalStateException(path + " holds " + Math.max(0, size - HEADER_BYTES) / itemBytes
+          / Math.max(1, columns) + " rows, fewer than the " + rows + " recorded when the checkpoint "
+          + "was taken; it was changed or emptied since");
+    }
+    written = items;
   }
 
   /** A closed file for reading only. */

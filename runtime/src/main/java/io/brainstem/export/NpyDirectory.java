@@ -59,6 +59,7 @@ public final class NpyDirectory implements RecordFiles, NpyAppender.Group {
   private long sinceFlush;
   private boolean dataWritten;
   private boolean closed;
+  private Map<String, long[]> continued = Map.of(); // file name -> {rows, columns}: files kept, not replaced
 
   /**
    * Creates {@code dir} (and its parents) if needed.
@@ -103,16 +104,41 @@ public final class NpyDirectory implements RecordFiles, NpyAppender.Group {
     return dir;
   }
 
+  /**
+   * Makes the files named in {@code rows} (file name to {rows, columns}) be continued after that
+   * many rows when they are claimed, instead of replaced: a run resumed from a checkpoint appends to
+   * the files of the run it continues. Call before claiming any file.
+   */
+  @Override
+  public void continueFiles(Map<String, long[]> rows) {
+    this.continued = Map.copyOf(rows);
+  }
+
+  @Override
+  public Map<String, long[]> fileRows() {
+    Map<String, long[]> rows = new LinkedHashMap<>();
+    for (NpyAppender f : files) {
+      rows.put(f.path().getFileName().toString(), new long[] {f.rows(), f.columns()});
+    }
+    return rows;
+  }
+
   @Override
   public RecordFile doubles(String stem, int columns, String owner) {
     Path file = claim(stem, owner);
-    return add(NpyAppender.doubles(file, columns, bufferBytes, this));
+    long[] keep = continued.get(file.getFileName().toString());
+    return add(keep != null
+        ? NpyAppender.continued(file, false, columns < 0 ? (int) keep[1] : columns, keep[0], bufferBytes, this)
+        : NpyAppender.doubles(file, columns, bufferBytes, this));
   }
 
   @Override
   public RecordFile ints(String stem, String owner) {
     Path file = claim(stem, owner);
-    return add(NpyAppender.ints(file, bufferBytes, this));
+    long[] keep = continued.get(file.getFileName().toString());
+    return add(keep != null
+        ? NpyAppender.continued(file, true, 0, keep[0], bufferBytes, this)
+        : NpyAppender.ints(file, bufferBytes, this));
   }
 
   @Override

@@ -41,8 +41,12 @@ public interface Input {
    */
   Bound bind(Network network, double dt);
 
-  /** An input resolved to its array, applied by the runner once per step. */
-  interface Bound {
+  /**
+   * An input resolved to its array, applied by the runner once per step. Stateful inputs save and
+   * restore their state for checkpoints ({@link io.brainstem.checkpoint.Checkpointed}); the
+   * defaults save nothing, which is right for inputs whose value depends only on the step and time.
+   */
+  interface Bound extends io.brainstem.checkpoint.Checkpointed {
     /** Applies the input for absolute step {@code step} at time {@code t}; must not allocate. */
     void apply(long step, double t);
 
@@ -54,6 +58,14 @@ public interface Input {
 
     /** Returns stateful inputs (noise) to their state at build; {@code Runner.reset()} calls it. */
     default void reset() {}
+
+    /** Saves nothing by default: the input has no state. */
+    @Override
+    default void saveState(io.brainstem.checkpoint.StateOut out) {}
+
+    /** Restores nothing by default: the input has no state. */
+    @Override
+    default void restoreState(io.brainstem.checkpoint.StateIn in) {}
   }
 
   /** Adds {@code value} to every element of the variable each step ({@code ('E.input', 20.)}). */

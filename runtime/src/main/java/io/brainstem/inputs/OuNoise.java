@@ -14,7 +14,7 @@ import io.brainstem.math.Rng;
  * input its own instance (the state lives here). A step applied twice (the runner retries a step
  * that failed after this input was applied) gets the same values, not a further update.
  */
-public final class OuNoise implements ElementFunction {
+public final class OuNoise implements ElementFunction, io.brainstem.checkpoint.Checkpointed {
   private final double mean;
   private final double sigma;
   private final double tau;
@@ -62,6 +62,24 @@ public final class OuNoise implements ElementFunction {
       x[i] = mean + (x[i] - mean) * decay + kick * rng.normal();
       out[i] = x[i];
     }
+    filled = step;
+  }
+
+  /** Saves the processes' values, the generator and the step they hold. */
+  @Override
+  public void saveState(io.brainstem.checkpoint.StateOut out) {
+    out.put("x", x.clone());
+    out.putLong("filled", filled);
+    rng.saveState(out.child("rng"));
+  }
+
+  /** Restores what {@link #saveState} saved, after {@link #start}. */
+  @Override
+  public void restoreState(io.brainstem.checkpoint.StateIn in) {
+    double[] saved = in.doubles("x", x.length);
+    long step = in.getLong("filled");
+    rng.restoreState(in.child("rng"));
+    System.arraycopy(saved, 0, x, 0, x.length);
     filled = step;
   }
 

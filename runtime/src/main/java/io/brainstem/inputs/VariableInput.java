@@ -19,6 +19,10 @@ final class VariableInput implements Input {
     void checkSteps(long first, int steps) {}
 
     void reset() {}
+
+    void save(io.brainstem.checkpoint.StateOut out) {}
+
+    void restore(io.brainstem.checkpoint.StateIn in) {}
   }
 
   private final String path;
@@ -80,6 +84,16 @@ final class VariableInput implements Input {
       public void reset() {
         writer.reset();
       }
+
+      @Override
+      public void saveState(io.brainstem.checkpoint.StateOut out) {
+        writer.save(out);
+      }
+
+      @Override
+      public void restoreState(io.brainstem.checkpoint.StateIn in) {
+        writer.restore(in);
+      }
     };
   }
 
@@ -137,6 +151,20 @@ final class VariableInput implements Input {
       @Override
       void reset() {
         f.start(size, dt);
+      }
+
+      @Override
+      void save(io.brainstem.checkpoint.StateOut out) {
+        if (f instanceof io.brainstem.checkpoint.Checkpointed c) {
+          c.saveState(out);
+        }
+      }
+
+      @Override
+      void restore(io.brainstem.checkpoint.StateIn in) {
+        if (f instanceof io.brainstem.checkpoint.Checkpointed c) {
+          c.restoreState(in);
+        }
       }
     };
   }

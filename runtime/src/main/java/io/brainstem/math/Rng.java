@@ -13,7 +13,7 @@ package io.brainstem.math;
  * rng.fillNormal(E.V, -55, 2);   // BrainPy: E.V[:] = randn(n) * 2 - 55
  * }</pre>
  */
-public final class Rng {
+public final class Rng implements io.brainstem.checkpoint.Checkpointed {
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
   private static final double DOUBLE_UNIT = 0x1.0p-53;
 
@@ -40,6 +40,21 @@ public final class Rng {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
+  }
+
+  /** Saves the position in the stream and the spare Gaussian, so a restored generator goes on alike. */
+  @Override
+  public void saveState(io.brainstem.checkpoint.StateOut out) {
+    out.put("state", new long[] {state, hasSpare ? 1 : 0, Double.doubleToRawLongBits(spareGaussian)});
+  }
+
+  /** Restores what {@link #saveState} saved. */
+  @Override
+  public void restoreState(io.brainstem.checkpoint.StateIn in) {
+    long[] s = in.longs("state", 3);
+    state = s[0];
+    hasSpare = s[1] != 0;
+    spareGaussian = Double.longBitsToDouble(s[2]);
   }
 
   /** 64 uniformly distributed bits. */

@@ -53,6 +53,19 @@ public interface RecordFiles {
    */
   void flush();
 
+  /**
+   * The rows and columns ({@code {rows, columns}}) of every appended file, by file name, buffered
+   * rows included: what a checkpoint records after a {@link #flush()}.
+   */
+  java.util.Map<String, long[]> fileRows();
+
+  /**
+   * Continues the files named in {@code rows} (as {@link #fileRows()} gave them) after that many
+   * rows when they are created, instead of replacing them: a resumed run appends to its files.
+   * Call before any file is created.
+   */
+  void continueFiles(java.util.Map<String, long[]> rows);
+
   /** Empties every file ({@code Runner.reset()}). */
   void clear();
 

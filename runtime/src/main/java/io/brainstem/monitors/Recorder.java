@@ -1,5 +1,8 @@
 package io.brainstem.monitors;
 
+import io.brainstem.checkpoint.Checkpointed;
+import io.brainstem.checkpoint.StateIn;
+import io.brainstem.checkpoint.StateOut;
 import java.util.Arrays;
 
 /**
@@ -13,7 +16,7 @@ import java.util.Arrays;
  * every row since build or {@link #clear()}, whatever the {@code append} flag of {@link #start}; the
  * flag only chooses which rows its results show.
  */
-public abstract class Recorder {
+public abstract class Recorder implements Checkpointed {
   private final String name;
   private final int every;
   private final double windowStart;
@@ -173,6 +176,46 @@ public abstract class Recorder {
     next = -1;
     prepare(0, false);
   }
+
+  /**
+   * Saves the records and the position within the run: in memory, every row so far; streamed, only
+   * the counters (the checkpoint records the files' lengths).
+   */
+  @Override
+  public final void saveState(StateOut out) {
+    out.put("counters", new long[] {rows, viewFrom, next, last});
+    out.put("clock", new double[] {t0, dt});
+    if (!isStreamed()) {
+      out.put("times", times);
+    }
+    saveRecords(out.child("records"));
+  }
+
+  /** Restores what {@link #saveState} saved; a run continues recording from there. */
+  @Override
+  public final void restoreState(StateIn in) {
+    long[] c = in.longs("counters", 4);
+    double[] clock = in.doubles("clock", 2);
+    double[] t = isStreamed() ? times : in.doubles("times", -1);
+    if (!isStreamed() && t.length < c[0]) {
+      throw new io.brainstem.checkpoint.CheckpointException("monitor " + name + ": the checkpoint holds "
+          + t.length + " row times for " + c[0] + " rows");
+    }
+    restoreRecords(in.child("records"), c[0]);
+    rows = c[0];
+    viewFrom = c[1];
+    next = c[2];
+    last = c[3];
+    t0 = clock[0];
+    dt = clock[1];
+    times = t;
+  }
+
+  /** Saves the stored rows (in memory) or the positions in the files (streamed). */
+  abstract void saveRecords(StateOut out);
+
+  /** Restores what {@link #saveRecords} saved, for {@code rows} rows. */
+  abstract void restoreRecords(StateIn in, long rows);
 
   /** Makes room for {@code count} more rows; without {@code append}, starts from empty storage. */
   abstract void prepare(int count, boolean append);

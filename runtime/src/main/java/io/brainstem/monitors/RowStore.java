@@ -17,6 +17,12 @@ abstract class RowStore {
   /** Stores the row {@link #next()} returned. */
   abstract void commit();
 
+  /** Saves the stored rows for a checkpoint. */
+  abstract void save(io.brainstem.checkpoint.StateOut out);
+
+  /** Restores what {@link #save} saved. */
+  abstract void restore(io.brainstem.checkpoint.StateIn in);
+
   /** Stores {@code values} (of length {@link #width()}) as the next row. */
   void add(double[] values) {
     System.arraycopy(values, 0, next(), 0, values.length);

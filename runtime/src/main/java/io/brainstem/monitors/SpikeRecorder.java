@@ -124,6 +124,33 @@ final class SpikeRecorder extends Recorder {
   }
 
   @Override
+  void saveRecords(io.brainstem.checkpoint.StateOut out) {
+    if (timesOut != null) {
+      out.putLong("eventsFrom", eventsFrom);
+      return;
+    }
+    out.putLong("row", row);
+    out.put("eventRows", Arrays.copyOf(eventRows, events));
+    out.put("eventColumns", Arrays.copyOf(eventColumns, events));
+  }
+
+  @Override
+  void restoreRecords(io.brainstem.checkpoint.StateIn in, long rows) {
+    if (timesOut != null) {
+      eventsFrom = in.getLong("eventsFrom");
+      return;
+    }
+    long r = in.getLong("row");
+    int[] savedRows = in.ints("eventRows", -1);
+    int[] savedColumns = in.ints("eventColumns", savedRows.length);
+    int n = savedRows.length;
+    eventRows = Arrays.copyOf(savedRows, Math.max(1024, n));
+    eventColumns = Arrays.copyOf(savedColumns, Math.max(1024, n));
+    events = n;
+    row = (int) r;
+  }
+
+  @Override
   Object memorySnapshot(double[] times, double dt) {
     return new SpikeEvents(
         name(), times, Arrays.copyOf(eventRows, events), Arrays.copyOf(eventColumns, events), width, dt);

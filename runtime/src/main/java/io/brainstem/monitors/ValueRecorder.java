@@ -92,6 +92,16 @@ final class ValueRecorder extends Recorder {
   }
 
   @Override
+  void saveRecords(io.brainstem.checkpoint.StateOut out) {
+    data.save(out);
+  }
+
+  @Override
+  void restoreRecords(io.brainstem.checkpoint.StateIn in, long rows) {
+    data.restore(in);
+  }
+
+  @Override
   Object memorySnapshot(double[] times, double dt) {
     return ((DoubleRows) data).snapshot();
   }

@@ -152,6 +152,70 @@ final class Delays {
     bucketSizes[bucket] = size + 1;
   }
 
+  /**
+   * Saves the spikes in flight: for each slot of the ring (oldest to newest relative to the
+   * cursor, stored by slot index) the spike list or the queued synapse positions, in order.
+   */
+  void save(io.brainstem.checkpoint.StateOut out) {
+    out.putDouble("builtFor", builtFor);
+    if (Double.isNaN(builtFor)) {
+      return; // nothing in flight: the buffers are built at the next step
+    }
+    int[][] slots = perSynapse() ? buckets : history;
+    int[] counts = perSynapse() ? bucketSizes : historyCounts;
+    int total = 0;
+    for (int c : counts) {
+      total += c;
+    }
+    int[] flat = new int[total];
+    int at = 0;
+    for (int k = 0; k < slots.length; k++) {
+      System.arraycopy(slots[k], 0, flat, at, counts[k]);
+      at += counts[k];
+    }
+    out.putLong("cursor", cursor);
+    out.put("counts", counts.clone());
+    out.put("entries", flat);
+  }
+
+  /**
+   * Restores what {@link #save} saved, on delays set as they were: the buffers are built for the
+   * saved dt and refilled.
+   *
+   * @throws io.brainstem.checkpoint.CheckpointException if the ring saved has another length
+   */
+  void restore(io.brainstem.checkpoint.StateIn in) {
+    double dt = in.getDouble("builtFor");
+    if (Double.isNaN(dt)) {
+      builtFor = Double.NaN;
+      return;
+    }
+    long savedCursor = in.getLong("cursor");
+    int[] counts = in.ints("counts", -1);
+    int[] flat = in.ints("entries", -1);
+    builtFor = Double.NaN;
+    build(dt);
+    int[][] slots = perSynapse() ? buckets : history;
+    long total = 0;
+    for (int c : counts) {
+      total += c;
+    }
+    if (counts.length != slots.length || total != flat.length || savedCursor < 0 || savedCursor >= slots.length) {
+      builtFor = Double.NaN;
+      throw new io.brainstem.checkpoint.CheckpointException("projection " + projection + ": the checkpoint's "
+          + "delay buffer has " + counts.length + " slots, this projection's delay needs " + slots.length
+          + "; the delays differ from those of the network saved");
+    }
+    int at = 0;
+    for (int k = 0; k < slots.length; k++) {
+      slots[k] = java.util.Arrays.copyOfRange(flat, at, at + Math.max(counts[k], 16));
+      at += counts[k];
+    }
+    int[] sizes = perSynapse() ? bucketSizes : historyCounts;
+    System.arraycopy(counts, 0, sizes, 0, counts.length);
+    cursor = (int) savedCursor;
+  }
+
   /** Forgets the spikes in flight: the buffers are rebuilt, empty, on the next step. */
   void dropInFlight() {
     builtFor = Double.NaN;

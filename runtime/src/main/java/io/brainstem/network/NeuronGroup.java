@@ -10,7 +10,7 @@ import java.util.Objects;
  * Brainstem processor from {@code @Neuron} models ({@code Lif} → {@code LifGroup}); they register
  * their states and inputs here and implement {@link #update}.
  */
-public abstract class NeuronGroup {
+public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointed {
   private final String name;
   private final String model;
   private final int size;
@@ -232,6 +232,40 @@ public abstract class NeuronGroup {
   /** The indices of the neurons that spiked in the last step, ascending (a copy). */
   public final int[] spikeIndices() {
     return Arrays.copyOf(spikeIndex, spikeCount);
+  }
+
+  /**
+   * Registers {@code array} as hidden state of this group: state that is not a variable, saved by
+   * checkpoints and restored by {@code reset()} like one (docs/checkpoints.md).
+   *
+   * @param array a double[], float[], int[], long[] or boolean[], kept by reference
+   */
+  protected final void hiddenState(String name, Object array) {
+    variables.addHidden(name, array);
+  }
+
+  /** The hidden state arrays ({@link #hiddenState}), by name. */
+  public final java.util.Map<String, Object> hiddenState() {
+    return variables.hidden();
+  }
+
+  /**
+   * Saves the state its variables do not hold: the spike counter and the hidden state arrays (the
+   * spike list follows from the spike flags, a variable).
+   */
+  @Override
+  public void saveState(io.brainstem.checkpoint.StateOut out) {
+    out.putLong("totalSpikes", totalSpikes);
+    io.brainstem.checkpoint.HiddenArrays.save(variables.hidden(), out.child("hidden"));
+  }
+
+  /** Restores what {@link #saveState} saved, and the spike list from the restored flags. */
+  @Override
+  public void restoreState(io.brainstem.checkpoint.StateIn in) {
+    long total = in.getLong("totalSpikes");
+    io.brainstem.checkpoint.HiddenArrays.restore(variables.hidden(), in.child("hidden"));
+    totalSpikes = total;
+    syncSpikeList();
   }
 
   /** The number of spikes this group emitted since it was created (never reset). */

@@ -24,7 +24,7 @@ import java.util.Objects;
  * is ∝ spikes × fan-out as well. Delays given in ms are converted at the first step, when dt is
  * known, and must be whole multiples of dt.
  */
-public abstract class Projection {
+public abstract class Projection implements io.brainstem.checkpoint.Checkpointed {
   private final String name;
   private final String model;
   private final NeuronGroup pre;
@@ -223,6 +223,59 @@ public abstract class Projection {
     }
     postIndptr = start;
     postSynapses = synapses;
+  }
+
+  /**
+   * Registers {@code array} as hidden state of this projection: per-synapse or per-neuron state
+   * that is not a variable (not monitored, not an input target), such as the time of each
+   * synapse's last update. Checkpoints save it and {@code reset()} restores it, as for variables;
+   * the one place to register state a checkpoint must carry (docs/checkpoints.md).
+   *
+   * @param array a double[], float[], int[], long[] or boolean[], kept by reference
+   */
+  protected final void hiddenState(String name, Object array) {
+    variables.addHidden(name, array);
+  }
+
+  /** The hidden state arrays ({@link #hiddenState}), by name. */
+  public final java.util.Map<String, Object> hiddenState() {
+    return variables.hidden();
+  }
+
+  /**
+   * Saves the state its variables do not hold: the spikes in flight in the delay buffers and the
+   * hidden state arrays. Variables are saved by the checkpoint itself.
+   */
+  @Override
+  public void saveState(io.brainstem.checkpoint.StateOut out) {
+    delays.save(out.child("delays"));
+    io.brainstem.checkpoint.HiddenArrays.save(variables.hidden(), out.child("hidden"));
+  }
+
+  /** Restores what {@link #saveState} saved. */
+  @Override
+  public void restoreState(io.brainstem.checkpoint.StateIn in) {
+    io.brainstem.checkpoint.HiddenArrays.restore(variables.hidden(), in.child("hidden"));
+    delays.restore(in.child("delays"));
+  }
+
+  /**
+   * A CRC-32 of the connectivity (its {@code indptr} and {@code indices}), which checkpoints record
+   * to tell a network built with another seed or connector from the one saved.
+   */
+  public final long connectivityChecksum() {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1 << 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (int[] a : new int[][] {indptr, indices}) {
+      for (int from = 0; from < a.length; from += b.capacity() / 4) {
+        int len = Math.min(b.capacity() / 4, a.length - from);
+        b.clear();
+        b.asIntBuffer().put(a, from, len);
+        b.limit(len * 4);
+        crc.update(b);
+      }
+    }
+    return crc.getValue();
   }
 
   /** Forgets delayed spikes still in flight (a runner's {@code reset()} calls it). */

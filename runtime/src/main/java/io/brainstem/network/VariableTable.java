@@ -14,6 +14,10 @@ public final class VariableTable {
   private double[][] inputArrays = new double[0][];
   private float[][] floatInputArrays = new float[0][];
 
+  // State that is not a variable (not monitored, not an input target), by name: checkpoints save
+  // it and reset() restores it. Components with such arrays register them here; see Checkpointed.
+  private final Map<String, Object> hidden = new LinkedHashMap<>();
+
   VariableTable(String owner) {
     this.owner = owner;
   }
@@ -76,6 +80,22 @@ public final class VariableTable {
   /** Every variable, in the order they were added. */
   public List<Variable> all() {
     return Collections.unmodifiableList(new ArrayList<>(byName.values()));
+  }
+
+  /**
+   * Registers {@code array} (double[], float[], int[], long[] or boolean[]) as hidden state: not a
+   * variable, but saved by checkpoints and restored by {@code reset()} like one.
+   */
+  void addHidden(String name, Object array) {
+    io.brainstem.checkpoint.HiddenArrays.check(owner, name, array);
+    if (byName.containsKey(name) || hidden.putIfAbsent(name, array) != null) {
+      throw new IllegalStateException(owner + " already has state named '" + name + "'");
+    }
+  }
+
+  /** The hidden state arrays ({@link #addHidden}), by name, in registration order. */
+  public Map<String, Object> hidden() {
+    return Collections.unmodifiableMap(hidden);
   }
 
   /** Sets every {@link Variable.Kind#INPUT} variable to 0 (end of step). */

@@ -13,16 +13,25 @@ final class InitialState {
   private final List<Projection> projections;
   private final List<Variable> variables = new ArrayList<>();
   private final List<Object> copies = new ArrayList<>();
+  private final List<java.util.Map<String, Object>> hidden = new ArrayList<>(); // live arrays
+  private final List<java.util.Map<String, Object>> hiddenCopies = new ArrayList<>();
 
   InitialState(Network network) {
     this.groups = network.groups();
     this.projections = network.projections();
     for (NeuronGroup g : network.groups()) {
       g.variables().forEach(this::keep);
+      keepHidden(g.hiddenState());
     }
     for (Projection p : network.projections()) {
       p.variables().forEach(this::keep);
+      keepHidden(p.hiddenState());
     }
+  }
+
+  private void keepHidden(java.util.Map<String, Object> arrays) {
+    hidden.add(arrays);
+    hiddenCopies.add(io.brainstem.checkpoint.HiddenArrays.copy(arrays));
   }
 
   private void keep(Variable v) {
@@ -46,6 +55,10 @@ final class InitialState {
       } else {
         System.arraycopy((double[]) copy, 0, v.doubles(), 0, v.size());
       }
+    }
+    for (int i = 0; i < hidden.size(); i++) {
+      java.util.Map<String, Object> copy = hiddenCopies.get(i);
+      hidden.get(i).forEach((name, a) -> io.brainstem.checkpoint.HiddenArrays.copy(copy.get(name), a));
     }
     groups.forEach(NeuronGroup::syncSpikeList);
     projections.forEach(Projection::dropInFlightSpikes);

@@ -27,4 +27,19 @@ record RunConfig(
     long buildStartNanos,
     Streams streams,
     NanGuard nanGuard,
-    int threads) {}
+    int threads,
+    Checkpoints checkpoints) {
+
+  /**
+   * Checkpointing: {@code dir} null without periodic checkpoints, every {@code everySteps} steps
+   * otherwise; {@code resume} the checkpoint to start from, or null.
+   */
+  record Checkpoints(
+      RunnerCheckpoints store,
+      java.nio.file.Path dir,
+      long everySteps,
+      java.util.Map<String, String> metadata,
+      java.util.Map<String, java.util.List<String>> lists,
+      java.util.List<String> monitorNames,
+      io.brainstem.checkpoint.Checkpoint resume) {}
+}

@@ -1,5 +1,9 @@
 package io.brainstem.runners;
 
+import io.brainstem.checkpoint.Checkpoint;
+import io.brainstem.checkpoint.CheckpointStore;
+import io.brainstem.checkpoint.StateIn;
+import io.brainstem.checkpoint.StateOut;
 import io.brainstem.inputs.Input;
 import io.brainstem.monitors.MonitorResults;
 import io.brainstem.monitors.RecordFile;
@@ -73,6 +77,14 @@ public abstract class Runner implements AutoCloseable {
   private final MonitorMode monitorMode;
   private final double buildSeconds;
   private InitialState initial;
+  private final RunConfig.Checkpoints checkpointing;
+  private long nextCheckpoint = -1; // the step count at which the next periodic checkpoint is due
+  // The run in progress (saved by checkpoints taken during it), or runFirst == -1 between runs.
+  private long runFirst = -1;
+  private int runSteps;
+  private long runTsFrom;
+  private double runDuration;
+  private boolean running;
   private long nextStep;
   private long memoryTsFrom; // in memory: the first step mon().ts() shows
   private boolean closed;
@@ -114,6 +126,20 @@ public abstract class Runner implements AutoCloseable {
     this.initial = new InitialState(network);
     network.attach(this, getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(this)));
     this.stepper = NetworkStepper.of(network, config.threads());
+    this.checkpointing = config.checkpoints();
+    if (checkpointing.resume() != null) {
+      try {
+        restore(checkpointing.resume());
+      } catch (RuntimeException | Error e) {
+        try {
+          initial.restore(); // a component that refused its arrays: the network as it was built
+          close(); // releases the network and the stream directory
+        } catch (RuntimeException f) {
+          e.addSuppressed(f);
+        }
+        throw e;
+      }
+    }
     this.buildSeconds = (System.nanoTime() - config.buildStartNanos()) * 1e-9;
   }
 
@@ -155,21 +181,72 @@ public abstract class Runner implements AutoCloseable {
           "duration {0} ms is not a multiple of dt = {1} ms; running {2} steps ({3} ms)",
           duration, dt, steps, steps * dt);
     }
-    long first = nextStep;
+    runFirst = -1; // a run left pending by a checkpoint is abandoned: time goes on from here
+    return runSteps(nextStep, steps, duration, false, setupStart);
+  }
+
+  /**
+   * Runs the rest of the run a checkpoint was taken in, after {@link RunnerBuilder#resumeFrom}:
+   * from the checkpoint's step to the end of that run, with its monitors going on recording, so
+   * that {@link #mon()} then holds what the uninterrupted run's would (bit for bit). A checkpoint
+   * taken at the end of its run leaves nothing to run: the records are made available as they
+   * were. Failures and interrupts behave as in {@link #run}.
+   *
+   * @return the wall-clock time of the step loop in seconds
+   * @throws IllegalStateException if the runner was not resumed from a checkpoint taken during a
+   *     run, or that run was already finished
+   */
+  public final double finishRun() {
+    checkOpen();
+    long setupStart = System.nanoTime();
+    if (runFirst < 0) {
+      throw new IllegalStateException("no run to finish: finishRun() continues the run a checkpoint was "
+          + "taken in, on a runner built with resumeFrom(dir) (this runner has none pending); use run(duration)");
+    }
+    return runSteps(runFirst, runSteps, runDuration, true, setupStart);
+  }
+
+  /**
+   * Runs steps {@code first .. first + steps - 1} as one run of {@code duration} ms; with
+   * {@code resumed}, the run was started before a checkpoint and goes on from {@link #nextStep}.
+   */
+  private double runSteps(long first, int steps, double duration, boolean resumed, long setupStart) {
+    long from = resumed ? nextStep : first;
+    int todo = (int) (first + steps - from);
     for (Input.Bound b : inputs) {
-      b.checkSteps(first, steps);
+      if (todo > 0) {
+        b.checkSteps(from, todo);
+      }
     }
     boolean append = monitorMode == MonitorMode.APPEND;
-    RecordBudget.check(recorders, first, steps, t0, dt, append, 0, duration);
-    long tsFrom = streams == null || append ? 0 : tsFile.rows();
-    for (Recorder r : recorders) {
-      r.start(first, steps, t0, dt, append);
+    long tsFrom;
+    if (resumed) {
+      tsFrom = runTsFrom;
+    } else {
+      RecordBudget.check(recorders, first, steps, t0, dt, append, 0, duration);
+      tsFrom = streams == null || append ? 0 : tsFile.rows();
+      for (Recorder r : recorders) {
+        r.start(first, steps, t0, dt, append);
+      }
     }
+    runFirst = first;
+    runSteps = steps;
+    runTsFrom = tsFrom;
+    runDuration = duration;
+    long every = checkpointing.everySteps();
+    nextCheckpoint = every > 0 ? (from / every + 1) * every : -1;
     long loopStart = System.nanoTime();
-    Stop stop = loopAndFlush(first, steps);
+    Stop stop;
+    running = true;
+    try {
+      stop = todo > 0 ? loopAndFlush(from, todo) : null;
+    } finally {
+      running = false;
+    }
     long loopEnd = System.nanoTime();
-    int taken = stop == null ? steps : stop.taken;
-    nextStep = first + taken;
+    int taken = stop == null ? todo : stop.taken;
+    nextStep = from + taken;
+    runFirst = -1;
     if (streams == null) {
       // ts is t0 + k·dt over the steps shown: computed on request, never stored per step
       memoryTsFrom = append ? memoryTsFrom : first;
@@ -178,12 +255,82 @@ public abstract class Runner implements AutoCloseable {
       mon = new MonitorResults(tsFile, tsFrom, dt, recorders);
     }
     double loopSeconds = (loopEnd - loopStart) * 1e-9;
-    lastRun = new RunStats(first, taken, duration, taken * dt, (loopStart - setupStart) * 1e-9,
+    lastRun = new RunStats(from, taken, resumed ? todo * dt : duration, taken * dt, (loopStart - setupStart) * 1e-9,
         loopSeconds, buildSeconds);
     if (stop != null) {
-      throw stopped(stop, first, steps);
+      throw stopped(stop, from, todo);
     }
     return loopSeconds;
+  }
+
+  /**
+   * Saves the whole state of the simulation into the checkpoint directory {@code dir}, atomically
+   * (see {@link RunnerBuilder#checkpointEvery}): every variable of every group and projection,
+   * spikes in flight, spike counters, stateful inputs, monitor records (streamed ones: their files'
+   * lengths, after committing them) and the clock. A runner built with
+   * {@link RunnerBuilder#resumeFrom resumeFrom(dir)} goes on from here, bit for bit. Between runs
+   * only; during a run use {@link RunnerBuilder#checkpointEvery}.
+   *
+   * @return the directory of the checkpoint written (a subdirectory of {@code dir})
+   * @throws IllegalStateException if the runner was closed, or it is called during a run (from a hook)
+   * @throws java.io.UncheckedIOException if it cannot be written (the previous one stays the latest)
+   */
+  public final Path checkpoint(Path dir) {
+    checkOpen();
+    java.util.Objects.requireNonNull(dir, "checkpoint: dir is null; pass a directory Path");
+    if (running) {
+      throw new IllegalStateException("checkpoint(dir) is called between runs; during a run, use "
+          + "checkpointEvery(ms, dir) on the builder, which saves between steps");
+    }
+    return writeCheckpoint(dir);
+  }
+
+  /** Writes a checkpoint of the state after {@code nextStep} steps. */
+  private Path writeCheckpoint(Path dir) {
+    if (streams != null) {
+      streams.files().flush(); // every file complete up to this step, the lengths the checkpoint records
+    }
+    StateOut state = new StateOut();
+    RunnerCheckpoints.saveNetwork(network, state);
+    RunnerCheckpoints.saveRunner(inputs, recorders, state);
+    state.put("runner/clock", new long[] {nextStep, memoryTsFrom, runFirst, runSteps, runTsFrom,
+        Double.doubleToRawLongBits(runDuration)});
+    java.util.Map<String, Object> header = new java.util.LinkedHashMap<>();
+    header.put("step", nextStep);
+    header.put("t_ms", t0 + nextStep * dt);
+    header.put("created", java.time.Instant.now().toString());
+    header.put("runner", getClass().getName());
+    header.put("threads", (long) threads());
+    header.put("fingerprint", checkpointing.store().fingerprint(network, dt, t0, inputNames,
+        checkpointing.monitorNames()));
+    if (streams != null) {
+      java.util.Map<String, Object> files = new java.util.LinkedHashMap<>();
+      streams.files().fileRows().forEach((name, rc) -> files.put(name, java.util.List.of(rc[0], rc[1])));
+      header.put("streamFiles", files);
+    }
+    header.put("metadata", new java.util.LinkedHashMap<String, Object>(checkpointing.metadata()));
+    java.util.Map<String, Object> lists = new java.util.LinkedHashMap<>();
+    checkpointing.lists().forEach((k, v) -> lists.put(k, new ArrayList<Object>(v)));
+    header.put("metadataLists", lists);
+    return CheckpointStore.write(dir, header, state);
+  }
+
+  /** Puts back the state of {@code c}, whose fingerprint {@code build()} checked. */
+  private void restore(Checkpoint c) {
+    StateIn in = c.state();
+    long[] clock = in.longs("runner/clock", 6);
+    if (clock[0] != c.step() || clock[0] < 0 || (clock[2] >= 0 && (clock[0] < clock[2] || clock[0] > clock[2] + clock[3]))) {
+      throw new io.brainstem.checkpoint.CheckpointException("checkpoint " + c.directory()
+          + " is corrupted: its clock " + java.util.Arrays.toString(clock) + " does not match its step " + c.step());
+    }
+    RunnerCheckpoints.restoreNetwork(network, in);
+    RunnerCheckpoints.restoreRunner(inputs, recorders, in);
+    nextStep = clock[0];
+    memoryTsFrom = clock[1];
+    runFirst = clock[2];
+    runSteps = (int) clock[3];
+    runTsFrom = clock[4];
+    runDuration = Double.longBitsToDouble(clock[5]);
   }
 
   /** The exception a run that stopped early throws, the runner already consistent. */
@@ -400,11 +547,24 @@ public abstract class Runner implements AutoCloseable {
         phase = null;
         afterStep(step, t);
         nextStep = step + 1; // step() and t() move with the run, as hooks see them
+        if (nextStep == nextCheckpoint) {
+          periodicCheckpoint((int) (step - runFirst + 1));
+        }
       }
     } catch (Stop s) {
       throw s;
     } catch (Throwable e) { // checked ones too: user code may throw them sneakily
       throw failure(e, (int) (step - runFirst), phase, part, calls);
+    }
+  }
+
+  /** Writes the periodic checkpoint due now, after {@code taken} steps of the run's loop. */
+  private void periodicCheckpoint(int taken) {
+    nextCheckpoint += checkpointing.everySteps();
+    try {
+      writeCheckpoint(checkpointing.dir());
+    } catch (RuntimeException | Error e) {
+      throw new Stop(taken, true, "writing the checkpoint into " + checkpointing.dir(), e);
     }
   }
 
@@ -569,6 +729,7 @@ public abstract class Runner implements AutoCloseable {
     checkOpen();
     initial.restore();
     nextStep = 0;
+    runFirst = -1;
     if (nanGuard != null) {
       nanGuard.reset();
     }

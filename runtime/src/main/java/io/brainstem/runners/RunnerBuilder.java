@@ -69,6 +69,11 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   private double streamFlushMs = DEFAULT_STREAM_FLUSH_MS;
   private int nanGuardEvery; // 0: no guard
   private int threads = 1;
+  private double checkpointEveryMs; // 0: no periodic checkpoints
+  private Path checkpointDir;
+  private Path resumeFrom;
+  private final java.util.Map<String, String> checkpointMetadata = new java.util.LinkedHashMap<>();
+  private final java.util.Map<String, List<String>> checkpointLists = new java.util.LinkedHashMap<>();
 
   /**
    * Starts configuring a runner for {@code network}.
@@ -269,6 +274,57 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   }
 
   /**
+   * Saves a checkpoint into {@code dir} every {@code ms} of simulated time (at the steps whose
+   * absolute index is a multiple of {@code round(ms/dt)}), between steps, atomically: the previous
+   * checkpoint stays the latest until the new one is complete, so a process killed at any moment
+   * leaves a complete checkpoint to resume from ({@link #resumeFrom}). Streamed monitors are
+   * committed at each checkpoint. See docs/checkpoints.md.
+   *
+   * @throws IllegalArgumentException if {@code ms} is not positive and finite (it must also be at
+   *     least one step, checked at {@code build()})
+   */
+  public B checkpointEvery(double ms, Path dir) {
+    if (!(ms > 0) || Double.isInfinite(ms)) {
+      throw new IllegalArgumentException("checkpointEvery needs a positive, finite time in ms (e.g. 1000.), got " + ms);
+    }
+    this.checkpointEveryMs = ms;
+    this.checkpointDir = Objects.requireNonNull(dir, "checkpointEvery: dir is null; pass a directory Path");
+    return self();
+  }
+
+  /**
+   * Saves {@code value} under {@code key} in every checkpoint's manifest, for the program that
+   * resumes it ({@link io.brainstem.checkpoint.Checkpoint#metadata()}): e.g. the command line
+   * of the run.
+   */
+  public B checkpointMetadata(String key, String value) {
+    checkpointMetadata.put(Objects.requireNonNull(key, "checkpointMetadata: key is null"),
+        Objects.requireNonNull(value, "checkpointMetadata: value is null"));
+    return self();
+  }
+
+  /** Saves a list of strings under {@code key} in every checkpoint's manifest (see {@link #checkpointMetadata}). */
+  public B checkpointMetadata(String key, List<String> values) {
+    checkpointLists.put(Objects.requireNonNull(key, "checkpointMetadata: key is null"), List.copyOf(values));
+    return self();
+  }
+
+  /**
+   * Builds the runner in the state saved in the checkpoint directory {@code dir} (its latest
+   * checkpoint): every variable, delay buffer, spike counter, input and monitor state, and the clock.
+   * The network and this builder must be configured exactly as for the run that was saved (same
+   * sizes, seed, models, precision, dt, inputs and monitors, streamed to the same directory); a
+   * checkpoint of anything else is refused naming what differs, and a corrupted or truncated one
+   * naming the file, before anything is changed. Then {@link Runner#finishRun()} runs the rest of
+   * the run the checkpoint was taken in, ending as the uninterrupted run would have, bit for bit;
+   * or {@link Runner#run} continues in time.
+   */
+  public B resumeFrom(Path dir) {
+    this.resumeFrom = Objects.requireNonNull(dir, "resumeFrom: dir is null; pass a checkpoint directory");
+    return self();
+  }
+
+  /**
    * Whether runs report progress. {@code true}: always — {@link DSRunner} shows a progress bar in an
    * interactive terminal ({@link #interactiveTerminal()}) and otherwise prints a line per tenth of
    * the run, {@code Run 10.0% used 0.012 s}; {@link ReportRunner} prints those lines. {@code false}:
@@ -370,10 +426,33 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
       recorders.add(m.bind(network)); // checks every path before any file is created
     }
     MonitorFiles.check(recorders); // every name exports, before the run rather than after it
+    long checkpointSteps = 0;
+    if (checkpointDir != null) {
+      double q = checkpointEveryMs / dt;
+      checkpointSteps = Math.round(q);
+      if (checkpointSteps < 1 || Math.abs(q - checkpointSteps) > 1e-6 * Math.max(1, q)) {
+        throw new IllegalArgumentException("checkpointEvery(" + checkpointEveryMs + " ms) must be a whole "
+            + "number of steps of dt = " + dt + " ms, at least one");
+      }
+    }
+    List<String> monitorNames = new ArrayList<>();
+    for (Monitor m : monitors) {
+      boolean toFile = streamDir != null && (streamed == null || streamed.contains(m.name()));
+      monitorNames.add(m.name() + (toFile ? " (streamed)" : " (memory)"));
+    }
+    RunnerCheckpoints checkpoints = new RunnerCheckpoints();
+    io.brainstem.checkpoint.Checkpoint resume = null;
+    if (resumeFrom != null) {
+      resume = io.brainstem.checkpoint.CheckpointStore.read(resumeFrom); // every file verified
+      RunnerCheckpoints.check(resume, checkpoints.fingerprint(network, dt, t0, inputNames, monitorNames));
+    }
     Streams streams = null;
     if (streamDir != null) {
       NpyDirectory dir = new NpyDirectory(streamDir, streamBuffer); // locks it
       try {
+        if (resume != null) {
+          dir.continueFiles(streamRows(resume));
+        }
         streams = new Streams(dir, dt, t0, streamFlushMs);
         for (int i = 0; i < recorders.size(); i++) {
           Monitor m = monitors.get(i);
@@ -393,6 +472,23 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
     }
     return new RunConfig(network, dt, t0, jit, bound, inputNames, List.copyOf(recorders), monitorMode, progress,
         progressOut, buildStart, streams,
-        nanGuardEvery == 0 ? null : new NanGuard(network, nanGuardEvery), threads);
+        nanGuardEvery == 0 ? null : new NanGuard(network, nanGuardEvery), threads,
+        new RunConfig.Checkpoints(checkpoints, checkpointDir, checkpointSteps,
+            java.util.Map.copyOf(checkpointMetadata), java.util.Map.copyOf(checkpointLists), monitorNames, resume));
+  }
+
+  /** The rows of each streamed file when the checkpoint was taken, as its manifest records them. */
+  private static java.util.Map<String, long[]> streamRows(io.brainstem.checkpoint.Checkpoint c) {
+    java.util.Map<String, long[]> rows = new java.util.LinkedHashMap<>();
+    if (c.field("streamFiles") instanceof java.util.Map<?, ?> files) {
+      files.forEach((name, v) -> {
+        if (!(v instanceof List<?> l) || l.size() != 2 || !(l.get(0) instanceof Long r) || !(l.get(1) instanceof Long k)) {
+          throw new io.brainstem.checkpoint.CheckpointException("checkpoint " + c.directory()
+              + " is corrupted: streamFiles." + name + " is not [rows, columns]");
+        }
+        rows.put(String.valueOf(name), new long[] {r, k});
+      });
+    }
+    return rows;
   }
 }
