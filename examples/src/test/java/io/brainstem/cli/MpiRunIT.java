@@ -65,8 +65,11 @@ class MpiRunIT {
     assertWithMessage(r.stderr).that(r.exitCode).isEqualTo(0);
     assertThat(slice(tmp.resolve("rank-0/partition.json"), "E")).isEqualTo("[0,1600]");
     assertThat(slice(tmp.resolve("rank-1/partition.json"), "E")).isEqualTo("[1600,3200]");
-    assertThat(NpyReader.read(tmp.resolve("rank-0/monitors.npz"), "E.V[0:3,1700]").length).isEqualTo(200 * 3);
-    assertThat(NpyReader.read(tmp.resolve("rank-1/monitors.npz"), "E.V[0:3,1700]").length).isEqualTo(200);
+    // Each rank records the requested neurons it owns, in its slice's indices (1700 is rank 1's 100).
+    assertThat(NpyReader.read(tmp.resolve("rank-0/monitors.npz"), "E.V[0:3,1700].indices"))
+        .isEqualTo(new double[] {0, 1, 2});
+    assertThat(NpyReader.read(tmp.resolve("rank-1/monitors.npz"), "E.V[0:3,1700].indices"))
+        .isEqualTo(new double[] {100});
   }
 
   @Test
