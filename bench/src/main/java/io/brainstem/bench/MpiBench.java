@@ -65,24 +65,51 @@ public final class MpiBench {
     }
   }
 
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   private static void report(Runner run, Communicator comm, int n, double k, double runMs,
       double warmMs, Path spikes) {
     run.run(warmMs);
     if (comm != null) {
       comm.barrier();
     }
+    com.sun.management.ThreadMXBean clock =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    double exchangeBefore = run instanceof MpiRunner m ? m.exchangeSeconds() : 0;
     long start = System.nanoTime();
+    long cpu = clock.getCurrentThreadCpuTime();
     run.run(runMs);
+    long[] cpuNanos = {clock.getCurrentThreadCpuTime() - cpu,
+        run instanceof MpiRunner m ? Math.round((m.exchangeSeconds() - exchangeBefore) * 1e9) : 0};
     if (comm != null) {
       comm.barrier();
     }
     double seconds = (System.nanoTime() - start) * 1e-9;
+    // The stepping thread's CPU time on each rank: the work each does, which load does not inflate.
+    long[] allCpu = cpuNanos;
+    if (comm != null) {
+      allCpu = new long[2 * comm.size()];
+      comm.allgather(cpuNanos, 2, allCpu);
+    }
     if (comm == null || comm.rank() == 0) {
       double steps = Math.rint(runMs / BenchNetworks.DT);
       long spikeCount = run.mon().events("E.spike").count() + run.mon().events("I.spike").count();
       System.out.printf(Locale.ROOT, "coba N=%d k=%s, %s: %.0f ms in %.3f s (%.1f us/step), %d spikes%n",
           n, k, comm == null ? "one process (DSRunner)" : comm.size() + " ranks (MpiRunner)",
           runMs, seconds, seconds / steps * 1e6, spikeCount);
+      StringBuilder cpuText = new StringBuilder();
+      for (int r = 0; r < allCpu.length / 2; r++) {
+        cpuText.append(String.format(Locale.ROOT, " rank %d: CPU %.3f s, in exchanges %.3f s, "
+            + "own work %.3f s;", r, allCpu[2 * r] * 1e-9, allCpu[2 * r + 1] * 1e-9,
+            seconds - allCpu[2 * r + 1] * 1e-9));
+      }
+      System.out.printf(Locale.ROOT, " %s load average %s%n", cpuText, loadAverage());
       if (spikes != null) {
         Npz.write(spikes, run.mon());
       }

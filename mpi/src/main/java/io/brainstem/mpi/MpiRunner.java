@@ -47,6 +47,14 @@ public final class MpiRunner extends Runner {
     return exchange.exchanges();
   }
 
+  /**
+   * Wall seconds this rank has spent in the spike exchanges so far: the transfer and the wait for
+   * the slowest rank of each step (the rest of the loop is this rank's own work).
+   */
+  public double exchangeSeconds() {
+    return exchange.exchangeSeconds();
+  }
+
   @Override
   protected void runStarted(long firstStep, int steps) {
     if (!checked) {

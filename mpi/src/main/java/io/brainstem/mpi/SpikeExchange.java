@@ -25,6 +25,7 @@ final class SpikeExchange {
   private final int[] joined;
   private final Watchdog watchdog;
   private long exchanges;
+  private long waitNanos;
   private long spikesReceived;
 
   SpikeExchange(Communicator comm, DistributedNetwork net, Watchdog watchdog) {
@@ -63,6 +64,7 @@ final class SpikeExchange {
       n += counts[g];
     }
     watchdog.enter(step);
+    long start = System.nanoTime();
     comm.allgather(counts, groups, allCounts);
     int at = 0;
     for (int r = 0; r < ranks; r++) {
@@ -75,6 +77,7 @@ final class SpikeExchange {
       at += c;
     }
     comm.allgatherv(send, n, recv, rankCounts, displs);
+    waitNanos += System.nanoTime() - start;
     watchdog.leave();
     spikesReceived += at;
     exchanges++;
@@ -96,6 +99,11 @@ final class SpikeExchange {
   /** How many exchanges ran. */
   long exchanges() {
     return exchanges;
+  }
+
+  /** Wall seconds spent in the collectives: moving the spikes and waiting for the slowest rank. */
+  double exchangeSeconds() {
+    return waitNanos * 1e-9;
   }
 
   /** How many spike indices all exchanges delivered to this rank. */
