@@ -48,7 +48,8 @@ public final class MpiBench {
       long start = System.nanoTime();
       DistributedNetwork net = BenchNetworks.cobaPart(n, k, 1, Precision.DOUBLE, Partition.of(comm));
       double buildSeconds = (System.nanoTime() - start) * 1e-9;
-      RunnerBuilder<MpiRunner.Builder> b = MpiRunner.builder(net, comm).dt(BenchNetworks.DT).progressBar(false);
+      RunnerBuilder<MpiRunner.Builder> b = MpiRunner.builder(net, comm).dt(BenchNetworks.DT).progressBar(false)
+          .exchangeCpuTiming(true);
       if (comm.rank() == 0) {
         b.monitors(Monitor.of("E@all.spike").named("E.spike"), Monitor.of("I@all.spike").named("I.spike"));
       }
@@ -82,11 +83,13 @@ public final class MpiBench {
     com.sun.management.ThreadMXBean clock =
         (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     double exchangeBefore = run instanceof MpiRunner m ? m.exchangeSeconds() : 0;
+    double exchangeCpuBefore = run instanceof MpiRunner m ? m.exchangeCpuSeconds() : 0;
     long start = System.nanoTime();
     long cpu = clock.getCurrentThreadCpuTime();
     run.run(runMs);
     long[] cpuNanos = {clock.getCurrentThreadCpuTime() - cpu,
-        run instanceof MpiRunner m ? Math.round((m.exchangeSeconds() - exchangeBefore) * 1e9) : 0};
+        run instanceof MpiRunner m ? Math.round((m.exchangeSeconds() - exchangeBefore) * 1e9) : 0,
+        run instanceof MpiRunner m ? Math.round((m.exchangeCpuSeconds() - exchangeCpuBefore) * 1e9) : 0};
     if (comm != null) {
       comm.barrier();
     }
@@ -94,8 +97,8 @@ public final class MpiBench {
     // The stepping thread's CPU time on each rank: the work each does, which load does not inflate.
     long[] allCpu = cpuNanos;
     if (comm != null) {
-      allCpu = new long[2 * comm.size()];
-      comm.allgather(cpuNanos, 2, allCpu);
+      allCpu = new long[3 * comm.size()];
+      comm.allgather(cpuNanos, 3, allCpu);
     }
     if (comm == null || comm.rank() == 0) {
       double steps = Math.rint(runMs / BenchNetworks.DT);
@@ -104,10 +107,12 @@ public final class MpiBench {
           n, k, comm == null ? "one process (DSRunner)" : comm.size() + " ranks (MpiRunner)",
           runMs, seconds, seconds / steps * 1e6, spikeCount);
       StringBuilder cpuText = new StringBuilder();
-      for (int r = 0; r < allCpu.length / 2; r++) {
-        cpuText.append(String.format(Locale.ROOT, " rank %d: CPU %.3f s, in exchanges %.3f s, "
-            + "own work %.3f s;", r, allCpu[2 * r] * 1e-9, allCpu[2 * r + 1] * 1e-9,
-            seconds - allCpu[2 * r + 1] * 1e-9));
+      for (int r = 0; r < allCpu.length / 3; r++) {
+        double cpuS = allCpu[3 * r] * 1e-9;
+        double waitS = allCpu[3 * r + 1] * 1e-9;
+        double waitCpuS = allCpu[3 * r + 2] * 1e-9;
+        cpuText.append(String.format(Locale.ROOT, " rank %d: wall in exchanges %.3f s; CPU %.3f s, "
+            + "of it in exchanges %.3f s, own work %.3f s;", r, waitS, cpuS, waitCpuS, cpuS - waitCpuS));
       }
       System.out.printf(Locale.ROOT, " %s load average %s%n", cpuText, loadAverage());
       if (spikes != null) {

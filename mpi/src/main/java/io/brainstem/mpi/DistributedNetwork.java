@@ -112,7 +112,7 @@ public class DistributedNetwork extends Network {
     Objects.requireNonNull(connector, "connector");
     Slice slice = slice(local);
     int globalPost = globalSize(local);
-    connectors.add(local.name() + "<-" + connector);
+    connectors.add(local.name() + "<-" + describe(connector));
     return (preSize, postSize) -> {
       if (postSize != slice.size()) {
         throw new IllegalArgumentException("the connector onto(" + local.name() + ", " + connector
@@ -121,6 +121,24 @@ public class DistributedNetwork extends Network {
       }
       return connector.buildPostSlice(preSize, globalPost, slice.from(), slice.to());
     };
+  }
+
+  /**
+   * A connector as every rank describes it alike: its own {@code toString()} (the library's
+   * connectors name their parameters and seed), else its class name without the lambda's
+   * per-process suffix.
+   */
+  private static String describe(Connector connector) {
+    try {
+      if (connector.getClass().getMethod("toString").getDeclaringClass() != Object.class) {
+        return connector.toString();
+      }
+    } catch (NoSuchMethodException impossible) {
+      // every class has toString
+    }
+    String name = connector.getClass().getName();
+    int lambda = name.indexOf("$$Lambda");
+    return lambda < 0 ? name : name.substring(0, lambda) + "$$Lambda";
   }
 
   /**

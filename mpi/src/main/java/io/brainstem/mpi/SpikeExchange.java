@@ -26,10 +26,13 @@ final class SpikeExchange {
   private final Watchdog watchdog;
   private long exchanges;
   private long waitNanos;
+  private final java.lang.management.ThreadMXBean cpuClock; // null: no CPU timing
+  private long cpuNanos;
   private long spikesReceived;
 
-  SpikeExchange(Communicator comm, DistributedNetwork net, Watchdog watchdog) {
+  SpikeExchange(Communicator comm, DistributedNetwork net, Watchdog watchdog, boolean cpuTiming) {
     this.comm = comm;
+    this.cpuClock = cpuTiming ? java.lang.management.ManagementFactory.getThreadMXBean() : null;
     this.watchdog = watchdog;
     List<NeuronGroup> sliced = net.slicedGroups();
     this.groups = sliced.size();
@@ -65,6 +68,7 @@ final class SpikeExchange {
     }
     watchdog.enter(step);
     long start = System.nanoTime();
+    long cpuStart = cpuClock == null ? 0 : cpuClock.getCurrentThreadCpuTime();
     comm.allgather(counts, groups, allCounts);
     int at = 0;
     for (int r = 0; r < ranks; r++) {
@@ -78,6 +82,9 @@ final class SpikeExchange {
     }
     comm.allgatherv(send, n, recv, rankCounts, displs);
     waitNanos += System.nanoTime() - start;
+    if (cpuClock != null) {
+      cpuNanos += cpuClock.getCurrentThreadCpuTime() - cpuStart;
+    }
     watchdog.leave();
     spikesReceived += at;
     exchanges++;
@@ -104,6 +111,11 @@ final class SpikeExchange {
   /** Wall seconds spent in the collectives: moving the spikes and waiting for the slowest rank. */
   double exchangeSeconds() {
     return waitNanos * 1e-9;
+  }
+
+  /** This thread's CPU seconds in the collectives (MPI polls while it waits), with CPU timing on. */
+  double exchangeCpuSeconds() {
+    return cpuNanos * 1e-9;
   }
 
   /** How many spike indices all exchanges delivered to this rank. */
