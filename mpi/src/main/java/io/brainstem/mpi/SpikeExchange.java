@@ -66,6 +66,16 @@ final class SpikeExchange {
       counts[g] = locals[g].spikesInto(send, n, offsets[g]);
       n += counts[g];
     }
+    if (ranks == 1) { // nothing to exchange: the spikes are already every spike
+      int at = 0;
+      for (int g = 0; g < groups; g++) {
+        mirrors[g].setSpikes(send, at, counts[g]);
+        at += counts[g];
+      }
+      spikesReceived += n;
+      exchanges++;
+      return;
+    }
     watchdog.enter(step);
     long start = System.nanoTime();
     long cpuStart = cpuClock == null ? 0 : cpuClock.getCurrentThreadCpuTime();
