@@ -14,6 +14,8 @@ import io.brainstem.models.LifGroup;
 import io.brainstem.models.StdpSong2000Projection;
 import io.brainstem.models.WeightedExpCobaProjection;
 import io.brainstem.network.Coupling;
+import io.brainstem.mpi.DistributedNetwork;
+import io.brainstem.mpi.Partition;
 import io.brainstem.network.Network;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Precision;
@@ -72,6 +74,54 @@ public final class BenchNetworks {
     }
     connect(net, e, i, p, seed, 0.6, 5, 6.7, 10, rng, 4, 1.5, 20, 12);
     return new Bench(net, e, i, 0, 0);
+  }
+
+  /**
+   * One rank's part of {@link #coba} (docs/scaling.md): each rank owns a slice of E and of I, the
+   * synapses onto it and the initial states drawn for the whole network then sliced, so that the
+   * ranks together spike as {@code coba} does in one process.
+   */
+  public static DistributedNetwork cobaPart(int n, double k, long seed, Precision precision,
+      Partition partition) {
+    int ne = (int) Math.round(0.8 * n);
+    int ni = n - ne;
+    double p = k / n;
+    DistributedNetwork net = new DistributedNetwork(partition, precision);
+    CobaNeuronGroup e = net.addSlice(new CobaNeuronGroup("E", net.sliceSize(ne), precision), ne);
+    CobaNeuronGroup i = net.addSlice(new CobaNeuronGroup("I", net.sliceSize(ni), precision), ni);
+    Rng rng = new Rng(seed);
+    net.setSlice(e.variable("v"), normals(rng, ne, -65, 5));
+    net.setSlice(i.variable("v"), normals(rng, ni, -65, 5));
+    NeuronGroup[] posts = {e, i};
+    String[] names = {"E", "I"};
+    for (int q = 0; q < 2; q++) {
+      NeuronGroup post = posts[q];
+      ExcConductanceProjection ex = net.add(new ExcConductanceProjection("E2" + names[q], net.all(e),
+          post, net.onto(post, new FixedProb(p, seed + 1 + q))).w(0.6).tau(5));
+      InhConductanceProjection in = net.add(new InhConductanceProjection("I2" + names[q], net.all(i),
+          post, net.onto(post, new FixedProb(p, seed + 3 + q))).w(6.7).tau(10));
+      // As connect(): ge and gi drawn alternately per neuron of the whole group, then sliced.
+      int size = net.globalSize(post);
+      double[] ge = new double[size];
+      double[] gi = new double[size];
+      double undoE = Math.exp(DT / 5);
+      double undoI = Math.exp(DT / 10);
+      for (int j = 0; j < size; j++) {
+        ge[j] = rng.normal(4, 1.5) * undoE;
+        gi[j] = rng.normal(20, 12) * undoI;
+      }
+      net.setSlice(ex.variable("g"), ge);
+      net.setSlice(in.variable("g"), gi);
+    }
+    return net;
+  }
+
+  private static double[] normals(Rng rng, int n, double mean, double sd) {
+    double[] out = new double[n];
+    for (int j = 0; j < n; j++) {
+      out[j] = rng.normal(mean, sd);
+    }
+    return out;
   }
 
   /** Brian2's CUBA: {@code v = Vr + rand·(Vt − Vr)}, weights 1.62 mV and −9 mV, ge = gi = 0. */

@@ -3,6 +3,13 @@ package io.brainstem.cli;
 import io.brainstem.annotations.Integrator;
 import io.brainstem.monitors.Monitor;
 import io.brainstem.monitors.MonitorResults;
+import io.brainstem.mpi.Communicator;
+import io.brainstem.mpi.DistributedNetwork;
+import io.brainstem.mpi.Mpi;
+import io.brainstem.mpi.MpiRunner;
+import io.brainstem.mpi.MpiUnavailableException;
+import io.brainstem.mpi.Partition;
+import io.brainstem.mpi.Slice;
 import io.brainstem.network.Network;
 import io.brainstem.runners.DSRunner;
 import io.brainstem.runners.ReportRunner;
@@ -50,7 +57,8 @@ import picocli.CommandLine.TypeConversionException;
           + " --out DIR",
       "    (Song et al. 2000 as Brian2's STDP example, from files: IN.npz has indices and times",
       "    (ms) of the input spikes, W0.npy one float64 weight per input; writes DIR/spikes.npz",
-      "    (indices, times of the postsynaptic spikes, step starts in ms) and DIR/weights.npy)"
+      "    (indices, times of the postsynaptic spikes, step starts in ms) and DIR/weights.npy)",
+      "  mpirun -np 4 java ... io.brainstem.cli.BrainstemCli run einet --mpi --out results"
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -167,8 +175,33 @@ final class RunCommand implements Callable<Integer> {
       + "steps, seed) instead of text.")
   boolean json;
 
+  @Option(names = "--mpi",
+      description = "Splits the network over the ranks of an mpirun/srun job (docs/scaling.md): each "
+          + "rank steps a slice of every group and the spikes are exchanged every step; the spikes "
+          + "equal a single-process run's. Needs JDK 22+ and Open MPI (apt-get install openmpi-bin "
+          + "libopenmpi-dev).")
+  boolean mpi;
+
+  @Option(names = "--mpi-monitors", paramLabel = "MODE", defaultValue = "gather",
+      description = "With --mpi: gather, rank 0 records the spike monitors of the whole network and "
+          + "writes --out as a single-process run; rank, every rank records its own neurons into "
+          + "DIR/rank-K with a partition.json of its slices (default: ${DEFAULT-VALUE}).")
+  MpiMonitors.Mode mpiMonitors;
+
+  @Option(names = "--mpi-timeout", paramLabel = "S", defaultValue = "120",
+      description = "With --mpi: stops every rank when one spike exchange waits this many seconds, "
+          + "e.g. for a rank that died (default: ${DEFAULT-VALUE}).")
+  double mpiTimeout;
+
   @Override
   public Integer call() throws IOException {
+    if (mpi && runner == RunnerKind.report) {
+      throw new ParameterException(spec.commandLine(), "--mpi steps with its own loop (as --runner ds); "
+          + "drop --runner report");
+    }
+    if (mpi && (!(mpiTimeout > 0) || Double.isInfinite(mpiTimeout))) {
+      throw new ParameterException(spec.commandLine(), "--mpi-timeout must be positive seconds, got " + mpiTimeout);
+    }
     if (threads < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
     }
@@ -213,10 +246,47 @@ final class RunCommand implements Callable<Integer> {
           duration, dt, steps, steps * dt);
     }
 
+    if (mpi && !example.distributable()) {
+      throw new ParameterException(spec.commandLine(), "network '" + example.name() + "' cannot be "
+          + "split over ranks; --mpi runs " + distributableNames());
+    }
+    Communicator comm = null;
+    if (mpi) {
+      try {
+        comm = Mpi.init();
+      } catch (MpiUnavailableException e) {
+        spec.commandLine().getErr().println("brainstem: --mpi: " + e.getMessage());
+        return 2;
+      }
+    }
+    try {
+      return runAndReport(example, duration, comm);
+    } catch (RuntimeException | IOException | Error e) {
+      if (comm != null && comm.size() > 1) {
+        comm.abort(1, "brainstem: rank " + comm.rank() + " of " + comm.size() + " failed: " + e
+            + "; stopping every rank");
+      }
+      throw e;
+    } finally {
+      if (comm != null) {
+        comm.close();
+      }
+    }
+  }
+
+  private String distributableNames() {
+    return String.join(", ", ExampleNetworks.all().stream().filter(ExampleNetwork::distributable)
+        .map(ExampleNetwork::name).toList());
+  }
+
+  /** Builds, runs and reports; with {@code comm}, this rank's part (rank 0 reports). */
+  private int runAndReport(ExampleNetwork example, double duration, Communicator comm) throws IOException {
     long buildStart = System.nanoTime();
-    Network net = userInput(() -> example.build(new NetworkOptions(seed, method, scale)));
+    NetworkOptions options = new NetworkOptions(seed, method, scale);
+    Network net = userInput(() -> comm == null ? example.build(options)
+        : example.buildPart(options, Partition.of(comm)));
     double networkSeconds = (System.nanoTime() - buildStart) * 1e-9;
-    Runner run = userInput(() -> buildRunner(example, net));
+    Runner run = userInput(() -> buildRunner(example, net, comm));
     try {
       if (resumeFrom != null) {
         run.finishRun();
@@ -224,11 +294,14 @@ final class RunCommand implements Callable<Integer> {
         run.run(duration);
       }
     } finally {
-      if (run instanceof DSRunner ds) {
-        ds.close(); // stops the worker threads of --threads
-      }
+      run.close(); // stops the worker threads of --threads; records stay readable
     }
     MonitorResults mon = run.mon();
+    boolean perRank = comm != null && mpiMonitors == MpiMonitors.Mode.rank;
+    if (comm != null && comm.rank() != 0 && !perRank) {
+      return 0; // rank 0 holds every spike and reports
+    }
+    Path dir = out == null || !perRank ? out : out.resolve("rank-" + comm.rank());
     Map<String, SpikeStats> stats = SpikeStats.of(mon);
     Map<String, Object> times = new LinkedHashMap<>();
     times.put("network", networkSeconds);
@@ -236,13 +309,26 @@ final class RunCommand implements Callable<Integer> {
     times.put("setup", run.lastRun().setupSeconds());
     times.put("run", run.lastRun().loopSeconds());
 
-    List<String> files = out == null ? List.of() : OutputFiles.write(out, mon, format, csv);
+    List<String> files = dir == null ? List.of() : OutputFiles.write(dir, mon, format, csv);
     Map<String, Object> summary = summary(example, mon, stats, times, files);
-    if (out != null) {
-      Path file = out.resolve("summary.json");
+    if (comm != null) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("ranks", comm.size());
+      m.put("rank", comm.rank());
+      m.put("monitors", mpiMonitors.name());
+      m.put("slices", slices((DistributedNetwork) net));
+      summary.put("mpi", m);
+    }
+    if (dir != null) {
+      Path file = dir.resolve("summary.json");
       Files.writeString(file, Json.write(summary));
       files = new ArrayList<>(files);
       files.add(file.toString());
+      if (perRank) {
+        Path part = dir.resolve("partition.json");
+        Files.writeString(part, Json.write(summary.get("mpi")));
+        files.add(part.toString());
+      }
     }
     PrintWriter stdout = spec.commandLine().getOut();
     if (json) {
@@ -290,7 +376,17 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private Runner buildRunner(ExampleNetwork example, Network net) {
+  /** Each sliced group's neurons on this rank: name → [from, to). */
+  private static Map<String, Object> slices(DistributedNetwork net) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (io.brainstem.network.NeuronGroup g : net.slicedGroups()) {
+      Slice s = net.slice(g);
+      out.put(g.name(), List.of(s.from(), s.to()));
+    }
+    return out;
+  }
+
+  private Runner buildRunner(ExampleNetwork example, Network net, Communicator comm) {
     Map<String, Double> in = new LinkedHashMap<>(example.inputs());
     for (InputSpec i : inputs) {
       in.put(i.path(), i.value());
@@ -301,6 +397,20 @@ final class RunCommand implements Callable<Integer> {
     List<Monitor> mons = given.stream()
         .map(m -> every > 1 && !isSpike(net, m) ? m.every(every) : m)
         .toList();
+    if (comm != null) {
+      DistributedNetwork part = (DistributedNetwork) net;
+      List<Monitor> mine = mpiMonitors == MpiMonitors.Mode.rank ? MpiMonitors.own(part, mons)
+          : comm.rank() == 0 ? MpiMonitors.gathered(part, mons) : List.of();
+      MpiRunner.Builder b = MpiRunner.builder(part, comm).threads(threads).exchangeTimeout(mpiTimeout);
+      if (!RunnerBuilder.interactiveTerminal()) {
+        b.progressTo(WriterStream.to(spec.commandLine().getErr()));
+      }
+      configure(b, in, mine);
+      if (comm.rank() != 0) {
+        b.progressBar(false); // rank 0 speaks for all
+      }
+      return b.build();
+    }
     if (runner == RunnerKind.report) {
       ReportRunner.Builder b =
           ReportRunner.builder(net).progress(WriterStream.to(spec.commandLine().getErr()));
@@ -381,7 +491,7 @@ final class RunCommand implements Callable<Integer> {
   private void printText(PrintWriter w, ExampleNetwork example, MonitorResults mon,
       Map<String, SpikeStats> stats, Map<String, Object> times, List<String> files) {
     w.printf(Locale.ROOT, "%s: %d steps of %s ms (%s ms), %s, %s, %s, seed %d%n", example.name(),
-        mon.steps(), dt, mon.steps() * dt, runner == RunnerKind.ds ? "DSRunner" : "ReportRunner",
+        mon.steps(), dt, mon.steps() * dt, mpi ? "MpiRunner" : runner == RunnerKind.ds ? "DSRunner" : "ReportRunner",
         jit ? "jit" : "jit=false", method, seed);
     w.printf(Locale.ROOT, "  network %.3f s, runner %.3f s, set-up %.3f s, run %.3f s%n",
         times.get("network"), times.get("runner"), times.get("setup"), times.get("run"));

@@ -3,8 +3,14 @@ package io.brainstem.examples;
 import io.brainstem.cli.ExampleNetwork;
 import io.brainstem.cli.NetworkOptions;
 import io.brainstem.cli.NetworkProvider;
+import io.brainstem.connectivity.FixedProb;
+import io.brainstem.math.Rng;
 import io.brainstem.models.ExpCobaProjection;
+import io.brainstem.models.LifGroup;
+import io.brainstem.mpi.DistributedNetwork;
+import io.brainstem.mpi.Partition;
 import io.brainstem.network.Network;
+import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Projection;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +36,8 @@ public final class ExampleCatalog implements NetworkProvider {
             100.,
             List.of("E.spike", "I.spike"),
             Map.of("E.input", 20., "I.input", 20.),
-            ExampleCatalog::einet),
+            ExampleCatalog::einet,
+            ExampleCatalog::einetPart),
         new ExampleNetwork(
             "adaptation",
             "One AdaptiveLif neuron (spike-triggered adaptation current w) under a constant 30 mV input",
@@ -54,6 +61,38 @@ public final class ExampleCatalog implements NetworkProvider {
       }
     }
     return net;
+  }
+
+  /**
+   * One rank's part of {@link #einet}: the same groups, synapses and initial voltages (drawn for
+   * the whole groups, then sliced), so that the ranks together spike as the single-process run.
+   */
+  static DistributedNetwork einetPart(NetworkOptions o, Partition partition) {
+    int ne = o.scaled(3200);
+    int ni = o.scaled(800);
+    DistributedNetwork net = new DistributedNetwork(partition);
+    LifGroup e = net.addSlice(EINet.lif("E", net.sliceSize(ne), o.method()), ne);
+    LifGroup i = net.addSlice(EINet.lif("I", net.sliceSize(ni), o.method()), ni);
+    Rng rng = new Rng(o.seed());
+    double[] ve = new double[ne];
+    double[] vi = new double[ni];
+    rng.fillNormal(ve, -55., 2.); // as EINet: E first, then I, from one generator
+    rng.fillNormal(vi, -55., 2.);
+    net.setSlice(e.variable("V"), ve);
+    net.setSlice(i.variable("V"), vi);
+    double we = EINET_WE / o.scale();
+    double wi = EINET_WI / o.scale();
+    long seed = o.seed();
+    net.add(part(net, "E2E", e, e, seed + 1).E(0.).g_max(we).tau(5.).method(o.method()));
+    net.add(part(net, "E2I", e, i, seed + 2).E(0.).g_max(we).tau(5.).method(o.method()));
+    net.add(part(net, "I2E", i, e, seed + 3).E(-80.).g_max(wi).tau(10.).method(o.method()));
+    net.add(part(net, "I2I", i, i, seed + 4).E(-80.).g_max(wi).tau(10.).method(o.method()));
+    return net;
+  }
+
+  private static ExpCobaProjection part(DistributedNetwork net, String name, NeuronGroup pre,
+      NeuronGroup post, long seed) {
+    return new ExpCobaProjection(name, net.all(pre), post, net.onto(post, new FixedProb(0.02, seed)));
   }
 
   private static Network adaptation(NetworkOptions o) {

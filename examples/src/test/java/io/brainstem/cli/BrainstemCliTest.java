@@ -79,6 +79,25 @@ class BrainstemCliTest {
   }
 
   @Test
+  void mpiRefusesOnJdk17NamingTheJdkToUse() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < 22,
+        "JDK 22+ runs --mpi; MpiRunIT covers it");
+    Result r = run("run", "einet", "--mpi", "--duration", "1");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--mpi: distributed runs need JDK 22 or newer");
+  }
+
+  @Test
+  void mpiRefusesANetworkThatCannotBeSplitAndTheReportRunner() {
+    Result r = run("run", "adaptation", "--mpi");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("network 'adaptation' cannot be split over ranks; --mpi runs einet");
+    r = run("run", "einet", "--mpi", "--runner", "report");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("drop --runner report");
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     Result r = run();
     assertThat(r.code()).isEqualTo(2);

@@ -24,4 +24,32 @@ public record Csr(int preSize, int postSize, int[] indptr, int[] indices) {
   public int outDegree(int i) {
     return indptr[i + 1] - indptr[i];
   }
+
+  /**
+   * The columns {@code from .. to-1} of this matrix, with postsynaptic indices shifted down by
+   * {@code from}: the synapses onto those neurons, rows in the same order (a new matrix).
+   *
+   * @throws IllegalArgumentException if the range is empty or outside {@code [0, postSize)}
+   */
+  public Csr postSlice(int from, int to) {
+    Sizes.checkSlice("Csr", postSize, from, to);
+    int[] ptr = new int[preSize + 1];
+    int nnz = 0;
+    for (int i = 0; i < preSize; i++) {
+      for (int s = indptr[i]; s < indptr[i + 1]; s++) {
+        if (indices[s] >= from && indices[s] < to) {
+          nnz++;
+        }
+      }
+      ptr[i + 1] = nnz;
+    }
+    int[] kept = new int[nnz];
+    int at = 0;
+    for (int s = 0; s < indices.length; s++) {
+      if (indices[s] >= from && indices[s] < to) {
+        kept[at++] = indices[s] - from;
+      }
+    }
+    return new Csr(preSize, to - from, ptr, kept);
+  }
 }

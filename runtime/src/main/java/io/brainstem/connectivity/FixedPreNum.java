@@ -59,6 +59,29 @@ public final class FixedPreNum implements Connector {
     return Coo.toCsr("FixedPreNum", preSize, postSize, pre, post);
   }
 
+  /** Draws only the columns {@code [from, to)}: each column has its own stream. */
+  @Override
+  public Csr buildPostSlice(int preSize, int postSize, int from, int to) {
+    Sizes.check("FixedPreNum", preSize, postSize);
+    Sizes.checkSlice("FixedPreNum", postSize, from, to);
+    int candidates = includeSelf ? preSize : preSize - 1;
+    if (k > candidates) {
+      return build(preSize, postSize); // throws, naming the fix
+    }
+    int n = to - from;
+    Sizes.checkTotal("FixedPreNum", (long) n * k);
+    int[] pre = new int[n * k];
+    int[] post = new int[n * k];
+    int[] marks = new int[preSize];
+    for (int j = from; j < to; j++) {
+      int excluded = !includeSelf && j < preSize ? j : -1;
+      int at = (j - from) * k;
+      Sizes.draw(Rng.stream(seed, j), preSize, k, excluded, j + 1, marks, pre, at);
+      java.util.Arrays.fill(post, at, at + k, j - from);
+    }
+    return Coo.toCsr("FixedPreNum", preSize, n, pre, post);
+  }
+
   @Override
   public String toString() {
     return "FixedPreNum(k=" + k + ", seed=" + seed + (includeSelf ? "" : ", includeSelf=false")

@@ -90,6 +90,49 @@ public final class FixedProb implements Connector {
     return new Csr(preSize, postSize, indptr, nnz == indices.length ? indices : Arrays.copyOf(indices, nnz));
   }
 
+  /**
+   * Draws every row as {@link #build} does (each row's stream must be consumed whole, so the work is
+   * the whole matrix's) but keeps only the targets in {@code [from, to)}: memory for the slice only.
+   */
+  @Override
+  public Csr buildPostSlice(int preSize, int postSize, int from, int to) {
+    if (preSize <= 0 || postSize <= 0) {
+      throw new IllegalArgumentException(
+          "FixedProb: group sizes must be positive, got pre " + preSize + ", post " + postSize);
+    }
+    Sizes.checkSlice("FixedProb", postSize, from, to);
+    int k = degree(postSize);
+    int[] indptr = new int[preSize + 1];
+    int[] row = new int[k];
+    int[] marks = new int[postSize];
+    // Expected size plus slack; grows if a draw is denser than expected.
+    long expected = (long) preSize * k * (to - from) / postSize;
+    int[] indices = new int[(int) Math.min(Integer.MAX_VALUE - 8, expected + expected / 8 + 16)];
+    int nnz = 0;
+    for (int i = 0; i < preSize; i++) {
+      drawRow(Rng.stream(seed, i), postSize, k, i + 1, marks, row, 0);
+      Arrays.sort(row, 0, k);
+      int lo = lowerBound(row, k, from);
+      int hi = lowerBound(row, k, to);
+      if (nnz + (hi - lo) > indices.length) {
+        indices = Arrays.copyOf(indices, Math.max(indices.length * 2, nnz + hi - lo));
+      }
+      for (int s = lo; s < hi; s++) {
+        if (includeSelf || row[s] != i) {
+          indices[nnz++] = row[s] - from;
+        }
+      }
+      indptr[i + 1] = nnz;
+    }
+    return new Csr(preSize, to - from, indptr, Arrays.copyOf(indices, nnz));
+  }
+
+  /** The first position of the sorted {@code a[0 .. n)} holding a value ≥ {@code x}. */
+  private static int lowerBound(int[] a, int n, int x) {
+    int at = Arrays.binarySearch(a, 0, n, x);
+    return at >= 0 ? at : -at - 1;
+  }
+
   /** Floyd's algorithm: k distinct uniform values of [0, n) into out[from .. from + k). */
   private static void drawRow(Rng rng, int n, int k, int stamp, int[] marks, int[] out, int from) {
     int pos = from;

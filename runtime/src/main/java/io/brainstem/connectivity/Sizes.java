@@ -13,6 +13,14 @@ final class Sizes {
     }
   }
 
+  /** A postsynaptic slice {@code [from, to)} must be a non-empty part of {@code [0, postSize)}. */
+  static void checkSlice(String connector, int postSize, int from, int to) {
+    if (from < 0 || to > postSize || from >= to) {
+      throw new IllegalArgumentException(connector + ": postsynaptic slice [" + from + ", " + to
+          + ") must be a non-empty part of [0, " + postSize + ")");
+    }
+  }
+
   static void checkTotal(String connector, long total) {
     if (total > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(

@@ -194,20 +194,40 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
    * drive a projection by hand in a test.
    */
   public final void setSpikes(int... indices) {
-    Arrays.fill(spike, false);
+    Arrays.fill(spike, false); // the flags may have been written directly
+    spikeCount = 0;
+    setSpikes(indices, 0, indices.length);
+  }
+
+  /**
+   * Makes {@code indices[from .. from + count)} (ascending) the spikes of the last step, flags and
+   * list: what a runner calls each step with spikes received from other processes, without
+   * allocating. It clears only the flags of the current spike list, so the flags must agree with
+   * it (as they do after any update).
+   */
+  public final void setSpikes(int[] indices, int from, int count) {
+    if (from < 0 || count < 0 || from + count > indices.length) {
+      throw new IllegalArgumentException("group " + name + ": spikes [" + from + ", " + (from + count)
+          + ") lie outside the array of " + indices.length);
+    }
+    for (int c = 0; c < spikeCount; c++) {
+      spike[spikeIndex[c]] = false;
+    }
     int previous = -1;
-    for (int c = 0; c < indices.length; c++) {
-      int i = indices[c];
+    for (int c = 0; c < count; c++) {
+      int i = indices[from + c];
       if (i <= previous || i >= size) {
+        Arrays.fill(spike, false);
+        spikeCount = 0;
         throw new IllegalArgumentException(
             "group " + name + ": spike indices must be ascending and in [0, " + size + "), got "
-                + Arrays.toString(indices));
+                + Arrays.toString(Arrays.copyOfRange(indices, from, from + count)));
       }
       spike[i] = true;
       spikeIndex[c] = i;
       previous = i;
     }
-    spikeCount = indices.length;
+    spikeCount = count;
   }
 
   /**
@@ -266,6 +286,17 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
     io.brainstem.checkpoint.HiddenArrays.restore(variables.hidden(), in.child("hidden"));
     totalSpikes = total;
     syncSpikeList();
+  }
+
+  /**
+   * Copies the last step's spike list into {@code dest[at ..]}, adding {@code offset} to each
+   * index (a slice's global indices), without allocating; returns how many were copied.
+   */
+  public final int spikesInto(int[] dest, int at, int offset) {
+    for (int c = 0; c < spikeCount; c++) {
+      dest[at + c] = spikeIndex[c] + offset;
+    }
+    return spikeCount;
   }
 
   /** The number of spikes this group emitted since it was created (never reset). */

@@ -1,0 +1,160 @@
+package io.brainstem.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import io.brainstem.export.NpyReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code mpirun -np K bin/brainstem run einet --mpi --out DIR} on a JDK 22+ (Temurin 25: JAVA25_HOME
+ * or /usr/lib/jvm/temurin-25-jdk-amd64) writes the spike times and indices of the single-process
+ * run, for K = 1, 2, 4; and ranks that disagree or die stop every rank with a message. Skipped,
+ * saying why, without mpirun or a JDK 22+.
+ */
+class MpiRunIT {
+  private static final Path SCRIPT = Path.of("..", "bin", "brainstem").toAbsolutePath().normalize();
+  private static final String[] KEYS = {"E.spike_times", "E.spike_indices", "I.spike_times", "I.spike_indices"};
+  private static Path jdk;
+
+  private record Result(int exitCode, String stdout, String stderr) {}
+
+  @BeforeAll
+  static void findMpiAndJdk() throws Exception {
+    Assumptions.assumeTrue(onPath("mpirun"),
+        "mpirun is not installed (apt-get install openmpi-bin libopenmpi-dev)");
+    String home = System.getenv("JAVA25_HOME");
+    Path candidate = Path.of(home != null ? home : "/usr/lib/jvm/temurin-25-jdk-amd64");
+    Assumptions.assumeTrue(Files.isExecutable(candidate.resolve("bin/java")),
+        "no JDK 22+ for the MPI binding: set JAVA25_HOME (looked in " + candidate + ")");
+    jdk = candidate;
+  }
+
+  @Test
+  void oneTwoAndFourRanksWriteTheSingleProcessSpikes(@TempDir Path tmp) throws Exception {
+    Path single = tmp.resolve("single");
+    Result base = command(List.of(SCRIPT.toString(), "run", "einet", "--out", single.toString()));
+    assertWithMessage(base.stderr).that(base.exitCode).isEqualTo(0);
+    assertThat(NpyReader.read(single.resolve("monitors.npz"), "E.spike_times").length).isGreaterThan(1000);
+    for (int ranks : new int[] {1, 2, 4}) {
+      Path dir = tmp.resolve("np" + ranks);
+      Result r = mpirun(ranks, List.of("run", "einet", "--mpi", "--out", dir.toString()));
+      assertWithMessage("%s ranks: %s", ranks, r.stderr).that(r.exitCode).isEqualTo(0);
+      assertThat(r.stdout).contains("MpiRunner");
+      for (String key : KEYS) {
+        assertWithMessage("%s ranks, %s", ranks, key)
+            .that(NpyReader.read(dir.resolve("monitors.npz"), key))
+            .isEqualTo(NpyReader.read(single.resolve("monitors.npz"), key));
+      }
+    }
+  }
+
+  @Test
+  void perRankMonitorsWriteEachRanksSlice(@TempDir Path tmp) throws Exception {
+    Result r = mpirun(2, List.of("run", "einet", "--mpi", "--mpi-monitors", "rank",
+        "--monitor", "E.spike", "--monitor", "E.V[0:3,1700]", "--duration", "20", "--out", tmp.toString()));
+    assertWithMessage(r.stderr).that(r.exitCode).isEqualTo(0);
+    assertThat(slice(tmp.resolve("rank-0/partition.json"), "E")).isEqualTo("[0,1600]");
+    assertThat(slice(tmp.resolve("rank-1/partition.json"), "E")).isEqualTo("[1600,3200]");
+    // Each rank records the requested neurons it owns, in its slice's indices (1700 is rank 1's 100).
+    assertThat(NpyReader.read(tmp.resolve("rank-0/monitors.npz"), "E.V[0:3,1700].indices"))
+        .isEqualTo(new double[] {0, 1, 2});
+    assertThat(NpyReader.read(tmp.resolve("rank-1/monitors.npz"), "E.V[0:3,1700].indices"))
+        .isEqualTo(new double[] {100});
+  }
+
+  @Test
+  void aRankWithAnotherSeedStopsEveryRankNamingIt(@TempDir Path tmp) throws Exception {
+    // MPMD: rank 1 builds with another seed.
+    List<String> cmd = new ArrayList<>(mpirunPrefix());
+    cmd.addAll(List.of("-np", "1", SCRIPT.toString(), "run", "einet", "--mpi", "--duration", "5", ":",
+        "-np", "1", SCRIPT.toString(), "run", "einet", "--mpi", "--duration", "5", "--seed", "7"));
+    Result r = command(cmd);
+    assertThat(r.exitCode).isNotEqualTo(0);
+    assertThat(r.stderr).contains("ranks [1] built a different network or dt than rank 0");
+  }
+
+  @Test
+  void aRankThatStopsExchangingMakesTheOthersStopAfterTheTimeout(@TempDir Path tmp) throws Exception {
+    // Rank 1 runs 50 steps, rank 0 waits for the 51st exchange until the watchdog aborts the job.
+    List<String> cmd = new ArrayList<>(mpirunPrefix());
+    cmd.addAll(List.of("-np", "1", SCRIPT.toString(), "run", "einet", "--mpi", "--duration", "10",
+        "--mpi-timeout", "5", ":",
+        "-np", "1", SCRIPT.toString(), "run", "einet", "--mpi", "--duration", "5", "--mpi-timeout", "5"));
+    Result r = command(cmd);
+    assertThat(r.exitCode).isNotEqualTo(0);
+    assertThat(r.stderr).contains("rank 0 of 2 waited more than 5.0 s for the spike exchange of step 50");
+  }
+
+  @Test
+  void aKilledRankStopsTheOthers(@TempDir Path tmp) throws Exception {
+    // Rank 1 is killed (SIGKILL) a few seconds into a long run.
+    List<String> cmd = new ArrayList<>(mpirunPrefix());
+    cmd.addAll(List.of("-np", "1", SCRIPT.toString(), "run", "einet", "--mpi", "--duration", "100000", ":",
+        "-np", "1", "timeout", "-s", "KILL", "15", SCRIPT.toString(), "run", "einet", "--mpi",
+        "--duration", "100000"));
+    Result r = command(cmd);
+    assertThat(r.exitCode).isNotEqualTo(0);
+    assertThat(r.stderr + r.stdout).containsMatch("rank 1|signal 9|Killed");
+  }
+
+  private static String slice(Path partitionJson, String group) throws IOException {
+    return com.google.gson.JsonParser.parseString(Files.readString(partitionJson)).getAsJsonObject()
+        .getAsJsonObject("slices").getAsJsonArray(group).toString();
+  }
+
+  private static List<String> mpirunPrefix() {
+    return List.of("mpirun", "--allow-run-as-root", "--oversubscribe");
+  }
+
+  private static Result mpirun(int ranks, List<String> args) throws Exception {
+    List<String> cmd = new ArrayList<>(mpirunPrefix());
+    cmd.addAll(List.of("-np", Integer.toString(ranks), SCRIPT.toString()));
+    cmd.addAll(args);
+    return command(cmd);
+  }
+
+  private static Result command(List<String> command) throws IOException, InterruptedException {
+    Path out = Files.createTempFile("brainstem-mpi", ".out");
+    Path err = Files.createTempFile("brainstem-mpi", ".err");
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command)
+          .redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().put("JAVA_HOME", jdk.toString());
+      builder.environment().put("BRAINSTEM_JAVA_OPTS", "-Xmx1g");
+      Process process = builder.start();
+      // A guard against a hang, not a time limit on the result.
+      if (!process.waitFor(10, TimeUnit.MINUTES)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw new AssertionError(command + " did not finish in 10 minutes: " + Files.readString(err));
+      }
+      return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    } finally {
+      Files.delete(out);
+      Files.delete(err);
+    }
+  }
+
+  private static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
