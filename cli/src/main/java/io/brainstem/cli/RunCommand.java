@@ -199,6 +199,13 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--mpi steps with its own loop (as --runner ds); "
           + "drop --runner report");
     }
+    if (mpi && (checkpointDir != null || resumeFrom != null)) {
+      throw new ParameterException(spec.commandLine(), "--mpi runs do not checkpoint yet (each rank "
+          + "holds a slice of the network); drop --checkpoint-every/--checkpoint-dir, or run without --mpi");
+    }
+    if (mpi && network.equalsIgnoreCase(Song2000.NAME)) {
+      throw new ParameterException(spec.commandLine(), "song2000 is one neuron: run it without --mpi");
+    }
     if (mpi && (!(mpiTimeout > 0) || Double.isInfinite(mpiTimeout))) {
       throw new ParameterException(spec.commandLine(), "--mpi-timeout must be positive seconds, got " + mpiTimeout);
     }
