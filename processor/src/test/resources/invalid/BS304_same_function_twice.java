@@ -9,6 +9,6 @@ public class Osc {
 
   @Ode("V")
   double dV(double V) {
-    return (Math.sin(V) + Math.sin(2 * V)) / tau; // error: BS304 at `.sin` says `'Math.sin'`
+    return (Math.atan(V) + Math.atan(2 * V)) / tau; // error: BS304 at `.atan` says `'Math.atan'`
   }
 }

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  *
  * <p>The method returns {@code double}; its body is a single {@code return} (optionally preceded by
  * {@code final double} locals) built from arithmetic, unary minus, parentheses, ternaries,
- * comparisons, {@code Math.exp/log/sqrt/pow/tanh/abs/min/max}, and references to parameters, states,
+ * comparisons, {@code Math.exp/log/sqrt/pow/tanh/sin/cos/abs/min/max}, and references to parameters, states,
  * inputs and {@code t}. Its parameters, if any, must be named after model variables (they receive
  * the value the integrator evaluates at). Anything else is a compile error on that expression.
  */

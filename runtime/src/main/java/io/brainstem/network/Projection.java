@@ -383,13 +383,17 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   /** The presynaptic neuron of each synapse, in CSR order (a fresh array on the first call). */
   protected final int[] synapsePre() {
     if (synapsePre == null) {
-      int[] out = new int[indices.length];
-      for (int i = 0; i + 1 < indptr.length; i++) {
-        java.util.Arrays.fill(out, indptr[i], indptr[i + 1], i);
-      }
-      synapsePre = out;
+      synapsePre = rows();
     }
     return synapsePre;
+  }
+
+  private int[] rows() {
+    int[] out = new int[indices.length];
+    for (int i = 0; i + 1 < indptr.length; i++) {
+      java.util.Arrays.fill(out, indptr[i], indptr[i + 1], i);
+    }
+    return out;
   }
 
   /**
@@ -466,7 +470,9 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
     Variable v = synapseVariable(varName);
     Objects.requireNonNull(init, () -> name + "." + varName + ": the SynapseInit is null");
     boolean byPre = preVariables.contains(varName);
-    int[] preIndex = byPre ? identity(pre.size()) : synapsePre();
+    // A plastic model keeps no per-synapse presynaptic array: build one only for this draw.
+    int[] preIndex = byPre ? identity(pre.size())
+        : synapsePre != null ? synapsePre : rows();
     double[] values = init.values(preIndex, byPre ? null : indices,
         SynapseInit.defaultSeed(name, varName), name + "." + varName);
     for (int k = 0; k < values.length; k++) {

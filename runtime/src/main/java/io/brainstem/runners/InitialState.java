@@ -45,9 +45,17 @@ final class InitialState {
    * restored flags, and drops delayed spikes in flight.
    */
   void restore() {
+    restore(java.util.Set.of());
+  }
+
+  /** {@link #restore()}, leaving the variables whose {@code path()} is in {@code keep} as they are. */
+  void restore(java.util.Set<String> keep) {
     for (int i = 0; i < variables.size(); i++) {
       Variable v = variables.get(i);
       Object copy = copies.get(i);
+      if (keep.contains(v.path())) {
+        continue;
+      }
       if (v.isBoolean()) {
         System.arraycopy((boolean[]) copy, 0, v.booleans(), 0, v.size());
       } else if (v.isFloat()) {

@@ -726,8 +726,24 @@ public abstract class Runner implements AutoCloseable {
    * no other state, so for them a reset followed by the same runs gives bit-identical results.
    */
   public final void reset() {
+    resetKeeping();
+  }
+
+  /**
+   * {@link #reset()}, except that the variables named by {@code paths} keep their current values,
+   * e.g. {@code resetKeeping("S.w")} to run again from the initial state with the weights a
+   * plastic projection {@code S} has learned (all other state, its traces included, is restored).
+   *
+   * @param paths dotted variable paths ({@code "projection.variable"} or {@code "group.variable"})
+   * @throws IllegalArgumentException naming a path that is no variable of the network
+   */
+  public final void resetKeeping(String... paths) {
     checkOpen();
-    initial.restore();
+    java.util.Set<String> keep = new java.util.HashSet<>();
+    for (String path : paths) {
+      keep.add(network.variable(path).path()); // throws, naming the path, for an unknown one
+    }
+    initial.restore(keep);
     nextStep = 0;
     runFirst = -1;
     if (nanGuard != null) {

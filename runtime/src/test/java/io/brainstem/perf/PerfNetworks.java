@@ -52,6 +52,27 @@ final class PerfNetworks {
     return net;
   }
 
+  /**
+   * {@link #einetWeighted} with additive STDP ({@code StdpSong2000}, gmax 1.2) on E→E: every kind
+   * of event (once-per-spike traces, per-synapse @OnPre, @OnPost by the by-postsynaptic index).
+   */
+  static Network einetPlastic(int numExc, int numInh, double prob, Precision precision) {
+    Network net = new Network(precision);
+    LifGroup e = net.add(lif("E", numExc, precision));
+    LifGroup i = net.add(lif("I", numInh, precision));
+    Rng rng = new Rng(3);
+    fillNormal(rng, e, -55., 2.);
+    fillNormal(rng, i, -55., 2.);
+    SynapseInit exc = SynapseInit.lognormal(Math.log(0.6), 0.3);
+    SynapseInit inh = SynapseInit.lognormal(Math.log(6.7), 0.3);
+    net.add(new io.brainstem.models.StdpSong2000Projection(e, e, new FixedProb(prob, 4)).E(0.)
+        .gmax(1.2).dApre(0.012).dApost(-0.0126).w(exc).tau(5.));
+    net.add(new WeightedExpCobaProjection(e, i, new FixedProb(prob, 5)).E(0.).w(exc).tau(5.));
+    net.add(new WeightedExpCobaProjection(i, e, new FixedProb(prob, 6)).E(-80.).w(inh).tau(10.));
+    net.add(new WeightedExpCobaProjection(i, i, new FixedProb(prob, 7)).E(-80.).w(inh).tau(10.));
+    return net;
+  }
+
   /** V from N(mean, sd), the same draws under either precision. */
   private static void fillNormal(Rng rng, LifGroup g, double mean, double sd) {
     double[] v = new double[g.size()];

@@ -119,6 +119,8 @@ class StepAllocationTest {
     for (Precision precision : Precision.values()) {
       allocatedPerRun(PerfNetworks.einetWeighted(400, 100, 0.08, precision), 1, false, null);
       allocatedPerRun(PerfNetworks.einetWeighted(400, 100, 0.08, precision), 2, false, null);
+      allocatedPerRun(PerfNetworks.einetPlastic(400, 100, 0.08, precision), 1, false, null);
+      allocatedPerRun(PerfNetworks.einetPlastic(400, 100, 0.08, precision), 2, false, null);
     }
     for (int k = 0; k < 3; k++) { // the flush paths deoptimise and recompile a few times before settling
       allocatedPerRun(1, false, streamDir.resolve("warm-up" + k));
@@ -174,6 +176,17 @@ class StepAllocationTest {
     for (Precision precision : Precision.values()) {
       for (int threads = 1; threads <= 2; threads++) {
         assertThat(allocatedPerRun(PerfNetworks.einetWeighted(400, 100, 0.08, precision), threads,
+            false, null)).isEqualTo(0L);
+      }
+    }
+  }
+
+  /** STDP on E→E (traces, @OnPre, @OnPost by the by-postsynaptic index): nothing either. */
+  @Test
+  void plasticSynapsesAllocateNothing() {
+    for (Precision precision : Precision.values()) {
+      for (int threads = 1; threads <= 2; threads++) {
+        assertThat(allocatedPerRun(PerfNetworks.einetPlastic(400, 100, 0.08, precision), threads,
             false, null)).isEqualTo(0L);
       }
     }

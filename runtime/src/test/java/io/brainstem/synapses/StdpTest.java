@@ -113,4 +113,25 @@ class StdpTest {
     // Multiplicative depression never drives a weight to 0; additive depression can.
     assertThat(java.util.Arrays.stream(soft).min().orElseThrow()).isGreaterThan(0.0);
   }
+
+  @Test
+  void resetRestoresTheInitialWeightsOrKeepsTheLearnedOnes() {
+    Network net = net(Precision.DOUBLE, StdpTest::song);
+    StdpSong2000Projection s = (StdpSong2000Projection) net.projections().get(0);
+    double[] initial = s.w.clone();
+    try (DSRunner r = DSRunner.builder(net).input("N.input", 12.0).build()) {
+      r.run(100);
+      double[] learned = s.w.clone();
+      assertThat(learned).isNotEqualTo(initial);
+      r.reset();
+      assertThat(s.w).isEqualTo(initial);
+      r.run(100);
+      assertThat(s.w).isEqualTo(learned); // the same run again, bit for bit
+      r.resetKeeping("S.w");
+      assertThat(s.w).isEqualTo(learned);
+      assertThat(s.doubles("Apost")).isEqualTo(new double[40]); // traces restored
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> r.resetKeeping("S.weight"));
+    }
+  }
 }

@@ -245,7 +245,7 @@ final class UnitInference {
         : select.toString();
     List<? extends ExpressionTree> args = tree.getArguments();
     switch (fn) {
-      case "exp", "log", "tanh", "expm1" -> {
+      case "exp", "log", "tanh", "expm1", "sin", "cos" -> {
         return dimensionless(args.get(0), "the argument of " + fn) ? Unit.ONE : null;
       }
       case "abs" -> {

@@ -133,7 +133,7 @@ final class VectorExprRenderer {
     return switch (c.fn()) {
       case SQRT -> new Code(CodeBlock.of("$L.sqrt()", vector(c.args().get(0))), true);
       case ABS -> new Code(CodeBlock.of("$L.abs()", vector(c.args().get(0))), true);
-      case EXP, LOG, TANH, EXPM1 -> new Code(CodeBlock.of("$L.lanewise($T.$L)",
+      case EXP, LOG, TANH, EXPM1, SIN, COS -> new Code(CodeBlock.of("$L.lanewise($T.$L)",
           vector(c.args().get(0)), RuntimeNames.VECTOR_OPERATORS, c.fn().name()), true);
       case POW -> new Code(CodeBlock.of("$L.pow($L)",
           vector(c.args().get(0)), render(c.args().get(1)).code()), true);

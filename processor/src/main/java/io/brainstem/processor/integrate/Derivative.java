@@ -151,6 +151,8 @@ public final class Derivative {
       case LOG -> div(da, a);
       case SQRT -> div(da, mul(num(2), c));
       case TANH -> mul(sub(num(1), mul(c, c)), da);
+      case SIN -> mul(new Call(Fn.COS, List.of(a)), da);
+      case COS -> new Neg(mul(new Call(Fn.SIN, List.of(a)), da));
       case ABS -> new Cond(new Compare(CmpOp.LT, a, num(0)), new Neg(da), da);
       case MIN -> new Cond(new Compare(CmpOp.LE, a, c.args().get(1)), da, d(c.args().get(1)));
       case MAX -> new Cond(new Compare(CmpOp.GE, a, c.args().get(1)), da, d(c.args().get(1)));

@@ -112,6 +112,9 @@ public sealed interface Expr {
     ABS("abs", 1),
     MIN("min", 2),
     MAX("max", 2),
+    /** Periodic drive (e.g. an oscillating input or rate); arguments in radians. */
+    SIN("sin", 1),
+    COS("cos", 1),
     /** {@code expm1}: used by integrators for an accurate {@code exprel}; also accepted in bodies. */
     EXPM1("expm1", 1);
 

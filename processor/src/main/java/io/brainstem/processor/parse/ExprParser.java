@@ -40,7 +40,7 @@ import java.util.Map;
 final class ExprParser {
   private static final String SUPPORTED =
       "Use only + - * /, parentheses, numeric literals, model variables, comparisons, && || !, ?:"
-          + " and Math.exp/log/sqrt/pow/tanh/abs/min/max/expm1";
+          + " and Math.exp/log/sqrt/pow/tanh/sin/cos/abs/min/max/expm1";
 
   private final Diagnostics diagnostics;
   private final SourceText source;
@@ -571,7 +571,7 @@ final class ExprParser {
         source.unit(),
         "'" + source.of(tree.getMethodSelect()) + "' " + why
             + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)"),
-        "Use one of Math.exp, log, sqrt, pow, tanh, abs, min, max, expm1, or inline the"
+        "Use one of Math.exp, log, sqrt, pow, tanh, sin, cos, abs, min, max, expm1, or inline the"
             + " computation.");
     return null;
   }

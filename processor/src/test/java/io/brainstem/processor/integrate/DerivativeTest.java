@@ -48,6 +48,8 @@ class DerivativeTest {
         call(Fn.POW, add(X, num(2)), X),
         call(Fn.POW, A, X),
         call(Fn.TANH, mul(X, Y)),
+        call(Fn.SIN, mul(A, X)),
+        call(Fn.COS, add(mul(X, X), Y)),
         call(Fn.ABS, sub(X, num(0.5))),
         call(Fn.MIN, mul(X, X), Y),
         call(Fn.MAX, mul(X, num(3)), Y),

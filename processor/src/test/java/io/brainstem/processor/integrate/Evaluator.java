@@ -56,6 +56,8 @@ final class Evaluator {
         case SQRT -> Math.sqrt(x);
         case POW -> Math.pow(x, y);
         case TANH -> Math.tanh(x);
+        case SIN -> Math.sin(x);
+        case COS -> Math.cos(x);
         case ABS -> Math.abs(x);
         case MIN -> Math.min(x, y);
         case MAX -> Math.max(x, y);

@@ -10,7 +10,7 @@ public class Lif {
 
   @Ode("V")
   double dV(double V, double input) {
-    return (V_rest - V + input * Math.sin(V)) / tau; // error: BS304 at `.sin` says `not among the functions Brainstem can differentiate`
+    return (V_rest - V + input * Math.atan(V)) / tau; // error: BS304 at `.atan` says `not among the functions Brainstem can differentiate`
   }
 
   @Threshold
