@@ -5,7 +5,9 @@ package io.brainstem.train;
  * {@code brainstem train esn}. The series drives the network, one sample per step: the state after
  * step {@code t} has seen {@code S[0..t]}. A readout trained on the target {@code S[t + H]} of the
  * state at {@code t} estimates {@code S[t + H]} directly (no closed loop, so errors do not feed
- * back; one readout per horizon).
+ * back; one readout per horizon). The network's input is the series standardised by the mean and
+ * standard deviation of {@code S[0 : N]} (the training part only), so that any scale drives the
+ * units in their working range; targets and predictions stay in the series' units.
  *
  * <ul>
  *   <li><b>Fit</b> on {@code S[0 : N]} only: inputs {@code S[0 : N − H]}, targets
@@ -61,17 +63,31 @@ public final class HorizonForecast {
             + ": the series must be finite");
       }
     }
+    double mean = 0;
+    for (int t = 0; t < train; t++) {
+      mean += series[t];
+    }
+    mean /= train;
+    double var = 0;
+    for (int t = 0; t < train; t++) {
+      var += (series[t] - mean) * (series[t] - mean);
+    }
+    double sd = Math.sqrt(var / train);
+    if (!(sd > 0)) {
+      throw new IllegalArgumentException("the training part S[0:" + train + "] is constant: "
+          + "nothing to learn from; train on a part that varies");
+    }
     double[][] fitIn = new double[train - horizon][];
     double[][] fitOut = new double[train - horizon][];
     for (int t = 0; t < fitIn.length; t++) {
-      fitIn[t] = new double[] {series[t]};
+      fitIn[t] = new double[] {(series[t] - mean) / sd};
       fitOut[t] = new double[] {series[t + horizon]};
     }
     double loss = trainer.fit(fitIn, fitOut);
     int len = series.length;
     double[][] predIn = new double[len - train][];
     for (int j = 0; j < predIn.length; j++) {
-      predIn[j] = new double[] {series[train - horizon + j]};
+      predIn[j] = new double[] {(series[train - horizon + j] - mean) / sd};
     }
     double[][] out = trainer.predict(predIn);
     int count = len - train - horizon + 1;

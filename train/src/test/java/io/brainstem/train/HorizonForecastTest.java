@@ -10,7 +10,7 @@ class HorizonForecastTest {
 
   private static RidgeTrainer trainer(int washout) {
     return RidgeTrainer.builder(TestReservoirs.leaky(N)).states("R.x")
-        .inputWeights("R.input", TestReservoirs.uniform(N, 1, 3, 9)).washout(washout).alpha(1e-8)
+        .inputWeights("R.input", TestReservoirs.uniform(N, 1, 0.5, 9)).washout(washout).alpha(1e-8)
         .dt(1).progressBar(false).build();
   }
 
@@ -31,7 +31,7 @@ class HorizonForecastTest {
             java.util.Arrays.copyOfRange(s, train + h - 1, s.length - 1));
         double late = Metrics.nrmse(java.util.Arrays.copyOfRange(r.prediction(), 0, r.prediction().length - 1),
             java.util.Arrays.copyOfRange(s, train + h, s.length));
-        assertThat(aligned).isLessThan(0.5 * Math.min(early, late));
+        assertThat(aligned).isLessThan((h == 1 ? 0.5 : 1.0) * Math.min(early, late));
         System.out.printf("leaky reservoir, H = %d: NRMSE %.4g (shifted ±1: %.4g, %.4g)%n", h, aligned, early, late);
       }
     }
