@@ -35,8 +35,7 @@ public class EINet extends Network {
     add(exp(I, I, 0.02, seed + 4).E(-80.).g_max(6.7).tau(10.).method(method));
   }
 
-  /** The LIF group of the network's neurons (also each rank's slice of it: examples' ExampleCatalog). */
-  static LifGroup lif(String name, int size, Integrator method) {
+  private static LifGroup lif(String name, int size, Integrator method) {
     return new LifGroup(name, size)
         .V_rest(-60.).V_th(-50.).V_reset(-60.).tau(20.).tau_ref(5.)
         .method(method);

@@ -71,8 +71,8 @@ public final class ExampleCatalog implements NetworkProvider {
     int ne = o.scaled(3200);
     int ni = o.scaled(800);
     DistributedNetwork net = new DistributedNetwork(partition);
-    LifGroup e = net.addSlice(EINet.lif("E", net.sliceSize(ne), o.method()), ne);
-    LifGroup i = net.addSlice(EINet.lif("I", net.sliceSize(ni), o.method()), ni);
+    LifGroup e = net.addSlice(einetLif("E", net.sliceSize(ne), o.method()), ne);
+    LifGroup i = net.addSlice(einetLif("I", net.sliceSize(ni), o.method()), ni);
     Rng rng = new Rng(o.seed());
     double[] ve = new double[ne];
     double[] vi = new double[ni];
@@ -88,6 +88,13 @@ public final class ExampleCatalog implements NetworkProvider {
     net.add(part(net, "I2E", i, e, seed + 3).E(-80.).g_max(wi).tau(10.).method(o.method()));
     net.add(part(net, "I2I", i, i, seed + 4).E(-80.).g_max(wi).tau(10.).method(o.method()));
     return net;
+  }
+
+  /** EINet's LIF neurons (as EINet.lif, which the tutorial quotes private). */
+  private static LifGroup einetLif(String name, int size, io.brainstem.annotations.Integrator method) {
+    return new LifGroup(name, size)
+        .V_rest(-60.).V_th(-50.).V_reset(-60.).tau(20.).tau_ref(5.)
+        .method(method);
   }
 
   private static ExpCobaProjection part(DistributedNetwork net, String name, NeuronGroup pre,

@@ -5,9 +5,12 @@ import java.util.List;
 
 /**
  * Gives every rank the step's spikes of all ranks: each rank's spikes of its slices, in global
- * indices, gathered with two collectives (the counts, then the indices: MPI_Allgatherv) and set as
- * the spikes of the {@link SpikeMirror}s. Slices are contiguous and in rank order, so each group's
- * gathered list is ascending, as a single process's. Allocates nothing per step.
+ * indices, gathered and set as the spikes of the {@link SpikeMirror}s. Slices are contiguous and in
+ * rank order, so each group's gathered list is ascending, as a single process's. One collective per
+ * step: every rank sends a block of fixed size (its counts per group, then up to {@code capacity}
+ * spikes, MPI_Allgather); a step with more spikes on some rank sends the rest with MPI_Allgatherv
+ * and grows the block (every rank sees the same counts, so all grow it alike). Allocates nothing
+ * per step except when the block grows.
  */
 final class SpikeExchange {
   private final Communicator comm;
@@ -23,6 +26,13 @@ final class SpikeExchange {
   private final int[] send;
   private final int[] recv;
   private final int[] joined;
+  private int capacity = 64; // spikes per rank in the fixed block
+  private int[] block;
+  private int[] blocks;
+  private final int[] overflowCounts;
+  private final int[] overflowDispls;
+  private final int[] overflow;
+  private final int[] tail;
   private final Watchdog watchdog;
   private long exchanges;
   private long waitNanos;
@@ -57,6 +67,11 @@ final class SpikeExchange {
     this.send = new int[Math.max(1, localTotal)];
     this.recv = new int[Math.max(1, globalTotal)];
     this.joined = new int[Math.max(1, largest)];
+    this.overflowCounts = new int[ranks];
+    this.overflowDispls = new int[ranks];
+    this.overflow = new int[Math.max(1, globalTotal)];
+    this.tail = new int[Math.max(1, localTotal)];
+    allocateBlocks();
   }
 
   /** After a step's SPIKES phase: every mirror gets the step's spikes of its whole group. */
@@ -79,18 +94,40 @@ final class SpikeExchange {
     watchdog.enter(step);
     long start = System.nanoTime();
     long cpuStart = cpuClock == null ? 0 : cpuClock.getCurrentThreadCpuTime();
-    comm.allgather(counts, groups, allCounts);
+    int width = groups + capacity;
+    System.arraycopy(counts, 0, block, 0, groups);
+    System.arraycopy(send, 0, block, groups, Math.min(n, capacity));
+    comm.allgather(block, width, blocks);
     int at = 0;
+    int most = 0;
     for (int r = 0; r < ranks; r++) {
       int c = 0;
       for (int g = 0; g < groups; g++) {
-        c += allCounts[r * groups + g];
+        allCounts[r * groups + g] = blocks[r * width + g];
+        c += blocks[r * width + g];
       }
       rankCounts[r] = c;
       displs[r] = at;
       at += c;
+      most = Math.max(most, c);
+      System.arraycopy(blocks, r * width + groups, recv, displs[r], Math.min(c, capacity));
     }
-    comm.allgatherv(send, n, recv, rankCounts, displs);
+    if (most > capacity) { // some rank had more spikes than the block holds: send the rest
+      int o = 0;
+      for (int r = 0; r < ranks; r++) {
+        overflowCounts[r] = Math.max(0, rankCounts[r] - capacity);
+        overflowDispls[r] = o;
+        o += overflowCounts[r];
+      }
+      int rest = Math.max(0, n - capacity);
+      System.arraycopy(send, Math.min(n, capacity), tail, 0, rest);
+      comm.allgatherv(tail, rest, overflow, overflowCounts, overflowDispls);
+      for (int r = 0; r < ranks; r++) {
+        System.arraycopy(overflow, overflowDispls[r], recv, displs[r] + capacity, overflowCounts[r]);
+      }
+      capacity = Math.max(2 * capacity, most);
+      allocateBlocks();
+    }
     waitNanos += System.nanoTime() - start;
     if (cpuClock != null) {
       cpuNanos += cpuClock.getCurrentThreadCpuTime() - cpuStart;
@@ -111,6 +148,11 @@ final class SpikeExchange {
       }
       mirrors[g].setSpikes(joined, 0, total);
     }
+  }
+
+  private void allocateBlocks() {
+    block = new int[groups + capacity];
+    blocks = new int[ranks * (groups + capacity)];
   }
 
   /** How many exchanges ran. */
