@@ -473,8 +473,8 @@ public final class AdExGroup extends NeuronGroup {
     final double tau_w = params.scalar(TAU_W_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[][] V_k = RungeKutta.buffers(0);
-    final double[][] w_k = RungeKutta.buffers(1);
+    final double[][] V_k = RungeKutta.buffers(0, to);
+    final double[][] w_k = RungeKutta.buffers(1, to);
     final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int block = from; block < to; block += RungeKutta.BLOCK) {
@@ -486,13 +486,13 @@ public final class AdExGroup extends NeuronGroup {
         final double[] w_slopes = w_k[stage];
         for (int i = block; i < blockEnd; i++) {
           final double input = this.input[i];
-          final double V_stage = V_stages[i - block];
-          final double w_stage = w_stages[i - block];
+          final double V_stage = V_stages[i];
+          final double w_stage = w_stages[i];
           final double V_spikeCurrent_stage = delta_T * Math.exp((V_stage - V_T) / delta_T);
           final double V_slope = (-V_stage + V_rest + V_spikeCurrent_stage - R * w_stage + R * input) / tau;
           final double w_slope = (a * (V_stage - V_rest) - w_stage) / tau_w;
-          V_slopes[i - block] = V_slope;
-          w_slopes[i - block] = w_slope;
+          V_slopes[i] = V_slope;
+          w_slopes[i] = w_slope;
         }
       }
       final double[] V_results = tableau.stages(tableau.stages(), this.V, block, blockEnd, V_k, dt);
@@ -502,8 +502,8 @@ public final class AdExGroup extends NeuronGroup {
         double w = this.w[i];
         final boolean refractory = t - t_last_spike[i] < holdTime;
         if (!refractory) {
-          V = V_results[i - block];
-          w = w_results[i - block];
+          V = V_results[i];
+          w = w_results[i];
         }
         final boolean spiked = V >= V_th;
         if (spiked) {
@@ -533,8 +533,8 @@ public final class AdExGroup extends NeuronGroup {
     final double[] tau_wColumn = params.column(TAU_W_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[][] V_k = RungeKutta.buffers(0);
-    final double[][] w_k = RungeKutta.buffers(1);
+    final double[][] V_k = RungeKutta.buffers(0, to);
+    final double[][] w_k = RungeKutta.buffers(1, to);
     int spikeEnd = from;
     for (int block = from; block < to; block += RungeKutta.BLOCK) {
       final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
@@ -552,13 +552,13 @@ public final class AdExGroup extends NeuronGroup {
           final double tau = tauColumn[i];
           final double tau_w = tau_wColumn[i];
           final double input = this.input[i];
-          final double V_stage = V_stages[i - block];
-          final double w_stage = w_stages[i - block];
+          final double V_stage = V_stages[i];
+          final double w_stage = w_stages[i];
           final double V_spikeCurrent_stage = delta_T * Math.exp((V_stage - V_T) / delta_T);
           final double V_slope = (-V_stage + V_rest + V_spikeCurrent_stage - R * w_stage + R * input) / tau;
           final double w_slope = (a * (V_stage - V_rest) - w_stage) / tau_w;
-          V_slopes[i - block] = V_slope;
-          w_slopes[i - block] = w_slope;
+          V_slopes[i] = V_slope;
+          w_slopes[i] = w_slope;
         }
       }
       final double[] V_results = tableau.stages(tableau.stages(), this.V, block, blockEnd, V_k, dt);
@@ -573,8 +573,8 @@ public final class AdExGroup extends NeuronGroup {
         double w = this.w[i];
         final boolean refractory = t - t_last_spike[i] < holdTime;
         if (!refractory) {
-          V = V_results[i - block];
-          w = w_results[i - block];
+          V = V_results[i];
+          w = w_results[i];
         }
         final boolean spiked = V >= V_th;
         if (spiked) {

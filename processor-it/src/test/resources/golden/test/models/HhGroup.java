@@ -578,10 +578,10 @@ public final class HhGroup extends NeuronGroup {
     final double C = params.scalar(C_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[][] V_k = RungeKutta.buffers(0);
-    final double[][] m_k = RungeKutta.buffers(1);
-    final double[][] h_k = RungeKutta.buffers(2);
-    final double[][] n_k = RungeKutta.buffers(3);
+    final double[][] V_k = RungeKutta.buffers(0, to);
+    final double[][] m_k = RungeKutta.buffers(1, to);
+    final double[][] h_k = RungeKutta.buffers(2, to);
+    final double[][] n_k = RungeKutta.buffers(3, to);
     int spikeEnd = from;
     for (int block = from; block < to; block += RungeKutta.BLOCK) {
       final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
@@ -596,10 +596,10 @@ public final class HhGroup extends NeuronGroup {
         final double[] n_slopes = n_k[stage];
         for (int i = block; i < blockEnd; i++) {
           final double input = this.input[i];
-          final double V_stage = V_stages[i - block];
-          final double m_stage = m_stages[i - block];
-          final double h_stage = h_stages[i - block];
-          final double n_stage = n_stages[i - block];
+          final double V_stage = V_stages[i];
+          final double m_stage = m_stages[i];
+          final double h_stage = h_stages[i];
+          final double n_stage = n_stages[i];
           final double V_INa_stage = gNa * m_stage * m_stage * m_stage * h_stage * (V_stage - ENa);
           final double V_IK_stage = gK * n_stage * n_stage * n_stage * n_stage * (V_stage - EK);
           final double V_IL_stage = gL * (V_stage - EL);
@@ -613,10 +613,10 @@ public final class HhGroup extends NeuronGroup {
           final double n_alpha_stage = 0.01 * (V_stage + 55.0) / (1.0 - Math.exp(-(V_stage + 55.0) / 10.0));
           final double n_beta_stage = 0.125 * Math.exp(-(V_stage + 65.0) / 80.0);
           final double n_slope = n_alpha_stage * (1.0 - n_stage) - n_beta_stage * n_stage;
-          V_slopes[i - block] = V_slope;
-          m_slopes[i - block] = m_slope;
-          h_slopes[i - block] = h_slope;
-          n_slopes[i - block] = n_slope;
+          V_slopes[i] = V_slope;
+          m_slopes[i] = m_slope;
+          h_slopes[i] = h_slope;
+          n_slopes[i] = n_slope;
         }
       }
       final double[] V_results = tableau.stages(tableau.stages(), this.V, block, blockEnd, V_k, dt);
@@ -629,10 +629,10 @@ public final class HhGroup extends NeuronGroup {
         double h = this.h[i];
         double n = this.n[i];
         final boolean heldBefore = V >= V_th;
-        V = V_results[i - block];
-        m = m_results[i - block];
-        h = h_results[i - block];
-        n = n_results[i - block];
+        V = V_results[i];
+        m = m_results[i];
+        h = h_results[i];
+        n = n_results[i];
         final boolean spiked = !heldBefore && V >= V_th;
         if (spiked) {
           spikeIndex[spikeEnd++] = i;
@@ -657,10 +657,10 @@ public final class HhGroup extends NeuronGroup {
     final double[] CColumn = params.column(C_INDEX);
     final double[] V_thColumn = params.column(V_TH_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[][] V_k = RungeKutta.buffers(0);
-    final double[][] m_k = RungeKutta.buffers(1);
-    final double[][] h_k = RungeKutta.buffers(2);
-    final double[][] n_k = RungeKutta.buffers(3);
+    final double[][] V_k = RungeKutta.buffers(0, to);
+    final double[][] m_k = RungeKutta.buffers(1, to);
+    final double[][] h_k = RungeKutta.buffers(2, to);
+    final double[][] n_k = RungeKutta.buffers(3, to);
     int spikeEnd = from;
     for (int block = from; block < to; block += RungeKutta.BLOCK) {
       final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
@@ -682,10 +682,10 @@ public final class HhGroup extends NeuronGroup {
           final double gL = gLColumn[i];
           final double C = CColumn[i];
           final double input = this.input[i];
-          final double V_stage = V_stages[i - block];
-          final double m_stage = m_stages[i - block];
-          final double h_stage = h_stages[i - block];
-          final double n_stage = n_stages[i - block];
+          final double V_stage = V_stages[i];
+          final double m_stage = m_stages[i];
+          final double h_stage = h_stages[i];
+          final double n_stage = n_stages[i];
           final double V_INa_stage = gNa * m_stage * m_stage * m_stage * h_stage * (V_stage - ENa);
           final double V_IK_stage = gK * n_stage * n_stage * n_stage * n_stage * (V_stage - EK);
           final double V_IL_stage = gL * (V_stage - EL);
@@ -699,10 +699,10 @@ public final class HhGroup extends NeuronGroup {
           final double n_alpha_stage = 0.01 * (V_stage + 55.0) / (1.0 - Math.exp(-(V_stage + 55.0) / 10.0));
           final double n_beta_stage = 0.125 * Math.exp(-(V_stage + 65.0) / 80.0);
           final double n_slope = n_alpha_stage * (1.0 - n_stage) - n_beta_stage * n_stage;
-          V_slopes[i - block] = V_slope;
-          m_slopes[i - block] = m_slope;
-          h_slopes[i - block] = h_slope;
-          n_slopes[i - block] = n_slope;
+          V_slopes[i] = V_slope;
+          m_slopes[i] = m_slope;
+          h_slopes[i] = h_slope;
+          n_slopes[i] = n_slope;
         }
       }
       final double[] V_results = tableau.stages(tableau.stages(), this.V, block, blockEnd, V_k, dt);
@@ -716,10 +716,10 @@ public final class HhGroup extends NeuronGroup {
         double h = this.h[i];
         double n = this.n[i];
         final boolean heldBefore = V >= V_th;
-        V = V_results[i - block];
-        m = m_results[i - block];
-        h = h_results[i - block];
-        n = n_results[i - block];
+        V = V_results[i];
+        m = m_results[i];
+        h = h_results[i];
+        n = n_results[i];
         final boolean spiked = !heldBefore && V >= V_th;
         if (spiked) {
           spikeIndex[spikeEnd++] = i;

@@ -21,10 +21,10 @@ public final class RungeKutta {
   /** The most stages a method has (RK4): a vector kernel's slope slots per state. */
   public static final int MAX_STAGES = 4;
 
-  /** Elements per block of the scalar loops (see {@link #buffers}). */
+  /** Elements per block of the scalar loops: a block's stages stay in the cache. */
   public static final int BLOCK = 256;
 
-  /** Per thread, the block buffers of each state number (grown on demand). */
+  /** Per thread, the stage buffers of each state number (grown on demand). */
   private static final ThreadLocal<double[][][]> BUFFERS =
       ThreadLocal.withInitial(() -> new double[0][][]);
 
@@ -137,30 +137,39 @@ public final class RungeKutta {
   }
 
   /**
-   * The calling thread's block buffers of a loop's state number {@code state}: {@code [j]} its
-   * slopes of stage {@code j}, {@code [MAX_STAGES]} its stage states, each {@link #BLOCK} long.
-   * Allocated once per thread, so that the scalar loops allocate nothing per step.
+   * The calling thread's buffers of a loop's state number {@code state}: {@code [j]} its slopes of
+   * stage {@code j}, {@code [MAX_STAGES]} its stage states, each at least {@code length} long and
+   * indexed by the element (C2 vectorizes a loop only when all its arrays share one index).
+   * Allocated once per thread and grown on demand, so that the scalar loops allocate nothing per
+   * step.
    *
    * @param state the state's number in its loop, from 0
+   * @param length past the last element the loop reads or writes (its range's end)
    * @return the buffers, {@code MAX_STAGES + 1} arrays
    */
-  public static double[][] buffers(int state) {
+  public static double[][] buffers(int state, int length) {
     double[][][] all = BUFFERS.get();
     if (all.length <= state) {
       double[][][] grown = java.util.Arrays.copyOf(all, state + 1);
       for (int n = all.length; n <= state; n++) {
-        grown[n] = new double[MAX_STAGES + 1][BLOCK];
+        grown[n] = new double[MAX_STAGES + 1][0];
       }
       BUFFERS.set(grown);
       all = grown;
     }
-    return all[state];
+    double[][] buffers = all[state];
+    if (buffers[0].length < length) {
+      for (int j = 0; j < buffers.length; j++) {
+        buffers[j] = new double[length];
+      }
+    }
+    return buffers;
   }
 
   /**
    * {@link #stage} (or, for {@code s == stages()}, {@link #step}) of the elements
-   * {@code [from, to)} of {@code y}, at most {@link #BLOCK}, into {@code buffers[MAX_STAGES]}:
-   * element {@code i}'s slope of stage {@code j} is {@code buffers[j][i - from]}. One plain loop
+   * {@code [from, to)} of {@code y} into {@code buffers[MAX_STAGES][from, to)}: element
+   * {@code i}'s slope of stage {@code j} is {@code buffers[j][i]}. One plain loop
    * per call, each element's operations in {@link #stage}'s order, so that C2 vectorizes it.
    *
    * @param s the stage, or {@code stages()} for the step's results
@@ -169,20 +178,19 @@ public final class RungeKutta {
    * @param to past its last element
    * @param buffers the state's {@link #buffers}
    * @param dt the step
-   * @return {@code buffers[MAX_STAGES]}, holding the block's stage states
+   * @return {@code buffers[MAX_STAGES]}, holding the block's stage states at their elements
    */
   public double[] stages(int s, double[] y, int from, int to, double[][] buffers, double dt) {
     double[] out = buffers[MAX_STAGES];
     Row row = row(s);
-    int n = to - from;
     if (row.stages.length == 0) {
-      System.arraycopy(y, from, out, 0, n);
+      System.arraycopy(y, from, out, from, to - from);
       return out;
     }
-    row.sum(buffers, out, n);
+    row.sum(buffers, out, from, to);
     double h = row.step(dt);
-    for (int e = 0; e < n; e++) {
-      out[e] = y[from + e] + h * out[e];
+    for (int i = from; i < to; i++) {
+      out[i] = y[i] + h * out[i];
     }
     return out;
   }
@@ -196,22 +204,21 @@ public final class RungeKutta {
    * @param to past its last element
    * @param buffers the state's {@link #buffers}
    * @param dt the step
-   * @return {@code buffers[MAX_STAGES]}, holding the block's stage states
+   * @return {@code buffers[MAX_STAGES]}, holding the block's stage states at their elements
    */
   public double[] stages(int s, float[] y, int from, int to, double[][] buffers, double dt) {
     double[] out = buffers[MAX_STAGES];
     Row row = row(s);
-    int n = to - from;
     if (row.stages.length == 0) {
-      for (int e = 0; e < n; e++) {
-        out[e] = y[from + e];
+      for (int i = from; i < to; i++) {
+        out[i] = y[i];
       }
       return out;
     }
-    row.sum(buffers, out, n);
+    row.sum(buffers, out, from, to);
     double h = row.step(dt);
-    for (int e = 0; e < n; e++) {
-      out[e] = y[from + e] + h * out[e];
+    for (int i = from; i < to; i++) {
+      out[i] = y[i] + h * out[i];
     }
     return out;
   }
@@ -262,18 +269,18 @@ public final class RungeKutta {
       return q == 1 ? h : h / q;
     }
 
-    /** {@code Σ w_j·k_j} of {@code n} elements into {@code out}, one pass per term. */
-    void sum(double[][] k, double[] out, int n) {
+    /** {@code Σ w_j·k_j} of the elements {@code [from, to)} into {@code out}, a pass per term. */
+    void sum(double[][] k, double[] out, int from, int to) {
       double w0 = weights[0];
       double[] k0 = k[stages[0]];
-      for (int e = 0; e < n; e++) {
-        out[e] = w0 * k0[e];
+      for (int i = from; i < to; i++) {
+        out[i] = w0 * k0[i];
       }
       for (int j = 1; j < stages.length; j++) {
         double w = weights[j];
         double[] kj = k[stages[j]];
-        for (int e = 0; e < n; e++) {
-          out[e] += w * kj[e];
+        for (int i = from; i < to; i++) {
+          out[i] += w * kj[i];
         }
       }
     }

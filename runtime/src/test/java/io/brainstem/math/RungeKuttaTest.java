@@ -112,7 +112,7 @@ class RungeKuttaTest {
         continue;
       }
       RungeKutta rk = RungeKutta.of(method);
-      double[][] buffers = RungeKutta.buffers(0);
+      double[][] buffers = RungeKutta.buffers(0, to);
       for (double[] stage : buffers) {
         for (int e = 0; e < stage.length; e++) {
           stage[e] = random.nextGaussian();
@@ -124,22 +124,26 @@ class RungeKuttaTest {
         for (int i = from; i < to; i++) {
           double[] k = new double[rk.stages()];
           for (int j = 0; j < k.length; j++) {
-            k[j] = buffers[j][i - from];
+            k[j] = buffers[j][i];
           }
           double expected = s == rk.stages() ? rk.step(y[i], k, DT) : rk.stage(s, y[i], k, DT);
           double expectedFloat =
               s == rk.stages() ? rk.step(yFloat[i], k, DT) : rk.stage(s, yFloat[i], k, DT);
-          assertThat(Double.doubleToRawLongBits(doubles[i - from]))
+          assertThat(Double.doubleToRawLongBits(doubles[i]))
               .isEqualTo(Double.doubleToRawLongBits(expected));
-          assertThat(Double.doubleToRawLongBits(floats[i - from]))
+          assertThat(Double.doubleToRawLongBits(floats[i]))
               .isEqualTo(Double.doubleToRawLongBits(expectedFloat));
         }
       }
     }
-    // One set of buffers per state number and thread, reused from call to call.
-    assertThat(RungeKutta.buffers(0)).isSameInstanceAs(RungeKutta.buffers(0));
-    assertThat(RungeKutta.buffers(1)).isNotSameInstanceAs(RungeKutta.buffers(0));
-    assertThat(RungeKutta.buffers(1)).hasLength(RungeKutta.MAX_STAGES + 1);
+    // One set of buffers per state number and thread, reused from call to call, grown on demand.
+    assertThat(RungeKutta.buffers(0, to)).isSameInstanceAs(RungeKutta.buffers(0, 1));
+    assertThat(RungeKutta.buffers(0, to)[0]).isSameInstanceAs(RungeKutta.buffers(0, to)[0]);
+    assertThat(RungeKutta.buffers(1, to)).isNotSameInstanceAs(RungeKutta.buffers(0, to));
+    assertThat(RungeKutta.buffers(1, to)).hasLength(RungeKutta.MAX_STAGES + 1);
+    for (double[] buffer : RungeKutta.buffers(1, 3 * to)) {
+      assertThat(buffer.length).isAtLeast(3 * to);
+    }
   }
 
   @Test

@@ -316,22 +316,22 @@ public final class ExpCobaProjection extends Projection {
   private void stepRungeKutta(double dt, int from, int to) {
     final double tau = params.scalar(TAU_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[][] g_k = RungeKutta.buffers(0);
+    final double[][] g_k = RungeKutta.buffers(0, to);
     for (int block = from; block < to; block += RungeKutta.BLOCK) {
       final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
       for (int stage = 0; stage < tableau.stages(); stage++) {
         final double[] g_stages = tableau.stages(stage, this.g, block, blockEnd, g_k, dt);
         final double[] g_slopes = g_k[stage];
         for (int j = block; j < blockEnd; j++) {
-          final double g_stage = g_stages[j - block];
+          final double g_stage = g_stages[j];
           final double g_slope = -g_stage / tau;
-          g_slopes[j - block] = g_slope;
+          g_slopes[j] = g_slope;
         }
       }
       final double[] g_results = tableau.stages(tableau.stages(), this.g, block, blockEnd, g_k, dt);
       for (int j = block; j < blockEnd; j++) {
         double g = this.g[j];
-        g = g_results[j - block];
+        g = g_results[j];
         this.g[j] = g;
       }
     }
@@ -340,7 +340,7 @@ public final class ExpCobaProjection extends Projection {
   private void stepRungeKuttaPerElement(double dt, int from, int to) {
     final double[] tauColumn = params.column(TAU_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[][] g_k = RungeKutta.buffers(0);
+    final double[][] g_k = RungeKutta.buffers(0, to);
     for (int block = from; block < to; block += RungeKutta.BLOCK) {
       final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
       for (int stage = 0; stage < tableau.stages(); stage++) {
@@ -348,15 +348,15 @@ public final class ExpCobaProjection extends Projection {
         final double[] g_slopes = g_k[stage];
         for (int j = block; j < blockEnd; j++) {
           final double tau = tauColumn[j];
-          final double g_stage = g_stages[j - block];
+          final double g_stage = g_stages[j];
           final double g_slope = -g_stage / tau;
-          g_slopes[j - block] = g_slope;
+          g_slopes[j] = g_slope;
         }
       }
       final double[] g_results = tableau.stages(tableau.stages(), this.g, block, blockEnd, g_k, dt);
       for (int j = block; j < blockEnd; j++) {
         double g = this.g[j];
-        g = g_results[j - block];
+        g = g_results[j];
         this.g[j] = g;
       }
     }
@@ -622,22 +622,22 @@ public final class ExpCobaProjection extends Projection {
   private void stepRungeKuttaFloat(double dt, int from, int to) {
     final double tau = params.scalar(TAU_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[][] g_k = RungeKutta.buffers(0);
+    final double[][] g_k = RungeKutta.buffers(0, to);
     for (int block = from; block < to; block += RungeKutta.BLOCK) {
       final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
       for (int stage = 0; stage < tableau.stages(); stage++) {
         final double[] g_stages = tableau.stages(stage, this.g_float, block, blockEnd, g_k, dt);
         final double[] g_slopes = g_k[stage];
         for (int j = block; j < blockEnd; j++) {
-          final double g_stage = g_stages[j - block];
+          final double g_stage = g_stages[j];
           final double g_slope = -g_stage / tau;
-          g_slopes[j - block] = g_slope;
+          g_slopes[j] = g_slope;
         }
       }
       final double[] g_results = tableau.stages(tableau.stages(), this.g_float, block, blockEnd, g_k, dt);
       for (int j = block; j < blockEnd; j++) {
         double g = this.g_float[j];
-        g = g_results[j - block];
+        g = g_results[j];
         this.g_float[j] = (float) g;
       }
     }
@@ -646,7 +646,7 @@ public final class ExpCobaProjection extends Projection {
   private void stepRungeKuttaPerElementFloat(double dt, int from, int to) {
     final double[] tauColumn = params.column(TAU_INDEX);
     final RungeKutta tableau = RungeKutta.of(method());
-    final double[][] g_k = RungeKutta.buffers(0);
+    final double[][] g_k = RungeKutta.buffers(0, to);
     for (int block = from; block < to; block += RungeKutta.BLOCK) {
       final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
       for (int stage = 0; stage < tableau.stages(); stage++) {
@@ -654,15 +654,15 @@ public final class ExpCobaProjection extends Projection {
         final double[] g_slopes = g_k[stage];
         for (int j = block; j < blockEnd; j++) {
           final double tau = tauColumn[j];
-          final double g_stage = g_stages[j - block];
+          final double g_stage = g_stages[j];
           final double g_slope = -g_stage / tau;
-          g_slopes[j - block] = g_slope;
+          g_slopes[j] = g_slope;
         }
       }
       final double[] g_results = tableau.stages(tableau.stages(), this.g_float, block, blockEnd, g_k, dt);
       for (int j = block; j < blockEnd; j++) {
         double g = this.g_float[j];
-        g = g_results[j - block];
+        g = g_results[j];
         this.g_float[j] = (float) g;
       }
     }

@@ -210,7 +210,7 @@ final class LifGroupFloat {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final RungeKutta tableau = RungeKutta.of(group.method());
-    final double[][] V_k = RungeKutta.buffers(0);
+    final double[][] V_k = RungeKutta.buffers(0, to);
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int block = from; block < to; block += RungeKutta.BLOCK) {
@@ -220,9 +220,9 @@ final class LifGroupFloat {
         final double[] V_slopes = V_k[stage];
         for (int i = block; i < blockEnd; i++) {
           final double input = this.input_float[i];
-          final double V_stage = V_stages[i - block];
+          final double V_stage = V_stages[i];
           final double V_slope = (-V_stage + V_rest + R * input) / tau;
-          V_slopes[i - block] = V_slope;
+          V_slopes[i] = V_slope;
         }
       }
       final double[] V_results = tableau.stages(tableau.stages(), this.V_float, block, blockEnd, V_k, dt);
@@ -230,7 +230,7 @@ final class LifGroupFloat {
         double V = this.V_float[i];
         final boolean refractory = t - t_last_spike[i] < holdTime;
         if (!refractory) {
-          V = V_results[i - block];
+          V = V_results[i];
         }
         final boolean spiked = V >= V_th;
         if (spiked) {
@@ -253,7 +253,7 @@ final class LifGroupFloat {
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final RungeKutta tableau = RungeKutta.of(group.method());
-    final double[][] V_k = RungeKutta.buffers(0);
+    final double[][] V_k = RungeKutta.buffers(0, to);
     int spikeEnd = from;
     for (int block = from; block < to; block += RungeKutta.BLOCK) {
       final int blockEnd = Math.min(block + RungeKutta.BLOCK, to);
@@ -265,9 +265,9 @@ final class LifGroupFloat {
           final double R = RColumn[i];
           final double tau = tauColumn[i];
           final double input = this.input_float[i];
-          final double V_stage = V_stages[i - block];
+          final double V_stage = V_stages[i];
           final double V_slope = (-V_stage + V_rest + R * input) / tau;
-          V_slopes[i - block] = V_slope;
+          V_slopes[i] = V_slope;
         }
       }
       final double[] V_results = tableau.stages(tableau.stages(), this.V_float, block, blockEnd, V_k, dt);
@@ -279,7 +279,7 @@ final class LifGroupFloat {
         double V = this.V_float[i];
         final boolean refractory = t - t_last_spike[i] < holdTime;
         if (!refractory) {
-          V = V_results[i - block];
+          V = V_results[i];
         }
         final boolean spiked = V >= V_th;
         if (spiked) {

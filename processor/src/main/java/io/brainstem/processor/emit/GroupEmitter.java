@@ -441,7 +441,7 @@ final class GroupEmitter {
     if (!debug && PlanRenderer.staged(plan)) {
       // The stages run over blocks of elements in plain loops, which C2 vectorizes.
       block = locals.allocate("block");
-      render.blocked(block, locals, state -> "this." + generated.field(state, storage));
+      render.blocked(block, locals, state -> "this." + generated.field(state, storage), to);
     }
     return loopMethod(Members.scalarStepMethod(integrator, variant) + storage.suffix, plan, render,
         vars, variant, storage, locals, CodeBlock.of(""), block, home);

@@ -57,6 +57,8 @@ final class PlanRenderer {
   private LocalNames blockNames;
   /** Blocked kernels: the array each state lives in. */
   private Function<String, String> stateArrays;
+  /** Blocked kernels: the end of the loop's range (its stage buffers' length). */
+  private String rangeEnd;
   /** Blocked kernels: the number of the next slope buffers in the hoisted lets. */
   private int buffers;
   /** Blocked kernels: per slopes local, the array of its stage states or results. */
@@ -92,10 +94,13 @@ final class PlanRenderer {
   /**
    * Renders the Runge–Kutta stages blocked: {@link #blockStages} runs them over a block starting
    * at {@code block}, the element loop then only reads the results ({@code stateArrays}: each
-   * state's array; {@code names}: for the block arrays' locals).
+   * state's array; {@code names}: for the block arrays' locals; {@code rangeEnd}: the end of the
+   * loop's range, the length of its stage buffers, indexed by the element).
    */
-  void blocked(String block, LocalNames names, Function<String, String> stateArrays) {
+  void blocked(String block, LocalNames names, Function<String, String> stateArrays,
+      String rangeEnd) {
     this.block = block;
+    this.rangeEnd = rangeEnd;
     this.blockNames = names;
     this.stateArrays = stateArrays;
   }
@@ -146,10 +151,10 @@ final class PlanRenderer {
     }
     for (Step step : s.body()) {
       if (step instanceof Let let && let.value() instanceof StageState st) {
-        rates.addStatement("final double $L = $L[$L - $L]", let.name(), blockStates.get(st.slopes()),
-            index, block);
+        rates.addStatement("final double $L = $L[$L]", let.name(), blockStates.get(st.slopes()),
+            index);
       } else if (step instanceof SaveSlope save) {
-        rates.addStatement("$L[$L - $L] = $L", blockSlopes.get(save.slopes()), index, block,
+        rates.addStatement("$L[$L] = $L", blockSlopes.get(save.slopes()), index,
             exprs.render(save.value()));
       } else {
         steps(List.of(step), rates);
@@ -203,8 +208,7 @@ final class PlanRenderer {
       if (block != null && step instanceof Stages) {
         continue;
       } else if (block != null && step instanceof Let let && let.value() instanceof Combined c) {
-        String result = CodeBlock.of("$L[$L - $L]", blockResults.get(c.slopes()), index, block)
-            .toString();
+        String result = CodeBlock.of("$L[$L]", blockResults.get(c.slopes()), index).toString();
         if (direct.containsKey(let.name())) {
           code.addStatement("$L = $L", direct.get(let.name()), result);
         } else {
@@ -306,8 +310,8 @@ final class PlanRenderer {
       code.addStatement("final $T $L = $T.of($Lmethod())", RuntimeNames.RUNGE_KUTTA, let.name(),
           RuntimeNames.RUNGE_KUTTA, methodOwner);
     } else if (value instanceof Slopes && block != null) {
-      code.addStatement("final double[][] $L = $T.buffers($L)", let.name(),
-          RuntimeNames.RUNGE_KUTTA, buffers++);
+      code.addStatement("final double[][] $L = $T.buffers($L, $L)", let.name(),
+          RuntimeNames.RUNGE_KUTTA, buffers++, rangeEnd);
     } else if (value instanceof Slopes slopes) {
       code.addStatement("final double[] $L = $L.slopes()", let.name(), slopes.method());
     } else if (value instanceof StageState st) {

@@ -403,7 +403,7 @@ final class ProjectionEmitter {
     if (!debug && PlanRenderer.staged(plan)) {
       // The stages run over blocks of elements in plain loops, which C2 vectorizes.
       block = locals.allocate("block");
-      render.blocked(block, locals, state -> "this." + generated.field(state, storage));
+      render.blocked(block, locals, state -> "this." + generated.field(state, storage), to);
     }
     Set<String> integrated = new LinkedHashSet<>();
     model.odes().forEach(o -> integrated.add(o.state()));
