@@ -97,11 +97,12 @@ class MpiRunIT {
 
   @Test
   void aKilledRankStopsTheOthers(@TempDir Path tmp) throws Exception {
-    // Rank 1 is killed (SIGKILL) a few seconds into a long run.
+    // Rank 1 is killed (SIGKILL) 15 s into a run that lasts minutes even on a quiet machine (two
+    // ranks step einet's 100 s in about 11 s here: the run must outlast the kill).
     List<String> cmd = new ArrayList<>(mpirunPrefix());
-    cmd.addAll(List.of("-np", "1", SCRIPT.toString(), "run", "einet", "--mpi", "--duration", "100000", ":",
+    cmd.addAll(List.of("-np", "1", SCRIPT.toString(), "run", "einet", "--mpi", "--duration", "2000000", ":",
         "-np", "1", "timeout", "-s", "KILL", "15", SCRIPT.toString(), "run", "einet", "--mpi",
-        "--duration", "100000"));
+        "--duration", "2000000"));
     Result r = command(cmd);
     assertThat(r.exitCode).isNotEqualTo(0);
     assertThat(r.stderr + r.stdout).containsMatch("rank 1|signal 9|Killed");
