@@ -28,9 +28,9 @@ import io.brainstem.annotations.Synapse;
  * The once-per-spike resets run before the per-synapse weight update (docs/plasticity.md), so the
  * values just before the reset, {@code r2(t−ε)} and {@code o2(t−ε)}, are kept in {@code r2_prev}
  * and {@code o2_prev} by the same once-per-spike block. Defaults: the visual-cortex nearest-spike
- * full parameter set of Pfister &amp; Gerstner 2006 (Table 3: τx 714 ms, τy 40 ms, A2+ 8.8e-11,
- * A3+ 5.3e-2, A2− 6.6e-3, A3− 3.1e-3; τ₊ 16.8 ms, τ₋ 33.7 ms), the set that lands within the error
- * bars of Sjöström et al. 2001 at all ten points (docs/plasticity.md). Use the generated
+ * full parameter set of Pfister &amp; Gerstner 2006 (τx 714 ms, τy 40 ms, A2+ 8.8e-11,
+ * A3+ 5.3e-2, A2− 6.6e-3, A3− 3.1e-3; τ₊ 16.8 ms, τ₋ 33.7 ms), the set that lands within the
+ * error bars of Sjöström et al. 2001 at all ten points (docs/plasticity.md). Use the generated
  * {@link StdpTripletNearestProjection}.
  */
 @Synapse

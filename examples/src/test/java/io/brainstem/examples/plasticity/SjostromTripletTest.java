@@ -40,7 +40,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * ({@code examples/stdp_triplet.py}), which agree.
  *
  * <p>Each condition is a presynaptic spike-time source onto a passive LIF neuron whose spikes a
- * listener sets, through the four visual-cortex parameter sets of Pfister &amp; Gerstner's Table 3
+ * listener sets, through the four visual-cortex parameter sets of Pfister &amp; Gerstner's table
  * as four projections on the same neurons (all-to-all full and minimal: {@code StdpTriplet};
  * nearest-spike full and minimal: {@code StdpTripletNearest}). The weight starts at 1, so the
  * change is the relative change. Every network result equals a spike-by-spike evaluation of the
@@ -60,7 +60,7 @@ class SjostromTripletTest {
   static final int PAIRS = 60;
   static final double DT = 0.1;
 
-  /** One parameter set of Pfister &amp; Gerstner 2006, Table 3 (visual cortex). */
+  /** One row of Pfister &amp; Gerstner 2006's visual-cortex table. */
   record ParamSet(String name, boolean nearest, double a2p, double a3p, double a2m, double a3m,
       double tauX, double tauY) {}
 
