@@ -62,6 +62,7 @@ public final class ParallelStep implements NetworkStepper {
     this.projectionFrom = new int[projections.length][];
     for (int q = 0; q < projections.length; q++) {
       projectionFrom[q] = ranges(projections[q].post().size(), threads);
+      projections[q].cutRows(projectionFrom[q]); // each range then walks only its synapses
     }
     this.workers = new Worker[threads - 1];
     for (int w = 0; w < workers.length; w++) {
