@@ -309,6 +309,8 @@ final class EventEmitter {
     String count = locals.allocate("spikeCount");
     String due = locals.allocate("due");
     String e = locals.allocate("e");
+    String rowStart = locals.allocate("rowStart");
+    String rowEnd = locals.allocate("rowEnd");
     List<Assign> statements = perSynapse(model, model.onPre(), Home.PRE);
     Vars vars = Vars.kernel(model);
     PlanRenderer render = PlanRenderer.kernel(model, vars, j);
@@ -377,11 +379,13 @@ final class EventEmitter {
         .endControlFlow()
         .nextControlFlow("else")
         .addStatement("final int[] $L = dueSpikes()", spikes)
+        .addStatement("final int[] $L = rowStarts($L, $L)", rowStart, from, to)
+        .addStatement("final int[] $L = rowEnds($L, $L)", rowEnd, from, to)
         .beginControlFlow("for (int $L = 0, $L = dueSpikeCount(); $L < $L; $L++)", slot, count,
             slot, count, slot)
         .addStatement("final int $L = $L[$L]", pre, spikes, slot)
-        .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, pre, k, pre,
-            k)
+        .beginControlFlow("for (int $L = $L[$L]; $L < $L[$L]; $L++)", k, rowStart, pre, k,
+            rowEnd, pre, k)
         .addCode(perTarget)
         .endControlFlow()
         .endControlFlow()

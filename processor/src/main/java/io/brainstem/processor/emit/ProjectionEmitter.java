@@ -271,6 +271,9 @@ final class ProjectionEmitter {
       named.addStatement("this.$L = $L($S, $L)", v.name(), kind, v.name(), initial)
           .addStatement("this.$L = $LFloat($S, $L)", generated.field(v.name(), Storage.FLOAT), kind,
               v.name(), initial);
+      if (v.trainable()) {
+        named.addStatement("markTrainable($S)", v.name());
+      }
     }
     if (generated.synapsePre() != null) {
       named.addStatement("this.$L = synapsePre()", generated.synapsePre());
@@ -529,6 +532,10 @@ final class ProjectionEmitter {
   /** For each spiking presynaptic neuron, the {@code @OnPre} body on each of its targets. */
   private CodeBlock deliver(Action onPre, Vars vars, Loads loads, boolean debug,
       Storage storage) {
+    // per row, where this range's synapses start and end (Projection.rowStarts)
+    LocalNames rows = names.copy();
+    String rowStart = rows.allocate("rowStart");
+    String rowEnd = rows.allocate("rowEnd");
     CodeBlock.Builder effect = CodeBlock.builder();
     Set<String> written = new LinkedHashSet<>();
     onPre.assignments().forEach(a -> written.add(a.state()));
@@ -587,10 +594,14 @@ final class ProjectionEmitter {
         .nextControlFlow("else")
         .add("// the rows of the spikes due: last step's spike list, or that of d steps earlier\n")
         .addStatement("final int[] $L = dueSpikes()", spikes)
+        .add("// this range's synapses of each row (cut once, at the runner's ranges)\n")
+        .addStatement("final int[] $L = rowStarts($L, $L)", rowStart, from, to)
+        .addStatement("final int[] $L = rowEnds($L, $L)", rowEnd, from, to)
         .beginControlFlow("for (int $L = 0, $L = dueSpikeCount(); $L < $L; $L++)",
             slot, count, slot, count, slot)
         .addStatement("final int $L = $L[$L]", i, spikes, slot)
-        .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i, k)
+        .beginControlFlow("for (int $L = $L[$L]; $L < $L[$L]; $L++)", k, rowStart, i, k, rowEnd,
+            i, k)
         .add(perTarget.build())
         .endControlFlow()
         .endControlFlow()
