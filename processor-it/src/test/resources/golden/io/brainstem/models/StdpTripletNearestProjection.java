@@ -907,9 +907,11 @@ public final class StdpTripletNearestProjection extends Projection {
       }
     } else {
       final int[] spikes_ = dueSpikes();
+      final int[] rowStart = rowStarts(from, to);
+      final int[] rowEnd = rowEnds(from, to);
       for (int s_ = 0, spikeCount_ = dueSpikeCount(); s_ < spikeCount_; s_++) {
         final int pre = spikes_[s_];
-        for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+        for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -1018,9 +1020,11 @@ public final class StdpTripletNearestProjection extends Projection {
       }
     } else {
       final int[] spikes_ = dueSpikes();
+      final int[] rowStart = rowStarts(from, to);
+      final int[] rowEnd = rowEnds(from, to);
       for (int s_ = 0, spikeCount_ = dueSpikeCount(); s_ < spikeCount_; s_++) {
         final int pre = spikes_[s_];
-        for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+        for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -1409,9 +1413,11 @@ public final class StdpTripletNearestProjection extends Projection {
       }
     } else {
       final int[] spikes_ = dueSpikes();
+      final int[] rowStart = rowStarts(from, to);
+      final int[] rowEnd = rowEnds(from, to);
       for (int s_ = 0, spikeCount_ = dueSpikeCount(); s_ < spikeCount_; s_++) {
         final int pre = spikes_[s_];
-        for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+        for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
