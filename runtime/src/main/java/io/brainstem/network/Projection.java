@@ -56,6 +56,8 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private final Set<String> preVariables = new HashSet<>();
   /** The names of the {@code @PerSynapse} variables (one value per synapse). */
   private final Set<String> synapseVariables = new HashSet<>();
+  /** The {@code @Trainable} {@code @PerSynapse}/{@code @PerPre} variables, in declaration order. */
+  private final Set<String> trainableVariables = new java.util.LinkedHashSet<>();
   private int[] synapsePre; // built on first use
   private int[] postIndptr; // the by-postsynaptic index, built on first use
   private int[] postSynapses;
@@ -393,6 +395,26 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
     synapseVariables.add(varName);
     return precision() == Precision.FLOAT
         ? variables.addFloats(varName, Variable.Kind.STATE, indices.length, initial) : null;
+  }
+
+  /**
+   * Marks the {@code @PerSynapse} or {@code @PerPre} parameter {@code varName} as
+   * {@code @Trainable}; generated constructors call it after registering the variable.
+   */
+  protected final void markTrainable(String varName) {
+    synapseVariable(varName);
+    trainableVariables.add(varName);
+  }
+
+  /**
+   * The {@code @Trainable} parameters: the lumped ones ({@code params().trainable()}) then the
+   * {@code @PerSynapse} and {@code @PerPre} ones (read and write those with {@code doubles(name)},
+   * one value per synapse in CSR order or per presynaptic neuron), each in declaration order.
+   */
+  public final List<String> trainable() {
+    List<String> out = new java.util.ArrayList<>(params().trainable());
+    out.addAll(trainableVariables);
+    return List.copyOf(out);
   }
 
   /**

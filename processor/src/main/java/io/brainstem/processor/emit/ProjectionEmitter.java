@@ -265,6 +265,9 @@ final class ProjectionEmitter {
       named.addStatement("this.$L = $L($S, $L)", v.name(), kind, v.name(), initial)
           .addStatement("this.$L = $LFloat($S, $L)", generated.field(v.name(), Storage.FLOAT), kind,
               v.name(), initial);
+      if (v.trainable()) {
+        named.addStatement("markTrainable($S)", v.name());
+      }
     }
     if (generated.synapsePre() != null) {
       named.addStatement("this.$L = synapsePre()", generated.synapsePre());
