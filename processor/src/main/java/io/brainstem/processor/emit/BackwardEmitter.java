@@ -153,9 +153,12 @@ final class BackwardEmitter {
     for (int k = 0; k < model.inputs().size(); k++) {
       code.addStatement("final double $L = $L.input[$L][$L]", model.inputs().get(k), frame, k, i);
     }
+    java.util.Set<String> read = read(plan);
     for (int p = 0; p < model.params().size(); p++) {
-      code.addStatement("final double $L = $L.value($L, $L)", model.params().get(p).name(), params,
-          p, i);
+      if (read.contains(model.params().get(p).name())) {
+        code.addStatement("final double $L = $L.value($L, $L)", model.params().get(p).name(),
+            params, p, i);
+      }
     }
     code.add("// the forward step, replayed\n");
     for (Forward f : plan.forward()) {
@@ -361,6 +364,24 @@ final class BackwardEmitter {
 
   private static String seedName(Ref seed, java.util.function.Function<String, String> adj) {
     return adj.apply(seed.name());
+  }
+
+  /** The names of the model variables the loop of {@code plan} reads. */
+  private java.util.Set<String> read(Plan plan) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    java.util.function.Consumer<Expr> add = e ->
+        io.brainstem.processor.integrate.Exprs.forEachRef(e, r -> out.add(r.name()));
+    plan.forward().forEach(f -> add.accept(f.value()));
+    plan.next().values().forEach(add);
+    plan.sweep().forEach(a -> add.accept(a.partial()));
+    spike.ifPresent(sp -> {
+      add.accept(sp.margin());
+      add.accept(sp.condition());
+      sp.reset().values().forEach(add);
+      sp.resetPartials().values().forEach(m -> m.values().forEach(add));
+      sp.marginPartials().values().forEach(add);
+    });
+    return out;
   }
 
   private boolean usesTime(Plan plan) {
