@@ -31,6 +31,7 @@ class GoldenTest {
         "io.brainstem.models.LifGroupFloat",
         "io.brainstem.models.LifGroupDebug",
         "io.brainstem.models.LifGroupStaged",
+        "io.brainstem.models.LifBackward",
         "io.brainstem.models.ExpCobaProjection",
         "io.brainstem.models.GapJunctionProjection",
         "io.brainstem.models.StdpTripletNearestProjection",
