@@ -62,6 +62,9 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private int[] postIndptr; // the by-postsynaptic index, built on first use
   private int[] postSynapses;
   private int[] postPre; // postPresynaptic(), built on first use
+  /** Each row's end ({@code indptr[i + 1]} at {@code i}): whole rows, for ranges without cuts. */
+  private final int[] rowEndsAll;
+  private RowCuts rowCuts; // the stepper's ranges, set by cutRows
 
   /**
    * A projection from {@code pre} to {@code post} connected by {@code connector}; generated
@@ -95,6 +98,35 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
     this.postSpike = post.spike;
     this.delays = new Delays(this.name, preSpike, indptr, indices);
     this.preSpikeIndex = pre.spikeIndexArray();
+    this.rowEndsAll = java.util.Arrays.copyOfRange(indptr, 1, indptr.length);
+  }
+
+  /**
+   * Cuts every CSR row at the postsynaptic range boundaries {@code bounds} (a {@link ParallelStep}
+   * calls it once, when built), so that the update of one of those ranges walks only the synapses
+   * onto it ({@link #rowStarts}); one range needs no cuts.
+   */
+  final void cutRows(int[] bounds) {
+    rowCuts = bounds.length > 2 ? RowCuts.of(indptr, indices, bounds) : null;
+  }
+
+  /**
+   * Per presynaptic row {@code i}, where the synapses onto {@code [from, to)} start in {@link
+   * #indices} when that is a range the rows are cut at ({@link #cutRows}), else the row's start
+   * ({@link #indptr}): the delivery loops walk {@code rowStarts(from, to)[i] .. rowEnds(from,
+   * to)[i]} and still skip any target outside the range.
+   */
+  protected final int[] rowStarts(int from, int to) {
+    RowCuts cuts = rowCuts;
+    int p = cuts == null ? -1 : cuts.range(from, to);
+    return p < 0 ? indptr : cuts.starts(p);
+  }
+
+  /** Per presynaptic row, where the synapses onto {@code [from, to)} end (see {@link #rowStarts}). */
+  protected final int[] rowEnds(int from, int to) {
+    RowCuts cuts = rowCuts;
+    int p = cuts == null ? -1 : cuts.range(from, to);
+    return p < 0 ? rowEndsAll : cuts.ends(p);
   }
 
   /** Sets a homogeneous delay of {@code steps} steps (0, the default, is the one-step latency). */
