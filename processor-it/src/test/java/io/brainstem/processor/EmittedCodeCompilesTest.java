@@ -21,7 +21,8 @@ class EmittedCodeCompilesTest {
   @Test
   void libraryModelsCompileWithoutWarnings() {
     EmittedSources.Result result = EmittedSources.library();
-    // LifGroup with its float, debug and staged loops; LifBackward; ExpCobaProjection
+    // LifGroup with its float, debug and staged loops, LifBackward (backward = true);
+    // ExpCobaProjection
     assertThat(result.generatedSources()).hasSize(6);
     Compilation compilation = result.compiled();
     assertThat(compilation).succeededWithoutWarnings();
