@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The machine's limits that bound a kernel (docs/benchmarks.md, "Roofline"), measured in plain Java
- * on one thread: peak FMA throughput at the preferred vector width and at 256 bits, the cost of
+ * on one thread: peak FMA throughput at the preferred vector width and at 256 bits, the cost of a
+ * lane-wise division by a loop-invariant value (as a kernel's {@code / tau}), of
  * {@code exp}/{@code expm1} lane-wise (the Vector API's) and of the scalar {@code Math.exp}, the
  * cost of the exprel polynomial the vector kernels evaluate ({@link VectorMath#exprelTaylor}), and
  * the memory bandwidth of a STREAM triad over arrays far larger than the caches.
@@ -55,6 +56,7 @@ public final class Roofline {
     res.put("vector_exp_ns", best(seconds, () -> vectorExp(x, y)));
     res.put("vector_expm1_ns", best(seconds, () -> vectorExpm1(x, y)));
     res.put("scalar_exp_ns", best(seconds, () -> scalarExp(x, y)));
+    res.put("vector_div_ns", best(seconds, () -> vectorDiv(x, y, 20.0)));
     res.put("vector_exprel_polynomial_ns", best(seconds, () -> vectorExprel(x, y)));
     res.put("scalar_exprel_ns", best(seconds, () -> scalarExprel(x, y)));
     res.put("triad_gb_s", triadGbS(seconds));
@@ -183,6 +185,16 @@ public final class Roofline {
     int n = PREFERRED.loopBound(x.length);
     for (int i = 0; i < n; i += PREFERRED.length()) {
       DoubleVector.fromArray(PREFERRED, x, i).lanewise(VectorOperators.EXPM1).intoArray(y, i);
+    }
+    sink += y[7];
+    return n;
+  }
+
+  /** A division by a loop-invariant value, as kernels divide by a time constant. */
+  private static long vectorDiv(double[] x, double[] y, double tau) {
+    int n = PREFERRED.loopBound(x.length);
+    for (int i = 0; i < n; i += PREFERRED.length()) {
+      DoubleVector.fromArray(PREFERRED, x, i).div(tau).intoArray(y, i);
     }
     sink += y[7];
     return n;

@@ -55,8 +55,8 @@ public final class VectorMath {
   }
 
   /**
-   * exprel's Taylor polynomial at {@code z} lane-wise, by Horner's rule in the scalar
-   * {@link Exprel#exprel}'s order (so bit for bit its value where {@code |z| < 0.5}; the kernels
+   * exprel's Taylor polynomial at {@code z} lane-wise, by Horner's rule with fused multiply-adds
+   * in the scalar {@link Exprel#exprel}'s order (so bit for bit its value where {@code |z| < 0.5}; the kernels
    * redo the other lanes with {@link #exprelFar}). One method, not 15 lines in every kernel: C2
    * inlines it into the kernel's loop.
    *
@@ -64,20 +64,21 @@ public final class VectorMath {
    * @return exprel(z) by the polynomial
    */
   public static DoubleVector exprelTaylor(DoubleVector z) {
-    return z.mul(Exprel.TAYLOR_14).add(Exprel.TAYLOR_13)
-        .mul(z).add(Exprel.TAYLOR_12)
-        .mul(z).add(Exprel.TAYLOR_11)
-        .mul(z).add(Exprel.TAYLOR_10)
-        .mul(z).add(Exprel.TAYLOR_9)
-        .mul(z).add(Exprel.TAYLOR_8)
-        .mul(z).add(Exprel.TAYLOR_7)
-        .mul(z).add(Exprel.TAYLOR_6)
-        .mul(z).add(Exprel.TAYLOR_5)
-        .mul(z).add(Exprel.TAYLOR_4)
-        .mul(z).add(Exprel.TAYLOR_3)
-        .mul(z).add(Exprel.TAYLOR_2)
-        .mul(z).add(Exprel.TAYLOR_1)
-        .mul(z).add(Exprel.TAYLOR_0);
+    DoubleVector p = z.fma(Exprel.TAYLOR_14, Exprel.TAYLOR_13); // = fma(TAYLOR_14, z, TAYLOR_13)
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_12));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_11));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_10));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_9));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_8));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_7));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_6));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_5));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_4));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_3));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_2));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_1));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_0));
+    return p;
   }
 
   /**
