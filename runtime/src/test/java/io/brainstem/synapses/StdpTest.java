@@ -22,10 +22,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The plastic library models (pair STDP in three forms, triplet STDP all-to-all and nearest-spike)
- * on a small network (Poisson 100 → LIF 40, 20% connectivity, traces
- * large so weights move within 200 ms): every runner, {@code jit(false)} and 1 to 3 threads give the
- * same spikes and weights bit for bit (the {@code @OnPost} delivery by the by-postsynaptic index
- * is race-free); under a homogeneous delay too; and each rule moves weights the way it should.
+ * on a small network (Poisson 100 → LIF 40, 20% connectivity, traces large so weights move within
+ * 200 ms): every runner, {@code jit(false)} (which calls the models' own {@code @OnPre} and
+ * {@code @OnPost} per synapse under double storage), held or staged coupling, and 1 to 3 threads
+ * give the same spikes and weights bit for bit (the {@code @OnPost} delivery by the
+ * by-postsynaptic index is race-free); under a homogeneous delay too; and each rule moves weights
+ * the way it should.
  */
 class StdpTest {
   private static Network net(Precision precision, Function<Object[], Projection> syn) {
@@ -99,6 +101,20 @@ class StdpTest {
           assertThat(other[0]).isEqualTo(reference[0]);
           assertThat(other[1]).isEqualTo(reference[1]);
         }
+      }
+    }
+  }
+
+  @Test
+  void stagedCouplingGivesTheSameBitsUnderJitFalseAndThreads() {
+    for (Function<Object[], Projection> model : java.util.List.<Function<Object[], Projection>>of(
+        g -> song(g).coupling(io.brainstem.network.Coupling.STAGED),
+        g -> tripletNearest(g).coupling(io.brainstem.network.Coupling.STAGED))) {
+      Object[] reference = run(Precision.DOUBLE, model, "ds");
+      for (String how : new String[] {"debug", "2"}) {
+        Object[] other = run(Precision.DOUBLE, model, how);
+        assertThat(other[0]).isEqualTo(reference[0]);
+        assertThat(other[1]).isEqualTo(reference[1]);
       }
     }
   }

@@ -273,7 +273,8 @@ class SjostromTripletTest {
     Styler st = chart.getStyler();
     st.setChartBackgroundColor(Color.WHITE);
     st.setLegendPosition(Styler.LegendPosition.InsideNW);
-    ((org.knowm.xchart.style.XYStyler) st).setXAxisMin(-2.0).setXAxisMax(52.0);
+    ((org.knowm.xchart.style.XYStyler) st).setXAxisMin(-2.0).setXAxisMax(52.0)
+        .setErrorBarsColorSeriesColor(true);
     Color[] colors = {new Color(0xD62728), new Color(0x1F77B4)};
     String[] label = {"pre 10 ms before post", "post 10 ms before pre"};
     for (int row = 0; row < DT_MS.length; row++) {

@@ -22,12 +22,14 @@ public final class Minibatch {
   private final int batchSize;
   private final long seed;
   private final boolean dropLast;
+  private final boolean shuffle;
 
-  private Minibatch(Dataset data, int batchSize, long seed, boolean dropLast) {
+  private Minibatch(Dataset data, int batchSize, long seed, boolean dropLast, boolean shuffle) {
     this.data = data;
     this.batchSize = batchSize;
     this.seed = seed;
     this.dropLast = dropLast;
+    this.shuffle = shuffle;
   }
 
   /**
@@ -39,6 +41,24 @@ public final class Minibatch {
    * @return the minibatches
    */
   public static Minibatch of(Dataset data, int batchSize, long seed) {
+    check(data, batchSize);
+    return new Minibatch(data, batchSize, seed, false, true);
+  }
+
+  /**
+   * Batches of {@code batchSize} samples of {@code data} in the data set's order, the same in every
+   * epoch (for evaluation and prediction).
+   *
+   * @param data the data set
+   * @param batchSize {@code B}, between 1 and the data set's size
+   * @return the minibatches
+   */
+  public static Minibatch inOrder(Dataset data, int batchSize) {
+    check(data, batchSize);
+    return new Minibatch(data, batchSize, 0, false, false);
+  }
+
+  private static void check(Dataset data, int batchSize) {
     if (data == null) {
       throw new IllegalArgumentException("data is null");
     }
@@ -46,7 +66,6 @@ public final class Minibatch {
       throw new IllegalArgumentException("batch size B = " + batchSize + " for a data set of "
           + data.size() + " samples: pass a size in [1, " + data.size() + "]");
     }
-    return new Minibatch(data, batchSize, seed, false);
   }
 
   /**
@@ -56,7 +75,7 @@ public final class Minibatch {
    * @return a new {@link Minibatch}
    */
   public Minibatch dropLast() {
-    return new Minibatch(data, batchSize, seed, true);
+    return new Minibatch(data, batchSize, seed, true, shuffle);
   }
 
   /**
@@ -79,7 +98,7 @@ public final class Minibatch {
 
   /**
    * The order in which epoch {@code epoch} visits the samples: a Fisher–Yates shuffle with a
-   * generator seeded by the seed and the epoch.
+   * generator seeded by the seed and the epoch ({@link #inOrder}: the data set's order).
    *
    * @param epoch the epoch, from 0
    * @return a permutation of {@code [0, S)}
@@ -88,6 +107,9 @@ public final class Minibatch {
     int[] order = new int[data.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
+    }
+    if (!shuffle) {
+      return order;
     }
     SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (epoch + 1L)));
     for (int i = order.length - 1; i > 0; i--) {

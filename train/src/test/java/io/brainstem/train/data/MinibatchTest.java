@@ -62,6 +62,14 @@ class MinibatchTest {
   }
 
   @Test
+  void inOrderKeepsTheDataSetOrder() {
+    Minibatch m = Minibatch.inOrder(indexed(), 3);
+    assertThat(m.batches()).isEqualTo(4);
+    assertThat(visited(m, 0)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9).inOrder();
+    assertThat(visited(m, 5)).isEqualTo(visited(m, 0));
+  }
+
+  @Test
   void badBatchSizesAreNamed() {
     assertThat(assertThrows(IllegalArgumentException.class, () -> Minibatch.of(indexed(), 11, 0)))
         .hasMessageThat().contains("batch size B = 11 for a data set of 10 samples");
