@@ -128,8 +128,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     ExampleNetwork example = userInput(() -> ExampleNetworks.get(network));
     double duration = durationMs != null ? durationMs : example.durationMs();
-    Sweep.Builder builder = Sweep.builder().seed(seed).sameSeed(sameSeed)
-        .progressTo(WriterStream.to(spec.commandLine().getErr()));
+    Sweep.Builder builder = Sweep.builder().seed(seed).sameSeed(sameSeed);
     if (workers != null) {
       builder.workers(workers);
     }
@@ -137,7 +136,7 @@ final class SweepCommand implements Callable<Integer> {
       GridAxis axis = userInput(() -> GridAxis.parse(p));
       userInput(() -> builder.grid(axis.path(), axis.values()));
     }
-    Sweep sweep = builder.build();
+    userInput(builder::build); // a bad grid is refused before MPI starts
     Communicator comm = null;
     if (mpi) {
       try {
@@ -147,8 +146,11 @@ final class SweepCommand implements Callable<Integer> {
         return 2;
       }
     }
+    if (comm == null || comm.rank() == 0) { // under MPI, rank 0 reports the progress of its share
+      builder.progressTo(WriterStream.to(spec.commandLine().getErr()));
+    }
     try {
-      return runAndReport(example, duration, sweep, comm);
+      return runAndReport(example, duration, builder.build(), comm);
     } catch (RuntimeException | java.io.IOException | Error e) {
       if (comm != null && comm.size() > 1) {
         comm.abort(1, "brainstem: rank " + comm.rank() + " of " + comm.size() + " failed: " + e
