@@ -59,6 +59,28 @@ class MpiRunIT {
   }
 
   @Test
+  void gatheredValueMonitorsWriteTheSingleProcessNpzAtTwoRanks(@TempDir Path tmp) throws Exception {
+    // E.V's columns come from both ranks, out of rank order; rank 0 owns none of I.V[700].
+    List<String> args = List.of("einet", "--monitor", "E.spike", "--monitor", "E.V[1700,0:3]",
+        "--monitor", "I.V[700]", "--monitor", "I.spike", "--every", "2", "--duration", "30");
+    Path single = tmp.resolve("single");
+    List<String> one = new ArrayList<>(List.of(SCRIPT.toString(), "run"));
+    one.addAll(args);
+    one.addAll(List.of("--out", single.toString()));
+    Result base = command(one);
+    assertWithMessage(base.stderr).that(base.exitCode).isEqualTo(0);
+    List<String> mpi = new ArrayList<>(List.of("run"));
+    mpi.addAll(args);
+    mpi.addAll(List.of("--mpi", "--out", tmp.resolve("np2").toString()));
+    Result r = mpirun(2, mpi);
+    assertWithMessage(r.stderr).that(r.exitCode).isEqualTo(0);
+    assertThat(NpyReader.read(single.resolve("monitors.npz"), "E.V[1700,0:3].indices"))
+        .isEqualTo(new double[] {1700, 0, 1, 2});
+    assertThat(Files.readAllBytes(tmp.resolve("np2/monitors.npz")))
+        .isEqualTo(Files.readAllBytes(single.resolve("monitors.npz")));
+  }
+
+  @Test
   void perRankMonitorsWriteEachRanksSlice(@TempDir Path tmp) throws Exception {
     Result r = mpirun(2, List.of("run", "einet", "--mpi", "--mpi-monitors", "rank",
         "--monitor", "E.spike", "--monitor", "E.V[0:3,1700]", "--duration", "20", "--out", tmp.toString()));
