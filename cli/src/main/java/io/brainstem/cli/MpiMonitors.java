@@ -3,16 +3,14 @@ package io.brainstem.cli;
 import io.brainstem.monitors.Monitor;
 import io.brainstem.mpi.DistributedNetwork;
 import io.brainstem.mpi.Slice;
-import io.brainstem.mpi.SpikeMirror;
 import io.brainstem.network.NeuronGroup;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The monitors of {@code run --mpi}, as {@code --mpi-monitors} picks: {@code gather}, rank 0 records
- * the spikes of whole groups from their {@link SpikeMirror}s (every rank sees every spike, so
- * nothing moves at the end) under the names a single-process run uses; {@code rank}, every rank
- * records its own neurons, in its own indices.
+ * The monitors of {@code run --mpi}, as {@code --mpi-monitors} picks: {@code gather}, rank 0 ends
+ * with the records of a single-process run ({@link io.brainstem.mpi.MonitorGather}); {@code rank},
+ * every rank records its own neurons, in its own indices.
  */
 final class MpiMonitors {
   /** Where the records of a distributed run end up. */
@@ -22,24 +20,6 @@ final class MpiMonitors {
   }
 
   private MpiMonitors() {}
-
-  /** Rank 0's monitors in gather mode: whole-group spikes; other ranks record nothing. */
-  static List<Monitor> gathered(DistributedNetwork net, List<Monitor> given) {
-    List<Monitor> out = new ArrayList<>();
-    for (Monitor m : given) {
-      NeuronGroup g = slicedGroup(net, m);
-      if (g == null || !net.variable(m.path()).isBoolean()) {
-        throw new IllegalArgumentException("--mpi-monitors gather records spike monitors of the "
-            + "groups only, on rank 0; " + m.name() + " is not one. Add --mpi-monitors rank to "
-            + "write each rank's own records into DIR/rank-K");
-      }
-      String path = SpikeMirror.mirrorName(g.name()) + ".spike";
-      int[] idx = m.indices();
-      Monitor mirrored = idx == null ? Monitor.of(path) : Monitor.of(path, idx);
-      out.add(mirrored.named(m.name()));
-    }
-    return out;
-  }
 
   /**
    * One rank's monitors in rank mode: each records the given elements this rank owns (all of its

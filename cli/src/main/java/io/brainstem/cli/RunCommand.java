@@ -5,6 +5,7 @@ import io.brainstem.monitors.Monitor;
 import io.brainstem.monitors.MonitorResults;
 import io.brainstem.mpi.Communicator;
 import io.brainstem.mpi.DistributedNetwork;
+import io.brainstem.mpi.MonitorGather;
 import io.brainstem.mpi.Mpi;
 import io.brainstem.mpi.MpiRunner;
 import io.brainstem.mpi.MpiUnavailableException;
@@ -184,8 +185,9 @@ final class RunCommand implements Callable<Integer> {
   boolean mpi;
 
   @Option(names = "--mpi-monitors", paramLabel = "MODE", defaultValue = "gather",
-      description = "With --mpi: gather, rank 0 records the spike monitors of the whole network and "
-          + "writes --out as a single-process run; rank, every rank records its own neurons into "
+      description = "With --mpi: gather, rank 0 records the spike monitors of the whole network, "
+          + "every rank its neurons of the value monitors, gathered to rank 0 after the run in global "
+          + "neuron order, and rank 0 writes --out as a single-process run; rank, every rank records its own neurons into "
           + "DIR/rank-K with a partition.json of its slices (default: ${DEFAULT-VALUE}).")
   MpiMonitors.Mode mpiMonitors;
 
@@ -193,6 +195,9 @@ final class RunCommand implements Callable<Integer> {
       description = "With --mpi: stops every rank when one spike exchange waits this many seconds, "
           + "e.g. for a rank that died (default: ${DEFAULT-VALUE}).")
   double mpiTimeout;
+
+  /** With --mpi-monitors gather: what each rank records and how rank 0 assembles it. */
+  private MonitorGather gather;
 
   @Override
   public Integer call() throws IOException {
@@ -306,8 +311,11 @@ final class RunCommand implements Callable<Integer> {
     }
     MonitorResults mon = run.mon();
     boolean perRank = comm != null && mpiMonitors == MpiMonitors.Mode.rank;
+    if (gather != null) {
+      gather.gather(mon); // rank 0 now holds the single-process records
+    }
     if (comm != null && comm.rank() != 0 && !perRank) {
-      return 0; // rank 0 holds every spike and reports
+      return 0; // rank 0 holds every record and reports
     }
     Path dir = out == null || !perRank ? out : out.resolve("rank-" + comm.rank());
     Map<String, SpikeStats> stats = SpikeStats.of(mon);
@@ -408,8 +416,13 @@ final class RunCommand implements Callable<Integer> {
         .toList();
     if (comm != null) {
       DistributedNetwork part = (DistributedNetwork) net;
-      List<Monitor> mine = mpiMonitors == MpiMonitors.Mode.rank ? MpiMonitors.own(part, mons)
-          : comm.rank() == 0 ? MpiMonitors.gathered(part, mons) : List.of();
+      List<Monitor> mine;
+      if (mpiMonitors == MpiMonitors.Mode.rank) {
+        mine = MpiMonitors.own(part, mons);
+      } else {
+        gather = new MonitorGather(part, comm, mons);
+        mine = gather.recorded();
+      }
       MpiRunner.Builder b = MpiRunner.builder(part, comm).exchangeTimeout(mpiTimeout);
       if (threads != null) {
         b.threads(threads);

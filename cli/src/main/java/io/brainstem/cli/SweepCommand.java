@@ -2,6 +2,10 @@ package io.brainstem.cli;
 
 import io.brainstem.annotations.Integrator;
 import io.brainstem.monitors.Monitor;
+import io.brainstem.mpi.Communicator;
+import io.brainstem.mpi.Mpi;
+import io.brainstem.mpi.MpiSweep;
+import io.brainstem.mpi.MpiUnavailableException;
 import io.brainstem.sweep.NetworkRuns;
 import io.brainstem.sweep.Sweep;
 import io.brainstem.sweep.SweepResult;
@@ -43,7 +47,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  brainstem sweep einet --param E.input=10,15,20,25 --out sweep",
       "  brainstem sweep einet --param E.tau=10:30:5 --param E2E.g_max=0.3,0.6 --duration 500 --out sweep",
-      "  brainstem sweep einet --param E.input=15,20 --monitor E.spike --same-seed --out sweep"
+      "  brainstem sweep einet --param E.input=15,20 --monitor E.spike --same-seed --out sweep",
+      "  mpirun -np 4 bin/brainstem sweep einet --param E.input=10:40:2 --mpi --workers 1 --out sweep"
     })
 final class SweepCommand implements Callable<Integer> {
 
@@ -103,6 +108,13 @@ final class SweepCommand implements Callable<Integer> {
           + "--monitor, DIR/points/*.npz.")
   Path out;
 
+  @Option(names = "--mpi",
+      description = "Spreads the points over the ranks of an mpirun/srun job (docs/sweeps.md): rank r "
+          + "of K runs the points whose index is r mod K, each with its one-machine seed, --workers "
+          + "at a time; rank 0 writes the one-machine sweep.csv and summary.json, each rank the NPZ "
+          + "of its own points. Needs JDK 22+ and Open MPI (apt-get install openmpi-bin libopenmpi-dev).")
+  boolean mpi;
+
   @Option(names = "--json", description = "Prints the summary as JSON on stdout instead of a table.")
   boolean json;
 
@@ -116,8 +128,7 @@ final class SweepCommand implements Callable<Integer> {
     }
     ExampleNetwork example = userInput(() -> ExampleNetworks.get(network));
     double duration = durationMs != null ? durationMs : example.durationMs();
-    Sweep.Builder builder = Sweep.builder().seed(seed).sameSeed(sameSeed)
-        .progressTo(WriterStream.to(spec.commandLine().getErr()));
+    Sweep.Builder builder = Sweep.builder().seed(seed).sameSeed(sameSeed);
     if (workers != null) {
       builder.workers(workers);
     }
@@ -125,7 +136,37 @@ final class SweepCommand implements Callable<Integer> {
       GridAxis axis = userInput(() -> GridAxis.parse(p));
       userInput(() -> builder.grid(axis.path(), axis.values()));
     }
-    Sweep sweep = builder.build();
+    userInput(builder::build); // a bad grid is refused before MPI starts
+    Communicator comm = null;
+    if (mpi) {
+      try {
+        comm = Mpi.init();
+      } catch (MpiUnavailableException e) {
+        spec.commandLine().getErr().println("brainstem: --mpi: " + e.getMessage());
+        return 2;
+      }
+    }
+    if (comm == null || comm.rank() == 0) { // under MPI, rank 0 reports the progress of its share
+      builder.progressTo(WriterStream.to(spec.commandLine().getErr()));
+    }
+    try {
+      return runAndReport(example, duration, builder.build(), comm);
+    } catch (RuntimeException | java.io.IOException | Error e) {
+      if (comm != null && comm.size() > 1) {
+        comm.abort(1, "brainstem: rank " + comm.rank() + " of " + comm.size() + " failed: " + e
+            + "; stopping every rank");
+      }
+      throw e;
+    } finally {
+      if (comm != null) {
+        comm.close();
+      }
+    }
+  }
+
+  /** Runs the sweep (with {@code comm}, this rank's share) and writes the table (rank 0). */
+  private int runAndReport(ExampleNetwork example, double duration, Sweep sweep, Communicator comm)
+      throws java.io.IOException, InterruptedException {
 
     NetworkRuns runs = userInput(() -> NetworkRuns.of(point ->
             example.build(new NetworkOptions(point.seed(), method, scale)))
@@ -146,7 +187,17 @@ final class SweepCommand implements Callable<Integer> {
       runs.monitors(all.toArray(new Monitor[0])).saveMonitors(out.resolve("points"));
     }
 
-    SweepResult<NetworkRuns.Run> result = sweep.run(runs);
+    SweepResult<Map<String, Object>> result;
+    if (comm == null) {
+      SweepResult<NetworkRuns.Run> local = sweep.run(runs);
+      result = SweepResult.of(local.outcomes().stream().map(o -> new SweepResult.Outcome<Map<String, Object>>(
+          o.point(), o.failed() ? null : o.value().columns(), o.error(), o.seconds())).toList(), local.seconds());
+    } else {
+      result = MpiSweep.run(comm, sweep, runs);
+      if (comm.rank() != 0) {
+        return result.failures().isEmpty() ? 0 : 1;
+      }
+    }
     Files.createDirectories(out);
     Path csv = result.writeCsv(out.resolve("sweep.csv"));
     Map<String, Object> summary = new LinkedHashMap<>();
@@ -160,6 +211,9 @@ final class SweepCommand implements Callable<Integer> {
     summary.put("dt_ms", dt);
     summary.put("seconds", result.seconds());
     summary.put("table", csv.toString());
+    if (comm != null) {
+      summary.put("mpi", Map.of("ranks", comm.size()));
+    }
     Files.writeString(out.resolve("summary.json"), Json.write(summary));
 
     PrintWriter stdout = spec.commandLine().getOut();
@@ -169,7 +223,7 @@ final class SweepCommand implements Callable<Integer> {
       printTable(stdout, result, csv);
     }
     stdout.flush();
-    for (SweepResult.Outcome<NetworkRuns.Run> f : result.failures()) {
+    for (SweepResult.Outcome<Map<String, Object>> f : result.failures()) {
       spec.commandLine().getErr().println("point " + f.point().index() + " " + f.point().values()
           + " failed: " + f.error());
     }
@@ -177,14 +231,14 @@ final class SweepCommand implements Callable<Integer> {
     return result.failures().isEmpty() ? 0 : 1;
   }
 
-  private static void printTable(PrintWriter w, SweepResult<NetworkRuns.Run> result, Path csv) {
-    for (SweepResult.Outcome<NetworkRuns.Run> o : result.outcomes()) {
+  private static void printTable(PrintWriter w, SweepResult<Map<String, Object>> result, Path csv) {
+    for (SweepResult.Outcome<Map<String, Object>> o : result.outcomes()) {
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%4d", o.point().index()));
       o.point().values().forEach((k, v) -> line.append(String.format(Locale.ROOT, "  %s=%s", k, v)));
       if (o.failed()) {
         line.append("  failed");
       } else {
-        o.value().columns().forEach((k, v) -> {
+        o.value().forEach((k, v) -> {
           if (k.endsWith(".rate_hz")) {
             line.append(String.format(Locale.ROOT, "  %s %.2f Hz", k.substring(0, k.length() - 8), (Double) v));
           }

@@ -59,6 +59,28 @@ class MpiRunIT {
   }
 
   @Test
+  void gatheredValueMonitorsWriteTheSingleProcessNpzAtTwoRanks(@TempDir Path tmp) throws Exception {
+    // E.V's columns come from both ranks, out of rank order; rank 0 owns none of I.V[700].
+    List<String> args = List.of("einet", "--monitor", "E.spike", "--monitor", "E.V[1700,0:3]",
+        "--monitor", "I.V[700]", "--monitor", "I.spike", "--every", "2", "--duration", "30");
+    Path single = tmp.resolve("single");
+    List<String> one = new ArrayList<>(List.of(SCRIPT.toString(), "run"));
+    one.addAll(args);
+    one.addAll(List.of("--out", single.toString()));
+    Result base = command(one);
+    assertWithMessage(base.stderr).that(base.exitCode).isEqualTo(0);
+    List<String> mpi = new ArrayList<>(List.of("run"));
+    mpi.addAll(args);
+    mpi.addAll(List.of("--mpi", "--out", tmp.resolve("np2").toString()));
+    Result r = mpirun(2, mpi);
+    assertWithMessage(r.stderr).that(r.exitCode).isEqualTo(0);
+    assertThat(NpyReader.read(single.resolve("monitors.npz"), "E.V[1700,0:3].indices"))
+        .isEqualTo(new double[] {1700, 0, 1, 2});
+    assertThat(Files.readAllBytes(tmp.resolve("np2/monitors.npz")))
+        .isEqualTo(Files.readAllBytes(single.resolve("monitors.npz")));
+  }
+
+  @Test
   void perRankMonitorsWriteEachRanksSlice(@TempDir Path tmp) throws Exception {
     Result r = mpirun(2, List.of("run", "einet", "--mpi", "--mpi-monitors", "rank",
         "--monitor", "E.spike", "--monitor", "E.V[0:3,1700]", "--duration", "20", "--out", tmp.toString()));
@@ -106,6 +128,50 @@ class MpiRunIT {
     Result r = command(cmd);
     assertThat(r.exitCode).isNotEqualTo(0);
     assertThat(r.stderr + r.stdout).containsMatch("rank 1|signal 9|Killed");
+  }
+
+  @Test
+  void oneTwoAndFourRanksWriteTheOneMachineSweep(@TempDir Path tmp) throws Exception {
+    List<String> sweep = List.of("sweep", "einet", "--param", "E.input=12,16,20", "--param",
+        "E2I.g_max=0.3,0.6", "--duration", "40", "--monitor", "E.V[0:3]", "--workers", "1");
+    Path single = tmp.resolve("single");
+    List<String> one = new ArrayList<>(List.of(SCRIPT.toString()));
+    one.addAll(sweep);
+    one.addAll(List.of("--out", single.toString()));
+    Result base = command(one);
+    assertWithMessage(base.stderr).that(base.exitCode).isEqualTo(0);
+    String table = withoutTimes(single.resolve("sweep.csv"));
+    assertThat(table.lines().count()).isEqualTo(7);
+    for (int ranks : new int[] {1, 2, 4}) {
+      Path dir = tmp.resolve("np" + ranks);
+      List<String> args = new ArrayList<>(sweep);
+      args.addAll(List.of("--mpi", "--out", dir.toString()));
+      Result r = mpirun(ranks, args);
+      assertWithMessage("%s ranks: %s", ranks, r.stderr).that(r.exitCode).isEqualTo(0);
+      assertWithMessage("%s ranks", ranks).that(withoutTimes(dir.resolve("sweep.csv"))).isEqualTo(table);
+      assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"ranks\": " + ranks);
+      for (int point = 0; point < 6; point++) {
+        String npz = String.format("points/point-%04d.npz", point);
+        assertWithMessage("%s ranks, %s", ranks, npz).that(Files.readAllBytes(dir.resolve(npz)))
+            .isEqualTo(Files.readAllBytes(single.resolve(npz)));
+      }
+    }
+  }
+
+  /** A sweep table without its wall-time columns (loop_s, seconds), which no two runs share. */
+  private static String withoutTimes(Path csv) throws IOException {
+    List<String[]> rows = Files.readAllLines(csv).stream().map(l -> l.split(",", -1)).toList();
+    List<String> header = List.of(rows.get(0));
+    StringBuilder out = new StringBuilder();
+    for (String[] row : rows) {
+      for (int c = 0; c < row.length; c++) {
+        if (!header.get(c).equals("loop_s") && !header.get(c).equals("seconds")) {
+          out.append(row[c]).append(',');
+        }
+      }
+      out.append('\n');
+    }
+    return out.toString();
   }
 
   private static String slice(Path partitionJson, String group) throws IOException {

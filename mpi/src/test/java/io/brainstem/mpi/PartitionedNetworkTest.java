@@ -9,6 +9,7 @@ import io.brainstem.math.Rng;
 import io.brainstem.models.ExpCobaProjection;
 import io.brainstem.models.LifGroup;
 import io.brainstem.monitors.Monitor;
+import io.brainstem.monitors.MonitorResults;
 import io.brainstem.network.Network;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.runners.DSRunner;
@@ -96,7 +97,57 @@ class PartitionedNetworkTest {
     assertThrows(IllegalArgumentException.class, () -> new Partition(0, 4).slice(3));
   }
 
+  @Test
+  void gatheredMonitorsEqualTheOneProcessRecords() {
+    // Rank 0 owns none of E.V[400] and I.V[98] at 2..4 ranks; columns out of rank order; decimated.
+    List<Monitor> given = List.of(Monitor.of("E.V", 400, 0, 1, 200), Monitor.of("E.spike"),
+        Monitor.of("I.V", 98).every(3), Monitor.of("I.V").named("I.V.all"), Monitor.of("I.spike", 3, 1));
+    MonitorResults whole;
+    try (DSRunner run = DSRunner.builder(wholeNetwork(42)).monitors(given.toArray(new Monitor[0]))
+        .input("E.input", 20.).input("I.input", 20.).build()) {
+      run.run(MS);
+      whole = run.mon();
+    }
+    for (int ranks = 1; ranks <= 4; ranks++) {
+      MonitorResults gathered = ThreadRanks.run(ranks, comm -> {
+        DistributedNetwork net = build(Partition.of(comm), 42);
+        MonitorGather gather = new MonitorGather(net, comm, given);
+        try (Runner run = MpiRunner.builder(net, comm).monitors(gather.recorded().toArray(new Monitor[0]))
+            .input("E.input", 20.).input("I.input", 20.).build()) {
+          run.run(MS);
+          gather.gather(run.mon());
+          return run.mon();
+        }
+      }).get(0);
+      assertWithMessage("%s ranks", ranks).that(gathered.names()).isEqualTo(whole.names());
+      for (String name : whole.names()) {
+        assertWithMessage("%s ranks, %s", ranks, name).that(gathered.indices(name)).isEqualTo(whole.indices(name));
+        assertWithMessage("%s ranks, %s", ranks, name).that(gathered.times(name)).isEqualTo(whole.times(name));
+        if (whole.isSpike(name)) {
+          assertWithMessage("%s ranks, %s", ranks, name).that(gathered.spikes(name)).isEqualTo(whole.spikes(name));
+        } else {
+          assertWithMessage("%s ranks, %s", ranks, name).that(gathered.values(name)).isEqualTo(whole.values(name));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aProjectionMonitorCannotBeGathered() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ThreadRanks.run(1,
+        comm -> new MonitorGather(build(Partition.of(comm), 42), comm, List.of(Monitor.of("E2I.g")))));
+    assertThat(e).hasMessageThat().contains("E2I.g is not one");
+  }
+
   private static boolean[][][] runWhole(long seed) {
+    try (DSRunner run = DSRunner.builder(wholeNetwork(seed)).monitors("E.spike", "I.spike")
+        .input("E.input", 20.).input("I.input", 20.).build()) {
+      run.run(MS);
+      return new boolean[][][] {run.mon().spikes("E.spike"), run.mon().spikes("I.spike")};
+    }
+  }
+
+  private static Network wholeNetwork(long seed) {
     Network net = new Network();
     LifGroup e = net.add(lif("E", NE));
     LifGroup i = net.add(lif("I", NI));
@@ -107,11 +158,7 @@ class PartitionedNetworkTest {
     net.add(exp("E2I", e, i, new FixedProb(P, seed + 2)).E(0.).g_max(0.6).tau(5.));
     net.add(exp("I2E", i, e, new FixedProb(P, seed + 3)).E(-80.).g_max(6.7).tau(10.));
     net.add(exp("I2I", i, i, new FixedProb(P, seed + 4)).E(-80.).g_max(6.7).tau(10.));
-    try (DSRunner run = DSRunner.builder(net).monitors("E.spike", "I.spike")
-        .input("E.input", 20.).input("I.input", 20.).build()) {
-      run.run(MS);
-      return new boolean[][][] {run.mon().spikes("E.spike"), run.mon().spikes("I.spike")};
-    }
+    return net;
   }
 
   /** The same network as {@link #runWhole}, this rank's part; rank 0 returns every spike. */

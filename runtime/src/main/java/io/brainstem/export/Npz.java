@@ -26,6 +26,7 @@ import java.util.zip.ZipOutputStream;
  * }</pre>
  */
 public final class Npz {
+  private static final java.time.LocalDateTime ZIP_EPOCH = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
   private final Map<String, Object> arrays = new LinkedHashMap<>();
   private boolean compressed = true;
 
@@ -79,6 +80,8 @@ public final class Npz {
       for (Map.Entry<String, Object> e : arrays.entrySet()) {
         byte[] npy = npyBytes(e.getValue());
         ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
+        // A fixed date (the zip epoch): the same arrays give the same bytes, whenever written.
+        entry.setTimeLocal(ZIP_EPOCH);
         if (compressed) {
           entry.setMethod(ZipEntry.DEFLATED);
         } else {

@@ -258,6 +258,35 @@ public final class MonitorResults {
     });
   }
 
+  /**
+   * Replaces the records of value monitor {@code name} with {@code rows}, column {@code c} being
+   * element {@code indices[c]}, keeping its row times and its place among the monitors: for records
+   * assembled elsewhere, such as the slices of a distributed run gathered in global order.
+   *
+   * @throws IllegalArgumentException if {@code name} is not a value monitor of a variable, or
+   *     {@code rows} has another number of rows than its row times or another width than {@code
+   *     indices}
+   */
+  public void replaceValues(String name, int[] indices, double[][] rows) {
+    Snapshot s = source(name);
+    if (s.isSpike() || s.indices() == null) {
+      throw new IllegalArgumentException("monitor '" + name + "' " + kind(name)
+          + "; only the values of a variable monitor can be replaced");
+    }
+    double[] t = times(name);
+    if (rows.length != t.length) {
+      throw new IllegalArgumentException("monitor '" + name + "' has " + t.length + " rows, not " + rows.length);
+    }
+    for (double[] row : rows) {
+      if (row.length != indices.length) {
+        throw new IllegalArgumentException("monitor '" + name + "': a row of " + row.length
+            + " values for " + indices.length + " indices");
+      }
+    }
+    sources.put(name, Snapshot.of(false, indices.clone(), t, rows));
+    records.remove(name);
+  }
+
   /** The spike events of monitor {@code name}. */
   public SpikeEvents events(String name) {
     Object r = lookup(name);

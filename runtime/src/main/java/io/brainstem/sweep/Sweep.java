@@ -57,6 +57,12 @@ public final class Sweep {
     this.points = List.copyOf(out);
   }
 
+  private Sweep(List<SweepPoint> points, int workers, PrintStream progress) {
+    this.points = List.copyOf(points);
+    this.workers = workers;
+    this.progress = progress;
+  }
+
   /** A builder of a sweep. */
   public static Builder builder() {
     return new Builder();
@@ -65,6 +71,26 @@ public final class Sweep {
   /** The points, in order. */
   public List<SweepPoint> points() {
     return points;
+  }
+
+  /**
+   * This sweep's share for one of {@code ranks} processes: the points whose index is {@code rank}
+   * modulo {@code ranks}, with their indices and seeds unchanged, so each gives the result it gives
+   * in the whole sweep. The shares of ranks {@code 0 .. ranks - 1} partition the points.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= rank < ranks}
+   */
+  public Sweep share(int rank, int ranks) {
+    if (ranks < 1 || rank < 0 || rank >= ranks) {
+      throw new IllegalArgumentException("rank " + rank + " of " + ranks + " ranks: need 0 <= rank < ranks");
+    }
+    List<SweepPoint> mine = new ArrayList<>();
+    for (SweepPoint p : points) {
+      if (p.index() % ranks == rank) {
+        mine.add(p);
+      }
+    }
+    return new Sweep(mine, workers, progress);
   }
 
   /** The number of worker threads. */
@@ -81,7 +107,10 @@ public final class Sweep {
    */
   public <R> SweepResult<R> run(SweepTask<R> task) throws InterruptedException {
     Objects.requireNonNull(task, "task is null; pass what to run at each point");
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, Math.max(1, points.size())),
+    if (points.isEmpty()) { // a share with no points (more ranks than points)
+      return new SweepResult<>(List.of(), 0);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, points.size()),
         r -> {
           Thread t = new Thread(r, "brainstem-sweep");
           t.setDaemon(true);

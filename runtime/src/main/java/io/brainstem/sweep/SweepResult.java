@@ -56,6 +56,33 @@ public final class SweepResult<R> {
     this.seconds = seconds;
   }
 
+  /**
+   * A result made of outcomes run elsewhere, e.g. gathered from the ranks of an MPI job.
+   *
+   * @param outcomes every point's outcome; kept in point order
+   * @param seconds the sweep's wall time
+   * @param <R> what one point produces
+   * @throws IllegalArgumentException if two outcomes have the same point index
+   */
+  public static <R> SweepResult<R> of(List<Outcome<R>> outcomes, double seconds) {
+    List<Outcome<R>> sorted = new ArrayList<>(outcomes);
+    sorted.sort(java.util.Comparator.comparingInt(o -> o.point().index()));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).point().index() == sorted.get(i - 1).point().index()) {
+        throw new IllegalArgumentException("point " + sorted.get(i).point().index() + " has two outcomes");
+      }
+    }
+    return new SweepResult<>(sorted, seconds);
+  }
+
+  /**
+   * The table columns of one result, as {@link #writeCsv(Path)} writes them: those of a {@link
+   * Columns} result, the entries of a {@link Map} result, else one column {@code value}.
+   */
+  public static Map<String, ?> columnsOf(Object value) {
+    return defaultColumns(value);
+  }
+
   /** Every point's outcome, in point order. */
   public List<Outcome<R>> outcomes() {
     return outcomes;
