@@ -107,6 +107,9 @@ WARMUP_MS = 300
 
 
 PRECISION = 'double'
+# Extra JVM options for every Brainstem run (--java-opts, else $BENCH_JAVA_OPTS), e.g.
+# '-XX:UseAVX=2' to run an AVX-512 machine as an AVX2 one.
+JAVA_OPTS = []
 
 
 def brainstem(java, model, n, threads, duration, seed, extra=(), vector=True, warmup=None):
@@ -114,7 +117,7 @@ def brainstem(java, model, n, threads, duration, seed, extra=(), vector=True, wa
     modules = ['--add-modules', 'jdk.incubator.vector'] if vector else []
     # The step loop allocates nothing, so the serial collector suffices; G1 grows its heap
     # during the warm-up (the Vector API allocates until C2 compiles it): 460 vs 350 MB at 400k.
-    modules += ['-XX:+UseSerialGC']
+    modules += ['-XX:+UseSerialGC'] + JAVA_OPTS
     cp = os.path.join(HERE, 'target', 'classes') + os.pathsep + \
         open(os.path.join(HERE, 'target', 'classpath.txt')).read().strip()
     res = run([java] + modules + ['-cp', cp,
@@ -161,7 +164,7 @@ def table(rows, jdk):
 
 
 def main():
-    global WARMUP_MS, PRECISION
+    global WARMUP_MS, PRECISION, JAVA_OPTS
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--quick', action='store_true', help='only N = 4000')
     ap.add_argument('--models', default='coba,einet,cuba,cobahh',
@@ -177,10 +180,14 @@ def main():
                     help='Brainstem JIT warm-up (then reset), ms of biological time')
     ap.add_argument('--precision', default='double', choices=['double', 'float'],
                     help='how Brainstem stores state (Brian2 runs float64 either way)')
+    ap.add_argument('--java-opts', default=os.environ.get('BENCH_JAVA_OPTS', ''),
+                    help='extra JVM options for every Brainstem run, space-separated (default: '
+                         '$BENCH_JAVA_OPTS), e.g. "-XX:UseAVX=2" to emulate an AVX2 machine')
     ap.add_argument('--million', action='store_true',
                     help='also run Brainstem alone on COBA with 1 000 000 neurons')
     args = ap.parse_args()
     WARMUP_MS = args.warmup
+    JAVA_OPTS = args.java_opts.split()
     PRECISION = args.precision
     sizes = [4000] if args.quick else [int(s) for s in args.sizes.split(',')]
     jdks = []
@@ -242,7 +249,8 @@ def main():
     kernels = sorted({'JDK %s: %s' % (jdk, r['brainstem'][jdk].get('kernels'))
                       for r in rows for jdk in jdks if r['brainstem'].get(jdk)})
     md += ['Brainstem kernels (warm-up %g ms, %s state): %s.' % (WARMUP_MS, PRECISION,
-                                                                  '; '.join(kernels)), '']
+                                                                  '; '.join(kernels)),
+           'Brainstem JVM options: %s.' % (' '.join(JAVA_OPTS) or 'none beyond the defaults'), '']
     for jdk in jdks:
         md += [table(rows, jdk), '']
     md += ['### Other targets', '', '| run | JDK | wall | peak RSS |', '|---|---|---:|---:|'] + extra

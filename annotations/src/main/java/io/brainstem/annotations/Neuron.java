@@ -34,4 +34,15 @@ public @interface Neuron {
    * @return the integrators to generate loops for, or none for all of them
    */
   Integrator[] methods() default {};
+
+  /**
+   * Whether the processor also generates {@code <Name>Backward}: the adjoint (vector-Jacobian
+   * product) of each generated integration step, for training by back-propagation through time
+   * ({@code io.brainstem.grad}). The threshold passes gradient through a surrogate chosen at run
+   * time; a model with no derivative (a threshold that is not one comparison, a {@code @Noise}) is
+   * a compile error (BS450, BS451).
+   *
+   * @return true to generate the backward step
+   */
+  boolean backward() default false;
 }

@@ -102,10 +102,11 @@ final class RunCommand implements Callable<Integer> {
           + "on stderr (default: ${DEFAULT-VALUE}).")
   RunnerKind runner;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+  @Option(names = "--threads", paramLabel = "N",
       description = "Threads each step of --runner ds runs on; results are identical for every N "
-          + "(default: ${DEFAULT-VALUE}).")
-  int threads;
+          + "(default: automatic, one unless the network is large enough to pay for more, never "
+          + "more than the processors; docs/runners.md, \"Threads\").")
+  Integer threads; // null: automatic
 
   @Option(names = "--jit", paramLabel = "BOOL", arity = "0..1", defaultValue = "true", fallbackValue = "true",
       description = "true: the generated fused kernels; --jit=false: call the model's own methods "
@@ -214,10 +215,10 @@ final class RunCommand implements Callable<Integer> {
     if (mpi && (!(mpiTimeout > 0) || Double.isInfinite(mpiTimeout))) {
       throw new ParameterException(spec.commandLine(), "--mpi-timeout must be positive seconds, got " + mpiTimeout);
     }
-    if (threads < 1) {
+    if (threads != null && threads < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
     }
-    if (threads > 1 && runner == RunnerKind.report) {
+    if (threads != null && threads > 1 && runner == RunnerKind.report) {
       throw new ParameterException(spec.commandLine(), "--threads " + threads
           + ": ReportRunner steps on one thread; use --runner ds for threads");
     }
@@ -325,7 +326,7 @@ final class RunCommand implements Callable<Integer> {
     times.put("run", run.lastRun().loopSeconds());
 
     List<String> files = dir == null ? List.of() : OutputFiles.write(dir, mon, format, csv);
-    Map<String, Object> summary = summary(example, mon, stats, times, files);
+    Map<String, Object> summary = summary(example, mon, stats, times, files, run.threads());
     if (comm != null) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("ranks", comm.size());
@@ -371,7 +372,8 @@ final class RunCommand implements Callable<Integer> {
     });
     Song2000.Result result = userInput(() -> {
       try {
-        return Song2000.runFiles(inputSpikes, initialWeights, steps, dt, threads, out);
+        return Song2000.runFiles(inputSpikes, initialWeights, steps, dt,
+            threads == null ? 1 : threads, out);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -421,7 +423,10 @@ final class RunCommand implements Callable<Integer> {
         gather = new MonitorGather(part, comm, mons);
         mine = gather.recorded();
       }
-      MpiRunner.Builder b = MpiRunner.builder(part, comm).threads(threads).exchangeTimeout(mpiTimeout);
+      MpiRunner.Builder b = MpiRunner.builder(part, comm).exchangeTimeout(mpiTimeout);
+      if (threads != null) {
+        b.threads(threads);
+      }
       if (!RunnerBuilder.interactiveTerminal()) {
         b.progressTo(WriterStream.to(spec.commandLine().getErr()));
       }
@@ -433,10 +438,14 @@ final class RunCommand implements Callable<Integer> {
     }
     if (runner == RunnerKind.report) {
       ReportRunner.Builder b =
-          ReportRunner.builder(net).progress(WriterStream.to(spec.commandLine().getErr()));
+          ReportRunner.builder(net).progress(WriterStream.to(spec.commandLine().getErr()))
+              .threads(1);
       return configure(b, in, mons).build();
     }
-    DSRunner.Builder b = DSRunner.builder(net).threads(threads);
+    DSRunner.Builder b = DSRunner.builder(net);
+    if (threads != null) {
+      b.threads(threads);
+    }
     if (!RunnerBuilder.interactiveTerminal()) {
       b.progressTo(WriterStream.to(spec.commandLine().getErr())); // lines; a terminal keeps the bar on stderr
     }
@@ -476,7 +485,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private Map<String, Object> summary(ExampleNetwork example, MonitorResults mon,
-      Map<String, SpikeStats> stats, Map<String, Object> times, List<String> files) {
+      Map<String, SpikeStats> stats, Map<String, Object> times, List<String> files, int threads) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("network", example.name());
     s.put("runner", runner.name());

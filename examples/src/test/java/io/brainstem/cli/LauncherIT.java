@@ -51,6 +51,39 @@ class LauncherIT {
     assertThat(r.stdout).isEqualTo("adaptation 4\n");
   }
 
+  /**
+   * The first call writes a CDS archive, later calls map it (-Xshare:on fails when they cannot),
+   * and the archive's notes never reach stdout; BRAINSTEM_CDS=0 writes none.
+   */
+  @Test
+  void theFirstCallWritesAClassDataArchiveThatLaterCallsMap() throws Exception {
+    Path cds = SCRIPT.getParent().getParent().resolve("examples/target/cds");
+    deleteTree(cds);
+    Result off = run(java.util.Map.of("BRAINSTEM_CDS", "0"), "--version");
+    assertWithMessage(off.stderr).that(off.exitCode).isEqualTo(0);
+    assertThat(Files.exists(cds)).isFalse();
+
+    Result first = run(java.util.Map.of(), "--version");
+    assertWithMessage(first.stderr).that(first.exitCode).isEqualTo(0);
+    assertThat(first.stdout).isEqualTo(off.stdout); // nothing of the archive's on stdout
+    try (var files = Files.list(cds)) {
+      assertThat(files.map(f -> f.getFileName().toString()).toList()).hasSize(1);
+    }
+    Result mapped = run(java.util.Map.of("BRAINSTEM_JAVA_OPTS", "-Xshare:on"), "--version");
+    assertWithMessage(mapped.stderr).that(mapped.exitCode).isEqualTo(0);
+    assertThat(mapped.stdout).isEqualTo(first.stdout);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var files = Files.walk(dir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
   @Test
   void anUnknownNetworkIsAnErrorExit() throws Exception {
     Result r = run("run", "nosuchnet");
@@ -59,16 +92,27 @@ class LauncherIT {
   }
 
   private static Result run(String... args) throws IOException, InterruptedException {
-    return runCommand(concat(List.of(SCRIPT.toString()), List.of(args)));
+    return run(java.util.Map.of(), args);
+  }
+
+  private static Result run(java.util.Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    return runCommand(concat(List.of(SCRIPT.toString()), List.of(args)), env);
   }
 
   private static Result runCommand(List<String> command) throws IOException, InterruptedException {
+    return runCommand(command, java.util.Map.of());
+  }
+
+  private static Result runCommand(List<String> command, java.util.Map<String, String> env)
+      throws IOException, InterruptedException {
     Path out = Files.createTempFile("brainstem", ".out");
     Path err = Files.createTempFile("brainstem", ".err");
     try {
       ProcessBuilder builder = new ProcessBuilder(command)
           .redirectOutput(out.toFile()).redirectError(err.toFile());
       builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+      builder.environment().putAll(env);
       Process process = builder.start();
       // A guard against a hang, not a time limit on the result.
       if (!process.waitFor(5, TimeUnit.MINUTES)) {

@@ -21,8 +21,9 @@ class EmittedCodeCompilesTest {
   @Test
   void libraryModelsCompileWithoutWarnings() {
     EmittedSources.Result result = EmittedSources.library();
-    // LifGroup with its float, debug and staged loops; ExpCobaProjection
-    assertThat(result.generatedSources()).hasSize(5);
+    // LifGroup with its float, debug and staged loops, LifBackward (backward = true);
+    // ExpCobaProjection
+    assertThat(result.generatedSources()).hasSize(6);
     Compilation compilation = result.compiled();
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
@@ -37,8 +38,8 @@ class EmittedCodeCompilesTest {
         EmittedSources.librarySource("Lif"), EmittedSources.librarySource("ExpCoba"),
         EmittedSources.testModelSource("Hh"), EmittedSources.testModelSource("AdEx"));
     // 3 groups and 1 projection, each with vector classes for double and float storage; each
-    // group with its float, debug and staged loops
-    assertThat(result.generatedSources()).hasSize(12 + 3 * 3);
+    // group with its float, debug and staged loops; LifBackward
+    assertThat(result.generatedSources()).hasSize(12 + 3 * 3 + 1);
     Compilation compilation = result.compiled();
     assertThat(compilation).succeeded();
     for (Diagnostic<? extends JavaFileObject> d : compilation.warnings()) {

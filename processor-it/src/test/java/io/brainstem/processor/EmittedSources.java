@@ -130,7 +130,8 @@ final class EmittedSources {
   /** The library plus the test models kept for goldens. */
   static Result libraryAndTestModels() {
     return processAndCompile(librarySource("Lif"), librarySource("ExpCoba"),
-        librarySource("GapJunction"), testModelSource("Hh"), testModelSource("AdEx"));
+        librarySource("GapJunction"), librarySource("StdpTripletNearest"), testModelSource("Hh"),
+        testModelSource("AdEx"));
   }
 
   /**

@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the real processor generates for representative models, character for character (comments
- * included): the library's Lif (neuron, refractory) and ExpCoba (synapse), test copies of an
+ * included): the library's Lif (neuron, refractory), ExpCoba (synapse), GapJunction (graded) and
+ * StdpTripletNearest (plastic: event code, once-per-spike parts, {@code jit(false)} calling
+ * {@code @OnPre}/{@code @OnPost}), test copies of an
  * HH-style coupled model and an AdEx-style model (src/test/resources/golden/sources), and the
  * vector kernels of Lif and ExpCoba. After an
  * intended change to parse, integrate or emit, rerun with {@code -Dgoldens.update=true} and review
@@ -29,8 +31,10 @@ class GoldenTest {
         "io.brainstem.models.LifGroupFloat",
         "io.brainstem.models.LifGroupDebug",
         "io.brainstem.models.LifGroupStaged",
+        "io.brainstem.models.LifBackward",
         "io.brainstem.models.ExpCobaProjection",
         "io.brainstem.models.GapJunctionProjection",
+        "io.brainstem.models.StdpTripletNearestProjection",
         "test.models.HhGroup",
         "test.models.AdExGroup",
         "io.brainstem.models.LifGroupVector",

@@ -8,6 +8,7 @@ import com.sun.source.util.Trees;
 import io.brainstem.annotations.Neuron;
 import io.brainstem.annotations.Synapse;
 import io.brainstem.processor.check.ClassRules;
+import io.brainstem.processor.check.BackwardRules;
 import io.brainstem.processor.check.Diagnostics;
 import io.brainstem.processor.check.ErrorCode;
 import io.brainstem.processor.check.LocalModels;
@@ -20,11 +21,13 @@ import io.brainstem.processor.emit.Emitter;
 import io.brainstem.processor.emit.GeneratedNames;
 import io.brainstem.processor.integrate.IntegratorRules;
 import io.brainstem.processor.ir.ModelIR;
+import io.brainstem.processor.ir.NeuronIR;
 import io.brainstem.processor.parse.ModelParser;
 import io.brainstem.processor.parse.ParsedModel;
 import java.io.IOException;
 import java.io.Writer;
 import java.lang.annotation.Annotation;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -269,6 +272,9 @@ public final class BrainstemProcessor extends AbstractProcessor {
     PackageElement pkg = processingEnv.getElementUtils().getPackageOf(type);
     ModelIR model = parsed.toIR(pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString());
     new IntegratorRules(diagnostics).check(parsed, model);
+    if (model instanceof NeuronIR neuron && BackwardRules.requested(type)) {
+      new BackwardRules(diagnostics).check(type, neuron);
+    }
     if (diagnostics.errorCount() > errorsBefore) {
       return;
     }
@@ -281,7 +287,11 @@ public final class BrainstemProcessor extends AbstractProcessor {
     }
     boolean vector = vectorKernels();
     return (model, origin) -> {
-      for (JavaFile file : Emitter.emitAll(model, vector)) {
+      List<JavaFile> files = new ArrayList<>(Emitter.emitAll(model, vector));
+      if (model instanceof NeuronIR neuron && BackwardRules.requested(origin)) {
+        files.add(Emitter.backward(neuron));
+      }
+      for (JavaFile file : files) {
         String name = file.packageName().isEmpty()
             ? file.typeSpec().name()
             : file.packageName() + "." + file.typeSpec().name();

@@ -205,6 +205,25 @@ class ErrorCodeTest {
   }
 
   @Test
+  void trainableNotParam() {
+    JavaFileObject source = Models.neuron("  @Input @Trainable double drive;\n");
+    assertSingleError(source, "[BS209 TRAINABLE_NOT_PARAM] @Trainable on 'drive' (a @Input) needs"
+        + " a @Param", "double drive;");
+  }
+
+  /** A trainable parameter passes the checks and reaches the IR marked so; the others do not. */
+  @Test
+  void trainableParamReachesTheIr() {
+    Models.Captured result = Models.compile(Models.neuron("  @Param @Trainable double bias = 0;\n"));
+    assertThat(result.compilation()).hadErrorCount(0);
+    assertThat(result.models()).hasSize(1);
+    assertThat(result.models().get(0).params().stream()
+        .filter(io.brainstem.processor.ir.ModelIR.Param::trainable)
+        .map(io.brainstem.processor.ir.ModelIR.Param::name).toList())
+        .containsExactly("bias");
+  }
+
+  @Test
   void duplicateRefractory() {
     JavaFileObject source = Models.neuron("""
           @Param @Refractory double tau_ref = 2;

@@ -147,13 +147,16 @@ class SynapseHomesTest {
         .containsExactly("apre");
     String text = io.brainstem.processor.emit.EmittedText.of(model);
     String kernel = method(text, "private void stepSynapsesEuler(double dt, int from, int to)");
-    assertThat(kernel).contains("for (int k = 0; k < indices.length; k++) {\n"
-        + "      final int j = indices[k];\n"
-        + "      if (j < from || j >= to) {\n"
-        + "        continue;\n"
-        + "      }\n"
-        + "      final double tau_pre = this.tau_pre[k];\n"
-        + "      double apre = this.apre[k];\n");
+    assertThat(kernel).contains("final int[] rowStart = rowStarts(from, to);\n"
+        + "    final int[] rowEnd = rowEnds(from, to);\n"
+        + "    for (int row = 0; row < indptr.length - 1; row++) {\n"
+        + "      for (int k = rowStart[row]; k < rowEnd[row]; k++) {\n"
+        + "        final int j = indices[k];\n"
+        + "        if (j < from || j >= to) {\n"
+        + "          continue;\n"
+        + "        }\n"
+        + "        final double tau_pre = this.tau_pre[k];\n"
+        + "        double apre = this.apre[k];\n");
     assertThat(kernel).contains("this.apre[k] = apre;\n");
     assertThat(text).contains("case EULER -> { if (!jit) stepRungeKuttaDebug(dt, from, to); else if"
         + " (params.heterogeneous()) stepRungeKuttaPerElement(dt, from, to); else stepRungeKutta(dt,"

@@ -52,8 +52,8 @@ public final class SynapseFiles {
    * The values of entry {@code key} of {@code file}, by {@code (pre, post)} pair from the file's
    * {@code pre} and {@code post} entries: a projection initialised from it gets, for each of its
    * synapses, the value the file holds for the same pair (the two projections' CSR orders may
-   * differ). A synapse whose pair the file lacks, or a pair the file holds twice, is an error
-   * naming the pair.
+   * differ). A synapse whose pair the file lacks, a pair the file holds twice, or a pair of the
+   * file that the projection does not have, is an error naming the projection and the pair.
    */
   public static SynapseInit read(Path file, String key) {
     double[] pre = NpyReader.read(file, "pre");
@@ -73,13 +73,34 @@ public final class SynapseFiles {
             + " appear once");
       }
     }
-    return SynapseInit.of((i, j) -> {
+    String source = file.toString();
+    return SynapseInit.of("values of '" + key + "' in " + source, (i, j) -> {
       Double v = byPair.get(((long) i << 32) | ((long) j & 0xFFFFFFFFL));
       if (v == null) {
-        throw new IllegalArgumentException(file + " has no value for the synapse from " + i
+        throw new IllegalArgumentException(source + " has no value for the synapse from " + i
             + " to " + j + "; it was saved from a projection with other connections");
       }
       return v;
-    });
+    }, (pres, posts) -> leftOver(source, byPair, pres, posts));
+  }
+
+  /** The file's pairs that no synapse of the projection took, as an error message, or null. */
+  private static String leftOver(String source, Map<Long, Double> byPair, int[] pres,
+      int[] posts) {
+    if (posts == null) {
+      return null; // per presynaptic neuron: not a (pre, post) file
+    }
+    java.util.Set<Long> unused = new java.util.HashSet<>(byPair.keySet());
+    for (int k = 0; k < pres.length; k++) {
+      unused.remove(((long) pres[k] << 32) | ((long) posts[k] & 0xFFFFFFFFL));
+    }
+    if (unused.isEmpty()) {
+      return null;
+    }
+    long first = unused.stream().mapToLong(Long::longValue).min().orElseThrow();
+    return source + " holds " + unused.size() + " synapse(s) the projection does not have, e.g."
+        + " from " + (first >> 32) + " to " + (int) first + "; it was saved from a projection"
+        + " with other connections: build this projection with the same connector and seed, or"
+        + " drop those entries from the file";
   }
 }

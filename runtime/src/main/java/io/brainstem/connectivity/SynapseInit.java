@@ -28,6 +28,13 @@ public final class SynapseInit {
     double value(Rng rng, int pre, int post);
   }
 
+  /** Checks, after every synapse has its value, that nothing the source holds was left over. */
+  @FunctionalInterface
+  interface Coverage {
+    /** An error message for the synapses {@code pre[k] → post[k]}, or null when all is used. */
+    String leftOver(int[] pre, int[] post);
+  }
+
   /** A function of the presynaptic and postsynaptic index. */
   @FunctionalInterface
   public interface PrePostFunction {
@@ -49,9 +56,17 @@ public final class SynapseInit {
   private final double hi;
   /** Whether the synapses {@code i → j} and {@code j → i} share one value. */
   private final boolean symmetric;
+  /** Null, or the check that every value of a file found its synapse. */
+  private final Coverage coverage;
 
   private SynapseInit(String description, Draw draw, boolean random, Long seed, double lo,
       double hi, boolean symmetric) {
+    this(description, draw, random, seed, lo, hi, symmetric, null);
+  }
+
+  private SynapseInit(String description, Draw draw, boolean random, Long seed, double lo,
+      double hi, boolean symmetric, Coverage coverage) {
+    this.coverage = coverage;
     this.description = description;
     this.draw = draw;
     this.random = random;
@@ -104,6 +119,12 @@ public final class SynapseInit {
     return of("a function of (pre, post)", (rng, i, j) -> f.value(i, j), false);
   }
 
+  /** {@link #of(PrePostFunction)} described as {@code description}, with a left-over check. */
+  static SynapseInit of(String description, PrePostFunction f, Coverage coverage) {
+    return new SynapseInit(description, (rng, i, j) -> f.value(i, j), false, null,
+        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, coverage);
+  }
+
   /**
    * This random draw restricted to {@code [lo, hi]}: a value outside is drawn again (rejection,
    * so a truncated normal keeps its shape inside the bounds).
@@ -119,12 +140,12 @@ public final class SynapseInit {
       throw new IllegalArgumentException("truncated needs lo <= hi, got [" + lo + ", " + hi + "]");
     }
     return new SynapseInit(description + ".truncated(" + lo + ", " + hi + ")", draw, true, seed,
-        lo, hi, symmetric);
+        lo, hi, symmetric, coverage);
   }
 
   /** The same initialiser drawing from {@code seed} instead of the derived default. */
   public SynapseInit seed(long seed) {
-    return new SynapseInit(description, draw, random, seed, lo, hi, symmetric);
+    return new SynapseInit(description, draw, random, seed, lo, hi, symmetric, coverage);
   }
 
   /**
@@ -134,7 +155,8 @@ public final class SynapseInit {
    * gap junctions need. Per presynaptic neuron ({@code @PerPre}) it changes nothing.
    */
   public SynapseInit symmetric() {
-    return new SynapseInit(description + ".symmetric()", draw, random, seed, lo, hi, true);
+    return new SynapseInit(description + ".symmetric()", draw, random, seed, lo, hi, true,
+        coverage);
   }
 
   /**
@@ -170,15 +192,15 @@ public final class SynapseInit {
           continue;
         }
       }
-      double v = pairs != null ? draw.value(rng, Math.min(i, j), Math.max(i, j))
-          : draw.value(rng, i, j);
+      double v = draw(rng, pairs != null ? Math.min(i, j) : i,
+          pairs != null ? Math.max(i, j) : j, what);
       for (int attempt = 1; v < lo || v > hi; attempt++) {
         if (attempt == 10_000) {
           throw new IllegalArgumentException(what + ": " + description + " drew 10000 values "
               + "outside its bounds in a row; widen the bounds or move them towards the mean");
         }
-        v = pairs != null ? draw.value(rng, Math.min(i, j), Math.max(i, j))
-            : draw.value(rng, i, j);
+        v = draw(rng, pairs != null ? Math.min(i, j) : i, pairs != null ? Math.max(i, j) : j,
+            what);
       }
       if (Double.isNaN(v)) {
         throw new IllegalArgumentException(what + ": " + description + " gave NaN for the synapse"
@@ -189,7 +211,20 @@ public final class SynapseInit {
         pairs.put(pairKey(i, j), v);
       }
     }
+    String leftOver = coverage == null ? null : coverage.leftOver(pre, post);
+    if (leftOver != null) {
+      throw new IllegalArgumentException(what + ": " + leftOver);
+    }
     return out;
+  }
+
+  /** One value; a function's or a file's own error gains the variable's name (e.g. E2I.w). */
+  private double draw(Rng rng, int i, int j, String what) {
+    try {
+      return draw.value(rng, i, j);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+    }
   }
 
   private static long pairKey(int i, int j) {

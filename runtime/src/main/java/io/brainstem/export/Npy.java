@@ -42,6 +42,39 @@ public final class Npy {
     return toFile(file, data, out -> write(out, data));
   }
 
+  /**
+   * Writes a float64 array of any shape from its values flat in C order (row-major), e.g. a
+   * data set {@code (S, T, N)}; {@link NpyFile} reads it back, whole or by ranges of rows.
+   *
+   * @param file the file
+   * @param data the values, as many as the product of {@code shape}
+   * @param shape the dimensions, outermost first
+   * @return {@code file}
+   */
+  public static Path write(Path file, double[] data, int... shape) {
+    Objects.requireNonNull(data, "data is null; pass the array to write");
+    long size = 1;
+    for (int d : shape) {
+      if (d < 0) {
+        throw new IllegalArgumentException("negative dimension " + d + " in shape "
+            + java.util.Arrays.toString(shape));
+      }
+      size *= d;
+    }
+    if (size != data.length) {
+      throw new IllegalArgumentException("shape " + java.util.Arrays.toString(shape) + " holds "
+          + size + " values but data has " + data.length + ": pass the shape of the data");
+    }
+    return toFile(file, out -> {
+      out.write(header("<f8", shape));
+      ByteBuffer b = buffer();
+      for (double x : data) {
+        b = put(out, b, 8).putDouble(x);
+      }
+      flush(out, b);
+    });
+  }
+
   /** Writes a 2-D boolean array. */
   public static Path write(Path file, boolean[][] data) {
     return toFile(file, data, out -> write(out, data));

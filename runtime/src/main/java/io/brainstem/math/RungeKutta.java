@@ -62,6 +62,14 @@ public final class RungeKutta {
       stages[s] = Row.of(a[s]);
     }
     weights = Row.of(b);
+    for (int s = 1; s <= stages.length; s++) {
+      int[] terms = row(s).stages();
+      boolean lastAlone = terms.length == 1 && terms[0] == s - 1 && row(s).weights()[0] == 1;
+      boolean all = terms.length == s;
+      if (!lastAlone && !all) { // VectorMath.row1 .. row4 rely on it
+        throw new IllegalStateException("row " + s + " reads neither its last slope alone nor all");
+      }
+    }
   }
 
   /**

@@ -15,6 +15,9 @@ public final class VectorMath {
       ThreadLocal.withInitial(() -> new double[S.length()]);
   /** Per thread, a holder of the carry buffer (grown on demand). */
   private static final ThreadLocal<double[][]> CARRY = ThreadLocal.withInitial(() -> new double[1][0]);
+  /** Per thread, the rows' steps of the current Runge–Kutta step ({@link #steps}). */
+  private static final ThreadLocal<double[]> STEPS =
+      ThreadLocal.withInitial(() -> new double[RungeKutta.MAX_STAGES + 1]);
 
   private VectorMath() {}
 
@@ -52,8 +55,8 @@ public final class VectorMath {
   }
 
   /**
-   * exprel's Taylor polynomial at {@code z} lane-wise, by Horner's rule in the scalar
-   * {@link Exprel#exprel}'s order (so bit for bit its value where {@code |z| < 0.5}; the kernels
+   * exprel's Taylor polynomial at {@code z} lane-wise, by Horner's rule with fused multiply-adds
+   * in the scalar {@link Exprel#exprel}'s order (so bit for bit its value where {@code |z| < 0.5}; the kernels
    * redo the other lanes with {@link #exprelFar}). One method, not 15 lines in every kernel: C2
    * inlines it into the kernel's loop.
    *
@@ -61,20 +64,21 @@ public final class VectorMath {
    * @return exprel(z) by the polynomial
    */
   public static DoubleVector exprelTaylor(DoubleVector z) {
-    return z.mul(Exprel.TAYLOR_14).add(Exprel.TAYLOR_13)
-        .mul(z).add(Exprel.TAYLOR_12)
-        .mul(z).add(Exprel.TAYLOR_11)
-        .mul(z).add(Exprel.TAYLOR_10)
-        .mul(z).add(Exprel.TAYLOR_9)
-        .mul(z).add(Exprel.TAYLOR_8)
-        .mul(z).add(Exprel.TAYLOR_7)
-        .mul(z).add(Exprel.TAYLOR_6)
-        .mul(z).add(Exprel.TAYLOR_5)
-        .mul(z).add(Exprel.TAYLOR_4)
-        .mul(z).add(Exprel.TAYLOR_3)
-        .mul(z).add(Exprel.TAYLOR_2)
-        .mul(z).add(Exprel.TAYLOR_1)
-        .mul(z).add(Exprel.TAYLOR_0);
+    DoubleVector p = z.fma(Exprel.TAYLOR_14, Exprel.TAYLOR_13); // = fma(TAYLOR_14, z, TAYLOR_13)
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_12));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_11));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_10));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_9));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_8));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_7));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_6));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_5));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_4));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_3));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_2));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_1));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_0));
+    return p;
   }
 
   /**
@@ -112,6 +116,107 @@ public final class VectorMath {
     } else {
       System.arraycopy(y, from, buffer, out, to - from);
     }
+  }
+
+  /**
+   * The calling thread's step of every row of {@code method} for {@code dt}: {@code [s]} that of
+   * row {@code s} (the state of stage {@code s}; {@code [method.stages()]} the result's), as the
+   * scalar {@link RungeKutta#stage} rounds it. The unrolled kernels read it once per step.
+   *
+   * @param method the method
+   * @param dt the step
+   * @return the steps, reused by the next call on this thread
+   */
+  public static double[] steps(RungeKutta method, double dt) {
+    double[] steps = STEPS.get();
+    for (int s = 0; s <= method.stages(); s++) {
+      steps[s] = method.row(s).step(dt);
+    }
+    return steps;
+  }
+
+  /*
+   * Row s of a tableau, lane-wise, for the vector kernels that keep a vector's slopes in
+   * registers: the state of stage s from the slopes k_0 .. k_{s-1}, or the step's result when s is
+   * the method's number of stages. Every row of the methods is either the last slope alone (weight
+   * 1, RungeKutta checks it) or all of them: each lane performs the scalar RungeKutta.stage's
+   * operations in its order, y + h·((w_0·k_0 + w_1·k_1) + ...), 1·k being k. One method per row,
+   * so that each has its own branch profile (C2 compiles the branch a method takes only).
+   */
+
+  /**
+   * Row 1: {@code y + h·k_0}.
+   *
+   * @param method the method
+   * @param y the states at the start of the step
+   * @param k0 the slopes of stage 0
+   * @param steps {@link #steps} of {@code method}
+   * @return the states of stage 1, or EULER's results
+   */
+  public static DoubleVector row1(RungeKutta method, DoubleVector y, DoubleVector k0,
+      double[] steps) {
+    return y.add(k0.mul(steps[1]));
+  }
+
+  /**
+   * Row 2, of the slopes of stages 0 and 1.
+   *
+   * @param method the method
+   * @param y the states at the start of the step
+   * @param k0 the slopes of stage 0
+   * @param k1 the slopes of stage 1
+   * @param steps {@link #steps} of {@code method}
+   * @return the states of stage 2, or the results of a two-stage method
+   */
+  public static DoubleVector row2(RungeKutta method, DoubleVector y, DoubleVector k0,
+      DoubleVector k1, double[] steps) {
+    double[] w = method.row(2).weights();
+    if (w.length == 1) {
+      return y.add(k1.mul(steps[2]));
+    }
+    return y.add(k0.mul(w[0]).add(k1.mul(w[1])).mul(steps[2]));
+  }
+
+  /**
+   * Row 3, of the slopes of stages 0 to 2.
+   *
+   * @param method the method
+   * @param y the states at the start of the step
+   * @param k0 the slopes of stage 0
+   * @param k1 the slopes of stage 1
+   * @param k2 the slopes of stage 2
+   * @param steps {@link #steps} of {@code method}
+   * @return the states of stage 3, or the results of a three-stage method
+   */
+  public static DoubleVector row3(RungeKutta method, DoubleVector y, DoubleVector k0,
+      DoubleVector k1, DoubleVector k2, double[] steps) {
+    double[] w = method.row(3).weights();
+    if (w.length == 1) {
+      return y.add(k2.mul(steps[3]));
+    }
+    return y.add(k0.mul(w[0]).add(k1.mul(w[1])).add(k2.mul(w[2])).mul(steps[3]));
+  }
+
+  /**
+   * Row 4, of the slopes of stages 0 to 3: the results of a four-stage method.
+   *
+   * @param method the method
+   * @param y the states at the start of the step
+   * @param k0 the slopes of stage 0
+   * @param k1 the slopes of stage 1
+   * @param k2 the slopes of stage 2
+   * @param k3 the slopes of stage 3
+   * @param steps {@link #steps} of {@code method}
+   * @return the results
+   */
+  public static DoubleVector row4(RungeKutta method, DoubleVector y, DoubleVector k0,
+      DoubleVector k1, DoubleVector k2, DoubleVector k3, double[] steps) {
+    double[] w = method.row(4).weights();
+    if (w.length == 1) {
+      return y.add(k3.mul(steps[4]));
+    }
+    return y.add(k0.mul(w[0]).add(k1.mul(w[1])).add(k2.mul(w[2])).add(k3.mul(w[3]))
+        .mul(steps[4]));
   }
 
   /**

@@ -24,7 +24,7 @@ import io.brainstem.annotations.Threshold;
  * period opt-in as for every library neuron). V starts at V_rest, w at 0. Time in ms, potentials in
  * mV. Use the generated {@link AdExGroup}.
  */
-@Neuron
+@Neuron(backward = true)
 public class AdEx {
   @Param(unit = "mV") double V_rest = -65, V_reset = -68, V_th = -30, V_T = -59.9, delta_T = 3.48;
   @Param(unit = "uS") double a = 1;

@@ -23,7 +23,7 @@ import io.brainstem.annotations.Threshold;
  * 0 ms. V starts at V_rest (BrainPy starts at 0 mV, above threshold). Time in ms, potentials in mV.
  * Use the generated {@link ExpIfGroup}.
  */
-@Neuron
+@Neuron(backward = true)
 public class ExpIf {
   @Param(unit = "mV") double V_rest = -65, V_reset = -68, V_th = -30, V_T = -59.9, delta_T = 3.48;
   @Param(unit = "MOhm") double R = 1;

@@ -22,7 +22,7 @@ import io.brainstem.annotations.Threshold;
  * as in {@link HodgkinHuxley}; nothing is reset (Brian2: {@code threshold='v >= 1.8',
  * refractory='v >= 1.8'}). Use the generated {@link FitzHughNagumoGroup}.
  */
-@Neuron
+@Neuron(backward = true)
 public class FitzHughNagumo {
   @Param double a = 0.7, b = 0.8, tau = 12.5, V_th = 1.8;
   @State double V, w;

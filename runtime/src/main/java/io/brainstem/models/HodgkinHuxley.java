@@ -31,7 +31,7 @@ import io.brainstem.annotations.Threshold;
  * width. Nothing is reset. Brian2's equivalent is {@code threshold='v >= 20', refractory='v >= 20'}.
  * Use the generated {@link HodgkinHuxleyGroup}.
  */
-@Neuron
+@Neuron(backward = true)
 public class HodgkinHuxley {
   @Param(unit = "mV") double ENa = 50;
   @Param(unit = "mS/cm^2") double gNa = 120;

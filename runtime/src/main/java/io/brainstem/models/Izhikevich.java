@@ -24,7 +24,7 @@ import io.brainstem.annotations.Threshold;
  * bursting (c −55, d 4), chattering (c −50, d 2), fast spiking (a 0.1, d 2). Time in ms, V in mV.
  * Use the generated {@link IzhikevichGroup}.
  */
-@Neuron
+@Neuron(backward = true)
 public class Izhikevich {
   @Param(unit = "1/ms") double a = 0.02, b = 0.2;
   @Param(unit = "mV") double c = -65;

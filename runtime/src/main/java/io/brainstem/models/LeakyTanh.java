@@ -24,7 +24,7 @@ import io.brainstem.annotations.State;
  * <p>Dimensionless rates; time in ms. Defaults: tau 1 ms, bias 0; r starts at 0. Use the generated
  * {@link LeakyTanhGroup}.
  */
-@Neuron(method = Integrator.EULER)
+@Neuron(method = Integrator.EULER, backward = true)
 public class LeakyTanh {
   @Param(unit = "ms") double tau = 1;
   @Param(unit = "1") double bias = 0;

@@ -19,7 +19,7 @@ import io.brainstem.annotations.Threshold;
  *
  * Time in ms, potentials in mV. Use the generated {@link LifGroup}.
  */
-@Neuron
+@Neuron(backward = true)
 public class Lif {
   @Param(unit = "mV") double V_rest = 0, V_reset = -5, V_th = 20;
   @Param(unit = "MOhm") double R = 1;

@@ -22,7 +22,7 @@ import io.brainstem.annotations.Threshold;
  * ms. V starts at V_rest (BrainPy starts at 0 mV). Time in ms, potentials in mV. Use the generated
  * {@link QifGroup}.
  */
-@Neuron
+@Neuron(backward = true)
 public class Qif {
   @Param(unit = "mV") double V_rest = -65, V_reset = -68, V_th = -30, V_c = -50;
   @Param(unit = "1/mV") double c = 0.07;

@@ -31,10 +31,11 @@ import io.brainstem.annotations.Synapse;
  * {@code r2(t−ε)}, {@code o2(t−ε)} are the traces just before the spike's own increment: the
  * once-per-spike increments run first (docs/plasticity.md), so the rule reads {@code r2 − 1} and
  * {@code o2 − 1}, as NEST's {@code stdp_triplet_synapse} does. Defaults: the visual-cortex,
- * all-to-all, full parameter set of Pfister &amp; Gerstner 2006 (Table 4; τ₊ 16.8 ms, τ₋ 33.7 ms,
+ * all-to-all, full parameter set of Pfister &amp; Gerstner 2006 (τ₊ 16.8 ms, τ₋ 33.7 ms,
  * τx 101 ms, τy 125 ms, A2+ 5e-10, A3+ 6.2e-3, A2− 7e-3, A3− 2.3e-4, in units of the weight).
- * The minimal set is A2+ = A3− = 0 with its own A3+ and A2− from the paper. Use the generated
- * {@link StdpTripletProjection}.
+ * The minimal set is A2+ = A3− = 0, A3+ 6.5e-3, A2− 7.1e-3, τy 114 ms. Against the data of
+ * Sjöström et al. 2001 both sets miss one of ten points; {@link StdpTripletNearest} lands within
+ * all ten (docs/plasticity.md). Use the generated {@link StdpTripletProjection}.
  */
 @Synapse
 public class StdpTriplet {

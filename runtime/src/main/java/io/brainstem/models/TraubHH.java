@@ -37,7 +37,7 @@ import io.brainstem.annotations.Threshold;
  * 3 ms apart, as they are here. V starts at El; m, h, n at their steady states there. Use the
  * generated {@link TraubHHGroup}.
  */
-@Neuron
+@Neuron(backward = true)
 public class TraubHH {
   @Param(unit = "pF") double Cm = 200;
   @Param(unit = "nS") double gl = 10, g_na = 20000, g_kd = 6000;

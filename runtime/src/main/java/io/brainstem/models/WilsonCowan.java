@@ -21,7 +21,7 @@ import io.brainstem.annotations.State;
  * theta_i 4, wEE 12, wIE 4, wEI 13, wII 11, r 1; x and y start at 0. Use the generated
  * {@link WilsonCowanGroup}.
  */
-@Neuron
+@Neuron(backward = true)
 public class WilsonCowan {
   @Param(unit = "ms") double tau_e = 1;
   @Param(unit = "1") double a_e = 1.2, theta_e = 2.8;

@@ -222,6 +222,23 @@ public class Network {
   }
 
   /**
+   * Every {@code @Trainable} parameter of the network as a dotted path, {@code "E.tau"} or
+   * {@code "In2E.w"}: the groups' then the projections', in the order added, each owner's in
+   * declaration order ({@link NeuronGroup#trainable()}, {@link Projection#trainable()}). Empty
+   * when no model declares one; a trainer refuses such a network.
+   */
+  public final List<String> trainableParameters() {
+    List<String> paths = new ArrayList<>();
+    for (NeuronGroup g : groups) {
+      g.trainable().forEach(p -> paths.add(g.name() + "." + p));
+    }
+    for (Projection p : projections) {
+      p.trainable().forEach(v -> paths.add(p.name() + "." + v));
+    }
+    return List.copyOf(paths);
+  }
+
+  /**
    * Sets a parameter of a group or projection for every element, by dotted path: {@code
    * "E.tau"}, {@code "E2I.g_max"}. This is what sweeps and the command line use; in code the
    * generated setters ({@code e.tau(10)}) say the same with types.

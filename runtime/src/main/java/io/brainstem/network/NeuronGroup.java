@@ -387,7 +387,12 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
     return new Parameters(name, size, List.of());
   }
 
-  /** The group's name in its network, e.g. {@code E}. */
+  /** The {@code @Trainable} parameters' names, in declaration order ({@code params().trainable()}). */
+  public final List<String> trainable() {
+    return params().trainable();
+  }
+
+    /** The group's name in its network, e.g. {@code E}. */
   public final String name() {
     return name;
   }

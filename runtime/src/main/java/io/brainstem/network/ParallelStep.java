@@ -19,7 +19,13 @@ import java.util.concurrent.locks.LockSupport;
  * the workers (they are daemons, so an unclosed pool does not keep the JVM alive).
  */
 public final class ParallelStep implements NetworkStepper {
-  private static final int SPIN_LIMIT = 1 << 14;
+  /**
+   * How long a waiting thread spins before it parks: long enough to catch the other threads of a
+   * balanced phase or the caller's short serial work between phases, short enough that a thread
+   * waiting for one that the OS has descheduled (a loaded machine) gives its core away instead of
+   * burning it (spinning without end cost 10-50 times the step's CPU time there).
+   */
+  private static final long SPIN_NANOS = 50_000;
   /**
    * Inner range boundaries are multiples of this: of a cache line of doubles (threads then share no
    * line) and of any vector's lane count, so only a group's last range ends in a partial vector and
@@ -36,6 +42,9 @@ public final class ParallelStep implements NetworkStepper {
   private final int[][] projectionFrom;
   private final Worker[] workers;
   private final AtomicInteger pending = new AtomicInteger();
+  private Thread caller; // the thread running the phase, published with generation
+  /** True while the caller is parked waiting for the workers; the last one to finish unparks it. */
+  private volatile boolean callerParked;
 
   // The current phase, published to the workers by the volatile write of generation.
   private double t;
@@ -62,6 +71,7 @@ public final class ParallelStep implements NetworkStepper {
     this.projectionFrom = new int[projections.length][];
     for (int q = 0; q < projections.length; q++) {
       projectionFrom[q] = ranges(projections[q].post().size(), threads);
+      projections[q].cutRows(projectionFrom[q]); // each range then walks only its synapses
     }
     this.workers = new Worker[threads - 1];
     for (int w = 0; w < workers.length; w++) {
@@ -130,6 +140,7 @@ public final class ParallelStep implements NetworkStepper {
       throw new IllegalStateException("this ParallelStep is closed");
     }
     groupPhase = groups;
+    caller = Thread.currentThread();
     pending.set(workers.length);
     generation++; // publishes the fields above to the workers
     for (Worker w : workers) {
@@ -143,14 +154,7 @@ public final class ParallelStep implements NetworkStepper {
     } catch (RuntimeException | Error e) {
       own = e; // still wait for the workers, so the next phase starts with none running
     }
-    int spins = 0;
-    while (pending.get() != 0) {
-      if (++spins < SPIN_LIMIT) {
-        Thread.onSpinWait();
-      } else {
-        Thread.yield();
-      }
-    }
+    awaitWorkers();
     Throwable f = failure;
     failure = null;
     if (own != null && f != null && f != own) {
@@ -165,6 +169,25 @@ public final class ParallelStep implements NetworkStepper {
         throw e;
       }
       throw new IllegalStateException(f);
+    }
+  }
+
+  /** Waits until every worker has finished the phase: spins, then parks until the last unparks. */
+  private void awaitWorkers() {
+    if (pending.get() == 0) {
+      return;
+    }
+    long start = System.nanoTime();
+    while (pending.get() != 0) {
+      if (System.nanoTime() - start < SPIN_NANOS) {
+        Thread.onSpinWait();
+        continue;
+      }
+      callerParked = true;
+      if (pending.get() != 0) { // re-checked after announcing: the last worker unparks or we see it
+        LockSupport.park(this);
+      }
+      callerParked = false;
     }
   }
 
@@ -217,19 +240,22 @@ public final class ParallelStep implements NetworkStepper {
         } catch (Throwable e) {
           failure = e;
         }
-        pending.decrementAndGet();
+        if (pending.decrementAndGet() == 0 && callerParked) {
+          LockSupport.unpark(caller);
+        }
       }
     }
 
     /** Waits for a generation after {@code seen}: spins, then parks. */
     private long await(long seen) {
-      for (int spins = 0; spins < SPIN_LIMIT; spins++) {
+      long start = System.nanoTime();
+      do {
         long g = generation;
         if (g != seen) {
           return g;
         }
         Thread.onSpinWait();
-      }
+      } while (System.nanoTime() - start < SPIN_NANOS);
       while (true) {
         parked = true;
         long g = generation; // re-checked after announcing: the stepper unparks or we see it

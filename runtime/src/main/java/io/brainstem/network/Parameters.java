@@ -16,6 +16,7 @@ public final class Parameters {
   private final int size;
   private double[][] columns; // null while homogeneous
   private final String[] nonNegative; // per parameter: why it must be >= 0, or null
+  private final boolean[] trainable; // per parameter: declared @Trainable
 
   /**
    * The parameters of {@code owner}, each homogeneous at its default.
@@ -34,6 +35,26 @@ public final class Parameters {
     this.names = List.copyOf(names);
     this.scalars = defaults.clone();
     this.nonNegative = new String[defaults.length];
+    this.trainable = new boolean[defaults.length];
+  }
+
+  /**
+   * Marks parameter {@code index} as {@code @Trainable}; generated constructors call it for each
+   * parameter the model declares so.
+   */
+  public void markTrainable(int index) {
+    trainable[index] = true;
+  }
+
+  /** The {@code @Trainable} parameters' names, in declaration order (empty when none is). */
+  public List<String> trainable() {
+    List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < trainable.length; i++) {
+      if (trainable[i]) {
+        out.add(names.get(i));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**

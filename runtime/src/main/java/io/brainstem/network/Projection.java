@@ -56,10 +56,15 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private final Set<String> preVariables = new HashSet<>();
   /** The names of the {@code @PerSynapse} variables (one value per synapse). */
   private final Set<String> synapseVariables = new HashSet<>();
+  /** The {@code @Trainable} {@code @PerSynapse}/{@code @PerPre} variables, in declaration order. */
+  private final Set<String> trainableVariables = new java.util.LinkedHashSet<>();
   private int[] synapsePre; // built on first use
   private int[] postIndptr; // the by-postsynaptic index, built on first use
   private int[] postSynapses;
   private int[] postPre; // postPresynaptic(), built on first use
+  /** Each row's end ({@code indptr[i + 1]} at {@code i}): whole rows, for ranges without cuts. */
+  private final int[] rowEndsAll;
+  private RowCuts rowCuts; // the stepper's ranges, set by cutRows
 
   /**
    * A projection from {@code pre} to {@code post} connected by {@code connector}; generated
@@ -93,6 +98,35 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
     this.postSpike = post.spike;
     this.delays = new Delays(this.name, preSpike, indptr, indices);
     this.preSpikeIndex = pre.spikeIndexArray();
+    this.rowEndsAll = java.util.Arrays.copyOfRange(indptr, 1, indptr.length);
+  }
+
+  /**
+   * Cuts every CSR row at the postsynaptic range boundaries {@code bounds} (a {@link ParallelStep}
+   * calls it once, when built), so that the update of one of those ranges walks only the synapses
+   * onto it ({@link #rowStarts}); one range needs no cuts.
+   */
+  final void cutRows(int[] bounds) {
+    rowCuts = bounds.length > 2 ? RowCuts.of(indptr, indices, bounds) : null;
+  }
+
+  /**
+   * Per presynaptic row {@code i}, where the synapses onto {@code [from, to)} start in {@link
+   * #indices} when that is a range the rows are cut at ({@link #cutRows}), else the row's start
+   * ({@link #indptr}): the delivery loops walk {@code rowStarts(from, to)[i] .. rowEnds(from,
+   * to)[i]} and still skip any target outside the range.
+   */
+  protected final int[] rowStarts(int from, int to) {
+    RowCuts cuts = rowCuts;
+    int p = cuts == null ? -1 : cuts.range(from, to);
+    return p < 0 ? indptr : cuts.starts(p);
+  }
+
+  /** Per presynaptic row, where the synapses onto {@code [from, to)} end (see {@link #rowStarts}). */
+  protected final int[] rowEnds(int from, int to) {
+    RowCuts cuts = rowCuts;
+    int p = cuts == null ? -1 : cuts.range(from, to);
+    return p < 0 ? rowEndsAll : cuts.ends(p);
   }
 
   /** Sets a homogeneous delay of {@code steps} steps (0, the default, is the one-step latency). */
@@ -361,6 +395,26 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
     synapseVariables.add(varName);
     return precision() == Precision.FLOAT
         ? variables.addFloats(varName, Variable.Kind.STATE, indices.length, initial) : null;
+  }
+
+  /**
+   * Marks the {@code @PerSynapse} or {@code @PerPre} parameter {@code varName} as
+   * {@code @Trainable}; generated constructors call it after registering the variable.
+   */
+  protected final void markTrainable(String varName) {
+    synapseVariable(varName);
+    trainableVariables.add(varName);
+  }
+
+  /**
+   * The {@code @Trainable} parameters: the lumped ones ({@code params().trainable()}) then the
+   * {@code @PerSynapse} and {@code @PerPre} ones (read and write those with {@code doubles(name)},
+   * one value per synapse in CSR order or per presynaptic neuron), each in declaration order.
+   */
+  public final List<String> trainable() {
+    List<String> out = new java.util.ArrayList<>(params().trainable());
+    out.addAll(trainableVariables);
+    return List.copyOf(out);
   }
 
   /**

@@ -68,7 +68,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   private int streamBuffer = DEFAULT_STREAM_BUFFER;
   private double streamFlushMs = DEFAULT_STREAM_FLUSH_MS;
   private int nanGuardEvery; // 0: no guard
-  private int threads = 1;
+  private int threads; // 0: automatic (AutoThreads)
   private double checkpointEveryMs; // 0: no periodic checkpoints
   private Path checkpointDir;
   private Path resumeFrom;
@@ -97,7 +97,9 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   public abstract Runner build();
 
   /**
-   * Runs each step on {@code n} threads (default 1): every group and projection is split into
+   * Runs each step on {@code n} threads (default: automatic, {@link AutoThreads}: one thread
+   * unless the network is large enough to pay for more, never more than the available
+   * processors): every group and projection is split into
    * {@code n} element ranges ({@link io.brainstem.network.ParallelStep}); inputs, monitors,
    * listeners and the runner's hooks stay on the thread that calls {@code run}. Results are
    * identical for every {@code n}. More threads than available processors are allowed (tests use
@@ -393,6 +395,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
     network.validate();
     network.checkFree(); // before any file is created
     int cores = Runtime.getRuntime().availableProcessors();
+    int threads = this.threads > 0 ? this.threads : AutoThreads.of(network, cores);
     if (threads > cores) {
       LOG.log(System.Logger.Level.WARNING, "threads({0}) exceeds the {1} available processors: "
           + "each step waits for threads that cannot run, which can make it hundreds of times "

@@ -52,6 +52,36 @@ class NumpyReadsOurFilesTest {
     return r.out();
   }
 
+  /** An N-D float64 file of {@code Npy.write(file, data, shape)}, and numpy's files read back. */
+  @Test
+  void nDimensionalArraysBothWays() throws Exception {
+    double[] v = new double[2 * 3 * 4];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = i - 0.5;
+    }
+    Npy.write(dir.resolve("x3.npy"), v, 2, 3, 4);
+    String out = run(String.join("\n",
+        "import numpy as np, sys",
+        "d = sys.argv[1]",
+        "a = np.load(d + '/x3.npy')",
+        "print(a.dtype.str, a.shape, a[1, 2, 3], a[0, 1, 0])",
+        "np.save(d + '/np_f4.npy', np.arange(24, dtype=np.float32).reshape(2, 3, 4) / 4)",
+        "np.save(d + '/np_i8.npy', np.array([[5, -6], [7, 8]], dtype=np.int64))",
+        "np.save(d + '/np_u1.npy', np.array([0, 255], dtype=np.uint8))"),
+        dir.toString());
+    assertThat(out).isEqualTo("<f8 (2, 3, 4) 22.5 3.5");
+    NpyFile.Array f4 = NpyFile.read(dir.resolve("np_f4.npy"));
+    assertThat(f4.shape()).asList().containsExactly(2, 3, 4).inOrder();
+    assertThat(f4.values()[23]).isEqualTo(5.75);
+    try (NpyFile i8 = NpyFile.open(dir.resolve("np_i8.npy"))) {
+      double[] row = new double[2];
+      i8.readRows(1, 1, row, 0);
+      assertThat(row).usingExactEquality().containsExactly(7.0, 8.0).inOrder();
+    }
+    assertThat(NpyFile.read(dir.resolve("np_u1.npy")).values()).usingExactEquality()
+        .containsExactly(0.0, 255.0).inOrder();
+  }
+
   @Test
   void npyDtypesShapesAndValues() throws Exception {
     Npy.write(dir.resolve("d.npy"), new double[][] {{1.5, -2, 3}, {0.1, 1e-300, -0.0}});

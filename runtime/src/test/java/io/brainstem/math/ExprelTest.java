@@ -38,6 +38,37 @@ class ExprelTest {
     assertThat(worst).isAtMost(4.0);
   }
 
+  /** The fused Horner polynomial, where kernels use it (|z| < 0.5), is within 1 ulp. */
+  @Test
+  void thePolynomialIsWithinOneUlpWhereKernelsUseIt() {
+    SplittableRandom random = new SplittableRandom(11);
+    double worst = 0;
+    for (int n = 0; n < 5_000; n++) {
+      double z = random.nextDouble(-0.5, 0.5);
+      worst = Math.max(worst, Math.abs(Exprel.exprel(z) - reference(z)) / Math.ulp(reference(z)));
+    }
+    assertThat(worst).isAtMost(1.0);
+  }
+
+  /** The vector kernels' polynomial equals the scalar exprel lane for lane, bit for bit. */
+  @Test
+  void theVectorPolynomialEqualsTheScalarBitForBit() {
+    var species = jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED;
+    SplittableRandom random = new SplittableRandom(13);
+    double[] z = new double[species.length()];
+    double[] got = new double[species.length()];
+    for (int n = 0; n < 2_000; n++) {
+      for (int lane = 0; lane < z.length; lane++) {
+        z[lane] = n % 2 == 0 ? random.nextDouble(-0.5, 0.5) : random.nextDouble(-1e-3, 1e-3);
+      }
+      VectorMath.exprelTaylor(jdk.incubator.vector.DoubleVector.fromArray(species, z, 0))
+          .intoArray(got, 0);
+      for (int lane = 0; lane < z.length; lane++) {
+        assertThat(got[lane]).isEqualTo(Exprel.exprel(z[lane]));
+      }
+    }
+  }
+
   @Test
   void edgeCases() {
     assertThat(Exprel.exprel(0.0)).isEqualTo(1.0);

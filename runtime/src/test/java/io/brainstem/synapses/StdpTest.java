@@ -6,6 +6,8 @@ import io.brainstem.connectivity.FixedProb;
 import io.brainstem.models.LifGroup;
 import io.brainstem.models.StdpNearestSong2000Projection;
 import io.brainstem.models.StdpSong2000Projection;
+import io.brainstem.models.StdpTripletNearestProjection;
+import io.brainstem.models.StdpTripletProjection;
 import io.brainstem.models.StdpVanRossum2000Projection;
 import io.brainstem.monitors.MonitorResults;
 import io.brainstem.network.Network;
@@ -19,10 +21,13 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The plastic library models on a small network (Poisson 100 → LIF 40, 20% connectivity, traces
- * large so weights move within 200 ms): every runner, {@code jit(false)} and 1 to 3 threads give the
- * same spikes and weights bit for bit (the {@code @OnPost} delivery by the by-postsynaptic index
- * is race-free); under a homogeneous delay too; and each rule moves weights the way it should.
+ * The plastic library models (pair STDP in three forms, triplet STDP all-to-all and nearest-spike)
+ * on a small network (Poisson 100 → LIF 40, 20% connectivity, traces large so weights move within
+ * 200 ms): every runner, {@code jit(false)} (which calls the models' own {@code @OnPre} and
+ * {@code @OnPost} per synapse under double storage), held or staged coupling, and 1 to 3 threads
+ * give the same spikes and weights bit for bit (the {@code @OnPost} delivery by the
+ * by-postsynaptic index is race-free); under a homogeneous delay too; and each rule moves weights
+ * the way it should.
  */
 class StdpTest {
   private static Network net(Precision precision, Function<Object[], Projection> syn) {
@@ -47,6 +52,16 @@ class StdpTest {
   private static StdpVanRossum2000Projection vanRossum(Object[] g) {
     return new StdpVanRossum2000Projection("S", (PoissonGroup) g[0], (LifGroup) g[1],
         new FixedProb(0.2, 11)).gmax(0.1).dApre(0.002).dApost(-0.005).w(0.05);
+  }
+
+  private static StdpTripletProjection triplet(Object[] g) {
+    return new StdpTripletProjection("S", (PoissonGroup) g[0], (LifGroup) g[1],
+        new FixedProb(0.2, 11)).wmax(0.1).w(0.05).A3p(0.05).A2m(0.02);
+  }
+
+  private static StdpTripletNearestProjection tripletNearest(Object[] g) {
+    return new StdpTripletNearestProjection("S", (PoissonGroup) g[0], (LifGroup) g[1],
+        new FixedProb(0.2, 11)).wmax(0.1).w(0.05).A3p(0.1).A2m(0.02);
   }
 
   private static Runner runner(Network net, String how) {
@@ -77,7 +92,8 @@ class StdpTest {
   @Test
   void everyRunnerAndThreadCountGivesTheSameBits() {
     for (Function<Object[], Projection> model : java.util.List.<Function<Object[], Projection>>of(
-        StdpTest::song, StdpTest::nearest, StdpTest::vanRossum)) {
+        StdpTest::song, StdpTest::nearest, StdpTest::vanRossum, StdpTest::triplet,
+        StdpTest::tripletNearest)) {
       for (Precision precision : Precision.values()) {
         Object[] reference = run(precision, model, "ds");
         for (String how : new String[] {"report", "debug", "2", "3"}) {
@@ -85,6 +101,20 @@ class StdpTest {
           assertThat(other[0]).isEqualTo(reference[0]);
           assertThat(other[1]).isEqualTo(reference[1]);
         }
+      }
+    }
+  }
+
+  @Test
+  void stagedCouplingGivesTheSameBitsUnderJitFalseAndThreads() {
+    for (Function<Object[], Projection> model : java.util.List.<Function<Object[], Projection>>of(
+        g -> song(g).coupling(io.brainstem.network.Coupling.STAGED),
+        g -> tripletNearest(g).coupling(io.brainstem.network.Coupling.STAGED))) {
+      Object[] reference = run(Precision.DOUBLE, model, "ds");
+      for (String how : new String[] {"debug", "2"}) {
+        Object[] other = run(Precision.DOUBLE, model, how);
+        assertThat(other[0]).isEqualTo(reference[0]);
+        assertThat(other[1]).isEqualTo(reference[1]);
       }
     }
   }
@@ -102,7 +132,9 @@ class StdpTest {
     double[] additive = (double[]) run(Precision.DOUBLE, StdpTest::song, "ds")[1];
     double[] soft = (double[]) run(Precision.DOUBLE, StdpTest::vanRossum, "ds")[1];
     double[] nearestSpike = (double[]) run(Precision.DOUBLE, StdpTest::nearest, "ds")[1];
-    for (double[] w : new double[][] {additive, soft, nearestSpike}) {
+    double[] triplet = (double[]) run(Precision.DOUBLE, StdpTest::triplet, "ds")[1];
+    double[] tripletNearest = (double[]) run(Precision.DOUBLE, StdpTest::tripletNearest, "ds")[1];
+    for (double[] w : new double[][] {additive, soft, nearestSpike, triplet, tripletNearest}) {
       double min = java.util.Arrays.stream(w).min().orElseThrow();
       double max = java.util.Arrays.stream(w).max().orElseThrow();
       assertThat(min).isAtLeast(0.0);
@@ -110,6 +142,7 @@ class StdpTest {
       assertThat(max - min).isGreaterThan(0.001); // plasticity happened
     }
     assertThat(additive).isNotEqualTo(nearestSpike);
+    assertThat(triplet).isNotEqualTo(tripletNearest);
     // Multiplicative depression never drives a weight to 0; additive depression can.
     assertThat(java.util.Arrays.stream(soft).min().orElseThrow()).isGreaterThan(0.0);
   }

@@ -38,7 +38,23 @@ class SynapseFilesTest {
         new PoissonGroup("P", 30, 10, 1), new LifGroup("N", 20), new All2All());
     IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
         () -> all.w(SynapseFiles.read(file, "w")));
-    assertThat(missing).hasMessageThat().contains("has no value for the synapse from 0 to");
+    assertThat(missing).hasMessageThat().startsWith("P2N.w: " + file
+        + " has no value for the synapse from 0 to");
+  }
+
+  @Test
+  void aPairOfTheFileThatTheProjectionLacksIsAnErrorNamingTheProjection() {
+    WeightedExpCobaProjection all = new WeightedExpCobaProjection("All",
+        new PoissonGroup("P", 30, 10, 1), new LifGroup("N", 20), new All2All());
+    Path file = SynapseFiles.write(dir.resolve("all.npz"), all, "w");
+    // every synapse of a sparser projection finds its value, but the file's other pairs are lost
+    IllegalArgumentException extra = assertThrows(IllegalArgumentException.class,
+        () -> projection(4).w(SynapseFiles.read(file, "w")));
+    int nnz = projection(4).synapseCount();
+    assertThat(extra).hasMessageThat().startsWith("P2N.w: " + file + " holds " + (600 - nnz)
+        + " synapse(s) the projection does not have, e.g. from 0 to ");
+    assertThat(extra).hasMessageThat().endsWith("build this projection with the same connector"
+        + " and seed, or drop those entries from the file");
   }
 
   @Test

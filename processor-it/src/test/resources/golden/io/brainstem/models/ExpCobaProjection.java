@@ -402,9 +402,12 @@ public final class ExpCobaProjection extends Projection {
     } else {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
       final int[] spikes = dueSpikes();
+      // this range's synapses of each row (cut once, at the runner's ranges)
+      final int[] rowStart = rowStarts(from, to);
+      final int[] rowEnd = rowEnds(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -447,9 +450,12 @@ public final class ExpCobaProjection extends Projection {
     } else {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
       final int[] spikes = dueSpikes();
+      // this range's synapses of each row (cut once, at the runner's ranges)
+      final int[] rowStart = rowStarts(from, to);
+      final int[] rowEnd = rowEnds(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -497,9 +503,12 @@ public final class ExpCobaProjection extends Projection {
     } else {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
       final int[] spikes = dueSpikes();
+      // this range's synapses of each row (cut once, at the runner's ranges)
+      final int[] rowStart = rowStarts(from, to);
+      final int[] rowEnd = rowEnds(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -708,9 +717,12 @@ public final class ExpCobaProjection extends Projection {
     } else {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
       final int[] spikes = dueSpikes();
+      // this range's synapses of each row (cut once, at the runner's ranges)
+      final int[] rowStart = rowStarts(from, to);
+      final int[] rowEnd = rowEnds(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -753,9 +765,12 @@ public final class ExpCobaProjection extends Projection {
     } else {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
       final int[] spikes = dueSpikes();
+      // this range's synapses of each row (cut once, at the runner's ranges)
+      final int[] rowStart = rowStarts(from, to);
+      final int[] rowEnd = rowEnds(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -803,9 +818,12 @@ public final class ExpCobaProjection extends Projection {
     } else {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
       final int[] spikes = dueSpikes();
+      // this range's synapses of each row (cut once, at the runner's ranges)
+      final int[] rowStart = rowStarts(from, to);
+      final int[] rowEnd = rowEnds(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
-        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;

@@ -196,68 +196,74 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
   }
 
   private void stepRungeKutta(double t, double dt, int from, int to) {
-    final RungeKutta tableau = RungeKutta.of(projection.method());
-    final double[] carry = VectorMath.carry(5 * BLOCK);
-    for (int b = from; b < to; b += BLOCK) {
-      final int e = Math.min(to, b + BLOCK);
-      for (int stage = 0; stage < tableau.stages(); stage++) {
-        VectorMath.rungeKutta(tableau, stage, this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
-        rates1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
-      }
-      VectorMath.rungeKutta(tableau, tableau.stages(), this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
-      finish(t, dt, b, e, carry);
-    }
-  }
-
-  private void rates1(double t, double dt, int from, int to, double[] carry, int stage) {
     final double tau = params.scalar(TAU_INDEX);
+    final RungeKutta tableau = RungeKutta.of(projection.method());
+    final double[] steps = VectorMath.steps(tableau, dt);
     for (int j = from; j < to; j += S.length()) {
-      final int at = j - from;
-      final DoubleVector g_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
-      final DoubleVector g_slope = g_stage.neg().div(tau);
-      g_slope.intoArray(carry, (1 + stage) * BLOCK + at);
-    }
-  }
-
-  private void finish(double t, double dt, int from, int to, double[] carry) {
-    for (int j = from; j < to; j += S.length()) {
-      final int at = j - from;
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      g = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
+      DoubleVector g_k0 = g, g_k1 = g, g_k2 = g, g_k3 = g, g_next_ = g;
+      {
+        final DoubleVector g_stage = g_next_;
+        final DoubleVector g_slope = g_stage.neg().div(tau);
+        g_k0 = g_slope;
+        g_next_ = VectorMath.row1(tableau, g, g_k0, steps);
+      }
+      if (tableau.stages() > 1) {
+        final DoubleVector g_stage = g_next_;
+        final DoubleVector g_slope = g_stage.neg().div(tau);
+        g_k1 = g_slope;
+        g_next_ = VectorMath.row2(tableau, g, g_k0, g_k1, steps);
+      }
+      if (tableau.stages() > 2) {
+        final DoubleVector g_stage = g_next_;
+        final DoubleVector g_slope = g_stage.neg().div(tau);
+        g_k2 = g_slope;
+        g_next_ = VectorMath.row3(tableau, g, g_k0, g_k1, g_k2, steps);
+      }
+      if (tableau.stages() > 3) {
+        final DoubleVector g_stage = g_next_;
+        final DoubleVector g_slope = g_stage.neg().div(tau);
+        g_k3 = g_slope;
+        g_next_ = VectorMath.row4(tableau, g, g_k0, g_k1, g_k2, g_k3, steps);
+      }
+      g = g_next_;
       g.intoArray(this.g, j);
     }
   }
 
   private void stepRungeKuttaPerElement(double t, double dt, int from, int to) {
-    final RungeKutta tableau = RungeKutta.of(projection.method());
-    final double[] carry = VectorMath.carry(5 * BLOCK);
-    for (int b = from; b < to; b += BLOCK) {
-      final int e = Math.min(to, b + BLOCK);
-      for (int stage = 0; stage < tableau.stages(); stage++) {
-        VectorMath.rungeKutta(tableau, stage, this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
-        ratesPerElement1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
-      }
-      VectorMath.rungeKutta(tableau, tableau.stages(), this.g, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
-      finishPerElement(t, dt, b, e, carry);
-    }
-  }
-
-  private void ratesPerElement1(double t, double dt, int from, int to, double[] carry, int stage) {
     final double[] tauColumn = params.column(TAU_INDEX);
+    final RungeKutta tableau = RungeKutta.of(projection.method());
+    final double[] steps = VectorMath.steps(tableau, dt);
     for (int j = from; j < to; j += S.length()) {
-      final int at = j - from;
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, j);
-      final DoubleVector g_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
-      final DoubleVector g_slope = g_stage.neg().div(tau);
-      g_slope.intoArray(carry, (1 + stage) * BLOCK + at);
-    }
-  }
-
-  private void finishPerElement(double t, double dt, int from, int to, double[] carry) {
-    for (int j = from; j < to; j += S.length()) {
-      final int at = j - from;
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      g = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
+      DoubleVector g_k0 = g, g_k1 = g, g_k2 = g, g_k3 = g, g_next_ = g;
+      {
+        final DoubleVector g_stage = g_next_;
+        final DoubleVector g_slope = g_stage.neg().div(tau);
+        g_k0 = g_slope;
+        g_next_ = VectorMath.row1(tableau, g, g_k0, steps);
+      }
+      if (tableau.stages() > 1) {
+        final DoubleVector g_stage = g_next_;
+        final DoubleVector g_slope = g_stage.neg().div(tau);
+        g_k1 = g_slope;
+        g_next_ = VectorMath.row2(tableau, g, g_k0, g_k1, steps);
+      }
+      if (tableau.stages() > 2) {
+        final DoubleVector g_stage = g_next_;
+        final DoubleVector g_slope = g_stage.neg().div(tau);
+        g_k2 = g_slope;
+        g_next_ = VectorMath.row3(tableau, g, g_k0, g_k1, g_k2, steps);
+      }
+      if (tableau.stages() > 3) {
+        final DoubleVector g_stage = g_next_;
+        final DoubleVector g_slope = g_stage.neg().div(tau);
+        g_k3 = g_slope;
+        g_next_ = VectorMath.row4(tableau, g, g_k0, g_k1, g_k2, g_k3, steps);
+      }
+      g = g_next_;
       g.intoArray(this.g, j);
     }
   }

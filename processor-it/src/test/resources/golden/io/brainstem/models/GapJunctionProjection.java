@@ -154,9 +154,11 @@ public final class GapJunctionProjection extends Projection {
     final double[] sums = this.gradedSums;
     Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
+    final int[] rowStart = rowStarts(from, to);
+    final int[] rowEnd = rowEnds(from, to);
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       final double V_pre = preV_pre[pre];
-      for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+      for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -175,9 +177,11 @@ public final class GapJunctionProjection extends Projection {
     final double[] sums = this.gradedSums;
     Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
+    final int[] rowStart = rowStarts(from, to);
+    final int[] rowEnd = rowEnds(from, to);
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       final double V_pre = preV_pre[pre];
-      for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+      for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -197,9 +201,11 @@ public final class GapJunctionProjection extends Projection {
     final double[] sums = this.gradedSums;
     Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
+    final int[] rowStart = rowStarts(from, to);
+    final int[] rowEnd = rowEnds(from, to);
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       m.V_pre = preV_pre[pre];
-      for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+      for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -218,9 +224,11 @@ public final class GapJunctionProjection extends Projection {
     final double[] sums = this.gradedSums;
     Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
+    final int[] rowStart = rowStarts(from, to);
+    final int[] rowEnd = rowEnds(from, to);
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       final double V_pre = preV_pre_float[pre];
-      for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+      for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -239,9 +247,11 @@ public final class GapJunctionProjection extends Projection {
     final double[] sums = this.gradedSums;
     Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
+    final int[] rowStart = rowStarts(from, to);
+    final int[] rowEnd = rowEnds(from, to);
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       final double V_pre = preV_pre_float[pre];
-      for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+      for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -261,9 +271,11 @@ public final class GapJunctionProjection extends Projection {
     final double[] sums = this.gradedSums;
     Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
+    final int[] rowStart = rowStarts(from, to);
+    final int[] rowEnd = rowEnds(from, to);
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       m.V_pre = preV_pre_float[pre];
-      for (int k = indptr[pre]; k < indptr[pre + 1]; k++) {
+      for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;

@@ -285,46 +285,48 @@ public final class LifGroupVector implements NeuronKernel {
   }
 
   private int stepRungeKutta(double t, double dt, int from, int to) {
-    final RungeKutta tableau = RungeKutta.of(group.method());
-    final double[] carry = VectorMath.carry(5 * BLOCK);
-    int spikeEnd = from;
-    for (int b = from; b < to; b += BLOCK) {
-      final int e = Math.min(to, b + BLOCK);
-      for (int stage = 0; stage < tableau.stages(); stage++) {
-        VectorMath.rungeKutta(tableau, stage, this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
-        rates1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
-      }
-      VectorMath.rungeKutta(tableau, tableau.stages(), this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
-      spikeEnd = finish(t, dt, b, e, carry, spikeEnd);
-    }
-    return spikeEnd;
-  }
-
-  private void rates1(double t, double dt, int from, int to, double[] carry, int stage) {
     final double V_rest = params.scalar(V_REST_INDEX);
-    final double R = params.scalar(R_INDEX);
-    final double tau = params.scalar(TAU_INDEX);
-    for (int i = from; i < to; i += S.length()) {
-      final int at = i - from;
-      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
-      final DoubleVector V_slope = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
-      V_slope.intoArray(carry, (1 + stage) * BLOCK + at);
-    }
-  }
-
-  private int finish(double t, double dt, int from, int to, double[] carry, int spikeEnd) {
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final RungeKutta tableau = RungeKutta.of(group.method());
+    final double[] steps = VectorMath.steps(tableau, dt);
     final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
+    int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
-      final int at = i - from;
+      final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
       DoubleVector V = DoubleVector.fromArray(S, this.V, i);
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      V = DoubleVector.fromArray(S, carry, 0 * BLOCK + at).blend(V, refractory);
+      DoubleVector V_k0 = V, V_k1 = V, V_k2 = V, V_k3 = V, V_next_ = V;
+      {
+        final DoubleVector V_stage = V_next_;
+        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
+        V_k0 = V_slope;
+        V_next_ = VectorMath.row1(tableau, V, V_k0, steps);
+      }
+      if (tableau.stages() > 1) {
+        final DoubleVector V_stage = V_next_;
+        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
+        V_k1 = V_slope;
+        V_next_ = VectorMath.row2(tableau, V, V_k0, V_k1, steps);
+      }
+      if (tableau.stages() > 2) {
+        final DoubleVector V_stage = V_next_;
+        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
+        V_k2 = V_slope;
+        V_next_ = VectorMath.row3(tableau, V, V_k0, V_k1, V_k2, steps);
+      }
+      if (tableau.stages() > 3) {
+        final DoubleVector V_stage = V_next_;
+        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
+        V_k3 = V_slope;
+        V_next_ = VectorMath.row4(tableau, V, V_k0, V_k1, V_k2, V_k3, steps);
+      }
+      V = V_next_.blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       if (spiked.anyTrue()) {
         V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
@@ -340,48 +342,24 @@ public final class LifGroupVector implements NeuronKernel {
   }
 
   private int stepRungeKuttaPerElement(double t, double dt, int from, int to) {
-    final RungeKutta tableau = RungeKutta.of(group.method());
-    final double[] carry = VectorMath.carry(5 * BLOCK);
-    int spikeEnd = from;
-    for (int b = from; b < to; b += BLOCK) {
-      final int e = Math.min(to, b + BLOCK);
-      for (int stage = 0; stage < tableau.stages(); stage++) {
-        VectorMath.rungeKutta(tableau, stage, this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
-        ratesPerElement1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
-      }
-      VectorMath.rungeKutta(tableau, tableau.stages(), this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
-      spikeEnd = finishPerElement(t, dt, b, e, carry, spikeEnd);
-    }
-    return spikeEnd;
-  }
-
-  private void ratesPerElement1(double t, double dt, int from, int to, double[] carry, int stage) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
     final double[] RColumn = params.column(R_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final RungeKutta tableau = RungeKutta.of(group.method());
+    final double[] steps = VectorMath.steps(tableau, dt);
+    final double[] lanes = VectorMath.scratch();
+    final RefractoryRule rule = group.refractoryRule();
+    int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
-      final int at = i - from;
       final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
+      final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
+      final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
       final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
       final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
-      final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
-      final DoubleVector V_slope = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
-      V_slope.intoArray(carry, (1 + stage) * BLOCK + at);
-    }
-  }
-
-  private int finishPerElement(double t, double dt, int from, int to, double[] carry,
-      int spikeEnd) {
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
-    final double[] lanes = VectorMath.scratch();
-    final RefractoryRule rule = group.refractoryRule();
-    for (int i = from; i < to; i += S.length()) {
-      final int at = i - from;
-      final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
-      final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
       DoubleVector V = DoubleVector.fromArray(S, this.V, i);
       for (int k = 0; k < S.length(); k++) {
         lanes[k] = rule.holdTime(tau_refColumn[i + k], dt);
@@ -389,7 +367,32 @@ public final class LifGroupVector implements NeuronKernel {
       final DoubleVector holdTime = DoubleVector.fromArray(S, lanes, 0);
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      V = DoubleVector.fromArray(S, carry, 0 * BLOCK + at).blend(V, refractory);
+      DoubleVector V_k0 = V, V_k1 = V, V_k2 = V, V_k3 = V, V_next_ = V;
+      {
+        final DoubleVector V_stage = V_next_;
+        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
+        V_k0 = V_slope;
+        V_next_ = VectorMath.row1(tableau, V, V_k0, steps);
+      }
+      if (tableau.stages() > 1) {
+        final DoubleVector V_stage = V_next_;
+        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
+        V_k1 = V_slope;
+        V_next_ = VectorMath.row2(tableau, V, V_k0, V_k1, steps);
+      }
+      if (tableau.stages() > 2) {
+        final DoubleVector V_stage = V_next_;
+        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
+        V_k2 = V_slope;
+        V_next_ = VectorMath.row3(tableau, V, V_k0, V_k1, V_k2, steps);
+      }
+      if (tableau.stages() > 3) {
+        final DoubleVector V_stage = V_next_;
+        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
+        V_k3 = V_slope;
+        V_next_ = VectorMath.row4(tableau, V, V_k0, V_k1, V_k2, V_k3, steps);
+      }
+      V = V_next_.blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       if (spiked.anyTrue()) {
         V = V.blend(V_reset, spiked);

@@ -57,6 +57,15 @@ public final class Emitter {
   }
 
   /**
+   * {@code <Model>Backward}, the adjoint steps of a {@code @Neuron(backward = true)} model (see
+   * {@link BackwardEmitter}).
+   */
+  public static JavaFile backward(NeuronIR model) {
+    GeneratedNames names = GeneratedNames.of(model);
+    return file(model, names, new BackwardEmitter(model, names).type());
+  }
+
+  /**
    * The file of {@code type}; a type spelled like one of the model's names (a parameter {@code
    * Math}) is written qualified there, since the name would shadow it.
    */

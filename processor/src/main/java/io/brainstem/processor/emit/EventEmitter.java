@@ -44,9 +44,18 @@ import java.util.Set;
  *
  * Each range writes only its targets' and their synapses' values, and {@code preEvents} runs
  * alone, so any thread count gives the same result. The event time is {@code t - dt}: the start of
- * the step whose spikes are delivered (Brian2's {@code t} of the event). The three are plain
- * kernels: {@code jit(false)} runs them too, as the body cannot be called whole when it is split
- * into once-per-spike and per-synapse parts.
+ * the step whose spikes are delivered (Brian2's {@code t} of the event).
+ *
+ * <p>With {@code jit(false)} (double storage), {@code deliverEventsDebug} and
+ * {@code deliverPostDebug} call the user's own {@code @OnPre} and {@code @OnPost} once per
+ * synapse instead of the per-synapse statements: the model instance gets the variables as the
+ * kernel has them, except those the event writes once per spike, which it gets as they were just
+ * before those writes ({@code preEvents} keeps the presynaptic ones), so the method's own
+ * once-per-spike statements recompute the values the kernel stored, and only its per-synapse
+ * writes are kept. The once-per-spike parts stay kernels (they must run for a neuron without
+ * synapses too). Under float storage the kernel's per-synapse part reads once-per-spike values
+ * rounded to float, which a call of the whole method cannot reproduce: {@code jit(false)} then
+ * runs the kernels.
  */
 final class EventEmitter {
   private final SynapseIR model;
@@ -155,6 +164,12 @@ final class EventEmitter {
       fields.add(FieldSpec.builder(int[].class, postPre, PRIVATE, FINAL)
           .addJavadoc("The presynaptic neuron of each synapse of {@code $L}.\n", postSynapses).build());
     }
+    for (String v : written(oncePerSpike(model, model.onPre(), Home.PRE))) {
+      fields.add(FieldSpec.builder(double[].class, beforeOnPre(v), PRIVATE, FINAL)
+          .addJavadoc("{@code $L} of each presynaptic neuron just before the once-per-spike writes"
+              + " of its last spike, for the user's {@code @OnPre} under {@code jit(false)}.\n", v)
+          .build());
+    }
     return fields;
   }
 
@@ -182,6 +197,36 @@ final class EventEmitter {
     }
     if (postPre != null) {
       code.addStatement("this.$L = postPresynaptic()", postPre);
+    }
+    for (String v : written(oncePerSpike(model, model.onPre(), Home.PRE))) {
+      code.addStatement("this.$L = new double[pre.size()]", beforeOnPre(v));
+    }
+    return code.build();
+  }
+
+  private String beforeOnPre(String v) {
+    return generated.member(GeneratedNames.BEFORE_ON_PRE + v);
+  }
+
+  /** Whether {@code jit(false)} under double storage calls the user's {@code @OnPre}. */
+  boolean debugsOnPre() {
+    return model.onPre().isPresent();
+  }
+
+  /**
+   * {@code m.x = x;} for every variable {@code action} reads or writes (those in {@code before}
+   * from their value before the once-per-spike writes), the call, then {@code x = m.x;} for the
+   * variables in {@code keep}.
+   */
+  private CodeBlock callUser(String m, Action action, java.util.Map<String, String> before,
+      Set<String> keep) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (String v : refs(action.assignments(), List.of())) {
+      code.addStatement("$L.$L = $L", m, v, before.getOrDefault(v, v));
+    }
+    code.addStatement("$L.$L()", m, action.methodName());
+    for (String v : keep) {
+      code.addStatement("$L = $L.$L", v, m, v);
     }
     return code.build();
   }
@@ -218,6 +263,9 @@ final class EventEmitter {
     Set<String> written = written(once);
     CodeBlock.Builder body = CodeBlock.builder();
     body.add(advance(Home.PRE, pre, lastPre, render, locals, written));
+    if (storage == Storage.DOUBLE) {
+      written.forEach(v -> body.addStatement("this.$L[$L] = $L", beforeOnPre(v), pre, v));
+    }
     for (Assign a : once) {
       body.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
     }
@@ -250,14 +298,19 @@ final class EventEmitter {
         .build();
   }
 
-  /** The per-synapse part of {@code @OnPre} on the targets in {@code [from, to)}. */
-  MethodSpec deliverEvents(Storage storage) {
+  /**
+   * The per-synapse part of {@code @OnPre} on the targets in {@code [from, to)}; when
+   * {@code debug}, by calling the user's method.
+   */
+  MethodSpec deliverEvents(Storage storage, boolean debug) {
     LocalNames locals = names.copy();
     String spikes = locals.allocate("spikes");
     String slot = locals.allocate("s");
     String count = locals.allocate("spikeCount");
     String due = locals.allocate("due");
     String e = locals.allocate("e");
+    String rowStart = locals.allocate("rowStart");
+    String rowEnd = locals.allocate("rowEnd");
     List<Assign> statements = perSynapse(model, model.onPre(), Home.PRE);
     Vars vars = Vars.kernel(model);
     PlanRenderer render = PlanRenderer.kernel(model, vars, j);
@@ -274,10 +327,23 @@ final class EventEmitter {
     if (postEvents) {
       body.add(advance(null, j, lastPost, render, locals, written));
     }
-    for (Assign a : statements) {
-      body.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
+    Set<String> onceWritten = written(oncePerSpike(model, model.onPre(), Home.PRE));
+    String m = debug ? locals.allocate("m") : null;
+    if (debug) {
+      java.util.Map<String, String> before = new java.util.HashMap<>();
+      onceWritten.forEach(v -> before.put(v, "this." + beforeOnPre(v) + "[" + pre + "]"));
+      body.add(callUser(m, model.onPre().orElseThrow(), before, written));
+    } else {
+      for (Assign a : statements) {
+        body.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
+      }
     }
     Set<String> used = new LinkedHashSet<>(refs);
+    if (debug) {
+      // the method gets the once-per-spike variables from beforeOnPre, the rest as loaded
+      used.addAll(refs(model.onPre().orElseThrow().assignments(), List.of()));
+      used.removeAll(onceWritten);
+    }
     eventVars(Home.SYNAPSE).forEach(o -> used.addAll(names(o)));
     if (postEvents) {
       eventVars(null).forEach(o -> used.addAll(names(o)));
@@ -291,13 +357,18 @@ final class EventEmitter {
         .add(body.build())
         .add(stores(stored, storage))
         .build();
-    return MethodSpec.methodBuilder("deliverEvents" + storage.suffix)
+    MethodSpec.Builder method = MethodSpec.methodBuilder("deliverEvents"
+            + (debug ? Variant.DEBUG.suffix : "") + storage.suffix)
         .addModifiers(PRIVATE)
         .addParameter(double.class, "t")
         .addParameter(double.class, "dt")
         .addParameter(int.class, from)
         .addParameter(int.class, to)
-        .addStatement("final double $L = t - dt", tEvent)
+        .addStatement("final double $L = t - dt", tEvent);
+    if (debug) {
+      method.addStatement("final $T $L = new $T()", user(), m, user());
+    }
+    return method
         .beginControlFlow("if (hasSynapseDelays())")
         .addStatement("final int[] $L = dueSynapses()", due)
         .beginControlFlow("for (int $L = 0, $L = dueCount(); $L < $L; $L++)", e, count, e, count,
@@ -308,11 +379,13 @@ final class EventEmitter {
         .endControlFlow()
         .nextControlFlow("else")
         .addStatement("final int[] $L = dueSpikes()", spikes)
+        .addStatement("final int[] $L = rowStarts($L, $L)", rowStart, from, to)
+        .addStatement("final int[] $L = rowEnds($L, $L)", rowEnd, from, to)
         .beginControlFlow("for (int $L = 0, $L = dueSpikeCount(); $L < $L; $L++)", slot, count,
             slot, count, slot)
         .addStatement("final int $L = $L[$L]", pre, spikes, slot)
-        .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, pre, k, pre,
-            k)
+        .beginControlFlow("for (int $L = $L[$L]; $L < $L[$L]; $L++)", k, rowStart, pre, k,
+            rowEnd, pre, k)
         .addCode(perTarget)
         .endControlFlow()
         .endControlFlow()
@@ -320,8 +393,11 @@ final class EventEmitter {
         .build();
   }
 
-  /** {@code @OnPost} for the postsynaptic neurons in {@code [from, to)} that spiked last step. */
-  MethodSpec deliverPost(Storage storage) {
+  /**
+   * {@code @OnPost} for the postsynaptic neurons in {@code [from, to)} that spiked last step; when
+   * {@code debug}, its per-synapse part by calling the user's method.
+   */
+  MethodSpec deliverPost(Storage storage, boolean debug) {
     LocalNames locals = names.copy();
     String c = locals.allocate("c");
     List<Assign> once = oncePerSpike(model, model.onPost(), null);
@@ -346,6 +422,13 @@ final class EventEmitter {
     CodeBlock.Builder neuron = CodeBlock.builder()
         .add(loads(postUsed, writtenOnce, storedPost, storage, null))
         .add(advance(null, j, lastPost, render, locals, writtenOnce));
+    java.util.Map<String, String> before = new java.util.HashMap<>();
+    if (debug) {
+      for (String v : writtenOnce) {
+        before.put(v, locals.allocate(v + "_before"));
+        neuron.addStatement("final double $L = $L", before.get(v), v);
+      }
+    }
     for (Assign a : once) {
       neuron.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
     }
@@ -387,17 +470,27 @@ final class EventEmitter {
       }
     }
     synapse.add(advance(Home.SYNAPSE, k, lastSynapse, render, locals, written));
-    for (Assign a : statements) {
-      synapse.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
+    String m = debug ? locals.allocate("m") : null;
+    if (debug) {
+      synapse.add(callUser(m, model.onPost().orElseThrow(), before, written));
+    } else {
+      for (Assign a : statements) {
+        synapse.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
+      }
     }
     synapse.add(stores(stored, storage));
-    return MethodSpec.methodBuilder("deliverPost" + storage.suffix)
+    MethodSpec.Builder method = MethodSpec.methodBuilder("deliverPost"
+            + (debug ? Variant.DEBUG.suffix : "") + storage.suffix)
         .addModifiers(PRIVATE)
         .addParameter(double.class, "t")
         .addParameter(double.class, "dt")
         .addParameter(int.class, from)
         .addParameter(int.class, to)
-        .addStatement("final double $L = t - dt", tEvent)
+        .addStatement("final double $L = t - dt", tEvent);
+    if (debug) {
+      method.addStatement("final $T $L = new $T()", user(), m, user());
+    }
+    return method
         .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
         .beginControlFlow("if (!postSpike[$L])", j)
         .addStatement("continue")
@@ -429,6 +522,10 @@ final class EventEmitter {
       code.addStatement("$L = $L", o.state(), render.expr(EventDriven.advance(o, elapsed)));
     }
     return code.addStatement("this.$L[$L] = $L", last, index, tEvent).build();
+  }
+
+  private com.palantir.javapoet.ClassName user() {
+    return com.palantir.javapoet.ClassName.get(model.packageName(), model.className());
   }
 
   private static Set<String> written(List<Assign> statements) {

@@ -141,6 +141,12 @@ public final class GeneratedNames {
           "postSynapses", "postPre")) {
         eventMembers.put(base, members.allocate(base));
       }
+      for (ModelIR.SynapseVar v : synapseVars) {
+        if (v.home() == ModelIR.Home.PRE && v.state()) {
+          eventMembers.put(BEFORE_ON_PRE + v.name(),
+              members.allocate(v.name() + "_beforeOnPre"));
+        }
+      }
     }
     for (Post p : posts) {
       for (Storage storage : Storage.values()) {
@@ -191,6 +197,12 @@ public final class GeneratedNames {
   String[] qualified() {
     return modelNames.toArray(String[]::new);
   }
+
+  /**
+   * The prefix of the event members holding a {@code @PerPre} state's value just before
+   * {@code @OnPre}'s once-per-spike writes, which {@code jit(false)} hands to the user's method.
+   */
+  static final String BEFORE_ON_PRE = "beforeOnPre:";
 
   /** The event code's member allocated for {@code base}, e.g. {@code lastupdate_pre}. */
   String member(String base) {

@@ -68,10 +68,13 @@ final class Members {
     // A negative refractory period would hold no step at all: refuse it when it is set.
     Optional<String> refractory =
         model instanceof NeuronIR neuron ? neuron.refractoryParam() : Optional.empty();
-    return refractory
-        .map(p -> CodeBlock.builder().add(table).addStatement("params.requireNonNegative($L, $S)",
-            generated.indexConstant(p), "the @Refractory period").build())
-        .orElse(table);
+    CodeBlock.Builder out = CodeBlock.builder().add(table);
+    refractory.ifPresent(p -> out.addStatement("params.requireNonNegative($L, $S)",
+        generated.indexConstant(p), "the @Refractory period"));
+    // @Trainable parameters, listed by params().trainable() for the trainers.
+    model.params().stream().filter(ModelIR.Param::trainable).forEach(p -> out.addStatement(
+        "params.markTrainable($L)", generated.indexConstant(p.name())));
+    return out.build();
   }
 
   /** Per parameter, a group-wide and a per-element fluent setter. */

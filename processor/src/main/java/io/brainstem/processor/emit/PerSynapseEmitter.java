@@ -161,6 +161,9 @@ final class PerSynapseEmitter {
         ? PlanRenderer.debug(sub, vars, m, k) : PlanRenderer.kernel(sub, vars, k);
     CodeBlock integrate = render.perElement(plan);
     CodeBlock hoisted = render.hoisted(plan);
+    String row = locals.allocate("row");
+    String rowStart = locals.allocate("rowStart");
+    String rowEnd = locals.allocate("rowEnd");
     CodeBlock.Builder loads = CodeBlock.builder();
     for (ModelIR.Param p : model.params()) {
       if (debug) {
@@ -203,7 +206,11 @@ final class PerSynapseEmitter {
     }
     body.add(hoisted)
         .add("// each synapse onto [$L, $L): its @PerSynapse states, clock-driven\n", from, to)
-        .beginControlFlow("for (int $L = 0; $L < indices.length; $L++)", k, k, k)
+        .addStatement("final int[] $L = rowStarts($L, $L)", rowStart, from, to)
+        .addStatement("final int[] $L = rowEnds($L, $L)", rowEnd, from, to)
+        .beginControlFlow("for (int $L = 0; $L < indptr.length - 1; $L++)", row, row, row)
+        .beginControlFlow("for (int $L = $L[$L]; $L < $L[$L]; $L++)", k, rowStart, row, k, rowEnd,
+            row, k)
         .addStatement("final int $L = indices[$L]", j, k)
         .beginControlFlow("if ($L < $L || $L >= $L)", j, from, j, to)
         .addStatement("continue")
@@ -212,6 +219,7 @@ final class PerSynapseEmitter {
       body.addStatement("final int $L = $L[$L]", pre, generated.synapsePre(), k);
     }
     body.add(loads.build()).add(states.build()).add(integrate).add(stores.build())
+        .endControlFlow()
         .endControlFlow();
     return MethodSpec.methodBuilder(stepMethod(integrator, debug, storage))
         .addModifiers(PRIVATE)

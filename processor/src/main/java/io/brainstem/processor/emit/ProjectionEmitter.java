@@ -207,8 +207,14 @@ final class ProjectionEmitter {
         }
       }
       if (events != null) {
-        type.addMethod(events.deliverEvents(storage));
-        model.onPost().ifPresent(onPost -> type.addMethod(events.deliverPost(storage)));
+        type.addMethod(events.deliverEvents(storage, false));
+        model.onPost().ifPresent(onPost -> type.addMethod(events.deliverPost(storage, false)));
+        if (storage == Storage.DOUBLE) {
+          if (events.debugsOnPre()) {
+            type.addMethod(events.deliverEvents(storage, true));
+          }
+          model.onPost().ifPresent(onPost -> type.addMethod(events.deliverPost(storage, true)));
+        }
         if (events.hasPreEvents()) {
           type.addMethod(events.preEvents(storage));
         }
@@ -265,6 +271,9 @@ final class ProjectionEmitter {
       named.addStatement("this.$L = $L($S, $L)", v.name(), kind, v.name(), initial)
           .addStatement("this.$L = $LFloat($S, $L)", generated.field(v.name(), Storage.FLOAT), kind,
               v.name(), initial);
+      if (v.trainable()) {
+        named.addStatement("markTrainable($S)", v.name());
+      }
     }
     if (generated.synapsePre() != null) {
       named.addStatement("this.$L = synapsePre()", generated.synapsePre());
@@ -358,7 +367,7 @@ final class ProjectionEmitter {
       code.endControlFlow();
     }
     if (events != null) {
-      code.add(eventCalls(storage));
+      code.add(eventCalls(storage, null));
     } else {
       model.onPre().ifPresent(
           onPre -> code.add("$L\n", variants("deliver", storage, times + from + ", " + to)));
@@ -368,14 +377,32 @@ final class ProjectionEmitter {
     return code.build();
   }
 
-  /** The event code's calls (every variant runs them): @OnPre, then @OnPost. */
-  private CodeBlock eventCalls(Storage storage) {
-    CodeBlock.Builder code = CodeBlock.builder()
-        .addStatement("deliverEvents$L(t, dt, $L, $L)", storage.suffix, from, to);
+  /**
+   * The event code's calls: @OnPre, then @OnPost; under double storage and {@code jit(false)}
+   * ({@code debug} true, or null for the runtime flag {@code jit}) the ones calling the user's
+   * methods.
+   */
+  private CodeBlock eventCalls(Storage storage, Boolean debug) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    String args = "t, dt, " + from + ", " + to;
+    eventCall(code, "deliverEvents", storage, debug, events.debugsOnPre(), args);
     if (model.onPost().isPresent()) {
-      code.addStatement("deliverPost$L(t, dt, $L, $L)", storage.suffix, from, to);
+      eventCall(code, "deliverPost", storage, debug, true, args);
     }
     return code.build();
+  }
+
+  private static void eventCall(CodeBlock.Builder code, String name, Storage storage,
+      Boolean debug, boolean hasDebug, String args) {
+    String kernel = name + storage.suffix;
+    String user = name + Variant.DEBUG.suffix + storage.suffix;
+    if (storage != Storage.DOUBLE || !hasDebug || Boolean.FALSE.equals(debug)) {
+      code.addStatement("$L($L)", kernel, args);
+    } else if (debug != null) {
+      code.addStatement("$L($L)", user, args);
+    } else {
+      code.add("if (!jit) $L($L); else $L($L);\n", user, args, kernel, args);
+    }
   }
 
   /** {@code if (!jit) nameDebug(..); else if (params.heterogeneous()) ...}, on one line. */
@@ -505,6 +532,10 @@ final class ProjectionEmitter {
   /** For each spiking presynaptic neuron, the {@code @OnPre} body on each of its targets. */
   private CodeBlock deliver(Action onPre, Vars vars, Loads loads, boolean debug,
       Storage storage) {
+    // per row, where this range's synapses start and end (Projection.rowStarts)
+    LocalNames rows = names.copy();
+    String rowStart = rows.allocate("rowStart");
+    String rowEnd = rows.allocate("rowEnd");
     CodeBlock.Builder effect = CodeBlock.builder();
     Set<String> written = new LinkedHashSet<>();
     onPre.assignments().forEach(a -> written.add(a.state()));
@@ -563,10 +594,14 @@ final class ProjectionEmitter {
         .nextControlFlow("else")
         .add("// the rows of the spikes due: last step's spike list, or that of d steps earlier\n")
         .addStatement("final int[] $L = dueSpikes()", spikes)
+        .add("// this range's synapses of each row (cut once, at the runner's ranges)\n")
+        .addStatement("final int[] $L = rowStarts($L, $L)", rowStart, from, to)
+        .addStatement("final int[] $L = rowEnds($L, $L)", rowEnd, from, to)
         .beginControlFlow("for (int $L = 0, $L = dueSpikeCount(); $L < $L; $L++)",
             slot, count, slot, count, slot)
         .addStatement("final int $L = $L[$L]", i, spikes, slot)
-        .beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i, k)
+        .beginControlFlow("for (int $L = $L[$L]; $L < $L[$L]; $L++)", k, rowStart, i, k, rowEnd,
+            i, k)
         .add(perTarget.build())
         .endControlFlow()
         .endControlFlow()
@@ -762,7 +797,7 @@ final class ProjectionEmitter {
     List<Vars> loops = new ArrayList<>();
     CodeBlock.Builder body = CodeBlock.builder();
     if (events != null) {
-      body.add(eventCalls(storage));
+      body.add(eventCalls(storage, debug));
     } else {
       model.onPre().ifPresent(onPre -> body.addStatement("deliver$L$L($L$L, $L)",
           variant.suffix, storage.suffix, usesTime ? "t, dt, " : "dt, ", from, to));

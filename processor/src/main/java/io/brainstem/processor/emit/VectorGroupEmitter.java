@@ -233,6 +233,10 @@ final class VectorGroupEmitter {
    * combinations are the scalar loops' own code, so the kernels stay bit-identical to them.
    */
   private List<MethodSpec> stageKernel(Integrator integrator, Variant variant) {
+    MethodSpec unrolled = unrolledKernel(integrator, variant);
+    if (unrolled != null) {
+      return List.of(unrolled);
+    }
     LocalNames locals = names.copy();
     Vars vars = Vars.kernel(model);
     VectorKernelParts.StagePlan stagePlan =
@@ -332,6 +336,35 @@ final class VectorGroupEmitter {
         .addCode(driver.build())
         .build());
     return methods;
+  }
+
+  /**
+   * The kernel of every explicit Runge–Kutta method as one loop, the stages unrolled and each
+   * vector's slopes in registers ({@link VectorKernelParts#unrolled}), or null when it does not
+   * fit one loop: per vector, stage 0's rates, then per further stage the method has its state
+   * ({@code VectorMath.row1} ..) and rates; the last row gives the results, blended in
+   * (refractory lanes keep their state), then threshold, reset and spikes as in every kernel.
+   * Each lane performs the scalar kernel's operations in its order.
+   */
+  private MethodSpec unrolledKernel(Integrator integrator, Variant variant) {
+    LocalNames locals = names.copy();
+    Vars vars = Vars.kernel(model);
+    VectorKernelParts.StagePlan stagePlan =
+        VectorKernelParts.stagePlan(model, integrator, variant, locals);
+    VectorPlanRenderer render = new VectorPlanRenderer(model, vars, variant, stagePlan.plan(),
+        locals, i, owner + ".noiseSeed()", s);
+    VectorKernelParts.Unrolled unrolled = VectorKernelParts.unrolled(render, stagePlan.stages(),
+        model.odes().stream().map(ModelIR.Ode::state).toList(), locals, owner + ".method()",
+        model.refractoryParam().isPresent() ? refractory : null, s);
+    if (unrolled == null) {
+      return null;
+    }
+    Finish finish = finish(render, locals);
+    List<Stmt> lets = new ArrayList<>(unrolled.lets());
+    lets.addAll(VectorKernelParts.preambleLets(model, vars, i, stagePlan.plan(), render));
+    return loop(stepMethod(integrator, variant), variant, unrolled.body(),
+        new KernelParts(lets, finish, false), Map.of(), Map.of(), true, null, true)
+        .addModifiers(PRIVATE).build();
   }
 
   /** The runtime's {@code RungeKutta.MAX_STAGES}: slope slots per state in the carry buffer. */

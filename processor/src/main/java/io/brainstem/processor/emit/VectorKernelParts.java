@@ -84,6 +84,90 @@ final class VectorKernelParts {
     return slots;
   }
 
+  /** Vector operations charged for a state's rows in an unrolled kernel (RK4's: 2, 2, 2, 9). */
+  static final int ROWS_COST = 15;
+
+  /**
+   * A stage kernel unrolled over the stages, every slope of a vector in a register.
+   *
+   * @param lets the scalar lets before the loop: the tableau and its rows' steps
+   * @param body the loop's statements: the slopes' locals, one block per stage (each guarded by
+   *     the method's number of stages, ending with the next row), then the results' stores
+   */
+  record Unrolled(List<Stmt> lets, List<Stmt> body) {}
+
+  /**
+   * {@code stages} unrolled ({@link Unrolled}), rendered by {@code render} once per stage; null
+   * when a stage's rates read the time (which differs from stage to stage) or when the
+   * unrolled stages exceed {@link LoopSplit#BUDGET} vector operations. {@code method} is the
+   * owner's method expression, {@code refractory} the mask the results are blended with, or null.
+   */
+  static Unrolled unrolled(VectorPlanRenderer render, StepPlan.Stages stages, List<String> states,
+      LocalNames locals, String method, String refractory, String species) {
+    String tableau = stages.method();
+    String steps = locals.allocate("steps");
+    Map<String, String> next = new LinkedHashMap<>();
+    Map<String, String> slopesOf = new LinkedHashMap<>();
+    for (StepPlan.Step step : stages.body()) {
+      if (step instanceof StepPlan.Let let && let.value() instanceof StepPlan.StageState st) {
+        next.put(st.state(), locals.allocate(st.state() + "_next"));
+        slopesOf.put(st.state(), st.slopes());
+      }
+    }
+    int max = VectorGroupEmitter.RUNGE_KUTTA_MAX_STAGES;
+    Map<String, List<String>> k = new LinkedHashMap<>();
+    List<Stmt> body = new ArrayList<>();
+    for (String x : states) {
+      List<String> names = new ArrayList<>();
+      for (int j = 0; j < max; j++) {
+        names.add(locals.allocate(slopesOf.get(x) + j));
+      }
+      k.put(x, names);
+      body.add(new Stmt(CodeBlock.of("$T $L = $L, $L = $L;\n", RuntimeNames.DOUBLE_VECTOR,
+          String.join(" = " + x + ", ", names), x, next.get(x), x), null,
+          Set.of(new Ref(x, RefKind.STATE)), 0));
+    }
+    int cost = states.size() * ROWS_COST;
+    boolean readsTime = false;
+    for (int s = 0; s < max; s++) {
+      Map<String, String> slopeOf = new LinkedHashMap<>();
+      for (String x : states) {
+        slopeOf.put(slopesOf.get(x), k.get(x).get(s));
+      }
+      render.unrolled(next, slopeOf);
+      List<Stmt> rates = render.stageStatements();
+      CodeBlock.Builder code = s == 0 ? CodeBlock.builder().add("{\n").indent()
+          : CodeBlock.builder().beginControlFlow("if ($L.stages() > $L)", tableau, s);
+      Set<Ref> reads = new LinkedHashSet<>(Set.of(new Ref(tableau, RefKind.LOCAL),
+          new Ref(steps, RefKind.LOCAL)));
+      for (Stmt st : rates) {
+        code.add(st.code());
+        reads.addAll(st.reads());
+        cost += st.cost();
+      }
+      for (String x : states) {
+        code.addStatement("$L = $T.row$L($L, $L, $L, $L)", next.get(x), RuntimeNames.VECTOR_MATH,
+            s + 1, tableau, x, String.join(", ", k.get(x).subList(0, s + 1)), steps);
+        reads.add(new Ref(x, RefKind.STATE));
+      }
+      body.add(new Stmt(s == 0 ? code.unindent().add("}\n").build() : code.endControlFlow().build(),
+          null, reads, 0));
+      readsTime |= reads.stream().anyMatch(r -> r.kind() == RefKind.TIME)
+          || render.uniformLets().stream().anyMatch(u -> u.reads().stream()
+              .anyMatch(r -> r.kind() == RefKind.TIME));
+    }
+    if (readsTime || cost > LoopSplit.BUDGET) {
+      return null;
+    }
+    body.addAll(render.afterStages(refractory));
+    List<Stmt> lets = List.of(
+        new Stmt(CodeBlock.of("final $T $L = $T.of($L);\n", RuntimeNames.RUNGE_KUTTA, tableau,
+            RuntimeNames.RUNGE_KUTTA, method), tableau, Set.of(), 0),
+        new Stmt(CodeBlock.of("final double[] $L = $T.steps($L, dt);\n", steps,
+            RuntimeNames.VECTOR_MATH, tableau), steps, Set.of(new Ref(tableau, RefKind.LOCAL)), 0));
+    return new Unrolled(lets, body);
+  }
+
   /** {@code int lanes()}: elements per vector. */
   static MethodSpec lanes(String species) {
     return MethodSpec.methodBuilder("lanes")

@@ -167,6 +167,27 @@ final class VectorPlanRenderer {
     this.carrySlots = slots;
   }
 
+  /** In an unrolled Runge–Kutta kernel: each state's local of its next stage state (or result). */
+  private java.util.Map<String, String> next;
+  /** In an unrolled Runge–Kutta kernel: the local each slope buffer's stage goes to. */
+  private java.util.Map<String, String> slopeOf;
+
+  /**
+   * Renders the stage plan's statements for one stage of an unrolled kernel, the slopes in
+   * registers: a state's stage value is its local {@code next.get(state)} (which, after the last
+   * stage, holds its result), a slope is assigned to {@code slopeOf.get(x_k)}.
+   */
+  void unrolled(java.util.Map<String, String> next, java.util.Map<String, String> slopeOf) {
+    this.next = next;
+    this.slopeOf = slopeOf;
+  }
+
+  private Stmt nextOf(String name, String state) {
+    vectorLocals.add(name);
+    return new Stmt(CodeBlock.of("final $T $L = $L;\n", RuntimeNames.DOUBLE_VECTOR, name,
+        next.get(state)), name, Set.of(), 0);
+  }
+
   /**
    * A stage loop plan's statements, run once per stage: the stage states (loaded from the carry
    * buffer, where the runtime's {@code RungeKutta} put them), the rates, and the saves of the
@@ -194,21 +215,27 @@ final class VectorPlanRenderer {
         continue;
       } else if (step instanceof Store store && store.value() instanceof Ref r
           && direct.containsKey(r.name())) {
-        // The result straight from the buffer, where the runtime's RungeKutta.step put it.
-        CodeBlock value = CodeBlock.of("$T.fromArray($L, $L, $L + $L)", RuntimeNames.DOUBLE_VECTOR,
-            species, carry, carrySlots.get(store.state()), at);
+        // The result straight from the buffer, where the runtime's RungeKutta.step put it (or,
+        // unrolled, from its local).
+        CodeBlock value = next != null ? CodeBlock.of("$L", next.get(store.state()))
+            : CodeBlock.of("$T.fromArray($L, $L, $L + $L)", RuntimeNames.DOUBLE_VECTOR, species,
+                carry, carrySlots.get(store.state()), at);
         out.add(new Stmt(refractory == null
             ? CodeBlock.of("$L = $L;\n", store.state(), value)
             : CodeBlock.of("$L = $L.blend($L, $L);\n", store.state(), value, store.state(),
                 refractory),
             null, Set.of(new Ref(store.state(), Expr.RefKind.STATE)), 2));
       } else if (step instanceof Let let && let.value() instanceof StepPlan.StageState st) {
-        out.add(fromCarry(let.name(), carrySlots.get(st.state())));
+        out.add(next != null ? nextOf(let.name(), st.state())
+            : fromCarry(let.name(), carrySlots.get(st.state())));
       } else if (step instanceof Let let && let.value() instanceof StepPlan.Combined c) {
-        out.add(fromCarry(let.name(), carrySlots.get(c.state())));
+        out.add(next != null ? nextOf(let.name(), c.state())
+            : fromCarry(let.name(), carrySlots.get(c.state())));
       } else if (step instanceof StepPlan.SaveSlope save) {
-        out.add(new Stmt(CodeBlock.of("$L.intoArray($L, $L + $L);\n",
-            exprs.vector(save.value()), carry, carrySlots.get(save.slopes()), at),
+        CodeBlock value = exprs.vector(save.value());
+        out.add(new Stmt(next != null ? CodeBlock.of("$L = $L;\n", slopeOf.get(save.slopes()), value)
+            : CodeBlock.of("$L.intoArray($L, $L + $L);\n", value, carry,
+                carrySlots.get(save.slopes()), at),
             null, Exprs.refs(save.value()), cost(save.value()) + 1));
       } else if (step instanceof Let let) {
         let(let, out);

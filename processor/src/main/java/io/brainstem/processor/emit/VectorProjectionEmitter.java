@@ -283,6 +283,10 @@ final class VectorProjectionEmitter {
    * {@code RungeKutta.step} combines them and a last loop stores the results.
    */
   private List<MethodSpec> stageKernel(Integrator integrator, Variant variant) {
+    MethodSpec unrolled = unrolledKernel(integrator, variant);
+    if (unrolled != null) {
+      return List.of(unrolled);
+    }
     LocalNames locals = names.copy();
     Vars vars = Vars.kernel(model);
     VectorKernelParts.StagePlan stagePlan =
@@ -362,6 +366,30 @@ final class VectorProjectionEmitter {
         .addCode(driver.build())
         .build());
     return methods;
+  }
+
+  /**
+   * The integration of every explicit Runge–Kutta method as one loop, the stages unrolled and
+   * each vector's slopes in registers, or null when it does not fit one, as the neurons' ({@code
+   * VectorGroupEmitter.unrolledKernel}); then the results are stored.
+   */
+  private MethodSpec unrolledKernel(Integrator integrator, Variant variant) {
+    LocalNames locals = names.copy();
+    Vars vars = Vars.kernel(model);
+    VectorKernelParts.StagePlan stagePlan =
+        VectorKernelParts.stagePlan(model, integrator, variant, locals);
+    VectorPlanRenderer render = new VectorPlanRenderer(model, vars, variant, stagePlan.plan(),
+        locals, j, owner + ".noiseSeed()", s);
+    VectorKernelParts.Unrolled unrolled = VectorKernelParts.unrolled(render, stagePlan.stages(),
+        model.odes().stream().map(ModelIR.Ode::state).toList(), locals, owner + ".method()", null,
+        s);
+    if (unrolled == null) {
+      return null;
+    }
+    List<Stmt> lets = new ArrayList<>(unrolled.lets());
+    lets.addAll(VectorKernelParts.preambleLets(model, vars, j, stagePlan.plan(), render));
+    return loop(stepMethod(integrator, variant), variant, unrolled.body(), lets, false, Map.of(),
+        Map.of(), true, null).addModifiers(PRIVATE).build();
   }
 
   private static Map<String, Integer> shifted(Map<String, Integer> slots, int base) {

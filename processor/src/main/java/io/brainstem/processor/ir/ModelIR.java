@@ -72,10 +72,21 @@ public sealed interface ModelIR permits NeuronIR, SynapseIR {
    * A {@code @PerSynapse} or {@code @PerPre} variable: a parameter ({@code state} false) or a state,
    * with its initial value.
    */
-  public record SynapseVar(String name, Home home, boolean state, double initialValue) {}
+  public record SynapseVar(String name, Home home, boolean state, double initialValue,
+      boolean trainable) {
+    /** A variable that is not {@code @Trainable}. */
+    public SynapseVar(String name, Home home, boolean state, double initialValue) {
+      this(name, home, state, initialValue, false);
+    }
+  }
 
-  /** A parameter and its default value. */
-  public record Param(String name, double defaultValue) {}
+  /** A parameter, its default value, and whether it is {@code @Trainable}. */
+  public record Param(String name, double defaultValue, boolean trainable) {
+    /** A parameter that is not {@code @Trainable}. */
+    public Param(String name, double defaultValue) {
+      this(name, defaultValue, false);
+    }
+  }
 
   /** A state and its initial value. */
   public record State(String name, double initialValue) {}

@@ -11,6 +11,7 @@ import io.brainstem.annotations.Post;
 import io.brainstem.annotations.Pre;
 import io.brainstem.annotations.Refractory;
 import io.brainstem.annotations.State;
+import io.brainstem.annotations.Trainable;
 import io.brainstem.processor.check.Diagnostics;
 import io.brainstem.processor.check.ErrorCode;
 import io.brainstem.processor.ir.Expr;
@@ -55,12 +56,17 @@ final class FieldParser {
     List<AnnotationMirror> roles =
         Annotations.findAll(field, Param.class, State.class, Input.class, Post.class, Pre.class);
     AnnotationMirror refractoryMirror = Annotations.find(field, Refractory.class);
+    AnnotationMirror trainableMirror = Annotations.find(field, Trainable.class);
     String name = field.getSimpleName().toString();
     home(field, name, roles);
     if (roles.isEmpty()) {
       if (refractoryMirror != null) {
         refractoryNotParam(field, refractoryMirror);
         conflicted.add(name); // reported: a body reading it must not add a BS104 for the same slip
+      }
+      if (trainableMirror != null) {
+        trainableNotParam(field, trainableMirror, "a plain field");
+        conflicted.add(name);
       }
       return; // a plain field is the user's business, until a body reads it
     }
@@ -79,7 +85,8 @@ final class FieldParser {
     String kind = Annotations.display(role);
     switch (kind) {
       case "@Param":
-        params.add(new Member<>(name, new ModelIR.Param(name, initialValue(field)), field, role));
+        params.add(new Member<>(name,
+            new ModelIR.Param(name, initialValue(field), trainableMirror != null), field, role));
         break;
       case "@State":
         states.add(new Member<>(name, new ModelIR.State(name, initialValue(field)), field, role));
@@ -95,6 +102,9 @@ final class FieldParser {
         posts.add(new Member<>(name, new ModelIR.Post(name, viewedName(field, role, "@Post",
             "postsynaptic")), field, role));
         break;
+    }
+    if (trainableMirror != null && !kind.equals("@Param")) {
+      trainableNotParam(field, trainableMirror, "a " + kind);
     }
     if (refractoryMirror != null) {
       if (kind.equals("@Param")) {
@@ -221,6 +231,17 @@ final class FieldParser {
           "Write the " + side + " variable's name, e.g. " + annotation + "(\"V\").");
     }
     return written;
+  }
+
+  private void trainableNotParam(VariableElement field, AnnotationMirror mirror, String role) {
+    diagnostics.error(
+        ErrorCode.TRAINABLE_NOT_PARAM,
+        field,
+        mirror,
+        "@Trainable on '" + field.getSimpleName() + "' (" + role + ") needs a @Param: training"
+            + " changes parameters, while states and inputs are computed by the model",
+        "Annotate the field '@Param @Trainable double " + field.getSimpleName()
+            + "', or remove @Trainable.");
   }
 
   private void refractoryNotParam(VariableElement field, AnnotationMirror mirror) {

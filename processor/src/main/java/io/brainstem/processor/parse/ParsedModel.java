@@ -81,7 +81,8 @@ public record ParsedModel(
     List<ModelIR.SynapseVar> vars = new java.util.ArrayList<>();
     for (Member<ModelIR.Param> p : params) {
       home(p.name()).ifPresent(h ->
-          vars.add(new ModelIR.SynapseVar(p.name(), h, false, p.value().defaultValue())));
+          vars.add(new ModelIR.SynapseVar(p.name(), h, false, p.value().defaultValue(),
+              p.value().trainable())));
     }
     for (Member<ModelIR.State> s : states) {
       home(s.name()).ifPresent(h ->

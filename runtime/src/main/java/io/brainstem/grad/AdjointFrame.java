@@ -1,0 +1,69 @@
+package io.brainstem.grad;
+
+import java.util.Objects;
+
+/**
+ * The arrays one {@link BackwardStep} call reads and writes: the forward values of one step of a
+ * group (the states at its start, the inputs it read, which elements were held refractory), and
+ * the adjoints. Allocated once per group and reused for every step, so the backward pass does not
+ * allocate.
+ *
+ * <p>Before a call, {@link #adjState} holds {@code ∂L/∂x} of the states after the step (after the
+ * reset) and {@link #adjSpike} {@code ∂L/∂S} of the step's spikes; the call overwrites {@link
+ * #adjState} with {@code ∂L/∂x} of the states before it, writes {@link #adjInput} and adds to
+ * {@link #gradParam} (per element; {@link #parameterGradient} sums them).
+ */
+public final class AdjointFrame {
+  /** The states at the start of the step, {@code [state][element]}. */
+  public final double[][] state;
+  /** The inputs the step read, {@code [input][element]}. */
+  public final double[][] input;
+  /** Whether each element was held (refractory) during the step; null when none ever is. */
+  public boolean[] refractory;
+  /** The time at the start of the step. */
+  public double t;
+  /** The step size. */
+  public double dt;
+  /** The adjoints of the states: after the step on entry, before it on return. */
+  public final double[][] adjState;
+  /** {@code ∂L/∂S} of each element's spike in this step; null for none. */
+  public double[] adjSpike;
+  /** {@code ∂L/∂input} of the step, written by each call. */
+  public final double[][] adjInput;
+  /** The parameter gradients per element, {@code [param][element]}, accumulated over calls. */
+  public final double[][] gradParam;
+  /** The spike's surrogate derivative {@code dS/dθ}. */
+  public Surrogate surrogate = Surrogate.fastSigmoid(10);
+  /** Whether the reset passes no gradient through the spike (the reset is "detached"). */
+  public boolean detachReset;
+
+  /**
+   * A frame for {@code step}'s group, zeroed.
+   *
+   * @param step the backward step whose shapes it takes
+   */
+  public AdjointFrame(BackwardStep step) {
+    Objects.requireNonNull(step, "step");
+    int n = step.size();
+    this.state = new double[step.states().size()][n];
+    this.input = new double[step.inputs().size()][n];
+    this.adjState = new double[step.states().size()][n];
+    this.adjInput = new double[step.inputs().size()][n];
+    this.gradParam = new double[step.params().size()][n];
+  }
+
+  /**
+   * The gradient of parameter {@code p} summed over the elements (the gradient of a group-wide
+   * parameter), in element order so the sum does not depend on threads.
+   *
+   * @param p the parameter's index in {@link BackwardStep#params()}
+   * @return {@code Σ_i gradParam[p][i]}
+   */
+  public double parameterGradient(int p) {
+    double sum = 0;
+    for (double g : gradParam[p]) {
+      sum += g;
+    }
+    return sum;
+  }
+}
