@@ -40,7 +40,8 @@ public final class Parameters {
 
   /**
    * Marks parameter {@code index} as {@code @Trainable}; generated constructors call it for each
-   * parameter the model declares so.
+   * parameter the model declares so, and a user may call it to train a parameter of one group
+   * only ({@code markTrainable(indexOf("tau"))}).
    */
   public void markTrainable(int index) {
     trainable[index] = true;

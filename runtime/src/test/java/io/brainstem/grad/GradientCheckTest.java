@@ -289,6 +289,45 @@ class GradientCheckTest {
     assertWithMessage("gradients off by more than %s", TOLERANCE).that(failures).isEmpty();
   }
 
+  /**
+   * Per-element parameters take the loop that reads them per element, group-wide ones the loop
+   * that computes what reads only them once: both give the same bits.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cases")
+  void perElementParametersGiveTheGroupWideBits(Model model, Integrator integrator) {
+    Run run = new Run(model, integrator);
+    run.loss(0);
+    BackwardStep backward = model.backward().apply(run.group);
+    double[][][] results = new double[2][][];
+    for (int variant = 0; variant < 2; variant++) {
+      if (variant == 1) {
+        double value = run.group.params().value(0, 0);
+        run.group.params().set(0, new double[] {value, value, value});
+        assertWithMessage("heterogeneous").that(run.group.params().heterogeneous()).isTrue();
+      }
+      AdjointFrame frame = new AdjointFrame(backward);
+      frame.dt = model.dt();
+      for (int k = STEPS - 1; k >= 0; k--) {
+        for (int s = 0; s < run.states.size(); s++) {
+          for (int i = 0; i < N; i++) {
+            frame.adjState[s][i] += run.weights[s][i];
+            frame.state[s][i] = run.stateTape[k][s][i];
+          }
+        }
+        for (int q = 0; q < run.inputs.size(); q++) {
+          System.arraycopy(run.inputTape[k][q], 0, frame.input[q], 0, N);
+        }
+        frame.t = k * model.dt();
+        backward.backward(frame, 0, N);
+      }
+      List<double[]> all = new ArrayList<>(List.of(frame.adjState));
+      all.addAll(List.of(frame.gradParam));
+      results[variant] = all.toArray(double[][]::new);
+    }
+    assertWithMessage("%s %s", model, integrator).that(results[1]).isEqualTo(results[0]);
+  }
+
   private static double centralDifference(Model model, Integrator integrator, double at,
       java.util.function.DoubleUnaryOperator loss) {
     // The five-point stencil (error O(h⁴)), so h can be large enough for roundoff not to matter.

@@ -1,6 +1,7 @@
 package io.brainstem.math;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.brainstem.annotations.Integrator;
@@ -97,6 +98,54 @@ class RungeKuttaTest {
   }
 
   @Test
+  void theUnrolledKernelsRowsAreThePerElementFormForEveryMethod() {
+    jdk.incubator.vector.VectorSpecies<Double> species =
+        jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED;
+    int lanes = species.length();
+    Random random = new Random(4);
+    for (Integrator method : Integrator.values()) {
+      if (method == Integrator.EXP_AUTO || method == Integrator.EXP_EULER) {
+        continue;
+      }
+      RungeKutta rk = RungeKutta.of(method);
+      double[] steps = VectorMath.steps(rk, DT);
+      double[] y = new double[lanes];
+      double[][] k = new double[RungeKutta.MAX_STAGES][lanes];
+      for (int at = 0; at < lanes; at++) {
+        y[at] = at == 0 ? -0.0 : random.nextGaussian();
+        for (double[] slopes : k) {
+          slopes[at] = at == 0 ? 0.0 : at == 1 ? Double.POSITIVE_INFINITY : random.nextGaussian();
+        }
+      }
+      jdk.incubator.vector.DoubleVector[] kv = new jdk.incubator.vector.DoubleVector[k.length];
+      for (int j = 0; j < k.length; j++) {
+        kv[j] = jdk.incubator.vector.DoubleVector.fromArray(species, k[j], 0);
+      }
+      jdk.incubator.vector.DoubleVector yv =
+          jdk.incubator.vector.DoubleVector.fromArray(species, y, 0);
+      for (int s = 1; s <= rk.stages(); s++) {
+        double[] row = (switch (s) {
+          case 1 -> VectorMath.row1(rk, yv, kv[0], steps);
+          case 2 -> VectorMath.row2(rk, yv, kv[0], kv[1], steps);
+          case 3 -> VectorMath.row3(rk, yv, kv[0], kv[1], kv[2], steps);
+          default -> VectorMath.row4(rk, yv, kv[0], kv[1], kv[2], kv[3], steps);
+        }).toArray();
+        for (int at = 0; at < lanes; at++) {
+          double[] lane = new double[rk.stages()];
+          for (int j = 0; j < lane.length; j++) {
+            lane[j] = k[j][at];
+          }
+          double expected = s < rk.stages() ? rk.stage(s, y[at], lane, DT)
+              : rk.step(y[at], lane, DT);
+          assertWithMessage("%s row %s lane %s", method, s, at)
+              .that(Double.doubleToLongBits(row[at]))
+              .isEqualTo(Double.doubleToLongBits(expected));
+        }
+      }
+    }
+  }
+
+  @Test
   void theScalarLoopsBlockFormIsThePerElementFormForEveryMethod() {
     Random random = new Random(3);
     int from = 5;
@@ -130,7 +179,7 @@ class RungeKuttaTest {
           double expectedFloat =
               s == rk.stages() ? rk.step(yFloat[i], k, DT) : rk.stage(s, yFloat[i], k, DT);
           assertThat(Double.doubleToRawLongBits(doubles[i]))
-              .isEqualTo(Double.doubleToRawLongBits(expected));
+              .isEqualTo(Double.doubleToLongBits(expected));
           assertThat(Double.doubleToRawLongBits(floats[i]))
               .isEqualTo(Double.doubleToRawLongBits(expectedFloat));
         }

@@ -29,6 +29,17 @@ class TrainableParametersTest {
     assertThat(net.variable("AB.scale").size()).isEqualTo(3);
   }
 
+  /** A lumped parameter can also be marked at run time, on one group only. */
+  @Test
+  void aParameterCanBeMarkedTrainableAtRunTime() {
+    LifGroup e = new LifGroup("E", 2);
+    LifGroup i = new LifGroup("I", 2);
+    e.params().markTrainable(e.params().indexOf("tau"));
+    Network net = new Network();
+    net.add(e, i);
+    assertThat(net.trainableParameters()).containsExactly("E.tau");
+  }
+
   @Test
   void aNetworkOfModelsWithoutTrainableParametersListsNone() {
     Network net = new Network();

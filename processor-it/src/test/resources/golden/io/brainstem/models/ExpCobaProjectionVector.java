@@ -201,32 +201,22 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
     final double[] steps = VectorMath.steps(tableau, dt);
     for (int j = from; j < to; j += S.length()) {
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      DoubleVector g_k0 = g, g_k1 = g, g_k2 = g, g_k3 = g, g_next_ = g;
-      {
-        final DoubleVector g_stage = g_next_;
-        final DoubleVector g_slope = g_stage.neg().div(tau);
-        g_k0 = g_slope;
-        g_next_ = VectorMath.row1(tableau, g, g_k0, steps);
-      }
+      DoubleVector g_k0 = g, g_k1 = g, g_k2 = g, g_k3 = g, g_stage = g;
+      g_k0 = g_stage.neg().div(tau);
+      g_stage = VectorMath.row1(tableau, g, g_k0, steps);
       if (tableau.stages() > 1) {
-        final DoubleVector g_stage = g_next_;
-        final DoubleVector g_slope = g_stage.neg().div(tau);
-        g_k1 = g_slope;
-        g_next_ = VectorMath.row2(tableau, g, g_k0, g_k1, steps);
+        g_k1 = g_stage.neg().div(tau);
+        g_stage = VectorMath.row2(tableau, g, g_k0, g_k1, steps);
       }
       if (tableau.stages() > 2) {
-        final DoubleVector g_stage = g_next_;
-        final DoubleVector g_slope = g_stage.neg().div(tau);
-        g_k2 = g_slope;
-        g_next_ = VectorMath.row3(tableau, g, g_k0, g_k1, g_k2, steps);
+        g_k2 = g_stage.neg().div(tau);
+        g_stage = VectorMath.row3(tableau, g, g_k0, g_k1, g_k2, steps);
       }
       if (tableau.stages() > 3) {
-        final DoubleVector g_stage = g_next_;
-        final DoubleVector g_slope = g_stage.neg().div(tau);
-        g_k3 = g_slope;
-        g_next_ = VectorMath.row4(tableau, g, g_k0, g_k1, g_k2, g_k3, steps);
+        g_k3 = g_stage.neg().div(tau);
+        g_stage = VectorMath.row4(tableau, g, g_k0, g_k1, g_k2, g_k3, steps);
       }
-      g = g_next_;
+      g = g_stage;
       g.intoArray(this.g, j);
     }
   }
@@ -238,32 +228,22 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
     for (int j = from; j < to; j += S.length()) {
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, j);
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
-      DoubleVector g_k0 = g, g_k1 = g, g_k2 = g, g_k3 = g, g_next_ = g;
-      {
-        final DoubleVector g_stage = g_next_;
-        final DoubleVector g_slope = g_stage.neg().div(tau);
-        g_k0 = g_slope;
-        g_next_ = VectorMath.row1(tableau, g, g_k0, steps);
-      }
+      DoubleVector g_k0 = g, g_k1 = g, g_k2 = g, g_k3 = g, g_stage = g;
+      g_k0 = g_stage.neg().div(tau);
+      g_stage = VectorMath.row1(tableau, g, g_k0, steps);
       if (tableau.stages() > 1) {
-        final DoubleVector g_stage = g_next_;
-        final DoubleVector g_slope = g_stage.neg().div(tau);
-        g_k1 = g_slope;
-        g_next_ = VectorMath.row2(tableau, g, g_k0, g_k1, steps);
+        g_k1 = g_stage.neg().div(tau);
+        g_stage = VectorMath.row2(tableau, g, g_k0, g_k1, steps);
       }
       if (tableau.stages() > 2) {
-        final DoubleVector g_stage = g_next_;
-        final DoubleVector g_slope = g_stage.neg().div(tau);
-        g_k2 = g_slope;
-        g_next_ = VectorMath.row3(tableau, g, g_k0, g_k1, g_k2, steps);
+        g_k2 = g_stage.neg().div(tau);
+        g_stage = VectorMath.row3(tableau, g, g_k0, g_k1, g_k2, steps);
       }
       if (tableau.stages() > 3) {
-        final DoubleVector g_stage = g_next_;
-        final DoubleVector g_slope = g_stage.neg().div(tau);
-        g_k3 = g_slope;
-        g_next_ = VectorMath.row4(tableau, g, g_k0, g_k1, g_k2, g_k3, steps);
+        g_k3 = g_stage.neg().div(tau);
+        g_stage = VectorMath.row4(tableau, g, g_k0, g_k1, g_k2, g_k3, steps);
       }
-      g = g_next_;
+      g = g_stage;
       g.intoArray(this.g, j);
     }
   }

@@ -3,6 +3,7 @@ package io.brainstem.models;
 
 import io.brainstem.grad.AdjointFrame;
 import io.brainstem.grad.BackwardStep;
+import io.brainstem.grad.Surrogate;
 import io.brainstem.math.Exprel;
 import io.brainstem.network.Parameters;
 import java.util.List;
@@ -48,9 +49,104 @@ public final class LifBackward implements BackwardStep {
   private void backwardExpAuto(AdjointFrame frame, int from, int to) {
     final Parameters params_ = group.params();
     final double dt = frame.dt;
+    final double V_rest = params_.scalar(0);
+    final double V_reset = params_.scalar(1);
+    final double V_th = params_.scalar(2);
+    final double R = params_.scalar(3);
+    final double tau = params_.scalar(4);
+    final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+    final double V_expEulerFactor_slope = dt * dt * Exprel.derivative(dt * (-1.0 / tau));
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
     for (int i = from; i < to; i++) {
-      final double V = frame.state[0][i];
-      final double input = frame.input[0][i];
+      final double V = V_start[i];
+      final double input = input_values[i];
+      // the forward step, replayed
+      final double V_rate = (-V + V_rest + R * input) / tau;
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + V_expEulerFactor * V_rate;
+      final double a_V_post = V_adjoint[i];
+      double g_V_rest = 0;
+      double g_V_reset = 0;
+      double g_V_th = 0;
+      double g_R = 0;
+      double g_tau = 0;
+      // spike S = H(margin), margin = (V - V_th)
+      final double margin = V_next - V_th;
+      final boolean spiked = V_next >= V_th;
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
+      // reset: V = V_reset
+      final double reset_V = V_reset;
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
+      if (!detachReset) {
+        a_margin += a_V_post * (reset_V - V_next);
+      }
+      final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
+      if (spiked) g_V_reset += a_V_post;
+      g_V_th += -(a_margin * dSpike);
+      double a_V = 0;
+      double a_input = 0;
+      double a_V_rate = 0;
+      double a_V_expEulerFactor = 0;
+      if (held) {
+        // held (refractory): the step kept every state, and nothing else reaches it
+        a_V = a_V_next;
+      } else {
+        // V' = (V + (V_expEulerFactor * V_rate))
+        a_V += a_V_next;
+        a_V_expEulerFactor += a_V_next * V_rate;
+        a_V_rate += a_V_next * V_expEulerFactor;
+        // V_expEulerFactor = dt·exprel(dt·((-1.0 / tau)))
+        final double a_V_expEulerFactor_exprel = a_V_expEulerFactor * V_expEulerFactor_slope;
+        g_tau += a_V_expEulerFactor_exprel * (1.0 / (tau * tau));
+        // V_rate = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
+        a_V += a_V_rate * (-1.0 / tau);
+        g_V_rest += a_V_rate * (1.0 / tau);
+        g_R += a_V_rate * (input / tau);
+        a_input += a_V_rate * (R / tau);
+        g_tau += a_V_rate * (-((V_rest - V + R * input) / (tau * tau)));
+      }
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
+    }
+  }
+
+  private void backwardExpAutoPerElement(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = group.params();
+    final double dt = frame.dt;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
+    for (int i = from; i < to; i++) {
+      final double V = V_start[i];
+      final double input = input_values[i];
       final double V_rest = params_.value(0, i);
       final double V_reset = params_.value(1, i);
       final double V_th = params_.value(2, i);
@@ -59,24 +155,23 @@ public final class LifBackward implements BackwardStep {
       // the forward step, replayed
       final double V_rate = (-V + V_rest + R * input) / tau;
       final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
-      final boolean held = frame.refractory != null && frame.refractory[i];
+      final boolean held = refractory != null && refractory[i];
       final double V_next = held ? V : V + V_expEulerFactor * V_rate;
-      final double a_V_post = frame.adjState[0][i];
+      final double a_V_post = V_adjoint[i];
       double g_V_rest = 0;
       double g_V_reset = 0;
       double g_V_th = 0;
       double g_R = 0;
       double g_tau = 0;
-      double g_tau_ref = 0;
       // spike S = H(margin), margin = (V - V_th)
       final double margin = V_next - V_th;
       final boolean spiked = V_next >= V_th;
-      final double dSpike = frame.surrogate.derivative(margin);
-      double a_margin = frame.adjSpike == null ? 0 : frame.adjSpike[i];
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!frame.detachReset) {
+      if (!detachReset) {
         a_margin += a_V_post * (reset_V - V_next);
       }
       final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
@@ -104,51 +199,62 @@ public final class LifBackward implements BackwardStep {
         a_input += a_V_rate * (R / tau);
         g_tau += a_V_rate * (-((V_rest - V + R * input) / (tau * tau)));
       }
-      frame.adjState[0][i] = a_V;
-      frame.adjInput[0][i] = a_input;
-      frame.gradParam[0][i] += g_V_rest;
-      frame.gradParam[1][i] += g_V_reset;
-      frame.gradParam[2][i] += g_V_th;
-      frame.gradParam[3][i] += g_R;
-      frame.gradParam[4][i] += g_tau;
-      frame.gradParam[5][i] += g_tau_ref;
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
     }
   }
 
   private void backwardExpEuler(AdjointFrame frame, int from, int to) {
     final Parameters params_ = group.params();
     final double dt = frame.dt;
+    final double V_rest = params_.scalar(0);
+    final double V_reset = params_.scalar(1);
+    final double V_th = params_.scalar(2);
+    final double R = params_.scalar(3);
+    final double tau = params_.scalar(4);
+    final double V_slope = -1.0 / tau;
+    final double V_decay = Math.exp(dt * V_slope);
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
     for (int i = from; i < to; i++) {
-      final double V = frame.state[0][i];
-      final double input = frame.input[0][i];
-      final double V_rest = params_.value(0, i);
-      final double V_reset = params_.value(1, i);
-      final double V_th = params_.value(2, i);
-      final double R = params_.value(3, i);
-      final double tau = params_.value(4, i);
+      final double V = V_start[i];
+      final double input = input_values[i];
       // the forward step, replayed
       final double V_rate = (-V + V_rest + R * input) / tau;
-      final double V_slope = -1.0 / tau;
-      final double V_decay = Math.exp(dt * V_slope);
       final double V_inf = V - V_rate / V_slope;
-      final boolean held = frame.refractory != null && frame.refractory[i];
+      final boolean held = refractory != null && refractory[i];
       final double V_next = held ? V : V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
-      final double a_V_post = frame.adjState[0][i];
+      final double a_V_post = V_adjoint[i];
       double g_V_rest = 0;
       double g_V_reset = 0;
       double g_V_th = 0;
       double g_R = 0;
       double g_tau = 0;
-      double g_tau_ref = 0;
       // spike S = H(margin), margin = (V - V_th)
       final double margin = V_next - V_th;
       final boolean spiked = V_next >= V_th;
-      final double dSpike = frame.surrogate.derivative(margin);
-      double a_margin = frame.adjSpike == null ? 0 : frame.adjSpike[i];
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!frame.detachReset) {
+      if (!detachReset) {
         a_margin += a_V_post * (reset_V - V_next);
       }
       final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
@@ -184,23 +290,35 @@ public final class LifBackward implements BackwardStep {
         a_input += a_V_rate * (R / tau);
         g_tau += a_V_rate * (-((V_rest - V + R * input) / (tau * tau)));
       }
-      frame.adjState[0][i] = a_V;
-      frame.adjInput[0][i] = a_input;
-      frame.gradParam[0][i] += g_V_rest;
-      frame.gradParam[1][i] += g_V_reset;
-      frame.gradParam[2][i] += g_V_th;
-      frame.gradParam[3][i] += g_R;
-      frame.gradParam[4][i] += g_tau;
-      frame.gradParam[5][i] += g_tau_ref;
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
     }
   }
 
-  private void backwardEuler(AdjointFrame frame, int from, int to) {
+  private void backwardExpEulerPerElement(AdjointFrame frame, int from, int to) {
     final Parameters params_ = group.params();
     final double dt = frame.dt;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
     for (int i = from; i < to; i++) {
-      final double V = frame.state[0][i];
-      final double input = frame.input[0][i];
+      final double V = V_start[i];
+      final double input = input_values[i];
       final double V_rest = params_.value(0, i);
       final double V_reset = params_.value(1, i);
       final double V_th = params_.value(2, i);
@@ -208,24 +326,114 @@ public final class LifBackward implements BackwardStep {
       final double tau = params_.value(4, i);
       // the forward step, replayed
       final double V_rate = (-V + V_rest + R * input) / tau;
-      final boolean held = frame.refractory != null && frame.refractory[i];
-      final double V_next = held ? V : V + dt * V_rate;
-      final double a_V_post = frame.adjState[0][i];
+      final double V_slope = -1.0 / tau;
+      final double V_decay = Math.exp(dt * V_slope);
+      final double V_inf = V - V_rate / V_slope;
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V_slope == 0.0 ? V + dt * V_rate : V_inf + (V - V_inf) * V_decay;
+      final double a_V_post = V_adjoint[i];
       double g_V_rest = 0;
       double g_V_reset = 0;
       double g_V_th = 0;
       double g_R = 0;
       double g_tau = 0;
-      double g_tau_ref = 0;
       // spike S = H(margin), margin = (V - V_th)
       final double margin = V_next - V_th;
       final boolean spiked = V_next >= V_th;
-      final double dSpike = frame.surrogate.derivative(margin);
-      double a_margin = frame.adjSpike == null ? 0 : frame.adjSpike[i];
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!frame.detachReset) {
+      if (!detachReset) {
+        a_margin += a_V_post * (reset_V - V_next);
+      }
+      final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
+      if (spiked) g_V_reset += a_V_post;
+      g_V_th += -(a_margin * dSpike);
+      double a_V = 0;
+      double a_input = 0;
+      double a_V_rate = 0;
+      double a_V_slope = 0;
+      double a_V_decay = 0;
+      double a_V_inf = 0;
+      if (held) {
+        // held (refractory): the step kept every state, and nothing else reaches it
+        a_V = a_V_next;
+      } else {
+        // V' = (V_slope == 0.0 ? (V + (dt * V_rate)) : (V_inf + ((V - V_inf) * V_decay)))
+        a_V += a_V_next * (V_slope == 0.0 ? 1.0 : V_decay);
+        a_V_rate += a_V_next * (V_slope == 0.0 ? dt : 0.0);
+        a_V_inf += a_V_next * (V_slope == 0.0 ? 0.0 : 1.0 - V_decay);
+        a_V_decay += a_V_next * (V_slope == 0.0 ? 0.0 : V - V_inf);
+        // V_inf = (V - (V_rate / V_slope))
+        a_V += a_V_inf;
+        a_V_rate += a_V_inf * (-(1.0 / V_slope));
+        a_V_slope += a_V_inf * (V_rate / (V_slope * V_slope));
+        // V_decay = exp((dt * V_slope))
+        a_V_slope += a_V_decay * (Math.exp(dt * V_slope) * dt);
+        // V_slope = (-1.0 / tau)
+        g_tau += a_V_slope * (1.0 / (tau * tau));
+        // V_rate = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
+        a_V += a_V_rate * (-1.0 / tau);
+        g_V_rest += a_V_rate * (1.0 / tau);
+        g_R += a_V_rate * (input / tau);
+        a_input += a_V_rate * (R / tau);
+        g_tau += a_V_rate * (-((V_rest - V + R * input) / (tau * tau)));
+      }
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
+    }
+  }
+
+  private void backwardEuler(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = group.params();
+    final double dt = frame.dt;
+    final double V_rest = params_.scalar(0);
+    final double V_reset = params_.scalar(1);
+    final double V_th = params_.scalar(2);
+    final double R = params_.scalar(3);
+    final double tau = params_.scalar(4);
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
+    for (int i = from; i < to; i++) {
+      final double V = V_start[i];
+      final double input = input_values[i];
+      // the forward step, replayed
+      final double V_rate = (-V + V_rest + R * input) / tau;
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + dt * V_rate;
+      final double a_V_post = V_adjoint[i];
+      double g_V_rest = 0;
+      double g_V_reset = 0;
+      double g_V_th = 0;
+      double g_R = 0;
+      double g_tau = 0;
+      // spike S = H(margin), margin = (V - V_th)
+      final double margin = V_next - V_th;
+      final boolean spiked = V_next >= V_th;
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
+      // reset: V = V_reset
+      final double reset_V = V_reset;
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
+      if (!detachReset) {
         a_margin += a_V_post * (reset_V - V_next);
       }
       final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
@@ -248,51 +456,137 @@ public final class LifBackward implements BackwardStep {
         a_input += a_V_rate * (R / tau);
         g_tau += a_V_rate * (-((V_rest - V + R * input) / (tau * tau)));
       }
-      frame.adjState[0][i] = a_V;
-      frame.adjInput[0][i] = a_input;
-      frame.gradParam[0][i] += g_V_rest;
-      frame.gradParam[1][i] += g_V_reset;
-      frame.gradParam[2][i] += g_V_th;
-      frame.gradParam[3][i] += g_R;
-      frame.gradParam[4][i] += g_tau;
-      frame.gradParam[5][i] += g_tau_ref;
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
     }
   }
 
-  private void backwardMidpoint(AdjointFrame frame, int from, int to) {
+  private void backwardEulerPerElement(AdjointFrame frame, int from, int to) {
     final Parameters params_ = group.params();
     final double dt = frame.dt;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
     for (int i = from; i < to; i++) {
-      final double V = frame.state[0][i];
-      final double input = frame.input[0][i];
+      final double V = V_start[i];
+      final double input = input_values[i];
       final double V_rest = params_.value(0, i);
       final double V_reset = params_.value(1, i);
       final double V_th = params_.value(2, i);
       final double R = params_.value(3, i);
       final double tau = params_.value(4, i);
       // the forward step, replayed
-      final double halfDt = dt / 2.0;
-      final double V_k1 = (-V + V_rest + R * input) / tau;
-      final double V_stage2 = V + halfDt * V_k1;
-      final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-      final boolean held = frame.refractory != null && frame.refractory[i];
-      final double V_next = held ? V : V + dt * V_k2;
-      final double a_V_post = frame.adjState[0][i];
+      final double V_rate = (-V + V_rest + R * input) / tau;
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + dt * V_rate;
+      final double a_V_post = V_adjoint[i];
       double g_V_rest = 0;
       double g_V_reset = 0;
       double g_V_th = 0;
       double g_R = 0;
       double g_tau = 0;
-      double g_tau_ref = 0;
       // spike S = H(margin), margin = (V - V_th)
       final double margin = V_next - V_th;
       final boolean spiked = V_next >= V_th;
-      final double dSpike = frame.surrogate.derivative(margin);
-      double a_margin = frame.adjSpike == null ? 0 : frame.adjSpike[i];
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!frame.detachReset) {
+      if (!detachReset) {
+        a_margin += a_V_post * (reset_V - V_next);
+      }
+      final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
+      if (spiked) g_V_reset += a_V_post;
+      g_V_th += -(a_margin * dSpike);
+      double a_V = 0;
+      double a_input = 0;
+      double a_V_rate = 0;
+      if (held) {
+        // held (refractory): the step kept every state, and nothing else reaches it
+        a_V = a_V_next;
+      } else {
+        // V' = (V + (dt * V_rate))
+        a_V += a_V_next;
+        a_V_rate += a_V_next * dt;
+        // V_rate = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
+        a_V += a_V_rate * (-1.0 / tau);
+        g_V_rest += a_V_rate * (1.0 / tau);
+        g_R += a_V_rate * (input / tau);
+        a_input += a_V_rate * (R / tau);
+        g_tau += a_V_rate * (-((V_rest - V + R * input) / (tau * tau)));
+      }
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
+    }
+  }
+
+  private void backwardMidpoint(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = group.params();
+    final double dt = frame.dt;
+    final double V_rest = params_.scalar(0);
+    final double V_reset = params_.scalar(1);
+    final double V_th = params_.scalar(2);
+    final double R = params_.scalar(3);
+    final double tau = params_.scalar(4);
+    final double halfDt = dt / 2.0;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
+    for (int i = from; i < to; i++) {
+      final double V = V_start[i];
+      final double input = input_values[i];
+      // the forward step, replayed
+      final double V_k1 = (-V + V_rest + R * input) / tau;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + dt * V_k2;
+      final double a_V_post = V_adjoint[i];
+      double g_V_rest = 0;
+      double g_V_reset = 0;
+      double g_V_th = 0;
+      double g_R = 0;
+      double g_tau = 0;
+      // spike S = H(margin), margin = (V - V_th)
+      final double margin = V_next - V_th;
+      final boolean spiked = V_next >= V_th;
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
+      // reset: V = V_reset
+      final double reset_V = V_reset;
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
+      if (!detachReset) {
         a_margin += a_V_post * (reset_V - V_next);
       }
       final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
@@ -328,23 +622,35 @@ public final class LifBackward implements BackwardStep {
         a_input += a_V_k1 * (R / tau);
         g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
       }
-      frame.adjState[0][i] = a_V;
-      frame.adjInput[0][i] = a_input;
-      frame.gradParam[0][i] += g_V_rest;
-      frame.gradParam[1][i] += g_V_reset;
-      frame.gradParam[2][i] += g_V_th;
-      frame.gradParam[3][i] += g_R;
-      frame.gradParam[4][i] += g_tau;
-      frame.gradParam[5][i] += g_tau_ref;
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
     }
   }
 
-  private void backwardHeun(AdjointFrame frame, int from, int to) {
+  private void backwardMidpointPerElement(AdjointFrame frame, int from, int to) {
     final Parameters params_ = group.params();
     final double dt = frame.dt;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
     for (int i = from; i < to; i++) {
-      final double V = frame.state[0][i];
-      final double input = frame.input[0][i];
+      final double V = V_start[i];
+      final double input = input_values[i];
       final double V_rest = params_.value(0, i);
       final double V_reset = params_.value(1, i);
       final double V_th = params_.value(2, i);
@@ -353,26 +659,116 @@ public final class LifBackward implements BackwardStep {
       // the forward step, replayed
       final double halfDt = dt / 2.0;
       final double V_k1 = (-V + V_rest + R * input) / tau;
-      final double V_stage2 = V + dt * V_k1;
+      final double V_stage2 = V + halfDt * V_k1;
       final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-      final boolean held = frame.refractory != null && frame.refractory[i];
-      final double V_next = held ? V : V + halfDt * (V_k1 + V_k2);
-      final double a_V_post = frame.adjState[0][i];
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + dt * V_k2;
+      final double a_V_post = V_adjoint[i];
       double g_V_rest = 0;
       double g_V_reset = 0;
       double g_V_th = 0;
       double g_R = 0;
       double g_tau = 0;
-      double g_tau_ref = 0;
       // spike S = H(margin), margin = (V - V_th)
       final double margin = V_next - V_th;
       final boolean spiked = V_next >= V_th;
-      final double dSpike = frame.surrogate.derivative(margin);
-      double a_margin = frame.adjSpike == null ? 0 : frame.adjSpike[i];
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!frame.detachReset) {
+      if (!detachReset) {
+        a_margin += a_V_post * (reset_V - V_next);
+      }
+      final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
+      if (spiked) g_V_reset += a_V_post;
+      g_V_th += -(a_margin * dSpike);
+      double a_V = 0;
+      double a_input = 0;
+      double a_halfDt = 0;
+      double a_V_k1 = 0;
+      double a_V_stage2 = 0;
+      double a_V_k2 = 0;
+      if (held) {
+        // held (refractory): the step kept every state, and nothing else reaches it
+        a_V = a_V_next;
+      } else {
+        // V' = (V + (dt * V_k2))
+        a_V += a_V_next;
+        a_V_k2 += a_V_next * dt;
+        // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
+        a_V_stage2 += a_V_k2 * (-1.0 / tau);
+        g_V_rest += a_V_k2 * (1.0 / tau);
+        g_R += a_V_k2 * (input / tau);
+        a_input += a_V_k2 * (R / tau);
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        // V_stage2 = (V + (halfDt * V_k1))
+        a_V += a_V_stage2;
+        a_halfDt += a_V_stage2 * V_k1;
+        a_V_k1 += a_V_stage2 * halfDt;
+        // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
+        a_V += a_V_k1 * (-1.0 / tau);
+        g_V_rest += a_V_k1 * (1.0 / tau);
+        g_R += a_V_k1 * (input / tau);
+        a_input += a_V_k1 * (R / tau);
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+      }
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
+    }
+  }
+
+  private void backwardHeun(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = group.params();
+    final double dt = frame.dt;
+    final double V_rest = params_.scalar(0);
+    final double V_reset = params_.scalar(1);
+    final double V_th = params_.scalar(2);
+    final double R = params_.scalar(3);
+    final double tau = params_.scalar(4);
+    final double halfDt = dt / 2.0;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
+    for (int i = from; i < to; i++) {
+      final double V = V_start[i];
+      final double input = input_values[i];
+      // the forward step, replayed
+      final double V_k1 = (-V + V_rest + R * input) / tau;
+      final double V_stage2 = V + dt * V_k1;
+      final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + halfDt * (V_k1 + V_k2);
+      final double a_V_post = V_adjoint[i];
+      double g_V_rest = 0;
+      double g_V_reset = 0;
+      double g_V_th = 0;
+      double g_R = 0;
+      double g_tau = 0;
+      // spike S = H(margin), margin = (V - V_th)
+      final double margin = V_next - V_th;
+      final boolean spiked = V_next >= V_th;
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
+      // reset: V = V_reset
+      final double reset_V = V_reset;
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
+      if (!detachReset) {
         a_margin += a_V_post * (reset_V - V_next);
       }
       final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
@@ -409,52 +805,155 @@ public final class LifBackward implements BackwardStep {
         a_input += a_V_k1 * (R / tau);
         g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
       }
-      frame.adjState[0][i] = a_V;
-      frame.adjInput[0][i] = a_input;
-      frame.gradParam[0][i] += g_V_rest;
-      frame.gradParam[1][i] += g_V_reset;
-      frame.gradParam[2][i] += g_V_th;
-      frame.gradParam[3][i] += g_R;
-      frame.gradParam[4][i] += g_tau;
-      frame.gradParam[5][i] += g_tau_ref;
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
     }
   }
 
-  private void backwardRalston2(AdjointFrame frame, int from, int to) {
+  private void backwardHeunPerElement(AdjointFrame frame, int from, int to) {
     final Parameters params_ = group.params();
     final double dt = frame.dt;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
     for (int i = from; i < to; i++) {
-      final double V = frame.state[0][i];
-      final double input = frame.input[0][i];
+      final double V = V_start[i];
+      final double input = input_values[i];
       final double V_rest = params_.value(0, i);
       final double V_reset = params_.value(1, i);
       final double V_th = params_.value(2, i);
       final double R = params_.value(3, i);
       final double tau = params_.value(4, i);
       // the forward step, replayed
-      final double twoThirdsDt = 2.0 * dt / 3.0;
-      final double quarterDt = dt / 4.0;
+      final double halfDt = dt / 2.0;
       final double V_k1 = (-V + V_rest + R * input) / tau;
-      final double V_stage2 = V + twoThirdsDt * V_k1;
+      final double V_stage2 = V + dt * V_k1;
       final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-      final boolean held = frame.refractory != null && frame.refractory[i];
-      final double V_next = held ? V : V + quarterDt * (V_k1 + 3.0 * V_k2);
-      final double a_V_post = frame.adjState[0][i];
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + halfDt * (V_k1 + V_k2);
+      final double a_V_post = V_adjoint[i];
       double g_V_rest = 0;
       double g_V_reset = 0;
       double g_V_th = 0;
       double g_R = 0;
       double g_tau = 0;
-      double g_tau_ref = 0;
       // spike S = H(margin), margin = (V - V_th)
       final double margin = V_next - V_th;
       final boolean spiked = V_next >= V_th;
-      final double dSpike = frame.surrogate.derivative(margin);
-      double a_margin = frame.adjSpike == null ? 0 : frame.adjSpike[i];
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!frame.detachReset) {
+      if (!detachReset) {
+        a_margin += a_V_post * (reset_V - V_next);
+      }
+      final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
+      if (spiked) g_V_reset += a_V_post;
+      g_V_th += -(a_margin * dSpike);
+      double a_V = 0;
+      double a_input = 0;
+      double a_halfDt = 0;
+      double a_V_k1 = 0;
+      double a_V_stage2 = 0;
+      double a_V_k2 = 0;
+      if (held) {
+        // held (refractory): the step kept every state, and nothing else reaches it
+        a_V = a_V_next;
+      } else {
+        // V' = (V + (halfDt * (V_k1 + V_k2)))
+        a_V += a_V_next;
+        a_halfDt += a_V_next * (V_k1 + V_k2);
+        a_V_k1 += a_V_next * halfDt;
+        a_V_k2 += a_V_next * halfDt;
+        // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
+        a_V_stage2 += a_V_k2 * (-1.0 / tau);
+        g_V_rest += a_V_k2 * (1.0 / tau);
+        g_R += a_V_k2 * (input / tau);
+        a_input += a_V_k2 * (R / tau);
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        // V_stage2 = (V + (dt * V_k1))
+        a_V += a_V_stage2;
+        a_V_k1 += a_V_stage2 * dt;
+        // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
+        a_V += a_V_k1 * (-1.0 / tau);
+        g_V_rest += a_V_k1 * (1.0 / tau);
+        g_R += a_V_k1 * (input / tau);
+        a_input += a_V_k1 * (R / tau);
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+      }
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
+    }
+  }
+
+  private void backwardRalston2(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = group.params();
+    final double dt = frame.dt;
+    final double V_rest = params_.scalar(0);
+    final double V_reset = params_.scalar(1);
+    final double V_th = params_.scalar(2);
+    final double R = params_.scalar(3);
+    final double tau = params_.scalar(4);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
+    for (int i = from; i < to; i++) {
+      final double V = V_start[i];
+      final double input = input_values[i];
+      // the forward step, replayed
+      final double V_k1 = (-V + V_rest + R * input) / tau;
+      final double V_stage2 = V + twoThirdsDt * V_k1;
+      final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + quarterDt * (V_k1 + 3.0 * V_k2);
+      final double a_V_post = V_adjoint[i];
+      double g_V_rest = 0;
+      double g_V_reset = 0;
+      double g_V_th = 0;
+      double g_R = 0;
+      double g_tau = 0;
+      // spike S = H(margin), margin = (V - V_th)
+      final double margin = V_next - V_th;
+      final boolean spiked = V_next >= V_th;
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
+      // reset: V = V_reset
+      final double reset_V = V_reset;
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
+      if (!detachReset) {
         a_margin += a_V_post * (reset_V - V_next);
       }
       final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
@@ -493,54 +992,160 @@ public final class LifBackward implements BackwardStep {
         a_input += a_V_k1 * (R / tau);
         g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
       }
-      frame.adjState[0][i] = a_V;
-      frame.adjInput[0][i] = a_input;
-      frame.gradParam[0][i] += g_V_rest;
-      frame.gradParam[1][i] += g_V_reset;
-      frame.gradParam[2][i] += g_V_th;
-      frame.gradParam[3][i] += g_R;
-      frame.gradParam[4][i] += g_tau;
-      frame.gradParam[5][i] += g_tau_ref;
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
     }
   }
 
-  private void backwardRk3(AdjointFrame frame, int from, int to) {
+  private void backwardRalston2PerElement(AdjointFrame frame, int from, int to) {
     final Parameters params_ = group.params();
     final double dt = frame.dt;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
     for (int i = from; i < to; i++) {
-      final double V = frame.state[0][i];
-      final double input = frame.input[0][i];
+      final double V = V_start[i];
+      final double input = input_values[i];
       final double V_rest = params_.value(0, i);
       final double V_reset = params_.value(1, i);
       final double V_th = params_.value(2, i);
       final double R = params_.value(3, i);
       final double tau = params_.value(4, i);
       // the forward step, replayed
-      final double halfDt = dt / 2.0;
-      final double sixthDt = dt / 6.0;
+      final double twoThirdsDt = 2.0 * dt / 3.0;
+      final double quarterDt = dt / 4.0;
       final double V_k1 = (-V + V_rest + R * input) / tau;
-      final double V_stage2 = V + halfDt * V_k1;
+      final double V_stage2 = V + twoThirdsDt * V_k1;
       final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-      final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
-      final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-      final boolean held = frame.refractory != null && frame.refractory[i];
-      final double V_next = held ? V : V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
-      final double a_V_post = frame.adjState[0][i];
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + quarterDt * (V_k1 + 3.0 * V_k2);
+      final double a_V_post = V_adjoint[i];
       double g_V_rest = 0;
       double g_V_reset = 0;
       double g_V_th = 0;
       double g_R = 0;
       double g_tau = 0;
-      double g_tau_ref = 0;
       // spike S = H(margin), margin = (V - V_th)
       final double margin = V_next - V_th;
       final boolean spiked = V_next >= V_th;
-      final double dSpike = frame.surrogate.derivative(margin);
-      double a_margin = frame.adjSpike == null ? 0 : frame.adjSpike[i];
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!frame.detachReset) {
+      if (!detachReset) {
+        a_margin += a_V_post * (reset_V - V_next);
+      }
+      final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
+      if (spiked) g_V_reset += a_V_post;
+      g_V_th += -(a_margin * dSpike);
+      double a_V = 0;
+      double a_input = 0;
+      double a_twoThirdsDt = 0;
+      double a_quarterDt = 0;
+      double a_V_k1 = 0;
+      double a_V_stage2 = 0;
+      double a_V_k2 = 0;
+      if (held) {
+        // held (refractory): the step kept every state, and nothing else reaches it
+        a_V = a_V_next;
+      } else {
+        // V' = (V + (quarterDt * (V_k1 + (3.0 * V_k2))))
+        a_V += a_V_next;
+        a_quarterDt += a_V_next * (V_k1 + 3.0 * V_k2);
+        a_V_k1 += a_V_next * quarterDt;
+        a_V_k2 += a_V_next * (quarterDt * 3.0);
+        // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
+        a_V_stage2 += a_V_k2 * (-1.0 / tau);
+        g_V_rest += a_V_k2 * (1.0 / tau);
+        g_R += a_V_k2 * (input / tau);
+        a_input += a_V_k2 * (R / tau);
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        // V_stage2 = (V + (twoThirdsDt * V_k1))
+        a_V += a_V_stage2;
+        a_twoThirdsDt += a_V_stage2 * V_k1;
+        a_V_k1 += a_V_stage2 * twoThirdsDt;
+        // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
+        a_V += a_V_k1 * (-1.0 / tau);
+        g_V_rest += a_V_k1 * (1.0 / tau);
+        g_R += a_V_k1 * (input / tau);
+        a_input += a_V_k1 * (R / tau);
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+      }
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
+    }
+  }
+
+  private void backwardRk3(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = group.params();
+    final double dt = frame.dt;
+    final double V_rest = params_.scalar(0);
+    final double V_reset = params_.scalar(1);
+    final double V_th = params_.scalar(2);
+    final double R = params_.scalar(3);
+    final double tau = params_.scalar(4);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
+    for (int i = from; i < to; i++) {
+      final double V = V_start[i];
+      final double input = input_values[i];
+      // the forward step, replayed
+      final double V_k1 = (-V + V_rest + R * input) / tau;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+      final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
+      final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+      final double a_V_post = V_adjoint[i];
+      double g_V_rest = 0;
+      double g_V_reset = 0;
+      double g_V_th = 0;
+      double g_R = 0;
+      double g_tau = 0;
+      // spike S = H(margin), margin = (V - V_th)
+      final double margin = V_next - V_th;
+      final boolean spiked = V_next >= V_th;
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
+      // reset: V = V_reset
+      final double reset_V = V_reset;
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
+      if (!detachReset) {
         a_margin += a_V_post * (reset_V - V_next);
       }
       final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
@@ -592,23 +1197,35 @@ public final class LifBackward implements BackwardStep {
         a_input += a_V_k1 * (R / tau);
         g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
       }
-      frame.adjState[0][i] = a_V;
-      frame.adjInput[0][i] = a_input;
-      frame.gradParam[0][i] += g_V_rest;
-      frame.gradParam[1][i] += g_V_reset;
-      frame.gradParam[2][i] += g_V_th;
-      frame.gradParam[3][i] += g_R;
-      frame.gradParam[4][i] += g_tau;
-      frame.gradParam[5][i] += g_tau_ref;
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
     }
   }
 
-  private void backwardRk4(AdjointFrame frame, int from, int to) {
+  private void backwardRk3PerElement(AdjointFrame frame, int from, int to) {
     final Parameters params_ = group.params();
     final double dt = frame.dt;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
     for (int i = from; i < to; i++) {
-      final double V = frame.state[0][i];
-      final double input = frame.input[0][i];
+      final double V = V_start[i];
+      final double input = input_values[i];
       final double V_rest = params_.value(0, i);
       final double V_reset = params_.value(1, i);
       final double V_th = params_.value(2, i);
@@ -620,28 +1237,137 @@ public final class LifBackward implements BackwardStep {
       final double V_k1 = (-V + V_rest + R * input) / tau;
       final double V_stage2 = V + halfDt * V_k1;
       final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
-      final double V_stage3 = V + halfDt * V_k2;
+      final double V_stage3 = V + dt * (-V_k1 + 2.0 * V_k2);
       final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
-      final double V_stage4 = V + dt * V_k3;
-      final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
-      final boolean held = frame.refractory != null && frame.refractory[i];
-      final double V_next = held ? V : V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
-      final double a_V_post = frame.adjState[0][i];
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + sixthDt * (V_k1 + 4.0 * V_k2 + V_k3);
+      final double a_V_post = V_adjoint[i];
       double g_V_rest = 0;
       double g_V_reset = 0;
       double g_V_th = 0;
       double g_R = 0;
       double g_tau = 0;
-      double g_tau_ref = 0;
       // spike S = H(margin), margin = (V - V_th)
       final double margin = V_next - V_th;
       final boolean spiked = V_next >= V_th;
-      final double dSpike = frame.surrogate.derivative(margin);
-      double a_margin = frame.adjSpike == null ? 0 : frame.adjSpike[i];
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!frame.detachReset) {
+      if (!detachReset) {
+        a_margin += a_V_post * (reset_V - V_next);
+      }
+      final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
+      if (spiked) g_V_reset += a_V_post;
+      g_V_th += -(a_margin * dSpike);
+      double a_V = 0;
+      double a_input = 0;
+      double a_halfDt = 0;
+      double a_sixthDt = 0;
+      double a_V_k1 = 0;
+      double a_V_stage2 = 0;
+      double a_V_k2 = 0;
+      double a_V_stage3 = 0;
+      double a_V_k3 = 0;
+      if (held) {
+        // held (refractory): the step kept every state, and nothing else reaches it
+        a_V = a_V_next;
+      } else {
+        // V' = (V + (sixthDt * ((V_k1 + (4.0 * V_k2)) + V_k3)))
+        a_V += a_V_next;
+        a_sixthDt += a_V_next * (V_k1 + 4.0 * V_k2 + V_k3);
+        a_V_k1 += a_V_next * sixthDt;
+        a_V_k2 += a_V_next * (sixthDt * 4.0);
+        a_V_k3 += a_V_next * sixthDt;
+        // V_k3 = dV/dt = (((-(V_stage3) + V_rest) + (R * input)) / tau)
+        a_V_stage3 += a_V_k3 * (-1.0 / tau);
+        g_V_rest += a_V_k3 * (1.0 / tau);
+        g_R += a_V_k3 * (input / tau);
+        a_input += a_V_k3 * (R / tau);
+        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) / (tau * tau)));
+        // V_stage3 = (V + (dt * (-(V_k1) + (2.0 * V_k2))))
+        a_V += a_V_stage3;
+        a_V_k1 += a_V_stage3 * (-dt);
+        a_V_k2 += a_V_stage3 * (dt * 2.0);
+        // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
+        a_V_stage2 += a_V_k2 * (-1.0 / tau);
+        g_V_rest += a_V_k2 * (1.0 / tau);
+        g_R += a_V_k2 * (input / tau);
+        a_input += a_V_k2 * (R / tau);
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        // V_stage2 = (V + (halfDt * V_k1))
+        a_V += a_V_stage2;
+        a_halfDt += a_V_stage2 * V_k1;
+        a_V_k1 += a_V_stage2 * halfDt;
+        // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
+        a_V += a_V_k1 * (-1.0 / tau);
+        g_V_rest += a_V_k1 * (1.0 / tau);
+        g_R += a_V_k1 * (input / tau);
+        a_input += a_V_k1 * (R / tau);
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+      }
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
+    }
+  }
+
+  private void backwardRk4(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = group.params();
+    final double dt = frame.dt;
+    final double V_rest = params_.scalar(0);
+    final double V_reset = params_.scalar(1);
+    final double V_th = params_.scalar(2);
+    final double R = params_.scalar(3);
+    final double tau = params_.scalar(4);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
+    for (int i = from; i < to; i++) {
+      final double V = V_start[i];
+      final double input = input_values[i];
+      // the forward step, replayed
+      final double V_k1 = (-V + V_rest + R * input) / tau;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+      final double V_stage3 = V + halfDt * V_k2;
+      final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+      final double V_stage4 = V + dt * V_k3;
+      final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
+      final double a_V_post = V_adjoint[i];
+      double g_V_rest = 0;
+      double g_V_reset = 0;
+      double g_V_th = 0;
+      double g_R = 0;
+      double g_tau = 0;
+      // spike S = H(margin), margin = (V - V_th)
+      final double margin = V_next - V_th;
+      final boolean spiked = V_next >= V_th;
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
+      // reset: V = V_reset
+      final double reset_V = V_reset;
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
+      if (!detachReset) {
         a_margin += a_V_post * (reset_V - V_next);
       }
       final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
@@ -705,31 +1431,167 @@ public final class LifBackward implements BackwardStep {
         a_input += a_V_k1 * (R / tau);
         g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
       }
-      frame.adjState[0][i] = a_V;
-      frame.adjInput[0][i] = a_input;
-      frame.gradParam[0][i] += g_V_rest;
-      frame.gradParam[1][i] += g_V_reset;
-      frame.gradParam[2][i] += g_V_th;
-      frame.gradParam[3][i] += g_R;
-      frame.gradParam[4][i] += g_tau;
-      frame.gradParam[5][i] += g_tau_ref;
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
     }
   }
 
-  private void backwardRk438(AdjointFrame frame, int from, int to) {
+  private void backwardRk4PerElement(AdjointFrame frame, int from, int to) {
     final Parameters params_ = group.params();
     final double dt = frame.dt;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
     for (int i = from; i < to; i++) {
-      final double V = frame.state[0][i];
-      final double input = frame.input[0][i];
+      final double V = V_start[i];
+      final double input = input_values[i];
       final double V_rest = params_.value(0, i);
       final double V_reset = params_.value(1, i);
       final double V_th = params_.value(2, i);
       final double R = params_.value(3, i);
       final double tau = params_.value(4, i);
       // the forward step, replayed
-      final double thirdDt = dt / 3.0;
-      final double eighthDt = dt / 8.0;
+      final double halfDt = dt / 2.0;
+      final double sixthDt = dt / 6.0;
+      final double V_k1 = (-V + V_rest + R * input) / tau;
+      final double V_stage2 = V + halfDt * V_k1;
+      final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+      final double V_stage3 = V + halfDt * V_k2;
+      final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+      final double V_stage4 = V + dt * V_k3;
+      final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + sixthDt * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
+      final double a_V_post = V_adjoint[i];
+      double g_V_rest = 0;
+      double g_V_reset = 0;
+      double g_V_th = 0;
+      double g_R = 0;
+      double g_tau = 0;
+      // spike S = H(margin), margin = (V - V_th)
+      final double margin = V_next - V_th;
+      final boolean spiked = V_next >= V_th;
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
+      // reset: V = V_reset
+      final double reset_V = V_reset;
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
+      if (!detachReset) {
+        a_margin += a_V_post * (reset_V - V_next);
+      }
+      final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
+      if (spiked) g_V_reset += a_V_post;
+      g_V_th += -(a_margin * dSpike);
+      double a_V = 0;
+      double a_input = 0;
+      double a_halfDt = 0;
+      double a_sixthDt = 0;
+      double a_V_k1 = 0;
+      double a_V_stage2 = 0;
+      double a_V_k2 = 0;
+      double a_V_stage3 = 0;
+      double a_V_k3 = 0;
+      double a_V_stage4 = 0;
+      double a_V_k4 = 0;
+      if (held) {
+        // held (refractory): the step kept every state, and nothing else reaches it
+        a_V = a_V_next;
+      } else {
+        // V' = (V + (sixthDt * (((V_k1 + (2.0 * V_k2)) + (2.0 * V_k3)) + V_k4)))
+        a_V += a_V_next;
+        a_sixthDt += a_V_next * (V_k1 + 2.0 * V_k2 + 2.0 * V_k3 + V_k4);
+        a_V_k1 += a_V_next * sixthDt;
+        a_V_k2 += a_V_next * (sixthDt * 2.0);
+        a_V_k3 += a_V_next * (sixthDt * 2.0);
+        a_V_k4 += a_V_next * sixthDt;
+        // V_k4 = dV/dt = (((-(V_stage4) + V_rest) + (R * input)) / tau)
+        a_V_stage4 += a_V_k4 * (-1.0 / tau);
+        g_V_rest += a_V_k4 * (1.0 / tau);
+        g_R += a_V_k4 * (input / tau);
+        a_input += a_V_k4 * (R / tau);
+        g_tau += a_V_k4 * (-((V_rest - V_stage4 + R * input) / (tau * tau)));
+        // V_stage4 = (V + (dt * V_k3))
+        a_V += a_V_stage4;
+        a_V_k3 += a_V_stage4 * dt;
+        // V_k3 = dV/dt = (((-(V_stage3) + V_rest) + (R * input)) / tau)
+        a_V_stage3 += a_V_k3 * (-1.0 / tau);
+        g_V_rest += a_V_k3 * (1.0 / tau);
+        g_R += a_V_k3 * (input / tau);
+        a_input += a_V_k3 * (R / tau);
+        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) / (tau * tau)));
+        // V_stage3 = (V + (halfDt * V_k2))
+        a_V += a_V_stage3;
+        a_halfDt += a_V_stage3 * V_k2;
+        a_V_k2 += a_V_stage3 * halfDt;
+        // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
+        a_V_stage2 += a_V_k2 * (-1.0 / tau);
+        g_V_rest += a_V_k2 * (1.0 / tau);
+        g_R += a_V_k2 * (input / tau);
+        a_input += a_V_k2 * (R / tau);
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        // V_stage2 = (V + (halfDt * V_k1))
+        a_V += a_V_stage2;
+        a_halfDt += a_V_stage2 * V_k1;
+        a_V_k1 += a_V_stage2 * halfDt;
+        // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
+        a_V += a_V_k1 * (-1.0 / tau);
+        g_V_rest += a_V_k1 * (1.0 / tau);
+        g_R += a_V_k1 * (input / tau);
+        a_input += a_V_k1 * (R / tau);
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+      }
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
+    }
+  }
+
+  private void backwardRk438(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = group.params();
+    final double dt = frame.dt;
+    final double V_rest = params_.scalar(0);
+    final double V_reset = params_.scalar(1);
+    final double V_th = params_.scalar(2);
+    final double R = params_.scalar(3);
+    final double tau = params_.scalar(4);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
+    for (int i = from; i < to; i++) {
+      final double V = V_start[i];
+      final double input = input_values[i];
+      // the forward step, replayed
       final double V_k1 = (-V + V_rest + R * input) / tau;
       final double V_stage2 = V + thirdDt * V_k1;
       final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
@@ -737,24 +1599,23 @@ public final class LifBackward implements BackwardStep {
       final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
       final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
       final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
-      final boolean held = frame.refractory != null && frame.refractory[i];
+      final boolean held = refractory != null && refractory[i];
       final double V_next = held ? V : V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
-      final double a_V_post = frame.adjState[0][i];
+      final double a_V_post = V_adjoint[i];
       double g_V_rest = 0;
       double g_V_reset = 0;
       double g_V_th = 0;
       double g_R = 0;
       double g_tau = 0;
-      double g_tau_ref = 0;
       // spike S = H(margin), margin = (V - V_th)
       final double margin = V_next - V_th;
       final boolean spiked = V_next >= V_th;
-      final double dSpike = frame.surrogate.derivative(margin);
-      double a_margin = frame.adjSpike == null ? 0 : frame.adjSpike[i];
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!frame.detachReset) {
+      if (!detachReset) {
         a_margin += a_V_post * (reset_V - V_next);
       }
       final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
@@ -821,29 +1682,209 @@ public final class LifBackward implements BackwardStep {
         a_input += a_V_k1 * (R / tau);
         g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
       }
-      frame.adjState[0][i] = a_V;
-      frame.adjInput[0][i] = a_input;
-      frame.gradParam[0][i] += g_V_rest;
-      frame.gradParam[1][i] += g_V_reset;
-      frame.gradParam[2][i] += g_V_th;
-      frame.gradParam[3][i] += g_R;
-      frame.gradParam[4][i] += g_tau;
-      frame.gradParam[5][i] += g_tau_ref;
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
+    }
+  }
+
+  private void backwardRk438PerElement(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = group.params();
+    final double dt = frame.dt;
+    final double[] V_start = frame.state[0];
+    final double[] V_adjoint = frame.adjState[0];
+    final double[] input_values = frame.input[0];
+    final double[] input_adjoint = frame.adjInput[0];
+    final double[] V_rest_gradient = frame.gradParam[0];
+    final double[] V_reset_gradient = frame.gradParam[1];
+    final double[] V_th_gradient = frame.gradParam[2];
+    final double[] R_gradient = frame.gradParam[3];
+    final double[] tau_gradient = frame.gradParam[4];
+    final boolean[] refractory = frame.refractory;
+    final Surrogate surrogate = frame.surrogate;
+    final double[] adjSpike = frame.adjSpike;
+    final boolean detachReset = frame.detachReset;
+    for (int i = from; i < to; i++) {
+      final double V = V_start[i];
+      final double input = input_values[i];
+      final double V_rest = params_.value(0, i);
+      final double V_reset = params_.value(1, i);
+      final double V_th = params_.value(2, i);
+      final double R = params_.value(3, i);
+      final double tau = params_.value(4, i);
+      // the forward step, replayed
+      final double thirdDt = dt / 3.0;
+      final double eighthDt = dt / 8.0;
+      final double V_k1 = (-V + V_rest + R * input) / tau;
+      final double V_stage2 = V + thirdDt * V_k1;
+      final double V_k2 = (-V_stage2 + V_rest + R * input) / tau;
+      final double V_stage3 = V + thirdDt * (-V_k1 + 3.0 * V_k2);
+      final double V_k3 = (-V_stage3 + V_rest + R * input) / tau;
+      final double V_stage4 = V + dt * (V_k1 - V_k2 + V_k3);
+      final double V_k4 = (-V_stage4 + V_rest + R * input) / tau;
+      final boolean held = refractory != null && refractory[i];
+      final double V_next = held ? V : V + eighthDt * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+      final double a_V_post = V_adjoint[i];
+      double g_V_rest = 0;
+      double g_V_reset = 0;
+      double g_V_th = 0;
+      double g_R = 0;
+      double g_tau = 0;
+      // spike S = H(margin), margin = (V - V_th)
+      final double margin = V_next - V_th;
+      final boolean spiked = V_next >= V_th;
+      final double dSpike = surrogate.derivative(margin);
+      double a_margin = adjSpike == null ? 0 : adjSpike[i];
+      // reset: V = V_reset
+      final double reset_V = V_reset;
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
+      if (!detachReset) {
+        a_margin += a_V_post * (reset_V - V_next);
+      }
+      final double a_V_next = (spiked ? 0 : a_V_post) + a_margin * dSpike;
+      if (spiked) g_V_reset += a_V_post;
+      g_V_th += -(a_margin * dSpike);
+      double a_V = 0;
+      double a_input = 0;
+      double a_thirdDt = 0;
+      double a_eighthDt = 0;
+      double a_V_k1 = 0;
+      double a_V_stage2 = 0;
+      double a_V_k2 = 0;
+      double a_V_stage3 = 0;
+      double a_V_k3 = 0;
+      double a_V_stage4 = 0;
+      double a_V_k4 = 0;
+      if (held) {
+        // held (refractory): the step kept every state, and nothing else reaches it
+        a_V = a_V_next;
+      } else {
+        // V' = (V + (eighthDt * (((V_k1 + (3.0 * V_k2)) + (3.0 * V_k3)) + V_k4)))
+        a_V += a_V_next;
+        a_eighthDt += a_V_next * (V_k1 + 3.0 * V_k2 + 3.0 * V_k3 + V_k4);
+        a_V_k1 += a_V_next * eighthDt;
+        a_V_k2 += a_V_next * (eighthDt * 3.0);
+        a_V_k3 += a_V_next * (eighthDt * 3.0);
+        a_V_k4 += a_V_next * eighthDt;
+        // V_k4 = dV/dt = (((-(V_stage4) + V_rest) + (R * input)) / tau)
+        a_V_stage4 += a_V_k4 * (-1.0 / tau);
+        g_V_rest += a_V_k4 * (1.0 / tau);
+        g_R += a_V_k4 * (input / tau);
+        a_input += a_V_k4 * (R / tau);
+        g_tau += a_V_k4 * (-((V_rest - V_stage4 + R * input) / (tau * tau)));
+        // V_stage4 = (V + (dt * ((V_k1 - V_k2) + V_k3)))
+        a_V += a_V_stage4;
+        a_V_k1 += a_V_stage4 * dt;
+        a_V_k2 += a_V_stage4 * (-dt);
+        a_V_k3 += a_V_stage4 * dt;
+        // V_k3 = dV/dt = (((-(V_stage3) + V_rest) + (R * input)) / tau)
+        a_V_stage3 += a_V_k3 * (-1.0 / tau);
+        g_V_rest += a_V_k3 * (1.0 / tau);
+        g_R += a_V_k3 * (input / tau);
+        a_input += a_V_k3 * (R / tau);
+        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) / (tau * tau)));
+        // V_stage3 = (V + (thirdDt * (-(V_k1) + (3.0 * V_k2))))
+        a_V += a_V_stage3;
+        a_thirdDt += a_V_stage3 * (3.0 * V_k2 - V_k1);
+        a_V_k1 += a_V_stage3 * (-thirdDt);
+        a_V_k2 += a_V_stage3 * (thirdDt * 3.0);
+        // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
+        a_V_stage2 += a_V_k2 * (-1.0 / tau);
+        g_V_rest += a_V_k2 * (1.0 / tau);
+        g_R += a_V_k2 * (input / tau);
+        a_input += a_V_k2 * (R / tau);
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        // V_stage2 = (V + (thirdDt * V_k1))
+        a_V += a_V_stage2;
+        a_thirdDt += a_V_stage2 * V_k1;
+        a_V_k1 += a_V_stage2 * thirdDt;
+        // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
+        a_V += a_V_k1 * (-1.0 / tau);
+        g_V_rest += a_V_k1 * (1.0 / tau);
+        g_R += a_V_k1 * (input / tau);
+        a_input += a_V_k1 * (R / tau);
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+      }
+      V_adjoint[i] = a_V;
+      input_adjoint[i] = a_input;
+      V_rest_gradient[i] += g_V_rest;
+      V_reset_gradient[i] += g_V_reset;
+      V_th_gradient[i] += g_V_th;
+      R_gradient[i] += g_R;
+      tau_gradient[i] += g_tau;
     }
   }
 
   @Override
   public void backward(AdjointFrame frame, int from, int to) {
     switch (group.method()) {
-      case EXP_AUTO -> backwardExpAuto(frame, from, to);
-      case EXP_EULER -> backwardExpEuler(frame, from, to);
-      case EULER -> backwardEuler(frame, from, to);
-      case MIDPOINT -> backwardMidpoint(frame, from, to);
-      case HEUN -> backwardHeun(frame, from, to);
-      case RALSTON2 -> backwardRalston2(frame, from, to);
-      case RK3 -> backwardRk3(frame, from, to);
-      case RK4 -> backwardRk4(frame, from, to);
-      case RK4_38 -> backwardRk438(frame, from, to);
+      case EXP_AUTO -> {
+        if (group.params().heterogeneous()) {
+          backwardExpAutoPerElement(frame, from, to);
+        } else {
+          backwardExpAuto(frame, from, to);
+        }
+      }
+      case EXP_EULER -> {
+        if (group.params().heterogeneous()) {
+          backwardExpEulerPerElement(frame, from, to);
+        } else {
+          backwardExpEuler(frame, from, to);
+        }
+      }
+      case EULER -> {
+        if (group.params().heterogeneous()) {
+          backwardEulerPerElement(frame, from, to);
+        } else {
+          backwardEuler(frame, from, to);
+        }
+      }
+      case MIDPOINT -> {
+        if (group.params().heterogeneous()) {
+          backwardMidpointPerElement(frame, from, to);
+        } else {
+          backwardMidpoint(frame, from, to);
+        }
+      }
+      case HEUN -> {
+        if (group.params().heterogeneous()) {
+          backwardHeunPerElement(frame, from, to);
+        } else {
+          backwardHeun(frame, from, to);
+        }
+      }
+      case RALSTON2 -> {
+        if (group.params().heterogeneous()) {
+          backwardRalston2PerElement(frame, from, to);
+        } else {
+          backwardRalston2(frame, from, to);
+        }
+      }
+      case RK3 -> {
+        if (group.params().heterogeneous()) {
+          backwardRk3PerElement(frame, from, to);
+        } else {
+          backwardRk3(frame, from, to);
+        }
+      }
+      case RK4 -> {
+        if (group.params().heterogeneous()) {
+          backwardRk4PerElement(frame, from, to);
+        } else {
+          backwardRk4(frame, from, to);
+        }
+      }
+      case RK4_38 -> {
+        if (group.params().heterogeneous()) {
+          backwardRk438PerElement(frame, from, to);
+        } else {
+          backwardRk438(frame, from, to);
+        }
+      }
       default -> throw new IllegalStateException("Lif has no backward step for " + group.method() + "; choose an integrator the model generates");
     }
   }

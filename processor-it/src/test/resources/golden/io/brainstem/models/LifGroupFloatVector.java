@@ -308,32 +308,22 @@ public final class LifGroupFloatVector implements NeuronKernel {
       DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      DoubleVector V_k0 = V, V_k1 = V, V_k2 = V, V_k3 = V, V_next_ = V;
-      {
-        final DoubleVector V_stage = V_next_;
-        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
-        V_k0 = V_slope;
-        V_next_ = VectorMath.row1(tableau, V, V_k0, steps);
-      }
+      DoubleVector V_k0 = V, V_k1 = V, V_k2 = V, V_k3 = V, V_stage = V;
+      V_k0 = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
+      V_stage = VectorMath.row1(tableau, V, V_k0, steps);
       if (tableau.stages() > 1) {
-        final DoubleVector V_stage = V_next_;
-        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
-        V_k1 = V_slope;
-        V_next_ = VectorMath.row2(tableau, V, V_k0, V_k1, steps);
+        V_k1 = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
+        V_stage = VectorMath.row2(tableau, V, V_k0, V_k1, steps);
       }
       if (tableau.stages() > 2) {
-        final DoubleVector V_stage = V_next_;
-        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
-        V_k2 = V_slope;
-        V_next_ = VectorMath.row3(tableau, V, V_k0, V_k1, V_k2, steps);
+        V_k2 = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
+        V_stage = VectorMath.row3(tableau, V, V_k0, V_k1, V_k2, steps);
       }
       if (tableau.stages() > 3) {
-        final DoubleVector V_stage = V_next_;
-        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
-        V_k3 = V_slope;
-        V_next_ = VectorMath.row4(tableau, V, V_k0, V_k1, V_k2, V_k3, steps);
+        V_k3 = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
+        V_stage = VectorMath.row4(tableau, V, V_k0, V_k1, V_k2, V_k3, steps);
       }
-      V = V_next_.blend(V, refractory);
+      V = V_stage.blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       if (spiked.anyTrue()) {
         V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
@@ -374,32 +364,22 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector holdTime = DoubleVector.fromArray(S, lanes, 0);
       final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      DoubleVector V_k0 = V, V_k1 = V, V_k2 = V, V_k3 = V, V_next_ = V;
-      {
-        final DoubleVector V_stage = V_next_;
-        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
-        V_k0 = V_slope;
-        V_next_ = VectorMath.row1(tableau, V, V_k0, steps);
-      }
+      DoubleVector V_k0 = V, V_k1 = V, V_k2 = V, V_k3 = V, V_stage = V;
+      V_k0 = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
+      V_stage = VectorMath.row1(tableau, V, V_k0, steps);
       if (tableau.stages() > 1) {
-        final DoubleVector V_stage = V_next_;
-        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
-        V_k1 = V_slope;
-        V_next_ = VectorMath.row2(tableau, V, V_k0, V_k1, steps);
+        V_k1 = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
+        V_stage = VectorMath.row2(tableau, V, V_k0, V_k1, steps);
       }
       if (tableau.stages() > 2) {
-        final DoubleVector V_stage = V_next_;
-        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
-        V_k2 = V_slope;
-        V_next_ = VectorMath.row3(tableau, V, V_k0, V_k1, V_k2, steps);
+        V_k2 = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
+        V_stage = VectorMath.row3(tableau, V, V_k0, V_k1, V_k2, steps);
       }
       if (tableau.stages() > 3) {
-        final DoubleVector V_stage = V_next_;
-        final DoubleVector V_slope = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
-        V_k3 = V_slope;
-        V_next_ = VectorMath.row4(tableau, V, V_k0, V_k1, V_k2, V_k3, steps);
+        V_k3 = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
+        V_stage = VectorMath.row4(tableau, V, V_k0, V_k1, V_k2, V_k3, steps);
       }
-      V = V_next_.blend(V, refractory);
+      V = V_stage.blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       if (spiked.anyTrue()) {
         V = V.blend(V_reset, spiked);

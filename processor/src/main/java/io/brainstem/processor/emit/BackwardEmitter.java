@@ -39,6 +39,7 @@ import java.util.Optional;
 final class BackwardEmitter {
   static final ClassName BACKWARD_STEP = ClassName.get("io.brainstem.grad", "BackwardStep");
   static final ClassName FRAME = ClassName.get("io.brainstem.grad", "AdjointFrame");
+  static final ClassName SURROGATE = ClassName.get("io.brainstem.grad", "Surrogate");
 
   private final NeuronIR model;
   private final GeneratedNames generated;
@@ -87,10 +88,18 @@ final class BackwardEmitter {
         .addParameter(int.class, "to")
         .beginControlFlow("switch (group.method())");
     for (Integrator integrator : model.methods()) {
-      Optional<MethodSpec> loop = loop(integrator);
-      if (loop.isPresent()) {
-        type.addMethod(loop.get());
-        dispatch.addStatement("case $L -> $N(frame, from, to)", integrator, loop.get());
+      Optional<MethodSpec> groupWide = loop(integrator, true);
+      Optional<MethodSpec> perElement = loop(integrator, false);
+      if (groupWide.isPresent()) {
+        type.addMethod(groupWide.get()).addMethod(perElement.orElseThrow());
+        // Group-wide parameters: what reads only them is computed once per call.
+        dispatch.addCode("case $L -> {\n$>", integrator)
+            .beginControlFlow("if (group.params().heterogeneous())")
+            .addStatement("$N(frame, from, to)", perElement.get())
+            .nextControlFlow("else")
+            .addStatement("$N(frame, from, to)", groupWide.get())
+            .endControlFlow()
+            .addCode("$<}\n");
       }
     }
     dispatch.addStatement("default -> throw new $T($S + group.method() + $S)",
@@ -111,8 +120,12 @@ final class BackwardEmitter {
         .build();
   }
 
-  /** The loop of {@code integrator}, or empty when the model has no such step (EXP_EULER). */
-  private Optional<MethodSpec> loop(Integrator integrator) {
+  /**
+   * The loop of {@code integrator}, or empty when the model has no such step (EXP_EULER). With
+   * {@code groupWide}, parameters are read once and the lets that read only them (and dt, t) are
+   * computed before the element loop, exponential Euler's factor derivative with them.
+   */
+  private Optional<MethodSpec> loop(Integrator integrator, boolean groupWide) {
     LocalNames locals = generated.locals();
     String frame = locals.allocate("frame");
     String from = locals.allocate("from");
@@ -128,6 +141,19 @@ final class BackwardEmitter {
     } catch (IllegalArgumentException notLinear) {
       return Optional.empty();
     }
+    java.util.Set<String> uniform = new java.util.HashSet<>();
+    if (groupWide) {
+      for (Forward f : plan.forward()) {
+        boolean[] ok = {true};
+        io.brainstem.processor.integrate.Exprs.forEachRef(f.value(), r -> ok[0] &=
+            r.kind() == RefKind.PARAM || r.kind() == RefKind.DT || r.kind() == RefKind.TIME
+                || r.kind() == RefKind.LOCAL && uniform.contains(r.name()));
+        if (ok[0]) {
+          uniform.add(f.name());
+        }
+      }
+    }
+    Map<String, String> slopes = new HashMap<>();
     // Java names: model variables keep theirs; the next states, adjoints and partials get fresh ones.
     Map<String, String> next = new LinkedHashMap<>();
     Map<String, String> adjoint = new HashMap<>();
@@ -145,16 +171,72 @@ final class BackwardEmitter {
     if (usesTime(plan)) {
       code.addStatement("final double t = $L.t", frame);
     }
+    java.util.Set<String> read = read(plan);
+    if (groupWide) {
+      for (int p = 0; p < model.params().size(); p++) {
+        if (read.contains(model.params().get(p).name())) {
+          code.addStatement("final double $L = $L.scalar($L)", model.params().get(p).name(),
+              params, p);
+        }
+      }
+      for (Forward f : plan.forward()) {
+        if (uniform.contains(f.name())) {
+          forwardLet(code, f, plain);
+          if (f.exprelFactor()) {
+            String slope = locals.allocate(f.name() + "_slope");
+            slopes.put(f.name(), slope);
+            code.addStatement("final double $L = dt * dt * $T.derivative(dt * ($L))", slope,
+                RuntimeNames.EXPREL, plain.render(f.value()));
+          }
+        }
+      }
+    }
+    // The frame's arrays in locals: the loop reads no field.
+    List<String> stateIn = new ArrayList<>();
+    List<String> adjIn = new ArrayList<>();
+    for (int s = 0; s < model.states().size(); s++) {
+      String name = model.states().get(s).name();
+      stateIn.add(locals.allocate(name + "_start"));
+      adjIn.add(locals.allocate(name + "_adjoint"));
+      code.addStatement("final double[] $L = $L.state[$L]", stateIn.get(s), frame, s)
+          .addStatement("final double[] $L = $L.adjState[$L]", adjIn.get(s), frame, s);
+    }
+    List<String> inputIn = new ArrayList<>();
+    List<String> inputAdj = new ArrayList<>();
+    for (int k = 0; k < model.inputs().size(); k++) {
+      String name = model.inputs().get(k);
+      inputIn.add(locals.allocate(name + "_values"));
+      inputAdj.add(locals.allocate(name + "_adjoint"));
+      code.addStatement("final double[] $L = $L.input[$L]", inputIn.get(k), frame, k)
+          .addStatement("final double[] $L = $L.adjInput[$L]", inputAdj.get(k), frame, k);
+    }
+    java.util.Set<String> graded = gradedParams(plan);
+    Map<String, String> gradOut = new LinkedHashMap<>();
+    for (int p = 0; p < model.params().size(); p++) {
+      String name = model.params().get(p).name();
+      if (graded.contains(name)) {
+        gradOut.put(name, locals.allocate(name + "_gradient"));
+        code.addStatement("final double[] $L = $L.gradParam[$L]", gradOut.get(name), frame, p);
+      }
+    }
+    String refractory = locals.allocate("refractory");
+    code.addStatement("final boolean[] $L = $L.refractory", refractory, frame);
+    FrameLocals fl = new FrameLocals(locals.allocate("surrogate"), locals.allocate("adjSpike"),
+        locals.allocate("detachReset"));
+    if (spike.isPresent()) {
+      code.addStatement("final $T $L = $L.surrogate", SURROGATE, fl.surrogate(), frame)
+          .addStatement("final double[] $L = $L.adjSpike", fl.adjSpike(), frame)
+          .addStatement("final boolean $L = $L.detachReset", fl.detachReset(), frame);
+    }
     code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, from, i, to, i);
     for (int s = 0; s < model.states().size(); s++) {
-      code.addStatement("final double $L = $L.state[$L][$L]", model.states().get(s).name(), frame,
-          s, i);
+      code.addStatement("final double $L = $L[$L]", model.states().get(s).name(), stateIn.get(s),
+          i);
     }
     for (int k = 0; k < model.inputs().size(); k++) {
-      code.addStatement("final double $L = $L.input[$L][$L]", model.inputs().get(k), frame, k, i);
+      code.addStatement("final double $L = $L[$L]", model.inputs().get(k), inputIn.get(k), i);
     }
-    java.util.Set<String> read = read(plan);
-    for (int p = 0; p < model.params().size(); p++) {
+    for (int p = 0; p < model.params().size() && !groupWide; p++) {
       if (read.contains(model.params().get(p).name())) {
         code.addStatement("final double $L = $L.value($L, $L)", model.params().get(p).name(),
             params, p, i);
@@ -162,15 +244,11 @@ final class BackwardEmitter {
     }
     code.add("// the forward step, replayed\n");
     for (Forward f : plan.forward()) {
-      if (f.exprelFactor()) {
-        code.addStatement("final double $L = dt * $T.exprel(dt * ($L))", f.name(),
-            RuntimeNames.EXPREL, plain.render(f.value()));
-      } else {
-        code.addStatement("final double $L = $L", f.name(), plain.render(f.value()));
+      if (!uniform.contains(f.name())) {
+        forwardLet(code, f, plain);
       }
     }
-    code.addStatement("final boolean $L = $L.refractory != null && $L.refractory[$L]", held, frame,
-        frame, i);
+    code.addStatement("final boolean $L = $L != null && $L[$L]", held, refractory, refractory, i);
     for (State s : model.states()) {
       Expr value = plan.next().get(s.name());
       if (value == null) {
@@ -185,19 +263,21 @@ final class BackwardEmitter {
     for (int s = 0; s < model.states().size(); s++) {
       String name = locals.allocate("a_" + model.states().get(s).name() + "_post");
       post.add(name);
-      code.addStatement("final double $L = $L.adjState[$L][$L]", name, frame, s, i);
+      code.addStatement("final double $L = $L[$L]", name, adjIn.get(s), i);
     }
     Map<String, String> gradParam = new LinkedHashMap<>();
     for (Param p : model.params()) {
-      gradParam.put(p.name(), locals.allocate("g_" + p.name()));
-      code.addStatement("double $L = 0", gradParam.get(p.name()));
+      if (graded.contains(p.name())) {
+        gradParam.put(p.name(), locals.allocate("g_" + p.name()));
+        code.addStatement("double $L = 0", gradParam.get(p.name()));
+      }
     }
     Map<String, String> nextAdjoint = new LinkedHashMap<>();
     for (State s : model.states()) {
       nextAdjoint.put(s.name(), adj.apply(BackwardPlanner.adjointOfNext(s.name())));
     }
     if (spike.isPresent()) {
-      spikeAdjoint(code, spike.get(), afterStep, frame, i, post, nextAdjoint, gradParam, locals);
+      spikeAdjoint(code, spike.get(), afterStep, fl, i, post, nextAdjoint, gradParam, locals);
     } else {
       for (int s = 0; s < model.states().size(); s++) {
         code.addStatement("final double $L = $L",
@@ -233,7 +313,11 @@ final class BackwardEmitter {
         comment = a.comment();
         code.add("// $L\n", comment);
         Forward exprel = exprelOf(a.seed(), byName);
-        if (exprel != null) {
+        if (exprel != null && slopes.containsKey(exprel.name())) {
+          code.addStatement("final double $L = $L * $L",
+              adj.apply(BackwardPlanner.exprelPartialName(exprel.name())), adj.apply(exprel.name()),
+              slopes.get(exprel.name()));
+        } else if (exprel != null) {
           code.addStatement("final double $L = $L * dt * dt * $T.derivative(dt * ($L))",
               adj.apply(BackwardPlanner.exprelPartialName(exprel.name())), adj.apply(exprel.name()),
               RuntimeNames.EXPREL, plain.render(exprel.value()));
@@ -245,18 +329,16 @@ final class BackwardEmitter {
     }
     code.endControlFlow();
     for (int s = 0; s < model.states().size(); s++) {
-      code.addStatement("$L.adjState[$L][$L] = $L", frame, s, i,
-          adj.apply(model.states().get(s).name()));
+      code.addStatement("$L[$L] = $L", adjIn.get(s), i, adj.apply(model.states().get(s).name()));
     }
     for (int k = 0; k < model.inputs().size(); k++) {
-      code.addStatement("$L.adjInput[$L][$L] = $L", frame, k, i, adj.apply(model.inputs().get(k)));
+      code.addStatement("$L[$L] = $L", inputAdj.get(k), i, adj.apply(model.inputs().get(k)));
     }
-    for (int p = 0; p < model.params().size(); p++) {
-      code.addStatement("$L.gradParam[$L][$L] += $L", frame, p, i,
-          gradParam.get(model.params().get(p).name()));
-    }
+    gradOut.forEach((param, array) ->
+        code.addStatement("$L[$L] += $L", array, i, gradParam.get(param)));
     code.endControlFlow();
-    return Optional.of(MethodSpec.methodBuilder(methodName(integrator))
+    return Optional.of(MethodSpec.methodBuilder(methodName(integrator)
+            + (groupWide ? "" : "PerElement"))
         .addModifiers(PRIVATE)
         .addParameter(FRAME, frame)
         .addParameter(int.class, from)
@@ -267,7 +349,7 @@ final class BackwardEmitter {
 
   /** The spike's adjoint: the surrogate {@code dS/dθ} and the reset, from after it to before. */
   private void spikeAdjoint(CodeBlock.Builder code, Spike spike, ExprRenderer afterStep,
-      String frame, String i, List<String> post, Map<String, String> nextAdjoint,
+      FrameLocals frame, String i, List<String> post, Map<String, String> nextAdjoint,
       Map<String, String> gradParam, LocalNames locals) {
     String margin = locals.allocate("margin");
     String spiked = locals.allocate("spiked");
@@ -276,9 +358,9 @@ final class BackwardEmitter {
     code.add("// spike S = H(margin), margin = $L\n", BackwardPlanner.show(spike.margin()))
         .addStatement("final double $L = $L", margin, afterStep.render(spike.margin()))
         .addStatement("final boolean $L = $L", spiked, afterStep.render(spike.condition()))
-        .addStatement("final double $L = $L.surrogate.derivative($L)", slope, frame, margin)
-        .addStatement("double $L = $L.adjSpike == null ? 0 : $L.adjSpike[$L]", aMargin, frame,
-            frame, i);
+        .addStatement("final double $L = $L.derivative($L)", slope, frame.surrogate(), margin)
+        .addStatement("double $L = $L == null ? 0 : $L[$L]", aMargin, frame.adjSpike(),
+            frame.adjSpike(), i);
     Map<String, String> resetValue = new LinkedHashMap<>();
     List<String> states = model.states().stream().map(State::name).toList();
     for (Map.Entry<String, Expr> r : spike.reset().entrySet()) {
@@ -292,7 +374,7 @@ final class BackwardEmitter {
       resetValue.forEach((s, value) -> jump.add(jump.isEmpty() ? "" : " + ").add("$L * ($L - $L)",
           post.get(states.indexOf(s)), value, afterStep.render(new Ref(s, RefKind.STATE))));
       code.add("// x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached\n")
-          .beginControlFlow("if (!$L.detachReset)", frame)
+          .beginControlFlow("if (!$L)", frame.detachReset())
           .addStatement("$L += $L", aMargin, jump.build())
           .endControlFlow();
     }
@@ -338,6 +420,33 @@ final class BackwardEmitter {
       name.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
     }
     return name.toString();
+  }
+
+  private static void forwardLet(CodeBlock.Builder code, Forward f, ExprRenderer plain) {
+    if (f.exprelFactor()) {
+      code.addStatement("final double $L = dt * $T.exprel(dt * ($L))", f.name(),
+          RuntimeNames.EXPREL, plain.render(f.value()));
+    } else {
+      code.addStatement("final double $L = $L", f.name(), plain.render(f.value()));
+    }
+  }
+
+  /** The locals holding the frame's surrogate, spike adjoints and reset setting. */
+  private record FrameLocals(String surrogate, String adjSpike, String detachReset) {}
+
+  /** The parameters with a gradient term somewhere in the loop of {@code plan}. */
+  private java.util.Set<String> gradedParams(Plan plan) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    plan.sweep().forEach(a -> {
+      if (a.target().kind() == RefKind.PARAM) {
+        out.add(a.target().name());
+      }
+    });
+    spike.ifPresent(sp -> {
+      sp.resetPartials().values().forEach(m -> out.addAll(m.keySet()));
+      out.addAll(sp.marginPartials().keySet());
+    });
+    return out;
   }
 
   /** {@code seed * partial}, without a factor of one. */

@@ -110,7 +110,7 @@ final class VectorKernelParts {
     Map<String, String> slopesOf = new LinkedHashMap<>();
     for (StepPlan.Step step : stages.body()) {
       if (step instanceof StepPlan.Let let && let.value() instanceof StepPlan.StageState st) {
-        next.put(st.state(), locals.allocate(st.state() + "_next"));
+        next.put(st.state(), let.name());
         slopesOf.put(st.state(), st.slopes());
       }
     }
@@ -136,8 +136,11 @@ final class VectorKernelParts {
       }
       render.unrolled(next, slopeOf);
       List<Stmt> rates = render.stageStatements();
-      CodeBlock.Builder code = s == 0 ? CodeBlock.builder().add("{\n").indent()
-          : CodeBlock.builder().beginControlFlow("if ($L.stages() > $L)", tableau, s);
+      // Stage 0 always runs: a block only to scope its locals, if it declares any.
+      boolean scoped = s > 0 || rates.stream().anyMatch(st -> st.defines() != null);
+      CodeBlock.Builder code = s > 0
+          ? CodeBlock.builder().beginControlFlow("if ($L.stages() > $L)", tableau, s)
+          : scoped ? CodeBlock.builder().add("{\n").indent() : CodeBlock.builder();
       Set<Ref> reads = new LinkedHashSet<>(Set.of(new Ref(tableau, RefKind.LOCAL),
           new Ref(steps, RefKind.LOCAL)));
       for (Stmt st : rates) {
@@ -150,8 +153,10 @@ final class VectorKernelParts {
             s + 1, tableau, x, String.join(", ", k.get(x).subList(0, s + 1)), steps);
         reads.add(new Ref(x, RefKind.STATE));
       }
-      body.add(new Stmt(s == 0 ? code.unindent().add("}\n").build() : code.endControlFlow().build(),
-          null, reads, 0));
+      if (scoped) {
+        code = s == 0 ? code.unindent().add("}\n") : code.endControlFlow();
+      }
+      body.add(new Stmt(code.build(), null, reads, 0));
       readsTime |= reads.stream().anyMatch(r -> r.kind() == RefKind.TIME)
           || render.uniformLets().stream().anyMatch(u -> u.reads().stream()
               .anyMatch(r -> r.kind() == RefKind.TIME));

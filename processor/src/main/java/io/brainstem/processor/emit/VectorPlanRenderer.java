@@ -167,25 +167,47 @@ final class VectorPlanRenderer {
     this.carrySlots = slots;
   }
 
-  /** In an unrolled Runge–Kutta kernel: each state's local of its next stage state (or result). */
+  /**
+   * In an unrolled Runge–Kutta kernel: each state's local of its stage state, which the kernel
+   * declares and assigns (after the last stage it holds the result).
+   */
   private java.util.Map<String, String> next;
   /** In an unrolled Runge–Kutta kernel: the local each slope buffer's stage goes to. */
   private java.util.Map<String, String> slopeOf;
 
   /**
    * Renders the stage plan's statements for one stage of an unrolled kernel, the slopes in
-   * registers: a state's stage value is its local {@code next.get(state)} (which, after the last
-   * stage, holds its result), a slope is assigned to {@code slopeOf.get(x_k)}.
+   * registers: a state's stage value is the kernel's local {@code next.get(state)} (the stage
+   * state's own name: no statement), a slope is assigned to {@code slopeOf.get(x_k)}, directly
+   * by its rate when nothing else reads the rate.
    */
   void unrolled(java.util.Map<String, String> next, java.util.Map<String, String> slopeOf) {
     this.next = next;
     this.slopeOf = slopeOf;
   }
 
-  private Stmt nextOf(String name, String state) {
-    vectorLocals.add(name);
-    return new Stmt(CodeBlock.of("final $T $L = $L;\n", RuntimeNames.DOUBLE_VECTOR, name,
-        next.get(state)), name, Set.of(), 0);
+  /** In an unrolled kernel: each rate local only a slope's save reads, and that slope's local. */
+  private java.util.Map<String, String> savedRates(List<Step> steps) {
+    java.util.Map<String, String> saved = new java.util.HashMap<>();
+    for (Step step : steps) {
+      if (step instanceof StepPlan.SaveSlope save && save.value() instanceof Ref r
+          && r.kind() == Expr.RefKind.LOCAL && steps.stream().filter(other -> other != step)
+              .noneMatch(other -> other instanceof Let l && Exprs.refs(exprOf(l.value()))
+                  .contains(r))) {
+        saved.put(r.name(), slopeOf.get(save.slopes()));
+      }
+    }
+    return saved;
+  }
+
+  /** The expression a let's value reads (null-safe for values without one). */
+  private static Expr exprOf(StepPlan.Value value) {
+    if (value instanceof Rate rate) {
+      return rate.inlined();
+    } else if (value instanceof Arith a) {
+      return a.expr();
+    }
+    return Exprs.dt();
   }
 
   /**
@@ -210,6 +232,8 @@ final class VectorPlanRenderer {
   private List<Stmt> statements(List<Step> steps, String refractory) {
     List<Stmt> out = new ArrayList<>();
     java.util.Map<String, String> direct = PlanRenderer.directResults(steps);
+    java.util.Map<String, String> saved = next == null ? java.util.Map.of() : savedRates(steps);
+    Set<String> assignedSlopes = new HashSet<>();
     for (Step step : steps) {
       if (step instanceof Let let && direct.containsKey(let.name())) {
         continue;
@@ -226,11 +250,28 @@ final class VectorPlanRenderer {
                 refractory),
             null, Set.of(new Ref(store.state(), Expr.RefKind.STATE)), 2));
       } else if (step instanceof Let let && let.value() instanceof StepPlan.StageState st) {
-        out.add(next != null ? nextOf(let.name(), st.state())
-            : fromCarry(let.name(), carrySlots.get(st.state())));
+        if (next != null) {
+          vectorLocals.add(let.name());
+        } else {
+          out.add(fromCarry(let.name(), carrySlots.get(st.state())));
+        }
       } else if (step instanceof Let let && let.value() instanceof StepPlan.Combined c) {
-        out.add(next != null ? nextOf(let.name(), c.state())
-            : fromCarry(let.name(), carrySlots.get(c.state())));
+        if (next != null) {
+          vectorLocals.add(let.name());
+          out.add(new Stmt(CodeBlock.of("final $T $L = $L;\n", RuntimeNames.DOUBLE_VECTOR,
+              let.name(), next.get(c.state())), let.name(), Set.of(), 0));
+        } else {
+          out.add(fromCarry(let.name(), carrySlots.get(c.state())));
+        }
+      } else if (next != null && step instanceof Let let && let.value() instanceof Rate rate
+          && saved.containsKey(let.name()) && exprs.render(rate.inlined()).vector()) {
+        assignedSlopes.add(let.name());
+        out.add(new Stmt(CodeBlock.of("$L = $L;\n", saved.get(let.name()),
+            exprs.render(rate.inlined()).code()), null, Exprs.refs(rate.inlined()),
+            cost(rate.inlined()) + 1));
+      } else if (next != null && step instanceof StepPlan.SaveSlope save
+          && save.value() instanceof Ref r && assignedSlopes.contains(r.name())) {
+        continue; // its rate assigned the slope
       } else if (step instanceof StepPlan.SaveSlope save) {
         CodeBlock value = exprs.vector(save.value());
         out.add(new Stmt(next != null ? CodeBlock.of("$L = $L;\n", slopeOf.get(save.slopes()), value)

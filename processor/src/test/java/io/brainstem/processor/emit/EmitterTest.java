@@ -237,31 +237,30 @@ class EmitterTest {
   }
 
   @Test
-  void vectorKernelsRunTheRatesLoopOncePerStageOfTheRuntimeTableau() {
+  void vectorKernelsUnrollTheStagesOfTheRuntimeTableauWithTheSlopesInRegisters() {
     String vector = Emitter.emitAll(TestModels.lif(), true).get(1).toString();
     assertThat(vector).contains("case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> "
         + "params.heterogeneous() ? stepRungeKuttaPerElement(t, dt, from, to)"
         + " : stepRungeKutta(t, dt, from, to);");
     assertThat(vector).contains("final RungeKutta tableau = RungeKutta.of(group.method());\n"
-        + "    final double[] carry = VectorMath.carry(5 * BLOCK);\n");
-    // The runtime forms the stage states and the results in the buffer, the rates loop the slopes.
+        + "    final double[] steps = VectorMath.steps(tableau, dt);\n");
+    // Stage 0 always, each further stage when the method has it; the last row is the result.
     assertThat(vector).contains("""
-              for (int stage = 0; stage < tableau.stages(); stage++) {
-                VectorMath.rungeKutta(tableau, stage, this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
-                rates1(tableau.time(stage, t, dt), dt, b, e, carry, stage);
+              DoubleVector V_k0 = V, V_k1 = V, V_k2 = V, V_k3 = V, V_stage = V;
+              V_k0 = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
+              V_stage = VectorMath.row1(tableau, V, V_k0, steps);
+              if (tableau.stages() > 1) {
+        """);
+    assertThat(vector).contains("""
+              if (tableau.stages() > 3) {
+                V_k3 = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
+                V_stage = VectorMath.row4(tableau, V, V_k0, V_k1, V_k2, V_k3, steps);
               }
-              VectorMath.rungeKutta(tableau, tableau.stages(), this.V, b, e, carry, 0 * BLOCK, 1 * BLOCK, BLOCK, dt);
-              spikeEnd = finish(t, dt, b, e, carry, spikeEnd);
+              V = V_stage.blend(V, refractory);
         """);
-    assertThat(vector).contains("""
-              final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
-              final DoubleVector V_slope = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
-              V_slope.intoArray(carry, (1 + stage) * BLOCK + at);
-        """);
-    // The right-hand side once per parameter layout for the seven methods.
-    assertThat(occurrences(vector, "V_slope.intoArray(carry")).isEqualTo(2);
-    assertThat(vector).contains(
-        "V = DoubleVector.fromArray(S, carry, 0 * BLOCK + at).blend(V, refractory);");
+    // The right-hand side once per stage and parameter layout for the seven methods.
+    assertThat(occurrences(vector, " = V_stage.neg()")).isEqualTo(8);
+    assertThat(vector).doesNotContain("VectorMath.rungeKutta(");
     assertThat(vector).doesNotContain("stepRk4");
   }
 
