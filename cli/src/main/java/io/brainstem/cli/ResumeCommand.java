@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       "Example:",
       "  brainstem run einet --duration 5000 --checkpoint-every 1000 --checkpoint-dir ckpt --out results",
       "  (killed)",
-      "  brainstem resume ckpt --out results"
+      "  brainstem resume ckpt --out results",
+      "  mpirun -np 2 brainstem resume ckpt   (a 'run --mpi' of 2 ranks; the same count)"
     })
 final class ResumeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -53,7 +54,9 @@ final class ResumeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Checkpoint c;
     try {
-      c = CheckpointStore.readManifest(checkpoints);
+      // under MPI, every rank saved the same options; rank 0's manifest names them
+      c = CheckpointStore.readManifest(MpiCheckpoints.isDistributed(checkpoints)
+          ? MpiCheckpoints.rankDir(checkpoints, 0) : checkpoints);
     } catch (CheckpointException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

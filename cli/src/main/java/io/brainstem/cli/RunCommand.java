@@ -205,10 +205,6 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--mpi steps with its own loop (as --runner ds); "
           + "drop --runner report");
     }
-    if (mpi && (checkpointDir != null || resumeFrom != null)) {
-      throw new ParameterException(spec.commandLine(), "--mpi runs do not checkpoint yet (each rank "
-          + "holds a slice of the network); drop --checkpoint-every/--checkpoint-dir, or run without --mpi");
-    }
     if (mpi && network.equalsIgnoreCase(Song2000.NAME)) {
       throw new ParameterException(spec.commandLine(), "song2000 is one neuron: run it without --mpi");
     }
@@ -273,6 +269,9 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     try {
+      if (comm != null) {
+        distributeCheckpoints(comm);
+      }
       return runAndReport(example, duration, comm);
     } catch (RuntimeException | IOException | Error e) {
       if (comm != null && comm.size() > 1) {
@@ -284,6 +283,31 @@ final class RunCommand implements Callable<Integer> {
       if (comm != null) {
         comm.close();
       }
+    }
+  }
+
+  /**
+   * Points this rank's checkpoints into {@code DIR/rank-K} (docs/checkpoints.md, "Under MPI"):
+   * rank 0 writes the manifest naming the rank count; a resume checks it.
+   */
+  private void distributeCheckpoints(Communicator comm) throws IOException {
+    if (resumeFrom != null) {
+      Path dir = resumeFrom;
+      userInput(() -> {
+        try {
+          MpiCheckpoints.checkRanks(dir, comm.size());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        return null;
+      });
+      resumeFrom = MpiCheckpoints.rankDir(dir, comm.rank());
+    }
+    if (checkpointDir != null) {
+      if (comm.rank() == 0) {
+        MpiCheckpoints.writeManifest(checkpointDir, comm.size());
+      }
+      checkpointDir = MpiCheckpoints.rankDir(checkpointDir, comm.rank());
     }
   }
 
@@ -300,6 +324,9 @@ final class RunCommand implements Callable<Integer> {
         : example.buildPart(options, Partition.of(comm)));
     double networkSeconds = (System.nanoTime() - buildStart) * 1e-9;
     Runner run = userInput(() -> buildRunner(example, net, comm));
+    if (comm != null && resumeFrom != null) {
+      sameResumedStep(comm, run.step());
+    }
     try {
       if (resumeFrom != null) {
         run.finishRun();
@@ -390,6 +417,19 @@ final class RunCommand implements Callable<Integer> {
   private void checkDt() {
     if (!(dt > 0) || Double.isInfinite(dt)) {
       throw new IllegalArgumentException("--dt must be positive and finite (in ms, e.g. 0.1), got " + dt);
+    }
+  }
+
+  /** Every rank resumed from the checkpoint of the same step, else none goes on. */
+  private static void sameResumedStep(Communicator comm, long step) {
+    long[] steps = new long[comm.size()];
+    comm.allgather(new long[] {step}, 1, steps);
+    for (int r = 0; r < steps.length; r++) {
+      if (steps[r] != steps[0]) {
+        throw new IllegalStateException("rank " + r + " resumed at step " + steps[r] + " and rank 0 at step "
+            + steps[0] + ": the job died while the ranks were writing a checkpoint, and their latest "
+            + "checkpoints differ; this checkpoint cannot be resumed");
+      }
     }
   }
 

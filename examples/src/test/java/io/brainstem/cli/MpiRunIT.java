@@ -81,6 +81,44 @@ class MpiRunIT {
   }
 
   @Test
+  void aKilledTwoRankRunResumesFromItsCheckpointsAsTheUninterruptedRun(@TempDir Path tmp) throws Exception {
+    Path ckpt = tmp.resolve("ckpt");
+    List<String> cmd = new ArrayList<>(mpirunPrefix());
+    cmd.addAll(List.of("-np", "2", SCRIPT.toString(), "run", "einet", "--mpi", "--duration", "1500",
+        "--checkpoint-every", "300", "--checkpoint-dir", ckpt.toString(), "--out", tmp.resolve("killed").toString()));
+    ProcessBuilder builder = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("killed.log").toFile());
+    builder.environment().put("JAVA_HOME", jdk.toString());
+    builder.environment().put("BRAINSTEM_JAVA_OPTS", "-Xmx1g");
+    Process job = builder.start();
+    // killed (kill -9, every rank) once both ranks have saved their first checkpoint, at 300 ms
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (!(Files.exists(ckpt.resolve("rank-0/LATEST")) && Files.exists(ckpt.resolve("rank-1/LATEST")))) {
+      assertWithMessage("the job ended before its first checkpoint: %s", Files.readString(tmp.resolve("killed.log")))
+          .that(job.isAlive()).isTrue();
+      assertWithMessage("no checkpoint in 5 minutes").that(System.nanoTime() < deadline).isTrue();
+      Thread.sleep(50);
+    }
+    job.descendants().forEach(ProcessHandle::destroyForcibly); // kill -9 every rank
+    job.destroyForcibly();
+    job.waitFor();
+    assertThat(Files.exists(tmp.resolve("killed/monitors.npz"))).isFalse();
+    assertThat(Files.readString(ckpt.resolve("mpi.json"))).contains("\"ranks\": 2");
+
+    Result wrongCount = mpirun(1, List.of("resume", ckpt.toString(), "--out", tmp.resolve("np1").toString()));
+    assertThat(wrongCount.exitCode).isNotEqualTo(0);
+    assertThat(wrongCount.stderr).contains("was saved by 2 ranks and this job has 1");
+
+    Result resumed = mpirun(2, List.of("resume", ckpt.toString(), "--out", tmp.resolve("resumed").toString()));
+    assertWithMessage(resumed.stderr).that(resumed.exitCode).isEqualTo(0);
+    Result whole = command(List.of(SCRIPT.toString(), "run", "einet", "--duration", "1500", "--out",
+        tmp.resolve("whole").toString()));
+    assertWithMessage(whole.stderr).that(whole.exitCode).isEqualTo(0);
+    assertThat(Files.readAllBytes(tmp.resolve("resumed/monitors.npz")))
+        .isEqualTo(Files.readAllBytes(tmp.resolve("whole/monitors.npz")));
+  }
+
+  @Test
   void perRankMonitorsWriteEachRanksSlice(@TempDir Path tmp) throws Exception {
     Result r = mpirun(2, List.of("run", "einet", "--mpi", "--mpi-monitors", "rank",
         "--monitor", "E.spike", "--monitor", "E.V[0:3,1700]", "--duration", "20", "--out", tmp.toString()));

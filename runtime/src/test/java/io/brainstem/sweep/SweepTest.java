@@ -57,6 +57,20 @@ class SweepTest {
   }
 
   @Test
+  void resultsMadeElsewhereAreKeptInPointOrderAndOnePerPoint() {
+    List<SweepPoint> p = Sweep.builder().grid("a", 1, 2, 3).build().points();
+    SweepResult<String> r = SweepResult.of(List.of(outcome(p.get(2)), outcome(p.get(0)), outcome(p.get(1))), 1.5);
+    assertThat(r.values()).containsExactly("a=1.0", "a=2.0", "a=3.0").inOrder();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SweepResult.of(List.of(outcome(p.get(1)), outcome(p.get(1))), 0));
+    assertThat(e).hasMessageThat().contains("point 1 has two outcomes");
+  }
+
+  private static SweepResult.Outcome<String> outcome(SweepPoint p) {
+    return new SweepResult.Outcome<>(p, "a=" + p.get("a"), null, 0.1);
+  }
+
+  @Test
   void seedsDependOnTheSweepSeedAndTheIndexOnly() {
     List<SweepPoint> small = Sweep.builder().grid("a", 1, 2).seed(9).build().points();
     List<SweepPoint> large = Sweep.builder().grid("x", 5, 6, 7, 8).seed(9).workers(1).build().points();
