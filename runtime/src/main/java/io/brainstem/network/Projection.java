@@ -60,7 +60,9 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private final Set<String> trainableVariables = new java.util.LinkedHashSet<>();
   private int[] synapsePre; // built on first use
   private int[] postIndptr; // the by-postsynaptic index, built on first use
-  private int[] postSynapses;
+  private int[] postEntries; // packed by-postsynaptic entries, null when they do not fit
+  private PostEntries postLayout;
+  private int[] postSynapses; // unpacked, built on first use
   private int[] postPre; // postPresynaptic(), built on first use
   /** Each row's end ({@code indptr[i + 1]} at {@code i}): whole rows, for ranges without cuts. */
   private final int[] rowEndsAll;
@@ -203,36 +205,66 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   }
 
   /**
-   * Where each postsynaptic neuron's synapses start in {@link #postSynapses()} ({@code post.size()
-   * + 1} entries): the by-postsynaptic (CSC) index over the CSR synapse numbering, built once.
+   * Where each postsynaptic neuron's synapses start in {@link #postEntries()} (or, when those do
+   * not fit, {@link #postSynapses()}): {@code post.size() + 1} entries, the by-postsynaptic (CSC)
+   * index over the CSR synapse numbering, built once.
    */
   protected final int[] postIndptr() {
     buildPostIndex();
     return postIndptr;
   }
 
-  /** The synapses (CSR positions) grouped by postsynaptic neuron, each group ascending. */
+  /**
+   * The by-postsynaptic entries packed one int each (presynaptic neuron {@code entry >>>
+   * postShift()}, synapse {@code indptr[pre] + (entry & postMask())}), each neuron's in ascending
+   * presynaptic order; null when they do not fit 32 bits (then {@link #postSynapses()} and
+   * {@link #postPresynaptic()} hold them unpacked).
+   */
+  protected final int[] postEntries() {
+    buildPostIndex();
+    return postEntries;
+  }
+
+  /** The right shift from a {@link #postEntries()} entry to its presynaptic neuron; -1 unpacked. */
+  protected final int postShift() {
+    buildPostIndex();
+    return postLayout.shift();
+  }
+
+  /** The mask from a {@link #postEntries()} entry to the synapse's offset in its CSR row. */
+  protected final int postMask() {
+    buildPostIndex();
+    return postLayout.mask();
+  }
+
+  /**
+   * The synapses (CSR positions) grouped by postsynaptic neuron, each group ascending: the
+   * unpacked index, 4 bytes per synapse, built on first use (when {@link #postEntries()} is null).
+   */
   protected final int[] postSynapses() {
     buildPostIndex();
+    if (postSynapses == null) {
+      postSynapses = PostEntries.synapses(indices, postIndptr);
+    }
     return postSynapses;
   }
 
   /**
    * The presynaptic neuron of each entry of {@link #postSynapses()}, built once on first use: 4
-   * bytes per synapse, for {@code @OnPost} code that reads presynaptic variables.
+   * bytes per synapse, for unpacked {@code @OnPost} code that reads presynaptic variables.
    */
   protected final int[] postPresynaptic() {
-    buildPostIndex();
+    int[] synapses = postSynapses();
     if (postPre == null) {
-      int[] pre = new int[postSynapses.length];
+      int[] pre = new int[synapses.length];
       for (int row = 0; row + 1 < indptr.length; row++) {
         for (int k = indptr[row]; k < indptr[row + 1]; k++) {
           pre[k] = row;
         }
       }
-      int[] out = new int[postSynapses.length];
+      int[] out = new int[synapses.length];
       for (int c = 0; c < out.length; c++) {
-        out[c] = pre[postSynapses[c]];
+        out[c] = pre[synapses[c]];
       }
       postPre = out;
     }
@@ -243,20 +275,10 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
     if (postIndptr != null) {
       return;
     }
-    int[] start = new int[post.size() + 1];
-    for (int target : indices) {
-      start[target + 1]++;
-    }
-    for (int j = 0; j < post.size(); j++) {
-      start[j + 1] += start[j];
-    }
-    int[] next = start.clone();
-    int[] synapses = new int[indices.length];
-    for (int k = 0; k < indices.length; k++) { // CSR order: ascending presynaptic per target
-      synapses[next[indices[k]]++] = k;
-    }
+    int[] start = PostEntries.postStarts(indices, post.size());
+    postLayout = PostEntries.layout(indptr);
+    postEntries = postLayout.packed() ? postLayout.pack(indptr, indices, start) : null;
     postIndptr = start;
-    postSynapses = synapses;
   }
 
   /**

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * The bytes a plastic projection keeps per synapse: every array of one element per synapse that a
  * {@code StdpSong2000Projection} (and its {@code Projection} superclass) holds after weights from a
  * {@code SynapseInit} and a run with spikes on both sides: the weight, the CSR target index and
- * the by-postsynaptic index and the presynaptic neuron of each by-postsynaptic entry (its
- * {@code @OnPost} reads the presynaptic trace): 20 bytes (16 under {@code Precision.FLOAT}), as
+ * the by-postsynaptic index, one packed int per synapse that also carries the presynaptic neuron
+ * its {@code @OnPost} reads: 16 bytes (12 under {@code Precision.FLOAT}), as
  * docs/plasticity.md says.
  */
 class PlasticMemoryTest {
@@ -57,8 +57,8 @@ class PlasticMemoryTest {
   }
 
   @Test
-  void twentyBytesPerPlasticSynapseSixteenInFloat() throws IllegalAccessException {
-    assertThat(bytesPerSynapse(Precision.DOUBLE)).isEqualTo(20L);
-    assertThat(bytesPerSynapse(Precision.FLOAT)).isEqualTo(16L);
+  void sixteenBytesPerPlasticSynapseTwelveInFloat() throws IllegalAccessException {
+    assertThat(bytesPerSynapse(Precision.DOUBLE)).isEqualTo(16L);
+    assertThat(bytesPerSynapse(Precision.FLOAT)).isEqualTo(12L);
   }
 }

@@ -159,12 +159,27 @@ public final class StdpTripletNearestProjection extends Projection {
   private final int[] postIndptr;
 
   /**
-   * The synapses (CSR positions) by postsynaptic neuron, each neuron's in ascending presynaptic order.
+   * The synapses by postsynaptic neuron, each neuron's in ascending presynaptic order, packed: presynaptic neuron {@code >>> postShift}, offset in its row {@code & postMask}; null when they do not fit 32 bits.
+   */
+  private final int[] postEntries;
+
+  /**
+   * The shift from an entry of {@code postEntries} to its presynaptic neuron.
+   */
+  private final int postShift;
+
+  /**
+   * The mask from an entry of {@code postEntries} to its offset in the row.
+   */
+  private final int postMask;
+
+  /**
+   * The synapses (CSR positions) by postsynaptic neuron when {@code postEntries} is null, else null.
    */
   private final int[] postSynapses;
 
   /**
-   * The presynaptic neuron of each synapse of {@code postSynapses}.
+   * The presynaptic neuron of each synapse of {@code postSynapses}, or null.
    */
   private final int[] postPre;
 
@@ -240,8 +255,11 @@ public final class StdpTripletNearestProjection extends Projection {
     this.lastupdate_pre = eventTimes("lastupdate_pre", pre.size());
     this.lastupdate_post = eventTimes("lastupdate_post", post.size());
     this.postIndptr = postIndptr();
-    this.postSynapses = postSynapses();
-    this.postPre = postPresynaptic();
+    this.postEntries = postEntries();
+    this.postShift = postShift();
+    this.postMask = postMask();
+    this.postSynapses = postEntries == null ? postSynapses() : null;
+    this.postPre = postEntries == null ? postPresynaptic() : null;
     this.r2_prev_beforeOnPre = new double[pre.size()];
     this.r1_beforeOnPre = new double[pre.size()];
     this.r2_beforeOnPre = new double[pre.size()];
@@ -962,8 +980,16 @@ public final class StdpTripletNearestProjection extends Projection {
       o1 = 1.0;
       o2 = 1.0;
       for (int c = postIndptr[j]; c < postIndptr[j + 1]; c++) {
-        final int k = postSynapses[c];
-        final int pre = postPre[c];
+        final int k;
+        final int pre;
+        if (postEntries != null) {
+          final int entry = postEntries[c];
+          pre = entry >>> postShift;
+          k = indptr[pre] + (entry & postMask);
+        } else {
+          k = postSynapses[c];
+          pre = postPre[c];
+        }
         double w = this.w[k];
         double r1 = this.r1[pre];
         final double tau_plus = this.tau_plus[pre];
@@ -1087,8 +1113,16 @@ public final class StdpTripletNearestProjection extends Projection {
       o1 = 1.0;
       o2 = 1.0;
       for (int c = postIndptr[j]; c < postIndptr[j + 1]; c++) {
-        final int k = postSynapses[c];
-        final int pre = postPre[c];
+        final int k;
+        final int pre;
+        if (postEntries != null) {
+          final int entry = postEntries[c];
+          pre = entry >>> postShift;
+          k = indptr[pre] + (entry & postMask);
+        } else {
+          k = postSynapses[c];
+          pre = postPre[c];
+        }
         double w = this.w[k];
         double r1 = this.r1[pre];
         final double tau_plus = this.tau_plus[pre];
@@ -1468,8 +1502,16 @@ public final class StdpTripletNearestProjection extends Projection {
       o1 = 1.0;
       o2 = 1.0;
       for (int c = postIndptr[j]; c < postIndptr[j + 1]; c++) {
-        final int k = postSynapses[c];
-        final int pre = postPre[c];
+        final int k;
+        final int pre;
+        if (postEntries != null) {
+          final int entry = postEntries[c];
+          pre = entry >>> postShift;
+          k = indptr[pre] + (entry & postMask);
+        } else {
+          k = postSynapses[c];
+          pre = postPre[c];
+        }
         double w = this.w_float[k];
         double r1 = this.r1_float[pre];
         final double tau_plus = this.tau_plus_float[pre];

@@ -72,6 +72,9 @@ final class EventEmitter {
   private final String lastSynapse;
   private final String postIndptr;
   private final String postSynapses;
+  private final String postEntries;
+  private final String postShift;
+  private final String postMask;
   /** The presynaptic neuron of each by-postsynaptic entry; null unless @OnPost reads one. */
   private final String postPre;
 
@@ -91,13 +94,17 @@ final class EventEmitter {
     this.lastSynapse = eventVars(Home.SYNAPSE).isEmpty() ? null : generated.member("lastupdate");
     this.postIndptr = model.onPost().isPresent() ? generated.member("postIndptr") : null;
     this.postSynapses = model.onPost().isPresent() ? generated.member("postSynapses") : null;
+    this.postEntries = model.onPost().isPresent() ? generated.member("postEntries") : null;
+    this.postShift = model.onPost().isPresent() ? generated.member("postShift") : null;
+    this.postMask = model.onPost().isPresent() ? generated.member("postMask") : null;
     this.postPre = onPostReadsPre() ? generated.member("postPre") : null;
   }
 
   /**
    * Whether {@code @OnPost} reads a presynaptic variable: its synapse loop then needs each
-   * synapse's presynaptic neuron. An array of them (4 bytes per synapse) costs less than finding
-   * the row by binary search per synapse, which made @OnPost the bulk of an STDP network's step.
+   * synapse's presynaptic neuron. The packed entries carry it; when they do not fit, an array of
+   * them (4 bytes per synapse) costs less than finding the row by binary search per synapse, which
+   * made @OnPost the bulk of an STDP network's step.
    */
   private boolean onPostReadsPre() {
     if (model.onPost().isEmpty()) {
@@ -156,13 +163,24 @@ final class EventEmitter {
       fields.add(FieldSpec.builder(int[].class, postIndptr, PRIVATE, FINAL)
           .addJavadoc("Where each postsynaptic neuron's synapses start in {@code $L}.\n",
               postSynapses).build());
+      fields.add(FieldSpec.builder(int[].class, postEntries, PRIVATE, FINAL)
+          .addJavadoc("The synapses by postsynaptic neuron, each neuron's in ascending presynaptic "
+              + "order, packed: presynaptic neuron {@code >>> $L}, offset in its row {@code & $L};"
+              + " null when they do not fit 32 bits.\n", postShift, postMask).build());
+      fields.add(FieldSpec.builder(int.class, postShift, PRIVATE, FINAL)
+          .addJavadoc("The shift from an entry of {@code $L} to its presynaptic neuron.\n",
+              postEntries).build());
+      fields.add(FieldSpec.builder(int.class, postMask, PRIVATE, FINAL)
+          .addJavadoc("The mask from an entry of {@code $L} to its offset in the row.\n",
+              postEntries).build());
       fields.add(FieldSpec.builder(int[].class, postSynapses, PRIVATE, FINAL)
-          .addJavadoc("The synapses (CSR positions) by postsynaptic neuron, each neuron's in "
-              + "ascending presynaptic order.\n").build());
+          .addJavadoc("The synapses (CSR positions) by postsynaptic neuron when {@code $L} is "
+              + "null, else null.\n", postEntries).build());
     }
     if (postPre != null) {
       fields.add(FieldSpec.builder(int[].class, postPre, PRIVATE, FINAL)
-          .addJavadoc("The presynaptic neuron of each synapse of {@code $L}.\n", postSynapses).build());
+          .addJavadoc("The presynaptic neuron of each synapse of {@code $L}, or null.\n",
+              postSynapses).build());
     }
     for (String v : written(oncePerSpike(model, model.onPre(), Home.PRE))) {
       fields.add(FieldSpec.builder(double[].class, beforeOnPre(v), PRIVATE, FINAL)
@@ -193,10 +211,13 @@ final class EventEmitter {
     }
     if (postIndptr != null) {
       code.addStatement("this.$L = postIndptr()", postIndptr)
-          .addStatement("this.$L = postSynapses()", postSynapses);
+          .addStatement("this.$L = postEntries()", postEntries)
+          .addStatement("this.$L = postShift()", postShift)
+          .addStatement("this.$L = postMask()", postMask)
+          .addStatement("this.$L = $L == null ? postSynapses() : null", postSynapses, postEntries);
     }
     if (postPre != null) {
-      code.addStatement("this.$L = postPresynaptic()", postPre);
+      code.addStatement("this.$L = $L == null ? postPresynaptic() : null", postPre, postEntries);
     }
     for (String v : written(oncePerSpike(model, model.onPre(), Home.PRE))) {
       code.addStatement("this.$L = new double[pre.size()]", beforeOnPre(v));
@@ -454,11 +475,27 @@ final class EventEmitter {
     }
     Set<String> mutable = new LinkedHashSet<>(written);
     mutable.addAll(preAdvanced);
-    CodeBlock.Builder synapse = CodeBlock.builder()
-        .addStatement("final int $L = $L[$L]", k, postSynapses, c);
+    // Packed entries (pre in the high bits, offset in the row in the low), else the unpacked pair.
+    String entry = locals.allocate("entry");
+    CodeBlock.Builder synapse = CodeBlock.builder().addStatement("final int $L", k);
     if (preRead) {
-      synapse.addStatement("final int $L = $L[$L]", pre, postPre, c);
+      synapse.addStatement("final int $L", pre);
     }
+    synapse.beginControlFlow("if ($L != null)", postEntries)
+        .addStatement("final int $L = $L[$L]", entry, postEntries, c);
+    if (preRead) {
+      synapse.addStatement("$L = $L >>> $L", pre, entry, postShift)
+          .addStatement("$L = indptr[$L] + ($L & $L)", k, pre, entry, postMask);
+    } else {
+      synapse.addStatement("$L = indptr[$L >>> $L] + ($L & $L)", k, entry, postShift, entry,
+          postMask);
+    }
+    synapse.nextControlFlow("else")
+        .addStatement("$L = $L[$L]", k, postSynapses, c);
+    if (preRead) {
+      synapse.addStatement("$L = $L[$L]", pre, postPre, c);
+    }
+    synapse.endControlFlow();
     synapse.add(loads(used, mutable, stored, storage, Set.of(Home.SYNAPSE, Home.PRE)));
     if (!preAdvanced.isEmpty()) {
       String elapsed = locals.allocate("elapsedPre");

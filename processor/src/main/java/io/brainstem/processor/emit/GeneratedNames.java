@@ -138,7 +138,7 @@ public final class GeneratedNames {
         ? null : members.allocate("synapsePre");
     if (model instanceof SynapseIR) {
       for (String base : List.of("lastupdate_pre", "lastupdate_post", "lastupdate", "postIndptr",
-          "postSynapses", "postPre")) {
+          "postEntries", "postShift", "postMask", "postSynapses", "postPre")) {
         eventMembers.put(base, members.allocate(base));
       }
       for (ModelIR.SynapseVar v : synapseVars) {
