@@ -57,11 +57,12 @@ public final class NpyReader {
    * @throws UncheckedIOException when the file cannot be read
    */
   public static double[] readNpy(Path npy) {
-    try {
-      return parse(java.nio.file.Files.readAllBytes(npy), npy.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + npy + ": " + e.getMessage(), e);
+    NpyFile.Array array = NpyFile.read(npy); // one reader of NPY files: NpyFile
+    if (array.shape().length != 1) {
+      throw new IllegalArgumentException(npy + " has shape " + java.util.Arrays.toString(
+          array.shape()) + "; a 1-D array is needed");
     }
+    return array.values();
   }
 
   private static double[] parse(byte[] bytes, String what) {
