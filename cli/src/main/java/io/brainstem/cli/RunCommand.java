@@ -301,7 +301,7 @@ final class RunCommand implements Callable<Integer> {
         }
         return null;
       });
-      resumeFrom = MpiCheckpoints.rankDir(dir, comm.rank());
+      resumeFrom = userInput(() -> MpiCheckpoints.commonCheckpoint(dir, comm));
     }
     if (checkpointDir != null) {
       if (comm.rank() == 0) {
@@ -420,15 +420,15 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Every rank resumed from the checkpoint of the same step, else none goes on. */
+  /** Every rank resumed from the checkpoint of the same step, else none goes on (a safety net). */
   private static void sameResumedStep(Communicator comm, long step) {
     long[] steps = new long[comm.size()];
     comm.allgather(new long[] {step}, 1, steps);
     for (int r = 0; r < steps.length; r++) {
       if (steps[r] != steps[0]) {
         throw new IllegalStateException("rank " + r + " resumed at step " + steps[r] + " and rank 0 at step "
-            + steps[0] + ": the job died while the ranks were writing a checkpoint, and their latest "
-            + "checkpoints differ; this checkpoint cannot be resumed");
+            + steps[0] + ": their checkpoint directories were changed after the job; resume from a copy "
+            + "of the directory as the job left it");
       }
     }
   }
@@ -497,7 +497,8 @@ final class RunCommand implements Callable<Integer> {
     if (checkpointDir != null) {
       builder.checkpointEvery(checkpointEveryMs, checkpointDir)
           .checkpointMetadata("cli.command", "run")
-          .checkpointMetadata("cli.args", runArgs != null ? runArgs : originalArgs());
+          .checkpointMetadata("cli.args", runArgs != null ? runArgs : originalArgs())
+          .keepCheckpoints(mpi ? MpiCheckpoints.KEEP : 1);
     }
     if (resumeFrom != null) {
       builder.resumeFrom(resumeFrom);

@@ -22,8 +22,9 @@ import java.util.Map;
  * {@code checkpoint(C)} holds complete checkpoints in subdirectories {@code step-<n>}, and a file
  * {@value #LATEST} naming the newest. A checkpoint is written into a temporary subdirectory, every
  * file forced to disk, its {@value #MANIFEST} last; then renamed into place, and only then does
- * {@value #LATEST} (replaced by an atomic rename) point to it and older ones are deleted. A process
- * killed at any moment leaves {@value #LATEST} naming a complete checkpoint (or none yet).
+ * {@value #LATEST} (replaced by an atomic rename) point to it and older ones past the count to keep
+ * are deleted. A process killed at any moment leaves {@value #LATEST} naming a complete checkpoint
+ * (or none yet), and the kept older ones complete.
  *
  * <p>A checkpoint is {@value #MANIFEST} (format, version, step, model fingerprint, metadata, and per
  * array its key, dtype, length and CRC-32) and {@code state.npz}, every array as a 1-D {@code .npy}
@@ -51,6 +52,17 @@ public final class CheckpointStore {
    *     checkpoint stays the latest)
    */
   public static Path write(Path container, Map<String, Object> header, StateOut state) {
+    return write(container, header, state, 1);
+  }
+
+  /**
+   * As {@link #write(Path, Map, StateOut)}, keeping the {@code keep} newest complete checkpoints
+   * (this one included) and deleting older ones.
+   */
+  public static Path write(Path container, Map<String, Object> header, StateOut state, int keep) {
+    if (keep < 1) {
+      throw new IllegalArgumentException("a checkpoint directory keeps at least the newest checkpoint, got keep = " + keep);
+    }
     long step = (Long) header.get("step");
     String name = String.format(java.util.Locale.ROOT, "step-%015d", step);
     try {
@@ -82,7 +94,7 @@ public final class CheckpointStore {
       writeForced(latestTmp, target.getFileName() + "\n");
       move(latestTmp, container.resolve(LATEST));
       forceDirectory(container);
-      deleteOthers(container, target.getFileName().toString());
+      deleteOlder(container, target.getFileName().toString(), keep);
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a checkpoint into " + container.toAbsolutePath() + " (" + e
@@ -135,6 +147,41 @@ public final class CheckpointStore {
   public static Checkpoint readManifest(Path dir) {
     Path one = resolve(dir);
     return new Checkpoint(one, manifest(one), Map.of());
+  }
+
+  /**
+   * The complete checkpoints of the checkpoint directory {@code dir} (those with a manifest), by
+   * step, oldest first; each is a directory {@link #read} accepts. Empty if there is none.
+   */
+  public static java.util.NavigableMap<Long, Path> steps(Path dir) {
+    java.util.TreeMap<Long, Path> out = new java.util.TreeMap<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "step-*")) {
+      for (Path p : s) {
+        Long step = stepOf(p.getFileName().toString());
+        if (step != null && Files.isRegularFile(p.resolve(MANIFEST))) {
+          out.merge(step, p, (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()) >= 0 ? a : b);
+        }
+      }
+    } catch (IOException e) {
+      throw new CheckpointException("cannot list the checkpoints of " + dir.toAbsolutePath() + " (" + e + ")", e);
+    }
+    return out;
+  }
+
+  /** The step of a checkpoint directory's name ({@code step-<n>}, or {@code step-<n>-<nanos>}), else null. */
+  private static Long stepOf(String name) {
+    if (!name.startsWith("step-")) {
+      return null;
+    }
+    int end = name.indexOf('-', 5);
+    try {
+      return Long.parseLong(end < 0 ? name.substring(5) : name.substring(5, end));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /** The directory of the newest checkpoint of {@code dir}. */
@@ -237,13 +284,24 @@ public final class CheckpointStore {
     }
   }
 
-  /** Deletes every checkpoint and leftover temporary directory of {@code container} but {@code keep}. */
-  private static void deleteOthers(Path container, String keep) throws IOException {
+  /**
+   * Deletes the leftover temporary directories of {@code container} and its checkpoints but
+   * {@code newest} and the {@code keep - 1} complete ones before it.
+   */
+  private static void deleteOlder(Path container, String newest, int keep) throws IOException {
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    kept.add(newest);
+    for (Path p : steps(container).descendingMap().values()) {
+      if (kept.size() >= keep) {
+        break;
+      }
+      kept.add(p.getFileName().toString());
+    }
     List<Path> old = new ArrayList<>();
     try (DirectoryStream<Path> s = Files.newDirectoryStream(container)) {
       for (Path p : s) {
         String n = p.getFileName().toString();
-        if (!n.equals(keep) && Files.isDirectory(p) && (n.startsWith("step-") || n.startsWith(".tmp-"))) {
+        if (!kept.contains(n) && Files.isDirectory(p) && (n.startsWith("step-") || n.startsWith(".tmp-"))) {
           old.add(p);
         }
       }

@@ -38,6 +38,7 @@ record RunConfig(
       RunnerCheckpoints store,
       java.nio.file.Path dir,
       long everySteps,
+      int keep,
       java.util.Map<String, String> metadata,
       java.util.Map<String, java.util.List<String>> lists,
       java.util.List<String> monitorNames,

@@ -312,7 +312,7 @@ public abstract class Runner implements AutoCloseable {
     java.util.Map<String, Object> lists = new java.util.LinkedHashMap<>();
     checkpointing.lists().forEach((k, v) -> lists.put(k, new ArrayList<Object>(v)));
     header.put("metadataLists", lists);
-    return CheckpointStore.write(dir, header, state);
+    return CheckpointStore.write(dir, header, state, checkpointing.keep());
   }
 
   /** Puts back the state of {@code c}, whose fingerprint {@code build()} checked. */

@@ -71,6 +71,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   private int threads; // 0: automatic (AutoThreads)
   private double checkpointEveryMs; // 0: no periodic checkpoints
   private Path checkpointDir;
+  private int keepCheckpoints = 1;
   private Path resumeFrom;
   private final java.util.Map<String, String> checkpointMetadata = new java.util.LinkedHashMap<>();
   private final java.util.Map<String, List<String>> checkpointLists = new java.util.LinkedHashMap<>();
@@ -295,6 +296,23 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   }
 
   /**
+   * How many of the newest checkpoints a checkpoint directory keeps (default 1): each new one
+   * deletes the older ones past this count once it is complete. Keep 2 or more where processes
+   * must agree on a common checkpoint after a crash (MPI ranks, which resume from the newest step
+   * every rank holds: docs/checkpoints.md), or to go back in time; {@link #resumeFrom} reads the
+   * newest, or the one named by its {@code step-<n>} directory.
+   *
+   * @throws IllegalArgumentException if {@code n < 1}
+   */
+  public B keepCheckpoints(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("keepCheckpoints needs at least 1 (the newest), got " + n);
+    }
+    this.keepCheckpoints = n;
+    return self();
+  }
+
+  /**
    * Saves {@code value} under {@code key} in every checkpoint's manifest, for the program that
    * resumes it ({@link io.brainstem.checkpoint.Checkpoint#metadata()}): e.g. the command line
    * of the run.
@@ -476,7 +494,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
     return new RunConfig(network, dt, t0, jit, bound, inputNames, List.copyOf(recorders), monitorMode, progress,
         progressOut, buildStart, streams,
         nanGuardEvery == 0 ? null : new NanGuard(network, nanGuardEvery), threads,
-        new RunConfig.Checkpoints(checkpoints, checkpointDir, checkpointSteps,
+        new RunConfig.Checkpoints(checkpoints, checkpointDir, checkpointSteps, keepCheckpoints,
             java.util.Map.copyOf(checkpointMetadata), java.util.Map.copyOf(checkpointLists), monitorNames, resume));
   }
 
