@@ -16,6 +16,8 @@ import io.brainstem.models.LifBackward;
 import io.brainstem.models.LifGroup;
 import io.brainstem.models.WeightedExpCobaBackward;
 import io.brainstem.models.WeightedExpCobaProjection;
+import io.brainstem.models.WeightedExpCubaBackward;
+import io.brainstem.models.WeightedExpCubaProjection;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Projection;
 import java.util.ArrayList;
@@ -88,7 +90,16 @@ class ProjectionGradientCheckTest {
             w[k] = 0.05 + 0.3 * ((k * 7) % 5) / 5.0;
           }
           return p.w(w);
-        }, p -> new WeightedExpCobaBackward((WeightedExpCobaProjection) p), "w", true));
+        }, p -> new WeightedExpCobaBackward((WeightedExpCobaProjection) p), "w", true),
+        new Model("WeightedExpCuba", (a, b, m) -> {
+          WeightedExpCubaProjection p = new WeightedExpCubaProjection(a, b, CONNECT).tau(3)
+              .method(m);
+          double[] w = new double[p.synapseCount()];
+          for (int k = 0; k < w.length; k++) {
+            w[k] = 1.5 - ((k * 5) % 7) / 3.0;
+          }
+          return p.w(w);
+        }, p -> new WeightedExpCubaBackward((WeightedExpCubaProjection) p), "w", true));
   }
 
   static Stream<Arguments> cases() {
@@ -199,6 +210,7 @@ class ProjectionGradientCheckTest {
         System.arraycopy(STATE_WEIGHT, 0, frame.adjState[s], 0, POST);
       }
       weights = step instanceof WeightedExpCobaBackward w ? w.weights()
+          : step instanceof WeightedExpCubaBackward wc ? wc.weights()
           : step instanceof ExpCobaBackward c ? c.weights()
           : step instanceof ExpCubaBackward c ? c.weights()
           : ((AlphaCubaBackward) step).weights();
