@@ -312,6 +312,27 @@ public final class BptTrainer {
   }
 
   /**
+   * The mean loss over {@code data} with the current weights and parameters (no training),
+   * evaluated in batches of {@code batchSize}.
+   *
+   * @param data labelled trials
+   * @param batchSize trials per pass
+   * @return the mean softmax cross-entropy per trial
+   */
+  public double loss(Dataset data, int batchSize) {
+    double sum = 0;
+    for (int first = 0; first < data.size(); first += batchSize) {
+      int[] samples = new int[Math.min(batchSize, data.size() - first)];
+      for (int k = 0; k < samples.length; k++) {
+        samples[k] = first + k;
+      }
+      Batch batch = data.batch(samples);
+      sum += loss.loss(scores(batch), batch.labels(), null) * samples.length;
+    }
+    return sum / data.size();
+  }
+
+  /**
    * The mean training loss of each epoch so far.
    *
    * @return an unmodifiable list
