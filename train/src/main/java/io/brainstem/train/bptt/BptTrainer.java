@@ -1,5 +1,6 @@
 package io.brainstem.train.bptt;
 
+import io.brainstem.connectivity.All2All;
 import io.brainstem.connectivity.Csr;
 import io.brainstem.grad.AdjointFrame;
 import io.brainstem.grad.ProjectionBackward;
@@ -122,7 +123,18 @@ public final class BptTrainer {
       this.wRec = null;
       this.gRec = null;
     }
+    // What the models declare @Trainable, then what the builder adds, less what it freezes.
+    List<String> trained = new ArrayList<>(declaredTrainable(b));
     for (String path : b.trainedParameters) {
+      if (!trained.contains(path)) {
+        trained.add(path);
+      }
+    }
+    for (String path : b.frozenParameters) {
+      initialValue(path, b); // an unknown path is an error here too
+      trained.remove(path);
+    }
+    for (String path : trained) {
       paramValues.put(path, new double[] {initialValue(path, b)});
       paramGradients.put(path, new double[1]);
     }
@@ -144,6 +156,22 @@ public final class BptTrainer {
       optimizer.add("W_rec", wRec, gRec);
     }
     paramValues.forEach((path, value) -> optimizer.add(path, value, paramGradients.get(path)));
+  }
+
+  /**
+   * The lumped parameters the models declare {@code @Trainable}: {@code hidden.<p>} of {@code Lif}
+   * (none in the library) and, with a recurrent layer, {@code recurrent.<p>} of {@code
+   * WeightedExpCuba} ({@code tau}; its per-synapse {@code w} is {@code W_rec}).
+   */
+  private static List<String> declaredTrainable(Builder b) {
+    List<String> out = new ArrayList<>();
+    LifGroup probe = new LifGroup("hidden", 1);
+    probe.params().trainable().forEach(p -> out.add("hidden." + p));
+    if (b.recurrentScale > 0) {
+      new WeightedExpCubaProjection("recurrent", probe, probe, new All2All()).params().trainable()
+          .forEach(p -> out.add("recurrent." + p));
+    }
+    return out;
   }
 
   /** The starting value of a trainable parameter path, checked against what the network has. */
@@ -379,6 +407,17 @@ public final class BptTrainer {
   }
 
   /**
+   * The model parameters trained, by path: those the models declare {@code @Trainable} (the
+   * recurrent synapses' {@code recurrent.tau}), then those added by {@link
+   * Builder#trainParameters}, less those {@link Builder#freezeParameters} froze.
+   *
+   * @return the paths, in the order registered with the optimizer
+   */
+  public List<String> trainedParameters() {
+    return List.copyOf(paramValues.keySet());
+  }
+
+  /**
    * The current value of a trained parameter.
    *
    * @param path as given to {@link Builder#trainParameters}, e.g. {@code "hidden.tau"}
@@ -445,6 +484,12 @@ public final class BptTrainer {
       this.group = new LifGroup("hidden", n);
       group.params().set(group.params().indexOf("V_rest"), 0);
       group.params().set(group.params().indexOf("V_reset"), 0);
+      for (String path : paramValues.keySet()) {
+        if (path.startsWith("hidden.")) {
+          // Run-time marking: the group lists what the trainer trains (group.trainable()).
+          group.params().markTrainable(group.params().indexOf(path.substring(7)));
+        }
+      }
       this.backward = new LifBackward(group);
       this.frame = new AdjointFrame(backward);
       frame.surrogate = surrogate;
@@ -750,6 +795,7 @@ public final class BptTrainer {
     private double recurrentTau = 5;
     private boolean trainRecurrent = true;
     private final List<String> trainedParameters = new ArrayList<>();
+    private final List<String> frozenParameters = new ArrayList<>();
     private long seed;
     private Consumer<Epoch> progress;
 
@@ -928,11 +974,12 @@ public final class BptTrainer {
     }
 
     /**
-     * Model parameters to train as well, by path: the hidden {@code Lif}'s ({@code "hidden.tau"},
-     * {@code "hidden.V_th"}, {@code "hidden.R"}, …) and, with {@link #recurrent}, the synapses'
-     * {@code "recurrent.tau"}. Each is one value shared by the layer, registered with the
-     * optimizer under its path; its gradient is the backward step's, summed over the elements.
-     * An unknown path is an {@code IllegalArgumentException} at {@link #build()}.
+     * Model parameters to train as well as those the models declare {@code @Trainable} (with
+     * {@link #recurrent}, the synapses' {@code "recurrent.tau"}), by path: the hidden {@code
+     * Lif}'s ({@code "hidden.tau"}, {@code "hidden.V_th"}, {@code "hidden.R"}, …), marked
+     * trainable at run time. Each is one value shared by the layer, registered with the optimizer
+     * under its path; its gradient is the backward step's, summed over the elements. An unknown
+     * path is an {@code IllegalArgumentException} at {@link #build()}.
      *
      * @param paths the parameters
      * @return this builder
@@ -940,6 +987,20 @@ public final class BptTrainer {
     public Builder trainParameters(String... paths) {
       for (String path : paths) {
         trainedParameters.add(Objects.requireNonNull(path, "path"));
+      }
+      return this;
+    }
+
+    /**
+     * Model parameters not to train, though declared {@code @Trainable} (e.g. {@code
+     * "recurrent.tau"}) or added by {@link #trainParameters}.
+     *
+     * @param paths the parameters
+     * @return this builder
+     */
+    public Builder freezeParameters(String... paths) {
+      for (String path : paths) {
+        frozenParameters.add(Objects.requireNonNull(path, "path"));
       }
       return this;
     }

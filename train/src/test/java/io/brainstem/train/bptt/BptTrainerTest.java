@@ -92,6 +92,20 @@ class BptTrainerTest {
   }
 
   @Test
+  void declaredTrainableParametersAreTrainedUnlessFrozen() {
+    BptTrainer declared = BptTrainer.builder(20, 16, 3).recurrent(2).recurrentTau(4)
+        .trainParameters("hidden.tau").optimizer(Sgd.of(0.01)).build();
+    assertThat(declared.trainedParameters())
+        .containsExactly("recurrent.tau", "hidden.tau").inOrder();
+    assertThat(declared.parameter("recurrent.tau")).isEqualTo(4.0);
+    BptTrainer frozen = BptTrainer.builder(20, 16, 3).recurrent(2)
+        .freezeParameters("recurrent.tau").optimizer(Sgd.of(0.01)).build();
+    assertThat(frozen.trainedParameters()).isEmpty();
+    assertThat(BptTrainer.builder(20, 16, 3).optimizer(Sgd.of(0.01)).build().trainedParameters())
+        .isEmpty();
+  }
+
+  @Test
   void unknownParameterNamesTheChoices() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> BptTrainer.builder(20, 16, 3).trainParameters("hidden.taus")
