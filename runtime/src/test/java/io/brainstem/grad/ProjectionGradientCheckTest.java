@@ -412,6 +412,19 @@ class ProjectionGradientCheckTest {
   }
 
   @Test
+  void stagedCouplingIsRefused() {
+    LifGroup pre = new LifGroup("pre", PRE);
+    LifGroup post = new LifGroup("post", POST);
+    ExpCubaProjection staged = new ExpCubaProjection(pre, post, CONNECT);
+    staged.coupling(io.brainstem.network.Coupling.STAGED);
+    ExpCubaBackward step = new ExpCubaBackward(staged);
+    AdjointFrame frame = new AdjointFrame(step);
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalStateException.class, () -> step.backward(frame, 0, POST));
+    assertThat(e).hasMessageThat().contains("coupling(Coupling.HELD)");
+  }
+
+  @Test
   void wrongSizesNameTheConnectivity() {
     ProjectionBackward gather = new ProjectionBackward(new io.brainstem.connectivity.Csr(
         2, 3, new int[] {0, 1, 3}, new int[] {0, 1, 2}));

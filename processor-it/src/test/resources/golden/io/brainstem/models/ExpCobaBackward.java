@@ -4,6 +4,7 @@ package io.brainstem.models;
 import io.brainstem.grad.AdjointFrame;
 import io.brainstem.grad.BackwardStep;
 import io.brainstem.math.Exprel;
+import io.brainstem.network.Coupling;
 import io.brainstem.network.Parameters;
 import java.util.List;
 import java.util.Objects;
@@ -660,6 +661,9 @@ public final class ExpCobaBackward implements BackwardStep {
 
   @Override
   public void backward(AdjointFrame frame, int from, int to) {
+    if (projection.coupling() == Coupling.STAGED) {
+      throw new IllegalStateException("ExpCobaBackward differentiates the held coupling (the output added once per step), and projection is STAGED; train with coupling(Coupling.HELD)");
+    }
     switch (projection.method()) {
       case EXP_AUTO -> backwardExpAuto(frame, from, to);
       case EXP_EULER -> backwardExpEuler(frame, from, to);

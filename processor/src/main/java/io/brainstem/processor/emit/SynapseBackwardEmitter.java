@@ -107,6 +107,11 @@ final class SynapseBackwardEmitter {
         .addParameter(BackwardEmitter.FRAME, "frame")
         .addParameter(int.class, "from")
         .addParameter(int.class, "to")
+        .beginControlFlow("if (projection.coupling() == $T.STAGED)", RuntimeNames.COUPLING)
+        .addStatement("throw new $T($S)", IllegalStateException.class, model.className()
+            + "Backward differentiates the held coupling (the output added once per step), and"
+            + " projection is STAGED; train with coupling(Coupling.HELD)")
+        .endControlFlow()
         .beginControlFlow("switch (projection.method())");
     for (Integrator integrator : model.methods()) {
       Optional<MethodSpec> loop = loop(integrator);
