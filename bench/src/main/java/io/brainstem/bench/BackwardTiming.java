@@ -18,7 +18,8 @@ import java.util.Random;
  * group, in one JVM, alternated (forward, backward, forward, ...) so that both see the same load:
  * the measure of issue 14's adjoint bound (backward ≤ 3× forward). The backward's figure includes
  * restoring the adjoints it starts from (a copy per state). Prints one line per repetition:
- * forward ns, backward ns per element-step, and their ratio.
+ * forward ns, backward ns per element-step, their ratio, and the bytes the backward allocates per
+ * step (zero once compiled).
  *
  * <pre>
  * BackwardTiming lif|hh METHOD [reps 8] [n 4000] [steps 2000]
@@ -84,6 +85,7 @@ public final class BackwardTiming {
         sink += group.update(t, dt, 0, n, true);
       }
       long mid = clock.getCurrentThreadCpuTime();
+      long allocated = clock.getCurrentThreadAllocatedBytes();
       for (int s = 0; s < steps; s++) {
         for (int a = 0; a < adjoints.length; a++) {
           System.arraycopy(adjoints[a], 0, frame.adjState[a], 0, n);
@@ -92,11 +94,13 @@ public final class BackwardTiming {
         sink += frame.adjState[0][s % n];
       }
       long end = clock.getCurrentThreadCpuTime();
+      allocated = clock.getCurrentThreadAllocatedBytes() - allocated;
       if (k >= 0) {
         double fwd = (mid - start) / (double) steps / n;
         double bwd = (end - mid) / (double) steps / n;
-        out.append(String.format(Locale.ROOT, "%s %s forward %.3f ns  backward %.3f ns  ratio %.2f%n",
-            args[0], method, fwd, bwd, bwd / fwd));
+        out.append(String.format(Locale.ROOT, "%s %s forward %.3f ns  backward %.3f ns  ratio %.2f"
+            + "  (backward allocates %d B per step)%n",
+            args[0], method, fwd, bwd, bwd / fwd, allocated / steps));
       }
     }
     System.out.print(out);

@@ -22,12 +22,18 @@ public final class LifBackwardVector implements BackwardKernel {
   private final LifGroup group;
 
   /**
+   * Per thread, a frame of one vector for a call's last, partial vector.
+   */
+  private final ThreadLocal<AdjointFrame> tail;
+
+  /**
    * The vector loops over {@code group}'s steps.
    *
    * @param group the forward group
    */
   public LifBackwardVector(LifGroup group) {
     this.group = group;
+    this.tail = ThreadLocal.withInitial(() -> VectorAdjoint.tailFrame(1, 1, 6));
   }
 
   private void backwardExpAuto(AdjointFrame frame, int from, int to) {
@@ -54,16 +60,15 @@ public final class LifBackwardVector implements BackwardKernel {
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
     final boolean detachReset = frame.detachReset;
+    final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
-      // the last vector of the call is partial: its lanes past `to` are neither read nor written
-      final VectorMask<Double> inRange = S.indexInRange(i, to);
-      final DoubleVector V = DoubleVector.fromArray(S, V_start, i, inRange);
-      final DoubleVector input = DoubleVector.fromArray(S, input_values, i, inRange);
+      final DoubleVector V = DoubleVector.fromArray(S, V_start, i);
+      final DoubleVector input = DoubleVector.fromArray(S, input_values, i);
       // the forward step, replayed
       final DoubleVector V_rate = V.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i, to);
+      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
       final DoubleVector V_next = V.add(V_rate.mul(V_expEulerFactor)).blend(V, held);
-      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i, inRange);
+      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
       DoubleVector g_V_th = DoubleVector.zero(S);
@@ -72,8 +77,20 @@ public final class LifBackwardVector implements BackwardKernel {
       // spike S = H(margin), margin = (V - V_th)
       final DoubleVector margin = V_next.sub(V_th);
       final VectorMask<Double> spiked = V_next.compare(VectorOperators.GE, V_th);
-      final DoubleVector dSpike = VectorAdjoint.surrogate(surrogateKind, surrogateSlope, margin);
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i, inRange);
+      final DoubleVector dSpike;
+      // dS/dθ, the frame's surrogate, in Surrogate.derivative's operations and order
+      if (surrogateKind == Surrogate.Kind.FAST_SIGMOID) {
+        final DoubleVector d = margin.abs().mul(surrogateSlope).add(1.0);
+        dSpike = DoubleVector.broadcast(S, 1.0).div(d.mul(d));
+      } else if (surrogateKind == Surrogate.Kind.ARCTAN) {
+        final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
+        dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
+      } else {
+        margin.intoArray(lanes, 0);
+        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        dSpike = DoubleVector.fromArray(S, lanes, 0);
+      }
+      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
@@ -113,13 +130,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_V_th = g_V_th.blend(g_V_th_held, held);
       g_R = g_R.blend(g_R_held, held);
       g_tau = g_tau.blend(g_tau_held, held);
-      a_V.intoArray(V_adjoint, i, inRange);
-      a_input.intoArray(input_adjoint, i, inRange);
-      DoubleVector.fromArray(S, V_rest_gradient, i, inRange).add(g_V_rest).intoArray(V_rest_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_reset_gradient, i, inRange).add(g_V_reset).intoArray(V_reset_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_th_gradient, i, inRange).add(g_V_th).intoArray(V_th_gradient, i, inRange);
-      DoubleVector.fromArray(S, R_gradient, i, inRange).add(g_R).intoArray(R_gradient, i, inRange);
-      DoubleVector.fromArray(S, tau_gradient, i, inRange).add(g_tau).intoArray(tau_gradient, i, inRange);
+      a_V.intoArray(V_adjoint, i);
+      a_input.intoArray(input_adjoint, i);
+      DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
+      DoubleVector.fromArray(S, V_reset_gradient, i).add(g_V_reset).intoArray(V_reset_gradient, i);
+      DoubleVector.fromArray(S, V_th_gradient, i).add(g_V_th).intoArray(V_th_gradient, i);
+      DoubleVector.fromArray(S, R_gradient, i).add(g_R).intoArray(R_gradient, i);
+      DoubleVector.fromArray(S, tau_gradient, i).add(g_tau).intoArray(tau_gradient, i);
     }
   }
 
@@ -147,17 +164,16 @@ public final class LifBackwardVector implements BackwardKernel {
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
     final boolean detachReset = frame.detachReset;
+    final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
-      // the last vector of the call is partial: its lanes past `to` are neither read nor written
-      final VectorMask<Double> inRange = S.indexInRange(i, to);
-      final DoubleVector V = DoubleVector.fromArray(S, V_start, i, inRange);
-      final DoubleVector input = DoubleVector.fromArray(S, input_values, i, inRange);
+      final DoubleVector V = DoubleVector.fromArray(S, V_start, i);
+      final DoubleVector input = DoubleVector.fromArray(S, input_values, i);
       // the forward step, replayed
       final DoubleVector V_rate = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_inf = V.sub(V_rate.div(V_slope));
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i, to);
+      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
       final DoubleVector V_next = (V_slope == 0.0 ? V.add(V_rate.mul(dt)) : V_inf.add(V.sub(V_inf).mul(V_decay))).blend(V, held);
-      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i, inRange);
+      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
       DoubleVector g_V_th = DoubleVector.zero(S);
@@ -166,8 +182,20 @@ public final class LifBackwardVector implements BackwardKernel {
       // spike S = H(margin), margin = (V - V_th)
       final DoubleVector margin = V_next.sub(V_th);
       final VectorMask<Double> spiked = V_next.compare(VectorOperators.GE, V_th);
-      final DoubleVector dSpike = VectorAdjoint.surrogate(surrogateKind, surrogateSlope, margin);
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i, inRange);
+      final DoubleVector dSpike;
+      // dS/dθ, the frame's surrogate, in Surrogate.derivative's operations and order
+      if (surrogateKind == Surrogate.Kind.FAST_SIGMOID) {
+        final DoubleVector d = margin.abs().mul(surrogateSlope).add(1.0);
+        dSpike = DoubleVector.broadcast(S, 1.0).div(d.mul(d));
+      } else if (surrogateKind == Surrogate.Kind.ARCTAN) {
+        final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
+        dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
+      } else {
+        margin.intoArray(lanes, 0);
+        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        dSpike = DoubleVector.fromArray(S, lanes, 0);
+      }
+      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
@@ -215,13 +243,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_V_th = g_V_th.blend(g_V_th_held, held);
       g_R = g_R.blend(g_R_held, held);
       g_tau = g_tau.blend(g_tau_held, held);
-      a_V.intoArray(V_adjoint, i, inRange);
-      a_input.intoArray(input_adjoint, i, inRange);
-      DoubleVector.fromArray(S, V_rest_gradient, i, inRange).add(g_V_rest).intoArray(V_rest_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_reset_gradient, i, inRange).add(g_V_reset).intoArray(V_reset_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_th_gradient, i, inRange).add(g_V_th).intoArray(V_th_gradient, i, inRange);
-      DoubleVector.fromArray(S, R_gradient, i, inRange).add(g_R).intoArray(R_gradient, i, inRange);
-      DoubleVector.fromArray(S, tau_gradient, i, inRange).add(g_tau).intoArray(tau_gradient, i, inRange);
+      a_V.intoArray(V_adjoint, i);
+      a_input.intoArray(input_adjoint, i);
+      DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
+      DoubleVector.fromArray(S, V_reset_gradient, i).add(g_V_reset).intoArray(V_reset_gradient, i);
+      DoubleVector.fromArray(S, V_th_gradient, i).add(g_V_th).intoArray(V_th_gradient, i);
+      DoubleVector.fromArray(S, R_gradient, i).add(g_R).intoArray(R_gradient, i);
+      DoubleVector.fromArray(S, tau_gradient, i).add(g_tau).intoArray(tau_gradient, i);
     }
   }
 
@@ -247,16 +275,15 @@ public final class LifBackwardVector implements BackwardKernel {
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
     final boolean detachReset = frame.detachReset;
+    final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
-      // the last vector of the call is partial: its lanes past `to` are neither read nor written
-      final VectorMask<Double> inRange = S.indexInRange(i, to);
-      final DoubleVector V = DoubleVector.fromArray(S, V_start, i, inRange);
-      final DoubleVector input = DoubleVector.fromArray(S, input_values, i, inRange);
+      final DoubleVector V = DoubleVector.fromArray(S, V_start, i);
+      final DoubleVector input = DoubleVector.fromArray(S, input_values, i);
       // the forward step, replayed
       final DoubleVector V_rate = V.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i, to);
+      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
       final DoubleVector V_next = V.add(V_rate.mul(dt)).blend(V, held);
-      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i, inRange);
+      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
       DoubleVector g_V_th = DoubleVector.zero(S);
@@ -265,8 +292,20 @@ public final class LifBackwardVector implements BackwardKernel {
       // spike S = H(margin), margin = (V - V_th)
       final DoubleVector margin = V_next.sub(V_th);
       final VectorMask<Double> spiked = V_next.compare(VectorOperators.GE, V_th);
-      final DoubleVector dSpike = VectorAdjoint.surrogate(surrogateKind, surrogateSlope, margin);
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i, inRange);
+      final DoubleVector dSpike;
+      // dS/dθ, the frame's surrogate, in Surrogate.derivative's operations and order
+      if (surrogateKind == Surrogate.Kind.FAST_SIGMOID) {
+        final DoubleVector d = margin.abs().mul(surrogateSlope).add(1.0);
+        dSpike = DoubleVector.broadcast(S, 1.0).div(d.mul(d));
+      } else if (surrogateKind == Surrogate.Kind.ARCTAN) {
+        final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
+        dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
+      } else {
+        margin.intoArray(lanes, 0);
+        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        dSpike = DoubleVector.fromArray(S, lanes, 0);
+      }
+      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
@@ -301,13 +340,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_V_th = g_V_th.blend(g_V_th_held, held);
       g_R = g_R.blend(g_R_held, held);
       g_tau = g_tau.blend(g_tau_held, held);
-      a_V.intoArray(V_adjoint, i, inRange);
-      a_input.intoArray(input_adjoint, i, inRange);
-      DoubleVector.fromArray(S, V_rest_gradient, i, inRange).add(g_V_rest).intoArray(V_rest_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_reset_gradient, i, inRange).add(g_V_reset).intoArray(V_reset_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_th_gradient, i, inRange).add(g_V_th).intoArray(V_th_gradient, i, inRange);
-      DoubleVector.fromArray(S, R_gradient, i, inRange).add(g_R).intoArray(R_gradient, i, inRange);
-      DoubleVector.fromArray(S, tau_gradient, i, inRange).add(g_tau).intoArray(tau_gradient, i, inRange);
+      a_V.intoArray(V_adjoint, i);
+      a_input.intoArray(input_adjoint, i);
+      DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
+      DoubleVector.fromArray(S, V_reset_gradient, i).add(g_V_reset).intoArray(V_reset_gradient, i);
+      DoubleVector.fromArray(S, V_th_gradient, i).add(g_V_th).intoArray(V_th_gradient, i);
+      DoubleVector.fromArray(S, R_gradient, i).add(g_R).intoArray(R_gradient, i);
+      DoubleVector.fromArray(S, tau_gradient, i).add(g_tau).intoArray(tau_gradient, i);
     }
   }
 
@@ -334,18 +373,17 @@ public final class LifBackwardVector implements BackwardKernel {
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
     final boolean detachReset = frame.detachReset;
+    final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
-      // the last vector of the call is partial: its lanes past `to` are neither read nor written
-      final VectorMask<Double> inRange = S.indexInRange(i, to);
-      final DoubleVector V = DoubleVector.fromArray(S, V_start, i, inRange);
-      final DoubleVector input = DoubleVector.fromArray(S, input_values, i, inRange);
+      final DoubleVector V = DoubleVector.fromArray(S, V_start, i);
+      final DoubleVector input = DoubleVector.fromArray(S, input_values, i);
       // the forward step, replayed
       final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage2 = V.add(V_k1.mul(halfDt));
       final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i, to);
+      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
       final DoubleVector V_next = V.add(V_k2.mul(dt)).blend(V, held);
-      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i, inRange);
+      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
       DoubleVector g_V_th = DoubleVector.zero(S);
@@ -354,8 +392,20 @@ public final class LifBackwardVector implements BackwardKernel {
       // spike S = H(margin), margin = (V - V_th)
       final DoubleVector margin = V_next.sub(V_th);
       final VectorMask<Double> spiked = V_next.compare(VectorOperators.GE, V_th);
-      final DoubleVector dSpike = VectorAdjoint.surrogate(surrogateKind, surrogateSlope, margin);
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i, inRange);
+      final DoubleVector dSpike;
+      // dS/dθ, the frame's surrogate, in Surrogate.derivative's operations and order
+      if (surrogateKind == Surrogate.Kind.FAST_SIGMOID) {
+        final DoubleVector d = margin.abs().mul(surrogateSlope).add(1.0);
+        dSpike = DoubleVector.broadcast(S, 1.0).div(d.mul(d));
+      } else if (surrogateKind == Surrogate.Kind.ARCTAN) {
+        final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
+        dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
+      } else {
+        margin.intoArray(lanes, 0);
+        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        dSpike = DoubleVector.fromArray(S, lanes, 0);
+      }
+      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
@@ -403,13 +453,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_V_th = g_V_th.blend(g_V_th_held, held);
       g_R = g_R.blend(g_R_held, held);
       g_tau = g_tau.blend(g_tau_held, held);
-      a_V.intoArray(V_adjoint, i, inRange);
-      a_input.intoArray(input_adjoint, i, inRange);
-      DoubleVector.fromArray(S, V_rest_gradient, i, inRange).add(g_V_rest).intoArray(V_rest_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_reset_gradient, i, inRange).add(g_V_reset).intoArray(V_reset_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_th_gradient, i, inRange).add(g_V_th).intoArray(V_th_gradient, i, inRange);
-      DoubleVector.fromArray(S, R_gradient, i, inRange).add(g_R).intoArray(R_gradient, i, inRange);
-      DoubleVector.fromArray(S, tau_gradient, i, inRange).add(g_tau).intoArray(tau_gradient, i, inRange);
+      a_V.intoArray(V_adjoint, i);
+      a_input.intoArray(input_adjoint, i);
+      DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
+      DoubleVector.fromArray(S, V_reset_gradient, i).add(g_V_reset).intoArray(V_reset_gradient, i);
+      DoubleVector.fromArray(S, V_th_gradient, i).add(g_V_th).intoArray(V_th_gradient, i);
+      DoubleVector.fromArray(S, R_gradient, i).add(g_R).intoArray(R_gradient, i);
+      DoubleVector.fromArray(S, tau_gradient, i).add(g_tau).intoArray(tau_gradient, i);
     }
   }
 
@@ -436,18 +486,17 @@ public final class LifBackwardVector implements BackwardKernel {
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
     final boolean detachReset = frame.detachReset;
+    final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
-      // the last vector of the call is partial: its lanes past `to` are neither read nor written
-      final VectorMask<Double> inRange = S.indexInRange(i, to);
-      final DoubleVector V = DoubleVector.fromArray(S, V_start, i, inRange);
-      final DoubleVector input = DoubleVector.fromArray(S, input_values, i, inRange);
+      final DoubleVector V = DoubleVector.fromArray(S, V_start, i);
+      final DoubleVector input = DoubleVector.fromArray(S, input_values, i);
       // the forward step, replayed
       final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage2 = V.add(V_k1.mul(dt));
       final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i, to);
+      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
       final DoubleVector V_next = V.add(V_k1.add(V_k2).mul(halfDt)).blend(V, held);
-      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i, inRange);
+      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
       DoubleVector g_V_th = DoubleVector.zero(S);
@@ -456,8 +505,20 @@ public final class LifBackwardVector implements BackwardKernel {
       // spike S = H(margin), margin = (V - V_th)
       final DoubleVector margin = V_next.sub(V_th);
       final VectorMask<Double> spiked = V_next.compare(VectorOperators.GE, V_th);
-      final DoubleVector dSpike = VectorAdjoint.surrogate(surrogateKind, surrogateSlope, margin);
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i, inRange);
+      final DoubleVector dSpike;
+      // dS/dθ, the frame's surrogate, in Surrogate.derivative's operations and order
+      if (surrogateKind == Surrogate.Kind.FAST_SIGMOID) {
+        final DoubleVector d = margin.abs().mul(surrogateSlope).add(1.0);
+        dSpike = DoubleVector.broadcast(S, 1.0).div(d.mul(d));
+      } else if (surrogateKind == Surrogate.Kind.ARCTAN) {
+        final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
+        dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
+      } else {
+        margin.intoArray(lanes, 0);
+        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        dSpike = DoubleVector.fromArray(S, lanes, 0);
+      }
+      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
@@ -506,13 +567,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_V_th = g_V_th.blend(g_V_th_held, held);
       g_R = g_R.blend(g_R_held, held);
       g_tau = g_tau.blend(g_tau_held, held);
-      a_V.intoArray(V_adjoint, i, inRange);
-      a_input.intoArray(input_adjoint, i, inRange);
-      DoubleVector.fromArray(S, V_rest_gradient, i, inRange).add(g_V_rest).intoArray(V_rest_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_reset_gradient, i, inRange).add(g_V_reset).intoArray(V_reset_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_th_gradient, i, inRange).add(g_V_th).intoArray(V_th_gradient, i, inRange);
-      DoubleVector.fromArray(S, R_gradient, i, inRange).add(g_R).intoArray(R_gradient, i, inRange);
-      DoubleVector.fromArray(S, tau_gradient, i, inRange).add(g_tau).intoArray(tau_gradient, i, inRange);
+      a_V.intoArray(V_adjoint, i);
+      a_input.intoArray(input_adjoint, i);
+      DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
+      DoubleVector.fromArray(S, V_reset_gradient, i).add(g_V_reset).intoArray(V_reset_gradient, i);
+      DoubleVector.fromArray(S, V_th_gradient, i).add(g_V_th).intoArray(V_th_gradient, i);
+      DoubleVector.fromArray(S, R_gradient, i).add(g_R).intoArray(R_gradient, i);
+      DoubleVector.fromArray(S, tau_gradient, i).add(g_tau).intoArray(tau_gradient, i);
     }
   }
 
@@ -540,18 +601,17 @@ public final class LifBackwardVector implements BackwardKernel {
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
     final boolean detachReset = frame.detachReset;
+    final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
-      // the last vector of the call is partial: its lanes past `to` are neither read nor written
-      final VectorMask<Double> inRange = S.indexInRange(i, to);
-      final DoubleVector V = DoubleVector.fromArray(S, V_start, i, inRange);
-      final DoubleVector input = DoubleVector.fromArray(S, input_values, i, inRange);
+      final DoubleVector V = DoubleVector.fromArray(S, V_start, i);
+      final DoubleVector input = DoubleVector.fromArray(S, input_values, i);
       // the forward step, replayed
       final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage2 = V.add(V_k1.mul(twoThirdsDt));
       final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i, to);
+      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
       final DoubleVector V_next = V.add(V_k1.add(V_k2.mul(3.0)).mul(quarterDt)).blend(V, held);
-      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i, inRange);
+      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
       DoubleVector g_V_th = DoubleVector.zero(S);
@@ -560,8 +620,20 @@ public final class LifBackwardVector implements BackwardKernel {
       // spike S = H(margin), margin = (V - V_th)
       final DoubleVector margin = V_next.sub(V_th);
       final VectorMask<Double> spiked = V_next.compare(VectorOperators.GE, V_th);
-      final DoubleVector dSpike = VectorAdjoint.surrogate(surrogateKind, surrogateSlope, margin);
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i, inRange);
+      final DoubleVector dSpike;
+      // dS/dθ, the frame's surrogate, in Surrogate.derivative's operations and order
+      if (surrogateKind == Surrogate.Kind.FAST_SIGMOID) {
+        final DoubleVector d = margin.abs().mul(surrogateSlope).add(1.0);
+        dSpike = DoubleVector.broadcast(S, 1.0).div(d.mul(d));
+      } else if (surrogateKind == Surrogate.Kind.ARCTAN) {
+        final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
+        dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
+      } else {
+        margin.intoArray(lanes, 0);
+        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        dSpike = DoubleVector.fromArray(S, lanes, 0);
+      }
+      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
@@ -612,13 +684,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_V_th = g_V_th.blend(g_V_th_held, held);
       g_R = g_R.blend(g_R_held, held);
       g_tau = g_tau.blend(g_tau_held, held);
-      a_V.intoArray(V_adjoint, i, inRange);
-      a_input.intoArray(input_adjoint, i, inRange);
-      DoubleVector.fromArray(S, V_rest_gradient, i, inRange).add(g_V_rest).intoArray(V_rest_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_reset_gradient, i, inRange).add(g_V_reset).intoArray(V_reset_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_th_gradient, i, inRange).add(g_V_th).intoArray(V_th_gradient, i, inRange);
-      DoubleVector.fromArray(S, R_gradient, i, inRange).add(g_R).intoArray(R_gradient, i, inRange);
-      DoubleVector.fromArray(S, tau_gradient, i, inRange).add(g_tau).intoArray(tau_gradient, i, inRange);
+      a_V.intoArray(V_adjoint, i);
+      a_input.intoArray(input_adjoint, i);
+      DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
+      DoubleVector.fromArray(S, V_reset_gradient, i).add(g_V_reset).intoArray(V_reset_gradient, i);
+      DoubleVector.fromArray(S, V_th_gradient, i).add(g_V_th).intoArray(V_th_gradient, i);
+      DoubleVector.fromArray(S, R_gradient, i).add(g_R).intoArray(R_gradient, i);
+      DoubleVector.fromArray(S, tau_gradient, i).add(g_tau).intoArray(tau_gradient, i);
     }
   }
 
@@ -646,20 +718,19 @@ public final class LifBackwardVector implements BackwardKernel {
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
     final boolean detachReset = frame.detachReset;
+    final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
-      // the last vector of the call is partial: its lanes past `to` are neither read nor written
-      final VectorMask<Double> inRange = S.indexInRange(i, to);
-      final DoubleVector V = DoubleVector.fromArray(S, V_start, i, inRange);
-      final DoubleVector input = DoubleVector.fromArray(S, input_values, i, inRange);
+      final DoubleVector V = DoubleVector.fromArray(S, V_start, i);
+      final DoubleVector input = DoubleVector.fromArray(S, input_values, i);
       // the forward step, replayed
       final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage2 = V.add(V_k1.mul(halfDt));
       final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage3 = V.add(V_k1.neg().add(V_k2.mul(2.0)).mul(dt));
       final DoubleVector V_k3 = V_stage3.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i, to);
+      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
       final DoubleVector V_next = V.add(V_k1.add(V_k2.mul(4.0)).add(V_k3).mul(sixthDt)).blend(V, held);
-      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i, inRange);
+      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
       DoubleVector g_V_th = DoubleVector.zero(S);
@@ -668,8 +739,20 @@ public final class LifBackwardVector implements BackwardKernel {
       // spike S = H(margin), margin = (V - V_th)
       final DoubleVector margin = V_next.sub(V_th);
       final VectorMask<Double> spiked = V_next.compare(VectorOperators.GE, V_th);
-      final DoubleVector dSpike = VectorAdjoint.surrogate(surrogateKind, surrogateSlope, margin);
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i, inRange);
+      final DoubleVector dSpike;
+      // dS/dθ, the frame's surrogate, in Surrogate.derivative's operations and order
+      if (surrogateKind == Surrogate.Kind.FAST_SIGMOID) {
+        final DoubleVector d = margin.abs().mul(surrogateSlope).add(1.0);
+        dSpike = DoubleVector.broadcast(S, 1.0).div(d.mul(d));
+      } else if (surrogateKind == Surrogate.Kind.ARCTAN) {
+        final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
+        dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
+      } else {
+        margin.intoArray(lanes, 0);
+        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        dSpike = DoubleVector.fromArray(S, lanes, 0);
+      }
+      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
@@ -733,13 +816,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_V_th = g_V_th.blend(g_V_th_held, held);
       g_R = g_R.blend(g_R_held, held);
       g_tau = g_tau.blend(g_tau_held, held);
-      a_V.intoArray(V_adjoint, i, inRange);
-      a_input.intoArray(input_adjoint, i, inRange);
-      DoubleVector.fromArray(S, V_rest_gradient, i, inRange).add(g_V_rest).intoArray(V_rest_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_reset_gradient, i, inRange).add(g_V_reset).intoArray(V_reset_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_th_gradient, i, inRange).add(g_V_th).intoArray(V_th_gradient, i, inRange);
-      DoubleVector.fromArray(S, R_gradient, i, inRange).add(g_R).intoArray(R_gradient, i, inRange);
-      DoubleVector.fromArray(S, tau_gradient, i, inRange).add(g_tau).intoArray(tau_gradient, i, inRange);
+      a_V.intoArray(V_adjoint, i);
+      a_input.intoArray(input_adjoint, i);
+      DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
+      DoubleVector.fromArray(S, V_reset_gradient, i).add(g_V_reset).intoArray(V_reset_gradient, i);
+      DoubleVector.fromArray(S, V_th_gradient, i).add(g_V_th).intoArray(V_th_gradient, i);
+      DoubleVector.fromArray(S, R_gradient, i).add(g_R).intoArray(R_gradient, i);
+      DoubleVector.fromArray(S, tau_gradient, i).add(g_tau).intoArray(tau_gradient, i);
     }
   }
 
@@ -767,11 +850,10 @@ public final class LifBackwardVector implements BackwardKernel {
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
     final boolean detachReset = frame.detachReset;
+    final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
-      // the last vector of the call is partial: its lanes past `to` are neither read nor written
-      final VectorMask<Double> inRange = S.indexInRange(i, to);
-      final DoubleVector V = DoubleVector.fromArray(S, V_start, i, inRange);
-      final DoubleVector input = DoubleVector.fromArray(S, input_values, i, inRange);
+      final DoubleVector V = DoubleVector.fromArray(S, V_start, i);
+      final DoubleVector input = DoubleVector.fromArray(S, input_values, i);
       // the forward step, replayed
       final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage2 = V.add(V_k1.mul(halfDt));
@@ -780,9 +862,9 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_k3 = V_stage3.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage4 = V.add(V_k3.mul(dt));
       final DoubleVector V_k4 = V_stage4.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i, to);
+      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
       final DoubleVector V_next = V.add(V_k1.add(V_k2.mul(2.0)).add(V_k3.mul(2.0)).add(V_k4).mul(sixthDt)).blend(V, held);
-      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i, inRange);
+      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
       DoubleVector g_V_th = DoubleVector.zero(S);
@@ -791,8 +873,20 @@ public final class LifBackwardVector implements BackwardKernel {
       // spike S = H(margin), margin = (V - V_th)
       final DoubleVector margin = V_next.sub(V_th);
       final VectorMask<Double> spiked = V_next.compare(VectorOperators.GE, V_th);
-      final DoubleVector dSpike = VectorAdjoint.surrogate(surrogateKind, surrogateSlope, margin);
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i, inRange);
+      final DoubleVector dSpike;
+      // dS/dθ, the frame's surrogate, in Surrogate.derivative's operations and order
+      if (surrogateKind == Surrogate.Kind.FAST_SIGMOID) {
+        final DoubleVector d = margin.abs().mul(surrogateSlope).add(1.0);
+        dSpike = DoubleVector.broadcast(S, 1.0).div(d.mul(d));
+      } else if (surrogateKind == Surrogate.Kind.ARCTAN) {
+        final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
+        dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
+      } else {
+        margin.intoArray(lanes, 0);
+        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        dSpike = DoubleVector.fromArray(S, lanes, 0);
+      }
+      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
@@ -868,13 +962,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_V_th = g_V_th.blend(g_V_th_held, held);
       g_R = g_R.blend(g_R_held, held);
       g_tau = g_tau.blend(g_tau_held, held);
-      a_V.intoArray(V_adjoint, i, inRange);
-      a_input.intoArray(input_adjoint, i, inRange);
-      DoubleVector.fromArray(S, V_rest_gradient, i, inRange).add(g_V_rest).intoArray(V_rest_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_reset_gradient, i, inRange).add(g_V_reset).intoArray(V_reset_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_th_gradient, i, inRange).add(g_V_th).intoArray(V_th_gradient, i, inRange);
-      DoubleVector.fromArray(S, R_gradient, i, inRange).add(g_R).intoArray(R_gradient, i, inRange);
-      DoubleVector.fromArray(S, tau_gradient, i, inRange).add(g_tau).intoArray(tau_gradient, i, inRange);
+      a_V.intoArray(V_adjoint, i);
+      a_input.intoArray(input_adjoint, i);
+      DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
+      DoubleVector.fromArray(S, V_reset_gradient, i).add(g_V_reset).intoArray(V_reset_gradient, i);
+      DoubleVector.fromArray(S, V_th_gradient, i).add(g_V_th).intoArray(V_th_gradient, i);
+      DoubleVector.fromArray(S, R_gradient, i).add(g_R).intoArray(R_gradient, i);
+      DoubleVector.fromArray(S, tau_gradient, i).add(g_tau).intoArray(tau_gradient, i);
     }
   }
 
@@ -902,11 +996,10 @@ public final class LifBackwardVector implements BackwardKernel {
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
     final boolean detachReset = frame.detachReset;
+    final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
-      // the last vector of the call is partial: its lanes past `to` are neither read nor written
-      final VectorMask<Double> inRange = S.indexInRange(i, to);
-      final DoubleVector V = DoubleVector.fromArray(S, V_start, i, inRange);
-      final DoubleVector input = DoubleVector.fromArray(S, input_values, i, inRange);
+      final DoubleVector V = DoubleVector.fromArray(S, V_start, i);
+      final DoubleVector input = DoubleVector.fromArray(S, input_values, i);
       // the forward step, replayed
       final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage2 = V.add(V_k1.mul(thirdDt));
@@ -915,9 +1008,9 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_k3 = V_stage3.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage4 = V.add(V_k1.sub(V_k2).add(V_k3).mul(dt));
       final DoubleVector V_k4 = V_stage4.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i, to);
+      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
       final DoubleVector V_next = V.add(V_k1.add(V_k2.mul(3.0)).add(V_k3.mul(3.0)).add(V_k4).mul(eighthDt)).blend(V, held);
-      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i, inRange);
+      final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
       DoubleVector g_V_th = DoubleVector.zero(S);
@@ -926,8 +1019,20 @@ public final class LifBackwardVector implements BackwardKernel {
       // spike S = H(margin), margin = (V - V_th)
       final DoubleVector margin = V_next.sub(V_th);
       final VectorMask<Double> spiked = V_next.compare(VectorOperators.GE, V_th);
-      final DoubleVector dSpike = VectorAdjoint.surrogate(surrogateKind, surrogateSlope, margin);
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i, inRange);
+      final DoubleVector dSpike;
+      // dS/dθ, the frame's surrogate, in Surrogate.derivative's operations and order
+      if (surrogateKind == Surrogate.Kind.FAST_SIGMOID) {
+        final DoubleVector d = margin.abs().mul(surrogateSlope).add(1.0);
+        dSpike = DoubleVector.broadcast(S, 1.0).div(d.mul(d));
+      } else if (surrogateKind == Surrogate.Kind.ARCTAN) {
+        final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
+        dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
+      } else {
+        margin.intoArray(lanes, 0);
+        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        dSpike = DoubleVector.fromArray(S, lanes, 0);
+      }
+      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
       // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
@@ -1006,13 +1111,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_V_th = g_V_th.blend(g_V_th_held, held);
       g_R = g_R.blend(g_R_held, held);
       g_tau = g_tau.blend(g_tau_held, held);
-      a_V.intoArray(V_adjoint, i, inRange);
-      a_input.intoArray(input_adjoint, i, inRange);
-      DoubleVector.fromArray(S, V_rest_gradient, i, inRange).add(g_V_rest).intoArray(V_rest_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_reset_gradient, i, inRange).add(g_V_reset).intoArray(V_reset_gradient, i, inRange);
-      DoubleVector.fromArray(S, V_th_gradient, i, inRange).add(g_V_th).intoArray(V_th_gradient, i, inRange);
-      DoubleVector.fromArray(S, R_gradient, i, inRange).add(g_R).intoArray(R_gradient, i, inRange);
-      DoubleVector.fromArray(S, tau_gradient, i, inRange).add(g_tau).intoArray(tau_gradient, i, inRange);
+      a_V.intoArray(V_adjoint, i);
+      a_input.intoArray(input_adjoint, i);
+      DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
+      DoubleVector.fromArray(S, V_reset_gradient, i).add(g_V_reset).intoArray(V_reset_gradient, i);
+      DoubleVector.fromArray(S, V_th_gradient, i).add(g_V_th).intoArray(V_th_gradient, i);
+      DoubleVector.fromArray(S, R_gradient, i).add(g_R).intoArray(R_gradient, i);
+      DoubleVector.fromArray(S, tau_gradient, i).add(g_tau).intoArray(tau_gradient, i);
     }
   }
 
@@ -1021,41 +1126,88 @@ public final class LifBackwardVector implements BackwardKernel {
     if (group.params().heterogeneous()) {
       return false;
     }
+    // whole vectors, then the last, partial one through a padded copy of its elements
+    final int end = from + S.loopBound(to - from);
     switch (group.method()) {
       case EXP_AUTO -> {
-        backwardExpAuto(frame, from, to);
+        backwardExpAuto(frame, from, end);
+        if (end < to) {
+          final AdjointFrame tail = VectorAdjoint.tailIn(this.tail.get(), frame, end, to);
+          backwardExpAuto(tail, 0, S.length());
+          VectorAdjoint.tailOut(tail, frame, end, to);
+        }
         return true;
       }
       case EXP_EULER -> {
-        backwardExpEuler(frame, from, to);
+        backwardExpEuler(frame, from, end);
+        if (end < to) {
+          final AdjointFrame tail = VectorAdjoint.tailIn(this.tail.get(), frame, end, to);
+          backwardExpEuler(tail, 0, S.length());
+          VectorAdjoint.tailOut(tail, frame, end, to);
+        }
         return true;
       }
       case EULER -> {
-        backwardEuler(frame, from, to);
+        backwardEuler(frame, from, end);
+        if (end < to) {
+          final AdjointFrame tail = VectorAdjoint.tailIn(this.tail.get(), frame, end, to);
+          backwardEuler(tail, 0, S.length());
+          VectorAdjoint.tailOut(tail, frame, end, to);
+        }
         return true;
       }
       case MIDPOINT -> {
-        backwardMidpoint(frame, from, to);
+        backwardMidpoint(frame, from, end);
+        if (end < to) {
+          final AdjointFrame tail = VectorAdjoint.tailIn(this.tail.get(), frame, end, to);
+          backwardMidpoint(tail, 0, S.length());
+          VectorAdjoint.tailOut(tail, frame, end, to);
+        }
         return true;
       }
       case HEUN -> {
-        backwardHeun(frame, from, to);
+        backwardHeun(frame, from, end);
+        if (end < to) {
+          final AdjointFrame tail = VectorAdjoint.tailIn(this.tail.get(), frame, end, to);
+          backwardHeun(tail, 0, S.length());
+          VectorAdjoint.tailOut(tail, frame, end, to);
+        }
         return true;
       }
       case RALSTON2 -> {
-        backwardRalston2(frame, from, to);
+        backwardRalston2(frame, from, end);
+        if (end < to) {
+          final AdjointFrame tail = VectorAdjoint.tailIn(this.tail.get(), frame, end, to);
+          backwardRalston2(tail, 0, S.length());
+          VectorAdjoint.tailOut(tail, frame, end, to);
+        }
         return true;
       }
       case RK3 -> {
-        backwardRk3(frame, from, to);
+        backwardRk3(frame, from, end);
+        if (end < to) {
+          final AdjointFrame tail = VectorAdjoint.tailIn(this.tail.get(), frame, end, to);
+          backwardRk3(tail, 0, S.length());
+          VectorAdjoint.tailOut(tail, frame, end, to);
+        }
         return true;
       }
       case RK4 -> {
-        backwardRk4(frame, from, to);
+        backwardRk4(frame, from, end);
+        if (end < to) {
+          final AdjointFrame tail = VectorAdjoint.tailIn(this.tail.get(), frame, end, to);
+          backwardRk4(tail, 0, S.length());
+          VectorAdjoint.tailOut(tail, frame, end, to);
+        }
         return true;
       }
       case RK4_38 -> {
-        backwardRk438(frame, from, to);
+        backwardRk438(frame, from, end);
+        if (end < to) {
+          final AdjointFrame tail = VectorAdjoint.tailIn(this.tail.get(), frame, end, to);
+          backwardRk438(tail, 0, S.length());
+          VectorAdjoint.tailOut(tail, frame, end, to);
+        }
         return true;
       }
       default -> {

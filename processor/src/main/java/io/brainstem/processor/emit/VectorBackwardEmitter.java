@@ -83,12 +83,19 @@ final class VectorBackwardEmitter {
                 ClassName.get(Double.class)), "S", PRIVATE, STATIC, FINAL)
             .initializer("$T.SPECIES_PREFERRED", RuntimeNames.DOUBLE_VECTOR).build())
         .addField(group, "group", PRIVATE, FINAL)
+        .addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class),
+                BackwardEmitter.FRAME), "tail", PRIVATE, FINAL)
+            .addJavadoc("Per thread, a frame of one vector for a call's last, partial vector.\n")
+            .build())
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(PUBLIC)
             .addJavadoc("The vector loops over {@code group}'s steps.\n\n@param group the forward"
                 + " group\n")
             .addParameter(group, "group")
             .addStatement("this.group = group")
+            .addStatement("this.tail = $T.withInitial(() -> $T.tailFrame($L, $L, $L))",
+                ThreadLocal.class, VECTOR_ADJOINT, model.states().size(), model.inputs().size(),
+                model.params().size())
             .build());
     MethodSpec.Builder dispatch = MethodSpec.methodBuilder("backward")
         .addAnnotation(Override.class)
@@ -100,13 +107,22 @@ final class VectorBackwardEmitter {
         .beginControlFlow("if (group.params().heterogeneous())")
         .addStatement("return false")
         .endControlFlow()
+        .addCode("// whole vectors, then the last, partial one through a padded copy of its"
+            + " elements\n")
+        .addStatement("final int end = from + S.loopBound(to - from)")
         .beginControlFlow("switch (group.method())");
     for (Integrator integrator : model.methods()) {
       Optional<MethodSpec> loop = loop(integrator);
       if (loop.isPresent()) {
         type.addMethod(loop.get());
         dispatch.addCode("case $L -> {\n$>", integrator)
-            .addStatement("$N(frame, from, to)", loop.get())
+            .addStatement("$N(frame, from, end)", loop.get())
+            .beginControlFlow("if (end < to)")
+            .addStatement("final $T tail = $T.tailIn(this.tail.get(), frame, end, to)",
+                BackwardEmitter.FRAME, VECTOR_ADJOINT)
+            .addStatement("$N(tail, 0, S.length())", loop.get())
+            .addStatement("$T.tailOut(tail, frame, end, to)", VECTOR_ADJOINT)
+            .endControlFlow()
             .addStatement("return true")
             .addCode("$<}\n");
       }
@@ -124,13 +140,13 @@ final class VectorBackwardEmitter {
     Set<String> modelNames = new HashSet<>(model.inputs());
     model.states().forEach(s -> modelNames.add(s.name()));
     model.params().forEach(p -> modelNames.add(p.name()));
-    for (String fixed : List.of("frame", "from", "to", "i", "params", "held", "S", "dt", "t")) {
+    for (String fixed : List.of("frame", "from", "to", "i", "params", "held", "S", "dt", "t",
+        "lanes", "d", "x", "end", "tail")) {
       if (modelNames.contains(fixed)) {
         return Optional.empty(); // a model variable has the name: the scalar loop only
       }
       locals.allocate(fixed);
     }
-    String m = locals.allocate("inRange");
     Plan plan;
     try {
       plan = BackwardPlanner.plan(model, integrator, locals);
@@ -233,17 +249,15 @@ final class VectorBackwardEmitter {
           .addStatement("final double[] $L = frame.adjSpike", adjSpike)
           .addStatement("final boolean $L = frame.detachReset", detach);
     }
-    code.beginControlFlow("for (int i = from; i < to; i += S.length())")
-        .add("// the last vector of the call is partial: its lanes past `to` are neither read"
-            + " nor written\n")
-        .addStatement("final $T<Double> $L = S.indexInRange(i, to)", RuntimeNames.VECTOR_MASK, m);
+    code.addStatement("final double[] lanes = $T.lanes()", VECTOR_ADJOINT)
+        .beginControlFlow("for (int i = from; i < to; i += S.length())");
     for (int s = 0; s < model.states().size(); s++) {
-      code.addStatement("final $T $L = $T.fromArray(S, $L, i, $L)", RuntimeNames.DOUBLE_VECTOR,
-          model.states().get(s).name(), RuntimeNames.DOUBLE_VECTOR, stateIn.get(s), m);
+      code.addStatement("final $T $L = $T.fromArray(S, $L, i)", RuntimeNames.DOUBLE_VECTOR,
+          model.states().get(s).name(), RuntimeNames.DOUBLE_VECTOR, stateIn.get(s));
     }
     for (int k = 0; k < model.inputs().size(); k++) {
-      code.addStatement("final $T $L = $T.fromArray(S, $L, i, $L)", RuntimeNames.DOUBLE_VECTOR,
-          model.inputs().get(k), RuntimeNames.DOUBLE_VECTOR, inputIn.get(k), m);
+      code.addStatement("final $T $L = $T.fromArray(S, $L, i)", RuntimeNames.DOUBLE_VECTOR,
+          model.inputs().get(k), RuntimeNames.DOUBLE_VECTOR, inputIn.get(k));
     }
     code.add("// the forward step, replayed\n");
     for (Forward f : plan.forward()) {
@@ -252,14 +266,16 @@ final class VectorBackwardEmitter {
       }
       vectors.add(f.name());
       if (f.exprelFactor()) {
-        code.addStatement("final $T $L = $T.exprelFactor($L.mul(dt), dt)",
-            RuntimeNames.DOUBLE_VECTOR, f.name(), VECTOR_ADJOINT, plain.vector(f.value()));
+        code.addStatement("$L.mul(dt).intoArray(lanes, 0)", plain.vector(f.value()))
+            .addStatement("$T.exprelFactors(lanes, dt)", VECTOR_ADJOINT)
+            .addStatement("final $T $L = $T.fromArray(S, lanes, 0)", RuntimeNames.DOUBLE_VECTOR,
+                f.name(), RuntimeNames.DOUBLE_VECTOR);
       } else {
         code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, f.name(),
             plain.vector(f.value()));
       }
     }
-    code.addStatement("final $T<Double> held = $T.held($L, i, to)", RuntimeNames.VECTOR_MASK,
+    code.addStatement("final $T<Double> held = $T.held($L, i)", RuntimeNames.VECTOR_MASK,
         VECTOR_ADJOINT, refractory);
     for (State s : model.states()) {
       Expr value = plan.next().get(s.name());
@@ -275,8 +291,8 @@ final class VectorBackwardEmitter {
     for (int s = 0; s < model.states().size(); s++) {
       String name = locals.allocate("a_" + model.states().get(s).name() + "_post");
       post.add(name);
-      code.addStatement("final $T $L = $T.fromArray(S, $L, i, $L)", RuntimeNames.DOUBLE_VECTOR,
-          name, RuntimeNames.DOUBLE_VECTOR, adjIn.get(s), m);
+      code.addStatement("final $T $L = $T.fromArray(S, $L, i)", RuntimeNames.DOUBLE_VECTOR,
+          name, RuntimeNames.DOUBLE_VECTOR, adjIn.get(s));
     }
     Map<String, String> gradParam = new LinkedHashMap<>();
     for (Param p : model.params()) {
@@ -291,7 +307,7 @@ final class VectorBackwardEmitter {
       nextAdjoint.put(s.name(), adj.apply(BackwardPlanner.adjointOfNext(s.name())));
     }
     if (spike.isPresent()) {
-      spikeAdjoint(code, spike.get(), afterStep, kind, beta, adjSpike, detach, m, post,
+      spikeAdjoint(code, spike.get(), afterStep, kind, beta, adjSpike, detach, post,
           nextAdjoint, gradParam, locals, next, vectors);
     } else {
       for (int s = 0; s < model.states().size(); s++) {
@@ -335,10 +351,12 @@ final class VectorBackwardEmitter {
               adj.apply(BackwardPlanner.exprelPartialName(exprel.name())), adj.apply(exprel.name()),
               slopes.get(exprel.name()));
         } else if (exprel != null) {
-          code.addStatement("final $T $L = $L.mul(dt).mul(dt).mul($T.exprelDerivative($L.mul(dt)))",
-              RuntimeNames.DOUBLE_VECTOR,
-              adj.apply(BackwardPlanner.exprelPartialName(exprel.name())), adj.apply(exprel.name()),
-              VECTOR_ADJOINT, plain.vector(exprel.value()));
+          code.addStatement("$L.mul(dt).intoArray(lanes, 0)", plain.vector(exprel.value()))
+              .addStatement("$T.exprelDerivatives(lanes)", VECTOR_ADJOINT)
+              .addStatement("final $T $L = $L.mul(dt).mul(dt).mul($T.fromArray(S, lanes, 0))",
+                  RuntimeNames.DOUBLE_VECTOR,
+                  adj.apply(BackwardPlanner.exprelPartialName(exprel.name())),
+                  adj.apply(exprel.name()), RuntimeNames.DOUBLE_VECTOR);
         }
       }
       String target = a.target().kind() == RefKind.PARAM
@@ -356,16 +374,16 @@ final class VectorBackwardEmitter {
     gradParam.forEach((p, g) ->
         code.addStatement("$L = $L.blend($L, held)", g, g, beforeSweep.get(p)));
     for (int s = 0; s < model.states().size(); s++) {
-      code.addStatement("$L.intoArray($L, i, $L)", adj.apply(model.states().get(s).name()),
-          adjIn.get(s), m);
+      code.addStatement("$L.intoArray($L, i)", adj.apply(model.states().get(s).name()),
+          adjIn.get(s));
     }
     for (int k = 0; k < model.inputs().size(); k++) {
-      code.addStatement("$L.intoArray($L, i, $L)", adj.apply(model.inputs().get(k)),
-          inputAdj.get(k), m);
+      code.addStatement("$L.intoArray($L, i)", adj.apply(model.inputs().get(k)),
+          inputAdj.get(k));
     }
     gradOut.forEach((param, array) -> code.addStatement(
-        "$T.fromArray(S, $L, i, $L).add($L).intoArray($L, i, $L)", RuntimeNames.DOUBLE_VECTOR,
-        array, m, gradParam.get(param), array, m));
+        "$T.fromArray(S, $L, i).add($L).intoArray($L, i)", RuntimeNames.DOUBLE_VECTOR,
+        array, gradParam.get(param), array));
     code.endControlFlow();
     return Optional.of(MethodSpec.methodBuilder(BackwardEmitter.methodName(integrator))
         .addModifiers(PRIVATE)
@@ -378,7 +396,7 @@ final class VectorBackwardEmitter {
 
   /** The spike's adjoint, as {@link BackwardEmitter}'s with masks for {@code spiked}. */
   private void spikeAdjoint(CodeBlock.Builder code, Spike spike, VectorExprRenderer afterStep,
-      String kind, String beta, String adjSpike, String detach, String m, List<String> post,
+      String kind, String beta, String adjSpike, String detach, List<String> post,
       Map<String, String> nextAdjoint, Map<String, String> gradParam, LocalNames locals,
       Map<String, String> next, Set<String> vectors) {
     String margin = locals.allocate("margin");
@@ -390,11 +408,25 @@ final class VectorBackwardEmitter {
             afterStep.vector(spike.margin()))
         .addStatement("final $T<Double> $L = $L", RuntimeNames.VECTOR_MASK, spiked,
             afterStep.mask(spike.condition()))
-        .addStatement("final $T $L = $T.surrogate($L, $L, $L)", RuntimeNames.DOUBLE_VECTOR, slope,
-            VECTOR_ADJOINT, kind, beta, margin)
-        .addStatement("$T $L = $L == null ? $T.zero(S) : $T.fromArray(S, $L, i, $L)",
+        .addStatement("final $T $L", RuntimeNames.DOUBLE_VECTOR, slope)
+        .add("// dS/dθ, the frame's surrogate, in Surrogate.derivative's operations and order\n")
+        .beginControlFlow("if ($L == $T.FAST_SIGMOID)", kind, SURROGATE_KIND)
+        .addStatement("final $T d = $L.abs().mul($L).add(1.0)", RuntimeNames.DOUBLE_VECTOR, margin,
+            beta)
+        .addStatement("$L = $T.broadcast(S, 1.0).div(d.mul(d))", slope, RuntimeNames.DOUBLE_VECTOR)
+        .nextControlFlow("else if ($L == $T.ARCTAN)", kind, SURROGATE_KIND)
+        .addStatement("final $T x = $L.mul(Math.PI * $L).div(2.0)", RuntimeNames.DOUBLE_VECTOR,
+            margin, beta)
+        .addStatement("$L = $T.broadcast(S, $L / 2).div(x.mul(x).add(1.0))", slope,
+            RuntimeNames.DOUBLE_VECTOR, beta)
+        .nextControlFlow("else")
+        .addStatement("$L.intoArray(lanes, 0)", margin)
+        .addStatement("$T.sigmoids(lanes, $L)", VECTOR_ADJOINT, beta)
+        .addStatement("$L = $T.fromArray(S, lanes, 0)", slope, RuntimeNames.DOUBLE_VECTOR)
+        .endControlFlow()
+        .addStatement("$T $L = $L == null ? $T.zero(S) : $T.fromArray(S, $L, i)",
             RuntimeNames.DOUBLE_VECTOR, aMargin, adjSpike, RuntimeNames.DOUBLE_VECTOR,
-            RuntimeNames.DOUBLE_VECTOR, adjSpike, m);
+            RuntimeNames.DOUBLE_VECTOR, adjSpike);
     Map<String, String> resetValue = new LinkedHashMap<>();
     List<String> states = model.states().stream().map(State::name).toList();
     for (Map.Entry<String, Expr> r : spike.reset().entrySet()) {
