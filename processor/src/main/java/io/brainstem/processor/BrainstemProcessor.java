@@ -293,14 +293,11 @@ public final class BrainstemProcessor extends AbstractProcessor {
       List<JavaFile> files = new ArrayList<>(Emitter.emitAll(model, vector));
       if (model instanceof NeuronIR neuron && BackwardRules.requested(origin)) {
         files.add(Emitter.backward(neuron));
-<<<<<<< HEAD
-      } else if (model instanceof SynapseIR synapse && BackwardRules.requested(origin)) {
-        files.add(Emitter.backward(synapse));
-=======
         if (vector) {
           files.add(Emitter.backwardVector(neuron));
         }
->>>>>>> bwdvec
+      } else if (model instanceof SynapseIR synapse && BackwardRules.requested(origin)) {
+        files.add(Emitter.backward(synapse));
       }
       for (JavaFile file : files) {
         String name = file.packageName().isEmpty()
