@@ -40,6 +40,7 @@ class GoldenTest {
         "test.models.AdExGroup",
         "io.brainstem.models.LifGroupVector",
         "io.brainstem.models.LifGroupFloatVector",
+        "io.brainstem.models.LifBackwardVector",
         "io.brainstem.models.ExpCobaProjectionVector");
   }
 

@@ -293,6 +293,9 @@ public final class BrainstemProcessor extends AbstractProcessor {
       List<JavaFile> files = new ArrayList<>(Emitter.emitAll(model, vector));
       if (model instanceof NeuronIR neuron && BackwardRules.requested(origin)) {
         files.add(Emitter.backward(neuron));
+        if (vector) {
+          files.add(Emitter.backwardVector(neuron));
+        }
       } else if (model instanceof SynapseIR synapse && BackwardRules.requested(origin)) {
         files.add(Emitter.backward(synapse));
       }
