@@ -50,10 +50,11 @@ final class VectorBackwardEmitter {
   /**
    * Above this many sweep terms and forward lets a loop's bytecode nears HotSpot's 8 000-byte
    * limit for compiling a method (DontCompileHugeMethods), and an interpreted vector loop is far
-   * slower than the compiled scalar one: such integrators keep the scalar loop only. Measured with
-   * javap on the library's models (LIF RK4: 58 terms, 2.4 kB; HH EXP_AUTO: 91 terms, 5.5 kB).
+   * slower than the compiled scalar one: such steps keep the scalar loop only. Measured with javap
+   * on the library's models: 33 to 44 bytes per term (HodgkinHuxley EXP_AUTO 90 terms, 3.9 kB; RK3
+   * 209 terms, 7.1 kB; RK4 274 terms, 8.9 kB; TraubHH RK3 227 terms, 8.6 kB); 180 × 44 < 8 000.
    */
-  static final int MAX_TERMS = 110;
+  static final int MAX_TERMS = 180;
 
   private final NeuronIR model;
   private final GeneratedNames generated;
