@@ -22,8 +22,8 @@ class EmittedCodeCompilesTest {
   void libraryModelsCompileWithoutWarnings() {
     EmittedSources.Result result = EmittedSources.library();
     // LifGroup with its float, debug and staged loops, LifBackward (backward = true);
-    // ExpCobaProjection
-    assertThat(result.generatedSources()).hasSize(6);
+    // ExpCobaProjection and ExpCobaBackward (backward = true)
+    assertThat(result.generatedSources()).hasSize(7);
     Compilation compilation = result.compiled();
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation)
@@ -38,8 +38,9 @@ class EmittedCodeCompilesTest {
         EmittedSources.librarySource("Lif"), EmittedSources.librarySource("ExpCoba"),
         EmittedSources.testModelSource("Hh"), EmittedSources.testModelSource("AdEx"));
     // 3 groups and 1 projection, each with vector classes for double and float storage; each
-    // group with its float, debug and staged loops; LifBackward and its vector loops
-    assertThat(result.generatedSources()).hasSize(12 + 3 * 3 + 2);
+    // group with its float, debug and staged loops; LifBackward and its vector loops;
+    // ExpCobaBackward (synapse backward steps have no vector loops)
+    assertThat(result.generatedSources()).hasSize(12 + 3 * 3 + 2 + 1);
     Compilation compilation = result.compiled();
     assertThat(compilation).succeeded();
     for (Diagnostic<? extends JavaFileObject> d : compilation.warnings()) {

@@ -33,6 +33,7 @@ class GoldenTest {
         "io.brainstem.models.LifGroupStaged",
         "io.brainstem.models.LifBackward",
         "io.brainstem.models.ExpCobaProjection",
+        "io.brainstem.models.ExpCobaBackward",
         "io.brainstem.models.GapJunctionProjection",
         "io.brainstem.models.StdpTripletNearestProjection",
         "test.models.HhGroup",

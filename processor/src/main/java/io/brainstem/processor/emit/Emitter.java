@@ -66,7 +66,16 @@ public final class Emitter {
   }
 
   /**
-   * {@code <Model>BackwardVector}, the vector loops of {@link #backward}'s class (see {@link
+   * {@code <Model>Backward}, the adjoint steps of a {@code @Synapse(backward = true)} model (see
+   * {@link SynapseBackwardEmitter}).
+   */
+  public static JavaFile backward(SynapseIR model) {
+    GeneratedNames names = GeneratedNames.of(model);
+    return file(model, names, new SynapseBackwardEmitter(model, names).type());
+  }
+
+  /**
+   * {@code <Model>BackwardVector}, the vector loops of {@link #backward(NeuronIR)}'s class (see {@link
    * VectorBackwardEmitter}); its source needs {@code jdk.incubator.vector}.
    */
   public static JavaFile backwardVector(NeuronIR model) {
