@@ -21,16 +21,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The generated vector backward loops ({@code <Model>BackwardVector}) against the scalar loops of
  * the same step, on every library model × integrator, with held (refractory) elements, spikes, spike
- * adjoints, the three surrogates and the reset attached and detached: bit for bit for models whose
- * equations call no {@code exp}, {@code log}, {@code pow} or {@code tanh}; otherwise within 1e-12 of
- * each array's largest magnitude (the vector library's functions may differ from {@code
- * java.lang.Math} in the last bit). A call split in two ranges, as threads split it, gives the
- * bits of one call.
+ * adjoints, the three surrogates and the reset attached and detached: bit for bit (but for the
+ * sign of a zero) for models whose equations call no {@code exp}, {@code log}, {@code pow} or
+ * {@code tanh}; otherwise within 1e-12 of each array's largest magnitude (the vector library's
+ * functions may differ from {@code java.lang.Math} in the last bit). A call split in two ranges,
+ * as threads split it, gives the bits of one call.
  */
 class VectorBackwardTest {
   /** Several whole vectors and a partial one on any vector width up to 8 doubles. */
   private static final int N = 37;
-  /** Models whose equations call only + − × ÷, sqrt, abs, min, max: vector and scalar bits agree. */
+  /** Models whose equations call only + − × ÷, sqrt, abs, min, max: vector and scalar agree. */
   private static final Set<String> EXACT = Set.of("Lif", "Qif", "Izhikevich", "FitzHughNagumo");
   private static final List<String> vectorCases = new ArrayList<>();
 
@@ -157,8 +157,9 @@ class VectorBackwardTest {
       }
       for (int i = 0; i < N; i++) {
         if (exact) {
+          // the vector loop assigns an accumulator's first term where the scalar adds it to 0
           assertWithMessage("%s[%s][%s]", what, a, i).that(actual[a][i])
-              .isEqualTo(expected[a][i]);
+              .isWithin(0.0).of(expected[a][i]);
         } else {
           assertWithMessage("%s[%s][%s]", what, a, i).that(actual[a][i])
               .isWithin(1e-12 * scale).of(expected[a][i]);

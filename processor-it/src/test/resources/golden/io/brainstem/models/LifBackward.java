@@ -131,9 +131,9 @@ public final class LifBackward implements BackwardStep {
         // V_rate = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_rate * (-1.0 / tau);
         g_V_rest += a_V_rate * (1.0 / tau);
-        g_R += a_V_rate * (input / tau);
+        g_R += a_V_rate * (input * (1.0 / tau));
         a_input += a_V_rate * (R / tau);
-        g_tau += a_V_rate * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_rate * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -212,9 +212,9 @@ public final class LifBackward implements BackwardStep {
         // V_rate = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_rate * (-1.0 / tau);
         g_V_rest += a_V_rate * (1.0 / tau);
-        g_R += a_V_rate * (input / tau);
+        g_R += a_V_rate * (input * (1.0 / tau));
         a_input += a_V_rate * (R / tau);
-        g_tau += a_V_rate * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_rate * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -295,7 +295,7 @@ public final class LifBackward implements BackwardStep {
         // V_inf = (V - (V_rate / V_slope))
         a_V += a_V_inf;
         a_V_rate += a_V_inf * (-(1.0 / V_slope));
-        a_V_slope += a_V_inf * (V_rate / (V_slope * V_slope));
+        a_V_slope += a_V_inf * (V_rate * (1.0 / (V_slope * V_slope)));
         // V_decay = exp((dt * V_slope))
         a_V_slope += a_V_decay * (Math.exp(dt * V_slope) * dt);
         // V_slope = (-1.0 / tau)
@@ -303,9 +303,9 @@ public final class LifBackward implements BackwardStep {
         // V_rate = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_rate * (-1.0 / tau);
         g_V_rest += a_V_rate * (1.0 / tau);
-        g_R += a_V_rate * (input / tau);
+        g_R += a_V_rate * (input * (1.0 / tau));
         a_input += a_V_rate * (R / tau);
-        g_tau += a_V_rate * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_rate * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -386,7 +386,7 @@ public final class LifBackward implements BackwardStep {
         // V_inf = (V - (V_rate / V_slope))
         a_V += a_V_inf;
         a_V_rate += a_V_inf * (-(1.0 / V_slope));
-        a_V_slope += a_V_inf * (V_rate / (V_slope * V_slope));
+        a_V_slope += a_V_inf * (V_rate * (1.0 / (V_slope * V_slope)));
         // V_decay = exp((dt * V_slope))
         a_V_slope += a_V_decay * (Math.exp(dt * V_slope) * dt);
         // V_slope = (-1.0 / tau)
@@ -394,9 +394,9 @@ public final class LifBackward implements BackwardStep {
         // V_rate = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_rate * (-1.0 / tau);
         g_V_rest += a_V_rate * (1.0 / tau);
-        g_R += a_V_rate * (input / tau);
+        g_R += a_V_rate * (input * (1.0 / tau));
         a_input += a_V_rate * (R / tau);
-        g_tau += a_V_rate * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_rate * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -469,9 +469,9 @@ public final class LifBackward implements BackwardStep {
         // V_rate = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_rate * (-1.0 / tau);
         g_V_rest += a_V_rate * (1.0 / tau);
-        g_R += a_V_rate * (input / tau);
+        g_R += a_V_rate * (input * (1.0 / tau));
         a_input += a_V_rate * (R / tau);
-        g_tau += a_V_rate * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_rate * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -544,9 +544,9 @@ public final class LifBackward implements BackwardStep {
         // V_rate = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_rate * (-1.0 / tau);
         g_V_rest += a_V_rate * (1.0 / tau);
-        g_R += a_V_rate * (input / tau);
+        g_R += a_V_rate * (input * (1.0 / tau));
         a_input += a_V_rate * (R / tau);
-        g_tau += a_V_rate * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_rate * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -625,9 +625,9 @@ public final class LifBackward implements BackwardStep {
         // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
         a_V_stage2 += a_V_k2 * (-1.0 / tau);
         g_V_rest += a_V_k2 * (1.0 / tau);
-        g_R += a_V_k2 * (input / tau);
+        g_R += a_V_k2 * (input * (1.0 / tau));
         a_input += a_V_k2 * (R / tau);
-        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) * (1.0 / (tau * tau))));
         // V_stage2 = (V + (halfDt * V_k1))
         a_V += a_V_stage2;
         a_halfDt += a_V_stage2 * V_k1;
@@ -635,9 +635,9 @@ public final class LifBackward implements BackwardStep {
         // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_k1 * (-1.0 / tau);
         g_V_rest += a_V_k1 * (1.0 / tau);
-        g_R += a_V_k1 * (input / tau);
+        g_R += a_V_k1 * (input * (1.0 / tau));
         a_input += a_V_k1 * (R / tau);
-        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -716,9 +716,9 @@ public final class LifBackward implements BackwardStep {
         // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
         a_V_stage2 += a_V_k2 * (-1.0 / tau);
         g_V_rest += a_V_k2 * (1.0 / tau);
-        g_R += a_V_k2 * (input / tau);
+        g_R += a_V_k2 * (input * (1.0 / tau));
         a_input += a_V_k2 * (R / tau);
-        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) * (1.0 / (tau * tau))));
         // V_stage2 = (V + (halfDt * V_k1))
         a_V += a_V_stage2;
         a_halfDt += a_V_stage2 * V_k1;
@@ -726,9 +726,9 @@ public final class LifBackward implements BackwardStep {
         // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_k1 * (-1.0 / tau);
         g_V_rest += a_V_k1 * (1.0 / tau);
-        g_R += a_V_k1 * (input / tau);
+        g_R += a_V_k1 * (input * (1.0 / tau));
         a_input += a_V_k1 * (R / tau);
-        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -809,18 +809,18 @@ public final class LifBackward implements BackwardStep {
         // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
         a_V_stage2 += a_V_k2 * (-1.0 / tau);
         g_V_rest += a_V_k2 * (1.0 / tau);
-        g_R += a_V_k2 * (input / tau);
+        g_R += a_V_k2 * (input * (1.0 / tau));
         a_input += a_V_k2 * (R / tau);
-        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) * (1.0 / (tau * tau))));
         // V_stage2 = (V + (dt * V_k1))
         a_V += a_V_stage2;
         a_V_k1 += a_V_stage2 * dt;
         // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_k1 * (-1.0 / tau);
         g_V_rest += a_V_k1 * (1.0 / tau);
-        g_R += a_V_k1 * (input / tau);
+        g_R += a_V_k1 * (input * (1.0 / tau));
         a_input += a_V_k1 * (R / tau);
-        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -901,18 +901,18 @@ public final class LifBackward implements BackwardStep {
         // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
         a_V_stage2 += a_V_k2 * (-1.0 / tau);
         g_V_rest += a_V_k2 * (1.0 / tau);
-        g_R += a_V_k2 * (input / tau);
+        g_R += a_V_k2 * (input * (1.0 / tau));
         a_input += a_V_k2 * (R / tau);
-        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) * (1.0 / (tau * tau))));
         // V_stage2 = (V + (dt * V_k1))
         a_V += a_V_stage2;
         a_V_k1 += a_V_stage2 * dt;
         // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_k1 * (-1.0 / tau);
         g_V_rest += a_V_k1 * (1.0 / tau);
-        g_R += a_V_k1 * (input / tau);
+        g_R += a_V_k1 * (input * (1.0 / tau));
         a_input += a_V_k1 * (R / tau);
-        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -995,9 +995,9 @@ public final class LifBackward implements BackwardStep {
         // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
         a_V_stage2 += a_V_k2 * (-1.0 / tau);
         g_V_rest += a_V_k2 * (1.0 / tau);
-        g_R += a_V_k2 * (input / tau);
+        g_R += a_V_k2 * (input * (1.0 / tau));
         a_input += a_V_k2 * (R / tau);
-        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) * (1.0 / (tau * tau))));
         // V_stage2 = (V + (twoThirdsDt * V_k1))
         a_V += a_V_stage2;
         a_twoThirdsDt += a_V_stage2 * V_k1;
@@ -1005,9 +1005,9 @@ public final class LifBackward implements BackwardStep {
         // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_k1 * (-1.0 / tau);
         g_V_rest += a_V_k1 * (1.0 / tau);
-        g_R += a_V_k1 * (input / tau);
+        g_R += a_V_k1 * (input * (1.0 / tau));
         a_input += a_V_k1 * (R / tau);
-        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -1090,9 +1090,9 @@ public final class LifBackward implements BackwardStep {
         // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
         a_V_stage2 += a_V_k2 * (-1.0 / tau);
         g_V_rest += a_V_k2 * (1.0 / tau);
-        g_R += a_V_k2 * (input / tau);
+        g_R += a_V_k2 * (input * (1.0 / tau));
         a_input += a_V_k2 * (R / tau);
-        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) * (1.0 / (tau * tau))));
         // V_stage2 = (V + (twoThirdsDt * V_k1))
         a_V += a_V_stage2;
         a_twoThirdsDt += a_V_stage2 * V_k1;
@@ -1100,9 +1100,9 @@ public final class LifBackward implements BackwardStep {
         // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_k1 * (-1.0 / tau);
         g_V_rest += a_V_k1 * (1.0 / tau);
-        g_R += a_V_k1 * (input / tau);
+        g_R += a_V_k1 * (input * (1.0 / tau));
         a_input += a_V_k1 * (R / tau);
-        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -1190,9 +1190,9 @@ public final class LifBackward implements BackwardStep {
         // V_k3 = dV/dt = (((-(V_stage3) + V_rest) + (R * input)) / tau)
         a_V_stage3 += a_V_k3 * (-1.0 / tau);
         g_V_rest += a_V_k3 * (1.0 / tau);
-        g_R += a_V_k3 * (input / tau);
+        g_R += a_V_k3 * (input * (1.0 / tau));
         a_input += a_V_k3 * (R / tau);
-        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) / (tau * tau)));
+        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) * (1.0 / (tau * tau))));
         // V_stage3 = (V + (dt * (-(V_k1) + (2.0 * V_k2))))
         a_V += a_V_stage3;
         a_V_k1 += a_V_stage3 * (-dt);
@@ -1200,9 +1200,9 @@ public final class LifBackward implements BackwardStep {
         // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
         a_V_stage2 += a_V_k2 * (-1.0 / tau);
         g_V_rest += a_V_k2 * (1.0 / tau);
-        g_R += a_V_k2 * (input / tau);
+        g_R += a_V_k2 * (input * (1.0 / tau));
         a_input += a_V_k2 * (R / tau);
-        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) * (1.0 / (tau * tau))));
         // V_stage2 = (V + (halfDt * V_k1))
         a_V += a_V_stage2;
         a_halfDt += a_V_stage2 * V_k1;
@@ -1210,9 +1210,9 @@ public final class LifBackward implements BackwardStep {
         // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_k1 * (-1.0 / tau);
         g_V_rest += a_V_k1 * (1.0 / tau);
-        g_R += a_V_k1 * (input / tau);
+        g_R += a_V_k1 * (input * (1.0 / tau));
         a_input += a_V_k1 * (R / tau);
-        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -1300,9 +1300,9 @@ public final class LifBackward implements BackwardStep {
         // V_k3 = dV/dt = (((-(V_stage3) + V_rest) + (R * input)) / tau)
         a_V_stage3 += a_V_k3 * (-1.0 / tau);
         g_V_rest += a_V_k3 * (1.0 / tau);
-        g_R += a_V_k3 * (input / tau);
+        g_R += a_V_k3 * (input * (1.0 / tau));
         a_input += a_V_k3 * (R / tau);
-        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) / (tau * tau)));
+        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) * (1.0 / (tau * tau))));
         // V_stage3 = (V + (dt * (-(V_k1) + (2.0 * V_k2))))
         a_V += a_V_stage3;
         a_V_k1 += a_V_stage3 * (-dt);
@@ -1310,9 +1310,9 @@ public final class LifBackward implements BackwardStep {
         // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
         a_V_stage2 += a_V_k2 * (-1.0 / tau);
         g_V_rest += a_V_k2 * (1.0 / tau);
-        g_R += a_V_k2 * (input / tau);
+        g_R += a_V_k2 * (input * (1.0 / tau));
         a_input += a_V_k2 * (R / tau);
-        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) * (1.0 / (tau * tau))));
         // V_stage2 = (V + (halfDt * V_k1))
         a_V += a_V_stage2;
         a_halfDt += a_V_stage2 * V_k1;
@@ -1320,9 +1320,9 @@ public final class LifBackward implements BackwardStep {
         // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_k1 * (-1.0 / tau);
         g_V_rest += a_V_k1 * (1.0 / tau);
-        g_R += a_V_k1 * (input / tau);
+        g_R += a_V_k1 * (input * (1.0 / tau));
         a_input += a_V_k1 * (R / tau);
-        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -1415,18 +1415,18 @@ public final class LifBackward implements BackwardStep {
         // V_k4 = dV/dt = (((-(V_stage4) + V_rest) + (R * input)) / tau)
         a_V_stage4 += a_V_k4 * (-1.0 / tau);
         g_V_rest += a_V_k4 * (1.0 / tau);
-        g_R += a_V_k4 * (input / tau);
+        g_R += a_V_k4 * (input * (1.0 / tau));
         a_input += a_V_k4 * (R / tau);
-        g_tau += a_V_k4 * (-((V_rest - V_stage4 + R * input) / (tau * tau)));
+        g_tau += a_V_k4 * (-((V_rest - V_stage4 + R * input) * (1.0 / (tau * tau))));
         // V_stage4 = (V + (dt * V_k3))
         a_V += a_V_stage4;
         a_V_k3 += a_V_stage4 * dt;
         // V_k3 = dV/dt = (((-(V_stage3) + V_rest) + (R * input)) / tau)
         a_V_stage3 += a_V_k3 * (-1.0 / tau);
         g_V_rest += a_V_k3 * (1.0 / tau);
-        g_R += a_V_k3 * (input / tau);
+        g_R += a_V_k3 * (input * (1.0 / tau));
         a_input += a_V_k3 * (R / tau);
-        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) / (tau * tau)));
+        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) * (1.0 / (tau * tau))));
         // V_stage3 = (V + (halfDt * V_k2))
         a_V += a_V_stage3;
         a_halfDt += a_V_stage3 * V_k2;
@@ -1434,9 +1434,9 @@ public final class LifBackward implements BackwardStep {
         // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
         a_V_stage2 += a_V_k2 * (-1.0 / tau);
         g_V_rest += a_V_k2 * (1.0 / tau);
-        g_R += a_V_k2 * (input / tau);
+        g_R += a_V_k2 * (input * (1.0 / tau));
         a_input += a_V_k2 * (R / tau);
-        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) * (1.0 / (tau * tau))));
         // V_stage2 = (V + (halfDt * V_k1))
         a_V += a_V_stage2;
         a_halfDt += a_V_stage2 * V_k1;
@@ -1444,9 +1444,9 @@ public final class LifBackward implements BackwardStep {
         // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_k1 * (-1.0 / tau);
         g_V_rest += a_V_k1 * (1.0 / tau);
-        g_R += a_V_k1 * (input / tau);
+        g_R += a_V_k1 * (input * (1.0 / tau));
         a_input += a_V_k1 * (R / tau);
-        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -1539,18 +1539,18 @@ public final class LifBackward implements BackwardStep {
         // V_k4 = dV/dt = (((-(V_stage4) + V_rest) + (R * input)) / tau)
         a_V_stage4 += a_V_k4 * (-1.0 / tau);
         g_V_rest += a_V_k4 * (1.0 / tau);
-        g_R += a_V_k4 * (input / tau);
+        g_R += a_V_k4 * (input * (1.0 / tau));
         a_input += a_V_k4 * (R / tau);
-        g_tau += a_V_k4 * (-((V_rest - V_stage4 + R * input) / (tau * tau)));
+        g_tau += a_V_k4 * (-((V_rest - V_stage4 + R * input) * (1.0 / (tau * tau))));
         // V_stage4 = (V + (dt * V_k3))
         a_V += a_V_stage4;
         a_V_k3 += a_V_stage4 * dt;
         // V_k3 = dV/dt = (((-(V_stage3) + V_rest) + (R * input)) / tau)
         a_V_stage3 += a_V_k3 * (-1.0 / tau);
         g_V_rest += a_V_k3 * (1.0 / tau);
-        g_R += a_V_k3 * (input / tau);
+        g_R += a_V_k3 * (input * (1.0 / tau));
         a_input += a_V_k3 * (R / tau);
-        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) / (tau * tau)));
+        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) * (1.0 / (tau * tau))));
         // V_stage3 = (V + (halfDt * V_k2))
         a_V += a_V_stage3;
         a_halfDt += a_V_stage3 * V_k2;
@@ -1558,9 +1558,9 @@ public final class LifBackward implements BackwardStep {
         // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
         a_V_stage2 += a_V_k2 * (-1.0 / tau);
         g_V_rest += a_V_k2 * (1.0 / tau);
-        g_R += a_V_k2 * (input / tau);
+        g_R += a_V_k2 * (input * (1.0 / tau));
         a_input += a_V_k2 * (R / tau);
-        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) * (1.0 / (tau * tau))));
         // V_stage2 = (V + (halfDt * V_k1))
         a_V += a_V_stage2;
         a_halfDt += a_V_stage2 * V_k1;
@@ -1568,9 +1568,9 @@ public final class LifBackward implements BackwardStep {
         // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_k1 * (-1.0 / tau);
         g_V_rest += a_V_k1 * (1.0 / tau);
-        g_R += a_V_k1 * (input / tau);
+        g_R += a_V_k1 * (input * (1.0 / tau));
         a_input += a_V_k1 * (R / tau);
-        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -1663,9 +1663,9 @@ public final class LifBackward implements BackwardStep {
         // V_k4 = dV/dt = (((-(V_stage4) + V_rest) + (R * input)) / tau)
         a_V_stage4 += a_V_k4 * (-1.0 / tau);
         g_V_rest += a_V_k4 * (1.0 / tau);
-        g_R += a_V_k4 * (input / tau);
+        g_R += a_V_k4 * (input * (1.0 / tau));
         a_input += a_V_k4 * (R / tau);
-        g_tau += a_V_k4 * (-((V_rest - V_stage4 + R * input) / (tau * tau)));
+        g_tau += a_V_k4 * (-((V_rest - V_stage4 + R * input) * (1.0 / (tau * tau))));
         // V_stage4 = (V + (dt * ((V_k1 - V_k2) + V_k3)))
         a_V += a_V_stage4;
         a_V_k1 += a_V_stage4 * dt;
@@ -1674,9 +1674,9 @@ public final class LifBackward implements BackwardStep {
         // V_k3 = dV/dt = (((-(V_stage3) + V_rest) + (R * input)) / tau)
         a_V_stage3 += a_V_k3 * (-1.0 / tau);
         g_V_rest += a_V_k3 * (1.0 / tau);
-        g_R += a_V_k3 * (input / tau);
+        g_R += a_V_k3 * (input * (1.0 / tau));
         a_input += a_V_k3 * (R / tau);
-        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) / (tau * tau)));
+        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) * (1.0 / (tau * tau))));
         // V_stage3 = (V + (thirdDt * (-(V_k1) + (3.0 * V_k2))))
         a_V += a_V_stage3;
         a_thirdDt += a_V_stage3 * (3.0 * V_k2 - V_k1);
@@ -1685,9 +1685,9 @@ public final class LifBackward implements BackwardStep {
         // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
         a_V_stage2 += a_V_k2 * (-1.0 / tau);
         g_V_rest += a_V_k2 * (1.0 / tau);
-        g_R += a_V_k2 * (input / tau);
+        g_R += a_V_k2 * (input * (1.0 / tau));
         a_input += a_V_k2 * (R / tau);
-        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) * (1.0 / (tau * tau))));
         // V_stage2 = (V + (thirdDt * V_k1))
         a_V += a_V_stage2;
         a_thirdDt += a_V_stage2 * V_k1;
@@ -1695,9 +1695,9 @@ public final class LifBackward implements BackwardStep {
         // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_k1 * (-1.0 / tau);
         g_V_rest += a_V_k1 * (1.0 / tau);
-        g_R += a_V_k1 * (input / tau);
+        g_R += a_V_k1 * (input * (1.0 / tau));
         a_input += a_V_k1 * (R / tau);
-        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;
@@ -1790,9 +1790,9 @@ public final class LifBackward implements BackwardStep {
         // V_k4 = dV/dt = (((-(V_stage4) + V_rest) + (R * input)) / tau)
         a_V_stage4 += a_V_k4 * (-1.0 / tau);
         g_V_rest += a_V_k4 * (1.0 / tau);
-        g_R += a_V_k4 * (input / tau);
+        g_R += a_V_k4 * (input * (1.0 / tau));
         a_input += a_V_k4 * (R / tau);
-        g_tau += a_V_k4 * (-((V_rest - V_stage4 + R * input) / (tau * tau)));
+        g_tau += a_V_k4 * (-((V_rest - V_stage4 + R * input) * (1.0 / (tau * tau))));
         // V_stage4 = (V + (dt * ((V_k1 - V_k2) + V_k3)))
         a_V += a_V_stage4;
         a_V_k1 += a_V_stage4 * dt;
@@ -1801,9 +1801,9 @@ public final class LifBackward implements BackwardStep {
         // V_k3 = dV/dt = (((-(V_stage3) + V_rest) + (R * input)) / tau)
         a_V_stage3 += a_V_k3 * (-1.0 / tau);
         g_V_rest += a_V_k3 * (1.0 / tau);
-        g_R += a_V_k3 * (input / tau);
+        g_R += a_V_k3 * (input * (1.0 / tau));
         a_input += a_V_k3 * (R / tau);
-        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) / (tau * tau)));
+        g_tau += a_V_k3 * (-((V_rest - V_stage3 + R * input) * (1.0 / (tau * tau))));
         // V_stage3 = (V + (thirdDt * (-(V_k1) + (3.0 * V_k2))))
         a_V += a_V_stage3;
         a_thirdDt += a_V_stage3 * (3.0 * V_k2 - V_k1);
@@ -1812,9 +1812,9 @@ public final class LifBackward implements BackwardStep {
         // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
         a_V_stage2 += a_V_k2 * (-1.0 / tau);
         g_V_rest += a_V_k2 * (1.0 / tau);
-        g_R += a_V_k2 * (input / tau);
+        g_R += a_V_k2 * (input * (1.0 / tau));
         a_input += a_V_k2 * (R / tau);
-        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) / (tau * tau)));
+        g_tau += a_V_k2 * (-((V_rest - V_stage2 + R * input) * (1.0 / (tau * tau))));
         // V_stage2 = (V + (thirdDt * V_k1))
         a_V += a_V_stage2;
         a_thirdDt += a_V_stage2 * V_k1;
@@ -1822,9 +1822,9 @@ public final class LifBackward implements BackwardStep {
         // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
         a_V += a_V_k1 * (-1.0 / tau);
         g_V_rest += a_V_k1 * (1.0 / tau);
-        g_R += a_V_k1 * (input / tau);
+        g_R += a_V_k1 * (input * (1.0 / tau));
         a_input += a_V_k1 * (R / tau);
-        g_tau += a_V_k1 * (-((V_rest - V + R * input) / (tau * tau)));
+        g_tau += a_V_k1 * (-((V_rest - V + R * input) * (1.0 / (tau * tau))));
       }
       V_adjoint[i] = a_V;
       input_adjoint[i] = a_input;

@@ -56,6 +56,8 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
     final boolean[] refractory = frame.refractory;
+    final double inverse0 = 1.0 / tau;
+    final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
@@ -67,7 +69,7 @@ public final class LifBackwardVector implements BackwardKernel {
       // the forward step, replayed
       final DoubleVector V_rate = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = V.add(V_rate.mul(V_expEulerFactor)).blend(V, held);
+      final DoubleVector V_next = refractory == null ? V.add(V_rate.mul(V_expEulerFactor)) : V.add(V_rate.mul(V_expEulerFactor)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -99,7 +101,7 @@ public final class LifBackwardVector implements BackwardKernel {
       }
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
-      g_V_th = g_V_th.add(a_margin.mul(dSpike).neg());
+      g_V_th = a_margin.mul(dSpike).neg();
       // the reverse sweep over every lane; held lanes then take the pass-through
       DoubleVector a_V = DoubleVector.zero(S);
       DoubleVector a_input = DoubleVector.zero(S);
@@ -111,25 +113,27 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector g_R_held = g_R;
       final DoubleVector g_tau_held = g_tau;
       // V' = (V + (V_expEulerFactor * V_rate))
-      a_V = a_V.add(a_V_next);
-      a_V_expEulerFactor = a_V_expEulerFactor.add(a_V_next.mul(V_rate));
-      a_V_rate = a_V_rate.add(a_V_next.mul(V_expEulerFactor));
+      a_V = a_V_next;
+      a_V_expEulerFactor = a_V_next.mul(V_rate);
+      a_V_rate = a_V_next.mul(V_expEulerFactor);
       // V_expEulerFactor = dt·exprel(dt·((-1.0 / tau)))
       final DoubleVector a_V_expEulerFactor_exprel = a_V_expEulerFactor.mul(V_expEulerFactor_slope);
-      g_tau = g_tau.add(a_V_expEulerFactor_exprel.mul(1.0 / (tau * tau)));
+      g_tau = a_V_expEulerFactor_exprel.mul(1.0 / (tau * tau));
       // V_rate = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
       a_V = a_V.add(a_V_rate.mul(-1.0 / tau));
-      g_V_rest = g_V_rest.add(a_V_rate.mul(1.0 / tau));
-      g_R = g_R.add(a_V_rate.mul(input.div(tau)));
-      a_input = a_input.add(a_V_rate.mul(R / tau));
-      g_tau = g_tau.add(a_V_rate.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).div(tau * tau).neg()));
-      a_V = a_V.blend(a_V_next, held);
-      a_input = a_input.blend(0.0, held);
-      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-      g_V_th = g_V_th.blend(g_V_th_held, held);
-      g_R = g_R.blend(g_R_held, held);
-      g_tau = g_tau.blend(g_tau_held, held);
+      g_V_rest = a_V_rate.mul(1.0 / tau);
+      g_R = a_V_rate.mul(input.mul(inverse0));
+      a_input = a_V_rate.mul(R / tau);
+      g_tau = g_tau.add(a_V_rate.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
+      if (refractory != null) {
+        a_V = a_V.blend(a_V_next, held);
+        a_input = a_input.blend(0.0, held);
+        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+        g_V_th = g_V_th.blend(g_V_th_held, held);
+        g_R = g_R.blend(g_R_held, held);
+        g_tau = g_tau.blend(g_tau_held, held);
+      }
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -160,6 +164,9 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
     final boolean[] refractory = frame.refractory;
+    final double inverse0 = 1.0 / (V_slope * V_slope);
+    final double inverse1 = 1.0 / tau;
+    final double inverse2 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
@@ -172,7 +179,7 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_rate = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_inf = V.sub(V_rate.div(V_slope));
       final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = (V_slope == 0.0 ? V.add(V_rate.mul(dt)) : V_inf.add(V.sub(V_inf).mul(V_decay))).blend(V, held);
+      final DoubleVector V_next = refractory == null ? (V_slope == 0.0 ? V.add(V_rate.mul(dt)) : V_inf.add(V.sub(V_inf).mul(V_decay))) : (V_slope == 0.0 ? V.add(V_rate.mul(dt)) : V_inf.add(V.sub(V_inf).mul(V_decay))).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -204,7 +211,7 @@ public final class LifBackwardVector implements BackwardKernel {
       }
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
-      g_V_th = g_V_th.add(a_margin.mul(dSpike).neg());
+      g_V_th = a_margin.mul(dSpike).neg();
       // the reverse sweep over every lane; held lanes then take the pass-through
       DoubleVector a_V = DoubleVector.zero(S);
       DoubleVector a_input = DoubleVector.zero(S);
@@ -218,31 +225,33 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector g_R_held = g_R;
       final DoubleVector g_tau_held = g_tau;
       // V' = (V_slope == 0.0 ? (V + (dt * V_rate)) : (V_inf + ((V - V_inf) * V_decay)))
-      a_V = a_V.add(a_V_next.mul(V_slope == 0.0 ? 1.0 : V_decay));
-      a_V_rate = a_V_rate.add(a_V_next.mul(V_slope == 0.0 ? dt : 0.0));
-      a_V_inf = a_V_inf.add(a_V_next.mul(V_slope == 0.0 ? 0.0 : 1.0 - V_decay));
-      a_V_decay = a_V_decay.add(a_V_next.mul((V_slope == 0.0 ? DoubleVector.broadcast(S, 0.0) : V.sub(V_inf))));
+      a_V = a_V_next.mul(V_slope == 0.0 ? 1.0 : V_decay);
+      a_V_rate = a_V_next.mul(V_slope == 0.0 ? dt : 0.0);
+      a_V_inf = a_V_next.mul(V_slope == 0.0 ? 0.0 : 1.0 - V_decay);
+      a_V_decay = a_V_next.mul((V_slope == 0.0 ? DoubleVector.broadcast(S, 0.0) : V.sub(V_inf)));
       // V_inf = (V - (V_rate / V_slope))
       a_V = a_V.add(a_V_inf);
       a_V_rate = a_V_rate.add(a_V_inf.mul(-(1.0 / V_slope)));
-      a_V_slope = a_V_slope.add(a_V_inf.mul(V_rate.div(V_slope * V_slope)));
+      a_V_slope = a_V_inf.mul(V_rate.mul(inverse0));
       // V_decay = exp((dt * V_slope))
       a_V_slope = a_V_slope.add(a_V_decay.mul(Math.exp(dt * V_slope) * dt));
       // V_slope = (-1.0 / tau)
-      g_tau = g_tau.add(a_V_slope.mul(1.0 / (tau * tau)));
+      g_tau = a_V_slope.mul(1.0 / (tau * tau));
       // V_rate = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
       a_V = a_V.add(a_V_rate.mul(-1.0 / tau));
-      g_V_rest = g_V_rest.add(a_V_rate.mul(1.0 / tau));
-      g_R = g_R.add(a_V_rate.mul(input.div(tau)));
-      a_input = a_input.add(a_V_rate.mul(R / tau));
-      g_tau = g_tau.add(a_V_rate.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).div(tau * tau).neg()));
-      a_V = a_V.blend(a_V_next, held);
-      a_input = a_input.blend(0.0, held);
-      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-      g_V_th = g_V_th.blend(g_V_th_held, held);
-      g_R = g_R.blend(g_R_held, held);
-      g_tau = g_tau.blend(g_tau_held, held);
+      g_V_rest = a_V_rate.mul(1.0 / tau);
+      g_R = a_V_rate.mul(input.mul(inverse1));
+      a_input = a_V_rate.mul(R / tau);
+      g_tau = g_tau.add(a_V_rate.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse2).neg()));
+      if (refractory != null) {
+        a_V = a_V.blend(a_V_next, held);
+        a_input = a_input.blend(0.0, held);
+        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+        g_V_th = g_V_th.blend(g_V_th_held, held);
+        g_R = g_R.blend(g_R_held, held);
+        g_tau = g_tau.blend(g_tau_held, held);
+      }
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -271,6 +280,8 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
     final boolean[] refractory = frame.refractory;
+    final double inverse0 = 1.0 / tau;
+    final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
@@ -282,7 +293,7 @@ public final class LifBackwardVector implements BackwardKernel {
       // the forward step, replayed
       final DoubleVector V_rate = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = V.add(V_rate.mul(dt)).blend(V, held);
+      final DoubleVector V_next = refractory == null ? V.add(V_rate.mul(dt)) : V.add(V_rate.mul(dt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -314,7 +325,7 @@ public final class LifBackwardVector implements BackwardKernel {
       }
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
-      g_V_th = g_V_th.add(a_margin.mul(dSpike).neg());
+      g_V_th = a_margin.mul(dSpike).neg();
       // the reverse sweep over every lane; held lanes then take the pass-through
       DoubleVector a_V = DoubleVector.zero(S);
       DoubleVector a_input = DoubleVector.zero(S);
@@ -325,21 +336,23 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector g_R_held = g_R;
       final DoubleVector g_tau_held = g_tau;
       // V' = (V + (dt * V_rate))
-      a_V = a_V.add(a_V_next);
-      a_V_rate = a_V_rate.add(a_V_next.mul(dt));
+      a_V = a_V_next;
+      a_V_rate = a_V_next.mul(dt);
       // V_rate = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
       a_V = a_V.add(a_V_rate.mul(-1.0 / tau));
-      g_V_rest = g_V_rest.add(a_V_rate.mul(1.0 / tau));
-      g_R = g_R.add(a_V_rate.mul(input.div(tau)));
-      a_input = a_input.add(a_V_rate.mul(R / tau));
-      g_tau = g_tau.add(a_V_rate.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).div(tau * tau).neg()));
-      a_V = a_V.blend(a_V_next, held);
-      a_input = a_input.blend(0.0, held);
-      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-      g_V_th = g_V_th.blend(g_V_th_held, held);
-      g_R = g_R.blend(g_R_held, held);
-      g_tau = g_tau.blend(g_tau_held, held);
+      g_V_rest = a_V_rate.mul(1.0 / tau);
+      g_R = a_V_rate.mul(input.mul(inverse0));
+      a_input = a_V_rate.mul(R / tau);
+      g_tau = a_V_rate.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg());
+      if (refractory != null) {
+        a_V = a_V.blend(a_V_next, held);
+        a_input = a_input.blend(0.0, held);
+        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+        g_V_th = g_V_th.blend(g_V_th_held, held);
+        g_R = g_R.blend(g_R_held, held);
+        g_tau = g_tau.blend(g_tau_held, held);
+      }
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -369,6 +382,8 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
     final boolean[] refractory = frame.refractory;
+    final double inverse0 = 1.0 / tau;
+    final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
@@ -382,7 +397,7 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_stage2 = V.add(V_k1.mul(halfDt));
       final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
       final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = V.add(V_k2.mul(dt)).blend(V, held);
+      final DoubleVector V_next = refractory == null ? V.add(V_k2.mul(dt)) : V.add(V_k2.mul(dt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -414,11 +429,10 @@ public final class LifBackwardVector implements BackwardKernel {
       }
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
-      g_V_th = g_V_th.add(a_margin.mul(dSpike).neg());
+      g_V_th = a_margin.mul(dSpike).neg();
       // the reverse sweep over every lane; held lanes then take the pass-through
       DoubleVector a_V = DoubleVector.zero(S);
       DoubleVector a_input = DoubleVector.zero(S);
-      DoubleVector a_halfDt = DoubleVector.zero(S);
       DoubleVector a_V_k1 = DoubleVector.zero(S);
       DoubleVector a_V_stage2 = DoubleVector.zero(S);
       DoubleVector a_V_k2 = DoubleVector.zero(S);
@@ -428,31 +442,32 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector g_R_held = g_R;
       final DoubleVector g_tau_held = g_tau;
       // V' = (V + (dt * V_k2))
-      a_V = a_V.add(a_V_next);
-      a_V_k2 = a_V_k2.add(a_V_next.mul(dt));
+      a_V = a_V_next;
+      a_V_k2 = a_V_next.mul(dt);
       // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
-      a_V_stage2 = a_V_stage2.add(a_V_k2.mul(-1.0 / tau));
-      g_V_rest = g_V_rest.add(a_V_k2.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k2.mul(input.div(tau)));
-      a_input = a_input.add(a_V_k2.mul(R / tau));
-      g_tau = g_tau.add(a_V_k2.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage2).add(input.mul(R)).div(tau * tau).neg()));
+      a_V_stage2 = a_V_k2.mul(-1.0 / tau);
+      g_V_rest = a_V_k2.mul(1.0 / tau);
+      g_R = a_V_k2.mul(input.mul(inverse0));
+      a_input = a_V_k2.mul(R / tau);
+      g_tau = a_V_k2.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage2).add(input.mul(R)).mul(inverse1).neg());
       // V_stage2 = (V + (halfDt * V_k1))
       a_V = a_V.add(a_V_stage2);
-      a_halfDt = a_halfDt.add(a_V_stage2.mul(V_k1));
-      a_V_k1 = a_V_k1.add(a_V_stage2.mul(halfDt));
+      a_V_k1 = a_V_stage2.mul(halfDt);
       // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
       a_V = a_V.add(a_V_k1.mul(-1.0 / tau));
       g_V_rest = g_V_rest.add(a_V_k1.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k1.mul(input.div(tau)));
+      g_R = g_R.add(a_V_k1.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k1.mul(R / tau));
-      g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).div(tau * tau).neg()));
-      a_V = a_V.blend(a_V_next, held);
-      a_input = a_input.blend(0.0, held);
-      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-      g_V_th = g_V_th.blend(g_V_th_held, held);
-      g_R = g_R.blend(g_R_held, held);
-      g_tau = g_tau.blend(g_tau_held, held);
+      g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
+      if (refractory != null) {
+        a_V = a_V.blend(a_V_next, held);
+        a_input = a_input.blend(0.0, held);
+        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+        g_V_th = g_V_th.blend(g_V_th_held, held);
+        g_R = g_R.blend(g_R_held, held);
+        g_tau = g_tau.blend(g_tau_held, held);
+      }
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -482,6 +497,8 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
     final boolean[] refractory = frame.refractory;
+    final double inverse0 = 1.0 / tau;
+    final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
@@ -495,7 +512,7 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_stage2 = V.add(V_k1.mul(dt));
       final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
       final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = V.add(V_k1.add(V_k2).mul(halfDt)).blend(V, held);
+      final DoubleVector V_next = refractory == null ? V.add(V_k1.add(V_k2).mul(halfDt)) : V.add(V_k1.add(V_k2).mul(halfDt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -527,11 +544,10 @@ public final class LifBackwardVector implements BackwardKernel {
       }
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
-      g_V_th = g_V_th.add(a_margin.mul(dSpike).neg());
+      g_V_th = a_margin.mul(dSpike).neg();
       // the reverse sweep over every lane; held lanes then take the pass-through
       DoubleVector a_V = DoubleVector.zero(S);
       DoubleVector a_input = DoubleVector.zero(S);
-      DoubleVector a_halfDt = DoubleVector.zero(S);
       DoubleVector a_V_k1 = DoubleVector.zero(S);
       DoubleVector a_V_stage2 = DoubleVector.zero(S);
       DoubleVector a_V_k2 = DoubleVector.zero(S);
@@ -541,32 +557,33 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector g_R_held = g_R;
       final DoubleVector g_tau_held = g_tau;
       // V' = (V + (halfDt * (V_k1 + V_k2)))
-      a_V = a_V.add(a_V_next);
-      a_halfDt = a_halfDt.add(a_V_next.mul(V_k1.add(V_k2)));
-      a_V_k1 = a_V_k1.add(a_V_next.mul(halfDt));
-      a_V_k2 = a_V_k2.add(a_V_next.mul(halfDt));
+      a_V = a_V_next;
+      a_V_k1 = a_V_next.mul(halfDt);
+      a_V_k2 = a_V_next.mul(halfDt);
       // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
-      a_V_stage2 = a_V_stage2.add(a_V_k2.mul(-1.0 / tau));
-      g_V_rest = g_V_rest.add(a_V_k2.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k2.mul(input.div(tau)));
-      a_input = a_input.add(a_V_k2.mul(R / tau));
-      g_tau = g_tau.add(a_V_k2.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage2).add(input.mul(R)).div(tau * tau).neg()));
+      a_V_stage2 = a_V_k2.mul(-1.0 / tau);
+      g_V_rest = a_V_k2.mul(1.0 / tau);
+      g_R = a_V_k2.mul(input.mul(inverse0));
+      a_input = a_V_k2.mul(R / tau);
+      g_tau = a_V_k2.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage2).add(input.mul(R)).mul(inverse1).neg());
       // V_stage2 = (V + (dt * V_k1))
       a_V = a_V.add(a_V_stage2);
       a_V_k1 = a_V_k1.add(a_V_stage2.mul(dt));
       // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
       a_V = a_V.add(a_V_k1.mul(-1.0 / tau));
       g_V_rest = g_V_rest.add(a_V_k1.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k1.mul(input.div(tau)));
+      g_R = g_R.add(a_V_k1.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k1.mul(R / tau));
-      g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).div(tau * tau).neg()));
-      a_V = a_V.blend(a_V_next, held);
-      a_input = a_input.blend(0.0, held);
-      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-      g_V_th = g_V_th.blend(g_V_th_held, held);
-      g_R = g_R.blend(g_R_held, held);
-      g_tau = g_tau.blend(g_tau_held, held);
+      g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
+      if (refractory != null) {
+        a_V = a_V.blend(a_V_next, held);
+        a_input = a_input.blend(0.0, held);
+        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+        g_V_th = g_V_th.blend(g_V_th_held, held);
+        g_R = g_R.blend(g_R_held, held);
+        g_tau = g_tau.blend(g_tau_held, held);
+      }
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -597,6 +614,8 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
     final boolean[] refractory = frame.refractory;
+    final double inverse0 = 1.0 / tau;
+    final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
@@ -610,7 +629,7 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_stage2 = V.add(V_k1.mul(twoThirdsDt));
       final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
       final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = V.add(V_k1.add(V_k2.mul(3.0)).mul(quarterDt)).blend(V, held);
+      final DoubleVector V_next = refractory == null ? V.add(V_k1.add(V_k2.mul(3.0)).mul(quarterDt)) : V.add(V_k1.add(V_k2.mul(3.0)).mul(quarterDt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -642,12 +661,10 @@ public final class LifBackwardVector implements BackwardKernel {
       }
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
-      g_V_th = g_V_th.add(a_margin.mul(dSpike).neg());
+      g_V_th = a_margin.mul(dSpike).neg();
       // the reverse sweep over every lane; held lanes then take the pass-through
       DoubleVector a_V = DoubleVector.zero(S);
       DoubleVector a_input = DoubleVector.zero(S);
-      DoubleVector a_twoThirdsDt = DoubleVector.zero(S);
-      DoubleVector a_quarterDt = DoubleVector.zero(S);
       DoubleVector a_V_k1 = DoubleVector.zero(S);
       DoubleVector a_V_stage2 = DoubleVector.zero(S);
       DoubleVector a_V_k2 = DoubleVector.zero(S);
@@ -657,33 +674,33 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector g_R_held = g_R;
       final DoubleVector g_tau_held = g_tau;
       // V' = (V + (quarterDt * (V_k1 + (3.0 * V_k2))))
-      a_V = a_V.add(a_V_next);
-      a_quarterDt = a_quarterDt.add(a_V_next.mul(V_k1.add(V_k2.mul(3.0))));
-      a_V_k1 = a_V_k1.add(a_V_next.mul(quarterDt));
-      a_V_k2 = a_V_k2.add(a_V_next.mul(quarterDt * 3.0));
+      a_V = a_V_next;
+      a_V_k1 = a_V_next.mul(quarterDt);
+      a_V_k2 = a_V_next.mul(quarterDt * 3.0);
       // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
-      a_V_stage2 = a_V_stage2.add(a_V_k2.mul(-1.0 / tau));
-      g_V_rest = g_V_rest.add(a_V_k2.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k2.mul(input.div(tau)));
-      a_input = a_input.add(a_V_k2.mul(R / tau));
-      g_tau = g_tau.add(a_V_k2.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage2).add(input.mul(R)).div(tau * tau).neg()));
+      a_V_stage2 = a_V_k2.mul(-1.0 / tau);
+      g_V_rest = a_V_k2.mul(1.0 / tau);
+      g_R = a_V_k2.mul(input.mul(inverse0));
+      a_input = a_V_k2.mul(R / tau);
+      g_tau = a_V_k2.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage2).add(input.mul(R)).mul(inverse1).neg());
       // V_stage2 = (V + (twoThirdsDt * V_k1))
       a_V = a_V.add(a_V_stage2);
-      a_twoThirdsDt = a_twoThirdsDt.add(a_V_stage2.mul(V_k1));
       a_V_k1 = a_V_k1.add(a_V_stage2.mul(twoThirdsDt));
       // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
       a_V = a_V.add(a_V_k1.mul(-1.0 / tau));
       g_V_rest = g_V_rest.add(a_V_k1.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k1.mul(input.div(tau)));
+      g_R = g_R.add(a_V_k1.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k1.mul(R / tau));
-      g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).div(tau * tau).neg()));
-      a_V = a_V.blend(a_V_next, held);
-      a_input = a_input.blend(0.0, held);
-      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-      g_V_th = g_V_th.blend(g_V_th_held, held);
-      g_R = g_R.blend(g_R_held, held);
-      g_tau = g_tau.blend(g_tau_held, held);
+      g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
+      if (refractory != null) {
+        a_V = a_V.blend(a_V_next, held);
+        a_input = a_input.blend(0.0, held);
+        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+        g_V_th = g_V_th.blend(g_V_th_held, held);
+        g_R = g_R.blend(g_R_held, held);
+        g_tau = g_tau.blend(g_tau_held, held);
+      }
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -714,6 +731,8 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
     final boolean[] refractory = frame.refractory;
+    final double inverse0 = 1.0 / tau;
+    final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
@@ -729,7 +748,7 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_stage3 = V.add(V_k1.neg().add(V_k2.mul(2.0)).mul(dt));
       final DoubleVector V_k3 = V_stage3.neg().add(V_rest).add(input.mul(R)).div(tau);
       final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = V.add(V_k1.add(V_k2.mul(4.0)).add(V_k3).mul(sixthDt)).blend(V, held);
+      final DoubleVector V_next = refractory == null ? V.add(V_k1.add(V_k2.mul(4.0)).add(V_k3).mul(sixthDt)) : V.add(V_k1.add(V_k2.mul(4.0)).add(V_k3).mul(sixthDt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -761,12 +780,10 @@ public final class LifBackwardVector implements BackwardKernel {
       }
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
-      g_V_th = g_V_th.add(a_margin.mul(dSpike).neg());
+      g_V_th = a_margin.mul(dSpike).neg();
       // the reverse sweep over every lane; held lanes then take the pass-through
       DoubleVector a_V = DoubleVector.zero(S);
       DoubleVector a_input = DoubleVector.zero(S);
-      DoubleVector a_halfDt = DoubleVector.zero(S);
-      DoubleVector a_sixthDt = DoubleVector.zero(S);
       DoubleVector a_V_k1 = DoubleVector.zero(S);
       DoubleVector a_V_stage2 = DoubleVector.zero(S);
       DoubleVector a_V_k2 = DoubleVector.zero(S);
@@ -778,44 +795,44 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector g_R_held = g_R;
       final DoubleVector g_tau_held = g_tau;
       // V' = (V + (sixthDt * ((V_k1 + (4.0 * V_k2)) + V_k3)))
-      a_V = a_V.add(a_V_next);
-      a_sixthDt = a_sixthDt.add(a_V_next.mul(V_k1.add(V_k2.mul(4.0)).add(V_k3)));
-      a_V_k1 = a_V_k1.add(a_V_next.mul(sixthDt));
-      a_V_k2 = a_V_k2.add(a_V_next.mul(sixthDt * 4.0));
-      a_V_k3 = a_V_k3.add(a_V_next.mul(sixthDt));
+      a_V = a_V_next;
+      a_V_k1 = a_V_next.mul(sixthDt);
+      a_V_k2 = a_V_next.mul(sixthDt * 4.0);
+      a_V_k3 = a_V_next.mul(sixthDt);
       // V_k3 = dV/dt = (((-(V_stage3) + V_rest) + (R * input)) / tau)
-      a_V_stage3 = a_V_stage3.add(a_V_k3.mul(-1.0 / tau));
-      g_V_rest = g_V_rest.add(a_V_k3.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k3.mul(input.div(tau)));
-      a_input = a_input.add(a_V_k3.mul(R / tau));
-      g_tau = g_tau.add(a_V_k3.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage3).add(input.mul(R)).div(tau * tau).neg()));
+      a_V_stage3 = a_V_k3.mul(-1.0 / tau);
+      g_V_rest = a_V_k3.mul(1.0 / tau);
+      g_R = a_V_k3.mul(input.mul(inverse0));
+      a_input = a_V_k3.mul(R / tau);
+      g_tau = a_V_k3.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage3).add(input.mul(R)).mul(inverse1).neg());
       // V_stage3 = (V + (dt * (-(V_k1) + (2.0 * V_k2))))
       a_V = a_V.add(a_V_stage3);
       a_V_k1 = a_V_k1.add(a_V_stage3.mul(-dt));
       a_V_k2 = a_V_k2.add(a_V_stage3.mul(dt * 2.0));
       // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
-      a_V_stage2 = a_V_stage2.add(a_V_k2.mul(-1.0 / tau));
+      a_V_stage2 = a_V_k2.mul(-1.0 / tau);
       g_V_rest = g_V_rest.add(a_V_k2.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k2.mul(input.div(tau)));
+      g_R = g_R.add(a_V_k2.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k2.mul(R / tau));
-      g_tau = g_tau.add(a_V_k2.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage2).add(input.mul(R)).div(tau * tau).neg()));
+      g_tau = g_tau.add(a_V_k2.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage2).add(input.mul(R)).mul(inverse1).neg()));
       // V_stage2 = (V + (halfDt * V_k1))
       a_V = a_V.add(a_V_stage2);
-      a_halfDt = a_halfDt.add(a_V_stage2.mul(V_k1));
       a_V_k1 = a_V_k1.add(a_V_stage2.mul(halfDt));
       // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
       a_V = a_V.add(a_V_k1.mul(-1.0 / tau));
       g_V_rest = g_V_rest.add(a_V_k1.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k1.mul(input.div(tau)));
+      g_R = g_R.add(a_V_k1.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k1.mul(R / tau));
-      g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).div(tau * tau).neg()));
-      a_V = a_V.blend(a_V_next, held);
-      a_input = a_input.blend(0.0, held);
-      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-      g_V_th = g_V_th.blend(g_V_th_held, held);
-      g_R = g_R.blend(g_R_held, held);
-      g_tau = g_tau.blend(g_tau_held, held);
+      g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
+      if (refractory != null) {
+        a_V = a_V.blend(a_V_next, held);
+        a_input = a_input.blend(0.0, held);
+        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+        g_V_th = g_V_th.blend(g_V_th_held, held);
+        g_R = g_R.blend(g_R_held, held);
+        g_tau = g_tau.blend(g_tau_held, held);
+      }
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -846,6 +863,8 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
     final boolean[] refractory = frame.refractory;
+    final double inverse0 = 1.0 / tau;
+    final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
@@ -863,7 +882,7 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_stage4 = V.add(V_k3.mul(dt));
       final DoubleVector V_k4 = V_stage4.neg().add(V_rest).add(input.mul(R)).div(tau);
       final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = V.add(V_k1.add(V_k2.mul(2.0)).add(V_k3.mul(2.0)).add(V_k4).mul(sixthDt)).blend(V, held);
+      final DoubleVector V_next = refractory == null ? V.add(V_k1.add(V_k2.mul(2.0)).add(V_k3.mul(2.0)).add(V_k4).mul(sixthDt)) : V.add(V_k1.add(V_k2.mul(2.0)).add(V_k3.mul(2.0)).add(V_k4).mul(sixthDt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -895,12 +914,10 @@ public final class LifBackwardVector implements BackwardKernel {
       }
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
-      g_V_th = g_V_th.add(a_margin.mul(dSpike).neg());
+      g_V_th = a_margin.mul(dSpike).neg();
       // the reverse sweep over every lane; held lanes then take the pass-through
       DoubleVector a_V = DoubleVector.zero(S);
       DoubleVector a_input = DoubleVector.zero(S);
-      DoubleVector a_halfDt = DoubleVector.zero(S);
-      DoubleVector a_sixthDt = DoubleVector.zero(S);
       DoubleVector a_V_k1 = DoubleVector.zero(S);
       DoubleVector a_V_stage2 = DoubleVector.zero(S);
       DoubleVector a_V_k2 = DoubleVector.zero(S);
@@ -914,54 +931,53 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector g_R_held = g_R;
       final DoubleVector g_tau_held = g_tau;
       // V' = (V + (sixthDt * (((V_k1 + (2.0 * V_k2)) + (2.0 * V_k3)) + V_k4)))
-      a_V = a_V.add(a_V_next);
-      a_sixthDt = a_sixthDt.add(a_V_next.mul(V_k1.add(V_k2.mul(2.0)).add(V_k3.mul(2.0)).add(V_k4)));
-      a_V_k1 = a_V_k1.add(a_V_next.mul(sixthDt));
-      a_V_k2 = a_V_k2.add(a_V_next.mul(sixthDt * 2.0));
-      a_V_k3 = a_V_k3.add(a_V_next.mul(sixthDt * 2.0));
-      a_V_k4 = a_V_k4.add(a_V_next.mul(sixthDt));
+      a_V = a_V_next;
+      a_V_k1 = a_V_next.mul(sixthDt);
+      a_V_k2 = a_V_next.mul(sixthDt * 2.0);
+      a_V_k3 = a_V_next.mul(sixthDt * 2.0);
+      a_V_k4 = a_V_next.mul(sixthDt);
       // V_k4 = dV/dt = (((-(V_stage4) + V_rest) + (R * input)) / tau)
-      a_V_stage4 = a_V_stage4.add(a_V_k4.mul(-1.0 / tau));
-      g_V_rest = g_V_rest.add(a_V_k4.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k4.mul(input.div(tau)));
-      a_input = a_input.add(a_V_k4.mul(R / tau));
-      g_tau = g_tau.add(a_V_k4.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage4).add(input.mul(R)).div(tau * tau).neg()));
+      a_V_stage4 = a_V_k4.mul(-1.0 / tau);
+      g_V_rest = a_V_k4.mul(1.0 / tau);
+      g_R = a_V_k4.mul(input.mul(inverse0));
+      a_input = a_V_k4.mul(R / tau);
+      g_tau = a_V_k4.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage4).add(input.mul(R)).mul(inverse1).neg());
       // V_stage4 = (V + (dt * V_k3))
       a_V = a_V.add(a_V_stage4);
       a_V_k3 = a_V_k3.add(a_V_stage4.mul(dt));
       // V_k3 = dV/dt = (((-(V_stage3) + V_rest) + (R * input)) / tau)
-      a_V_stage3 = a_V_stage3.add(a_V_k3.mul(-1.0 / tau));
+      a_V_stage3 = a_V_k3.mul(-1.0 / tau);
       g_V_rest = g_V_rest.add(a_V_k3.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k3.mul(input.div(tau)));
+      g_R = g_R.add(a_V_k3.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k3.mul(R / tau));
-      g_tau = g_tau.add(a_V_k3.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage3).add(input.mul(R)).div(tau * tau).neg()));
+      g_tau = g_tau.add(a_V_k3.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage3).add(input.mul(R)).mul(inverse1).neg()));
       // V_stage3 = (V + (halfDt * V_k2))
       a_V = a_V.add(a_V_stage3);
-      a_halfDt = a_halfDt.add(a_V_stage3.mul(V_k2));
       a_V_k2 = a_V_k2.add(a_V_stage3.mul(halfDt));
       // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
-      a_V_stage2 = a_V_stage2.add(a_V_k2.mul(-1.0 / tau));
+      a_V_stage2 = a_V_k2.mul(-1.0 / tau);
       g_V_rest = g_V_rest.add(a_V_k2.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k2.mul(input.div(tau)));
+      g_R = g_R.add(a_V_k2.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k2.mul(R / tau));
-      g_tau = g_tau.add(a_V_k2.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage2).add(input.mul(R)).div(tau * tau).neg()));
+      g_tau = g_tau.add(a_V_k2.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage2).add(input.mul(R)).mul(inverse1).neg()));
       // V_stage2 = (V + (halfDt * V_k1))
       a_V = a_V.add(a_V_stage2);
-      a_halfDt = a_halfDt.add(a_V_stage2.mul(V_k1));
       a_V_k1 = a_V_k1.add(a_V_stage2.mul(halfDt));
       // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
       a_V = a_V.add(a_V_k1.mul(-1.0 / tau));
       g_V_rest = g_V_rest.add(a_V_k1.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k1.mul(input.div(tau)));
+      g_R = g_R.add(a_V_k1.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k1.mul(R / tau));
-      g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).div(tau * tau).neg()));
-      a_V = a_V.blend(a_V_next, held);
-      a_input = a_input.blend(0.0, held);
-      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-      g_V_th = g_V_th.blend(g_V_th_held, held);
-      g_R = g_R.blend(g_R_held, held);
-      g_tau = g_tau.blend(g_tau_held, held);
+      g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
+      if (refractory != null) {
+        a_V = a_V.blend(a_V_next, held);
+        a_input = a_input.blend(0.0, held);
+        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+        g_V_th = g_V_th.blend(g_V_th_held, held);
+        g_R = g_R.blend(g_R_held, held);
+        g_tau = g_tau.blend(g_tau_held, held);
+      }
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -992,6 +1008,8 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
     final boolean[] refractory = frame.refractory;
+    final double inverse0 = 1.0 / tau;
+    final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
     final double[] adjSpike = frame.adjSpike;
@@ -1009,7 +1027,7 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_stage4 = V.add(V_k1.sub(V_k2).add(V_k3).mul(dt));
       final DoubleVector V_k4 = V_stage4.neg().add(V_rest).add(input.mul(R)).div(tau);
       final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = V.add(V_k1.add(V_k2.mul(3.0)).add(V_k3.mul(3.0)).add(V_k4).mul(eighthDt)).blend(V, held);
+      final DoubleVector V_next = refractory == null ? V.add(V_k1.add(V_k2.mul(3.0)).add(V_k3.mul(3.0)).add(V_k4).mul(eighthDt)) : V.add(V_k1.add(V_k2.mul(3.0)).add(V_k3.mul(3.0)).add(V_k4).mul(eighthDt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -1041,12 +1059,10 @@ public final class LifBackwardVector implements BackwardKernel {
       }
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
-      g_V_th = g_V_th.add(a_margin.mul(dSpike).neg());
+      g_V_th = a_margin.mul(dSpike).neg();
       // the reverse sweep over every lane; held lanes then take the pass-through
       DoubleVector a_V = DoubleVector.zero(S);
       DoubleVector a_input = DoubleVector.zero(S);
-      DoubleVector a_thirdDt = DoubleVector.zero(S);
-      DoubleVector a_eighthDt = DoubleVector.zero(S);
       DoubleVector a_V_k1 = DoubleVector.zero(S);
       DoubleVector a_V_stage2 = DoubleVector.zero(S);
       DoubleVector a_V_k2 = DoubleVector.zero(S);
@@ -1060,57 +1076,56 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector g_R_held = g_R;
       final DoubleVector g_tau_held = g_tau;
       // V' = (V + (eighthDt * (((V_k1 + (3.0 * V_k2)) + (3.0 * V_k3)) + V_k4)))
-      a_V = a_V.add(a_V_next);
-      a_eighthDt = a_eighthDt.add(a_V_next.mul(V_k1.add(V_k2.mul(3.0)).add(V_k3.mul(3.0)).add(V_k4)));
-      a_V_k1 = a_V_k1.add(a_V_next.mul(eighthDt));
-      a_V_k2 = a_V_k2.add(a_V_next.mul(eighthDt * 3.0));
-      a_V_k3 = a_V_k3.add(a_V_next.mul(eighthDt * 3.0));
-      a_V_k4 = a_V_k4.add(a_V_next.mul(eighthDt));
+      a_V = a_V_next;
+      a_V_k1 = a_V_next.mul(eighthDt);
+      a_V_k2 = a_V_next.mul(eighthDt * 3.0);
+      a_V_k3 = a_V_next.mul(eighthDt * 3.0);
+      a_V_k4 = a_V_next.mul(eighthDt);
       // V_k4 = dV/dt = (((-(V_stage4) + V_rest) + (R * input)) / tau)
-      a_V_stage4 = a_V_stage4.add(a_V_k4.mul(-1.0 / tau));
-      g_V_rest = g_V_rest.add(a_V_k4.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k4.mul(input.div(tau)));
-      a_input = a_input.add(a_V_k4.mul(R / tau));
-      g_tau = g_tau.add(a_V_k4.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage4).add(input.mul(R)).div(tau * tau).neg()));
+      a_V_stage4 = a_V_k4.mul(-1.0 / tau);
+      g_V_rest = a_V_k4.mul(1.0 / tau);
+      g_R = a_V_k4.mul(input.mul(inverse0));
+      a_input = a_V_k4.mul(R / tau);
+      g_tau = a_V_k4.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage4).add(input.mul(R)).mul(inverse1).neg());
       // V_stage4 = (V + (dt * ((V_k1 - V_k2) + V_k3)))
       a_V = a_V.add(a_V_stage4);
       a_V_k1 = a_V_k1.add(a_V_stage4.mul(dt));
       a_V_k2 = a_V_k2.add(a_V_stage4.mul(-dt));
       a_V_k3 = a_V_k3.add(a_V_stage4.mul(dt));
       // V_k3 = dV/dt = (((-(V_stage3) + V_rest) + (R * input)) / tau)
-      a_V_stage3 = a_V_stage3.add(a_V_k3.mul(-1.0 / tau));
+      a_V_stage3 = a_V_k3.mul(-1.0 / tau);
       g_V_rest = g_V_rest.add(a_V_k3.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k3.mul(input.div(tau)));
+      g_R = g_R.add(a_V_k3.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k3.mul(R / tau));
-      g_tau = g_tau.add(a_V_k3.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage3).add(input.mul(R)).div(tau * tau).neg()));
+      g_tau = g_tau.add(a_V_k3.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage3).add(input.mul(R)).mul(inverse1).neg()));
       // V_stage3 = (V + (thirdDt * (-(V_k1) + (3.0 * V_k2))))
       a_V = a_V.add(a_V_stage3);
-      a_thirdDt = a_thirdDt.add(a_V_stage3.mul(V_k2.mul(3.0).sub(V_k1)));
       a_V_k1 = a_V_k1.add(a_V_stage3.mul(-thirdDt));
       a_V_k2 = a_V_k2.add(a_V_stage3.mul(thirdDt * 3.0));
       // V_k2 = dV/dt = (((-(V_stage2) + V_rest) + (R * input)) / tau)
-      a_V_stage2 = a_V_stage2.add(a_V_k2.mul(-1.0 / tau));
+      a_V_stage2 = a_V_k2.mul(-1.0 / tau);
       g_V_rest = g_V_rest.add(a_V_k2.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k2.mul(input.div(tau)));
+      g_R = g_R.add(a_V_k2.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k2.mul(R / tau));
-      g_tau = g_tau.add(a_V_k2.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage2).add(input.mul(R)).div(tau * tau).neg()));
+      g_tau = g_tau.add(a_V_k2.mul(DoubleVector.broadcast(S, V_rest).sub(V_stage2).add(input.mul(R)).mul(inverse1).neg()));
       // V_stage2 = (V + (thirdDt * V_k1))
       a_V = a_V.add(a_V_stage2);
-      a_thirdDt = a_thirdDt.add(a_V_stage2.mul(V_k1));
       a_V_k1 = a_V_k1.add(a_V_stage2.mul(thirdDt));
       // V_k1 = dV/dt = (((-(V) + V_rest) + (R * input)) / tau)
       a_V = a_V.add(a_V_k1.mul(-1.0 / tau));
       g_V_rest = g_V_rest.add(a_V_k1.mul(1.0 / tau));
-      g_R = g_R.add(a_V_k1.mul(input.div(tau)));
+      g_R = g_R.add(a_V_k1.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k1.mul(R / tau));
-      g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).div(tau * tau).neg()));
-      a_V = a_V.blend(a_V_next, held);
-      a_input = a_input.blend(0.0, held);
-      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-      g_V_th = g_V_th.blend(g_V_th_held, held);
-      g_R = g_R.blend(g_R_held, held);
-      g_tau = g_tau.blend(g_tau_held, held);
+      g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
+      if (refractory != null) {
+        a_V = a_V.blend(a_V_next, held);
+        a_input = a_input.blend(0.0, held);
+        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+        g_V_th = g_V_th.blend(g_V_th_held, held);
+        g_R = g_R.blend(g_R_held, held);
+        g_tau = g_tau.blend(g_tau_held, held);
+      }
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);

@@ -162,6 +162,24 @@ final class BackwardEmitter {
     } catch (IllegalArgumentException notLinear) {
       return Optional.empty();
     }
+    // Lets that read only parameters, dt and t: hoisted with group-wide parameters.
+    java.util.Set<String> paramLets = new java.util.HashSet<>();
+    for (Forward f : plan.forward()) {
+      boolean[] ok = {true};
+      io.brainstem.processor.integrate.Exprs.forEachRef(f.value(), r -> ok[0] &=
+          r.kind() == RefKind.PARAM || r.kind() == RefKind.DT || r.kind() == RefKind.TIME
+              || r.kind() == RefKind.LOCAL && paramLets.contains(r.name()));
+      if (ok[0]) {
+        paramLets.add(f.name());
+      }
+    }
+    java.util.function.Predicate<Expr> paramOnly = e -> {
+      boolean[] ok = {true};
+      io.brainstem.processor.integrate.Exprs.forEachRef(e, r -> ok[0] &=
+          r.kind() == RefKind.PARAM || r.kind() == RefKind.DT || r.kind() == RefKind.TIME
+              || r.kind() == RefKind.LOCAL && paramLets.contains(r.name()));
+      return ok[0];
+    };
     java.util.Set<String> uniform = new java.util.HashSet<>();
     if (groupWide) {
       for (Forward f : plan.forward()) {
@@ -346,7 +364,8 @@ final class BackwardEmitter {
       }
       String target = a.target().kind() == RefKind.PARAM
           ? gradParam.get(a.target().name()) : adj.apply(a.target().name());
-      code.addStatement("$L += $L", target, product(seedName(a.seed(), adj), a.partial(), plain));
+      code.addStatement("$L += $L", target, product(seedName(a.seed(), adj),
+          SweepDivisions.rewrite(a.partial(), paramOnly, SweepDivisions::reciprocal), plain));
     }
     code.endControlFlow();
     for (int s = 0; s < model.states().size(); s++) {

@@ -50,10 +50,11 @@ final class VectorBackwardEmitter {
   /**
    * Above this many sweep terms and forward lets a loop's bytecode nears HotSpot's 8 000-byte
    * limit for compiling a method (DontCompileHugeMethods), and an interpreted vector loop is far
-   * slower than the compiled scalar one: such integrators keep the scalar loop only. Measured with
-   * javap on the library's models (LIF RK4: 58 terms, 2.4 kB; HH EXP_AUTO: 91 terms, 5.5 kB).
+   * slower than the compiled scalar one: such steps keep the scalar loop only. Measured with javap
+   * on the library's models: 33 to 44 bytes per term (HodgkinHuxley EXP_AUTO 90 terms, 3.9 kB; RK3
+   * 209 terms, 7.1 kB; RK4 274 terms, 8.9 kB; TraubHH RK3 227 terms, 8.6 kB); 180 × 44 < 8 000.
    */
-  static final int MAX_TERMS = 110;
+  static final int MAX_TERMS = 180;
 
   private final NeuronIR model;
   private final GeneratedNames generated;
@@ -239,6 +240,27 @@ final class VectorBackwardEmitter {
     }
     String refractory = locals.allocate("refractory");
     code.addStatement("final boolean[] $L = frame.refractory", refractory);
+    java.util.function.Predicate<Expr> isUniform = e -> {
+      boolean[] ok = {true};
+      Exprs.forEachRef(e, r -> ok[0] &= r.kind() == RefKind.PARAM || r.kind() == RefKind.DT
+          || r.kind() == RefKind.TIME || r.kind() == RefKind.LOCAL && uniform.contains(r.name()));
+      return ok[0];
+    };
+    // the sweep's divisions by parameter-only values: reciprocals computed here, once
+    Map<Accumulate, Expr> swept = new HashMap<>();
+    Map<String, String> inverses = new LinkedHashMap<>();
+    for (Accumulate a : plan.sweep()) {
+      swept.put(a, SweepDivisions.rewrite(a.partial(), isUniform, u -> {
+        String key = scalar.render(SweepDivisions.reciprocal(u)).toString();
+        String name = inverses.get(key);
+        if (name == null) {
+          name = locals.allocate("inverse" + inverses.size());
+          inverses.put(key, name);
+          code.addStatement("final double $L = $L", name, key);
+        }
+        return new Ref(name, RefKind.LOCAL);
+      }));
+    }
     String kind = locals.allocate("surrogateKind");
     String beta = locals.allocate("surrogateSlope");
     String adjSpike = locals.allocate("adjSpike");
@@ -283,8 +305,9 @@ final class VectorBackwardEmitter {
         code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, next.get(s.name()),
             s.name());
       } else {
-        code.addStatement("final $T $L = $L.blend($L, held)", RuntimeNames.DOUBLE_VECTOR,
-            next.get(s.name()), plain.vector(value), s.name());
+        code.addStatement("final $T $L = $L == null ? $L : $L.blend($L, held)",
+            RuntimeNames.DOUBLE_VECTOR, next.get(s.name()), refractory, plain.vector(value),
+            plain.vector(value), s.name());
       }
     }
     List<String> post = new ArrayList<>();
@@ -306,9 +329,10 @@ final class VectorBackwardEmitter {
     for (State s : model.states()) {
       nextAdjoint.put(s.name(), adj.apply(BackwardPlanner.adjointOfNext(s.name())));
     }
+    Set<String> gradZero = new HashSet<>(gradParam.values());
     if (spike.isPresent()) {
       spikeAdjoint(code, spike.get(), afterStep, kind, beta, adjSpike, detach, post,
-          nextAdjoint, gradParam, locals, next, vectors);
+          nextAdjoint, gradParam, locals, next, vectors, gradZero);
     } else {
       for (int s = 0; s < model.states().size(); s++) {
         code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR,
@@ -329,10 +353,29 @@ final class VectorBackwardEmitter {
       code.addStatement("$T $L = $T.zero(S)", RuntimeNames.DOUBLE_VECTOR, adj.apply(input),
           RuntimeNames.DOUBLE_VECTOR);
     }
+    // a let's adjoint is kept only when a term of the sweep reads it (halfDt's is never read)
+    Set<String> seeds = new HashSet<>();
+    plan.sweep().forEach(a -> seeds.add(a.seed().name()));
+    Set<String> deadLets = new HashSet<>();
     for (Forward f : plan.forward()) {
-      code.addStatement("$T $L = $T.zero(S)", RuntimeNames.DOUBLE_VECTOR, adj.apply(f.name()),
-          RuntimeNames.DOUBLE_VECTOR);
+      if (seeds.contains(f.name()) || f.exprelFactor()
+          && seeds.contains(BackwardPlanner.exprelPartialName(f.name()))) {
+        code.addStatement("$T $L = $T.zero(S)", RuntimeNames.DOUBLE_VECTOR, adj.apply(f.name()),
+            RuntimeNames.DOUBLE_VECTOR);
+      } else {
+        deadLets.add(f.name());
+      }
     }
+    // accumulators still zero: their first term is assigned (0 + x is x but for the sign of zero)
+    Set<String> zero = new HashSet<>();
+    for (State s : model.states()) {
+      if (plan.next().containsKey(s.name())) {
+        zero.add(adj.apply(s.name()));
+      }
+    }
+    model.inputs().forEach(in -> zero.add(adj.apply(in)));
+    plan.forward().forEach(f -> zero.add(adj.apply(f.name())));
+    zero.addAll(gradZero);
     Map<String, String> beforeSweep = new LinkedHashMap<>();
     gradParam.forEach((p, g) -> {
       beforeSweep.put(p, locals.allocate(g + "_held"));
@@ -359,11 +402,15 @@ final class VectorBackwardEmitter {
                   adj.apply(exprel.name()), RuntimeNames.DOUBLE_VECTOR);
         }
       }
+      if (a.target().kind() == RefKind.LOCAL && deadLets.contains(a.target().name())) {
+        continue;
+      }
       String target = a.target().kind() == RefKind.PARAM
           ? gradParam.get(a.target().name()) : adj.apply(a.target().name());
-      code.addStatement("$L = $L.add($L)", target, target,
-          product(CodeBlock.of("$L", adj.apply(a.seed().name())), a.partial(), plain));
+      accumulate(code, zero, target, product(CodeBlock.of("$L", adj.apply(a.seed().name())),
+          swept.get(a), plain));
     }
+    code.beginControlFlow("if ($L != null)", refractory);
     for (State s : model.states()) {
       code.addStatement("$L = $L.blend($L, held)", adj.apply(s.name()), adj.apply(s.name()),
           nextAdjoint.get(s.name()));
@@ -373,6 +420,7 @@ final class VectorBackwardEmitter {
     }
     gradParam.forEach((p, g) ->
         code.addStatement("$L = $L.blend($L, held)", g, g, beforeSweep.get(p)));
+    code.endControlFlow();
     for (int s = 0; s < model.states().size(); s++) {
       code.addStatement("$L.intoArray($L, i)", adj.apply(model.states().get(s).name()),
           adjIn.get(s));
@@ -398,7 +446,7 @@ final class VectorBackwardEmitter {
   private void spikeAdjoint(CodeBlock.Builder code, Spike spike, VectorExprRenderer afterStep,
       String kind, String beta, String adjSpike, String detach, List<String> post,
       Map<String, String> nextAdjoint, Map<String, String> gradParam, LocalNames locals,
-      Map<String, String> next, Set<String> vectors) {
+      Map<String, String> next, Set<String> vectors, Set<String> zero) {
     String margin = locals.allocate("margin");
     String spiked = locals.allocate("spiked");
     String slope = locals.allocate("dSpike");
@@ -478,15 +526,26 @@ final class VectorBackwardEmitter {
       for (String r : resetValue.keySet()) {
         Expr d = spike.resetPartials().get(r).get(p.getKey());
         if (d != null) {
+          zero.remove(p.getValue());
           code.addStatement("$L = $L.add($L, $L)", p.getValue(), p.getValue(),
               product(CodeBlock.of("$L", post.get(states.indexOf(r))), d, afterStep), spiked);
         }
       }
       Expr dm = spike.marginPartials().get(p.getKey());
       if (dm != null) {
-        code.addStatement("$L = $L.add($L)", p.getValue(), p.getValue(),
+        accumulate(code, zero, p.getValue(),
             product(CodeBlock.of("$L.mul($L)", aMargin, slope), dm, afterStep));
       }
+    }
+  }
+
+  /** {@code target += term}, or {@code target = term} while {@code target} is still zero. */
+  private static void accumulate(CodeBlock.Builder code, Set<String> zero, String target,
+      CodeBlock term) {
+    if (zero.remove(target)) {
+      code.addStatement("$L = $L", target, term);
+    } else {
+      code.addStatement("$L = $L.add($L)", target, target, term);
     }
   }
 
