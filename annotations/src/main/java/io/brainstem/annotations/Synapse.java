@@ -34,4 +34,16 @@ public @interface Synapse {
    * @return the integrators to generate loops for, or none for all of them
    */
   Integrator[] methods() default {};
+
+  /**
+   * Whether the processor also generates {@code <Name>Backward}: the adjoint of each generated
+   * step of the synapse's per-postsynaptic-neuron states and of its output, for training by
+   * back-propagation through time ({@code io.brainstem.grad}); the spikes' path through the
+   * connectivity is {@code io.brainstem.grad.ProjectionBackward}'s gather. The model needs states
+   * kept per postsynaptic neuron, an {@code @Output}, and an {@code @OnPre} that only adds a
+   * parameter to states ({@code g += w;}); anything else is a compile error (BS452, BS451).
+   *
+   * @return true to generate the backward step
+   */
+  boolean backward() default false;
 }

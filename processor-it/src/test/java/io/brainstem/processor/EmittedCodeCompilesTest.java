@@ -38,8 +38,8 @@ class EmittedCodeCompilesTest {
         EmittedSources.librarySource("Lif"), EmittedSources.librarySource("ExpCoba"),
         EmittedSources.testModelSource("Hh"), EmittedSources.testModelSource("AdEx"));
     // 3 groups and 1 projection, each with vector classes for double and float storage; each
-    // group with its float, debug and staged loops; LifBackward
-    assertThat(result.generatedSources()).hasSize(12 + 3 * 3 + 1);
+    // group with its float, debug and staged loops; LifBackward and its vector loops
+    assertThat(result.generatedSources()).hasSize(12 + 3 * 3 + 2);
     Compilation compilation = result.compiled();
     assertThat(compilation).succeeded();
     for (Diagnostic<? extends JavaFileObject> d : compilation.warnings()) {

@@ -33,12 +33,14 @@ class GoldenTest {
         "io.brainstem.models.LifGroupStaged",
         "io.brainstem.models.LifBackward",
         "io.brainstem.models.ExpCobaProjection",
+        "io.brainstem.models.ExpCobaBackward",
         "io.brainstem.models.GapJunctionProjection",
         "io.brainstem.models.StdpTripletNearestProjection",
         "test.models.HhGroup",
         "test.models.AdExGroup",
         "io.brainstem.models.LifGroupVector",
         "io.brainstem.models.LifGroupFloatVector",
+        "io.brainstem.models.LifBackwardVector",
         "io.brainstem.models.ExpCobaProjectionVector");
   }
 

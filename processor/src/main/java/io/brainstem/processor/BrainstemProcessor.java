@@ -22,6 +22,7 @@ import io.brainstem.processor.emit.GeneratedNames;
 import io.brainstem.processor.integrate.IntegratorRules;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.NeuronIR;
+import io.brainstem.processor.ir.SynapseIR;
 import io.brainstem.processor.parse.ModelParser;
 import io.brainstem.processor.parse.ParsedModel;
 import java.io.IOException;
@@ -274,6 +275,8 @@ public final class BrainstemProcessor extends AbstractProcessor {
     new IntegratorRules(diagnostics).check(parsed, model);
     if (model instanceof NeuronIR neuron && BackwardRules.requested(type)) {
       new BackwardRules(diagnostics).check(type, neuron);
+    } else if (model instanceof SynapseIR synapse && BackwardRules.requested(type)) {
+      new BackwardRules(diagnostics).check(type, synapse);
     }
     if (diagnostics.errorCount() > errorsBefore) {
       return;
@@ -290,6 +293,11 @@ public final class BrainstemProcessor extends AbstractProcessor {
       List<JavaFile> files = new ArrayList<>(Emitter.emitAll(model, vector));
       if (model instanceof NeuronIR neuron && BackwardRules.requested(origin)) {
         files.add(Emitter.backward(neuron));
+        if (vector) {
+          files.add(Emitter.backwardVector(neuron));
+        }
+      } else if (model instanceof SynapseIR synapse && BackwardRules.requested(origin)) {
+        files.add(Emitter.backward(synapse));
       }
       for (JavaFile file : files) {
         String name = file.packageName().isEmpty()

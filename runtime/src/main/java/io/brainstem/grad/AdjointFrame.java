@@ -28,6 +28,11 @@ public final class AdjointFrame {
   public final double[][] adjState;
   /** {@code ∂L/∂S} of each element's spike in this step; null for none. */
   public double[] adjSpike;
+  /**
+   * {@code ∂L/∂output} of a synapse's step (the adjoint of what it added to the postsynaptic
+   * input), per postsynaptic neuron; null for a neuron group's frame, or for none.
+   */
+  public double[] adjOutput;
   /** {@code ∂L/∂input} of the step, written by each call. */
   public final double[][] adjInput;
   /** The parameter gradients per element, {@code [param][element]}, accumulated over calls. */

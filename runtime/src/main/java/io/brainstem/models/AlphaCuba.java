@@ -21,7 +21,7 @@ import io.brainstem.annotations.Synapse;
  * Defaults: g_max 1, tau 10 ms. Linear kinetics: one state per postsynaptic neuron is exact. Use
  * the generated {@link AlphaCubaProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class AlphaCuba {
   @Param(unit = "nA/ms") double g_max = 1;
   @Param(unit = "ms") double tau = 10;

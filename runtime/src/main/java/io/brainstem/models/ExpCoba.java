@@ -20,7 +20,7 @@ import io.brainstem.annotations.Synapse;
  *
  * Use the generated {@link ExpCobaProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class ExpCoba {
   @Param(unit = "uS") double g_max = 1;
   @Param(unit = "ms") double tau = 8;

@@ -20,7 +20,7 @@ import io.brainstem.annotations.Synapse;
  * Defaults: g_max 1, tau 8 ms. The kinetics are linear, so one state per postsynaptic neuron is
  * exactly the sum of the per-synapse traces. Use the generated {@link ExpCubaProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class ExpCuba {
   @Param(unit = "nA") double g_max = 1;
   @Param(unit = "ms") double tau = 8;

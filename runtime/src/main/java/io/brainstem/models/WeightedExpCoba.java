@@ -23,7 +23,7 @@ import io.brainstem.annotations.Synapse;
  * Use the generated {@link WeightedExpCobaProjection}; set the weights with {@code w(...)}: a
  * constant, an array in CSR order, or a {@code SynapseInit}.
  */
-@Synapse
+@Synapse(backward = true)
 public class WeightedExpCoba {
   @Param(unit = "uS") @PerSynapse double w = 1;
   @Param(unit = "ms") double tau = 8;

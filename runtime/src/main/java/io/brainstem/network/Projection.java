@@ -67,6 +67,9 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   /** Each row's end ({@code indptr[i + 1]} at {@code i}): whole rows, for ranges without cuts. */
   private final int[] rowEndsAll;
   private RowCuts rowCuts; // the stepper's ranges, set by cutRows
+  // Under per-synapse delays each due synapse k is a row of one, [k, k + 1): set by beginStep.
+  private int[] synapseStarts;
+  private int[] synapseEnds;
 
   /**
    * A projection from {@code pre} to {@code post} connected by {@code connector}; generated
@@ -163,6 +166,10 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
    */
   public final void beginStep(double t, double dt) {
     if (delays.perSynapse()) {
+      if (synapseStarts == null) {
+        synapseStarts = java.util.stream.IntStream.range(0, indices.length).toArray();
+        synapseEnds = java.util.stream.IntStream.rangeClosed(1, indices.length).toArray();
+      }
       dueSynapseArray = delays.due(dt);
     } else {
       delayedSpikes = delays.spikes(dt, preSpikeIndex, pre.spikeCount());
@@ -370,6 +377,34 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   /** How many entries of the last {@link #dueSynapses} array are due. */
   protected final int dueCount() {
     return delays.dueCount();
+  }
+
+  /**
+   * What the generated delivery loop walks in this step, valid up to {@link #dueRowCount()}: the
+   * presynaptic rows of {@link #dueSpikes()}, or under per-synapse delays the synapses of {@link
+   * #dueSynapses()}, each then a row of one. The loop visits {@code dueRowStarts(from, to)[r] ..
+   * dueRowEnds(from, to)[r]} for each entry {@code r}, so one loop serves both.
+   */
+  protected final int[] dueRows() {
+    return delays.perSynapse() ? dueSynapseArray : dueSpikes();
+  }
+
+  /** How many entries of {@link #dueRows()} are due. */
+  protected final int dueRowCount() {
+    return delays.perSynapse() ? delays.dueCount() : dueSpikeCount();
+  }
+
+  /**
+   * Where each entry of {@link #dueRows()} starts in {@link #indices}: {@link #rowStarts}, or the
+   * synapse itself under per-synapse delays.
+   */
+  protected final int[] dueRowStarts(int from, int to) {
+    return delays.perSynapse() ? synapseStarts : rowStarts(from, to);
+  }
+
+  /** Where each entry of {@link #dueRows()} ends (see {@link #dueRowStarts}). */
+  protected final int[] dueRowEnds(int from, int to) {
+    return delays.perSynapse() ? synapseEnds : rowEnds(from, to);
   }
 
   /** The homogeneous delay in steps once resolved (after the first step when set in ms), else -1. */

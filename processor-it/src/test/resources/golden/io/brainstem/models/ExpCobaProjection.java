@@ -386,11 +386,14 @@ public final class ExpCobaProjection extends Projection {
   private void deliver(double dt, int from, int to) {
     final double g_max = params.scalar(G_MAX_INDEX);
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
+    // over the rows of the spikes due (this range's synapses of each), or the due
+    // synapses, each a row of one, under per-synapse delays (Projection.dueRows)
+    final int[] spikes = dueRows();
+    final int[] rowStart = dueRowStarts(from, to);
+    final int[] rowEnd = dueRowEnds(from, to);
+    for (int s = 0, spikeCount = dueRowCount(); s < spikeCount; s++) {
+      final int i = spikes[s];
+      for (int k = rowStart[i]; k < rowEnd[i]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -398,24 +401,6 @@ public final class ExpCobaProjection extends Projection {
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
-      }
-    } else {
-      // the rows of the spikes due: last step's spike list, or that of d steps earlier
-      final int[] spikes = dueSpikes();
-      // this range's synapses of each row (cut once, at the runner's ranges)
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
-      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
-        final int i = spikes[s];
-        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
       }
     }
   }
@@ -433,11 +418,14 @@ public final class ExpCobaProjection extends Projection {
   private void deliverPerElement(double dt, int from, int to) {
     final double[] g_maxColumn = params.column(G_MAX_INDEX);
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
+    // over the rows of the spikes due (this range's synapses of each), or the due
+    // synapses, each a row of one, under per-synapse delays (Projection.dueRows)
+    final int[] spikes = dueRows();
+    final int[] rowStart = dueRowStarts(from, to);
+    final int[] rowEnd = dueRowEnds(from, to);
+    for (int s = 0, spikeCount = dueRowCount(); s < spikeCount; s++) {
+      final int i = spikes[s];
+      for (int k = rowStart[i]; k < rowEnd[i]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -446,25 +434,6 @@ public final class ExpCobaProjection extends Projection {
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
-      }
-    } else {
-      // the rows of the spikes due: last step's spike list, or that of d steps earlier
-      final int[] spikes = dueSpikes();
-      // this range's synapses of each row (cut once, at the runner's ranges)
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
-      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
-        final int i = spikes[s];
-        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g[j];
-          g += g_max;
-          this.g[j] = g;
-        }
       }
     }
   }
@@ -483,11 +452,14 @@ public final class ExpCobaProjection extends Projection {
   private void deliverDebug(double dt, int from, int to) {
     final ExpCoba m = new ExpCoba();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
+    // over the rows of the spikes due (this range's synapses of each), or the due
+    // synapses, each a row of one, under per-synapse delays (Projection.dueRows)
+    final int[] spikes = dueRows();
+    final int[] rowStart = dueRowStarts(from, to);
+    final int[] rowEnd = dueRowEnds(from, to);
+    for (int s = 0, spikeCount = dueRowCount(); s < spikeCount; s++) {
+      final int i = spikes[s];
+      for (int k = rowStart[i]; k < rowEnd[i]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -499,28 +471,6 @@ public final class ExpCobaProjection extends Projection {
         m.g = this.g[j];
         m.onSpike();
         this.g[j] = m.g;
-      }
-    } else {
-      // the rows of the spikes due: last step's spike list, or that of d steps earlier
-      final int[] spikes = dueSpikes();
-      // this range's synapses of each row (cut once, at the runner's ranges)
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
-      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
-        final int i = spikes[s];
-        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV[j];
-          m.g = this.g[j];
-          m.onSpike();
-          this.g[j] = m.g;
-        }
       }
     }
   }
@@ -701,11 +651,14 @@ public final class ExpCobaProjection extends Projection {
   private void deliverFloat(double dt, int from, int to) {
     final double g_max = params.scalar(G_MAX_INDEX);
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
+    // over the rows of the spikes due (this range's synapses of each), or the due
+    // synapses, each a row of one, under per-synapse delays (Projection.dueRows)
+    final int[] spikes = dueRows();
+    final int[] rowStart = dueRowStarts(from, to);
+    final int[] rowEnd = dueRowEnds(from, to);
+    for (int s = 0, spikeCount = dueRowCount(); s < spikeCount; s++) {
+      final int i = spikes[s];
+      for (int k = rowStart[i]; k < rowEnd[i]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -713,24 +666,6 @@ public final class ExpCobaProjection extends Projection {
         double g = this.g_float[j];
         g += g_max;
         this.g_float[j] = (float) g;
-      }
-    } else {
-      // the rows of the spikes due: last step's spike list, or that of d steps earlier
-      final int[] spikes = dueSpikes();
-      // this range's synapses of each row (cut once, at the runner's ranges)
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
-      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
-        final int i = spikes[s];
-        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
       }
     }
   }
@@ -748,11 +683,14 @@ public final class ExpCobaProjection extends Projection {
   private void deliverPerElementFloat(double dt, int from, int to) {
     final double[] g_maxColumn = params.column(G_MAX_INDEX);
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
+    // over the rows of the spikes due (this range's synapses of each), or the due
+    // synapses, each a row of one, under per-synapse delays (Projection.dueRows)
+    final int[] spikes = dueRows();
+    final int[] rowStart = dueRowStarts(from, to);
+    final int[] rowEnd = dueRowEnds(from, to);
+    for (int s = 0, spikeCount = dueRowCount(); s < spikeCount; s++) {
+      final int i = spikes[s];
+      for (int k = rowStart[i]; k < rowEnd[i]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -761,25 +699,6 @@ public final class ExpCobaProjection extends Projection {
         double g = this.g_float[j];
         g += g_max;
         this.g_float[j] = (float) g;
-      }
-    } else {
-      // the rows of the spikes due: last step's spike list, or that of d steps earlier
-      final int[] spikes = dueSpikes();
-      // this range's synapses of each row (cut once, at the runner's ranges)
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
-      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
-        final int i = spikes[s];
-        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          final double g_max = g_maxColumn[j];
-          double g = this.g_float[j];
-          g += g_max;
-          this.g_float[j] = (float) g;
-        }
       }
     }
   }
@@ -798,11 +717,14 @@ public final class ExpCobaProjection extends Projection {
   private void deliverDebugFloat(double dt, int from, int to) {
     final ExpCoba m = new ExpCoba();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
-    if (hasSynapseDelays()) {
-      final int[] due = dueSynapses();
-      final int dueCount = dueCount();
-      for (int e = 0; e < dueCount; e++) {
-        final int k = due[e];
+    // over the rows of the spikes due (this range's synapses of each), or the due
+    // synapses, each a row of one, under per-synapse delays (Projection.dueRows)
+    final int[] spikes = dueRows();
+    final int[] rowStart = dueRowStarts(from, to);
+    final int[] rowEnd = dueRowEnds(from, to);
+    for (int s = 0, spikeCount = dueRowCount(); s < spikeCount; s++) {
+      final int i = spikes[s];
+      for (int k = rowStart[i]; k < rowEnd[i]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -814,28 +736,6 @@ public final class ExpCobaProjection extends Projection {
         m.g = this.g_float[j];
         m.onSpike();
         this.g_float[j] = (float) m.g;
-      }
-    } else {
-      // the rows of the spikes due: last step's spike list, or that of d steps earlier
-      final int[] spikes = dueSpikes();
-      // this range's synapses of each row (cut once, at the runner's ranges)
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
-      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
-        final int i = spikes[s];
-        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
-          final int j = indices[k];
-          if (j < from || j >= to) {
-            continue;
-          }
-          m.g_max = params.value(G_MAX_INDEX, j);
-          m.tau = params.value(TAU_INDEX, j);
-          m.E = params.value(E_INDEX, j);
-          m.V = postV_float[j];
-          m.g = this.g_float[j];
-          m.onSpike();
-          this.g_float[j] = (float) m.g;
-        }
       }
     }
   }

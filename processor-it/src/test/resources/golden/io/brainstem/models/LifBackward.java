@@ -2,6 +2,8 @@
 package io.brainstem.models;
 
 import io.brainstem.grad.AdjointFrame;
+import io.brainstem.grad.BackwardKernel;
+import io.brainstem.grad.BackwardKernels;
 import io.brainstem.grad.BackwardStep;
 import io.brainstem.grad.Surrogate;
 import io.brainstem.math.Exprel;
@@ -17,13 +19,28 @@ import java.util.Objects;
 public final class LifBackward implements BackwardStep {
   private final LifGroup group;
 
+  private final BackwardKernel vector;
+
   /**
-   * The backward step of {@code group}, whose parameters and method it reads at each call.
+   * The backward step of {@code group}, whose parameters and method it reads at each call; its vector loops
+   * ({@code LifBackwardVector}) run when this JVM runs vector kernels.
    *
    * @param group the forward group
    */
   public LifBackward(LifGroup group) {
+    this(group, BackwardKernels.load("io.brainstem.models.LifBackwardVector", Objects.requireNonNull(group, "group")));
+  }
+
+  /**
+   * The backward step of {@code group} with the given vector loops, or with scalar loops only
+   * (null): the two give the same bits (see {@code BackwardKernel}).
+   *
+   * @param group the forward group
+   * @param vector its vector loops, or null
+   */
+  public LifBackward(LifGroup group, BackwardKernel vector) {
     this.group = Objects.requireNonNull(group, "group");
+    this.vector = vector;
   }
 
   @Override
@@ -1821,6 +1838,9 @@ public final class LifBackward implements BackwardStep {
 
   @Override
   public void backward(AdjointFrame frame, int from, int to) {
+    if (vector != null && vector.backward(frame, from, to)) {
+      return;
+    }
     switch (group.method()) {
       case EXP_AUTO -> {
         if (group.params().heterogeneous()) {

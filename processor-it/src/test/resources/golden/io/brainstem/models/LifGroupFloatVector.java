@@ -289,24 +289,31 @@ public final class LifGroupFloatVector implements NeuronKernel {
   }
 
   private int stepRungeKutta(double t, double dt, int from, int to) {
+    final RungeKutta tableau = RungeKutta.of(group.method());
+    final double[] carry = VectorMath.carry(4 * BLOCK);
+    int spikeEnd = from;
+    for (int b = from; b < to; b += BLOCK) {
+      final int e = Math.min(to, b + BLOCK);
+      stepRungeKuttaPart1(t, dt, b, e, carry);
+      if (tableau.stages() > 3) {
+        stepRungeKuttaPart2(t, dt, b, e, carry);
+      }
+      spikeEnd = stepRungeKuttaPart3(t, dt, b, e, carry, spikeEnd);
+    }
+    return spikeEnd;
+  }
+
+  private void stepRungeKuttaPart1(double t, double dt, int from, int to, double[] carry) {
     final double V_rest = params.scalar(V_REST_INDEX);
-    final double V_reset = params.scalar(V_RESET_INDEX);
-    final double V_th = params.scalar(V_TH_INDEX);
     final double R = params.scalar(R_INDEX);
     final double tau = params.scalar(TAU_INDEX);
-    final double tau_ref = params.scalar(TAU_REF_INDEX);
     final RungeKutta tableau = RungeKutta.of(group.method());
     final double[] steps = VectorMath.steps(tableau, dt);
-    final double[] lanes = VectorMath.scratch();
-    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
-    Arrays.fill(spike, from, to, false);
-    int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
+      final int at = i - from;
       final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
-      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      DoubleVector V_k0 = V, V_k1 = V, V_k2 = V, V_k3 = V, V_stage = V;
+      final DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V_k0 = V, V_k1 = V, V_k2 = V, V_stage = V;
       V_k0 = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
       V_stage = VectorMath.row1(tableau, V, V_k0, steps);
       if (tableau.stages() > 1) {
@@ -318,9 +325,51 @@ public final class LifGroupFloatVector implements NeuronKernel {
         V_stage = VectorMath.row3(tableau, V, V_k0, V_k1, V_k2, steps);
       }
       if (tableau.stages() > 3) {
+        V_k0.intoArray(carry, 1 * BLOCK + at);
+        V_k1.intoArray(carry, 2 * BLOCK + at);
+        V_k2.intoArray(carry, 3 * BLOCK + at);
+      }
+      V_stage.intoArray(carry, 0 * BLOCK + at);
+    }
+  }
+
+  private void stepRungeKuttaPart2(double t, double dt, int from, int to, double[] carry) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final RungeKutta tableau = RungeKutta.of(group.method());
+    final double[] steps = VectorMath.steps(tableau, dt);
+    for (int i = from; i < to; i += S.length()) {
+      final int at = i - from;
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      final DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
+      final DoubleVector V_k0 = DoubleVector.fromArray(S, carry, 1 * BLOCK + at);
+      final DoubleVector V_k1 = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
+      final DoubleVector V_k2 = DoubleVector.fromArray(S, carry, 3 * BLOCK + at);
+      DoubleVector V_k3 = V;
+      if (tableau.stages() > 3) {
         V_k3 = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
         V_stage = VectorMath.row4(tableau, V, V_k0, V_k1, V_k2, V_k3, steps);
       }
+      V_stage.intoArray(carry, 0 * BLOCK + at);
+    }
+  }
+
+  private int stepRungeKuttaPart3(double t, double dt, int from, int to, double[] carry,
+      int spikeEnd) {
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double[] lanes = VectorMath.scratch();
+    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
+    Arrays.fill(spike, from, to, false);
+    for (int i = from; i < to; i += S.length()) {
+      final int at = i - from;
+      final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
+      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
+      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
       V = V_stage.blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       if (spiked.anyTrue()) {
@@ -335,33 +384,35 @@ public final class LifGroupFloatVector implements NeuronKernel {
   }
 
   private int stepRungeKuttaPerElement(double t, double dt, int from, int to) {
+    final RungeKutta tableau = RungeKutta.of(group.method());
+    final double[] carry = VectorMath.carry(4 * BLOCK);
+    int spikeEnd = from;
+    for (int b = from; b < to; b += BLOCK) {
+      final int e = Math.min(to, b + BLOCK);
+      stepRungeKuttaPerElementPart1(t, dt, b, e, carry);
+      if (tableau.stages() > 3) {
+        stepRungeKuttaPerElementPart2(t, dt, b, e, carry);
+      }
+      spikeEnd = stepRungeKuttaPerElementPart3(t, dt, b, e, carry, spikeEnd);
+    }
+    return spikeEnd;
+  }
+
+  private void stepRungeKuttaPerElementPart1(double t, double dt, int from, int to,
+      double[] carry) {
     final double[] V_restColumn = params.column(V_REST_INDEX);
-    final double[] V_resetColumn = params.column(V_RESET_INDEX);
-    final double[] V_thColumn = params.column(V_TH_INDEX);
     final double[] RColumn = params.column(R_INDEX);
     final double[] tauColumn = params.column(TAU_INDEX);
-    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final RungeKutta tableau = RungeKutta.of(group.method());
     final double[] steps = VectorMath.steps(tableau, dt);
-    final double[] lanes = VectorMath.scratch();
-    final RefractoryRule rule = group.refractoryRule();
-    Arrays.fill(spike, from, to, false);
-    int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
+      final int at = i - from;
       final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
-      final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
-      final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
       final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
       final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
-      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
-      for (int k = 0; k < S.length(); k++) {
-        lanes[k] = rule.holdTime(tau_refColumn[i + k], dt);
-      }
-      final DoubleVector holdTime = DoubleVector.fromArray(S, lanes, 0);
-      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
-      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
-      DoubleVector V_k0 = V, V_k1 = V, V_k2 = V, V_k3 = V, V_stage = V;
+      final DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V_k0 = V, V_k1 = V, V_k2 = V, V_stage = V;
       V_k0 = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
       V_stage = VectorMath.row1(tableau, V, V_k0, steps);
       if (tableau.stages() > 1) {
@@ -373,9 +424,61 @@ public final class LifGroupFloatVector implements NeuronKernel {
         V_stage = VectorMath.row3(tableau, V, V_k0, V_k1, V_k2, steps);
       }
       if (tableau.stages() > 3) {
+        V_k0.intoArray(carry, 1 * BLOCK + at);
+        V_k1.intoArray(carry, 2 * BLOCK + at);
+        V_k2.intoArray(carry, 3 * BLOCK + at);
+      }
+      V_stage.intoArray(carry, 0 * BLOCK + at);
+    }
+  }
+
+  private void stepRungeKuttaPerElementPart2(double t, double dt, int from, int to,
+      double[] carry) {
+    final double[] V_restColumn = params.column(V_REST_INDEX);
+    final double[] RColumn = params.column(R_INDEX);
+    final double[] tauColumn = params.column(TAU_INDEX);
+    final RungeKutta tableau = RungeKutta.of(group.method());
+    final double[] steps = VectorMath.steps(tableau, dt);
+    for (int i = from; i < to; i += S.length()) {
+      final int at = i - from;
+      final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
+      final DoubleVector R = DoubleVector.fromArray(S, RColumn, i);
+      final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, i);
+      final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
+      final DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
+      DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
+      final DoubleVector V_k0 = DoubleVector.fromArray(S, carry, 1 * BLOCK + at);
+      final DoubleVector V_k1 = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
+      final DoubleVector V_k2 = DoubleVector.fromArray(S, carry, 3 * BLOCK + at);
+      DoubleVector V_k3 = V;
+      if (tableau.stages() > 3) {
         V_k3 = V_stage.neg().add(V_rest).add(R.mul(input)).div(tau);
         V_stage = VectorMath.row4(tableau, V, V_k0, V_k1, V_k2, V_k3, steps);
       }
+      V_stage.intoArray(carry, 0 * BLOCK + at);
+    }
+  }
+
+  private int stepRungeKuttaPerElementPart3(double t, double dt, int from, int to, double[] carry,
+      int spikeEnd) {
+    final double[] V_resetColumn = params.column(V_RESET_INDEX);
+    final double[] V_thColumn = params.column(V_TH_INDEX);
+    final double[] tau_refColumn = params.column(TAU_REF_INDEX);
+    final double[] lanes = VectorMath.scratch();
+    final RefractoryRule rule = group.refractoryRule();
+    Arrays.fill(spike, from, to, false);
+    for (int i = from; i < to; i += S.length()) {
+      final int at = i - from;
+      final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
+      final DoubleVector V_reset = DoubleVector.fromArray(S, V_resetColumn, i);
+      final DoubleVector V_th = DoubleVector.fromArray(S, V_thColumn, i);
+      DoubleVector V = ((DoubleVector) FloatVector.fromArray(F, this.V, i).convertShape(VectorOperators.F2D, S, 0));
+      for (int k = 0; k < S.length(); k++) {
+        lanes[k] = rule.holdTime(tau_refColumn[i + k], dt);
+      }
+      final DoubleVector holdTime = DoubleVector.fromArray(S, lanes, 0);
+      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
+      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
       V = V_stage.blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       if (spiked.anyTrue()) {

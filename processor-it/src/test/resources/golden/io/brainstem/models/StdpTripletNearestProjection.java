@@ -895,9 +895,9 @@ public final class StdpTripletNearestProjection extends Projection {
   private void deliverEvents(double t, double dt, int from, int to) {
     final double tEvent = t - dt;
     if (hasSynapseDelays()) {
-      final int[] due_ = dueSynapses();
-      for (int e_ = 0, spikeCount_ = dueCount(); e_ < spikeCount_; e_++) {
-        final int k = due_[e_];
+      final int[] due = dueSynapses();
+      for (int e = 0, spikeCount_ = dueCount(); e < spikeCount_; e++) {
+        final int k = due[e];
         final int pre = preOf(k);
         final int j = indices[k];
         if (j < from || j >= to) {
@@ -1008,9 +1008,9 @@ public final class StdpTripletNearestProjection extends Projection {
     final double tEvent = t - dt;
     final StdpTripletNearest m_ = new StdpTripletNearest();
     if (hasSynapseDelays()) {
-      final int[] due_ = dueSynapses();
-      for (int e_ = 0, spikeCount_ = dueCount(); e_ < spikeCount_; e_++) {
-        final int k = due_[e_];
+      final int[] due = dueSynapses();
+      for (int e = 0, spikeCount_ = dueCount(); e < spikeCount_; e++) {
+        final int k = due[e];
         final int pre = preOf(k);
         final int j = indices[k];
         if (j < from || j >= to) {
@@ -1417,9 +1417,9 @@ public final class StdpTripletNearestProjection extends Projection {
   private void deliverEventsFloat(double t, double dt, int from, int to) {
     final double tEvent = t - dt;
     if (hasSynapseDelays()) {
-      final int[] due_ = dueSynapses();
-      for (int e_ = 0, spikeCount_ = dueCount(); e_ < spikeCount_; e_++) {
-        final int k = due_[e_];
+      final int[] due = dueSynapses();
+      for (int e = 0, spikeCount_ = dueCount(); e < spikeCount_; e++) {
+        final int k = due[e];
         final int pre = preOf(k);
         final int j = indices[k];
         if (j < from || j >= to) {

@@ -66,6 +66,24 @@ public final class Emitter {
   }
 
   /**
+   * {@code <Model>Backward}, the adjoint steps of a {@code @Synapse(backward = true)} model (see
+   * {@link SynapseBackwardEmitter}).
+   */
+  public static JavaFile backward(SynapseIR model) {
+    GeneratedNames names = GeneratedNames.of(model);
+    return file(model, names, new SynapseBackwardEmitter(model, names).type());
+  }
+
+  /**
+   * {@code <Model>BackwardVector}, the vector loops of {@link #backward(NeuronIR)}'s class (see {@link
+   * VectorBackwardEmitter}); its source needs {@code jdk.incubator.vector}.
+   */
+  public static JavaFile backwardVector(NeuronIR model) {
+    GeneratedNames names = GeneratedNames.of(model);
+    return file(model, names, new VectorBackwardEmitter(model, names).type());
+  }
+
+  /**
    * The file of {@code type}; a type spelled like one of the model's names (a parameter {@code
    * Math}) is written qualified there, since the name would shadow it.
    */

@@ -55,9 +55,6 @@ final class ProjectionEmitter {
   private final String to;
   private final String m;
   private final String spikes;
-  private final String due;
-  private final String dueCount;
-  private final String e;
   /** The delivery loop's presynaptic index of the synapse (read only with @PerPre variables). */
   private final String pre;
   /** The arrays, setters and loops of the {@code @PerSynapse} and {@code @PerPre} variables. */
@@ -88,9 +85,6 @@ final class ProjectionEmitter {
     this.to = names.allocate("to");
     this.m = names.allocate("m");
     this.spikes = names.allocate("spikes");
-    this.due = names.allocate("due");
-    this.dueCount = names.allocate("dueCount");
-    this.e = names.allocate("e");
     this.pre = names.allocate("pre");
     // The event code stamps each event with its time.
     this.usesTime = ModelNames.readsTime(model) || EventEmitter.applies(model);
@@ -584,26 +578,17 @@ final class ProjectionEmitter {
     return CodeBlock.builder()
         .add("// spikes due now: $L() on each target in [$L, $L) ($L)\n",
             onPre.methodName(), from, to, Members.oneLine(onPre.sourceText()))
-        .beginControlFlow("if (hasSynapseDelays())")
-        .addStatement("final int[] $L = dueSynapses()", due)
-        .addStatement("final int $L = dueCount()", dueCount)
-        .beginControlFlow("for (int $L = 0; $L < $L; $L++)", e, e, dueCount, e)
-        .addStatement("final int $L = $L[$L]", k, due, e)
-        .add(perTarget.build())
-        .endControlFlow()
-        .nextControlFlow("else")
-        .add("// the rows of the spikes due: last step's spike list, or that of d steps earlier\n")
-        .addStatement("final int[] $L = dueSpikes()", spikes)
-        .add("// this range's synapses of each row (cut once, at the runner's ranges)\n")
-        .addStatement("final int[] $L = rowStarts($L, $L)", rowStart, from, to)
-        .addStatement("final int[] $L = rowEnds($L, $L)", rowEnd, from, to)
-        .beginControlFlow("for (int $L = 0, $L = dueSpikeCount(); $L < $L; $L++)",
+        .add("// over the rows of the spikes due (this range's synapses of each), or the due\n")
+        .add("// synapses, each a row of one, under per-synapse delays (Projection.dueRows)\n")
+        .addStatement("final int[] $L = dueRows()", spikes)
+        .addStatement("final int[] $L = dueRowStarts($L, $L)", rowStart, from, to)
+        .addStatement("final int[] $L = dueRowEnds($L, $L)", rowEnd, from, to)
+        .beginControlFlow("for (int $L = 0, $L = dueRowCount(); $L < $L; $L++)",
             slot, count, slot, count, slot)
         .addStatement("final int $L = $L[$L]", i, spikes, slot)
         .beginControlFlow("for (int $L = $L[$L]; $L < $L[$L]; $L++)", k, rowStart, i, k, rowEnd,
             i, k)
         .add(perTarget.build())
-        .endControlFlow()
         .endControlFlow()
         .endControlFlow()
         .build();

@@ -234,9 +234,9 @@ final class VectorGroupEmitter {
    * combinations are the scalar loops' own code, so the kernels stay bit-identical to them.
    */
   private List<MethodSpec> stageKernel(Integrator integrator, Variant variant) {
-    MethodSpec unrolled = unrolledKernel(integrator, variant);
+    List<MethodSpec> unrolled = unrolledKernel(integrator, variant);
     if (unrolled != null) {
-      return List.of(unrolled);
+      return unrolled;
     }
     LocalNames locals = names.copy();
     Vars vars = Vars.kernel(model);
@@ -340,22 +340,26 @@ final class VectorGroupEmitter {
   }
 
   /**
-   * The kernel of every explicit Runge–Kutta method as one loop, the stages unrolled and each
-   * vector's slopes in registers ({@link VectorKernelParts#unrolled}), or null when it does not
-   * fit one loop: per vector, stage 0's rates, then per further stage the method has its state
-   * ({@code VectorMath.row1} ..) and rates; the last row gives the results, blended in
-   * (refractory lanes keep their state), then threshold, reset and spikes as in every kernel.
-   * Each lane performs the scalar kernel's operations in its order.
+   * The kernel of every explicit Runge–Kutta method, the stages unrolled and each vector's slopes
+   * in registers ({@link VectorKernelParts#unrolled}), or null when they do not fit: per block of
+   * {@code BLOCK} neurons, a first loop runs stages 0 to 2 (as many as the method has: stage 0's
+   * rates, then per further stage its state, {@code VectorMath.row1} .., and rates), a second,
+   * only for a four-stage method, stage 3 and the last row, and a third blends the results in
+   * (refractory lanes keep their state), thresholds, resets and records spikes. Each lane performs
+   * the scalar kernel's operations in its order; the stage states and the first three slopes pass
+   * from loop to loop through the carry buffer. One loop for all of it passes C2's inlining cutoff
+   * (LoopSplit): RK4_38's rows, which take every slope, were left as calls that allocate.
    */
-  private MethodSpec unrolledKernel(Integrator integrator, Variant variant) {
+  private List<MethodSpec> unrolledKernel(Integrator integrator, Variant variant) {
     LocalNames locals = names.copy();
     Vars vars = Vars.kernel(model);
     VectorKernelParts.StagePlan stagePlan =
         VectorKernelParts.stagePlan(model, integrator, variant, locals);
     VectorPlanRenderer render = new VectorPlanRenderer(model, vars, variant, stagePlan.plan(),
         locals, i, owner + ".noiseSeed()", s);
+    List<String> states = model.odes().stream().map(ModelIR.Ode::state).toList();
     VectorKernelParts.Unrolled unrolled = VectorKernelParts.unrolled(render, stagePlan.stages(),
-        model.odes().stream().map(ModelIR.Ode::state).toList(), locals, owner + ".method()",
+        states, locals, owner + ".method()",
         model.refractoryParam().isPresent() ? refractory : null, s);
     if (unrolled == null) {
       return null;
@@ -363,9 +367,88 @@ final class VectorGroupEmitter {
     Finish finish = finish(render, locals);
     List<Stmt> lets = new ArrayList<>(unrolled.lets());
     lets.addAll(VectorKernelParts.preambleLets(model, vars, i, stagePlan.plan(), render));
-    return loop(stepMethod(integrator, variant), variant, unrolled.body(),
-        new KernelParts(lets, finish, false), Map.of(), Map.of(), true, null, true)
-        .addModifiers(PRIVATE).build();
+    KernelParts shared = new KernelParts(lets, finish, true);
+    // Carry slots per state: its stage state, then its slopes k0 .. k2.
+    int perState = RUNGE_KUTTA_MAX_STAGES;
+    List<Stmt> first = new ArrayList<>();
+    List<Stmt> fourth = new ArrayList<>();
+    Map<String, Integer> firstOut = new LinkedHashMap<>();
+    Map<String, Integer> fourthOut = new LinkedHashMap<>();
+    Map<String, Integer> lastIn = new LinkedHashMap<>();
+    for (int j = 0; j < states.size(); j++) {
+      String x = states.get(j);
+      List<String> k = unrolled.slopes().get(x);
+      String next = unrolled.next().get(x);
+      Set<Ref> reads = Set.of(new Ref(x, RefKind.STATE));
+      first.add(new Stmt(CodeBlock.of("$T $L = $L, $L = $L;\n", RuntimeNames.DOUBLE_VECTOR,
+          String.join(" = " + x + ", ", k.subList(0, 3)), x, next, x), null, reads, 0));
+      CodeBlock.Builder carried = CodeBlock.builder();
+      List<String> fromCarry = List.of(next, k.get(0), k.get(1), k.get(2));
+      for (int slot = 0; slot < fromCarry.size(); slot++) {
+        carried.addStatement("$L$T $L = $T.fromArray($L, $L, $L * $L + $L)",
+            slot == 0 ? "" : "final ", RuntimeNames.DOUBLE_VECTOR, fromCarry.get(slot),
+            RuntimeNames.DOUBLE_VECTOR, s, carry, j * perState + slot, blockSize, at);
+      }
+      firstOut.put(next, j * perState);
+      carried.addStatement("$T $L = $L", RuntimeNames.DOUBLE_VECTOR, k.get(3), x);
+      fourth.add(new Stmt(carried.build(), null, reads, 0));
+      fourthOut.put(next, j * perState);
+      lastIn.put(next, j * perState);
+    }
+    first.addAll(unrolled.stages().subList(0, 3));
+    String tableau = stagePlan.stages().method();
+    // The slopes only for the second loop, which only a four-stage method runs.
+    CodeBlock.Builder slopes = CodeBlock.builder()
+        .beginControlFlow("if ($L.stages() > 3)", tableau);
+    for (int j = 0; j < states.size(); j++) {
+      List<String> k = unrolled.slopes().get(states.get(j));
+      for (int slot = 1; slot < perState; slot++) {
+        slopes.addStatement("$L.intoArray($L, $L * $L + $L)", k.get(slot - 1), carry,
+            j * perState + slot, blockSize, at);
+      }
+    }
+    first.add(new Stmt(slopes.endControlFlow().build(), null,
+        Set.of(new Ref(tableau, RefKind.LOCAL)), 0));
+    fourth.add(unrolled.stages().get(3));
+    String name = stepMethod(integrator, variant);
+    String[] parts = {name + "Part1", name + "Part2", name + "Part3"};
+    List<MethodSpec> methods = new ArrayList<>();
+    methods.add(MethodSpec.methodBuilder(name)
+        .addModifiers(PRIVATE)
+        .returns(int.class)
+        .addParameter(double.class, "t")
+        .addParameter(double.class, "dt")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addStatement("final $T $L = $T.of($L.method())", RuntimeNames.RUNGE_KUTTA, tableau,
+            RuntimeNames.RUNGE_KUTTA, owner)
+        .addStatement("final double[] $L = $T.carry($L * $L)", carry, RuntimeNames.VECTOR_MATH,
+            states.size() * perState, blockSize)
+        .addStatement("int $L = $L", spikeEnd, from)
+        .beginControlFlow("for (int $L = $L; $L < $L; $L += $L)", block, from, block, to, block,
+            blockSize)
+        .addStatement("final int $L = $T.min($L, $L + $L)", blockEnd, Math.class, to, block,
+            blockSize)
+        .addStatement("$L(t, dt, $L, $L, $L)", parts[0], block, blockEnd, carry)
+        .beginControlFlow("if ($L.stages() > 3)", tableau)
+        .addStatement("$L(t, dt, $L, $L, $L)", parts[1], block, blockEnd, carry)
+        .endControlFlow()
+        .addStatement("$L = $L(t, dt, $L, $L, $L, $L)", spikeEnd, parts[2], block, blockEnd,
+            carry, spikeEnd)
+        .endControlFlow()
+        .addStatement("return $L", spikeEnd)
+        .build());
+    methods.add(loop(parts[0], variant, first, shared, Map.of(), firstOut, false, null, false)
+        .addModifiers(PRIVATE).returns(void.class).addParameter(double[].class, carry).build());
+    methods.add(loop(parts[1], variant, fourth, shared, Map.of(), fourthOut, false, null, false)
+        .addModifiers(PRIVATE).returns(void.class).addParameter(double[].class, carry).build());
+    methods.add(loop(parts[2], variant, unrolled.after(), shared, lastIn, Map.of(), true, null,
+        false)
+        .addModifiers(PRIVATE)
+        .addParameter(double[].class, carry)
+        .addParameter(int.class, spikeEnd)
+        .build());
+    return methods;
   }
 
   /** The runtime's {@code RungeKutta.MAX_STAGES}: slope slots per state in the carry buffer. */

@@ -91,10 +91,23 @@ final class VectorKernelParts {
    * A stage kernel unrolled over the stages, every slope of a vector in a register.
    *
    * @param lets the scalar lets before the loop: the tableau and its rows' steps
-   * @param body the loop's statements: the slopes' locals, one block per stage (each guarded by
-   *     the method's number of stages, ending with the next row), then the results' stores
+   * @param declare per state, its slopes' and stage state's locals, all set to the state
+   * @param stages one block per stage (each after the first guarded by the method's number of
+   *     stages, ending with the next row)
+   * @param after the results' stores
+   * @param slopes per state, its slope locals {@code k0 .. k3}
+   * @param next per state, its stage state's local (after the last row, the result)
    */
-  record Unrolled(List<Stmt> lets, List<Stmt> body) {}
+  record Unrolled(List<Stmt> lets, List<Stmt> declare, List<Stmt> stages, List<Stmt> after,
+      Map<String, List<String>> slopes, Map<String, String> next) {
+    /** The loop's statements: the locals, the stages, the stores. */
+    List<Stmt> body() {
+      List<Stmt> body = new ArrayList<>(declare);
+      body.addAll(stages);
+      body.addAll(after);
+      return body;
+    }
+  }
 
   /**
    * {@code stages} unrolled ({@link Unrolled}), rendered by {@code render} once per stage; null
@@ -116,6 +129,7 @@ final class VectorKernelParts {
     }
     int max = VectorGroupEmitter.RUNGE_KUTTA_MAX_STAGES;
     Map<String, List<String>> k = new LinkedHashMap<>();
+    List<Stmt> declare = new ArrayList<>();
     List<Stmt> body = new ArrayList<>();
     for (String x : states) {
       List<String> names = new ArrayList<>();
@@ -123,7 +137,7 @@ final class VectorKernelParts {
         names.add(locals.allocate(slopesOf.get(x) + j));
       }
       k.put(x, names);
-      body.add(new Stmt(CodeBlock.of("$T $L = $L, $L = $L;\n", RuntimeNames.DOUBLE_VECTOR,
+      declare.add(new Stmt(CodeBlock.of("$T $L = $L, $L = $L;\n", RuntimeNames.DOUBLE_VECTOR,
           String.join(" = " + x + ", ", names), x, next.get(x), x), null,
           Set.of(new Ref(x, RefKind.STATE)), 0));
     }
@@ -164,13 +178,13 @@ final class VectorKernelParts {
     if (readsTime || cost > LoopSplit.BUDGET) {
       return null;
     }
-    body.addAll(render.afterStages(refractory));
+    List<Stmt> after = render.afterStages(refractory);
     List<Stmt> lets = List.of(
         new Stmt(CodeBlock.of("final $T $L = $T.of($L);\n", RuntimeNames.RUNGE_KUTTA, tableau,
             RuntimeNames.RUNGE_KUTTA, method), tableau, Set.of(), 0),
         new Stmt(CodeBlock.of("final double[] $L = $T.steps($L, dt);\n", steps,
             RuntimeNames.VECTOR_MATH, tableau), steps, Set.of(new Ref(tableau, RefKind.LOCAL)), 0));
-    return new Unrolled(lets, body);
+    return new Unrolled(lets, declare, body, after, k, next);
   }
 
   /** {@code int lanes()}: elements per vector. */

@@ -15,6 +15,7 @@ import io.brainstem.processor.ir.Expr.Ref;
 import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.NeuronIR;
+import io.brainstem.processor.ir.SynapseIR;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -152,7 +153,7 @@ public final class BackwardPlanner {
    * @throws IllegalArgumentException when the model has no such step ({@code EXP_EULER} of a
    *     nonlinear ODE)
    */
-  public static Plan plan(NeuronIR model, Integrator integrator, LocalNames names) {
+  public static Plan plan(ModelIR model, Integrator integrator, LocalNames names) {
     StepPlan step = StepPlanner.planWithLocals(
         model, integrator, Uniformity.PER_ELEMENT_PARAMS, names, false);
     List<Forward> forward = new ArrayList<>();
@@ -187,6 +188,78 @@ public final class BackwardPlanner {
       }
     }
     return new Plan(integrator, forward, next, sweep);
+  }
+
+  /**
+   * What one presynaptic spike adds to a synapse's state: {@code state += weight}, the weight a
+   * parameter (lumped, or one per synapse).
+   */
+  public record Delivery(String state, String weight) {}
+
+  /**
+   * The output of a synapse and its partials: {@code value} with body locals pasted in, and {@code
+   * ∂value/∂u} for each state, {@code @Post} variable and parameter it reads (non-zero ones only).
+   */
+  public record OutputPartials(Expr value, Map<Ref, Expr> partials) {}
+
+  /**
+   * Why the synapse {@code model} has no generated backward step, or empty when it has one: its
+   * states must be per postsynaptic neuron, it must have an {@code @Output}, and its
+   * {@code @OnPre} must only add a parameter to states.
+   */
+  public static Optional<String> notDifferentiable(SynapseIR model) {
+    if (model.synapseVars().stream().anyMatch(ModelIR.SynapseVar::state)) {
+      return Optional.of("states kept per synapse or per presynaptic neuron have no backward"
+          + " step yet (only states per postsynaptic neuron)");
+    }
+    if (model.onPost().isPresent() || !model.eventOdes().isEmpty()) {
+      return Optional.of("@OnPost and event-driven states (plasticity) have no backward step");
+    }
+    if (model.graded().isPresent()) {
+      return Optional.of("graded (rate) coupling has no backward step");
+    }
+    if (model.output().isEmpty()) {
+      return Optional.of("the model has no @Output, so no gradient reaches its states");
+    }
+    if (model.onPre().isEmpty()) {
+      return Optional.of("the model has no @OnPre, so spikes pass no gradient");
+    }
+    Set<String> states = new LinkedHashSet<>();
+    model.states().forEach(st -> states.add(st.name()));
+    Set<String> seen = new LinkedHashSet<>();
+    for (Assign a : model.onPre().get().assignments()) {
+      if (!states.contains(a.state()) || a.op() != Assign.AssignOp.ADD
+          || !(a.value() instanceof Ref r) || r.kind() != RefKind.PARAM || !seen.add(a.state())) {
+        return Optional.of("@OnPre writes " + a.state() + " " + a.op().symbol + " "
+            + show(a.value()) + ", not one 'state += parameter' per state");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The increments of a synapse's {@code @OnPre}, in order (see {@link #notDifferentiable}). */
+  public static List<Delivery> deliveries(SynapseIR model) {
+    List<Delivery> out = new ArrayList<>();
+    for (Assign a : model.onPre().orElseThrow().assignments()) {
+      out.add(new Delivery(a.state(), ((Ref) a.value()).name()));
+    }
+    return out;
+  }
+
+  /** The synapse's output and its partials (states, {@code @Post} variables, parameters). */
+  public static OutputPartials output(SynapseIR model) {
+    ModelIR.Output output = model.output().orElseThrow();
+    Expr value = Simplifier.simplify(inlineLocals(output.value(), output.locals()));
+    Map<Ref, Expr> partials = new LinkedHashMap<>();
+    for (Ref r : Exprs.refs(value)) {
+      if (r.kind() == RefKind.STATE || r.kind() == RefKind.POST || r.kind() == RefKind.PARAM) {
+        Expr d = Simplifier.simplify(Derivative.of(value, r.name()));
+        if (!isZero(d)) {
+          partials.put(r, d);
+        }
+      }
+    }
+    return new OutputPartials(value, partials);
   }
 
   /** The local naming the adjoint of {@code state} after the step (before the reset). */

@@ -244,20 +244,42 @@ class EmitterTest {
         + " : stepRungeKutta(t, dt, from, to);");
     assertThat(vector).contains("final RungeKutta tableau = RungeKutta.of(group.method());\n"
         + "    final double[] steps = VectorMath.steps(tableau, dt);\n");
-    // Stage 0 always, each further stage when the method has it; the last row is the result.
+    // Per block: stages 0-2 (each further stage when the method has it), stage 3 only for a
+    // four-stage method, then the results blended in and the spikes, each loop C2 compiles whole.
     assertThat(vector).contains("""
-              DoubleVector V_k0 = V, V_k1 = V, V_k2 = V, V_k3 = V, V_stage = V;
+              stepRungeKuttaPart1(t, dt, b, e, carry);
+              if (tableau.stages() > 3) {
+                stepRungeKuttaPart2(t, dt, b, e, carry);
+              }
+              spikeEnd = stepRungeKuttaPart3(t, dt, b, e, carry, spikeEnd);
+        """);
+    assertThat(vector).contains("""
+              DoubleVector V_k0 = V, V_k1 = V, V_k2 = V, V_stage = V;
               V_k0 = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
               V_stage = VectorMath.row1(tableau, V, V_k0, steps);
               if (tableau.stages() > 1) {
         """);
+    // The slopes go to the carry buffer only when the stage-3 loop reads them.
     assertThat(vector).contains("""
+              if (tableau.stages() > 3) {
+                V_k0.intoArray(carry, 1 * BLOCK + at);
+                V_k1.intoArray(carry, 2 * BLOCK + at);
+                V_k2.intoArray(carry, 3 * BLOCK + at);
+              }
+              V_stage.intoArray(carry, 0 * BLOCK + at);
+        """);
+    assertThat(vector).contains("""
+              DoubleVector V_k3 = V;
               if (tableau.stages() > 3) {
                 V_k3 = V_stage.neg().add(V_rest).add(input.mul(R)).div(tau);
                 V_stage = VectorMath.row4(tableau, V, V_k0, V_k1, V_k2, V_k3, steps);
               }
-              V = V_stage.blend(V, refractory);
+              V_stage.intoArray(carry, 0 * BLOCK + at);
         """);
+    assertThat(vector).contains("""
+              final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
+        """);
+    assertThat(vector).contains("V = V_stage.blend(V, refractory);\n");
     // The right-hand side once per stage and parameter layout for the seven methods.
     assertThat(occurrences(vector, " = V_stage.neg()")).isEqualTo(8);
     assertThat(vector).doesNotContain("VectorMath.rungeKutta(");

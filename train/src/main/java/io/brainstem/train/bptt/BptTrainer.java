@@ -1,9 +1,13 @@
 package io.brainstem.train.bptt;
 
+import io.brainstem.connectivity.Csr;
 import io.brainstem.grad.AdjointFrame;
+import io.brainstem.grad.ProjectionBackward;
 import io.brainstem.grad.Surrogate;
 import io.brainstem.models.LifBackward;
 import io.brainstem.models.LifGroup;
+import io.brainstem.models.WeightedExpCubaBackward;
+import io.brainstem.models.WeightedExpCubaProjection;
 import io.brainstem.train.data.Batch;
 import io.brainstem.train.data.Dataset;
 import io.brainstem.train.data.Minibatch;
@@ -12,7 +16,9 @@ import io.brainstem.train.loss.SoftmaxCrossEntropy;
 import io.brainstem.train.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -23,6 +29,15 @@ import java.util.function.Consumer;
  * library's {@link io.brainstem.models.Lif} neurons, whose spikes drive, through dense readout
  * weights, leaky non-spiking readout units {@code u(t) = β·u(t−1) + W_outᵀ·s(t)}; the class
  * scores are the readouts' means over the run, the loss their softmax cross-entropy.
+ *
+ * <p>With {@link Builder#recurrent}, the hidden neurons also drive each other through {@link
+ * io.brainstem.models.WeightedExpCuba} synapses (all to all, self-connections included, one weight
+ * per pair shared by the trials), run by the generated {@code WeightedExpCubaProjection} and
+ * differentiated by its generated {@code WeightedExpCubaBackward} and {@link ProjectionBackward}'s
+ * gather. {@link Builder#trainParameters} adds model parameters to what the optimizer trains: the
+ * hidden {@code Lif}'s ({@code "hidden.tau"}, {@code "hidden.V_th"}, …) and the recurrent synapses'
+ * ({@code "recurrent.tau"}); their gradients are the backward steps' {@code AdjointFrame.gradParam}
+ * summed over the elements.
  *
  * <p>The hidden layer runs the generated forward kernel of {@link LifGroup} (one element per trial
  * and neuron: the B trials of a batch in one group) and its generated adjoint {@link LifBackward};
@@ -57,6 +72,13 @@ public final class BptTrainer {
   private final double[] wOut;
   private final double[] gIn;
   private final double[] gOut;
+  /** Recurrent weights {@code [k·H + h]} (k → h), null without a recurrent layer. */
+  private final double[] wRec;
+  private final double[] gRec;
+  private final double recurrentTau;
+  /** Trained model parameters by path ({@code hidden.tau}): value and gradient, one each. */
+  private final Map<String, double[]> paramValues = new LinkedHashMap<>();
+  private final Map<String, double[]> paramGradients = new LinkedHashMap<>();
   private final List<Double> losses = new ArrayList<>();
   private final List<Double> accuracies = new ArrayList<>();
   private Network network;
@@ -88,9 +110,27 @@ public final class BptTrainer {
     for (int k = 0; k < wOut.length; k++) {
       wOut[k] = random.nextGaussian() / Math.sqrt(hidden);
     }
-    if (!b.trainInput && !b.trainReadout) {
-      throw new IllegalStateException("nothing to train: both the input and the readout weights"
-          + " are frozen; call trainInput(true) or trainReadout(true)");
+    this.recurrentTau = b.recurrentTau;
+    if (b.recurrentScale > 0) {
+      // Drawn after the input and readout weights, so those do not change with the option.
+      this.wRec = new double[hidden * hidden];
+      this.gRec = new double[wRec.length];
+      for (int k = 0; k < wRec.length; k++) {
+        wRec[k] = random.nextGaussian() * b.recurrentScale / Math.sqrt(hidden);
+      }
+    } else {
+      this.wRec = null;
+      this.gRec = null;
+    }
+    for (String path : b.trainedParameters) {
+      paramValues.put(path, new double[] {initialValue(path, b)});
+      paramGradients.put(path, new double[1]);
+    }
+    if (!b.trainInput && !b.trainReadout && !(b.trainRecurrent && wRec != null)
+        && paramValues.isEmpty()) {
+      throw new IllegalStateException("nothing to train: the input, readout and recurrent weights"
+          + " are frozen and no parameter is trained; call trainInput(true), trainReadout(true)"
+          + " or trainParameters(\"hidden.tau\")");
     }
     this.optimizer = Objects.requireNonNull(b.optimizer,
         "no optimizer: pass one, e.g. optimizer(Adam.of(2e-3))");
@@ -100,6 +140,32 @@ public final class BptTrainer {
     if (b.trainReadout) {
       optimizer.add("W_out", wOut, gOut);
     }
+    if (wRec != null && b.trainRecurrent) {
+      optimizer.add("W_rec", wRec, gRec);
+    }
+    paramValues.forEach((path, value) -> optimizer.add(path, value, paramGradients.get(path)));
+  }
+
+  /** The starting value of a trainable parameter path, checked against what the network has. */
+  private static double initialValue(String path, Builder b) {
+    String[] parts = path.split("\\.", 2);
+    if (parts.length == 2 && parts[0].equals("hidden")) {
+      LifGroup probe = new LifGroup("hidden", 1);
+      int index = probe.params().names().indexOf(parts[1]);
+      if (index >= 0) {
+        return switch (parts[1]) {
+          case "tau" -> b.tau;
+          case "V_th" -> b.threshold;
+          case "V_rest", "V_reset" -> 0;
+          default -> probe.params().scalar(index);
+        };
+      }
+    } else if (path.equals("recurrent.tau") && b.recurrentScale > 0) {
+      return b.recurrentTau;
+    }
+    throw new IllegalArgumentException("no trainable parameter " + path + ": name one of the"
+        + " hidden Lif's (hidden.tau, hidden.V_th, hidden.V_rest, hidden.V_reset, hidden.R)"
+        + (b.recurrentScale > 0 ? " or recurrent.tau" : ", or recurrent.tau after recurrent(scale)"));
   }
 
   /**
@@ -165,6 +231,10 @@ public final class BptTrainer {
     checkShape(batch);
     java.util.Arrays.fill(gIn, 0);
     java.util.Arrays.fill(gOut, 0);
+    if (gRec != null) {
+      java.util.Arrays.fill(gRec, 0);
+    }
+    paramGradients.values().forEach(g -> g[0] = 0);
     double[] scores = new double[batch.size() * classes];
     double[] dScores = new double[scores.length];
     Network net = network(batch.size());
@@ -180,6 +250,14 @@ public final class BptTrainer {
 
   double[] readoutGradient() {
     return gOut;
+  }
+
+  double[] recurrentGradient() {
+    return gRec;
+  }
+
+  double parameterGradient(String path) {
+    return paramGradients.get(path)[0];
   }
 
   /**
@@ -234,6 +312,27 @@ public final class BptTrainer {
   }
 
   /**
+   * The mean loss over {@code data} with the current weights and parameters (no training),
+   * evaluated in batches of {@code batchSize}.
+   *
+   * @param data labelled trials
+   * @param batchSize trials per pass
+   * @return the mean softmax cross-entropy per trial
+   */
+  public double loss(Dataset data, int batchSize) {
+    double sum = 0;
+    for (int first = 0; first < data.size(); first += batchSize) {
+      int[] samples = new int[Math.min(batchSize, data.size() - first)];
+      for (int k = 0; k < samples.length; k++) {
+        samples[k] = first + k;
+      }
+      Batch batch = data.batch(samples);
+      sum += loss.loss(scores(batch), batch.labels(), null) * samples.length;
+    }
+    return sum / data.size();
+  }
+
+  /**
    * The mean training loss of each epoch so far.
    *
    * @return an unmodifiable list
@@ -269,6 +368,32 @@ public final class BptTrainer {
     return wOut;
   }
 
+  /**
+   * The recurrent weights, {@code [k·H + h]} for hidden neuron k → h (live), or null without a
+   * recurrent layer.
+   *
+   * @return the array
+   */
+  public double[] recurrentWeights() {
+    return wRec;
+  }
+
+  /**
+   * The current value of a trained parameter.
+   *
+   * @param path as given to {@link Builder#trainParameters}, e.g. {@code "hidden.tau"}
+   * @return its value
+   * @throws IllegalArgumentException when the parameter is not trained
+   */
+  public double parameter(String path) {
+    double[] value = paramValues.get(path);
+    if (value == null) {
+      throw new IllegalArgumentException("parameter " + path + " is not trained; trained: "
+          + paramValues.keySet());
+    }
+    return value[0];
+  }
+
   private void checkShape(Batch batch) {
     if (batch.neurons() != inputs) {
       throw new IllegalArgumentException("batch has N = " + batch.neurons()
@@ -284,7 +409,10 @@ public final class BptTrainer {
     return network;
   }
 
-  /** The hidden group of one batch size, its backward step and the tapes. */
+  /**
+   * The hidden group of one batch size (trial b's neuron h is element {@code b·H + h}), its
+   * recurrent projection (block-diagonal: trials do not talk), the backward steps and the tapes.
+   */
   private final class Network {
     final int size;
     final int n;
@@ -294,12 +422,22 @@ public final class BptTrainer {
     final double[] current;
     final double[] readout;
     final double[] adjReadout;
+    final WeightedExpCubaProjection recurrent;
+    final WeightedExpCubaBackward recurrentBackward;
+    final AdjointFrame recurrentFrame;
+    final ProjectionBackward gather;
+    final double[] recurrentGradient;
+    final double[] adjSpikeNext;
+    final boolean[] noSpikes;
     int segment;
     double[][] vTape;
     double[][] inTape;
     boolean[][] spikeTape;
+    double[][] gTape;
     double[][] checkpoints;
     double[][] lastSpikeCheckpoints;
+    double[][] gCheckpoints;
+    boolean[][] spikeCheckpoints;
 
     Network(int size) {
       this.size = size;
@@ -316,6 +454,38 @@ public final class BptTrainer {
       this.current = new double[n];
       this.readout = new double[size * classes];
       this.adjReadout = new double[size * classes];
+      this.adjSpikeNext = new double[n];
+      this.noSpikes = new boolean[n];
+      if (wRec != null) {
+        this.recurrent = new WeightedExpCubaProjection("recurrent", group, group,
+            (pre, post) -> blockDiagonal());
+        this.recurrentBackward = new WeightedExpCubaBackward(recurrent);
+        this.recurrentFrame = new AdjointFrame(recurrentBackward);
+        recurrentFrame.dt = dt;
+        recurrentFrame.adjOutput = new double[n];
+        this.gather = new ProjectionBackward(recurrent);
+        this.recurrentGradient = new double[gather.synapseCount()];
+      } else {
+        this.recurrent = null;
+        this.recurrentBackward = null;
+        this.recurrentFrame = null;
+        this.gather = null;
+        this.recurrentGradient = null;
+      }
+    }
+
+    /** B blocks of H × H, each row's targets ascending: synapse (b, k → h) is (b·H + k)·H + h. */
+    Csr blockDiagonal() {
+      int[] indptr = new int[n + 1];
+      int[] indices = new int[n * hidden];
+      for (int row = 0; row < n; row++) {
+        int base = row / hidden * hidden;
+        for (int h = 0; h < hidden; h++) {
+          indices[row * hidden + h] = base + h;
+        }
+        indptr[row + 1] = (row + 1) * hidden;
+      }
+      return new Csr(n, n, indptr, indices);
     }
 
     void tapes(int steps) {
@@ -327,14 +497,35 @@ public final class BptTrainer {
         spikeTape = new boolean[segment][n];
         checkpoints = new double[segments][n];
         lastSpikeCheckpoints = new double[segments][n];
+        if (recurrent != null) {
+          gTape = new double[segment][n];
+          gCheckpoints = new double[segments][n];
+          spikeCheckpoints = new boolean[segments][n];
+        }
       }
     }
 
+    /** The trained values into the models, every state to its start. */
     void reset() {
       java.util.Arrays.fill(group.V, 0);
       java.util.Arrays.fill(group.t_last_spike, -1e7);
       group.params().set(group.params().indexOf("tau"), tau[0]);
       group.params().set(group.params().indexOf("V_th"), threshold[0]);
+      paramValues.forEach((path, value) -> {
+        if (path.startsWith("hidden.")) {
+          group.params().set(group.params().indexOf(path.substring(7)), value[0]);
+        }
+      });
+      group.setSpikes();
+      if (recurrent != null) {
+        java.util.Arrays.fill(recurrent.g, 0);
+        double[] w = recurrent.doubles("w");
+        for (int b = 0; b < size; b++) {
+          System.arraycopy(wRec, 0, w, b * hidden * hidden, hidden * hidden);
+        }
+        double[] tauSyn = paramValues.get("recurrent.tau");
+        recurrent.tau(tauSyn != null ? tauSyn[0] : recurrentTau);
+      }
     }
 
     /** The input current of step {@code t}: a sparse product, the inputs being spikes. */
@@ -358,15 +549,43 @@ public final class BptTrainer {
 
     void step(Batch batch, int t, boolean record) {
       current(batch, t);
+      int k = t % segment;
       if (record) {
-        int k = t % segment;
         System.arraycopy(group.V, 0, vTape[k], 0, n);
-        System.arraycopy(current, 0, inTape[k], 0, n);
+        if (recurrent != null) {
+          System.arraycopy(recurrent.g, 0, gTape[k], 0, n);
+        }
       }
       System.arraycopy(current, 0, group.input, 0, n);
+      if (recurrent != null) {
+        // Last step's hidden spikes, through the generated projection, add g to the input.
+        recurrent.update(t * dt, dt, true);
+      }
+      if (record) {
+        System.arraycopy(group.input, 0, inTape[k], 0, n);
+      }
       group.update(t * dt, dt, true);
       if (record) {
-        System.arraycopy(group.spike, 0, spikeTape[t % segment], 0, n);
+        System.arraycopy(group.spike, 0, spikeTape[k], 0, n);
+      }
+    }
+
+    void checkpoint(int s) {
+      System.arraycopy(group.V, 0, checkpoints[s], 0, n);
+      System.arraycopy(group.t_last_spike, 0, lastSpikeCheckpoints[s], 0, n);
+      if (recurrent != null) {
+        System.arraycopy(recurrent.g, 0, gCheckpoints[s], 0, n);
+        System.arraycopy(group.spike, 0, spikeCheckpoints[s], 0, n);
+      }
+    }
+
+    void restore(int s) {
+      System.arraycopy(checkpoints[s], 0, group.V, 0, n);
+      System.arraycopy(lastSpikeCheckpoints[s], 0, group.t_last_spike, 0, n);
+      if (recurrent != null) {
+        System.arraycopy(gCheckpoints[s], 0, recurrent.g, 0, n);
+        System.arraycopy(spikeCheckpoints[s], 0, group.spike, 0, n);
+        group.syncSpikeList();
       }
     }
 
@@ -379,8 +598,7 @@ public final class BptTrainer {
       int lastSegment = (steps - 1) / segment;
       for (int t = 0; t < steps; t++) {
         if (record && t % segment == 0) {
-          System.arraycopy(group.V, 0, checkpoints[t / segment], 0, n);
-          System.arraycopy(group.t_last_spike, 0, lastSpikeCheckpoints[t / segment], 0, n);
+          checkpoint(t / segment);
         }
         step(batch, t, record && t / segment == lastSegment);
 
@@ -398,11 +616,29 @@ public final class BptTrainer {
       }
     }
 
+    /** The hidden spikes of step {@code t − 1} as the recurrent projection delivered them. */
+    boolean[] previousSpikes(int t, int first, int s) {
+      if (t == 0) {
+        return noSpikes;
+      }
+      return t > first ? spikeTape[t - 1 - first] : spikeCheckpoints[s];
+    }
+
     void backward(Batch batch, double[] dScores) {
       int steps = batch.steps();
       java.util.Arrays.fill(adjReadout, 0);
       java.util.Arrays.fill(frame.adjState[0], 0);
-      java.util.Arrays.fill(frame.gradParam[0], 0);
+      java.util.Arrays.fill(adjSpikeNext, 0);
+      for (double[] g : frame.gradParam) {
+        java.util.Arrays.fill(g, 0);
+      }
+      if (recurrent != null) {
+        java.util.Arrays.fill(recurrentFrame.adjState[0], 0);
+        java.util.Arrays.fill(recurrentGradient, 0);
+        for (double[] g : recurrentFrame.gradParam) {
+          java.util.Arrays.fill(g, 0);
+        }
+      }
       double[] x = batch.inputs();
       int lastSegment = (steps - 1) / segment;
       for (int s = lastSegment; s >= 0; s--) {
@@ -410,8 +646,7 @@ public final class BptTrainer {
         int end = Math.min(steps, first + segment);
         if (s != lastSegment) {
           // Recompute this segment's states from its checkpoint (the forward pass kept only it).
-          System.arraycopy(checkpoints[s], 0, group.V, 0, n);
-          System.arraycopy(lastSpikeCheckpoints[s], 0, group.t_last_spike, 0, n);
+          restore(s);
           for (int t = first; t < end; t++) {
             step(batch, t, true);
           }
@@ -436,7 +671,8 @@ public final class BptTrainer {
                   gOut[row + c] += a;
                 }
               }
-              frame.adjSpike[b * hidden + h] = sum;
+              // The spike also reached the recurrent synapses in step t + 1.
+              frame.adjSpike[b * hidden + h] = sum + adjSpikeNext[b * hidden + h];
             }
           }
           frame.state[0] = vTape[k];
@@ -457,8 +693,40 @@ public final class BptTrainer {
               }
             }
           }
+          if (recurrent != null) {
+            recurrentBackward(t, k, previousSpikes(t, first, s), aInput);
+          }
         }
       }
+      paramGradients.forEach((path, g) -> {
+        if (path.startsWith("hidden.")) {
+          g[0] += frame.parameterGradient(backward.params().indexOf(path.substring(7)));
+        } else if (path.equals("recurrent.tau")) {
+          g[0] += recurrentFrame.parameterGradient(recurrentBackward.params().indexOf("tau"));
+        }
+      });
+      if (recurrent != null) {
+        // The trials share one weight per pair: sum each pair's gradient over the blocks.
+        int block = hidden * hidden;
+        for (int b = 0; b < size; b++) {
+          for (int q = 0; q < block; q++) {
+            gRec[q] += recurrentGradient[b * block + q];
+          }
+        }
+      }
+    }
+
+    /** Step t of the recurrent synapses backwards: their state, the gather, the weights. */
+    void recurrentBackward(int t, int k, boolean[] previous, double[] aInput) {
+      double[] w = recurrent.doubles("w");
+      recurrentFrame.state[0] = gTape[k];
+      gather.delivered(previous, w, recurrentFrame.input[0]);
+      System.arraycopy(aInput, 0, recurrentFrame.adjOutput, 0, n);
+      recurrentFrame.t = t * dt;
+      recurrentBackward.backward(recurrentFrame, 0, n);
+      double[] aDelivered = recurrentFrame.adjInput[0];
+      gather.weightGradient(previous, aDelivered, recurrentGradient, 0, n);
+      gather.spikeAdjoint(w, aDelivered, adjSpikeNext, 0, n);
     }
   }
 
@@ -478,6 +746,10 @@ public final class BptTrainer {
     private Optimizer optimizer;
     private boolean trainInput = true;
     private boolean trainReadout = true;
+    private double recurrentScale;
+    private double recurrentTau = 5;
+    private boolean trainRecurrent = true;
+    private final List<String> trainedParameters = new ArrayList<>();
     private long seed;
     private Consumer<Epoch> progress;
 
@@ -616,6 +888,59 @@ public final class BptTrainer {
      */
     public Builder trainReadout(boolean train) {
       this.trainReadout = train;
+      return this;
+    }
+
+    /**
+     * Adds recurrent synapses between the hidden neurons ({@code WeightedExpCuba}, all to all with
+     * self-connections, one weight per pair shared by the trials), the initial weights normal with
+     * standard deviation {@code scale/√H}; trained unless {@link #trainRecurrent(boolean)
+     * trainRecurrent(false)}. None by default.
+     *
+     * @param scale positive
+     * @return this builder
+     */
+    public Builder recurrent(double scale) {
+      this.recurrentScale = positive(scale, "recurrent scale");
+      return this;
+    }
+
+    /**
+     * The recurrent synapses' time constant, in ms (5 by default).
+     *
+     * @param tau positive
+     * @return this builder
+     */
+    public Builder recurrentTau(double tau) {
+      this.recurrentTau = positive(tau, "recurrentTau");
+      return this;
+    }
+
+    /**
+     * Whether the recurrent weights are trained (true by default, when there are some).
+     *
+     * @param train false to freeze them
+     * @return this builder
+     */
+    public Builder trainRecurrent(boolean train) {
+      this.trainRecurrent = train;
+      return this;
+    }
+
+    /**
+     * Model parameters to train as well, by path: the hidden {@code Lif}'s ({@code "hidden.tau"},
+     * {@code "hidden.V_th"}, {@code "hidden.R"}, …) and, with {@link #recurrent}, the synapses'
+     * {@code "recurrent.tau"}. Each is one value shared by the layer, registered with the
+     * optimizer under its path; its gradient is the backward step's, summed over the elements.
+     * An unknown path is an {@code IllegalArgumentException} at {@link #build()}.
+     *
+     * @param paths the parameters
+     * @return this builder
+     */
+    public Builder trainParameters(String... paths) {
+      for (String path : paths) {
+        trainedParameters.add(Objects.requireNonNull(path, "path"));
+      }
       return this;
     }
 

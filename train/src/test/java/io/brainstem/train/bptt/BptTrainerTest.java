@@ -37,6 +37,69 @@ class BptTrainerTest {
     assertThat(any).isTrue();
   }
 
+  private static BptTrainer recurrentTrainer(int maxStoredSteps) {
+    return BptTrainer.builder(20, 16, 3).inputScale(40).seed(2).recurrent(2)
+        .trainParameters("hidden.tau", "hidden.V_th", "recurrent.tau")
+        .maxStoredSteps(maxStoredSteps).optimizer(Sgd.of(0.01)).build();
+  }
+
+  @Test
+  void recurrentSegmentsGiveTheStoredGradientsBitForBit() {
+    Batch batch = DATA.batch(0, 1, 2, 3, 4, 5);
+    BptTrainer stored = recurrentTrainer(1000);
+    double storedLoss = stored.lossAndGradients(batch);
+    for (int segment : new int[] {1, 7, 25, 49}) {
+      BptTrainer checkpointed = recurrentTrainer(segment);
+      assertThat(checkpointed.lossAndGradients(batch)).isEqualTo(storedLoss);
+      assertThat(checkpointed.inputGradient()).isEqualTo(stored.inputGradient());
+      assertThat(checkpointed.readoutGradient()).isEqualTo(stored.readoutGradient());
+      assertThat(checkpointed.recurrentGradient()).isEqualTo(stored.recurrentGradient());
+      for (String p : new String[] {"hidden.tau", "hidden.V_th", "recurrent.tau"}) {
+        assertThat(checkpointed.parameterGradient(p)).isEqualTo(stored.parameterGradient(p));
+      }
+    }
+    long nonZero = java.util.Arrays.stream(stored.recurrentGradient()).filter(g -> g != 0).count();
+    assertThat(nonZero).isGreaterThan(stored.recurrentGradient().length / 2);
+    assertThat(stored.parameterGradient("hidden.tau")).isNonZero();
+    assertThat(stored.parameterGradient("recurrent.tau")).isNonZero();
+  }
+
+  /**
+   * The trials of a batch share the recurrent weights: the batch's gradient (of the mean loss) is
+   * the mean of the gradients of each trial alone, so the blocks are summed correctly.
+   */
+  @Test
+  void batchGradientIsTheMeanOfTrialGradients() {
+    int[] trials = {0, 4, 8};
+    BptTrainer batch = recurrentTrainer(1000);
+    batch.lossAndGradients(DATA.batch(trials));
+    double[] mean = new double[batch.recurrentGradient().length];
+    double tauMean = 0;
+    for (int trial : trials) {
+      BptTrainer one = recurrentTrainer(1000);
+      one.lossAndGradients(DATA.batch(trial));
+      for (int k = 0; k < mean.length; k++) {
+        mean[k] += one.recurrentGradient()[k] / trials.length;
+      }
+      tauMean += one.parameterGradient("recurrent.tau") / trials.length;
+    }
+    for (int k = 0; k < mean.length; k++) {
+      assertThat(batch.recurrentGradient()[k]).isWithin(1e-12 * (1 + Math.abs(mean[k])))
+          .of(mean[k]);
+    }
+    assertThat(batch.parameterGradient("recurrent.tau")).isWithin(1e-12 * (1 + Math.abs(tauMean)))
+        .of(tauMean);
+  }
+
+  @Test
+  void unknownParameterNamesTheChoices() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BptTrainer.builder(20, 16, 3).trainParameters("hidden.taus")
+            .optimizer(Sgd.of(0.01)).build());
+    assertThat(e).hasMessageThat().contains("no trainable parameter hidden.taus");
+    assertThat(e).hasMessageThat().contains("recurrent.tau after recurrent(scale)");
+  }
+
   @Test
   void nothingTrainableIsAnError() {
     IllegalStateException e = assertThrows(IllegalStateException.class,

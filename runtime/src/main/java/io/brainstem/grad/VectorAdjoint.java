@@ -1,0 +1,191 @@
+package io.brainstem.grad;
+
+import io.brainstem.math.Exprel;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * What generated vector backward loops ({@link BackwardKernel}) call besides {@code DoubleVector}
+ * itself: the sigmoid surrogate and exprel per lane (where its argument is per element), the held
+ * (refractory) lanes, and the padded frame of a call's last, partial vector. Each lane gives the
+ * bits of the scalar loop's expression. Only loaded when the
+ * {@code jdk.incubator.vector} module is present.
+ */
+public final class VectorAdjoint {
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  /** A vector's worth of doubles per thread (loops may run on several threads). */
+  private static final ThreadLocal<double[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new double[S.length()]);
+
+  private VectorAdjoint() {}
+
+  /**
+   * The calling thread's buffer of one vector, through which generated loops hand lanes to the
+   * scalar functions below (arrays, not vectors, cross the call: nothing is boxed).
+   *
+   * @return the buffer
+   */
+  public static double[] lanes() {
+    return SCRATCH.get();
+  }
+
+  /**
+   * The sigmoid surrogate's {@link Surrogate#derivative}, in place per lane, as the scalar: the
+   * fast-sigmoid and arctan surrogates the loops compute lane-wise themselves.
+   *
+   * @param lanes the margins in, the derivatives out
+   * @param slope the slope β
+   */
+  public static void sigmoids(double[] lanes, double slope) {
+    for (int k = 0; k < lanes.length; k++) {
+      double s = 1 / (1 + Math.exp(-slope * lanes[k]));
+      lanes[k] = slope * s * (1 - s);
+    }
+  }
+
+  /**
+   * The lanes of elements {@code i ..} held refractory during the step.
+   *
+   * @param refractory the frame's held flags, or null when none is ever held
+   * @param i the first element of the vector
+   * @return the held lanes
+   */
+  public static VectorMask<Double> held(boolean[] refractory, int i) {
+    return refractory == null ? S.maskAll(false) : VectorMask.fromArray(S, refractory, i);
+  }
+
+  /**
+   * A frame of one vector's elements, for the last, partial vector of a call.
+   *
+   * @param states the model's number of states
+   * @param inputs its number of inputs
+   * @param params its number of parameters
+   * @return a zeroed frame of one vector's lanes
+   */
+  public static AdjointFrame tailFrame(int states, int inputs, int params) {
+    int lanes = S.length();
+    return new AdjointFrame(new BackwardStep() {
+      @Override
+      public java.util.List<String> states() {
+        return java.util.Collections.nCopies(states, "state");
+      }
+
+      @Override
+      public java.util.List<String> inputs() {
+        return java.util.Collections.nCopies(inputs, "input");
+      }
+
+      @Override
+      public java.util.List<String> params() {
+        return java.util.Collections.nCopies(params, "param");
+      }
+
+      @Override
+      public int size() {
+        return lanes;
+      }
+
+      @Override
+      public void backward(AdjointFrame frame, int from, int to) {
+        throw new UnsupportedOperationException("a shape only");
+      }
+    });
+  }
+
+  /**
+   * Copies elements {@code [from, to)} of {@code frame} (fewer than a vector) into {@code tail}'s
+   * first lanes, and the last of them into the other lanes, whose results are dropped.
+   *
+   * @param tail a frame from {@link #tailFrame}
+   * @param frame the call's frame
+   * @param from the first element of the partial vector
+   * @param to one past its last element
+   * @return {@code tail}
+   */
+  public static AdjointFrame tailIn(AdjointFrame tail, AdjointFrame frame, int from, int to) {
+    tail.dt = frame.dt;
+    tail.t = frame.t;
+    tail.surrogate = frame.surrogate;
+    tail.detachReset = frame.detachReset;
+    int lanes = S.length();
+    for (int k = 0; k < lanes; k++) {
+      int i = Math.min(from + k, to - 1);
+      for (int s = 0; s < tail.state.length; s++) {
+        tail.state[s][k] = frame.state[s][i];
+        tail.adjState[s][k] = frame.adjState[s][i];
+      }
+      for (int s = 0; s < tail.input.length; s++) {
+        tail.input[s][k] = frame.input[s][i];
+      }
+      for (int p = 0; p < tail.gradParam.length; p++) {
+        tail.gradParam[p][k] = frame.gradParam[p][i];
+      }
+    }
+    if (frame.refractory == null) {
+      tail.refractory = null;
+    } else {
+      boolean[] held = tail.refractory == null ? new boolean[lanes] : tail.refractory;
+      for (int k = 0; k < lanes; k++) {
+        held[k] = frame.refractory[Math.min(from + k, to - 1)];
+      }
+      tail.refractory = held;
+    }
+    if (frame.adjSpike == null) {
+      tail.adjSpike = null;
+    } else {
+      double[] adjSpike = tail.adjSpike == null ? new double[lanes] : tail.adjSpike;
+      for (int k = 0; k < lanes; k++) {
+        adjSpike[k] = frame.adjSpike[Math.min(from + k, to - 1)];
+      }
+      tail.adjSpike = adjSpike;
+    }
+    return tail;
+  }
+
+  /**
+   * Copies the results of {@link #tailIn}'s elements back into {@code frame}.
+   *
+   * @param tail the tail frame, after the backward step
+   * @param frame the call's frame
+   * @param from the first element of the partial vector
+   * @param to one past its last element
+   */
+  public static void tailOut(AdjointFrame tail, AdjointFrame frame, int from, int to) {
+    for (int k = 0; from + k < to; k++) {
+      int i = from + k;
+      for (int s = 0; s < tail.adjState.length; s++) {
+        frame.adjState[s][i] = tail.adjState[s][k];
+      }
+      for (int s = 0; s < tail.adjInput.length; s++) {
+        frame.adjInput[s][i] = tail.adjInput[s][k];
+      }
+      for (int p = 0; p < tail.gradParam.length; p++) {
+        frame.gradParam[p][i] = tail.gradParam[p][k];
+      }
+    }
+  }
+
+  /**
+   * {@code dt·exprel(z)} in place per lane, by the scalar {@link Exprel#exprel}.
+   *
+   * @param lanes the arguments {@code z} in, the factors out
+   * @param dt the step
+   */
+  public static void exprelFactors(double[] lanes, double dt) {
+    for (int k = 0; k < lanes.length; k++) {
+      lanes[k] = dt * Exprel.exprel(lanes[k]);
+    }
+  }
+
+  /**
+   * {@link Exprel#derivative} in place per lane.
+   *
+   * @param lanes the arguments in, the derivatives out
+   */
+  public static void exprelDerivatives(double[] lanes) {
+    for (int k = 0; k < lanes.length; k++) {
+      lanes[k] = Exprel.derivative(lanes[k]);
+    }
+  }
+}

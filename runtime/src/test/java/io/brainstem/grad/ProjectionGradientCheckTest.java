@@ -1,0 +1,429 @@
+package io.brainstem.grad;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import io.brainstem.annotations.Integrator;
+import io.brainstem.connectivity.FixedProb;
+import io.brainstem.models.AlphaCubaBackward;
+import io.brainstem.models.AlphaCubaProjection;
+import io.brainstem.models.DeltaCubaProjection;
+import io.brainstem.models.ExpCobaBackward;
+import io.brainstem.models.ExpCobaProjection;
+import io.brainstem.models.ExpCubaBackward;
+import io.brainstem.models.ExpCubaProjection;
+import io.brainstem.models.LifBackward;
+import io.brainstem.models.LifGroup;
+import io.brainstem.models.WeightedExpCobaBackward;
+import io.brainstem.models.WeightedExpCobaProjection;
+import io.brainstem.models.WeightedExpCubaBackward;
+import io.brainstem.models.WeightedExpCubaProjection;
+import io.brainstem.network.NeuronGroup;
+import io.brainstem.network.Projection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Synapse backward steps (generated {@code <Synapse>Backward}) and the projection's gather ({@link
+ * ProjectionBackward}) against five-point central differences of the generated forward kernels,
+ * in double: fixed presynaptic spike trains drive a library synapse model onto 4 non-spiking
+ * {@code Lif} neurons for 80 steps; the gradients of a loss on the voltages of every step and the
+ * synapse states at the end, with respect to the weights (per synapse, or the lumped {@code
+ * g_max}), every synapse parameter, the initial synapse state and one presynaptic spike, agree to a
+ * relative 1e-6, for each integrator; the backward over ranges on three threads equals one range
+ * bit for bit.
+ */
+class ProjectionGradientCheckTest {
+  private static final int PRE = 5;
+  private static final int POST = 4;
+  private static final int T = 80;
+  private static final double DT = 0.1;
+  private static final double TOLERANCE = 1e-6;
+  private static double worst;
+  private static String worstCase = "";
+
+  /** A synapse model: how to build it, its backward step, its weight, parameter overrides. */
+  record Model(String name, Builder build,
+      Function<Projection, BackwardStep> backward, String weight, boolean perSynapse) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** Builds the projection with an integrator. */
+  interface Builder {
+    Projection build(NeuronGroup pre, NeuronGroup post, Integrator method);
+  }
+
+  private static final FixedProb CONNECT = new FixedProb(0.6, 11);
+
+  static List<Model> models() {
+    return List.of(
+        new Model("DeltaCuba", (a, b, m) -> new DeltaCubaProjection(a, b, CONNECT).g_max(0.7),
+            p -> null, "g_max", false),
+        new Model("ExpCuba", (a, b, m) -> new ExpCubaProjection(a, b, CONNECT).g_max(2).tau(3).method(m),
+            p -> new ExpCubaBackward((ExpCubaProjection) p), "g_max", false),
+        new Model("ExpCoba", (a, b, m) -> new ExpCobaProjection(a, b, CONNECT).g_max(0.2).tau(4).E(50)
+            .method(m),
+            p -> new ExpCobaBackward((ExpCobaProjection) p), "g_max", false),
+        new Model("AlphaCuba", (a, b, m) -> new AlphaCubaProjection(a, b, CONNECT).g_max(3).tau(2).method(m),
+            p -> new AlphaCubaBackward((AlphaCubaProjection) p), "g_max", false),
+        new Model("WeightedExpCoba", (a, b, m) -> {
+          WeightedExpCobaProjection p = new WeightedExpCobaProjection(a, b, CONNECT).tau(4).E(50)
+              .method(m);
+          double[] w = new double[p.synapseCount()];
+          for (int k = 0; k < w.length; k++) {
+            w[k] = 0.05 + 0.3 * ((k * 7) % 5) / 5.0;
+          }
+          return p.w(w);
+        }, p -> new WeightedExpCobaBackward((WeightedExpCobaProjection) p), "w", true),
+        new Model("WeightedExpCuba", (a, b, m) -> {
+          WeightedExpCubaProjection p = new WeightedExpCubaProjection(a, b, CONNECT).tau(3)
+              .method(m);
+          double[] w = new double[p.synapseCount()];
+          for (int k = 0; k < w.length; k++) {
+            w[k] = 1.5 - ((k * 5) % 7) / 3.0;
+          }
+          return p.w(w);
+        }, p -> new WeightedExpCubaBackward((WeightedExpCubaProjection) p), "w", true));
+  }
+
+  static Stream<Arguments> cases() {
+    List<Arguments> out = new ArrayList<>();
+    for (Model m : models()) {
+      for (Integrator integrator : m.name().equals("DeltaCuba")
+          ? List.of(Integrator.EULER)
+          : List.of(Integrator.EXP_AUTO, Integrator.EULER, Integrator.RK4)) {
+        out.add(Arguments.of(m, integrator));
+      }
+    }
+    return out.stream();
+  }
+
+  /** The presynaptic spikes due in each step; neuron 0 spikes once, at step 10. */
+  private static final boolean[][] SPIKES = new boolean[T][PRE];
+  private static final double[] VOLT_WEIGHT = new double[POST];
+  private static final double[] STATE_WEIGHT = new double[POST];
+
+  static {
+    Random random = new Random(5);
+    for (int t = 0; t < T; t++) {
+      for (int i = 1; i < PRE; i++) {
+        SPIKES[t][i] = random.nextDouble() < 0.15;
+      }
+    }
+    SPIKES[10][0] = true;
+    for (int j = 0; j < POST; j++) {
+      VOLT_WEIGHT[j] = random.nextDouble() - 0.3;
+      STATE_WEIGHT[j] = random.nextDouble() - 0.5;
+    }
+  }
+
+  /** One simulated run and its loss, with what the backward pass reads. */
+  private static final class Run {
+    final LifGroup pre = new LifGroup("pre", PRE);
+    final LifGroup post = new LifGroup("post", POST).method(Integrator.EULER);
+    final Projection projection;
+    final List<double[]> states = new ArrayList<>();
+    final double[][][] stateTape;
+    final double[][] vStart = new double[T][];
+    final double[][] vJumped = new double[T][];
+    final double[][] inputTape = new double[T][];
+    double loss;
+
+    Run(Model model, Integrator integrator, Consumer<Projection> perturb) {
+      post.params().set(post.params().indexOf("V_th"), 1e6);
+      post.params().set(post.params().indexOf("V_rest"), -2);
+      projection = model.build().build(pre, post, integrator);
+      BackwardStep step = model.backward().apply(projection);
+      if (step != null) {
+        for (String s : step.states()) {
+          states.add(projection.doubles(s));
+        }
+      }
+      perturb.accept(projection);
+      stateTape = new double[T][states.size()][];
+      for (int t = 0; t < T; t++) {
+        pre.setSpikes(indices(SPIKES[t]));
+        for (int s = 0; s < states.size(); s++) {
+          stateTape[t][s] = states.get(s).clone();
+        }
+        vStart[t] = post.V.clone();
+        Arrays.fill(post.input, 0);
+        projection.update(t * DT, DT, true);
+        vJumped[t] = post.V.clone();
+        inputTape[t] = post.input.clone();
+        post.update(t * DT, DT, true);
+        for (int j = 0; j < POST; j++) {
+          loss += VOLT_WEIGHT[j] * post.V[j];
+        }
+      }
+      for (double[] x : states) {
+        for (int j = 0; j < POST; j++) {
+          loss += STATE_WEIGHT[j] * x[j];
+        }
+      }
+    }
+  }
+
+  private static int[] indices(boolean[] spiked) {
+    int n = 0;
+    int[] out = new int[spiked.length];
+    for (int i = 0; i < spiked.length; i++) {
+      if (spiked[i]) {
+        out[n++] = i;
+      }
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /** The gradients of one backward pass. */
+  record Gradients(double[] weight, double[][] params, double[][] initialState, double spike0,
+      double[] postParams) {}
+
+  private static Gradients backward(Model model, Run run, int threads) {
+    BackwardStep step = model.backward().apply(run.projection);
+    LifBackward postStep = new LifBackward(run.post);
+    AdjointFrame postFrame = new AdjointFrame(postStep);
+    postFrame.dt = DT;
+    ProjectionBackward gather = new ProjectionBackward(run.projection);
+    AdjointFrame frame = step == null ? null : new AdjointFrame(step);
+    List<String> weights = new ArrayList<>();
+    if (frame != null) {
+      frame.dt = DT;
+      frame.adjOutput = new double[POST];
+      for (int s = 0; s < step.states().size(); s++) {
+        System.arraycopy(STATE_WEIGHT, 0, frame.adjState[s], 0, POST);
+      }
+      weights = step instanceof WeightedExpCobaBackward w ? w.weights()
+          : step instanceof WeightedExpCubaBackward wc ? wc.weights()
+          : step instanceof ExpCobaBackward c ? c.weights()
+          : step instanceof ExpCubaBackward c ? c.weights()
+          : ((AlphaCubaBackward) step).weights();
+    }
+    double[] perSynapse = model.perSynapse() ? run.projection.doubles(model.weight()) : null;
+    int weightIndex = model.perSynapse() ? -1 : run.projection.params().indexOf(model.weight());
+    double[] gradW = new double[model.perSynapse() ? gather.synapseCount() : POST];
+    double[] aV = VOLT_WEIGHT.clone();
+    double[] delivered = new double[POST];
+    double[] aDelivered = new double[POST];
+    double[] aSpike = new double[PRE];
+    double spike0 = 0;
+    ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
+    try {
+      for (int t = T - 1; t >= 0; t--) {
+        System.arraycopy(aV, 0, postFrame.adjState[0], 0, POST);
+        postFrame.state[0] = run.vJumped[t];
+        postFrame.input[0] = run.inputTape[t];
+        postFrame.t = t * DT;
+        ranges(pool, threads, POST, (from, to) -> postStep.backward(postFrame, from, to));
+        double[] aStart = postFrame.adjState[0].clone();
+        if (frame == null) {
+          // A delta synapse adds to V before the group's step: the increment's adjoint is V's.
+          System.arraycopy(aStart, 0, aDelivered, 0, POST);
+        } else {
+          for (int s = 0; s < frame.state.length; s++) {
+            frame.state[s] = run.stateTape[t][s];
+          }
+          if (perSynapse != null) {
+            gather.delivered(SPIKES[t], perSynapse, delivered);
+          } else {
+            gather.delivered(SPIKES[t], run.projection.params(), weightIndex, delivered);
+          }
+          int deliveredInput = 0; // each model here delivers to one state, its first input
+          System.arraycopy(delivered, 0, frame.input[deliveredInput], 0, POST);
+          int v = step.inputs().indexOf("V");
+          if (v >= 0) {
+            frame.input[v] = run.vStart[t];
+          }
+          System.arraycopy(postFrame.adjInput[0], 0, frame.adjOutput, 0, POST);
+          frame.t = t * DT;
+          ranges(pool, threads, POST, (from, to) -> step.backward(frame, from, to));
+          System.arraycopy(frame.adjInput[deliveredInput], 0, aDelivered, 0, POST);
+          if (v >= 0) {
+            for (int j = 0; j < POST; j++) {
+              aStart[j] += frame.adjInput[v][j];
+            }
+          }
+        }
+        boolean[] due = SPIKES[t];
+        if (perSynapse != null) {
+          ranges(pool, threads, PRE, (from, to) -> {
+            gather.spikeAdjoint(perSynapse, aDelivered, aSpike, from, to);
+            gather.weightGradient(due, aDelivered, gradW, from, to);
+          });
+        } else {
+          ranges(pool, threads, PRE, (from, to) -> gather.spikeAdjoint(
+              run.projection.params(), weightIndex, aDelivered, aSpike, from, to));
+          gather.lumpedWeightGradient(SPIKES[t], aDelivered, gradW);
+        }
+        if (t == 10) {
+          spike0 = aSpike[0];
+        }
+        for (int j = 0; j < POST; j++) {
+          aV[j] = aStart[j] + (t > 0 ? VOLT_WEIGHT[j] : 0);
+        }
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdown();
+      }
+    }
+    assertThat(weights.isEmpty() || weights.get(0).equals(model.weight())).isTrue();
+    double[][] params = frame == null ? new double[0][] : frame.gradParam;
+    double[][] initial = frame == null ? new double[0][] : frame.adjState;
+    double[] postParams = new double[postStep.params().size()];
+    for (int p = 0; p < postParams.length; p++) {
+      postParams[p] = postFrame.parameterGradient(p);
+    }
+    return new Gradients(gradW, params, initial, spike0, postParams);
+  }
+
+  interface Range {
+    void run(int from, int to);
+  }
+
+  private static void ranges(ExecutorService pool, int threads, int n, Range range) {
+    if (pool == null) {
+      range.run(0, n);
+      return;
+    }
+    try {
+      List<Future<?>> parts = new ArrayList<>();
+      for (int p = 0; p < threads; p++) {
+        int from = p * n / threads;
+        int to = (p + 1) * n / threads;
+        parts.add(pool.submit(() -> range.run(from, to)));
+      }
+      for (Future<?> part : parts) {
+        part.get();
+      }
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static double fivePoint(double at, java.util.function.DoubleUnaryOperator loss) {
+    double h = 1e-4 * Math.max(1, Math.abs(at));
+    return (8 * (loss.applyAsDouble(h) - loss.applyAsDouble(-h))
+        - (loss.applyAsDouble(2 * h) - loss.applyAsDouble(-2 * h))) / (12 * h);
+  }
+
+  private static void check(List<String> failures, String what, double analytic, double fd) {
+    double scale = Math.max(Math.max(Math.abs(analytic), Math.abs(fd)), 1e-6);
+    double rel = Math.abs(analytic - fd) / scale;
+    synchronized (ProjectionGradientCheckTest.class) {
+      if (rel > worst) {
+        worst = rel;
+        worstCase = what + ": " + analytic + " vs " + fd;
+      }
+    }
+    if (rel > TOLERANCE) {
+      failures.add(what + ": backward " + analytic + ", finite differences " + fd + " (rel " + rel
+          + ")");
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cases")
+  void backwardEqualsFiniteDifferences(Model model, Integrator integrator) {
+    Run run = new Run(model, integrator, p -> {});
+    Gradients g = backward(model, run, 1);
+    List<String> failures = new ArrayList<>();
+    String tag = model + " " + integrator + " ";
+    if (model.perSynapse()) {
+      double[] w = run.projection.doubles(model.weight());
+      for (int k = 0; k < w.length; k++) {
+        int kk = k;
+        double fd = fivePoint(w[k], h -> new Run(model, integrator,
+            p -> p.doubles(model.weight())[kk] += h).loss);
+        check(failures, tag + model.weight() + "[" + k + "]", g.weight()[k], fd);
+      }
+      // Presynaptic neuron 0 spikes once: scaling its spike scales its row's weights.
+      int[] indptr = run.projection.csr().indptr();
+      double fd = fivePoint(0, h -> new Run(model, integrator, p -> {
+        double[] ww = p.doubles(model.weight());
+        for (int k = indptr[0]; k < indptr[1]; k++) {
+          ww[k] *= 1 + h;
+        }
+      }).loss);
+      check(failures, tag + "dL/dS of pre 0 at step 10", g.spike0(), fd);
+    } else {
+      int index = run.projection.params().indexOf(model.weight());
+      double at = run.projection.params().value(index, 0);
+      double fd = fivePoint(at, h -> new Run(model, integrator,
+          p -> p.params().set(index, at + h)).loss);
+      check(failures, tag + model.weight(), Arrays.stream(g.weight()).sum(), fd);
+    }
+    BackwardStep step = model.backward().apply(run.projection);
+    if (step != null) {
+      for (int p = 0; p < step.params().size(); p++) {
+        String name = step.params().get(p);
+        if (name.equals(model.weight())) {
+          continue; // the delivery's share is the gather's, checked above
+        }
+        int index = run.projection.params().indexOf(name);
+        double at = run.projection.params().value(index, 0);
+        double fd = fivePoint(at, h -> new Run(model, integrator,
+            pr -> pr.params().set(index, at + h)).loss);
+        check(failures, tag + name, Arrays.stream(g.params()[p]).sum(), fd);
+      }
+      for (int s = 0; s < step.states().size(); s++) {
+        String state = step.states().get(s);
+        double fd = fivePoint(0, h -> new Run(model, integrator,
+            pr -> pr.doubles(state)[1] += h).loss);
+        check(failures, tag + state + "(0)[1]", g.initialState()[s][1], fd);
+      }
+    }
+    // The postsynaptic Lif's tau: its gradient comes through the synapse's adjoints too.
+    int tau = run.post.params().indexOf("tau");
+    double fd = fivePoint(10, h -> new Run(model, integrator,
+        pr -> ((LifGroup) pr.post()).params().set(tau, 10 + h)).loss);
+    check(failures, tag + "post tau", g.postParams()[tau], fd);
+    assertWithMessage("%s", failures).that(failures).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void threadsGiveTheSameBits(Model model) {
+    Run run = new Run(model, Integrator.EXP_AUTO, p -> {});
+    Gradients one = backward(model, run, 1);
+    Gradients three = backward(model, run, 3);
+    assertThat(three.weight()).isEqualTo(one.weight());
+    assertThat(three.params()).isEqualTo(one.params());
+    assertThat(three.initialState()).isEqualTo(one.initialState());
+    assertThat(three.postParams()).isEqualTo(one.postParams());
+    assertThat(Double.doubleToRawLongBits(three.spike0()))
+        .isEqualTo(Double.doubleToRawLongBits(one.spike0()));
+  }
+
+  @Test
+  void wrongSizesNameTheConnectivity() {
+    ProjectionBackward gather = new ProjectionBackward(new io.brainstem.connectivity.Csr(
+        2, 3, new int[] {0, 1, 3}, new int[] {0, 1, 2}));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> gather.delivered(new boolean[2], new double[2], new double[3]));
+    assertThat(e).hasMessageThat().contains("weights has 2 entries but the projection has 3");
+  }
+
+  @AfterAll
+  static void report() {
+    System.out.println("ProjectionGradientCheckTest worst relative error " + worst + " ("
+        + worstCase + ")");
+  }
+}
