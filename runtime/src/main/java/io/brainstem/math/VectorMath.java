@@ -305,11 +305,4 @@ public final class VectorMath {
     }
     return spikeEnd;
   }
-
-  /** Clears {@code spike[i .. i + n)}: a vector of neurons none of which fired. */
-  public static void noSpikes(boolean[] spike, int i, int n) {
-    for (int k = 0; k < n; k++) {
-      spike[i + k] = false;
-    }
-  }
 }

@@ -7,6 +7,7 @@ import io.brainstem.math.RungeKutta;
 import io.brainstem.math.VectorMath;
 import io.brainstem.network.NeuronKernel;
 import io.brainstem.network.Parameters;
+import java.util.Arrays;
 import javax.annotation.processing.Generated;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -104,6 +105,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
     final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
+    Arrays.fill(spike, from, to, false);
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
@@ -119,8 +121,6 @@ public final class LifGroupFloatVector implements NeuronKernel {
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
         spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
-      } else {
-        VectorMath.noSpikes(spike, i, S.length());
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
@@ -184,6 +184,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double[] lanes = VectorMath.scratch();
     final RefractoryRule rule = group.refractoryRule();
+    Arrays.fill(spike, from, to, false);
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_expEulerFactor = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
@@ -204,8 +205,6 @@ public final class LifGroupFloatVector implements NeuronKernel {
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
         spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
-      } else {
-        VectorMath.noSpikes(spike, i, S.length());
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
@@ -223,6 +222,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double V_decay = Math.exp(dt * V_slope);
     final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
+    Arrays.fill(spike, from, to, false);
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
@@ -239,8 +239,6 @@ public final class LifGroupFloatVector implements NeuronKernel {
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
         spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
-      } else {
-        VectorMath.noSpikes(spike, i, S.length());
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
@@ -256,6 +254,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double[] lanes = VectorMath.scratch();
     final RefractoryRule rule = group.refractoryRule();
+    Arrays.fill(spike, from, to, false);
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
@@ -283,8 +282,6 @@ public final class LifGroupFloatVector implements NeuronKernel {
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
         spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
-      } else {
-        VectorMath.noSpikes(spike, i, S.length());
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
@@ -366,6 +363,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
+    Arrays.fill(spike, from, to, false);
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
@@ -379,8 +377,6 @@ public final class LifGroupFloatVector implements NeuronKernel {
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
         spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
-      } else {
-        VectorMath.noSpikes(spike, i, S.length());
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
@@ -470,6 +466,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double[] lanes = VectorMath.scratch();
     final RefractoryRule rule = group.refractoryRule();
+    Arrays.fill(spike, from, to, false);
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
@@ -489,8 +486,6 @@ public final class LifGroupFloatVector implements NeuronKernel {
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
         spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
-      } else {
-        VectorMath.noSpikes(spike, i, S.length());
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }

@@ -7,6 +7,7 @@ import io.brainstem.math.RungeKutta;
 import io.brainstem.math.VectorMath;
 import io.brainstem.network.NeuronKernel;
 import io.brainstem.network.Parameters;
+import java.util.Arrays;
 import javax.annotation.processing.Generated;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -97,6 +98,7 @@ public final class LifGroupVector implements NeuronKernel {
     final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
     final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
+    Arrays.fill(spike, from, to, false);
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
@@ -112,8 +114,6 @@ public final class LifGroupVector implements NeuronKernel {
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
         spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
-      } else {
-        VectorMath.noSpikes(spike, i, S.length());
       }
       V.intoArray(this.V, i);
     }
@@ -177,6 +177,7 @@ public final class LifGroupVector implements NeuronKernel {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double[] lanes = VectorMath.scratch();
     final RefractoryRule rule = group.refractoryRule();
+    Arrays.fill(spike, from, to, false);
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_expEulerFactor = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
@@ -197,8 +198,6 @@ public final class LifGroupVector implements NeuronKernel {
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
         spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
-      } else {
-        VectorMath.noSpikes(spike, i, S.length());
       }
       V.intoArray(this.V, i);
     }
@@ -216,6 +215,7 @@ public final class LifGroupVector implements NeuronKernel {
     final double V_decay = Math.exp(dt * V_slope);
     final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
+    Arrays.fill(spike, from, to, false);
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
@@ -232,8 +232,6 @@ public final class LifGroupVector implements NeuronKernel {
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
         spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
-      } else {
-        VectorMath.noSpikes(spike, i, S.length());
       }
       V.intoArray(this.V, i);
     }
@@ -249,6 +247,7 @@ public final class LifGroupVector implements NeuronKernel {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double[] lanes = VectorMath.scratch();
     final RefractoryRule rule = group.refractoryRule();
+    Arrays.fill(spike, from, to, false);
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
@@ -276,8 +275,6 @@ public final class LifGroupVector implements NeuronKernel {
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
         spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
-      } else {
-        VectorMath.noSpikes(spike, i, S.length());
       }
       V.intoArray(this.V, i);
     }
@@ -359,6 +356,7 @@ public final class LifGroupVector implements NeuronKernel {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
+    Arrays.fill(spike, from, to, false);
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
@@ -372,8 +370,6 @@ public final class LifGroupVector implements NeuronKernel {
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
         spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
-      } else {
-        VectorMath.noSpikes(spike, i, S.length());
       }
       V.intoArray(this.V, i);
     }
@@ -463,6 +459,7 @@ public final class LifGroupVector implements NeuronKernel {
     final double[] tau_refColumn = params.column(TAU_REF_INDEX);
     final double[] lanes = VectorMath.scratch();
     final RefractoryRule rule = group.refractoryRule();
+    Arrays.fill(spike, from, to, false);
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
@@ -482,8 +479,6 @@ public final class LifGroupVector implements NeuronKernel {
         tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
         DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
         spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
-      } else {
-        VectorMath.noSpikes(spike, i, S.length());
       }
       V.intoArray(this.V, i);
     }
