@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * lane-wise division by a loop-invariant value (as a kernel's {@code / tau}), of
  * {@code exp}/{@code expm1} lane-wise (the Vector API's) and of the scalar {@code Math.exp}, the
  * cost of the exprel polynomial the vector kernels evaluate ({@link VectorMath#exprelTaylor}), and
- * the memory bandwidth of a STREAM triad over arrays far larger than the caches.
+ * the memory bandwidth of a STREAM triad over arrays far larger than the caches; then the FMA peak
+ * and the triad on two threads at once (their sums), the ceiling of {@code threads(2)}.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp ... io.brainstem.bench.Roofline [--seconds 0.5]
@@ -60,11 +61,42 @@ public final class Roofline {
     res.put("vector_exprel_polynomial_ns", best(seconds, () -> vectorExprel(x, y)));
     res.put("scalar_exprel_ns", best(seconds, () -> scalarExprel(x, y)));
     res.put("triad_gb_s", triadGbS(seconds));
+    // Both cores at once: whether two threads double the throughput (threads(2)'s ceiling).
+    res.put("fma_gflops_preferred_2threads", onTwoThreads(() -> fmaGflops(PREFERRED, seconds)));
+    res.put("triad_gb_s_2threads", onTwoThreads(() -> triadGbS(seconds)));
     res.put("checksum", sink);
     StringBuilder json = new StringBuilder("{");
     res.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k)
         .append("\": ").append(v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v));
     System.out.println("RESULT " + json.append('}'));
+  }
+
+  /** The sum of {@code probe}'s results on two threads started together. */
+  private static double onTwoThreads(java.util.function.DoubleSupplier probe) {
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    double[] out = new double[2];
+    Thread[] threads = new Thread[2];
+    for (int t = 0; t < 2; t++) {
+      int k = t;
+      threads[t] = new Thread(() -> {
+        try {
+          start.await();
+        } catch (InterruptedException | java.util.concurrent.BrokenBarrierException e) {
+          throw new IllegalStateException(e);
+        }
+        out[k] = probe.getAsDouble();
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return out[0] + out[1];
   }
 
   /** A probe: runs its loop once over its data and returns the elements it processed. */
