@@ -202,12 +202,12 @@ final class BackwardEmitter {
     java.util.function.Function<String, String> adj =
         key -> adjoint.computeIfAbsent(key, k -> locals.allocate("a_" + k.replace('\'', '_')));
 
-    ExprRenderer plain = new ExprRenderer(r -> name(r, null));
-    ExprRenderer afterStep = new ExprRenderer(r -> name(r, next));
+    ExprRenderer plain = new ExprRenderer(r -> BackwardCode.name(r, null));
+    ExprRenderer afterStep = new ExprRenderer(r -> BackwardCode.name(r, next));
     CodeBlock.Builder code = CodeBlock.builder()
         .addStatement("final $T $L = group.params()", RuntimeNames.PARAMETERS, params)
         .addStatement("final double dt = $L.dt", frame);
-    if (usesTime(plan)) {
+    if (BackwardCode.usesTime(plan)) {
       code.addStatement("final double t = $L.t", frame);
     }
     java.util.Set<String> read = read(plan);
@@ -351,7 +351,7 @@ final class BackwardEmitter {
       if (!a.comment().equals(comment)) {
         comment = a.comment();
         code.add("// $L\n", comment);
-        Forward exprel = exprelOf(a.seed(), byName);
+        Forward exprel = BackwardCode.exprelOf(a.seed(), byName);
         if (exprel != null && slopes.containsKey(exprel.name())) {
           code.addStatement("final double $L = $L * $L",
               adj.apply(BackwardPlanner.exprelPartialName(exprel.name())), adj.apply(exprel.name()),
@@ -364,7 +364,7 @@ final class BackwardEmitter {
       }
       String target = a.target().kind() == RefKind.PARAM
           ? gradParam.get(a.target().name()) : adj.apply(a.target().name());
-      code.addStatement("$L += $L", target, product(seedName(a.seed(), adj),
+      code.addStatement("$L += $L", target, BackwardCode.product(seedName(a.seed(), adj),
           SweepDivisions.rewrite(a.partial(), paramOnly, SweepDivisions::reciprocal), plain));
     }
     code.endControlFlow();
@@ -429,12 +429,12 @@ final class BackwardEmitter {
       for (String r : resetValue.keySet()) {
         Expr d = spike.resetPartials().get(r).get(u);
         if (d != null) {
-          sum.add(" + ($L ? $L : 0)", spiked, product(post.get(states.indexOf(r)), d, afterStep));
+          sum.add(" + ($L ? $L : 0)", spiked, BackwardCode.product(post.get(states.indexOf(r)), d, afterStep));
         }
       }
       Expr dm = spike.marginPartials().get(u);
       if (dm != null) {
-        sum.add(" + $L", product(aMargin + " * " + slope, dm, afterStep));
+        sum.add(" + $L", BackwardCode.product(aMargin + " * " + slope, dm, afterStep));
       }
       code.addStatement("final double $L = $L", nextAdjoint.get(u), sum.build());
     }
@@ -443,12 +443,12 @@ final class BackwardEmitter {
         Expr d = spike.resetPartials().get(r).get(p.getKey());
         if (d != null) {
           code.addStatement("if ($L) $L += $L", spiked, p.getValue(),
-              product(post.get(states.indexOf(r)), d, afterStep));
+              BackwardCode.product(post.get(states.indexOf(r)), d, afterStep));
         }
       }
       Expr dm = spike.marginPartials().get(p.getKey());
       if (dm != null) {
-        code.addStatement("$L += $L", p.getValue(), product(aMargin + " * " + slope, dm, afterStep));
+        code.addStatement("$L += $L", p.getValue(), BackwardCode.product(aMargin + " * " + slope, dm, afterStep));
       }
     }
   }
@@ -489,28 +489,6 @@ final class BackwardEmitter {
     return out;
   }
 
-  /** {@code seed * partial}, without a factor of one. */
-  private static CodeBlock product(String seed, Expr partial, ExprRenderer render) {
-    if (partial instanceof Expr.Num n && n.value() == 1) {
-      return CodeBlock.of("$L", seed);
-    } else if (partial instanceof Expr.Num n && n.value() == -1) {
-      return CodeBlock.of("-($L)", seed);
-    }
-    boolean atom = partial instanceof Ref || partial instanceof Expr.Call
-        || partial instanceof Expr.Num n && n.value() >= 0;
-    return CodeBlock.of(atom ? "$L * $L" : "$L * ($L)", seed, render.render(partial));
-  }
-
-  private static Forward exprelOf(Ref seed, Map<String, Forward> byName) {
-    for (Forward f : byName.values()) {
-      if (f.exprelFactor()
-          && seed.name().equals(BackwardPlanner.exprelPartialName(f.name()))) {
-        return f;
-      }
-    }
-    return null;
-  }
-
   private static String seedName(Ref seed, java.util.function.Function<String, String> adj) {
     return adj.apply(seed.name());
   }
@@ -520,9 +498,7 @@ final class BackwardEmitter {
     java.util.Set<String> out = new java.util.HashSet<>();
     java.util.function.Consumer<Expr> add = e ->
         io.brainstem.processor.integrate.Exprs.forEachRef(e, r -> out.add(r.name()));
-    plan.forward().forEach(f -> add.accept(f.value()));
-    plan.next().values().forEach(add);
-    plan.sweep().forEach(a -> add.accept(a.partial()));
+    BackwardCode.forEachExpr(plan, add);
     spike.ifPresent(sp -> {
       add.accept(sp.margin());
       add.accept(sp.condition());
@@ -531,24 +507,5 @@ final class BackwardEmitter {
       sp.marginPartials().values().forEach(add);
     });
     return out;
-  }
-
-  private boolean usesTime(Plan plan) {
-    boolean[] uses = {false};
-    plan.forward().forEach(f -> io.brainstem.processor.integrate.Exprs.forEachRef(f.value(),
-        r -> uses[0] |= r.kind() == RefKind.TIME));
-    plan.next().values().forEach(e -> io.brainstem.processor.integrate.Exprs.forEachRef(e,
-        r -> uses[0] |= r.kind() == RefKind.TIME));
-    return uses[0];
-  }
-
-  /** A reference's Java name; states read {@code next} names when given (after the step). */
-  private static String name(Ref r, Map<String, String> next) {
-    return switch (r.kind()) {
-      case STATE -> next == null ? r.name() : next.get(r.name());
-      case DT -> "dt";
-      case TIME -> "t";
-      default -> r.name();
-    };
   }
 }

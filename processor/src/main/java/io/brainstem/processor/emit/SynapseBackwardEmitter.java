@@ -163,8 +163,8 @@ final class SynapseBackwardEmitter {
     }
     Function<String, String> adj =
         key -> adjoint.computeIfAbsent(key, k -> locals.allocate("a_" + k.replace('\'', '_')));
-    ExprRenderer plain = new ExprRenderer(r -> name(r, null));
-    ExprRenderer atOutput = new ExprRenderer(r -> name(r, out));
+    ExprRenderer plain = new ExprRenderer(r -> BackwardCode.name(r, null));
+    ExprRenderer atOutput = new ExprRenderer(r -> BackwardCode.name(r, out));
 
     Set<String> graded = new HashSet<>();
     plan.sweep().forEach(a -> {
@@ -180,7 +180,7 @@ final class SynapseBackwardEmitter {
     CodeBlock.Builder code = CodeBlock.builder()
         .addStatement("final $T $L = projection.params()", RuntimeNames.PARAMETERS, params)
         .addStatement("final double dt = $L.dt", frame);
-    if (usesTime(plan)) {
+    if (BackwardCode.usesTime(plan)) {
       code.addStatement("final double t = $L.t", frame);
     }
     List<String> stateIn = new ArrayList<>();
@@ -268,7 +268,7 @@ final class SynapseBackwardEmitter {
       CodeBlock sum = CodeBlock.of("$L[$L]", adjIn.get(s), j);
       Expr d = output.partials().get(new Ref(name, RefKind.STATE));
       if (d != null) {
-        sum = CodeBlock.of("$L + $L", sum, product(aOut, d, atOutput));
+        sum = CodeBlock.of("$L + $L", sum, BackwardCode.product(aOut, d, atOutput));
       }
       code.addStatement("final double $L = $L", adj.apply(BackwardPlanner.adjointOfNext(name)),
           sum);
@@ -276,10 +276,10 @@ final class SynapseBackwardEmitter {
     for (Map.Entry<Ref, Expr> e : output.partials().entrySet()) {
       Ref r = e.getKey();
       if (r.kind() == RefKind.POST) {
-        code.addStatement("$L += $L", adj.apply(r.name()), product(aOut, e.getValue(), atOutput));
+        code.addStatement("$L += $L", adj.apply(r.name()), BackwardCode.product(aOut, e.getValue(), atOutput));
       } else if (r.kind() == RefKind.PARAM) {
         code.addStatement("$L += $L", gradParam.get(r.name()),
-            product(aOut, e.getValue(), atOutput));
+            BackwardCode.product(aOut, e.getValue(), atOutput));
       }
     }
     code.add("// delivery: $L; an increment's adjoint is its state's\n",
@@ -304,7 +304,7 @@ final class SynapseBackwardEmitter {
       if (!a.comment().equals(comment)) {
         comment = a.comment();
         code.add("// $L\n", comment);
-        Forward exprel = exprelOf(a.seed(), byName);
+        Forward exprel = BackwardCode.exprelOf(a.seed(), byName);
         if (exprel != null) {
           code.addStatement("final double $L = $L * dt * dt * $T.derivative(dt * ($L))",
               adj.apply(BackwardPlanner.exprelPartialName(exprel.name())), adj.apply(exprel.name()),
@@ -313,7 +313,7 @@ final class SynapseBackwardEmitter {
       }
       String target = a.target().kind() == RefKind.PARAM
           ? gradParam.get(a.target().name()) : adj.apply(a.target().name());
-      code.addStatement("$L += $L", target, product(adj.apply(a.seed().name()), a.partial(),
+      code.addStatement("$L += $L", target, BackwardCode.product(adj.apply(a.seed().name()), a.partial(),
           plain));
     }
     for (int s = 0; s < model.states().size(); s++) {
@@ -335,56 +335,13 @@ final class SynapseBackwardEmitter {
         .build());
   }
 
-  /** {@code seed * partial}, without a factor of one. */
-  private static CodeBlock product(String seed, Expr partial, ExprRenderer render) {
-    if (partial instanceof Expr.Num n && n.value() == 1) {
-      return CodeBlock.of("$L", seed);
-    } else if (partial instanceof Expr.Num n && n.value() == -1) {
-      return CodeBlock.of("-($L)", seed);
-    }
-    boolean atom = partial instanceof Ref || partial instanceof Expr.Call
-        || partial instanceof Expr.Num n && n.value() >= 0;
-    return CodeBlock.of(atom ? "$L * $L" : "$L * ($L)", seed, render.render(partial));
-  }
-
-  private static Forward exprelOf(Ref seed, Map<String, Forward> byName) {
-    for (Forward f : byName.values()) {
-      if (f.exprelFactor()
-          && seed.name().equals(BackwardPlanner.exprelPartialName(f.name()))) {
-        return f;
-      }
-    }
-    return null;
-  }
-
   /** The model variables the loop reads. */
   private Set<String> read(Plan plan) {
     Set<String> names = new HashSet<>();
     java.util.function.Consumer<Expr> add = e -> Exprs.forEachRef(e, r -> names.add(r.name()));
-    plan.forward().forEach(f -> add.accept(f.value()));
-    plan.next().values().forEach(add);
-    plan.sweep().forEach(a -> add.accept(a.partial()));
+    BackwardCode.forEachExpr(plan, add);
     add.accept(output.value());
     output.partials().values().forEach(add);
     return names;
-  }
-
-  private static boolean usesTime(Plan plan) {
-    boolean[] uses = {false};
-    plan.forward().forEach(f -> Exprs.forEachRef(f.value(),
-        r -> uses[0] |= r.kind() == RefKind.TIME));
-    plan.next().values().forEach(e -> Exprs.forEachRef(e,
-        r -> uses[0] |= r.kind() == RefKind.TIME));
-    return uses[0];
-  }
-
-  /** A reference's Java name; states read the {@code out} names when given (after delivery). */
-  private static String name(Ref r, Map<String, String> out) {
-    return switch (r.kind()) {
-      case STATE -> out == null ? r.name() : out.get(r.name());
-      case DT -> "dt";
-      case TIME -> "t";
-      default -> r.name();
-    };
   }
 }

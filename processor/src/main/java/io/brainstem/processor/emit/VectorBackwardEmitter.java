@@ -180,14 +180,14 @@ final class VectorBackwardEmitter {
       case LOCAL -> vectors.contains(r.name());
       default -> false;
     };
-    VectorExprRenderer plain = new VectorExprRenderer(r -> name(r, null), isVector, "S");
-    VectorExprRenderer afterStep = new VectorExprRenderer(r -> name(r, next), isVector, "S");
-    ExprRenderer scalar = new ExprRenderer(r -> name(r, null));
+    VectorExprRenderer plain = new VectorExprRenderer(r -> BackwardCode.name(r, null), isVector, "S");
+    VectorExprRenderer afterStep = new VectorExprRenderer(r -> BackwardCode.name(r, next), isVector, "S");
+    ExprRenderer scalar = new ExprRenderer(r -> BackwardCode.name(r, null));
 
     CodeBlock.Builder code = CodeBlock.builder()
         .addStatement("final $T params = group.params()", RuntimeNames.PARAMETERS)
         .addStatement("final double dt = frame.dt");
-    if (usesTime(plan)) {
+    if (BackwardCode.usesTime(plan)) {
       code.addStatement("final double t = frame.t");
     }
     Set<String> read = read(plan);
@@ -388,7 +388,7 @@ final class VectorBackwardEmitter {
       if (!a.comment().equals(comment)) {
         comment = a.comment();
         code.add("// $L\n", comment);
-        Forward exprel = exprelOf(a.seed(), byName);
+        Forward exprel = BackwardCode.exprelOf(a.seed(), byName);
         if (exprel != null && slopes.containsKey(exprel.name())) {
           code.addStatement("final $T $L = $L.mul($L)", RuntimeNames.DOUBLE_VECTOR,
               adj.apply(BackwardPlanner.exprelPartialName(exprel.name())), adj.apply(exprel.name()),
@@ -562,16 +562,6 @@ final class VectorBackwardEmitter {
     return CodeBlock.of("$L.mul($L)", seed, render.render(partial).code());
   }
 
-  private static Forward exprelOf(Ref seed, Map<String, Forward> byName) {
-    for (Forward f : byName.values()) {
-      if (f.exprelFactor()
-          && seed.name().equals(BackwardPlanner.exprelPartialName(f.name()))) {
-        return f;
-      }
-    }
-    return null;
-  }
-
   private Set<String> gradedParams(Plan plan) {
     Set<String> out = new HashSet<>();
     plan.sweep().forEach(a -> {
@@ -589,9 +579,7 @@ final class VectorBackwardEmitter {
   private Set<String> read(Plan plan) {
     Set<String> out = new HashSet<>();
     java.util.function.Consumer<Expr> add = e -> Exprs.forEachRef(e, r -> out.add(r.name()));
-    plan.forward().forEach(f -> add.accept(f.value()));
-    plan.next().values().forEach(add);
-    plan.sweep().forEach(a -> add.accept(a.partial()));
+    BackwardCode.forEachExpr(plan, add);
     spike.ifPresent(sp -> {
       add.accept(sp.margin());
       add.accept(sp.condition());
@@ -600,23 +588,5 @@ final class VectorBackwardEmitter {
       sp.marginPartials().values().forEach(add);
     });
     return out;
-  }
-
-  private static boolean usesTime(Plan plan) {
-    boolean[] uses = {false};
-    plan.forward().forEach(f -> Exprs.forEachRef(f.value(),
-        r -> uses[0] |= r.kind() == RefKind.TIME));
-    plan.next().values().forEach(e -> Exprs.forEachRef(e,
-        r -> uses[0] |= r.kind() == RefKind.TIME));
-    return uses[0];
-  }
-
-  private static String name(Ref r, Map<String, String> next) {
-    return switch (r.kind()) {
-      case STATE -> next == null ? r.name() : next.get(r.name());
-      case DT -> "dt";
-      case TIME -> "t";
-      default -> r.name();
-    };
   }
 }
