@@ -166,18 +166,26 @@ final class GradedBackwardEmitter {
     CodeBlock.Builder code = CodeBlock.builder()
         .addStatement("final double[] $L = $L.adjOutput", adjOutput, frame);
     for (int n = 0; n < inputs.size(); n++) {
-      values.put(inputs.get(n), locals.allocate(inputs.get(n) + "_values"));
-      adjoints.put(inputs.get(n), locals.allocate(inputs.get(n) + "_adjoint"));
-      code.addStatement("final double[] $L = $L.input[$L]", values.get(inputs.get(n)), frame, n)
-          .addStatement("final double[] $L = $L.adjInput[$L]", adjoints.get(inputs.get(n)), frame,
-              n);
+      String name = inputs.get(n);
+      values.put(name, locals.allocate(name + "_values"));
+      adjoints.put(name, locals.allocate(name + "_adjoint"));
+      boolean isPre = n < model.pres().size();
+      if (read.contains(name)) {
+        code.addStatement("final double[] $L = $L.input[$L]", values.get(name), frame, n);
+      }
+      if (isPre == pre) { // each pass writes its own side's adjoints
+        code.addStatement("final double[] $L = $L.adjInput[$L]", adjoints.get(name), frame, n);
+      }
     }
     Map<String, String> perSynapse = new LinkedHashMap<>();
     Map<String, String> synapseGrad = new LinkedHashMap<>();
     for (int n = 0; n < synapseParams.size(); n++) {
       String name = synapseParams.get(n);
       perSynapse.put(name, locals.allocate(name + "_synapses"));
-      code.addStatement("final double[] $L = projection.doubles($S)", perSynapse.get(name), name);
+      if (read.contains(name)) {
+        code.addStatement("final double[] $L = projection.doubles($S)", perSynapse.get(name),
+            name);
+      }
       if (pre) {
         synapseGrad.put(name, locals.allocate(name + "_gradient"));
         code.addStatement("final double[] $L = $L.gradSynapse[$L]", synapseGrad.get(name), frame,
@@ -185,7 +193,9 @@ final class GradedBackwardEmitter {
       }
     }
     Map<String, String> lumpedGrad = new LinkedHashMap<>();
-    code.addStatement("final $T $L = projection.params()", RuntimeNames.PARAMETERS, params);
+    if (model.params().stream().anyMatch(p -> read.contains(p.name()))) {
+      code.addStatement("final $T $L = projection.params()", RuntimeNames.PARAMETERS, params);
+    }
     for (int n = 0; n < model.params().size(); n++) {
       String name = model.params().get(n).name();
       if (!pre && graded.partials().containsKey(new Ref(name, RefKind.PARAM))) {
@@ -194,13 +204,24 @@ final class GradedBackwardEmitter {
       }
     }
     ExprRenderer render = new ExprRenderer(r -> BackwardCode.name(r, null));
+    // what the post pass's partials (by @Post variables and lumped parameters) read
+    java.util.Set<String> postRead = new java.util.HashSet<>();
+    graded.partials().forEach((r, e) -> {
+      if (r.kind() == RefKind.POST || lumpedGrad.containsKey(r.name())) {
+        io.brainstem.processor.integrate.Exprs.forEachRef(e, x -> postRead.add(x.name()));
+      }
+    });
+    java.util.Set<String> used = pre ? read : postRead;
     String comment = model.graded().orElseThrow().target() + " += "
         + BackwardPlanner.show(graded.value());
     if (pre) {
       code.add("// the @Pre adjoints: a gather along each presynaptic row; per-synapse gradients\n");
       code.beginControlFlow("for (int $L = $L; $L < $L; $L++)", i, from, i, to, i);
       for (Pre p : model.pres()) {
-        code.addStatement("final double $L = $L[$L]", p.fieldName(), values.get(p.fieldName()), i);
+        if (read.contains(p.fieldName())) {
+          code.addStatement("final double $L = $L[$L]", p.fieldName(), values.get(p.fieldName()),
+              i);
+        }
         code.addStatement("double $L = 0", preAdjoint.get(p.fieldName()));
       }
       code.beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i,
@@ -216,7 +237,10 @@ final class GradedBackwardEmitter {
       code.beginControlFlow("for (int $L = 0, $L = indptr.length - 1; $L < $L; $L++)", i, last,
           i, last, i);
       for (Pre p : model.pres()) {
-        code.addStatement("final double $L = $L[$L]", p.fieldName(), values.get(p.fieldName()), i);
+        if (postRead.contains(p.fieldName())) {
+          code.addStatement("final double $L = $L[$L]", p.fieldName(), values.get(p.fieldName()),
+              i);
+        }
       }
       code.beginControlFlow("for (int $L = indptr[$L]; $L < indptr[$L + 1]; $L++)", k, i, k, i,
           k);
@@ -227,17 +251,17 @@ final class GradedBackwardEmitter {
     }
     code.addStatement("final double $L = $L == null ? 0 : $L[$L]", a, adjOutput, adjOutput, j);
     for (Post p : model.posts()) {
-      if (read.contains(p.fieldName())) {
+      if (used.contains(p.fieldName())) {
         code.addStatement("final double $L = $L[$L]", p.fieldName(), values.get(p.fieldName()), j);
       }
     }
     for (String name : synapseParams) {
-      if (read.contains(name)) {
+      if (used.contains(name)) {
         code.addStatement("final double $L = $L[$L]", name, perSynapse.get(name), k);
       }
     }
     for (int n = 0; n < model.params().size(); n++) {
-      if (read.contains(model.params().get(n).name())) {
+      if (used.contains(model.params().get(n).name())) {
         code.addStatement("final double $L = $L.value($L, $L)", model.params().get(n).name(),
             params, n, j);
       }
