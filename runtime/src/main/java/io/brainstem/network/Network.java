@@ -361,6 +361,64 @@ public class Network {
     }
   }
 
+  /**
+   * Plans which projections assign their output in the coming steps ({@link
+   * Projection#assignsOutput()}): in the order added, the first projection writing an input that
+   * nothing in {@code writtenFirst} writes before the projections (runner inputs, hooks), when its
+   * generated code can and it is held (not staged). The caller promises that every input is 0 at
+   * the start of each of those steps (a runner clears them after every step) and calls this
+   * between steps only; {@code writtenFirst} null turns assignment off (every output adds).
+   */
+  public final void assignOutputs(java.util.Set<Variable> writtenFirst) {
+    java.util.Set<Variable> written = new java.util.HashSet<>();
+    if (writtenFirst != null) {
+      written.addAll(writtenFirst);
+    }
+    for (Projection p : projectionArray) {
+      Variable target = p.outputTarget();
+      p.assignOutput(writtenFirst != null && p.outputAssignable() && !p.staged()
+          && !written.contains(target));
+      if (target != null) {
+        written.add(target);
+      } else if (!p.outputDeclared()) { // a hand-written projection may write any input
+        for (Variable v : p.post().variables()) {
+          if (v.kind() == Variable.Kind.INPUT) {
+            written.add(v);
+          }
+        }
+      }
+    }
+  }
+
+  /** Whether every input accumulator holds +0.0 in every element, as {@link #clearInputs} leaves it. */
+  public final boolean inputsCleared() {
+    for (NeuronGroup g : groupArray) {
+      for (Variable v : g.variables()) {
+        if (v.kind() == Variable.Kind.INPUT && !v.isBoolean() && !allPositiveZero(v)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean allPositiveZero(Variable v) {
+    if (v.isFloat()) {
+      for (float x : v.floats()) {
+        if (Float.floatToRawIntBits(x) != 0) {
+          return false;
+        }
+      }
+    } else {
+      for (double x : v.doubles()) {
+        if (Double.doubleToRawLongBits(x) != 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** Sets every group's input accumulators to 0 (the end of each step). */
   public final void clearInputs() {
     for (NeuronGroup g : groupArray) {

@@ -67,6 +67,10 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   /** Each row's end ({@code indptr[i + 1]} at {@code i}): whole rows, for ranges without cuts. */
   private final int[] rowEndsAll;
   private RowCuts rowCuts; // the stepper's ranges, set by cutRows
+  private boolean outputDeclared; // outputTarget called: the input it writes is known
+  private Variable outputTarget; // the postsynaptic input written, or null for none
+  private boolean outputAssignable; // the generated code can assign its output
+  private boolean assignOutput; // this step: the first writer of an input 0 at the step's start
 
   /**
    * A projection from {@code pre} to {@code post} connected by {@code connector}; generated
@@ -697,6 +701,49 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   /** How this projection stores its state: as its postsynaptic group does. */
   public final Precision precision() {
     return post.precision();
+  }
+
+  /**
+   * For generated projections: the postsynaptic input their output (or graded coupling) writes,
+   * null for none, and whether their code can assign the output instead of adding it
+   * ({@link #assignsOutput()}). A projection that never calls this is taken to write every input
+   * of its postsynaptic group.
+   */
+  protected final void outputTarget(String target, boolean assignable) {
+    outputTarget = target == null ? null : postVariableNamed(target, "@Output target");
+    outputAssignable = assignable && target != null;
+    outputDeclared = true;
+  }
+
+  /** The input this projection writes, null for none; {@code declared} false: unknown (any). */
+  final Variable outputTarget() {
+    return outputTarget;
+  }
+
+  /** Whether the projection said which input it writes ({@link #outputTarget(String, boolean)}). */
+  final boolean outputDeclared() {
+    return outputDeclared;
+  }
+
+  /** Whether the generated code can assign its output ({@link #assignsOutput()}). */
+  final boolean outputAssignable() {
+    return outputAssignable;
+  }
+
+  /** Set by {@link Network#assignOutputs}, before a step, never during one. */
+  final void assignOutput(boolean assign) {
+    this.assignOutput = assign;
+  }
+
+  /**
+   * True when, in this step, the projection is the first writer of its target input and that
+   * input is 0 at the start of the step (a runner plans it: {@link Network#assignOutputs}). The
+   * generated code then writes {@code input[j] = 0.0 + output} (bit for bit the sum it replaces)
+   * in the same loop that integrates the state, and rewrites the target's value after each
+   * delivered spike, instead of a second pass adding the output.
+   */
+  public final boolean assignsOutput() {
+    return assignOutput;
   }
 
   /** For generated projections: their vector kernels, or null (then scalar kernels run). */

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A validated runner configuration: inputs and monitors already bound to the network;
  * {@code progress} and {@code progressOut} null for the runner's defaults; {@code streams} null when
- * nothing streams; {@code inputNames[i]} names input i in messages; {@code nanGuard} null without
+ * nothing streams; {@code inputNames[i]} names input i in messages; {@code inputWrites} the
+ * variables the inputs write (null when an action may write any); {@code nanGuard} null without
  * {@link RunnerBuilder#nanGuard}; {@code threads} as {@link RunnerBuilder#threads}.
  */
 record RunConfig(
@@ -20,6 +21,7 @@ record RunConfig(
     boolean jit,
     Input.Bound[] inputs,
     String[] inputNames,
+    java.util.Set<io.brainstem.network.Variable> inputWrites,
     List<Recorder> recorders,
     MonitorMode monitorMode,
     Boolean progress,

@@ -91,6 +91,9 @@ public abstract class Runner implements AutoCloseable {
   private MonitorResults mon;
   private RunStats lastRun;
   private int at; // within the phase running: which input, monitor or listener (for failures)
+  // What writes the inputs before the projections, or null: every projection output adds.
+  private final java.util.Set<io.brainstem.network.Variable> inputWrites;
+  private boolean outputsPlanned; // Network.assignOutputs done for this run
 
   /**
    * Validates {@code builder}'s configuration, binds its inputs and monitors to the network, and
@@ -113,6 +116,7 @@ public abstract class Runner implements AutoCloseable {
     this.jit = config.jit();
     this.inputs = config.inputs();
     this.inputNames = config.inputNames();
+    this.inputWrites = hooksMayWriteInputs() ? null : config.inputWrites();
     this.recorders = config.recorders();
     this.recorderArray = recorders.toArray(new Recorder[0]);
     this.monitorMode = config.monitorMode();
@@ -472,6 +476,9 @@ public abstract class Runner implements AutoCloseable {
       throw new Stop(0, false, "starting the run (" + hook("runStarted") + ")", e);
     }
     int done = 0;
+    // Inputs all +0.0 now (as after a CLEAR): assign from the first step, else from the second.
+    outputsPlanned = inputWrites != null && network.inputsCleared();
+    network.assignOutputs(outputsPlanned ? inputWrites : null);
     try {
       Progress shown = progress(steps);
       try {
@@ -492,13 +499,34 @@ public abstract class Runner implements AutoCloseable {
         }
       }
     } catch (Stop s) {
+      network.assignOutputs(null);
       if (s.getCause() != null) {
         throw s; // a failure: the run did not finish
       }
       finish(first, s.taken, calls); // an interrupt: the run ended early
       throw s;
     }
+    network.assignOutputs(null); // between runs the inputs may be written by anyone
     finish(first, steps, calls);
+  }
+
+  /**
+   * Whether this runner's class overrides a hook that runs between one step's CLEAR and the next
+   * step's projections ({@code beforeStep}, {@code beforePhase}, {@code afterPhase}, {@code
+   * afterStep}), which may write inputs: then every projection output adds (see
+   * {@link Network#assignOutputs}).
+   */
+  private boolean hooksMayWriteInputs() {
+    for (Class<?> c = getClass(); c != Runner.class; c = c.getSuperclass()) {
+      for (java.lang.reflect.Method m : c.getDeclaredMethods()) {
+        String n = m.getName();
+        if (!m.isSynthetic() && (n.equals("beforeStep") || n.equals("afterStep")
+            || n.equals("beforePhase") || n.equals("afterPhase"))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Calls runFinished: the listeners', then the hook. */
@@ -547,6 +575,11 @@ public abstract class Runner implements AutoCloseable {
         phase = null;
         afterStep(step, t);
         nextStep = step + 1; // step() and t() move with the run, as hooks see them
+        if (!outputsPlanned && inputWrites != null) {
+          // The inputs are 0 at the start of every later step of this run: CLEAR ran.
+          network.assignOutputs(inputWrites);
+          outputsPlanned = true;
+        }
         if (nextStep == nextCheckpoint) {
           periodicCheckpoint((int) (step - runFirst + 1));
         }

@@ -426,6 +426,15 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
       String path = inputs.get(i).path();
       inputNames[i] = path == null ? "input " + i + " (an action)" : "input " + i + " (" + path + ")";
     }
+    // What the inputs write before the projections: an action may write anything (null).
+    Set<io.brainstem.network.Variable> inputWrites = new HashSet<>();
+    for (Input in : inputs) {
+      if (in.path() == null) {
+        inputWrites = null;
+        break;
+      }
+      inputWrites.add(network.variable(in.path()));
+    }
     Set<String> names = new HashSet<>();
     for (Monitor m : monitors) {
       if (!names.add(m.name())) {
@@ -491,7 +500,8 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
         throw e;
       }
     }
-    return new RunConfig(network, dt, t0, jit, bound, inputNames, List.copyOf(recorders), monitorMode, progress,
+    return new RunConfig(network, dt, t0, jit, bound, inputNames,
+        inputWrites == null ? null : Set.copyOf(inputWrites), List.copyOf(recorders), monitorMode, progress,
         progressOut, buildStart, streams,
         nanGuardEvery == 0 ? null : new NanGuard(network, nanGuardEvery), threads,
         new RunConfig.Checkpoints(checkpoints, checkpointDir, checkpointSteps, keepCheckpoints,

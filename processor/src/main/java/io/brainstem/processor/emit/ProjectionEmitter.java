@@ -71,6 +71,9 @@ final class ProjectionEmitter {
   private final boolean vector;
   /** With vector kernels: the kernels' element loops start there (the vector kernel ran before). */
   private final String tail;
+  /** Whether the output may assign instead of add ({@link #assignable}); its flag's local. */
+  private final boolean assignable;
+  private final String assign;
 
   ProjectionEmitter(SynapseIR model, GeneratedNames generated, boolean vector) {
     this.model = model;
@@ -95,6 +98,8 @@ final class ProjectionEmitter {
     // The event code stamps each event with its time.
     this.usesTime = ModelNames.readsTime(model) || EventEmitter.applies(model);
     this.tail = vector ? names.allocate("tail") : from;
+    this.assignable = assignable(model);
+    this.assign = names.allocate("assign");
     this.perSynapse = new PerSynapseEmitter(model, generated, names, self, user, m, j, k, pre, from,
         to);
     this.events = EventEmitter.applies(model)
@@ -296,6 +301,10 @@ final class ProjectionEmitter {
             o.target(), targetRole)
         .addStatement("this.$L = postFloatVariable($S, $S)", generated.outputArray(Storage.FLOAT),
             o.target(), targetRole));
+    if (events == null && !writesPost(model)) { // else it may write any input: undeclared
+      named.addStatement("outputTarget($L, $L)", model.output().or(model::graded)
+          .map(o -> "\"" + o.target() + "\"").orElse("null"), assignable);
+    }
     if (vector) {
       // By name: this class must load without the jdk.incubator.vector module.
       named.addStatement("vectorKernel($T.load(precision() == $T.FLOAT ? $S : $S, this, params))",
@@ -304,6 +313,28 @@ final class ProjectionEmitter {
           VectorProjectionEmitter.className(model, Storage.DOUBLE).reflectionName());
     }
     return List.of(unnamed, named.build());
+  }
+
+  /**
+   * Whether the generated code can assign the output ({@code Projection.assignsOutput()}): a
+   * held {@code @Output} whose value the projection can recompute after each delivered spike,
+   * i.e. not event code, graded or per-synapse ODEs, and no {@code @Post} field that is the
+   * target or that {@code @OnPre} writes.
+   */
+  static boolean assignable(SynapseIR model) {
+    if (model.output().isEmpty() || !model.graded().isEmpty() || EventEmitter.applies(model)
+        || !model.synapseOdes().isEmpty()) {
+      return false;
+    }
+    String target = model.output().get().target();
+    return !writesPost(model) && model.posts().stream().noneMatch(p -> p.postName().equals(target));
+  }
+
+  /** Whether {@code @OnPre} writes a {@code @Post} field (a delta synapse writes the target). */
+  private static boolean writesPost(SynapseIR model) {
+    Set<String> written = new LinkedHashSet<>();
+    model.onPre().ifPresent(a -> a.assignments().forEach(x -> written.add(x.state())));
+    return model.posts().stream().anyMatch(p -> written.contains(p.fieldName()));
   }
 
   /** The integrators this class has loops for: none without an {@code @Ode}. */
@@ -555,6 +586,15 @@ final class ProjectionEmitter {
       writtenSynapse.forEach(s -> effect.addStatement("this.$L[$L] = $L",
           generated.field(s, storage), perSynapse.index(model.synapseVar(s).orElseThrow()),
           storage.store(m + "." + s)));
+      if (assignable) {
+        Output out = model.output().orElseThrow();
+        effect.beginControlFlow("if ($L)", assign);
+        if (storage == Storage.FLOAT) { // the output pass would read the stored floats
+          writtenLumped.forEach(s -> effect.addStatement("$L.$L = (float) $L.$L", m, s, m, s));
+        }
+        effect.add(assignTo(CodeBlock.of("$L.$L()", m, out.methodName()), storage))
+            .endControlFlow();
+      }
     } else {
       PlanRenderer render = PlanRenderer.kernel(model, vars, j);
       CodeBlock.Builder assignments = CodeBlock.builder();
@@ -562,6 +602,8 @@ final class ProjectionEmitter {
         assignments.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
       }
       CodeBlock rendered = assignments.build();
+      // Rendered before the loads, which then include what the output reads.
+      CodeBlock reassign = assignable ? outputValue(render, storage) : null;
       effect.add(loadStates(vars, false, writtenLumped, storage))
           .add(perSynapse.loads(vars, writtenSynapse, storage))
           .add(loadWrittenPosts(written, storage))
@@ -569,6 +611,13 @@ final class ProjectionEmitter {
       writtenSynapse.forEach(s -> effect.addStatement("this.$L[$L] = $L",
           generated.field(s, storage), perSynapse.index(model.synapseVar(s).orElseThrow()),
           storage.store(s)));
+      if (reassign != null) {
+        effect.beginControlFlow("if ($L)", assign);
+        if (storage == Storage.FLOAT) { // the output pass would read the stored floats
+          writtenLumped.forEach(s -> effect.addStatement("$L = (float) $L", s, s));
+        }
+        effect.add(reassign).endControlFlow();
+      }
     }
     CodeBlock.Builder perTarget = CodeBlock.builder()
         .addStatement("final int $L = indices[$L]", j, k)
@@ -581,7 +630,12 @@ final class ProjectionEmitter {
     perTarget.add(loads.paramsInLoop(vars, j))
         .add(loads.inputs(vars, j, written))
         .add(effect.build());
-    return CodeBlock.builder()
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (assignable) {
+      code.add("// assigning: each target's output is rewritten from its state after the spike\n")
+          .addStatement("final boolean $L = assignsOutput()", assign);
+    }
+    return code
         .add("// spikes due now: $L() on each target in [$L, $L) ($L)\n",
             onPre.methodName(), from, to, Members.oneLine(onPre.sourceText()))
         .beginControlFlow("if (hasSynapseDelays())")
@@ -640,6 +694,7 @@ final class ProjectionEmitter {
       model.states().forEach(s -> add.addStatement("$L.$L = this.$L[$L]", m, s.name(),
           generated.field(s.name(), storage), j));
       add.add(addTo(target, CodeBlock.of("$L.$L()", m, out.methodName()), storage));
+
     } else {
       PlanRenderer render = PlanRenderer.kernel(model, vars, j);
       LocalLets lets = LocalLets.of(out.locals(), out.value(), "out", names.copy());
@@ -653,7 +708,12 @@ final class ProjectionEmitter {
           .add(addTo(target, value, storage));
     }
     CodeBlock perElement = add.build();
-    return CodeBlock.builder()
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (assignable) {
+      code.add("// the first writer of an input 0 at the step's start assigns: 0.0 + output\n")
+          .addStatement("final boolean $L = assignsOutput()", assign);
+    }
+    return code
         .add("// $L += $L\n", out.target(), Members.oneLine(out.sourceText()))
         .beginControlFlow("for (int $L = $L; $L < $L; $L++)", j, from, j, to, j)
         .add(loads.paramsInLoop(vars, j))
@@ -669,9 +729,33 @@ final class ProjectionEmitter {
    * lossy-conversion lint (the parentheses keep a conditional value whole).
    */
   private CodeBlock addTo(String target, CodeBlock value, Storage storage) {
+    if (assignable) { // 0.0 + value: bit for bit the sum into a cleared input
+      return storage == Storage.DOUBLE
+          ? CodeBlock.of("$L[$L] = ($L ? 0.0 : $L[$L]) + $L;\n", target, j, assign, target, j, value)
+          : CodeBlock.of("$L[$L] = (float) (($L ? 0.0 : $L[$L]) + ($L));\n", target, j, assign,
+              target, j, value);
+    }
     return storage == Storage.DOUBLE
         ? CodeBlock.of("$L[$L] += $L;\n", target, j, value)
         : CodeBlock.of("$L[$L] = (float) ($L[$L] + ($L));\n", target, j, target, j, value);
+  }
+
+  /** {@code target[j] = 0.0 + value} (the output into a cleared input). */
+  private CodeBlock assignTo(CodeBlock value, Storage storage) {
+    String target = generated.outputArray(storage);
+    return storage == Storage.DOUBLE
+        ? CodeBlock.of("$L[$L] = 0.0 + $L;\n", target, j, value)
+        : CodeBlock.of("$L[$L] = (float) (0.0 + ($L));\n", target, j, value);
+  }
+
+  /** The output's lets and {@code target[j] = 0.0 + output}, rendered by {@code render}. */
+  private CodeBlock outputValue(PlanRenderer render, Storage storage) {
+    Output out = model.output().orElseThrow();
+    LocalLets lets = LocalLets.of(out.locals(), out.value(), "out", names.copy());
+    CodeBlock.Builder code = CodeBlock.builder();
+    lets.lets().forEach(let ->
+        code.addStatement("final double $L = $L", let.name(), render.expr(let.value())));
+    return code.add(assignTo(render.expr(lets.value()), storage)).build();
   }
 
   /** States as locals: mutable when {@code written}; read-only ones only when read. */

@@ -70,6 +70,9 @@ final class VectorProjectionEmitter {
   private final String carry;
   private final String block;
   private final String blockEnd;
+  /** Whether the output may assign ({@link ProjectionEmitter#assignable}); its flag's local. */
+  private final boolean assignable;
+  private final String assign;
 
   VectorProjectionEmitter(SynapseIR model, GeneratedNames generated, Storage storage) {
     this.model = model;
@@ -89,6 +92,20 @@ final class VectorProjectionEmitter {
     this.carry = names.allocate("carry");
     this.block = names.allocate("b");
     this.blockEnd = names.allocate("e");
+    this.assignable = ProjectionEmitter.assignable(model);
+    this.assign = names.allocate("assign");
+  }
+
+  /**
+   * Whether the integration's last loop also writes the output when the projection assigns it
+   * ({@code Projection.assignsOutput()}): an assignable output without locals, after an
+   * {@code @Ode}, stored as double. Then the kernel's {@code output} returns at once in those
+   * steps.
+   */
+  private boolean fuses() {
+    // Float storage would need each state rounded to float first: it runs the output loop.
+    return assignable && storage == Storage.DOUBLE && !model.odes().isEmpty()
+        && model.output().orElseThrow().locals().isEmpty();
   }
 
   /**
@@ -170,7 +187,7 @@ final class VectorProjectionEmitter {
           .initializer("256").build());
     }
     type.addFields(Members.indexConstants(model, generated));
-    if (!model.odes().isEmpty()) {
+    if (!model.odes().isEmpty() || assignable) {
       type.addField(projection, owner, PRIVATE, FINAL);
     }
     type.addField(RuntimeNames.PARAMETERS, "params", PRIVATE, FINAL);
@@ -209,7 +226,7 @@ final class VectorProjectionEmitter {
             + " parameter table.\n")
         .addParameter(projection, owner)
         .addParameter(RuntimeNames.PARAMETERS, "params");
-    if (!model.odes().isEmpty()) {
+    if (!model.odes().isEmpty() || assignable) {
       ctor.addStatement("this.$L = $L", owner, owner);
     }
     ctor.addStatement("this.params = params");
@@ -256,6 +273,10 @@ final class VectorProjectionEmitter {
         .addParameter(double.class, "dt")
         .addParameter(int.class, from)
         .addParameter(int.class, to)
+        .addCode(fuses() ? CodeBlock.builder()
+            .beginControlFlow("if ($L.assignsOutput())", owner)
+            .addStatement("return; // the integration's last loop wrote it")
+            .endControlFlow().build() : CodeBlock.of(""))
         .beginControlFlow("if (params.heterogeneous())")
         .addStatement("$L($L)", outputMethod(Variant.PER_ELEMENT), args)
         .nextControlFlow("else")
@@ -482,6 +503,8 @@ final class VectorProjectionEmitter {
       Map<String, Integer> out, boolean last, String farLanes) {
     Set<Ref> reads = new LinkedHashSet<>();
     statements.forEach(st -> reads.addAll(st.reads()));
+    boolean fused = last && fuses();
+    Set<Ref> outReads = fused ? outputReads(model.output().orElseThrow()) : Set.of();
     CodeBlock.Builder body = CodeBlock.builder();
     if (!in.isEmpty() || !out.isEmpty() || indexCarry) {
       body.addStatement("final int $L = $L - $L", at, j, from);
@@ -495,8 +518,27 @@ final class VectorProjectionEmitter {
     if (last) {
       integrated.forEach(s -> body.add(store(s, CodeBlock.of("$L", s))));
     }
+    if (fused) {
+      // What only the output reads loads in its branch; the states are the integrated ones.
+      Set<Ref> only = new LinkedHashSet<>(outReads);
+      only.removeAll(reads);
+      only.removeIf(r -> r.kind() == RefKind.STATE && integrated.contains(r.name()));
+      body.beginControlFlow("if ($L)", assign)
+          .add(loads(variant, only, Set.of()))
+          .add("// $L = 0.0 + $L\n", model.output().orElseThrow().target(),
+              Members.oneLine(model.output().orElseThrow().sourceText()))
+          .add(store(generated.outputArray(Storage.DOUBLE), CodeBlock.of("$T.zero($L).add($L)",
+              RuntimeNames.DOUBLE_VECTOR, s, outputRenderer(variant).vector(
+                  model.output().orElseThrow().value()))))
+          .endControlFlow();
+    }
+    Set<Ref> preambleReads = new LinkedHashSet<>(reads);
+    preambleReads.addAll(outReads);
     CodeBlock.Builder code = CodeBlock.builder().add(VectorKernelParts.preamble(model, variant,
-        preambleLets, reads, in.keySet(), generated));
+        preambleLets, preambleReads, in.keySet(), generated));
+    if (fused) {
+      code.addStatement("final boolean $L = $L.assignsOutput()", assign, owner);
+    }
     if (farLanes != null) {
       code.addStatement("int $L = 0", farLanes);
     }
@@ -516,15 +558,32 @@ final class VectorProjectionEmitter {
   }
 
   /** {@code post.<target>[j] += <output>}, a vector at a time. */
-  private MethodSpec output(Output out, Variant variant) {
+  /** The output's expressions lane-wise; {@code vectorLets} collects its vector locals. */
+  private VectorExprRenderer outputRenderer(Variant variant, Set<String> vectorLets) {
     Vars vars = Vars.kernel(model);
-    Set<String> vectorLets = new HashSet<>();
-    VectorExprRenderer exprs = new VectorExprRenderer(vars::name, r -> switch (r.kind()) {
+    return new VectorExprRenderer(vars::name, r -> switch (r.kind()) {
       case STATE, INPUT, POST, PRE -> true;
       case PARAM -> variant == Variant.PER_ELEMENT;
       case TIME, DT, BODY -> false;
       case LOCAL -> vectorLets.contains(r.name());
     }, s);
+  }
+
+  private VectorExprRenderer outputRenderer(Variant variant) {
+    return outputRenderer(variant, new HashSet<>());
+  }
+
+  /** What the output's lets and value read. */
+  private static Set<Ref> outputReads(Output out) {
+    Set<Ref> reads = new LinkedHashSet<>();
+    out.locals().values().forEach(e -> reads.addAll(Exprs.refs(e)));
+    reads.addAll(Exprs.refs(out.value()));
+    return reads;
+  }
+
+  private MethodSpec output(Output out, Variant variant) {
+    Set<String> vectorLets = new HashSet<>();
+    VectorExprRenderer exprs = outputRenderer(variant, vectorLets);
     LocalLets lets = LocalLets.of(out.locals(), out.value(), "out", names.copy());
     CodeBlock locals = exprs.lets(lets.lets(), vectorLets);
     CodeBlock value = exprs.vector(lets.value());
@@ -536,7 +595,10 @@ final class VectorProjectionEmitter {
         .add(loads(variant, reads, Set.of()))
         .add("// $L += $L\n", out.target(), Members.oneLine(out.sourceText()))
         .add(locals)
-        .add(store(target, CodeBlock.of("$L.add($L)", loadStored(target), value)))
+        .add(store(target, assignable
+            ? CodeBlock.of("($L ? $T.zero($L) : $L).add($L)", assign, RuntimeNames.DOUBLE_VECTOR,
+                s, loadStored(target), value)
+            : CodeBlock.of("$L.add($L)", loadStored(target), value)))
         .build();
     MethodSpec.Builder method = MethodSpec.methodBuilder(outputMethod(variant))
         .addModifiers(PRIVATE);
@@ -547,6 +609,8 @@ final class VectorProjectionEmitter {
         .addParameter(int.class, to)
         .addCode(VectorKernelParts.preamble(model, variant, List.of(), reads, Set.of(),
             generated))
+        .addCode(assignable ? CodeBlock.of("final boolean $L = $L.assignsOutput();\n", assign,
+            owner) : CodeBlock.of(""))
         .beginControlFlow("for (int $L = $L; $L < $L; $L += $L.length())", j, from, j, to, j, s)
         .addCode(body)
         .endControlFlow()

@@ -1,0 +1,148 @@
+package io.brainstem.network;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import io.brainstem.connectivity.FixedProb;
+import io.brainstem.inputs.Input;
+import io.brainstem.models.ExpCobaProjection;
+import io.brainstem.models.ExpCubaProjection;
+import io.brainstem.models.LifGroup;
+import io.brainstem.runners.DSRunner;
+import io.brainstem.runners.ReportRunner;
+import io.brainstem.runners.Runner;
+import io.brainstem.sources.PoissonGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first projection writing an input that is 0 at the step's start assigns {@code 0.0 +
+ * output} in its integration loop and rewrites each spike target's value ({@link
+ * Network#assignOutputs}): bit for bit the sums of adding, on every kernel, storage and thread
+ * count.
+ */
+class AssignedOutputsTest {
+
+  /**
+   * Poisson drive onto two LIF groups; A's input has two writers (the first assigns), B's one
+   * (heterogeneous parameters, a delay); sizes not multiples of the vector lanes.
+   */
+  private static Network net(Precision precision) {
+    Network net = new Network(precision);
+    PoissonGroup q = net.add(new PoissonGroup("Q", 200, t -> 400.0, 7));
+    LifGroup a = net.add(new LifGroup("A", 151, precision).tau_ref(2.));
+    LifGroup b = net.add(new LifGroup("B", 71, precision).tau_ref(2.));
+    net.add(new ExpCobaProjection("QA", q, a, new FixedProb(0.2, 1)).g_max(0.5).E(60.));
+    net.add(new ExpCubaProjection("BA", b, a, new FixedProb(0.2, 3)).g_max(-3.).tau(7.));
+    double[] gmax = new double[71];
+    for (int j = 0; j < gmax.length; j++) {
+      gmax[j] = 0.3 + 0.01 * j;
+    }
+    net.add(new ExpCobaProjection("AB", a, b, new FixedProb(0.2, 2)).g_max(gmax).E(60.)
+        .delaySteps(2));
+    return net;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1, true, DOUBLE", "2, true, DOUBLE", "3, true, DOUBLE", "1, false, DOUBLE",
+      "2, false, DOUBLE", "1, true, FLOAT", "3, true, FLOAT"})
+  void assigningGivesTheSumsOfAdding(int threads, boolean jit, Precision precision) {
+    Network reference = net(precision);
+    Network assigned = net(precision);
+    assigned.assignOutputs(Set.of());
+    assertThat(assigned.projection("QA").assignsOutput()).isTrue();
+    assertThat(assigned.projection("BA").assignsOutput()).isFalse(); // the second writer adds
+    assertThat(assigned.projection("AB").assignsOutput()).isTrue();
+    try (NetworkStepper stepper = NetworkStepper.of(assigned, threads)) {
+      for (int k = 0; k < 300; k++) {
+        double t = k * 0.1;
+        reference.step(t, 0.1, jit);
+        for (StepPhase phase : StepPhase.order()) {
+          if (phase.ofNetwork()) {
+            stepper.run(phase, t, 0.1, jit);
+          }
+        }
+        for (String path : reference.paths()) { // the inputs too, before they are cleared
+          Variable v = reference.variable(path);
+          if (!v.isBoolean()) {
+            assertThat(assigned.variable(path).toDoubles()).isEqualTo(v.toDoubles());
+          }
+        }
+        reference.clearInputs();
+        assigned.clearInputs();
+      }
+    }
+    assertThat(reference.group("B").totalSpikes()).isGreaterThan(50L); // delivery was exercised
+    assertThat(reference.group("A").totalSpikes()).isGreaterThan(50L);
+  }
+
+  @Test
+  void withoutAPlanEveryOutputAdds() {
+    Network net = net(Precision.DOUBLE);
+    net.assignOutputs(Set.of());
+    net.assignOutputs(null);
+    for (Projection p : net.projections()) {
+      assertThat(p.assignsOutput()).isFalse();
+    }
+  }
+
+  @Test
+  void aRunnerInputOnTheTargetMakesEveryProjectionAdd() {
+    Network net = net(Precision.DOUBLE);
+    net.assignOutputs(Set.of(net.variable("A.input")));
+    assertThat(net.projection("QA").assignsOutput()).isFalse();
+    assertThat(net.projection("AB").assignsOutput()).isTrue();
+  }
+
+  /**
+   * A runner assigns from the first step when every input is +0.0 at the run's start, else from
+   * the second (after its CLEAR), and never after the run.
+   */
+  @Test
+  void aRunnerPlansOnClearedInputsAndUndoesAfterTheRun() {
+    Network net = net(Precision.DOUBLE);
+    List<Boolean> seen = new ArrayList<>();
+    ReportRunner runner = ReportRunner.builder(net).input("B.input", 1.0).progressBar(false)
+        .listeners((step, t) -> {
+          seen.add(net.projection("QA").assignsOutput());
+          seen.add(net.projection("AB").assignsOutput()); // B.input has a runner input
+        }).build();
+    runner.run(0.3);
+    assertThat(seen).containsExactly(true, false, true, false, true, false).inOrder();
+    assertThat(net.projection("QA").assignsOutput()).isFalse();
+    seen.clear();
+    net.group("A").doubles("input")[5] = 2.0; // written between runs: A.input[5] gets 2 + output
+    runner.run(0.3);
+    assertThat(seen).containsExactly(false, false, true, false, true, false).inOrder();
+    runner.close();
+  }
+
+  /** A runner whose hooks may write inputs between steps never assigns. */
+  @Test
+  void hooksBetweenStepsTurnAssigningOff() {
+    Network net = net(Precision.DOUBLE);
+    List<Boolean> seen = new ArrayList<>();
+    Runner runner = new HookRunner(DSRunner.builder(net), () -> seen.add(
+        net.projection("QA").assignsOutput()));
+    runner.run(0.3);
+    assertThat(seen).containsExactly(false, false, false);
+    runner.close();
+  }
+
+  private static final class HookRunner extends Runner {
+    private final Runnable hook;
+
+    HookRunner(io.brainstem.runners.RunnerBuilder<?> builder, Runnable hook) {
+      super(builder);
+      this.hook = hook;
+    }
+
+    @Override
+    protected void afterStep(long step, double t) {
+      hook.run();
+    }
+  }
+}
