@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * Anything drawable at a size: a single {@link Plot} or a {@link StackedFigure}. Writes PNG and SVG
@@ -57,11 +56,7 @@ public abstract class Figure {
   /** Writes the figure as a PNG to exactly {@code file} (no extension is added). */
   public Path savePng(Path file) {
     BufferedImage image = image();
-    return write(file, out -> {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IOException("no PNG writer available");
-      }
-    });
+    return write(file, out -> PngWriter.write(image, out));
   }
 
   /** Writes the figure as an SVG (vector graphics, text as text) to exactly {@code file}. */

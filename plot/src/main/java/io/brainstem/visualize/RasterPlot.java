@@ -4,7 +4,6 @@ import io.brainstem.monitors.SpikeEvents;
 import java.awt.Color;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A spike raster of one population, BrainPy's {@code raster_plot(ts, spikes)}: a dot at
@@ -152,7 +151,7 @@ public final class RasterPlot extends Plot<RasterPlot> {
       y[e] = ids == null ? columns[e] : ids[columns[e]];
     }
     XYSeries series = chart.addSeries(label, times, y);
-    series.setMarker(SeriesMarkers.CIRCLE);
+    series.setMarker(new RasterDot());
     series.setMarkerColor(color);
   }
 }

@@ -106,6 +106,48 @@ public final class ProjectionBackward {
   }
 
   /**
+   * Forward: {@code delivered[j] = Σ_i S_i·weight} with one number for every synapse (a constant
+   * increment such as NMDA's {@code x += 1}, or 1: the spike count a state set by a spike reads).
+   *
+   * @param spiked the spikes due in the step
+   * @param weight what each spike adds
+   * @param delivered overwritten, one per postsynaptic neuron
+   */
+  public void delivered(boolean[] spiked, double weight, double[] delivered) {
+    check(spiked, preSize, "spiked", "presynaptic");
+    check(delivered, postSize, "delivered", "postsynaptic");
+    java.util.Arrays.fill(delivered, 0);
+    for (int i = 0; i < preSize; i++) {
+      if (spiked[i]) {
+        for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+          delivered[indices[k]] += weight;
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code adjSpike[i] = Σ_j weight·adjDelivered[j]} for presynaptic neurons {@code [from, to)},
+   * one number for every synapse (see {@link #delivered(boolean[], double, double[])}).
+   *
+   * @param weight what each spike adds
+   * @param adjDelivered {@code ∂L/∂delivered}, one per postsynaptic neuron
+   * @param adjSpike written for {@code [from, to)}
+   * @param from the first presynaptic neuron
+   * @param to one past the last
+   */
+  public void spikeAdjoint(double weight, double[] adjDelivered, double[] adjSpike, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
+      double sum = 0;
+      for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+        sum += adjDelivered[indices[k]];
+      }
+      adjSpike[i] = weight * sum;
+    }
+  }
+
+  /**
    * {@code adjSpike[i] = Σ_j w_ij·adjDelivered[j]} for presynaptic neurons {@code [from, to)},
    * per-synapse weights: the gradient with respect to each presynaptic spike.
    *

@@ -1,8 +1,10 @@
 package io.brainstem.grad;
 
 import io.brainstem.math.Exprel;
+import io.brainstem.math.VectorMath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -167,23 +169,63 @@ public final class VectorAdjoint {
   }
 
   /**
-   * {@code dt·exprel(z)} in place per lane, by the scalar {@link Exprel#exprel}.
+   * {@code dt·exprel(z)} lane-wise: {@link VectorMath#exprelTaylor} (the forward kernels'
+   * polynomial, bit for bit the scalar {@link Exprel#exprel} where {@code |z| < 0.5}), and the
+   * scalar function for the rare lanes beyond (or NaN), so every lane is the scalar loop's value.
    *
-   * @param lanes the arguments {@code z} in, the factors out
+   * @param z the arguments
    * @param dt the step
+   * @param lanes the thread's buffer of one vector ({@link #lanes()})
+   * @return the factors
    */
-  public static void exprelFactors(double[] lanes, double dt) {
+  public static DoubleVector exprelFactor(DoubleVector z, double dt, double[] lanes) {
+    DoubleVector factor = VectorMath.exprelTaylor(z).mul(dt);
+    if (z.abs().compare(VectorOperators.LT, 0.5).allTrue()) {
+      return factor;
+    }
+    z.intoArray(lanes, 0);
+    exprelFactors(lanes, dt);
+    return DoubleVector.fromArray(S, lanes, 0);
+  }
+
+  /**
+   * {@link Exprel#derivative} lane-wise: its series by fused Horner steps in the scalar's order
+   * where {@code |z| < 0.5} (bit for bit the scalar's), the scalar closed form for the other lanes.
+   *
+   * @param z the arguments
+   * @param lanes the thread's buffer of one vector ({@link #lanes()})
+   * @return the derivatives
+   */
+  public static DoubleVector exprelDerivative(DoubleVector z, double[] lanes) {
+    DoubleVector p = z.fma(14 * Exprel.TAYLOR_14, 13 * Exprel.TAYLOR_13);
+    p = p.fma(z, z.broadcast(12 * Exprel.TAYLOR_12));
+    p = p.fma(z, z.broadcast(11 * Exprel.TAYLOR_11));
+    p = p.fma(z, z.broadcast(10 * Exprel.TAYLOR_10));
+    p = p.fma(z, z.broadcast(9 * Exprel.TAYLOR_9));
+    p = p.fma(z, z.broadcast(8 * Exprel.TAYLOR_8));
+    p = p.fma(z, z.broadcast(7 * Exprel.TAYLOR_7));
+    p = p.fma(z, z.broadcast(6 * Exprel.TAYLOR_6));
+    p = p.fma(z, z.broadcast(5 * Exprel.TAYLOR_5));
+    p = p.fma(z, z.broadcast(4 * Exprel.TAYLOR_4));
+    p = p.fma(z, z.broadcast(3 * Exprel.TAYLOR_3));
+    p = p.fma(z, z.broadcast(2 * Exprel.TAYLOR_2));
+    p = p.fma(z, z.broadcast(Exprel.TAYLOR_1));
+    if (z.abs().compare(VectorOperators.LT, 0.5).allTrue()) {
+      return p;
+    }
+    z.intoArray(lanes, 0);
+    exprelDerivatives(lanes);
+    return DoubleVector.fromArray(S, lanes, 0);
+  }
+
+  // the rare paths out of line, so that C2 inlines the two above (arrays cross, not vectors)
+  private static void exprelFactors(double[] lanes, double dt) {
     for (int k = 0; k < lanes.length; k++) {
       lanes[k] = dt * Exprel.exprel(lanes[k]);
     }
   }
 
-  /**
-   * {@link Exprel#derivative} in place per lane.
-   *
-   * @param lanes the arguments in, the derivatives out
-   */
-  public static void exprelDerivatives(double[] lanes) {
+  private static void exprelDerivatives(double[] lanes) {
     for (int k = 0; k < lanes.length; k++) {
       lanes[k] = Exprel.derivative(lanes[k]);
     }

@@ -76,28 +76,30 @@ public final class Exprel {
   /**
    * {@code exprel'(z) = (e^z·(z − 1) + 1) / z²}, with {@code exprel'(0) = 1/2}: the backward step of
    * exponential Euler differentiates its factor through it. For {@code |z| < 0.5} the derivative of
-   * {@link #exprel}'s Taylor series (the same coefficients, {@code Σ k·z^(k−1)/(k+1)!}); beyond,
-   * the closed form.
+   * {@link #exprel}'s Taylor series (the same coefficients, {@code Σ k·z^(k−1)/(k+1)!}) by fused
+   * Horner steps, within 1 ulp (the vector backward loops evaluate it lane-wise in the same
+   * order, bit for bit); beyond, the closed form, within 16 ulps (cancellation near |z| = 0.5).
    *
    * @param z the argument
    * @return the derivative of {@link #exprel} at {@code z}
    */
   public static double derivative(double z) {
     if (Math.abs(z) < 0.5) {
+      // Horner with fused multiply-adds, as exprel: one rounding per step
       double p = 14 * TAYLOR_14;
-      p = p * z + 13 * TAYLOR_13;
-      p = p * z + 12 * TAYLOR_12;
-      p = p * z + 11 * TAYLOR_11;
-      p = p * z + 10 * TAYLOR_10;
-      p = p * z + 9 * TAYLOR_9;
-      p = p * z + 8 * TAYLOR_8;
-      p = p * z + 7 * TAYLOR_7;
-      p = p * z + 6 * TAYLOR_6;
-      p = p * z + 5 * TAYLOR_5;
-      p = p * z + 4 * TAYLOR_4;
-      p = p * z + 3 * TAYLOR_3;
-      p = p * z + 2 * TAYLOR_2;
-      p = p * z + TAYLOR_1;
+      p = Math.fma(p, z, 13 * TAYLOR_13);
+      p = Math.fma(p, z, 12 * TAYLOR_12);
+      p = Math.fma(p, z, 11 * TAYLOR_11);
+      p = Math.fma(p, z, 10 * TAYLOR_10);
+      p = Math.fma(p, z, 9 * TAYLOR_9);
+      p = Math.fma(p, z, 8 * TAYLOR_8);
+      p = Math.fma(p, z, 7 * TAYLOR_7);
+      p = Math.fma(p, z, 6 * TAYLOR_6);
+      p = Math.fma(p, z, 5 * TAYLOR_5);
+      p = Math.fma(p, z, 4 * TAYLOR_4);
+      p = Math.fma(p, z, 3 * TAYLOR_3);
+      p = Math.fma(p, z, 2 * TAYLOR_2);
+      p = Math.fma(p, z, TAYLOR_1);
       return p;
     }
     if (z == Double.NEGATIVE_INFINITY) {

@@ -22,7 +22,7 @@ import io.brainstem.annotations.Synapse;
  * Defaults: g_max 1, tau 10 ms, E 0 mV. Linear kinetics: one state per postsynaptic neuron is exact. Use
  * the generated {@link AlphaCobaProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class AlphaCoba {
   @Param(unit = "uS/ms") double g_max = 1;
   @Param(unit = "ms") double tau = 10;

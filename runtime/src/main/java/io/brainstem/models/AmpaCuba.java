@@ -26,7 +26,7 @@ import io.brainstem.annotations.Synapse;
  * every integrator does exactly; it is compared with 1e−9 so that rounding cannot add a step. Use
  * the generated {@link AmpaCubaProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class AmpaCuba {
   @Param(unit = "nA") double g_max = 0.42;
   @Param(unit = "1/(ms mM)") double alpha = 0.98;

@@ -17,7 +17,7 @@ import io.brainstem.annotations.Synapse;
  * Defaults: g_max 0.1 (dimensionless, in [0, 1]), E 0 mV. The postsynaptic group needs a state
  * {@code V}. Use the generated {@link DeltaCobaProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class DeltaCoba {
   @Param(unit = "1") double g_max = 0.1;
   @Param(unit = "mV") double E = 0;

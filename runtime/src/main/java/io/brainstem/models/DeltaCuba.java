@@ -19,7 +19,7 @@ import io.brainstem.annotations.Synapse;
  * postsynaptic group integrates the step (see the step order in docs/architecture.md). Use the
  * generated {@link DeltaCubaProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class DeltaCuba {
   @Param(unit = "mV") double g_max = 1;
   @Post(unit = "mV") double V;

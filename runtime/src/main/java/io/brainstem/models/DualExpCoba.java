@@ -24,7 +24,7 @@ import io.brainstem.annotations.Synapse;
  * tau_rise). Defaults: g_max 1, tau_decay 10 ms, tau_rise 1 ms, E 0 mV. Linear kinetics: one state per
  * postsynaptic neuron is exact. Use the generated {@link DualExpCobaProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class DualExpCoba {
   @Param(unit = "uS/ms") double g_max = 1;
   @Param(unit = "ms") double tau_decay = 10, tau_rise = 1;

@@ -23,7 +23,7 @@ import io.brainstem.annotations.Synapse;
  * tau_rise). Defaults: g_max 1, tau_decay 10 ms, tau_rise 1 ms. Linear kinetics: one state per
  * postsynaptic neuron is exact. Use the generated {@link DualExpCubaProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class DualExpCuba {
   @Param(unit = "nA/ms") double g_max = 1;
   @Param(unit = "ms") double tau_decay = 10, tau_rise = 1;

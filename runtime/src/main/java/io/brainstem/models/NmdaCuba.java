@@ -26,7 +26,7 @@ import io.brainstem.annotations.Synapse;
  * acts on the sum over the neuron's synapses (exact for one active partner). Use the generated
  * {@link NmdaCubaProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class NmdaCuba {
   @Param(unit = "nA") double g_max = 0.15;
   @Param(unit = "ms") double tau_decay = 100, tau_rise = 2;

@@ -5,15 +5,36 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import io.brainstem.annotations.Integrator;
 import io.brainstem.connectivity.FixedProb;
+import io.brainstem.models.AlphaCobaBackward;
+import io.brainstem.models.AlphaCobaProjection;
 import io.brainstem.models.AlphaCubaBackward;
 import io.brainstem.models.AlphaCubaProjection;
+import io.brainstem.models.AmpaCobaBackward;
+import io.brainstem.models.AmpaCobaProjection;
+import io.brainstem.models.AmpaCubaBackward;
+import io.brainstem.models.AmpaCubaProjection;
+import io.brainstem.models.DeltaCobaBackward;
+import io.brainstem.models.DeltaCobaProjection;
+import io.brainstem.models.DeltaCubaBackward;
 import io.brainstem.models.DeltaCubaProjection;
+import io.brainstem.models.DualExpCobaBackward;
+import io.brainstem.models.DualExpCobaProjection;
+import io.brainstem.models.DualExpCubaBackward;
+import io.brainstem.models.DualExpCubaProjection;
 import io.brainstem.models.ExpCobaBackward;
 import io.brainstem.models.ExpCobaProjection;
 import io.brainstem.models.ExpCubaBackward;
 import io.brainstem.models.ExpCubaProjection;
+import io.brainstem.models.GabaACobaBackward;
+import io.brainstem.models.GabaACobaProjection;
+import io.brainstem.models.GabaACubaBackward;
+import io.brainstem.models.GabaACubaProjection;
 import io.brainstem.models.LifBackward;
 import io.brainstem.models.LifGroup;
+import io.brainstem.models.NmdaCobaBackward;
+import io.brainstem.models.NmdaCobaProjection;
+import io.brainstem.models.NmdaCubaBackward;
+import io.brainstem.models.NmdaCubaProjection;
 import io.brainstem.models.WeightedExpCobaBackward;
 import io.brainstem.models.WeightedExpCobaProjection;
 import io.brainstem.models.WeightedExpCubaBackward;
@@ -55,9 +76,18 @@ class ProjectionGradientCheckTest {
   private static double worst;
   private static String worstCase = "";
 
-  /** A synapse model: how to build it, its backward step, its weight, parameter overrides. */
+  /**
+   * A synapse model: how to build it, its backward step, its weight (null: a number, a constant
+   * increment or a spike count, checked through the parameters), initial states.
+   */
   record Model(String name, Builder build,
-      Function<Projection, BackwardStep> backward, String weight, boolean perSynapse) {
+      Function<Projection, BackwardStep> backward, String weight, boolean perSynapse,
+      Consumer<Projection> prepare) {
+    Model(String name, Builder build, Function<Projection, BackwardStep> backward, String weight,
+        boolean perSynapse) {
+      this(name, build, backward, weight, perSynapse, p -> {});
+    }
+
     @Override
     public String toString() {
       return name;
@@ -74,7 +104,9 @@ class ProjectionGradientCheckTest {
   static List<Model> models() {
     return List.of(
         new Model("DeltaCuba", (a, b, m) -> new DeltaCubaProjection(a, b, CONNECT).g_max(0.7),
-            p -> null, "g_max", false),
+            p -> new DeltaCubaBackward((DeltaCubaProjection) p), "g_max", false),
+        new Model("DeltaCoba", (a, b, m) -> new DeltaCobaProjection(a, b, CONNECT).g_max(0.15)
+            .E(30), p -> new DeltaCobaBackward((DeltaCobaProjection) p), null, false),
         new Model("ExpCuba", (a, b, m) -> new ExpCubaProjection(a, b, CONNECT).g_max(2).tau(3).method(m),
             p -> new ExpCubaBackward((ExpCubaProjection) p), "g_max", false),
         new Model("ExpCoba", (a, b, m) -> new ExpCobaProjection(a, b, CONNECT).g_max(0.2).tau(4).E(50)
@@ -99,13 +131,47 @@ class ProjectionGradientCheckTest {
             w[k] = 1.5 - ((k * 5) % 7) / 3.0;
           }
           return p.w(w);
-        }, p -> new WeightedExpCubaBackward((WeightedExpCubaProjection) p), "w", true));
+        }, p -> new WeightedExpCubaBackward((WeightedExpCubaProjection) p), "w", true),
+        new Model("AlphaCoba", (a, b, m) -> new AlphaCobaProjection(a, b, CONNECT).g_max(0.4)
+            .tau(2).E(40).method(m),
+            p -> new AlphaCobaBackward((AlphaCobaProjection) p), "g_max", false),
+        new Model("DualExpCuba", (a, b, m) -> new DualExpCubaProjection(a, b, CONNECT).g_max(3)
+            .tau_decay(3).tau_rise(0.7).method(m),
+            p -> new DualExpCubaBackward((DualExpCubaProjection) p), "g_max", false),
+        new Model("DualExpCoba", (a, b, m) -> new DualExpCobaProjection(a, b, CONNECT).g_max(0.4)
+            .tau_decay(3).tau_rise(0.7).E(40).method(m),
+            p -> new DualExpCobaBackward((DualExpCobaProjection) p), "g_max", false),
+        new Model("NmdaCuba", (a, b, m) -> new NmdaCubaProjection(a, b, CONNECT).g_max(8)
+            .tau_decay(6).method(m),
+            p -> new NmdaCubaBackward((NmdaCubaProjection) p), null, false),
+        new Model("NmdaCoba", (a, b, m) -> new NmdaCobaProjection(a, b, CONNECT).g_max(0.3)
+            .tau_decay(6).E(40).method(m),
+            p -> new NmdaCobaBackward((NmdaCobaProjection) p), null, false),
+        // The release window: T_duration and the start of neuron 1's away from a multiple of dt
+        // (and of the RK stages' dt/2), so that no comparison with 1e-9 flips within ±2h.
+        new Model("AmpaCuba", (a, b, m) -> new AmpaCubaProjection(a, b, CONNECT).g_max(5)
+            .T_duration(0.43).method(m),
+            p -> new AmpaCubaBackward((AmpaCubaProjection) p), null, false, RELEASE),
+        new Model("AmpaCoba", (a, b, m) -> new AmpaCobaProjection(a, b, CONNECT).g_max(0.4)
+            .T_duration(0.43).E(40).method(m),
+            p -> new AmpaCobaBackward((AmpaCobaProjection) p), null, false, RELEASE),
+        new Model("GabaACuba", (a, b, m) -> new GabaACubaProjection(a, b, CONNECT).g_max(5)
+            .T_duration(0.43).method(m),
+            p -> new GabaACubaBackward((GabaACubaProjection) p), null, false, RELEASE),
+        new Model("GabaACoba", (a, b, m) -> new GabaACobaProjection(a, b, CONNECT).g_max(0.4)
+            .T_duration(0.43).E(-30).method(m),
+            p -> new GabaACobaBackward((GabaACobaProjection) p), null, false, RELEASE));
   }
+
+  private static final Consumer<Projection> RELEASE = p -> {
+    p.doubles("release")[1] = 0.27;
+    p.doubles("s")[1] = 0.2;
+  };
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();
     for (Model m : models()) {
-      for (Integrator integrator : m.name().equals("DeltaCuba")
+      for (Integrator integrator : m.name().startsWith("Delta")
           ? List.of(Integrator.EULER)
           : List.of(Integrator.EXP_AUTO, Integrator.EULER, Integrator.RK4)) {
         out.add(Arguments.of(m, integrator));
@@ -149,6 +215,7 @@ class ProjectionGradientCheckTest {
       post.params().set(post.params().indexOf("V_th"), 1e6);
       post.params().set(post.params().indexOf("V_rest"), -2);
       projection = model.build().build(pre, post, integrator);
+      model.prepare().accept(projection);
       BackwardStep step = model.backward().apply(projection);
       if (step != null) {
         for (String s : step.states()) {
@@ -197,6 +264,7 @@ class ProjectionGradientCheckTest {
 
   private static Gradients backward(Model model, Run run, int threads) {
     BackwardStep step = model.backward().apply(run.projection);
+    boolean delta = step.states().isEmpty(); // writes V: the output's adjoint is V's after it
     LifBackward postStep = new LifBackward(run.post);
     AdjointFrame postFrame = new AdjointFrame(postStep);
     postFrame.dt = DT;
@@ -209,14 +277,12 @@ class ProjectionGradientCheckTest {
       for (int s = 0; s < step.states().size(); s++) {
         System.arraycopy(STATE_WEIGHT, 0, frame.adjState[s], 0, POST);
       }
-      weights = step instanceof WeightedExpCobaBackward w ? w.weights()
-          : step instanceof WeightedExpCubaBackward wc ? wc.weights()
-          : step instanceof ExpCobaBackward c ? c.weights()
-          : step instanceof ExpCubaBackward c ? c.weights()
-          : ((AlphaCubaBackward) step).weights();
+      weights = weights(step);
     }
     double[] perSynapse = model.perSynapse() ? run.projection.doubles(model.weight()) : null;
-    int weightIndex = model.perSynapse() ? -1 : run.projection.params().indexOf(model.weight());
+    int weightIndex = model.perSynapse() || model.weight() == null ? -1
+        : run.projection.params().indexOf(model.weight());
+    double constant = model.weight() == null ? Double.parseDouble(weights.get(0)) : Double.NaN;
     double[] gradW = new double[model.perSynapse() ? gather.synapseCount() : POST];
     double[] aV = VOLT_WEIGHT.clone();
     double[] delivered = new double[POST];
@@ -241,6 +307,8 @@ class ProjectionGradientCheckTest {
           }
           if (perSynapse != null) {
             gather.delivered(SPIKES[t], perSynapse, delivered);
+          } else if (weightIndex < 0) {
+            gather.delivered(SPIKES[t], constant, delivered);
           } else {
             gather.delivered(SPIKES[t], run.projection.params(), weightIndex, delivered);
           }
@@ -250,13 +318,13 @@ class ProjectionGradientCheckTest {
           if (v >= 0) {
             frame.input[v] = run.vStart[t];
           }
-          System.arraycopy(postFrame.adjInput[0], 0, frame.adjOutput, 0, POST);
+          System.arraycopy(delta ? aStart : postFrame.adjInput[0], 0, frame.adjOutput, 0, POST);
           frame.t = t * DT;
           ranges(pool, threads, POST, (from, to) -> step.backward(frame, from, to));
           System.arraycopy(frame.adjInput[deliveredInput], 0, aDelivered, 0, POST);
           if (v >= 0) {
             for (int j = 0; j < POST; j++) {
-              aStart[j] += frame.adjInput[v][j];
+              aStart[j] = (delta ? 0 : aStart[j]) + frame.adjInput[v][j];
             }
           }
         }
@@ -266,6 +334,9 @@ class ProjectionGradientCheckTest {
             gather.spikeAdjoint(perSynapse, aDelivered, aSpike, from, to);
             gather.weightGradient(due, aDelivered, gradW, from, to);
           });
+        } else if (weightIndex < 0) {
+          ranges(pool, threads, PRE, (from, to) -> gather.spikeAdjoint(
+              constant, aDelivered, aSpike, from, to));
         } else {
           ranges(pool, threads, PRE, (from, to) -> gather.spikeAdjoint(
               run.projection.params(), weightIndex, aDelivered, aSpike, from, to));
@@ -283,7 +354,7 @@ class ProjectionGradientCheckTest {
         pool.shutdown();
       }
     }
-    assertThat(weights.isEmpty() || weights.get(0).equals(model.weight())).isTrue();
+    assertThat(model.weight() == null || weights.get(0).equals(model.weight())).isTrue();
     double[][] params = frame == null ? new double[0][] : frame.gradParam;
     double[][] initial = frame == null ? new double[0][] : frame.adjState;
     double[] postParams = new double[postStep.params().size()];
@@ -291,6 +362,16 @@ class ProjectionGradientCheckTest {
       postParams[p] = postFrame.parameterGradient(p);
     }
     return new Gradients(gradW, params, initial, spike0, postParams);
+  }
+
+  /** The generated {@code weights()} (not part of {@link BackwardStep}). */
+  @SuppressWarnings("unchecked")
+  private static List<String> weights(BackwardStep step) {
+    try {
+      return (List<String>) step.getClass().getMethod("weights").invoke(step);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
   }
 
   interface Range {
@@ -326,6 +407,9 @@ class ProjectionGradientCheckTest {
   private static void check(List<String> failures, String what, double analytic, double fd) {
     double scale = Math.max(Math.max(Math.abs(analytic), Math.abs(fd)), 1e-6);
     double rel = Math.abs(analytic - fd) / scale;
+    if (Boolean.getBoolean("gradcheck.print")) { // -Dgradcheck.print=true lists every check
+      System.out.println("CHECK " + what + " " + analytic + " " + fd);
+    }
     synchronized (ProjectionGradientCheckTest.class) {
       if (rel > worst) {
         worst = rel;
@@ -362,7 +446,7 @@ class ProjectionGradientCheckTest {
         }
       }).loss);
       check(failures, tag + "dL/dS of pre 0 at step 10", g.spike0(), fd);
-    } else {
+    } else if (model.weight() != null) {
       int index = run.projection.params().indexOf(model.weight());
       double at = run.projection.params().value(index, 0);
       double fd = fivePoint(at, h -> new Run(model, integrator,

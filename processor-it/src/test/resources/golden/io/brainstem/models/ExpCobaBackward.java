@@ -45,7 +45,9 @@ public final class ExpCobaBackward implements BackwardStep {
 
   /**
    * The parameter each presynaptic spike adds to the state of the same position in the
-   * delivered inputs (a lumped one, or one per synapse).
+   * delivered inputs (a lumped one, or one per synapse), or a number: a constant increment,
+   * or {@code "1"} where the input counts the spikes (a state set by a spike, a jump that reads
+   * its target).
    *
    * @return the weights, one per delivered input
    */
@@ -88,7 +90,7 @@ public final class ExpCobaBackward implements BackwardStep {
       final double a_g_next = g_adjoint[j] + a_output * (E - V);
       g_E += a_output * g_out;
       a_V += a_output * (-g_out);
-      // delivery: g += g_max; an increment's adjoint is its state's
+      // delivery: g += g_max; an increment's adjoint is its target's
       g_delivered_adjoint[j] = a_g_next;
       // the reverse sweep of the integration step
       double a_g = 0;
@@ -143,7 +145,7 @@ public final class ExpCobaBackward implements BackwardStep {
       final double a_g_next = g_adjoint[j] + a_output * (E - V);
       g_E += a_output * g_out;
       a_V += a_output * (-g_out);
-      // delivery: g += g_max; an increment's adjoint is its state's
+      // delivery: g += g_max; an increment's adjoint is its target's
       g_delivered_adjoint[j] = a_g_next;
       // the reverse sweep of the integration step
       double a_g = 0;
@@ -203,7 +205,7 @@ public final class ExpCobaBackward implements BackwardStep {
       final double a_g_next = g_adjoint[j] + a_output * (E - V);
       g_E += a_output * g_out;
       a_V += a_output * (-g_out);
-      // delivery: g += g_max; an increment's adjoint is its state's
+      // delivery: g += g_max; an increment's adjoint is its target's
       g_delivered_adjoint[j] = a_g_next;
       // the reverse sweep of the integration step
       double a_g = 0;
@@ -253,7 +255,7 @@ public final class ExpCobaBackward implements BackwardStep {
       final double a_g_next = g_adjoint[j] + a_output * (E - V);
       g_E += a_output * g_out;
       a_V += a_output * (-g_out);
-      // delivery: g += g_max; an increment's adjoint is its state's
+      // delivery: g += g_max; an increment's adjoint is its target's
       g_delivered_adjoint[j] = a_g_next;
       // the reverse sweep of the integration step
       double a_g = 0;
@@ -313,7 +315,7 @@ public final class ExpCobaBackward implements BackwardStep {
       final double a_g_next = g_adjoint[j] + a_output * (E - V);
       g_E += a_output * g_out;
       a_V += a_output * (-g_out);
-      // delivery: g += g_max; an increment's adjoint is its state's
+      // delivery: g += g_max; an increment's adjoint is its target's
       g_delivered_adjoint[j] = a_g_next;
       // the reverse sweep of the integration step
       double a_g = 0;
@@ -375,7 +377,7 @@ public final class ExpCobaBackward implements BackwardStep {
       final double a_g_next = g_adjoint[j] + a_output * (E - V);
       g_E += a_output * g_out;
       a_V += a_output * (-g_out);
-      // delivery: g += g_max; an increment's adjoint is its state's
+      // delivery: g += g_max; an increment's adjoint is its target's
       g_delivered_adjoint[j] = a_g_next;
       // the reverse sweep of the integration step
       double a_g = 0;
@@ -441,7 +443,7 @@ public final class ExpCobaBackward implements BackwardStep {
       final double a_g_next = g_adjoint[j] + a_output * (E - V);
       g_E += a_output * g_out;
       a_V += a_output * (-g_out);
-      // delivery: g += g_max; an increment's adjoint is its state's
+      // delivery: g += g_max; an increment's adjoint is its target's
       g_delivered_adjoint[j] = a_g_next;
       // the reverse sweep of the integration step
       double a_g = 0;
@@ -519,7 +521,7 @@ public final class ExpCobaBackward implements BackwardStep {
       final double a_g_next = g_adjoint[j] + a_output * (E - V);
       g_E += a_output * g_out;
       a_V += a_output * (-g_out);
-      // delivery: g += g_max; an increment's adjoint is its state's
+      // delivery: g += g_max; an increment's adjoint is its target's
       g_delivered_adjoint[j] = a_g_next;
       // the reverse sweep of the integration step
       double a_g = 0;
@@ -606,7 +608,7 @@ public final class ExpCobaBackward implements BackwardStep {
       final double a_g_next = g_adjoint[j] + a_output * (E - V);
       g_E += a_output * g_out;
       a_V += a_output * (-g_out);
-      // delivery: g += g_max; an increment's adjoint is its state's
+      // delivery: g += g_max; an increment's adjoint is its target's
       g_delivered_adjoint[j] = a_g_next;
       // the reverse sweep of the integration step
       double a_g = 0;

@@ -15,7 +15,8 @@ import javax.lang.model.util.ElementFilter;
 /**
  * Rules for {@code @Neuron(backward = true)} and {@code @Synapse(backward = true)}: the model must
  * have a derivative the backward step can compute (BS450 for a neuron, BS452 for a synapse), and no
- * {@code @Noise} (BS451: its draws are not replayed backwards yet).
+ * {@code @Noise} (BS451: its draws are not replayed backwards yet); a synapse keeps its states per
+ * postsynaptic neuron (BS453) and is not plastic (BS454).
  */
 public final class BackwardRules {
   private final Diagnostics diagnostics;
@@ -44,15 +45,48 @@ public final class BackwardRules {
               + " are not replayed by the backward step",
           "Train the model without its @Noise (a noiseless copy), or drop backward = true.");
     }
+    Optional<String> plastic = BackwardPlanner.plastic(model);
+    if (plastic.isPresent()) {
+      String at = model.onPost().map(ModelIR.Action::methodName)
+          .orElse(model.eventOdes().isEmpty() ? "" : model.eventOdes().get(0).methodName());
+      diagnostics.error(ErrorCode.BACKWARD_PLASTIC, method(type, at),
+          "@Synapse(backward = true) on a plastic synapse: " + plastic.get()
+              + ", and back-propagation through time does not differentiate weight updates",
+          "Train a copy without the plasticity (@Param @PerSynapse weights the trainer learns,"
+              + " no @OnPost or event-driven @Ode), or drop backward = true.");
+      return;
+    }
+    Optional<String> perSynapse = BackwardPlanner.perSynapseState(model);
+    if (perSynapse.isPresent()) {
+      diagnostics.error(ErrorCode.BACKWARD_PER_SYNAPSE_STATE,
+          field(type, perSynapse.get()),
+          "@Synapse(backward = true): state " + perSynapse.get() + " is kept per synapse or per"
+              + " presynaptic neuron (e.g. short-term plasticity), and the generated backward step"
+              + " covers states per postsynaptic neuron only",
+          "Keep the states per postsynaptic neuron (drop @PerSynapse/@PerPre from @State"
+              + " fields), or drop backward = true.");
+      return;
+    }
     Optional<String> why = BackwardPlanner.notDifferentiable(model);
     if (why.isPresent()) {
       String at = model.onPre().map(ModelIR.Action::methodName)
           .or(() -> model.output().map(ModelIR.Output::methodName)).orElse("");
       diagnostics.error(ErrorCode.SYNAPSE_NOT_DIFFERENTIABLE, method(type, at),
           "@Synapse(backward = true): " + why.get(),
-          "Keep the states per postsynaptic neuron, give the model an @Output, and let @OnPre"
-              + " only add a parameter to a state (g += w;); or drop backward = true.");
+          "Give the model an @Output and let @OnPre only add a parameter to a state or set a"
+              + " state to one (g += w; release = T_duration;), or, with no state, add to a @Post"
+              + " (V += w;); or drop backward = true.");
     }
+  }
+
+  private static Element field(TypeElement type, String name) {
+    for (javax.lang.model.element.VariableElement f
+        : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      if (f.getSimpleName().contentEquals(name)) {
+        return f;
+      }
+    }
+    return type;
   }
 
   /** Reports what in {@code model} has no backward step. */

@@ -13,6 +13,7 @@ import io.brainstem.annotations.Integrator;
 import io.brainstem.processor.integrate.BackwardPlanner;
 import io.brainstem.processor.integrate.BackwardPlanner.Accumulate;
 import io.brainstem.processor.integrate.BackwardPlanner.Delivery;
+import io.brainstem.processor.integrate.BackwardPlanner.DeliveryKind;
 import io.brainstem.processor.integrate.BackwardPlanner.Forward;
 import io.brainstem.processor.integrate.BackwardPlanner.OutputPartials;
 import io.brainstem.processor.integrate.BackwardPlanner.Plan;
@@ -55,7 +56,7 @@ final class SynapseBackwardEmitter {
     this.generated = generated;
     this.projection = ClassName.get(model.packageName(), model.className() + "Projection");
     this.deliveries = BackwardPlanner.deliveries(model);
-    this.output = BackwardPlanner.output(model);
+    this.output = model.output().isPresent() ? BackwardPlanner.output(model) : null;
   }
 
   /** The frame input carrying what the spikes of a step added to {@code state}. */
@@ -92,7 +93,9 @@ final class SynapseBackwardEmitter {
         .addMethod(names("weights", deliveries.stream().map(Delivery::weight).toList(), false)
             .toBuilder()
             .addJavadoc("The parameter each presynaptic spike adds to the state of the same"
-                + " position in the\ndelivered inputs (a lumped one, or one per synapse).\n\n"
+                + " position in the\ndelivered inputs (a lumped one, or one per synapse), or a"
+                + " number: a constant increment,\nor {@code \"1\"} where the input counts the"
+                + " spikes (a state set by a spike, a jump that reads\nits target).\n\n"
                 + "@return the weights, one per delivered input\n")
             .build())
         .addMethod(MethodSpec.methodBuilder("size")
@@ -172,11 +175,24 @@ final class SynapseBackwardEmitter {
         graded.add(a.target().name());
       }
     });
-    output.partials().keySet().forEach(r -> {
-      if (r.kind() == RefKind.PARAM) {
+    if (output != null) {
+      output.partials().keySet().forEach(r -> {
+        if (r.kind() == RefKind.PARAM) {
+          graded.add(r.name());
+        }
+      });
+    }
+    for (Delivery d : deliveries) {
+      if (d.kind() == DeliveryKind.SET && d.value() instanceof Ref r) {
         graded.add(r.name());
+      } else if (d.kind() == DeliveryKind.POST_JUMP) {
+        BackwardPlanner.jumpPartials(d).keySet().forEach(n -> {
+          if (!n.equals(d.state())) {
+            graded.add(n);
+          }
+        });
       }
-    });
+    }
     CodeBlock.Builder code = CodeBlock.builder()
         .addStatement("final $T $L = projection.params()", RuntimeNames.PARAMETERS, params)
         .addStatement("final double dt = $L.dt", frame);
@@ -244,7 +260,10 @@ final class SynapseBackwardEmitter {
           : CodeBlock.of("($L)", plain.render(next));
       Optional<Delivery> d = deliveries.stream().filter(x -> x.state().equals(s.name()))
           .findFirst();
-      if (d.isPresent()) {
+      if (d.isPresent() && d.get().kind() == DeliveryKind.SET) {
+        value = CodeBlock.of("$L > 0 ? $L : $L", deliveredInput(s.name()),
+            plain.render(d.get().value()), value);
+      } else if (d.isPresent()) {
         value = CodeBlock.of("$L + $L", value, deliveredInput(s.name()));
       }
       code.addStatement("final double $L = $L", out.get(s.name()), value);
@@ -261,33 +280,65 @@ final class SynapseBackwardEmitter {
     for (Post p : model.posts()) {
       code.addStatement("double $L = 0", adj.apply(p.fieldName()));
     }
-    code.add("// output: $L += $L\n", model.output().orElseThrow().target(),
-        BackwardPlanner.show(output.value()));
+    if (output != null) {
+      code.add("// output: $L += $L\n", model.output().orElseThrow().target(),
+          BackwardPlanner.show(output.value()));
+    }
     for (int s = 0; s < model.states().size(); s++) {
       String name = model.states().get(s).name();
       CodeBlock sum = CodeBlock.of("$L[$L]", adjIn.get(s), j);
-      Expr d = output.partials().get(new Ref(name, RefKind.STATE));
+      Expr d = output == null ? null : output.partials().get(new Ref(name, RefKind.STATE));
       if (d != null) {
         sum = CodeBlock.of("$L + $L", sum, BackwardCode.product(aOut, d, atOutput));
       }
-      code.addStatement("final double $L = $L", adj.apply(BackwardPlanner.adjointOfNext(name)),
-          sum);
+      boolean set = deliveries.stream()
+          .anyMatch(x -> x.state().equals(name) && x.kind() == DeliveryKind.SET);
+      code.addStatement("final double $L = $L", adj.apply(set ? name + "'set"
+          : BackwardPlanner.adjointOfNext(name)), sum);
     }
-    for (Map.Entry<Ref, Expr> e : output.partials().entrySet()) {
-      Ref r = e.getKey();
-      if (r.kind() == RefKind.POST) {
-        code.addStatement("$L += $L", adj.apply(r.name()), BackwardCode.product(aOut, e.getValue(), atOutput));
-      } else if (r.kind() == RefKind.PARAM) {
-        code.addStatement("$L += $L", gradParam.get(r.name()),
-            BackwardCode.product(aOut, e.getValue(), atOutput));
+    if (output != null) {
+      for (Map.Entry<Ref, Expr> e : output.partials().entrySet()) {
+        Ref r = e.getKey();
+        if (r.kind() == RefKind.POST) {
+          code.addStatement("$L += $L", adj.apply(r.name()),
+              BackwardCode.product(aOut, e.getValue(), atOutput));
+        } else if (r.kind() == RefKind.PARAM) {
+          code.addStatement("$L += $L", gradParam.get(r.name()),
+              BackwardCode.product(aOut, e.getValue(), atOutput));
+        }
       }
     }
-    code.add("// delivery: $L; an increment's adjoint is its state's\n",
-        String.join(", ", deliveries.stream().map(d -> d.state() + " += " + d.weight()).toList()));
+    code.add("// delivery: $L; an increment's adjoint is its target's\n", String.join(", ",
+        deliveries.stream().map(d -> d.state() + (d.kind() == DeliveryKind.SET ? " = " : " += ")
+            + BackwardPlanner.show(d.value())).toList()));
     for (Delivery d : deliveries) {
       int k = inputNames.indexOf(deliveredInput(d.state()));
-      code.addStatement("$L[$L] = $L", inputAdj.get(k), j,
-          adj.apply(BackwardPlanner.adjointOfNext(d.state())));
+      String input = deliveredInput(d.state());
+      switch (d.kind()) {
+        case ADD -> code.addStatement("$L[$L] = $L", inputAdj.get(k), j,
+            adj.apply(BackwardPlanner.adjointOfNext(d.state())));
+        case SET -> {
+          // Set by any spike: the integrated value is then forgotten; a spike's adjoint is
+          // the jump it makes, (value − integrated)·adjoint, as a neuron's reset passes.
+          String after = adj.apply(d.state() + "'set");
+          Expr integrated = plan.next().get(d.state());
+          CodeBlock before = integrated == null ? CodeBlock.of("$L", d.state())
+              : CodeBlock.of("($L)", plain.render(integrated));
+          code.addStatement("$L[$L] = ($L - $L) * $L", inputAdj.get(k), j,
+              plain.render(d.value()), before, after);
+          code.addStatement("final double $L = $L > 0 ? 0 : $L",
+              adj.apply(BackwardPlanner.adjointOfNext(d.state())), input, after);
+          if (d.value() instanceof Ref r && r.kind() == RefKind.PARAM
+              && gradParam.containsKey(r.name())) {
+            code.addStatement("$L += $L > 0 ? $L : 0", gradParam.get(r.name()), input, after);
+          }
+        }
+        case POST_ADD -> {
+          code.addStatement("$L[$L] = $L", inputAdj.get(k), j, aOut);
+          code.addStatement("$L += $L", adj.apply(d.state()), aOut);
+        }
+        case POST_JUMP -> jump(code, d, input, inputAdj.get(k), j, aOut, adj, gradParam, locals);
+      }
     }
     code.add("// the reverse sweep of the integration step\n");
     for (State s : model.states()) {
@@ -335,13 +386,59 @@ final class SynapseBackwardEmitter {
         .build());
   }
 
+  /**
+   * The adjoint of {@code n} jumps {@code post += value} in turn ({@code n} the input): backwards
+   * from the last, each jump's start replayed from the first (n is a step's spike count, small).
+   * The spikes' adjoint is the first jump's, as for a set state.
+   */
+  private void jump(CodeBlock.Builder code, Delivery d, String input, String inputAdjoint,
+      String j, String aOut, Function<String, String> adj, Map<String, String> gradParam,
+      LocalNames locals) {
+    String post = d.state();
+    String at = locals.allocate(post + "_jumped");
+    String back = locals.allocate("back");
+    String replay = locals.allocate("replay");
+    String a = adj.apply(post + "'jump");
+    Map<String, Expr> partials = BackwardPlanner.jumpPartials(d);
+    ExprRenderer atJump = new ExprRenderer(r -> r.kind() == RefKind.POST && r.name().equals(post)
+        ? at : BackwardCode.name(r, null));
+    code.addStatement("$L[$L] = $L * ($L)", inputAdjoint, j, aOut,
+        new ExprRenderer(r -> BackwardCode.name(r, null)).render(d.value()));
+    code.addStatement("double $L = $L", a, aOut);
+    code.beginControlFlow("for (int $L = (int) $L - 1; $L >= 0; $L--)", back, input, back, back)
+        .addStatement("double $L = $L", at, post)
+        .beginControlFlow("for (int $L = 0; $L < $L; $L++)", replay, replay, back, replay)
+        .addStatement("$L += $L", at, atJump.render(d.value()))
+        .endControlFlow();
+    partials.forEach((name, partial) -> {
+      if (!name.equals(post)) {
+        code.addStatement("$L += $L", gradParam.get(name), BackwardCode.product(a, partial, atJump));
+      }
+    });
+    Expr self = partials.get(post);
+    if (self == null) {
+      code.addStatement("$L = 0", a);
+    } else {
+      code.addStatement("$L = $L", a, BackwardCode.product(a, self, atJump));
+    }
+    code.endControlFlow();
+    code.addStatement("$L += $L", adj.apply(post), a);
+  }
+
   /** The model variables the loop reads. */
   private Set<String> read(Plan plan) {
     Set<String> names = new HashSet<>();
     java.util.function.Consumer<Expr> add = e -> Exprs.forEachRef(e, r -> names.add(r.name()));
     BackwardCode.forEachExpr(plan, add);
-    add.accept(output.value());
-    output.partials().values().forEach(add);
+    if (output != null) {
+      add.accept(output.value());
+      output.partials().values().forEach(add);
+    }
+    for (Delivery d : deliveries) {
+      if (d.kind() == DeliveryKind.SET || d.kind() == DeliveryKind.POST_JUMP) {
+        add.accept(d.value()); // an added weight reaches the loop in the delivered input
+      }
+    }
     return names;
   }
 }

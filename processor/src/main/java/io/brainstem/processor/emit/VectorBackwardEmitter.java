@@ -288,10 +288,8 @@ final class VectorBackwardEmitter {
       }
       vectors.add(f.name());
       if (f.exprelFactor()) {
-        code.addStatement("$L.mul(dt).intoArray(lanes, 0)", plain.vector(f.value()))
-            .addStatement("$T.exprelFactors(lanes, dt)", VECTOR_ADJOINT)
-            .addStatement("final $T $L = $T.fromArray(S, lanes, 0)", RuntimeNames.DOUBLE_VECTOR,
-                f.name(), RuntimeNames.DOUBLE_VECTOR);
+        code.addStatement("final $T $L = $T.exprelFactor($L.mul(dt), dt, lanes)",
+            RuntimeNames.DOUBLE_VECTOR, f.name(), VECTOR_ADJOINT, plain.vector(f.value()));
       } else {
         code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, f.name(),
             plain.vector(f.value()));
@@ -394,12 +392,10 @@ final class VectorBackwardEmitter {
               adj.apply(BackwardPlanner.exprelPartialName(exprel.name())), adj.apply(exprel.name()),
               slopes.get(exprel.name()));
         } else if (exprel != null) {
-          code.addStatement("$L.mul(dt).intoArray(lanes, 0)", plain.vector(exprel.value()))
-              .addStatement("$T.exprelDerivatives(lanes)", VECTOR_ADJOINT)
-              .addStatement("final $T $L = $L.mul(dt).mul(dt).mul($T.fromArray(S, lanes, 0))",
-                  RuntimeNames.DOUBLE_VECTOR,
-                  adj.apply(BackwardPlanner.exprelPartialName(exprel.name())),
-                  adj.apply(exprel.name()), RuntimeNames.DOUBLE_VECTOR);
+          code.addStatement("final $T $L = $L.mul(dt).mul(dt).mul($T.exprelDerivative($L.mul(dt),"
+                  + " lanes))", RuntimeNames.DOUBLE_VECTOR,
+              adj.apply(BackwardPlanner.exprelPartialName(exprel.name())),
+              adj.apply(exprel.name()), VECTOR_ADJOINT, plain.vector(exprel.value()));
         }
       }
       if (a.target().kind() == RefKind.LOCAL && deadLets.contains(a.target().name())) {

@@ -113,6 +113,11 @@ final class VectorExprRenderer {
 
   private Code binary(Binary b) {
     Code left = render(b.left());
+    if (b.op() == Expr.BinOp.DIV && left.vector() && b.right() instanceof Num n
+        && exactReciprocal(n.value())) {
+      // x / 2^k is exactly x * 2^-k, bit for bit; a vector division costs several multiplies
+      return new Code(CodeBlock.of("$L.mul($L)", left.code(), scalar.render(new Num(1 / n.value()))), true);
+    }
     Code right = render(b.right());
     String op = switch (b.op()) {
       case ADD -> "add";
@@ -127,6 +132,17 @@ final class VectorExprRenderer {
     CodeBlock receiver = commutative ? right.code() : broadcast(left.code());
     CodeBlock argument = commutative ? left.code() : right.code();
     return new Code(CodeBlock.of("$L.$L($L)", receiver, op, argument), true);
+  }
+
+  /**
+   * Whether {@code x / d} equals {@code x * (1 / d)} for every {@code x}: {@code d} a power of two
+   * whose reciprocal is a normal double, so both are the rounding of the same real number.
+   */
+  static boolean exactReciprocal(double d) {
+    long bits = Double.doubleToRawLongBits(d);
+    int exponent = Math.getExponent(d);
+    return (bits & 0x000f_ffff_ffff_ffffL) == 0 && exponent > Double.MIN_EXPONENT
+        && exponent < Double.MAX_EXPONENT;
   }
 
   private Code call(Call c) {

@@ -190,61 +190,181 @@ public final class BackwardPlanner {
     return new Plan(integrator, forward, next, sweep);
   }
 
-  /**
-   * What one presynaptic spike adds to a synapse's state: {@code state += weight}, the weight a
-   * parameter (lumped, or one per synapse).
-   */
-  public record Delivery(String state, String weight) {}
+  /** How one {@code @OnPre} assignment lands, see {@link Delivery}. */
+  public enum DeliveryKind {
+    /** {@code state += w}: the step's spikes add {@code Σ w}. */
+    ADD,
+    /** {@code state = value}: any spike of the step sets it. */
+    SET,
+    /** {@code post += w} (a delta synapse): the spikes add {@code Σ w} to the {@code @Post}. */
+    POST_ADD,
+    /** {@code post += f(post)}: applied once per spike, in turn (reads its own target). */
+    POST_JUMP
+  }
 
   /**
-   * The output of a synapse and its partials: {@code value} with body locals pasted in, and {@code
-   * ∂value/∂u} for each state, {@code @Post} variable and parameter it reads (non-zero ones only).
+   * What one presynaptic spike does to a synapse's state or {@code @Post} variable: {@code ADD}
+   * and {@code POST_ADD} add {@code value} (a parameter, lumped or per synapse, or a number), so a
+   * step's spikes add the sum of their weights; {@code SET} sets a state to {@code value};
+   * {@code POST_JUMP} adds {@code value} (which reads the target) once per spike. The last two
+   * read the number of spikes.
+   *
+   * @param state the state, or the {@code @Post} field
+   * @param value the added or set value
+   * @param kind how it lands
    */
-  public record OutputPartials(Expr value, Map<Ref, Expr> partials) {}
+  public record Delivery(String state, Expr value, DeliveryKind kind) {
+    /** What the gather weighs each spike with: the parameter, or a number ("1": a count). */
+    public String weight() {
+      if (kind == DeliveryKind.SET || kind == DeliveryKind.POST_JUMP) {
+        return "1";
+      }
+      return value instanceof Ref r ? r.name() : show(value);
+    }
+
+    /** Whether the frame's input is the number of spikes (not the sum of their weights). */
+    public boolean counts() {
+      return kind == DeliveryKind.SET || kind == DeliveryKind.POST_JUMP;
+    }
+
+    /** Whether it writes a {@code @Post} variable. */
+    public boolean post() {
+      return kind == DeliveryKind.POST_ADD || kind == DeliveryKind.POST_JUMP;
+    }
+  }
 
   /**
-   * Why the synapse {@code model} has no generated backward step, or empty when it has one: its
-   * states must be per postsynaptic neuron, it must have an {@code @Output}, and its
-   * {@code @OnPre} must only add a parameter to states.
+   * Why {@code model}, asked for a backward step, is plastic ({@code @OnPost} or event-driven
+   * states: weight updates BPTT does not differentiate), or empty.
+   */
+  public static Optional<String> plastic(SynapseIR model) {
+    if (model.onPost().isPresent()) {
+      return Optional.of("@OnPost " + model.onPost().get().methodName() + " updates synapses on"
+          + " postsynaptic spikes (plasticity)");
+    }
+    if (!model.eventOdes().isEmpty()) {
+      return Optional.of("event-driven state " + model.eventOdes().get(0).state()
+          + " (a plasticity trace)");
+    }
+    return Optional.empty();
+  }
+
+  /** The first state kept per synapse or per presynaptic neuron, or empty. */
+  public static Optional<String> perSynapseState(SynapseIR model) {
+    return model.synapseVars().stream().filter(ModelIR.SynapseVar::state)
+        .map(ModelIR.SynapseVar::name).findFirst();
+  }
+
+  /**
+   * Why the synapse {@code model} has no generated backward step, or empty when it has one (after
+   * {@link #plastic} and {@link #perSynapseState}): its {@code @OnPre} must add a parameter or a
+   * number to a state or set a state to one (one statement per state), and its states reach the
+   * postsynaptic group through an {@code @Output}; or, with no state and no {@code @Output}, add to
+   * a {@code @Post} variable a parameter or an expression of it and parameters (a delta synapse).
    */
   public static Optional<String> notDifferentiable(SynapseIR model) {
-    if (model.synapseVars().stream().anyMatch(ModelIR.SynapseVar::state)) {
+    if (plastic(model).isPresent()) {
+      return Optional.of(plastic(model).get() + " has no backward step");
+    }
+    if (perSynapseState(model).isPresent()) {
       return Optional.of("states kept per synapse or per presynaptic neuron have no backward"
           + " step yet (only states per postsynaptic neuron)");
     }
-    if (model.onPost().isPresent() || !model.eventOdes().isEmpty()) {
-      return Optional.of("@OnPost and event-driven states (plasticity) have no backward step");
-    }
     if (model.graded().isPresent()) {
       return Optional.of("graded (rate) coupling has no backward step");
-    }
-    if (model.output().isEmpty()) {
-      return Optional.of("the model has no @Output, so no gradient reaches its states");
     }
     if (model.onPre().isEmpty()) {
       return Optional.of("the model has no @OnPre, so spikes pass no gradient");
     }
     Set<String> states = new LinkedHashSet<>();
     model.states().forEach(st -> states.add(st.name()));
+    Set<String> posts = new LinkedHashSet<>();
+    model.posts().forEach(p -> posts.add(p.fieldName()));
     Set<String> seen = new LinkedHashSet<>();
+    boolean writesPost = false;
     for (Assign a : model.onPre().get().assignments()) {
-      if (!states.contains(a.state()) || a.op() != Assign.AssignOp.ADD
-          || !(a.value() instanceof Ref r) || r.kind() != RefKind.PARAM || !seen.add(a.state())) {
-        return Optional.of("@OnPre writes " + a.state() + " " + a.op().symbol + " "
-            + show(a.value()) + ", not one 'state += parameter' per state");
+      boolean constant = a.value() instanceof Ref r && r.kind() == RefKind.PARAM
+          || a.value() instanceof Num;
+      boolean ok;
+      if (states.contains(a.state())) {
+        ok = constant && (a.op() == Assign.AssignOp.ADD || a.op() == Assign.AssignOp.SET);
+      } else if (posts.contains(a.state())) {
+        writesPost = true;
+        ok = a.op() == Assign.AssignOp.ADD && (a.value() instanceof Ref r
+            && r.kind() == RefKind.PARAM || readsOnly(a.value(), a.state(), model));
+      } else {
+        ok = false;
       }
+      if (!ok || !seen.add(a.state())) {
+        return Optional.of("@OnPre writes " + a.state() + " " + a.op().symbol + " "
+            + show(a.value()) + ", not one 'state += parameter' or 'state = parameter' per state"
+            + " (or 'V += f(V)' of a @Post V)");
+      }
+    }
+    if (writesPost && (!states.isEmpty() || model.output().isPresent())) {
+      return Optional.of("an @OnPre that writes a @Post variable has a backward step only in a"
+          + " synapse with no state and no @Output (a delta synapse)");
+    }
+    if (!writesPost && model.output().isEmpty()) {
+      return Optional.of("the model has no @Output, so no gradient reaches its states");
     }
     return Optional.empty();
   }
 
-  /** The increments of a synapse's {@code @OnPre}, in order (see {@link #notDifferentiable}). */
+  /**
+   * Whether {@code value} reads only lumped parameters, numbers and the {@code @Post} {@code post}
+   * (a jump's parameters get their gradient per postsynaptic neuron).
+   */
+  private static boolean readsOnly(Expr value, String post, SynapseIR model) {
+    Set<String> lumped = new LinkedHashSet<>();
+    model.params().forEach(p -> lumped.add(p.name()));
+    boolean[] ok = {true};
+    Exprs.forEachRef(value, r -> ok[0] &= r.kind() == RefKind.PARAM && lumped.contains(r.name())
+        || r.kind() == RefKind.POST && r.name().equals(post));
+    return ok[0];
+  }
+
+  /** The deliveries of a synapse's {@code @OnPre}, in order (see {@link #notDifferentiable}). */
   public static List<Delivery> deliveries(SynapseIR model) {
+    Set<String> posts = new LinkedHashSet<>();
+    model.posts().forEach(p -> posts.add(p.fieldName()));
     List<Delivery> out = new ArrayList<>();
     for (Assign a : model.onPre().orElseThrow().assignments()) {
-      out.add(new Delivery(a.state(), ((Ref) a.value()).name()));
+      DeliveryKind kind;
+      if (posts.contains(a.state())) {
+        kind = a.value() instanceof Ref r && r.kind() == RefKind.PARAM
+            ? DeliveryKind.POST_ADD : DeliveryKind.POST_JUMP;
+      } else {
+        kind = a.op() == Assign.AssignOp.SET ? DeliveryKind.SET : DeliveryKind.ADD;
+      }
+      out.add(new Delivery(a.state(), a.value(), kind));
     }
     return out;
   }
+
+  /**
+   * The partials of one {@code POST_JUMP} step {@code post' = post + value}: by {@code post} and
+   * each parameter it reads (non-zero ones only).
+   */
+  public static Map<String, Expr> jumpPartials(Delivery d) {
+    Expr next = Exprs.add(new Ref(d.state(), RefKind.POST), d.value());
+    Map<String, Expr> out = new LinkedHashMap<>();
+    Set<String> names = new LinkedHashSet<>();
+    Exprs.forEachRef(next, r -> names.add(r.name()));
+    for (String n : names) {
+      Expr p = Simplifier.simplify(Derivative.of(next, n));
+      if (!isZero(p)) {
+        out.put(n, p);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The output of a synapse and its partials: {@code value} with body locals pasted in, and {@code
+   * ∂value/∂u} for each state, {@code @Post} variable and parameter it reads (non-zero ones only).
+   */
+  public record OutputPartials(Expr value, Map<Ref, Expr> partials) {}
 
   /** The synapse's output and its partials (states, {@code @Post} variables, parameters). */
   public static OutputPartials output(SynapseIR model) {

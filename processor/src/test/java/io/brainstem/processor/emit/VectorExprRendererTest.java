@@ -61,6 +61,31 @@ class VectorExprRendererTest {
   }
 
   @Test
+  void divisionsByAPowerOfTwoBecomeExactMultiplications() {
+    assertThat(render(div(V, num(4.0)))).isEqualTo("v.mul(0.25)");
+    assertThat(render(div(V, num(-0.5)))).isEqualTo("v.mul(-2.0)");
+    // no exact reciprocal, or a uniform division (scalar Java, as written): unchanged
+    assertThat(render(div(V, num(5.0)))).isEqualTo("v.div(5.0)");
+    assertThat(render(div(V, num(0.0)))).isEqualTo("v.div(0.0)");
+    assertThat(render(div(TAU, num(4.0)))).isEqualTo("tau / 4.0");
+    assertThat(VectorExprRenderer.exactReciprocal(0x1p-1021)).isTrue();
+    assertThat(VectorExprRenderer.exactReciprocal(0x1p1023)).isFalse(); // 2^-1023 is subnormal
+    assertThat(VectorExprRenderer.exactReciprocal(Double.MIN_VALUE)).isFalse();
+    assertThat(VectorExprRenderer.exactReciprocal(Double.POSITIVE_INFINITY)).isFalse();
+    assertThat(VectorExprRenderer.exactReciprocal(Double.NaN)).isFalse();
+    assertThat(VectorExprRenderer.exactReciprocal(3.0)).isFalse();
+    // the claim itself: x / 2^k == x * 2^-k for every kind of x, subnormal results included
+    java.util.Random r = new java.util.Random(3);
+    double[] ds = {4.0, 0.125, -2.0, 0x1p-1021, 0x1p1022};
+    for (int k = 0; k < 200_000; k++) {
+      double x = Double.longBitsToDouble(r.nextLong());
+      for (double d : ds) {
+        assertThat(Double.doubleToRawLongBits(x * (1 / d))).isEqualTo(Double.doubleToRawLongBits(x / d));
+      }
+    }
+  }
+
+  @Test
   void comparisonsWithAUniformLeftSideAreMirrored() {
     assertThat(render(new Compare(CmpOp.LT, TAU, V)))
         .isEqualTo("v.compare(jdk.incubator.vector.VectorOperators.GT, tau)");

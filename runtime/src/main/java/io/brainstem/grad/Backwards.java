@@ -1,0 +1,80 @@
+package io.brainstem.grad;
+
+import io.brainstem.network.Network;
+import io.brainstem.network.Projection;
+import io.brainstem.network.Variable;
+import java.util.Objects;
+
+/**
+ * Finds the generated backward step ({@code <Model>Backward}) of a projection, and refuses, naming
+ * the projection and the fix, one whose model has none: a plastic synapse (STDP: back-propagation
+ * through time does not differentiate weight updates), one with state per synapse (short-term
+ * plasticity), or one compiled without {@code @Synapse(backward = true)}. A trainer calls it
+ * before it runs, so a network it cannot differentiate fails at once, not with wrong gradients.
+ */
+public final class Backwards {
+  private Backwards() {}
+
+  /**
+   * The backward step of {@code projection}: a new {@code <Model>Backward} of it.
+   *
+   * @param projection a projection generated from a {@code @Synapse(backward = true)} model
+   * @return its backward step
+   * @throws IllegalArgumentException when the model has no backward step, saying why and the fix
+   */
+  public static BackwardStep of(Projection projection) {
+    Objects.requireNonNull(projection, "projection");
+    String model = projection.model();
+    String name = projection.getClass().getPackageName() + "." + model + "Backward";
+    Class<?> type;
+    try {
+      type = Class.forName(name, true, projection.getClass().getClassLoader());
+    } catch (ClassNotFoundException none) {
+      throw new IllegalArgumentException(why(projection), none);
+    }
+    try {
+      return (BackwardStep) type.getConstructor(projection.getClass()).newInstance(projection);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(name + " does not take a " + projection.getClass()
+          .getSimpleName() + "; recompile the model with the processor that generated it", e);
+    }
+  }
+
+  /**
+   * Checks that every projection of {@code network} has a backward step.
+   *
+   * @param network the network to train
+   * @throws IllegalArgumentException naming the first projection that has none, why, and the fix
+   */
+  public static void requireAll(Network network) {
+    for (Projection p : Objects.requireNonNull(network, "network").projections()) {
+      of(p);
+    }
+  }
+
+  private static String why(Projection p) {
+    String head = "projection " + p.name() + " (" + p.model() + ") has no backward step: ";
+    boolean plastic = false;
+    boolean perSynapse = false;
+    for (Variable v : p.variables()) {
+      // event times: the last update of event-driven (plasticity) states
+      plastic |= v.name().startsWith("lastupdate_");
+      perSynapse |= p.isPerSynapse(v.name()) || p.isPerPre(v.name());
+    }
+    if (plastic) {
+      return head + "it is plastic (@OnPost or event-driven traces change its weights), and"
+          + " back-propagation through time does not differentiate weight updates; train a copy"
+          + " of the model without the plasticity (@Param @PerSynapse weights the trainer learns)"
+          + " and @Synapse(backward = true), or leave this projection out of the trained network";
+    }
+    String fix = "write @Synapse(backward = true) on " + p.model();
+    if (perSynapse) {
+      return head + "no " + p.model() + "Backward was generated, and states kept per synapse"
+          + " (short-term plasticity: TsodyksMarkramCoba's u and x) or graded coupling have none"
+          + " yet (with backward = true the processor says BS453 or BS452); use a synapse whose"
+          + " states are per postsynaptic neuron (e.g. ExpCoba), " + fix + " if its states are,"
+          + " or leave this projection out of the trained network";
+    }
+    return head + "no " + p.model() + "Backward was generated; " + fix;
+  }
+}
