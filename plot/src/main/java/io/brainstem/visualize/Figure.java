@@ -15,7 +15,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Anything drawable at a size: a single {@link Plot} or a {@link StackedFigure}. Writes PNG and SVG
@@ -56,7 +61,25 @@ public abstract class Figure {
   /** Writes the figure as a PNG to exactly {@code file} (no extension is added). */
   public Path savePng(Path file) {
     BufferedImage image = image();
-    return write(file, out -> PngWriter.write(image, out));
+    return write(file, out -> writePng(image, out));
+  }
+
+  /**
+   * The JDK's PNG encoder on an in-memory stream: {@code ImageIO.write(image, "png", out)} would
+   * first cache the stream in a temporary file.
+   */
+  private static void writePng(BufferedImage image, OutputStream out) throws IOException {
+    Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+    if (!writers.hasNext()) {
+      throw new IOException("no PNG writer available in this JDK (javax.imageio)");
+    }
+    ImageWriter writer = writers.next();
+    try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+      writer.setOutput(stream);
+      writer.write(image);
+    } finally {
+      writer.dispose();
+    }
   }
 
   /** Writes the figure as an SVG (vector graphics, text as text) to exactly {@code file}. */

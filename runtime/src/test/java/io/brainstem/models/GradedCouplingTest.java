@@ -76,9 +76,13 @@ class GradedCouplingTest {
   }
 
   @Test
-  void ratesAreBitIdenticalAcrossKernelsAndThreadCounts() {
-    double[][] reference = null;
+  void ratesAreBitIdenticalAcrossThreadCountsAndAgreeAcrossKernels() {
+    // Each path gives the same bits on 1 and 2 threads. Between the generated kernels and
+    // jit(false) LeakyTanh's vector loop may differ by an ulp per step: once C2 compiles it, its
+    // tanh is the vector library's, not Math.tanh (docs/runners.md), so those agree within 1e-12.
+    double[][] generated = null;
     for (boolean jit : new boolean[] {true, false}) {
+      double[][] reference = null;
       for (int threads : new int[] {1, 2}) {
         LeakyTanhGroup units = new LeakyTanhGroup("rates", 50).tau(3);
         for (int i = 0; i < 50; i++) {
@@ -92,6 +96,15 @@ class GradedCouplingTest {
           assertThat(r[29][0]).isNotEqualTo(r[0][0]);
         } else {
           assertThat(r).isEqualTo(reference);
+        }
+      }
+      if (generated == null) {
+        generated = reference;
+      } else {
+        for (int k = 0; k < reference.length; k++) {
+          for (int i = 0; i < reference[k].length; i++) {
+            assertThat(reference[k][i]).isWithin(1e-12).of(generated[k][i]);
+          }
         }
       }
     }
