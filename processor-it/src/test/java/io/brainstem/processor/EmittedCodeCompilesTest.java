@@ -81,8 +81,9 @@ class EmittedCodeCompilesTest {
         """);
     EmittedSources.Result result = EmittedSources.processAndCompileWithVectors(outputOnly, odeOnly,
         EmittedSources.librarySource("DeltaCoba"));
-    // DeltaCoba only delivers spikes: no element loop, no vector class; the others get two each.
-    assertThat(result.generatedSources()).hasSize(7);
+    // DeltaCoba only delivers spikes: no element loop, no vector class, but its backward step
+    // (backward = true); the others get two vector classes each.
+    assertThat(result.generatedSources()).hasSize(8);
     Compilation compilation = result.compiled();
     assertThat(compilation).succeeded();
     for (Diagnostic<? extends JavaFileObject> d : compilation.warnings()) {

@@ -22,21 +22,27 @@ import org.junit.jupiter.params.provider.MethodSource;
  * path (which calls the model's own methods) give bit-identical states.
  */
 class DebugPathTest {
+  /**
+   * Fewer elements than the narrowest vector (4 doubles on AVX2), so the kernels run their scalar
+   * loop: vector kernels that call exp or expm1 may differ from {@code java.lang.Math} by an ulp
+   * once C2 compiles them to the vector library (docs/runners.md), which VectorKernelsTest covers.
+   */
+  private static final int N = 3;
 
   static Stream<Arguments> neurons() {
     Stream<Arguments> models = Stream.of(
-        Arguments.of("ExpIf", (Function<String, NeuronGroup>) n -> new ExpIfGroup(n, 4), 12.0),
-        Arguments.of("AdEx", (Function<String, NeuronGroup>) n -> new AdExGroup(n, 4), 12.0),
-        Arguments.of("Qif", (Function<String, NeuronGroup>) n -> new QifGroup(n, 4), 10.0),
+        Arguments.of("ExpIf", (Function<String, NeuronGroup>) n -> new ExpIfGroup(n, N), 12.0),
+        Arguments.of("AdEx", (Function<String, NeuronGroup>) n -> new AdExGroup(n, N), 12.0),
+        Arguments.of("Qif", (Function<String, NeuronGroup>) n -> new QifGroup(n, N), 10.0),
         Arguments.of("Izhikevich",
-            (Function<String, NeuronGroup>) n -> new IzhikevichGroup(n, 4), 10.0),
+            (Function<String, NeuronGroup>) n -> new IzhikevichGroup(n, N), 10.0),
         Arguments.of("HodgkinHuxley",
-            (Function<String, NeuronGroup>) n -> new HodgkinHuxleyGroup(n, 4), 10.0),
-        Arguments.of("TraubHH", (Function<String, NeuronGroup>) n -> new TraubHHGroup(n, 4), 300.0),
+            (Function<String, NeuronGroup>) n -> new HodgkinHuxleyGroup(n, N), 10.0),
+        Arguments.of("TraubHH", (Function<String, NeuronGroup>) n -> new TraubHHGroup(n, N), 300.0),
         Arguments.of("FitzHughNagumo",
-            (Function<String, NeuronGroup>) n -> new FitzHughNagumoGroup(n, 4), 0.5),
+            (Function<String, NeuronGroup>) n -> new FitzHughNagumoGroup(n, N), 0.5),
         Arguments.of("WilsonCowan",
-            (Function<String, NeuronGroup>) n -> new WilsonCowanGroup(n, 4), 0.0));
+            (Function<String, NeuronGroup>) n -> new WilsonCowanGroup(n, N), 0.0));
     return models.flatMap(a -> Stream.of(Integrator.values())
         .map(m -> Arguments.of(a.get()[0], a.get()[1], a.get()[2], m)));
   }
@@ -98,7 +104,7 @@ class DebugPathTest {
   private static double[] postV(BiFunction<NeuronGroup, NeuronGroup, Projection> make,
       Integrator method, boolean jit) throws Exception {
     Pacemaker pre = new Pacemaker("pre", 6, 5);
-    LifGroup post = new LifGroup("post", 5).V_rest(-65).V_reset(-70).V_th(-50).tau(10);
+    LifGroup post = new LifGroup("post", N).V_rest(-65).V_reset(-70).V_th(-50).tau(10);
     java.util.Arrays.fill(post.V, -65);
     Projection syn = make.apply(pre, post);
     if (!syn.getClass().getSimpleName().startsWith("Delta")) { // (no @Ode: no integrator)
@@ -118,7 +124,7 @@ class DebugPathTest {
       Integrator method) throws Exception {
     double[] a = postV(make, method, true);
     double[] b = postV(make, method, false);
-    assertThat(a[0]).isNotEqualTo(-65.0); // the synapse acted
+    assertThat(java.util.Arrays.stream(a).anyMatch(v -> v != -65.0)).isTrue(); // the synapse acted
     assertThat(b).usingExactEquality().containsExactly(a).inOrder();
   }
 }
