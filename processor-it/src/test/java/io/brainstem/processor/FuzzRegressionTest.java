@@ -113,7 +113,7 @@ class FuzzRegressionTest {
     String generated = compilation.generatedSourceFile("fuzz.ConditionalOutputProjection")
         .orElseThrow().getCharContent(true).toString();
     assertWithMessage("float output loop").that(generated)
-        .contains("(float) (postInput_float[j] + (V > theta ? w : -w));");
+        .contains("(float) ((assign ? 0.0 : postInput_float[j]) + (V > theta ? w : -w));");
   }
 
   private static void check(FuzzModel model) {

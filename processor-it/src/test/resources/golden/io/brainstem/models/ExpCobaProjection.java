@@ -404,7 +404,7 @@ public final class ExpCobaProjection extends Projection {
         g += g_max;
         this.g[j] = g;
         if (assign) {
-          postInput[j] = 0.0 + g * (E - V);
+          postInput[j] = 0.0 + (g * (E - V));
         }
       }
     } else {
@@ -425,7 +425,7 @@ public final class ExpCobaProjection extends Projection {
           g += g_max;
           this.g[j] = g;
           if (assign) {
-            postInput[j] = 0.0 + g * (E - V);
+            postInput[j] = 0.0 + (g * (E - V));
           }
         }
       }
@@ -440,7 +440,7 @@ public final class ExpCobaProjection extends Projection {
     for (int j = from; j < to; j++) {
       final double V = postV[j];
       final double g = this.g[j];
-      postInput[j] = (assign ? 0.0 : postInput[j]) + g * (E - V);
+      postInput[j] = (assign ? 0.0 : postInput[j]) + (g * (E - V));
     }
   }
 
@@ -466,7 +466,7 @@ public final class ExpCobaProjection extends Projection {
         g += g_max;
         this.g[j] = g;
         if (assign) {
-          postInput[j] = 0.0 + g * (E - V);
+          postInput[j] = 0.0 + (g * (E - V));
         }
       }
     } else {
@@ -489,7 +489,7 @@ public final class ExpCobaProjection extends Projection {
           g += g_max;
           this.g[j] = g;
           if (assign) {
-            postInput[j] = 0.0 + g * (E - V);
+            postInput[j] = 0.0 + (g * (E - V));
           }
         }
       }
@@ -505,7 +505,7 @@ public final class ExpCobaProjection extends Projection {
       final double E = EColumn[j];
       final double V = postV[j];
       final double g = this.g[j];
-      postInput[j] = (assign ? 0.0 : postInput[j]) + g * (E - V);
+      postInput[j] = (assign ? 0.0 : postInput[j]) + (g * (E - V));
     }
   }
 
@@ -531,7 +531,7 @@ public final class ExpCobaProjection extends Projection {
         m.onSpike();
         this.g[j] = m.g;
         if (assign) {
-          postInput[j] = 0.0 + m.current();
+          postInput[j] = 0.0 + (m.current());
         }
       }
     } else {
@@ -555,7 +555,7 @@ public final class ExpCobaProjection extends Projection {
           m.onSpike();
           this.g[j] = m.g;
           if (assign) {
-            postInput[j] = 0.0 + m.current();
+            postInput[j] = 0.0 + (m.current());
           }
         }
       }
@@ -573,7 +573,7 @@ public final class ExpCobaProjection extends Projection {
       m.E = params.value(E_INDEX, j);
       m.V = postV[j];
       m.g = this.g[j];
-      postInput[j] = (assign ? 0.0 : postInput[j]) + m.current();
+      postInput[j] = (assign ? 0.0 : postInput[j]) + (m.current());
     }
   }
 

@@ -729,9 +729,10 @@ final class ProjectionEmitter {
    * lossy-conversion lint (the parentheses keep a conditional value whole).
    */
   private CodeBlock addTo(String target, CodeBlock value, Storage storage) {
-    if (assignable) { // 0.0 + value: bit for bit the sum into a cleared input
+    if (assignable) { // 0.0 + (value): bit for bit the sum into a cleared input
       return storage == Storage.DOUBLE
-          ? CodeBlock.of("$L[$L] = ($L ? 0.0 : $L[$L]) + $L;\n", target, j, assign, target, j, value)
+          ? CodeBlock.of("$L[$L] = ($L ? 0.0 : $L[$L]) + ($L);\n", target, j, assign, target, j,
+              value)
           : CodeBlock.of("$L[$L] = (float) (($L ? 0.0 : $L[$L]) + ($L));\n", target, j, assign,
               target, j, value);
     }
@@ -744,7 +745,7 @@ final class ProjectionEmitter {
   private CodeBlock assignTo(CodeBlock value, Storage storage) {
     String target = generated.outputArray(storage);
     return storage == Storage.DOUBLE
-        ? CodeBlock.of("$L[$L] = 0.0 + $L;\n", target, j, value)
+        ? CodeBlock.of("$L[$L] = 0.0 + ($L);\n", target, j, value)
         : CodeBlock.of("$L[$L] = (float) (0.0 + ($L));\n", target, j, value);
   }
 

@@ -317,10 +317,10 @@ class EmitterTest {
     assertThat(method(COBA, "private void stepExpAuto(double dt, int from, int to)"))
         .contains("final double g_rate = -g / tau;");
     assertThat(method(COBA, "private void output(double dt, int from, int to)"))
-        .contains("postInput[j] = (assign ? 0.0 : postInput[j]) + g * (E - V);");
+        .contains("postInput[j] = (assign ? 0.0 : postInput[j]) + (g * (E - V));");
     // Assigning, the delivery rewrites the target's output from its new g.
     assertThat(method(COBA, "private void deliver(double dt, int from, int to)"))
-        .containsMatch("this\\.g\\[j\\] = g;\\s+if \\(assign\\) \\{\\s+postInput\\[j\\] = 0\\.0 \\+ g \\* \\(E - V\\);");
+        .containsMatch("this\\.g\\[j\\] = g;\\s+if \\(assign\\) \\{\\s+postInput\\[j\\] = 0\\.0 \\+ \\(g \\* \\(E - V\\)\\);");
     // The delivery once per storage and variant, whatever the integrator: per storage, the
     // comment atop each of its 3 variants and the 2 delay layouts (per-synapse due lists, spike
     // lists) of its 2 kernels.
@@ -343,7 +343,7 @@ class EmitterTest {
     assertThat(method(COBA, "private void deliverDebug(double dt, int from, int to)"))
         .contains("m.onSpike();\n        this.g[j] = m.g;");
     assertThat(method(COBA, "private void outputDebug(double dt, int from, int to)"))
-        .contains("postInput[j] = (assign ? 0.0 : postInput[j]) + m.current();");
+        .contains("postInput[j] = (assign ? 0.0 : postInput[j]) + (m.current());");
   }
 
   @Test
