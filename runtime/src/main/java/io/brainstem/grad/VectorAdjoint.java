@@ -18,12 +18,12 @@ public final class VectorAdjoint {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   /** A vector's worth of doubles per thread (loops may run on several threads). */
   private static final ThreadLocal<double[]> SCRATCH =
-      ThreadLocal.withInitial(() -> new double[S.length()]);
+      ThreadLocal.withInitial(() -> new double[2 * S.length()]);
 
   private VectorAdjoint() {}
 
   /**
-   * The calling thread's buffer of one vector, through which generated loops hand lanes to the
+   * The calling thread's buffer of two vectors, through which generated loops hand lanes to the
    * scalar functions below (arrays, not vectors, cross the call: nothing is boxed).
    *
    * @return the buffer
@@ -40,7 +40,7 @@ public final class VectorAdjoint {
    * @param slope the slope β
    */
   public static void sigmoids(double[] lanes, double slope) {
-    for (int k = 0; k < lanes.length; k++) {
+    for (int k = 0; k < S.length(); k++) {
       double s = 1 / (1 + Math.exp(-slope * lanes[k]));
       lanes[k] = slope * s * (1 - s);
     }
@@ -175,16 +175,16 @@ public final class VectorAdjoint {
    *
    * @param z the arguments
    * @param dt the step
-   * @param lanes the thread's buffer of one vector ({@link #lanes()})
+   * @param lanes the thread's buffer of two vectors ({@link #lanes()})
    * @return the factors
    */
   public static DoubleVector exprelFactor(DoubleVector z, double dt, double[] lanes) {
-    DoubleVector factor = VectorMath.exprelTaylor(z).mul(dt);
-    if (z.abs().compare(VectorOperators.LT, 0.5).allTrue()) {
-      return factor;
+    // through memory, not two returns: C2 (JDK 17) boxes a vector that two paths merge
+    VectorMath.exprelTaylor(z).mul(dt).intoArray(lanes, 0);
+    z.intoArray(lanes, S.length()); // nor passes a vector to a call (a box)
+    if (!z.abs().compare(VectorOperators.LT, 0.5).allTrue()) {
+      exprelFactors(lanes, dt);
     }
-    z.intoArray(lanes, 0);
-    exprelFactors(lanes, dt);
     return DoubleVector.fromArray(S, lanes, 0);
   }
 
@@ -193,7 +193,7 @@ public final class VectorAdjoint {
    * where {@code |z| < 0.5} (bit for bit the scalar's), the scalar closed form for the other lanes.
    *
    * @param z the arguments
-   * @param lanes the thread's buffer of one vector ({@link #lanes()})
+   * @param lanes the thread's buffer of two vectors ({@link #lanes()})
    * @return the derivatives
    */
   public static DoubleVector exprelDerivative(DoubleVector z, double[] lanes) {
@@ -210,24 +210,24 @@ public final class VectorAdjoint {
     p = p.fma(z, z.broadcast(3 * Exprel.TAYLOR_3));
     p = p.fma(z, z.broadcast(2 * Exprel.TAYLOR_2));
     p = p.fma(z, z.broadcast(Exprel.TAYLOR_1));
-    if (z.abs().compare(VectorOperators.LT, 0.5).allTrue()) {
-      return p;
+    p.intoArray(lanes, 0);
+    z.intoArray(lanes, S.length());
+    if (!z.abs().compare(VectorOperators.LT, 0.5).allTrue()) {
+      exprelDerivatives(lanes);
     }
-    z.intoArray(lanes, 0);
-    exprelDerivatives(lanes);
     return DoubleVector.fromArray(S, lanes, 0);
   }
 
   // the rare paths out of line, so that C2 inlines the two above (arrays cross, not vectors)
   private static void exprelFactors(double[] lanes, double dt) {
-    for (int k = 0; k < lanes.length; k++) {
-      lanes[k] = dt * Exprel.exprel(lanes[k]);
+    for (int k = 0; k < S.length(); k++) {
+      lanes[k] = dt * Exprel.exprel(lanes[S.length() + k]);
     }
   }
 
   private static void exprelDerivatives(double[] lanes) {
-    for (int k = 0; k < lanes.length; k++) {
-      lanes[k] = Exprel.derivative(lanes[k]);
+    for (int k = 0; k < S.length(); k++) {
+      lanes[k] = Exprel.derivative(lanes[S.length() + k]);
     }
   }
 }

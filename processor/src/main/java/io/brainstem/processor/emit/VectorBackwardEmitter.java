@@ -49,12 +49,14 @@ final class VectorBackwardEmitter {
   static final ClassName SURROGATE_KIND = ClassName.get("io.brainstem.grad", "Surrogate", "Kind");
   /**
    * Above this many sweep terms and forward lets a loop's bytecode nears HotSpot's 8 000-byte
-   * limit for compiling a method (DontCompileHugeMethods), and an interpreted vector loop is far
-   * slower than the compiled scalar one: such steps keep the scalar loop only. Measured with javap
-   * on the library's models: 33 to 44 bytes per term (HodgkinHuxley EXP_AUTO 90 terms, 3.9 kB; RK3
-   * 209 terms, 7.1 kB; RK4 274 terms, 8.9 kB; TraubHH RK3 227 terms, 8.6 kB); 180 × 44 < 8 000.
+   * limit for compiling a method (DontCompileHugeMethods): such loops run as parts
+   * ({@link BackwardSplit}). Measured with javap on the library's models: 33 to 44 bytes per term
+   * (HodgkinHuxley EXP_AUTO 90 terms, 3.9 kB; RK3 209 terms, 7.1 kB; RK4 274 terms, 8.9 kB;
+   * TraubHH RK3 227 terms, 8.6 kB); 180 × 44 < 8 000.
    */
   static final int MAX_TERMS = 180;
+  /** Elements per block when a loop runs as several parts (their carries stay in L2). */
+  static final int BLOCK = 128;
 
   private final NeuronIR model;
   private final GeneratedNames generated;
@@ -113,15 +115,15 @@ final class VectorBackwardEmitter {
         .addStatement("final int end = from + S.loopBound(to - from)")
         .beginControlFlow("switch (group.method())");
     for (Integrator integrator : model.methods()) {
-      Optional<MethodSpec> loop = loop(integrator);
+      Optional<List<MethodSpec>> loop = loop(integrator);
       if (loop.isPresent()) {
-        type.addMethod(loop.get());
+        type.addMethods(loop.get());
         dispatch.addCode("case $L -> {\n$>", integrator)
-            .addStatement("$N(frame, from, end)", loop.get())
+            .addStatement("$N(frame, from, end)", loop.get().get(0))
             .beginControlFlow("if (end < to)")
             .addStatement("final $T tail = $T.tailIn(this.tail.get(), frame, end, to)",
                 BackwardEmitter.FRAME, VECTOR_ADJOINT)
-            .addStatement("$N(tail, 0, S.length())", loop.get())
+            .addStatement("$N(tail, 0, S.length())", loop.get().get(0))
             .addStatement("$T.tailOut(tail, frame, end, to)", VECTOR_ADJOINT)
             .endControlFlow()
             .addStatement("return true")
@@ -136,7 +138,7 @@ final class VectorBackwardEmitter {
   }
 
   /** The loop of {@code integrator} with group-wide parameters, or empty when there is none. */
-  private Optional<MethodSpec> loop(Integrator integrator) {
+  private Optional<List<MethodSpec>> loop(Integrator integrator) {
     LocalNames locals = generated.locals();
     Set<String> modelNames = new HashSet<>(model.inputs());
     model.states().forEach(s -> modelNames.add(s.name()));
@@ -154,9 +156,7 @@ final class VectorBackwardEmitter {
     } catch (IllegalArgumentException notLinear) {
       return Optional.empty();
     }
-    if (plan.sweep().size() + plan.forward().size() > MAX_TERMS) {
-      return Optional.empty();
-    }
+    boolean split = plan.sweep().size() + plan.forward().size() > MAX_TERMS;
     Set<String> uniform = new HashSet<>();
     for (Forward f : plan.forward()) {
       boolean[] ok = {true};
@@ -184,30 +184,30 @@ final class VectorBackwardEmitter {
     VectorExprRenderer afterStep = new VectorExprRenderer(r -> BackwardCode.name(r, next), isVector, "S");
     ExprRenderer scalar = new ExprRenderer(r -> BackwardCode.name(r, null));
 
-    CodeBlock.Builder code = CodeBlock.builder()
+    final CodeBlock.Builder head = CodeBlock.builder()
         .addStatement("final $T params = group.params()", RuntimeNames.PARAMETERS)
         .addStatement("final double dt = frame.dt");
     if (BackwardCode.usesTime(plan)) {
-      code.addStatement("final double t = frame.t");
+      head.addStatement("final double t = frame.t");
     }
     Set<String> read = read(plan);
     for (int p = 0; p < model.params().size(); p++) {
       if (read.contains(model.params().get(p).name())) {
-        code.addStatement("final double $L = params.scalar($L)", model.params().get(p).name(), p);
+        head.addStatement("final double $L = params.scalar($L)", model.params().get(p).name(), p);
       }
     }
     Map<String, String> slopes = new HashMap<>();
     for (Forward f : plan.forward()) {
       if (uniform.contains(f.name())) {
         if (f.exprelFactor()) {
-          code.addStatement("final double $L = dt * $T.exprel(dt * ($L))", f.name(),
+          head.addStatement("final double $L = dt * $T.exprel(dt * ($L))", f.name(),
               RuntimeNames.EXPREL, scalar.render(f.value()));
           String slope = locals.allocate(f.name() + "_slope");
           slopes.put(f.name(), slope);
-          code.addStatement("final double $L = dt * dt * $T.derivative(dt * ($L))", slope,
+          head.addStatement("final double $L = dt * dt * $T.derivative(dt * ($L))", slope,
               RuntimeNames.EXPREL, scalar.render(f.value()));
         } else {
-          code.addStatement("final double $L = $L", f.name(), scalar.render(f.value()));
+          head.addStatement("final double $L = $L", f.name(), scalar.render(f.value()));
         }
       }
     }
@@ -217,7 +217,7 @@ final class VectorBackwardEmitter {
       String name = model.states().get(s).name();
       stateIn.add(locals.allocate(name + "_start"));
       adjIn.add(locals.allocate(name + "_adjoint"));
-      code.addStatement("final double[] $L = frame.state[$L]", stateIn.get(s), s)
+      head.addStatement("final double[] $L = frame.state[$L]", stateIn.get(s), s)
           .addStatement("final double[] $L = frame.adjState[$L]", adjIn.get(s), s);
     }
     List<String> inputIn = new ArrayList<>();
@@ -226,7 +226,7 @@ final class VectorBackwardEmitter {
       String name = model.inputs().get(k);
       inputIn.add(locals.allocate(name + "_values"));
       inputAdj.add(locals.allocate(name + "_adjoint"));
-      code.addStatement("final double[] $L = frame.input[$L]", inputIn.get(k), k)
+      head.addStatement("final double[] $L = frame.input[$L]", inputIn.get(k), k)
           .addStatement("final double[] $L = frame.adjInput[$L]", inputAdj.get(k), k);
     }
     Set<String> graded = gradedParams(plan);
@@ -235,11 +235,11 @@ final class VectorBackwardEmitter {
       String name = model.params().get(p).name();
       if (graded.contains(name)) {
         gradOut.put(name, locals.allocate(name + "_gradient"));
-        code.addStatement("final double[] $L = frame.gradParam[$L]", gradOut.get(name), p);
+        head.addStatement("final double[] $L = frame.gradParam[$L]", gradOut.get(name), p);
       }
     }
     String refractory = locals.allocate("refractory");
-    code.addStatement("final boolean[] $L = frame.refractory", refractory);
+    head.addStatement("final boolean[] $L = frame.refractory", refractory);
     java.util.function.Predicate<Expr> isUniform = e -> {
       boolean[] ok = {true};
       Exprs.forEachRef(e, r -> ok[0] &= r.kind() == RefKind.PARAM || r.kind() == RefKind.DT
@@ -256,7 +256,7 @@ final class VectorBackwardEmitter {
         if (name == null) {
           name = locals.allocate("inverse" + inverses.size());
           inverses.put(key, name);
-          code.addStatement("final double $L = $L", name, key);
+          head.addStatement("final double $L = $L", name, key);
         }
         return new Ref(name, RefKind.LOCAL);
       }));
@@ -266,13 +266,13 @@ final class VectorBackwardEmitter {
     String adjSpike = locals.allocate("adjSpike");
     String detach = locals.allocate("detachReset");
     if (spike.isPresent()) {
-      code.addStatement("final $T $L = frame.surrogate.kind()", SURROGATE_KIND, kind)
+      head.addStatement("final $T $L = frame.surrogate.kind()", SURROGATE_KIND, kind)
           .addStatement("final double $L = frame.surrogate.slope()", beta)
           .addStatement("final double[] $L = frame.adjSpike", adjSpike)
           .addStatement("final boolean $L = frame.detachReset", detach);
     }
-    code.addStatement("final double[] lanes = $T.lanes()", VECTOR_ADJOINT)
-        .beginControlFlow("for (int i = from; i < to; i += S.length())");
+    head.addStatement("final double[] lanes = $T.lanes()", VECTOR_ADJOINT);
+    final CodeBlock.Builder code = CodeBlock.builder(); // the loop's body: one loop or parts
     for (int s = 0; s < model.states().size(); s++) {
       code.addStatement("final $T $L = $T.fromArray(S, $L, i)", RuntimeNames.DOUBLE_VECTOR,
           model.states().get(s).name(), RuntimeNames.DOUBLE_VECTOR, stateIn.get(s));
@@ -428,14 +428,112 @@ final class VectorBackwardEmitter {
     gradOut.forEach((param, array) -> code.addStatement(
         "$T.fromArray(S, $L, i).add($L).intoArray($L, i)", RuntimeNames.DOUBLE_VECTOR,
         array, gradParam.get(param), array));
-    code.endControlFlow();
-    return Optional.of(MethodSpec.methodBuilder(BackwardEmitter.methodName(integrator))
+    return Optional.of(methods(BackwardEmitter.methodName(integrator), head.build(), code.build(),
+        split, locals));
+  }
+
+  /**
+   * The loop {@code name} over {@code body}, or, when {@code parts}, a driver running its parts
+   * block by block through a carry buffer; the entry method first.
+   */
+  private static List<MethodSpec> methods(String name, CodeBlock head, CodeBlock body,
+      boolean parts, LocalNames locals) {
+    List<String> statements = BackwardSplit.statements(body.toString());
+    BackwardSplit split = BackwardSplit.of(statements, parts);
+    Map<String, String> types = BackwardSplit.types(statements);
+    if (split.parts().size() == 1) {
+      return List.of(MethodSpec.methodBuilder(name)
+          .addModifiers(PRIVATE)
+          .addParameter(BackwardEmitter.FRAME, "frame")
+          .addParameter(int.class, "from")
+          .addParameter(int.class, "to")
+          .addCode(head)
+          .beginControlFlow("for (int i = from; i < to; i += S.length())")
+          .addCode(body)
+          .endControlFlow()
+          .build());
+    }
+    String carry = locals.allocate("carry");
+    String block = locals.allocate("block");
+    String blockEnd = locals.allocate("blockEnd");
+    String at = locals.allocate("at");
+    List<MethodSpec> out = new ArrayList<>();
+    CodeBlock.Builder driver = CodeBlock.builder()
+        .addStatement("final double[] $L = $T.carry($L * $L)", carry, RuntimeNames.VECTOR_MATH,
+            split.slots().size(), BLOCK)
+        .beginControlFlow("for (int $L = from; $L < to; $L += $L)", block, block, block, BLOCK)
+        .addStatement("final int $L = Math.min(to, $L + $L)", blockEnd, block, BLOCK);
+    for (int p = 0; p < split.parts().size(); p++) {
+      String part = name + "Part" + (p + 1);
+      driver.addStatement("$L(frame, $L, $L, $L)", part, block, blockEnd, carry);
+      CodeBlock.Builder loop = CodeBlock.builder()
+          .add(head)
+          .beginControlFlow("for (int i = from; i < to; i += S.length())")
+          .addStatement("final int $L = i - from", at);
+      Set<String> in = split.readIn(p, types);
+      // the held mask and scalar reset values are recomputed, in the body's order
+      Set<String> remat = new java.util.LinkedHashSet<>();
+      for (String local : in) {
+        rematClosure(local, split, types, remat);
+      }
+      for (Map.Entry<String, String> r : split.rematerialized().entrySet()) {
+        if (remat.contains(r.getKey())) {
+          loop.add(BackwardSplit.typed(r.getValue()));
+        }
+      }
+      for (String local : in) {
+        if (remat.contains(local)) {
+          continue;
+        }
+        int slot = split.slots().get(local);
+        if (split.masks().contains(local)) {
+          loop.addStatement("final $T<Double> $L = $T.fromArray(S, $L, $L + $L)"
+              + ".compare($T.NE, 0.0)", RuntimeNames.VECTOR_MASK, local,
+              RuntimeNames.DOUBLE_VECTOR, carry, slot * BLOCK, at, RuntimeNames.VECTOR_OPERATORS);
+        } else {
+          loop.addStatement("$T $L = $T.fromArray(S, $L, $L + $L)",
+              RuntimeNames.DOUBLE_VECTOR, local, RuntimeNames.DOUBLE_VECTOR, carry, slot * BLOCK, at);
+        }
+      }
+      split.parts().get(p).forEach(st -> loop.add(BackwardSplit.typed(st)));
+      for (String local : split.writtenOut(p, types)) {
+        int slot = split.slots().get(local);
+        if (split.masks().contains(local)) {
+          loop.addStatement("$T.zero(S).blend(1.0, $L).intoArray($L, $L + $L)",
+              RuntimeNames.DOUBLE_VECTOR, local, carry, slot * BLOCK, at);
+        } else {
+          loop.addStatement("$L.intoArray($L, $L + $L)", local, carry, slot * BLOCK, at);
+        }
+      }
+      loop.endControlFlow();
+      out.add(MethodSpec.methodBuilder(part)
+          .addModifiers(PRIVATE)
+          .addParameter(BackwardEmitter.FRAME, "frame")
+          .addParameter(int.class, "from")
+          .addParameter(int.class, "to")
+          .addParameter(double[].class, carry)
+          .addCode(loop.build())
+          .build());
+    }
+    driver.endControlFlow();
+    out.add(0, MethodSpec.methodBuilder(name)
         .addModifiers(PRIVATE)
+        .addJavadoc("$L loops per block of $L elements, so that C2 compiles each whole.\n",
+            split.parts().size(), BLOCK)
         .addParameter(BackwardEmitter.FRAME, "frame")
         .addParameter(int.class, "from")
         .addParameter(int.class, "to")
-        .addCode(code.build())
+        .addCode(driver.build())
         .build());
+    return out;
+  }
+
+  private static void rematClosure(String local, BackwardSplit split, Map<String, String> types,
+      Set<String> out) {
+    String st = split.rematerialized().get(local);
+    if (st != null && out.add(local)) {
+      BackwardSplit.reads(st, types).forEach(r -> rematClosure(r, split, types, out));
+    }
   }
 
   /** The spike's adjoint, as {@link BackwardEmitter}'s with masks for {@code spiked}. */
