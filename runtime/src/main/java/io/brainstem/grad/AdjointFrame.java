@@ -37,6 +37,11 @@ public final class AdjointFrame {
   public final double[][] adjInput;
   /** The parameter gradients per element, {@code [param][element]}, accumulated over calls. */
   public final double[][] gradParam;
+  /**
+   * The per-synapse parameter gradients of a {@link GradedBackwardStep}, {@code [param][synapse]}
+   * in CSR order, accumulated over calls; empty for other steps.
+   */
+  public final double[][] gradSynapse;
   /** The spike's surrogate derivative {@code dS/dθ}. */
   public Surrogate surrogate = Surrogate.fastSigmoid(10);
   /** Whether the reset passes no gradient through the spike (the reset is "detached"). */
@@ -51,10 +56,18 @@ public final class AdjointFrame {
     Objects.requireNonNull(step, "step");
     int n = step.size();
     this.state = new double[step.states().size()][n];
-    this.input = new double[step.inputs().size()][n];
+    this.input = new double[step.inputs().size()][];
+    this.adjInput = new double[step.inputs().size()][];
+    for (int k = 0; k < input.length; k++) {
+      // a graded step's @Pre inputs have one value per presynaptic neuron
+      int size = step instanceof GradedBackwardStep g ? g.inputSize(k) : n;
+      input[k] = new double[size];
+      adjInput[k] = new double[size];
+    }
     this.adjState = new double[step.states().size()][n];
-    this.adjInput = new double[step.inputs().size()][n];
     this.gradParam = new double[step.params().size()][n];
+    this.gradSynapse = step instanceof GradedBackwardStep g
+        ? new double[g.synapseParams().size()][g.synapseCount()] : new double[0][];
   }
 
   /**

@@ -21,7 +21,7 @@ import io.brainstem.annotations.Synapse;
  * is the current out of the other. Conductance in µS, potentials in mV, current in nA (the
  * {@code input} of {@link Lif}). Use the generated {@link GapJunctionProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class GapJunction {
   @Param(unit = "uS") @PerSynapse double w = 0.001;
   @Pre(value = "V", unit = "mV") double V_pre;

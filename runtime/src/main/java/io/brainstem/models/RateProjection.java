@@ -19,7 +19,7 @@ import io.brainstem.annotations.Synapse;
  * weights with {@code w(...)}: a constant, an array in CSR order, or a {@code SynapseInit}
  * ({@code SynapseInit.normal(0, g / Math.sqrt(n))}). Use the generated {@link RateProjectionProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class RateProjection {
   @Param(unit = "1") @PerSynapse double w = 1;
   @Pre(unit = "1") double r;

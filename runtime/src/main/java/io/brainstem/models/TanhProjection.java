@@ -19,7 +19,7 @@ import io.brainstem.annotations.Synapse;
  * ({@link LeakyTanh}), {@link RateProjection} is cheaper. Use the generated
  * {@link TanhProjectionProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class TanhProjection {
   @Param(unit = "1") @PerSynapse double w = 1;
   @Pre(unit = "1") double x;

@@ -124,7 +124,7 @@ class DebugPathTest {
       Integrator method) throws Exception {
     double[] a = postV(make, method, true);
     double[] b = postV(make, method, false);
-    assertThat(a[0]).isNotEqualTo(-65.0); // the synapse acted
+    assertThat(java.util.Arrays.stream(a).anyMatch(v -> v != -65.0)).isTrue(); // the synapse acted
     assertThat(b).usingExactEquality().containsExactly(a).inOrder();
   }
 }

@@ -2,6 +2,7 @@ package io.brainstem.network;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import io.brainstem.annotations.Integrator;
 import io.brainstem.connectivity.FixedProb;
 import io.brainstem.inputs.Input;
 import io.brainstem.models.ExpCobaProjection;
@@ -77,6 +78,50 @@ class AssignedOutputsTest {
     }
     assertThat(reference.group("B").totalSpikes()).isGreaterThan(50L); // delivery was exercised
     assertThat(reference.group("A").totalSpikes()).isGreaterThan(50L);
+  }
+
+  /** Every library model with an assignable output, onto A first, under two integrators. */
+  @ParameterizedTest
+  @CsvSource({"AlphaCoba, EXP_AUTO", "AlphaCuba, RK4", "AmpaCoba, EXP_AUTO", "AmpaCuba, RK4",
+      "DualExpCoba, RK4", "DualExpCuba, EXP_AUTO", "ExpCoba, RK4", "ExpCuba, EXP_EULER",
+      "GabaACoba, EXP_AUTO", "GabaACuba, RK4", "NmdaCoba, EXP_AUTO", "NmdaCuba, RK4",
+      "WeightedExpCoba, EXP_AUTO", "WeightedExpCuba, RK4"})
+  void everyAssignableModelGivesTheSumsOfAdding(String model, Integrator method)
+      throws ReflectiveOperationException {
+    Network reference = modelNet(model, method);
+    Network assigned = modelNet(model, method);
+    assigned.assignOutputs(Set.of());
+    assertThat(assigned.projection("X").assignsOutput()).isTrue();
+    for (int k = 0; k < 200; k++) {
+      double t = k * 0.1;
+      reference.step(t, 0.1, true);
+      assigned.step(t, 0.1, true);
+      for (String path : reference.paths()) {
+        Variable v = reference.variable(path);
+        if (!v.isBoolean()) {
+          assertThat(assigned.variable(path).toDoubles()).isEqualTo(v.toDoubles());
+        }
+      }
+      reference.clearInputs();
+      assigned.clearInputs();
+    }
+    assertThat(reference.group("Q").totalSpikes()).isGreaterThan(500L); // spikes were delivered
+  }
+
+  private static Network modelNet(String model, Integrator method)
+      throws ReflectiveOperationException {
+    Network net = new Network();
+    PoissonGroup q = net.add(new PoissonGroup("Q", 120, t -> 300.0, 5));
+    LifGroup a = net.add(new LifGroup("A", 67).tau_ref(2.));
+    Projection x = (Projection) Class.forName("io.brainstem.models." + model + "Projection")
+        .getConstructor(String.class, NeuronGroup.class, NeuronGroup.class,
+            io.brainstem.connectivity.Connector.class)
+        .newInstance("X", q, a, new FixedProb(0.2, 4));
+    x.setMethod(method);
+    net.add(x);
+    net.add(new ExpCubaProjection("Y", q, a, new FixedProb(0.1, 6)).g_max(2.));
+    a.variable("V").set(3, -52.0);
+    return net;
   }
 
   @Test

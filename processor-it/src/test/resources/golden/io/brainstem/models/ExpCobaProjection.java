@@ -79,6 +79,7 @@ public final class ExpCobaProjection extends Projection {
     this.postV_float = postFloatVariable("V", "@Post field V");
     this.postInput = postVariable("input", "@Output target");
     this.postInput_float = postFloatVariable("input", "@Output target");
+    outputTarget("input", true);
   }
 
   /**
@@ -385,6 +386,9 @@ public final class ExpCobaProjection extends Projection {
 
   private void deliver(double dt, int from, int to) {
     final double g_max = params.scalar(G_MAX_INDEX);
+    final double E = params.scalar(E_INDEX);
+    // assigning: each target's output is rewritten from its state after the spike
+    final boolean assign = assignsOutput();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
       final int[] due = dueSynapses();
@@ -395,9 +399,13 @@ public final class ExpCobaProjection extends Projection {
         if (j < from || j >= to) {
           continue;
         }
+        final double V = postV[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
+        if (assign) {
+          postInput[j] = 0.0 + g * (E - V);
+        }
       }
     } else {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
@@ -412,9 +420,13 @@ public final class ExpCobaProjection extends Projection {
           if (j < from || j >= to) {
             continue;
           }
+          final double V = postV[j];
           double g = this.g[j];
           g += g_max;
           this.g[j] = g;
+          if (assign) {
+            postInput[j] = 0.0 + g * (E - V);
+          }
         }
       }
     }
@@ -422,16 +434,21 @@ public final class ExpCobaProjection extends Projection {
 
   private void output(double dt, int from, int to) {
     final double E = params.scalar(E_INDEX);
+    // the first writer of an input 0 at the step's start assigns: 0.0 + output
+    final boolean assign = assignsOutput();
     // input += g * (E - V)
     for (int j = from; j < to; j++) {
       final double V = postV[j];
       final double g = this.g[j];
-      postInput[j] += g * (E - V);
+      postInput[j] = (assign ? 0.0 : postInput[j]) + g * (E - V);
     }
   }
 
   private void deliverPerElement(double dt, int from, int to) {
     final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    // assigning: each target's output is rewritten from its state after the spike
+    final boolean assign = assignsOutput();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
       final int[] due = dueSynapses();
@@ -443,9 +460,14 @@ public final class ExpCobaProjection extends Projection {
           continue;
         }
         final double g_max = g_maxColumn[j];
+        final double E = EColumn[j];
+        final double V = postV[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
+        if (assign) {
+          postInput[j] = 0.0 + g * (E - V);
+        }
       }
     } else {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
@@ -461,9 +483,14 @@ public final class ExpCobaProjection extends Projection {
             continue;
           }
           final double g_max = g_maxColumn[j];
+          final double E = EColumn[j];
+          final double V = postV[j];
           double g = this.g[j];
           g += g_max;
           this.g[j] = g;
+          if (assign) {
+            postInput[j] = 0.0 + g * (E - V);
+          }
         }
       }
     }
@@ -471,17 +498,21 @@ public final class ExpCobaProjection extends Projection {
 
   private void outputPerElement(double dt, int from, int to) {
     final double[] EColumn = params.column(E_INDEX);
+    // the first writer of an input 0 at the step's start assigns: 0.0 + output
+    final boolean assign = assignsOutput();
     // input += g * (E - V)
     for (int j = from; j < to; j++) {
       final double E = EColumn[j];
       final double V = postV[j];
       final double g = this.g[j];
-      postInput[j] += g * (E - V);
+      postInput[j] = (assign ? 0.0 : postInput[j]) + g * (E - V);
     }
   }
 
   private void deliverDebug(double dt, int from, int to) {
     final ExpCoba m = new ExpCoba();
+    // assigning: each target's output is rewritten from its state after the spike
+    final boolean assign = assignsOutput();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
       final int[] due = dueSynapses();
@@ -499,6 +530,9 @@ public final class ExpCobaProjection extends Projection {
         m.g = this.g[j];
         m.onSpike();
         this.g[j] = m.g;
+        if (assign) {
+          postInput[j] = 0.0 + m.current();
+        }
       }
     } else {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
@@ -520,6 +554,9 @@ public final class ExpCobaProjection extends Projection {
           m.g = this.g[j];
           m.onSpike();
           this.g[j] = m.g;
+          if (assign) {
+            postInput[j] = 0.0 + m.current();
+          }
         }
       }
     }
@@ -527,6 +564,8 @@ public final class ExpCobaProjection extends Projection {
 
   private void outputDebug(double dt, int from, int to) {
     final ExpCoba m = new ExpCoba();
+    // the first writer of an input 0 at the step's start assigns: 0.0 + output
+    final boolean assign = assignsOutput();
     // input += g * (E - V)
     for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
@@ -534,7 +573,7 @@ public final class ExpCobaProjection extends Projection {
       m.E = params.value(E_INDEX, j);
       m.V = postV[j];
       m.g = this.g[j];
-      postInput[j] += m.current();
+      postInput[j] = (assign ? 0.0 : postInput[j]) + m.current();
     }
   }
 
@@ -700,6 +739,9 @@ public final class ExpCobaProjection extends Projection {
 
   private void deliverFloat(double dt, int from, int to) {
     final double g_max = params.scalar(G_MAX_INDEX);
+    final double E = params.scalar(E_INDEX);
+    // assigning: each target's output is rewritten from its state after the spike
+    final boolean assign = assignsOutput();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
       final int[] due = dueSynapses();
@@ -710,9 +752,14 @@ public final class ExpCobaProjection extends Projection {
         if (j < from || j >= to) {
           continue;
         }
+        final double V = postV_float[j];
         double g = this.g_float[j];
         g += g_max;
         this.g_float[j] = (float) g;
+        if (assign) {
+          g = (float) g;
+          postInput_float[j] = (float) (0.0 + (g * (E - V)));
+        }
       }
     } else {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
@@ -727,9 +774,14 @@ public final class ExpCobaProjection extends Projection {
           if (j < from || j >= to) {
             continue;
           }
+          final double V = postV_float[j];
           double g = this.g_float[j];
           g += g_max;
           this.g_float[j] = (float) g;
+          if (assign) {
+            g = (float) g;
+            postInput_float[j] = (float) (0.0 + (g * (E - V)));
+          }
         }
       }
     }
@@ -737,16 +789,21 @@ public final class ExpCobaProjection extends Projection {
 
   private void outputFloat(double dt, int from, int to) {
     final double E = params.scalar(E_INDEX);
+    // the first writer of an input 0 at the step's start assigns: 0.0 + output
+    final boolean assign = assignsOutput();
     // input += g * (E - V)
     for (int j = from; j < to; j++) {
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + (g * (E - V)));
+      postInput_float[j] = (float) ((assign ? 0.0 : postInput_float[j]) + (g * (E - V)));
     }
   }
 
   private void deliverPerElementFloat(double dt, int from, int to) {
     final double[] g_maxColumn = params.column(G_MAX_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    // assigning: each target's output is rewritten from its state after the spike
+    final boolean assign = assignsOutput();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
       final int[] due = dueSynapses();
@@ -758,9 +815,15 @@ public final class ExpCobaProjection extends Projection {
           continue;
         }
         final double g_max = g_maxColumn[j];
+        final double E = EColumn[j];
+        final double V = postV_float[j];
         double g = this.g_float[j];
         g += g_max;
         this.g_float[j] = (float) g;
+        if (assign) {
+          g = (float) g;
+          postInput_float[j] = (float) (0.0 + (g * (E - V)));
+        }
       }
     } else {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
@@ -776,9 +839,15 @@ public final class ExpCobaProjection extends Projection {
             continue;
           }
           final double g_max = g_maxColumn[j];
+          final double E = EColumn[j];
+          final double V = postV_float[j];
           double g = this.g_float[j];
           g += g_max;
           this.g_float[j] = (float) g;
+          if (assign) {
+            g = (float) g;
+            postInput_float[j] = (float) (0.0 + (g * (E - V)));
+          }
         }
       }
     }
@@ -786,17 +855,21 @@ public final class ExpCobaProjection extends Projection {
 
   private void outputPerElementFloat(double dt, int from, int to) {
     final double[] EColumn = params.column(E_INDEX);
+    // the first writer of an input 0 at the step's start assigns: 0.0 + output
+    final boolean assign = assignsOutput();
     // input += g * (E - V)
     for (int j = from; j < to; j++) {
       final double E = EColumn[j];
       final double V = postV_float[j];
       final double g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + (g * (E - V)));
+      postInput_float[j] = (float) ((assign ? 0.0 : postInput_float[j]) + (g * (E - V)));
     }
   }
 
   private void deliverDebugFloat(double dt, int from, int to) {
     final ExpCoba m = new ExpCoba();
+    // assigning: each target's output is rewritten from its state after the spike
+    final boolean assign = assignsOutput();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
       final int[] due = dueSynapses();
@@ -814,6 +887,10 @@ public final class ExpCobaProjection extends Projection {
         m.g = this.g_float[j];
         m.onSpike();
         this.g_float[j] = (float) m.g;
+        if (assign) {
+          m.g = (float) m.g;
+          postInput_float[j] = (float) (0.0 + (m.current()));
+        }
       }
     } else {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
@@ -835,6 +912,10 @@ public final class ExpCobaProjection extends Projection {
           m.g = this.g_float[j];
           m.onSpike();
           this.g_float[j] = (float) m.g;
+          if (assign) {
+            m.g = (float) m.g;
+            postInput_float[j] = (float) (0.0 + (m.current()));
+          }
         }
       }
     }
@@ -842,6 +923,8 @@ public final class ExpCobaProjection extends Projection {
 
   private void outputDebugFloat(double dt, int from, int to) {
     final ExpCoba m = new ExpCoba();
+    // the first writer of an input 0 at the step's start assigns: 0.0 + output
+    final boolean assign = assignsOutput();
     // input += g * (E - V)
     for (int j = from; j < to; j++) {
       m.g_max = params.value(G_MAX_INDEX, j);
@@ -849,7 +932,7 @@ public final class ExpCobaProjection extends Projection {
       m.E = params.value(E_INDEX, j);
       m.V = postV_float[j];
       m.g = this.g_float[j];
-      postInput_float[j] = (float) (postInput_float[j] + (m.current()));
+      postInput_float[j] = (float) ((assign ? 0.0 : postInput_float[j]) + (m.current()));
     }
   }
 

@@ -83,6 +83,10 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
 
   @Override
   public void output(double t, double dt, int from, int to) {
+    if (projection.assignsOutput()) {
+      // the integration's last loop wrote it
+      return;
+    }
     if (params.heterogeneous()) {
       addOutputPerElement(from, to);
     } else {
@@ -102,13 +106,20 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
 
   private void stepExpAuto(double t, double dt, int from, int to) {
     final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
     final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+    final boolean assign = projection.assignsOutput();
     for (int j = from; j < to; j += S.length()) {
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
       // dg/dt = -g / tau
       final DoubleVector g_rate = g.neg().div(tau);
       g = g.add(g_rate.mul(g_expEulerFactor));
       g.intoArray(this.g, j);
+      if (assign) {
+        final DoubleVector V = DoubleVector.fromArray(S, postV, j);
+        // input = 0.0 + g * (E - V)
+        DoubleVector.zero(S).add(g.mul(DoubleVector.broadcast(S, E).sub(V))).intoArray(this.postInput, j);
+      }
     }
   }
 
@@ -156,6 +167,8 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
   }
 
   private void stepExpAutoPerElementPart3(double t, double dt, int from, int to, double[] carry) {
+    final double[] EColumn = params.column(E_INDEX);
+    final boolean assign = projection.assignsOutput();
     for (int j = from; j < to; j += S.length()) {
       final int at = j - from;
       final DoubleVector g_expEulerFactor = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
@@ -163,13 +176,21 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
       g = g.add(g_expEulerFactor.mul(g_rate));
       g.intoArray(this.g, j);
+      if (assign) {
+        final DoubleVector E = DoubleVector.fromArray(S, EColumn, j);
+        final DoubleVector V = DoubleVector.fromArray(S, postV, j);
+        // input = 0.0 + g * (E - V)
+        DoubleVector.zero(S).add(g.mul(E.sub(V))).intoArray(this.postInput, j);
+      }
     }
   }
 
   private void stepExpEuler(double t, double dt, int from, int to) {
     final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
     final double g_slope = -1.0 / tau;
     final double g_decay = Math.exp(dt * g_slope);
+    final boolean assign = projection.assignsOutput();
     for (int j = from; j < to; j += S.length()) {
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
       // dg/dt = -g / tau
@@ -177,11 +198,18 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
       final DoubleVector g_inf = g.sub(g_rate.div(g_slope));
       g = (g_slope == 0.0 ? g.add(g_rate.mul(dt)) : g_inf.add(g.sub(g_inf).mul(g_decay)));
       g.intoArray(this.g, j);
+      if (assign) {
+        final DoubleVector V = DoubleVector.fromArray(S, postV, j);
+        // input = 0.0 + g * (E - V)
+        DoubleVector.zero(S).add(g.mul(DoubleVector.broadcast(S, E).sub(V))).intoArray(this.postInput, j);
+      }
     }
   }
 
   private void stepExpEulerPerElement(double t, double dt, int from, int to) {
     final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
+    final boolean assign = projection.assignsOutput();
     for (int j = from; j < to; j += S.length()) {
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, j);
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
@@ -192,13 +220,21 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
       final DoubleVector g_inf = g.sub(g_rate.div(g_slope));
       g = g_inf.add(g.sub(g_inf).mul(g_decay)).blend(g.add(g_rate.mul(dt)), g_slope.compare(VectorOperators.EQ, 0.0));
       g.intoArray(this.g, j);
+      if (assign) {
+        final DoubleVector E = DoubleVector.fromArray(S, EColumn, j);
+        final DoubleVector V = DoubleVector.fromArray(S, postV, j);
+        // input = 0.0 + g * (E - V)
+        DoubleVector.zero(S).add(g.mul(E.sub(V))).intoArray(this.postInput, j);
+      }
     }
   }
 
   private void stepRungeKutta(double t, double dt, int from, int to) {
     final double tau = params.scalar(TAU_INDEX);
+    final double E = params.scalar(E_INDEX);
     final RungeKutta tableau = RungeKutta.of(projection.method());
     final double[] steps = VectorMath.steps(tableau, dt);
+    final boolean assign = projection.assignsOutput();
     for (int j = from; j < to; j += S.length()) {
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
       DoubleVector g_k0 = g, g_k1 = g, g_k2 = g, g_k3 = g, g_stage = g;
@@ -218,13 +254,20 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
       }
       g = g_stage;
       g.intoArray(this.g, j);
+      if (assign) {
+        final DoubleVector V = DoubleVector.fromArray(S, postV, j);
+        // input = 0.0 + g * (E - V)
+        DoubleVector.zero(S).add(g.mul(DoubleVector.broadcast(S, E).sub(V))).intoArray(this.postInput, j);
+      }
     }
   }
 
   private void stepRungeKuttaPerElement(double t, double dt, int from, int to) {
     final double[] tauColumn = params.column(TAU_INDEX);
+    final double[] EColumn = params.column(E_INDEX);
     final RungeKutta tableau = RungeKutta.of(projection.method());
     final double[] steps = VectorMath.steps(tableau, dt);
+    final boolean assign = projection.assignsOutput();
     for (int j = from; j < to; j += S.length()) {
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, j);
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
@@ -245,6 +288,12 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
       }
       g = g_stage;
       g.intoArray(this.g, j);
+      if (assign) {
+        final DoubleVector E = DoubleVector.fromArray(S, EColumn, j);
+        final DoubleVector V = DoubleVector.fromArray(S, postV, j);
+        // input = 0.0 + g * (E - V)
+        DoubleVector.zero(S).add(g.mul(E.sub(V))).intoArray(this.postInput, j);
+      }
     }
   }
 

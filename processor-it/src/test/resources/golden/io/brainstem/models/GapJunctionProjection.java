@@ -91,6 +91,7 @@ public final class GapJunctionProjection extends Projection {
     this.preV_pre_float = preFloatVariable("V", "@Pre field V_pre");
     this.postInput = postVariable("input", "@Graded target");
     this.postInput_float = postFloatVariable("input", "@Graded target");
+    outputTarget("input", false);
   }
 
   /**

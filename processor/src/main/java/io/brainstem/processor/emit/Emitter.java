@@ -71,7 +71,9 @@ public final class Emitter {
    */
   public static JavaFile backward(SynapseIR model) {
     GeneratedNames names = GeneratedNames.of(model);
-    return file(model, names, new SynapseBackwardEmitter(model, names).type());
+    return file(model, names, model.graded().isPresent()
+        ? new GradedBackwardEmitter(model, names).type()
+        : new SynapseBackwardEmitter(model, names).type());
   }
 
   /**

@@ -275,7 +275,8 @@ final class VectorProjectionEmitter {
         .addParameter(int.class, to)
         .addCode(fuses() ? CodeBlock.builder()
             .beginControlFlow("if ($L.assignsOutput())", owner)
-            .addStatement("return; // the integration's last loop wrote it")
+            .add("// the integration's last loop wrote it\n")
+            .addStatement("return")
             .endControlFlow().build() : CodeBlock.of(""))
         .beginControlFlow("if (params.heterogeneous())")
         .addStatement("$L($L)", outputMethod(Variant.PER_ELEMENT), args)
@@ -595,7 +596,7 @@ final class VectorProjectionEmitter {
         .add(loads(variant, reads, Set.of()))
         .add("// $L += $L\n", out.target(), Members.oneLine(out.sourceText()))
         .add(locals)
-        .add(store(target, assignable
+        .add(store(target, assignable && !fuses()
             ? CodeBlock.of("($L ? $T.zero($L) : $L).add($L)", assign, RuntimeNames.DOUBLE_VECTOR,
                 s, loadStored(target), value)
             : CodeBlock.of("$L.add($L)", loadStored(target), value)))
@@ -609,7 +610,7 @@ final class VectorProjectionEmitter {
         .addParameter(int.class, to)
         .addCode(VectorKernelParts.preamble(model, variant, List.of(), reads, Set.of(),
             generated))
-        .addCode(assignable ? CodeBlock.of("final boolean $L = $L.assignsOutput();\n", assign,
+        .addCode(assignable && !fuses() ? CodeBlock.of("final boolean $L = $L.assignsOutput();\n", assign,
             owner) : CodeBlock.of(""))
         .beginControlFlow("for (int $L = $L; $L < $L; $L += $L.length())", j, from, j, to, j, s)
         .addCode(body)

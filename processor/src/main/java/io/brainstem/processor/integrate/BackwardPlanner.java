@@ -271,7 +271,7 @@ public final class BackwardPlanner {
           + " step yet (only states per postsynaptic neuron)");
     }
     if (model.graded().isPresent()) {
-      return Optional.of("graded (rate) coupling has no backward step");
+      return Optional.empty(); // the graded value's partials: see graded(SynapseIR)
     }
     if (model.onPre().isEmpty()) {
       return Optional.of("the model has no @OnPre, so spikes pass no gradient");
@@ -368,11 +368,23 @@ public final class BackwardPlanner {
 
   /** The synapse's output and its partials (states, {@code @Post} variables, parameters). */
   public static OutputPartials output(SynapseIR model) {
-    ModelIR.Output output = model.output().orElseThrow();
+    return partials(model.output().orElseThrow());
+  }
+
+  /**
+   * A graded synapse's value and its partials: by each {@code @Pre} and {@code @Post} variable and
+   * parameter (lumped or per synapse) it reads.
+   */
+  public static OutputPartials graded(SynapseIR model) {
+    return partials(model.graded().orElseThrow());
+  }
+
+  private static OutputPartials partials(ModelIR.Output output) {
     Expr value = Simplifier.simplify(inlineLocals(output.value(), output.locals()));
     Map<Ref, Expr> partials = new LinkedHashMap<>();
     for (Ref r : Exprs.refs(value)) {
-      if (r.kind() == RefKind.STATE || r.kind() == RefKind.POST || r.kind() == RefKind.PARAM) {
+      if (r.kind() == RefKind.STATE || r.kind() == RefKind.POST || r.kind() == RefKind.PARAM
+          || r.kind() == RefKind.PRE) {
         Expr d = Simplifier.simplify(Derivative.of(value, r.name()));
         if (!isZero(d)) {
           partials.put(r, d);

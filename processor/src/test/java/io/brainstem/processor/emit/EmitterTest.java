@@ -79,7 +79,8 @@ class EmitterTest {
     assertThat(asDouble).isEqualTo(kernel);
     assertThat(COBA).contains("this.g_float[j] = (float) g;");
     // What a compound assignment does, spelt out (javac 20+ lints the implicit narrowing).
-    assertThat(COBA).contains("postInput_float[j] = (float) (postInput_float[j] + (g * (E - V)));");
+    assertThat(COBA).contains(
+        "postInput_float[j] = (float) ((assign ? 0.0 : postInput_float[j]) + (g * (E - V)));");
   }
 
   @Test
@@ -316,7 +317,10 @@ class EmitterTest {
     assertThat(method(COBA, "private void stepExpAuto(double dt, int from, int to)"))
         .contains("final double g_rate = -g / tau;");
     assertThat(method(COBA, "private void output(double dt, int from, int to)"))
-        .contains("postInput[j] += g * (E - V);");
+        .contains("postInput[j] = (assign ? 0.0 : postInput[j]) + g * (E - V);");
+    // Assigning, the delivery rewrites the target's output from its new g.
+    assertThat(method(COBA, "private void deliver(double dt, int from, int to)"))
+        .containsMatch("this\\.g\\[j\\] = g;\\s+if \\(assign\\) \\{\\s+postInput\\[j\\] = 0\\.0 \\+ g \\* \\(E - V\\);");
     // The delivery once per storage and variant, whatever the integrator: per storage, the
     // comment atop each of its 3 variants and the 2 delay layouts (per-synapse due lists, spike
     // lists) of its 2 kernels.
@@ -339,7 +343,7 @@ class EmitterTest {
     assertThat(method(COBA, "private void deliverDebug(double dt, int from, int to)"))
         .contains("m.onSpike();\n        this.g[j] = m.g;");
     assertThat(method(COBA, "private void outputDebug(double dt, int from, int to)"))
-        .contains("postInput[j] += m.current();");
+        .contains("postInput[j] = (assign ? 0.0 : postInput[j]) + m.current();");
   }
 
   @Test
