@@ -28,7 +28,8 @@ class VectorAdjointTest {
       for (int lane = 0; lane < z.length; lane++) {
         z[lane] = switch (n % 3) {
           case 0 -> random.nextDouble(-0.5, 0.5);
-          case 1 -> random.nextDouble() < 0.2 ? random.nextDouble(-8, 8) : random.nextDouble(-0.5, 0.5);
+          case 1 -> random.nextDouble() < 0.2 ? random.nextDouble(-8, 8)
+              : random.nextDouble(-0.5, 0.5);
           default -> random.nextDouble() < 0.3 ? special[random.nextInt(special.length)]
               : random.nextDouble(-1e-4, 1e-4);
         };

@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * (Hodgkin–Huxley's RK4 backward), which {@link VectorBackwardEmitter#MAX_TERMS} foresees. Below
  * that one loop is faster even where C2's {@code NodeCountInliningCutoff} leaves Vector API calls
  * out of line (HH's exponential Euler: 105 ns per element in one loop, boxing 1 MB per step of
- * 4 000; 140–180 ns in parts, 128 kB; JDK 17, load 13–18). The body is the emitter's own code, read back as top-level statements (a
- * control-flow block is one); which locals a statement defines, assigns and reads is read from its
- * text, identifiers after a dot (members) excepted.
+ * 4 000; 140–180 ns in parts, 128 kB; JDK 17, load 13–18). The body is the emitter's own code,
+ * read back as top-level statements (a control-flow block is one); which locals a statement
+ * defines, assigns and reads is read from its text, identifiers after a dot (members) excepted.
  *
  * @param parts each loop's statements, in order
  * @param slots the carried locals (vectors and masks) and their slots in the carry buffer

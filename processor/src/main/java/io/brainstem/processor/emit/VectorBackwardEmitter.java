@@ -492,7 +492,8 @@ final class VectorBackwardEmitter {
               RuntimeNames.DOUBLE_VECTOR, carry, slot * BLOCK, at, RuntimeNames.VECTOR_OPERATORS);
         } else {
           loop.addStatement("$T $L = $T.fromArray(S, $L, $L + $L)",
-              RuntimeNames.DOUBLE_VECTOR, local, RuntimeNames.DOUBLE_VECTOR, carry, slot * BLOCK, at);
+              RuntimeNames.DOUBLE_VECTOR, local, RuntimeNames.DOUBLE_VECTOR, carry, slot * BLOCK,
+              at);
         }
       }
       split.parts().get(p).forEach(st -> loop.add(BackwardSplit.typed(st)));
