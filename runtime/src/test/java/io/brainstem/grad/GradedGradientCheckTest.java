@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -161,13 +160,13 @@ class GradedGradientCheckTest {
         }
         frame.input[input] = run.inputs[t];
         frame.t = t * DT;
-        ranges(pool, threads, (from, to) -> groupStep.backward(frame, from, to));
+        GradChecks.ranges(pool, threads, N, (from, to) -> groupStep.backward(frame, from, to));
         graded.adjOutput = frame.adjInput[input];
         for (int k = 0; k < net.reads().size(); k++) {
           graded.input[k] = run.tape[t][run.states.indexOf(net.reads().get(k))];
         }
-        ranges(pool, threads, (from, to) -> step.backward(graded, from, to));
-        ranges(pool, threads, (from, to) -> step.backwardPre(graded, from, to));
+        GradChecks.ranges(pool, threads, N, (from, to) -> step.backward(graded, from, to));
+        GradChecks.ranges(pool, threads, N, (from, to) -> step.backwardPre(graded, from, to));
         for (int k = 0; k < net.reads().size(); k++) {
           double[] into = frame.adjState[groupStep.states().indexOf(net.reads().get(k))];
           for (int j = 0; j < N; j++) {
@@ -183,36 +182,6 @@ class GradedGradientCheckTest {
     int tau = groupStep.params().indexOf("tau");
     return new Gradients(graded.gradSynapse[0].clone(), frame.adjState[x].clone(),
         frame.parameterGradient(tau));
-  }
-
-  interface Range {
-    void run(int from, int to);
-  }
-
-  private static void ranges(ExecutorService pool, int threads, Range range) {
-    if (pool == null) {
-      range.run(0, N);
-      return;
-    }
-    try {
-      List<Future<?>> parts = new ArrayList<>();
-      for (int p = 0; p < threads; p++) {
-        int from = p * N / threads;
-        int to = (p + 1) * N / threads;
-        parts.add(pool.submit(() -> range.run(from, to)));
-      }
-      for (Future<?> part : parts) {
-        part.get();
-      }
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static double fivePoint(double at, java.util.function.DoubleUnaryOperator loss) {
-    double h = 1e-4 * Math.max(1, Math.abs(at));
-    return (8 * (loss.applyAsDouble(h) - loss.applyAsDouble(-h))
-        - (loss.applyAsDouble(2 * h) - loss.applyAsDouble(-2 * h))) / (12 * h);
   }
 
   private static void check(List<String> failures, String what, double analytic, double fd) {
@@ -239,14 +208,14 @@ class GradedGradientCheckTest {
     for (int k = 0; k < g.weights().length; k++) {
       int kk = k;
       double at = run.projection.doubles("w")[k];
-      check(failures, tag + "w[" + k + "]", g.weights()[k], fivePoint(at,
+      check(failures, tag + "w[" + k + "]", g.weights()[k], GradChecks.fivePoint(at,
           h -> new Run(net, method, r -> r.projection.doubles("w")[kk] += h).loss));
     }
-    check(failures, tag + net.state() + "(0)[1]", g.initial()[1], fivePoint(0,
+    check(failures, tag + net.state() + "(0)[1]", g.initial()[1], GradChecks.fivePoint(0,
         h -> new Run(net, method, r -> r.group.doubles(net.state())[1] += h).loss));
     int tau = run.group.params().indexOf("tau");
     double at = run.group.params().value(tau, 0);
-    check(failures, tag + "tau", g.tau(), fivePoint(at,
+    check(failures, tag + "tau", g.tau(), GradChecks.fivePoint(at,
         h -> new Run(net, method, r -> r.group.params().set(tau, at + h)).loss));
     assertWithMessage("%s", failures).that(failures).isEmpty();
   }

@@ -47,7 +47,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -296,7 +295,7 @@ class ProjectionGradientCheckTest {
         postFrame.state[0] = run.vJumped[t];
         postFrame.input[0] = run.inputTape[t];
         postFrame.t = t * DT;
-        ranges(pool, threads, POST, (from, to) -> postStep.backward(postFrame, from, to));
+        GradChecks.ranges(pool, threads, POST, (from, to) -> postStep.backward(postFrame, from, to));
         double[] aStart = postFrame.adjState[0].clone();
         if (frame == null) {
           // A delta synapse adds to V before the group's step: the increment's adjoint is V's.
@@ -320,7 +319,7 @@ class ProjectionGradientCheckTest {
           }
           System.arraycopy(delta ? aStart : postFrame.adjInput[0], 0, frame.adjOutput, 0, POST);
           frame.t = t * DT;
-          ranges(pool, threads, POST, (from, to) -> step.backward(frame, from, to));
+          GradChecks.ranges(pool, threads, POST, (from, to) -> step.backward(frame, from, to));
           System.arraycopy(frame.adjInput[deliveredInput], 0, aDelivered, 0, POST);
           if (v >= 0) {
             for (int j = 0; j < POST; j++) {
@@ -330,15 +329,15 @@ class ProjectionGradientCheckTest {
         }
         boolean[] due = SPIKES[t];
         if (perSynapse != null) {
-          ranges(pool, threads, PRE, (from, to) -> {
+          GradChecks.ranges(pool, threads, PRE, (from, to) -> {
             gather.spikeAdjoint(perSynapse, aDelivered, aSpike, from, to);
             gather.weightGradient(due, aDelivered, gradW, from, to);
           });
         } else if (weightIndex < 0) {
-          ranges(pool, threads, PRE, (from, to) -> gather.spikeAdjoint(
+          GradChecks.ranges(pool, threads, PRE, (from, to) -> gather.spikeAdjoint(
               constant, aDelivered, aSpike, from, to));
         } else {
-          ranges(pool, threads, PRE, (from, to) -> gather.spikeAdjoint(
+          GradChecks.ranges(pool, threads, PRE, (from, to) -> gather.spikeAdjoint(
               run.projection.params(), weightIndex, aDelivered, aSpike, from, to));
           gather.lumpedWeightGradient(SPIKES[t], aDelivered, gradW);
         }
@@ -374,36 +373,6 @@ class ProjectionGradientCheckTest {
     }
   }
 
-  interface Range {
-    void run(int from, int to);
-  }
-
-  private static void ranges(ExecutorService pool, int threads, int n, Range range) {
-    if (pool == null) {
-      range.run(0, n);
-      return;
-    }
-    try {
-      List<Future<?>> parts = new ArrayList<>();
-      for (int p = 0; p < threads; p++) {
-        int from = p * n / threads;
-        int to = (p + 1) * n / threads;
-        parts.add(pool.submit(() -> range.run(from, to)));
-      }
-      for (Future<?> part : parts) {
-        part.get();
-      }
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static double fivePoint(double at, java.util.function.DoubleUnaryOperator loss) {
-    double h = 1e-4 * Math.max(1, Math.abs(at));
-    return (8 * (loss.applyAsDouble(h) - loss.applyAsDouble(-h))
-        - (loss.applyAsDouble(2 * h) - loss.applyAsDouble(-2 * h))) / (12 * h);
-  }
-
   private static void check(List<String> failures, String what, double analytic, double fd) {
     double scale = Math.max(Math.max(Math.abs(analytic), Math.abs(fd)), 1e-6);
     double rel = Math.abs(analytic - fd) / scale;
@@ -433,13 +402,13 @@ class ProjectionGradientCheckTest {
       double[] w = run.projection.doubles(model.weight());
       for (int k = 0; k < w.length; k++) {
         int kk = k;
-        double fd = fivePoint(w[k], h -> new Run(model, integrator,
+        double fd = GradChecks.fivePoint(w[k], h -> new Run(model, integrator,
             p -> p.doubles(model.weight())[kk] += h).loss);
         check(failures, tag + model.weight() + "[" + k + "]", g.weight()[k], fd);
       }
       // Presynaptic neuron 0 spikes once: scaling its spike scales its row's weights.
       int[] indptr = run.projection.csr().indptr();
-      double fd = fivePoint(0, h -> new Run(model, integrator, p -> {
+      double fd = GradChecks.fivePoint(0, h -> new Run(model, integrator, p -> {
         double[] ww = p.doubles(model.weight());
         for (int k = indptr[0]; k < indptr[1]; k++) {
           ww[k] *= 1 + h;
@@ -449,7 +418,7 @@ class ProjectionGradientCheckTest {
     } else if (model.weight() != null) {
       int index = run.projection.params().indexOf(model.weight());
       double at = run.projection.params().value(index, 0);
-      double fd = fivePoint(at, h -> new Run(model, integrator,
+      double fd = GradChecks.fivePoint(at, h -> new Run(model, integrator,
           p -> p.params().set(index, at + h)).loss);
       check(failures, tag + model.weight(), Arrays.stream(g.weight()).sum(), fd);
     }
@@ -462,20 +431,20 @@ class ProjectionGradientCheckTest {
         }
         int index = run.projection.params().indexOf(name);
         double at = run.projection.params().value(index, 0);
-        double fd = fivePoint(at, h -> new Run(model, integrator,
+        double fd = GradChecks.fivePoint(at, h -> new Run(model, integrator,
             pr -> pr.params().set(index, at + h)).loss);
         check(failures, tag + name, Arrays.stream(g.params()[p]).sum(), fd);
       }
       for (int s = 0; s < step.states().size(); s++) {
         String state = step.states().get(s);
-        double fd = fivePoint(0, h -> new Run(model, integrator,
+        double fd = GradChecks.fivePoint(0, h -> new Run(model, integrator,
             pr -> pr.doubles(state)[1] += h).loss);
         check(failures, tag + state + "(0)[1]", g.initialState()[s][1], fd);
       }
     }
     // The postsynaptic Lif's tau: its gradient comes through the synapse's adjoints too.
     int tau = run.post.params().indexOf("tau");
-    double fd = fivePoint(10, h -> new Run(model, integrator,
+    double fd = GradChecks.fivePoint(10, h -> new Run(model, integrator,
         pr -> ((LifGroup) pr.post()).params().set(tau, 10 + h)).loss);
     check(failures, tag + "post tau", g.postParams()[tau], fd);
     assertWithMessage("%s", failures).that(failures).isEmpty();

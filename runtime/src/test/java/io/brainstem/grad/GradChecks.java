@@ -1,0 +1,45 @@
+package io.brainstem.grad;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.DoubleUnaryOperator;
+
+/** What the gradient checks share: a backward step over thread ranges, and the finite difference. */
+final class GradChecks {
+  private GradChecks() {}
+
+  /** A backward step over the elements {@code [from, to)}. */
+  interface Range {
+    void run(int from, int to);
+  }
+
+  /** Runs {@code range} over {@code [0, n)}: whole on the caller's thread, or split over {@code pool}. */
+  static void ranges(ExecutorService pool, int threads, int n, Range range) {
+    if (pool == null) {
+      range.run(0, n);
+      return;
+    }
+    try {
+      List<Future<?>> parts = new ArrayList<>();
+      for (int p = 0; p < threads; p++) {
+        int from = p * n / threads;
+        int to = (p + 1) * n / threads;
+        parts.add(pool.submit(() -> range.run(from, to)));
+      }
+      for (Future<?> part : parts) {
+        part.get();
+      }
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The five-point central difference of {@code loss(h)} at 0, its step scaled to {@code at}. */
+  static double fivePoint(double at, DoubleUnaryOperator loss) {
+    double h = 1e-4 * Math.max(1, Math.abs(at));
+    return (8 * (loss.applyAsDouble(h) - loss.applyAsDouble(-h))
+        - (loss.applyAsDouble(2 * h) - loss.applyAsDouble(-2 * h))) / (12 * h);
+  }
+}
