@@ -42,4 +42,36 @@ final class GradChecks {
     return (8 * (loss.applyAsDouble(h) - loss.applyAsDouble(-h))
         - (loss.applyAsDouble(2 * h) - loss.applyAsDouble(-2 * h))) / (12 * h);
   }
+
+  /** Checks backward against finite-difference values and keeps the worst relative error seen. */
+  static final class Tally {
+    private final double tolerance;
+    private double worst;
+    private String worstCase = "";
+
+    Tally(double tolerance) {
+      this.tolerance = tolerance;
+    }
+
+    /** Adds a failure to {@code failures} when the relative error exceeds the tolerance. */
+    synchronized void check(List<String> failures, String what, double analytic, double fd) {
+      double scale = Math.max(Math.max(Math.abs(analytic), Math.abs(fd)), 1e-6);
+      double rel = Math.abs(analytic - fd) / scale;
+      if (Boolean.getBoolean("gradcheck.print")) { // -Dgradcheck.print=true lists every check
+        System.out.println("CHECK " + what + " " + analytic + " " + fd);
+      }
+      if (rel > worst) {
+        worst = rel;
+        worstCase = what + ": " + analytic + " vs " + fd;
+      }
+      if (rel > tolerance) {
+        failures.add(what + ": backward " + analytic + ", finite differences " + fd + " (rel "
+            + rel + ")");
+      }
+    }
+
+    synchronized String summary() {
+      return worst + " (" + worstCase + ")";
+    }
+  }
 }

@@ -44,10 +44,8 @@ class GradedGradientCheckTest {
   private static final int N = 6;
   private static final int T = 60;
   private static final double DT = 0.1;
-  private static final double TOLERANCE = 1e-6;
+  private static final GradChecks.Tally TALLY = new GradChecks.Tally(1e-6);
   private static final FixedProb CONNECT = new FixedProb(0.7, 17);
-  private static double worst;
-  private static String worstCase = "";
 
   /** A network: its group, the graded projection onto itself, their backward steps. */
   record Net(String name, Function<Integrator, NeuronGroup> group,
@@ -184,19 +182,6 @@ class GradedGradientCheckTest {
         frame.parameterGradient(tau));
   }
 
-  private static void check(List<String> failures, String what, double analytic, double fd) {
-    double rel = Math.abs(analytic - fd) / Math.max(Math.max(Math.abs(analytic), Math.abs(fd)),
-        1e-6);
-    if (rel > worst) {
-      worst = rel;
-      worstCase = what + ": " + analytic + " vs " + fd;
-    }
-    if (rel > TOLERANCE) {
-      failures.add(what + ": backward " + analytic + ", finite differences " + fd + " (rel " + rel
-          + ")");
-    }
-  }
-
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
   void backwardEqualsFiniteDifferences(Net net, Integrator method) {
@@ -208,14 +193,14 @@ class GradedGradientCheckTest {
     for (int k = 0; k < g.weights().length; k++) {
       int kk = k;
       double at = run.projection.doubles("w")[k];
-      check(failures, tag + "w[" + k + "]", g.weights()[k], GradChecks.fivePoint(at,
+      TALLY.check(failures, tag + "w[" + k + "]", g.weights()[k], GradChecks.fivePoint(at,
           h -> new Run(net, method, r -> r.projection.doubles("w")[kk] += h).loss));
     }
-    check(failures, tag + net.state() + "(0)[1]", g.initial()[1], GradChecks.fivePoint(0,
+    TALLY.check(failures, tag + net.state() + "(0)[1]", g.initial()[1], GradChecks.fivePoint(0,
         h -> new Run(net, method, r -> r.group.doubles(net.state())[1] += h).loss));
     int tau = run.group.params().indexOf("tau");
     double at = run.group.params().value(tau, 0);
-    check(failures, tag + "tau", g.tau(), GradChecks.fivePoint(at,
+    TALLY.check(failures, tag + "tau", g.tau(), GradChecks.fivePoint(at,
         h -> new Run(net, method, r -> r.group.params().set(tau, at + h)).loss));
     assertWithMessage("%s", failures).that(failures).isEmpty();
   }
@@ -234,7 +219,6 @@ class GradedGradientCheckTest {
 
   @AfterAll
   static void report() {
-    System.out.println("GradedGradientCheckTest worst relative error " + worst + " (" + worstCase
-        + ")");
+    System.out.println("GradedGradientCheckTest worst relative error " + TALLY.summary());
   }
 }

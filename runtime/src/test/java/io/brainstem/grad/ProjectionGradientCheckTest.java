@@ -71,9 +71,7 @@ class ProjectionGradientCheckTest {
   private static final int POST = 4;
   private static final int T = 80;
   private static final double DT = 0.1;
-  private static final double TOLERANCE = 1e-6;
-  private static double worst;
-  private static String worstCase = "";
+  private static final GradChecks.Tally TALLY = new GradChecks.Tally(1e-6);
 
   /**
    * A synapse model: how to build it, its backward step, its weight (null: a number, a constant
@@ -373,24 +371,6 @@ class ProjectionGradientCheckTest {
     }
   }
 
-  private static void check(List<String> failures, String what, double analytic, double fd) {
-    double scale = Math.max(Math.max(Math.abs(analytic), Math.abs(fd)), 1e-6);
-    double rel = Math.abs(analytic - fd) / scale;
-    if (Boolean.getBoolean("gradcheck.print")) { // -Dgradcheck.print=true lists every check
-      System.out.println("CHECK " + what + " " + analytic + " " + fd);
-    }
-    synchronized (ProjectionGradientCheckTest.class) {
-      if (rel > worst) {
-        worst = rel;
-        worstCase = what + ": " + analytic + " vs " + fd;
-      }
-    }
-    if (rel > TOLERANCE) {
-      failures.add(what + ": backward " + analytic + ", finite differences " + fd + " (rel " + rel
-          + ")");
-    }
-  }
-
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
   void backwardEqualsFiniteDifferences(Model model, Integrator integrator) {
@@ -404,7 +384,7 @@ class ProjectionGradientCheckTest {
         int kk = k;
         double fd = GradChecks.fivePoint(w[k], h -> new Run(model, integrator,
             p -> p.doubles(model.weight())[kk] += h).loss);
-        check(failures, tag + model.weight() + "[" + k + "]", g.weight()[k], fd);
+        TALLY.check(failures, tag + model.weight() + "[" + k + "]", g.weight()[k], fd);
       }
       // Presynaptic neuron 0 spikes once: scaling its spike scales its row's weights.
       int[] indptr = run.projection.csr().indptr();
@@ -414,13 +394,13 @@ class ProjectionGradientCheckTest {
           ww[k] *= 1 + h;
         }
       }).loss);
-      check(failures, tag + "dL/dS of pre 0 at step 10", g.spike0(), fd);
+      TALLY.check(failures, tag + "dL/dS of pre 0 at step 10", g.spike0(), fd);
     } else if (model.weight() != null) {
       int index = run.projection.params().indexOf(model.weight());
       double at = run.projection.params().value(index, 0);
       double fd = GradChecks.fivePoint(at, h -> new Run(model, integrator,
           p -> p.params().set(index, at + h)).loss);
-      check(failures, tag + model.weight(), Arrays.stream(g.weight()).sum(), fd);
+      TALLY.check(failures, tag + model.weight(), Arrays.stream(g.weight()).sum(), fd);
     }
     BackwardStep step = model.backward().apply(run.projection);
     if (step != null) {
@@ -433,20 +413,20 @@ class ProjectionGradientCheckTest {
         double at = run.projection.params().value(index, 0);
         double fd = GradChecks.fivePoint(at, h -> new Run(model, integrator,
             pr -> pr.params().set(index, at + h)).loss);
-        check(failures, tag + name, Arrays.stream(g.params()[p]).sum(), fd);
+        TALLY.check(failures, tag + name, Arrays.stream(g.params()[p]).sum(), fd);
       }
       for (int s = 0; s < step.states().size(); s++) {
         String state = step.states().get(s);
         double fd = GradChecks.fivePoint(0, h -> new Run(model, integrator,
             pr -> pr.doubles(state)[1] += h).loss);
-        check(failures, tag + state + "(0)[1]", g.initialState()[s][1], fd);
+        TALLY.check(failures, tag + state + "(0)[1]", g.initialState()[s][1], fd);
       }
     }
     // The postsynaptic Lif's tau: its gradient comes through the synapse's adjoints too.
     int tau = run.post.params().indexOf("tau");
     double fd = GradChecks.fivePoint(10, h -> new Run(model, integrator,
         pr -> ((LifGroup) pr.post()).params().set(tau, 10 + h)).loss);
-    check(failures, tag + "post tau", g.postParams()[tau], fd);
+    TALLY.check(failures, tag + "post tau", g.postParams()[tau], fd);
     assertWithMessage("%s", failures).that(failures).isEmpty();
   }
 
@@ -489,7 +469,6 @@ class ProjectionGradientCheckTest {
 
   @AfterAll
   static void report() {
-    System.out.println("ProjectionGradientCheckTest worst relative error " + worst + " ("
-        + worstCase + ")");
+    System.out.println("ProjectionGradientCheckTest worst relative error " + TALLY.summary());
   }
 }
