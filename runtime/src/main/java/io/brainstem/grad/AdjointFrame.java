@@ -38,10 +38,25 @@ public final class AdjointFrame {
   /** The parameter gradients per element, {@code [param][element]}, accumulated over calls. */
   public final double[][] gradParam;
   /**
-   * The per-synapse parameter gradients of a {@link GradedBackwardStep}, {@code [param][synapse]}
-   * in CSR order, accumulated over calls; empty for other steps.
+   * The per-synapse parameter gradients of a {@link GradedBackwardStep} or a {@link
+   * SynapseStateBackward}, {@code [param][synapse]} in CSR order, accumulated over calls; empty
+   * for other steps.
    */
   public final double[][] gradSynapse;
+  /**
+   * The per-synapse states at the start of the step of a {@link SynapseStateBackward}, {@code
+   * [state][synapse]}; empty for other steps.
+   */
+  public final double[][] synapseState;
+  /** Their adjoints: after the step on entry, before it on return. */
+  public final double[][] adjSynapseState;
+  /**
+   * Each synapse's spike adjoint in this step (the jump it makes), written by {@link
+   * SynapseStateBackward#backwardSynapses}; null for other steps.
+   */
+  public final double[] synapseSpike;
+  /** The presynaptic spikes due in the step (a {@link SynapseStateBackward}'s), one per neuron. */
+  public boolean[] preSpiked;
   /** The spike's surrogate derivative {@code dS/dθ}. */
   public Surrogate surrogate = Surrogate.fastSigmoid(10);
   /** Whether the reset passes no gradient through the spike (the reset is "detached"). */
@@ -66,8 +81,22 @@ public final class AdjointFrame {
     }
     this.adjState = new double[step.states().size()][n];
     this.gradParam = new double[step.params().size()][n];
-    this.gradSynapse = step instanceof GradedBackwardStep g
-        ? new double[g.synapseParams().size()][g.synapseCount()] : new double[0][];
+    if (step instanceof GradedBackwardStep g) {
+      this.gradSynapse = new double[g.synapseParams().size()][g.synapseCount()];
+    } else if (step instanceof SynapseStateBackward s) {
+      this.gradSynapse = new double[s.synapseParams().size()][s.synapseCount()];
+    } else {
+      this.gradSynapse = new double[0][];
+    }
+    if (step instanceof SynapseStateBackward s) {
+      this.synapseState = new double[s.synapseStates().size()][s.synapseCount()];
+      this.adjSynapseState = new double[s.synapseStates().size()][s.synapseCount()];
+      this.synapseSpike = new double[s.synapseCount()];
+    } else {
+      this.synapseState = new double[0][];
+      this.adjSynapseState = new double[0][];
+      this.synapseSpike = null;
+    }
   }
 
   /**

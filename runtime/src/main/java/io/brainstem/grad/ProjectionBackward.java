@@ -169,6 +169,26 @@ public final class ProjectionBackward {
   }
 
   /**
+   * {@code adjSpike[i] = Σ_k synapseSpike[k]} along row {@code i}, for presynaptic neurons {@code
+   * [from, to)}: the spike adjoints of a synapse with per-synapse state, whose backward step
+   * writes each synapse's share ({@link AdjointFrame#synapseSpike}).
+   *
+   * @param synapseSpike one per synapse, CSR order
+   * @param adjSpike written for {@code [from, to)}, one per presynaptic neuron
+   * @param from the first presynaptic neuron
+   * @param to one past the last
+   */
+  public void spikeAdjoint(double[] synapseSpike, double[] adjSpike, int from, int to) {
+    for (int i = from; i < to; i++) {
+      double sum = 0;
+      for (int k = indptr[i]; k < indptr[i + 1]; k++) {
+        sum += synapseSpike[k];
+      }
+      adjSpike[i] = sum;
+    }
+  }
+
+  /**
    * {@code adjSpike[i] = Σ_j w_j·adjDelivered[j]} for presynaptic neurons {@code [from, to)}, a
    * lumped weight (parameter {@code index} of {@code params}).
    *

@@ -28,7 +28,7 @@ import io.brainstem.annotations.Synapse;
  * clock-driven variable does. {@code u} starts at its default 0.5; set it to {@code U} with
  * {@code u(...)} for a synapse at rest. Use the generated {@link TsodyksMarkramCobaProjection}.
  */
-@Synapse
+@Synapse(backward = true)
 public class TsodyksMarkramCoba {
   @Param(unit = "uS") @PerSynapse double w = 1;
   @Param @PerSynapse double U = 0.5;

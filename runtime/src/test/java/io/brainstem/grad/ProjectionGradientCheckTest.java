@@ -35,6 +35,8 @@ import io.brainstem.models.NmdaCobaBackward;
 import io.brainstem.models.NmdaCobaProjection;
 import io.brainstem.models.NmdaCubaBackward;
 import io.brainstem.models.NmdaCubaProjection;
+import io.brainstem.models.TsodyksMarkramCobaBackward;
+import io.brainstem.models.TsodyksMarkramCobaProjection;
 import io.brainstem.models.WeightedExpCobaBackward;
 import io.brainstem.models.WeightedExpCobaProjection;
 import io.brainstem.models.WeightedExpCubaBackward;
@@ -157,7 +159,34 @@ class ProjectionGradientCheckTest {
             p -> new GabaACubaBackward((GabaACubaProjection) p), null, false, RELEASE),
         new Model("GabaACoba", (a, b, m) -> new GabaACobaProjection(a, b, CONNECT).g_max(0.4)
             .T_duration(0.43).E(-30).method(m),
-            p -> new GabaACobaBackward((GabaACobaProjection) p), null, false, RELEASE));
+            p -> new GabaACobaBackward((GabaACobaProjection) p), null, false, RELEASE),
+        // Short-term plasticity: u, x per synapse, every synapse its own w, U, tau_f, tau_d and
+        // start (time constants of a few ms, so that they act within the 8 ms run).
+        new Model("TsodyksMarkramCoba", (a, b, m) -> {
+          TsodyksMarkramCobaProjection p = new TsodyksMarkramCobaProjection(a, b, CONNECT)
+              .tau(4).E(50).method(m);
+          int n = p.synapseCount();
+          double[] w = new double[n];
+          double[] u0 = new double[n];
+          double[] x0 = new double[n];
+          double[] big = new double[n];
+          double[] tauF = new double[n];
+          double[] tauD = new double[n];
+          for (int k = 0; k < n; k++) {
+            w[k] = 0.1 + 0.3 * ((k * 7) % 5) / 5.0;
+            big[k] = 0.2 + 0.1 * (k % 5);
+            tauF[k] = 3 + 0.7 * (k % 3);
+            tauD[k] = 4 + 1.3 * (k % 4);
+            u0[k] = 0.1 + 0.05 * (k % 4);
+            x0[k] = 0.95 - 0.1 * (k % 3);
+          }
+          return p.w(w).U(big).tau_f(tauF).tau_d(tauD).u(u0).x(x0);
+        }, p -> new TsodyksMarkramCobaBackward((TsodyksMarkramCobaProjection) p), "w", true));
+  }
+
+  /** The weight of per-synapse state {@code k} at the end in the loss. */
+  private static double synapseWeight(int s, int k) {
+    return ((k * 3 + s * 5) % 7) / 7.0 - 0.4;
   }
 
   private static final Consumer<Projection> RELEASE = p -> {
@@ -203,6 +232,8 @@ class ProjectionGradientCheckTest {
     final Projection projection;
     final List<double[]> states = new ArrayList<>();
     final double[][][] stateTape;
+    final List<double[]> synapseStates = new ArrayList<>();
+    final double[][][] synapseTape;
     final double[][] vStart = new double[T][];
     final double[][] vJumped = new double[T][];
     final double[][] inputTape = new double[T][];
@@ -218,13 +249,22 @@ class ProjectionGradientCheckTest {
         for (String s : step.states()) {
           states.add(projection.doubles(s));
         }
+        if (step instanceof SynapseStateBackward sb) {
+          for (String s : sb.synapseStates()) {
+            synapseStates.add(projection.doubles(s));
+          }
+        }
       }
       perturb.accept(projection);
       stateTape = new double[T][states.size()][];
+      synapseTape = new double[T][synapseStates.size()][];
       for (int t = 0; t < T; t++) {
         pre.setSpikes(indices(SPIKES[t]));
         for (int s = 0; s < states.size(); s++) {
           stateTape[t][s] = states.get(s).clone();
+        }
+        for (int s = 0; s < synapseStates.size(); s++) {
+          synapseTape[t][s] = synapseStates.get(s).clone();
         }
         vStart[t] = post.V.clone();
         Arrays.fill(post.input, 0);
@@ -239,6 +279,12 @@ class ProjectionGradientCheckTest {
       for (double[] x : states) {
         for (int j = 0; j < POST; j++) {
           loss += STATE_WEIGHT[j] * x[j];
+        }
+      }
+      for (int s = 0; s < synapseStates.size(); s++) {
+        double[] x = synapseStates.get(s);
+        for (int k = 0; k < x.length; k++) {
+          loss += synapseWeight(s, k) * x[k];
         }
       }
     }
@@ -257,7 +303,7 @@ class ProjectionGradientCheckTest {
 
   /** The gradients of one backward pass. */
   record Gradients(double[] weight, double[][] params, double[][] initialState, double spike0,
-      double[] postParams) {}
+      double[] postParams, double[][] synapseParams, double[][] initialSynapseState) {}
 
   private static Gradients backward(Model model, Run run, int threads) {
     BackwardStep step = model.backward().apply(run.projection);
@@ -275,11 +321,18 @@ class ProjectionGradientCheckTest {
         System.arraycopy(STATE_WEIGHT, 0, frame.adjState[s], 0, POST);
       }
       weights = weights(step);
+      for (int s = 0; s < frame.adjSynapseState.length; s++) {
+        for (int k = 0; k < frame.adjSynapseState[s].length; k++) {
+          frame.adjSynapseState[s][k] = synapseWeight(s, k);
+        }
+      }
     }
+    SynapseStateBackward stp = step instanceof SynapseStateBackward sb ? sb : null;
     double[] perSynapse = model.perSynapse() ? run.projection.doubles(model.weight()) : null;
     int weightIndex = model.perSynapse() || model.weight() == null ? -1
         : run.projection.params().indexOf(model.weight());
     double constant = model.weight() == null ? Double.parseDouble(weights.get(0)) : Double.NaN;
+    int deliveredInput = 0; // each model here delivers to one state, its first input
     double[] gradW = new double[model.perSynapse() ? gather.synapseCount() : POST];
     double[] aV = VOLT_WEIGHT.clone();
     double[] delivered = new double[POST];
@@ -302,14 +355,21 @@ class ProjectionGradientCheckTest {
           for (int s = 0; s < frame.state.length; s++) {
             frame.state[s] = run.stateTape[t][s];
           }
-          if (perSynapse != null) {
+          if (stp != null) {
+            // replayed from the per-synapse states at the step's start
+            frame.preSpiked = SPIKES[t];
+            for (int s = 0; s < frame.synapseState.length; s++) {
+              frame.synapseState[s] = run.synapseTape[t][s];
+            }
+            GradChecks.ranges(pool, threads, POST, (from, to) -> stp.delivered(frame, from, to));
+            System.arraycopy(frame.input[deliveredInput], 0, delivered, 0, POST);
+          } else if (perSynapse != null) {
             gather.delivered(SPIKES[t], perSynapse, delivered);
           } else if (weightIndex < 0) {
             gather.delivered(SPIKES[t], constant, delivered);
           } else {
             gather.delivered(SPIKES[t], run.projection.params(), weightIndex, delivered);
           }
-          int deliveredInput = 0; // each model here delivers to one state, its first input
           System.arraycopy(delivered, 0, frame.input[deliveredInput], 0, POST);
           int v = step.inputs().indexOf("V");
           if (v >= 0) {
@@ -318,6 +378,10 @@ class ProjectionGradientCheckTest {
           System.arraycopy(delta ? aStart : postFrame.adjInput[0], 0, frame.adjOutput, 0, POST);
           frame.t = t * DT;
           GradChecks.ranges(pool, threads, POST, (from, to) -> step.backward(frame, from, to));
+          if (stp != null) {
+            GradChecks.ranges(pool, threads, POST,
+                (from, to) -> stp.backwardSynapses(frame, from, to));
+          }
           System.arraycopy(frame.adjInput[deliveredInput], 0, aDelivered, 0, POST);
           if (v >= 0) {
             for (int j = 0; j < POST; j++) {
@@ -326,7 +390,10 @@ class ProjectionGradientCheckTest {
           }
         }
         boolean[] due = SPIKES[t];
-        if (perSynapse != null) {
+        if (stp != null) {
+          GradChecks.ranges(pool, threads, PRE,
+              (from, to) -> gather.spikeAdjoint(frame.synapseSpike, aSpike, from, to));
+        } else if (perSynapse != null) {
           GradChecks.ranges(pool, threads, PRE, (from, to) -> {
             gather.spikeAdjoint(perSynapse, aDelivered, aSpike, from, to);
             gather.weightGradient(due, aDelivered, gradW, from, to);
@@ -351,14 +418,54 @@ class ProjectionGradientCheckTest {
         pool.shutdown();
       }
     }
-    assertThat(model.weight() == null || weights.get(0).equals(model.weight())).isTrue();
+    assertThat(model.weight() == null || stp != null || weights.get(0).equals(model.weight()))
+        .isTrue();
     double[][] params = frame == null ? new double[0][] : frame.gradParam;
     double[][] initial = frame == null ? new double[0][] : frame.adjState;
     double[] postParams = new double[postStep.params().size()];
     for (int p = 0; p < postParams.length; p++) {
       postParams[p] = postFrame.parameterGradient(p);
     }
-    return new Gradients(gradW, params, initial, spike0, postParams);
+    double[] weightGradient = stp == null ? gradW
+        : frame.gradSynapse[stp.synapseParams().indexOf(model.weight())];
+    return new Gradients(weightGradient, params, initial, spike0, postParams,
+        frame == null ? new double[0][] : frame.gradSynapse,
+        frame == null ? new double[0][] : frame.adjSynapseState);
+  }
+
+  private static BackwardStep step(Model model, Run run) {
+    return model.backward().apply(run.projection);
+  }
+
+  /**
+   * Per-synapse state: every per-synapse parameter but the weight (checked with the others) and
+   * every synapse's initial state, each against five-point differences.
+   */
+  private static void checkSynapses(Model model, Integrator integrator, Run run, Gradients g,
+      SynapseStateBackward stp, List<String> failures) {
+    String tag = model + " " + integrator + " ";
+    for (int p = 0; p < stp.synapseParams().size(); p++) {
+      String name = stp.synapseParams().get(p);
+      if (name.equals(model.weight())) {
+        continue;
+      }
+      double[] values = run.projection.doubles(name);
+      for (int k = 0; k < values.length; k++) {
+        int kk = k;
+        double fd = GradChecks.fivePoint(values[k], h -> new Run(model, integrator,
+            pr -> pr.doubles(name)[kk] += h).loss);
+        TALLY.check(failures, tag + name + "[" + k + "]", g.synapseParams()[p][k], fd);
+      }
+    }
+    for (int s = 0; s < stp.synapseStates().size(); s++) {
+      String name = stp.synapseStates().get(s);
+      for (int k = 0; k < stp.synapseCount(); k++) {
+        int kk = k;
+        double fd = GradChecks.fivePoint(0, h -> new Run(model, integrator,
+            pr -> pr.doubles(name)[kk] += h).loss);
+        TALLY.check(failures, tag + name + "(0)[" + k + "]", g.initialSynapseState()[s][k], fd);
+      }
+    }
   }
 
   /** The generated {@code weights()} (not part of {@link BackwardStep}). */
@@ -386,6 +493,9 @@ class ProjectionGradientCheckTest {
             p -> p.doubles(model.weight())[kk] += h).loss);
         TALLY.check(failures, tag + model.weight() + "[" + k + "]", g.weight()[k], fd);
       }
+      if (step(model, run) instanceof SynapseStateBackward stp) {
+        checkSynapses(model, integrator, run, g, stp, failures);
+      } else {
       // Presynaptic neuron 0 spikes once: scaling its spike scales its row's weights.
       int[] indptr = run.projection.csr().indptr();
       double fd = GradChecks.fivePoint(0, h -> new Run(model, integrator, p -> {
@@ -395,6 +505,7 @@ class ProjectionGradientCheckTest {
         }
       }).loss);
       TALLY.check(failures, tag + "dL/dS of pre 0 at step 10", g.spike0(), fd);
+      }
     } else if (model.weight() != null) {
       int index = run.projection.params().indexOf(model.weight());
       double at = run.projection.params().value(index, 0);
@@ -440,6 +551,8 @@ class ProjectionGradientCheckTest {
     assertThat(three.params()).isEqualTo(one.params());
     assertThat(three.initialState()).isEqualTo(one.initialState());
     assertThat(three.postParams()).isEqualTo(one.postParams());
+    assertThat(three.synapseParams()).isEqualTo(one.synapseParams());
+    assertThat(three.initialSynapseState()).isEqualTo(one.initialSynapseState());
     assertThat(Double.doubleToRawLongBits(three.spike0()))
         .isEqualTo(Double.doubleToRawLongBits(one.spike0()));
   }

@@ -3,6 +3,7 @@ package io.brainstem.processor.check;
 import io.brainstem.annotations.Neuron;
 import io.brainstem.annotations.Synapse;
 import io.brainstem.processor.integrate.BackwardPlanner;
+import io.brainstem.processor.integrate.PerSynapseBackward;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.NeuronIR;
 import io.brainstem.processor.ir.SynapseIR;
@@ -15,8 +16,8 @@ import javax.lang.model.util.ElementFilter;
 /**
  * Rules for {@code @Neuron(backward = true)} and {@code @Synapse(backward = true)}: the model must
  * have a derivative the backward step can compute (BS450 for a neuron, BS452 for a synapse), and no
- * {@code @Noise} (BS451: its draws are not replayed backwards yet); a synapse keeps its states per
- * postsynaptic neuron (BS453) and is not plastic (BS454).
+ * {@code @Noise} (BS451: its draws are not replayed backwards yet); a synapse's states kept per
+ * synapse stay local to it (BS453, see PerSynapseBackward) and it is not plastic (BS454).
  */
 public final class BackwardRules {
   private final Diagnostics diagnostics;
@@ -56,16 +57,18 @@ public final class BackwardRules {
               + " no @OnPost or event-driven @Ode), or drop backward = true.");
       return;
     }
-    Optional<String> perSynapse = BackwardPlanner.perSynapseState(model);
-    if (perSynapse.isPresent()) {
-      diagnostics.error(ErrorCode.BACKWARD_PER_SYNAPSE_STATE,
-          field(type, perSynapse.get()),
-          "@Synapse(backward = true): state " + perSynapse.get() + " is kept per synapse or per"
-              + " presynaptic neuron (e.g. short-term plasticity), and the generated backward step"
-              + " covers states per postsynaptic neuron only",
-          "Keep the states per postsynaptic neuron (drop @PerSynapse/@PerPre from @State"
-              + " fields), or drop backward = true.");
-      return;
+    if (BackwardPlanner.perSynapseState(model).isPresent()) {
+      Optional<PerSynapseBackward.Unsupported> no = PerSynapseBackward.unsupported(model);
+      if (no.isPresent()) {
+        Element at = field(type, no.get().at());
+        diagnostics.error(ErrorCode.BACKWARD_PER_SYNAPSE_STATE,
+            at == type ? method(type, no.get().at()) : at,
+            "@Synapse(backward = true): " + no.get().why(),
+            "Keep per-synapse state local to the synapse: its @Ode and @OnPre jumps read only"
+                + " per-synapse variables and parameters, @OnPre adds to postsynaptic states"
+                + " (g += w * u * x), nothing is @PerPre; or drop backward = true.");
+        return;
+      }
     }
     Optional<String> why = BackwardPlanner.notDifferentiable(model);
     if (why.isPresent()) {

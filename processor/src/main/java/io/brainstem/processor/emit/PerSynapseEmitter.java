@@ -120,22 +120,23 @@ final class PerSynapseEmitter {
    * presynaptic neuron) is a parameter, which the loop loads from its own home.
    */
   SynapseIR model() {
+    return odeSystem(model);
+  }
+
+  /** {@link #model()} of {@code model}: its per-synapse ODE system (the backward step plans it too). */
+  static SynapseIR odeSystem(SynapseIR model) {
     List<ModelIR.Param> params = new ArrayList<>(model.params());
     List<State> states = new ArrayList<>();
     for (SynapseVar v : model.synapseVars()) {
       if (!v.state()) {
         params.add(new ModelIR.Param(v.name(), v.initialValue()));
-      } else if (integratedPerSynapse(v.name())) {
+      } else if (model.synapseOdes().stream().anyMatch(o -> o.state().equals(v.name()))) {
         states.add(new State(v.name(), v.initialValue()));
       }
     }
     return new SynapseIR(model.packageName(), model.className(), model.method(), params, states,
         model.posts(), model.synapseOdes(), Optional.empty(), Optional.empty(), List.of(),
         model.methods());
-  }
-
-  private boolean integratedPerSynapse(String name) {
-    return model.synapseOdes().stream().anyMatch(o -> o.state().equals(name));
   }
 
   /** {@code stepSynapsesRk4}: the name of a per-synapse integration loop. */

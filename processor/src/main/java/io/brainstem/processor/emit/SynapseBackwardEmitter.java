@@ -69,9 +69,12 @@ final class SynapseBackwardEmitter {
     List<String> inputs = new ArrayList<>();
     deliveries.forEach(d -> inputs.add(deliveredInput(d.state())));
     model.posts().forEach(p -> inputs.add(p.fieldName()));
+    SynapseStateBackwardEmitter perSynapse = BackwardPlanner.perSynapseState(model).isPresent()
+        ? new SynapseStateBackwardEmitter(model, generated, inputs) : null;
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addModifiers(PUBLIC, FINAL)
-        .addSuperinterface(BackwardEmitter.BACKWARD_STEP)
+        .addSuperinterface(perSynapse == null ? BackwardEmitter.BACKWARD_STEP
+            : SynapseStateBackwardEmitter.INTERFACE)
         .addJavadoc("The backward (adjoint) step of {@link $L} synapses, per postsynaptic neuron,"
             + " for training by\nback-propagation through time: the exact vector-Jacobian product"
             + " of each step {@link $T}\ncomputes (integrate, deliver, output). Inputs: what the"
@@ -116,18 +119,58 @@ final class SynapseBackwardEmitter {
             + " projection is STAGED; train with coupling(Coupling.HELD)")
         .endControlFlow()
         .beginControlFlow("switch (projection.method())");
+    MethodSpec.Builder delivered = perSynapse == null ? null : synapsePass("delivered",
+        "The delivered inputs of the postsynaptic neurons {@code [from, to)}, replayed from the"
+            + " per-synapse states\nat the start of the step and the spikes due (call before {@link"
+            + " #backward}).\n");
+    MethodSpec.Builder synapses = perSynapse == null ? null : synapsePass("backwardSynapses",
+        "The per-synapse adjoints, parameter gradients and spike shares of the synapses onto"
+            + "\n{@code [from, to)} (call after {@link #backward}).\n");
     for (Integrator integrator : model.methods()) {
       Optional<MethodSpec> loop = loop(integrator);
-      if (loop.isPresent()) {
+      if (loop.isPresent() && (perSynapse == null || perSynapse.supports(integrator))) {
         type.addMethod(loop.get());
         dispatch.addStatement("case $L -> $N(frame, from, to)", integrator, loop.get());
+        if (perSynapse != null) {
+          MethodSpec d = perSynapse.delivered(integrator);
+          MethodSpec b = perSynapse.synapses(integrator);
+          type.addMethod(d).addMethod(b);
+          delivered.addStatement("case $L -> $N(frame, from, to)", integrator, d);
+          synapses.addStatement("case $L -> $N(frame, from, to)", integrator, b);
+        }
       }
     }
-    dispatch.addStatement("default -> throw new $T($S + projection.method() + $S)",
-            IllegalStateException.class, model.className() + " has no backward step for ",
-            "; choose an integrator the model generates")
-        .endControlFlow();
-    return type.addMethod(dispatch.build()).build();
+    for (MethodSpec.Builder m : perSynapse == null ? List.of(dispatch)
+        : List.of(dispatch, delivered, synapses)) {
+      m.addStatement("default -> throw new $T($S + projection.method() + $S)",
+              IllegalStateException.class, model.className() + " has no backward step for ",
+              "; choose an integrator the model generates")
+          .endControlFlow();
+      type.addMethod(m.build());
+    }
+    if (perSynapse != null) {
+      type.addMethod(names("synapseStates", perSynapse.synapseStates(), true))
+          .addMethod(names("synapseParams", perSynapse.synapseParams(), true))
+          .addMethod(SynapseStateBackwardEmitter.synapseCount());
+    }
+    return type.build();
+  }
+
+  /** A per-synapse pass's dispatch, open at its switch; float storage is refused. */
+  private MethodSpec.Builder synapsePass(String name, String doc) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .addJavadoc(doc)
+        .addParameter(BackwardEmitter.FRAME, "frame")
+        .addParameter(int.class, "from")
+        .addParameter(int.class, "to")
+        .beginControlFlow("if (projection.precision() == $T.FLOAT)", RuntimeNames.PRECISION)
+        .addStatement("throw new $T($S)", IllegalStateException.class, model.className()
+            + "Backward reads the per-synapse parameters in double, and projection stores float;"
+            + " train with double precision")
+        .endControlFlow()
+        .beginControlFlow("switch (projection.method())");
   }
 
   private static MethodSpec names(String name, List<String> values, boolean override) {

@@ -257,7 +257,7 @@ public final class BackwardPlanner {
 
   /**
    * Why the synapse {@code model} has no generated backward step, or empty when it has one (after
-   * {@link #plastic} and {@link #perSynapseState}): its {@code @OnPre} must add a parameter or a
+   * {@link #plastic}; states kept per synapse: {@link PerSynapseBackward#unsupported}): its {@code @OnPre} must add a parameter or a
    * number to a state or set a state to one (one statement per state), and its states reach the
    * postsynaptic group through an {@code @Output}; or, with no state and no {@code @Output}, add to
    * a {@code @Post} variable a parameter or an expression of it and parameters (a delta synapse).
@@ -267,8 +267,15 @@ public final class BackwardPlanner {
       return Optional.of(plastic(model).get() + " has no backward step");
     }
     if (perSynapseState(model).isPresent()) {
-      return Optional.of("states kept per synapse or per presynaptic neuron have no backward"
-          + " step yet (only states per postsynaptic neuron)");
+      Optional<PerSynapseBackward.Unsupported> no = PerSynapseBackward.unsupported(model);
+      if (no.isPresent()) {
+        return Optional.of(no.get().why());
+      }
+      if (model.onPre().isEmpty()) {
+        return Optional.of("the model has no @OnPre, so spikes pass no gradient");
+      }
+      return model.output().isPresent() ? Optional.empty()
+          : Optional.of("the model has no @Output, so no gradient reaches its states");
     }
     if (model.graded().isPresent()) {
       return Optional.empty(); // the graded value's partials: see graded(SynapseIR)
@@ -328,8 +335,13 @@ public final class BackwardPlanner {
   public static List<Delivery> deliveries(SynapseIR model) {
     Set<String> posts = new LinkedHashSet<>();
     model.posts().forEach(p -> posts.add(p.fieldName()));
+    // jumps of per-synapse states stay in the per-synapse step (PerSynapseBackward)
+    Set<String> perSynapse = new LinkedHashSet<>(PerSynapseBackward.states(model));
     List<Delivery> out = new ArrayList<>();
     for (Assign a : model.onPre().orElseThrow().assignments()) {
+      if (perSynapse.contains(a.state())) {
+        continue;
+      }
       DeliveryKind kind;
       if (posts.contains(a.state())) {
         kind = a.value() instanceof Ref r && r.kind() == RefKind.PARAM
