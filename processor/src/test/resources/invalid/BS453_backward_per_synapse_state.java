@@ -3,15 +3,12 @@ package corpus;
 import io.brainstem.annotations.*;
 
 @Synapse(backward = true)
-public class Depressing {
-  @Param double w = 1, tau = 5, tau_d = 200;
-  @State @PerSynapse double x = 1; // error: BS453 at `x` says `kept per synapse`
+public class Depleting {
+  @Param @PerPre double U = 0.5; // error: BS453 at `U` says `kept per presynaptic neuron`
+  @Param @PerSynapse double w = 1;
+  @State @PerSynapse double x = 1;
+  @Param double tau = 5;
   @State double g;
-
-  @Ode("x")
-  double dx(double x) {
-    return (1 - x) / tau_d;
-  }
 
   @Ode("g")
   double dg(double g) {
@@ -20,8 +17,8 @@ public class Depressing {
 
   @OnPre
   void onSpike() {
-    g += w * x;
-    x -= 0.5 * x;
+    g += w * U * x;
+    x -= U * x;
   }
 
   @Output("input")

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the real processor generates for representative models, character for character (comments
- * included): the library's Lif (neuron, refractory), ExpCoba (synapse), GapJunction (graded) and
+ * included): the library's Lif (neuron, refractory), ExpCoba (synapse), GapJunction (graded),
+ * TsodyksMarkramCoba's backward step (per-synapse state) and
  * StdpTripletNearest (plastic: event code, once-per-spike parts, {@code jit(false)} calling
  * {@code @OnPre}/{@code @OnPost}), test copies of an
  * HH-style coupled model and an AdEx-style model (src/test/resources/golden/sources), and the
@@ -35,6 +36,7 @@ class GoldenTest {
         "io.brainstem.models.ExpCobaProjection",
         "io.brainstem.models.ExpCobaBackward",
         "io.brainstem.models.GapJunctionProjection",
+        "io.brainstem.models.TsodyksMarkramCobaBackward",
         "io.brainstem.models.StdpTripletNearestProjection",
         "test.models.HhGroup",
         "test.models.AdExGroup",

@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * Finds the generated backward step ({@code <Model>Backward}) of a projection, and refuses, naming
  * the projection and the fix, one whose model has none: a plastic synapse (STDP: back-propagation
- * through time does not differentiate weight updates), one with state per synapse (short-term
- * plasticity), or one compiled without {@code @Synapse(backward = true)}. A trainer calls it
+ * through time does not differentiate weight updates), or one compiled without {@code
+ * @Synapse(backward = true)} (with state per synapse, the error says what BS453 refuses). A trainer calls it
  * before it runs, so a network it cannot differentiate fails at once, not with wrong gradients.
  */
 public final class Backwards {
@@ -69,11 +69,12 @@ public final class Backwards {
     }
     String fix = "write @Synapse(backward = true) on " + p.model();
     if (perSynapse) {
-      return head + "no " + p.model() + "Backward was generated, and states kept per synapse"
-          + " (short-term plasticity: TsodyksMarkramCoba's u and x) or graded coupling have none"
-          + " yet (with backward = true the processor says BS453 or BS452); use a synapse whose"
-          + " states are per postsynaptic neuron (e.g. ExpCoba), " + fix + " if its states are,"
-          + " or leave this projection out of the trained network";
+      return head + "no " + p.model() + "Backward was generated; states kept per synapse have"
+          + " one (short-term plasticity, e.g. TsodyksMarkramCoba) when they stay local to the"
+          + " synapse, and with backward = true the processor says what it cannot differentiate"
+          + " (BS453: a @PerPre variable, a per-synapse @Ode or jump that reads a @Post variable;"
+          + " BS452: graded coupling); " + fix + ", or leave this projection out of the trained"
+          + " network";
     }
     return head + "no " + p.model() + "Backward was generated; " + fix;
   }

@@ -10,6 +10,7 @@ import io.brainstem.models.LifGroup;
 import io.brainstem.models.StdpSong2000Projection;
 import io.brainstem.models.TsodyksMarkramCobaProjection;
 import io.brainstem.network.Network;
+import io.brainstem.synapses.DepletingSynapseProjection;
 import org.junit.jupiter.api.Test;
 
 /** {@link Backwards}: the generated backward step of a projection, or an error naming it. */
@@ -38,12 +39,23 @@ class BackwardsTest {
   }
 
   @Test
-  void refusesPerSynapseStateNamingIt() {
+  void findsTheShortTermPlasticityStep() {
     TsodyksMarkramCobaProjection p =
         new TsodyksMarkramCobaProjection("stp", pre, post, new FixedProb(0.5, 3));
+    BackwardStep step = Backwards.of(p);
+    assertThat(step).isInstanceOf(SynapseStateBackward.class);
+    assertThat(((SynapseStateBackward) step).synapseStates()).containsExactly("u", "x").inOrder();
+    assertThat(((SynapseStateBackward) step).synapseCount()).isEqualTo(p.synapseCount());
+  }
+
+  @Test
+  void refusesPerSynapseStateWithoutStepNamingIt() {
+    DepletingSynapseProjection p =
+        new DepletingSynapseProjection("dep", pre, post, new FixedProb(0.5, 3));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Backwards.of(p));
-    assertThat(e).hasMessageThat().contains("projection stp (TsodyksMarkramCoba)");
-    assertThat(e).hasMessageThat().contains("states kept per synapse (short-term plasticity");
+    assertThat(e).hasMessageThat().contains("projection dep (DepletingSynapse)");
+    assertThat(e).hasMessageThat().contains("BS453");
+    assertThat(e).hasMessageThat().contains("write @Synapse(backward = true) on DepletingSynapse");
   }
 }

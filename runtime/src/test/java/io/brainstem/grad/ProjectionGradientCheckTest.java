@@ -181,7 +181,26 @@ class ProjectionGradientCheckTest {
             x0[k] = 0.95 - 0.1 * (k % 3);
           }
           return p.w(w).U(big).tau_f(tauF).tau_d(tauD).u(u0).x(x0);
-        }, p -> new TsodyksMarkramCobaBackward((TsodyksMarkramCobaProjection) p), "w", true));
+        }, p -> new TsodyksMarkramCobaBackward((TsodyksMarkramCobaProjection) p), "w", true),
+        // Test models: a lumped parameter in the per-synapse ODE; a per-synapse state with no ODE.
+        new Model("DepressingSynapse", (a, b, m) -> {
+          DepressingSynapseProjection p = new DepressingSynapseProjection(a, b, CONNECT)
+              .method(m);
+          double[] w = new double[p.synapseCount()];
+          for (int k = 0; k < w.length; k++) {
+            w[k] = 0.05 + 0.1 * ((k * 3) % 4);
+          }
+          return p.w(w);
+        }, p -> new DepressingSynapseBackward((DepressingSynapseProjection) p), "w", true),
+        new Model("DepletingResource", (a, b, m) -> {
+          DepletingResourceProjection p = new DepletingResourceProjection(a, b, CONNECT)
+              .method(m);
+          double[] w = new double[p.synapseCount()];
+          for (int k = 0; k < w.length; k++) {
+            w[k] = 2 - 0.5 * ((k * 5) % 7);
+          }
+          return p.w(w);
+        }, p -> new DepletingResourceBackward((DepletingResourceProjection) p), "w", true));
   }
 
   /** The weight of per-synapse state {@code k} at the end in the loss. */

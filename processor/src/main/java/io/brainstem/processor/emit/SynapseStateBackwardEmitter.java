@@ -131,14 +131,20 @@ final class SynapseStateBackwardEmitter {
     ExprRenderer render = new ExprRenderer(r -> r.kind() == RefKind.STATE
         ? java.getOrDefault(r.name(), r.name()) : BackwardCode.name(r, null));
 
+    // The delivered pass replays only the statements its increments read.
+    List<Jump> jumps = delivered ? needed() : step.jumps();
     Set<String> read = new LinkedHashSet<>();
     java.util.function.Consumer<Expr> reads = e -> Exprs.forEachRef(e, r -> read.add(r.name()));
-    BackwardCode.forEachExpr(plan, reads);
-    for (Jump jump : step.jumps()) {
+    plan.forward().forEach(f -> reads.accept(f.value()));
+    plan.next().values().forEach(reads);
+    for (Jump jump : jumps) {
       reads.accept(jump.value());
       if (!delivered) {
         jump.partials().values().forEach(reads);
       }
+    }
+    if (!delivered) {
+      plan.sweep().forEach(a -> reads.accept(a.partial()));
     }
     Set<String> graded = new LinkedHashSet<>();
     if (!delivered) {
@@ -153,9 +159,13 @@ final class SynapseStateBackwardEmitter {
         }
       }));
     }
-    CodeBlock.Builder code = CodeBlock.builder()
-        .addStatement("final $T $L = projection.params()", RuntimeNames.PARAMETERS, params)
-        .addStatement("final double dt = $L.dt", frame);
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (model.params().stream().anyMatch(p -> read.contains(p.name()))) {
+      code.addStatement("final $T $L = projection.params()", RuntimeNames.PARAMETERS, params);
+    }
+    if (!plan.forward().isEmpty() || !plan.next().isEmpty()) {
+      code.addStatement("final double dt = $L.dt", frame);
+    }
     if (BackwardCode.usesTime(plan)) {
       code.addStatement("final double t = $L.t", frame);
     }
@@ -248,7 +258,7 @@ final class SynapseStateBackwardEmitter {
       code.addStatement("final double $L = $L", java.get(r.name()),
           next == null ? s : render.render(next));
     });
-    for (Jump jump : step.jumps()) {
+    for (Jump jump : jumps) {
       code.add("// $L\n", jump.comment());
       code.addStatement("final double $L = $L", java.get(jump.version().name()),
           render.render(jump.value()));
@@ -347,6 +357,20 @@ final class SynapseStateBackwardEmitter {
         synapseParams.contains(p) ? k : j, g));
     code.endControlFlow().endControlFlow();
     return method(synapsesMethod(integrator), frame, from, to, code);
+  }
+
+  /** The statements the increments of postsynaptic states read, directly or not, in order. */
+  private List<Jump> needed() {
+    Set<String> wanted = new LinkedHashSet<>();
+    List<Jump> out = new ArrayList<>();
+    for (int n = step.jumps().size() - 1; n >= 0; n--) {
+      Jump jump = step.jumps().get(n);
+      if (jump.perPost() || wanted.contains(jump.version().name())) {
+        out.add(0, jump);
+        Exprs.forEachRef(jump.value(), r -> wanted.add(r.name()));
+      }
+    }
+    return out;
   }
 
   private int lumpedIndex(String name) {
