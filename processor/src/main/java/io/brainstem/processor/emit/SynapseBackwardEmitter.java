@@ -107,6 +107,11 @@ final class SynapseBackwardEmitter {
             .returns(int.class)
             .addStatement("return projection.post().size()")
             .build());
+    if (perSynapse != null) {
+      type.addJavadoc("\n<p>States kept per synapse ($L): {@code delivered}, {@code backward},"
+          + " then {@code\nbackwardSynapses} each step, over ranges of postsynaptic neurons (see"
+          + " {@code SynapseStateBackward}).\n", String.join(", ", perSynapse.synapseStates()));
+    }
     MethodSpec.Builder dispatch = MethodSpec.methodBuilder("backward")
         .addAnnotation(Override.class)
         .addModifiers(PUBLIC)
