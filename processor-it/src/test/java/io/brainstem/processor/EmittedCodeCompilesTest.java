@@ -122,5 +122,7 @@ class EmittedCodeCompilesTest {
         .generatedFile(StandardLocation.CLASS_OUTPUT, "test.models", "HhGroup.class");
     assertThat(compilation)
         .generatedFile(StandardLocation.CLASS_OUTPUT, "test.models", "AdExGroup.class");
+    assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT, "io.brainstem.models",
+        "TsodyksMarkramCobaBackward.class");
   }
 }

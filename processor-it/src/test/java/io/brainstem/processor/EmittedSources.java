@@ -127,10 +127,11 @@ final class EmittedSources {
     return processAndCompile(librarySource("Lif"), librarySource("ExpCoba"));
   }
 
-  /** The library plus the test models kept for goldens. */
+  /** The library plus the test models kept for goldens (TsodyksMarkramCoba: per-synapse backward). */
   static Result libraryAndTestModels() {
     return processAndCompile(librarySource("Lif"), librarySource("ExpCoba"),
-        librarySource("GapJunction"), librarySource("StdpTripletNearest"), testModelSource("Hh"),
+        librarySource("GapJunction"), librarySource("StdpTripletNearest"),
+        librarySource("TsodyksMarkramCoba"), testModelSource("Hh"),
         testModelSource("AdEx"));
   }
 
