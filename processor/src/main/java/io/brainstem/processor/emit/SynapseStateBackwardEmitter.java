@@ -169,8 +169,8 @@ final class SynapseStateBackwardEmitter {
     if (BackwardCode.usesTime(plan)) {
       code.addStatement("final double t = $L.t", frame);
     }
-    code.addStatement("final int[] $L = projection.csr().indptr()", indptr)
-        .addStatement("final int[] $L = projection.csr().indices()", indices)
+    code.addStatement("final int[] $L = this.indptr", indptr)
+        .addStatement("final int[] $L = this.indices", indices)
         .addStatement("final boolean[] $L = $L.preSpiked", spiked, frame);
     Map<String, String> values = new LinkedHashMap<>();
     for (String p : synapseParams) {
