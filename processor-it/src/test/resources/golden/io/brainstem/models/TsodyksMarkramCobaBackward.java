@@ -23,6 +23,10 @@ import java.util.Objects;
 public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
   private final TsodyksMarkramCobaProjection projection;
 
+  private final int[] indptr;
+
+  private final int[] indices;
+
   /**
    * The backward step of {@code projection}, whose parameters and method it reads at each call.
    *
@@ -30,6 +34,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
    */
   public TsodyksMarkramCobaBackward(TsodyksMarkramCobaProjection projection) {
     this.projection = Objects.requireNonNull(projection, "projection");
+    this.indptr = projection.csr().indptr();
+    this.indices = projection.csr().indices();
   }
 
   @Override
@@ -119,8 +125,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void deliveredExpAuto(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -169,8 +175,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void synapsesExpAuto(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -350,8 +356,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void deliveredExpEuler(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -404,8 +410,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void synapsesExpEuler(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -589,8 +595,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void deliveredEuler(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -637,8 +643,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void synapsesEuler(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -803,8 +809,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void deliveredMidpoint(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -856,8 +862,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void synapsesMidpoint(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -1048,8 +1054,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void deliveredHeun(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -1101,8 +1107,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void synapsesHeun(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -1298,8 +1304,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void deliveredRalston2(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -1352,8 +1358,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void synapsesRalston2(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -1565,8 +1571,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void deliveredRk3(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -1623,8 +1629,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void synapsesRk3(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -1872,8 +1878,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void deliveredRk4(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -1934,8 +1940,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void synapsesRk4(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -2209,8 +2215,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void deliveredRk438(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
@@ -2271,8 +2277,8 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
 
   private void synapsesRk438(AdjointFrame frame, int from, int to) {
     final double dt = frame.dt;
-    final int[] indptr_ = projection.csr().indptr();
-    final int[] indices_ = projection.csr().indices();
+    final int[] indptr_ = this.indptr;
+    final int[] indices_ = this.indices;
     final boolean[] spiked = frame.preSpiked;
     final double[] w_values = projection.w;
     final double[] U_values = projection.U;
