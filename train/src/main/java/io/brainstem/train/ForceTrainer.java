@@ -21,6 +21,14 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * feedback weights}, the output {@code z} of a step (before its update, as Sussillo &amp; Abbott's
  * code) is added through them to a network variable at the next step, during fit and predict: the
  * network then runs free on its own output. Linear algebra by EJML.
+ *
+ * <p>One trial: a builder with {@link Trainer.Builder#trials trials(B)}, B &gt; 1, is refused (the
+ * message names the alternatives). RLS is a sequence of rank-one updates, one sample after the
+ * other; BrainPy's block form for a batch ({@code K = P·Hᵀ·(I + H·P·Hᵀ)⁻¹}) equals, in exact
+ * arithmetic, those updates taken in trial order, but then trial b's a priori error sees the
+ * update of trials before it within the step, and trials fed back differ from a single-trial run.
+ * Train trials one after another on a one-trial network (the same sequence of updates, made
+ * explicit), or a batch offline with {@link RidgeTrainer}.
  */
 public final class ForceTrainer extends Trainer {
   private final double alpha;
@@ -78,7 +86,8 @@ public final class ForceTrainer extends Trainer {
    */
   public double fit(double[][] inputs, double[][] targets) {
     int outs = Shapes.width("targets", targets);
-    int steps = checkInputs(inputs, targets.length);
+    double[][][] batch = {inputs};
+    int steps = checkInputs(batch, targets.length);
     if (feedback != null && outs != feedback.width()) {
       throw new IllegalArgumentException("targets have " + outs + " columns but the feedback "
           + "weights into " + feedback.path + " take " + feedback.width() + " outputs: pass one "
@@ -102,7 +111,7 @@ public final class ForceTrainer extends Trainer {
     sumSquaredError = 0;
     stepErrors = new double[steps];
     try {
-      runCall(inputs, steps);
+      runCall(batch, steps);
       double loss = sumSquaredError / ((double) steps * outs);
       addLoss(loss, steps - 1);
       return loss;
@@ -113,7 +122,7 @@ public final class ForceTrainer extends Trainer {
 
   /** {@link #fit(double[][], double[][])} of a network without input. */
   public double fit(double[][] targets) {
-    return fit(noInput(targets.length), targets);
+    return fit(noInput(targets.length)[0], targets);
   }
 
   /** The squared a priori error of each step of the last fit (mean over outputs). */
@@ -127,7 +136,7 @@ public final class ForceTrainer extends Trainer {
   @Override
   void feedBack(int row) {
     if (feedback != null) {
-      feedback.add(z);
+      feedback.add(0, z);
     }
   }
 
@@ -139,7 +148,7 @@ public final class ForceTrainer extends Trainer {
   }
 
   @Override
-  void fitStep(int row, double[] x) {
+  void fitStep(int trial, int row, double[] x) {
     System.arraycopy(x, 0, r.data, 0, x.length);
     double[] f = callTargets[row];
     double se = 0;
@@ -260,7 +269,7 @@ public final class ForceTrainer extends Trainer {
      * @throws IllegalArgumentException if the path is unknown or the shape is wrong
      */
     public Builder feedback(String path, double[][] weights) {
-      this.feedback = new Feed(network, "feedback", path, weights);
+      this.feedback = new Feed(network, "feedback", path, weights, 1);
       return this;
     }
 
@@ -277,6 +286,12 @@ public final class ForceTrainer extends Trainer {
      */
     @Override
     public ForceTrainer build() {
+      if (trials != 1) {
+        throw new IllegalArgumentException("ForceTrainer updates its readout by RLS after every "
+            + "sample, in sequence, so it trains one trial at a time, not " + trials + ": fit the "
+            + "trials one after another on a network of one trial (trials(1)), or train a batch "
+            + "offline with RidgeTrainer (trials(" + trials + "))");
+      }
       checkTrainable("ForceTrainer");
       return new ForceTrainer(this);
     }
