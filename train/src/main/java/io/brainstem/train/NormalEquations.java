@@ -33,14 +33,14 @@ final class NormalEquations {
     return rows;
   }
 
-  /** {@code X} of these states, with a column of ones for the bias. */
-  DMatrixRMaj design(double[][] x) {
+  /** {@code X} of the states {@code x[from .. to-1]}, with a column of ones for the bias. */
+  DMatrixRMaj design(double[][] x, int from, int to) {
     int cols = xtx.numCols;
-    DMatrixRMaj xm = new DMatrixRMaj(x.length, cols);
-    for (int i = 0; i < x.length; i++) {
-      System.arraycopy(x[i], 0, xm.data, i * cols, features);
+    DMatrixRMaj xm = new DMatrixRMaj(to - from, cols);
+    for (int i = from; i < to; i++) {
+      System.arraycopy(x[i], 0, xm.data, (i - from) * cols, features);
       if (bias) {
-        xm.data[i * cols + features] = 1;
+        xm.data[(i - from) * cols + features] = 1;
       }
     }
     return xm;

@@ -15,6 +15,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * (ReservoirPy's choice; BrainPy penalises it): the bias fits the mean whatever α.
  */
 public final class Ridge {
+  /** Rows per block of {@code XᵀX}: 256 rows of 300 states are 0.6 MB, within L2/L3. */
+  static final int BLOCK_ROWS = 256;
+
   private Ridge() {}
 
   /**
@@ -38,8 +41,6 @@ public final class Ridge {
     int o = Shapes.width("targets", y);
     NormalEquations normal = new NormalEquations(f, o, bias);
     int cols = f + (bias ? 1 : 0);
-    DMatrixRMaj xm = normal.design(x);
-    DMatrixRMaj ym = new DMatrixRMaj(y);
     DMatrixRMaj w = new DMatrixRMaj(cols, o);
     if (alpha == 0) {
       if (n < cols) {
@@ -47,14 +48,21 @@ public final class Ridge {
             + "features (" + cols + "): the least-squares solution is not unique; use α > 0 or "
             + "more samples");
       }
-      solve(LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false), xm, ym, w, alpha);
+      solve(LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false), normal.design(x, 0, n),
+          new DMatrixRMaj(y), w, alpha);
       return normal.readout(w);
     }
-    normal.add(xm, ym);
+    // XᵀX in blocks of rows that stay in cache: one product over a tall X is memory-bound
+    for (int from = 0; from < n; from += BLOCK_ROWS) {
+      int to = Math.min(n, from + BLOCK_ROWS);
+      normal.add(normal.design(x, from, to), rows(y, from, to));
+    }
     DMatrixRMaj chol = normal.cholesky(alpha);
     if (chol != null) {
       return normal.readout(chol);
     }
+    DMatrixRMaj xm = normal.design(x, 0, n);
+    DMatrixRMaj ym = new DMatrixRMaj(y);
     // XᵀX + αI lost its definiteness to rounding (α tiny against the states' scale): solve
     // the same problem as least squares on X stacked over √α·I by QR, without squaring
     DMatrixRMaj xa = new DMatrixRMaj(n + f, cols);
@@ -91,6 +99,15 @@ public final class Ridge {
           + "increase α, or fit in memory, where a QR fallback on the stacked rows handles it");
     }
     return normal.readout(w);
+  }
+
+  /** Rows {@code from .. to-1} of {@code y} as a matrix. */
+  private static DMatrixRMaj rows(double[][] y, int from, int to) {
+    DMatrixRMaj m = new DMatrixRMaj(to - from, y[0].length);
+    for (int i = from; i < to; i++) {
+      System.arraycopy(y[i], 0, m.data, (i - from) * m.numCols, m.numCols);
+    }
+    return m;
   }
 
   private static void solve(LinearSolverDense<DMatrixRMaj> solver, DMatrixRMaj a, DMatrixRMaj b,

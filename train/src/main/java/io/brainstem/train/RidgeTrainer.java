@@ -154,7 +154,11 @@ public final class RidgeTrainer extends Trainer {
         for (int b = 0; b < trials(); b++) {
           System.arraycopy(batch.targets()[b], washout, y, b * (steps - washout), steps - washout);
         }
-        normal.add(normal.design(collected), new DMatrixRMaj(y));
+        for (int from = 0; from < y.length; from += Ridge.BLOCK_ROWS) {
+          int to = Math.min(y.length, from + Ridge.BLOCK_ROWS);
+          double[][] yb = java.util.Arrays.copyOfRange(y, from, to);
+          normal.add(normal.design(collected, from, to), new DMatrixRMaj(yb));
+        }
       } finally {
         collected = null;
       }
