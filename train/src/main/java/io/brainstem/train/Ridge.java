@@ -7,7 +7,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Ridge regression by EJML: {@code W = argmin ||X·W − Y||² + α·||W||²}. With {@code α > 0} the
- * normal equations {@code (XᵀX + α·I)·W = XᵀY} are solved by Cholesky, or, when rounding leaves
+ * normal equations {@code (XᵀX + α·I)·W = XᵀY} ({@code XᵀX} summed over blocks of
+ * 256 rows, as a streamed fit sums batches) are solved by Cholesky, or, when rounding leaves
  * them not positive definite (α tiny against the states' scale), the same problem as least squares
  * on {@code X} stacked over {@code √α·I} by column-pivoted QR; with {@code α = 0} the least squares
  * problem {@code X·W = Y} itself by column-pivoted QR (no squared condition number).
