@@ -230,7 +230,7 @@ public abstract class Trainer extends Runner {
       if (predicting) {
         double[] z = output(features);
         outputs[b][row] = z;
-        predicted(z);
+        predicted(b, z);
       } else {
         fitStep(b, row, features);
       }
@@ -243,8 +243,8 @@ public abstract class Trainer extends Runner {
   /** The current readout's output for the states {@code x} (a new array). */
   abstract double[] output(double[] x);
 
-  /** Notes the output of a predict step (a trainer that feeds it back keeps it). */
-  void predicted(double[] z) {}
+  /** Notes trial {@code trial}'s output of a predict step (a trainer that feeds it back keeps it). */
+  void predicted(int trial, double[] z) {}
 
   /**
    * Handles the states {@code x} of trial {@code trial} after step {@code row} of a fit call (a

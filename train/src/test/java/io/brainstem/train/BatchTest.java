@@ -140,6 +140,37 @@ class BatchTest {
     }
   }
 
+  /**
+   * FORCE over a batch: one readout updated by every trial's sample, in trial order; from w = 0
+   * with P(0) = I/α that is recursive least squares, which ends at the ridge solution of penalty α
+   * of all trials' samples (as BrainPy's block update would).
+   */
+  @Test
+  void batchedForceEndsAtTheRidgeSolutionOfAllTrialsSamples() {
+    double[][][] u = inputs(2, 8);
+    double[][][] y = targets(u);
+    double alpha = 0.5;
+    double[][] rows = new double[2 * T][];
+    double[][] ys = new double[2 * T][];
+    for (int b = 0; b < 2; b++) {
+      System.arraycopy(states(1, new double[][][] {u[b]}, 1), 0, rows, b * T, T);
+      System.arraycopy(y[b], 0, ys, b * T, T);
+    }
+    Readout expected = Ridge.solve(rows, ys, alpha, false);
+    try (ForceTrainer trainer = ForceTrainer.builder(ESN.network(2)).trials(2).states("R.r")
+        .inputWeights("R.input", ESN.inputWeights()).alpha(alpha).dt(EchoStateNetwork.DT)
+        .progressBar(false).build()) {
+      double loss = trainer.fit(u, y);
+      double[] w = trainer.readout().weights()[0];
+      double scale = Arrays.stream(expected.weights()[0]).map(Math::abs).max().getAsDouble();
+      for (int i = 0; i < N; i++) {
+        assertThat(w[i]).isWithin(1e-9 * scale).of(expected.weights()[0][i]);
+      }
+      assertThat(trainer.lastFitErrors()).hasLength(T);
+      assertThat(loss).isGreaterThan(0.0);
+    }
+  }
+
   @Test
   void streamedFitEqualsTheInMemoryFit(@TempDir Path dir) {
     double[][][] u = inputs(4, 4);
@@ -204,9 +235,12 @@ class BatchTest {
     e = assertThrows(IllegalArgumentException.class,
         () -> RidgeTrainer.builder(ESN.network(3)).trials(4).states("R.r").build());
     assertThat(e).hasMessageThat().contains("R.r has 90 elements, not a multiple of 4 trials");
-    e = assertThrows(IllegalArgumentException.class,
-        () -> ForceTrainer.builder(ESN.network(2)).trials(2).states("R.r").build());
-    assertThat(e).hasMessageThat().contains("trains one trial at a time, not 2");
+    try (ForceTrainer force = ForceTrainer.builder(ESN.network(3)).trials(3).states("R.r")
+        .inputWeights("R.input", ESN.inputWeights()).progressBar(false).build()) {
+      e = assertThrows(IllegalArgumentException.class, () -> force.fit(u, Arrays.copyOf(y, 1)));
+      assertThat(e).hasMessageThat().contains("targets have shape (B=1, T=300, N=1) but this "
+          + "trainer's network runs B = 3 trials");
+    }
     e = assertThrows(IllegalArgumentException.class,
         () -> SequenceBatch.split(u, y, 2));
     assertThat(e).hasMessageThat().contains("S = 3 trials, not a positive multiple of the batch size 2");
