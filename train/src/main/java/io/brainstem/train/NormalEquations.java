@@ -11,6 +11,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * With a bias, {@code X} carries a column of ones, whose weight is not penalised.
  */
 final class NormalEquations {
+  /** Rows per block of {@code XᵀX}: 256 rows of 300 states are 0.6 MB, within L2/L3. */
+  static final int BLOCK_ROWS = 256;
+
   final int features;
   final int outputs;
   final boolean bias;
@@ -44,6 +47,21 @@ final class NormalEquations {
       }
     }
     return xm;
+  }
+
+  /**
+   * Adds the states {@code x} and their targets {@code y}, in blocks of {@link #BLOCK_ROWS} rows
+   * that stay in cache (one product over a tall {@code X} is memory-bound: 4× slower at 7600 rows).
+   */
+  void add(double[][] x, double[][] y) {
+    for (int from = 0; from < x.length; from += BLOCK_ROWS) {
+      int to = Math.min(x.length, from + BLOCK_ROWS);
+      DMatrixRMaj ym = new DMatrixRMaj(to - from, outputs);
+      for (int i = from; i < to; i++) {
+        System.arraycopy(y[i], 0, ym.data, (i - from) * outputs, outputs);
+      }
+      add(design(x, from, to), ym);
+    }
   }
 
   /** Adds the rows {@code xm} ({@link #design}) and their targets {@code ym}. */

@@ -16,9 +16,6 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * (ReservoirPy's choice; BrainPy penalises it): the bias fits the mean whatever α.
  */
 public final class Ridge {
-  /** Rows per block of {@code XᵀX}: 256 rows of 300 states are 0.6 MB, within L2/L3. */
-  static final int BLOCK_ROWS = 256;
-
   private Ridge() {}
 
   /**
@@ -53,11 +50,7 @@ public final class Ridge {
           new DMatrixRMaj(y), w, alpha);
       return normal.readout(w);
     }
-    // XᵀX in blocks of rows that stay in cache: one product over a tall X is memory-bound
-    for (int from = 0; from < n; from += BLOCK_ROWS) {
-      int to = Math.min(n, from + BLOCK_ROWS);
-      normal.add(normal.design(x, from, to), rows(y, from, to));
-    }
+    normal.add(x, y);
     DMatrixRMaj chol = normal.cholesky(alpha);
     if (chol != null) {
       return normal.readout(chol);
@@ -100,15 +93,6 @@ public final class Ridge {
           + "increase α, or fit in memory, where a QR fallback on the stacked rows handles it");
     }
     return normal.readout(w);
-  }
-
-  /** Rows {@code from .. to-1} of {@code y} as a matrix. */
-  private static DMatrixRMaj rows(double[][] y, int from, int to) {
-    DMatrixRMaj m = new DMatrixRMaj(to - from, y[0].length);
-    for (int i = from; i < to; i++) {
-      System.arraycopy(y[i], 0, m.data, (i - from) * m.numCols, m.numCols);
-    }
-    return m;
   }
 
   private static void solve(LinearSolverDense<DMatrixRMaj> solver, DMatrixRMaj a, DMatrixRMaj b,

@@ -2,7 +2,6 @@ package io.brainstem.train;
 
 import io.brainstem.network.Network;
 import io.brainstem.train.data.SequenceBatch;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Offline training (BrainPy's {@code OfflineTrainer}/{@code RidgeTrainer}): {@link #fit} runs the
@@ -154,11 +153,7 @@ public final class RidgeTrainer extends Trainer {
         for (int b = 0; b < trials(); b++) {
           System.arraycopy(batch.targets()[b], washout, y, b * (steps - washout), steps - washout);
         }
-        for (int from = 0; from < y.length; from += Ridge.BLOCK_ROWS) {
-          int to = Math.min(y.length, from + Ridge.BLOCK_ROWS);
-          double[][] yb = java.util.Arrays.copyOfRange(y, from, to);
-          normal.add(normal.design(collected, from, to), new DMatrixRMaj(yb));
-        }
+        normal.add(collected, y);
       } finally {
         collected = null;
       }
