@@ -368,6 +368,8 @@ public class Network {
    * generated code can and it is held (not staged). The caller promises that every input is 0 at
    * the start of each of those steps (a runner clears them after every step) and calls this
    * between steps only; {@code writtenFirst} null turns assignment off (every output adds).
+   * The later writers of an input whose double vector kernel can add the output while
+   * integrating do so ({@link Projection#accumulatesOutput()}).
    */
   public final void assignOutputs(java.util.Set<Variable> writtenFirst) {
     java.util.Set<Variable> written = new java.util.HashSet<>();
@@ -376,8 +378,12 @@ public class Network {
     }
     for (Projection p : projectionArray) {
       Variable target = p.outputTarget();
-      p.assignOutput(writtenFirst != null && p.outputAssignable() && !p.staged()
-          && !written.contains(target));
+      boolean planned = writtenFirst != null && p.outputAssignable() && !p.staged();
+      p.assignOutput(planned && !written.contains(target));
+      // a later writer: its double vector integration may add the output in the same loop
+      ProjectionKernel vector = p.vectorKernel();
+      p.accumulateOutput(planned && !p.assignsOutput() && p.precision() == Precision.DOUBLE
+          && vector != null && vector.fusesOutput());
       if (target != null) {
         written.add(target);
       } else if (!p.outputDeclared()) { // a hand-written projection may write any input

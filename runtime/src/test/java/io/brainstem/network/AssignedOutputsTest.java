@@ -80,6 +80,82 @@ class AssignedOutputsTest {
     assertThat(reference.group("A").totalSpikes()).isGreaterThan(50L);
   }
 
+  /**
+   * Three writers onto one input: the first assigns, the later ones add their output in their
+   * vector integration ({@link Projection#accumulatesOutput()}) and rewrite each spike target
+   * from its saved input; per-synapse and homogeneous delays, per-element parameters, dense
+   * connectivity (several spikes onto one target in a step), a size that leaves a scalar tail.
+   */
+  @ParameterizedTest
+  @CsvSource({"1, 157", "2, 157", "3, 157", "1, 64", "2, 192"})
+  void laterWritersAccumulateTheSumsOfAdding(int threads, int size) {
+    Network reference = writersNet(size);
+    Network planned = writersNet(size);
+    planned.assignOutputs(Set.of());
+    boolean vector = !planned.projection("Y").kernels().equals("scalar");
+    assertThat(planned.projection("X").assignsOutput()).isTrue();
+    for (String later : List.of("Y", "Z", "W")) {
+      assertThat(planned.projection(later).assignsOutput()).isFalse();
+      assertThat(planned.projection(later).accumulatesOutput()).isEqualTo(vector);
+    }
+    try (NetworkStepper stepper = NetworkStepper.of(planned, threads)) {
+      for (int k = 0; k < 200; k++) {
+        double t = k * 0.1;
+        reference.step(t, 0.1, true);
+        for (StepPhase phase : StepPhase.order()) {
+          if (phase.ofNetwork()) {
+            stepper.run(phase, t, 0.1, true);
+          }
+        }
+        for (String path : reference.paths()) {
+          Variable v = reference.variable(path);
+          if (!v.isBoolean()) {
+            assertThat(planned.variable(path).toDoubles()).isEqualTo(v.toDoubles());
+          }
+        }
+        reference.clearInputs();
+        planned.clearInputs();
+      }
+    }
+    assertThat(reference.group("Q").totalSpikes()).isGreaterThan(1000L);
+    assertThat(reference.group("A").totalSpikes()).isGreaterThan(20L);
+  }
+
+  @Test
+  void floatStorageAndScalarKernelsDoNotAccumulate() {
+    Network net = net(Precision.FLOAT);
+    net.assignOutputs(Set.of());
+    assertThat(net.projection("BA").accumulatesOutput()).isFalse();
+    Network scalar = writersNet(64);
+    scalar.projection("Y").scalarKernels(true);
+    scalar.assignOutputs(Set.of());
+    assertThat(scalar.projection("Y").accumulatesOutput()).isFalse();
+    scalar.assignOutputs(null);
+    assertThat(scalar.projection("Z").accumulatesOutput()).isFalse();
+  }
+
+  private static Network writersNet(int size) {
+    Network net = new Network();
+    PoissonGroup q = net.add(new PoissonGroup("Q", 150, t -> 500.0, 11));
+    LifGroup a = net.add(new LifGroup("A", size).tau_ref(2.));
+    net.add(new ExpCobaProjection("X", q, a, new FixedProb(0.1, 1)).g_max(1.).E(60.));
+    ExpCubaProjection y = net.add(new ExpCubaProjection("Y", q, a, new FixedProb(0.5, 2))
+        .g_max(0.4).tau(7.));
+    int[] delays = new int[y.synapseCount()];
+    for (int k = 0; k < delays.length; k++) {
+      delays[k] = k % 4;
+    }
+    y.delaySteps(delays);
+    double[] gmax = new double[size];
+    for (int j = 0; j < size; j++) {
+      gmax[j] = 0.05 + 0.001 * j;
+    }
+    net.add(new ExpCobaProjection("Z", q, a, new FixedProb(0.4, 3)).g_max(gmax).E(-75.)
+        .delaySteps(1));
+    net.add(new ExpCubaProjection("W", a, a, new FixedProb(0.3, 4)).g_max(0.5));
+    return net;
+  }
+
   /** Every library model with an assignable output, onto A first, under two integrators. */
   @ParameterizedTest
   @CsvSource({"AlphaCoba, EXP_AUTO", "AlphaCuba, RK4", "AmpaCoba, EXP_AUTO", "AmpaCuba, RK4",
@@ -88,10 +164,19 @@ class AssignedOutputsTest {
       "WeightedExpCoba, EXP_AUTO", "WeightedExpCuba, RK4"})
   void everyAssignableModelGivesTheSumsOfAdding(String model, Integrator method)
       throws ReflectiveOperationException {
-    Network reference = modelNet(model, method);
-    Network assigned = modelNet(model, method);
+    compareModel(model, method, true);
+    compareModel(model, method, false); // X the second writer: it accumulates
+  }
+
+  private static void compareModel(String model, Integrator method, boolean xFirst)
+      throws ReflectiveOperationException {
+    Network reference = modelNet(model, method, xFirst);
+    Network assigned = modelNet(model, method, xFirst);
     assigned.assignOutputs(Set.of());
-    assertThat(assigned.projection("X").assignsOutput()).isTrue();
+    assertThat(assigned.projection("X").assignsOutput()).isEqualTo(xFirst);
+    if (!xFirst && !assigned.projection("X").kernels().equals("scalar")) {
+      assertThat(assigned.projection("X").accumulatesOutput()).isTrue();
+    }
     for (int k = 0; k < 200; k++) {
       double t = k * 0.1;
       reference.step(t, 0.1, true);
@@ -108,11 +193,14 @@ class AssignedOutputsTest {
     assertThat(reference.group("Q").totalSpikes()).isGreaterThan(500L); // spikes were delivered
   }
 
-  private static Network modelNet(String model, Integrator method)
+  private static Network modelNet(String model, Integrator method, boolean xFirst)
       throws ReflectiveOperationException {
     Network net = new Network();
     PoissonGroup q = net.add(new PoissonGroup("Q", 120, t -> 300.0, 5));
     LifGroup a = net.add(new LifGroup("A", 67).tau_ref(2.));
+    if (!xFirst) {
+      net.add(new ExpCubaProjection("V", q, a, new FixedProb(0.1, 7)).g_max(1.));
+    }
     Projection x = (Projection) Class.forName("io.brainstem.models." + model + "Projection")
         .getConstructor(String.class, NeuronGroup.class, NeuronGroup.class,
             io.brainstem.connectivity.Connector.class)

@@ -389,6 +389,9 @@ public final class ExpCobaProjection extends Projection {
     final double E = params.scalar(E_INDEX);
     // assigning: each target's output is rewritten from its state after the spike
     final boolean assign = assignsOutput();
+    // accumulating: below fused the vector integration added the output to the input saved in base
+    final int fused = fusedEnd(from, to);
+    final double[] base = outputBase();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
       final int[] due = dueSynapses();
@@ -399,12 +402,15 @@ public final class ExpCobaProjection extends Projection {
         if (j < from || j >= to) {
           continue;
         }
-        final double V = postV[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
         if (assign) {
+          final double V = postV[j];
           postInput[j] = 0.0 + (g * (E - V));
+        } else if (j < fused) {
+          final double V = postV[j];
+          postInput[j] = base[j] + (g * (E - V));
         }
       }
     } else {
@@ -420,12 +426,15 @@ public final class ExpCobaProjection extends Projection {
           if (j < from || j >= to) {
             continue;
           }
-          final double V = postV[j];
           double g = this.g[j];
           g += g_max;
           this.g[j] = g;
           if (assign) {
+            final double V = postV[j];
             postInput[j] = 0.0 + (g * (E - V));
+          } else if (j < fused) {
+            final double V = postV[j];
+            postInput[j] = base[j] + (g * (E - V));
           }
         }
       }
@@ -449,6 +458,9 @@ public final class ExpCobaProjection extends Projection {
     final double[] EColumn = params.column(E_INDEX);
     // assigning: each target's output is rewritten from its state after the spike
     final boolean assign = assignsOutput();
+    // accumulating: below fused the vector integration added the output to the input saved in base
+    final int fused = fusedEnd(from, to);
+    final double[] base = outputBase();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
       final int[] due = dueSynapses();
@@ -460,13 +472,17 @@ public final class ExpCobaProjection extends Projection {
           continue;
         }
         final double g_max = g_maxColumn[j];
-        final double E = EColumn[j];
-        final double V = postV[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
         if (assign) {
+          final double E = EColumn[j];
+          final double V = postV[j];
           postInput[j] = 0.0 + (g * (E - V));
+        } else if (j < fused) {
+          final double E = EColumn[j];
+          final double V = postV[j];
+          postInput[j] = base[j] + (g * (E - V));
         }
       }
     } else {
@@ -483,13 +499,17 @@ public final class ExpCobaProjection extends Projection {
             continue;
           }
           final double g_max = g_maxColumn[j];
-          final double E = EColumn[j];
-          final double V = postV[j];
           double g = this.g[j];
           g += g_max;
           this.g[j] = g;
           if (assign) {
+            final double E = EColumn[j];
+            final double V = postV[j];
             postInput[j] = 0.0 + (g * (E - V));
+          } else if (j < fused) {
+            final double E = EColumn[j];
+            final double V = postV[j];
+            postInput[j] = base[j] + (g * (E - V));
           }
         }
       }
@@ -752,12 +772,12 @@ public final class ExpCobaProjection extends Projection {
         if (j < from || j >= to) {
           continue;
         }
-        final double V = postV_float[j];
         double g = this.g_float[j];
         g += g_max;
         this.g_float[j] = (float) g;
         if (assign) {
           g = (float) g;
+          final double V = postV_float[j];
           postInput_float[j] = (float) (0.0 + (g * (E - V)));
         }
       }
@@ -774,12 +794,12 @@ public final class ExpCobaProjection extends Projection {
           if (j < from || j >= to) {
             continue;
           }
-          final double V = postV_float[j];
           double g = this.g_float[j];
           g += g_max;
           this.g_float[j] = (float) g;
           if (assign) {
             g = (float) g;
+            final double V = postV_float[j];
             postInput_float[j] = (float) (0.0 + (g * (E - V)));
           }
         }
@@ -815,13 +835,13 @@ public final class ExpCobaProjection extends Projection {
           continue;
         }
         final double g_max = g_maxColumn[j];
-        final double E = EColumn[j];
-        final double V = postV_float[j];
         double g = this.g_float[j];
         g += g_max;
         this.g_float[j] = (float) g;
         if (assign) {
           g = (float) g;
+          final double E = EColumn[j];
+          final double V = postV_float[j];
           postInput_float[j] = (float) (0.0 + (g * (E - V)));
         }
       }
@@ -839,13 +859,13 @@ public final class ExpCobaProjection extends Projection {
             continue;
           }
           final double g_max = g_maxColumn[j];
-          final double E = EColumn[j];
-          final double V = postV_float[j];
           double g = this.g_float[j];
           g += g_max;
           this.g_float[j] = (float) g;
           if (assign) {
             g = (float) g;
+            final double E = EColumn[j];
+            final double V = postV_float[j];
             postInput_float[j] = (float) (0.0 + (g * (E - V)));
           }
         }

@@ -74,6 +74,9 @@ final class ProjectionEmitter {
   /** Whether the output may assign instead of add ({@link #assignable}); its flag's local. */
   private final boolean assignable;
   private final String assign;
+  /** The delivery's locals for an accumulating output (Projection.accumulatesOutput). */
+  private final String fused;
+  private final String base;
 
   ProjectionEmitter(SynapseIR model, GeneratedNames generated, boolean vector) {
     this.model = model;
@@ -100,6 +103,8 @@ final class ProjectionEmitter {
     this.tail = vector ? names.allocate("tail") : from;
     this.assignable = assignable(model);
     this.assign = names.allocate("assign");
+    this.fused = names.allocate("fused");
+    this.base = names.allocate("base");
     this.perSynapse = new PerSynapseEmitter(model, generated, names, self, user, m, j, k, pre, from,
         to);
     this.events = EventEmitter.applies(model)
@@ -508,7 +513,9 @@ final class ProjectionEmitter {
     boolean debug = variant == Variant.DEBUG;
     Loads loads = new Loads(model, generated, variant, storage, m);
     List<Vars> loops = new ArrayList<>();
-    CodeBlock body = deliver(onPre, vars(debug, loops), loads, debug, storage);
+    Vars vars = vars(debug, loops);
+    CodeBlock body = deliver(onPre, vars, debug ? vars : vars(false, loops), loads, debug,
+        storage);
     return phaseMethod("deliver" + variant.suffix + storage.suffix, debug,
         CodeBlock.builder().add(loads.paramsBeforeLoop(Vars.union(loops))).add(body).build());
   }
@@ -561,7 +568,7 @@ final class ProjectionEmitter {
   }
 
   /** For each spiking presynaptic neuron, the {@code @OnPre} body on each of its targets. */
-  private CodeBlock deliver(Action onPre, Vars vars, Loads loads, boolean debug,
+  private CodeBlock deliver(Action onPre, Vars vars, Vars outVars, Loads loads, boolean debug,
       Storage storage) {
     // per row, where this range's synapses start and end (Projection.rowStarts)
     LocalNames rows = names.copy();
@@ -602,8 +609,15 @@ final class ProjectionEmitter {
         assignments.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
       }
       CodeBlock rendered = assignments.build();
-      // Rendered before the loads, which then include what the output reads.
-      CodeBlock reassign = assignable ? outputValue(render, storage) : null;
+      // The output's rewrite reads through its own Vars: what only it reads loads in its branch.
+      PlanRenderer outRender = PlanRenderer.kernel(model, outVars, j);
+      CodeBlock reassign = assignable ? outputValue(outRender, storage, null) : null;
+      CodeBlock readd = assignable && storage == Storage.DOUBLE
+          ? outputValue(outRender, storage, CodeBlock.of("$L[$L]", base, j)) : null;
+      Vars only = Vars.minus(outVars, vars, written);
+      CodeBlock outLoads = CodeBlock.builder().add(loads.paramsInLoop(only, j))
+          .add(loads.inputs(only, j, written)).add(loadStates(only, false, Set.of(), storage))
+          .build();
       effect.add(loadStates(vars, false, writtenLumped, storage))
           .add(perSynapse.loads(vars, writtenSynapse, storage))
           .add(loadWrittenPosts(written, storage))
@@ -616,7 +630,11 @@ final class ProjectionEmitter {
         if (storage == Storage.FLOAT) { // the output pass would read the stored floats
           writtenLumped.forEach(s -> effect.addStatement("$L = (float) $L", s, s));
         }
-        effect.add(reassign).endControlFlow();
+        effect.add(outLoads).add(reassign);
+        if (readd != null) { // the vector integration added the output below `fused`
+          effect.nextControlFlow("else if ($L < $L)", j, fused).add(outLoads).add(readd);
+        }
+        effect.endControlFlow();
       }
     }
     CodeBlock.Builder perTarget = CodeBlock.builder()
@@ -634,6 +652,12 @@ final class ProjectionEmitter {
     if (assignable) {
       code.add("// assigning: each target's output is rewritten from its state after the spike\n")
           .addStatement("final boolean $L = assignsOutput()", assign);
+      if (!debug && storage == Storage.DOUBLE) {
+        code.add("// accumulating: below $L the vector integration added the output to the input"
+                + " saved in $L\n", fused, base)
+            .addStatement("final int $L = fusedEnd($L, $L)", fused, from, to)
+            .addStatement("final double[] $L = outputBase()", base);
+      }
     }
     return code
         .add("// spikes due now: $L() on each target in [$L, $L) ($L)\n",
@@ -749,14 +773,19 @@ final class ProjectionEmitter {
         : CodeBlock.of("$L[$L] = (float) (0.0 + ($L));\n", target, j, value);
   }
 
-  /** The output's lets and {@code target[j] = 0.0 + output}, rendered by {@code render}. */
-  private CodeBlock outputValue(PlanRenderer render, Storage storage) {
+  /**
+   * The output's lets and {@code target[j] = 0.0 + output}, rendered by {@code render}; with
+   * {@code saved} (double storage), {@code target[j] = saved + output}.
+   */
+  private CodeBlock outputValue(PlanRenderer render, Storage storage, CodeBlock saved) {
     Output out = model.output().orElseThrow();
     LocalLets lets = LocalLets.of(out.locals(), out.value(), "out", names.copy());
     CodeBlock.Builder code = CodeBlock.builder();
     lets.lets().forEach(let ->
         code.addStatement("final double $L = $L", let.name(), render.expr(let.value())));
-    return code.add(assignTo(render.expr(lets.value()), storage)).build();
+    CodeBlock value = render.expr(lets.value());
+    return code.add(saved == null ? assignTo(value, storage) : CodeBlock.of("$L[$L] = $L + ($L);\n",
+        generated.outputArray(storage), j, saved, value)).build();
   }
 
   /** States as locals: mutable when {@code written}; read-only ones only when read. */
