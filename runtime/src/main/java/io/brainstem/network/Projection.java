@@ -68,11 +68,10 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private final int[] rowEndsAll;
   private RowCuts rowCuts; // the stepper's ranges, set by cutRows
   private boolean outputDeclared; // outputTarget called: the input it writes is known
+  private final Set<Variable> fieldReads = new HashSet<>(); // @Post/@Pre fields' variables
   private Variable outputTarget; // the postsynaptic input written, or null for none
   private boolean outputAssignable; // the generated code can assign its output
   private boolean assignOutput; // this step: the first writer of an input 0 at the step's start
-  private boolean accumulateOutput; // this step: a later writer adds its output while integrating
-  private double[] outputBase; // per target of this step's spikes: the input before the output
 
   /**
    * A projection from {@code pre} to {@code post} connected by {@code connector}; generated
@@ -669,6 +668,7 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
               + (v.isFloat() ? "float" : "double") + " under Precision." + precision()
               + "; read a state or an input instead");
         }
+        fieldReads.add(v);
         return v;
       }
     }
@@ -683,6 +683,9 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private Variable postVariableNamed(String varName, String usedFor) {
     for (Variable v : post.variables()) {
       if (v.name().equals(varName) && !v.isBoolean()) {
+        if (usedFor.startsWith("@Post")) {
+          fieldReads.add(v);
+        }
         return v;
       }
     }
@@ -722,6 +725,11 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
     return outputTarget;
   }
 
+  /** The variables its {@code @Post} and {@code @Pre} fields read (Network.clearUnassignedInputs). */
+  final Set<Variable> fieldReads() {
+    return fieldReads;
+  }
+
   /** Whether the projection said which input it writes ({@link #outputTarget(String, boolean)}). */
   final boolean outputDeclared() {
     return outputDeclared;
@@ -746,73 +754,6 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
    */
   public final boolean assignsOutput() {
     return assignOutput;
-  }
-
-  /** Set by {@link Network#assignOutputs}, before a step, never during one. */
-  final void accumulateOutput(boolean accumulate) {
-    if (accumulate && outputBase == null) {
-      outputBase = new double[post.size()];
-    }
-    this.accumulateOutput = accumulate;
-  }
-
-  /**
-   * Whether this projection's vector integration adds its output to the input in the same loop
-   * ({@code input[j] = input[j] + output}) though it is not the input's first writer: planned by
-   * {@link Network#assignOutputs} for held projections whose double vector kernel can
-   * ({@link ProjectionKernel#fusesOutput()}). Each spike target's input is first saved
-   * ({@link #saveOutputBase}) and rewritten as {@code saved + output} after each delivered spike,
-   * so the sum is bit for bit the one a separate output pass makes.
-   */
-  public final boolean accumulatesOutput() {
-    return accumulateOutput;
-  }
-
-  /**
-   * For generated deliveries under {@code jit}: the end of the elements of {@code [from, to)}
-   * whose output the vector integration added ({@link #accumulatesOutput()}): the whole vectors,
-   * as the generated update splits them, or {@code from} for none.
-   */
-  protected final int fusedEnd(int from, int to) {
-    ProjectionKernel vector = vectorKernel();
-    return accumulateOutput && vector != null ? to - (to - from) % vector.lanes() : from;
-  }
-
-  /** The inputs {@link #saveOutputBase} saved, by postsynaptic index. */
-  protected final double[] outputBase() {
-    return outputBase;
-  }
-
-  /**
-   * Before an accumulating vector integration: saves the input of each target in {@code [from,
-   * end)} of the spikes due now (rows cut at {@code [from, to)}), which the delivery adds each
-   * rewritten output to.
-   */
-  protected final void saveOutputBase(int from, int end, int to) {
-    double[] input = outputTarget.doubles();
-    double[] base = outputBase;
-    if (hasSynapseDelays()) {
-      int[] due = dueSynapses();
-      for (int e = 0, n = dueCount(); e < n; e++) {
-        int j = indices[due[e]];
-        if (j >= from && j < end) {
-          base[j] = input[j];
-        }
-      }
-      return;
-    }
-    int[] spikes = dueSpikes();
-    int[] starts = rowStarts(from, to);
-    int[] ends = rowEnds(from, to);
-    for (int s = 0, n = dueSpikeCount(); s < n; s++) {
-      int i = spikes[s];
-      for (int k = starts[i], kEnd = ends[i]; k < kEnd; k++) {
-        int j = indices[k];
-        if (j >= from && j < end) {
-          base[j] = input[j];
-        }
-      }
-    }
   }
 
   /** For generated projections: their vector kernels, or null (then scalar kernels run). */

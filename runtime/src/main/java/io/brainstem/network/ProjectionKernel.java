@@ -23,15 +23,6 @@ public interface ProjectionKernel {
    */
   default void output(double t, double dt, int from, int to) {}
 
-  /**
-   * Whether the integration's last loop can also write the output (then {@link #output} does
-   * nothing in steps where the projection assigns or accumulates it, see {@link
-   * Projection#accumulatesOutput()}).
-   */
-  default boolean fusesOutput() {
-    return false;
-  }
-
   /** Elements per vector: the methods take ranges of a multiple of it. */
   int lanes();
 

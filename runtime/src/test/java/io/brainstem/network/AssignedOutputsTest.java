@@ -81,22 +81,20 @@ class AssignedOutputsTest {
   }
 
   /**
-   * Three writers onto one input: the first assigns, the later ones add their output in their
-   * vector integration ({@link Projection#accumulatesOutput()}) and rewrite each spike target
-   * from its saved input; per-synapse and homogeneous delays, per-element parameters, dense
-   * connectivity (several spikes onto one target in a step), a size that leaves a scalar tail.
+   * Four writers onto one input: the first assigns, the later ones add in their output pass (the
+   * delivery loads what only the output reads in the assigning branch); per-synapse and
+   * homogeneous delays, per-element parameters, dense connectivity (several spikes onto one
+   * target in a step), sizes with and without a scalar tail.
    */
   @ParameterizedTest
   @CsvSource({"1, 157", "2, 157", "3, 157", "1, 64", "2, 192"})
-  void laterWritersAccumulateTheSumsOfAdding(int threads, int size) {
+  void laterWritersGiveTheSumsOfAdding(int threads, int size) {
     Network reference = writersNet(size);
     Network planned = writersNet(size);
     planned.assignOutputs(Set.of());
-    boolean vector = !planned.projection("Y").kernels().equals("scalar");
     assertThat(planned.projection("X").assignsOutput()).isTrue();
     for (String later : List.of("Y", "Z", "W")) {
       assertThat(planned.projection(later).assignsOutput()).isFalse();
-      assertThat(planned.projection(later).accumulatesOutput()).isEqualTo(vector);
     }
     try (NetworkStepper stepper = NetworkStepper.of(planned, threads)) {
       for (int k = 0; k < 200; k++) {
@@ -119,19 +117,6 @@ class AssignedOutputsTest {
     }
     assertThat(reference.group("Q").totalSpikes()).isGreaterThan(1000L);
     assertThat(reference.group("A").totalSpikes()).isGreaterThan(20L);
-  }
-
-  @Test
-  void floatStorageAndScalarKernelsDoNotAccumulate() {
-    Network net = net(Precision.FLOAT);
-    net.assignOutputs(Set.of());
-    assertThat(net.projection("BA").accumulatesOutput()).isFalse();
-    Network scalar = writersNet(64);
-    scalar.projection("Y").scalarKernels(true);
-    scalar.assignOutputs(Set.of());
-    assertThat(scalar.projection("Y").accumulatesOutput()).isFalse();
-    scalar.assignOutputs(null);
-    assertThat(scalar.projection("Z").accumulatesOutput()).isFalse();
   }
 
   private static Network writersNet(int size) {
@@ -165,7 +150,7 @@ class AssignedOutputsTest {
   void everyAssignableModelGivesTheSumsOfAdding(String model, Integrator method)
       throws ReflectiveOperationException {
     compareModel(model, method, true);
-    compareModel(model, method, false); // X the second writer: it accumulates
+    compareModel(model, method, false); // X the second writer: it adds
   }
 
   private static void compareModel(String model, Integrator method, boolean xFirst)
@@ -174,9 +159,6 @@ class AssignedOutputsTest {
     Network assigned = modelNet(model, method, xFirst);
     assigned.assignOutputs(Set.of());
     assertThat(assigned.projection("X").assignsOutput()).isEqualTo(xFirst);
-    if (!xFirst && !assigned.projection("X").kernels().equals("scalar")) {
-      assertThat(assigned.projection("X").accumulatesOutput()).isTrue();
-    }
     for (int k = 0; k < 200; k++) {
       double t = k * 0.1;
       reference.step(t, 0.1, true);
@@ -251,6 +233,54 @@ class AssignedOutputsTest {
     runner.run(0.3);
     assertThat(seen).containsExactly(false, false, true, false, true, false).inOrder();
     runner.close();
+  }
+
+  /** Under a plan, a step's CLEAR keeps the inputs a projection assigns (it overwrites them). */
+  @Test
+  void aPlannedClearKeepsOnlyTheAssignedInputs() {
+    Network net = net(Precision.DOUBLE);
+    net.assignOutputs(Set.of(net.variable("B.input"))); // B.input: a runner input writes it first
+    net.group("A").doubles("input")[4] = 1.5;
+    net.group("B").doubles("input")[4] = 2.5;
+    net.clearUnassignedInputs();
+    assertThat(net.group("A").doubles("input")[4]).isEqualTo(1.5); // QA overwrites it
+    assertThat(net.group("B").doubles("input")[4]).isEqualTo(0.0);
+    net.assignOutputs(null); // no plan: every input is cleared
+    net.clearUnassignedInputs();
+    assertThat(net.inputsCleared()).isTrue();
+  }
+
+  /**
+   * A planned run (CLEAR keeping the assigned inputs) gives the bits of an unplanned one (a hook
+   * runner), and leaves every input 0 after the run and in a periodic checkpoint.
+   */
+  @Test
+  void aPlannedRunGivesTheUnplannedBitsAndEndsCleared(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    Network planned = net(Precision.DOUBLE);
+    Network unplanned = net(Precision.DOUBLE);
+    List<Double> seen = new ArrayList<>();
+    Runner runner = ReportRunner.builder(planned).progressBar(false).checkpointEvery(10.0, dir)
+        .listeners((step, t) -> seen.add(planned.group("A").doubles("input")[7])).build();
+    Runner hooked = new HookRunner(DSRunner.builder(unplanned), () -> { });
+    runner.run(30.);
+    hooked.run(30.);
+    assertThat(planned.projection("QA").assignsOutput()).isFalse(); // the run undid its plan
+    assertThat(planned.inputsCleared()).isTrue();
+    for (String path : unplanned.paths()) {
+      Variable v = unplanned.variable(path);
+      if (!v.isBoolean()) {
+        assertThat(planned.variable(path).toDoubles()).isEqualTo(v.toDoubles());
+      }
+    }
+    assertThat(planned.group("A").totalSpikes()).isGreaterThan(20L);
+    assertThat(seen.stream().filter(x -> x != 0.0).count()).isGreaterThan(100L); // before CLEAR
+    Network restored = net(Precision.DOUBLE);
+    Runner resumed = ReportRunner.builder(restored).progressBar(false).resumeFrom(dir).build();
+    assertThat(restored.inputsCleared()).isTrue(); // the checkpoints saved inputs at 0
+    resumed.close();
+    runner.close();
+    hooked.close();
   }
 
   /** A runner whose hooks may write inputs between steps never assigns. */

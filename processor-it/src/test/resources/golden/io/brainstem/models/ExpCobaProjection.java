@@ -389,9 +389,6 @@ public final class ExpCobaProjection extends Projection {
     final double E = params.scalar(E_INDEX);
     // assigning: each target's output is rewritten from its state after the spike
     final boolean assign = assignsOutput();
-    // accumulating: below fused the vector integration added the output to the input saved in base
-    final int fused = fusedEnd(from, to);
-    final double[] base = outputBase();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
       final int[] due = dueSynapses();
@@ -408,9 +405,6 @@ public final class ExpCobaProjection extends Projection {
         if (assign) {
           final double V = postV[j];
           postInput[j] = 0.0 + (g * (E - V));
-        } else if (j < fused) {
-          final double V = postV[j];
-          postInput[j] = base[j] + (g * (E - V));
         }
       }
     } else {
@@ -432,9 +426,6 @@ public final class ExpCobaProjection extends Projection {
           if (assign) {
             final double V = postV[j];
             postInput[j] = 0.0 + (g * (E - V));
-          } else if (j < fused) {
-            final double V = postV[j];
-            postInput[j] = base[j] + (g * (E - V));
           }
         }
       }
@@ -458,9 +449,6 @@ public final class ExpCobaProjection extends Projection {
     final double[] EColumn = params.column(E_INDEX);
     // assigning: each target's output is rewritten from its state after the spike
     final boolean assign = assignsOutput();
-    // accumulating: below fused the vector integration added the output to the input saved in base
-    final int fused = fusedEnd(from, to);
-    final double[] base = outputBase();
     // spikes due now: onSpike() on each target in [from, to) (g += g_max;)
     if (hasSynapseDelays()) {
       final int[] due = dueSynapses();
@@ -479,10 +467,6 @@ public final class ExpCobaProjection extends Projection {
           final double E = EColumn[j];
           final double V = postV[j];
           postInput[j] = 0.0 + (g * (E - V));
-        } else if (j < fused) {
-          final double E = EColumn[j];
-          final double V = postV[j];
-          postInput[j] = base[j] + (g * (E - V));
         }
       }
     } else {
@@ -506,10 +490,6 @@ public final class ExpCobaProjection extends Projection {
             final double E = EColumn[j];
             final double V = postV[j];
             postInput[j] = 0.0 + (g * (E - V));
-          } else if (j < fused) {
-            final double E = EColumn[j];
-            final double V = postV[j];
-            postInput[j] = base[j] + (g * (E - V));
           }
         }
       }

@@ -83,7 +83,7 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
 
   @Override
   public void output(double t, double dt, int from, int to) {
-    if (projection.assignsOutput() || projection.accumulatesOutput()) {
+    if (projection.assignsOutput()) {
       // the integration's last loop wrote it
       return;
     }
@@ -92,11 +92,6 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
     } else {
       addOutput(from, to);
     }
-  }
-
-  @Override
-  public boolean fusesOutput() {
-    return true;
   }
 
   @Override
@@ -114,7 +109,6 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
     final double E = params.scalar(E_INDEX);
     final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
     final boolean assign = projection.assignsOutput();
-    final boolean accumulate = projection.accumulatesOutput();
     for (int j = from; j < to; j += S.length()) {
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
       // dg/dt = -g / tau
@@ -125,10 +119,6 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
         final DoubleVector V = DoubleVector.fromArray(S, postV, j);
         // input = 0.0 + g * (E - V)
         DoubleVector.zero(S).add(g.mul(DoubleVector.broadcast(S, E).sub(V))).intoArray(this.postInput, j);
-      } else if (accumulate) {
-        final DoubleVector V = DoubleVector.fromArray(S, postV, j);
-        // input += g * (E - V) (a later writer; the delivery rewrites its targets)
-        DoubleVector.fromArray(S, postInput, j).add(g.mul(DoubleVector.broadcast(S, E).sub(V))).intoArray(this.postInput, j);
       }
     }
   }
@@ -179,7 +169,6 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
   private void stepExpAutoPerElementPart3(double t, double dt, int from, int to, double[] carry) {
     final double[] EColumn = params.column(E_INDEX);
     final boolean assign = projection.assignsOutput();
-    final boolean accumulate = projection.accumulatesOutput();
     for (int j = from; j < to; j += S.length()) {
       final int at = j - from;
       final DoubleVector g_expEulerFactor = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
@@ -192,11 +181,6 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
         final DoubleVector V = DoubleVector.fromArray(S, postV, j);
         // input = 0.0 + g * (E - V)
         DoubleVector.zero(S).add(g.mul(E.sub(V))).intoArray(this.postInput, j);
-      } else if (accumulate) {
-        final DoubleVector E = DoubleVector.fromArray(S, EColumn, j);
-        final DoubleVector V = DoubleVector.fromArray(S, postV, j);
-        // input += g * (E - V) (a later writer; the delivery rewrites its targets)
-        DoubleVector.fromArray(S, postInput, j).add(g.mul(E.sub(V))).intoArray(this.postInput, j);
       }
     }
   }
@@ -207,7 +191,6 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
     final double g_slope = -1.0 / tau;
     final double g_decay = Math.exp(dt * g_slope);
     final boolean assign = projection.assignsOutput();
-    final boolean accumulate = projection.accumulatesOutput();
     for (int j = from; j < to; j += S.length()) {
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
       // dg/dt = -g / tau
@@ -219,10 +202,6 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
         final DoubleVector V = DoubleVector.fromArray(S, postV, j);
         // input = 0.0 + g * (E - V)
         DoubleVector.zero(S).add(g.mul(DoubleVector.broadcast(S, E).sub(V))).intoArray(this.postInput, j);
-      } else if (accumulate) {
-        final DoubleVector V = DoubleVector.fromArray(S, postV, j);
-        // input += g * (E - V) (a later writer; the delivery rewrites its targets)
-        DoubleVector.fromArray(S, postInput, j).add(g.mul(DoubleVector.broadcast(S, E).sub(V))).intoArray(this.postInput, j);
       }
     }
   }
@@ -231,7 +210,6 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
     final double[] tauColumn = params.column(TAU_INDEX);
     final double[] EColumn = params.column(E_INDEX);
     final boolean assign = projection.assignsOutput();
-    final boolean accumulate = projection.accumulatesOutput();
     for (int j = from; j < to; j += S.length()) {
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, j);
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
@@ -247,11 +225,6 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
         final DoubleVector V = DoubleVector.fromArray(S, postV, j);
         // input = 0.0 + g * (E - V)
         DoubleVector.zero(S).add(g.mul(E.sub(V))).intoArray(this.postInput, j);
-      } else if (accumulate) {
-        final DoubleVector E = DoubleVector.fromArray(S, EColumn, j);
-        final DoubleVector V = DoubleVector.fromArray(S, postV, j);
-        // input += g * (E - V) (a later writer; the delivery rewrites its targets)
-        DoubleVector.fromArray(S, postInput, j).add(g.mul(E.sub(V))).intoArray(this.postInput, j);
       }
     }
   }
@@ -262,7 +235,6 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
     final RungeKutta tableau = RungeKutta.of(projection.method());
     final double[] steps = VectorMath.steps(tableau, dt);
     final boolean assign = projection.assignsOutput();
-    final boolean accumulate = projection.accumulatesOutput();
     for (int j = from; j < to; j += S.length()) {
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
       DoubleVector g_k0 = g, g_k1 = g, g_k2 = g, g_k3 = g, g_stage = g;
@@ -286,10 +258,6 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
         final DoubleVector V = DoubleVector.fromArray(S, postV, j);
         // input = 0.0 + g * (E - V)
         DoubleVector.zero(S).add(g.mul(DoubleVector.broadcast(S, E).sub(V))).intoArray(this.postInput, j);
-      } else if (accumulate) {
-        final DoubleVector V = DoubleVector.fromArray(S, postV, j);
-        // input += g * (E - V) (a later writer; the delivery rewrites its targets)
-        DoubleVector.fromArray(S, postInput, j).add(g.mul(DoubleVector.broadcast(S, E).sub(V))).intoArray(this.postInput, j);
       }
     }
   }
@@ -300,7 +268,6 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
     final RungeKutta tableau = RungeKutta.of(projection.method());
     final double[] steps = VectorMath.steps(tableau, dt);
     final boolean assign = projection.assignsOutput();
-    final boolean accumulate = projection.accumulatesOutput();
     for (int j = from; j < to; j += S.length()) {
       final DoubleVector tau = DoubleVector.fromArray(S, tauColumn, j);
       DoubleVector g = DoubleVector.fromArray(S, this.g, j);
@@ -326,11 +293,6 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
         final DoubleVector V = DoubleVector.fromArray(S, postV, j);
         // input = 0.0 + g * (E - V)
         DoubleVector.zero(S).add(g.mul(E.sub(V))).intoArray(this.postInput, j);
-      } else if (accumulate) {
-        final DoubleVector E = DoubleVector.fromArray(S, EColumn, j);
-        final DoubleVector V = DoubleVector.fromArray(S, postV, j);
-        // input += g * (E - V) (a later writer; the delivery rewrites its targets)
-        DoubleVector.fromArray(S, postInput, j).add(g.mul(E.sub(V))).intoArray(this.postInput, j);
       }
     }
   }

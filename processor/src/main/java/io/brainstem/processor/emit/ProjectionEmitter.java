@@ -74,9 +74,6 @@ final class ProjectionEmitter {
   /** Whether the output may assign instead of add ({@link #assignable}); its flag's local. */
   private final boolean assignable;
   private final String assign;
-  /** The delivery's locals for an accumulating output (Projection.accumulatesOutput). */
-  private final String fused;
-  private final String base;
 
   ProjectionEmitter(SynapseIR model, GeneratedNames generated, boolean vector) {
     this.model = model;
@@ -103,8 +100,6 @@ final class ProjectionEmitter {
     this.tail = vector ? names.allocate("tail") : from;
     this.assignable = assignable(model);
     this.assign = names.allocate("assign");
-    this.fused = names.allocate("fused");
-    this.base = names.allocate("base");
     this.perSynapse = new PerSynapseEmitter(model, generated, names, self, user, m, j, k, pre, from,
         to);
     this.events = EventEmitter.applies(model)
@@ -611,9 +606,7 @@ final class ProjectionEmitter {
       CodeBlock rendered = assignments.build();
       // The output's rewrite reads through its own Vars: what only it reads loads in its branch.
       PlanRenderer outRender = PlanRenderer.kernel(model, outVars, j);
-      CodeBlock reassign = assignable ? outputValue(outRender, storage, null) : null;
-      CodeBlock readd = assignable && storage == Storage.DOUBLE
-          ? outputValue(outRender, storage, CodeBlock.of("$L[$L]", base, j)) : null;
+      CodeBlock reassign = assignable ? outputValue(outRender, storage) : null;
       Vars only = Vars.minus(outVars, vars, written);
       CodeBlock outLoads = CodeBlock.builder().add(loads.paramsInLoop(only, j))
           .add(loads.inputs(only, j, written)).add(loadStates(only, false, Set.of(), storage))
@@ -630,11 +623,7 @@ final class ProjectionEmitter {
         if (storage == Storage.FLOAT) { // the output pass would read the stored floats
           writtenLumped.forEach(s -> effect.addStatement("$L = (float) $L", s, s));
         }
-        effect.add(outLoads).add(reassign);
-        if (readd != null) { // the vector integration added the output below `fused`
-          effect.nextControlFlow("else if ($L < $L)", j, fused).add(outLoads).add(readd);
-        }
-        effect.endControlFlow();
+        effect.add(outLoads).add(reassign).endControlFlow();
       }
     }
     CodeBlock.Builder perTarget = CodeBlock.builder()
@@ -652,12 +641,6 @@ final class ProjectionEmitter {
     if (assignable) {
       code.add("// assigning: each target's output is rewritten from its state after the spike\n")
           .addStatement("final boolean $L = assignsOutput()", assign);
-      if (!debug && storage == Storage.DOUBLE) {
-        code.add("// accumulating: below $L the vector integration added the output to the input"
-                + " saved in $L\n", fused, base)
-            .addStatement("final int $L = fusedEnd($L, $L)", fused, from, to)
-            .addStatement("final double[] $L = outputBase()", base);
-      }
     }
     return code
         .add("// spikes due now: $L() on each target in [$L, $L) ($L)\n",
@@ -773,19 +756,14 @@ final class ProjectionEmitter {
         : CodeBlock.of("$L[$L] = (float) (0.0 + ($L));\n", target, j, value);
   }
 
-  /**
-   * The output's lets and {@code target[j] = 0.0 + output}, rendered by {@code render}; with
-   * {@code saved} (double storage), {@code target[j] = saved + output}.
-   */
-  private CodeBlock outputValue(PlanRenderer render, Storage storage, CodeBlock saved) {
+  /** The output's lets and {@code target[j] = 0.0 + output}, rendered by {@code render}. */
+  private CodeBlock outputValue(PlanRenderer render, Storage storage) {
     Output out = model.output().orElseThrow();
     LocalLets lets = LocalLets.of(out.locals(), out.value(), "out", names.copy());
     CodeBlock.Builder code = CodeBlock.builder();
     lets.lets().forEach(let ->
         code.addStatement("final double $L = $L", let.name(), render.expr(let.value())));
-    CodeBlock value = render.expr(lets.value());
-    return code.add(saved == null ? assignTo(value, storage) : CodeBlock.of("$L[$L] = $L + ($L);\n",
-        generated.outputArray(storage), j, saved, value)).build();
+    return code.add(assignTo(render.expr(lets.value()), storage)).build();
   }
 
   /** States as locals: mutable when {@code written}; read-only ones only when read. */

@@ -73,7 +73,6 @@ final class VectorProjectionEmitter {
   /** Whether the output may assign ({@link ProjectionEmitter#assignable}); its flag's local. */
   private final boolean assignable;
   private final String assign;
-  private final String accumulate;
 
   VectorProjectionEmitter(SynapseIR model, GeneratedNames generated, Storage storage) {
     this.model = model;
@@ -95,7 +94,6 @@ final class VectorProjectionEmitter {
     this.blockEnd = names.allocate("e");
     this.assignable = ProjectionEmitter.assignable(model);
     this.assign = names.allocate("assign");
-    this.accumulate = names.allocate("accumulate");
   }
 
   /**
@@ -142,14 +140,8 @@ final class VectorProjectionEmitter {
         .addStatement("final int $L = $L == null ? $L : $L - ($L - $L) % $L.lanes()", tail, vector,
             from, to, to, from, vector);
     if (!model.odes().isEmpty()) {
-      code.beginControlFlow("if ($L != null)", vector);
-      if (ProjectionEmitter.assignable(model)) {
-        code.beginControlFlow("if (accumulatesOutput())")
-            .add("// the inputs the delivery adds each spike target's rewritten output to\n")
-            .addStatement("saveOutputBase($L, $L, $L)", from, tail, to)
-            .endControlFlow();
-      }
-      code.addStatement("$L.integrate($L)", vector, range)
+      code.beginControlFlow("if ($L != null)", vector)
+          .addStatement("$L.integrate($L)", vector, range)
           .endControlFlow();
     }
     code.add(scalar);
@@ -205,10 +197,6 @@ final class VectorProjectionEmitter {
       type.addMethod(integrate());
     }
     model.output().ifPresent(out -> type.addMethod(outputDispatch(out)));
-    if (fuses()) {
-      type.addMethod(MethodSpec.methodBuilder("fusesOutput").addAnnotation(Override.class)
-          .addModifiers(PUBLIC).returns(boolean.class).addStatement("return true").build());
-    }
     return type.addMethod(VectorKernelParts.lanes(s))
         .addMethod(VectorKernelParts.describe(storage, s))
         .addMethods(kernels)
@@ -286,7 +274,7 @@ final class VectorProjectionEmitter {
         .addParameter(int.class, from)
         .addParameter(int.class, to)
         .addCode(fuses() ? CodeBlock.builder()
-            .beginControlFlow("if ($L.assignsOutput() || $L.accumulatesOutput())", owner, owner)
+            .beginControlFlow("if ($L.assignsOutput())", owner)
             .add("// the integration's last loop wrote it\n")
             .addStatement("return")
             .endControlFlow().build() : CodeBlock.of(""))
@@ -536,19 +524,13 @@ final class VectorProjectionEmitter {
       Set<Ref> only = new LinkedHashSet<>(outReads);
       only.removeAll(reads);
       only.removeIf(r -> r.kind() == RefKind.STATE && integrated.contains(r.name()));
-      String target = generated.outputArray(Storage.DOUBLE);
-      CodeBlock value = outputRenderer(variant).vector(model.output().orElseThrow().value());
-      String source = Members.oneLine(model.output().orElseThrow().sourceText());
       body.beginControlFlow("if ($L)", assign)
           .add(loads(variant, only, Set.of()))
-          .add("// $L = 0.0 + $L\n", model.output().orElseThrow().target(), source)
-          .add(store(target, CodeBlock.of("$T.zero($L).add($L)", RuntimeNames.DOUBLE_VECTOR, s,
-              value)))
-          .nextControlFlow("else if ($L)", accumulate)
-          .add(loads(variant, only, Set.of()))
-          .add("// $L += $L (a later writer; the delivery rewrites its targets)\n",
-              model.output().orElseThrow().target(), source)
-          .add(store(target, CodeBlock.of("$L.add($L)", loadStored(target), value)))
+          .add("// $L = 0.0 + $L\n", model.output().orElseThrow().target(),
+              Members.oneLine(model.output().orElseThrow().sourceText()))
+          .add(store(generated.outputArray(Storage.DOUBLE), CodeBlock.of("$T.zero($L).add($L)",
+              RuntimeNames.DOUBLE_VECTOR, s, outputRenderer(variant).vector(
+                  model.output().orElseThrow().value()))))
           .endControlFlow();
     }
     Set<Ref> preambleReads = new LinkedHashSet<>(reads);
@@ -556,8 +538,7 @@ final class VectorProjectionEmitter {
     CodeBlock.Builder code = CodeBlock.builder().add(VectorKernelParts.preamble(model, variant,
         preambleLets, preambleReads, in.keySet(), generated));
     if (fused) {
-      code.addStatement("final boolean $L = $L.assignsOutput()", assign, owner)
-          .addStatement("final boolean $L = $L.accumulatesOutput()", accumulate, owner);
+      code.addStatement("final boolean $L = $L.assignsOutput()", assign, owner);
     }
     if (farLanes != null) {
       code.addStatement("int $L = 0", farLanes);
