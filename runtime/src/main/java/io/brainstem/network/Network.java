@@ -44,6 +44,9 @@ public class Network {
   // Plain arrays for the step loop: iterating them allocates nothing.
   private NeuronGroup[] groupArray = new NeuronGroup[0];
   private Projection[] projectionArray = new Projection[0];
+  // Under a plan (assignOutputs): the inputs no projection assigns, which a step's CLEAR zeroes.
+  private double[][] unassignedDoubles;
+  private float[][] unassignedFloats;
   // The open runner that drives this network (see attach), and how to name it; null: none.
   private Object driver;
   private String driverName;
@@ -370,6 +373,7 @@ public class Network {
    * between steps only; {@code writtenFirst} null turns assignment off (every output adds).
    */
   public final void assignOutputs(java.util.Set<Variable> writtenFirst) {
+    java.util.Set<Variable> assigned = new java.util.HashSet<>();
     java.util.Set<Variable> written = new java.util.HashSet<>();
     if (writtenFirst != null) {
       written.addAll(writtenFirst);
@@ -378,6 +382,9 @@ public class Network {
       Variable target = p.outputTarget();
       p.assignOutput(writtenFirst != null && p.outputAssignable() && !p.staged()
           && !written.contains(target));
+      if (p.assignsOutput()) {
+        assigned.add(target);
+      }
       if (target != null) {
         written.add(target);
       } else if (!p.outputDeclared()) { // a hand-written projection may write any input
@@ -387,6 +394,63 @@ public class Network {
           }
         }
       }
+    }
+    planClears(assigned, writtenFirst != null);
+  }
+
+  private void planClears(java.util.Set<Variable> assigned, boolean planned) {
+    if (!planned) {
+      unassignedDoubles = null;
+      unassignedFloats = null;
+      return;
+    }
+    java.util.Set<Variable> kept = new java.util.HashSet<>(assigned);
+    for (Projection p : projectionArray) {
+      if (!p.outputDeclared()) { // a hand-written projection may read any input: clear them all
+        kept.clear();
+        break;
+      }
+      kept.removeAll(p.fieldReads()); // an input a @Post/@Pre field reads is 0 until assigned
+    }
+    List<double[]> doubles = new ArrayList<>();
+    List<float[]> floats = new ArrayList<>();
+    for (NeuronGroup g : groupArray) {
+      for (Variable v : g.variables()) {
+        if (v.kind() != Variable.Kind.INPUT || v.isBoolean() || kept.contains(v)) {
+          continue;
+        }
+        if (v.isFloat()) {
+          floats.add(v.floats());
+        } else {
+          doubles.add(v.doubles());
+        }
+      }
+    }
+    unassignedDoubles = doubles.toArray(new double[0][]);
+    unassignedFloats = floats.toArray(new float[0][]);
+  }
+
+  /**
+   * The {@link StepPhase#CLEAR} of a step under a plan ({@link #assignOutputs}): zeroes the inputs
+   * (and stage arrays) except those a projection assigns, which the next step's projections
+   * overwrite whole before anything reads them; without a plan, {@link #clearInputs}. A runner
+   * calls {@link #clearInputs} before anything else may read the inputs (a checkpoint, the run's
+   * end).
+   */
+  public final void clearUnassignedInputs() {
+    double[][] doubles = unassignedDoubles;
+    if (doubles == null) {
+      clearInputs();
+      return;
+    }
+    for (double[] input : doubles) {
+      java.util.Arrays.fill(input, 0.0);
+    }
+    for (float[] input : unassignedFloats) {
+      java.util.Arrays.fill(input, 0f);
+    }
+    for (NeuronGroup g : groupArray) {
+      g.clearStaged();
     }
   }
 

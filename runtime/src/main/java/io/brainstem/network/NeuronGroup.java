@@ -309,6 +309,13 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
     return spikeIndex;
   }
 
+  /** Clears the staged inputs' arrays only (a planned step's CLEAR, Network.clearUnassignedInputs). */
+  final void clearStaged() {
+    if (staged != null) {
+      staged.clear();
+    }
+  }
+
   /** Clears every input accumulator; the runner calls it at the end of each step. */
   public final void clearInputs() {
     variables.clearInputs();

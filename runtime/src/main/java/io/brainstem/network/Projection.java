@@ -68,6 +68,7 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private final int[] rowEndsAll;
   private RowCuts rowCuts; // the stepper's ranges, set by cutRows
   private boolean outputDeclared; // outputTarget called: the input it writes is known
+  private final Set<Variable> fieldReads = new HashSet<>(); // @Post/@Pre fields' variables
   private Variable outputTarget; // the postsynaptic input written, or null for none
   private boolean outputAssignable; // the generated code can assign its output
   private boolean assignOutput; // this step: the first writer of an input 0 at the step's start
@@ -667,6 +668,7 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
               + (v.isFloat() ? "float" : "double") + " under Precision." + precision()
               + "; read a state or an input instead");
         }
+        fieldReads.add(v);
         return v;
       }
     }
@@ -681,6 +683,9 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private Variable postVariableNamed(String varName, String usedFor) {
     for (Variable v : post.variables()) {
       if (v.name().equals(varName) && !v.isBoolean()) {
+        if (usedFor.startsWith("@Post")) {
+          fieldReads.add(v);
+        }
         return v;
       }
     }
@@ -718,6 +723,11 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   /** The input this projection writes, null for none; {@code declared} false: unknown (any). */
   final Variable outputTarget() {
     return outputTarget;
+  }
+
+  /** The variables its {@code @Post} and {@code @Pre} fields read (Network.clearUnassignedInputs). */
+  final Set<Variable> fieldReads() {
+    return fieldReads;
   }
 
   /** Whether the projection said which input it writes ({@link #outputTarget(String, boolean)}). */

@@ -37,7 +37,10 @@ public enum StepPhase {
    * streamed files commit when due; listeners are called; the NaN guard checks when due.
    */
   RECORD,
-  /** Every input accumulator (and stage array) is set to 0. */
+  /**
+   * Every input accumulator (and stage array) is set to 0; under a plan ({@link
+   * Network#assignOutputs}) those a projection assigns in the next step are left to it.
+   */
   CLEAR;
 
   private static final StepPhase[] ORDER = values();

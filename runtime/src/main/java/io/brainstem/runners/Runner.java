@@ -94,6 +94,7 @@ public abstract class Runner implements AutoCloseable {
   // What writes the inputs before the projections, or null: every projection output adds.
   private final java.util.Set<io.brainstem.network.Variable> inputWrites;
   private boolean outputsPlanned; // Network.assignOutputs done for this run
+  private boolean assignedStale; // a planned CLEAR left the assigned inputs for PROJECTIONS to overwrite
 
   /**
    * Validates {@code builder}'s configuration, binds its inputs and monitors to the network, and
@@ -499,6 +500,10 @@ public abstract class Runner implements AutoCloseable {
         }
       }
     } catch (Stop s) {
+      if (assignedStale) { // stopped before the projections overwrote them: 0 as unplanned
+        network.clearInputs();
+        assignedStale = false;
+      }
       network.assignOutputs(null);
       if (s.getCause() != null) {
         throw s; // a failure: the run did not finish
@@ -506,6 +511,8 @@ public abstract class Runner implements AutoCloseable {
       finish(first, s.taken, calls); // an interrupt: the run ended early
       throw s;
     }
+    network.clearInputs(); // the assigned ones kept their last values (clearUnassignedInputs)
+    assignedStale = false;
     network.assignOutputs(null); // between runs the inputs may be written by anyone
     finish(first, steps, calls);
   }
@@ -581,6 +588,7 @@ public abstract class Runner implements AutoCloseable {
           outputsPlanned = true;
         }
         if (nextStep == nextCheckpoint) {
+          network.clearInputs(); // saved as after an unplanned step's CLEAR
           periodicCheckpoint((int) (step - runFirst + 1));
         }
       }
@@ -610,7 +618,10 @@ public abstract class Runner implements AutoCloseable {
           in[at].apply(step, t);
         }
       }
-      case PROJECTIONS, GROUPS, SPIKES -> stepper.run(phase, t, dt, jit);
+      case PROJECTIONS, GROUPS, SPIKES -> {
+        assignedStale = false;
+        stepper.run(phase, t, dt, jit);
+      }
       case RECORD -> {
         at = -1;
         if (streams != null) {
@@ -627,7 +638,15 @@ public abstract class Runner implements AutoCloseable {
           nanGuard.after(step, t); // at == monitors + listeners
         }
       }
-      case CLEAR -> network.clearInputs();
+      // planned: the inputs a projection assigns are overwritten whole by the next step's
+      case CLEAR -> {
+        if (outputsPlanned) {
+          network.clearUnassignedInputs();
+          assignedStale = true;
+        } else {
+          network.clearInputs();
+        }
+      }
     }
   }
 

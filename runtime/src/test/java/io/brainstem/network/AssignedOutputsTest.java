@@ -80,6 +80,67 @@ class AssignedOutputsTest {
     assertThat(reference.group("A").totalSpikes()).isGreaterThan(50L);
   }
 
+  /**
+   * Four writers onto one input: the first assigns, the later ones add in their output pass (the
+   * delivery loads what only the output reads in the assigning branch); per-synapse and
+   * homogeneous delays, per-element parameters, dense connectivity (several spikes onto one
+   * target in a step), sizes with and without a scalar tail.
+   */
+  @ParameterizedTest
+  @CsvSource({"1, 157", "2, 157", "3, 157", "1, 64", "2, 192"})
+  void laterWritersGiveTheSumsOfAdding(int threads, int size) {
+    Network reference = writersNet(size);
+    Network planned = writersNet(size);
+    planned.assignOutputs(Set.of());
+    assertThat(planned.projection("X").assignsOutput()).isTrue();
+    for (String later : List.of("Y", "Z", "W")) {
+      assertThat(planned.projection(later).assignsOutput()).isFalse();
+    }
+    try (NetworkStepper stepper = NetworkStepper.of(planned, threads)) {
+      for (int k = 0; k < 200; k++) {
+        double t = k * 0.1;
+        reference.step(t, 0.1, true);
+        for (StepPhase phase : StepPhase.order()) {
+          if (phase.ofNetwork()) {
+            stepper.run(phase, t, 0.1, true);
+          }
+        }
+        for (String path : reference.paths()) {
+          Variable v = reference.variable(path);
+          if (!v.isBoolean()) {
+            assertThat(planned.variable(path).toDoubles()).isEqualTo(v.toDoubles());
+          }
+        }
+        reference.clearInputs();
+        planned.clearInputs();
+      }
+    }
+    assertThat(reference.group("Q").totalSpikes()).isGreaterThan(1000L);
+    assertThat(reference.group("A").totalSpikes()).isGreaterThan(20L);
+  }
+
+  private static Network writersNet(int size) {
+    Network net = new Network();
+    PoissonGroup q = net.add(new PoissonGroup("Q", 150, t -> 500.0, 11));
+    LifGroup a = net.add(new LifGroup("A", size).tau_ref(2.));
+    net.add(new ExpCobaProjection("X", q, a, new FixedProb(0.1, 1)).g_max(1.).E(60.));
+    ExpCubaProjection y = net.add(new ExpCubaProjection("Y", q, a, new FixedProb(0.5, 2))
+        .g_max(0.4).tau(7.));
+    int[] delays = new int[y.synapseCount()];
+    for (int k = 0; k < delays.length; k++) {
+      delays[k] = k % 4;
+    }
+    y.delaySteps(delays);
+    double[] gmax = new double[size];
+    for (int j = 0; j < size; j++) {
+      gmax[j] = 0.05 + 0.001 * j;
+    }
+    net.add(new ExpCobaProjection("Z", q, a, new FixedProb(0.4, 3)).g_max(gmax).E(-75.)
+        .delaySteps(1));
+    net.add(new ExpCubaProjection("W", a, a, new FixedProb(0.3, 4)).g_max(0.5));
+    return net;
+  }
+
   /** Every library model with an assignable output, onto A first, under two integrators. */
   @ParameterizedTest
   @CsvSource({"AlphaCoba, EXP_AUTO", "AlphaCuba, RK4", "AmpaCoba, EXP_AUTO", "AmpaCuba, RK4",
@@ -88,10 +149,16 @@ class AssignedOutputsTest {
       "WeightedExpCoba, EXP_AUTO", "WeightedExpCuba, RK4"})
   void everyAssignableModelGivesTheSumsOfAdding(String model, Integrator method)
       throws ReflectiveOperationException {
-    Network reference = modelNet(model, method);
-    Network assigned = modelNet(model, method);
+    compareModel(model, method, true);
+    compareModel(model, method, false); // X the second writer: it adds
+  }
+
+  private static void compareModel(String model, Integrator method, boolean xFirst)
+      throws ReflectiveOperationException {
+    Network reference = modelNet(model, method, xFirst);
+    Network assigned = modelNet(model, method, xFirst);
     assigned.assignOutputs(Set.of());
-    assertThat(assigned.projection("X").assignsOutput()).isTrue();
+    assertThat(assigned.projection("X").assignsOutput()).isEqualTo(xFirst);
     for (int k = 0; k < 200; k++) {
       double t = k * 0.1;
       reference.step(t, 0.1, true);
@@ -108,11 +175,14 @@ class AssignedOutputsTest {
     assertThat(reference.group("Q").totalSpikes()).isGreaterThan(500L); // spikes were delivered
   }
 
-  private static Network modelNet(String model, Integrator method)
+  private static Network modelNet(String model, Integrator method, boolean xFirst)
       throws ReflectiveOperationException {
     Network net = new Network();
     PoissonGroup q = net.add(new PoissonGroup("Q", 120, t -> 300.0, 5));
     LifGroup a = net.add(new LifGroup("A", 67).tau_ref(2.));
+    if (!xFirst) {
+      net.add(new ExpCubaProjection("V", q, a, new FixedProb(0.1, 7)).g_max(1.));
+    }
     Projection x = (Projection) Class.forName("io.brainstem.models." + model + "Projection")
         .getConstructor(String.class, NeuronGroup.class, NeuronGroup.class,
             io.brainstem.connectivity.Connector.class)
@@ -163,6 +233,54 @@ class AssignedOutputsTest {
     runner.run(0.3);
     assertThat(seen).containsExactly(false, false, true, false, true, false).inOrder();
     runner.close();
+  }
+
+  /** Under a plan, a step's CLEAR keeps the inputs a projection assigns (it overwrites them). */
+  @Test
+  void aPlannedClearKeepsOnlyTheAssignedInputs() {
+    Network net = net(Precision.DOUBLE);
+    net.assignOutputs(Set.of(net.variable("B.input"))); // B.input: a runner input writes it first
+    net.group("A").doubles("input")[4] = 1.5;
+    net.group("B").doubles("input")[4] = 2.5;
+    net.clearUnassignedInputs();
+    assertThat(net.group("A").doubles("input")[4]).isEqualTo(1.5); // QA overwrites it
+    assertThat(net.group("B").doubles("input")[4]).isEqualTo(0.0);
+    net.assignOutputs(null); // no plan: every input is cleared
+    net.clearUnassignedInputs();
+    assertThat(net.inputsCleared()).isTrue();
+  }
+
+  /**
+   * A planned run (CLEAR keeping the assigned inputs) gives the bits of an unplanned one (a hook
+   * runner), and leaves every input 0 after the run and in a periodic checkpoint.
+   */
+  @Test
+  void aPlannedRunGivesTheUnplannedBitsAndEndsCleared(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    Network planned = net(Precision.DOUBLE);
+    Network unplanned = net(Precision.DOUBLE);
+    List<Double> seen = new ArrayList<>();
+    Runner runner = ReportRunner.builder(planned).progressBar(false).checkpointEvery(10.0, dir)
+        .listeners((step, t) -> seen.add(planned.group("A").doubles("input")[7])).build();
+    Runner hooked = new HookRunner(DSRunner.builder(unplanned), () -> { });
+    runner.run(30.);
+    hooked.run(30.);
+    assertThat(planned.projection("QA").assignsOutput()).isFalse(); // the run undid its plan
+    assertThat(planned.inputsCleared()).isTrue();
+    for (String path : unplanned.paths()) {
+      Variable v = unplanned.variable(path);
+      if (!v.isBoolean()) {
+        assertThat(planned.variable(path).toDoubles()).isEqualTo(v.toDoubles());
+      }
+    }
+    assertThat(planned.group("A").totalSpikes()).isGreaterThan(20L);
+    assertThat(seen.stream().filter(x -> x != 0.0).count()).isGreaterThan(100L); // before CLEAR
+    Network restored = net(Precision.DOUBLE);
+    Runner resumed = ReportRunner.builder(restored).progressBar(false).resumeFrom(dir).build();
+    assertThat(restored.inputsCleared()).isTrue(); // the checkpoints saved inputs at 0
+    resumed.close();
+    runner.close();
+    hooked.close();
   }
 
   /** A runner whose hooks may write inputs between steps never assigns. */

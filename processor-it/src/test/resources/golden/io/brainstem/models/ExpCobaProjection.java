@@ -399,11 +399,11 @@ public final class ExpCobaProjection extends Projection {
         if (j < from || j >= to) {
           continue;
         }
-        final double V = postV[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
         if (assign) {
+          final double V = postV[j];
           postInput[j] = 0.0 + (g * (E - V));
         }
       }
@@ -420,11 +420,11 @@ public final class ExpCobaProjection extends Projection {
           if (j < from || j >= to) {
             continue;
           }
-          final double V = postV[j];
           double g = this.g[j];
           g += g_max;
           this.g[j] = g;
           if (assign) {
+            final double V = postV[j];
             postInput[j] = 0.0 + (g * (E - V));
           }
         }
@@ -460,12 +460,12 @@ public final class ExpCobaProjection extends Projection {
           continue;
         }
         final double g_max = g_maxColumn[j];
-        final double E = EColumn[j];
-        final double V = postV[j];
         double g = this.g[j];
         g += g_max;
         this.g[j] = g;
         if (assign) {
+          final double E = EColumn[j];
+          final double V = postV[j];
           postInput[j] = 0.0 + (g * (E - V));
         }
       }
@@ -483,12 +483,12 @@ public final class ExpCobaProjection extends Projection {
             continue;
           }
           final double g_max = g_maxColumn[j];
-          final double E = EColumn[j];
-          final double V = postV[j];
           double g = this.g[j];
           g += g_max;
           this.g[j] = g;
           if (assign) {
+            final double E = EColumn[j];
+            final double V = postV[j];
             postInput[j] = 0.0 + (g * (E - V));
           }
         }
@@ -752,12 +752,12 @@ public final class ExpCobaProjection extends Projection {
         if (j < from || j >= to) {
           continue;
         }
-        final double V = postV_float[j];
         double g = this.g_float[j];
         g += g_max;
         this.g_float[j] = (float) g;
         if (assign) {
           g = (float) g;
+          final double V = postV_float[j];
           postInput_float[j] = (float) (0.0 + (g * (E - V)));
         }
       }
@@ -774,12 +774,12 @@ public final class ExpCobaProjection extends Projection {
           if (j < from || j >= to) {
             continue;
           }
-          final double V = postV_float[j];
           double g = this.g_float[j];
           g += g_max;
           this.g_float[j] = (float) g;
           if (assign) {
             g = (float) g;
+            final double V = postV_float[j];
             postInput_float[j] = (float) (0.0 + (g * (E - V)));
           }
         }
@@ -815,13 +815,13 @@ public final class ExpCobaProjection extends Projection {
           continue;
         }
         final double g_max = g_maxColumn[j];
-        final double E = EColumn[j];
-        final double V = postV_float[j];
         double g = this.g_float[j];
         g += g_max;
         this.g_float[j] = (float) g;
         if (assign) {
           g = (float) g;
+          final double E = EColumn[j];
+          final double V = postV_float[j];
           postInput_float[j] = (float) (0.0 + (g * (E - V)));
         }
       }
@@ -839,13 +839,13 @@ public final class ExpCobaProjection extends Projection {
             continue;
           }
           final double g_max = g_maxColumn[j];
-          final double E = EColumn[j];
-          final double V = postV_float[j];
           double g = this.g_float[j];
           g += g_max;
           this.g_float[j] = (float) g;
           if (assign) {
             g = (float) g;
+            final double E = EColumn[j];
+            final double V = postV_float[j];
             postInput_float[j] = (float) (0.0 + (g * (E - V)));
           }
         }

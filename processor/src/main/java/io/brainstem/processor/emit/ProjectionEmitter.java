@@ -508,7 +508,9 @@ final class ProjectionEmitter {
     boolean debug = variant == Variant.DEBUG;
     Loads loads = new Loads(model, generated, variant, storage, m);
     List<Vars> loops = new ArrayList<>();
-    CodeBlock body = deliver(onPre, vars(debug, loops), loads, debug, storage);
+    Vars vars = vars(debug, loops);
+    CodeBlock body = deliver(onPre, vars, debug ? vars : vars(false, loops), loads, debug,
+        storage);
     return phaseMethod("deliver" + variant.suffix + storage.suffix, debug,
         CodeBlock.builder().add(loads.paramsBeforeLoop(Vars.union(loops))).add(body).build());
   }
@@ -561,7 +563,7 @@ final class ProjectionEmitter {
   }
 
   /** For each spiking presynaptic neuron, the {@code @OnPre} body on each of its targets. */
-  private CodeBlock deliver(Action onPre, Vars vars, Loads loads, boolean debug,
+  private CodeBlock deliver(Action onPre, Vars vars, Vars outVars, Loads loads, boolean debug,
       Storage storage) {
     // per row, where this range's synapses start and end (Projection.rowStarts)
     LocalNames rows = names.copy();
@@ -602,8 +604,13 @@ final class ProjectionEmitter {
         assignments.addStatement("$L $L $L", a.state(), a.op().symbol, render.expr(a.value()));
       }
       CodeBlock rendered = assignments.build();
-      // Rendered before the loads, which then include what the output reads.
-      CodeBlock reassign = assignable ? outputValue(render, storage) : null;
+      // The output's rewrite reads through its own Vars: what only it reads loads in its branch.
+      PlanRenderer outRender = PlanRenderer.kernel(model, outVars, j);
+      CodeBlock reassign = assignable ? outputValue(outRender, storage) : null;
+      Vars only = Vars.minus(outVars, vars, written);
+      CodeBlock outLoads = CodeBlock.builder().add(loads.paramsInLoop(only, j))
+          .add(loads.inputs(only, j, written)).add(loadStates(only, false, Set.of(), storage))
+          .build();
       effect.add(loadStates(vars, false, writtenLumped, storage))
           .add(perSynapse.loads(vars, writtenSynapse, storage))
           .add(loadWrittenPosts(written, storage))
@@ -616,7 +623,7 @@ final class ProjectionEmitter {
         if (storage == Storage.FLOAT) { // the output pass would read the stored floats
           writtenLumped.forEach(s -> effect.addStatement("$L = (float) $L", s, s));
         }
-        effect.add(reassign).endControlFlow();
+        effect.add(outLoads).add(reassign).endControlFlow();
       }
     }
     CodeBlock.Builder perTarget = CodeBlock.builder()

@@ -41,6 +41,14 @@ final class Vars {
     return all;
   }
 
+  /** What {@code a} read that {@code b} did not, leaving out the variables named in {@code written}. */
+  static Vars minus(Vars a, Vars b, Set<String> written) {
+    Vars only = new Vars(a.model, a.instance);
+    a.used.stream().filter(r -> !b.used.contains(r) && !written.contains(r.name()))
+        .forEach(only.used::add);
+    return only;
+  }
+
   String name(Ref r) {
     used.add(r);
     return switch (r.kind()) {

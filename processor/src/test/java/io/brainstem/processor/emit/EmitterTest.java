@@ -318,9 +318,12 @@ class EmitterTest {
         .contains("final double g_rate = -g / tau;");
     assertThat(method(COBA, "private void output(double dt, int from, int to)"))
         .contains("postInput[j] = (assign ? 0.0 : postInput[j]) + (g * (E - V));");
-    // Assigning, the delivery rewrites the target's output from its new g.
-    assertThat(method(COBA, "private void deliver(double dt, int from, int to)"))
-        .containsMatch("this\\.g\\[j\\] = g;\\s+if \\(assign\\) \\{\\s+postInput\\[j\\] = 0\\.0 \\+ \\(g \\* \\(E - V\\)\\);");
+    // Assigning, the delivery rewrites the target's output from its new g; what only the output
+    // reads (V) loads in that branch, not for every event.
+    String delivery = method(COBA, "private void deliver(double dt, int from, int to)");
+    assertThat(delivery).containsMatch("this\\.g\\[j\\] = g;\\s+if \\(assign\\) \\{\\s+"
+        + "final double V = postV\\[j\\];\\s+postInput\\[j\\] = 0\\.0 \\+ \\(g \\* \\(E - V\\)\\);");
+    assertThat(delivery).doesNotContainMatch("final double V = postV\\[j\\];\\s+double g = ");
     // The delivery once per storage and variant, whatever the integrator: per storage, the
     // comment atop each of its 3 variants and the 2 delay layouts (per-synapse due lists, spike
     // lists) of its 2 kernels.
