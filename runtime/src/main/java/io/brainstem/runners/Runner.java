@@ -627,7 +627,7 @@ public abstract class Runner implements AutoCloseable {
           nanGuard.after(step, t); // at == monitors + listeners
         }
       }
-      case CLEAR -> network.clearInputs();
+      case CLEAR -> stepper.clearInputs(); // on the pool: a serial clear cost 2 threads ~5 %
     }
   }
 
