@@ -15,9 +15,9 @@ import java.util.concurrent.locks.LockSupport;
  * OS has descheduled (a loaded machine) holds the step up by at most one chunk, not by its whole
  * share. Each of the phases {@link StepPhase#PROJECTIONS}, {@link StepPhase#GROUPS} and {@link
  * StepPhase#CLEAR} ends once every chunk is done, so no two threads write the same element, and
- * every element sees the same
- * operations in the same order as in the one-thread step (spikes are delivered in ascending
- * presynaptic order within each chunk; chunk spike lists are joined in chunk order).
+ * every element sees the same operations in the same order as in the one-thread step (spikes are
+ * delivered in ascending presynaptic order within each chunk; chunk spike lists are joined in
+ * chunk order).
  * Results are therefore identical for any number of threads, whoever ran which chunk.
  *
  * <p>Waiting workers spin briefly, then park; a step allocates nothing. Call {@link #close} to stop
