@@ -35,7 +35,8 @@ import java.util.Map;
  * same spikes as a cold one): the counterpart of Brian2's C++ compilation, which its
  * {@code t_run_loop} leaves out too ({@code t_warmup} reports it; the process time includes it).
  * {@code cpu_run_loop} is the calling thread's CPU time during that run: with one thread, the
- * loop's own cost, which other processes on the same cores change far less than the wall time.
+ * loop's own cost, which other processes on the same cores change far less than the wall time;
+ * {@code cpu_run_loop_workers} is the CPU time of the pool's other threads ({@code --threads 2}+).
  * (A warm-up on a 4 000-neuron copy made COBA at 400 000 neurons 25 % slower: the JIT compiled
  * with the small network's profile.)
  * With {@code --raster} it also records {@code E.spike} and writes its raster plot (calling {@code
@@ -48,6 +49,17 @@ public final class BenchMain {
       java.lang.management.ManagementFactory.getThreadMXBean();
 
   private BenchMain() {}
+
+  /** The CPU time (ns) of the step pool's workers ({@code brainstem-step-*}): 0 on one thread. */
+  private static long poolCpu() {
+    long sum = 0;
+    for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith("brainstem-step-")) {
+        sum += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+      }
+    }
+    return sum;
+  }
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opt = options(args);
@@ -86,6 +98,7 @@ public final class BenchMain {
     long spikesI;
     double tLoop;
     double cpuLoop;
+    double cpuPool;
     double tWarmup = 0;
     double tCheckpoint = 0;
     try (DSRunner runner = builder.build()) {
@@ -100,8 +113,10 @@ public final class BenchMain {
       // CPU time of this thread too: with one thread the loop's own cost, robust to other
       // processes sharing the cores (wall time is not)
       long cpu0 = THREADS.getCurrentThreadCpuTime();
+      long pool0 = poolCpu();
       tLoop = runner.run(durationS * 1000);
       cpuLoop = (THREADS.getCurrentThreadCpuTime() - cpu0) * 1e-9;
+      cpuPool = (poolCpu() - pool0) * 1e-9;
       spikesE = bench.e().totalSpikes() - spikesE0;
       spikesI = bench.i().totalSpikes() - spikesI0;
       if (opt.containsKey("checkpoint-every")) { // one checkpoint alone, timed: the median of 5
@@ -142,6 +157,7 @@ public final class BenchMain {
     res.put("t_setup", tBuild);
     res.put("t_run_loop", tLoop);
     res.put("cpu_run_loop", cpuLoop);
+    res.put("cpu_run_loop_workers", cpuPool);
     res.put("n_syn", synapses);
     res.put("spikes_E", spikesE);
     res.put("spikes_I", spikesI);

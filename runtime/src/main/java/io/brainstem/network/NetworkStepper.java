@@ -22,6 +22,12 @@ public sealed interface NetworkStepper extends AutoCloseable permits SerialStep,
    */
   void run(StepPhase phase, double t, double dt, boolean jit);
 
+  /**
+   * Sets every input accumulator (and stage array) of every group to 0: {@link StepPhase#CLEAR},
+   * split over the pool like the other phases.
+   */
+  void clearInputs();
+
   /** The number of threads a phase runs on, the caller included. */
   int threads();
 

@@ -324,6 +324,14 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
     }
   }
 
+  /** Clears neurons {@code [from, to)} of every input accumulator (a pool clears by ranges). */
+  final void clearInputs(int from, int to) {
+    variables.clearInputs(from, to);
+    if (staged != null) {
+      staged.clear(from, to);
+    }
+  }
+
   /**
    * For generated groups with staged loops: the inputs those loops read, and the {@code
    * "input:state"} pairs whose slopes they read (states whose ODE reads the input).

@@ -7,13 +7,18 @@ import java.util.concurrent.locks.LockSupport;
  * The network's phases of a step ({@link StepPhase#ofNetwork()}) on a fixed pool of threads: the
  * caller plus {@code threads − 1} daemon workers.
  *
- * <p>Every group and every projection is cut into {@code threads} contiguous element ranges (for a
- * projection, ranges of its postsynaptic neurons); thread {@code p} updates range {@code p} of each.
- * Each of the phases {@link StepPhase#PROJECTIONS} and {@link StepPhase#GROUPS} ends with a
- * barrier, so no two threads write the same element, and every element sees the same operations in
- * the same order as in the one-thread step (spikes are delivered in ascending presynaptic order
- * within each range).
- * Results are therefore identical for any number of threads.
+ * <p>Every group and every projection is cut into {@code threads × }{@link #CHUNKS_PER_THREAD}
+ * contiguous element chunks (for a projection, chunks of its postsynaptic neurons); chunk {@code c}
+ * of a phase updates chunk {@code c} of every projection, or of every group. Thread {@code p} first
+ * takes its own chunks ({@code p·K .. (p + 1)·K − 1}, so a thread touches the same neurons in both
+ * phases of every step), then takes the chunks no other thread has started yet: a thread that the
+ * OS has descheduled (a loaded machine) holds the step up by at most one chunk, not by its whole
+ * share. Each of the phases {@link StepPhase#PROJECTIONS}, {@link StepPhase#GROUPS} and {@link
+ * StepPhase#CLEAR} ends once every chunk is done, so no two threads write the same element, and
+ * every element sees the same operations in the same order as in the one-thread step (spikes are
+ * delivered in ascending presynaptic order within each chunk; chunk spike lists are joined in
+ * chunk order).
+ * Results are therefore identical for any number of threads, whoever ran which chunk.
  *
  * <p>Waiting workers spin briefly, then park; a step allocates nothing. Call {@link #close} to stop
  * the workers (they are daemons, so an unclosed pool does not keep the JVM alive).
@@ -27,21 +32,39 @@ public final class ParallelStep implements NetworkStepper {
    */
   private static final long SPIN_NANOS = 50_000;
   /**
-   * Inner range boundaries are multiples of this: of a cache line of doubles (threads then share no
-   * line) and of any vector's lane count, so only a group's last range ends in a partial vector and
+   * Inner chunk boundaries are multiples of this: of a cache line of doubles (threads then share no
+   * line) and of any vector's lane count, so only a group's last chunk ends in a partial vector and
    * every neuron runs the same kernel (vector or scalar) whatever the thread count.
    */
   private static final int ALIGN = 64;
+  /**
+   * Chunks per thread ({@code K}): more lets a thread take over more of a descheduled one's share,
+   * but each chunk of a projection walks every spiking row (its own cut of it) once more, and each
+   * cut is one more int per presynaptic neuron ({@link RowCuts}).
+   */
+  public static final int CHUNKS_PER_THREAD = 4;
+  private static final int PROJECTIONS = 0;
+  private static final int GROUPS = 1;
+  private static final int CLEAR = 2;
+  /** Longs between two threads' tickets in {@link #tickets}: one cache line each. */
+  private static final int PAD = 8;
 
   private final NeuronGroup[] groups;
   private final Projection[] projections;
   private final int threads;
-  /** {@code groupFrom[g][p] .. groupFrom[g][p + 1]}: range p of group g. */
+  private final int chunks;
+  /** {@code groupFrom[g][c] .. groupFrom[g][c + 1]}: chunk c of group g. */
   private final int[][] groupFrom;
-  private final int[][] groupEnd; // where each range's spike list ended
+  private final int[][] groupEnd; // where each chunk's spike list ended
   private final int[][] projectionFrom;
   private final Worker[] workers;
-  private final AtomicInteger pending = new AtomicInteger();
+  /**
+   * Per thread {@code p} (at {@code p·PAD}): the phase's generation (high 32 bits) and the next of
+   * p's own chunks not yet taken (low 32 bits); a thread takes chunk c by one compare-and-set.
+   */
+  private final java.util.concurrent.atomic.AtomicLongArray tickets;
+  /** The chunks of the current phase not yet done; the thread finishing the last may unpark the caller. */
+  private final AtomicInteger remaining = new AtomicInteger();
   private Thread caller; // the thread running the phase, published with generation
   /** True while the caller is parked waiting for the workers; the last one to finish unparks it. */
   private volatile boolean callerParked;
@@ -50,8 +73,9 @@ public final class ParallelStep implements NetworkStepper {
   private double t;
   private double dt;
   private boolean jit;
-  private boolean groupPhase;
-  private volatile long generation;
+  private int kind; // of the current phase: PROJECTIONS, GROUPS or CLEAR
+  private int phases; // the caller's count of generations
+  private volatile int generation;
   private volatile Throwable failure;
   private volatile boolean closed;
 
@@ -61,18 +85,20 @@ public final class ParallelStep implements NetworkStepper {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     this.threads = threads;
+    this.chunks = threads * CHUNKS_PER_THREAD;
     this.groups = network.groups().toArray(new NeuronGroup[0]);
     this.projections = network.projections().toArray(new Projection[0]);
     this.groupFrom = new int[groups.length][];
-    this.groupEnd = new int[groups.length][threads];
+    this.groupEnd = new int[groups.length][chunks];
     for (int g = 0; g < groups.length; g++) {
-      groupFrom[g] = ranges(groups[g].size(), threads);
+      groupFrom[g] = ranges(groups[g].size(), chunks);
     }
     this.projectionFrom = new int[projections.length][];
     for (int q = 0; q < projections.length; q++) {
-      projectionFrom[q] = ranges(projections[q].post().size(), threads);
-      projections[q].cutRows(projectionFrom[q]); // each range then walks only its synapses
+      projectionFrom[q] = ranges(projections[q].post().size(), chunks);
+      projections[q].cutRows(projectionFrom[q]); // each chunk then walks only its synapses
     }
+    this.tickets = new java.util.concurrent.atomic.AtomicLongArray(threads * PAD);
     this.workers = new Worker[threads - 1];
     for (int w = 0; w < workers.length; w++) {
       workers[w] = new Worker(w + 1);
@@ -104,9 +130,9 @@ public final class ParallelStep implements NetworkStepper {
 
   /**
    * Runs {@code phase} on every thread: {@link StepPhase#PROJECTIONS} advances every projection's
-   * delay buffers once, then updates range {@code p} of every projection on thread {@code p};
-   * {@link StepPhase#GROUPS} likewise for groups; {@link StepPhase#SPIKES} joins each group's
-   * per-range spike lists on the caller's thread. Each phase returns once every thread is done.
+   * delay buffers once, then updates every chunk of every projection; {@link StepPhase#GROUPS}
+   * likewise for groups; {@link StepPhase#SPIKES} joins each group's per-chunk spike lists on the
+   * caller's thread. Each phase returns once every chunk is done.
    */
   @Override
   public void run(StepPhase phase, double t, double dt, boolean jit) {
@@ -116,51 +142,52 @@ public final class ParallelStep implements NetworkStepper {
         this.dt = dt;
         this.jit = jit;
         for (Projection p : projections) {
-          p.beginStep(t, dt); // delays and presynaptic events once per step, before the ranges
+          p.beginStep(t, dt); // delays and presynaptic events once per step, before the chunks
         }
-        runPhase(false);
+        runPhase(PROJECTIONS);
       }
       case GROUPS -> {
         this.t = t;
         this.dt = dt;
         this.jit = jit;
-        runPhase(true);
+        runPhase(GROUPS);
       }
       case SPIKES -> {
         for (int g = 0; g < groups.length; g++) {
-          groups[g].joinSpikes(groupFrom[g], groupEnd[g], threads);
+          groups[g].joinSpikes(groupFrom[g], groupEnd[g], chunks);
         }
       }
       default -> throw SerialStep.notOfNetwork(phase);
     }
   }
 
-  private void runPhase(boolean groups) {
+  /** Clears every group's input accumulators, chunk by chunk on the pool. */
+  @Override
+  public void clearInputs() {
+    runPhase(CLEAR);
+  }
+
+  private void runPhase(int kind) {
     if (closed) {
       throw new IllegalStateException("this ParallelStep is closed");
     }
-    groupPhase = groups;
+    this.kind = kind;
     caller = Thread.currentThread();
-    pending.set(workers.length);
-    generation++; // publishes the fields above to the workers
+    int g = ++phases;
+    remaining.set(chunks);
+    for (int p = 0; p < threads; p++) {
+      tickets.set(p * PAD, ticket(g, p * CHUNKS_PER_THREAD));
+    }
+    generation = g; // publishes the fields above to the workers
     for (Worker w : workers) {
       if (w.parked) {
         LockSupport.unpark(w.thread);
       }
     }
-    Throwable own = null;
-    try {
-      work(0);
-    } catch (RuntimeException | Error e) {
-      own = e; // still wait for the workers, so the next phase starts with none running
-    }
-    awaitWorkers();
+    takeChunks(0, g); // a failure is recorded, and every chunk still runs
+    awaitChunks();
     Throwable f = failure;
     failure = null;
-    if (own != null && f != null && f != own) {
-      own.addSuppressed(f);
-    }
-    f = own != null ? own : f;
     if (f != null) {
       if (f instanceof RuntimeException r) {
         throw r;
@@ -172,36 +199,87 @@ public final class ParallelStep implements NetworkStepper {
     }
   }
 
-  /** Waits until every worker has finished the phase: spins, then parks until the last unparks. */
-  private void awaitWorkers() {
-    if (pending.get() == 0) {
+  private static long ticket(int generation, int chunk) {
+    return ((long) generation << 32) | chunk;
+  }
+
+  /**
+   * Runs chunks of phase {@code g} for thread {@code p}: its own first, then the others' not yet
+   * taken; returns when none is left, or at once if phase {@code g} is over.
+   */
+  private void takeChunks(int p, int g) {
+    for (int i = 0; i < threads; i++) {
+      int q = p + i < threads ? p + i : p + i - threads;
+      int slot = q * PAD;
+      int last = (q + 1) * CHUNKS_PER_THREAD;
+      while (true) {
+        long v = tickets.get(slot);
+        if ((int) (v >>> 32) != g) {
+          return; // phase g is over (and a later one may have started)
+        }
+        int c = (int) v;
+        if (c >= last) {
+          break;
+        }
+        if (tickets.compareAndSet(slot, v, v + 1)) {
+          try {
+            work(c);
+          } catch (Throwable e) {
+            fail(e);
+          }
+          if (remaining.decrementAndGet() == 0 && p != 0 && callerParked) {
+            LockSupport.unpark(caller);
+          }
+        }
+      }
+    }
+  }
+
+  /** Records a chunk's failure: the first one, with any later ones suppressed in it. */
+  private synchronized void fail(Throwable e) {
+    Throwable f = failure;
+    if (f == null) {
+      failure = e;
+    } else if (f != e) {
+      f.addSuppressed(e);
+    }
+  }
+
+  /** Waits until every chunk is done: spins, then parks until the last one's thread unparks. */
+  private void awaitChunks() {
+    if (remaining.get() == 0) {
       return;
     }
     long start = System.nanoTime();
-    while (pending.get() != 0) {
+    while (remaining.get() != 0) {
       if (System.nanoTime() - start < SPIN_NANOS) {
         Thread.onSpinWait();
         continue;
       }
       callerParked = true;
-      if (pending.get() != 0) { // re-checked after announcing: the last worker unparks or we see it
+      if (remaining.get() != 0) { // re-checked after announcing: the last worker unparks or we see it
         LockSupport.park(this);
       }
       callerParked = false;
     }
   }
 
-  /** Range {@code p} of every projection, or of every group. */
-  private void work(int p) {
-    if (groupPhase) {
-      for (int g = 0; g < groups.length; g++) {
-        int[] from = groupFrom[g];
-        groupEnd[g][p] = groups[g].update(t, dt, from[p], from[p + 1], jit);
-      }
-    } else {
+  /** Chunk {@code c} of every projection, or of every group (its update or its input clearing). */
+  private void work(int c) {
+    if (kind == PROJECTIONS) {
       for (int q = 0; q < projections.length; q++) {
         int[] from = projectionFrom[q];
-        projections[q].update(t, dt, from[p], from[p + 1], jit);
+        projections[q].update(t, dt, from[c], from[c + 1], jit);
+      }
+    } else if (kind == GROUPS) {
+      for (int g = 0; g < groups.length; g++) {
+        int[] from = groupFrom[g];
+        groupEnd[g][c] = groups[g].update(t, dt, from[c], from[c + 1], jit);
+      }
+    } else {
+      for (int g = 0; g < groups.length; g++) {
+        int[] from = groupFrom[g];
+        groups[g].clearInputs(from[c], from[c + 1]);
       }
     }
   }
@@ -210,7 +288,7 @@ public final class ParallelStep implements NetworkStepper {
   @Override
   public void close() {
     closed = true;
-    generation++;
+    generation = ++phases;
     for (Worker w : workers) {
       LockSupport.unpark(w.thread);
     }
@@ -229,28 +307,21 @@ public final class ParallelStep implements NetworkStepper {
 
     @Override
     public void run() {
-      long seen = 0; // the generation at construction: a step may start before this thread does
+      int seen = 0; // the generation at construction: a step may start before this thread does
       while (true) {
         seen = await(seen);
         if (closed) {
           return;
         }
-        try {
-          work(part);
-        } catch (Throwable e) {
-          failure = e;
-        }
-        if (pending.decrementAndGet() == 0 && callerParked) {
-          LockSupport.unpark(caller);
-        }
+        takeChunks(part, seen);
       }
     }
 
     /** Waits for a generation after {@code seen}: spins, then parks. */
-    private long await(long seen) {
+    private int await(int seen) {
       long start = System.nanoTime();
       do {
-        long g = generation;
+        int g = generation;
         if (g != seen) {
           return g;
         }
@@ -258,7 +329,7 @@ public final class ParallelStep implements NetworkStepper {
       } while (System.nanoTime() - start < SPIN_NANOS);
       while (true) {
         parked = true;
-        long g = generation; // re-checked after announcing: the stepper unparks or we see it
+        int g = generation; // re-checked after announcing: the stepper unparks or we see it
         if (g != seen) {
           parked = false;
           return g;

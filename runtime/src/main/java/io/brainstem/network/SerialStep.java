@@ -25,6 +25,11 @@ final class SerialStep implements NetworkStepper {
   }
 
   @Override
+  public void clearInputs() {
+    network.clearInputs();
+  }
+
+  @Override
   public int threads() {
     return 1;
   }

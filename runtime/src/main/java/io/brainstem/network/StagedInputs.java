@@ -81,17 +81,22 @@ final class StagedInputs {
   }
 
   void clear() {
+    clear(0, size);
+  }
+
+  /** Sets neurons {@code [from, to)} of every stage array to 0. */
+  void clear(int from, int to) {
     if (offsets == null) {
       return;
     }
     for (double[][] perStage : offsets) {
       for (double[] a : perStage) {
-        Arrays.fill(a, 0.0);
+        Arrays.fill(a, from, to, 0.0);
       }
     }
     for (double[][] perStage : slopeArrays) {
       for (double[] a : perStage) {
-        Arrays.fill(a, 0.0);
+        Arrays.fill(a, from, to, 0.0);
       }
     }
   }

@@ -107,4 +107,14 @@ public final class VariableTable {
       java.util.Arrays.fill(input, 0f);
     }
   }
+
+  /** Sets elements {@code [from, to)} of every input accumulator to 0. */
+  void clearInputs(int from, int to) {
+    for (double[] input : inputArrays) {
+      java.util.Arrays.fill(input, from, to, 0.0);
+    }
+    for (float[] input : floatInputArrays) {
+      java.util.Arrays.fill(input, from, to, 0f);
+    }
+  }
 }

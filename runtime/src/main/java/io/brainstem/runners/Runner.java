@@ -644,7 +644,7 @@ public abstract class Runner implements AutoCloseable {
           network.clearUnassignedInputs();
           assignedStale = true;
         } else {
-          network.clearInputs();
+          stepper.clearInputs(); // on the pool: a serial clear cost 2 threads ~5 %
         }
       }
     }

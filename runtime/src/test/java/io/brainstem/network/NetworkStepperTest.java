@@ -49,7 +49,7 @@ class NetworkStepperTest {
             stepper.run(phase, t, 0.1, true);
           }
         }
-        phased.clearInputs();
+        stepper.clearInputs(); // on the pool: by chunks
         for (String path : reference.paths()) {
           Variable v = reference.variable(path);
           if (!v.isBoolean()) {

@@ -14,7 +14,10 @@ public final class Pacemaker extends NeuronGroup {
   public final double[] t;
   public final double[] input;
   private final int period;
-  private long updates;
+  private volatile long updates;
+  /** Neurons updated in the current update: ranges run in any order, on any thread. */
+  private final java.util.concurrent.atomic.AtomicInteger updated =
+      new java.util.concurrent.atomic.AtomicInteger();
   /** The {@code jit} flag of the last update. */
   public Boolean lastJit;
 
@@ -32,6 +35,7 @@ public final class Pacemaker extends NeuronGroup {
 
   @Override
   public int update(double time, double dt, int from, int to, boolean jit) {
+    long updates = this.updates;
     int end = from;
     for (int i = from; i < to; i++) {
       V[i] += input[i];
@@ -42,8 +46,10 @@ public final class Pacemaker extends NeuronGroup {
         spikeIndex[end++] = i;
       }
     }
-    if (to == size()) { // the range that ends the group ends its step
-      updates++;
+    // The range that completes the group ends its update; every range has read the count by then.
+    if (updated.addAndGet(to - from) >= size()) {
+      updated.set(0);
+      this.updates = updates + 1;
     }
     lastJit = jit;
     return end;
