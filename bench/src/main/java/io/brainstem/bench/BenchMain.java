@@ -38,7 +38,8 @@ import java.util.Map;
  * loop's own cost, which other processes on the same cores change far less than the wall time.
  * (A warm-up on a 4 000-neuron copy made COBA at 400 000 neurons 25 % slower: the JIT compiled
  * with the small network's profile.)
- * With {@code --raster} it also records {@code E.spike} and writes its raster plot. With
+ * With {@code --raster} it also records {@code E.spike} and writes its raster plot (calling {@code
+ * Plots.prepare()} first, as the README's example does). With
  * {@code --method} (einet) every group and projection integrates with that method, and
  * {@code --coupling} sets every projection's {@code Coupling} (docs/runners.md).
  */
@@ -57,6 +58,9 @@ public final class BenchMain {
     int threads = Integer.parseInt(opt.getOrDefault("threads", "1"));
     long seed = Long.parseLong(opt.getOrDefault("seed", "1"));
     String raster = opt.get("raster");
+    if (raster != null) {
+      Plots.prepare(); // as the README's example does: the plotting classes load while it runs
+    }
     double warmupMs = Double.parseDouble(opt.getOrDefault("warmup", "0"));
     Precision precision = precision(opt.getOrDefault("precision", "double"));
 

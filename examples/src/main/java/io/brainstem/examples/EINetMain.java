@@ -20,6 +20,7 @@ public final class EINetMain {
   public static void main(String[] args) throws Exception {
     Path png = Path.of(args.length > 0 ? args[0] : "einet-raster.png");
     double duration = 100.;
+    Plots.prepare(); // the plotting classes load on another thread while the network runs
 
     // The JVM compiles hot code while the first run goes, so the first time includes warm-up.
     DSRunner runner = dsRunner(new EINet());

@@ -68,7 +68,7 @@ public abstract class Figure {
    * The JDK's PNG encoder on an in-memory stream: {@code ImageIO.write(image, "png", out)} would
    * first cache the stream in a temporary file.
    */
-  private static void writePng(BufferedImage image, OutputStream out) throws IOException {
+  static void writePng(BufferedImage image, OutputStream out) throws IOException {
     Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
     if (!writers.hasNext()) {
       throw new IOException("no PNG writer available in this JDK (javax.imageio)");

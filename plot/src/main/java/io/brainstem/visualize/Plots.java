@@ -2,6 +2,7 @@ package io.brainstem.visualize;
 
 import io.brainstem.monitors.MonitorResults;
 import io.brainstem.monitors.SpikeEvents;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Entry points for plotting runner records, like BrainPy's {@code bp.visualize}. Every plot writes
@@ -22,6 +23,20 @@ public final class Plots {
   private static final double MIN_PANEL_SHARE = 0.25;
 
   private Plots() {}
+
+  /**
+   * Starts drawing a tiny plot on a daemon thread, so that the plotting classes (AWT, fonts,
+   * XChart, the PNG encoder) load while the caller builds and runs its network, not when it
+   * plots: call it first thing in a program that ends with a plot. A cold JVM's first plot then
+   * costs the calling thread about half as much (docs/benchmarks.md). Idempotent; plotting without
+   * it works the same.
+   *
+   * @return completes when the warm-up has drawn; exceptionally if drawing failed (the real plot
+   *     would then fail the same way, with the same exception)
+   */
+  public static CompletableFuture<Void> prepare() {
+    return Warmup.start();
+  }
 
   /** A raster of a spike record. */
   public static RasterPlot raster(double[] ts, boolean[][] spikes) {

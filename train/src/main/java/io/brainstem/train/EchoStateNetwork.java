@@ -1,6 +1,8 @@
 package io.brainstem.train;
 
+import io.brainstem.connectivity.Csr;
 import io.brainstem.connectivity.FixedProb;
+import io.brainstem.connectivity.Trials;
 import io.brainstem.models.LeakyTanhGroup;
 import io.brainstem.models.RateProjectionProjection;
 import io.brainstem.network.Network;
@@ -62,28 +64,47 @@ public record EchoStateNetwork(int units, int inputs, double spectralRadius, dou
     return new EchoStateNetwork(units, 1, 1.25, 0.1, 0.5, 0.2, 0.3, seed);
   }
 
-  /** A new network: group "R", projection "R2R", its weights scaled to the spectral radius. */
+  /** A new network of one trial: group "R", projection "R2R", its weights scaled to the spectral radius. */
   public Network network() {
+    return network(1);
+  }
+
+  /**
+   * A new network of {@code trials} independent copies of this reservoir (BrainPy's batch): group
+   * "R" holds {@code trials · units} units, unit {@code b·units + i} being unit {@code i} of trial
+   * {@code b}; "R2R" connects each trial only to itself ({@link Trials}) with the same synapses,
+   * weights and biases in every trial, drawn once. Trial {@code b} then runs exactly (bit for bit)
+   * as {@link #network()} would on trial {@code b}'s input; {@code network(1)} is {@code network()}.
+   *
+   * @throws IllegalArgumentException if {@code trials < 1}
+   */
+  public Network network(int trials) {
+    if (trials < 1) {
+      throw new IllegalArgumentException("an echo-state network needs ≥ 1 trial, got " + trials);
+    }
     SplittableRandom rng = new SplittableRandom(seed);
     Network net = new Network();
     double[] bias = new double[units];
     for (int i = 0; i < units; i++) {
       bias[i] = biasScale * (2 * rng.nextDouble() - 1);
     }
-    LeakyTanhGroup r = net.add(new LeakyTanhGroup("R", units).tau(DT / leak).bias(bias));
-    RateProjectionProjection w = net.add(
-        new RateProjectionProjection("R2R", r, r, new FixedProb(connectionProb, rng.nextLong()).includeSelf(false)));
-    double[] weights = new double[w.synapseCount()];
+    LeakyTanhGroup r = net.add(new LeakyTanhGroup("R", trials * units).tau(DT / leak)
+        .bias(Trials.repeat(bias, trials)));
+    // one trial's block, drawn once; the projection repeats it for every trial
+    Csr block = new FixedProb(connectionProb, rng.nextLong()).includeSelf(false).build(units, units);
+    double[] weights = new double[block.indices().length];
     for (int k = 0; k < weights.length; k++) {
       weights[k] = rng.nextGaussian();
     }
-    double radius = weights.length == 0 ? 0 : SpectralRadius.of(w.csr(), weights);
+    double radius = weights.length == 0 ? 0 : SpectralRadius.of(block, weights);
     if (radius > 0) {
       for (int k = 0; k < weights.length; k++) {
         weights[k] *= spectralRadius / radius;
       }
     }
-    w.w(weights);
+    RateProjectionProjection w = net.add(new RateProjectionProjection("R2R", r, r,
+        (pre, post) -> Trials.repeat(block, trials)));
+    w.w(Trials.repeat(weights, trials));
     return net;
   }
 
@@ -104,7 +125,16 @@ public record EchoStateNetwork(int units, int inputs, double spectralRadius, dou
    * {@code R.input}, dt {@link #DT}, no progress output; add options and {@code build()}.
    */
   public RidgeTrainer.Builder ridgeTrainer(int washout, double alpha) {
-    return RidgeTrainer.builder(network()).states("R.r").inputWeights("R.input", inputWeights())
-        .washout(washout).alpha(alpha).dt(DT).progressBar(false);
+    return ridgeTrainer(washout, alpha, 1);
+  }
+
+  /**
+   * {@link #ridgeTrainer(int, double)} of a network of {@code trials} trials
+   * ({@link #network(int)}): its {@code fit} and {@code predict} take {@code [trials][T][inputs]}.
+   */
+  public RidgeTrainer.Builder ridgeTrainer(int washout, double alpha, int trials) {
+    return RidgeTrainer.builder(network(trials)).trials(trials).states("R.r")
+        .inputWeights("R.input", inputWeights()).washout(washout).alpha(alpha).dt(DT)
+        .progressBar(false);
   }
 }

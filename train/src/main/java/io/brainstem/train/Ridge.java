@@ -7,7 +7,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Ridge regression by EJML: {@code W = argmin ||X·W − Y||² + α·||W||²}. With {@code α > 0} the
- * normal equations {@code (XᵀX + α·I)·W = XᵀY} are solved by Cholesky, or, when rounding leaves
+ * normal equations {@code (XᵀX + α·I)·W = XᵀY} ({@code XᵀX} summed over blocks of
+ * 256 rows, as a streamed fit sums batches) are solved by Cholesky, or, when rounding leaves
  * them not positive definite (α tiny against the states' scale), the same problem as least squares
  * on {@code X} stacked over {@code √α·I} by column-pivoted QR; with {@code α = 0} the least squares
  * problem {@code X·W = Y} itself by column-pivoted QR (no squared condition number).
@@ -36,15 +37,8 @@ public final class Ridge {
     int n = x.length;
     int f = Shapes.width("states", x);
     int o = Shapes.width("targets", y);
+    NormalEquations normal = new NormalEquations(f, o, bias);
     int cols = f + (bias ? 1 : 0);
-    DMatrixRMaj xm = new DMatrixRMaj(n, cols);
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(x[i], 0, xm.data, i * cols, f);
-      if (bias) {
-        xm.data[i * cols + f] = 1;
-      }
-    }
-    DMatrixRMaj ym = new DMatrixRMaj(y);
     DMatrixRMaj w = new DMatrixRMaj(cols, o);
     if (alpha == 0) {
       if (n < cols) {
@@ -52,53 +46,53 @@ public final class Ridge {
             + "features (" + cols + "): the least-squares solution is not unique; use α > 0 or "
             + "more samples");
       }
-      solve(LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false), xm, ym, w, alpha);
-    } else {
-      DMatrixRMaj a = new DMatrixRMaj(cols, cols);
-      CommonOps_DDRM.multInner(xm, a); // XᵀX
-      for (int i = 0; i < f; i++) {
-        a.add(i, i, alpha);
-      }
-      DMatrixRMaj b = new DMatrixRMaj(cols, o);
-      CommonOps_DDRM.multTransA(xm, ym, b);
-      LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(cols);
-      boolean definite = chol.setA(a);
-      if (definite) {
-        chol.solve(b, w);
-      }
-      if (!definite || !finite(w)) {
-        // XᵀX + αI lost its definiteness to rounding (α tiny against the states' scale): solve
-        // the same problem as least squares on X stacked over √α·I by QR, without squaring
-        DMatrixRMaj xa = new DMatrixRMaj(n + f, cols);
-        CommonOps_DDRM.insert(xm, xa, 0, 0);
-        for (int i = 0; i < f; i++) {
-          xa.set(n + i, i, Math.sqrt(alpha));
-        }
-        DMatrixRMaj ya = new DMatrixRMaj(n + f, o);
-        CommonOps_DDRM.insert(ym, ya, 0, 0);
-        solve(LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false), xa, ya, w, alpha);
-      }
+      solve(LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false), normal.design(x, 0, n),
+          new DMatrixRMaj(y), w, alpha);
+      return normal.readout(w);
     }
-    double[][] weights = new double[o][f];
-    double[] biases = bias ? new double[o] : null;
-    for (int j = 0; j < o; j++) {
-      for (int i = 0; i < f; i++) {
-        weights[j][i] = w.get(i, j);
-      }
-      if (bias) {
-        biases[j] = w.get(f, j);
-      }
+    normal.add(x, y);
+    DMatrixRMaj chol = normal.cholesky(alpha);
+    if (chol != null) {
+      return normal.readout(chol);
     }
-    return new Readout(weights, biases);
+    DMatrixRMaj xm = normal.design(x, 0, n);
+    DMatrixRMaj ym = new DMatrixRMaj(y);
+    // XᵀX + αI lost its definiteness to rounding (α tiny against the states' scale): solve
+    // the same problem as least squares on X stacked over √α·I by QR, without squaring
+    DMatrixRMaj xa = new DMatrixRMaj(n + f, cols);
+    CommonOps_DDRM.insert(xm, xa, 0, 0);
+    for (int i = 0; i < f; i++) {
+      xa.set(n + i, i, Math.sqrt(alpha));
+    }
+    DMatrixRMaj ya = new DMatrixRMaj(n + f, o);
+    CommonOps_DDRM.insert(ym, ya, 0, 0);
+    solve(LinearSolverFactory_DDRM.leastSquaresQrPivot(true, false), xa, ya, w, alpha);
+    return normal.readout(w);
   }
 
-  private static boolean finite(DMatrixRMaj m) {
-    for (double v : m.data) {
-      if (!Double.isFinite(v)) {
-        return false;
-      }
+  /**
+   * Solves the ridge problem of normal equations summed batch by batch (a streamed fit): by
+   * Cholesky only, for the QR forms need every row at once.
+   *
+   * @throws IllegalArgumentException if α = 0, or the sums are not positive definite at this α
+   *     (the message names the fixes: a larger α, or an in-memory fit, whose QR needs no such luck)
+   */
+  static Readout solve(NormalEquations normal, double alpha) {
+    if (!(alpha > 0) || Double.isInfinite(alpha)) {
+      throw new IllegalArgumentException("a streamed ridge fit needs α > 0, got α = " + alpha
+          + ": α = 0 is solved by QR on all rows at once, which a stream does not keep; set α > 0,"
+          + " or fit the rows in memory");
     }
-    return true;
+    if (normal.rows() == 0) {
+      throw new IllegalArgumentException("nothing to fit: the stream held no rows after the washout");
+    }
+    DMatrixRMaj w = normal.cholesky(alpha);
+    if (w == null) {
+      throw new IllegalArgumentException("the streamed ridge problem is not positive definite at α = "
+          + alpha + " (α tiny against the states' scale, or states that repeat one another): "
+          + "increase α, or fit in memory, where a QR fallback on the stacked rows handles it");
+    }
+    return normal.readout(w);
   }
 
   private static void solve(LinearSolverDense<DMatrixRMaj> solver, DMatrixRMaj a, DMatrixRMaj b,

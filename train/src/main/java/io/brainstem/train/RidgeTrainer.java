@@ -1,6 +1,7 @@
 package io.brainstem.train;
 
 import io.brainstem.network.Network;
+import io.brainstem.train.data.SequenceBatch;
 
 /**
  * Offline training (BrainPy's {@code OfflineTrainer}/{@code RidgeTrainer}): {@link #fit} runs the
@@ -17,6 +18,11 @@ import io.brainstem.network.Network;
  *   double[][] z = trainer.predict(u2); // continues from the state fit left
  * }
  * }</pre>
+ *
+ * <p>Batches: with {@link Builder#trials trials(B)} on a network of B trials
+ * ({@link EchoStateNetwork#ridgeTrainer(int, double, int)}), {@code fit(double[B][T][in],
+ * double[B][T][out])} runs the B trials in one pass and solves one readout over all their rows;
+ * {@link #fit(Iterable)} streams batches (e.g. from NPY files) through normal equations.
  */
 public final class RidgeTrainer extends Trainer {
   private final double alpha;
@@ -49,7 +55,8 @@ public final class RidgeTrainer extends Trainer {
 
   /**
    * Runs the network on {@code inputs}, then solves the readout of the states after the washout
-   * for {@code targets} (row {@code t} is the target of the state after step {@code t}).
+   * for {@code targets} (row {@code t} is the target of the state after step {@code t}). For a
+   * network of one trial; with B trials use {@link #fit(double[][][], double[][][])}.
    *
    * @param inputs {@code [T][inputWidth()]} (width 0 without input weights)
    * @param targets {@code [T][outputs]}
@@ -59,18 +66,38 @@ public final class RidgeTrainer extends Trainer {
    * @throws TrainingDivergedException if a state becomes NaN or infinite
    */
   public double fit(double[][] inputs, double[][] targets) {
-    int outs = Shapes.width("targets", targets);
-    int steps = checkInputs(inputs, targets.length);
-    checkTargets(targets, outs);
-    if (steps <= washout) {
-      throw new IllegalArgumentException("nothing to fit: " + steps + " steps with a washout of "
-          + washout + "; pass more than " + washout + " steps, or a shorter washout");
-    }
-    collected = new double[steps - washout][];
+    requireOneTrial("fit", "inputs and targets");
+    return fit(new double[][][] {inputs}, new double[][][] {targets});
+  }
+
+  /** {@link #fit(double[][], double[][])} of a network without input. */
+  public double fit(double[][] targets) {
+    requireOneTrial("fit", "targets");
+    return fit(noInput(targets.length)[0], targets);
+  }
+
+  /**
+   * Runs the network's B trials on {@code inputs} in one pass, drops the first
+   * {@linkplain #washout() washout} steps of each trial, and solves ONE readout over all trials'
+   * rows (trial 0's, then trial 1's, ...): the same readout as a fit of the trials' states
+   * concatenated (BrainPy's ridge, whose rows are flattened over batch × time).
+   *
+   * @param inputs {@code (B, T, inputWidth())} with {@code B = }{@link #trials()}
+   * @param targets {@code (B, T, outputs)}
+   * @return the loss of this fit: the training mean squared error of the new readout over all rows
+   * @throws IllegalArgumentException if a shape is wrong (the message names the array, the expected
+   *     and the found shape), {@code T} is not longer than the washout, or the problem is singular
+   * @throws TrainingDivergedException if a state becomes NaN or infinite
+   */
+  public double fit(double[][][] inputs, double[][][] targets) {
+    int steps = checkShapes(inputs, targets);
+    double[][] y = new double[trials() * (steps - washout)][];
+    collected = new double[y.length][];
     try {
       runCall(inputs, steps);
-      double[][] y = new double[steps - washout][];
-      System.arraycopy(targets, washout, y, 0, y.length);
+      for (int b = 0; b < trials(); b++) {
+        System.arraycopy(targets[b], washout, y, b * (steps - washout), steps - washout);
+      }
       Readout solved = Ridge.solve(collected, y, alpha, bias);
       double loss = Metrics.mse(solved.apply(collected), y);
       addLoss(loss, steps - 1);
@@ -81,26 +108,98 @@ public final class RidgeTrainer extends Trainer {
     }
   }
 
-  /** {@link #fit(double[][], double[][])} of a network without input. */
-  public double fit(double[][] targets) {
-    return fit(noInput(targets.length), targets);
+  /**
+   * A streamed fit: for each batch of B trials, {@link #reset()} (each batch holds new,
+   * independent trials: BrainPy's {@code reset_state=True}), run the batch, drop each trial's
+   * washout, and add its rows to the normal equations {@code XᵀX}, {@code XᵀY}; then one Cholesky
+   * solve. Memory is one batch's states plus {@code (features + 1)²}, whatever the number of
+   * batches. The readout equals the in-memory fit of the same rows up to rounding (the sums are
+   * added batch by batch). The QR solves of an in-memory fit need all rows at once, so a stream
+   * needs {@code α > 0} and throws, naming the fixes, where an in-memory fit would fall back to QR.
+   *
+   * @param batches the batches, each {@code (B, T, ·)} with {@code B = }{@link #trials()} (T may
+   *     differ between batches), e.g. {@link io.brainstem.train.data.SequenceFiles}
+   * @return the loss of this fit: the training mean squared error of the new readout over all
+   *     rows, from the sums ({@code ΣY² − 2·tr(WᵀXᵀY) + tr(WᵀXᵀXW)})
+   * @throws IllegalArgumentException if a batch's shape is wrong (the message names the batch), α
+   *     = 0, the stream is empty, or the sums are not positive definite
+   * @throws TrainingDivergedException if a state becomes NaN or infinite
+   */
+  public double fit(Iterable<SequenceBatch> batches) {
+    if (!(alpha > 0)) {
+      Ridge.solve(new NormalEquations(1, 1, false), alpha); // throws, naming the fixes
+    }
+    NormalEquations normal = null;
+    int index = 0;
+    for (SequenceBatch batch : batches) {
+      int steps;
+      try {
+        steps = checkShapes(batch.inputs(), batch.targets());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("batch " + index + ": " + e.getMessage(), e);
+      }
+      int outs = batch.targets()[0][0].length;
+      if (normal == null) {
+        normal = new NormalEquations(features(), outs, bias);
+      } else if (outs != normal.outputs) {
+        throw new IllegalArgumentException("batch " + index + " has " + outs + " target columns "
+            + "but batch 0 has " + normal.outputs + ": pass the same outputs in every batch");
+      }
+      double[][] y = new double[trials() * (steps - washout)][];
+      collected = new double[y.length][];
+      try {
+        reset();
+        runCall(batch.inputs(), steps);
+        for (int b = 0; b < trials(); b++) {
+          System.arraycopy(batch.targets()[b], washout, y, b * (steps - washout), steps - washout);
+        }
+        normal.add(collected, y);
+      } finally {
+        collected = null;
+      }
+      index++;
+    }
+    if (normal == null) {
+      throw new IllegalArgumentException("the stream of batches is empty: pass at least one batch");
+    }
+    Readout solved = Ridge.solve(normal, alpha);
+    double loss = normal.meanSquaredError(solved);
+    addLoss(loss, 0);
+    readout = solved;
+    return loss;
   }
 
-  private static void checkTargets(double[][] targets, int outs) {
-    for (int t = 0; t < targets.length; t++) {
-      for (int j = 0; j < outs; j++) {
-        if (!Double.isFinite(targets[t][j])) {
-          throw new IllegalArgumentException("targets[" + t + "][" + j + "] is " + targets[t][j]
-              + ": targets must be finite");
+  /** Checks inputs and targets {@code (B, T, ·)}; returns T. */
+  private int checkShapes(double[][][] inputs, double[][][] targets) {
+    int[] y = Shapes.shape("targets", targets);
+    if (y[0] != trials()) {
+      throw new IllegalArgumentException("targets have shape " + Shapes.show(y) + " but this "
+          + "trainer's network runs B = " + trials() + " trials, so expected (B=" + trials() + ", T, "
+          + "N=outputs): pass " + trials() + " target sequences");
+    }
+    int steps = checkInputs(inputs, y[1]);
+    for (int b = 0; b < y[0]; b++) {
+      for (int t = 0; t < y[1]; t++) {
+        for (int j = 0; j < y[2]; j++) {
+          if (!Double.isFinite(targets[b][t][j])) {
+            throw new IllegalArgumentException("targets[" + b + "][" + t + "][" + j + "] is "
+                + targets[b][t][j] + ": targets must be finite");
+          }
         }
       }
     }
+    if (steps <= washout) {
+      throw new IllegalArgumentException("nothing to fit: " + steps + " steps with a washout of "
+          + washout + "; pass more than " + washout + " steps, or a shorter washout");
+    }
+    return steps;
   }
 
   @Override
-  void fitStep(int row, double[] x) {
+  void fitStep(int trial, int row, double[] x) {
     if (row >= washout) {
-      collected[row - washout] = x.clone();
+      int perTrial = collected.length / trials();
+      collected[trial * perTrial + row - washout] = x.clone();
     }
   }
 

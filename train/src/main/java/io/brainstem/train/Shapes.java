@@ -39,4 +39,47 @@ final class Shapes {
     }
     return c;
   }
+
+  /**
+   * The shape {@code {B, T, N}} of a non-empty array of {@code B} trials of {@code T} rows of
+   * {@code N} values; an error names the array, the trial and row, and the expected and found sizes.
+   */
+  static int[] shape(String name, double[][][] a) {
+    if (a == null || a.length == 0) {
+      throw new IllegalArgumentException(name + " holds no trials: pass (B, T, N) = [trials][steps]"
+          + "[values] with B ≥ 1");
+    }
+    int steps = -1;
+    int width = -1;
+    for (int b = 0; b < a.length; b++) {
+      if (a[b] == null || a[b].length == 0) {
+        throw new IllegalArgumentException(name + "[" + b + "] holds no time steps: pass (B, T, N) "
+            + "with T ≥ 1 in every trial");
+      }
+      if (steps < 0) {
+        steps = a[b].length;
+      } else if (a[b].length != steps) {
+        throw new IllegalArgumentException(name + " has T = " + steps + " steps in trial 0 but "
+            + a[b].length + " in trial " + b + ": every trial of (B, T, N) has the same T; cut or "
+            + "pad the trials to one length");
+      }
+      for (int t = 0; t < steps; t++) {
+        double[] row = a[b][t];
+        if (width < 0 && row != null) {
+          width = row.length;
+        }
+        if (row == null || row.length != width) {
+          throw new IllegalArgumentException(name + " is ragged: " + name + "[" + b + "][" + t + "] has "
+              + (row == null ? "no" : row.length) + " values but " + name + "[0][0] has " + width
+              + ": (B, T, N) needs N values in every row");
+        }
+      }
+    }
+    return new int[] {a.length, steps, width};
+  }
+
+  /** {@code "(B=…, T=…, N=…)"}: a shape in the order of the arrays. */
+  static String show(int[] shape) {
+    return "(B=" + shape[0] + ", T=" + shape[1] + ", N=" + shape[2] + ")";
+  }
 }

@@ -5,6 +5,8 @@
  * {@link io.brainstem.train.data.Minibatch} (seeded shuffling per epoch),
  * {@link io.brainstem.train.data.Split} (stratified train/test) and the random-manifold spike-timing
  * data sets of Zenke &amp; Vogels (2021): {@link io.brainstem.train.data.Randman},
- * {@link io.brainstem.train.data.RandmanData}.
+ * {@link io.brainstem.train.data.RandmanData}. For sequence readouts (ridge):
+ * {@link io.brainstem.train.data.SequenceBatch} (inputs and targets of B trials) and
+ * {@link io.brainstem.train.data.SequenceFiles} (streamed from NPY files).
  */
 package io.brainstem.train.data;
