@@ -3,16 +3,16 @@ package io.brainstem.grad;
 import io.brainstem.math.Exprel;
 import io.brainstem.math.VectorMath;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * What generated vector backward loops ({@link BackwardKernel}) call besides {@code DoubleVector}
- * itself: the sigmoid surrogate and exprel per lane (where its argument is per element), the held
- * (refractory) lanes, and the padded frame of a call's last, partial vector. Each lane gives the
- * bits of the scalar loop's expression. Only loaded when the
- * {@code jdk.incubator.vector} module is present.
+ * itself, outside their loops' bodies (a call in a body boxes the vectors live across it once C2
+ * stops inlining): the lanes buffer, the held (refractory) flags, and the padded frame of a call's
+ * last, partial vector; and the lane-wise exprel the loops spell out. Each lane gives the bits of
+ * the scalar loop's expression. Only loaded when the {@code jdk.incubator.vector} module is
+ * present.
  */
 public final class VectorAdjoint {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -20,11 +20,18 @@ public final class VectorAdjoint {
   private static final ThreadLocal<double[]> SCRATCH =
       ThreadLocal.withInitial(() -> new double[2 * S.length()]);
 
+  /**
+   * Lanes the generated loops compute one by one in straight-line code (no loop, no call: a
+   * safepoint in a loop body boxes the vectors live across it); wider vectors' further lanes call
+   * the methods below.
+   */
+  public static final int SPELLED_OUT = 8;
+
   private VectorAdjoint() {}
 
   /**
-   * The calling thread's buffer of two vectors, through which generated loops hand lanes to the
-   * scalar functions below (arrays, not vectors, cross the call: nothing is boxed).
+   * The calling thread's buffer of two vectors, through which generated loops compute rare lanes
+   * (exprel's far arguments, the sigmoid surrogate) with scalar code.
    *
    * @return the buffer
    */
@@ -32,29 +39,53 @@ public final class VectorAdjoint {
     return SCRATCH.get();
   }
 
-  /**
-   * The sigmoid surrogate's {@link Surrogate#derivative}, in place per lane, as the scalar: the
-   * fast-sigmoid and arctan surrogates the loops compute lane-wise themselves.
-   *
-   * @param lanes the margins in, the derivatives out
-   * @param slope the slope β
-   */
-  public static void sigmoids(double[] lanes, double slope) {
-    for (int k = 0; k < S.length(); k++) {
-      double s = 1 / (1 + Math.exp(-slope * lanes[k]));
-      lanes[k] = slope * s * (1 - s);
-    }
-  }
+  /** Zeros, shared (never written), grown when a longer call needs them. */
+  private static volatile double[] zeros = new double[0];
 
   /**
-   * The lanes of elements {@code i ..} held refractory during the step.
+   * The spike adjoints the generated loops load: the frame's, or, when it has none, zeros for
+   * elements {@code [0, to)} (a load, not a branch on null: see {@link #heldFlags}).
    *
-   * @param refractory the frame's held flags, or null when none is ever held
-   * @param i the first element of the vector
-   * @return the held lanes
+   * @param adjSpike the frame's spike adjoints, or null
+   * @param to one past the last element the call reads
+   * @return {@code adjSpike}, or zeros of at least {@code to} elements
    */
-  public static VectorMask<Double> held(boolean[] refractory, int i) {
-    return refractory == null ? S.maskAll(false) : VectorMask.fromArray(S, refractory, i);
+  public static double[] zerosIfNull(double[] adjSpike, int to) {
+    if (adjSpike != null) {
+      return adjSpike;
+    }
+    double[] none = zeros;
+    if (none.length < to) {
+      none = new double[Math.max(to, 2 * none.length)];
+      zeros = none;
+    }
+    return none;
+  }
+
+  /** Flags all false, shared (never written), grown when a longer call needs them. */
+  private static volatile boolean[] noneHeld = new boolean[0];
+
+  /**
+   * The held flags the generated loops read their {@code held} mask from: the frame's, or, when
+   * it has none, false flags for elements {@code [0, to)}. The loops load the mask inline
+   * ({@code VectorMask.fromArray}) and blend with it unconditionally: a call C2 does not inline
+   * returns its mask boxed, and a vector that two paths merge may be boxed (40 to 64 bytes per
+   * vector).
+   *
+   * @param refractory the frame's held flags, or null
+   * @param to one past the last element the call reads
+   * @return {@code refractory}, or all-false flags of at least {@code to} elements
+   */
+  public static boolean[] heldFlags(boolean[] refractory, int to) {
+    if (refractory != null) {
+      return refractory;
+    }
+    boolean[] none = noneHeld;
+    if (none.length < to) {
+      none = new boolean[Math.max(to, 2 * none.length)];
+      noneHeld = none;
+    }
+    return none;
   }
 
   /**
@@ -173,6 +204,9 @@ public final class VectorAdjoint {
    * polynomial, bit for bit the scalar {@link Exprel#exprel} where {@code |z| < 0.5}), and the
    * scalar function for the rare lanes beyond (or NaN), so every lane is the scalar loop's value.
    *
+   * <p>The generated loops spell this out (a call past C2's node budget would box its vectors);
+   * this is the reference {@code VectorAdjointTest} checks against the scalar function.
+   *
    * @param z the arguments
    * @param dt the step
    * @param lanes the thread's buffer of two vectors ({@link #lanes()})
@@ -220,14 +254,54 @@ public final class VectorAdjoint {
 
   // the rare paths out of line, so that C2 inlines the two above (arrays cross, not vectors)
   private static void exprelFactors(double[] lanes, double dt) {
-    for (int k = 0; k < S.length(); k++) {
+    exprelFactors(lanes, dt, 0);
+  }
+
+  private static void exprelDerivatives(double[] lanes) {
+    exprelDerivatives(lanes, 0);
+  }
+
+  /**
+   * Lanes {@code from ..} of {@code dt·exprel(z)} by the scalar {@link Exprel#exprel}, for
+   * {@code z} in the buffer's second vector: for vectors wider than the {@value #SPELLED_OUT}
+   * lanes generated loops spell out (there, the call boxes the vectors live across it).
+   *
+   * @param lanes the thread's buffer ({@link #lanes()})
+   * @param dt the step
+   * @param from the first lane
+   */
+  public static void exprelFactors(double[] lanes, double dt, int from) {
+    for (int k = from; k < S.length(); k++) {
       lanes[k] = dt * Exprel.exprel(lanes[S.length() + k]);
     }
   }
 
-  private static void exprelDerivatives(double[] lanes) {
-    for (int k = 0; k < S.length(); k++) {
+  /**
+   * Lanes {@code from ..} of {@link Exprel#derivative}, as {@link #exprelFactors(double[], double,
+   * int)}.
+   *
+   * @param lanes the thread's buffer ({@link #lanes()})
+   * @param from the first lane
+   */
+  public static void exprelDerivatives(double[] lanes, int from) {
+    for (int k = from; k < S.length(); k++) {
       lanes[k] = Exprel.derivative(lanes[S.length() + k]);
+    }
+  }
+
+  /**
+   * Lanes {@code from ..} of the sigmoid surrogate's derivative at the margins in
+   * {@code lanes}, in {@link Surrogate#derivative}'s operations, for vectors wider than the
+   * {@value #SPELLED_OUT} lanes generated loops spell out.
+   *
+   * @param lanes the thread's buffer ({@link #lanes()}), margins in, derivatives out
+   * @param slope the slope β
+   * @param from the first lane
+   */
+  public static void sigmoids(double[] lanes, double slope, int from) {
+    for (int k = from; k < S.length(); k++) {
+      double s = 1 / (1 + Math.exp(-slope * lanes[k]));
+      lanes[k] = slope * s * (1 - s);
     }
   }
 }

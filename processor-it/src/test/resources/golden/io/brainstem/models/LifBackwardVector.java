@@ -55,12 +55,12 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] V_th_gradient = frame.gradParam[2];
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
-    final boolean[] refractory = frame.refractory;
+    final boolean[] heldFlags = VectorAdjoint.heldFlags(frame.refractory, to);
     final double inverse0 = 1.0 / tau;
     final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
-    final double[] adjSpike = frame.adjSpike;
+    final double[] adjSpike = VectorAdjoint.zerosIfNull(frame.adjSpike, to);
     final boolean detachReset = frame.detachReset;
     final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
@@ -68,8 +68,8 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector input = DoubleVector.fromArray(S, input_values, i);
       // the forward step, replayed
       final DoubleVector V_rate = V.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = refractory == null ? V.add(V_rate.mul(V_expEulerFactor)) : V.add(V_rate.mul(V_expEulerFactor)).blend(V, held);
+      final VectorMask<Double> held = VectorMask.fromArray(S, heldFlags, i);
+      final DoubleVector V_next = V.add(V_rate.mul(V_expEulerFactor)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -88,17 +88,50 @@ public final class LifBackwardVector implements BackwardKernel {
         final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
         dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
       } else {
+        // per lane with Math.exp (Surrogate's bits), lane by lane (see laneByLane)
         margin.intoArray(lanes, 0);
-        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        if (S.length() > 0) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[0]));
+          lanes[0] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 1) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[1]));
+          lanes[1] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 2) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[2]));
+          lanes[2] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 3) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[3]));
+          lanes[3] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 4) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[4]));
+          lanes[4] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 5) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[5]));
+          lanes[5] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 6) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[6]));
+          lanes[6] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 7) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[7]));
+          lanes[7] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > VectorAdjoint.SPELLED_OUT) {
+          VectorAdjoint.sigmoids(lanes, surrogateSlope, VectorAdjoint.SPELLED_OUT);
+        }
         dSpike = DoubleVector.fromArray(S, lanes, 0);
       }
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
+      DoubleVector a_margin = DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
-      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!detachReset) {
-        a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)));
-      }
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached (a masked add, not a branch: a vector two paths merge may be boxed)
+      a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)), S.maskAll(!detachReset));
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
       g_V_th = a_margin.mul(dSpike).neg();
@@ -125,15 +158,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_R = a_V_rate.mul(input.mul(inverse0));
       a_input = a_V_rate.mul(R / tau);
       g_tau = g_tau.add(a_V_rate.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
-      if (refractory != null) {
-        a_V = a_V.blend(a_V_next, held);
-        a_input = a_input.blend(0.0, held);
-        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-        g_V_th = g_V_th.blend(g_V_th_held, held);
-        g_R = g_R.blend(g_R_held, held);
-        g_tau = g_tau.blend(g_tau_held, held);
-      }
+      a_V = a_V.blend(a_V_next, held);
+      a_input = a_input.blend(0.0, held);
+      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+      g_V_th = g_V_th.blend(g_V_th_held, held);
+      g_R = g_R.blend(g_R_held, held);
+      g_tau = g_tau.blend(g_tau_held, held);
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -163,13 +194,13 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] V_th_gradient = frame.gradParam[2];
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
-    final boolean[] refractory = frame.refractory;
+    final boolean[] heldFlags = VectorAdjoint.heldFlags(frame.refractory, to);
     final double inverse0 = 1.0 / (V_slope * V_slope);
     final double inverse1 = 1.0 / tau;
     final double inverse2 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
-    final double[] adjSpike = frame.adjSpike;
+    final double[] adjSpike = VectorAdjoint.zerosIfNull(frame.adjSpike, to);
     final boolean detachReset = frame.detachReset;
     final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
@@ -178,8 +209,8 @@ public final class LifBackwardVector implements BackwardKernel {
       // the forward step, replayed
       final DoubleVector V_rate = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_inf = V.sub(V_rate.div(V_slope));
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = refractory == null ? (V_slope == 0.0 ? V.add(V_rate.mul(dt)) : V_inf.add(V.sub(V_inf).mul(V_decay))) : (V_slope == 0.0 ? V.add(V_rate.mul(dt)) : V_inf.add(V.sub(V_inf).mul(V_decay))).blend(V, held);
+      final VectorMask<Double> held = VectorMask.fromArray(S, heldFlags, i);
+      final DoubleVector V_next = (V_slope == 0.0 ? V.add(V_rate.mul(dt)) : V_inf.add(V.sub(V_inf).mul(V_decay))).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -198,17 +229,50 @@ public final class LifBackwardVector implements BackwardKernel {
         final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
         dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
       } else {
+        // per lane with Math.exp (Surrogate's bits), lane by lane (see laneByLane)
         margin.intoArray(lanes, 0);
-        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        if (S.length() > 0) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[0]));
+          lanes[0] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 1) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[1]));
+          lanes[1] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 2) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[2]));
+          lanes[2] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 3) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[3]));
+          lanes[3] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 4) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[4]));
+          lanes[4] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 5) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[5]));
+          lanes[5] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 6) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[6]));
+          lanes[6] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 7) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[7]));
+          lanes[7] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > VectorAdjoint.SPELLED_OUT) {
+          VectorAdjoint.sigmoids(lanes, surrogateSlope, VectorAdjoint.SPELLED_OUT);
+        }
         dSpike = DoubleVector.fromArray(S, lanes, 0);
       }
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
+      DoubleVector a_margin = DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
-      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!detachReset) {
-        a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)));
-      }
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached (a masked add, not a branch: a vector two paths merge may be boxed)
+      a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)), S.maskAll(!detachReset));
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
       g_V_th = a_margin.mul(dSpike).neg();
@@ -243,15 +307,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_R = a_V_rate.mul(input.mul(inverse1));
       a_input = a_V_rate.mul(R / tau);
       g_tau = g_tau.add(a_V_rate.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse2).neg()));
-      if (refractory != null) {
-        a_V = a_V.blend(a_V_next, held);
-        a_input = a_input.blend(0.0, held);
-        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-        g_V_th = g_V_th.blend(g_V_th_held, held);
-        g_R = g_R.blend(g_R_held, held);
-        g_tau = g_tau.blend(g_tau_held, held);
-      }
+      a_V = a_V.blend(a_V_next, held);
+      a_input = a_input.blend(0.0, held);
+      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+      g_V_th = g_V_th.blend(g_V_th_held, held);
+      g_R = g_R.blend(g_R_held, held);
+      g_tau = g_tau.blend(g_tau_held, held);
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -279,12 +341,12 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] V_th_gradient = frame.gradParam[2];
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
-    final boolean[] refractory = frame.refractory;
+    final boolean[] heldFlags = VectorAdjoint.heldFlags(frame.refractory, to);
     final double inverse0 = 1.0 / tau;
     final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
-    final double[] adjSpike = frame.adjSpike;
+    final double[] adjSpike = VectorAdjoint.zerosIfNull(frame.adjSpike, to);
     final boolean detachReset = frame.detachReset;
     final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
@@ -292,8 +354,8 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector input = DoubleVector.fromArray(S, input_values, i);
       // the forward step, replayed
       final DoubleVector V_rate = V.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = refractory == null ? V.add(V_rate.mul(dt)) : V.add(V_rate.mul(dt)).blend(V, held);
+      final VectorMask<Double> held = VectorMask.fromArray(S, heldFlags, i);
+      final DoubleVector V_next = V.add(V_rate.mul(dt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -312,17 +374,50 @@ public final class LifBackwardVector implements BackwardKernel {
         final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
         dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
       } else {
+        // per lane with Math.exp (Surrogate's bits), lane by lane (see laneByLane)
         margin.intoArray(lanes, 0);
-        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        if (S.length() > 0) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[0]));
+          lanes[0] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 1) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[1]));
+          lanes[1] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 2) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[2]));
+          lanes[2] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 3) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[3]));
+          lanes[3] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 4) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[4]));
+          lanes[4] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 5) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[5]));
+          lanes[5] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 6) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[6]));
+          lanes[6] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 7) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[7]));
+          lanes[7] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > VectorAdjoint.SPELLED_OUT) {
+          VectorAdjoint.sigmoids(lanes, surrogateSlope, VectorAdjoint.SPELLED_OUT);
+        }
         dSpike = DoubleVector.fromArray(S, lanes, 0);
       }
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
+      DoubleVector a_margin = DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
-      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!detachReset) {
-        a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)));
-      }
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached (a masked add, not a branch: a vector two paths merge may be boxed)
+      a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)), S.maskAll(!detachReset));
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
       g_V_th = a_margin.mul(dSpike).neg();
@@ -344,15 +439,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_R = a_V_rate.mul(input.mul(inverse0));
       a_input = a_V_rate.mul(R / tau);
       g_tau = a_V_rate.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg());
-      if (refractory != null) {
-        a_V = a_V.blend(a_V_next, held);
-        a_input = a_input.blend(0.0, held);
-        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-        g_V_th = g_V_th.blend(g_V_th_held, held);
-        g_R = g_R.blend(g_R_held, held);
-        g_tau = g_tau.blend(g_tau_held, held);
-      }
+      a_V = a_V.blend(a_V_next, held);
+      a_input = a_input.blend(0.0, held);
+      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+      g_V_th = g_V_th.blend(g_V_th_held, held);
+      g_R = g_R.blend(g_R_held, held);
+      g_tau = g_tau.blend(g_tau_held, held);
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -381,12 +474,12 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] V_th_gradient = frame.gradParam[2];
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
-    final boolean[] refractory = frame.refractory;
+    final boolean[] heldFlags = VectorAdjoint.heldFlags(frame.refractory, to);
     final double inverse0 = 1.0 / tau;
     final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
-    final double[] adjSpike = frame.adjSpike;
+    final double[] adjSpike = VectorAdjoint.zerosIfNull(frame.adjSpike, to);
     final boolean detachReset = frame.detachReset;
     final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
@@ -396,8 +489,8 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage2 = V.add(V_k1.mul(halfDt));
       final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = refractory == null ? V.add(V_k2.mul(dt)) : V.add(V_k2.mul(dt)).blend(V, held);
+      final VectorMask<Double> held = VectorMask.fromArray(S, heldFlags, i);
+      final DoubleVector V_next = V.add(V_k2.mul(dt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -416,17 +509,50 @@ public final class LifBackwardVector implements BackwardKernel {
         final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
         dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
       } else {
+        // per lane with Math.exp (Surrogate's bits), lane by lane (see laneByLane)
         margin.intoArray(lanes, 0);
-        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        if (S.length() > 0) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[0]));
+          lanes[0] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 1) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[1]));
+          lanes[1] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 2) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[2]));
+          lanes[2] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 3) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[3]));
+          lanes[3] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 4) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[4]));
+          lanes[4] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 5) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[5]));
+          lanes[5] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 6) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[6]));
+          lanes[6] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 7) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[7]));
+          lanes[7] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > VectorAdjoint.SPELLED_OUT) {
+          VectorAdjoint.sigmoids(lanes, surrogateSlope, VectorAdjoint.SPELLED_OUT);
+        }
         dSpike = DoubleVector.fromArray(S, lanes, 0);
       }
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
+      DoubleVector a_margin = DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
-      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!detachReset) {
-        a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)));
-      }
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached (a masked add, not a branch: a vector two paths merge may be boxed)
+      a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)), S.maskAll(!detachReset));
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
       g_V_th = a_margin.mul(dSpike).neg();
@@ -459,15 +585,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_R = g_R.add(a_V_k1.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k1.mul(R / tau));
       g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
-      if (refractory != null) {
-        a_V = a_V.blend(a_V_next, held);
-        a_input = a_input.blend(0.0, held);
-        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-        g_V_th = g_V_th.blend(g_V_th_held, held);
-        g_R = g_R.blend(g_R_held, held);
-        g_tau = g_tau.blend(g_tau_held, held);
-      }
+      a_V = a_V.blend(a_V_next, held);
+      a_input = a_input.blend(0.0, held);
+      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+      g_V_th = g_V_th.blend(g_V_th_held, held);
+      g_R = g_R.blend(g_R_held, held);
+      g_tau = g_tau.blend(g_tau_held, held);
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -496,12 +620,12 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] V_th_gradient = frame.gradParam[2];
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
-    final boolean[] refractory = frame.refractory;
+    final boolean[] heldFlags = VectorAdjoint.heldFlags(frame.refractory, to);
     final double inverse0 = 1.0 / tau;
     final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
-    final double[] adjSpike = frame.adjSpike;
+    final double[] adjSpike = VectorAdjoint.zerosIfNull(frame.adjSpike, to);
     final boolean detachReset = frame.detachReset;
     final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
@@ -511,8 +635,8 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage2 = V.add(V_k1.mul(dt));
       final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = refractory == null ? V.add(V_k1.add(V_k2).mul(halfDt)) : V.add(V_k1.add(V_k2).mul(halfDt)).blend(V, held);
+      final VectorMask<Double> held = VectorMask.fromArray(S, heldFlags, i);
+      final DoubleVector V_next = V.add(V_k1.add(V_k2).mul(halfDt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -531,17 +655,50 @@ public final class LifBackwardVector implements BackwardKernel {
         final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
         dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
       } else {
+        // per lane with Math.exp (Surrogate's bits), lane by lane (see laneByLane)
         margin.intoArray(lanes, 0);
-        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        if (S.length() > 0) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[0]));
+          lanes[0] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 1) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[1]));
+          lanes[1] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 2) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[2]));
+          lanes[2] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 3) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[3]));
+          lanes[3] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 4) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[4]));
+          lanes[4] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 5) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[5]));
+          lanes[5] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 6) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[6]));
+          lanes[6] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 7) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[7]));
+          lanes[7] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > VectorAdjoint.SPELLED_OUT) {
+          VectorAdjoint.sigmoids(lanes, surrogateSlope, VectorAdjoint.SPELLED_OUT);
+        }
         dSpike = DoubleVector.fromArray(S, lanes, 0);
       }
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
+      DoubleVector a_margin = DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
-      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!detachReset) {
-        a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)));
-      }
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached (a masked add, not a branch: a vector two paths merge may be boxed)
+      a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)), S.maskAll(!detachReset));
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
       g_V_th = a_margin.mul(dSpike).neg();
@@ -575,15 +732,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_R = g_R.add(a_V_k1.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k1.mul(R / tau));
       g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
-      if (refractory != null) {
-        a_V = a_V.blend(a_V_next, held);
-        a_input = a_input.blend(0.0, held);
-        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-        g_V_th = g_V_th.blend(g_V_th_held, held);
-        g_R = g_R.blend(g_R_held, held);
-        g_tau = g_tau.blend(g_tau_held, held);
-      }
+      a_V = a_V.blend(a_V_next, held);
+      a_input = a_input.blend(0.0, held);
+      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+      g_V_th = g_V_th.blend(g_V_th_held, held);
+      g_R = g_R.blend(g_R_held, held);
+      g_tau = g_tau.blend(g_tau_held, held);
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -613,12 +768,12 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] V_th_gradient = frame.gradParam[2];
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
-    final boolean[] refractory = frame.refractory;
+    final boolean[] heldFlags = VectorAdjoint.heldFlags(frame.refractory, to);
     final double inverse0 = 1.0 / tau;
     final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
-    final double[] adjSpike = frame.adjSpike;
+    final double[] adjSpike = VectorAdjoint.zerosIfNull(frame.adjSpike, to);
     final boolean detachReset = frame.detachReset;
     final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
@@ -628,8 +783,8 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_k1 = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage2 = V.add(V_k1.mul(twoThirdsDt));
       final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = refractory == null ? V.add(V_k1.add(V_k2.mul(3.0)).mul(quarterDt)) : V.add(V_k1.add(V_k2.mul(3.0)).mul(quarterDt)).blend(V, held);
+      final VectorMask<Double> held = VectorMask.fromArray(S, heldFlags, i);
+      final DoubleVector V_next = V.add(V_k1.add(V_k2.mul(3.0)).mul(quarterDt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -648,17 +803,50 @@ public final class LifBackwardVector implements BackwardKernel {
         final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
         dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
       } else {
+        // per lane with Math.exp (Surrogate's bits), lane by lane (see laneByLane)
         margin.intoArray(lanes, 0);
-        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        if (S.length() > 0) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[0]));
+          lanes[0] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 1) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[1]));
+          lanes[1] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 2) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[2]));
+          lanes[2] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 3) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[3]));
+          lanes[3] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 4) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[4]));
+          lanes[4] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 5) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[5]));
+          lanes[5] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 6) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[6]));
+          lanes[6] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 7) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[7]));
+          lanes[7] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > VectorAdjoint.SPELLED_OUT) {
+          VectorAdjoint.sigmoids(lanes, surrogateSlope, VectorAdjoint.SPELLED_OUT);
+        }
         dSpike = DoubleVector.fromArray(S, lanes, 0);
       }
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
+      DoubleVector a_margin = DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
-      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!detachReset) {
-        a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)));
-      }
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached (a masked add, not a branch: a vector two paths merge may be boxed)
+      a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)), S.maskAll(!detachReset));
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
       g_V_th = a_margin.mul(dSpike).neg();
@@ -692,15 +880,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_R = g_R.add(a_V_k1.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k1.mul(R / tau));
       g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
-      if (refractory != null) {
-        a_V = a_V.blend(a_V_next, held);
-        a_input = a_input.blend(0.0, held);
-        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-        g_V_th = g_V_th.blend(g_V_th_held, held);
-        g_R = g_R.blend(g_R_held, held);
-        g_tau = g_tau.blend(g_tau_held, held);
-      }
+      a_V = a_V.blend(a_V_next, held);
+      a_input = a_input.blend(0.0, held);
+      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+      g_V_th = g_V_th.blend(g_V_th_held, held);
+      g_R = g_R.blend(g_R_held, held);
+      g_tau = g_tau.blend(g_tau_held, held);
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -730,12 +916,12 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] V_th_gradient = frame.gradParam[2];
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
-    final boolean[] refractory = frame.refractory;
+    final boolean[] heldFlags = VectorAdjoint.heldFlags(frame.refractory, to);
     final double inverse0 = 1.0 / tau;
     final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
-    final double[] adjSpike = frame.adjSpike;
+    final double[] adjSpike = VectorAdjoint.zerosIfNull(frame.adjSpike, to);
     final boolean detachReset = frame.detachReset;
     final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
@@ -747,8 +933,8 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_k2 = V_stage2.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage3 = V.add(V_k1.neg().add(V_k2.mul(2.0)).mul(dt));
       final DoubleVector V_k3 = V_stage3.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = refractory == null ? V.add(V_k1.add(V_k2.mul(4.0)).add(V_k3).mul(sixthDt)) : V.add(V_k1.add(V_k2.mul(4.0)).add(V_k3).mul(sixthDt)).blend(V, held);
+      final VectorMask<Double> held = VectorMask.fromArray(S, heldFlags, i);
+      final DoubleVector V_next = V.add(V_k1.add(V_k2.mul(4.0)).add(V_k3).mul(sixthDt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -767,17 +953,50 @@ public final class LifBackwardVector implements BackwardKernel {
         final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
         dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
       } else {
+        // per lane with Math.exp (Surrogate's bits), lane by lane (see laneByLane)
         margin.intoArray(lanes, 0);
-        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        if (S.length() > 0) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[0]));
+          lanes[0] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 1) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[1]));
+          lanes[1] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 2) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[2]));
+          lanes[2] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 3) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[3]));
+          lanes[3] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 4) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[4]));
+          lanes[4] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 5) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[5]));
+          lanes[5] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 6) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[6]));
+          lanes[6] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 7) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[7]));
+          lanes[7] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > VectorAdjoint.SPELLED_OUT) {
+          VectorAdjoint.sigmoids(lanes, surrogateSlope, VectorAdjoint.SPELLED_OUT);
+        }
         dSpike = DoubleVector.fromArray(S, lanes, 0);
       }
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
+      DoubleVector a_margin = DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
-      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!detachReset) {
-        a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)));
-      }
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached (a masked add, not a branch: a vector two paths merge may be boxed)
+      a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)), S.maskAll(!detachReset));
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
       g_V_th = a_margin.mul(dSpike).neg();
@@ -824,15 +1043,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_R = g_R.add(a_V_k1.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k1.mul(R / tau));
       g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
-      if (refractory != null) {
-        a_V = a_V.blend(a_V_next, held);
-        a_input = a_input.blend(0.0, held);
-        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-        g_V_th = g_V_th.blend(g_V_th_held, held);
-        g_R = g_R.blend(g_R_held, held);
-        g_tau = g_tau.blend(g_tau_held, held);
-      }
+      a_V = a_V.blend(a_V_next, held);
+      a_input = a_input.blend(0.0, held);
+      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+      g_V_th = g_V_th.blend(g_V_th_held, held);
+      g_R = g_R.blend(g_R_held, held);
+      g_tau = g_tau.blend(g_tau_held, held);
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -862,12 +1079,12 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] V_th_gradient = frame.gradParam[2];
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
-    final boolean[] refractory = frame.refractory;
+    final boolean[] heldFlags = VectorAdjoint.heldFlags(frame.refractory, to);
     final double inverse0 = 1.0 / tau;
     final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
-    final double[] adjSpike = frame.adjSpike;
+    final double[] adjSpike = VectorAdjoint.zerosIfNull(frame.adjSpike, to);
     final boolean detachReset = frame.detachReset;
     final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
@@ -881,8 +1098,8 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_k3 = V_stage3.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage4 = V.add(V_k3.mul(dt));
       final DoubleVector V_k4 = V_stage4.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = refractory == null ? V.add(V_k1.add(V_k2.mul(2.0)).add(V_k3.mul(2.0)).add(V_k4).mul(sixthDt)) : V.add(V_k1.add(V_k2.mul(2.0)).add(V_k3.mul(2.0)).add(V_k4).mul(sixthDt)).blend(V, held);
+      final VectorMask<Double> held = VectorMask.fromArray(S, heldFlags, i);
+      final DoubleVector V_next = V.add(V_k1.add(V_k2.mul(2.0)).add(V_k3.mul(2.0)).add(V_k4).mul(sixthDt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -901,17 +1118,50 @@ public final class LifBackwardVector implements BackwardKernel {
         final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
         dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
       } else {
+        // per lane with Math.exp (Surrogate's bits), lane by lane (see laneByLane)
         margin.intoArray(lanes, 0);
-        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        if (S.length() > 0) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[0]));
+          lanes[0] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 1) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[1]));
+          lanes[1] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 2) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[2]));
+          lanes[2] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 3) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[3]));
+          lanes[3] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 4) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[4]));
+          lanes[4] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 5) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[5]));
+          lanes[5] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 6) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[6]));
+          lanes[6] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 7) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[7]));
+          lanes[7] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > VectorAdjoint.SPELLED_OUT) {
+          VectorAdjoint.sigmoids(lanes, surrogateSlope, VectorAdjoint.SPELLED_OUT);
+        }
         dSpike = DoubleVector.fromArray(S, lanes, 0);
       }
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
+      DoubleVector a_margin = DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
-      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!detachReset) {
-        a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)));
-      }
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached (a masked add, not a branch: a vector two paths merge may be boxed)
+      a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)), S.maskAll(!detachReset));
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
       g_V_th = a_margin.mul(dSpike).neg();
@@ -969,15 +1219,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_R = g_R.add(a_V_k1.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k1.mul(R / tau));
       g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
-      if (refractory != null) {
-        a_V = a_V.blend(a_V_next, held);
-        a_input = a_input.blend(0.0, held);
-        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-        g_V_th = g_V_th.blend(g_V_th_held, held);
-        g_R = g_R.blend(g_R_held, held);
-        g_tau = g_tau.blend(g_tau_held, held);
-      }
+      a_V = a_V.blend(a_V_next, held);
+      a_input = a_input.blend(0.0, held);
+      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+      g_V_th = g_V_th.blend(g_V_th_held, held);
+      g_R = g_R.blend(g_R_held, held);
+      g_tau = g_tau.blend(g_tau_held, held);
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);
@@ -1007,12 +1255,12 @@ public final class LifBackwardVector implements BackwardKernel {
     final double[] V_th_gradient = frame.gradParam[2];
     final double[] R_gradient = frame.gradParam[3];
     final double[] tau_gradient = frame.gradParam[4];
-    final boolean[] refractory = frame.refractory;
+    final boolean[] heldFlags = VectorAdjoint.heldFlags(frame.refractory, to);
     final double inverse0 = 1.0 / tau;
     final double inverse1 = 1.0 / (tau * tau);
     final Surrogate.Kind surrogateKind = frame.surrogate.kind();
     final double surrogateSlope = frame.surrogate.slope();
-    final double[] adjSpike = frame.adjSpike;
+    final double[] adjSpike = VectorAdjoint.zerosIfNull(frame.adjSpike, to);
     final boolean detachReset = frame.detachReset;
     final double[] lanes = VectorAdjoint.lanes();
     for (int i = from; i < to; i += S.length()) {
@@ -1026,8 +1274,8 @@ public final class LifBackwardVector implements BackwardKernel {
       final DoubleVector V_k3 = V_stage3.neg().add(V_rest).add(input.mul(R)).div(tau);
       final DoubleVector V_stage4 = V.add(V_k1.sub(V_k2).add(V_k3).mul(dt));
       final DoubleVector V_k4 = V_stage4.neg().add(V_rest).add(input.mul(R)).div(tau);
-      final VectorMask<Double> held = VectorAdjoint.held(refractory, i);
-      final DoubleVector V_next = refractory == null ? V.add(V_k1.add(V_k2.mul(3.0)).add(V_k3.mul(3.0)).add(V_k4).mul(eighthDt)) : V.add(V_k1.add(V_k2.mul(3.0)).add(V_k3.mul(3.0)).add(V_k4).mul(eighthDt)).blend(V, held);
+      final VectorMask<Double> held = VectorMask.fromArray(S, heldFlags, i);
+      final DoubleVector V_next = V.add(V_k1.add(V_k2.mul(3.0)).add(V_k3.mul(3.0)).add(V_k4).mul(eighthDt)).blend(V, held);
       final DoubleVector a_V_post = DoubleVector.fromArray(S, V_adjoint, i);
       DoubleVector g_V_rest = DoubleVector.zero(S);
       DoubleVector g_V_reset = DoubleVector.zero(S);
@@ -1046,17 +1294,50 @@ public final class LifBackwardVector implements BackwardKernel {
         final DoubleVector x = margin.mul(Math.PI * surrogateSlope).div(2.0);
         dSpike = DoubleVector.broadcast(S, surrogateSlope / 2).div(x.mul(x).add(1.0));
       } else {
+        // per lane with Math.exp (Surrogate's bits), lane by lane (see laneByLane)
         margin.intoArray(lanes, 0);
-        VectorAdjoint.sigmoids(lanes, surrogateSlope);
+        if (S.length() > 0) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[0]));
+          lanes[0] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 1) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[1]));
+          lanes[1] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 2) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[2]));
+          lanes[2] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 3) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[3]));
+          lanes[3] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 4) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[4]));
+          lanes[4] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 5) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[5]));
+          lanes[5] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 6) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[6]));
+          lanes[6] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > 7) {
+          final double sigmoid = 1 / (1 + Math.exp(-surrogateSlope * lanes[7]));
+          lanes[7] = surrogateSlope * sigmoid * (1 - sigmoid);
+        }
+        if (S.length() > VectorAdjoint.SPELLED_OUT) {
+          VectorAdjoint.sigmoids(lanes, surrogateSlope, VectorAdjoint.SPELLED_OUT);
+        }
         dSpike = DoubleVector.fromArray(S, lanes, 0);
       }
-      DoubleVector a_margin = adjSpike == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, adjSpike, i);
+      DoubleVector a_margin = DoubleVector.fromArray(S, adjSpike, i);
       // reset: V = V_reset
       final double reset_V = V_reset;
-      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached
-      if (!detachReset) {
-        a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)));
-      }
+      // x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached (a masked add, not a branch: a vector two paths merge may be boxed)
+      a_margin = a_margin.add(a_V_post.mul(DoubleVector.broadcast(S, reset_V).sub(V_next)), S.maskAll(!detachReset));
       final DoubleVector a_V_next = a_V_post.blend(0.0, spiked).add(a_margin.mul(dSpike));
       g_V_reset = g_V_reset.add(a_V_post, spiked);
       g_V_th = a_margin.mul(dSpike).neg();
@@ -1117,15 +1398,13 @@ public final class LifBackwardVector implements BackwardKernel {
       g_R = g_R.add(a_V_k1.mul(input.mul(inverse0)));
       a_input = a_input.add(a_V_k1.mul(R / tau));
       g_tau = g_tau.add(a_V_k1.mul(DoubleVector.broadcast(S, V_rest).sub(V).add(input.mul(R)).mul(inverse1).neg()));
-      if (refractory != null) {
-        a_V = a_V.blend(a_V_next, held);
-        a_input = a_input.blend(0.0, held);
-        g_V_rest = g_V_rest.blend(g_V_rest_held, held);
-        g_V_reset = g_V_reset.blend(g_V_reset_held, held);
-        g_V_th = g_V_th.blend(g_V_th_held, held);
-        g_R = g_R.blend(g_R_held, held);
-        g_tau = g_tau.blend(g_tau_held, held);
-      }
+      a_V = a_V.blend(a_V_next, held);
+      a_input = a_input.blend(0.0, held);
+      g_V_rest = g_V_rest.blend(g_V_rest_held, held);
+      g_V_reset = g_V_reset.blend(g_V_reset_held, held);
+      g_V_th = g_V_th.blend(g_V_th_held, held);
+      g_R = g_R.blend(g_R_held, held);
+      g_tau = g_tau.blend(g_tau_held, held);
       a_V.intoArray(V_adjoint, i);
       a_input.intoArray(input_adjoint, i);
       DoubleVector.fromArray(S, V_rest_gradient, i).add(g_V_rest).intoArray(V_rest_gradient, i);

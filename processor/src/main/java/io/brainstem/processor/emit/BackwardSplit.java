@@ -79,7 +79,6 @@ record BackwardSplit(List<List<String>> parts, Map<String, Integer> slots, Set<S
     while (m.find()) {
       cost += switch (m.group(1)) {
         case "lanewise" -> LANEWISE_COST;
-        case "exprelFactor", "exprelDerivative" -> VectorPlanRenderer.EXPREL_COST;
         default -> 1;
       };
     }

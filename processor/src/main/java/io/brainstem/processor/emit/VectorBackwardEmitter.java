@@ -180,8 +180,13 @@ final class VectorBackwardEmitter {
       case LOCAL -> vectors.contains(r.name());
       default -> false;
     };
-    VectorExprRenderer plain = new VectorExprRenderer(r -> BackwardCode.name(r, null), isVector, "S");
-    VectorExprRenderer afterStep = new VectorExprRenderer(r -> BackwardCode.name(r, next), isVector, "S");
+    VectorExprRenderer.Shared shared = new VectorExprRenderer.Shared(locals::allocate,
+        r -> r.kind() != RefKind.LOCAL || vectors.contains(r.name())
+            || uniform.contains(r.name()));
+    VectorExprRenderer plain =
+        new VectorExprRenderer(r -> BackwardCode.name(r, null), isVector, "S", shared);
+    VectorExprRenderer afterStep =
+        new VectorExprRenderer(r -> BackwardCode.name(r, next), isVector, "S", shared);
     ExprRenderer scalar = new ExprRenderer(r -> BackwardCode.name(r, null));
 
     final CodeBlock.Builder head = CodeBlock.builder()
@@ -238,8 +243,9 @@ final class VectorBackwardEmitter {
         head.addStatement("final double[] $L = frame.gradParam[$L]", gradOut.get(name), p);
       }
     }
-    String refractory = locals.allocate("refractory");
-    head.addStatement("final boolean[] $L = frame.refractory", refractory);
+    String heldFlags = locals.allocate("heldFlags");
+    head.addStatement("final boolean[] $L = $T.heldFlags(frame.refractory, to)", heldFlags,
+        VECTOR_ADJOINT);
     java.util.function.Predicate<Expr> isUniform = e -> {
       boolean[] ok = {true};
       Exprs.forEachRef(e, r -> ok[0] &= r.kind() == RefKind.PARAM || r.kind() == RefKind.DT
@@ -268,7 +274,8 @@ final class VectorBackwardEmitter {
     if (spike.isPresent()) {
       head.addStatement("final $T $L = frame.surrogate.kind()", SURROGATE_KIND, kind)
           .addStatement("final double $L = frame.surrogate.slope()", beta)
-          .addStatement("final double[] $L = frame.adjSpike", adjSpike)
+          .addStatement("final double[] $L = $T.zerosIfNull(frame.adjSpike, to)", adjSpike,
+              VECTOR_ADJOINT)
           .addStatement("final boolean $L = frame.detachReset", detach);
     }
     head.addStatement("final double[] lanes = $T.lanes()", VECTOR_ADJOINT);
@@ -288,24 +295,23 @@ final class VectorBackwardEmitter {
       }
       vectors.add(f.name());
       if (f.exprelFactor()) {
-        code.addStatement("final $T $L = $T.exprelFactor($L.mul(dt), dt, lanes)",
-            RuntimeNames.DOUBLE_VECTOR, f.name(), VECTOR_ADJOINT, plain.vector(f.value()));
+        exprel(code, f.name(), CodeBlock.of("$L.mul(dt)", plain.vector(f.value())), false,
+            f.name(), locals);
       } else {
         code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, f.name(),
             plain.vector(f.value()));
       }
     }
-    code.addStatement("final $T<Double> held = $T.held($L, i)", RuntimeNames.VECTOR_MASK,
-        VECTOR_ADJOINT, refractory);
+    code.addStatement("final $T<Double> held = $T.fromArray(S, $L, i)", RuntimeNames.VECTOR_MASK,
+        RuntimeNames.VECTOR_MASK, heldFlags);
     for (State s : model.states()) {
       Expr value = plan.next().get(s.name());
       if (value == null) {
         code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, next.get(s.name()),
             s.name());
       } else {
-        code.addStatement("final $T $L = $L == null ? $L : $L.blend($L, held)",
-            RuntimeNames.DOUBLE_VECTOR, next.get(s.name()), refractory, plain.vector(value),
-            plain.vector(value), s.name());
+        code.addStatement("final $T $L = $L.blend($L, held)",
+            RuntimeNames.DOUBLE_VECTOR, next.get(s.name()), plain.vector(value), s.name());
       }
     }
     List<String> post = new ArrayList<>();
@@ -392,10 +398,9 @@ final class VectorBackwardEmitter {
               adj.apply(BackwardPlanner.exprelPartialName(exprel.name())), adj.apply(exprel.name()),
               slopes.get(exprel.name()));
         } else if (exprel != null) {
-          code.addStatement("final $T $L = $L.mul(dt).mul(dt).mul($T.exprelDerivative($L.mul(dt),"
-                  + " lanes))", RuntimeNames.DOUBLE_VECTOR,
-              adj.apply(BackwardPlanner.exprelPartialName(exprel.name())),
-              adj.apply(exprel.name()), VECTOR_ADJOINT, plain.vector(exprel.value()));
+          exprel(code, adj.apply(BackwardPlanner.exprelPartialName(exprel.name())),
+              CodeBlock.of("$L.mul(dt)", plain.vector(exprel.value())), true,
+              adj.apply(exprel.name()), locals);
         }
       }
       if (a.target().kind() == RefKind.LOCAL && deadLets.contains(a.target().name())) {
@@ -406,7 +411,7 @@ final class VectorBackwardEmitter {
       accumulate(code, zero, target, product(CodeBlock.of("$L", adj.apply(a.seed().name())),
           swept.get(a), plain));
     }
-    code.beginControlFlow("if ($L != null)", refractory);
+    // no branch on a null array (heldFlags): a vector two paths merge may be boxed
     for (State s : model.states()) {
       code.addStatement("$L = $L.blend($L, held)", adj.apply(s.name()), adj.apply(s.name()),
           nextAdjoint.get(s.name()));
@@ -416,7 +421,6 @@ final class VectorBackwardEmitter {
     }
     gradParam.forEach((p, g) ->
         code.addStatement("$L = $L.blend($L, held)", g, g, beforeSweep.get(p)));
-    code.endControlFlow();
     for (int s = 0; s < model.states().size(); s++) {
       code.addStatement("$L.intoArray($L, i)", adj.apply(model.states().get(s).name()),
           adjIn.get(s));
@@ -429,7 +433,7 @@ final class VectorBackwardEmitter {
         "$T.fromArray(S, $L, i).add($L).intoArray($L, i)", RuntimeNames.DOUBLE_VECTOR,
         array, gradParam.get(param), array));
     return Optional.of(methods(BackwardEmitter.methodName(integrator), head.build(), code.build(),
-        split, locals));
+        split, locals, shared.declarations()));
   }
 
   /**
@@ -437,8 +441,8 @@ final class VectorBackwardEmitter {
    * block by block through a carry buffer; the entry method first.
    */
   private static List<MethodSpec> methods(String name, CodeBlock head, CodeBlock body,
-      boolean parts, LocalNames locals) {
-    List<String> statements = BackwardSplit.statements(body.toString());
+      boolean parts, LocalNames locals, Map<String, String> shared) {
+    List<String> statements = declareShared(BackwardSplit.statements(body.toString()), shared);
     BackwardSplit split = BackwardSplit.of(statements, parts);
     Map<String, String> types = BackwardSplit.types(statements);
     if (split.parts().size() == 1) {
@@ -449,7 +453,7 @@ final class VectorBackwardEmitter {
           .addParameter(int.class, "to")
           .addCode(head)
           .beginControlFlow("for (int i = from; i < to; i += S.length())")
-          .addCode(body)
+          .addCode(join(statements))
           .endControlFlow()
           .build());
     }
@@ -529,6 +533,39 @@ final class VectorBackwardEmitter {
     return out;
   }
 
+  /**
+   * {@code statements} with each shared transcendental call ({@link VectorExprRenderer.Shared})
+   * declared once, at the top level before the first statement that reads it.
+   */
+  static List<String> declareShared(List<String> statements, Map<String, String> shared) {
+    List<String> out = new ArrayList<>();
+    Set<String> declared = new HashSet<>();
+    for (String st : statements) {
+      declareReads(st, shared, declared, out);
+      out.add(st);
+    }
+    return out;
+  }
+
+  private static void declareReads(String code, Map<String, String> shared, Set<String> declared,
+      List<String> out) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b\\w+\\b").matcher(code);
+    while (m.find()) {
+      String local = m.group();
+      if (shared.containsKey(local) && declared.add(local)) {
+        declareReads(shared.get(local), shared, declared, out);
+        out.add("final jdk.incubator.vector.DoubleVector " + local + " = " + shared.get(local)
+            + ";\n");
+      }
+    }
+  }
+
+  private static CodeBlock join(List<String> statements) {
+    CodeBlock.Builder out = CodeBlock.builder();
+    statements.forEach(st -> out.add(BackwardSplit.typed(st)));
+    return out.build();
+  }
+
   private static void rematClosure(String local, BackwardSplit split, Map<String, String> types,
       Set<String> out) {
     String st = split.rematerialized().get(local);
@@ -546,6 +583,7 @@ final class VectorBackwardEmitter {
     String spiked = locals.allocate("spiked");
     String slope = locals.allocate("dSpike");
     String aMargin = locals.allocate("a_margin");
+    String sigmoid = locals.allocate("sigmoid");
     code.add("// spike S = H(margin), margin = $L\n", BackwardPlanner.show(spike.margin()))
         .addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, margin,
             afterStep.vector(spike.margin()))
@@ -563,13 +601,17 @@ final class VectorBackwardEmitter {
         .addStatement("$L = $T.broadcast(S, $L / 2).div(x.mul(x).add(1.0))", slope,
             RuntimeNames.DOUBLE_VECTOR, beta)
         .nextControlFlow("else")
-        .addStatement("$L.intoArray(lanes, 0)", margin)
-        .addStatement("$T.sigmoids(lanes, $L)", VECTOR_ADJOINT, beta)
-        .addStatement("$L = $T.fromArray(S, lanes, 0)", slope, RuntimeNames.DOUBLE_VECTOR)
+        .add("// per lane with Math.exp (Surrogate's bits), lane by lane (see laneByLane)\n")
+        .addStatement("$L.intoArray(lanes, 0)", margin);
+    laneByLane(code, k -> CodeBlock.builder()
+        .addStatement("final double $L = 1 / (1 + Math.exp(-$L * lanes[$L]))", sigmoid, beta, k)
+        .addStatement("lanes[$L] = $L * $L * (1 - $L)", k, beta, sigmoid, sigmoid).build(),
+        CodeBlock.of("$T.sigmoids(lanes, $L, $T.SPELLED_OUT)", VECTOR_ADJOINT, beta,
+            VECTOR_ADJOINT));
+    code.addStatement("$L = $T.fromArray(S, lanes, 0)", slope, RuntimeNames.DOUBLE_VECTOR)
         .endControlFlow()
-        .addStatement("$T $L = $L == null ? $T.zero(S) : $T.fromArray(S, $L, i)",
-            RuntimeNames.DOUBLE_VECTOR, aMargin, adjSpike, RuntimeNames.DOUBLE_VECTOR,
-            RuntimeNames.DOUBLE_VECTOR, adjSpike);
+        .addStatement("$T $L = $T.fromArray(S, $L, i)",
+            RuntimeNames.DOUBLE_VECTOR, aMargin, RuntimeNames.DOUBLE_VECTOR, adjSpike);
     Map<String, String> resetValue = new LinkedHashMap<>();
     List<String> states = model.states().stream().map(State::name).toList();
     for (Map.Entry<String, Expr> r : spike.reset().entrySet()) {
@@ -585,8 +627,8 @@ final class VectorBackwardEmitter {
       }
     }
     if (!resetValue.isEmpty()) {
-      code.add("// x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached\n")
-          .beginControlFlow("if (!$L)", detach);
+      code.add("// x'' = x' + S·(r(x') − x'): the jump's adjoint, unless the reset is detached"
+          + " (a masked add, not a branch: a vector two paths merge may be boxed)\n");
       // Σ post·(r − x'), summed in the scalar loop's order, then added to a_margin
       CodeBlock jumps = null;
       for (Map.Entry<String, String> r : resetValue.entrySet()) {
@@ -596,8 +638,7 @@ final class VectorBackwardEmitter {
             afterStep.vector(jump));
         jumps = jumps == null ? term : CodeBlock.of("$L.add($L)", jumps, term);
       }
-      code.addStatement("$L = $L.add($L)", aMargin, aMargin, jumps)
-          .endControlFlow();
+      code.addStatement("$L = $L.add($L, S.maskAll(!$L))", aMargin, aMargin, jumps, detach);
     }
     for (String u : states) {
       int s = states.indexOf(u);
@@ -632,6 +673,70 @@ final class VectorBackwardEmitter {
             product(CodeBlock.of("$L.mul($L)", aMargin, slope), dm, afterStep));
       }
     }
+  }
+
+  /**
+   * {@code name = dt·exprel(z)}, or, with {@code derivative}, {@code name = seed·dt²·exprel'(z)},
+   * spelled out as {@code VectorAdjoint.exprelFactor} and {@code exprelDerivative} compute them:
+   * the fused Horner steps of the scalar {@code Exprel} (its bits where {@code |z| < 0.5}), the
+   * far lanes ({@code |z| ≥ 0.5}) patched by the scalar function through {@code lanes}. Inline:
+   * past C2's node budget ({@code NodeCountInliningCutoff}) only the Vector API's own methods are
+   * still inlined, and a vector crossing any other call is boxed. The patch is a call on a path
+   * C2 compiles as a trap until a far lane occurs; from then on the call's safepoint boxes the
+   * vectors live across it (spelled out lane by lane, HH's loop passes 8 000 bytes). One block,
+   * so that {@link BackwardSplit} keeps the polynomial and its patch in one part.
+   */
+  private static void exprel(CodeBlock.Builder code, String name, CodeBlock zValue,
+      boolean derivative, String seed, LocalNames locals) {
+    String z = locals.allocate(name + "_z");
+    code.addStatement("final $T $L", RuntimeNames.DOUBLE_VECTOR, name)
+        .add("{\n$>")
+        .addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, z, zValue);
+    CodeBlock.Builder poly = CodeBlock.builder();
+    if (derivative) {
+      poly.add("$L.fma(14 * $T.TAYLOR_14, 13 * $T.TAYLOR_13)", z, RuntimeNames.EXPREL,
+          RuntimeNames.EXPREL);
+      for (int k = 12; k >= 1; k--) {
+        poly.add("\n    .fma($L, $L.broadcast($L$T.TAYLOR_$L))", z, z, k > 1 ? k + " * " : "",
+            RuntimeNames.EXPREL, k);
+      }
+    } else {
+      poly.add("$L.fma($T.TAYLOR_14, $T.TAYLOR_13)", z, RuntimeNames.EXPREL, RuntimeNames.EXPREL);
+      for (int k = 12; k >= 0; k--) {
+        poly.add("\n    .fma($L, $L.broadcast($T.TAYLOR_$L))", z, z, RuntimeNames.EXPREL, k);
+      }
+      poly.add(".mul(dt)");
+    }
+    code.addStatement("$L.intoArray(lanes, 0)", poly.build())
+        .addStatement("$L.intoArray(lanes, S.length())", z)
+        .beginControlFlow("if (!$L.abs().compare($T.LT, 0.5).allTrue())", z,
+            RuntimeNames.VECTOR_OPERATORS);
+    code.addStatement(derivative ? "$T.exprelDerivatives(lanes, 0)"
+        : "$T.exprelFactors(lanes, dt, 0)", VECTOR_ADJOINT);
+    if (derivative) {
+      code.endControlFlow()
+          .addStatement("$L = $L.mul(dt).mul(dt).mul($T.fromArray(S, lanes, 0))", name, seed,
+              RuntimeNames.DOUBLE_VECTOR);
+    } else {
+      code.endControlFlow()
+          .addStatement("$L = $T.fromArray(S, lanes, 0)", name, RuntimeNames.DOUBLE_VECTOR);
+    }
+    code.add("$<}\n");
+  }
+
+  /**
+   * {@code lane}'s code for lanes 0 to 7, each under {@code if (S.length() > k)} (a constant: C2
+   * compiles only the vector's lanes), then {@code wider} for lanes past 8. Straight-line, not a
+   * loop: a loop's back edge, as a call, is a safepoint, and C2 (JDK 17, 25) then keeps every
+   * vector live across it in a heap box, allocated on every iteration once that path has run.
+   */
+  private static void laneByLane(CodeBlock.Builder code,
+      java.util.function.IntFunction<CodeBlock> lane, CodeBlock wider) {
+    for (int k = 0; k < 8; k++) {
+      code.beginControlFlow("if (S.length() > $L)", k).add(lane.apply(k)).endControlFlow();
+    }
+    code.beginControlFlow("if (S.length() > $T.SPELLED_OUT)", VECTOR_ADJOINT)
+        .addStatement("$L", wider).endControlFlow();
   }
 
   /** {@code target += term}, or {@code target = term} while {@code target} is still zero. */

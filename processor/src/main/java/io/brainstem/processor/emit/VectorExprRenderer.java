@@ -13,7 +13,9 @@ import io.brainstem.processor.ir.Expr.Neg;
 import io.brainstem.processor.ir.Expr.Not;
 import io.brainstem.processor.ir.Expr.Num;
 import io.brainstem.processor.ir.Expr.Ref;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -39,6 +41,26 @@ final class VectorExprRenderer {
   private final ExprRenderer scalar;
   /** The kernel class's species field, {@code S}. */
   private final String species;
+  /** Where transcendental calls are shared, or null (rendered in place). */
+  private final Shared shared;
+
+  /**
+   * Transcendental calls ({@code exp}, {@code expm1}, ...) of one loop body, each rendered once:
+   * the backward's sweep repeats the forward's calls in its partials (HH's {@code m_alpha}
+   * differentiates to three {@code expm1(m_x)}), and C2 neither merges calls nor inlines past its
+   * node budget, where the Vector API boxes. The same function of the same operand gives the same
+   * bits, so sharing changes no result. Only calls whose operand reads values that are never
+   * reassigned ({@code stable}) are shared.
+   *
+   * @param allocate a fresh local name from a wanted one
+   * @param stable whether a reference's value is fixed for the loop body
+   */
+  record Shared(Function<String, String> allocate, Predicate<Ref> stable,
+      Map<String, String> byCode, Map<String, String> declarations) {
+    Shared(Function<String, String> allocate, Predicate<Ref> stable) {
+      this(allocate, stable, new LinkedHashMap<>(), new LinkedHashMap<>());
+    }
+  }
 
   /**
    * {@code names} maps a reference to the Java expression holding its value; {@code isVector} tells
@@ -46,10 +68,17 @@ final class VectorExprRenderer {
    * {@code species} names the kernel class's species field.
    */
   VectorExprRenderer(Function<Ref, String> names, Predicate<Ref> isVector, String species) {
+    this(names, isVector, species, null);
+  }
+
+  /** As above, rendering each stable transcendental call once into {@code shared}. */
+  VectorExprRenderer(Function<Ref, String> names, Predicate<Ref> isVector, String species,
+      Shared shared) {
     this.names = names;
     this.species = species;
     this.isVector = isVector;
     this.scalar = new ExprRenderer(names);
+    this.shared = shared;
   }
 
   /** {@code e} as a {@code DoubleVector} (uniform values broadcast). */
@@ -149,8 +178,8 @@ final class VectorExprRenderer {
     return switch (c.fn()) {
       case SQRT -> new Code(CodeBlock.of("$L.sqrt()", vector(c.args().get(0))), true);
       case ABS -> new Code(CodeBlock.of("$L.abs()", vector(c.args().get(0))), true);
-      case EXP, LOG, TANH, EXPM1, SIN, COS -> new Code(CodeBlock.of("$L.lanewise($T.$L)",
-          vector(c.args().get(0)), RuntimeNames.VECTOR_OPERATORS, c.fn().name()), true);
+      case EXP, LOG, TANH, EXPM1, SIN, COS -> share(c, CodeBlock.of("$L.lanewise($T.$L)",
+          vector(c.args().get(0)), RuntimeNames.VECTOR_OPERATORS, c.fn().name()));
       case POW -> new Code(CodeBlock.of("$L.pow($L)",
           vector(c.args().get(0)), render(c.args().get(1)).code()), true);
       case MIN, MAX -> {
@@ -162,6 +191,25 @@ final class VectorExprRenderer {
         yield new Code(CodeBlock.of("$L.$L($L)", receiver.code(), op, argument.code()), true);
       }
     };
+  }
+
+  /** {@code code} of call {@code c}, or the shared local holding it. */
+  private Code share(Call c, CodeBlock code) {
+    if (shared == null) {
+      return new Code(code, true);
+    }
+    boolean[] stable = {true};
+    io.brainstem.processor.integrate.Exprs.forEachRef(c, r -> stable[0] &= shared.stable().test(r));
+    if (!stable[0]) {
+      return new Code(code, true);
+    }
+    String name = shared.byCode().computeIfAbsent(code.toString(), k -> {
+      String local = shared.allocate().apply(c.fn().name().toLowerCase(java.util.Locale.ROOT)
+          + "_" + shared.declarations().size());
+      shared.declarations().put(local, k);
+      return local;
+    });
+    return new Code(CodeBlock.of("$L", name), true);
   }
 
   private Code cond(Cond c) {
