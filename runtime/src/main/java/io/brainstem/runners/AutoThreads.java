@@ -8,10 +8,10 @@ import io.brainstem.network.Projection;
  * The thread count a runner uses when {@link RunnerBuilder#threads} is not set: {@code min(cores,
  * max(1, floor(work / WORK_PER_THREAD)))}, where {@code work} estimates one step's element updates.
  *
- * <p>A step on {@code n} threads pays three barriers (after the projections, the groups and the
- * clearing of the inputs) and the serial join of the spike lists, a few microseconds on any
- * machine, and more when a worker has parked; a network whose step is not much longer than that runs slower on two threads
- * than on one. {@code work} counts every neuron, every postsynaptic element of every projection
+ * <p>A step on {@code n} threads pays two or three barriers (after the projections, the groups
+ * and, unless the step is planned, the clearing of the inputs) and the serial join of the spike
+ * lists, a few microseconds on any machine, and more when a worker has parked; a network whose
+ * step is not much longer than that runs slower on two threads than on one. {@code work} counts every neuron, every postsynaptic element of every projection
  * (each integrated once a step) and a thousandth of the synapses (the events of a step at about
  * 10 Hz and dt = 0.1 ms). {@link #WORK_PER_THREAD} sits between COBA with 4 000 neurons (work
  * 12 320), slower on two threads than on one on a quiet 2-core machine (issue 16), and 40 000
