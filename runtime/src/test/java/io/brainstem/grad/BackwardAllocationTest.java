@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BackwardAllocationTest {
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-  /** 64 vectors of 4 doubles, 32 of 8: long enough for the loop's back edges to trigger C2. */
-  private static final int N = 256;
-  private static final int WARM_UP = 2_000;
-  private static final int MEASURED = 300;
+  /** 32 vectors of 4 doubles, 16 of 8: with the warm-up, back edges enough to trigger C2. */
+  private static final int N = 128;
+  private static final int WARM_UP = 1_500;
+  private static final int MEASURED = 200;
   /** C2 may take seconds on a loaded machine to compile the largest loops (HH's RK4). */
   private static final int ATTEMPTS = 30;
   private static final List<Integrator> METHODS =

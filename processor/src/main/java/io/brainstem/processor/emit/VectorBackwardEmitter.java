@@ -180,9 +180,10 @@ final class VectorBackwardEmitter {
       case LOCAL -> vectors.contains(r.name());
       default -> false;
     };
+    Set<String> inverseNames = new HashSet<>(); // the sweep's reciprocals: final, per call
     VectorExprRenderer.Shared shared = new VectorExprRenderer.Shared(locals::allocate,
         r -> r.kind() != RefKind.LOCAL || vectors.contains(r.name())
-            || uniform.contains(r.name()));
+            || uniform.contains(r.name()) || inverseNames.contains(r.name()));
     VectorExprRenderer plain =
         new VectorExprRenderer(r -> BackwardCode.name(r, null), isVector, "S", shared);
     VectorExprRenderer afterStep =
@@ -262,6 +263,7 @@ final class VectorBackwardEmitter {
         if (name == null) {
           name = locals.allocate("inverse" + inverses.size());
           inverses.put(key, name);
+          inverseNames.add(name);
           head.addStatement("final double $L = $L", name, key);
         }
         return new Ref(name, RefKind.LOCAL);
