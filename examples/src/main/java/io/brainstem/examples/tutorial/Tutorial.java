@@ -1,5 +1,7 @@
 package io.brainstem.examples.tutorial;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -10,7 +12,7 @@ import java.nio.file.Path;
 public final class Tutorial {
   private Tutorial() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     Path img = Path.of(args.length > 0 ? args[0] : "docs/img");
     RunnerArguments.seedRunner().run(100.);
     DsRunnerExample.run(img);
@@ -26,6 +28,7 @@ public final class Tutorial {
     ContinuingRuns.continueAndReset();
     ContinuingRuns.append();
     TrainingExample.ridge();
+    TrainingExample.batches(Files.createTempDirectory("brainstem-batches"));
     TrainingExample.force();
     System.out.println("plots written to " + img.toAbsolutePath());
   }

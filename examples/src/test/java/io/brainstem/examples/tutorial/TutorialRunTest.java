@@ -149,6 +149,12 @@ class TutorialRunTest {
     assertThat(TrainingExample.force()).isLessThan(FORCE_NRMSE);
   }
 
+  @Test
+  void aBatchOfTrialsTrainsOneReadout(@TempDir Path dir) {
+    assertThat(TrainingExample.batches(dir)).isLessThan(RIDGE_NRMSE);
+    assertThat(dir.resolve("x.npy").toFile().length()).isGreaterThan(8 * 300 * 8L);
+  }
+
   static final double RIDGE_NRMSE = 0.005; // measured 8.6e-4
   static final double FORCE_NRMSE = 0.1; // measured 0.013
 
