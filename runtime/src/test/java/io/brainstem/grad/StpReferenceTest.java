@@ -163,17 +163,6 @@ class StpReferenceTest {
         .that(Math.abs(a - b) / scale).isAtMost(1e-12);
   }
 
-  private static int[] indices(boolean[] spiked) {
-    int n = 0;
-    int[] out = new int[spiked.length];
-    for (int i = 0; i < spiked.length; i++) {
-      if (spiked[i]) {
-        out[n++] = i;
-      }
-    }
-    return Arrays.copyOf(out, n);
-  }
-
   /** A projection's backward objects and its forward tapes. */
   private static final class Side {
     final TsodyksMarkramCobaProjection projection;
@@ -216,9 +205,9 @@ class StpReferenceTest {
 
     double[][] gradients() {
       double[][] out = new double[6][];
-      for (String p : new String[] {"w", "U", "tau_f", "tau_d"}) {
-        out[Arrays.asList("w", "U", "tau_f", "tau_d").indexOf(p)] =
-            frame.gradSynapse[step.synapseParams().indexOf(p)];
+      String[] params = {"w", "U", "tau_f", "tau_d"};
+      for (int p = 0; p < params.length; p++) {
+        out[p] = frame.gradSynapse[step.synapseParams().indexOf(params[p])];
       }
       out[4] = frame.adjSynapseState[step.synapseStates().indexOf("u")];
       out[5] = frame.adjSynapseState[step.synapseStates().indexOf("x")];
@@ -239,7 +228,7 @@ class StpReferenceTest {
     boolean[][] spikes = new boolean[T][];
     int count = 0;
     for (int t = 0; t < T; t++) {
-      input.setSpikes(indices(x[t]));
+      input.setSpikes(GradChecks.indices(x[t]));
       vTape[t] = hidden.V.clone();
       in.record(t);
       rec.record(t);
