@@ -74,8 +74,6 @@ public final class FusedCoba {
   private final Csr[] rows = new Csr[4]; // E->E, E->I, I->E, I->I
   private final double we;
   private final double wi;
-  private final double[] lanes = new double[S.length()];
-  private final double[] lanesZ = new double[S.length()];
 
   /**
    * A fused copy of {@code bench} ({@link BenchNetworks} "coba" or "cuba") in its current state
@@ -176,97 +174,232 @@ public final class FusedCoba {
 
   /** One step at {@code t = step·dt}: both fused loops, then the spikes delivered. */
   public void step() {
+    loops();
+    deliver();
+  }
+
+  private void loops() {
     double t = step++ * dt;
     for (Part p : parts) {
       p.spikeCount = loop(p, t);
     }
-    deliver(parts[0].spikes, parts[0].spikeCount, rows[0], parts[0].gE, we);
-    deliver(parts[0].spikes, parts[0].spikeCount, rows[1], parts[1].gE, we);
-    deliver(parts[1].spikes, parts[1].spikeCount, rows[2], parts[0].gI, wi);
-    deliver(parts[1].spikes, parts[1].spikeCount, rows[3], parts[1].gI, wi);
   }
 
-  private static void deliver(int[] spikes, int count, Csr csr, double[] g, double w) {
+  /** Delivers the last step's spikes; returns the events (synapses walked). */
+  private long deliver() {
+    return deliver(parts[0].spikes, parts[0].spikeCount, rows[0], parts[0].gE, we)
+        + deliver(parts[0].spikes, parts[0].spikeCount, rows[1], parts[1].gE, we)
+        + deliver(parts[1].spikes, parts[1].spikeCount, rows[2], parts[0].gI, wi)
+        + deliver(parts[1].spikes, parts[1].spikeCount, rows[3], parts[1].gI, wi);
+  }
+
+  private static long deliver(int[] spikes, int count, Csr csr, double[] g, double w) {
     int[] indptr = csr.indptr();
     int[] indices = csr.indices();
+    long events = 0;
     for (int s = 0; s < count; s++) {
       int i = spikes[s];
+      events += indptr[i + 1] - indptr[i];
       for (int k = indptr[i]; k < indptr[i + 1]; k++) {
         g[indices[k]] += w;
       }
     }
+    return events;
+  }
+
+  /**
+   * Where the fused step's time goes: medians over {@code steps} steps of the two fused loops and
+   * of the delivery, wall ns (medians resist preemption), and the events delivered.
+   */
+  private String split(int steps) {
+    long[] loops = new long[steps];
+    long[] deliveries = new long[steps];
+    long events = 0;
+    for (int s = 0; s < steps; s++) {
+      long t0 = System.nanoTime();
+      loops();
+      long t1 = System.nanoTime();
+      events += deliver();
+      loops[s] = t1 - t0;
+      deliveries[s] = System.nanoTime() - t1;
+    }
+    Arrays.sort(loops);
+    Arrays.sort(deliveries);
+    int n = parts[0].v.length + parts[1].v.length;
+    double perStep = events / (double) steps;
+    return String.format(Locale.ROOT, "loops %.3f ns per neuron-step, delivery %.3f ns per "
+        + "neuron-step (%.3f events per neuron-step, %.1f ns per event, medians)",
+        loops[steps / 2] / (double) n, deliveries[steps / 2] / (double) n, perStep / n,
+        deliveries[steps / 2] / Math.max(1, perStep));
   }
 
   private int loop(Part p, double t) {
     return cuba ? loopCuba(p, t) : loopCoba(p, t);
   }
 
+  // Every vector stays in one method (a vector passed to a method C2 does not inline is boxed).
   private int loopCuba(Part p, double t) {
-    final double rTaum = 1.0 / p.taum;
-    int count = 0;
-    for (int j = 0; j < p.v.length; j += S.length()) {
-      final DoubleVector ge = DoubleVector.fromArray(S, p.gE, j);
-      final DoubleVector gi = DoubleVector.fromArray(S, p.gI, j);
-      DoubleVector v = DoubleVector.fromArray(S, p.v, j);
-      final DoubleVector tLast = DoubleVector.fromArray(S, p.tLast, j);
-      final VectorMask<Double> refractory =
-          DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, p.hold);
-      final DoubleVector sum = ge.add(gi).sub(v.sub(p.el));
-      final DoubleVector rate = exact ? sum.div(p.taum) : sum.mul(rTaum);
-      v = v.add(rate.mul(p.fac)).blend(v, refractory);
-      count = spikes(p, v, tLast, t, j, count);
-      decay(p, ge, gi, j);
-    }
-    return count;
-  }
-
-  /** Threshold, reset, the spike list; stores v. */
-  private static int spikes(Part p, DoubleVector v, DoubleVector tLast, double t, int j,
-      int count) {
-    final VectorMask<Double> spiked = v.compare(VectorOperators.GT, p.vt);
-    if (spiked.anyTrue()) {
-      v = v.blend(DoubleVector.broadcast(S, p.vr), spiked);
-      tLast.blend(t, spiked).intoArray(p.tLast, j);
-      long bits = spiked.toLong();
-      for (int k = 0; k < S.length(); k++) {
-        if ((bits >>> k & 1) != 0) {
-          p.spikes[count++] = j + k;
-        }
-      }
-    }
-    v.intoArray(p.v, j);
-    return count;
-  }
-
-  private int loopCoba(Part p, double t) {
+    final boolean exact = this.exact;
+    final double[] gE = p.gE;
+    final double[] gI = p.gI;
+    final double[] vs = p.v;
+    final double[] tLasts = p.tLast;
+    final int[] spikes = p.spikes;
+    final double[] lanes = this.lanes;
     final double taum = p.taum;
     final double rTaum = 1.0 / taum;
+    final double el = p.el;
+    final double fac = p.fac;
+    final double hold = p.hold;
+    final double vt = p.vt;
+    final double vr = p.vr;
+    final double tauE = p.tauE;
+    final double tauI = p.tauI;
+    final double facE = p.facE;
+    final double facI = p.facI;
+    final double decayE = p.decayE;
+    final double decayI = p.decayI;
     int count = 0;
-    for (int j = 0; j < p.v.length; j += S.length()) {
-      final DoubleVector ge = DoubleVector.fromArray(S, p.gE, j);
-      final DoubleVector gi = DoubleVector.fromArray(S, p.gI, j);
-      DoubleVector v = DoubleVector.fromArray(S, p.v, j);
-      final DoubleVector tLast = DoubleVector.fromArray(S, p.tLast, j);
-      // the neuron kernel's expressions, in its order
-      DoubleVector sum = ge.mul(DoubleVector.broadcast(S, p.ee).sub(v))
-          .add(gi.mul(DoubleVector.broadcast(S, p.ei).sub(v))).sub(v.sub(p.el)).add(p.iExt);
-      DoubleVector zSum = ge.neg().sub(gi).sub(1.0);
-      final DoubleVector rate = exact ? sum.div(taum) : sum.mul(rTaum);
-      final DoubleVector z = (exact ? zSum.div(taum) : zSum.mul(rTaum)).mul(dt);
-      DoubleVector fac = VectorMath.exprelTaylor(z).mul(dt);
-      if (z.abs().compare(VectorOperators.LT, 0.5).not().anyTrue()) {
-        fac = far(z, fac);
-      }
+    for (int j = 0; j < vs.length; j += S.length()) {
+      final DoubleVector ge = DoubleVector.fromArray(S, gE, j);
+      final DoubleVector gi = DoubleVector.fromArray(S, gI, j);
+      DoubleVector v = DoubleVector.fromArray(S, vs, j);
+      final DoubleVector tLast = DoubleVector.fromArray(S, tLasts, j);
       final VectorMask<Double> refractory =
-          DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, p.hold);
-      v = v.add(fac.mul(rate)).blend(v, refractory);
-      count = spikes(p, v, tLast, t, j, count);
-      decay(p, ge, gi, j);
+          DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, hold);
+      final DoubleVector sum = ge.add(gi).sub(v.sub(el));
+      final DoubleVector rate = exact ? sum.div(taum) : sum.mul(rTaum);
+      v = v.add(rate.mul(fac)).blend(v, refractory);
+      final VectorMask<Double> spiked = v.compare(VectorOperators.GT, vt);
+      if (spiked.anyTrue()) {
+        v = v.blend(DoubleVector.broadcast(S, vr), spiked);
+        tLast.blend(t, spiked).intoArray(tLasts, j);
+        // as the kernels record them (VectorMask.toLong is not an intrinsic on JDK 17)
+        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
+        for (int k = 0; k < S.length(); k++) {
+          if (lanes[k] != 0.0) {
+            spikes[count++] = j + k;
+          }
+        }
+      }
+      v.intoArray(vs, j);
+      // the conductances decayed for the next step (the projection kernel's expression)
+      if (exact) {
+        ge.add(ge.neg().div(tauE).mul(facE)).intoArray(gE, j);
+        gi.add(gi.neg().div(tauI).mul(facI)).intoArray(gI, j);
+      } else {
+        ge.mul(decayE).intoArray(gE, j);
+        gi.mul(decayI).intoArray(gI, j);
+      }
     }
     return count;
   }
 
-  /** The conductances decayed for the next step, stored (the projection kernel's expression). */
+  /**
+   * COBA in two loops per block of {@link #BLOCK}: the exprel factors (and the rare far lanes in
+   * scalar), then everything else, conductances included, in one loop. A first version in one
+   * loop, with the far lanes and the decay in methods taking vectors, ran 3.4× slower than the
+   * real kernels (vectors boxed where C2 did not inline).
+   */
+  private int loopCoba(Part p, double t) {
+    int count = 0;
+    for (int b = 0; b < p.v.length; b += BLOCK) {
+      final int e = Math.min(p.v.length, b + BLOCK);
+      if (factors(p, b, e) != 0) {
+        far(b, e);
+      }
+      count = updateCoba(p, t, b, e, count);
+    }
+    return count;
+  }
+
+  private static final int BLOCK = 256;
+  private final double[] lanes = new double[S.length()];
+  private final double[] carryZ = new double[BLOCK];
+  private final double[] carryFac = new double[BLOCK];
+
+  /** z and dt·exprel(z) of the block into the carries; returns the lanes with |z| >= 0.5. */
+  private int factors(Part p, int from, int to) {
+    final boolean exact = this.exact;
+    final double[] gE = p.gE;
+    final double[] gI = p.gI;
+    final double taum = p.taum;
+    final double rTaum = 1.0 / taum;
+    final double dt = this.dt;
+    int farLanes = 0;
+    for (int j = from; j < to; j += S.length()) {
+      final DoubleVector ge = DoubleVector.fromArray(S, gE, j);
+      final DoubleVector gi = DoubleVector.fromArray(S, gI, j);
+      final DoubleVector zSum = ge.neg().sub(gi).sub(1.0);
+      final DoubleVector z = (exact ? zSum.div(taum) : zSum.mul(rTaum)).mul(dt);
+      VectorMath.exprelTaylor(z).mul(dt).intoArray(carryFac, j - from);
+      z.intoArray(carryZ, j - from);
+      farLanes += z.abs().compare(VectorOperators.LT, 0.5).not().trueCount();
+    }
+    return farLanes;
+  }
+
+  private int updateCoba(Part p, double t, int from, int to, int count) {
+    final boolean exact = this.exact;
+    final double[] gE = p.gE;
+    final double[] gI = p.gI;
+    final double[] vs = p.v;
+    final double[] tLasts = p.tLast;
+    final int[] spikes = p.spikes;
+    final double[] lanes = this.lanes;
+    final double taum = p.taum;
+    final double rTaum = 1.0 / taum;
+    final double ee = p.ee;
+    final double ei = p.ei;
+    final double el = p.el;
+    final double iExt = p.iExt;
+    final double hold = p.hold;
+    final double vt = p.vt;
+    final double vr = p.vr;
+    final double tauE = p.tauE;
+    final double tauI = p.tauI;
+    final double facE = p.facE;
+    final double facI = p.facI;
+    final double decayE = p.decayE;
+    final double decayI = p.decayI;
+    for (int j = from; j < to; j += S.length()) {
+      final DoubleVector ge = DoubleVector.fromArray(S, gE, j);
+      final DoubleVector gi = DoubleVector.fromArray(S, gI, j);
+      DoubleVector v = DoubleVector.fromArray(S, vs, j);
+      final DoubleVector tLast = DoubleVector.fromArray(S, tLasts, j);
+      final DoubleVector fac = DoubleVector.fromArray(S, carryFac, j - from);
+      // the neuron kernel's expressions, in its order
+      final DoubleVector sum = ge.mul(DoubleVector.broadcast(S, ee).sub(v))
+          .add(gi.mul(DoubleVector.broadcast(S, ei).sub(v))).sub(v.sub(el)).add(iExt);
+      final DoubleVector rate = exact ? sum.div(taum) : sum.mul(rTaum);
+      final VectorMask<Double> refractory =
+          DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, hold);
+      v = v.add(fac.mul(rate)).blend(v, refractory);
+      final VectorMask<Double> spiked = v.compare(VectorOperators.GT, vt);
+      if (spiked.anyTrue()) {
+        v = v.blend(DoubleVector.broadcast(S, vr), spiked);
+        tLast.blend(t, spiked).intoArray(tLasts, j);
+        // as the kernels record them (VectorMask.toLong is not an intrinsic on JDK 17)
+        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
+        for (int k = 0; k < S.length(); k++) {
+          if (lanes[k] != 0.0) {
+            spikes[count++] = j + k;
+          }
+        }
+      }
+      v.intoArray(vs, j);
+      if (exact) {
+        ge.add(ge.neg().div(tauE).mul(facE)).intoArray(gE, j);
+        gi.add(gi.neg().div(tauI).mul(facI)).intoArray(gI, j);
+      } else {
+        ge.mul(decayE).intoArray(gE, j);
+        gi.mul(decayI).intoArray(gI, j);
+      }
+    }
+    return count;
+  }
+
+  /** The first decay of the initial conductances (the constructor's; not timed). */
   private void decay(Part p, DoubleVector ge, DoubleVector gi, int j) {
     if (exact) {
       ge.add(ge.neg().div(p.tauE).mul(p.facE)).intoArray(p.gE, j);
@@ -278,15 +411,12 @@ public final class FusedCoba {
   }
 
   /** Lanes with |z| >= 0.5: the scalar exprel, as the kernels' VectorMath.exprelFar. */
-  private DoubleVector far(DoubleVector z, DoubleVector fac) {
-    z.intoArray(lanesZ, 0);
-    fac.intoArray(lanes, 0);
-    for (int k = 0; k < S.length(); k++) {
-      if (!(Math.abs(lanesZ[k]) < 0.5)) {
-        lanes[k] = dt * Exprel.exprel(lanesZ[k]);
+  private void far(int from, int to) {
+    for (int k = 0; k < to - from; k++) {
+      if (!(Math.abs(carryZ[k]) < 0.5)) {
+        carryFac[k] = dt * Exprel.exprel(carryZ[k]);
       }
     }
-    return DoubleVector.fromArray(S, lanes, 0);
   }
 
   /** The real network's step as PhaseTiming takes it: every projection, then every group. */
@@ -339,5 +469,7 @@ public final class FusedCoba {
       System.out.printf(Locale.ROOT, "  %-20s CPU ns per neuron-step: median %.3f  rounds %s%n",
           names[c], x[rounds / 2], Arrays.toString(ns[c]));
     }
+    System.out.println("  fused, exact:       " + fused.split(steps));
+    System.out.println("  fused, reciprocals: " + recip.split(steps));
   }
 }
