@@ -29,7 +29,8 @@ import jdk.incubator.vector.VectorSpecies;
  * and the step's spikes are then added to it, as the projection adds them after its decay.
  * {@code !exact}: also every division by a group-wide parameter as a multiplication by its
  * reciprocal, and the decay as one multiplication (Brian2's {@code ge *= exp(-dt/taue)}); not bit
- * for bit (the test bounds the difference).
+ * for bit (the test bounds the difference). {@code estrin}: COBA's exprel by Estrin's scheme, to
+ * measure what a shorter dependent chain gains (other rounding; bounded by the test as well).
  *
  * <pre>
  * FusedCoba [coba|cuba] [N 4000] [steps 2000] [rounds 5]
@@ -43,6 +44,7 @@ public final class FusedCoba {
   private final Part[] parts;
   private final boolean cuba;
   private final boolean exact;
+  private final boolean estrin;
   private final double dt;
   private int step;
 
@@ -80,6 +82,15 @@ public final class FusedCoba {
    * (it must not have stepped yet: the conductances are taken as initial values).
    */
   public FusedCoba(BenchNetworks.Bench bench, double dt, boolean exact) {
+    this(bench, dt, exact, false);
+  }
+
+  /**
+   * As {@link #FusedCoba(BenchNetworks.Bench, double, boolean)}; with {@code estrin}, COBA's
+   * exprel polynomial by Estrin's scheme (4 FMAs deep instead of Horner's 14; other rounding).
+   */
+  public FusedCoba(BenchNetworks.Bench bench, double dt, boolean exact, boolean estrin) {
+    this.estrin = estrin;
     this.cuba = bench.e() instanceof io.brainstem.bench.models.CubaNeuronGroup;
     if (!cuba && !(bench.e() instanceof io.brainstem.bench.models.CobaNeuronGroup)) {
       throw new IllegalArgumentException("FusedCoba takes BenchNetworks' coba or cuba, not a "
@@ -332,11 +343,33 @@ public final class FusedCoba {
       final DoubleVector gi = DoubleVector.fromArray(S, gI, j);
       final DoubleVector zSum = ge.neg().sub(gi).sub(1.0);
       final DoubleVector z = (exact ? zSum.div(taum) : zSum.mul(rTaum)).mul(dt);
-      VectorMath.exprelTaylor(z).mul(dt).intoArray(carryFac, j - from);
+      (estrin ? exprelEstrin(z) : VectorMath.exprelTaylor(z)).mul(dt)
+          .intoArray(carryFac, j - from);
       z.intoArray(carryZ, j - from);
       farLanes += z.abs().compare(VectorOperators.LT, 0.5).not().trueCount();
     }
     return farLanes;
+  }
+
+  /** exprel's degree-14 Taylor polynomial (Exprel's coefficients) by Estrin's scheme. */
+  static DoubleVector exprelEstrin(DoubleVector z) {
+    final DoubleVector z2 = z.mul(z);
+    final DoubleVector z4 = z2.mul(z2);
+    final DoubleVector z8 = z4.mul(z4);
+    final DoubleVector q0 = z.fma(Exprel.TAYLOR_1, Exprel.TAYLOR_0);
+    final DoubleVector q1 = z.fma(Exprel.TAYLOR_3, Exprel.TAYLOR_2);
+    final DoubleVector q2 = z.fma(Exprel.TAYLOR_5, Exprel.TAYLOR_4);
+    final DoubleVector q3 = z.fma(Exprel.TAYLOR_7, Exprel.TAYLOR_6);
+    final DoubleVector q4 = z.fma(Exprel.TAYLOR_9, Exprel.TAYLOR_8);
+    final DoubleVector q5 = z.fma(Exprel.TAYLOR_11, Exprel.TAYLOR_10);
+    final DoubleVector q6 = z.fma(Exprel.TAYLOR_13, Exprel.TAYLOR_12);
+    final DoubleVector r0 = q1.fma(z2, q0);
+    final DoubleVector r1 = q3.fma(z2, q2);
+    final DoubleVector r2 = q5.fma(z2, q4);
+    final DoubleVector r3 = z2.fma(z2.broadcast(Exprel.TAYLOR_14), q6);
+    final DoubleVector s0 = r1.fma(z4, r0);
+    final DoubleVector s1 = r3.fma(z4, r2);
+    return s1.fma(z8, s0);
   }
 
   private int updateCoba(Part p, double t, int from, int to, int count) {
@@ -442,18 +475,21 @@ public final class FusedCoba {
     real.network().assignOutputs(Set.of());
     FusedCoba fused = new FusedCoba(BenchNetworks.build(model, n, 80, 1), dt, true);
     FusedCoba recip = new FusedCoba(BenchNetworks.build(model, n, 80, 1), dt, false);
+    FusedCoba estrin = new FusedCoba(BenchNetworks.build(model, n, 80, 1), dt, true, true);
     int[] k = {0};
-    Runnable[] runs = {
-        () -> realStep(real.network(), k[0]++, dt), fused::step, recip::step};
-    String[] names = {"real kernels", "fused, exact", "fused, reciprocals"};
+    Runnable[] all = {
+        () -> realStep(real.network(), k[0]++, dt), fused::step, recip::step, estrin::step};
+    String[] names = {"real kernels", "fused, exact", "fused, reciprocals", "fused, Estrin exprel"};
+    // Estrin only changes COBA (CUBA has no exprel per element)
+    Runnable[] runs = model.equals("coba") ? all : Arrays.copyOf(all, 3);
     for (Runnable r : runs) { // warm-up: 3000 steps each
       for (int s = 0; s < 3000; s++) {
         r.run();
       }
     }
-    double[][] ns = new double[3][rounds];
+    double[][] ns = new double[runs.length][rounds];
     for (int round = 0; round < rounds; round++) {
-      for (int c = 0; c < 3; c++) {
+      for (int c = 0; c < runs.length; c++) {
         long t0 = cpu.getCurrentThreadCpuTime();
         for (int s = 0; s < steps; s++) {
           runs[c].run();
@@ -463,7 +499,7 @@ public final class FusedCoba {
     }
     System.out.printf(Locale.ROOT, "FusedCoba %s N=%d, %d steps x %d rounds, %s, %d lanes%n",
         model, n, steps, rounds, System.getProperty("java.version"), S.length());
-    for (int c = 0; c < 3; c++) {
+    for (int c = 0; c < runs.length; c++) {
       double[] x = ns[c].clone();
       Arrays.sort(x);
       System.out.printf(Locale.ROOT, "  %-20s CPU ns per neuron-step: median %.3f  rounds %s%n",

@@ -6,6 +6,7 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import io.brainstem.bench.BenchNetworks;
 import io.brainstem.network.Network;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,6 +62,28 @@ class FusedCobaTest {
     }
     assertThat(spikes).isGreaterThan(20);
     // a few ulps of -60 mV per step, growing slowly: far below any threshold crossing's scale
+    assertWithMessage("max |dv| mV over 100 steps").that(worst).isLessThan(1e-9);
+    assertThat(worst).isGreaterThan(0.0);
+  }
+
+  @Test
+  void estrinExprelStaysWithinRoundingOfTheRealKernelsOverTenMilliseconds() {
+    BenchNetworks.Bench real = BenchNetworks.build("coba", N, 80, 1);
+    Network net = real.network();
+    net.assignOutputs(Set.of());
+    FusedCoba estrin = new FusedCoba(BenchNetworks.build("coba", N, 80, 1), DT, true, true);
+    double worst = 0;
+    for (int k = 0; k < 100; k++) {
+      FusedCoba.realStep(net, k, DT);
+      estrin.step();
+      assertWithMessage("E spikes, step %s", k).that(estrin.spikeCount(0))
+          .isEqualTo(real.e().spikeCount());
+      double[] a = estrin.v(0);
+      double[] b = real.e().doubles("v");
+      for (int j = 0; j < a.length; j++) {
+        worst = Math.max(worst, Math.abs(a[j] - b[j]));
+      }
+    }
     assertWithMessage("max |dv| mV over 100 steps").that(worst).isLessThan(1e-9);
     assertThat(worst).isGreaterThan(0.0);
   }
