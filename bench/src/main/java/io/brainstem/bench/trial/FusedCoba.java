@@ -19,9 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A trial, not a kernel of the runtime (issue 16, docs/benchmarks.md "Roofline on the AVX2
- * machine"): the bench COBA (or CUBA) written by hand as a whole-network code generator such as
- * Brian2's would, each group and its two incoming conductances (currents) in <b>one</b> vector
- * loop, to measure what fusing the three kernels and their passes over memory would gain.
+ * machine"): the bench COBA (or CUBA, or EINet) written by hand as a whole-network code generator
+ * such as Brian2's would, each group and its two incoming conductances (currents) in <b>one</b>
+ * vector loop, to measure what fusing the kernels and their passes over memory would gain (EINet:
+ * the constant input and the two projections' outputs summed in registers, no input array).
  *
  * <p>{@code exact}: every lane's operations are those of the generated kernels in their order
  * (divisions included), so it equals the real network bit for bit (FusedCobaTest checks it). The
@@ -33,7 +34,7 @@ import jdk.incubator.vector.VectorSpecies;
  * measure what a shorter dependent chain gains (other rounding; bounded by the test as well).
  *
  * <pre>
- * FusedCoba [coba|cuba] [N 4000] [steps 2000] [rounds 5]
+ * FusedCoba [coba|cuba|einet] [N 4000] [steps 2000] [rounds 5]
  * </pre>
  * prints, per round, the CPU ns per neuron-step of the real network's step (projections, then
  * groups, as PhaseTiming steps it), of the exact fused step and of the reciprocal one.
@@ -43,6 +44,7 @@ public final class FusedCoba {
 
   private final Part[] parts;
   private final boolean cuba;
+  private final boolean einet;
   private final boolean exact;
   private final boolean estrin;
   private final double dt;
@@ -62,7 +64,9 @@ public final class FusedCoba {
     double vt;
     double vr;
     double hold;
-    double fac; // CUBA's group-wide exponential-Euler factor
+    double fac; // CUBA's and EINet's group-wide exponential-Euler factor
+    double r; // EINet: Lif's R
+    double inputConst; // EINet: the constant input (the runner's, added first)
     double tauE;
     double tauI;
     double facE;
@@ -92,9 +96,10 @@ public final class FusedCoba {
   public FusedCoba(BenchNetworks.Bench bench, double dt, boolean exact, boolean estrin) {
     this.estrin = estrin;
     this.cuba = bench.e() instanceof io.brainstem.bench.models.CubaNeuronGroup;
-    if (!cuba && !(bench.e() instanceof io.brainstem.bench.models.CobaNeuronGroup)) {
-      throw new IllegalArgumentException("FusedCoba takes BenchNetworks' coba or cuba, not a "
-          + bench.e().getClass().getSimpleName() + " network");
+    this.einet = bench.e() instanceof io.brainstem.models.LifGroup;
+    if (!cuba && !einet && !(bench.e() instanceof io.brainstem.bench.models.CobaNeuronGroup)) {
+      throw new IllegalArgumentException("FusedCoba takes BenchNetworks' coba, cuba or einet, not "
+          + "a " + bench.e().getClass().getSimpleName() + " network");
     }
     this.exact = exact;
     this.dt = dt;
@@ -106,6 +111,8 @@ public final class FusedCoba {
           + " and " + i.size() + " must be multiples of " + S.length() + " lanes; pick another N");
     }
     parts = new Part[] {part(e), part(i)};
+    parts[0].inputConst = bench.inputE();
+    parts[1].inputConst = bench.inputI();
     double w0 = Double.NaN;
     double w1 = Double.NaN;
     for (Projection p : net.projections()) {
@@ -113,13 +120,14 @@ public final class FusedCoba {
       boolean fromE = p.pre() == e;
       Part part = parts[post];
       double tau = p.params().scalar(p.params().indexOf("tau"));
-      double w = p.params().scalar(p.params().indexOf("w"));
+      double w = p.params().scalar(p.params().indexOf(einet ? "g_max" : "w"));
       double fac = dt * Exprel.exprel(dt * (-1.0 / tau)); // the projection kernel's factor
       if (fromE) {
         part.gE = p.doubles("g").clone();
         part.tauE = tau;
         part.facE = fac;
         part.decayE = 1.0 + (-1.0 / tau) * fac;
+        part.ee = einet ? p.params().scalar(p.params().indexOf("E")) : part.ee;
         w0 = w;
         rows[post] = p.csr();
       } else {
@@ -127,6 +135,7 @@ public final class FusedCoba {
         part.tauI = tau;
         part.facI = fac;
         part.decayI = 1.0 + (-1.0 / tau) * fac;
+        part.ei = einet ? p.params().scalar(p.params().indexOf("E")) : part.ei;
         w1 = w;
         rows[2 + post] = p.csr();
       }
@@ -143,8 +152,21 @@ public final class FusedCoba {
 
   private Part part(NeuronGroup g) {
     Part p = new Part();
-    p.v = g.doubles("v").clone();
     p.tLast = g.doubles("t_last_spike").clone();
+    p.spikes = new int[g.size()];
+    if (einet) { // Lif: (-V + V_rest + R * input) / tau, V >= V_th
+      p.v = g.doubles("V").clone();
+      p.taum = param(g, "tau");
+      p.el = param(g, "V_rest");
+      p.vt = param(g, "V_th");
+      p.vr = param(g, "V_reset");
+      p.r = param(g, "R");
+      p.hold = ((io.brainstem.models.LifGroup) g).refractoryRule()
+          .holdTime(param(g, "tau_ref"), dt);
+      p.fac = dt * Exprel.exprel(dt * (-1.0 / p.taum)); // the Lif kernel's factor
+      return p;
+    }
+    p.v = g.doubles("v").clone();
     p.taum = param(g, "taum");
     p.el = param(g, "El");
     p.vt = param(g, "Vt");
@@ -245,7 +267,70 @@ public final class FusedCoba {
   }
 
   private int loop(Part p, double t) {
-    return cuba ? loopCuba(p, t) : loopCoba(p, t);
+    return einet ? loopEinet(p, t) : cuba ? loopCuba(p, t) : loopCoba(p, t);
+  }
+
+  private int loopEinet(Part p, double t) {
+    final boolean exact = this.exact;
+    final double[] gE = p.gE;
+    final double[] gI = p.gI;
+    final double[] vs = p.v;
+    final double[] tLasts = p.tLast;
+    final int[] spikes = p.spikes;
+    final double[] lanes = this.lanes;
+    final double tau = p.taum;
+    final double rTau = 1.0 / tau;
+    final double vRest = p.el;
+    final double r = p.r;
+    final double input0 = 0.0 + p.inputConst; // the runner adds it to the cleared input
+    final double ee = p.ee;
+    final double ei = p.ei;
+    final double fac = p.fac;
+    final double hold = p.hold;
+    final double vt = p.vt;
+    final double vr = p.vr;
+    final double tauE = p.tauE;
+    final double tauI = p.tauI;
+    final double facE = p.facE;
+    final double facI = p.facI;
+    final double decayE = p.decayE;
+    final double decayI = p.decayI;
+    int count = 0;
+    for (int j = 0; j < vs.length; j += S.length()) {
+      final DoubleVector ge = DoubleVector.fromArray(S, gE, j);
+      final DoubleVector gi = DoubleVector.fromArray(S, gI, j);
+      DoubleVector v = DoubleVector.fromArray(S, vs, j);
+      final DoubleVector tLast = DoubleVector.fromArray(S, tLasts, j);
+      // input = 20, then each projection's input += g * (E - V), in the projections' order
+      final DoubleVector input = DoubleVector.broadcast(S, input0)
+          .add(ge.mul(DoubleVector.broadcast(S, ee).sub(v)))
+          .add(gi.mul(DoubleVector.broadcast(S, ei).sub(v)));
+      final VectorMask<Double> refractory =
+          DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, hold);
+      final DoubleVector sum = v.neg().add(vRest).add(input.mul(r));
+      final DoubleVector rate = exact ? sum.div(tau) : sum.mul(rTau);
+      v = v.add(rate.mul(fac)).blend(v, refractory);
+      final VectorMask<Double> spiked = v.compare(VectorOperators.GE, vt);
+      if (spiked.anyTrue()) {
+        v = v.blend(DoubleVector.broadcast(S, vr), spiked);
+        tLast.blend(t, spiked).intoArray(tLasts, j);
+        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
+        for (int k = 0; k < S.length(); k++) {
+          if (lanes[k] != 0.0) {
+            spikes[count++] = j + k;
+          }
+        }
+      }
+      v.intoArray(vs, j);
+      if (exact) {
+        ge.add(ge.neg().div(tauE).mul(facE)).intoArray(gE, j);
+        gi.add(gi.neg().div(tauI).mul(facI)).intoArray(gI, j);
+      } else {
+        ge.mul(decayE).intoArray(gE, j);
+        gi.mul(decayI).intoArray(gI, j);
+      }
+    }
+    return count;
   }
 
   // Every vector stays in one method (a vector passed to a method C2 does not inline is boxed).
@@ -452,6 +537,31 @@ public final class FusedCoba {
     }
   }
 
+  /** Plans {@code bench}'s outputs as PhaseTiming does (its constant inputs written first). */
+  public static void plan(BenchNetworks.Bench bench) {
+    bench.network().assignOutputs(bench.inputE() != 0
+        ? Set.of(bench.e().variable("input"), bench.i().variable("input")) : Set.of());
+  }
+
+  /**
+   * The real network's step as PhaseTiming takes it (after {@link #plan}): the constant inputs,
+   * every projection, every group, the clear.
+   */
+  public static void realStep(BenchNetworks.Bench bench, int k, double dt) {
+    if (bench.inputE() != 0) {
+      add(bench.e().doubles("input"), bench.inputE());
+      add(bench.i().doubles("input"), bench.inputI());
+    }
+    realStep(bench.network(), k, dt);
+    bench.network().clearUnassignedInputs();
+  }
+
+  private static void add(double[] input, double value) {
+    for (int j = 0; j < input.length; j++) {
+      input[j] += value;
+    }
+  }
+
   /** The real network's step as PhaseTiming takes it: every projection, then every group. */
   public static void realStep(Network net, int k, double dt) {
     double t = k * dt;
@@ -472,13 +582,13 @@ public final class FusedCoba {
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     double dt = BenchNetworks.DT;
     BenchNetworks.Bench real = BenchNetworks.build(model, n, 80, 1);
-    real.network().assignOutputs(Set.of());
+    plan(real);
     FusedCoba fused = new FusedCoba(BenchNetworks.build(model, n, 80, 1), dt, true);
     FusedCoba recip = new FusedCoba(BenchNetworks.build(model, n, 80, 1), dt, false);
     FusedCoba estrin = new FusedCoba(BenchNetworks.build(model, n, 80, 1), dt, true, true);
     int[] k = {0};
     Runnable[] all = {
-        () -> realStep(real.network(), k[0]++, dt), fused::step, recip::step, estrin::step};
+        () -> realStep(real, k[0]++, dt), fused::step, recip::step, estrin::step};
     String[] names = {"real kernels", "fused, exact", "fused, reciprocals", "fused, Estrin exprel"};
     // Estrin only changes COBA (CUBA has no exprel per element)
     Runnable[] runs = model.equals("coba") ? all : Arrays.copyOf(all, 3);
