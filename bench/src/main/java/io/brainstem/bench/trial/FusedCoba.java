@@ -82,7 +82,7 @@ public final class FusedCoba {
   private final double wi;
 
   /**
-   * A fused copy of {@code bench} ({@link BenchNetworks} "coba" or "cuba") in its current state
+   * A fused copy of {@code bench} ({@link BenchNetworks} "coba", "cuba" or "einet") in its state
    * (it must not have stepped yet: the conductances are taken as initial values).
    */
   public FusedCoba(BenchNetworks.Bench bench, double dt, boolean exact) {
