@@ -72,6 +72,54 @@ record BackwardSplit(List<List<String>> parts, Map<String, Integer> slots, Set<S
     return out;
   }
 
+  private static final Pattern ZERO = Pattern.compile(
+      "^(?:[\\w.]+\\.)?DoubleVector\\s+(\\w+)\\s*=\\s*(?:[\\w.]+\\.)?DoubleVector\\.zero\\(S\\);$");
+
+  /**
+   * {@code statements} with each accumulator declared zero ({@code DoubleVector a = zero(S)})
+   * moved to just before the first statement naming it, its comment lines left in place: in
+   * parts, an accumulator a later part first assigns is then declared there, not carried through
+   * the buffer as zeros (HodgkinHuxley's RK4: the sweep declares ~70 of them up front).
+   */
+  static List<String> sinkZeros(List<String> statements) {
+    List<String> out = new ArrayList<>(statements);
+    for (int k = out.size() - 1; k >= 0; k--) {
+      Matcher z = ZERO.matcher(code(out.get(k)).strip());
+      if (!z.matches()) {
+        continue;
+      }
+      Pattern named = Pattern.compile("(?<![.\\w])" + z.group(1) + "(?!\\w)");
+      int first = -1;
+      for (int j = k + 1; j < out.size() && first < 0; j++) {
+        if (named.matcher(code(out.get(j))).find()) {
+          first = j;
+        }
+      }
+      if (first <= k + 1) {
+        continue; // used next (or never): it stays
+      }
+      String st = out.get(k);
+      String comments = commentLines(st);
+      String declaration = st.substring(comments.length());
+      out.set(k + 1, comments + out.get(k + 1));
+      out.remove(k);
+      out.add(first - 1, declaration);
+    }
+    return out;
+  }
+
+  /** The leading comment lines of {@code statement}, with their line ends. */
+  private static String commentLines(String statement) {
+    int end = 0;
+    for (String line : statement.split("\n", -1)) {
+      if (!line.strip().startsWith("//")) {
+        break;
+      }
+      end += line.length() + 1;
+    }
+    return statement.substring(0, end);
+  }
+
   /** The weighted vector operations of {@code statement}. */
   static int cost(String statement) {
     int cost = 0;

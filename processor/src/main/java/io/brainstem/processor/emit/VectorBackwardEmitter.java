@@ -55,6 +55,14 @@ final class VectorBackwardEmitter {
    * TraubHH RK3 227 terms, 8.6 kB); 180 × 44 < 8 000.
    */
   static final int MAX_TERMS = 180;
+  /**
+   * Above this many weighted vector operations ({@link BackwardSplit#cost}) a loop also runs as
+   * parts, so that C1 compiles each: C1 inlines the Vector API's Java code, and its profiling
+   * compile of a larger loop failed ("out of virtual registers", JDK 17, tiered): measured on the
+   * library's loops, the smallest failing was 253 (AdEx EULER), the largest passing 307. A loop
+   * C1 cannot compile can stay in C1's unprofiled code, which boxes (docs/training.md).
+   */
+  static final int C1_BUDGET = 240;
   /** Elements per block when a loop runs as several parts (their carries stay in L2). */
   static final int BLOCK = 128;
 
@@ -445,6 +453,11 @@ final class VectorBackwardEmitter {
   private static List<MethodSpec> methods(String name, CodeBlock head, CodeBlock body,
       boolean parts, LocalNames locals, Map<String, String> shared) {
     List<String> statements = declareShared(BackwardSplit.statements(body.toString()), shared);
+    // parts of BUDGET (larger parts, for C1 only, measured no faster: HH EXP_AUTO, 100 and 160)
+    parts |= statements.stream().mapToInt(BackwardSplit::cost).sum() > C1_BUDGET;
+    if (parts) {
+      statements = BackwardSplit.sinkZeros(statements);
+    }
     BackwardSplit split = BackwardSplit.of(statements, parts);
     Map<String, String> types = BackwardSplit.types(statements);
     if (split.parts().size() == 1) {

@@ -72,6 +72,27 @@ class BackwardSplitTest {
   }
 
   @Test
+  void anAccumulatorDeclaredZeroIsDeclaredWhereFirstUsedNotCarried() {
+    String body = "final jdk.incubator.vector.DoubleVector x = "
+        + "jdk.incubator.vector.DoubleVector.fromArray(S, xs, i);\n"
+        + "// the sweep\n"
+        + "jdk.incubator.vector.DoubleVector acc = jdk.incubator.vector.DoubleVector.zero(S);\n"
+        + chain("y", 30, 10)
+        + "acc = y29.mul(2.0);\n"
+        + "acc.intoArray(out, i);\n";
+    List<String> statements = BackwardSplit.sinkZeros(BackwardSplit.statements(body));
+    assertThat(statements.get(1)).startsWith("// the sweep\nfinal jdk.incubator.vector"
+        + ".DoubleVector y0");
+    assertThat(statements.get(statements.size() - 3)).startsWith(
+        "jdk.incubator.vector.DoubleVector acc = ");
+    BackwardSplit split = BackwardSplit.of(statements, true);
+    assertThat(split.slots()).doesNotContainKey("acc");
+    // without the move, the zeros are carried from the first part to the last
+    BackwardSplit unmoved = BackwardSplit.of(BackwardSplit.statements(body), true);
+    assertThat(unmoved.slots()).containsKey("acc");
+  }
+
+  @Test
   void typedTurnsClassNamesBackIntoTypesButNotConstants() {
     String st = "final jdk.incubator.vector.VectorMask<java.lang.Double> s = "
         + "v.compare(jdk.incubator.vector.VectorOperators.GE, 1.0) && "
