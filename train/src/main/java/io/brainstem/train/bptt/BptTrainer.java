@@ -10,13 +10,8 @@ import io.brainstem.models.LifGroup;
 import io.brainstem.models.WeightedExpCubaBackward;
 import io.brainstem.models.WeightedExpCubaProjection;
 import io.brainstem.train.data.Batch;
-import io.brainstem.train.data.Dataset;
-import io.brainstem.train.data.Minibatch;
-import io.brainstem.train.loss.LossCheck;
-import io.brainstem.train.loss.SoftmaxCrossEntropy;
 import io.brainstem.train.optim.Optimizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +49,7 @@ import java.util.function.Consumer;
  * double accuracy = trainer.accuracy(test, 256);
  * }</pre>
  */
-public final class BptTrainer {
+public final class BptTrainer extends ClassifierTrainer {
   private final int inputs;
   private final int hidden;
   private final int classes;
@@ -63,9 +58,6 @@ public final class BptTrainer {
   private final Surrogate surrogate;
   private final boolean detachReset;
   private final int maxStoredSteps;
-  private final Optimizer optimizer;
-  private final SoftmaxCrossEntropy loss;
-  private final Consumer<Epoch> progress;
   private final double[] tau;
   private final double[] threshold;
   /** Input weights {@code [j·H + h]}, readout weights {@code [h·C + c]}. */
@@ -80,14 +72,10 @@ public final class BptTrainer {
   /** Trained model parameters by path ({@code hidden.tau}): value and gradient, one each. */
   private final Map<String, double[]> paramValues = new LinkedHashMap<>();
   private final Map<String, double[]> paramGradients = new LinkedHashMap<>();
-  private final List<Double> losses = new ArrayList<>();
-  private final List<Double> accuracies = new ArrayList<>();
   private Network network;
 
-  /** One epoch's figures, given to the progress callback. */
-  public record Epoch(int epoch, double loss, double accuracy, double seconds) {}
-
   private BptTrainer(Builder b) {
+    super(b.classes, b.optimizer, b.progress);
     this.inputs = b.inputs;
     this.hidden = b.hidden;
     this.classes = b.classes;
@@ -96,8 +84,6 @@ public final class BptTrainer {
     this.surrogate = b.surrogate;
     this.detachReset = b.detachReset;
     this.maxStoredSteps = b.maxStoredSteps;
-    this.loss = SoftmaxCrossEntropy.mean(classes);
-    this.progress = b.progress;
     this.tau = new double[] {b.tau};
     this.threshold = new double[] {b.threshold};
     this.wIn = new double[inputs * hidden];
@@ -144,8 +130,6 @@ public final class BptTrainer {
           + " are frozen and no parameter is trained; call trainInput(true), trainReadout(true)"
           + " or trainParameters(\"hidden.tau\")");
     }
-    this.optimizer = Objects.requireNonNull(b.optimizer,
-        "no optimizer: pass one, e.g. optimizer(Adam.of(2e-3))");
     if (b.trainInput) {
       optimizer.add("W_in", wIn, gIn);
     }
@@ -209,67 +193,28 @@ public final class BptTrainer {
     return new Builder(inputs, hidden, classes);
   }
 
-  /**
-   * Trains for {@code epochs} epochs of minibatches of {@code batchSize} trials drawn in an order
-   * seeded by {@code seed} (then the epoch).
-   *
-   * @param data the training set, {@code (T, N)} per trial with labels
-   * @param epochs the number of passes over the data
-   * @param batchSize B
-   * @param seed the shuffling seed
-   * @return this trainer
-   * @throws io.brainstem.train.TrainingDivergedException when a loss is NaN or infinite, naming the
-   *     epoch and batch
-   */
-  public BptTrainer fit(Dataset data, int epochs, int batchSize, long seed) {
-    Minibatch batches = Minibatch.of(data, batchSize, seed);
-    for (int epoch = 0; epoch < epochs; epoch++) {
-      long start = System.nanoTime();
-      double lossSum = 0;
-      int correct = 0;
-      int seen = 0;
-      int index = 0;
-      for (Batch batch : batches.epoch(epoch)) {
-        checkShape(batch);
-        optimizer.zeroGradients();
-        double[] scores = new double[batch.size() * classes];
-        double[] dScores = new double[scores.length];
-        Network net = network(batch.size());
-        net.forward(batch, scores, true);
-        double value = LossCheck.finite(loss.loss(scores, batch.labels(), dScores), epoch, index);
-        net.backward(batch, dScores);
-        optimizer.step();
-        lossSum += value * batch.size();
-        correct += (int) Math.round(loss.accuracy(scores, batch.labels()) * batch.size());
-        seen += batch.size();
-        index++;
-      }
-      losses.add(lossSum / seen);
-      accuracies.add(correct / (double) seen);
-      if (progress != null) {
-        progress.accept(new Epoch(epoch, lossSum / seen, correct / (double) seen,
-            (System.nanoTime() - start) / 1e9));
-      }
+  @Override
+  protected double train(Batch batch, double[] scores) {
+    checkShape(batch);
+    double[] dScores = new double[scores.length];
+    Network net = network(batch.size());
+    net.forward(batch, scores, true);
+    double value = loss.loss(scores, batch.labels(), dScores);
+    if (Double.isFinite(value)) {
+      net.backward(batch, dScores);
     }
-    return this;
+    return value;
   }
 
   /** The loss of {@code batch}, with the gradients left in {@link #gIn} and {@link #gOut}. */
   double lossAndGradients(Batch batch) {
-    checkShape(batch);
     java.util.Arrays.fill(gIn, 0);
     java.util.Arrays.fill(gOut, 0);
     if (gRec != null) {
       java.util.Arrays.fill(gRec, 0);
     }
     paramGradients.values().forEach(g -> g[0] = 0);
-    double[] scores = new double[batch.size() * classes];
-    double[] dScores = new double[scores.length];
-    Network net = network(batch.size());
-    net.forward(batch, scores, true);
-    double value = loss.loss(scores, batch.labels(), dScores);
-    net.backward(batch, dScores);
-    return value;
+    return train(batch, new double[batch.size() * classes]);
   }
 
   double[] inputGradient() {
@@ -294,88 +239,12 @@ public final class BptTrainer {
    * @param batch the inputs
    * @return {@code B·C} scores, trial-major
    */
+  @Override
   public double[] scores(Batch batch) {
     checkShape(batch);
     double[] scores = new double[batch.size() * classes];
     network(batch.size()).forward(batch, scores, false);
     return scores;
-  }
-
-  /**
-   * The predicted class of each trial (BrainPy's {@code predict}).
-   *
-   * @param batch the inputs
-   * @return one class per trial
-   */
-  public int[] predict(Batch batch) {
-    double[] scores = scores(batch);
-    int[] out = new int[batch.size()];
-    for (int b = 0; b < out.length; b++) {
-      out[b] = loss.predicted(scores, b);
-    }
-    return out;
-  }
-
-  /**
-   * The fraction of {@code data} classified correctly, evaluated in batches of {@code batchSize}.
-   *
-   * @param data labelled trials
-   * @param batchSize trials per pass
-   * @return the accuracy in [0, 1]
-   */
-  public double accuracy(Dataset data, int batchSize) {
-    int correct = 0;
-    for (int first = 0; first < data.size(); first += batchSize) {
-      int[] samples = new int[Math.min(batchSize, data.size() - first)];
-      for (int k = 0; k < samples.length; k++) {
-        samples[k] = first + k;
-      }
-      Batch batch = data.batch(samples);
-      int[] predicted = predict(batch);
-      for (int k = 0; k < samples.length; k++) {
-        correct += predicted[k] == batch.labels()[k] ? 1 : 0;
-      }
-    }
-    return correct / (double) data.size();
-  }
-
-  /**
-   * The mean loss over {@code data} with the current weights and parameters (no training),
-   * evaluated in batches of {@code batchSize}.
-   *
-   * @param data labelled trials
-   * @param batchSize trials per pass
-   * @return the mean softmax cross-entropy per trial
-   */
-  public double loss(Dataset data, int batchSize) {
-    double sum = 0;
-    for (int first = 0; first < data.size(); first += batchSize) {
-      int[] samples = new int[Math.min(batchSize, data.size() - first)];
-      for (int k = 0; k < samples.length; k++) {
-        samples[k] = first + k;
-      }
-      Batch batch = data.batch(samples);
-      sum += loss.loss(scores(batch), batch.labels(), null) * samples.length;
-    }
-    return sum / data.size();
-  }
-
-  /**
-   * The mean training loss of each epoch so far.
-   *
-   * @return an unmodifiable list
-   */
-  public List<Double> lossHistory() {
-    return Collections.unmodifiableList(losses);
-  }
-
-  /**
-   * The training accuracy of each epoch so far (measured on the batches as they were trained).
-   *
-   * @return an unmodifiable list
-   */
-  public List<Double> accuracyHistory() {
-    return Collections.unmodifiableList(accuracies);
   }
 
   /**
