@@ -106,6 +106,11 @@ public final class NetworkTrainer extends ClassifierTrainer implements AutoClose
     return engine.values(path);
   }
 
+  /** The gradient array registered for {@code path} (tests). */
+  double[] optimizerGradient(String path) {
+    return engine.gradient(path).clone();
+  }
+
   @Override
   public double[] scores(Batch batch) {
     return run(batch, null);
