@@ -49,6 +49,8 @@ public final class NetworkGradient implements AutoCloseable {
   @FunctionalInterface
   public interface Observer {
     /**
+     * Reads the network after step {@code t}.
+     *
      * @param t the step just taken
      */
     void observe(int t);
