@@ -158,25 +158,30 @@ final class ProjectionTape {
         target[j] += a[j];
       }
     }
+    boolean spiking = pre.spikeNext != null; // a fed group's spikes need no adjoint
     for (int q = 0; q < d; q++) {
       double[] a = frame.adjInput[q];
       double[] w = synapseWeights[q];
       double[] gw = synapseGradient[q];
       if (w != null) {
         ranges.run(pre.n, (from, to) -> {
-          gather.spikeAdjoint(w, a, spikeAdjoint, from, to);
+          if (spiking) {
+            gather.spikeAdjoint(w, a, spikeAdjoint, from, to);
+          }
           gather.weightGradient(due, a, gw, from, to);
         });
       } else if (lumpedIndex[q] >= 0) {
         int index = lumpedIndex[q];
-        ranges.run(pre.n, (from, to) ->
-            gather.spikeAdjoint(projection.params(), index, a, spikeAdjoint, from, to));
+        if (spiking) {
+          ranges.run(pre.n, (from, to) ->
+              gather.spikeAdjoint(projection.params(), index, a, spikeAdjoint, from, to));
+        }
         gather.lumpedWeightGradient(due, a, lumpedGradient[q]);
-      } else {
+      } else if (spiking) {
         double c = constant[q];
         ranges.run(pre.n, (from, to) -> gather.spikeAdjoint(c, a, spikeAdjoint, from, to));
       }
-      if (pre.spikeNext != null) {
+      if (spiking) {
         for (int i = 0; i < pre.n; i++) {
           pre.spikeNext[i] += spikeAdjoint[i];
         }
