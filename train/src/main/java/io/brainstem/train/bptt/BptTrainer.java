@@ -10,14 +10,12 @@ import io.brainstem.models.LifGroup;
 import io.brainstem.models.WeightedExpCubaBackward;
 import io.brainstem.models.WeightedExpCubaProjection;
 import io.brainstem.train.data.Batch;
-import io.brainstem.train.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.function.Consumer;
 
 /**
  * Back-propagation through time for a spiking classifier (BrainPy's {@code BPTT} trainer): input
@@ -645,19 +643,14 @@ public final class BptTrainer extends ClassifierTrainer {
   }
 
   /** Settings of a {@link BptTrainer}. */
-  public static final class Builder {
+  public static final class Builder extends TrainerSettings<Builder> {
     private final int inputs;
     private final int hidden;
     private final int classes;
-    private double dt = 1;
     private double tau = 10;
     private double threshold = 1;
     private double readoutTau = 20;
     private double inputScale = 40;
-    private Surrogate surrogate = Surrogate.fastSigmoid(10);
-    private boolean detachReset = true;
-    private int maxStoredSteps = 1000;
-    private Optimizer optimizer;
     private boolean trainInput = true;
     private boolean trainReadout = true;
     private double recurrentScale;
@@ -666,7 +659,6 @@ public final class BptTrainer extends ClassifierTrainer {
     private final List<String> trainedParameters = new ArrayList<>();
     private final List<String> frozenParameters = new ArrayList<>();
     private long seed;
-    private Consumer<Epoch> progress;
 
     private Builder(int inputs, int hidden, int classes) {
       if (inputs < 1 || hidden < 1 || classes < 2) {
@@ -676,17 +668,6 @@ public final class BptTrainer extends ClassifierTrainer {
       this.inputs = inputs;
       this.hidden = hidden;
       this.classes = classes;
-    }
-
-    /**
-     * The step, in ms (1 by default).
-     *
-     * @param dt positive
-     * @return this builder
-     */
-    public Builder dt(double dt) {
-      this.dt = positive(dt, "dt");
-      return this;
     }
 
     /**
@@ -731,56 +712,6 @@ public final class BptTrainer extends ClassifierTrainer {
      */
     public Builder inputScale(double scale) {
       this.inputScale = positive(scale, "inputScale");
-      return this;
-    }
-
-    /**
-     * The spike's surrogate derivative (a fast sigmoid of slope 10 by default).
-     *
-     * @param surrogate the surrogate
-     * @return this builder
-     */
-    public Builder surrogate(Surrogate surrogate) {
-      this.surrogate = Objects.requireNonNull(surrogate, "surrogate");
-      return this;
-    }
-
-    /**
-     * Whether the reset passes no gradient through the spike (true by default, as in Zenke &amp;
-     * Vogels 2021).
-     *
-     * @param detach true to detach the reset
-     * @return this builder
-     */
-    public Builder detachReset(boolean detach) {
-      this.detachReset = detach;
-      return this;
-    }
-
-    /**
-     * The most steps whose forward states are stored at once (1000 by default): longer runs are
-     * recomputed by segments of this length from checkpoints, so the tapes hold at most this many
-     * steps.
-     *
-     * @param steps at least 1
-     * @return this builder
-     */
-    public Builder maxStoredSteps(int steps) {
-      if (steps < 1) {
-        throw new IllegalArgumentException("maxStoredSteps must be >= 1, got " + steps);
-      }
-      this.maxStoredSteps = steps;
-      return this;
-    }
-
-    /**
-     * The optimizer (required), fresh: the trainer registers its weights with it.
-     *
-     * @param optimizer e.g. {@code Adam.of(2e-3)}
-     * @return this builder
-     */
-    public Builder optimizer(Optimizer optimizer) {
-      this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
       return this;
     }
 
@@ -886,17 +817,6 @@ public final class BptTrainer extends ClassifierTrainer {
     }
 
     /**
-     * A callback after each epoch.
-     *
-     * @param progress receives the epoch's figures
-     * @return this builder
-     */
-    public Builder progress(Consumer<Epoch> progress) {
-      this.progress = progress;
-      return this;
-    }
-
-    /**
      * The trainer.
      *
      * @return a new trainer
@@ -905,13 +825,6 @@ public final class BptTrainer extends ClassifierTrainer {
      */
     public BptTrainer build() {
       return new BptTrainer(this);
-    }
-
-    private static double positive(double v, String name) {
-      if (!(v > 0) || Double.isInfinite(v)) {
-        throw new IllegalArgumentException(name + " must be positive and finite, got " + v);
-      }
-      return v;
     }
   }
 }

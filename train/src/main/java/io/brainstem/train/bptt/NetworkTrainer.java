@@ -1,20 +1,17 @@
 package io.brainstem.train.bptt;
 
 import io.brainstem.grad.NetworkGradient;
-import io.brainstem.grad.Surrogate;
 import io.brainstem.network.Network;
 import io.brainstem.network.NeuronGroup;
 import io.brainstem.train.data.Batch;
 import io.brainstem.train.loss.Reduction;
 import io.brainstem.train.loss.SoftmaxCrossEntropy;
-import io.brainstem.train.optim.Optimizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Back-propagation through time over a network the user built (BrainPy's {@code BPTT} over a
@@ -172,18 +169,12 @@ public final class NetworkTrainer extends ClassifierTrainer implements AutoClose
   }
 
   /** Settings of a {@link NetworkTrainer}. */
-  public static final class Builder {
+  public static final class Builder extends TrainerSettings<Builder> {
     private final Network network;
     private String input;
     private Scores scores;
-    private Optimizer optimizer;
-    private double dt = 1;
-    private Surrogate surrogate = Surrogate.fastSigmoid(10);
-    private boolean detachReset = true;
     private int threads = 1;
-    private int maxStoredSteps = 1000;
     private final Set<String> frozen = new LinkedHashSet<>();
-    private Consumer<Epoch> progress;
 
     private Builder(Network network) {
       this.network = Objects.requireNonNull(network, "network");
@@ -212,50 +203,6 @@ public final class NetworkTrainer extends ClassifierTrainer implements AutoClose
     }
 
     /**
-     * The optimizer (required), fresh: the trainer registers the parameters with it.
-     *
-     * @param optimizer e.g. {@code Adam.of(0.01)}
-     * @return this builder
-     */
-    public Builder optimizer(Optimizer optimizer) {
-      this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
-      return this;
-    }
-
-    /**
-     * The step, in ms (1 by default).
-     *
-     * @param dt positive
-     * @return this builder
-     */
-    public Builder dt(double dt) {
-      this.dt = dt;
-      return this;
-    }
-
-    /**
-     * The spike's surrogate derivative (a fast sigmoid of slope 10 by default).
-     *
-     * @param surrogate the surrogate
-     * @return this builder
-     */
-    public Builder surrogate(Surrogate surrogate) {
-      this.surrogate = Objects.requireNonNull(surrogate, "surrogate");
-      return this;
-    }
-
-    /**
-     * Whether the reset passes no gradient through the spike (true by default).
-     *
-     * @param detach true to detach
-     * @return this builder
-     */
-    public Builder detachReset(boolean detach) {
-      this.detachReset = detach;
-      return this;
-    }
-
-    /**
      * Threads for the backward steps (1 by default; any count gives the same bits).
      *
      * @param threads at least 1
@@ -267,17 +214,6 @@ public final class NetworkTrainer extends ClassifierTrainer implements AutoClose
     }
 
     /**
-     * The most steps stored at once (1000 by default); longer trials are recomputed by segments.
-     *
-     * @param steps at least 1
-     * @return this builder
-     */
-    public Builder maxStoredSteps(int steps) {
-      this.maxStoredSteps = steps;
-      return this;
-    }
-
-    /**
      * Trainable parameters not to train, by path (e.g. {@code "In2H.w"}).
      *
      * @param paths the parameters
@@ -285,17 +221,6 @@ public final class NetworkTrainer extends ClassifierTrainer implements AutoClose
      */
     public Builder freeze(String... paths) {
       frozen.addAll(Arrays.asList(paths));
-      return this;
-    }
-
-    /**
-     * A callback after each epoch.
-     *
-     * @param progress receives the epoch's figures
-     * @return this builder
-     */
-    public Builder progress(Consumer<Epoch> progress) {
-      this.progress = progress;
       return this;
     }
 
