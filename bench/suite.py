@@ -2,8 +2,8 @@
 """Brainstem vs Brian2 (cpp_standalone), same models, sizes and machine, in one invocation.
 
 Run through bench/run.sh, which builds the project first. For every model, size and thread count
-it runs Brian2's bench.py once and then Brainstem's BenchMain once per JDK, each as its own process
-under GNU time -v, and prints markdown tables (one per JDK) of run-loop time, whole-process
+it runs Brian2's bench.py and then Brainstem's BenchMain once per JDK, each as its own process
+under GNU time -v (with --repeat K, K such rounds, interleaved, each cell their median), and prints markdown tables (one per JDK) of run-loop time, whole-process
 time, peak RSS and firing rates, with the ratios Brainstem/Brian2. Raw results go to
 bench/results/<stamp>.jsonl, the tables to bench/results/<stamp>.md.
 
@@ -131,6 +131,22 @@ def brainstem(java, model, n, threads, duration, seed, extra=(), vector=True, wa
     return res
 
 
+def median_run(runs):
+    """One run's record from several of the same cell: each timing and size their median."""
+    runs = [r for r in runs if r]
+    if not runs:
+        return None
+    out = dict(runs[0])
+    for key in ('t_run_loop', 'process_s', 'rss_MB', 'process_wall_s', 'process_maxrss_MB'):
+        values = sorted(r[key] for r in runs if r.get(key) is not None)
+        if values:
+            mid = len(values) // 2
+            out[key] = values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+    out['runs'] = len(runs)
+    out['loop_samples'] = [r.get('t_run_loop') for r in runs]
+    return out
+
+
 def ratio(a, b):
     return '%.2f' % (a / b) if a is not None and b else 'n/a'
 
@@ -183,6 +199,9 @@ def main():
     ap.add_argument('--java-opts', default=os.environ.get('BENCH_JAVA_OPTS', ''),
                     help='extra JVM options for every Brainstem run, space-separated (default: '
                          '$BENCH_JAVA_OPTS), e.g. "-XX:UseAVX=2" to emulate an AVX2 machine')
+    ap.add_argument('--repeat', type=int, default=1,
+                    help='rounds per cell (Brian2, then Brainstem on each JDK), interleaved; each '
+                         'cell is their median: use 3 or more on a shared or noisy machine')
     ap.add_argument('--million', action='store_true',
                     help='also run Brainstem alone on COBA with 1 000 000 neurons')
     args = ap.parse_args()
@@ -213,14 +232,20 @@ def main():
             for threads in [int(t) for t in args.threads.split(',')]:
                 print('# %s N=%d threads=%d: Brian2 ...' % (model, n, threads), file=sys.stderr,
                       flush=True)
-                row = dict(model=model, N=n, threads=threads,
-                           brian2=brian2(model, n, threads, args.duration, args.seed),
-                           brainstem={})
-                for jdk in jdks:
-                    print('# %s N=%d threads=%d: Brainstem JDK %s ...' % (model, n, threads, jdk),
-                          file=sys.stderr, flush=True)
-                    row['brainstem'][jdk] = brainstem(JDKS[jdk], model, n, threads, args.duration,
-                                                      args.seed)
+                b2_runs, bs_runs = [], {jdk: [] for jdk in jdks}
+                for k in range(args.repeat):
+                    if k:
+                        print('# %s N=%d threads=%d: round %d of %d, Brian2 ...' % (
+                            model, n, threads, k + 1, args.repeat), file=sys.stderr, flush=True)
+                    b2_runs.append(brian2(model, n, threads, args.duration, args.seed))
+                    for jdk in jdks:
+                        print('# %s N=%d threads=%d: Brainstem JDK %s ...' % (model, n, threads,
+                                                                              jdk),
+                              file=sys.stderr, flush=True)
+                        bs_runs[jdk].append(brainstem(JDKS[jdk], model, n, threads,
+                                                      args.duration, args.seed))
+                row = dict(model=model, N=n, threads=threads, brian2=median_run(b2_runs),
+                           brainstem={jdk: median_run(bs_runs[jdk]) for jdk in jdks})
                 rows.append(row)
                 raw.write(json.dumps(row) + '\n')
                 raw.flush()
@@ -229,8 +254,8 @@ def main():
     # The seed's EINet for 100 ms, from `java` to the raster PNG written.
     for jdk in jdks:
         png = os.path.join(tempfile.gettempdir(), 'brainstem-einet-%s.png' % jdk)
-        r = brainstem(JDKS[jdk], 'einet', 4000, 1, 0.1, 42, ['--raster', png], vector=False,
-                      warmup=0)
+        r = median_run([brainstem(JDKS[jdk], 'einet', 4000, 1, 0.1, 42, ['--raster', png],
+                                  vector=False, warmup=0) for _ in range(args.repeat)])
         extra.append('| EINet 100 ms + raster PNG, whole process | JDK %s | %s s | %s MB |' % (
             jdk, fmt(r and r['process_s'], 2), fmt(r and r['rss_MB'], 0)))
         raw.write(json.dumps(dict(einet_png=jdk, result=r)) + '\n')
@@ -244,7 +269,9 @@ def main():
     raw.close()
 
     md = ['## Brainstem (BS) vs Brian2 2.5.1 cpp_standalone (B2), %s UTC' % stamp, '',
-          'Each cell is one run (seed %d, %g s of biological time, dt 0.1 ms, k = 80 inputs).' % (
+          ('Each cell is one run' if args.repeat == 1 else
+           'Each cell is the median of %d runs, the two simulators alternated' % args.repeat)
+          + ' (seed %d, %g s of biological time, dt 0.1 ms, k = 80 inputs).' % (
               args.seed, args.duration)]
     kernels = sorted({'JDK %s: %s' % (jdk, r['brainstem'][jdk].get('kernels'))
                       for r in rows for jdk in jdks if r['brainstem'].get(jdk)})

@@ -1,6 +1,7 @@
 package io.brainstem.grad;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -34,6 +35,18 @@ final class GradChecks {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** The indices of the true entries: the spikes a group is given. */
+  static int[] indices(boolean[] spiked) {
+    int n = 0;
+    int[] out = new int[spiked.length];
+    for (int i = 0; i < spiked.length; i++) {
+      if (spiked[i]) {
+        out[n++] = i;
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /** The five-point central difference of {@code loss(h)} at 0, its step scaled to {@code at}. */

@@ -280,7 +280,7 @@ class ProjectionGradientCheckTest {
       stateTape = new double[T][states.size()][];
       synapseTape = new double[T][synapseStates.size()][];
       for (int t = 0; t < T; t++) {
-        pre.setSpikes(indices(SPIKES[t]));
+        pre.setSpikes(GradChecks.indices(SPIKES[t]));
         for (int s = 0; s < states.size(); s++) {
           stateTape[t][s] = states.get(s).clone();
         }
@@ -309,17 +309,6 @@ class ProjectionGradientCheckTest {
         }
       }
     }
-  }
-
-  private static int[] indices(boolean[] spiked) {
-    int n = 0;
-    int[] out = new int[spiked.length];
-    for (int i = 0; i < spiked.length; i++) {
-      if (spiked[i]) {
-        out[n++] = i;
-      }
-    }
-    return Arrays.copyOf(out, n);
   }
 
   /** The gradients of one backward pass. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -208,17 +207,6 @@ class SynapticReferenceTest {
         .that(Math.abs(a - b) / scale).isAtMost(1e-12);
   }
 
-  private static int[] indices(boolean[] spiked) {
-    int n = 0;
-    int[] out = new int[spiked.length];
-    for (int i = 0; i < spiked.length; i++) {
-      if (spiked[i]) {
-        out[n++] = i;
-      }
-    }
-    return Arrays.copyOf(out, n);
-  }
-
   private Gradients generated(Surrogate surrogate, boolean detach, int threads) {
     LifGroup input = new LifGroup("in", IN);
     LifGroup hidden = new LifGroup("hidden", H).method(Integrator.EULER);
@@ -237,7 +225,7 @@ class SynapticReferenceTest {
     boolean[][] spikes = new boolean[T][];
     int count = 0;
     for (int t = 0; t < T; t++) {
-      input.setSpikes(indices(x[t]));
+      input.setSpikes(GradChecks.indices(x[t]));
       vTape[t] = hidden.V.clone();
       gInTape[t] = inProj.g.clone();
       gRecTape[t] = recProj.g.clone();
@@ -277,7 +265,7 @@ class SynapticReferenceTest {
           frame.adjSpike[h] = countWeight[h] + aSpikeNext[h];
         }
         frame.t = t * DT;
-        ranges(pool, threads, H, (from, to) -> neurons.backward(frame, from, to));
+        GradChecks.ranges(pool, threads, H, (from, to) -> neurons.backward(frame, from, to));
         boolean[] preHidden = t > 0 ? spikes[t - 1] : none;
         synapseStep(pool, threads, inSyn, inFrame, inGather, inProj.doubles("w"), x[t],
             gInTape[t], vTape[t], frame.adjInput[0], t);
@@ -286,9 +274,9 @@ class SynapticReferenceTest {
         double[] aDelivIn = inFrame.adjInput[0];
         double[] aDelivRec = recFrame.adjInput[0];
         boolean[] dueIn = x[t];
-        ranges(pool, threads, IN, (from, to) ->
+        GradChecks.ranges(pool, threads, IN, (from, to) ->
             inGather.weightGradient(dueIn, aDelivIn, gIn, from, to));
-        ranges(pool, threads, H, (from, to) -> {
+        GradChecks.ranges(pool, threads, H, (from, to) -> {
           recGather.weightGradient(preHidden, aDelivRec, gRec, from, to);
           recGather.spikeAdjoint(recProj.doubles("w"), aDelivRec, aSpikeNext, from, to);
         });
@@ -324,31 +312,7 @@ class SynapticReferenceTest {
     frame.input[step.inputs().indexOf("V")] = vStart;
     System.arraycopy(adjOutput, 0, frame.adjOutput, 0, H);
     frame.t = t * DT;
-    ranges(pool, threads, H, (from, to) -> step.backward(frame, from, to));
-  }
-
-  interface Range {
-    void run(int from, int to);
-  }
-
-  private static void ranges(ExecutorService pool, int threads, int n, Range range) {
-    if (pool == null) {
-      range.run(0, n);
-      return;
-    }
-    try {
-      Future<?>[] parts = new Future<?>[threads];
-      for (int p = 0; p < threads; p++) {
-        int from = p * n / threads;
-        int to = (p + 1) * n / threads;
-        parts[p] = pool.submit(() -> range.run(from, to));
-      }
-      for (Future<?> part : parts) {
-        part.get();
-      }
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    GradChecks.ranges(pool, threads, H, (from, to) -> step.backward(frame, from, to));
   }
 
   /** The same network, forward and backward written out by hand (Euler for both models). */
