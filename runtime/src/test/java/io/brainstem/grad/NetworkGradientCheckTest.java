@@ -10,7 +10,6 @@ import io.brainstem.models.LifGroup;
 import io.brainstem.models.WeightedExpCobaProjection;
 import io.brainstem.network.Network;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -79,7 +78,7 @@ class NetworkGradientCheckTest {
     }
 
     double forward() {
-      engine.forward(T, t -> in.setSpikes(indices(SPIKES[t])), t -> trace[t] = hidden.V.clone());
+      engine.forward(T, t -> in.setSpikes(GradChecks.indices(SPIKES[t])), t -> trace[t] = hidden.V.clone());
       double loss = 0;
       for (double[] v : trace) {
         for (int j = 0; j < H; j++) {
@@ -103,17 +102,6 @@ class NetworkGradientCheckTest {
     public void close() {
       engine.close();
     }
-  }
-
-  static int[] indices(boolean[] spiked) {
-    int n = 0;
-    int[] out = new int[spiked.length];
-    for (int i = 0; i < spiked.length; i++) {
-      if (spiked[i]) {
-        out[n++] = i;
-      }
-    }
-    return Arrays.copyOf(out, n);
   }
 
   @ParameterizedTest

@@ -181,7 +181,7 @@ class SynapticReferenceTest {
         .build()) {
       assertThat(engine.parameters()).containsExactly("hidden.tau", "inProj.tau", "inProj.w",
           "recProj.tau", "recProj.w").inOrder();
-      engine.forward(T, t -> input.setSpikes(indices(x[t])), t -> count[0] += hidden.spikeCount());
+      engine.forward(T, t -> input.setSpikes(GradChecks.indices(x[t])), t -> count[0] += hidden.spikeCount());
       engine.backward((t, g) -> {
         double[] aSpike = g.spikeAdjoint(hidden);
         for (int h = 0; h < H; h++) {
