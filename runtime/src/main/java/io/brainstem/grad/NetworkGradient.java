@@ -132,7 +132,15 @@ public final class NetworkGradient implements AutoCloseable {
     for (ProjectionTape p : projections) {
       for (String name : p.projection.trainable()) {
         String path = p.projection.name() + "." + name;
-        if (p.projection.isPerSynapse(name)) {
+        if (p.stp != null && p.stp.synapseParams().contains(name)) {
+          double[] own = p.frame.gradSynapse[p.stp.synapseParams().indexOf(name)];
+          double[] gradient = new double[own.length];
+          parameters.put(path, new Parameter(p.projection.doubles(name), gradient, () -> {
+            for (int k = 0; k < own.length; k++) {
+              gradient[k] += own[k];
+            }
+          }, () -> {}));
+        } else if (p.projection.isPerSynapse(name)) {
           int q = perSynapseWeight(p, name);
           parameters.put(path, new Parameter(p.synapseWeights[q], p.synapseGradient[q], () -> {},
               () -> {}));
@@ -386,6 +394,12 @@ public final class NetworkGradient implements AutoCloseable {
       for (double[] a : p.frame.gradParam) {
         Arrays.fill(a, 0);
       }
+      for (double[] a : p.frame.gradSynapse) {
+        Arrays.fill(a, 0);
+      }
+      for (double[] a : p.frame.adjSynapseState) {
+        Arrays.fill(a, 0);
+      }
       for (double[] a : p.lumpedGradient) {
         if (a != null) {
           Arrays.fill(a, 0);
@@ -450,6 +464,7 @@ public final class NetworkGradient implements AutoCloseable {
       }
       for (ProjectionTape p : projections) {
         arrays.addAll(Arrays.asList(p.states));
+        arrays.addAll(Arrays.asList(p.synapseStates));
       }
       live.addAll(arrays);
       for (double[] a : live) {

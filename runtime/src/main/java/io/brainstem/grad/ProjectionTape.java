@@ -31,6 +31,10 @@ final class ProjectionTape {
   final int output;
   final double[] spikeAdjoint;
   double[][][] stateTape;
+  /** Null unless the synapse keeps state per synapse (short-term plasticity). */
+  final SynapseStateBackward stp;
+  final double[][] synapseStates;
+  double[][][] synapseTape;
 
   ProjectionTape(Projection p, GroupTape pre, GroupTape post) {
     this.projection = p;
@@ -47,15 +51,19 @@ final class ProjectionTape {
           + ", an input group (fed, not stepped); drive a stepped group instead");
     }
     BackwardStep s = Backwards.of(p);
-    if (s instanceof GradedBackwardStep || s instanceof SynapseStateBackward
-        || s.states().isEmpty() || p.outputName() == null) {
+    if (s instanceof GradedBackwardStep || s.states().isEmpty() || p.outputName() == null) {
       throw new IllegalArgumentException("projection " + p.name() + " (" + p.model() + ") has a"
           + " backward step, but the network engine does not run it yet: it handles event-driven"
           + " synapses with state per postsynaptic neuron and an @Output (ExpCuba, ExpCoba,"
-          + " WeightedExp*, Alpha*, DualExp*, Nmda*, Ampa*, GabaA*); graded coupling, state kept"
-          + " per synapse and delta synapses are not built yet");
+          + " WeightedExp*, Alpha*, DualExp*, Nmda*, Ampa*, GabaA*, TsodyksMarkramCoba); graded"
+          + " coupling and delta synapses are not built yet");
     }
     this.step = s;
+    this.stp = s instanceof SynapseStateBackward b ? b : null;
+    this.synapseStates = new double[stp == null ? 0 : stp.synapseStates().size()][];
+    for (int k = 0; k < synapseStates.length; k++) {
+      synapseStates[k] = p.doubles(stp.synapseStates().get(k));
+    }
     this.frame = new AdjointFrame(s);
     this.gather = new ProjectionBackward(p);
     this.states = new double[s.states().size()][];
@@ -73,7 +81,9 @@ final class ProjectionTape {
       String w = weights.get(k);
       lumpedIndex[k] = -1;
       constant[k] = Double.NaN;
-      if (p.isPerSynapse(w)) {
+      if (stp != null) {
+        continue; // its delivered() replays the per-synapse jumps
+      } else if (p.isPerSynapse(w)) {
         synapseWeights[k] = p.doubles(w);
         synapseGradient[k] = new double[gather.synapseCount()];
       } else if (p.params().names().contains(w)) {
@@ -121,12 +131,16 @@ final class ProjectionTape {
   void allocate(int segment) {
     if (stateTape == null || stateTape.length != segment) {
       stateTape = new double[segment][states.length][projection.post().size()];
+      synapseTape = new double[segment][synapseStates.length][gather.synapseCount()];
     }
   }
 
   void recordStart(int k) {
     for (int s = 0; s < states.length; s++) {
       System.arraycopy(states[s], 0, stateTape[k][s], 0, states[s].length);
+    }
+    for (int s = 0; s < synapseStates.length; s++) {
+      System.arraycopy(synapseStates[s], 0, synapseTape[k][s], 0, synapseStates[s].length);
     }
   }
 
@@ -137,7 +151,14 @@ final class ProjectionTape {
     }
     boolean[] due = pre.spikeTape[k];
     int d = delivered();
-    for (int q = 0; q < d; q++) {
+    if (stp != null) {
+      frame.preSpiked = due;
+      for (int s = 0; s < synapseStates.length; s++) {
+        frame.synapseState[s] = synapseTape[k][s];
+      }
+      ranges.run(post.n, (from, to) -> stp.delivered(frame, from, to));
+    }
+    for (int q = 0; q < d && stp == null; q++) {
       if (synapseWeights[q] != null) {
         gather.delivered(due, synapseWeights[q], frame.input[q]);
       } else if (lumpedIndex[q] >= 0) {
@@ -151,6 +172,9 @@ final class ProjectionTape {
     }
     frame.t = t;
     ranges.run(post.n, (from, to) -> step.backward(frame, from, to));
+    if (stp != null) {
+      ranges.run(post.n, (from, to) -> stp.backwardSynapses(frame, from, to));
+    }
     for (int q = 0; q < postState.length; q++) {
       double[] a = frame.adjInput[d + q];
       double[] target = post.frame.adjState[postState[q]];
@@ -159,6 +183,16 @@ final class ProjectionTape {
       }
     }
     boolean spiking = pre.spikeNext != null; // a fed group's spikes need no adjoint
+    if (stp != null) {
+      if (spiking) {
+        ranges.run(pre.n, (from, to) ->
+            gather.spikeAdjoint(frame.synapseSpike, spikeAdjoint, from, to));
+        for (int i = 0; i < pre.n; i++) {
+          pre.spikeNext[i] += spikeAdjoint[i];
+        }
+      }
+      return;
+    }
     for (int q = 0; q < d; q++) {
       double[] a = frame.adjInput[q];
       double[] w = synapseWeights[q];

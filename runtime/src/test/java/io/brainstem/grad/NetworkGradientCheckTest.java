@@ -7,6 +7,7 @@ import io.brainstem.annotations.Integrator;
 import io.brainstem.connectivity.FixedProb;
 import io.brainstem.models.ExpCubaProjection;
 import io.brainstem.models.LifGroup;
+import io.brainstem.models.TsodyksMarkramCobaProjection;
 import io.brainstem.models.WeightedExpCobaProjection;
 import io.brainstem.network.Network;
 import java.util.ArrayList;
@@ -20,8 +21,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * {@link NetworkGradient} against five-point central differences on a two-group network a user
  * builds: 5 input trains (a fed group) onto 4 non-spiking {@code Lif} neurons through an {@code
- * ExpCuba} projection (lumped {@code g_max}, {@code tau}) and a {@code WeightedExpCoba} one (a
- * weight per synapse, {@code tau}, {@code E}), all marked trainable at run time with the neurons'
+ * ExpCuba} projection (lumped {@code g_max}, {@code tau}), a {@code WeightedExpCoba} one (a
+ * weight per synapse, {@code tau}, {@code E}) and a {@code TsodyksMarkramCoba} one (per-synapse
+ * state; its {@code w} and {@code U} per synapse), all marked trainable at run time with the neurons'
  * {@code tau} and {@code R}; the loss a squared error of every step's voltages. Every gradient
  * agrees to a relative 1e-6, for three integrators; 2 threads give the bits of one.
  */
@@ -74,6 +76,16 @@ class NetworkGradientCheckTest {
       b.markTrainable("w");
       b.params().markTrainable(b.params().indexOf("tau"));
       b.params().markTrainable(b.params().indexOf("E"));
+      TsodyksMarkramCobaProjection c = net.add(new TsodyksMarkramCobaProjection("C", in, hidden,
+          new FixedProb(0.5, 13)).tau(4).E(5).method(method));
+      for (int k = 0; k < c.synapseCount(); k++) {
+        c.doubles("w")[k] = 0.1 + 0.2 * (k % 3);
+        c.doubles("U")[k] = 0.2 + 0.1 * (k % 5);
+        c.doubles("tau_f")[k] = 3 + 0.7 * (k % 3);
+        c.doubles("tau_d")[k] = 4 + 1.3 * (k % 4);
+      }
+      c.markTrainable("w");
+      c.markTrainable("U");
       engine = NetworkGradient.builder(net).input("In").dt(DT).threads(threads).build();
     }
 
@@ -109,7 +121,8 @@ class NetworkGradientCheckTest {
   void gradientsEqualFiniteDifferences(Integrator method) {
     try (Setup s = new Setup(method, 1)) {
       assertThat(s.engine.parameters())
-          .containsExactly("H.R", "H.tau", "A.g_max", "A.tau", "B.tau", "B.E", "B.w").inOrder();
+          .containsExactly("H.R", "H.tau", "A.g_max", "A.tau", "B.tau", "B.E", "B.w", "C.w", "C.U")
+          .inOrder();
       s.forward();
       s.backward();
       List<String> failures = new ArrayList<>();
