@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * lane-wise division by a loop-invariant value (as a kernel's {@code / tau}), of
  * {@code exp}/{@code expm1} lane-wise (the Vector API's) and of the scalar {@code Math.exp}, the
  * cost of the exprel polynomial the vector kernels evaluate ({@link VectorMath#exprelTaylor}), and
- * the memory bandwidth of a STREAM triad over arrays far larger than the caches; then the FMA peak
+ * the memory bandwidth of a STREAM triad over arrays far larger than the caches (and over arrays
+ * in L2 and in L3), the scalar division; then the FMA peak
  * and the triad on two threads at once (their sums), the ceiling of {@code threads(2)}.
  *
  * <pre>
@@ -58,12 +59,17 @@ public final class Roofline {
     res.put("vector_expm1_ns", best(seconds, () -> vectorExpm1(x, y)));
     res.put("scalar_exp_ns", best(seconds, () -> scalarExp(x, y)));
     res.put("vector_div_ns", best(seconds, () -> vectorDiv(x, y, 20.0)));
+    res.put("scalar_div_ns", best(seconds, () -> scalarDiv(x, y, 20.0)));
     res.put("vector_exprel_polynomial_ns", best(seconds, () -> vectorExprel(x, y)));
     res.put("scalar_exprel_ns", best(seconds, () -> scalarExprel(x, y)));
-    res.put("triad_gb_s", triadGbS(seconds));
+    res.put("triad_gb_s", triadGbS(seconds, BIG));
+    // 3 × 128 KB: in one core's 512 KB L2; 3 × 2 MB: beyond L2, in the 32 MB L3 (a 40k network's
+    // state is ~2 MB); Zen 3 sizes, elsewhere these are just the two middle levels' neighbourhoods.
+    res.put("triad_l2_gb_s", triadGbS(seconds, 16 << 10));
+    res.put("triad_l3_gb_s", triadGbS(seconds, 256 << 10));
     // Both cores at once: whether two threads double the throughput (threads(2)'s ceiling).
     res.put("fma_gflops_preferred_2threads", onTwoThreads(() -> fmaGflops(PREFERRED, seconds)));
-    res.put("triad_gb_s_2threads", onTwoThreads(() -> triadGbS(seconds)));
+    res.put("triad_gb_s_2threads", onTwoThreads(() -> triadGbS(seconds, BIG)));
     res.put("checksum", sink);
     StringBuilder json = new StringBuilder("{");
     res.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k)
@@ -232,6 +238,19 @@ public final class Roofline {
     return n;
   }
 
+  /**
+   * The scalar division (what Brian2's generated C++ does, one element at a time): stored through
+   * a permuted index, as C2 would otherwise vectorize the loop (and measure vdivpd again).
+   */
+  private static long scalarDiv(double[] x, double[] y, double tau) {
+    final int mask = y.length - 1; // SMALL is a power of two; 5·i mod SMALL is a permutation
+    for (int i = 0; i < x.length; i++) {
+      y[(5 * i) & mask] = x[i] / tau;
+    }
+    sink += y[7];
+    return x.length;
+  }
+
   private static long scalarExp(double[] x, double[] y) {
     for (int i = 0; i < x.length; i++) {
       y[i] = Math.exp(x[i]);
@@ -258,17 +277,17 @@ public final class Roofline {
   }
 
   /** GB/s of {@code a[i] = b[i] + s·c[i]} (24 bytes per element, as STREAM counts them). */
-  private static double triadGbS(double seconds) {
-    double[] a = new double[BIG];
-    double[] b = new double[BIG];
-    double[] c = new double[BIG];
+  private static double triadGbS(double seconds, int size) {
+    double[] a = new double[size];
+    double[] b = new double[size];
+    double[] c = new double[size];
     java.util.Arrays.fill(b, 1.0);
     java.util.Arrays.fill(c, 2.0);
     double ns = best(Math.max(seconds, 1.0), () -> {
       for (int i = 0; i < a.length; i++) {
         a[i] = b[i] + 3.0 * c[i];
       }
-      sink += a[BIG / 2];
+      sink += a[size / 2];
       return a.length;
     });
     return 24.0 / ns;

@@ -55,8 +55,8 @@ public final class VectorMath {
   }
 
   /**
-   * exprel's Taylor polynomial at {@code z} lane-wise, by Horner's rule with fused multiply-adds
-   * in the scalar {@link Exprel#exprel}'s order (so bit for bit its value where {@code |z| < 0.5}; the kernels
+   * exprel's Taylor polynomial at {@code z} lane-wise, by Estrin's scheme and two Horner steps, fused
+   * multiply-adds in the scalar {@link Exprel#exprel}'s order (so bit for bit its value where {@code |z| < 0.5}; the kernels
    * redo the other lanes with {@link #exprelFar}). One method, not 15 lines in every kernel: C2
    * inlines it into the kernel's loop.
    *
@@ -64,21 +64,23 @@ public final class VectorMath {
    * @return exprel(z) by the polynomial
    */
   public static DoubleVector exprelTaylor(DoubleVector z) {
-    DoubleVector p = z.fma(Exprel.TAYLOR_14, Exprel.TAYLOR_13); // = fma(TAYLOR_14, z, TAYLOR_13)
-    p = p.fma(z, z.broadcast(Exprel.TAYLOR_12));
-    p = p.fma(z, z.broadcast(Exprel.TAYLOR_11));
-    p = p.fma(z, z.broadcast(Exprel.TAYLOR_10));
-    p = p.fma(z, z.broadcast(Exprel.TAYLOR_9));
-    p = p.fma(z, z.broadcast(Exprel.TAYLOR_8));
-    p = p.fma(z, z.broadcast(Exprel.TAYLOR_7));
-    p = p.fma(z, z.broadcast(Exprel.TAYLOR_6));
-    p = p.fma(z, z.broadcast(Exprel.TAYLOR_5));
-    p = p.fma(z, z.broadcast(Exprel.TAYLOR_4));
-    p = p.fma(z, z.broadcast(Exprel.TAYLOR_3));
-    p = p.fma(z, z.broadcast(Exprel.TAYLOR_2));
-    p = p.fma(z, z.broadcast(Exprel.TAYLOR_1));
-    p = p.fma(z, z.broadcast(Exprel.TAYLOR_0));
-    return p;
+    // Exprel.exprel's operations in its order: P by Estrin, then two Horner steps
+    final DoubleVector z2 = z.mul(z);
+    final DoubleVector z4 = z2.mul(z2);
+    final DoubleVector z8 = z4.mul(z4);
+    final DoubleVector q0 = z.fma(Exprel.TAYLOR_3, Exprel.TAYLOR_2);
+    final DoubleVector q1 = z.fma(Exprel.TAYLOR_5, Exprel.TAYLOR_4);
+    final DoubleVector q2 = z.fma(Exprel.TAYLOR_7, Exprel.TAYLOR_6);
+    final DoubleVector q3 = z.fma(Exprel.TAYLOR_9, Exprel.TAYLOR_8);
+    final DoubleVector q4 = z.fma(Exprel.TAYLOR_11, Exprel.TAYLOR_10);
+    final DoubleVector q5 = z.fma(Exprel.TAYLOR_13, Exprel.TAYLOR_12);
+    final DoubleVector r0 = q1.fma(z2, q0);
+    final DoubleVector r1 = q3.fma(z2, q2);
+    final DoubleVector r2 = q5.fma(z2, q4);
+    final DoubleVector s0 = r1.fma(z4, r0);
+    final DoubleVector s1 = z4.fma(z4.broadcast(Exprel.TAYLOR_14), r2);
+    final DoubleVector p = s1.fma(z8, s0);
+    return p.fma(z, z.broadcast(Exprel.TAYLOR_1)).fma(z, z.broadcast(Exprel.TAYLOR_0));
   }
 
   /**

@@ -680,7 +680,8 @@ final class VectorBackwardEmitter {
   /**
    * {@code name = dt·exprel(z)}, or, with {@code derivative}, {@code name = seed·dt²·exprel'(z)},
    * spelled out as {@code VectorAdjoint.exprelFactor} and {@code exprelDerivative} compute them:
-   * the fused Horner steps of the scalar {@code Exprel} (its bits where {@code |z| < 0.5}), the
+   * the scalar {@code Exprel}'s fused steps (Estrin's for the factor, Horner's for the derivative;
+   * its bits where {@code |z| < 0.5}), the
    * far lanes ({@code |z| ≥ 0.5}) patched by the scalar function through {@code lanes}. Inline:
    * past C2's node budget ({@code NodeCountInliningCutoff}) only the Vector API's own methods are
    * still inlined, and a vector crossing any other call is boxed. The patch is a call on a path
@@ -703,11 +704,7 @@ final class VectorBackwardEmitter {
             RuntimeNames.EXPREL, k);
       }
     } else {
-      poly.add("$L.fma($T.TAYLOR_14, $T.TAYLOR_13)", z, RuntimeNames.EXPREL, RuntimeNames.EXPREL);
-      for (int k = 12; k >= 0; k--) {
-        poly.add("\n    .fma($L, $L.broadcast($T.TAYLOR_$L))", z, z, RuntimeNames.EXPREL, k);
-      }
-      poly.add(".mul(dt)");
+      poly.add(estrin(code, name, z, locals)).add(".mul(dt)");
     }
     code.addStatement("$L.intoArray(lanes, 0)", poly.build())
         .addStatement("$L.intoArray(lanes, S.length())", z)
@@ -724,6 +721,44 @@ final class VectorBackwardEmitter {
           .addStatement("$L = $T.fromArray(S, lanes, 0)", name, RuntimeNames.DOUBLE_VECTOR);
     }
     code.add("$<}\n");
+  }
+
+  /**
+   * Declares the terms of exprel's Taylor polynomial at {@code z} as the scalar {@code
+   * Exprel.exprel} computes it, its operations in its order, and returns the last: {@code 1 +
+   * z·(1/2 + z·P)}, {@code P} by Estrin's scheme (pairs {@code c_k + c_(k+1)·z} joined by {@code
+   * z²}, {@code z⁴}, {@code z⁸}).
+   */
+  private static CodeBlock estrin(CodeBlock.Builder code, String name, String z,
+      LocalNames locals) {
+    String z2 = locals.allocate(name + "_z2");
+    String z4 = locals.allocate(name + "_z4");
+    String z8 = locals.allocate(name + "_z8");
+    code.addStatement("final $T $L = $L.mul($L)", RuntimeNames.DOUBLE_VECTOR, z2, z, z)
+        .addStatement("final $T $L = $L.mul($L)", RuntimeNames.DOUBLE_VECTOR, z4, z2, z2)
+        .addStatement("final $T $L = $L.mul($L)", RuntimeNames.DOUBLE_VECTOR, z8, z4, z4);
+    String[] q = new String[6];
+    for (int k = 0; k < 6; k++) {
+      q[k] = locals.allocate(name + "_q" + k);
+      code.addStatement("final $T $L = $L.fma($T.TAYLOR_$L, $T.TAYLOR_$L)",
+          RuntimeNames.DOUBLE_VECTOR, q[k], z, RuntimeNames.EXPREL, 2 * k + 3,
+          RuntimeNames.EXPREL, 2 * k + 2);
+    }
+    String[] r = new String[3];
+    for (int k = 0; k < 3; k++) {
+      r[k] = locals.allocate(name + "_r" + k);
+      code.addStatement("final $T $L = $L.fma($L, $L)", RuntimeNames.DOUBLE_VECTOR, r[k],
+          q[2 * k + 1], z2, q[2 * k]);
+    }
+    String s0 = locals.allocate(name + "_s0");
+    String s1 = locals.allocate(name + "_s1");
+    String p = locals.allocate(name + "_p");
+    code.addStatement("final $T $L = $L.fma($L, $L)", RuntimeNames.DOUBLE_VECTOR, s0, r[1], z4, r[0])
+        .addStatement("final $T $L = $L.fma($L.broadcast($T.TAYLOR_14), $L)",
+            RuntimeNames.DOUBLE_VECTOR, s1, z4, z4, RuntimeNames.EXPREL, r[2])
+        .addStatement("final $T $L = $L.fma($L, $L)", RuntimeNames.DOUBLE_VECTOR, p, s1, z8, s0);
+    return CodeBlock.of("$L.fma($L, $L.broadcast($T.TAYLOR_1)).fma($L, $L.broadcast($T.TAYLOR_0))",
+        p, z, z, RuntimeNames.EXPREL, z, z, RuntimeNames.EXPREL);
   }
 
   /**
