@@ -1,6 +1,7 @@
 package io.brainstem.grad;
 
 import io.brainstem.network.Network;
+import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Projection;
 import io.brainstem.network.Variable;
 import java.util.Objects;
@@ -36,6 +37,32 @@ public final class Backwards {
       return (BackwardStep) type.getConstructor(projection.getClass()).newInstance(projection);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(name + " does not take a " + projection.getClass()
+          .getSimpleName() + "; recompile the model with the processor that generated it", e);
+    }
+  }
+
+  /**
+   * The backward step of {@code group}: a new {@code <Model>Backward} of it.
+   *
+   * @param group a group generated from a {@code @Neuron(backward = true)} model
+   * @return its backward step
+   * @throws IllegalArgumentException when the model has none, naming the group and the fix
+   */
+  public static BackwardStep of(NeuronGroup group) {
+    Objects.requireNonNull(group, "group");
+    String name = group.getClass().getPackageName() + "." + group.model() + "Backward";
+    Class<?> type;
+    try {
+      type = Class.forName(name, true, group.getClass().getClassLoader());
+    } catch (ClassNotFoundException none) {
+      throw new IllegalArgumentException("group " + group.name() + " (" + group.model()
+          + ") has no backward step: no " + group.model() + "Backward was generated; write"
+          + " @Neuron(backward = true) on " + group.model() + ", or feed the group as an input", none);
+    }
+    try {
+      return (BackwardStep) type.getConstructor(group.getClass()).newInstance(group);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(name + " does not take a " + group.getClass()
           .getSimpleName() + "; recompile the model with the processor that generated it", e);
     }
   }

@@ -426,9 +426,12 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
 
   /**
    * Marks the {@code @PerSynapse} or {@code @PerPre} parameter {@code varName} as
-   * {@code @Trainable}; generated constructors call it after registering the variable.
+   * {@code @Trainable}; generated constructors call it after registering the variable, and a user
+   * may call it to train the weights of one projection only ({@code markTrainable("w")}).
+   *
+   * @param varName the per-synapse or per-presynaptic parameter
    */
-  protected final void markTrainable(String varName) {
+  public final void markTrainable(String varName) {
     synapseVariable(varName);
     trainableVariables.add(varName);
   }
@@ -723,6 +726,15 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   /** The input this projection writes, null for none; {@code declared} false: unknown (any). */
   final Variable outputTarget() {
     return outputTarget;
+  }
+
+  /**
+   * The name of the postsynaptic input its {@code @Output} writes ({@code "input"}), or null when
+   * it declares none (a delta synapse writes a state; a hand-written projection may write any
+   * input). A trainer reads it to route the input's adjoint into the synapse's backward step.
+   */
+  public final String outputName() {
+    return outputTarget == null ? null : outputTarget.name();
   }
 
   /** The variables its {@code @Post} and {@code @Pre} fields read (Network.clearUnassignedInputs). */

@@ -10,6 +10,7 @@ import io.brainstem.models.LifGroup;
 import io.brainstem.models.WeightedExpCobaBackward;
 import io.brainstem.models.WeightedExpCobaProjection;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -100,6 +101,104 @@ class SynapticReferenceTest {
         .isEqualTo(Double.doubleToRawLongBits(one.tauSyn()));
     assertThat(Double.doubleToRawLongBits(many.tau()))
         .isEqualTo(Double.doubleToRawLongBits(one.tau()));
+  }
+
+  /**
+   * The same network as a user builds it ({@code Network}, an input group fed by the test) through
+   * {@link NetworkGradient}: the gradients equal the hand-written reference to 1e-12, and 2 and 3
+   * threads give the bits of one.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"fast", "sigmoid", "arctan"})
+  void networkEngineEqualsHandWrittenReference(String kind) {
+    Surrogate surrogate = switch (kind) {
+      case "fast" -> Surrogate.fastSigmoid(0.5);
+      case "sigmoid" -> Surrogate.sigmoid(0.3);
+      default -> Surrogate.arctan(0.2);
+    };
+    for (boolean detach : new boolean[] {false, true}) {
+      Gradients engine = engine(surrogate, detach, 1);
+      Gradients reference = reference(surrogate, detach);
+      assertThat(engine.spikes()).isEqualTo(reference.spikes());
+      assertClose("tau_syn", engine.tauSyn(), reference.tauSyn());
+      assertClose("tau", engine.tau(), reference.tau());
+      for (int k = 0; k < wIn.length; k++) {
+        assertClose("wIn " + k, engine.wIn()[k], reference.wIn()[k]);
+      }
+      for (int k = 0; k < wRec.length; k++) {
+        assertClose("wRec " + k, engine.wRec()[k], reference.wRec()[k]);
+      }
+    }
+    for (int threads : new int[] {2, 3}) {
+      Gradients one = engine(surrogate, false, 1);
+      Gradients many = engine(surrogate, false, threads);
+      assertThat(many.wIn()).isEqualTo(one.wIn());
+      assertThat(many.wRec()).isEqualTo(one.wRec());
+      assertThat(Double.doubleToRawLongBits(many.tauSyn()))
+          .isEqualTo(Double.doubleToRawLongBits(one.tauSyn()));
+      assertThat(Double.doubleToRawLongBits(many.tau()))
+          .isEqualTo(Double.doubleToRawLongBits(one.tau()));
+    }
+  }
+
+  /** Segments recomputed from checkpoints give the stored run's gradients bit for bit. */
+  @org.junit.jupiter.api.Test
+  void networkEngineCheckpointsGiveTheSameBits() {
+    Gradients stored = engine(Surrogate.fastSigmoid(0.5), false, 1, 1000);
+    for (int segment : new int[] {1, 7, 50}) {
+      Gradients recomputed = engine(Surrogate.fastSigmoid(0.5), false, 1, segment);
+      assertThat(recomputed.wIn()).isEqualTo(stored.wIn());
+      assertThat(recomputed.wRec()).isEqualTo(stored.wRec());
+      assertThat(recomputed.tau()).isEqualTo(stored.tau());
+      assertThat(recomputed.tauSyn()).isEqualTo(stored.tauSyn());
+    }
+  }
+
+  private Gradients engine(Surrogate surrogate, boolean detach, int threads) {
+    return engine(surrogate, detach, threads, 1000);
+  }
+
+  private Gradients engine(Surrogate surrogate, boolean detach, int threads, int stored) {
+    io.brainstem.network.Network net = new io.brainstem.network.Network();
+    LifGroup input = net.add(new LifGroup("in", IN));
+    LifGroup hidden = net.add(new LifGroup("hidden", H).method(Integrator.EULER));
+    hidden.params().set(hidden.params().indexOf("V_reset"), V_RESET);
+    hidden.params().set(hidden.params().indexOf("V_th"), V_TH);
+    hidden.params().set(hidden.params().indexOf("tau"), TAU);
+    hidden.params().markTrainable(hidden.params().indexOf("tau"));
+    WeightedExpCobaProjection inProj = net.add(new WeightedExpCobaProjection("inProj", input,
+        hidden, new All2All()).tau(TAU_SYN).E(E_SYN).method(Integrator.EULER).w(wIn.clone()));
+    WeightedExpCobaProjection recProj = net.add(new WeightedExpCobaProjection("recProj", hidden,
+        hidden, new All2All().includeSelf(true)).tau(TAU_SYN).E(E_SYN).method(Integrator.EULER)
+        .w(wRec.clone()));
+    for (WeightedExpCobaProjection p : List.of(inProj, recProj)) {
+      p.markTrainable("w");
+      p.params().markTrainable(p.params().indexOf("tau"));
+    }
+    int[] count = {0};
+    try (NetworkGradient engine = NetworkGradient.builder(net).input("in").dt(DT)
+        .surrogate(surrogate).detachReset(detach).threads(threads).maxStoredSteps(stored)
+        .build()) {
+      assertThat(engine.parameters()).containsExactly("hidden.tau", "inProj.tau", "inProj.w",
+          "recProj.tau", "recProj.w").inOrder();
+      engine.forward(T, t -> input.setSpikes(GradChecks.indices(x[t])), t -> count[0] += hidden.spikeCount());
+      engine.backward((t, g) -> {
+        double[] aSpike = g.spikeAdjoint(hidden);
+        for (int h = 0; h < H; h++) {
+          aSpike[h] += countWeight[h];
+        }
+        if (t == T - 1) {
+          double[] aV = g.stateAdjoint(hidden, "V");
+          for (int h = 0; h < H; h++) {
+            aV[h] += voltWeight[h];
+          }
+        }
+      });
+      return new Gradients(engine.gradient("inProj.w").clone(),
+          engine.gradient("recProj.w").clone(),
+          engine.gradient("inProj.tau")[0] + engine.gradient("recProj.tau")[0],
+          engine.gradient("hidden.tau")[0], count[0]);
+    }
   }
 
   private static void assertClose(String what, double a, double b) {

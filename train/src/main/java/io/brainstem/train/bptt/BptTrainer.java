@@ -10,19 +10,12 @@ import io.brainstem.models.LifGroup;
 import io.brainstem.models.WeightedExpCubaBackward;
 import io.brainstem.models.WeightedExpCubaProjection;
 import io.brainstem.train.data.Batch;
-import io.brainstem.train.data.Dataset;
-import io.brainstem.train.data.Minibatch;
-import io.brainstem.train.loss.LossCheck;
-import io.brainstem.train.loss.SoftmaxCrossEntropy;
-import io.brainstem.train.optim.Optimizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.function.Consumer;
 
 /**
  * Back-propagation through time for a spiking classifier (BrainPy's {@code BPTT} trainer): input
@@ -54,7 +47,7 @@ import java.util.function.Consumer;
  * double accuracy = trainer.accuracy(test, 256);
  * }</pre>
  */
-public final class BptTrainer {
+public final class BptTrainer extends ClassifierTrainer {
   private final int inputs;
   private final int hidden;
   private final int classes;
@@ -63,9 +56,6 @@ public final class BptTrainer {
   private final Surrogate surrogate;
   private final boolean detachReset;
   private final int maxStoredSteps;
-  private final Optimizer optimizer;
-  private final SoftmaxCrossEntropy loss;
-  private final Consumer<Epoch> progress;
   private final double[] tau;
   private final double[] threshold;
   /** Input weights {@code [j·H + h]}, readout weights {@code [h·C + c]}. */
@@ -80,14 +70,10 @@ public final class BptTrainer {
   /** Trained model parameters by path ({@code hidden.tau}): value and gradient, one each. */
   private final Map<String, double[]> paramValues = new LinkedHashMap<>();
   private final Map<String, double[]> paramGradients = new LinkedHashMap<>();
-  private final List<Double> losses = new ArrayList<>();
-  private final List<Double> accuracies = new ArrayList<>();
   private Network network;
 
-  /** One epoch's figures, given to the progress callback. */
-  public record Epoch(int epoch, double loss, double accuracy, double seconds) {}
-
   private BptTrainer(Builder b) {
+    super(b.classes, b.optimizer, b.progress);
     this.inputs = b.inputs;
     this.hidden = b.hidden;
     this.classes = b.classes;
@@ -96,8 +82,6 @@ public final class BptTrainer {
     this.surrogate = b.surrogate;
     this.detachReset = b.detachReset;
     this.maxStoredSteps = b.maxStoredSteps;
-    this.loss = SoftmaxCrossEntropy.mean(classes);
-    this.progress = b.progress;
     this.tau = new double[] {b.tau};
     this.threshold = new double[] {b.threshold};
     this.wIn = new double[inputs * hidden];
@@ -144,8 +128,6 @@ public final class BptTrainer {
           + " are frozen and no parameter is trained; call trainInput(true), trainReadout(true)"
           + " or trainParameters(\"hidden.tau\")");
     }
-    this.optimizer = Objects.requireNonNull(b.optimizer,
-        "no optimizer: pass one, e.g. optimizer(Adam.of(2e-3))");
     if (b.trainInput) {
       optimizer.add("W_in", wIn, gIn);
     }
@@ -209,67 +191,28 @@ public final class BptTrainer {
     return new Builder(inputs, hidden, classes);
   }
 
-  /**
-   * Trains for {@code epochs} epochs of minibatches of {@code batchSize} trials drawn in an order
-   * seeded by {@code seed} (then the epoch).
-   *
-   * @param data the training set, {@code (T, N)} per trial with labels
-   * @param epochs the number of passes over the data
-   * @param batchSize B
-   * @param seed the shuffling seed
-   * @return this trainer
-   * @throws io.brainstem.train.TrainingDivergedException when a loss is NaN or infinite, naming the
-   *     epoch and batch
-   */
-  public BptTrainer fit(Dataset data, int epochs, int batchSize, long seed) {
-    Minibatch batches = Minibatch.of(data, batchSize, seed);
-    for (int epoch = 0; epoch < epochs; epoch++) {
-      long start = System.nanoTime();
-      double lossSum = 0;
-      int correct = 0;
-      int seen = 0;
-      int index = 0;
-      for (Batch batch : batches.epoch(epoch)) {
-        checkShape(batch);
-        optimizer.zeroGradients();
-        double[] scores = new double[batch.size() * classes];
-        double[] dScores = new double[scores.length];
-        Network net = network(batch.size());
-        net.forward(batch, scores, true);
-        double value = LossCheck.finite(loss.loss(scores, batch.labels(), dScores), epoch, index);
-        net.backward(batch, dScores);
-        optimizer.step();
-        lossSum += value * batch.size();
-        correct += (int) Math.round(loss.accuracy(scores, batch.labels()) * batch.size());
-        seen += batch.size();
-        index++;
-      }
-      losses.add(lossSum / seen);
-      accuracies.add(correct / (double) seen);
-      if (progress != null) {
-        progress.accept(new Epoch(epoch, lossSum / seen, correct / (double) seen,
-            (System.nanoTime() - start) / 1e9));
-      }
+  @Override
+  protected double train(Batch batch, double[] scores) {
+    checkShape(batch);
+    double[] dScores = new double[scores.length];
+    Network net = network(batch.size());
+    net.forward(batch, scores, true);
+    double value = loss.loss(scores, batch.labels(), dScores);
+    if (Double.isFinite(value)) {
+      net.backward(batch, dScores);
     }
-    return this;
+    return value;
   }
 
   /** The loss of {@code batch}, with the gradients left in {@link #gIn} and {@link #gOut}. */
   double lossAndGradients(Batch batch) {
-    checkShape(batch);
     java.util.Arrays.fill(gIn, 0);
     java.util.Arrays.fill(gOut, 0);
     if (gRec != null) {
       java.util.Arrays.fill(gRec, 0);
     }
     paramGradients.values().forEach(g -> g[0] = 0);
-    double[] scores = new double[batch.size() * classes];
-    double[] dScores = new double[scores.length];
-    Network net = network(batch.size());
-    net.forward(batch, scores, true);
-    double value = loss.loss(scores, batch.labels(), dScores);
-    net.backward(batch, dScores);
-    return value;
+    return train(batch, new double[batch.size() * classes]);
   }
 
   double[] inputGradient() {
@@ -294,88 +237,12 @@ public final class BptTrainer {
    * @param batch the inputs
    * @return {@code B·C} scores, trial-major
    */
+  @Override
   public double[] scores(Batch batch) {
     checkShape(batch);
     double[] scores = new double[batch.size() * classes];
     network(batch.size()).forward(batch, scores, false);
     return scores;
-  }
-
-  /**
-   * The predicted class of each trial (BrainPy's {@code predict}).
-   *
-   * @param batch the inputs
-   * @return one class per trial
-   */
-  public int[] predict(Batch batch) {
-    double[] scores = scores(batch);
-    int[] out = new int[batch.size()];
-    for (int b = 0; b < out.length; b++) {
-      out[b] = loss.predicted(scores, b);
-    }
-    return out;
-  }
-
-  /**
-   * The fraction of {@code data} classified correctly, evaluated in batches of {@code batchSize}.
-   *
-   * @param data labelled trials
-   * @param batchSize trials per pass
-   * @return the accuracy in [0, 1]
-   */
-  public double accuracy(Dataset data, int batchSize) {
-    int correct = 0;
-    for (int first = 0; first < data.size(); first += batchSize) {
-      int[] samples = new int[Math.min(batchSize, data.size() - first)];
-      for (int k = 0; k < samples.length; k++) {
-        samples[k] = first + k;
-      }
-      Batch batch = data.batch(samples);
-      int[] predicted = predict(batch);
-      for (int k = 0; k < samples.length; k++) {
-        correct += predicted[k] == batch.labels()[k] ? 1 : 0;
-      }
-    }
-    return correct / (double) data.size();
-  }
-
-  /**
-   * The mean loss over {@code data} with the current weights and parameters (no training),
-   * evaluated in batches of {@code batchSize}.
-   *
-   * @param data labelled trials
-   * @param batchSize trials per pass
-   * @return the mean softmax cross-entropy per trial
-   */
-  public double loss(Dataset data, int batchSize) {
-    double sum = 0;
-    for (int first = 0; first < data.size(); first += batchSize) {
-      int[] samples = new int[Math.min(batchSize, data.size() - first)];
-      for (int k = 0; k < samples.length; k++) {
-        samples[k] = first + k;
-      }
-      Batch batch = data.batch(samples);
-      sum += loss.loss(scores(batch), batch.labels(), null) * samples.length;
-    }
-    return sum / data.size();
-  }
-
-  /**
-   * The mean training loss of each epoch so far.
-   *
-   * @return an unmodifiable list
-   */
-  public List<Double> lossHistory() {
-    return Collections.unmodifiableList(losses);
-  }
-
-  /**
-   * The training accuracy of each epoch so far (measured on the batches as they were trained).
-   *
-   * @return an unmodifiable list
-   */
-  public List<Double> accuracyHistory() {
-    return Collections.unmodifiableList(accuracies);
   }
 
   /**
@@ -776,19 +643,14 @@ public final class BptTrainer {
   }
 
   /** Settings of a {@link BptTrainer}. */
-  public static final class Builder {
+  public static final class Builder extends TrainerSettings<Builder> {
     private final int inputs;
     private final int hidden;
     private final int classes;
-    private double dt = 1;
     private double tau = 10;
     private double threshold = 1;
     private double readoutTau = 20;
     private double inputScale = 40;
-    private Surrogate surrogate = Surrogate.fastSigmoid(10);
-    private boolean detachReset = true;
-    private int maxStoredSteps = 1000;
-    private Optimizer optimizer;
     private boolean trainInput = true;
     private boolean trainReadout = true;
     private double recurrentScale;
@@ -797,7 +659,6 @@ public final class BptTrainer {
     private final List<String> trainedParameters = new ArrayList<>();
     private final List<String> frozenParameters = new ArrayList<>();
     private long seed;
-    private Consumer<Epoch> progress;
 
     private Builder(int inputs, int hidden, int classes) {
       if (inputs < 1 || hidden < 1 || classes < 2) {
@@ -807,17 +668,6 @@ public final class BptTrainer {
       this.inputs = inputs;
       this.hidden = hidden;
       this.classes = classes;
-    }
-
-    /**
-     * The step, in ms (1 by default).
-     *
-     * @param dt positive
-     * @return this builder
-     */
-    public Builder dt(double dt) {
-      this.dt = positive(dt, "dt");
-      return this;
     }
 
     /**
@@ -862,56 +712,6 @@ public final class BptTrainer {
      */
     public Builder inputScale(double scale) {
       this.inputScale = positive(scale, "inputScale");
-      return this;
-    }
-
-    /**
-     * The spike's surrogate derivative (a fast sigmoid of slope 10 by default).
-     *
-     * @param surrogate the surrogate
-     * @return this builder
-     */
-    public Builder surrogate(Surrogate surrogate) {
-      this.surrogate = Objects.requireNonNull(surrogate, "surrogate");
-      return this;
-    }
-
-    /**
-     * Whether the reset passes no gradient through the spike (true by default, as in Zenke &amp;
-     * Vogels 2021).
-     *
-     * @param detach true to detach the reset
-     * @return this builder
-     */
-    public Builder detachReset(boolean detach) {
-      this.detachReset = detach;
-      return this;
-    }
-
-    /**
-     * The most steps whose forward states are stored at once (1000 by default): longer runs are
-     * recomputed by segments of this length from checkpoints, so the tapes hold at most this many
-     * steps.
-     *
-     * @param steps at least 1
-     * @return this builder
-     */
-    public Builder maxStoredSteps(int steps) {
-      if (steps < 1) {
-        throw new IllegalArgumentException("maxStoredSteps must be >= 1, got " + steps);
-      }
-      this.maxStoredSteps = steps;
-      return this;
-    }
-
-    /**
-     * The optimizer (required), fresh: the trainer registers its weights with it.
-     *
-     * @param optimizer e.g. {@code Adam.of(2e-3)}
-     * @return this builder
-     */
-    public Builder optimizer(Optimizer optimizer) {
-      this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
       return this;
     }
 
@@ -1017,17 +817,6 @@ public final class BptTrainer {
     }
 
     /**
-     * A callback after each epoch.
-     *
-     * @param progress receives the epoch's figures
-     * @return this builder
-     */
-    public Builder progress(Consumer<Epoch> progress) {
-      this.progress = progress;
-      return this;
-    }
-
-    /**
      * The trainer.
      *
      * @return a new trainer
@@ -1036,13 +825,6 @@ public final class BptTrainer {
      */
     public BptTrainer build() {
       return new BptTrainer(this);
-    }
-
-    private static double positive(double v, String name) {
-      if (!(v > 0) || Double.isInfinite(v)) {
-        throw new IllegalArgumentException(name + " must be positive and finite, got " + v);
-      }
-      return v;
     }
   }
 }
