@@ -139,4 +139,19 @@ class BptTrainerTest {
     assertThat(e.epoch()).isEqualTo(0);
     assertThat(e.batch()).isEqualTo(0);
   }
+
+  @Test
+  void trainingTimeSplitsForwardBackwardAndRecomputation() {
+    BptTrainer stored = trainer(1000);
+    assertThat(stored.trainingTime()).isEqualTo(new TrainingTime(0, 0, 0));
+    stored.fit(DATA, 1, 6, 0);
+    TrainingTime time = stored.trainingTime();
+    assertThat(time.forwardSeconds()).isGreaterThan(0.0);
+    assertThat(time.backwardSeconds()).isGreaterThan(0.0);
+    assertThat(time.recomputeSeconds()).isEqualTo(0.0); // every state stored
+    assertThat(time.adjointRatio()).isEqualTo(time.backwardSeconds() / time.forwardSeconds());
+    BptTrainer checkpointed = trainer(10);
+    checkpointed.fit(DATA, 1, 6, 0);
+    assertThat(checkpointed.trainingTime().recomputeSeconds()).isGreaterThan(0.0);
+  }
 }
