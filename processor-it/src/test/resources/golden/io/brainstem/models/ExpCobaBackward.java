@@ -63,6 +63,60 @@ public final class ExpCobaBackward implements BackwardStep {
   private void backwardExpAuto(AdjointFrame frame, int from, int to) {
     final Parameters params_ = projection.params();
     final double dt = frame.dt;
+    final double tau = params_.scalar(1);
+    final double E = params_.scalar(2);
+    final double g_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+    final double g_expEulerFactor_slope = dt * dt * Exprel.derivative(dt * (-1.0 / tau));
+    final double[] g_start = frame.state[0];
+    final double[] g_adjoint = frame.adjState[0];
+    final double[] g_delivered_values = frame.input[0];
+    final double[] g_delivered_adjoint = frame.adjInput[0];
+    final double[] V_values = frame.input[1];
+    final double[] V_adjoint = frame.adjInput[1];
+    final double[] tau_gradient = frame.gradParam[1];
+    final double[] E_gradient = frame.gradParam[2];
+    final double[] adjOutput = frame.adjOutput;
+    for (int j = from; j < to; j++) {
+      final double g = g_start[j];
+      final double g_delivered = g_delivered_values[j];
+      final double V = V_values[j];
+      // the forward step, replayed: integrate, then add the spikes' increments
+      final double g_rate = -g / tau;
+      final double g_out = (g + g_expEulerFactor * g_rate) + g_delivered;
+      double g_tau = 0;
+      double g_E = 0;
+      final double a_output = adjOutput == null ? 0 : adjOutput[j];
+      double a_V = 0;
+      // output: input += (g * (E - V))
+      final double a_g_next = g_adjoint[j] + a_output * (E - V);
+      g_E += a_output * g_out;
+      a_V += a_output * (-g_out);
+      // delivery: g += g_max; an increment's adjoint is its target's
+      g_delivered_adjoint[j] = a_g_next;
+      // the reverse sweep of the integration step
+      double a_g = 0;
+      double a_g_rate = 0;
+      double a_g_expEulerFactor = 0;
+      // g' = (g + (g_expEulerFactor * g_rate))
+      a_g += a_g_next;
+      a_g_expEulerFactor += a_g_next * g_rate;
+      a_g_rate += a_g_next * g_expEulerFactor;
+      // g_expEulerFactor = dt·exprel(dt·((-1.0 / tau)))
+      final double a_g_expEulerFactor_exprel = a_g_expEulerFactor * g_expEulerFactor_slope;
+      g_tau += a_g_expEulerFactor_exprel * (1.0 / (tau * tau));
+      // g_rate = dg/dt = (-(g) / tau)
+      a_g += a_g_rate * (-1.0 / tau);
+      g_tau += a_g_rate * (g / (tau * tau));
+      g_adjoint[j] = a_g;
+      V_adjoint[j] = a_V;
+      tau_gradient[j] += g_tau;
+      E_gradient[j] += g_E;
+    }
+  }
+
+  private void backwardExpAutoPerElement(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = projection.params();
+    final double dt = frame.dt;
     final double[] g_start = frame.state[0];
     final double[] g_adjoint = frame.adjState[0];
     final double[] g_delivered_values = frame.input[0];
@@ -114,6 +168,69 @@ public final class ExpCobaBackward implements BackwardStep {
   }
 
   private void backwardExpEuler(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = projection.params();
+    final double dt = frame.dt;
+    final double tau = params_.scalar(1);
+    final double E = params_.scalar(2);
+    final double g_slope = -1.0 / tau;
+    final double g_decay = Math.exp(dt * g_slope);
+    final double[] g_start = frame.state[0];
+    final double[] g_adjoint = frame.adjState[0];
+    final double[] g_delivered_values = frame.input[0];
+    final double[] g_delivered_adjoint = frame.adjInput[0];
+    final double[] V_values = frame.input[1];
+    final double[] V_adjoint = frame.adjInput[1];
+    final double[] tau_gradient = frame.gradParam[1];
+    final double[] E_gradient = frame.gradParam[2];
+    final double[] adjOutput = frame.adjOutput;
+    for (int j = from; j < to; j++) {
+      final double g = g_start[j];
+      final double g_delivered = g_delivered_values[j];
+      final double V = V_values[j];
+      // the forward step, replayed: integrate, then add the spikes' increments
+      final double g_rate = -g / tau;
+      final double g_inf = g - g_rate / g_slope;
+      final double g_out = (g_slope == 0.0 ? g + dt * g_rate : g_inf + (g - g_inf) * g_decay) + g_delivered;
+      double g_tau = 0;
+      double g_E = 0;
+      final double a_output = adjOutput == null ? 0 : adjOutput[j];
+      double a_V = 0;
+      // output: input += (g * (E - V))
+      final double a_g_next = g_adjoint[j] + a_output * (E - V);
+      g_E += a_output * g_out;
+      a_V += a_output * (-g_out);
+      // delivery: g += g_max; an increment's adjoint is its target's
+      g_delivered_adjoint[j] = a_g_next;
+      // the reverse sweep of the integration step
+      double a_g = 0;
+      double a_g_rate = 0;
+      double a_g_slope = 0;
+      double a_g_decay = 0;
+      double a_g_inf = 0;
+      // g' = (g_slope == 0.0 ? (g + (dt * g_rate)) : (g_inf + ((g - g_inf) * g_decay)))
+      a_g += a_g_next * (g_slope == 0.0 ? 1.0 : g_decay);
+      a_g_rate += a_g_next * (g_slope == 0.0 ? dt : 0.0);
+      a_g_inf += a_g_next * (g_slope == 0.0 ? 0.0 : 1.0 - g_decay);
+      a_g_decay += a_g_next * (g_slope == 0.0 ? 0.0 : g - g_inf);
+      // g_inf = (g - (g_rate / g_slope))
+      a_g += a_g_inf;
+      a_g_rate += a_g_inf * (-(1.0 / g_slope));
+      a_g_slope += a_g_inf * (g_rate / (g_slope * g_slope));
+      // g_decay = exp((dt * g_slope))
+      a_g_slope += a_g_decay * (Math.exp(dt * g_slope) * dt);
+      // g_slope = (-1.0 / tau)
+      g_tau += a_g_slope * (1.0 / (tau * tau));
+      // g_rate = dg/dt = (-(g) / tau)
+      a_g += a_g_rate * (-1.0 / tau);
+      g_tau += a_g_rate * (g / (tau * tau));
+      g_adjoint[j] = a_g;
+      V_adjoint[j] = a_V;
+      tau_gradient[j] += g_tau;
+      E_gradient[j] += g_E;
+    }
+  }
+
+  private void backwardExpEulerPerElement(AdjointFrame frame, int from, int to) {
     final Parameters params_ = projection.params();
     final double dt = frame.dt;
     final double[] g_start = frame.state[0];
@@ -179,6 +296,53 @@ public final class ExpCobaBackward implements BackwardStep {
   private void backwardEuler(AdjointFrame frame, int from, int to) {
     final Parameters params_ = projection.params();
     final double dt = frame.dt;
+    final double tau = params_.scalar(1);
+    final double E = params_.scalar(2);
+    final double[] g_start = frame.state[0];
+    final double[] g_adjoint = frame.adjState[0];
+    final double[] g_delivered_values = frame.input[0];
+    final double[] g_delivered_adjoint = frame.adjInput[0];
+    final double[] V_values = frame.input[1];
+    final double[] V_adjoint = frame.adjInput[1];
+    final double[] tau_gradient = frame.gradParam[1];
+    final double[] E_gradient = frame.gradParam[2];
+    final double[] adjOutput = frame.adjOutput;
+    for (int j = from; j < to; j++) {
+      final double g = g_start[j];
+      final double g_delivered = g_delivered_values[j];
+      final double V = V_values[j];
+      // the forward step, replayed: integrate, then add the spikes' increments
+      final double g_rate = -g / tau;
+      final double g_out = (g + dt * g_rate) + g_delivered;
+      double g_tau = 0;
+      double g_E = 0;
+      final double a_output = adjOutput == null ? 0 : adjOutput[j];
+      double a_V = 0;
+      // output: input += (g * (E - V))
+      final double a_g_next = g_adjoint[j] + a_output * (E - V);
+      g_E += a_output * g_out;
+      a_V += a_output * (-g_out);
+      // delivery: g += g_max; an increment's adjoint is its target's
+      g_delivered_adjoint[j] = a_g_next;
+      // the reverse sweep of the integration step
+      double a_g = 0;
+      double a_g_rate = 0;
+      // g' = (g + (dt * g_rate))
+      a_g += a_g_next;
+      a_g_rate += a_g_next * dt;
+      // g_rate = dg/dt = (-(g) / tau)
+      a_g += a_g_rate * (-1.0 / tau);
+      g_tau += a_g_rate * (g / (tau * tau));
+      g_adjoint[j] = a_g;
+      V_adjoint[j] = a_V;
+      tau_gradient[j] += g_tau;
+      E_gradient[j] += g_E;
+    }
+  }
+
+  private void backwardEulerPerElement(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = projection.params();
+    final double dt = frame.dt;
     final double[] g_start = frame.state[0];
     final double[] g_adjoint = frame.adjState[0];
     final double[] g_delivered_values = frame.input[0];
@@ -224,6 +388,66 @@ public final class ExpCobaBackward implements BackwardStep {
   }
 
   private void backwardMidpoint(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = projection.params();
+    final double dt = frame.dt;
+    final double tau = params_.scalar(1);
+    final double E = params_.scalar(2);
+    final double halfDt = dt / 2.0;
+    final double[] g_start = frame.state[0];
+    final double[] g_adjoint = frame.adjState[0];
+    final double[] g_delivered_values = frame.input[0];
+    final double[] g_delivered_adjoint = frame.adjInput[0];
+    final double[] V_values = frame.input[1];
+    final double[] V_adjoint = frame.adjInput[1];
+    final double[] tau_gradient = frame.gradParam[1];
+    final double[] E_gradient = frame.gradParam[2];
+    final double[] adjOutput = frame.adjOutput;
+    for (int j = from; j < to; j++) {
+      final double g = g_start[j];
+      final double g_delivered = g_delivered_values[j];
+      final double V = V_values[j];
+      // the forward step, replayed: integrate, then add the spikes' increments
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + halfDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_out = (g + dt * g_k2) + g_delivered;
+      double g_tau = 0;
+      double g_E = 0;
+      final double a_output = adjOutput == null ? 0 : adjOutput[j];
+      double a_V = 0;
+      // output: input += (g * (E - V))
+      final double a_g_next = g_adjoint[j] + a_output * (E - V);
+      g_E += a_output * g_out;
+      a_V += a_output * (-g_out);
+      // delivery: g += g_max; an increment's adjoint is its target's
+      g_delivered_adjoint[j] = a_g_next;
+      // the reverse sweep of the integration step
+      double a_g = 0;
+      double a_halfDt = 0;
+      double a_g_k1 = 0;
+      double a_g_stage2 = 0;
+      double a_g_k2 = 0;
+      // g' = (g + (dt * g_k2))
+      a_g += a_g_next;
+      a_g_k2 += a_g_next * dt;
+      // g_k2 = dg/dt = (-(g_stage2) / tau)
+      a_g_stage2 += a_g_k2 * (-1.0 / tau);
+      g_tau += a_g_k2 * (g_stage2 / (tau * tau));
+      // g_stage2 = (g + (halfDt * g_k1))
+      a_g += a_g_stage2;
+      a_halfDt += a_g_stage2 * g_k1;
+      a_g_k1 += a_g_stage2 * halfDt;
+      // g_k1 = dg/dt = (-(g) / tau)
+      a_g += a_g_k1 * (-1.0 / tau);
+      g_tau += a_g_k1 * (g / (tau * tau));
+      g_adjoint[j] = a_g;
+      V_adjoint[j] = a_V;
+      tau_gradient[j] += g_tau;
+      E_gradient[j] += g_E;
+    }
+  }
+
+  private void backwardMidpointPerElement(AdjointFrame frame, int from, int to) {
     final Parameters params_ = projection.params();
     final double dt = frame.dt;
     final double[] g_start = frame.state[0];
@@ -286,6 +510,67 @@ public final class ExpCobaBackward implements BackwardStep {
   private void backwardHeun(AdjointFrame frame, int from, int to) {
     final Parameters params_ = projection.params();
     final double dt = frame.dt;
+    final double tau = params_.scalar(1);
+    final double E = params_.scalar(2);
+    final double halfDt = dt / 2.0;
+    final double[] g_start = frame.state[0];
+    final double[] g_adjoint = frame.adjState[0];
+    final double[] g_delivered_values = frame.input[0];
+    final double[] g_delivered_adjoint = frame.adjInput[0];
+    final double[] V_values = frame.input[1];
+    final double[] V_adjoint = frame.adjInput[1];
+    final double[] tau_gradient = frame.gradParam[1];
+    final double[] E_gradient = frame.gradParam[2];
+    final double[] adjOutput = frame.adjOutput;
+    for (int j = from; j < to; j++) {
+      final double g = g_start[j];
+      final double g_delivered = g_delivered_values[j];
+      final double V = V_values[j];
+      // the forward step, replayed: integrate, then add the spikes' increments
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + dt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_out = (g + halfDt * (g_k1 + g_k2)) + g_delivered;
+      double g_tau = 0;
+      double g_E = 0;
+      final double a_output = adjOutput == null ? 0 : adjOutput[j];
+      double a_V = 0;
+      // output: input += (g * (E - V))
+      final double a_g_next = g_adjoint[j] + a_output * (E - V);
+      g_E += a_output * g_out;
+      a_V += a_output * (-g_out);
+      // delivery: g += g_max; an increment's adjoint is its target's
+      g_delivered_adjoint[j] = a_g_next;
+      // the reverse sweep of the integration step
+      double a_g = 0;
+      double a_halfDt = 0;
+      double a_g_k1 = 0;
+      double a_g_stage2 = 0;
+      double a_g_k2 = 0;
+      // g' = (g + (halfDt * (g_k1 + g_k2)))
+      a_g += a_g_next;
+      a_halfDt += a_g_next * (g_k1 + g_k2);
+      a_g_k1 += a_g_next * halfDt;
+      a_g_k2 += a_g_next * halfDt;
+      // g_k2 = dg/dt = (-(g_stage2) / tau)
+      a_g_stage2 += a_g_k2 * (-1.0 / tau);
+      g_tau += a_g_k2 * (g_stage2 / (tau * tau));
+      // g_stage2 = (g + (dt * g_k1))
+      a_g += a_g_stage2;
+      a_g_k1 += a_g_stage2 * dt;
+      // g_k1 = dg/dt = (-(g) / tau)
+      a_g += a_g_k1 * (-1.0 / tau);
+      g_tau += a_g_k1 * (g / (tau * tau));
+      g_adjoint[j] = a_g;
+      V_adjoint[j] = a_V;
+      tau_gradient[j] += g_tau;
+      E_gradient[j] += g_E;
+    }
+  }
+
+  private void backwardHeunPerElement(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = projection.params();
+    final double dt = frame.dt;
     final double[] g_start = frame.state[0];
     final double[] g_adjoint = frame.adjState[0];
     final double[] g_delivered_values = frame.input[0];
@@ -345,6 +630,70 @@ public final class ExpCobaBackward implements BackwardStep {
   }
 
   private void backwardRalston2(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = projection.params();
+    final double dt = frame.dt;
+    final double tau = params_.scalar(1);
+    final double E = params_.scalar(2);
+    final double twoThirdsDt = 2.0 * dt / 3.0;
+    final double quarterDt = dt / 4.0;
+    final double[] g_start = frame.state[0];
+    final double[] g_adjoint = frame.adjState[0];
+    final double[] g_delivered_values = frame.input[0];
+    final double[] g_delivered_adjoint = frame.adjInput[0];
+    final double[] V_values = frame.input[1];
+    final double[] V_adjoint = frame.adjInput[1];
+    final double[] tau_gradient = frame.gradParam[1];
+    final double[] E_gradient = frame.gradParam[2];
+    final double[] adjOutput = frame.adjOutput;
+    for (int j = from; j < to; j++) {
+      final double g = g_start[j];
+      final double g_delivered = g_delivered_values[j];
+      final double V = V_values[j];
+      // the forward step, replayed: integrate, then add the spikes' increments
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + twoThirdsDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_out = (g + quarterDt * (g_k1 + 3.0 * g_k2)) + g_delivered;
+      double g_tau = 0;
+      double g_E = 0;
+      final double a_output = adjOutput == null ? 0 : adjOutput[j];
+      double a_V = 0;
+      // output: input += (g * (E - V))
+      final double a_g_next = g_adjoint[j] + a_output * (E - V);
+      g_E += a_output * g_out;
+      a_V += a_output * (-g_out);
+      // delivery: g += g_max; an increment's adjoint is its target's
+      g_delivered_adjoint[j] = a_g_next;
+      // the reverse sweep of the integration step
+      double a_g = 0;
+      double a_twoThirdsDt = 0;
+      double a_quarterDt = 0;
+      double a_g_k1 = 0;
+      double a_g_stage2 = 0;
+      double a_g_k2 = 0;
+      // g' = (g + (quarterDt * (g_k1 + (3.0 * g_k2))))
+      a_g += a_g_next;
+      a_quarterDt += a_g_next * (g_k1 + 3.0 * g_k2);
+      a_g_k1 += a_g_next * quarterDt;
+      a_g_k2 += a_g_next * (quarterDt * 3.0);
+      // g_k2 = dg/dt = (-(g_stage2) / tau)
+      a_g_stage2 += a_g_k2 * (-1.0 / tau);
+      g_tau += a_g_k2 * (g_stage2 / (tau * tau));
+      // g_stage2 = (g + (twoThirdsDt * g_k1))
+      a_g += a_g_stage2;
+      a_twoThirdsDt += a_g_stage2 * g_k1;
+      a_g_k1 += a_g_stage2 * twoThirdsDt;
+      // g_k1 = dg/dt = (-(g) / tau)
+      a_g += a_g_k1 * (-1.0 / tau);
+      g_tau += a_g_k1 * (g / (tau * tau));
+      g_adjoint[j] = a_g;
+      V_adjoint[j] = a_V;
+      tau_gradient[j] += g_tau;
+      E_gradient[j] += g_E;
+    }
+  }
+
+  private void backwardRalston2PerElement(AdjointFrame frame, int from, int to) {
     final Parameters params_ = projection.params();
     final double dt = frame.dt;
     final double[] g_start = frame.state[0];
@@ -409,6 +758,82 @@ public final class ExpCobaBackward implements BackwardStep {
   }
 
   private void backwardRk3(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = projection.params();
+    final double dt = frame.dt;
+    final double tau = params_.scalar(1);
+    final double E = params_.scalar(2);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final double[] g_start = frame.state[0];
+    final double[] g_adjoint = frame.adjState[0];
+    final double[] g_delivered_values = frame.input[0];
+    final double[] g_delivered_adjoint = frame.adjInput[0];
+    final double[] V_values = frame.input[1];
+    final double[] V_adjoint = frame.adjInput[1];
+    final double[] tau_gradient = frame.gradParam[1];
+    final double[] E_gradient = frame.gradParam[2];
+    final double[] adjOutput = frame.adjOutput;
+    for (int j = from; j < to; j++) {
+      final double g = g_start[j];
+      final double g_delivered = g_delivered_values[j];
+      final double V = V_values[j];
+      // the forward step, replayed: integrate, then add the spikes' increments
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + halfDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + dt * (-g_k1 + 2.0 * g_k2);
+      final double g_k3 = -g_stage3 / tau;
+      final double g_out = (g + sixthDt * (g_k1 + 4.0 * g_k2 + g_k3)) + g_delivered;
+      double g_tau = 0;
+      double g_E = 0;
+      final double a_output = adjOutput == null ? 0 : adjOutput[j];
+      double a_V = 0;
+      // output: input += (g * (E - V))
+      final double a_g_next = g_adjoint[j] + a_output * (E - V);
+      g_E += a_output * g_out;
+      a_V += a_output * (-g_out);
+      // delivery: g += g_max; an increment's adjoint is its target's
+      g_delivered_adjoint[j] = a_g_next;
+      // the reverse sweep of the integration step
+      double a_g = 0;
+      double a_halfDt = 0;
+      double a_sixthDt = 0;
+      double a_g_k1 = 0;
+      double a_g_stage2 = 0;
+      double a_g_k2 = 0;
+      double a_g_stage3 = 0;
+      double a_g_k3 = 0;
+      // g' = (g + (sixthDt * ((g_k1 + (4.0 * g_k2)) + g_k3)))
+      a_g += a_g_next;
+      a_sixthDt += a_g_next * (g_k1 + 4.0 * g_k2 + g_k3);
+      a_g_k1 += a_g_next * sixthDt;
+      a_g_k2 += a_g_next * (sixthDt * 4.0);
+      a_g_k3 += a_g_next * sixthDt;
+      // g_k3 = dg/dt = (-(g_stage3) / tau)
+      a_g_stage3 += a_g_k3 * (-1.0 / tau);
+      g_tau += a_g_k3 * (g_stage3 / (tau * tau));
+      // g_stage3 = (g + (dt * (-(g_k1) + (2.0 * g_k2))))
+      a_g += a_g_stage3;
+      a_g_k1 += a_g_stage3 * (-dt);
+      a_g_k2 += a_g_stage3 * (dt * 2.0);
+      // g_k2 = dg/dt = (-(g_stage2) / tau)
+      a_g_stage2 += a_g_k2 * (-1.0 / tau);
+      g_tau += a_g_k2 * (g_stage2 / (tau * tau));
+      // g_stage2 = (g + (halfDt * g_k1))
+      a_g += a_g_stage2;
+      a_halfDt += a_g_stage2 * g_k1;
+      a_g_k1 += a_g_stage2 * halfDt;
+      // g_k1 = dg/dt = (-(g) / tau)
+      a_g += a_g_k1 * (-1.0 / tau);
+      g_tau += a_g_k1 * (g / (tau * tau));
+      g_adjoint[j] = a_g;
+      V_adjoint[j] = a_V;
+      tau_gradient[j] += g_tau;
+      E_gradient[j] += g_E;
+    }
+  }
+
+  private void backwardRk3PerElement(AdjointFrame frame, int from, int to) {
     final Parameters params_ = projection.params();
     final double dt = frame.dt;
     final double[] g_start = frame.state[0];
@@ -485,6 +910,93 @@ public final class ExpCobaBackward implements BackwardStep {
   }
 
   private void backwardRk4(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = projection.params();
+    final double dt = frame.dt;
+    final double tau = params_.scalar(1);
+    final double E = params_.scalar(2);
+    final double halfDt = dt / 2.0;
+    final double sixthDt = dt / 6.0;
+    final double[] g_start = frame.state[0];
+    final double[] g_adjoint = frame.adjState[0];
+    final double[] g_delivered_values = frame.input[0];
+    final double[] g_delivered_adjoint = frame.adjInput[0];
+    final double[] V_values = frame.input[1];
+    final double[] V_adjoint = frame.adjInput[1];
+    final double[] tau_gradient = frame.gradParam[1];
+    final double[] E_gradient = frame.gradParam[2];
+    final double[] adjOutput = frame.adjOutput;
+    for (int j = from; j < to; j++) {
+      final double g = g_start[j];
+      final double g_delivered = g_delivered_values[j];
+      final double V = V_values[j];
+      // the forward step, replayed: integrate, then add the spikes' increments
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + halfDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + halfDt * g_k2;
+      final double g_k3 = -g_stage3 / tau;
+      final double g_stage4 = g + dt * g_k3;
+      final double g_k4 = -g_stage4 / tau;
+      final double g_out = (g + sixthDt * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4)) + g_delivered;
+      double g_tau = 0;
+      double g_E = 0;
+      final double a_output = adjOutput == null ? 0 : adjOutput[j];
+      double a_V = 0;
+      // output: input += (g * (E - V))
+      final double a_g_next = g_adjoint[j] + a_output * (E - V);
+      g_E += a_output * g_out;
+      a_V += a_output * (-g_out);
+      // delivery: g += g_max; an increment's adjoint is its target's
+      g_delivered_adjoint[j] = a_g_next;
+      // the reverse sweep of the integration step
+      double a_g = 0;
+      double a_halfDt = 0;
+      double a_sixthDt = 0;
+      double a_g_k1 = 0;
+      double a_g_stage2 = 0;
+      double a_g_k2 = 0;
+      double a_g_stage3 = 0;
+      double a_g_k3 = 0;
+      double a_g_stage4 = 0;
+      double a_g_k4 = 0;
+      // g' = (g + (sixthDt * (((g_k1 + (2.0 * g_k2)) + (2.0 * g_k3)) + g_k4)))
+      a_g += a_g_next;
+      a_sixthDt += a_g_next * (g_k1 + 2.0 * g_k2 + 2.0 * g_k3 + g_k4);
+      a_g_k1 += a_g_next * sixthDt;
+      a_g_k2 += a_g_next * (sixthDt * 2.0);
+      a_g_k3 += a_g_next * (sixthDt * 2.0);
+      a_g_k4 += a_g_next * sixthDt;
+      // g_k4 = dg/dt = (-(g_stage4) / tau)
+      a_g_stage4 += a_g_k4 * (-1.0 / tau);
+      g_tau += a_g_k4 * (g_stage4 / (tau * tau));
+      // g_stage4 = (g + (dt * g_k3))
+      a_g += a_g_stage4;
+      a_g_k3 += a_g_stage4 * dt;
+      // g_k3 = dg/dt = (-(g_stage3) / tau)
+      a_g_stage3 += a_g_k3 * (-1.0 / tau);
+      g_tau += a_g_k3 * (g_stage3 / (tau * tau));
+      // g_stage3 = (g + (halfDt * g_k2))
+      a_g += a_g_stage3;
+      a_halfDt += a_g_stage3 * g_k2;
+      a_g_k2 += a_g_stage3 * halfDt;
+      // g_k2 = dg/dt = (-(g_stage2) / tau)
+      a_g_stage2 += a_g_k2 * (-1.0 / tau);
+      g_tau += a_g_k2 * (g_stage2 / (tau * tau));
+      // g_stage2 = (g + (halfDt * g_k1))
+      a_g += a_g_stage2;
+      a_halfDt += a_g_stage2 * g_k1;
+      a_g_k1 += a_g_stage2 * halfDt;
+      // g_k1 = dg/dt = (-(g) / tau)
+      a_g += a_g_k1 * (-1.0 / tau);
+      g_tau += a_g_k1 * (g / (tau * tau));
+      g_adjoint[j] = a_g;
+      V_adjoint[j] = a_V;
+      tau_gradient[j] += g_tau;
+      E_gradient[j] += g_E;
+    }
+  }
+
+  private void backwardRk4PerElement(AdjointFrame frame, int from, int to) {
     final Parameters params_ = projection.params();
     final double dt = frame.dt;
     final double[] g_start = frame.state[0];
@@ -572,6 +1084,96 @@ public final class ExpCobaBackward implements BackwardStep {
   }
 
   private void backwardRk438(AdjointFrame frame, int from, int to) {
+    final Parameters params_ = projection.params();
+    final double dt = frame.dt;
+    final double tau = params_.scalar(1);
+    final double E = params_.scalar(2);
+    final double thirdDt = dt / 3.0;
+    final double eighthDt = dt / 8.0;
+    final double[] g_start = frame.state[0];
+    final double[] g_adjoint = frame.adjState[0];
+    final double[] g_delivered_values = frame.input[0];
+    final double[] g_delivered_adjoint = frame.adjInput[0];
+    final double[] V_values = frame.input[1];
+    final double[] V_adjoint = frame.adjInput[1];
+    final double[] tau_gradient = frame.gradParam[1];
+    final double[] E_gradient = frame.gradParam[2];
+    final double[] adjOutput = frame.adjOutput;
+    for (int j = from; j < to; j++) {
+      final double g = g_start[j];
+      final double g_delivered = g_delivered_values[j];
+      final double V = V_values[j];
+      // the forward step, replayed: integrate, then add the spikes' increments
+      final double g_k1 = -g / tau;
+      final double g_stage2 = g + thirdDt * g_k1;
+      final double g_k2 = -g_stage2 / tau;
+      final double g_stage3 = g + thirdDt * (-g_k1 + 3.0 * g_k2);
+      final double g_k3 = -g_stage3 / tau;
+      final double g_stage4 = g + dt * (g_k1 - g_k2 + g_k3);
+      final double g_k4 = -g_stage4 / tau;
+      final double g_out = (g + eighthDt * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4)) + g_delivered;
+      double g_tau = 0;
+      double g_E = 0;
+      final double a_output = adjOutput == null ? 0 : adjOutput[j];
+      double a_V = 0;
+      // output: input += (g * (E - V))
+      final double a_g_next = g_adjoint[j] + a_output * (E - V);
+      g_E += a_output * g_out;
+      a_V += a_output * (-g_out);
+      // delivery: g += g_max; an increment's adjoint is its target's
+      g_delivered_adjoint[j] = a_g_next;
+      // the reverse sweep of the integration step
+      double a_g = 0;
+      double a_thirdDt = 0;
+      double a_eighthDt = 0;
+      double a_g_k1 = 0;
+      double a_g_stage2 = 0;
+      double a_g_k2 = 0;
+      double a_g_stage3 = 0;
+      double a_g_k3 = 0;
+      double a_g_stage4 = 0;
+      double a_g_k4 = 0;
+      // g' = (g + (eighthDt * (((g_k1 + (3.0 * g_k2)) + (3.0 * g_k3)) + g_k4)))
+      a_g += a_g_next;
+      a_eighthDt += a_g_next * (g_k1 + 3.0 * g_k2 + 3.0 * g_k3 + g_k4);
+      a_g_k1 += a_g_next * eighthDt;
+      a_g_k2 += a_g_next * (eighthDt * 3.0);
+      a_g_k3 += a_g_next * (eighthDt * 3.0);
+      a_g_k4 += a_g_next * eighthDt;
+      // g_k4 = dg/dt = (-(g_stage4) / tau)
+      a_g_stage4 += a_g_k4 * (-1.0 / tau);
+      g_tau += a_g_k4 * (g_stage4 / (tau * tau));
+      // g_stage4 = (g + (dt * ((g_k1 - g_k2) + g_k3)))
+      a_g += a_g_stage4;
+      a_g_k1 += a_g_stage4 * dt;
+      a_g_k2 += a_g_stage4 * (-dt);
+      a_g_k3 += a_g_stage4 * dt;
+      // g_k3 = dg/dt = (-(g_stage3) / tau)
+      a_g_stage3 += a_g_k3 * (-1.0 / tau);
+      g_tau += a_g_k3 * (g_stage3 / (tau * tau));
+      // g_stage3 = (g + (thirdDt * (-(g_k1) + (3.0 * g_k2))))
+      a_g += a_g_stage3;
+      a_thirdDt += a_g_stage3 * (3.0 * g_k2 - g_k1);
+      a_g_k1 += a_g_stage3 * (-thirdDt);
+      a_g_k2 += a_g_stage3 * (thirdDt * 3.0);
+      // g_k2 = dg/dt = (-(g_stage2) / tau)
+      a_g_stage2 += a_g_k2 * (-1.0 / tau);
+      g_tau += a_g_k2 * (g_stage2 / (tau * tau));
+      // g_stage2 = (g + (thirdDt * g_k1))
+      a_g += a_g_stage2;
+      a_thirdDt += a_g_stage2 * g_k1;
+      a_g_k1 += a_g_stage2 * thirdDt;
+      // g_k1 = dg/dt = (-(g) / tau)
+      a_g += a_g_k1 * (-1.0 / tau);
+      g_tau += a_g_k1 * (g / (tau * tau));
+      g_adjoint[j] = a_g;
+      V_adjoint[j] = a_V;
+      tau_gradient[j] += g_tau;
+      E_gradient[j] += g_E;
+    }
+  }
+
+  private void backwardRk438PerElement(AdjointFrame frame, int from, int to) {
     final Parameters params_ = projection.params();
     final double dt = frame.dt;
     final double[] g_start = frame.state[0];
@@ -667,15 +1269,69 @@ public final class ExpCobaBackward implements BackwardStep {
       throw new IllegalStateException("ExpCobaBackward differentiates the held coupling (the output added once per step), and projection is STAGED; train with coupling(Coupling.HELD)");
     }
     switch (projection.method()) {
-      case EXP_AUTO -> backwardExpAuto(frame, from, to);
-      case EXP_EULER -> backwardExpEuler(frame, from, to);
-      case EULER -> backwardEuler(frame, from, to);
-      case MIDPOINT -> backwardMidpoint(frame, from, to);
-      case HEUN -> backwardHeun(frame, from, to);
-      case RALSTON2 -> backwardRalston2(frame, from, to);
-      case RK3 -> backwardRk3(frame, from, to);
-      case RK4 -> backwardRk4(frame, from, to);
-      case RK4_38 -> backwardRk438(frame, from, to);
+      case EXP_AUTO -> {
+        if (projection.params().heterogeneous()) {
+          backwardExpAutoPerElement(frame, from, to);
+        } else {
+          backwardExpAuto(frame, from, to);
+        }
+      }
+      case EXP_EULER -> {
+        if (projection.params().heterogeneous()) {
+          backwardExpEulerPerElement(frame, from, to);
+        } else {
+          backwardExpEuler(frame, from, to);
+        }
+      }
+      case EULER -> {
+        if (projection.params().heterogeneous()) {
+          backwardEulerPerElement(frame, from, to);
+        } else {
+          backwardEuler(frame, from, to);
+        }
+      }
+      case MIDPOINT -> {
+        if (projection.params().heterogeneous()) {
+          backwardMidpointPerElement(frame, from, to);
+        } else {
+          backwardMidpoint(frame, from, to);
+        }
+      }
+      case HEUN -> {
+        if (projection.params().heterogeneous()) {
+          backwardHeunPerElement(frame, from, to);
+        } else {
+          backwardHeun(frame, from, to);
+        }
+      }
+      case RALSTON2 -> {
+        if (projection.params().heterogeneous()) {
+          backwardRalston2PerElement(frame, from, to);
+        } else {
+          backwardRalston2(frame, from, to);
+        }
+      }
+      case RK3 -> {
+        if (projection.params().heterogeneous()) {
+          backwardRk3PerElement(frame, from, to);
+        } else {
+          backwardRk3(frame, from, to);
+        }
+      }
+      case RK4 -> {
+        if (projection.params().heterogeneous()) {
+          backwardRk4PerElement(frame, from, to);
+        } else {
+          backwardRk4(frame, from, to);
+        }
+      }
+      case RK4_38 -> {
+        if (projection.params().heterogeneous()) {
+          backwardRk438PerElement(frame, from, to);
+        } else {
+          backwardRk438(frame, from, to);
+        }
+      }
       default -> throw new IllegalStateException("ExpCoba has no backward step for " + projection.method() + "; choose an integrator the model generates");
     }
   }

@@ -139,10 +139,18 @@ final class SynapseBackwardEmitter {
         "The per-synapse adjoints, parameter gradients and spike shares of the synapses onto"
             + "\n{@code [from, to)} (call after {@link #backward}).\n");
     for (Integrator integrator : model.methods()) {
-      Optional<MethodSpec> loop = loop(integrator);
+      Optional<MethodSpec> loop = loop(integrator, false);
       if (loop.isPresent() && (perSynapse == null || perSynapse.supports(integrator))) {
-        type.addMethod(loop.get());
-        dispatch.addStatement("case $L -> $N(frame, from, to)", integrator, loop.get());
+        MethodSpec groupWide = loop(integrator, true).orElseThrow();
+        type.addMethod(groupWide).addMethod(loop.get());
+        // Group-wide parameters: what reads only them (exponential Euler's factor) once per call.
+        dispatch.addCode("case $L -> {\n$>", integrator)
+            .beginControlFlow("if (projection.params().heterogeneous())")
+            .addStatement("$N(frame, from, to)", loop.get())
+            .nextControlFlow("else")
+            .addStatement("$N(frame, from, to)", groupWide)
+            .endControlFlow()
+            .addCode("$<}\n");
         if (perSynapse != null) {
           MethodSpec d = perSynapse.delivered(integrator);
           MethodSpec b = perSynapse.synapses(integrator);
@@ -198,8 +206,12 @@ final class SynapseBackwardEmitter {
     return m.build();
   }
 
-  /** The loop of {@code integrator}, or empty when the model has no such step (EXP_EULER). */
-  private Optional<MethodSpec> loop(Integrator integrator) {
+  /**
+   * The loop of {@code integrator}, or empty when the model has no such step (EXP_EULER). With
+   * {@code groupWide}, parameters are read once and the lets that read only them (and dt, t) are
+   * computed before the element loop, exponential Euler's factor derivative with them.
+   */
+  private Optional<MethodSpec> loop(Integrator integrator, boolean groupWide) {
     LocalNames locals = generated.locals();
     String frame = locals.allocate("frame");
     String from = locals.allocate("from");
@@ -254,6 +266,37 @@ final class SynapseBackwardEmitter {
     if (BackwardCode.usesTime(plan)) {
       code.addStatement("final double t = $L.t", frame);
     }
+    Set<String> read = read(plan);
+    Set<String> uniform = new HashSet<>();
+    Map<String, String> slopes = new HashMap<>();
+    if (groupWide) {
+      for (Forward f : plan.forward()) {
+        boolean[] ok = {true};
+        io.brainstem.processor.integrate.Exprs.forEachRef(f.value(), r -> ok[0] &=
+            r.kind() == RefKind.PARAM || r.kind() == RefKind.DT || r.kind() == RefKind.TIME
+                || r.kind() == RefKind.LOCAL && uniform.contains(r.name()));
+        if (ok[0]) {
+          uniform.add(f.name());
+        }
+      }
+      for (int p = 0; p < model.params().size(); p++) {
+        if (read.contains(model.params().get(p).name())) {
+          code.addStatement("final double $L = $L.scalar($L)", model.params().get(p).name(),
+              params, p);
+        }
+      }
+      for (Forward f : plan.forward()) {
+        if (uniform.contains(f.name())) {
+          forwardLet(code, f, plain);
+          if (f.exprelFactor()) {
+            String slope = locals.allocate(f.name() + "_slope");
+            slopes.put(f.name(), slope);
+            code.addStatement("final double $L = dt * dt * $T.derivative(dt * ($L))", slope,
+                RuntimeNames.EXPREL, plain.render(f.value()));
+          }
+        }
+      }
+    }
     List<String> stateIn = new ArrayList<>();
     List<String> adjIn = new ArrayList<>();
     for (int s = 0; s < model.states().size(); s++) {
@@ -293,8 +336,7 @@ final class SynapseBackwardEmitter {
     for (int k = 0; k < inputNames.size(); k++) {
       code.addStatement("final double $L = $L[$L]", inputNames.get(k), inputIn.get(k), j);
     }
-    Set<String> read = read(plan);
-    for (int p = 0; p < model.params().size(); p++) {
+    for (int p = 0; p < model.params().size() && !groupWide; p++) {
       if (read.contains(model.params().get(p).name())) {
         code.addStatement("final double $L = $L.value($L, $L)", model.params().get(p).name(),
             params, p, j);
@@ -302,11 +344,8 @@ final class SynapseBackwardEmitter {
     }
     code.add("// the forward step, replayed: integrate, then add the spikes' increments\n");
     for (Forward f : plan.forward()) {
-      if (f.exprelFactor()) {
-        code.addStatement("final double $L = dt * $T.exprel(dt * ($L))", f.name(),
-            RuntimeNames.EXPREL, plain.render(f.value()));
-      } else {
-        code.addStatement("final double $L = $L", f.name(), plain.render(f.value()));
+      if (!uniform.contains(f.name())) {
+        forwardLet(code, f, plain);
       }
     }
     for (State s : model.states()) {
@@ -411,7 +450,11 @@ final class SynapseBackwardEmitter {
         comment = a.comment();
         code.add("// $L\n", comment);
         Forward exprel = BackwardCode.exprelOf(a.seed(), byName);
-        if (exprel != null) {
+        if (exprel != null && slopes.containsKey(exprel.name())) {
+          code.addStatement("final double $L = $L * $L",
+              adj.apply(BackwardPlanner.exprelPartialName(exprel.name())), adj.apply(exprel.name()),
+              slopes.get(exprel.name()));
+        } else if (exprel != null) {
           code.addStatement("final double $L = $L * dt * dt * $T.derivative(dt * ($L))",
               adj.apply(BackwardPlanner.exprelPartialName(exprel.name())), adj.apply(exprel.name()),
               RuntimeNames.EXPREL, plain.render(exprel.value()));
@@ -432,13 +475,23 @@ final class SynapseBackwardEmitter {
     gradOut.forEach((param, array) ->
         code.addStatement("$L[$L] += $L", array, j, gradParam.get(param)));
     code.endControlFlow();
-    return Optional.of(MethodSpec.methodBuilder(BackwardEmitter.methodName(integrator))
+    return Optional.of(MethodSpec.methodBuilder(BackwardEmitter.methodName(integrator)
+            + (groupWide ? "" : "PerElement"))
         .addModifiers(PRIVATE)
         .addParameter(BackwardEmitter.FRAME, frame)
         .addParameter(int.class, from)
         .addParameter(int.class, to)
         .addCode(code.build())
         .build());
+  }
+
+  private static void forwardLet(CodeBlock.Builder code, Forward f, ExprRenderer plain) {
+    if (f.exprelFactor()) {
+      code.addStatement("final double $L = dt * $T.exprel(dt * ($L))", f.name(),
+          RuntimeNames.EXPREL, plain.render(f.value()));
+    } else {
+      code.addStatement("final double $L = $L", f.name(), plain.render(f.value()));
+    }
   }
 
   /**
