@@ -80,11 +80,25 @@ public final class NetworkGradient implements AutoCloseable {
   private final Snapshot start;
   private final Ranges ranges;
   private Snapshot[] checkpoints = new Snapshot[0];
+  private long recomputeNanos; // CPU time of the segments recomputed by backward passes
   private int steps;
   private int segment;
   private Feed feed;
 
   /** A trainable parameter: its values (live) and gradient (accumulated). */
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+
+  /**
+   * The CPU time (of the calling thread) that backward passes so far spent recomputing segments
+   * from their checkpoints (runs longer than {@code maxStoredSteps}), in nanoseconds.
+   *
+   * @return the sum over the backward passes
+   */
+  public long recomputeNanos() {
+    return recomputeNanos;
+  }
+
   private record Parameter(double[] values, double[] gradient, Runnable collect, Runnable apply) {}
 
   private NetworkGradient(Builder b) {
@@ -411,10 +425,12 @@ public final class NetworkGradient implements AutoCloseable {
       int first = s * segment;
       int end = Math.min(steps, first + segment);
       if (s != segments - 1) {
+        long start = CPU.getCurrentThreadCpuTime();
         checkpoints[s].restore();
         for (int t = first; t < end; t++) {
           step(t, t - first);
         }
+        recomputeNanos += CPU.getCurrentThreadCpuTime() - start;
       }
       for (int t = end - 1; t >= first; t--) {
         backwardStep(t, t - first, adjoint);

@@ -41,6 +41,10 @@ public final class NetworkTrainer extends ClassifierTrainer implements AutoClose
   private final NeuronGroup input;
   private final Scores scores;
   private final NetworkGradient engine;
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+  private long forwardNanos; // CPU time of training's forward passes
+  private long backwardNanos; // of its backward passes, recomputation included
   private final List<String> trained;
   private final SoftmaxCrossEntropy single;
   private final int[] spikes;
@@ -119,6 +123,16 @@ public final class NetworkTrainer extends ClassifierTrainer implements AutoClose
     return single.loss(out, batch.labels(), null) / batch.size();
   }
 
+  /**
+   * The CPU time of the training so far ({@link #fit}), split into forward passes, backward passes
+   * and the segments they recomputed, as {@link BptTrainer#trainingTime()}.
+   */
+  public TrainingTime trainingTime() {
+    long recompute = engine.recomputeNanos();
+    return new TrainingTime(forwardNanos / 1e9, (backwardNanos - recompute) / 1e9,
+        recompute / 1e9);
+  }
+
   /** Runs every trial; with {@code z} given, also backwards (the gradients of the mean loss). */
   private double[] run(Batch batch, double[] z) {
     if (batch.neurons() != input.size()) {
@@ -134,8 +148,12 @@ public final class NetworkTrainer extends ClassifierTrainer implements AutoClose
     for (int b = 0; b < batch.size(); b++) {
       int trialIndex = b;
       Arrays.fill(trial, 0);
+      long start = CPU.getCurrentThreadCpuTime();
       engine.forward(steps, t -> feed(batch, trialIndex, t),
           t -> scores.observe(t, steps, trial));
+      if (z != null) {
+        forwardNanos += CPU.getCurrentThreadCpuTime() - start;
+      }
       System.arraycopy(trial, 0, out, b * classes, classes);
       if (z != null) {
         double value = single.loss(trial, new int[] {batch.labels()[b]}, dz);
@@ -145,7 +163,9 @@ public final class NetworkTrainer extends ClassifierTrainer implements AutoClose
         for (int k = 0; k < classes; k++) {
           dz[k] /= batch.size();
         }
+        long backwardStart = CPU.getCurrentThreadCpuTime();
         engine.backward((t, g) -> scores.adjoint(g, steps, dz));
+        backwardNanos += CPU.getCurrentThreadCpuTime() - backwardStart;
       }
     }
     return out;

@@ -71,9 +71,13 @@ class NetworkTrainerDemoTest {
       double after = trainer.loss(SPLIT.train(), 64);
       double accAfter = trainer.accuracy(SPLIT.test(), 64);
       java.util.Arrays.sort(seconds);
+      TrainingTime time = trainer.trainingTime();
       System.out.printf("user network: training loss %.4f -> %.4f, held-out accuracy %.3f -> %.3f;"
-          + " median epoch CPU %.3f s; %s%n", before, after, accBefore, accAfter, seconds[5],
-          trainer.trainedParameters());
+          + " median epoch CPU %.3f s (forward %.3f s, backward %.3f s in all: %.2fx); %s%n",
+          before, after, accBefore, accAfter, seconds[5], time.forwardSeconds(),
+          time.backwardSeconds(), time.adjointRatio(), trainer.trainedParameters());
+      assertThat(time.forwardSeconds()).isGreaterThan(0.0);
+      assertThat(time.backwardSeconds()).isGreaterThan(0.0);
       assertThat(after).isLessThan(0.5 * before);
       assertThat(accAfter).isAtLeast(0.7);
       assertThat(trainer.values("H.tau")[0]).isNotEqualTo(10.0);
