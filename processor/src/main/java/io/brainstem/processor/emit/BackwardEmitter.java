@@ -163,16 +163,7 @@ final class BackwardEmitter {
       return Optional.empty();
     }
     // Lets that read only parameters, dt and t: hoisted with group-wide parameters.
-    java.util.Set<String> paramLets = new java.util.HashSet<>();
-    for (Forward f : plan.forward()) {
-      boolean[] ok = {true};
-      io.brainstem.processor.integrate.Exprs.forEachRef(f.value(), r -> ok[0] &=
-          r.kind() == RefKind.PARAM || r.kind() == RefKind.DT || r.kind() == RefKind.TIME
-              || r.kind() == RefKind.LOCAL && paramLets.contains(r.name()));
-      if (ok[0]) {
-        paramLets.add(f.name());
-      }
-    }
+    java.util.Set<String> paramLets = BackwardCode.uniformLets(plan);
     java.util.function.Predicate<Expr> paramOnly = e -> {
       boolean[] ok = {true};
       io.brainstem.processor.integrate.Exprs.forEachRef(e, r -> ok[0] &=
@@ -180,18 +171,7 @@ final class BackwardEmitter {
               || r.kind() == RefKind.LOCAL && paramLets.contains(r.name()));
       return ok[0];
     };
-    java.util.Set<String> uniform = new java.util.HashSet<>();
-    if (groupWide) {
-      for (Forward f : plan.forward()) {
-        boolean[] ok = {true};
-        io.brainstem.processor.integrate.Exprs.forEachRef(f.value(), r -> ok[0] &=
-            r.kind() == RefKind.PARAM || r.kind() == RefKind.DT || r.kind() == RefKind.TIME
-                || r.kind() == RefKind.LOCAL && uniform.contains(r.name()));
-        if (ok[0]) {
-          uniform.add(f.name());
-        }
-      }
-    }
+    java.util.Set<String> uniform = groupWide ? paramLets : java.util.Set.of();
     Map<String, String> slopes = new HashMap<>();
     // Java names: model variables keep theirs; the next states, adjoints and partials get fresh ones.
     Map<String, String> next = new LinkedHashMap<>();
@@ -218,17 +198,7 @@ final class BackwardEmitter {
               params, p);
         }
       }
-      for (Forward f : plan.forward()) {
-        if (uniform.contains(f.name())) {
-          forwardLet(code, f, plain);
-          if (f.exprelFactor()) {
-            String slope = locals.allocate(f.name() + "_slope");
-            slopes.put(f.name(), slope);
-            code.addStatement("final double $L = dt * dt * $T.derivative(dt * ($L))", slope,
-                RuntimeNames.EXPREL, plain.render(f.value()));
-          }
-        }
-      }
+      slopes.putAll(BackwardCode.hoistLets(code, plan, uniform, plain, locals));
     }
     // The frame's arrays in locals: the loop reads no field.
     List<String> stateIn = new ArrayList<>();
@@ -284,7 +254,7 @@ final class BackwardEmitter {
     code.add("// the forward step, replayed\n");
     for (Forward f : plan.forward()) {
       if (!uniform.contains(f.name())) {
-        forwardLet(code, f, plain);
+        BackwardCode.forwardLet(code, f, plain);
       }
     }
     code.addStatement("final boolean $L = $L != null && $L[$L]", held, refractory, refractory, i);
@@ -462,14 +432,6 @@ final class BackwardEmitter {
     return name.toString();
   }
 
-  private static void forwardLet(CodeBlock.Builder code, Forward f, ExprRenderer plain) {
-    if (f.exprelFactor()) {
-      code.addStatement("final double $L = dt * $T.exprel(dt * ($L))", f.name(),
-          RuntimeNames.EXPREL, plain.render(f.value()));
-    } else {
-      code.addStatement("final double $L = $L", f.name(), plain.render(f.value()));
-    }
-  }
 
   /** The locals holding the frame's surrogate, spike adjoints and reset setting. */
   private record FrameLocals(String surrogate, String adjSpike, String detachReset) {}

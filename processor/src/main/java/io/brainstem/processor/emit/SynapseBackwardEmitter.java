@@ -267,35 +267,16 @@ final class SynapseBackwardEmitter {
       code.addStatement("final double t = $L.t", frame);
     }
     Set<String> read = read(plan);
-    Set<String> uniform = new HashSet<>();
+    Set<String> uniform = groupWide ? BackwardCode.uniformLets(plan) : Set.of();
     Map<String, String> slopes = new HashMap<>();
     if (groupWide) {
-      for (Forward f : plan.forward()) {
-        boolean[] ok = {true};
-        io.brainstem.processor.integrate.Exprs.forEachRef(f.value(), r -> ok[0] &=
-            r.kind() == RefKind.PARAM || r.kind() == RefKind.DT || r.kind() == RefKind.TIME
-                || r.kind() == RefKind.LOCAL && uniform.contains(r.name()));
-        if (ok[0]) {
-          uniform.add(f.name());
-        }
-      }
       for (int p = 0; p < model.params().size(); p++) {
         if (read.contains(model.params().get(p).name())) {
           code.addStatement("final double $L = $L.scalar($L)", model.params().get(p).name(),
               params, p);
         }
       }
-      for (Forward f : plan.forward()) {
-        if (uniform.contains(f.name())) {
-          forwardLet(code, f, plain);
-          if (f.exprelFactor()) {
-            String slope = locals.allocate(f.name() + "_slope");
-            slopes.put(f.name(), slope);
-            code.addStatement("final double $L = dt * dt * $T.derivative(dt * ($L))", slope,
-                RuntimeNames.EXPREL, plain.render(f.value()));
-          }
-        }
-      }
+      slopes = BackwardCode.hoistLets(code, plan, uniform, plain, locals);
     }
     List<String> stateIn = new ArrayList<>();
     List<String> adjIn = new ArrayList<>();
@@ -345,7 +326,7 @@ final class SynapseBackwardEmitter {
     code.add("// the forward step, replayed: integrate, then add the spikes' increments\n");
     for (Forward f : plan.forward()) {
       if (!uniform.contains(f.name())) {
-        forwardLet(code, f, plain);
+        BackwardCode.forwardLet(code, f, plain);
       }
     }
     for (State s : model.states()) {
@@ -483,15 +464,6 @@ final class SynapseBackwardEmitter {
         .addParameter(int.class, to)
         .addCode(code.build())
         .build());
-  }
-
-  private static void forwardLet(CodeBlock.Builder code, Forward f, ExprRenderer plain) {
-    if (f.exprelFactor()) {
-      code.addStatement("final double $L = dt * $T.exprel(dt * ($L))", f.name(),
-          RuntimeNames.EXPREL, plain.render(f.value()));
-    } else {
-      code.addStatement("final double $L = $L", f.name(), plain.render(f.value()));
-    }
   }
 
   /**
