@@ -12,10 +12,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,18 +40,8 @@ final class TsodyksMarkramFixture {
    */
   static void matchesBrian2(String resource, String label, Wiring wiring) throws IOException {
     Map<String, double[]> brian2 = reference(resource);
-    List<Double> times = new ArrayList<>();
-    List<Integer> indices = new ArrayList<>();
-    for (int i = 0; i < TRAINS.length; i++) {
-      for (double t : TRAINS[i]) {
-        times.add(t);
-        indices.add(i);
-      }
-    }
-    Network net = new Network();
-    SpikeTimeGroup g = net.add(new SpikeTimeGroup("G", 3,
-        times.stream().mapToDouble(Double::doubleValue).toArray(),
-        indices.stream().mapToInt(Integer::intValue).toArray()));
+Network net = new Network();
+    SpikeTimeGroup g = net.add(SpikeTrains.group("G", 3, TRAINS));
     LifGroup p = net.add(new LifGroup("P", 1).V_rest(-60).tau(20).V_th(1e9)
         .method(Integrator.RK4));
     p.V[0] = -60;

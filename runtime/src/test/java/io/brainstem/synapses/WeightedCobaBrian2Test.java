@@ -36,18 +36,8 @@ class WeightedCobaBrian2Test {
   @Test
   void perSynapseWeightsMatchBrian2ToRounding() throws IOException {
     Map<String, double[]> brian2 = reference();
-    List<Double> times = new ArrayList<>();
-    List<Integer> indices = new ArrayList<>();
-    for (int i = 0; i < TRAINS.length; i++) {
-      for (double t : TRAINS[i]) {
-        times.add(t);
-        indices.add(i);
-      }
-    }
-    Network net = new Network();
-    SpikeTimeGroup g = net.add(new SpikeTimeGroup("G", 4,
-        times.stream().mapToDouble(Double::doubleValue).toArray(),
-        indices.stream().mapToInt(Integer::intValue).toArray()));
+Network net = new Network();
+    SpikeTimeGroup g = net.add(SpikeTrains.group("G", 4, TRAINS));
     LifGroup p = net.add(new LifGroup("P", 3).V_rest(-60).V_reset(-60).tau(20)
         .V_th(new double[] {1e9, -50, -50}).method(Integrator.RK4));
     Arrays.fill(p.V, -60);

@@ -165,16 +165,7 @@ final class VectorBackwardEmitter {
       return Optional.empty();
     }
     boolean split = plan.sweep().size() + plan.forward().size() > MAX_TERMS;
-    Set<String> uniform = new HashSet<>();
-    for (Forward f : plan.forward()) {
-      boolean[] ok = {true};
-      Exprs.forEachRef(f.value(), r -> ok[0] &= r.kind() == RefKind.PARAM
-          || r.kind() == RefKind.DT || r.kind() == RefKind.TIME
-          || r.kind() == RefKind.LOCAL && uniform.contains(r.name()));
-      if (ok[0]) {
-        uniform.add(f.name());
-      }
-    }
+    Set<String> uniform = BackwardCode.uniformLets(plan);
     Set<String> vectors = new HashSet<>();
     Map<String, String> next = new LinkedHashMap<>();
     for (State s : model.states()) {
