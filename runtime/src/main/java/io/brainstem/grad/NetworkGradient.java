@@ -85,7 +85,6 @@ public final class NetworkGradient implements AutoCloseable {
   private int segment;
   private Feed feed;
 
-  /** A trainable parameter: its values (live) and gradient (accumulated). */
   private static final java.lang.management.ThreadMXBean CPU =
       java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -99,6 +98,7 @@ public final class NetworkGradient implements AutoCloseable {
     return recomputeNanos;
   }
 
+  /** A trainable parameter: its values (live) and gradient (accumulated). */
   private record Parameter(double[] values, double[] gradient, Runnable collect, Runnable apply) {}
 
   private NetworkGradient(Builder b) {

@@ -551,6 +551,33 @@ class ProjectionGradientCheckTest {
     assertWithMessage("%s", failures).that(failures).isEmpty();
   }
 
+  /**
+   * Per-element parameters take the loop that reads them per element, group-wide ones the loop
+   * that computes what reads only them (exponential Euler's factor) once: the same bits.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("cases")
+  void perElementParametersGiveTheGroupWideBits(Model model, Integrator integrator) {
+    Run run = new Run(model, integrator, p -> {});
+    if (model.backward().apply(run.projection) == null || run.projection.params().names().isEmpty()) {
+      return; // nothing generated reads parameters
+    }
+    Gradients groupWide = backward(model, run, 1);
+    double value = run.projection.params().value(0, 0);
+    double[] same = new double[POST];
+    Arrays.fill(same, value);
+    run.projection.params().set(0, same);
+    assertWithMessage("heterogeneous").that(run.projection.params().heterogeneous()).isTrue();
+    Gradients perElement = backward(model, run, 1);
+    assertThat(perElement.weight()).isEqualTo(groupWide.weight());
+    assertThat(perElement.params()).isEqualTo(groupWide.params());
+    assertThat(perElement.initialState()).isEqualTo(groupWide.initialState());
+    assertThat(perElement.postParams()).isEqualTo(groupWide.postParams());
+    assertThat(perElement.synapseParams()).isEqualTo(groupWide.synapseParams());
+    assertThat(Double.doubleToRawLongBits(perElement.spike0()))
+        .isEqualTo(Double.doubleToRawLongBits(groupWide.spike0()));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("models")
   void threadsGiveTheSameBits(Model model) {

@@ -165,7 +165,7 @@ public final class TsodyksMarkramCobaBackward implements SynapseStateBackward {
       a_g_expEulerFactor += a_g_next * g_rate;
       a_g_rate += a_g_next * g_expEulerFactor;
       // g_expEulerFactor = dt·exprel(dt·((-1.0 / tau)))
-      final double a_g_expEulerFactor_exprel = a_g_expEulerFactor * dt * dt * Exprel.derivative(dt * (-1.0 / tau));
+      final double a_g_expEulerFactor_exprel = a_g_expEulerFactor * (dt * dt * Exprel.derivative(dt * (-1.0 / tau)));
       g_tau += a_g_expEulerFactor_exprel * (1.0 / (tau * tau));
       // g_rate = dg/dt = (-(g) / tau)
       a_g += a_g_rate * (-1.0 / tau);

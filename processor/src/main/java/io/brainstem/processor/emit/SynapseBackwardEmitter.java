@@ -436,7 +436,8 @@ final class SynapseBackwardEmitter {
               adj.apply(BackwardPlanner.exprelPartialName(exprel.name())), adj.apply(exprel.name()),
               slopes.get(exprel.name()));
         } else if (exprel != null) {
-          code.addStatement("final double $L = $L * dt * dt * $T.derivative(dt * ($L))",
+          // the group-wide loop's product, factor by factor: both loops give the same bits
+          code.addStatement("final double $L = $L * (dt * dt * $T.derivative(dt * ($L)))",
               adj.apply(BackwardPlanner.exprelPartialName(exprel.name())), adj.apply(exprel.name()),
               RuntimeNames.EXPREL, plain.render(exprel.value()));
         }

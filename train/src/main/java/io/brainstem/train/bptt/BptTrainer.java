@@ -71,11 +71,7 @@ public final class BptTrainer extends ClassifierTrainer {
   private final Map<String, double[]> paramValues = new LinkedHashMap<>();
   private final Map<String, double[]> paramGradients = new LinkedHashMap<>();
   private Network network;
-  private static final java.lang.management.ThreadMXBean CPU =
-      java.lang.management.ManagementFactory.getThreadMXBean();
-  private long forwardNanos; // CPU time of training's forward passes
-  private long backwardNanos; // of its backward passes, recomputation included
-  private long recomputeNanos; // of the segments recomputed in the backward passes
+  private long recomputeNanos; // CPU time of the segments recomputed in the backward passes
 
   private BptTrainer(Builder b) {
     super(b.classes, b.optimizer, b.progress);
@@ -201,26 +197,21 @@ public final class BptTrainer extends ClassifierTrainer {
     checkShape(batch);
     double[] dScores = new double[scores.length];
     Network net = network(batch.size());
-    long start = CPU.getCurrentThreadCpuTime();
+    long start = cpuNanos();
     net.forward(batch, scores, true);
-    long forwardEnd = CPU.getCurrentThreadCpuTime();
-    forwardNanos += forwardEnd - start;
+    forwardTook(cpuNanos() - start);
     double value = loss.loss(scores, batch.labels(), dScores);
     if (Double.isFinite(value)) {
-      long backwardStart = CPU.getCurrentThreadCpuTime();
+      long backwardStart = cpuNanos();
       net.backward(batch, dScores);
-      backwardNanos += CPU.getCurrentThreadCpuTime() - backwardStart;
+      backwardTook(cpuNanos() - backwardStart);
     }
     return value;
   }
 
-  /**
-   * The CPU time of the training so far ({@link #fit}), split into forward passes, backward passes
-   * and recomputed segments; the loss, the optimizer and the bookkeeping between are in none.
-   */
-  public TrainingTime trainingTime() {
-    return new TrainingTime(forwardNanos / 1e9, (backwardNanos - recomputeNanos) / 1e9,
-        recomputeNanos / 1e9);
+  @Override
+  protected long recomputeNanos() {
+    return recomputeNanos;
   }
 
   /** The loss of {@code batch}, with the gradients left in {@link #gIn} and {@link #gOut}. */
@@ -577,12 +568,12 @@ public final class BptTrainer extends ClassifierTrainer {
         int end = Math.min(steps, first + segment);
         if (s != lastSegment) {
           // Recompute this segment's states from its checkpoint (the forward pass kept only it).
-          long start = CPU.getCurrentThreadCpuTime();
+          long start = cpuNanos();
           restore(s);
           for (int t = first; t < end; t++) {
             step(batch, t, true);
           }
-          recomputeNanos += CPU.getCurrentThreadCpuTime() - start;
+          recomputeNanos += cpuNanos() - start;
         }
         for (int t = end - 1; t >= first; t--) {
           int k = t - first;

@@ -26,6 +26,10 @@ public abstract class ClassifierTrainer {
   private final Consumer<Epoch> progress;
   private final List<Double> losses = new ArrayList<>();
   private final List<Double> accuracies = new ArrayList<>();
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
+  private long forwardNanos; // CPU time of training's forward passes
+  private long backwardNanos; // of its backward passes, recomputed segments included
 
   /**
    * A trainer of {@code classes} classes.
@@ -39,6 +43,37 @@ public abstract class ClassifierTrainer {
     this.optimizer = Objects.requireNonNull(optimizer,
         "no optimizer: pass one, e.g. optimizer(Adam.of(2e-3))");
     this.progress = progress;
+  }
+
+  /** The calling thread's CPU time in nanoseconds: what {@link #trainingTime()} sums. */
+  protected static long cpuNanos() {
+    return CPU.getCurrentThreadCpuTime();
+  }
+
+  /** Adds a training forward pass's CPU time (from {@link #cpuNanos()}) to {@link #trainingTime()}. */
+  protected final void forwardTook(long nanos) {
+    forwardNanos += nanos;
+  }
+
+  /** Adds a backward pass's CPU time, its recomputed segments included, to {@link #trainingTime()}. */
+  protected final void backwardTook(long nanos) {
+    backwardNanos += nanos;
+  }
+
+  /** The CPU time the backward passes so far spent recomputing segments from checkpoints. */
+  protected abstract long recomputeNanos();
+
+  /**
+   * The CPU time of the training so far ({@link #fit}), split into forward passes, backward passes
+   * and the segments they recomputed; the loss, the optimizer and the bookkeeping between are in
+   * none.
+   *
+   * @return the split, in seconds
+   */
+  public final TrainingTime trainingTime() {
+    long recompute = recomputeNanos();
+    return new TrainingTime(forwardNanos / 1e9, (backwardNanos - recompute) / 1e9,
+        recompute / 1e9);
   }
 
   /**

@@ -41,10 +41,6 @@ public final class NetworkTrainer extends ClassifierTrainer implements AutoClose
   private final NeuronGroup input;
   private final Scores scores;
   private final NetworkGradient engine;
-  private static final java.lang.management.ThreadMXBean CPU =
-      java.lang.management.ManagementFactory.getThreadMXBean();
-  private long forwardNanos; // CPU time of training's forward passes
-  private long backwardNanos; // of its backward passes, recomputation included
   private final List<String> trained;
   private final SoftmaxCrossEntropy single;
   private final int[] spikes;
@@ -123,14 +119,9 @@ public final class NetworkTrainer extends ClassifierTrainer implements AutoClose
     return single.loss(out, batch.labels(), null) / batch.size();
   }
 
-  /**
-   * The CPU time of the training so far ({@link #fit}), split into forward passes, backward passes
-   * and the segments they recomputed, as {@link BptTrainer#trainingTime()}.
-   */
-  public TrainingTime trainingTime() {
-    long recompute = engine.recomputeNanos();
-    return new TrainingTime(forwardNanos / 1e9, (backwardNanos - recompute) / 1e9,
-        recompute / 1e9);
+  @Override
+  protected long recomputeNanos() {
+    return engine.recomputeNanos();
   }
 
   /** Runs every trial; with {@code z} given, also backwards (the gradients of the mean loss). */
@@ -148,11 +139,11 @@ public final class NetworkTrainer extends ClassifierTrainer implements AutoClose
     for (int b = 0; b < batch.size(); b++) {
       int trialIndex = b;
       Arrays.fill(trial, 0);
-      long start = CPU.getCurrentThreadCpuTime();
+      long start = cpuNanos();
       engine.forward(steps, t -> feed(batch, trialIndex, t),
           t -> scores.observe(t, steps, trial));
       if (z != null) {
-        forwardNanos += CPU.getCurrentThreadCpuTime() - start;
+        forwardTook(cpuNanos() - start);
       }
       System.arraycopy(trial, 0, out, b * classes, classes);
       if (z != null) {
@@ -163,9 +154,9 @@ public final class NetworkTrainer extends ClassifierTrainer implements AutoClose
         for (int k = 0; k < classes; k++) {
           dz[k] /= batch.size();
         }
-        long backwardStart = CPU.getCurrentThreadCpuTime();
+        long backwardStart = cpuNanos();
         engine.backward((t, g) -> scores.adjoint(g, steps, dz));
-        backwardNanos += CPU.getCurrentThreadCpuTime() - backwardStart;
+        backwardTook(cpuNanos() - backwardStart);
       }
     }
     return out;
