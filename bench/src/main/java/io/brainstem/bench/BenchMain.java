@@ -23,7 +23,7 @@ import java.util.Map;
  *
  * <pre>
  * BenchMain --model coba|cuba|cobahh|einet|einet-weighted|song2000|stdp-ei [--N 4000] [--k 80] [--duration 1] (s)
- *           [--threads 1] [--seed 1] [--warmup 0] (ms) [--precision double|float]
+ *           [--threads 1] [--seed 1] [--warmup 0] (ms) [--precision double|float] [--fuse true|false]
  *           [--raster file.png] [--method RK4 --coupling held|staged] (einet only)
  *           [--checkpoint-every ms --checkpoint-dir dir] (periodic checkpoints during the runs;
  *           t_checkpoint: the median time of five more checkpoints taken after the run)
@@ -83,7 +83,8 @@ public final class BenchMain {
       configure(bench, opt.getOrDefault("method", "EXP_AUTO"), opt.getOrDefault("coupling", "held"));
     }
 
-    DSRunner.Builder builder = DSRunner.builder(bench.network()).dt(BenchNetworks.DT).threads(threads);
+    DSRunner.Builder builder = DSRunner.builder(bench.network()).dt(BenchNetworks.DT).threads(threads)
+        .fuseSynapses(Boolean.parseBoolean(opt.getOrDefault("fuse", "true")));
     if (bench.inputE() != 0) {
       builder.input("E.input", bench.inputE()).input("I.input", bench.inputI());
     }
@@ -101,6 +102,7 @@ public final class BenchMain {
     double cpuPool;
     double tWarmup = 0;
     double tCheckpoint = 0;
+    java.util.List<String> fused;
     try (DSRunner runner = builder.build()) {
       if (warmupMs > 0) {
         long w0 = System.nanoTime();
@@ -117,6 +119,7 @@ public final class BenchMain {
       tLoop = runner.run(durationS * 1000);
       cpuLoop = (THREADS.getCurrentThreadCpuTime() - cpu0) * 1e-9;
       cpuPool = (poolCpu() - pool0) * 1e-9;
+      fused = runner.fusedInputs();
       spikesE = bench.e().totalSpikes() - spikesE0;
       spikesI = bench.i().totalSpikes() - spikesI0;
       if (opt.containsKey("checkpoint-every")) { // one checkpoint alone, timed: the median of 5
@@ -147,6 +150,7 @@ public final class BenchMain {
     res.put("seed", seed);
     res.put("jdk", Runtime.version().toString());
     res.put("kernels", e.kernels());
+    res.put("fused", String.join("; ", fused));
     res.put("precision", precision.name().toLowerCase(Locale.ROOT));
     res.put("method", e.method().name());
     res.put("coupling", bench.network().projections().get(0).coupling().name());

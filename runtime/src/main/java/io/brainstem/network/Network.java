@@ -46,6 +46,7 @@ public class Network {
   private Projection[] projectionArray = new Projection[0];
   // Under a plan (assignOutputs): the inputs no projection assigns, which a step's CLEAR zeroes.
   private double[][] unassignedDoubles;
+  private final Fusion fusion = new Fusion();
   private float[][] unassignedFloats;
   // The open runner that drives this network (see attach), and how to name it; null: none.
   private Object driver;
@@ -371,8 +372,22 @@ public class Network {
    * generated code can and it is held (not staged). The caller promises that every input is 0 at
    * the start of each of those steps (a runner clears them after every step) and calls this
    * between steps only; {@code writtenFirst} null turns assignment off (every output adds).
+   * Nothing is fused ({@link #planStep}).
    */
   public final void assignOutputs(java.util.Set<Variable> writtenFirst) {
+    planStep(writtenFirst, false);
+  }
+
+  /**
+   * As {@link #assignOutputs}, and, with {@code fuse}, folds the exponential synapses it can into
+   * their postsynaptic groups' steps ({@link FusedInput}; docs/architecture.md, "Fused inputs"):
+   * the runner then calls {@link #prepareFusedStep} between each step's projections and groups,
+   * and no hook may run within the step.
+   * {@code writtenFirst} null fuses nothing.
+   */
+  public final void planStep(java.util.Set<Variable> writtenFirst, boolean fuse) {
+    java.util.Set<Variable> unread = writtenFirst == null || !fuse
+        ? clearFusion() : fusion.plan(groupArray, projectionArray, writtenFirst);
     java.util.Set<Variable> assigned = new java.util.HashSet<>();
     java.util.Set<Variable> written = new java.util.HashSet<>();
     if (writtenFirst != null) {
@@ -381,7 +396,7 @@ public class Network {
     for (Projection p : projectionArray) {
       Variable target = p.outputTarget();
       p.assignOutput(writtenFirst != null && p.outputAssignable() && !p.staged()
-          && !written.contains(target));
+          && !written.contains(target) && p.fusedInput() == null);
       if (p.assignsOutput()) {
         assigned.add(target);
       }
@@ -395,7 +410,34 @@ public class Network {
         }
       }
     }
+    assigned.addAll(unread); // fused, overwritten whole by the group's fold loop: no clearing
     planClears(assigned, writtenFirst != null);
+  }
+
+  private java.util.Set<Variable> clearFusion() {
+    fusion.clear();
+    return java.util.Set.of();
+  }
+
+  /**
+   * Under a plan with fused synapses, between each step's projections and its groups: their step's
+   * values (and, in the plan's first step, their next-step arrays).
+   */
+  public final void prepareFusedStep(double dt) {
+    fusion.prepare(dt);
+  }
+
+  /** Whether the plan folds any synapse into a group's loop. */
+  public final boolean fused() {
+    return fusion.any();
+  }
+
+  /**
+   * What the plan folds into the groups' loops, one line per group, e.g. {@code E: input <- EE,
+   * IE} (empty between runs, or when nothing can be).
+   */
+  public final List<String> fusedInputs() {
+    return fusion.describe();
   }
 
   private void planClears(java.util.Set<Variable> assigned, boolean planned) {

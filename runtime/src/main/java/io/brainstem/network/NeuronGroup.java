@@ -33,6 +33,7 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
   private long totalSpikes;
   /** The generated vector kernels, when this JVM runs them (see {@link Kernels}). */
   private NeuronKernel vectorKernel;
+  private FusedInputs fusedInputs; // null: nothing folded into the loop (Network.planStep)
   private boolean scalarOnly;
   /** The stage inputs of {@link Coupling#STAGED} projections; null without staged loops. */
   private StagedInputs staged;
@@ -117,6 +118,18 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
   /** For generated groups: the vector kernels to run, or null for the scalar ones. */
   protected final NeuronKernel vectorKernel() {
     return scalarOnly ? null : vectorKernel;
+  }
+
+  /**
+   * For generated groups: the synapses folded into the vector kernel's loop in the coming steps
+   * ({@link FusedInput}), or null; a runner plans them ({@link Network#planStep}).
+   */
+  protected final FusedInputs fusedInputs() {
+    return fusedInputs;
+  }
+
+  final void fusedInputs(FusedInputs inputs) {
+    this.fusedInputs = inputs;
   }
 
   /**

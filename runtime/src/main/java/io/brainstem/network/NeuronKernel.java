@@ -13,6 +13,27 @@ public interface NeuronKernel {
    */
   int update(double t, double dt, int from, int to);
 
+  /**
+   * Whether {@link #updateFused} runs: the model's exp_auto kernel with group-wide parameters is one
+   * loop, under double precision.
+   */
+  default boolean fuses() {
+    return false;
+  }
+
+  /** The index of state {@code name} among those {@link #updateFused} reads, or -1. */
+  default int fusedState(String name) {
+    return -1;
+  }
+
+  /**
+   * As {@link #update} under exp_auto with group-wide parameters, with the synapses of {@code
+   * inputs} decayed and summed inside the loop ({@link FusedInput}).
+   */
+  default int updateFused(double t, double dt, int from, int to, FusedInputs inputs) {
+    throw new UnsupportedOperationException(describe() + " has no fused loop");
+  }
+
   /** Neurons per vector: {@link #update} takes ranges of a multiple of it. */
   int lanes();
 

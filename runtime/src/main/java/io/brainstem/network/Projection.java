@@ -48,6 +48,8 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private int[] dueSynapseArray; // set by beginStep
   /** The generated vector kernels, when this JVM runs them (see {@link Kernels}). */
   private ProjectionKernel vectorKernel;
+  private FusedInput fusable; // made on first use
+  private FusedInput fused; // non-null while fused (Network.planStep)
   private boolean scalarOnly;
   private Coupling coupling = Coupling.HELD;
   private int stagedInput = -1;
@@ -776,6 +778,38 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   /** For generated projections: the vector kernels to run, or null for the scalar ones. */
   protected final ProjectionKernel vectorKernel() {
     return scalarOnly ? null : vectorKernel;
+  }
+
+  /**
+   * For generated projections: the exponential shape their postsynaptic group's loop can take over
+   * ({@link FusedInput}), or null when the model has none (the default).
+   */
+  protected FusedInput.Shape fusedShape() {
+    return null;
+  }
+
+  /**
+   * For generated projections: non-null while the postsynaptic group's loop integrates this
+   * projection's state and sums its output ({@link FusedInput}); the update then adds no output,
+   * and, once primed, only delivers, into {@link FusedInput#ahead}.
+   */
+  protected final FusedInput fusedInput() {
+    return fused;
+  }
+
+  /** The folded form of this projection (made once), or null. */
+  final FusedInput fusable() {
+    if (fusable == null) {
+      FusedInput.Shape shape = fusedShape();
+      if (shape != null) {
+        fusable = new FusedInput(this, shape, doubles(shape.state()));
+      }
+    }
+    return fusable;
+  }
+
+  final void fuse(boolean on) {
+    this.fused = on ? fusable() : null;
   }
 
   /**

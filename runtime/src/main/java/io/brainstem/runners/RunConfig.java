@@ -12,13 +12,15 @@ import java.util.List;
  * {@code progress} and {@code progressOut} null for the runner's defaults; {@code streams} null when
  * nothing streams; {@code inputNames[i]} names input i in messages; {@code inputWrites} the
  * variables the inputs write (null when an action may write any); {@code nanGuard} null without
- * {@link RunnerBuilder#nanGuard}; {@code threads} as {@link RunnerBuilder#threads}.
+ * {@link RunnerBuilder#nanGuard}; {@code threads} as {@link RunnerBuilder#threads}; {@code fuse} as {@link
+ * RunnerBuilder#fuseSynapses}.
  */
 record RunConfig(
     Network network,
     double dt,
     double t0,
     boolean jit,
+    boolean fuse,
     Input.Bound[] inputs,
     String[] inputNames,
     java.util.Set<io.brainstem.network.Variable> inputWrites,

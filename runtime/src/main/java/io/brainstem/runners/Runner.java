@@ -61,6 +61,9 @@ public abstract class Runner implements AutoCloseable {
   final double dt;
   final double t0;
   final boolean jit;
+  private final boolean fuse; // RunnerBuilder.fuseSynapses
+  private boolean fusing; // this run may fold synapses into groups (Network.planStep)
+  private List<String> fusedInputs = List.of(); // what the last run folded into the groups' loops
   final Input.Bound[] inputs;
   final String[] inputNames; // inputNames[i] names inputs[i] in messages
   final List<Recorder> recorders;
@@ -115,6 +118,7 @@ public abstract class Runner implements AutoCloseable {
     this.dt = config.dt();
     this.t0 = config.t0();
     this.jit = config.jit();
+    this.fuse = config.fuse();
     this.inputs = config.inputs();
     this.inputNames = config.inputNames();
     this.inputWrites = hooksMayWriteInputs() ? null : config.inputWrites();
@@ -479,7 +483,9 @@ public abstract class Runner implements AutoCloseable {
     int done = 0;
     // Inputs all +0.0 now (as after a CLEAR): assign from the first step, else from the second.
     outputsPlanned = inputWrites != null && network.inputsCleared();
-    network.assignOutputs(outputsPlanned ? inputWrites : null);
+    fusing = fuse && jit && inputWrites != null; // inputWrites null: hooks within the step
+    network.planStep(outputsPlanned ? inputWrites : null, fusing);
+    fusedInputs = network.fusedInputs();
     try {
       Progress shown = progress(steps);
       try {
@@ -536,6 +542,16 @@ public abstract class Runner implements AutoCloseable {
     return false;
   }
 
+  /**
+   * What the last run folded into its groups' vector loops, one line per group, e.g. {@code E:
+   * input <- EE, IE} (docs/architecture.md, "Fused inputs"); empty when nothing was: a hook within
+   * the step, {@code jit(false)}, {@code fuseSynapses(false)}, or no exponential synapse a fused
+   * kernel can take.
+   */
+  public final List<String> fusedInputs() {
+    return fusedInputs;
+  }
+
   /** Calls runFinished: the listeners', then the hook. */
   private void finish(long first, int taken, StepListener[] calls) {
     for (int i = 0; i < calls.length; i++) {
@@ -584,7 +600,8 @@ public abstract class Runner implements AutoCloseable {
         nextStep = step + 1; // step() and t() move with the run, as hooks see them
         if (!outputsPlanned && inputWrites != null) {
           // The inputs are 0 at the start of every later step of this run: CLEAR ran.
-          network.assignOutputs(inputWrites);
+          network.planStep(inputWrites, fusing);
+          fusedInputs = network.fusedInputs();
           outputsPlanned = true;
         }
         if (nextStep == nextCheckpoint) {
@@ -620,6 +637,9 @@ public abstract class Runner implements AutoCloseable {
       }
       case PROJECTIONS, GROUPS, SPIKES -> {
         assignedStale = false;
+        if (phase == StepPhase.GROUPS && fusing) {
+          network.prepareFusedStep(dt);
+        }
         stepper.run(phase, t, dt, jit);
       }
       case RECORD -> {

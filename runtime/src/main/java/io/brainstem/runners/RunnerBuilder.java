@@ -60,6 +60,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   private double dt = DEFAULT_DT;
   private double t0 = 0;
   private boolean jit = true;
+  private boolean fuse = true;
   private MonitorMode monitorMode = MonitorMode.REPLACE;
   private Boolean progress; // null: the runner's default
   private PrintStream progressOut; // null: the runner's default stream
@@ -182,6 +183,17 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   /** Whether groups run their fused kernels ({@code true}, default) or the model's own methods. */
   public B jit(boolean jit) {
     this.jit = jit;
+    return self();
+  }
+
+  /**
+   * Whether exponential synapses may be folded into their postsynaptic groups' vector loops
+   * ({@code true}, default; docs/architecture.md, "Fused inputs"). The results are the same bit
+   * for bit either way; {@code false} runs every projection's own pass, e.g. to measure the
+   * difference.
+   */
+  public B fuseSynapses(boolean fuse) {
+    this.fuse = fuse;
     return self();
   }
 
@@ -500,7 +512,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
         throw e;
       }
     }
-    return new RunConfig(network, dt, t0, jit, bound, inputNames,
+    return new RunConfig(network, dt, t0, jit, fuse, bound, inputNames,
         inputWrites == null ? null : Set.copyOf(inputWrites), List.copyOf(recorders), monitorMode, progress,
         progressOut, buildStart, streams,
         nanGuardEvery == 0 ? null : new NanGuard(network, nanGuardEvery), threads,

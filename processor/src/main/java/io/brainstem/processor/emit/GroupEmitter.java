@@ -360,9 +360,17 @@ final class GroupEmitter {
         .endControlFlow()
         .addComment("Whole vectors there; the last (fewer than lanes()) neurons here, scalar.")
         .addStatement("final int upper = $L - ($L - $L) % vector.lanes()", to, to, from)
-        .addStatement("final int spikeEnd = vector.update(t, dt, $L, upper)", from)
-        .addStatement("return upper == $L ? spikeEnd : joinTail(spikeEnd, upper, $L)", to,
-            scalarCall("upper, " + to))
+        .addComment("With synapses folded into the loop (FusedInput), the fused kernel.")
+        .addStatement("final $T fused = fusedInputs()", RuntimeNames.FUSED_INPUTS)
+        .addStatement("final int spikeEnd = fused == null ? vector.update(t, dt, $L, upper)"
+            + " : vector.updateFused(t, dt, $L, upper, fused)", from, from)
+        .beginControlFlow("if (upper == $L)", to)
+        .addStatement("return spikeEnd")
+        .endControlFlow()
+        .beginControlFlow("if (fused != null)")
+        .addStatement("fused.settleTail(upper, $L)", to)
+        .endControlFlow()
+        .addStatement("return joinTail(spikeEnd, upper, $L)", scalarCall("upper, " + to))
         .build();
   }
 

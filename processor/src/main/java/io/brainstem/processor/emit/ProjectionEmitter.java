@@ -2,6 +2,7 @@ package io.brainstem.processor.emit;
 
 import static javax.lang.model.element.Modifier.FINAL;
 import static javax.lang.model.element.Modifier.PRIVATE;
+import static javax.lang.model.element.Modifier.PROTECTED;
 import static javax.lang.model.element.Modifier.PUBLIC;
 
 import com.palantir.javapoet.ClassName;
@@ -74,6 +75,8 @@ final class ProjectionEmitter {
   /** Whether the output may assign instead of add ({@link #assignable}); its flag's local. */
   private final boolean assignable;
   private final String assign;
+  /** While emitting {@code deliverAhead}: the array the (one) state is read and written in. */
+  private String stateArray;
 
   ProjectionEmitter(SynapseIR model, GeneratedNames generated, boolean vector) {
     this.model = model;
@@ -168,12 +171,15 @@ final class ProjectionEmitter {
             .addParameter(int.class, to)
             .addParameter(boolean.class, "jit")
             .addCode(stagedBranch())
+            .addCode(fusedBranch())
             .addCode(vector
                 ? VectorProjectionEmitter.update(model, names.allocate("vector"), from, tail, to,
                     scalarUpdateCall(tail))
                 : scalarUpdateCall(from))
             .build());
     type.addMethod(couplingSetter());
+    fusedShape().ifPresent(shape -> type.addMethod(fusedShapeMethod(shape))
+        .addMethod(fusedDelivery(model.onPre().orElseThrow())));
     for (Storage storage : Storage.values()) {
       MethodSpec.Builder scalar = MethodSpec.methodBuilder("scalarUpdate" + storage.suffix)
           .addModifiers(PRIVATE)
@@ -403,7 +409,8 @@ final class ProjectionEmitter {
       model.onPre().ifPresent(
           onPre -> code.add("$L\n", variants("deliver", storage, times + from + ", " + to)));
     }
-    model.output().ifPresent(out -> code.add("$L\n", variants("output", storage, loops)));
+    model.output().ifPresent(out -> code.add(fusedShape().isPresent() && storage == Storage.DOUBLE
+        ? "if (fusedInput() == null) { $L }\n" : "$L\n", variants("output", storage, loops)));
     model.graded().ifPresent(g -> code.add("$L\n", variants("graded", storage, loops)));
     return code.build();
   }
@@ -670,6 +677,65 @@ final class ProjectionEmitter {
         .build();
   }
 
+  /** The exponential shape the postsynaptic group's loop can take over, with vector kernels only. */
+  private java.util.Optional<FusedShape> fusedShape() {
+    return vector && events == null ? FusedShape.of(model) : java.util.Optional.empty();
+  }
+
+  /**
+   * {@code update}'s first branch under a fused plan: once the group's step has the state ({@code
+   * FusedInput.primed()}), only the delivery of last step's spikes, into the next-step array that
+   * the group's step decayed; before that, the step's own integration and delivery, without the
+   * output (the group's step sums it).
+   */
+  private CodeBlock fusedBranch() {
+    if (fusedShape().isEmpty()) {
+      return CodeBlock.of("");
+    }
+    return CodeBlock.builder()
+        .add("// fused (FusedInput): the postsynaptic group's loop integrates g and sums the output\n")
+        .addStatement("final $T fused = fusedInput()", RuntimeNames.FUSED_INPUT)
+        .beginControlFlow("if (fused != null && fused.primed())")
+        .addStatement("deliverAhead($L$L, $L)", usesTime ? "t, dt, " : "dt, ", from, to)
+        .addStatement("return")
+        .endControlFlow()
+        .build();
+  }
+
+  /** {@code deliverAhead}: the delivery into {@code FusedInput.ahead}. */
+  private MethodSpec fusedDelivery(Action onPre) {
+    Loads loads = new Loads(model, generated, Variant.GROUP_WIDE, Storage.DOUBLE, m);
+    List<Vars> loops = new ArrayList<>();
+    Vars vars = vars(false, loops);
+    stateArray = "fusedInput().ahead";
+    CodeBlock body;
+    try {
+      body = deliver(onPre, vars, vars(false, loops), loads, false, Storage.DOUBLE);
+    } finally {
+      stateArray = null;
+    }
+    return phaseMethod("deliverAhead", false, CodeBlock.builder()
+        .add("// into the step's g, which the group's step decayed (FusedInput)\n")
+        .add(loads.paramsBeforeLoop(Vars.union(loops))).add(body).build());
+  }
+
+  private MethodSpec fusedShapeMethod(FusedShape shape) {
+    CodeBlock value = shape.reversal() == null
+        ? CodeBlock.of("$T.current($S, $L)", RuntimeNames.FUSED_SHAPE, shape.state(),
+            generated.indexConstant(shape.tau()))
+        : CodeBlock.of("$T.conductance($S, $L, $L, $S)", RuntimeNames.FUSED_SHAPE, shape.state(),
+            generated.indexConstant(shape.tau()), generated.indexConstant(shape.reversal()),
+            shape.post());
+    return MethodSpec.methodBuilder("fusedShape")
+        .addAnnotation(Override.class)
+        .addModifiers(PROTECTED)
+        .returns(RuntimeNames.FUSED_SHAPE)
+        .addJavadoc("{@code $L}: its postsynaptic group's vector loop can integrate it and sum its "
+            + "output.\n", Members.oneLine(model.odes().get(0).sourceText()))
+        .addStatement("return $L", value)
+        .build();
+  }
+
   /** Fluent delay setters returning the generated type (the base class holds the buffers). */
   private List<MethodSpec> delaySetters() {
     return List.of(
@@ -771,11 +837,11 @@ final class ProjectionEmitter {
       Storage storage) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (State s : model.states()) {
-      String array = generated.field(s.name(), storage);
+      String array = stateArray != null ? stateArray : "this." + generated.field(s.name(), storage);
       if (written.contains(s.name())) {
-        code.addStatement("double $L = this.$L[$L]", s.name(), array, j);
+        code.addStatement("double $L = $L[$L]", s.name(), array, j);
       } else if (debug || vars.uses(RefKind.STATE, s.name())) {
-        code.addStatement("final double $L = this.$L[$L]", s.name(), array, j);
+        code.addStatement("final double $L = $L[$L]", s.name(), array, j);
       }
     }
     return code.build();
@@ -802,7 +868,8 @@ final class ProjectionEmitter {
   /** The array a written variable lives in: the state's own, or the postsynaptic one. */
   private String array(String written, Storage storage) {
     boolean post = model.posts().stream().anyMatch(p -> p.fieldName().equals(written));
-    return post ? generated.postArray(written, storage) : "this." + generated.field(written, storage);
+    return post ? generated.postArray(written, storage)
+        : stateArray != null ? stateArray : "this." + generated.field(written, storage);
   }
 
   /** {@code coupling(Coupling)}: a staged-capable model names its target and post state. */

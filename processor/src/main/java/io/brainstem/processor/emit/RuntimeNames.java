@@ -17,6 +17,10 @@ final class RuntimeNames {
   static final ClassName GAUSSIAN = ClassName.get("io.brainstem.math", "Gaussian");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final ClassName NEURON_KERNEL = ClassName.get("io.brainstem.network", "NeuronKernel");
+  static final ClassName FUSED_INPUT = ClassName.get("io.brainstem.network", "FusedInput");
+  static final ClassName FUSED_INPUTS = ClassName.get("io.brainstem.network", "FusedInputs");
+  static final ClassName FUSED_SHAPE =
+      ClassName.get("io.brainstem.network", "FusedInput", "Shape");
   static final ClassName PROJECTION_KERNEL =
       ClassName.get("io.brainstem.network", "ProjectionKernel");
   static final ClassName STAGE_TABLEAU = ClassName.get("io.brainstem.network", "StageTableau");

@@ -81,6 +81,13 @@ final class VectorGroupEmitter {
   private final String carry;
   private final String block;
   private final String blockEnd;
+  private final String fusedInputs;
+  private final Map<String, Fold> folds = new LinkedHashMap<>();
+  /** Synapses per input the fold loop takes (the runtime's {@code Fusion.MAX_SOURCES}). */
+  static final int FUSED_SOURCES = 2;
+  /** Inputs and states a fusing model may have: a bound on the fold loop's size. */
+  static final int FUSED_INPUTS_MAX = 4;
+  static final int FUSED_STATES_MAX = 16;
 
   VectorGroupEmitter(NeuronIR model, GeneratedNames generated, Storage storage) {
     this.model = model;
@@ -111,6 +118,8 @@ final class VectorGroupEmitter {
     this.carry = names.allocate("carry");
     this.block = names.allocate("b");
     this.blockEnd = names.allocate("e");
+    this.fusedInputs = names.allocate("inputs");
+    model.inputs().forEach(this::fold);
   }
 
   /** {@code LifGroupVector}, or {@code LifGroupFloatVector} for float storage. */
@@ -151,6 +160,9 @@ final class VectorGroupEmitter {
     for (Integrator integrator : loops()) {
       type.addMethods(step(integrator, Variant.GROUP_WIDE));
       type.addMethods(step(integrator, Variant.PER_ELEMENT));
+    }
+    if (fusable()) {
+      type.addMethods(fusedMethods());
     }
     return type.build();
   }
@@ -211,6 +223,175 @@ final class VectorGroupEmitter {
         .addParameter(int.class, to)
         .addCode(code.build())
         .build();
+  }
+
+  /**
+   * Whether the kernel takes synapses into its step ({@code FusedInput}): double storage, one to
+   * {@link #FUSED_INPUTS_MAX} inputs and at most {@link #FUSED_STATES_MAX} states (the fold loop
+   * stays small), and an exp_auto kernel of its own (not one shared with the Runge–Kutta stages).
+   */
+  private boolean fusable() {
+    return storage == Storage.DOUBLE && !model.inputs().isEmpty()
+        && model.inputs().size() <= FUSED_INPUTS_MAX && model.states().size() <= FUSED_STATES_MAX
+        && loops().contains(Integrator.EXP_AUTO) && !sharesStages(Integrator.EXP_AUTO);
+  }
+
+  /** The {@code FusedInput} fields the fold loop reads: name, type, value without a source. */
+  private static final String[][] FOLD_FIELDS = {
+      {"ahead", "double[]", "null"}, {"g", "double[]", "null"}, {"tau", "double", "1.0"},
+      {"factor", "double", "0.0"}, {"reversal", "double", "0.0"},
+      {"conductance", "boolean", "false"}, {"post", "int", "-1"}};
+
+  /**
+   * {@code foldInputs}: one loop writing each input's step value, its array's (or 0) plus each
+   * fused synapse's output in order, as the unfused projections would sum it; each synapse's
+   * {@code g} of this step is read from its {@code ahead} array, stored into its own, and stored
+   * decayed for the next step back into {@code ahead}, with the projection's kernel's operations.
+   * The group's own kernel then runs unchanged.
+   */
+  private MethodSpec foldInputs() {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (String input : model.inputs()) {
+      Fold f = fold(input);
+      code.addStatement("final $T[] $L = $L.sources($S)", RuntimeNames.FUSED_INPUT, f.sources(),
+              fusedInputs, input)
+          .addStatement("final boolean $L = $L.base($S)", f.base(), fusedInputs, input);
+      for (int n = 0; n < FUSED_SOURCES; n++) {
+        String slot = f.slot(n);
+        code.addStatement("final $T $L = $L.length > $L ? $L[$L] : null", RuntimeNames.FUSED_INPUT,
+            slot, f.sources(), n, f.sources(), n);
+        // In locals: the loop's stores would make C2 reload the fields
+        for (String[] field : FOLD_FIELDS) {
+          if (field[0].equals("post") && model.states().size() < 2) {
+            continue; // one state: a conductance reads it
+          }
+          code.addStatement("final $L $L = $L == null ? $L : $L.$L", field[1],
+              f.field(n, field[0]), slot, field[2], slot, field[0]);
+        }
+      }
+    }
+    CodeBlock.Builder body = CodeBlock.builder();
+    for (State st : model.states()) { // a conductance reads one, at the start of the step
+      body.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, st.name(),
+          loadStored(st.name()));
+    }
+    for (String input : model.inputs()) {
+      Fold f = fold(input);
+      body.beginControlFlow("if ($L.length > 0)", f.sources())
+          .addStatement("$T $L = $L ? $L : $T.zero($L)", RuntimeNames.DOUBLE_VECTOR, input,
+              f.base(), loadStored(input), RuntimeNames.DOUBLE_VECTOR, s);
+      for (int n = 0; n < FUSED_SOURCES; n++) {
+        String g = f.value(n);
+        String ahead = f.field(n, "ahead");
+        body.beginControlFlow("if ($L != null)", f.slot(n))
+            .addStatement("final $T $L = $T.fromArray($L, $L, $L)", RuntimeNames.DOUBLE_VECTOR, g,
+                RuntimeNames.DOUBLE_VECTOR, s, ahead, i)
+            .addStatement("$L.intoArray($L, $L)", g, f.field(n, "g"), i)
+            .addStatement("$L = $L.add($L ? $L.mul($T.broadcast($L, $L).sub($L)) : $L)", input,
+                input, f.field(n, "conductance"), g, RuntimeNames.DOUBLE_VECTOR, s,
+                f.field(n, "reversal"), postState(f.field(n, "post")), g)
+            .addStatement("$L.add($L.neg().div($L).mul($L)).intoArray($L, $L)", g, g,
+                f.field(n, "tau"), f.field(n, "factor"), ahead, i)
+            .endControlFlow();
+      }
+      body.add(store(input, CodeBlock.of("$L", input))).endControlFlow();
+    }
+    code.beginControlFlow("for (int $L = $L; $L < $L; $L += $L.length())", i, from, i, to, i, s)
+        .add(body.build())
+        .endControlFlow();
+    return MethodSpec.methodBuilder("foldInputs")
+        .addModifiers(PRIVATE)
+        .addJavadoc("Each input's value of the step, with the synapses of {@code inputs} summed and "
+            + "advanced (FusedInput).\n")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addParameter(RuntimeNames.FUSED_INPUTS, fusedInputs)
+        .addCode(code.build())
+        .build();
+  }
+
+  /** The state a conductance reads, by its index {@code post} ({@code fusedState}). */
+  private CodeBlock postState(String post) {
+    List<State> states = model.states();
+    if (states.isEmpty()) {
+      return CodeBlock.of("$T.zero($L)", RuntimeNames.DOUBLE_VECTOR, s);
+    }
+    CodeBlock.Builder chain = CodeBlock.builder();
+    for (int n = 0; n < states.size() - 1; n++) {
+      chain.add("$L == $L ? $L : ", post, n, states.get(n).name());
+    }
+    return chain.add("$L", states.get(states.size() - 1).name()).build();
+  }
+
+  /**
+   * The locals of one input's fused synapses: per slot the source, its {@code g} vector and its
+   * fields ({@link #FOLD_FIELDS}).
+   */
+  private record Fold(String sources, String base, List<String> slots, List<String> values,
+      List<Map<String, String>> fields) {
+    String slot(int n) {
+      return slots.get(n);
+    }
+
+    String value(int n) {
+      return values.get(n);
+    }
+
+    String field(int n, String name) {
+      return fields.get(n).get(name);
+    }
+  }
+
+  /** Allocated with the class's names, before any kernel copies them. */
+  private Fold fold(String input) {
+    return folds.computeIfAbsent(input, x -> {
+      List<String> slots = new ArrayList<>();
+      List<String> values = new ArrayList<>();
+      List<Map<String, String>> fields = new ArrayList<>();
+      for (int n = 0; n < FUSED_SOURCES; n++) {
+        String slot = x + "Fused" + (char) ('A' + n);
+        slots.add(names.allocate(slot));
+        values.add(names.allocate(slot + "Now"));
+        Map<String, String> named = new LinkedHashMap<>();
+        for (String[] field : FOLD_FIELDS) {
+          named.put(field[0], names.allocate(slot + Character.toUpperCase(field[0].charAt(0))
+              + field[0].substring(1)));
+        }
+        fields.add(named);
+      }
+      return new Fold(names.allocate(x + "Fused"), names.allocate(x + "Base"), slots, values,
+          fields);
+    });
+  }
+
+  /** {@code fuses()}, {@code fusedState(name)}, {@code updateFused(...)} and the fold loop. */
+  private List<MethodSpec> fusedMethods() {
+    CodeBlock.Builder states = CodeBlock.builder().add("return switch (name) {\n").indent();
+    for (int n = 0; n < model.states().size(); n++) {
+      states.add("case $S -> $L;\n", model.states().get(n).name(), n);
+    }
+    states.add("default -> -1;\n").unindent().add("};\n");
+    String kernel = stepMethod(Integrator.EXP_AUTO, Variant.GROUP_WIDE);
+    return List.of(
+        MethodSpec.methodBuilder("fuses").addAnnotation(Override.class).addModifiers(PUBLIC)
+            .returns(boolean.class).addStatement("return true").build(),
+        MethodSpec.methodBuilder("fusedState").addAnnotation(Override.class).addModifiers(PUBLIC)
+            .returns(int.class).addParameter(String.class, "name").addCode(states.build())
+            .build(),
+        MethodSpec.methodBuilder("updateFused").addAnnotation(Override.class).addModifiers(PUBLIC)
+            .returns(int.class)
+            .addParameter(double.class, "t").addParameter(double.class, "dt")
+            .addParameter(int.class, from).addParameter(int.class, to)
+            .addParameter(RuntimeNames.FUSED_INPUTS, fusedInputs)
+            .beginControlFlow("if ($L.method() != $T.EXP_AUTO || params.heterogeneous())", owner,
+                Integrator.class)
+            .addStatement("throw new $T($S + $L.method())", IllegalStateException.class,
+                "a fused step needs exp_auto and group-wide parameters, not ", owner)
+            .endControlFlow()
+            .addStatement("foldInputs($L, $L, $L)", from, to, fusedInputs)
+            .addStatement("return $L(t, dt, $L, $L)", kernel, from, to)
+            .build(),
+        foldInputs());
   }
 
   private boolean sharesStages(Integrator integrator) {

@@ -146,7 +146,8 @@ final class VectorProjectionEmitter {
     }
     code.add(scalar);
     if (model.output().isPresent()) {
-      code.beginControlFlow("if ($L != null)", vector)
+      code.beginControlFlow(FusedShape.of(model).isPresent() ? "if ($L != null && fusedInput() == null)"
+              : "if ($L != null)", vector)
           .addStatement("$L.output($L)", vector, range)
           .endControlFlow();
     }

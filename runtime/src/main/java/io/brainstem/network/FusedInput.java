@@ -1,0 +1,118 @@
+package io.brainstem.network;
+
+import io.brainstem.math.Exprel;
+
+/**
+ * One exponential synapse folded into its postsynaptic group's loop (docs/architecture.md,
+ * "Fused inputs"). The processor recognises the shape in a synapse model, {@code dg/dt = -g / tau}
+ * (exp_auto) with the output {@code g} or {@code g * (E - X)}, {@code X} a postsynaptic variable,
+ * and the runtime then lets the group's vector kernel sum the output and decay {@code g} in the
+ * loop that updates the neurons, instead of passes of the projection's own.
+ *
+ * <p>The group's step works one step ahead in a second array, {@link #ahead}: it reads this
+ * step's {@code g} there, stores it into the projection's own array (so that {@code g} is the
+ * unfused step's at every step's end, for monitors, checkpoints and the next run), sums the
+ * output into the input, and stores {@code g} decayed for the next step back into {@link #ahead};
+ * the next step's projection update then delivers last step's spikes into {@link #ahead}, as it
+ * would into {@code g} after its decay. Every element sees the unfused operations in their order:
+ * the same results, bit for bit. The first step of a plan runs the projection's own integration
+ * and delivery, then copies {@code g} into {@link #ahead} ({@link #prime}).
+ */
+public final class FusedInput {
+
+  /**
+   * What the processor found in the synapse model: its state {@code g}, the parameter indices of
+   * {@code tau} and of the reversal {@code E} (-1: the output is {@code g} itself) and the
+   * postsynaptic variable {@code X} of a conductance (null for a current).
+   */
+  public record Shape(String state, int tauIndex, int reversalIndex, String post) {
+    /** Output {@code g}. */
+    public static Shape current(String state, int tauIndex) {
+      return new Shape(state, tauIndex, -1, null);
+    }
+
+    /** Output {@code g * (E - X)}. */
+    public static Shape conductance(String state, int tauIndex, int reversalIndex, String post) {
+      return new Shape(state, tauIndex, reversalIndex, post);
+    }
+
+    /** Whether the output is {@code g * (E - X)}. */
+    public boolean conductance() {
+      return reversalIndex >= 0;
+    }
+  }
+
+  private final Projection projection;
+  private final Shape shape;
+  /** The synapse's state, one per postsynaptic neuron: the unfused step's at each step's end. */
+  public final double[] g;
+  /** The next step's {@code g} (this step's decay applied and its spikes delivered). */
+  public final double[] ahead;
+  /** This step's {@code tau}. */
+  public double tau;
+  /** This step's exp_auto factor, {@code dt·exprel(-dt/tau)}, as the projection's kernel forms it. */
+  public double factor;
+  /** This step's {@code E} (a conductance), else 0. */
+  public double reversal;
+  /** Whether the output is {@code g * (E - X)}. */
+  public final boolean conductance;
+  /** Which state of the group's kernel is {@code X} ({@link NeuronKernel#fusedState}), else -1. */
+  public int post = -1;
+  private double[] postValues; // X, for the scalar tail
+  private boolean primed; // ahead holds this step's g
+
+  FusedInput(Projection projection, Shape shape, double[] g) {
+    this.projection = projection;
+    this.shape = shape;
+    this.g = g;
+    this.conductance = shape.conductance();
+    this.ahead = new double[g.length];
+  }
+
+  Projection projection() {
+    return projection;
+  }
+
+  Shape shape() {
+    return shape;
+  }
+
+  void bindPost(int kernelState, double[] values) {
+    this.post = kernelState;
+    this.postValues = values;
+  }
+
+  /** Whether {@link #ahead} holds the step's {@code g}: the projection's update then does nothing. */
+  public boolean primed() {
+    return primed;
+  }
+
+  /** A new plan: its first step runs the projection's own integration and delivery. */
+  void unprime() {
+    primed = false;
+  }
+
+  /** Before the step's groups: the step's group-wide values. */
+  void prepare(double dt) {
+    Parameters params = projection.params();
+    tau = params.scalar(shape.tauIndex());
+    factor = dt * Exprel.exprel(dt * (-1.0 / tau));
+    reversal = conductance ? params.scalar(shape.reversalIndex()) : 0.0;
+  }
+
+  /** After the first step's projections: {@link #ahead} takes the step's {@code g}. */
+  void prime() {
+    if (!primed) {
+      System.arraycopy(g, 0, ahead, 0, g.length);
+      primed = true;
+    }
+  }
+
+  /** For the group's scalar tail: element {@code j} as the vector loop treats it; its output. */
+  double settle(int j) {
+    double value = ahead[j];
+    g[j] = value;
+    ahead[j] = value + factor * (-value / tau);
+    return conductance ? value * (reversal - postValues[j]) : value;
+  }
+}

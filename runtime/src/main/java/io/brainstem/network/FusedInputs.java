@@ -1,0 +1,81 @@
+package io.brainstem.network;
+
+/**
+ * A group's fused inputs for the coming steps: per {@code @Input} (the model's order), the
+ * synapses folded into its loop ({@link FusedInput}, in the order their projections were added,
+ * which is the order their outputs are summed), and whether the loop starts from the input's array
+ * (something else writes it first: a runner's input, an unfused projection) or from 0.
+ */
+public final class FusedInputs {
+  private static final FusedInput[] NONE = new FusedInput[0];
+
+  private final java.util.List<String> names;
+  private final FusedInput[][] sources;
+  private final boolean[] base;
+  private final double[][] arrays;
+
+  FusedInputs(java.util.List<String> names, FusedInput[][] sources, boolean[] base,
+      double[][] arrays) {
+    this.names = java.util.List.copyOf(names);
+    this.sources = sources;
+    this.base = base;
+    this.arrays = arrays;
+  }
+
+  /** The synapses summed into input {@code name}, in order (empty: it is read from its array). */
+  public FusedInput[] sources(String name) {
+    int n = names.indexOf(name);
+    return n < 0 ? NONE : sources[n];
+  }
+
+  /** Whether input {@code name} starts from its array, else from 0. */
+  public boolean base(String name) {
+    int n = names.indexOf(name);
+    return n < 0 || base[n];
+  }
+
+  /** What is folded in, for logs: {@code input <- EE, IE}. */
+  String describe() {
+    StringBuilder out = new StringBuilder();
+    for (int n = 0; n < sources.length; n++) {
+      if (sources[n].length == 0) {
+        continue;
+      }
+      out.append(out.length() == 0 ? "" : "; ").append(names.get(n)).append(" <- ");
+      for (int k = 0; k < sources[n].length; k++) {
+        out.append(k == 0 ? "" : ", ").append(sources[n][k].projection().name());
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The group's scalar tail {@code [from, to)} (fewer than a vector): each fused input's array
+   * gets its sum as the unfused step leaves it, so that the scalar kernel reads it there.
+   */
+  public void settleTail(int from, int to) {
+    for (int n = 0; n < sources.length; n++) {
+      if (sources[n].length == 0) {
+        continue;
+      }
+      double[] input = arrays[n];
+      for (int j = from; j < to; j++) {
+        double sum = base[n] ? input[j] : 0.0;
+        for (FusedInput s : sources[n]) {
+          sum = sum + s.settle(j);
+        }
+        input[j] = sum;
+      }
+    }
+  }
+
+  /** Whether any input of the group has a synapse folded in. */
+  boolean any() {
+    for (FusedInput[] s : sources) {
+      if (s.length > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,156 @@
+package io.brainstem.network;
+
+import io.brainstem.annotations.Integrator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Plans which synapses the groups' loops take over for the coming steps ({@link FusedInput}), and
+ * keeps the plan: a group with a fused vector kernel, exp_auto and group-wide parameters, double
+ * precision, not staged; per input, every projection writing it fusable (at most
+ * {@link #MAX_SOURCES}, no delay) and no projection reading the input while the projections
+ * update (a {@code @Post} field, a hand-written projection). The input arrays hold the unfused
+ * step's sums when the group has stepped, so monitors and listeners see the same values.
+ */
+final class Fusion {
+  /** Synapses per input the generated loops take. */
+  static final int MAX_SOURCES = 2;
+
+  private FusedInput[] active = new FusedInput[0];
+  private final List<NeuronGroup> groups = new ArrayList<>();
+
+  /**
+   * Fuses what can be, given {@code writtenFirst} (what writes inputs before the projections);
+   * returns the fused inputs nothing else writes, which need no clearing (the group's fold loop
+   * overwrites them whole before anything reads them).
+   */
+  Set<Variable> plan(NeuronGroup[] groupArray, Projection[] projections, Set<Variable> writtenFirst) {
+    clear();
+    Set<Variable> unread = new java.util.HashSet<>();
+    List<FusedInput> fused = new ArrayList<>();
+    Set<Variable> fieldReads = new java.util.HashSet<>();
+    for (Projection p : projections) {
+      fieldReads.addAll(p.fieldReads());
+    }
+    for (NeuronGroup g : groupArray) {
+      NeuronKernel kernel = g.vectorKernel();
+      if (kernel == null || !kernel.fuses() || g.precision() != Precision.DOUBLE || g.staged()
+          || g.method() != Integrator.EXP_AUTO || g.params().heterogeneous()) {
+        continue;
+      }
+      Map<Variable, List<Projection>> writers = new LinkedHashMap<>();
+      boolean undeclared = false;
+      for (Projection p : projections) {
+        if (p.post() != g) {
+          continue;
+        }
+        undeclared |= !p.outputDeclared();
+        if (p.outputTarget() != null) {
+          writers.computeIfAbsent(p.outputTarget(), v -> new ArrayList<>()).add(p);
+        }
+      }
+      if (undeclared) {
+        continue;
+      }
+      List<String> names = new ArrayList<>();
+      List<FusedInput[]> sources = new ArrayList<>();
+      List<Boolean> base = new ArrayList<>();
+      List<double[]> arrays = new ArrayList<>();
+      for (Variable v : g.variables()) {
+        if (v.kind() != Variable.Kind.INPUT || v.isBoolean() || v.isFloat()) {
+          continue;
+        }
+        List<Projection> in = writers.getOrDefault(v, List.of());
+        List<FusedInput> folded = new ArrayList<>();
+        boolean ok = !in.isEmpty() && in.size() <= MAX_SOURCES && !fieldReads.contains(v);
+        for (Projection p : in) {
+          FusedInput f = ok ? candidate(p, kernel) : null;
+          ok &= f != null;
+          folded.add(f);
+        }
+        names.add(v.name());
+        arrays.add(v.doubles());
+        sources.add(ok ? folded.toArray(new FusedInput[0]) : new FusedInput[0]);
+        boolean starts = !ok || writtenFirst.contains(v);
+        base.add(starts);
+        if (ok) {
+          fused.addAll(folded);
+          if (!starts) {
+            unread.add(v);
+          }
+        }
+      }
+      boolean[] b = new boolean[base.size()];
+      for (int n = 0; n < b.length; n++) {
+        b[n] = base.get(n);
+      }
+      FusedInputs inputs = new FusedInputs(names, sources.toArray(new FusedInput[0][]), b,
+          arrays.toArray(new double[0][]));
+      if (inputs.any()) {
+        g.fusedInputs(inputs);
+        groups.add(g);
+      }
+    }
+    for (FusedInput f : fused) {
+      f.unprime();
+      f.projection().fuse(true);
+    }
+    active = fused.toArray(new FusedInput[0]);
+    return unread;
+  }
+
+  /** {@code p}'s folded form if its postsynaptic group's {@code kernel} can take it now, else null. */
+  private static FusedInput candidate(Projection p, NeuronKernel kernel) {
+    FusedInput f = p.fusable();
+    if (f == null || p.vectorKernel() == null || p.staged() || p.precision() != Precision.DOUBLE
+        || p.method() != Integrator.EXP_AUTO || p.params().heterogeneous()
+        || p.hasSynapseDelays() || p.delaySteps() != 0) { // delivered at the step's end: no delay
+      return null;
+    }
+    if (f.conductance) {
+      int state = kernel.fusedState(f.shape().post());
+      if (state < 0) {
+        return null;
+      }
+      f.bindPost(state, p.post().doubles(f.shape().post()));
+    }
+    return f;
+  }
+
+  /** Unfuses everything. */
+  void clear() {
+    for (FusedInput f : active) {
+      f.projection().fuse(false);
+    }
+    for (NeuronGroup g : groups) {
+      g.fusedInputs(null);
+    }
+    groups.clear();
+    active = new FusedInput[0];
+  }
+
+  /** Whether any synapse is fused. */
+  boolean any() {
+    return active.length > 0;
+  }
+
+  /** Between a step's projections and groups: each fused synapse primed, its step's values. */
+  void prepare(double dt) {
+    for (FusedInput f : active) {
+      f.prime();
+      f.prepare(dt);
+    }
+  }
+
+  /** What is fused, per group: {@code E: input <- EE, IE}. */
+  List<String> describe() {
+    List<String> out = new ArrayList<>();
+    for (NeuronGroup g : groups) {
+      out.add(g.name() + ": " + g.fusedInputs().describe());
+    }
+    return out;
+  }
+}

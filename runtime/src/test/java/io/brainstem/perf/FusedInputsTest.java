@@ -1,0 +1,131 @@
+package io.brainstem.perf;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import io.brainstem.network.Network;
+import io.brainstem.network.NeuronGroup;
+import io.brainstem.network.Precision;
+import io.brainstem.network.Projection;
+import io.brainstem.runners.DSRunner;
+import io.brainstem.runners.MonitorMode;
+import io.brainstem.runners.Runner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exponential synapses folded into their groups' loops (FusedInput) give the unfused results bit
+ * for bit: every V, every g, every spike, with the scalar tails (group sizes not a multiple of the
+ * lanes), on 1 and 2 threads, over several runs, and in what monitors record (inputs and
+ * conductances).
+ */
+class FusedInputsTest {
+  private static final int E = 402; // tails of 2 and 1 on 4 and 8 lanes
+  private static final int I = 101;
+
+  private record Outcome(List<Object> state, List<String> fused) {}
+
+  private static Outcome run(Function<Integer, Network> make, boolean fuse, boolean jit,
+      int threads, double[] durations, String... monitors) {
+    Network net = make.apply(0);
+    List<Object> state = new ArrayList<>();
+    List<String> fused;
+    List<String> all = new ArrayList<>(List.of("E.spike", "I.spike"));
+    all.addAll(List.of(monitors));
+    try (Runner runner = DSRunner.builder(net).jit(jit).fuseSynapses(fuse).threads(threads)
+        .monitorMode(MonitorMode.APPEND)
+        .input("E.input", 20.).input("I.input", 20.).monitors(all.toArray(new String[0]))
+        .build()) {
+      for (double d : durations) {
+        runner.run(d);
+      }
+      state.add(spikeList(runner.mon().spikes("E.spike")));
+      state.add(spikeList(runner.mon().spikes("I.spike")));
+      for (String m : monitors) {
+        for (double[] row : runner.mon().<double[][]>get(m)) {
+          state.add(row);
+        }
+      }
+      fused = runner.fusedInputs();
+    }
+    for (NeuronGroup g : net.groups()) {
+      state.add(g.variable("V").toDoubles());
+      state.add(g.totalSpikes());
+    }
+    for (Projection p : net.projections()) {
+      state.add(p.variable("g").toDoubles());
+    }
+    return new Outcome(state, fused);
+  }
+
+  /** "step:neuron" of every spike, short enough for a failure message. */
+  private static List<String> spikeList(boolean[][] spikes) {
+    List<String> out = new ArrayList<>();
+    for (int step = 0; step < spikes.length; step++) {
+      for (int n = 0; n < spikes[step].length; n++) {
+        if (spikes[step][n]) {
+          out.add(step + ":" + n);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Network lumped(int unused) {
+    return PerfNetworks.einet(E, I, 0.08, Precision.DOUBLE);
+  }
+
+  private static Network weighted(int unused) {
+    return PerfNetworks.einetWeighted(E, I, 0.08, Precision.DOUBLE);
+  }
+
+  private static void assertSame(Outcome a, Outcome b) {
+    assertThat(a.state().size()).isEqualTo(b.state().size());
+    for (int k = 0; k < a.state().size(); k++) {
+      Object x = a.state().get(k);
+      Object y = b.state().get(k);
+      if (x instanceof double[] dx) {
+        assertThat(dx).usingExactEquality().containsExactly((double[]) y).inOrder();
+      } else {
+        assertThat(x).isEqualTo(y);
+      }
+    }
+  }
+
+  @Test
+  void theEiNetFusedEqualsItUnfusedAndItsDebugRun() {
+    double[] once = {60.};
+    Outcome fused = run(FusedInputsTest::lumped, true, true, 1, once);
+    assertThat(fused.fused()).containsExactly("E: input <- E2E, I2E", "I: input <- E2I, I2I");
+    Outcome unfused = run(FusedInputsTest::lumped, false, true, 1, once);
+    assertThat(unfused.fused()).isEmpty();
+    assertSame(fused, unfused);
+    assertSame(fused, run(FusedInputsTest::lumped, true, false, 1, once)); // jit(false)
+    assertThat((long) fused.state().get(3)).isGreaterThan(50L); // E spiked: the test can fail
+  }
+
+  @Test
+  void twoThreadsAndSeveralRunsGiveTheSameBits() {
+    Outcome whole = run(FusedInputsTest::lumped, false, true, 1, new double[] {60.});
+    assertSame(run(FusedInputsTest::lumped, true, true, 2, new double[] {60.}), whole);
+    assertSame(run(FusedInputsTest::lumped, true, true, 1, new double[] {17.3, 0.1, 42.6}), whole);
+  }
+
+  @Test
+  void perSynapseWeightsFuseToo() {
+    double[] once = {40.};
+    Outcome fused = run(FusedInputsTest::weighted, true, true, 1, once);
+    assertThat(fused.fused()).hasSize(2);
+    assertSame(fused, run(FusedInputsTest::weighted, false, true, 1, once));
+  }
+
+  @Test
+  void monitorsOfInputsAndConductancesRecordTheUnfusedValues() {
+    double[] once = {30.};
+    String[] monitors = {"E.input", "I.input", "E2E.g", "I2I.g"};
+    Outcome fused = run(FusedInputsTest::lumped, true, true, 1, once, monitors);
+    assertThat(fused.fused()).hasSize(2);
+    assertSame(fused, run(FusedInputsTest::lumped, false, true, 1, once, monitors));
+  }
+}
