@@ -12,7 +12,10 @@ import java.util.Set;
  * keeps the plan: a group with a fused vector kernel, exp_auto and group-wide parameters, double
  * precision, not staged; per input, every projection writing it fusable (at most
  * {@link #MAX_SOURCES}, no delay) and no projection reading the input while the projections
- * update (a {@code @Post} field, a hand-written projection). The input arrays hold the unfused
+ * update (a {@code @Post} field, a hand-written projection); and where it pays: two writers, or
+ * one after a runner's input, or one that cannot assign its output. A lone writer that assigns
+ * already integrates and writes the input in one pass, and the fold loop would add a store of
+ * {@code g} (measured: CUBA 2–37 % slower fused; docs/benchmarks.md, "Fused inputs"). The input arrays hold the unfused
  * step's sums when the group has stepped, so monitors and listeners see the same values.
  */
 final class Fusion {
@@ -65,7 +68,10 @@ final class Fusion {
         }
         List<Projection> in = writers.getOrDefault(v, List.of());
         List<FusedInput> folded = new ArrayList<>();
-        boolean ok = !in.isEmpty() && in.size() <= MAX_SOURCES && !fieldReads.contains(v);
+        // One assigning writer already takes one pass; folding it in would add the g store.
+        boolean pays = in.size() >= 2 || writtenFirst.contains(v)
+            || (in.size() == 1 && !in.get(0).outputAssignable());
+        boolean ok = !in.isEmpty() && in.size() <= MAX_SOURCES && !fieldReads.contains(v) && pays;
         for (Projection p : in) {
           FusedInput f = ok ? candidate(p, kernel) : null;
           ok &= f != null;

@@ -120,6 +120,30 @@ class FusedInputsTest {
     assertSame(fused, run(FusedInputsTest::weighted, false, true, 1, once));
   }
 
+  /**
+   * Fused where it pays: two writers fold in; one projection per input with nothing written first
+   * assigns its output in its one pass and is left unfused.
+   */
+  @Test
+  void aLoneAssigningProjectionStaysUnfused() {
+    Network net = lumped(0);
+    try (Runner runner = DSRunner.builder(net).input("E.input", 20.).build()) {
+      runner.run(5.);
+      // two writers fuse, with or without a runner's input first
+      assertThat(runner.fusedInputs())
+          .containsExactly("E: input <- E2E, I2E", "I: input <- E2I, I2I");
+    }
+    Network single = new Network();
+    io.brainstem.models.LifGroup a = single.add(new io.brainstem.models.LifGroup("A", 64));
+    io.brainstem.models.LifGroup b = single.add(new io.brainstem.models.LifGroup("B", 64));
+    single.add(new io.brainstem.models.ExpCubaProjection(a, b,
+        new io.brainstem.connectivity.FixedProb(0.2, 1)));
+    try (Runner runner = DSRunner.builder(single).input("A.input", 30.).build()) {
+      runner.run(5.);
+      assertThat(runner.fusedInputs()).isEmpty(); // A2B assigns B.input in its one pass
+    }
+  }
+
   @Test
   void monitorsOfInputsAndConductancesRecordTheUnfusedValues() {
     double[] once = {30.};
