@@ -13,6 +13,7 @@ public final class FusedInputs {
   private final FusedInput[][] sources;
   private final boolean[] base;
   private final double[][] arrays;
+  private final double[] zeros; // the start of a sum nothing writes first
 
   FusedInputs(java.util.List<String> names, FusedInput[][] sources, boolean[] base,
       double[][] arrays) {
@@ -20,6 +21,7 @@ public final class FusedInputs {
     this.sources = sources;
     this.base = base;
     this.arrays = arrays;
+    this.zeros = new double[arrays.length == 0 ? 0 : arrays[0].length];
   }
 
   /** The synapses summed into input {@code name}, in order (empty: it is read from its array). */
@@ -28,10 +30,13 @@ public final class FusedInputs {
     return n < 0 ? NONE : sources[n];
   }
 
-  /** Whether input {@code name} starts from its array, else from 0. */
-  public boolean base(String name) {
+  /**
+   * Where input {@code name}'s sum starts: its array (a runner's input or an unfused projection
+   * wrote it first), else an array of zeros.
+   */
+  public double[] baseArray(String name) {
     int n = names.indexOf(name);
-    return n < 0 || base[n];
+    return n < 0 || base[n] ? arrays[n < 0 ? 0 : n] : zeros;
   }
 
   /** What is folded in, for logs: {@code input <- EE, IE}. */

@@ -515,39 +515,65 @@ public final class LifGroupVector implements NeuronKernel {
    */
   private void foldInputs(int from, int to, FusedInputs inputs) {
     final FusedInput[] inputFused = inputs.sources("input");
-    final boolean inputBase = inputs.base("input");
-    final FusedInput inputFusedA = inputFused.length > 0 ? inputFused[0] : null;
-    final double[] inputFusedAAhead = inputFusedA == null ? null : inputFusedA.ahead;
-    final double[] inputFusedAG = inputFusedA == null ? null : inputFusedA.g;
-    final double inputFusedATau = inputFusedA == null ? 1.0 : inputFusedA.tau;
-    final double inputFusedAFactor = inputFusedA == null ? 0.0 : inputFusedA.factor;
-    final double inputFusedAReversal = inputFusedA == null ? 0.0 : inputFusedA.reversal;
-    final boolean inputFusedAConductance = inputFusedA == null ? false : inputFusedA.conductance;
-    final FusedInput inputFusedB = inputFused.length > 1 ? inputFused[1] : null;
-    final double[] inputFusedBAhead = inputFusedB == null ? null : inputFusedB.ahead;
-    final double[] inputFusedBG = inputFusedB == null ? null : inputFusedB.g;
-    final double inputFusedBTau = inputFusedB == null ? 1.0 : inputFusedB.tau;
-    final double inputFusedBFactor = inputFusedB == null ? 0.0 : inputFusedB.factor;
-    final double inputFusedBReversal = inputFusedB == null ? 0.0 : inputFusedB.reversal;
-    final boolean inputFusedBConductance = inputFusedB == null ? false : inputFusedB.conductance;
+    if (inputFused.length == 1) {
+      foldInput1(from, to, inputs.baseArray("input"), inputFused);
+    } else if (inputFused.length == 2) {
+      foldInput2(from, to, inputs.baseArray("input"), inputFused);
+    }
+  }
+
+  /**
+   * {@code input} with 1 fused synapse.
+   */
+  private void foldInput1(int from, int to, double[] inputBase, FusedInput[] inputFused) {
+    final FusedInput inputFusedA = inputFused[0];
+    final double[] inputFusedAAhead = inputFusedA.ahead;
+    final double[] inputFusedAG = inputFusedA.g;
+    final double inputFusedATau = inputFusedA.tau;
+    final double inputFusedAFactor = inputFusedA.factor;
+    final double inputFusedAReversal = inputFusedA.reversal;
+    final VectorMask<Double> inputFusedACurrent = VectorMask.fromLong(S, inputFusedA.conductance ? 0L : -1L);
     for (int i = from; i < to; i += S.length()) {
       final DoubleVector V = DoubleVector.fromArray(S, this.V, i);
-      if (inputFused.length > 0) {
-        DoubleVector input = inputBase ? DoubleVector.fromArray(S, this.input, i) : DoubleVector.zero(S);
-        if (inputFusedA != null) {
-          final DoubleVector inputFusedANow = DoubleVector.fromArray(S, inputFusedAAhead, i);
-          inputFusedANow.intoArray(inputFusedAG, i);
-          input = input.add(inputFusedAConductance ? inputFusedANow.mul(DoubleVector.broadcast(S, inputFusedAReversal).sub(V)) : inputFusedANow);
-          inputFusedANow.add(inputFusedANow.neg().div(inputFusedATau).mul(inputFusedAFactor)).intoArray(inputFusedAAhead, i);
-        }
-        if (inputFusedB != null) {
-          final DoubleVector inputFusedBNow = DoubleVector.fromArray(S, inputFusedBAhead, i);
-          inputFusedBNow.intoArray(inputFusedBG, i);
-          input = input.add(inputFusedBConductance ? inputFusedBNow.mul(DoubleVector.broadcast(S, inputFusedBReversal).sub(V)) : inputFusedBNow);
-          inputFusedBNow.add(inputFusedBNow.neg().div(inputFusedBTau).mul(inputFusedBFactor)).intoArray(inputFusedBAhead, i);
-        }
-        input.intoArray(this.input, i);
-      }
+      DoubleVector input = DoubleVector.fromArray(S, inputBase, i);
+      final DoubleVector inputFusedANow = DoubleVector.fromArray(S, inputFusedAAhead, i);
+      inputFusedANow.intoArray(inputFusedAG, i);
+      input = input.add(inputFusedANow.mul(DoubleVector.broadcast(S, inputFusedAReversal).sub(V)).blend(inputFusedANow, inputFusedACurrent));
+      inputFusedANow.add(inputFusedANow.neg().div(inputFusedATau).mul(inputFusedAFactor)).intoArray(inputFusedAAhead, i);
+      input.intoArray(this.input, i);
+    }
+  }
+
+  /**
+   * {@code input} with 2 fused synapses.
+   */
+  private void foldInput2(int from, int to, double[] inputBase, FusedInput[] inputFused) {
+    final FusedInput inputFusedA = inputFused[0];
+    final double[] inputFusedAAhead = inputFusedA.ahead;
+    final double[] inputFusedAG = inputFusedA.g;
+    final double inputFusedATau = inputFusedA.tau;
+    final double inputFusedAFactor = inputFusedA.factor;
+    final double inputFusedAReversal = inputFusedA.reversal;
+    final VectorMask<Double> inputFusedACurrent = VectorMask.fromLong(S, inputFusedA.conductance ? 0L : -1L);
+    final FusedInput inputFusedB = inputFused[1];
+    final double[] inputFusedBAhead = inputFusedB.ahead;
+    final double[] inputFusedBG = inputFusedB.g;
+    final double inputFusedBTau = inputFusedB.tau;
+    final double inputFusedBFactor = inputFusedB.factor;
+    final double inputFusedBReversal = inputFusedB.reversal;
+    final VectorMask<Double> inputFusedBCurrent = VectorMask.fromLong(S, inputFusedB.conductance ? 0L : -1L);
+    for (int i = from; i < to; i += S.length()) {
+      final DoubleVector V = DoubleVector.fromArray(S, this.V, i);
+      DoubleVector input = DoubleVector.fromArray(S, inputBase, i);
+      final DoubleVector inputFusedANow = DoubleVector.fromArray(S, inputFusedAAhead, i);
+      inputFusedANow.intoArray(inputFusedAG, i);
+      input = input.add(inputFusedANow.mul(DoubleVector.broadcast(S, inputFusedAReversal).sub(V)).blend(inputFusedANow, inputFusedACurrent));
+      inputFusedANow.add(inputFusedANow.neg().div(inputFusedATau).mul(inputFusedAFactor)).intoArray(inputFusedAAhead, i);
+      final DoubleVector inputFusedBNow = DoubleVector.fromArray(S, inputFusedBAhead, i);
+      inputFusedBNow.intoArray(inputFusedBG, i);
+      input = input.add(inputFusedBNow.mul(DoubleVector.broadcast(S, inputFusedBReversal).sub(V)).blend(inputFusedBNow, inputFusedBCurrent));
+      inputFusedBNow.add(inputFusedBNow.neg().div(inputFusedBTau).mul(inputFusedBFactor)).intoArray(inputFusedBAhead, i);
+      input.intoArray(this.input, i);
     }
   }
 }

@@ -5,6 +5,7 @@ import static javax.lang.model.element.Modifier.PRIVATE;
 import static javax.lang.model.element.Modifier.PUBLIC;
 import static javax.lang.model.element.Modifier.STATIC;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -162,7 +163,7 @@ final class VectorGroupEmitter {
       type.addMethods(step(integrator, Variant.PER_ELEMENT));
     }
     if (fusable()) {
-      type.addMethods(fusedMethods());
+      type.addMethods(fusedMethods()).addMethods(foldInputs());
     }
     return type.build();
   }
@@ -236,38 +237,70 @@ final class VectorGroupEmitter {
         && loops().contains(Integrator.EXP_AUTO) && !sharesStages(Integrator.EXP_AUTO);
   }
 
-  /** The {@code FusedInput} fields the fold loop reads: name, type, value without a source. */
+  /** The {@code FusedInput} fields the fold loops read: name, type. */
   private static final String[][] FOLD_FIELDS = {
-      {"ahead", "double[]", "null"}, {"g", "double[]", "null"}, {"tau", "double", "1.0"},
-      {"factor", "double", "0.0"}, {"reversal", "double", "0.0"},
-      {"conductance", "boolean", "false"}, {"post", "int", "-1"}};
+      {"ahead", "double[]"}, {"g", "double[]"}, {"tau", "double"}, {"factor", "double"},
+      {"reversal", "double"}};
 
   /**
-   * {@code foldInputs}: one loop writing each input's step value, its array's (or 0) plus each
-   * fused synapse's output in order, as the unfused projections would sum it; each synapse's
-   * {@code g} of this step is read from its {@code ahead} array, stored into its own, and stored
-   * decayed for the next step back into {@code ahead}, with the projection's kernel's operations.
-   * The group's own kernel then runs unchanged.
+   * {@code foldInputs}: per input with fused synapses, the loop for its number of them. Each loop
+   * writes the input's step value: its array's, or 0 (a zero array), plus each synapse's output in
+   * the projections' order, as the unfused projections would sum it; each synapse's {@code g} of
+   * this step is read from its {@code ahead} array, stored into its own, and stored decayed for the
+   * next step back into {@code ahead}, with the projection kernel's operations. The group's own
+   * kernel then runs unchanged. No vector flows through a branch (C2 would box it there): a
+   * current's or conductance's output, and the state a conductance reads, are chosen by blends
+   * with loop-invariant masks.
    */
-  private MethodSpec foldInputs() {
-    CodeBlock.Builder code = CodeBlock.builder();
+  private List<MethodSpec> foldInputs() {
+    List<MethodSpec> methods = new ArrayList<>();
+    CodeBlock.Builder dispatch = CodeBlock.builder();
     for (String input : model.inputs()) {
       Fold f = fold(input);
-      code.addStatement("final $T[] $L = $L.sources($S)", RuntimeNames.FUSED_INPUT, f.sources(),
-              fusedInputs, input)
-          .addStatement("final boolean $L = $L.base($S)", f.base(), fusedInputs, input);
-      for (int n = 0; n < FUSED_SOURCES; n++) {
-        String slot = f.slot(n);
-        code.addStatement("final $T $L = $L.length > $L ? $L[$L] : null", RuntimeNames.FUSED_INPUT,
-            slot, f.sources(), n, f.sources(), n);
-        // In locals: the loop's stores would make C2 reload the fields
-        for (String[] field : FOLD_FIELDS) {
-          if (field[0].equals("post") && model.states().size() < 2) {
-            continue; // one state: a conductance reads it
-          }
-          code.addStatement("final $L $L = $L == null ? $L : $L.$L", field[1],
-              f.field(n, field[0]), slot, field[2], slot, field[0]);
+      dispatch.addStatement("final $T[] $L = $L.sources($S)", RuntimeNames.FUSED_INPUT,
+          f.sources(), fusedInputs, input);
+      for (int count = 1; count <= FUSED_SOURCES; count++) {
+        String name = f.loop(count - 1);
+        String test = "$L.length == $L";
+        if (count == 1) {
+          dispatch.beginControlFlow("if (" + test + ")", f.sources(), count);
+        } else {
+          dispatch.nextControlFlow("else if (" + test + ")", f.sources(), count);
         }
+        dispatch.addStatement("$L($L, $L, $L.baseArray($S), $L)", name, from, to, fusedInputs,
+            input, f.sources());
+        methods.add(foldLoop(input, f, count, name));
+      }
+      dispatch.endControlFlow();
+    }
+    methods.add(0, MethodSpec.methodBuilder("foldInputs")
+        .addModifiers(PRIVATE)
+        .addJavadoc("Each input's value of the step, with the synapses of {@code inputs} summed and "
+            + "advanced (FusedInput).\n")
+        .addParameter(int.class, from)
+        .addParameter(int.class, to)
+        .addParameter(RuntimeNames.FUSED_INPUTS, fusedInputs)
+        .addCode(dispatch.build())
+        .build());
+    return methods;
+  }
+
+  /** One input's fold loop over {@code count} synapses. */
+  private MethodSpec foldLoop(String input, Fold f, int count, String name) {
+    String base = f.base();
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (int n = 0; n < count; n++) {
+      String slot = f.slot(n);
+      code.addStatement("final $T $L = $L[$L]", RuntimeNames.FUSED_INPUT, slot, f.sources(), n);
+      for (String[] field : FOLD_FIELDS) {
+        code.addStatement("final $L $L = $L.$L", field[1], f.field(n, field[0]), slot, field[0]);
+      }
+      // loop-invariant choices as masks: a current's output is g, a conductance's g * (E - X)
+      code.addStatement("final $T $L = $T.fromLong($L, $L.conductance ? 0L : -1L)", maskType(),
+          f.field(n, "current"), RuntimeNames.VECTOR_MASK, s, slot);
+      for (int k = 1; k < model.states().size(); k++) {
+        code.addStatement("final $T $L = $T.fromLong($L, $L.post == $L ? -1L : 0L)", maskType(),
+            f.field(n, "post" + k), RuntimeNames.VECTOR_MASK, s, slot, k);
       }
     }
     CodeBlock.Builder body = CodeBlock.builder();
@@ -275,52 +308,46 @@ final class VectorGroupEmitter {
       body.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, st.name(),
           loadStored(st.name()));
     }
-    for (String input : model.inputs()) {
-      Fold f = fold(input);
-      body.beginControlFlow("if ($L.length > 0)", f.sources())
-          .addStatement("$T $L = $L ? $L : $T.zero($L)", RuntimeNames.DOUBLE_VECTOR, input,
-              f.base(), loadStored(input), RuntimeNames.DOUBLE_VECTOR, s);
-      for (int n = 0; n < FUSED_SOURCES; n++) {
-        String g = f.value(n);
-        String ahead = f.field(n, "ahead");
-        body.beginControlFlow("if ($L != null)", f.slot(n))
-            .addStatement("final $T $L = $T.fromArray($L, $L, $L)", RuntimeNames.DOUBLE_VECTOR, g,
-                RuntimeNames.DOUBLE_VECTOR, s, ahead, i)
-            .addStatement("$L.intoArray($L, $L)", g, f.field(n, "g"), i)
-            .addStatement("$L = $L.add($L ? $L.mul($T.broadcast($L, $L).sub($L)) : $L)", input,
-                input, f.field(n, "conductance"), g, RuntimeNames.DOUBLE_VECTOR, s,
-                f.field(n, "reversal"), postState(f.field(n, "post")), g)
-            .addStatement("$L.add($L.neg().div($L).mul($L)).intoArray($L, $L)", g, g,
-                f.field(n, "tau"), f.field(n, "factor"), ahead, i)
-            .endControlFlow();
-      }
-      body.add(store(input, CodeBlock.of("$L", input))).endControlFlow();
+    body.addStatement("$T $L = $T.fromArray($L, $L, $L)", RuntimeNames.DOUBLE_VECTOR, input,
+        RuntimeNames.DOUBLE_VECTOR, s, base, i);
+    for (int n = 0; n < count; n++) {
+      String g = f.value(n);
+      String ahead = f.field(n, "ahead");
+      body.addStatement("final $T $L = $T.fromArray($L, $L, $L)", RuntimeNames.DOUBLE_VECTOR, g,
+              RuntimeNames.DOUBLE_VECTOR, s, ahead, i)
+          .addStatement("$L.intoArray($L, $L)", g, f.field(n, "g"), i)
+          .addStatement("$L = $L.add($L.mul($T.broadcast($L, $L).sub($L)).blend($L, $L))", input,
+              input, g, RuntimeNames.DOUBLE_VECTOR, s, f.field(n, "reversal"), postState(f, n), g,
+              f.field(n, "current"))
+          .addStatement("$L.add($L.neg().div($L).mul($L)).intoArray($L, $L)", g, g,
+              f.field(n, "tau"), f.field(n, "factor"), ahead, i);
     }
+    body.add(store(input, CodeBlock.of("$L", input)));
     code.beginControlFlow("for (int $L = $L; $L < $L; $L += $L.length())", i, from, i, to, i, s)
         .add(body.build())
         .endControlFlow();
-    return MethodSpec.methodBuilder("foldInputs")
+    return MethodSpec.methodBuilder(name)
         .addModifiers(PRIVATE)
-        .addJavadoc("Each input's value of the step, with the synapses of {@code inputs} summed and "
-            + "advanced (FusedInput).\n")
+        .addJavadoc("{@code $L} with $L fused synapse$L.\n", input, count, count == 1 ? "" : "s")
         .addParameter(int.class, from)
         .addParameter(int.class, to)
-        .addParameter(RuntimeNames.FUSED_INPUTS, fusedInputs)
+        .addParameter(double[].class, base)
+        .addParameter(ArrayTypeName.of(RuntimeNames.FUSED_INPUT), f.sources())
         .addCode(code.build())
         .build();
   }
 
-  /** The state a conductance reads, by its index {@code post} ({@code fusedState}). */
-  private CodeBlock postState(String post) {
+  /** The state a conductance of slot {@code n} reads ({@code fusedState}), by blends. */
+  private CodeBlock postState(Fold f, int n) {
     List<State> states = model.states();
     if (states.isEmpty()) {
       return CodeBlock.of("$T.zero($L)", RuntimeNames.DOUBLE_VECTOR, s);
     }
-    CodeBlock.Builder chain = CodeBlock.builder();
-    for (int n = 0; n < states.size() - 1; n++) {
-      chain.add("$L == $L ? $L : ", post, n, states.get(n).name());
+    CodeBlock.Builder chain = CodeBlock.builder().add("$L", states.get(0).name());
+    for (int k = 1; k < states.size(); k++) {
+      chain.add(".blend($L, $L)", states.get(k).name(), f.field(n, "post" + k));
     }
-    return chain.add("$L", states.get(states.size() - 1).name()).build();
+    return chain.build();
   }
 
   /**
@@ -328,9 +355,13 @@ final class VectorGroupEmitter {
    * fields ({@link #FOLD_FIELDS}).
    */
   private record Fold(String sources, String base, List<String> slots, List<String> values,
-      List<Map<String, String>> fields) {
+      List<Map<String, String>> fields, List<String> loops) {
     String slot(int n) {
       return slots.get(n);
+    }
+
+    String loop(int n) {
+      return loops.get(n);
     }
 
     String value(int n) {
@@ -353,14 +384,27 @@ final class VectorGroupEmitter {
         slots.add(names.allocate(slot));
         values.add(names.allocate(slot + "Now"));
         Map<String, String> named = new LinkedHashMap<>();
+        List<String> own = new ArrayList<>();
         for (String[] field : FOLD_FIELDS) {
-          named.put(field[0], names.allocate(slot + Character.toUpperCase(field[0].charAt(0))
-              + field[0].substring(1)));
+          own.add(field[0]);
+        }
+        own.add("current");
+        for (int k = 1; k < model.states().size(); k++) {
+          own.add("post" + k);
+        }
+        for (String field : own) {
+          named.put(field, names.allocate(slot + Character.toUpperCase(field.charAt(0))
+              + field.substring(1)));
         }
         fields.add(named);
       }
+      List<String> loops = new ArrayList<>();
+      for (int n = 1; n <= FUSED_SOURCES; n++) {
+        loops.add(names.allocate("fold" + Character.toUpperCase(x.charAt(0)) + x.substring(1)
+            + n));
+      }
       return new Fold(names.allocate(x + "Fused"), names.allocate(x + "Base"), slots, values,
-          fields);
+          fields, loops);
     });
   }
 
@@ -390,8 +434,7 @@ final class VectorGroupEmitter {
             .endControlFlow()
             .addStatement("foldInputs($L, $L, $L)", from, to, fusedInputs)
             .addStatement("return $L(t, dt, $L, $L)", kernel, from, to)
-            .build(),
-        foldInputs());
+            .build());
   }
 
   private boolean sharesStages(Integrator integrator) {
