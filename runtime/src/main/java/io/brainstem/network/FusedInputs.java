@@ -36,7 +36,10 @@ public final class FusedInputs {
    */
   public double[] baseArray(String name) {
     int n = names.indexOf(name);
-    return n < 0 || base[n] ? arrays[n < 0 ? 0 : n] : zeros;
+    if (n < 0) {
+      throw new IllegalArgumentException("no input '" + name + "' in this plan; inputs: " + names);
+    }
+    return base[n] ? arrays[n] : zeros;
   }
 
   /** What is folded in, for logs: {@code input <- EE, IE}. */

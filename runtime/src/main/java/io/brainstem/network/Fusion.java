@@ -138,11 +138,6 @@ final class Fusion {
     active = new FusedInput[0];
   }
 
-  /** Whether any synapse is fused. */
-  boolean any() {
-    return active.length > 0;
-  }
-
   /** Between a step's projections and groups: each fused synapse primed, its step's values. */
   void prepare(double dt) {
     for (FusedInput f : active) {

@@ -427,11 +427,6 @@ public class Network {
     fusion.prepare(dt);
   }
 
-  /** Whether the plan folds any synapse into a group's loop. */
-  public final boolean fused() {
-    return fusion.any();
-  }
-
   /**
    * What the plan folds into the groups' loops, one line per group, e.g. {@code E: input <- EE,
    * IE} (empty between runs, or when nothing can be).

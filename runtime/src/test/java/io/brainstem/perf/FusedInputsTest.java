@@ -152,4 +152,64 @@ class FusedInputsTest {
     assertThat(fused.fused()).hasSize(2);
     assertSame(fused, run(FusedInputsTest::lumped, false, true, 1, once, monitors));
   }
+
+  /**
+   * A model of the user's own: currents written as {@code -(g / tau)} (two onto one input), a
+   * conductance after a runner's input onto another, read from the neuron's second state; fused
+   * equals unfused and {@code jit(false)} bit for bit, and its V moved.
+   */
+  @Test
+  void aUserModelWithCurrentsAndAConductanceOnItsSecondState() {
+    List<Object> fused = userNetwork(true, true);
+    assertThat(fused.get(0)).isEqualTo(List.of("B: I_exc <- A2B, B2B; I_inh <- S2B"));
+    List<Object> unfused = userNetwork(false, true);
+    assertThat(unfused.get(0)).isEqualTo(List.of());
+    List<Object> debug = userNetwork(true, false);
+    for (int k = 1; k < fused.size(); k++) {
+      assertThat((double[]) fused.get(k)).usingExactEquality()
+          .containsExactly((double[]) unfused.get(k)).inOrder();
+      assertThat((double[]) fused.get(k)).usingExactEquality()
+          .containsExactly((double[]) debug.get(k)).inOrder();
+    }
+    // the synapses carried spikes (A2B's and S2B's g) and B left rest
+    assertThat(java.util.Arrays.stream((double[]) fused.get(3)).max().getAsDouble())
+        .isGreaterThan(0.0);
+    assertThat(java.util.Arrays.stream((double[]) fused.get(5)).max().getAsDouble())
+        .isGreaterThan(0.0);
+    assertThat(java.util.Arrays.stream((double[]) fused.get(1)).anyMatch(v -> v != -65.0))
+        .isTrue();
+  }
+
+  /** What fused, then B's w and V, then every projection's g, after 50 ms. */
+  private static List<Object> userNetwork(boolean fuse, boolean jit) {
+    Network net = new Network();
+    io.brainstem.models.LifGroup a = net.add(new io.brainstem.models.LifGroup("A", 130)
+        .V_rest(-60.).V_th(-50.).V_reset(-60.).tau(20.));
+    io.brainstem.models.LifGroup s = net.add(new io.brainstem.models.LifGroup("S", 61)
+        .V_rest(-60.).V_th(-50.).V_reset(-60.).tau(10.));
+    AdaptingUnitGroup b = net.add(new AdaptingUnitGroup("B", 203));
+    net.add(new SlowCurrentProjection("A2B", a, b, new io.brainstem.connectivity.FixedProb(0.3, 1)));
+    net.add(new SlowCurrentProjection("B2B", b, b, new io.brainstem.connectivity.FixedProb(0.1, 2))
+        .w(1.5).tau(7.));
+    net.add(new ShuntingConductanceProjection("S2B", s, b,
+        new io.brainstem.connectivity.FixedProb(0.4, 3)));
+    List<Object> out = new ArrayList<>();
+    try (Runner runner = DSRunner.builder(net).jit(jit).fuseSynapses(fuse)
+        .input("A.input", 12.).input("S.input", 14.).input("B.I_inh", 3.)
+        .monitors("B.I_exc", "B.I_inh").build()) {
+      runner.run(50.);
+      out.add(runner.fusedInputs());
+      out.add(b.variable("V").toDoubles());
+      out.add(b.variable("w").toDoubles());
+      for (Projection p : net.projections()) {
+        out.add(p.variable("g").toDoubles());
+      }
+      for (String m : new String[] {"B.I_exc", "B.I_inh"}) {
+        for (double[] row : runner.mon().<double[][]>get(m)) {
+          out.add(row);
+        }
+      }
+    }
+    return out;
+  }
 }
