@@ -24,13 +24,15 @@ import java.util.Map;
  * <pre>
  * BenchMain --model coba|cuba|cobahh|einet|einet-weighted|song2000|stdp-ei [--N 4000] [--k 80] [--duration 1] (s)
  *           [--threads 1] [--seed 1] [--warmup 0] (ms) [--precision double|float] [--fuse true|false]
+ *           [--vector-warmup true|false]
  *           [--raster file.png] [--method RK4 --coupling held|staged] (einet only)
  *           [--checkpoint-every ms --checkpoint-dir dir] (periodic checkpoints during the runs;
  *           t_checkpoint: the median time of five more checkpoints taken after the run)
  * </pre>
  *
  * {@code t_run_loop} is the time of {@code runner.run} alone. With {@code --warmup ms}, the network
- * first runs that long and {@code runner.reset()} restores its initial state, so that the JIT has
+ * first runs that long (again, up to 20 times, while a vector kernel still runs on a slice of its
+ * group, {@code Network.warmingUp()}) and {@code runner.reset()} restores its initial state, so that the JIT has
  * compiled the kernels, with this network's profile, before the measured run (which gives the
  * same spikes as a cold one): the counterpart of Brian2's C++ compilation, which its
  * {@code t_run_loop} leaves out too ({@code t_warmup} reports it; the process time includes it).
@@ -84,7 +86,8 @@ public final class BenchMain {
     }
 
     DSRunner.Builder builder = DSRunner.builder(bench.network()).dt(BenchNetworks.DT).threads(threads)
-        .fuseSynapses(Boolean.parseBoolean(opt.getOrDefault("fuse", "true")));
+        .fuseSynapses(Boolean.parseBoolean(opt.getOrDefault("fuse", "true")))
+        .vectorWarmUp(Boolean.parseBoolean(opt.getOrDefault("vector-warmup", "true")));
     if (bench.inputE() != 0) {
       builder.input("E.input", bench.inputE()).input("I.input", bench.inputI());
     }
@@ -107,6 +110,10 @@ public final class BenchMain {
       if (warmupMs > 0) {
         long w0 = System.nanoTime();
         runner.run(warmupMs);
+        // Until every vector kernel runs on whole groups (VectorWarmUp), at most 20 warm-ups.
+        for (int more = 0; more < 20 && bench.network().warmingUp(); more++) {
+          runner.run(warmupMs);
+        }
         runner.reset(); // back to the initial state: the measured run is the cold run's twin
         tWarmup = (System.nanoTime() - w0) * 1e-9;
       }
@@ -151,6 +158,7 @@ public final class BenchMain {
     res.put("jdk", Runtime.version().toString());
     res.put("kernels", e.kernels());
     res.put("fused", String.join("; ", fused));
+    res.put("vector_warmup", opt.getOrDefault("vector-warmup", "true"));
     res.put("precision", precision.name().toLowerCase(Locale.ROOT));
     res.put("method", e.method().name());
     res.put("coupling", bench.network().projections().get(0).coupling().name());

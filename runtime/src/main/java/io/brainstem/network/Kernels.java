@@ -15,8 +15,8 @@ import java.util.Locale;
  * slower than scalar code. Otherwise groups and projections fall back to their scalar kernels, and
  * the first one that could have used vector kernels logs one line saying why. The system property
  * {@code brainstem.kernels} overrides: {@code scalar} always, {@code vector} insists (a group or
- * projection then fails to build if vector kernels cannot run), {@code auto} (the default) as
- * above.
+ * projection then fails to build if vector kernels cannot run) and runs them on whole groups from
+ * the first step (no {@link VectorWarmUp}), {@code auto} (the default) as above.
  *
  * <p>Results: vector kernels perform each element's floating-point operations exactly as the scalar
  * kernel does, so they agree bit for bit, except for models calling {@code exp}, {@code log},
@@ -31,6 +31,8 @@ public final class Kernels {
   private static final String MODULE = "jdk.incubator.vector";
   /** Null when vector kernels can run; else why not. */
   private static final String UNAVAILABLE = unavailableReason();
+  private static final boolean WARM_UP_ALLOWED =
+      !System.getProperty(PROPERTY, "auto").trim().equalsIgnoreCase("vector");
   private static volatile boolean logged;
   private static volatile boolean loggedFloat;
   /**
@@ -44,6 +46,14 @@ public final class Kernels {
   /** Whether groups and projections use their vector kernels in this JVM. */
   public static boolean vector() {
     return UNAVAILABLE == null;
+  }
+
+  /**
+   * Whether vector kernels may warm up on a slice of each group ({@link VectorWarmUp}): not under
+   * {@code -Dbrainstem.kernels=vector}, which asks for them on whole groups from the first step.
+   */
+  public static boolean warmUpAllowed() {
+    return WARM_UP_ALLOWED;
   }
 
   /** Why vector kernels do not run in this JVM, or null when they do. */

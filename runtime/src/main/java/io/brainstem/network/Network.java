@@ -420,6 +420,49 @@ public class Network {
   }
 
   /**
+   * Whether the groups' and projections' vector kernels warm up on a slice of each range while their scalar kernels
+   * run the rest, until compiled ({@link VectorWarmUp}); a runner sets it before each run
+   * ({@code RunnerBuilder.vectorWarmUp}), off for direct {@code update} calls.
+   */
+  public final void warmUpKernels(boolean on) {
+    for (NeuronGroup g : groups) {
+      g.warmUpKernels(on);
+    }
+    for (Projection p : projectionArray) {
+      p.warmUpKernels(on);
+    }
+  }
+
+  /** The number of neurons: the sum of the groups' sizes. */
+  public final long size() {
+    long n = 0;
+    for (NeuronGroup g : groups) {
+      n += g.size();
+    }
+    return n;
+  }
+
+  /**
+   * Whether some group or projection ran its vector kernel on a slice in its last step, its scalar
+   * kernel on the rest, because the JIT has not compiled the vector kernel yet ({@link
+   * VectorWarmUp}): timings of such steps are not the vector kernels' (a benchmark warms up until
+   * this is false).
+   */
+  public final boolean warmingUp() {
+    for (NeuronGroup g : groups) {
+      if (g.warmingUp()) {
+        return true;
+      }
+    }
+    for (Projection p : projectionArray) {
+      if (p.warmingUp()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Under a plan with fused synapses, between each step's projections and its groups: their step's
    * values (and, in the plan's first step, their next-step arrays).
    */

@@ -35,6 +35,11 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
   private NeuronKernel vectorKernel;
   private FusedInputs fusedInputs; // null: nothing folded into the loop (Network.planStep)
   private boolean scalarOnly;
+  /** Set by runners: the vector kernels warm up (VectorWarmUp); the cached warm-up and its key. */
+  private boolean warmUpKernels;
+  private VectorWarmUp warmUp;
+  private boolean warmUpFused;
+  private Integrator warmUpMethod;
   /** The stage inputs of {@link Coupling#STAGED} projections; null without staged loops. */
   private StagedInputs staged;
 
@@ -118,6 +123,41 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
   /** For generated groups: the vector kernels to run, or null for the scalar ones. */
   protected final NeuronKernel vectorKernel() {
     return scalarOnly ? null : vectorKernel;
+  }
+
+  /**
+   * For generated groups: how much of a range {@code vector} takes in this step ({@link
+   * VectorWarmUp}): {@link VectorWarmUp#DONE} (whole ranges) unless a runner asked for the warm-up
+   * and {@code vector} agrees with the scalar kernel bit for bit.
+   */
+  protected final VectorWarmUp warmUp(NeuronKernel vector, boolean fused) {
+    if (!warmUpKernels) {
+      return VectorWarmUp.DONE;
+    }
+    VectorWarmUp w = warmUp;
+    if (w == null || warmUpFused != fused || warmUpMethod != method) {
+      w = vector.matchesScalar() ? VectorWarmUp.of(vector, method + (fused ? "/fused" : ""))
+          : VectorWarmUp.DONE;
+      warmUpFused = fused;
+      warmUpMethod = method;
+      warmUp = w;
+    }
+    return w;
+  }
+
+  /** Whether this group's vector kernel ran on a slice in its last step ({@link VectorWarmUp}). */
+  final boolean warmingUp() {
+    VectorWarmUp w = warmUp;
+    return warmUpKernels && w != null && !w.done();
+  }
+
+  /**
+   * Whether the vector kernels warm up on a slice of each range while the scalar ones run the rest
+   * ({@link VectorWarmUp}); runners set it ({@code RunnerBuilder.vectorWarmUp}), off otherwise.
+   */
+  final void warmUpKernels(boolean on) {
+    this.warmUpKernels = on;
+    this.warmUp = null;
   }
 
   /**

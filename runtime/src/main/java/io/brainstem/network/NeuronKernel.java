@@ -34,6 +34,17 @@ public interface NeuronKernel {
     throw new UnsupportedOperationException(describe() + " has no fused loop");
   }
 
+  /**
+   * Whether {@link #update} (and {@link #updateFused}) with the group's current integrator and
+   * parameters performs exactly the scalar kernel's operations, so that the two agree bit for bit:
+   * no {@code exp}, {@code log}, {@code pow}, {@code tanh} or {@code expm1} from the vector library.
+   * Only such kernels warm up on a slice while the scalar kernel runs the rest ({@link
+   * VectorWarmUp}).
+   */
+  default boolean matchesScalar() {
+    return false;
+  }
+
   /** Neurons per vector: {@link #update} takes ranges of a multiple of it. */
   int lanes();
 

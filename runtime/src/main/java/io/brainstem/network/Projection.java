@@ -51,6 +51,10 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private FusedInput fusable; // made on first use
   private FusedInput fused; // non-null while fused (Network.planStep)
   private boolean scalarOnly;
+  /** Set by runners: the vector kernels warm up (VectorWarmUp); the cached warm-up and its key. */
+  private boolean warmUpKernels;
+  private VectorWarmUp warmUp;
+  private Integrator warmUpMethod;
   private Coupling coupling = Coupling.HELD;
   private int stagedInput = -1;
   private int stagedSlope = -1;
@@ -778,6 +782,37 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   /** For generated projections: the vector kernels to run, or null for the scalar ones. */
   protected final ProjectionKernel vectorKernel() {
     return scalarOnly ? null : vectorKernel;
+  }
+
+  /**
+   * For generated projections: how much of a range {@code vector} (null: none) takes in this step
+   * ({@link VectorWarmUp}): {@link VectorWarmUp#DONE} (whole ranges) unless a runner asked for the
+   * warm-up and {@code vector} agrees with the scalar loops bit for bit.
+   */
+  protected final VectorWarmUp warmUp(ProjectionKernel vector) {
+    if (!warmUpKernels || vector == null) {
+      return VectorWarmUp.DONE;
+    }
+    VectorWarmUp w = warmUp;
+    Integrator m = method();
+    if (w == null || warmUpMethod != m) {
+      w = vector.matchesScalar() ? VectorWarmUp.of(vector, String.valueOf(m)) : VectorWarmUp.DONE;
+      warmUpMethod = m;
+      warmUp = w;
+    }
+    return w;
+  }
+
+  /** Whether this projection's vector kernels ran on a slice in its last step. */
+  final boolean warmingUp() {
+    VectorWarmUp w = warmUp;
+    return warmUpKernels && w != null && !w.done();
+  }
+
+  /** As {@code NeuronGroup.warmUpKernels}: set by runners, off otherwise. */
+  final void warmUpKernels(boolean on) {
+    this.warmUpKernels = on;
+    this.warmUp = null;
   }
 
   /**

@@ -23,6 +23,16 @@ public interface ProjectionKernel {
    */
   default void output(double t, double dt, int from, int to) {}
 
+  /**
+   * Whether {@link #integrate} and {@link #output} with the projection's current integrator and
+   * parameters perform exactly the scalar loops' operations (no {@code exp}, {@code log}, {@code
+   * pow}, ... from the vector library), so that the two agree bit for bit; only such kernels warm
+   * up on a slice ({@link VectorWarmUp}).
+   */
+  default boolean matchesScalar() {
+    return false;
+  }
+
   /** Elements per vector: the methods take ranges of a multiple of it. */
   int lanes();
 

@@ -13,7 +13,7 @@ import java.util.List;
  * nothing streams; {@code inputNames[i]} names input i in messages; {@code inputWrites} the
  * variables the inputs write (null when an action may write any); {@code nanGuard} null without
  * {@link RunnerBuilder#nanGuard}; {@code threads} as {@link RunnerBuilder#threads}; {@code fuse} as {@link
- * RunnerBuilder#fuseSynapses}.
+ * RunnerBuilder#fuseSynapses}; {@code warmUp} as {@link RunnerBuilder#vectorWarmUp}.
  */
 record RunConfig(
     Network network,
@@ -21,6 +21,7 @@ record RunConfig(
     double t0,
     boolean jit,
     boolean fuse,
+    boolean warmUp,
     Input.Bound[] inputs,
     String[] inputNames,
     java.util.Set<io.brainstem.network.Variable> inputWrites,

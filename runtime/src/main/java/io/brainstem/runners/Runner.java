@@ -62,6 +62,13 @@ public abstract class Runner implements AutoCloseable {
   final double t0;
   final boolean jit;
   private final boolean fuse; // RunnerBuilder.fuseSynapses
+  private final boolean warmUp; // RunnerBuilder.vectorWarmUp
+  /**
+   * The neuron-steps up to which a run warms its vector kernels up on a slice (VectorWarmUp):
+   * beyond it, the JIT's compilation of whole-group kernels costs less than the scalar kernels on
+   * the rest (measured: docs/benchmarks.md, "Vector kernels warm up on a slice").
+   */
+  static final long WARM_UP_WORK = 20_000_000L;
   private boolean fusing; // this run may fold synapses into groups (Network.planStep)
   private List<String> fusedInputs = List.of(); // what the last run folded into the groups' loops
   final Input.Bound[] inputs;
@@ -119,6 +126,7 @@ public abstract class Runner implements AutoCloseable {
     this.t0 = config.t0();
     this.jit = config.jit();
     this.fuse = config.fuse();
+    this.warmUp = config.warmUp();
     this.inputs = config.inputs();
     this.inputNames = config.inputNames();
     this.inputWrites = hooksMayWriteInputs() ? null : config.inputWrites();
@@ -484,6 +492,8 @@ public abstract class Runner implements AutoCloseable {
     // Inputs all +0.0 now (as after a CLEAR): assign from the first step, else from the second.
     outputsPlanned = inputWrites != null && network.inputsCleared();
     fusing = fuse && jit && inputWrites != null; // inputWrites null: hooks within the step
+    network.warmUpKernels(warmUp && jit && io.brainstem.network.Kernels.warmUpAllowed()
+        && (long) steps * network.size() <= WARM_UP_WORK);
     network.planStep(outputsPlanned ? inputWrites : null, fusing);
     fusedInputs = network.fusedInputs();
     try {

@@ -61,6 +61,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
   private double t0 = 0;
   private boolean jit = true;
   private boolean fuse = true;
+  private boolean warmUp = true;
   private MonitorMode monitorMode = MonitorMode.REPLACE;
   private Boolean progress; // null: the runner's default
   private PrintStream progressOut; // null: the runner's default stream
@@ -194,6 +195,19 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
    */
   public B fuseSynapses(boolean fuse) {
     this.fuse = fuse;
+    return self();
+  }
+
+  /**
+   * Whether, in a short run (at most 2·10⁷ neuron-steps), vector kernels the JIT has not compiled
+   * yet run on the first two vectors of each group while the scalar kernels run the rest ({@code
+   * true}, default; {@link io.brainstem.network.VectorWarmUp}, docs/runners.md, "Warm-up on a
+   * slice"). Only kernels that agree with the scalar ones bit for bit do, so the results are the
+   * same either way; {@code false} runs the vector kernels on whole groups from the first step,
+   * e.g. to test or time them cold.
+   */
+  public B vectorWarmUp(boolean warmUp) {
+    this.warmUp = warmUp;
     return self();
   }
 
@@ -512,7 +526,7 @@ public abstract class RunnerBuilder<B extends RunnerBuilder<B>> {
         throw e;
       }
     }
-    return new RunConfig(network, dt, t0, jit, fuse, bound, inputNames,
+    return new RunConfig(network, dt, t0, jit, fuse, warmUp, bound, inputNames,
         inputWrites == null ? null : Set.copyOf(inputWrites), List.copyOf(recorders), monitorMode, progress,
         progressOut, buildStart, streams,
         nanGuardEvery == 0 ? null : new NanGuard(network, nanGuardEvery), threads,

@@ -146,7 +146,7 @@ class NoiseVectorKernelsTest {
     Network net = new Network(precision);
     net.add(pre, post);
     net.add(noisy);
-    DSRunner.builder(net).dt(0.1).build().run(30.);
+    DSRunner.builder(net).dt(0.1).vectorWarmUp(false).build().run(30.);
     assertThat(pre.totalSpikes()).isGreaterThan(50L);
     assertThat(post.totalSpikes()).isGreaterThan(0L);
     return List.of(noisy.variable("g").toDoubles(), post.variable("V").toDoubles());

@@ -203,7 +203,7 @@ class ProjectionVectorKernelsTest {
     Network net = new Network(precision);
     net.add(pre, post);
     net.add(projection);
-    try (DSRunner runner = DSRunner.builder(net).dt(0.1).threads(threads)
+    try (DSRunner runner = DSRunner.builder(net).dt(0.1).threads(threads).vectorWarmUp(false)
         .input("N.input", 12.).build()) {
       runner.run(steps * 0.1);
     }

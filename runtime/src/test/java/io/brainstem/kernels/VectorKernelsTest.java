@@ -110,7 +110,7 @@ class VectorKernelsTest {
       spread(groups[g]);
       nets[g] = new Network();
       nets[g].add(groups[g]);
-      DSRunner.builder(nets[g]).dt(0.1).input("N.input", 30.).build().run(0.5);
+      DSRunner.builder(nets[g]).dt(0.1).vectorWarmUp(false).input("N.input", 30.).build().run(0.5);
       v[g] = groups[g].V.clone();
     }
     assertThat(v[0]).usingExactEquality().containsExactly(v[1]).inOrder();
@@ -157,7 +157,7 @@ class VectorKernelsTest {
     spread(group);
     Network net = new Network();
     net.add(group);
-    DSRunner.Builder b = DSRunner.builder(net).dt(0.01);
+    DSRunner.Builder b = DSRunner.builder(net).dt(0.01).vectorWarmUp(false);
     if (input != 0) {
       b.input(group.name() + ".input", input);
     }

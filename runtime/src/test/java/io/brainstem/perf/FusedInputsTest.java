@@ -34,6 +34,7 @@ class FusedInputsTest {
     List<String> all = new ArrayList<>(List.of("E.spike", "I.spike"));
     all.addAll(List.of(monitors));
     try (Runner runner = DSRunner.builder(net).jit(jit).fuseSynapses(fuse).threads(threads)
+        .vectorWarmUp(false)
         .monitorMode(MonitorMode.APPEND)
         .input("E.input", 20.).input("I.input", 20.).monitors(all.toArray(new String[0]))
         .build()) {
@@ -194,7 +195,7 @@ class FusedInputsTest {
     net.add(new ShuntingConductanceProjection("S2B", s, b,
         new io.brainstem.connectivity.FixedProb(0.4, 3)));
     List<Object> out = new ArrayList<>();
-    try (Runner runner = DSRunner.builder(net).jit(jit).fuseSynapses(fuse)
+    try (Runner runner = DSRunner.builder(net).jit(jit).fuseSynapses(fuse).vectorWarmUp(false)
         .input("A.input", 12.).input("S.input", 14.).input("B.I_inh", 3.)
         .monitors("B.I_exc", "B.I_inh").build()) {
       runner.run(50.);

@@ -95,6 +95,15 @@ public final class ExpCobaProjectionVector implements ProjectionKernel {
   }
 
   @Override
+  public boolean matchesScalar() {
+    return switch (projection.method()) {
+      case EXP_AUTO -> true;
+      case EXP_EULER -> !params.heterogeneous();
+      case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> true;
+    };
+  }
+
+  @Override
   public int lanes() {
     return S.length();
   }

@@ -489,6 +489,15 @@ public final class LifGroupVector implements NeuronKernel {
   }
 
   @Override
+  public boolean matchesScalar() {
+    return switch (group.method()) {
+      case EXP_AUTO -> true;
+      case EXP_EULER -> !params.heterogeneous();
+      case EULER, MIDPOINT, HEUN, RALSTON2, RK3, RK4, RK4_38 -> true;
+    };
+  }
+
+  @Override
   public boolean fuses() {
     return true;
   }

@@ -358,19 +358,25 @@ final class GroupEmitter {
         .beginControlFlow("if (vector == null)")
         .addStatement("return $L", scalarCall(range))
         .endControlFlow()
-        .addComment("Whole vectors there; the last (fewer than lanes()) neurons here, scalar.")
-        .addStatement("final int upper = $L - ($L - $L) % vector.lanes()", to, to, from)
         .addComment("With synapses folded into the loop (FusedInput), the fused kernel.")
         .addStatement("final $T fused = fusedInputs()", RuntimeNames.FUSED_INPUTS)
+        .addComment("Whole vectors there; the last (fewer than lanes()) neurons here, scalar. While")
+        .addComment("the vector kernel warms up, only a slice of them there (VectorWarmUp).")
+        .addStatement("final $T warmUp = warmUp(vector, fused != null)", RuntimeNames.VECTOR_WARM_UP)
+        .addStatement("final int upper = warmUp.vectorEnd($L, $L, vector.lanes())", from, to)
+        .addStatement("final long start = warmUp.clock()")
         .addStatement("final int spikeEnd = fused == null ? vector.update(t, dt, $L, upper)"
             + " : vector.updateFused(t, dt, $L, upper, fused)", from, from)
         .beginControlFlow("if (upper == $L)", to)
         .addStatement("return spikeEnd")
         .endControlFlow()
+        .addStatement("final long split = warmUp.clock()")
         .beginControlFlow("if (fused != null)")
         .addStatement("fused.settleTail(upper, $L)", to)
         .endControlFlow()
-        .addStatement("return joinTail(spikeEnd, upper, $L)", scalarCall("upper, " + to))
+        .addStatement("final int end = joinTail(spikeEnd, upper, $L)", scalarCall("upper, " + to))
+        .addStatement("warmUp.record(start, split, upper - $L, $L - upper)", from, to)
+        .addStatement("return end")
         .build();
   }
 

@@ -19,6 +19,7 @@ final class RuntimeNames {
   static final ClassName NEURON_KERNEL = ClassName.get("io.brainstem.network", "NeuronKernel");
   static final ClassName FUSED_INPUT = ClassName.get("io.brainstem.network", "FusedInput");
   static final ClassName FUSED_INPUTS = ClassName.get("io.brainstem.network", "FusedInputs");
+  static final ClassName VECTOR_WARM_UP = ClassName.get("io.brainstem.network", "VectorWarmUp");
   static final ClassName FUSED_SHAPE =
       ClassName.get("io.brainstem.network", "FusedInput", "Shape");
   static final ClassName PROJECTION_KERNEL =

@@ -158,9 +158,17 @@ final class VectorGroupEmitter {
     }
     type.addMethod(constructor()).addMethod(update()).addMethod(VectorKernelParts.lanes(s))
         .addMethod(VectorKernelParts.describe(storage, s));
+    Map<String, Boolean> exact = new LinkedHashMap<>();
     for (Integrator integrator : loops()) {
-      type.addMethods(step(integrator, Variant.GROUP_WIDE));
-      type.addMethods(step(integrator, Variant.PER_ELEMENT));
+      for (Variant variant : List.of(Variant.GROUP_WIDE, Variant.PER_ELEMENT)) {
+        List<MethodSpec> methods = step(integrator, variant);
+        exact.put(stepMethod(integrator, variant),
+            methods.stream().noneMatch(VectorGroupEmitter::callsVectorLibrary));
+        type.addMethods(methods);
+      }
+    }
+    if (storage == Storage.DOUBLE) {
+      type.addMethod(matchesScalar(exact));
     }
     if (fusable()) {
       type.addMethods(fusedMethods()).addMethods(foldInputs());
@@ -197,6 +205,40 @@ final class VectorGroupEmitter {
     arrays().forEach(a -> ctor.addStatement("this.$L = $L.$L", a, owner,
         stored(a) ? generated.field(a, storage) : a));
     return ctor.build();
+  }
+
+  /**
+   * Whether {@code method} calls a function of the vector library ({@code lanewise} {@code exp},
+   * {@code log}, {@code tanh}, {@code expm1}, ...; {@code pow}), which may round differently from
+   * {@code java.lang.Math}: every other operation is the scalar kernel's, correctly rounded.
+   */
+  static boolean callsVectorLibrary(MethodSpec method) {
+    String code = method.code().toString();
+    return code.contains(".lanewise(") || code.contains(".pow(");
+  }
+
+  /** {@code matchesScalar()}: per integrator and parameter layout, from the kernels' code. */
+  private MethodSpec matchesScalar(Map<String, Boolean> exact) {
+    CodeBlock.Builder code = CodeBlock.builder().add("return ").beginControlFlow("switch ($L.method())", owner);
+    for (Integrator loop : loops()) {
+      String cases = String.join(", ", Linearity.supported(model).stream()
+          .filter(m -> m == loop || (sharesStages(m) && sharesStages(loop)))
+          .map(Integrator::name).toList());
+      boolean groupWide = exact.get(stepMethod(loop, Variant.GROUP_WIDE));
+      boolean perElement = exact.get(stepMethod(loop, Variant.PER_ELEMENT));
+      code.addStatement("case $L -> $L", cases, groupWide == perElement ? String.valueOf(groupWide)
+          : (groupWide ? "!" : "") + "params.heterogeneous()");
+    }
+    if (Linearity.supported(model).size() < Integrator.values().length) {
+      code.addStatement("default -> false");
+    }
+    code.unindent().add("};\n");
+    return MethodSpec.methodBuilder("matchesScalar")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .returns(boolean.class)
+        .addCode(code.build())
+        .build();
   }
 
   private MethodSpec update() {

@@ -137,36 +137,48 @@ final class VectorProjectionEmitter {
         .addStatement("final $T $L = jit ? vectorKernel() : null", RuntimeNames.PROJECTION_KERNEL,
             vector)
         .add("// Whole vectors of the element loops there; the rest, and the spike delivery, here.\n")
-        .addStatement("final int $L = $L == null ? $L : $L - ($L - $L) % $L.lanes()", tail, vector,
-            from, to, to, from, vector);
+        .add("// While the vector kernels warm up, only a slice of them there (VectorWarmUp).\n")
+        .addStatement("final $T warmUp = warmUp($L)", RuntimeNames.VECTOR_WARM_UP, vector)
+        .addStatement("final int $L = $L == null ? $L : warmUp.vectorEnd($L, $L, $L.lanes())", tail,
+            vector, from, from, to, vector)
+        .addStatement("final long start = warmUp.clock()");
     if (!model.odes().isEmpty()) {
       code.beginControlFlow("if ($L != null)", vector)
           .addStatement("$L.integrate($L)", vector, range)
           .endControlFlow();
     }
-    code.add(scalar);
+    code.addStatement("final long split = warmUp.clock()")
+        .add(scalar)
+        .addStatement("final long resumed = warmUp.clock()");
     if (model.output().isPresent()) {
       code.beginControlFlow(FusedShape.of(model).isPresent() ? "if ($L != null && fusedInput() == null)"
               : "if ($L != null)", vector)
           .addStatement("$L.output($L)", vector, range)
           .endControlFlow();
     }
-    return code.build();
+    return code.addStatement("warmUp.record(start, split, resumed, $L - $L, $L - $L)", tail, from,
+        to, tail).build();
   }
 
   TypeSpec type() {
     List<MethodSpec> kernels = new ArrayList<>();
     boolean blocks = false; // whether some kernel runs as several loops (and needs BLOCK)
+    Map<String, Boolean> exact = new LinkedHashMap<>();
     for (Integrator integrator : model.odes().isEmpty() ? List.<Integrator>of() : loops()) {
       for (Variant variant : List.of(Variant.GROUP_WIDE, Variant.PER_ELEMENT)) {
         List<MethodSpec> kernel = step(integrator, variant);
         blocks |= kernel.size() > 1;
         kernels.addAll(kernel);
+        exact.put(stepMethod(integrator, variant),
+            kernel.stream().noneMatch(VectorGroupEmitter::callsVectorLibrary));
       }
     }
     model.output().ifPresent(out -> {
-      kernels.add(output(out, Variant.GROUP_WIDE));
-      kernels.add(output(out, Variant.PER_ELEMENT));
+      for (Variant variant : List.of(Variant.GROUP_WIDE, Variant.PER_ELEMENT)) {
+        MethodSpec kernel = output(out, variant);
+        kernels.add(kernel);
+        exact.put(outputMethod(variant), !VectorGroupEmitter.callsVectorLibrary(kernel));
+      }
     });
     TypeName species = ParameterizedTypeName.get(RuntimeNames.VECTOR_SPECIES, TypeName.DOUBLE.box());
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
@@ -198,6 +210,9 @@ final class VectorProjectionEmitter {
       type.addMethod(integrate());
     }
     model.output().ifPresent(out -> type.addMethod(outputDispatch(out)));
+    if (storage == Storage.DOUBLE) {
+      type.addMethod(matchesScalar(exact));
+    }
     return type.addMethod(VectorKernelParts.lanes(s))
         .addMethod(VectorKernelParts.describe(storage, s))
         .addMethods(kernels)
@@ -263,6 +278,48 @@ final class VectorProjectionEmitter {
         .addParameter(int.class, to)
         .addCode(code.endControlFlow().build())
         .build();
+  }
+
+  /** {@code matchesScalar()}: per integrator and parameter layout, from the kernels' code. */
+  private MethodSpec matchesScalar(Map<String, Boolean> exact) {
+    boolean outputs = model.output().isPresent();
+    String output = !outputs ? "true" : exactness(exact.get(outputMethod(Variant.GROUP_WIDE)),
+        exact.get(outputMethod(Variant.PER_ELEMENT)));
+    MethodSpec.Builder method = MethodSpec.methodBuilder("matchesScalar")
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .returns(boolean.class);
+    if (model.odes().isEmpty()) {
+      return method.addStatement("return $L", output).build();
+    }
+    CodeBlock.Builder code = CodeBlock.builder().add("return ").beginControlFlow("switch ($L.method())", owner);
+    for (Integrator loop : loops()) {
+      String cases = String.join(", ", Linearity.supported(model).stream()
+          .filter(m -> m == loop || (sharesStages(m) && sharesStages(loop)))
+          .map(Integrator::name).toList());
+      String integrate = exactness(exact.get(stepMethod(loop, Variant.GROUP_WIDE)),
+          exact.get(stepMethod(loop, Variant.PER_ELEMENT)));
+      code.addStatement("case $L -> $L", cases, both(integrate, output));
+    }
+    if (Linearity.supported(model).size() < Integrator.values().length) {
+      code.addStatement("default -> false");
+    }
+    code.unindent().add("};\n");
+    return method.addCode(code.build()).build();
+  }
+
+  /** Java for "both exact", each of {@code a} and {@code b} from {@link #exactness}. */
+  private static String both(String a, String b) {
+    if (a.equals("true") || a.equals(b)) {
+      return b;
+    }
+    return b.equals("true") ? a : "false"; // false, or one layout each
+  }
+
+  /** Java for "exact" given the group-wide and per-element kernels' exactness. */
+  private static String exactness(boolean groupWide, boolean perElement) {
+    return groupWide == perElement ? String.valueOf(groupWide)
+        : (groupWide ? "!" : "") + "params.heterogeneous()";
   }
 
   private MethodSpec outputDispatch(Output out) {

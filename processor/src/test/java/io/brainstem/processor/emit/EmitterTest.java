@@ -176,8 +176,8 @@ class EmitterTest {
     assertThat(files.get(2).typeSpec().name()).isEqualTo("ExpCobaProjectionFloatVector");
     String update = method(projection,
         "public void update(double t, double dt, int from, int to, boolean jit)");
-    assertThat(update).contains("final int tail = vector == null ? from : to - (to - from) %"
-        + " vector.lanes();");
+    assertThat(update).contains("final int tail = vector == null ? from :"
+        + " warmUp.vectorEnd(from, to, vector.lanes());");
     int integrate = update.indexOf("vector.integrate(t, dt, from, tail);");
     int scalar = update.indexOf("scalarUpdate(t, dt, from, tail, to, jit);");
     int output = update.indexOf("vector.output(t, dt, from, tail);");

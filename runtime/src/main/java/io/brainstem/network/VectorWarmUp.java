@@ -1,0 +1,146 @@
+package io.brainstem.network;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Scalar kernels while the vector kernels compile. Until C2 has compiled them, the Vector API runs
+ * in the interpreter and C1 many times slower than scalar code (the seed's EINet, 100 ms: 1.08 s
+ * with vector kernels from the first step against 0.09 s scalar, docs/benchmarks.md). So, while a
+ * kernel warms up, a group runs it on the first {@link #SLICE} vectors of each range only, where
+ * its JIT profile builds, and its scalar kernel on the rest; once the slice runs within
+ * {@link #COMPILED} times the scalar part's time per element in two windows of {@link #WINDOW}
+ * calls in a row (or after {@link #MAX_CALLS} calls), the vector kernel takes whole ranges. Runners
+ * ask for it in short runs only ({@code RunnerBuilder.vectorWarmUp}).
+ *
+ * <p>Only for vector kernels that agree with the scalar ones bit for bit
+ * ({@link NeuronKernel#matchesScalar()}): the results then do not depend on when the switch happens,
+ * which depends on the JIT's timing. One warm-up per kernel class, integrator and fused form, for
+ * the whole JVM, since compiled code is per class: a second network of the same models starts warm.
+ */
+public final class VectorWarmUp {
+  /** Vectors per range on the vector kernel while it warms up. */
+  public static final int SLICE = 2;
+  /**
+   * The slice counts as compiled when its time per element is at most this many times the scalar
+   * part's: C2's code runs at 0.3-2 times (the call's own cost weighs on a slice), C1's and the
+   * interpreter's at 30-300 times (docs/benchmarks.md, "Vector kernels warm up on a slice").
+   */
+  static final double COMPILED = 4;
+  /** Calls per comparison of the slice's time per element with the scalar part's. */
+  static final int WINDOW = 16;
+  /** Calls after which the vector kernel takes whole ranges whatever the timings say. */
+  static final int MAX_CALLS = 1 << 15;
+  /** Warmed up: whole ranges on the vector kernel, no timing (kernels that do not match scalar). */
+  public static final VectorWarmUp DONE = new VectorWarmUp(true);
+
+  private static final ConcurrentHashMap<String, VectorWarmUp> ALL = new ConcurrentHashMap<>();
+
+  private volatile boolean done;
+  private int calls;
+  private int window;
+  private int fasterWindows;
+  private long vectorNanos;
+  private long vectorElements;
+  private long scalarNanos;
+  private long scalarElements;
+
+  private VectorWarmUp(boolean done) {
+    this.done = done;
+  }
+
+  /** The JVM's warm-up of {@code kernel}'s {@code variant} (e.g. its integrator and fused form). */
+  static VectorWarmUp of(Object kernel, String variant) {
+    return ALL.computeIfAbsent(kernel.getClass().getName() + '/' + variant,
+        k -> new VectorWarmUp(false));
+  }
+
+  /** Whether the vector kernel takes whole ranges. */
+  public boolean done() {
+    return done;
+  }
+
+  /**
+   * The end of the vector kernel's part of {@code [from, to)}: the whole vectors, or while warming
+   * up the first {@link #SLICE} elements of them; the scalar kernel runs the rest.
+   */
+  public int vectorEnd(int from, int to, int lanes) {
+    int whole = to - (to - from) % lanes;
+    return done ? whole : Math.min(whole, from + SLICE * lanes);
+  }
+
+  /** {@link System#nanoTime()} while warming up, else 0 (no clock read once warm). */
+  public long clock() {
+    return done ? 0L : System.nanoTime();
+  }
+
+  /**
+   * Records one call: the vector kernel ran {@code vectorElements} from {@code start} to {@code
+   * split} (both from {@link #clock()}), the scalar kernel {@code scalarElements} from then to now.
+   */
+  public void record(long start, long split, int vectorElements, int scalarElements) {
+    if (start != 0L && split != 0L) {
+      long end = System.nanoTime();
+      add(split - start, end - split, vectorElements, scalarElements);
+    }
+  }
+
+  /**
+   * As {@link #record(long, long, int, int)} for a projection: the vector kernel ran from {@code
+   * start} to {@code split} and from {@code resumed} to now, the scalar loops (with the spike
+   * delivery) between.
+   */
+  public void record(long start, long split, long resumed, int vectorElements,
+      int scalarElements) {
+    if (start != 0L && split != 0L && resumed != 0L) {
+      long end = System.nanoTime();
+      add(split - start + end - resumed, resumed - split, vectorElements, scalarElements);
+    }
+  }
+
+  /** One call's times and elements (package-private for tests). */
+  void add(long vectorNanos, long scalarNanos, int vectorElements, int scalarElements) {
+    synchronized (this) {
+      if (done) {
+        return;
+      }
+      calls++;
+      this.vectorNanos += vectorNanos;
+      this.vectorElements += vectorElements;
+      this.scalarNanos += scalarNanos;
+      this.scalarElements += scalarElements;
+      if (++window < WINDOW) {
+        return;
+      }
+      // Per element: vectorNanos / vectorElements <= scalarNanos / scalarElements.
+      boolean faster = this.scalarElements > 0
+          && (double) this.vectorNanos * this.scalarElements
+              <= COMPILED * this.scalarNanos * this.vectorElements;
+      fasterWindows = faster ? fasterWindows + 1 : 0;
+      window = 0;
+      this.vectorNanos = this.scalarNanos = this.vectorElements = this.scalarElements = 0;
+      if (fasterWindows >= 2 || calls >= MAX_CALLS) {
+        done = true;
+      }
+    }
+  }
+
+  /** Calls recorded so far (for tests). */
+  synchronized int calls() {
+    return calls;
+  }
+
+  /** Forgets every warm-up (for tests: the next runs start cold again, as in a new JVM). */
+  static void forgetAll() {
+    ALL.clear();
+  }
+
+  /** Ends every warm-up now (for tests: the switch at a chosen step). */
+  static void finishAll() {
+    ALL.values().forEach(w -> w.done = true);
+  }
+
+  /** Calls recorded by every warm-up of the JVM (for tests). */
+  static int recordedCalls() {
+    return ALL.values().stream().mapToInt(VectorWarmUp::calls).sum();
+  }
+}
