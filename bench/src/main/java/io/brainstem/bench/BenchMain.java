@@ -32,7 +32,8 @@ import java.util.Map;
  *
  * {@code t_run_loop} is the time of {@code runner.run} alone. With {@code --warmup ms}, the network
  * first runs that long (again, up to 20 times, while a vector kernel still runs on a slice of its
- * group, {@code Network.warmingUp()}) and {@code runner.reset()} restores its initial state, so that the JIT has
+ * group, {@code Network.warmingUp()}, and once more after that) and {@code runner.reset()}
+ * restores its initial state, so that the JIT has
  * compiled the kernels, with this network's profile, before the measured run (which gives the
  * same spikes as a cold one): the counterpart of Brian2's C++ compilation, which its
  * {@code t_run_loop} leaves out too ({@code t_warmup} reports it; the process time includes it).
@@ -110,8 +111,13 @@ public final class BenchMain {
       if (warmupMs > 0) {
         long w0 = System.nanoTime();
         runner.run(warmupMs);
-        // Until every vector kernel runs on whole groups (VectorWarmUp), at most 20 warm-ups.
+        // Until every vector kernel runs on whole groups (VectorWarmUp), at most 20 warm-ups, and
+        // one more after the switch: the JIT recompiles what the whole groups' profile changes.
+        boolean sliced = bench.network().warmingUp();
         for (int more = 0; more < 20 && bench.network().warmingUp(); more++) {
+          runner.run(warmupMs);
+        }
+        if (sliced) {
           runner.run(warmupMs);
         }
         runner.reset(); // back to the initial state: the measured run is the cold run's twin

@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * in the interpreter and C1 many times slower than scalar code (the seed's EINet, 100 ms: 1.08 s
  * with vector kernels from the first step against 0.09 s scalar, docs/benchmarks.md). So, while a
  * kernel warms up, a group runs it on the first {@link #SLICE} vectors of each range only, where
- * its JIT profile builds, and its scalar kernel on the rest; once the slice runs within
- * {@link #COMPILED} times the scalar part's time per element in two windows of {@link #WINDOW}
- * calls in a row (or after {@link #MAX_CALLS} calls), the vector kernel takes whole ranges. Runners
+ * its JIT profile builds, and its scalar kernel on the rest; once the slice runs at compiled speed
+ * ({@link #COMPILED}) in two windows of {@link #WINDOW} calls in a row (or after {@link #MAX_CALLS}
+ * calls), the vector kernel takes whole ranges. Runners
  * ask for it in short runs only ({@code RunnerBuilder.vectorWarmUp}).
  *
  * <p>Only for vector kernels that agree with the scalar ones bit for bit
@@ -21,11 +21,14 @@ public final class VectorWarmUp {
   /** Vectors per range on the vector kernel while it warms up. */
   public static final int SLICE = 2;
   /**
-   * The slice counts as compiled when its time per element is at most this many times the scalar
-   * part's: C2's code runs at 0.3-2 times (the call's own cost weighs on a slice), C1's and the
-   * interpreter's at 30-300 times (docs/benchmarks.md, "Vector kernels warm up on a slice").
+   * The slice counts as compiled when it takes at most this many times the scalar part's time per
+   * element, plus {@link #CALL_NANOS} per call: C2's code runs a slice in 0.05-0.2 µs (mostly the
+   * call's own cost), C1's and the interpreter's in 5-60 µs (docs/benchmarks.md, "Vector kernels
+   * warm up on a slice").
    */
   static final double COMPILED = 4;
+  /** The allowance per call for a slice's fixed cost (group-wide constants, the loop's entry). */
+  static final long CALL_NANOS = 250;
   /** Calls per comparison of the slice's time per element with the scalar part's. */
   static final int WINDOW = 16;
   /** Calls after which the vector kernel takes whole ranges whatever the timings say. */
@@ -111,10 +114,10 @@ public final class VectorWarmUp {
       if (++window < WINDOW) {
         return;
       }
-      // Per element: vectorNanos / vectorElements <= scalarNanos / scalarElements.
+      // vectorNanos <= COMPILED * (scalarNanos / scalarElements) * vectorElements + allowance
       boolean faster = this.scalarElements > 0
-          && (double) this.vectorNanos * this.scalarElements
-              <= COMPILED * this.scalarNanos * this.vectorElements;
+          && (double) this.vectorNanos <= COMPILED * this.scalarNanos * this.vectorElements
+              / this.scalarElements + (double) CALL_NANOS * WINDOW;
       fasterWindows = faster ? fasterWindows + 1 : 0;
       window = 0;
       this.vectorNanos = this.scalarNanos = this.vectorElements = this.scalarElements = 0;

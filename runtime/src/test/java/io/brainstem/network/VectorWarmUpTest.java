@@ -28,25 +28,26 @@ class VectorWarmUpTest {
     assertThat(w.vectorEnd(64, 1064, 8)).isEqualTo(64 + VectorWarmUp.SLICE * 8);
     assertThat(w.vectorEnd(64, 70, 8)).isEqualTo(64); // no whole vector
     assertThat(w.clock()).isNotEqualTo(0L);
-    // Interpreted or C1: 100 ns per element on the slice against 1 ns scalar.
+    // Interpreted or C1: 5 µs for the slice's 16 elements against 1 ns per element scalar.
     for (int c = 0; c < 4 * VectorWarmUp.WINDOW; c++) {
-      w.add(1_600, 984, 16, 984);
+      w.add(5_000, 984, 16, 984);
     }
     assertThat(w.done()).isFalse();
-    // Compiled: 3 ns per element (the call's own cost on 16 elements) against 1 ns: one window...
+    // Compiled: 0.2 µs, mostly the call's own cost (16 elements at 4 x 1 ns, plus 250 ns, pass):
+    // one window...
     for (int c = 0; c < VectorWarmUp.WINDOW; c++) {
-      w.add(48, 984, 16, 984);
+      w.add(200, 984, 16, 984);
     }
     assertThat(w.done()).isFalse();
     // ...a slow one (a pause) starts the count again, then two in a row end it.
     for (int c = 0; c < VectorWarmUp.WINDOW; c++) {
-      w.add(1_600, 984, 16, 984);
+      w.add(5_000, 984, 16, 984);
     }
     for (int c = 0; c < 2 * VectorWarmUp.WINDOW - 1; c++) {
-      w.add(48, 984, 16, 984);
+      w.add(200, 984, 16, 984);
     }
     assertThat(w.done()).isFalse();
-    w.add(48, 984, 16, 984);
+    w.add(200, 984, 16, 984);
     assertThat(w.done()).isTrue();
     assertThat(w.vectorEnd(64, 1070, 8)).isEqualTo(1064);
     assertThat(w.clock()).isEqualTo(0L);
@@ -58,10 +59,10 @@ class VectorWarmUpTest {
   void endsAfterMaxCallsWhateverTheTimes() {
     VectorWarmUp w = VectorWarmUp.of(new Object() {}, "cap");
     for (int c = 0; c < VectorWarmUp.MAX_CALLS - 1; c++) {
-      w.add(1_600, 984, 16, 984);
+      w.add(5_000, 984, 16, 984);
     }
     assertThat(w.done()).isFalse();
-    w.add(1_600, 984, 16, 984);
+    w.add(5_000, 984, 16, 984);
     assertThat(w.done()).isTrue();
   }
 
