@@ -35,11 +35,8 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
   private NeuronKernel vectorKernel;
   private FusedInputs fusedInputs; // null: nothing folded into the loop (Network.planStep)
   private boolean scalarOnly;
-  /** Set by runners: the vector kernels warm up (VectorWarmUp); the cached warm-up and its key. */
-  private boolean warmUpKernels;
-  private VectorWarmUp warmUp;
-  private boolean warmUpFused;
-  private Integrator warmUpMethod;
+  /** Set by runners: whether the vector kernel warms up on a slice (VectorWarmUp). */
+  private final VectorWarmUp.Slot warmUp = new VectorWarmUp.Slot();
   /** The stage inputs of {@link Coupling#STAGED} projections; null without staged loops. */
   private StagedInputs staged;
 
@@ -131,24 +128,13 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
    * and {@code vector} agrees with the scalar kernel bit for bit.
    */
   protected final VectorWarmUp warmUp(NeuronKernel vector, boolean fused) {
-    if (!warmUpKernels) {
-      return VectorWarmUp.DONE;
-    }
-    VectorWarmUp w = warmUp;
-    if (w == null || warmUpFused != fused || warmUpMethod != method) {
-      w = vector.matchesScalar() ? VectorWarmUp.of(vector, method + (fused ? "/fused" : ""))
-          : VectorWarmUp.DONE;
-      warmUpFused = fused;
-      warmUpMethod = method;
-      warmUp = w;
-    }
-    return w;
+    return warmUp.isOn() ? warmUp.of(vector, vector.matchesScalar(), method, fused)
+        : VectorWarmUp.DONE;
   }
 
   /** Whether this group's vector kernel ran on a slice in its last step ({@link VectorWarmUp}). */
   final boolean warmingUp() {
-    VectorWarmUp w = warmUp;
-    return warmUpKernels && w != null && !w.done();
+    return warmUp.warming();
   }
 
   /**
@@ -156,8 +142,7 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
    * ({@link VectorWarmUp}); runners set it ({@code RunnerBuilder.vectorWarmUp}), off otherwise.
    */
   final void warmUpKernels(boolean on) {
-    this.warmUpKernels = on;
-    this.warmUp = null;
+    warmUp.on(on);
   }
 
   /**

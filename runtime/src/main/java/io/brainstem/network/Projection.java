@@ -51,10 +51,8 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private FusedInput fusable; // made on first use
   private FusedInput fused; // non-null while fused (Network.planStep)
   private boolean scalarOnly;
-  /** Set by runners: the vector kernels warm up (VectorWarmUp); the cached warm-up and its key. */
-  private boolean warmUpKernels;
-  private VectorWarmUp warmUp;
-  private Integrator warmUpMethod;
+  /** Set by runners: whether the vector kernels warm up on a slice (VectorWarmUp). */
+  private final VectorWarmUp.Slot warmUp = new VectorWarmUp.Slot();
   private Coupling coupling = Coupling.HELD;
   private int stagedInput = -1;
   private int stagedSlope = -1;
@@ -790,29 +788,18 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
    * warm-up and {@code vector} agrees with the scalar loops bit for bit.
    */
   protected final VectorWarmUp warmUp(ProjectionKernel vector) {
-    if (!warmUpKernels || vector == null) {
-      return VectorWarmUp.DONE;
-    }
-    VectorWarmUp w = warmUp;
-    Integrator m = method();
-    if (w == null || warmUpMethod != m) {
-      w = vector.matchesScalar() ? VectorWarmUp.of(vector, String.valueOf(m)) : VectorWarmUp.DONE;
-      warmUpMethod = m;
-      warmUp = w;
-    }
-    return w;
+    return vector == null || !warmUp.isOn() ? VectorWarmUp.DONE
+        : warmUp.of(vector, vector.matchesScalar(), method(), false);
   }
 
   /** Whether this projection's vector kernels ran on a slice in its last step. */
   final boolean warmingUp() {
-    VectorWarmUp w = warmUp;
-    return warmUpKernels && w != null && !w.done();
+    return warmUp.warming();
   }
 
   /** As {@code NeuronGroup.warmUpKernels}: set by runners, off otherwise. */
   final void warmUpKernels(boolean on) {
-    this.warmUpKernels = on;
-    this.warmUp = null;
+    warmUp.on(on);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.brainstem.network;
 
+import io.brainstem.annotations.Integrator;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,6 +50,49 @@ public final class VectorWarmUp {
 
   private VectorWarmUp(boolean done) {
     this.done = done;
+  }
+
+  /**
+   * A group's or projection's side: whether a runner asked for the warm-up, and the warm-up its
+   * kernel had for the last integrator and fused form (looked up again when either changes).
+   */
+  static final class Slot {
+    private boolean on;
+    private VectorWarmUp chosen;
+    private Integrator method;
+    private boolean fused;
+
+    /** Set by runners before each run; forgets the last choice. */
+    void on(boolean on) {
+      this.on = on;
+      this.chosen = null;
+    }
+
+    /** Whether a runner asked for the warm-up. */
+    boolean isOn() {
+      return on;
+    }
+
+    /**
+     * {@code kernel}'s warm-up (only when {@link #isOn()}), {@link #DONE} when it does not match
+     * scalar.
+     */
+    VectorWarmUp of(Object kernel, boolean matchesScalar, Integrator method, boolean fused) {
+      VectorWarmUp w = chosen;
+      if (w == null || this.method != method || this.fused != fused) {
+        w = matchesScalar ? VectorWarmUp.of(kernel, method + (fused ? "/fused" : "")) : DONE;
+        this.method = method;
+        this.fused = fused;
+        chosen = w;
+      }
+      return w;
+    }
+
+    /** Whether the last step ran a slice. */
+    boolean warming() {
+      VectorWarmUp w = chosen;
+      return on && w != null && !w.done();
+    }
   }
 
   /** The JVM's warm-up of {@code kernel}'s {@code variant} (e.g. its integrator and fused form). */
