@@ -31,8 +31,9 @@ import java.util.Map;
  * </pre>
  *
  * {@code t_run_loop} is the time of {@code runner.run} alone. With {@code --warmup ms}, the network
- * first runs that long (again, up to 20 times, while a vector kernel still runs on a slice of its
- * group, {@code Network.warmingUp()}, and once more after that) and {@code runner.reset()}
+ * first runs that long (again, up to 20 times, while vector kernels still run on a slice of their
+ * group or not at all, {@code Network.warmingUp()} and {@code scalarRun()}, and once more after
+ * that) and {@code runner.reset()}
  * restores its initial state, so that the JIT has
  * compiled the kernels, with this network's profile, before the measured run (which gives the
  * same spikes as a cold one): the counterpart of Brian2's C++ compilation, which its
@@ -107,14 +108,17 @@ public final class BenchMain {
     double tWarmup = 0;
     double tCheckpoint = 0;
     java.util.List<String> fused;
+    boolean scalarRun;
     try (DSRunner runner = builder.build()) {
       if (warmupMs > 0) {
         long w0 = System.nanoTime();
         runner.run(warmupMs);
-        // Until every vector kernel runs on whole groups (VectorWarmUp), at most 20 warm-ups, and
-        // one more after the switch: the JIT recompiles what the whole groups' profile changes.
-        boolean sliced = bench.network().warmingUp();
-        for (int more = 0; more < 20 && bench.network().warmingUp(); more++) {
+        // Until every vector kernel runs on whole groups (VectorWarmUp: after the JVM's first
+        // scalar runs and the slice), at most 20 warm-ups, and one more after the switch: the
+        // JIT recompiles what the whole groups' profile changes.
+        boolean sliced = bench.network().warmingUp() || bench.network().scalarRun();
+        for (int more = 0; more < 20
+            && (bench.network().warmingUp() || bench.network().scalarRun()); more++) {
           runner.run(warmupMs);
         }
         if (sliced) {
@@ -133,6 +137,7 @@ public final class BenchMain {
       cpuLoop = (THREADS.getCurrentThreadCpuTime() - cpu0) * 1e-9;
       cpuPool = (poolCpu() - pool0) * 1e-9;
       fused = runner.fusedInputs();
+      scalarRun = bench.network().scalarRun();
       spikesE = bench.e().totalSpikes() - spikesE0;
       spikesI = bench.i().totalSpikes() - spikesI0;
       if (opt.containsKey("checkpoint-every")) { // one checkpoint alone, timed: the median of 5
@@ -165,6 +170,7 @@ public final class BenchMain {
     res.put("kernels", e.kernels());
     res.put("fused", String.join("; ", fused));
     res.put("vector_warmup", opt.getOrDefault("vector-warmup", "true"));
+    res.put("scalar_run", String.valueOf(scalarRun)); // the measured run kept vector kernels off
     res.put("precision", precision.name().toLowerCase(Locale.ROOT));
     res.put("method", e.method().name());
     res.put("coupling", bench.network().projections().get(0).coupling().name());

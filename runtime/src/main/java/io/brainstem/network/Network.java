@@ -433,6 +433,58 @@ public class Network {
     }
   }
 
+  /**
+   * Whether a run of {@code steps} steps keeps the vector kernels that match their scalar ones off,
+   * bit for bit the same results ({@link VectorWarmUp#scalarRun}: a fresh JVM's short runs, where
+   * compiling vector code would cost more than it saves); a runner asks before each {@code jit}
+   * run, with {@code allowed} false when it wants the vector kernels.
+   */
+  public final boolean scalarFirst(long steps, boolean allowed) {
+    java.util.List<Object> kernels = new ArrayList<>();
+    for (NeuronGroup g : groups) {
+      g.scalarRun(false);
+      Object k = g.kernelForScalarRun();
+      if (k != null) {
+        kernels.add(k);
+      }
+    }
+    for (Projection p : projectionArray) {
+      p.scalarRun(false);
+      Object k = p.kernelForScalarRun();
+      if (k != null) {
+        kernels.add(k);
+      }
+    }
+    boolean on = VectorWarmUp.scalarRun(kernels, steps * size(), allowed);
+    if (on) {
+      for (NeuronGroup g : groups) {
+        g.scalarRun(g.kernelForScalarRun() != null);
+      }
+      for (Projection p : projectionArray) {
+        p.scalarRun(p.kernelForScalarRun() != null);
+      }
+    }
+    return on;
+  }
+
+  /**
+   * Whether the last run kept some vector kernels off ({@link #scalarFirst}): its timings are the
+   * scalar kernels' (a benchmark warms up until this and {@link #warmingUp()} are false).
+   */
+  public final boolean scalarRun() {
+    for (NeuronGroup g : groups) {
+      if (g.scalarRun()) {
+        return true;
+      }
+    }
+    for (Projection p : projectionArray) {
+      if (p.scalarRun()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The number of neurons: the sum of the groups' sizes. */
   public final long size() {
     long n = 0;

@@ -33,6 +33,8 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
   private long totalSpikes;
   /** The generated vector kernels, when this JVM runs them (see {@link Kernels}). */
   private NeuronKernel vectorKernel;
+  /** Set by runners for one run: scalar kernels though vector ones exist (VectorWarmUp). */
+  private boolean scalarRun;
   private FusedInputs fusedInputs; // null: nothing folded into the loop (Network.planStep)
   private boolean scalarOnly;
   /** Set by runners: whether the vector kernel warms up on a slice (VectorWarmUp). */
@@ -119,7 +121,26 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
 
   /** For generated groups: the vector kernels to run, or null for the scalar ones. */
   protected final NeuronKernel vectorKernel() {
-    return scalarOnly ? null : vectorKernel;
+    return scalarOnly || scalarRun ? null : vectorKernel;
+  }
+
+  /**
+   * The vector kernel a run may swap for the scalar one, bit for bit ({@link
+   * VectorWarmUp#scalarRun}), or null.
+   */
+  final NeuronKernel kernelForScalarRun() {
+    NeuronKernel k = scalarOnly ? null : vectorKernel;
+    return k != null && k.matchesScalar() ? k : null;
+  }
+
+  /** Set by runners: whether this run keeps the vector kernel off ({@link VectorWarmUp#scalarRun}). */
+  final void scalarRun(boolean on) {
+    this.scalarRun = on;
+  }
+
+  /** Whether the last run kept the vector kernel off ({@link #scalarRun(boolean)}). */
+  final boolean scalarRun() {
+    return scalarRun;
   }
 
   /**
@@ -169,7 +190,7 @@ public abstract class NeuronGroup implements io.brainstem.checkpoint.Checkpointe
 
   /** Which kernels {@code jit} updates run: {@code scalar}, or e.g. {@code vector (8 x double)}. */
   public final String kernels() {
-    NeuronKernel vector = vectorKernel();
+    NeuronKernel vector = scalarOnly ? null : vectorKernel; // a run's scalarRun aside
     return vector == null ? "scalar" : vector.describe();
   }
 

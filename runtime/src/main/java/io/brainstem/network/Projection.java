@@ -48,6 +48,8 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private int[] dueSynapseArray; // set by beginStep
   /** The generated vector kernels, when this JVM runs them (see {@link Kernels}). */
   private ProjectionKernel vectorKernel;
+  /** Set by runners for one run: scalar kernels though vector ones exist (VectorWarmUp). */
+  private boolean scalarRun;
   private FusedInput fusable; // made on first use
   private FusedInput fused; // non-null while fused (Network.planStep)
   private boolean scalarOnly;
@@ -779,7 +781,26 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
 
   /** For generated projections: the vector kernels to run, or null for the scalar ones. */
   protected final ProjectionKernel vectorKernel() {
-    return scalarOnly ? null : vectorKernel;
+    return scalarOnly || scalarRun ? null : vectorKernel;
+  }
+
+  /**
+   * The vector kernel a run may swap for the scalar one, bit for bit ({@link
+   * VectorWarmUp#scalarRun}), or null.
+   */
+  final ProjectionKernel kernelForScalarRun() {
+    ProjectionKernel k = scalarOnly ? null : vectorKernel;
+    return k != null && k.matchesScalar() ? k : null;
+  }
+
+  /** Set by runners: whether this run keeps the vector kernel off ({@link VectorWarmUp#scalarRun}). */
+  final void scalarRun(boolean on) {
+    this.scalarRun = on;
+  }
+
+  /** Whether the last run kept the vector kernel off ({@link #scalarRun(boolean)}). */
+  final boolean scalarRun() {
+    return scalarRun;
   }
 
   /**
@@ -846,7 +867,7 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
 
   /** Which kernels {@code jit} updates run: {@code scalar}, or e.g. {@code vector (8 x double)}. */
   public final String kernels() {
-    ProjectionKernel vector = vectorKernel();
+    ProjectionKernel vector = scalarOnly ? null : vectorKernel; // a run's scalarRun aside
     return vector == null ? "scalar" : vector.describe();
   }
 

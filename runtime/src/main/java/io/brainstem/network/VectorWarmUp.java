@@ -1,10 +1,12 @@
 package io.brainstem.network;
 
 import io.brainstem.annotations.Integrator;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Scalar kernels while the vector kernels compile. Until C2 has compiled them, the Vector API runs
+ * Scalar kernels while the vector kernels compile, and before that, in runs too short to pay for
+ * compiling them ({@link #SCALAR_WORK}). Until C2 has compiled them, the Vector API runs
  * in the interpreter and C1 many times slower than scalar code (the seed's EINet, 100 ms: 1.08 s
  * with vector kernels from the first step against 0.09 s scalar, docs/benchmarks.md). So, while a
  * kernel warms up, a group runs it on the first {@link #SLICE} vectors of each range only, where
@@ -17,6 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link NeuronKernel#matchesScalar()}): the results then do not depend on when the switch happens,
  * which depends on the JIT's timing. One warm-up per kernel class, integrator and fused form, for
  * the whole JVM, since compiled code is per class: a second network of the same models starts warm.
+ *
+ * <p>Even on a slice, a fresh JVM's vector kernels cost a run 0.2-0.9 s before they pay (the seed's
+ * EINet, 4 000 neurons: 0.25 s for 100 ms against 0.07 s scalar, 0.53 s for 1 s against 0.18 s), so
+ * a run starts with no vector code at all while the JVM's scalar runs, this one included, add up to
+ * at most {@link #SCALAR_WORK} neuron-steps and none of its kernel classes has run vector code yet
+ * ({@link #scalarRun}).
  */
 public final class VectorWarmUp {
   /** Vectors per range on the vector kernel while it warms up. */
@@ -37,7 +45,23 @@ public final class VectorWarmUp {
   /** Warmed up: whole ranges on the vector kernel, no timing (kernels that do not match scalar). */
   public static final VectorWarmUp DONE = new VectorWarmUp(true);
 
+  /**
+   * The neuron-steps (steps x neurons) of a JVM's runs with scalar kernels in place of vector ones
+   * that have not run yet: where vector kernels matching the scalar ones start to pay for their
+   * compilation in a fresh JVM (measured: COBA 4 000 and 40 000 neurons break even at 1-1.5e8,
+   * EINet and CUBA later; docs/benchmarks.md, "Scalar kernels first").
+   */
+  public static final long SCALAR_WORK = 100_000_000L;
+  /** The property that sets another limit than {@link #SCALAR_WORK} (0: no scalar runs). */
+  public static final String SCALAR_WORK_PROPERTY = "brainstem.scalarWork";
+
   private static final ConcurrentHashMap<String, VectorWarmUp> ALL = new ConcurrentHashMap<>();
+  /** Kernel classes that ran vector code in this JVM (they run it from then on). */
+  private static final Set<String> STARTED = ConcurrentHashMap.newKeySet();
+  /** The neuron-steps the JVM's runs took on scalar kernels in place of vector ones. */
+  private static long scalarWork;
+  /** {@link #SCALAR_WORK} or {@code -Dbrainstem.scalarWork}. */
+  private static long scalarLimit = scalarLimit();
 
   private volatile boolean done;
   private int calls;
@@ -99,6 +123,27 @@ public final class VectorWarmUp {
   static VectorWarmUp of(Object kernel, String variant) {
     return ALL.computeIfAbsent(kernel.getClass().getName() + '/' + variant,
         k -> new VectorWarmUp(false));
+  }
+
+  /**
+   * Whether a run of {@code work} neuron-steps runs {@code kernels} (vector kernels matching the
+   * scalar ones bit for bit, none null) scalar: when none of their classes has run vector code in
+   * this JVM and the JVM's scalar runs, this one included, stay within {@link #SCALAR_WORK} (or
+   * {@code -Dbrainstem.scalarWork}), unless
+   * not {@code allowed}. Counts the run's work when it says yes, marks the classes as started
+   * when it says no.
+   */
+  static synchronized boolean scalarRun(java.util.List<?> kernels, long work, boolean allowed) {
+    if (kernels.isEmpty()) {
+      return false;
+    }
+    boolean fresh = kernels.stream().noneMatch(k -> STARTED.contains(k.getClass().getName()));
+    if (allowed && fresh && work <= scalarLimit - scalarWork) {
+      scalarWork += work;
+      return true;
+    }
+    kernels.forEach(k -> STARTED.add(k.getClass().getName()));
+    return false;
   }
 
   /** Whether the vector kernel takes whole ranges. */
@@ -179,6 +224,32 @@ public final class VectorWarmUp {
   /** Forgets every warm-up (for tests: the next runs start cold again, as in a new JVM). */
   static void forgetAll() {
     ALL.clear();
+    synchronized (VectorWarmUp.class) {
+      STARTED.clear();
+      scalarWork = 0;
+    }
+  }
+
+  /** Sets the limit of scalar runs (for tests; 0: runs keep their vector kernels). */
+  static synchronized void scalarWorkLimit(long neuronSteps) {
+    scalarLimit = neuronSteps;
+  }
+
+  private static long scalarLimit() {
+    String value = System.getProperty(SCALAR_WORK_PROPERTY);
+    if (value == null || value.isBlank()) {
+      return SCALAR_WORK;
+    }
+    try {
+      long limit = Long.parseLong(value.trim().replace("_", ""));
+      if (limit >= 0) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("-D" + SCALAR_WORK_PROPERTY + "=" + value
+        + ": expected a number of neuron-steps >= 0 (0: vector kernels from the first run)");
   }
 
   /** Ends every warm-up now (for tests: the switch at a chosen step). */

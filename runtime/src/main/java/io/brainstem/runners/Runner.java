@@ -492,8 +492,9 @@ public abstract class Runner implements AutoCloseable {
     // Inputs all +0.0 now (as after a CLEAR): assign from the first step, else from the second.
     outputsPlanned = inputWrites != null && network.inputsCleared();
     fusing = fuse && jit && inputWrites != null; // inputWrites null: hooks within the step
-    network.warmUpKernels(warmUp && jit && io.brainstem.network.Kernels.warmUpAllowed()
-        && (long) steps * network.size() <= WARM_UP_WORK);
+    boolean warming = warmUp && jit && io.brainstem.network.Kernels.warmUpAllowed();
+    boolean scalar = jit && network.scalarFirst(steps, warming);
+    network.warmUpKernels(warming && !scalar && (long) steps * network.size() <= WARM_UP_WORK);
     network.planStep(outputsPlanned ? inputWrites : null, fusing);
     fusedInputs = network.fusedInputs();
     try {

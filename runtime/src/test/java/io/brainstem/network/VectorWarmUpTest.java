@@ -1,6 +1,7 @@
 package io.brainstem.network;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 
 import io.brainstem.annotations.Integrator;
 import io.brainstem.connectivity.FixedProb;
@@ -93,6 +94,7 @@ class VectorWarmUpTest {
   private static List<Object> run(boolean warmUp, boolean jit, int threads, boolean fuse,
       double switchAfter) {
     VectorWarmUp.forgetAll(); // cold, as in a new JVM
+    VectorWarmUp.scalarWorkLimit(0); // no scalar runs first: the slice from the first step
     Network net = einet();
     List<Object> out = new ArrayList<>();
     try (Runner runner = DSRunner.builder(net).jit(jit).threads(threads).fuseSynapses(fuse)
@@ -117,6 +119,80 @@ class VectorWarmUpTest {
       out.add(p.variable("g").toDoubles());
     }
     return out;
+  }
+
+  @Test
+  void scalarRunsUntilTheLimitThenTheVectorKernelsBitForBit() {
+    long work = 100L * (E + I); // a run of 10 ms
+    List<String> vector = deep(runs(false, true, 0));
+    List<String> debug = deep(runs(false, false, 0));
+    assertThat(debug).containsExactlyElementsIn(vector).inOrder();
+    try {
+      // Three runs within the limit run scalar, the fourth passes it: the slice, then vector.
+      List<String> first = deep(runs(true, true, 3 * work));
+      assertThat(first).containsExactlyElementsIn(vector).inOrder();
+    } finally {
+      VectorWarmUp.scalarWorkLimit(VectorWarmUp.SCALAR_WORK);
+    }
+  }
+
+  /** Four runs of 10 ms; with {@code limit} > 0, checks which kernels each ran. */
+  private static List<Object> runs(boolean warmUp, boolean jit, long limit) {
+    VectorWarmUp.forgetAll();
+    VectorWarmUp.scalarWorkLimit(limit);
+    Network net = einet();
+    NeuronGroup e = net.group("E");
+    String vector = e.kernels();
+    List<Object> out = new ArrayList<>();
+    try (Runner runner = DSRunner.builder(net).jit(jit).vectorWarmUp(warmUp)
+        .input("E.input", 20.).input("I.input", 20.).monitors("E.spike", "I.spike").build()) {
+      for (int r = 0; r < 4; r++) {
+        runner.run(10.);
+        out.add(runner.mon().spikes("E.spike"));
+        if (limit > 0 && !vector.equals("scalar")) {
+          boolean scalar = r < 3;
+          assertWithMessage("run %s", r).that(net.scalarRun()).isEqualTo(scalar);
+          assertWithMessage("run %s", r).that(e.scalarRun()).isEqualTo(scalar);
+          assertWithMessage("run %s", r).that(net.projections().get(0).scalarRun())
+              .isEqualTo(scalar);
+          assertWithMessage("run %s", r).that(e.kernels()).isEqualTo(vector);
+          assertWithMessage("run %s", r).that(runner.fusedInputs().isEmpty()).isEqualTo(scalar);
+          assertWithMessage("run %s", r).that(VectorWarmUp.recordedCalls() > 0).isEqualTo(!scalar);
+        }
+      }
+    }
+    for (NeuronGroup g : net.groups()) {
+      out.add(g.variable("V").toDoubles());
+    }
+    for (Projection p : net.projections()) {
+      out.add(p.variable("g").toDoubles());
+    }
+    return out;
+  }
+
+  @Test
+  void theRuleCountsScalarRunsAndRemembersKernelsThatRanVector() {
+    VectorWarmUp.forgetAll();
+    try {
+      VectorWarmUp.scalarWorkLimit(1_000);
+      Object a = new Object() {};
+      Object b = new Object() {};
+      assertThat(VectorWarmUp.scalarRun(List.of(), 10, true)).isFalse(); // nothing to swap
+      assertThat(VectorWarmUp.scalarRun(List.of(a, b), 600, true)).isTrue();
+      assertThat(VectorWarmUp.scalarRun(List.of(a), 400, true)).isTrue(); // 1 000: the limit
+      assertThat(VectorWarmUp.scalarRun(List.of(b), 1, true)).isFalse(); // past it: b started
+      VectorWarmUp.forgetAll();
+      assertThat(VectorWarmUp.scalarRun(List.of(a), 2_000, true)).isFalse(); // too long: a started
+      assertThat(VectorWarmUp.scalarRun(List.of(a, b), 1, true)).isFalse(); // a ran vector...
+      assertThat(VectorWarmUp.scalarRun(List.of(b), 1, true)).isFalse(); // ...and b with it
+      Object c = new Object() {};
+      assertThat(VectorWarmUp.scalarRun(List.of(c), 1, true)).isTrue();
+      assertThat(VectorWarmUp.scalarRun(List.of(c), 1, false)).isFalse(); // not allowed: started
+      assertThat(VectorWarmUp.scalarRun(List.of(c), 1, true)).isFalse();
+    } finally {
+      VectorWarmUp.forgetAll();
+      VectorWarmUp.scalarWorkLimit(VectorWarmUp.SCALAR_WORK);
+    }
   }
 
   private static Network einet() {
