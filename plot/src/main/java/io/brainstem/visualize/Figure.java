@@ -46,7 +46,7 @@ public abstract class Figure {
 
   /** The figure as an image of {@link #width()} × {@link #height()} pixels. */
   public BufferedImage image() {
-    Headless.ensure();
+    AwtDefaults.ensure();
     BufferedImage image = new BufferedImage(width(), height(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -84,7 +84,7 @@ public abstract class Figure {
 
   /** Writes the figure as an SVG (vector graphics, text as text) to exactly {@code file}. */
   public Path saveSvg(Path file) {
-    Headless.ensure();
+    AwtDefaults.ensure();
     VectorGraphics2D g = new VectorGraphics2D();
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width(), height());
@@ -114,7 +114,7 @@ public abstract class Figure {
    * @return the PNG written, or null when a window was opened
    */
   public Path show() {
-    Headless.ensure();
+    AwtDefaults.ensure();
     if (GraphicsEnvironment.isHeadless()) {
       Path dir = Path.of(System.getProperty(PLOT_DIR_PROPERTY, System.getProperty("java.io.tmpdir")));
       String base = name().isBlank() ? "figure" : name().replaceAll("[^A-Za-z0-9._-]+", "_");

@@ -82,7 +82,7 @@ public abstract class Plot<P extends Plot<P>> extends Figure {
    * yourself; {@link #paint} draws the data with Brainstem's frame instead.
    */
   public XYChart chart() {
-    Headless.ensure();
+    AwtDefaults.ensure();
     Frame f = frame(width, height);
     XYChart chart = bare(f.x(), f.y(), width, height);
     chart.setTitle(title == null ? "" : title);
@@ -103,7 +103,7 @@ public abstract class Plot<P extends Plot<P>> extends Figure {
   }
 
   Frame frame(int w, int h, Frame.Options opt) {
-    Headless.ensure();
+    AwtDefaults.ensure();
     java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
     Graphics2D g = scratch.createGraphics();
     try {

@@ -48,10 +48,11 @@ public final class VectorWarmUp {
   /**
    * The neuron-steps (steps x neurons) of a JVM's runs with scalar kernels in place of vector ones
    * that have not run yet: where vector kernels matching the scalar ones start to pay for their
-   * compilation in a fresh JVM (measured: COBA 4 000 and 40 000 neurons break even at 1-1.5e8,
-   * EINet and CUBA later; docs/benchmarks.md, "Scalar kernels first").
+   * compilation in a fresh JVM, with a margin for the model whose scalar kernel is slowest against
+   * its vector one (COBA, about 3x: it breaks even near 8e7 at 4 000 neurons; EINet and CUBA
+   * later; docs/benchmarks.md, "Scalar runs first").
    */
-  public static final long SCALAR_WORK = 100_000_000L;
+  public static final long SCALAR_WORK = 60_000_000L;
   /** The property that sets another limit than {@link #SCALAR_WORK} (0: no scalar runs). */
   public static final String SCALAR_WORK_PROPERTY = "brainstem.scalarWork";
 
@@ -233,6 +234,11 @@ public final class VectorWarmUp {
   /** Sets the limit of scalar runs (for tests; 0: runs keep their vector kernels). */
   static synchronized void scalarWorkLimit(long neuronSteps) {
     scalarLimit = neuronSteps;
+  }
+
+  /** Restores the limit the JVM started with (for tests). */
+  static synchronized void configuredScalarWorkLimit() {
+    scalarLimit = scalarLimit();
   }
 
   private static long scalarLimit() {

@@ -132,7 +132,7 @@ class VectorWarmUpTest {
       List<String> first = deep(runs(true, true, 3 * work));
       assertThat(first).containsExactlyElementsIn(vector).inOrder();
     } finally {
-      VectorWarmUp.scalarWorkLimit(VectorWarmUp.SCALAR_WORK);
+      VectorWarmUp.configuredScalarWorkLimit();
     }
   }
 
@@ -191,7 +191,7 @@ class VectorWarmUpTest {
       assertThat(VectorWarmUp.scalarRun(List.of(c), 1, true)).isFalse();
     } finally {
       VectorWarmUp.forgetAll();
-      VectorWarmUp.scalarWorkLimit(VectorWarmUp.SCALAR_WORK);
+      VectorWarmUp.configuredScalarWorkLimit();
     }
   }
 
