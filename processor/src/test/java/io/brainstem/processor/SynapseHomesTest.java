@@ -147,10 +147,12 @@ class SynapseHomesTest {
         .containsExactly("apre");
     String text = io.brainstem.processor.emit.EmittedText.of(model);
     String kernel = method(text, "private void stepSynapsesEuler(double dt, int from, int to)");
-    assertThat(kernel).contains("final int[] rowStart = rowStarts(from, to);\n"
-        + "    final int[] rowEnd = rowEnds(from, to);\n"
+    assertThat(kernel).contains("final int[] rowCut = rowCuts(from, to);\n"
+        + "    final int cutStride = rowCutStride(from, to);\n"
+        + "    final int cutAt = rowCutAt(from, to);\n"
         + "    for (int row = 0; row < indptr.length - 1; row++) {\n"
-        + "      for (int k = rowStart[row]; k < rowEnd[row]; k++) {\n"
+        + "      final int cut = row * cutStride + cutAt;\n"
+        + "      for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {\n"
         + "        final int j = indices[k];\n"
         + "        if (j < from || j >= to) {\n"
         + "          continue;\n"

@@ -70,8 +70,6 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private PostEntries postLayout;
   private int[] postSynapses; // unpacked, built on first use
   private int[] postPre; // postPresynaptic(), built on first use
-  /** Each row's end ({@code indptr[i + 1]} at {@code i}): whole rows, for ranges without cuts. */
-  private final int[] rowEndsAll;
   private RowCuts rowCuts; // the stepper's ranges, set by cutRows
   private boolean outputDeclared; // outputTarget called: the input it writes is known
   private final Set<Variable> fieldReads = new HashSet<>(); // @Post/@Pre fields' variables
@@ -111,35 +109,41 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
     this.postSpike = post.spike;
     this.delays = new Delays(this.name, preSpike, indptr, indices);
     this.preSpikeIndex = pre.spikeIndexArray();
-    this.rowEndsAll = java.util.Arrays.copyOfRange(indptr, 1, indptr.length);
   }
 
   /**
    * Cuts every CSR row at the postsynaptic range boundaries {@code bounds} (a {@link ParallelStep}
    * calls it once, when built), so that the update of one of those ranges walks only the synapses
-   * onto it ({@link #rowStarts}); one range needs no cuts.
+   * onto it ({@link #rowCuts}); one range needs no cuts.
    */
   final void cutRows(int[] bounds) {
     rowCuts = bounds.length > 2 ? RowCuts.of(indptr, indices, bounds) : null;
   }
 
   /**
-   * Per presynaptic row {@code i}, where the synapses onto {@code [from, to)} start in {@link
-   * #indices} when that is a range the rows are cut at ({@link #cutRows}), else the row's start
-   * ({@link #indptr}): the delivery loops walk {@code rowStarts(from, to)[i] .. rowEnds(from,
-   * to)[i]} and still skip any target outside the range.
+   * Where each presynaptic row's synapses onto {@code [from, to)} lie in {@link #indices}: row
+   * {@code i}'s are {@code rowCuts(from, to)[c] .. [c + 1]} at {@code c = i · rowCutStride(from,
+   * to) + rowCutAt(from, to)}. For a range the rows are cut at ({@link #cutRows}) that is the cut
+   * table ({@link RowCuts}); otherwise {@link #indptr} (stride 1, offset 0: whole rows), and the
+   * delivery loops still skip any target outside the range.
    */
-  protected final int[] rowStarts(int from, int to) {
-    RowCuts cuts = rowCuts;
-    int p = cuts == null ? -1 : cuts.range(from, to);
-    return p < 0 ? indptr : cuts.starts(p);
+  protected final int[] rowCuts(int from, int to) {
+    return cutRange(from, to) < 0 ? indptr : rowCuts.table();
   }
 
-  /** Per presynaptic row, where the synapses onto {@code [from, to)} end (see {@link #rowStarts}). */
-  protected final int[] rowEnds(int from, int to) {
+  /** The entries per row of {@link #rowCuts}: the number of ranges plus one, or 1 for whole rows. */
+  protected final int rowCutStride(int from, int to) {
+    return cutRange(from, to) < 0 ? 1 : rowCuts.stride();
+  }
+
+  /** The offset of {@code [from, to)}'s start within a row's entries of {@link #rowCuts}. */
+  protected final int rowCutAt(int from, int to) {
+    return Math.max(0, cutRange(from, to));
+  }
+
+  private int cutRange(int from, int to) {
     RowCuts cuts = rowCuts;
-    int p = cuts == null ? -1 : cuts.range(from, to);
-    return p < 0 ? rowEndsAll : cuts.ends(p);
+    return cuts == null ? -1 : cuts.range(from, to);
   }
 
   /** Sets a homogeneous delay of {@code steps} steps (0, the default, is the one-step latency). */

@@ -5,19 +5,21 @@ package io.brainstem.network;
  * that a range's delivery walks only its own synapses of a spiking row instead of the whole row.
  *
  * <p>For ranges {@code bounds[0] = 0 < bounds[1] <= ... <= bounds[n] = post size}, {@code
- * starts(p)[i] .. ends(p)[i]} are the positions in {@code indices} of row {@code i}'s targets in
- * {@code [bounds[p], bounds[p + 1])}. Row targets are sorted ascending (see {@code Csr}), so each
- * range's targets are one contiguous run; built once, in one pass over the synapses, and held as
- * {@code n + 1} arrays of one entry per row (cut {@code p} is both range {@code p - 1}'s end and
- * range {@code p}'s start).
+ * table()[i · stride() + p] .. table()[i · stride() + p + 1]} are the positions in {@code indices}
+ * of row {@code i}'s targets in {@code [bounds[p], bounds[p + 1])}. Row targets are sorted
+ * ascending (see {@code Csr}), so each range's targets are one contiguous run; built once, in one
+ * pass over the synapses. A row's {@code n + 1} cuts lie side by side (cut {@code p} is both range
+ * {@code p - 1}'s end and range {@code p}'s start): a spiking row costs the ranges of one thread one
+ * cache miss for all their cuts, where one array per cut cost two per range (docs/benchmarks.md,
+ * "Row cuts side by side").
  */
 public final class RowCuts {
   private final int[] bounds;
-  private final int[][] cuts;
+  private final int[] table;
 
-  private RowCuts(int[] bounds, int[][] cuts) {
+  private RowCuts(int[] bounds, int[] table) {
     this.bounds = bounds;
-    this.cuts = cuts;
+    this.table = table;
   }
 
   /**
@@ -39,8 +41,13 @@ public final class RowCuts {
       }
     }
     int rows = indptr.length - 1;
-    int parts = bounds.length - 1;
-    int[][] cuts = new int[parts + 1][rows];
+    int stride = bounds.length;
+    long size = (long) rows * stride;
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("RowCuts: " + rows + " rows x " + stride
+          + " cuts exceed one int[]; use fewer threads");
+    }
+    int[] table = new int[(int) size];
     for (int i = 0; i < rows; i++) {
       int k = indptr[i];
       int end = indptr[i + 1];
@@ -50,14 +57,15 @@ public final class RowCuts {
         }
       }
       // cut p of row i: the first position whose target is at least bounds[p]
-      for (int p = 0; p <= parts; p++) {
+      int at = i * stride;
+      for (int p = 0; p < stride; p++) {
         while (k < end && indices[k] < bounds[p]) {
           k++;
         }
-        cuts[p][i] = k;
+        table[at + p] = k;
       }
     }
-    return new RowCuts(bounds.clone(), cuts);
+    return new RowCuts(bounds.clone(), table);
   }
 
   /**
@@ -73,14 +81,14 @@ public final class RowCuts {
     return -1;
   }
 
-  /** Per row, where range {@code p}'s synapses start. */
-  public int[] starts(int p) {
-    return cuts[p];
+  /** Every row's cuts, {@link #stride()} per row: range {@code p} of row {@code i} starts at {@code i · stride() + p}. */
+  public int[] table() {
+    return table;
   }
 
-  /** Per row, where range {@code p}'s synapses end. */
-  public int[] ends(int p) {
-    return cuts[p + 1];
+  /** The cuts per row: the number of ranges plus one. */
+  public int stride() {
+    return bounds.length;
   }
 
   /** How many ranges the table cuts. */

@@ -13,13 +13,13 @@ import io.brainstem.network.Projection;
  * lists, a few microseconds on any machine, and more when a worker has parked; a network whose
  * step is not much longer than that runs slower on two threads than on one. {@code work} counts every neuron, every postsynaptic element of every projection
  * (each integrated once a step) and a thousandth of the synapses (the events of a step at about
- * 10 Hz and dt = 0.1 ms). {@link #WORK_PER_THREAD} sits between COBA with 4 000 neurons (work
- * 12 320), slower on two threads than on one on a quiet 2-core machine (issue 16), and 40 000
+ * 10 Hz and dt = 0.1 ms). {@link #WORK_PER_THREAD} sits between COBA with 20 000 neurons (work
+ * 61 600), slower on two threads than on one on a quiet 2-core Zen 5 (0.86-1.11x), and 40 000
  * (123 200), faster on two (docs/runners.md, "Threads").
  */
 public final class AutoThreads {
   /** The work (element updates per step) that one more thread needs to pay for its barriers. */
-  public static final int WORK_PER_THREAD = 20_000;
+  public static final int WORK_PER_THREAD = 50_000;
 
   private AutoThreads() {}
 

@@ -27,7 +27,8 @@ class RowCutsTest {
 
   private static List<Integer> cut(RowCuts cuts, int p, int i) {
     List<Integer> kept = new ArrayList<>();
-    for (int k = cuts.starts(p)[i]; k < cuts.ends(p)[i]; k++) {
+    int c = i * cuts.stride() + p; // a row's cuts side by side
+    for (int k = cuts.table()[c]; k < cuts.table()[c + 1]; k++) {
       kept.add(k);
     }
     return kept;

@@ -411,11 +411,13 @@ public final class ExpCobaProjection extends Projection {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
       final int[] spikes = dueSpikes();
       // this range's synapses of each row (cut once, at the runner's ranges)
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
+      final int[] rowCut = rowCuts(from, to);
+      final int cutStride = rowCutStride(from, to);
+      final int cutAt = rowCutAt(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
-        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
+        final int cut = i * cutStride + cutAt;
+        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -473,11 +475,13 @@ public final class ExpCobaProjection extends Projection {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
       final int[] spikes = dueSpikes();
       // this range's synapses of each row (cut once, at the runner's ranges)
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
+      final int[] rowCut = rowCuts(from, to);
+      final int cutStride = rowCutStride(from, to);
+      final int cutAt = rowCutAt(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
-        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
+        final int cut = i * cutStride + cutAt;
+        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -538,11 +542,13 @@ public final class ExpCobaProjection extends Projection {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
       final int[] spikes = dueSpikes();
       // this range's synapses of each row (cut once, at the runner's ranges)
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
+      final int[] rowCut = rowCuts(from, to);
+      final int cutStride = rowCutStride(from, to);
+      final int cutAt = rowCutAt(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
-        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
+        final int cut = i * cutStride + cutAt;
+        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -765,11 +771,13 @@ public final class ExpCobaProjection extends Projection {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
       final int[] spikes = dueSpikes();
       // this range's synapses of each row (cut once, at the runner's ranges)
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
+      final int[] rowCut = rowCuts(from, to);
+      final int cutStride = rowCutStride(from, to);
+      final int cutAt = rowCutAt(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
-        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
+        final int cut = i * cutStride + cutAt;
+        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -829,11 +837,13 @@ public final class ExpCobaProjection extends Projection {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
       final int[] spikes = dueSpikes();
       // this range's synapses of each row (cut once, at the runner's ranges)
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
+      final int[] rowCut = rowCuts(from, to);
+      final int cutStride = rowCutStride(from, to);
+      final int cutAt = rowCutAt(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
-        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
+        final int cut = i * cutStride + cutAt;
+        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -896,11 +906,13 @@ public final class ExpCobaProjection extends Projection {
       // the rows of the spikes due: last step's spike list, or that of d steps earlier
       final int[] spikes = dueSpikes();
       // this range's synapses of each row (cut once, at the runner's ranges)
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
+      final int[] rowCut = rowCuts(from, to);
+      final int cutStride = rowCutStride(from, to);
+      final int cutAt = rowCutAt(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
-        for (int k = rowStart[i]; k < rowEnd[i]; k++) {
+        final int cut = i * cutStride + cutAt;
+        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;

@@ -155,11 +155,13 @@ public final class GapJunctionProjection extends Projection {
     final double[] sums = this.gradedSums;
     Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
-    final int[] rowStart = rowStarts(from, to);
-    final int[] rowEnd = rowEnds(from, to);
+    final int[] rowCut = rowCuts(from, to);
+    final int cutStride = rowCutStride(from, to);
+    final int cutAt = rowCutAt(from, to);
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       final double V_pre = preV_pre[pre];
-      for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
+      final int cut = pre * cutStride + cutAt;
+      for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -178,11 +180,13 @@ public final class GapJunctionProjection extends Projection {
     final double[] sums = this.gradedSums;
     Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
-    final int[] rowStart = rowStarts(from, to);
-    final int[] rowEnd = rowEnds(from, to);
+    final int[] rowCut = rowCuts(from, to);
+    final int cutStride = rowCutStride(from, to);
+    final int cutAt = rowCutAt(from, to);
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       final double V_pre = preV_pre[pre];
-      for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
+      final int cut = pre * cutStride + cutAt;
+      for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -202,11 +206,13 @@ public final class GapJunctionProjection extends Projection {
     final double[] sums = this.gradedSums;
     Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
-    final int[] rowStart = rowStarts(from, to);
-    final int[] rowEnd = rowEnds(from, to);
+    final int[] rowCut = rowCuts(from, to);
+    final int cutStride = rowCutStride(from, to);
+    final int cutAt = rowCutAt(from, to);
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       m.V_pre = preV_pre[pre];
-      for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
+      final int cut = pre * cutStride + cutAt;
+      for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -225,11 +231,13 @@ public final class GapJunctionProjection extends Projection {
     final double[] sums = this.gradedSums;
     Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
-    final int[] rowStart = rowStarts(from, to);
-    final int[] rowEnd = rowEnds(from, to);
+    final int[] rowCut = rowCuts(from, to);
+    final int cutStride = rowCutStride(from, to);
+    final int cutAt = rowCutAt(from, to);
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       final double V_pre = preV_pre_float[pre];
-      for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
+      final int cut = pre * cutStride + cutAt;
+      for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -248,11 +256,13 @@ public final class GapJunctionProjection extends Projection {
     final double[] sums = this.gradedSums;
     Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
-    final int[] rowStart = rowStarts(from, to);
-    final int[] rowEnd = rowEnds(from, to);
+    final int[] rowCut = rowCuts(from, to);
+    final int cutStride = rowCutStride(from, to);
+    final int cutAt = rowCutAt(from, to);
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       final double V_pre = preV_pre_float[pre];
-      for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
+      final int cut = pre * cutStride + cutAt;
+      for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -272,11 +282,13 @@ public final class GapJunctionProjection extends Projection {
     final double[] sums = this.gradedSums;
     Arrays.fill(sums, from, to, 0.0);
     // input += the sum over the synapses onto each target, in ascending presynaptic order, of w * (V_pre - V_post)
-    final int[] rowStart = rowStarts(from, to);
-    final int[] rowEnd = rowEnds(from, to);
+    final int[] rowCut = rowCuts(from, to);
+    final int cutStride = rowCutStride(from, to);
+    final int cutAt = rowCutAt(from, to);
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       m.V_pre = preV_pre_float[pre];
-      for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
+      final int cut = pre * cutStride + cutAt;
+      for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;

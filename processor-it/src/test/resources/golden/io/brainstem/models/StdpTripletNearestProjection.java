@@ -925,11 +925,13 @@ public final class StdpTripletNearestProjection extends Projection {
       }
     } else {
       final int[] spikes_ = dueSpikes();
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
+      final int[] rowCut = rowCuts(from, to);
+      final int cutStride = rowCutStride(from, to);
+      final int cutAt = rowCutAt(from, to);
       for (int s_ = 0, spikeCount_ = dueSpikeCount(); s_ < spikeCount_; s_++) {
         final int pre = spikes_[s_];
-        for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
+        final int cut = pre * cutStride + cutAt;
+        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -1046,11 +1048,13 @@ public final class StdpTripletNearestProjection extends Projection {
       }
     } else {
       final int[] spikes_ = dueSpikes();
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
+      final int[] rowCut = rowCuts(from, to);
+      final int cutStride = rowCutStride(from, to);
+      final int cutAt = rowCutAt(from, to);
       for (int s_ = 0, spikeCount_ = dueSpikeCount(); s_ < spikeCount_; s_++) {
         final int pre = spikes_[s_];
-        for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
+        final int cut = pre * cutStride + cutAt;
+        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -1447,11 +1451,13 @@ public final class StdpTripletNearestProjection extends Projection {
       }
     } else {
       final int[] spikes_ = dueSpikes();
-      final int[] rowStart = rowStarts(from, to);
-      final int[] rowEnd = rowEnds(from, to);
+      final int[] rowCut = rowCuts(from, to);
+      final int cutStride = rowCutStride(from, to);
+      final int cutAt = rowCutAt(from, to);
       for (int s_ = 0, spikeCount_ = dueSpikeCount(); s_ < spikeCount_; s_++) {
         final int pre = spikes_[s_];
-        for (int k = rowStart[pre]; k < rowEnd[pre]; k++) {
+        final int cut = pre * cutStride + cutAt;
+        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;

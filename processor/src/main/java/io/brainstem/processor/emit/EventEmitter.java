@@ -330,8 +330,7 @@ final class EventEmitter {
     String count = locals.allocate("spikeCount");
     String due = locals.allocate("due");
     String e = locals.allocate("e");
-    String rowStart = locals.allocate("rowStart");
-    String rowEnd = locals.allocate("rowEnd");
+    RowWalk walk = RowWalk.allocate(locals);
     List<Assign> statements = perSynapse(model, model.onPre(), Home.PRE);
     Vars vars = Vars.kernel(model);
     PlanRenderer render = PlanRenderer.kernel(model, vars, j);
@@ -400,15 +399,11 @@ final class EventEmitter {
         .endControlFlow()
         .nextControlFlow("else")
         .addStatement("final int[] $L = dueSpikes()", spikes)
-        .addStatement("final int[] $L = rowStarts($L, $L)", rowStart, from, to)
-        .addStatement("final int[] $L = rowEnds($L, $L)", rowEnd, from, to)
+        .addCode(walk.declare(from, to))
         .beginControlFlow("for (int $L = 0, $L = dueSpikeCount(); $L < $L; $L++)", slot, count,
             slot, count, slot)
         .addStatement("final int $L = $L[$L]", pre, spikes, slot)
-        .beginControlFlow("for (int $L = $L[$L]; $L < $L[$L]; $L++)", k, rowStart, pre, k,
-            rowEnd, pre, k)
-        .addCode(perTarget)
-        .endControlFlow()
+        .addCode(walk.open(CodeBlock.builder(), pre, k).add(perTarget).endControlFlow().build())
         .endControlFlow()
         .endControlFlow()
         .build();

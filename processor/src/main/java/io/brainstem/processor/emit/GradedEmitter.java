@@ -100,8 +100,7 @@ final class GradedEmitter {
     LocalNames locals = names.copy();
     String sums = locals.allocate("sums");
     String last = locals.allocate("last");
-    String rowStart = locals.allocate("rowStart");
-    String rowEnd = locals.allocate("rowEnd");
+    RowWalk walk = RowWalk.allocate(locals);
     Vars vars = debug ? Vars.debug(model, m) : Vars.kernel(model);
     Loads loads = new Loads(model, generated, variant, storage, m);
 
@@ -153,13 +152,11 @@ final class GradedEmitter {
         .addStatement("$T.fill($L, $L, $L, 0.0)", java.util.Arrays.class, sums, from, to)
         .add("// $L += the sum over the synapses onto each target, in ascending presynaptic order,"
             + " of $L\n", graded.target(), Members.oneLine(graded.sourceText()))
-        .addStatement("final int[] $L = rowStarts($L, $L)", rowStart, from, to)
-        .addStatement("final int[] $L = rowEnds($L, $L)", rowEnd, from, to)
+        .add(walk.declare(from, to))
         .beginControlFlow("for (int $L = 0, $L = indptr.length - 1; $L < $L; $L++)", pre, last,
             pre, last, pre)
-        .add(perRow.build())
-        .beginControlFlow("for (int $L = $L[$L]; $L < $L[$L]; $L++)", k, rowStart, pre, k,
-            rowEnd, pre, k)
+        .add(perRow.build());
+    walk.open(body, pre, k)
         .addStatement("final int $L = indices[$L]", j, k)
         .beginControlFlow("if ($L < $L || $L >= $L)", j, from, j, to)
         .addStatement("continue")

@@ -163,8 +163,7 @@ final class PerSynapseEmitter {
     CodeBlock integrate = render.perElement(plan);
     CodeBlock hoisted = render.hoisted(plan);
     String row = locals.allocate("row");
-    String rowStart = locals.allocate("rowStart");
-    String rowEnd = locals.allocate("rowEnd");
+    RowWalk walk = RowWalk.allocate(locals);
     CodeBlock.Builder loads = CodeBlock.builder();
     for (ModelIR.Param p : model.params()) {
       if (debug) {
@@ -207,11 +206,9 @@ final class PerSynapseEmitter {
     }
     body.add(hoisted)
         .add("// each synapse onto [$L, $L): its @PerSynapse states, clock-driven\n", from, to)
-        .addStatement("final int[] $L = rowStarts($L, $L)", rowStart, from, to)
-        .addStatement("final int[] $L = rowEnds($L, $L)", rowEnd, from, to)
-        .beginControlFlow("for (int $L = 0; $L < indptr.length - 1; $L++)", row, row, row)
-        .beginControlFlow("for (int $L = $L[$L]; $L < $L[$L]; $L++)", k, rowStart, row, k, rowEnd,
-            row, k)
+        .add(walk.declare(from, to))
+        .beginControlFlow("for (int $L = 0; $L < indptr.length - 1; $L++)", row, row, row);
+    walk.open(body, row, k)
         .addStatement("final int $L = indices[$L]", j, k)
         .beginControlFlow("if ($L < $L || $L >= $L)", j, from, j, to)
         .addStatement("continue")

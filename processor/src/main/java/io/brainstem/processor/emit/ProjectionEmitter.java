@@ -572,10 +572,9 @@ final class ProjectionEmitter {
   /** For each spiking presynaptic neuron, the {@code @OnPre} body on each of its targets. */
   private CodeBlock deliver(Action onPre, Vars vars, Vars outVars, Loads loads, boolean debug,
       Storage storage) {
-    // per row, where this range's synapses start and end (Projection.rowStarts)
+    // per row, where this range's synapses start and end (Projection.rowCuts)
     LocalNames rows = names.copy();
-    String rowStart = rows.allocate("rowStart");
-    String rowEnd = rows.allocate("rowEnd");
+    RowWalk walk = RowWalk.allocate(rows);
     CodeBlock.Builder effect = CodeBlock.builder();
     Set<String> written = new LinkedHashSet<>();
     onPre.assignments().forEach(a -> written.add(a.state()));
@@ -649,7 +648,7 @@ final class ProjectionEmitter {
       code.add("// assigning: each target's output is rewritten from its state after the spike\n")
           .addStatement("final boolean $L = assignsOutput()", assign);
     }
-    return code
+    code
         .add("// spikes due now: $L() on each target in [$L, $L) ($L)\n",
             onPre.methodName(), from, to, Members.oneLine(onPre.sourceText()))
         .beginControlFlow("if (hasSynapseDelays())")
@@ -663,13 +662,11 @@ final class ProjectionEmitter {
         .add("// the rows of the spikes due: last step's spike list, or that of d steps earlier\n")
         .addStatement("final int[] $L = dueSpikes()", spikes)
         .add("// this range's synapses of each row (cut once, at the runner's ranges)\n")
-        .addStatement("final int[] $L = rowStarts($L, $L)", rowStart, from, to)
-        .addStatement("final int[] $L = rowEnds($L, $L)", rowEnd, from, to)
+        .add(walk.declare(from, to))
         .beginControlFlow("for (int $L = 0, $L = dueSpikeCount(); $L < $L; $L++)",
             slot, count, slot, count, slot)
-        .addStatement("final int $L = $L[$L]", i, spikes, slot)
-        .beginControlFlow("for (int $L = $L[$L]; $L < $L[$L]; $L++)", k, rowStart, i, k, rowEnd,
-            i, k)
+        .addStatement("final int $L = $L[$L]", i, spikes, slot);
+    return walk.open(code, i, k)
         .add(perTarget.build())
         .endControlFlow()
         .endControlFlow()

@@ -329,12 +329,14 @@ class EmitterTest {
     // lists) of its 2 kernels.
     assertThat(COBA.split("g \\+= g_max;", -1)).hasLength(2 * (3 + 2 * 2) + 1);
     String kernel = method(COBA, "private void deliver(double dt, int from, int to)");
-    assertThat(kernel).contains("for (int k = rowStart[i]; k < rowEnd[i]; k++) {\n"
+    assertThat(kernel).contains("final int cut = i * cutStride + cutAt;\n"
+        + "        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {\n"
         + "          final int j = indices[k];");
     assertThat(kernel).contains("final int[] spikes = dueSpikes();\n"
         + "      // this range's synapses of each row (cut once, at the runner's ranges)\n"
-        + "      final int[] rowStart = rowStarts(from, to);\n"
-        + "      final int[] rowEnd = rowEnds(from, to);\n"
+        + "      final int[] rowCut = rowCuts(from, to);\n"
+        + "      final int cutStride = rowCutStride(from, to);\n"
+        + "      final int cutAt = rowCutAt(from, to);\n"
         + "      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {\n"
         + "        final int i = spikes[s];");
     // delays: per-synapse due lists
