@@ -112,13 +112,7 @@ class VectorWarmUpTest {
       out.add(runner.mon().spikes("E.spike"));
       out.add(runner.mon().spikes("I.spike"));
     }
-    for (NeuronGroup g : net.groups()) {
-      out.add(g.variable("V").toDoubles());
-    }
-    for (Projection p : net.projections()) {
-      out.add(p.variable("g").toDoubles());
-    }
-    return out;
+    return withState(out, net);
   }
 
   @Test
@@ -161,13 +155,7 @@ class VectorWarmUpTest {
         }
       }
     }
-    for (NeuronGroup g : net.groups()) {
-      out.add(g.variable("V").toDoubles());
-    }
-    for (Projection p : net.projections()) {
-      out.add(p.variable("g").toDoubles());
-    }
-    return out;
+    return withState(out, net);
   }
 
   @Test
@@ -193,6 +181,17 @@ class VectorWarmUpTest {
       VectorWarmUp.forgetAll();
       VectorWarmUp.configuredScalarWorkLimit();
     }
+  }
+
+  /** {@code out} with every group's V and every projection's g appended. */
+  private static List<Object> withState(List<Object> out, Network net) {
+    for (NeuronGroup g : net.groups()) {
+      out.add(g.variable("V").toDoubles());
+    }
+    for (Projection p : net.projections()) {
+      out.add(p.variable("g").toDoubles());
+    }
+    return out;
   }
 
   private static Network einet() {
