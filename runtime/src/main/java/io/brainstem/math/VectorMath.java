@@ -283,26 +283,28 @@ public final class VectorMath {
     return true;
   }
 
-  /** The calling thread's scratch buffer of one vector (kernels read spike masks through it). */
+  /** The calling thread's scratch buffer of one vector (kernels pass per-lane values through it). */
   public static double[] scratch() {
     return SCRATCH.get();
   }
 
   /**
-   * Records one vector's spikes: {@code spike[i + k]} for each of its {@code n} lanes, from
-   * {@code lanes} (1.0 where the neuron fired, else 0.0), and the index of each that fired after
-   * {@code spikeIndex[spikeEnd - 1]}, in lane order. Kept out of the kernels so that they stay
-   * short; C2 inlines it into each.
+   * Records the spikes of a range's vectors that fired: for each first neuron {@code i} in {@code
+   * vectors[from .. vectorsEnd)}, {@code spike[i + k]} and the index of each of its {@code n} lanes
+   * with {@code flags[i + k] != 0} after {@code spikeIndex[spikeEnd - 1]}, in order. The kernels
+   * clear {@code spike} over the range first.
    *
    * @return the new end of the spike list
    */
-  public static int recordSpikes(double[] lanes, int n, boolean[] spike, int[] spikeIndex, int i,
-      int spikeEnd) {
-    for (int k = 0; k < n; k++) {
-      final boolean fired = lanes[k] != 0.0;
-      spike[i + k] = fired;
-      if (fired) {
-        spikeIndex[spikeEnd++] = i + k;
+  public static int recordFlagged(double[] flags, int[] vectors, int from, int vectorsEnd, int n,
+      boolean[] spike, int[] spikeIndex, int spikeEnd) {
+    for (int v = from; v < vectorsEnd; v++) {
+      final int i = vectors[v];
+      for (int k = i; k < i + n; k++) {
+        if (flags[k] != 0.0) {
+          spike[k] = true;
+          spikeIndex[spikeEnd++] = k;
+        }
       }
     }
     return spikeEnd;

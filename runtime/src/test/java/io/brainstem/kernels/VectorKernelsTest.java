@@ -19,6 +19,7 @@ import io.brainstem.network.NeuronGroup;
 import io.brainstem.network.Variable;
 import io.brainstem.runners.DSRunner;
 import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The generated vector kernels against the scalar ones, on groups of 37 neurons (whole vectors and
@@ -71,6 +73,45 @@ class VectorKernelsTest {
     for (int v = 0; v < a.length; v++) {
       assertThat(a[v]).usingExactEquality().containsExactly(b[v]).inOrder();
     }
+  }
+
+  @ParameterizedTest(name = "thresholds per neuron: {0}")
+  @ValueSource(booleans = {false, true})
+  void spikeListsEqualTheScalarKernelsStepByStep(boolean perNeuron) {
+    // Strong input: whole vectors, single lanes and the scalar tail fire, in changing patterns
+    // (the spread thresholds and a refractory period of 2 steps).
+    LifGroup vector = new LifGroup("N", SIZE).tau_ref(0.02);
+    LifGroup scalar = new LifGroup("N", SIZE).tau_ref(0.02);
+    scalar.scalarKernels(true);
+    if (perNeuron) {
+      double[] th = new double[SIZE];
+      for (int i = 0; i < SIZE; i++) {
+        th[i] = -50 + (i % 5) * 4;
+      }
+      vector.V_th(th);
+      scalar.V_th(th);
+    } else {
+      spread(vector);
+      spread(scalar);
+    }
+    long[] fired = new long[2];
+    int wholeVectorSteps = 0;
+    for (int k = 0; k < 400; k++) {
+      double t = k * 0.01;
+      int g = 0;
+      int[][] lists = new int[2][];
+      for (LifGroup group : new LifGroup[] {vector, scalar}) {
+        Arrays.fill(group.input, k % 50 < 25 ? 4000.0 : 0.0);
+        group.update(t, 0.01, true);
+        lists[g] = Arrays.copyOf(group.spikeIndices(), group.spikeCount());
+        fired[g++] += group.spikeCount();
+      }
+      assertWithMessage("spikes of step %s", k).that(lists[0]).isEqualTo(lists[1]);
+      wholeVectorSteps += lists[0].length >= 8 ? 1 : 0;
+    }
+    assertThat(fired[0]).isGreaterThan(0L);
+    assertThat(wholeVectorSteps).isGreaterThan(0);
+    assertThat(vector.V).usingExactEquality().containsExactly(scalar.V).inOrder();
   }
 
   @Test

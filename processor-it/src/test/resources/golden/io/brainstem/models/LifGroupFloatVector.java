@@ -57,6 +57,17 @@ public final class LifGroupFloatVector implements NeuronKernel {
 
   private final boolean[] spike;
 
+  /**
+   * Per neuron, 1.0 where the step fired: stored by every vector, read only
+   * for those in {@code spikeVectors}.
+   */
+  private final double[] spikeFlags;
+
+  /**
+   * From a range's {@code from}: the first neuron of each of its vectors with a spike.
+   */
+  private final int[] spikeVectors;
+
   private final float[] V;
 
   private final float[] input;
@@ -71,6 +82,8 @@ public final class LifGroupFloatVector implements NeuronKernel {
     this.params = params;
     this.spikeIndex = spikeIndex;
     this.spike = group.spike;
+    this.spikeFlags = new double[group.size()];
+    this.spikeVectors = new int[group.size()];
     this.V = group.V_float;
     this.input = group.input_float;
     this.t_last_spike = group.t_last_spike;
@@ -103,9 +116,9 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
-    final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     Arrays.fill(spike, from, to, false);
+    int vectorsEnd = from;
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
@@ -116,15 +129,15 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector V_rate = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       V = V.add(V_rate.mul(V_expEulerFactor)).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
+      V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
+      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
+      DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
-        V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
+        spikeVectors[vectorsEnd++] = i;
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
-    return spikeEnd;
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
   }
 
   /**
@@ -185,6 +198,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double[] lanes = VectorMath.scratch();
     final RefractoryRule rule = group.refractoryRule();
     Arrays.fill(spike, from, to, false);
+    int vectorsEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_expEulerFactor = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
@@ -200,15 +214,15 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
       V = V.add(V_expEulerFactor.mul(V_rate)).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
+      V = V.blend(V_reset, spiked);
+      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
+      DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
-        V = V.blend(V_reset, spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
+        spikeVectors[vectorsEnd++] = i;
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
-    return spikeEnd;
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
   }
 
   private int stepExpEuler(double t, double dt, int from, int to) {
@@ -220,9 +234,9 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_slope = -1.0 / tau;
     final double V_decay = Math.exp(dt * V_slope);
-    final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     Arrays.fill(spike, from, to, false);
+    int vectorsEnd = from;
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final DoubleVector input = ((DoubleVector) FloatVector.fromArray(F, this.input, i).convertShape(VectorOperators.F2D, S, 0));
@@ -234,15 +248,15 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector V_inf = V.sub(V_rate.div(V_slope));
       V = (V_slope == 0.0 ? V.add(V_rate.mul(dt)) : V_inf.add(V.sub(V_inf).mul(V_decay))).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
+      V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
+      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
+      DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
-        V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
+        spikeVectors[vectorsEnd++] = i;
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
-    return spikeEnd;
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
   }
 
   private int stepExpEulerPerElement(double t, double dt, int from, int to) {
@@ -255,6 +269,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double[] lanes = VectorMath.scratch();
     final RefractoryRule rule = group.refractoryRule();
     Arrays.fill(spike, from, to, false);
+    int vectorsEnd = from;
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
@@ -277,15 +292,15 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final DoubleVector V_inf = V.sub(V_rate.div(V_slope));
       V = V_inf.add(V.sub(V_inf).mul(V_decay)).blend(V.add(V_rate.mul(dt)), V_slope.compare(VectorOperators.EQ, 0.0)).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
+      V = V.blend(V_reset, spiked);
+      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
+      DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
-        V = V.blend(V_reset, spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
+        spikeVectors[vectorsEnd++] = i;
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
-    return spikeEnd;
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
   }
 
   private int stepRungeKutta(double t, double dt, int from, int to) {
@@ -361,9 +376,9 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     Arrays.fill(spike, from, to, false);
+    int vectorsEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
@@ -372,15 +387,15 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
       V = V_stage.blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
+      V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
+      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
+      DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
-        V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
+        spikeVectors[vectorsEnd++] = i;
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
-    return spikeEnd;
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
   }
 
   private int stepRungeKuttaPerElement(double t, double dt, int from, int to) {
@@ -467,6 +482,7 @@ public final class LifGroupFloatVector implements NeuronKernel {
     final double[] lanes = VectorMath.scratch();
     final RefractoryRule rule = group.refractoryRule();
     Arrays.fill(spike, from, to, false);
+    int vectorsEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
@@ -481,14 +497,14 @@ public final class LifGroupFloatVector implements NeuronKernel {
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
       V = V_stage.blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
+      V = V.blend(V_reset, spiked);
+      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
+      DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
-        V = V.blend(V_reset, spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
+        spikeVectors[vectorsEnd++] = i;
       }
       ((FloatVector) V.convertShape(VectorOperators.D2F, F, 0)).intoArray(this.V, i);
     }
-    return spikeEnd;
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
   }
 }

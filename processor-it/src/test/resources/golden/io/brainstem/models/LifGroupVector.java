@@ -53,6 +53,17 @@ public final class LifGroupVector implements NeuronKernel {
 
   private final boolean[] spike;
 
+  /**
+   * Per neuron, 1.0 where the step fired: stored by every vector, read only
+   * for those in {@code spikeVectors}.
+   */
+  private final double[] spikeFlags;
+
+  /**
+   * From a range's {@code from}: the first neuron of each of its vectors with a spike.
+   */
+  private final int[] spikeVectors;
+
   private final double[] V;
 
   private final double[] input;
@@ -67,6 +78,8 @@ public final class LifGroupVector implements NeuronKernel {
     this.params = params;
     this.spikeIndex = spikeIndex;
     this.spike = group.spike;
+    this.spikeFlags = new double[group.size()];
+    this.spikeVectors = new int[group.size()];
     this.V = group.V;
     this.input = group.input;
     this.t_last_spike = group.t_last_spike;
@@ -99,9 +112,9 @@ public final class LifGroupVector implements NeuronKernel {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
-    final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     Arrays.fill(spike, from, to, false);
+    int vectorsEnd = from;
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
@@ -112,15 +125,15 @@ public final class LifGroupVector implements NeuronKernel {
       final DoubleVector V_rate = V.neg().add(V_rest).add(input.mul(R)).div(tau);
       V = V.add(V_rate.mul(V_expEulerFactor)).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
+      V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
+      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
+      DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
-        V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
+        spikeVectors[vectorsEnd++] = i;
       }
       V.intoArray(this.V, i);
     }
-    return spikeEnd;
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
   }
 
   /**
@@ -181,6 +194,7 @@ public final class LifGroupVector implements NeuronKernel {
     final double[] lanes = VectorMath.scratch();
     final RefractoryRule rule = group.refractoryRule();
     Arrays.fill(spike, from, to, false);
+    int vectorsEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_expEulerFactor = DoubleVector.fromArray(S, carry, 2 * BLOCK + at);
@@ -196,15 +210,15 @@ public final class LifGroupVector implements NeuronKernel {
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
       V = V.add(V_expEulerFactor.mul(V_rate)).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
+      V = V.blend(V_reset, spiked);
+      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
+      DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
-        V = V.blend(V_reset, spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
+        spikeVectors[vectorsEnd++] = i;
       }
       V.intoArray(this.V, i);
     }
-    return spikeEnd;
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
   }
 
   private int stepExpEuler(double t, double dt, int from, int to) {
@@ -216,9 +230,9 @@ public final class LifGroupVector implements NeuronKernel {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double V_slope = -1.0 / tau;
     final double V_decay = Math.exp(dt * V_slope);
-    final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     Arrays.fill(spike, from, to, false);
+    int vectorsEnd = from;
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final DoubleVector input = DoubleVector.fromArray(S, this.input, i);
@@ -230,15 +244,15 @@ public final class LifGroupVector implements NeuronKernel {
       final DoubleVector V_inf = V.sub(V_rate.div(V_slope));
       V = (V_slope == 0.0 ? V.add(V_rate.mul(dt)) : V_inf.add(V.sub(V_inf).mul(V_decay))).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
+      V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
+      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
+      DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
-        V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
+        spikeVectors[vectorsEnd++] = i;
       }
       V.intoArray(this.V, i);
     }
-    return spikeEnd;
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
   }
 
   private int stepExpEulerPerElement(double t, double dt, int from, int to) {
@@ -251,6 +265,7 @@ public final class LifGroupVector implements NeuronKernel {
     final double[] lanes = VectorMath.scratch();
     final RefractoryRule rule = group.refractoryRule();
     Arrays.fill(spike, from, to, false);
+    int vectorsEnd = from;
     int spikeEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final DoubleVector V_rest = DoubleVector.fromArray(S, V_restColumn, i);
@@ -273,15 +288,15 @@ public final class LifGroupVector implements NeuronKernel {
       final DoubleVector V_inf = V.sub(V_rate.div(V_slope));
       V = V_inf.add(V.sub(V_inf).mul(V_decay)).blend(V.add(V_rate.mul(dt)), V_slope.compare(VectorOperators.EQ, 0.0)).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
+      V = V.blend(V_reset, spiked);
+      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
+      DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
-        V = V.blend(V_reset, spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
+        spikeVectors[vectorsEnd++] = i;
       }
       V.intoArray(this.V, i);
     }
-    return spikeEnd;
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
   }
 
   private int stepRungeKutta(double t, double dt, int from, int to) {
@@ -357,9 +372,9 @@ public final class LifGroupVector implements NeuronKernel {
     final double V_reset = params.scalar(V_RESET_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
-    final double[] lanes = VectorMath.scratch();
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     Arrays.fill(spike, from, to, false);
+    int vectorsEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
@@ -368,15 +383,15 @@ public final class LifGroupVector implements NeuronKernel {
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
       V = V_stage.blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
+      V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
+      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
+      DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
-        V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
+        spikeVectors[vectorsEnd++] = i;
       }
       V.intoArray(this.V, i);
     }
-    return spikeEnd;
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
   }
 
   private int stepRungeKuttaPerElement(double t, double dt, int from, int to) {
@@ -463,6 +478,7 @@ public final class LifGroupVector implements NeuronKernel {
     final double[] lanes = VectorMath.scratch();
     final RefractoryRule rule = group.refractoryRule();
     Arrays.fill(spike, from, to, false);
+    int vectorsEnd = from;
     for (int i = from; i < to; i += S.length()) {
       final int at = i - from;
       final DoubleVector V_stage = DoubleVector.fromArray(S, carry, 0 * BLOCK + at);
@@ -477,15 +493,15 @@ public final class LifGroupVector implements NeuronKernel {
       final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
       V = V_stage.blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
+      V = V.blend(V_reset, spiked);
+      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
+      DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
-        V = V.blend(V_reset, spiked);
-        tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
-        DoubleVector.zero(S).blend(1.0, spiked).intoArray(lanes, 0);
-        spikeEnd = VectorMath.recordSpikes(lanes, S.length(), spike, spikeIndex, i, spikeEnd);
+        spikeVectors[vectorsEnd++] = i;
       }
       V.intoArray(this.V, i);
     }
-    return spikeEnd;
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
   }
 
   @Override

@@ -96,6 +96,8 @@ public final class GeneratedNames {
   private final String floatSpecies;
   private final String block;
   private final String owner;
+  private final String spikeFlags;
+  private final String spikeVectors;
   private final Map<String, String> loopHolders = new HashMap<>();
   /** The projection's field holding each synapse's presynaptic index (null without @PerPre). */
   private final String synapsePre;
@@ -178,6 +180,8 @@ public final class GeneratedNames {
     this.block = members.allocate("BLOCK");
     this.owner = members.allocate(
         model.kind() == ModelIR.Kind.NEURON ? "group" : "projection");
+    this.spikeFlags = members.allocate("spikeFlags");
+    this.spikeVectors = members.allocate("spikeVectors");
     for (String holder : List.of("floatLoops", "debugLoops", "stagedLoops")) {
       loopHolders.put(holder, members.allocate(holder));
     }
@@ -280,6 +284,16 @@ public final class GeneratedNames {
   /** The vector kernels' field holding their group or projection. */
   String owner() {
     return owner;
+  }
+
+  /** A neuron vector kernel's field of per-neuron spike flags (1.0 where the step fired). */
+  String spikeFlags() {
+    return spikeFlags;
+  }
+
+  /** A neuron vector kernel's field listing the first neuron of each vector with a spike. */
+  String spikeVectors() {
+    return spikeVectors;
   }
 
   /**

@@ -72,6 +72,7 @@ final class VectorGroupEmitter {
   private final String k;
   private final String lanes;
   private final String spikeEnd;
+  private final String vectorsEnd;
   private final String refractory;
   private final String spiked;
   private final String tLast;
@@ -109,6 +110,7 @@ final class VectorGroupEmitter {
     this.k = names.allocate("k");
     this.lanes = names.allocate("lanes");
     this.spikeEnd = names.allocate("spikeEnd");
+    this.vectorsEnd = names.allocate("vectorsEnd");
     this.refractory = names.allocate("refractory");
     this.spiked = names.allocate("spiked");
     this.tLast = names.allocate("tLast");
@@ -152,6 +154,14 @@ final class VectorGroupEmitter {
         .addField(RuntimeNames.PARAMETERS, "params", PRIVATE, FINAL)
         .addField(int[].class, "spikeIndex", PRIVATE, FINAL)
         .addField(boolean[].class, "spike", PRIVATE, FINAL);
+    if (model.threshold().isPresent()) {
+      type.addField(FieldSpec.builder(double[].class, generated.spikeFlags(), PRIVATE, FINAL)
+              .addJavadoc("Per neuron, 1.0 where the step fired: stored by every vector, read only"
+                  + "\nfor those in {@code $L}.\n", generated.spikeVectors()).build())
+          .addField(FieldSpec.builder(int[].class, generated.spikeVectors(), PRIVATE, FINAL)
+              .addJavadoc("From a range's {@code from}: the first neuron of each of its vectors"
+                  + " with a spike.\n").build());
+    }
     for (String array : arrays()) {
       type.addField(stored(array) ? storage.arrayType : TypeName.get(double[].class), array,
           PRIVATE, FINAL);
@@ -202,6 +212,10 @@ final class VectorGroupEmitter {
         .addStatement("this.params = params")
         .addStatement("this.spikeIndex = spikeIndex")
         .addStatement("this.spike = $L.spike", owner);
+    if (model.threshold().isPresent()) {
+      ctor.addStatement("this.$L = new double[$L.size()]", generated.spikeFlags(), owner)
+          .addStatement("this.$L = new int[$L.size()]", generated.spikeVectors(), owner);
+    }
     arrays().forEach(a -> ctor.addStatement("this.$L = $L.$L", a, owner,
         stored(a) ? generated.field(a, storage) : a));
     return ctor.build();
@@ -878,7 +892,10 @@ final class VectorGroupEmitter {
     CodeBlock.Builder code = CodeBlock.builder().add(VectorKernelParts.preamble(model, variant,
         shared.preambleLets(), preambleReads, in.keySet(), generated));
     if (last) {
-      code.addStatement("final double[] $L = $T.scratch()", lanes, RuntimeNames.VECTOR_MATH);
+      if (variant == Variant.PER_ELEMENT && model.refractoryParam().isPresent()) {
+        // the hold time per lane goes through it
+        code.addStatement("final double[] $L = $T.scratch()", lanes, RuntimeNames.VECTOR_MATH);
+      }
       if (model.refractoryParam().isPresent()) {
         code.add(variant == Variant.PER_ELEMENT
             ? CodeBlock.of("final $T $L = $L.refractoryRule();\n", RefractoryRule.class, rule,
@@ -889,7 +906,8 @@ final class VectorGroupEmitter {
     }
     if (last && model.threshold().isPresent()) {
       // One fill, not four byte stores in each vector without a spike (10 % of CUBA's step, AVX2)
-      code.addStatement("$T.fill(spike, $L, $L, false)", Arrays.class, from, to);
+      code.addStatement("$T.fill(spike, $L, $L, false)", Arrays.class, from, to)
+          .addStatement("int $L = $L", vectorsEnd, from);
     }
     if (whole) { // the kernel in one loop; a last part gets spikeEnd from its driver
       code.addStatement("int $L = $L", spikeEnd, from);
@@ -900,7 +918,11 @@ final class VectorGroupEmitter {
     code.beginControlFlow("for (int $L = $L; $L < $L; $L += $L.length())", i, from, i, to, i, s)
         .add(body.build())
         .endControlFlow();
-    if (last) {
+    if (last && model.threshold().isPresent()) {
+      code.addStatement("return $T.recordFlagged($L, $L, $L, $L, $L.length(), spike, spikeIndex, $L)",
+          RuntimeNames.VECTOR_MATH, generated.spikeFlags(), generated.spikeVectors(), from,
+          vectorsEnd, s, spikeEnd);
+    } else if (last) {
       code.addStatement("return $L", spikeEnd);
     } else if (farLanes != null) {
       code.addStatement("return $L", farLanes);
@@ -946,7 +968,9 @@ final class VectorGroupEmitter {
       finishReads.addAll(reads(after));
       code.addStatement("final $T $L = $L$L", maskType(), spiked, render.mask(after.value()),
           crossing() ? CodeBlock.of(".andNot($L)", heldBefore) : "");
-      code.beginControlFlow("if ($L.anyTrue())", spiked);
+      // Reset, last spike time and flags in every vector, the branch only listing the vector:
+      // a vector used inside a rare branch cost C2's loop 25-45 % (AVX2 and AVX-512, JDK 17
+      // and 25); the spikes are listed after the loop (VectorMath.recordFlagged).
       model.reset().ifPresent(reset -> {
         for (Assign a : reset.assignments()) {
           code.addStatement("$L = $L.blend($L, $L)", a.state(), a.state(),
@@ -956,10 +980,10 @@ final class VectorGroupEmitter {
       if (model.refractoryParam().isPresent()) {
         code.add(store(T_LAST_SPIKE, CodeBlock.of("$L.blend(t, $L)", tLast, spiked)));
       }
-      code.addStatement("$T.zero($L).blend(1.0, $L).intoArray($L, 0)",
-              RuntimeNames.DOUBLE_VECTOR, s, spiked, lanes)
-          .addStatement("$L = $T.recordSpikes($L, $L.length(), spike, spikeIndex, $L, $L)",
-              spikeEnd, RuntimeNames.VECTOR_MATH, lanes, s, i, spikeEnd)
+      code.addStatement("$T.zero($L).blend(1.0, $L).intoArray($L, $L)",
+              RuntimeNames.DOUBLE_VECTOR, s, spiked, generated.spikeFlags(), i)
+          .beginControlFlow("if ($L.anyTrue())", spiked)
+          .addStatement("$L[$L++] = $L", generated.spikeVectors(), vectorsEnd, i)
           .endControlFlow();
     }
     for (String s : assigned) {
