@@ -17,6 +17,14 @@ import io.brainstem.math.Exprel;
  * would into {@code g} after its decay. Every element sees the unfused operations in their order:
  * the same results, bit for bit. The first step of a plan runs the projection's own integration
  * and delivery, then copies {@code g} into {@link #ahead} ({@link #prime}).
+ *
+ * <p>In the loop ({@link FusedInputs#inLoop()}: the input's one synapse, a current): the group's
+ * kernel reads this step's {@code g} from {@link #ahead} as the input's value itself and stores
+ * only the next step's {@code g}, into {@link #spare}; after the groups the two arrays swap
+ * ({@link #swap}), so {@link #ahead} takes the deliveries and {@link #spare} keeps this step's
+ * {@code g}. Neither {@code g} nor the input array is written in the loop: {@link #sync} copies
+ * {@code g} back when something reads it (a checkpoint, the end of the plan), and the runner plans
+ * in-loop fusion only where no monitor, listener or check reads the step's values.
  */
 public final class FusedInput {
 
@@ -47,7 +55,9 @@ public final class FusedInput {
   /** The synapse's state, one per postsynaptic neuron: the unfused step's at each step's end. */
   public final double[] g;
   /** The next step's {@code g} (this step's decay applied and its spikes delivered). */
-  public final double[] ahead;
+  public double[] ahead;
+  /** In the loop: where the group's loop stores the next step's {@code g}; null until then. */
+  public double[] spare;
   /** This step's {@code tau}. */
   public double tau;
   /** This step's exp_auto factor, {@code dt·exprel(-dt/tau)}, as the projection's kernel forms it. */
@@ -60,6 +70,8 @@ public final class FusedInput {
   public int post = -1;
   private double[] postValues; // X, for the scalar tail
   private boolean primed; // ahead holds this step's g
+  private boolean inLoop; // the group's kernel integrates this synapse in its own loop
+  private boolean stale; // in the loop: g's value is in spare, not yet copied back
 
   FusedInput(Projection projection, Shape shape, double[] g) {
     this.projection = projection;
@@ -88,8 +100,30 @@ public final class FusedInput {
   }
 
   /** A new plan: its first step runs the projection's own integration and delivery. */
-  void unprime() {
+  void unprime(boolean loop) {
     primed = false;
+    inLoop = loop;
+    if (loop && spare == null) {
+      spare = new double[g.length];
+    }
+  }
+
+  /** In the loop, after the step's groups: {@link #spare} holds this step's {@code g}. */
+  void swap() {
+    if (inLoop) {
+      double[] next = spare;
+      spare = ahead;
+      ahead = next;
+      stale = true;
+    }
+  }
+
+  /** {@code g} as the unfused step leaves it (a no-op unless it is in {@link #spare}). */
+  void sync() {
+    if (stale) {
+      System.arraycopy(spare, 0, g, 0, g.length);
+      stale = false;
+    }
   }
 
   /** Before the step's groups: the step's group-wide values. */
@@ -106,6 +140,13 @@ public final class FusedInput {
       System.arraycopy(g, 0, ahead, 0, g.length);
       primed = true;
     }
+  }
+
+  /** For an in-loop group's scalar tail: element {@code j} as the kernel treats it; its value. */
+  double settleInLoop(int j) {
+    double value = ahead[j];
+    spare[j] = value + factor * (-value / tau);
+    return value;
   }
 
   /** For the group's scalar tail: element {@code j} as the vector loop treats it; its output. */

@@ -14,14 +14,24 @@ public final class FusedInputs {
   private final boolean[] base;
   private final double[][] arrays;
   private final double[] zeros; // the start of a sum nothing writes first
+  private final boolean inLoop;
 
   FusedInputs(java.util.List<String> names, FusedInput[][] sources, boolean[] base,
-      double[][] arrays) {
+      double[][] arrays, boolean inLoop) {
     this.names = java.util.List.copyOf(names);
     this.sources = sources;
     this.base = base;
     this.arrays = arrays;
+    this.inLoop = inLoop;
     this.zeros = new double[arrays.length == 0 ? 0 : arrays[0].length];
+  }
+
+  /**
+   * Whether the kernel integrates each input's one synapse, a current, inside its own loop and
+   * takes its {@code g} as the input's value ({@link FusedInput}): no fold loop, no input array.
+   */
+  public boolean inLoop() {
+    return inLoop;
   }
 
   /** The synapses summed into input {@code name}, in order (empty: it is read from its array). */
@@ -42,19 +52,20 @@ public final class FusedInputs {
     return base[n] ? arrays[n] : zeros;
   }
 
-  /** What is folded in, for logs: {@code input <- EE, IE}. */
+  /** What is folded in, for logs: {@code input <- EE, IE}, or {@code in the loop: ge <- EE; ...}. */
   String describe() {
-    StringBuilder out = new StringBuilder();
+    java.util.List<String> parts = new java.util.ArrayList<>();
     for (int n = 0; n < sources.length; n++) {
       if (sources[n].length == 0) {
         continue;
       }
-      out.append(out.length() == 0 ? "" : "; ").append(names.get(n)).append(" <- ");
+      StringBuilder part = new StringBuilder(names.get(n)).append(" <- ");
       for (int k = 0; k < sources[n].length; k++) {
-        out.append(k == 0 ? "" : ", ").append(sources[n][k].projection().name());
+        part.append(k == 0 ? "" : ", ").append(sources[n][k].projection().name());
       }
+      parts.add(part.toString());
     }
-    return out.toString();
+    return (inLoop ? "in the loop: " : "") + String.join("; ", parts);
   }
 
   /**
@@ -67,6 +78,12 @@ public final class FusedInputs {
         continue;
       }
       double[] input = arrays[n];
+      if (inLoop) { // the one current's g is the value, as an assigning projection writes it
+        for (int j = from; j < to; j++) {
+          input[j] = sources[n][0].settleInLoop(j);
+        }
+        continue;
+      }
       for (int j = from; j < to; j++) {
         double sum = base[n] ? input[j] : 0.0;
         for (FusedInput s : sources[n]) {

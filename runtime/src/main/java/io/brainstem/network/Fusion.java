@@ -17,6 +17,13 @@ import java.util.Set;
  * already integrates and writes the input in one pass, and the fold loop would add a store of
  * {@code g} (measured: CUBA 2–37 % slower fused; docs/benchmarks.md, "Fused inputs"). The input arrays hold the unfused
  * step's sums when the group has stepped, so monitors and listeners see the same values.
+ *
+ * <p>In the loop ({@link FusedInputs#inLoop()}), when {@code inLoop} allows it (nothing reads the
+ * step's values between steps: no value monitor, listener or NaN check) and the kernel can: every
+ * input of the group has exactly one writer, a current ({@code g}) that could assign its output,
+ * nothing writes the input first and no projection reads it. Then that lone writer pays too: the
+ * kernel takes its {@code g} as the input's value and stores only the next step's {@code g}
+ * (CUBA, COBA). {@code g} is copied back when read ({@link #sync}).
  */
 final class Fusion {
   /** Synapses per input the generated loops take. */
@@ -30,10 +37,12 @@ final class Fusion {
    * returns the fused inputs nothing else writes, which need no clearing (the group's fold loop
    * overwrites them whole before anything reads them).
    */
-  Set<Variable> plan(NeuronGroup[] groupArray, Projection[] projections, Set<Variable> writtenFirst) {
+  Set<Variable> plan(NeuronGroup[] groupArray, Projection[] projections, Set<Variable> writtenFirst,
+      boolean inLoop) {
     clear();
     Set<Variable> unread = new java.util.HashSet<>();
     List<FusedInput> fused = new ArrayList<>();
+    Set<FusedInput> looped = new java.util.HashSet<>();
     Set<Variable> fieldReads = new java.util.HashSet<>();
     for (Projection p : projections) {
       fieldReads.addAll(p.fieldReads());
@@ -56,6 +65,21 @@ final class Fusion {
         }
       }
       if (undeclared) {
+        continue;
+      }
+      FusedInputs own = inLoop && kernel.fusesInLoop()
+          ? inLoop(g, kernel, writers, writtenFirst, fieldReads) : null;
+      if (own != null) {
+        for (Variable v : g.variables()) {
+          if (v.kind() == Variable.Kind.INPUT) {
+            FusedInput f = own.sources(v.name())[0];
+            fused.add(f);
+            looped.add(f);
+            unread.add(v);
+          }
+        }
+        g.fusedInputs(own);
+        groups.add(g);
         continue;
       }
       List<String> names = new ArrayList<>();
@@ -94,18 +118,52 @@ final class Fusion {
         b[n] = base.get(n);
       }
       FusedInputs inputs = new FusedInputs(names, sources.toArray(new FusedInput[0][]), b,
-          arrays.toArray(new double[0][]));
+          arrays.toArray(new double[0][]), false);
       if (inputs.any()) {
         g.fusedInputs(inputs);
         groups.add(g);
       }
     }
     for (FusedInput f : fused) {
-      f.unprime();
+      f.unprime(looped.contains(f));
       f.projection().fuse(true);
     }
     active = fused.toArray(new FusedInput[0]);
     return unread;
+  }
+
+  /**
+   * {@code g}'s inputs taken into its kernel's loop, when each has one writer, a current that could
+   * assign, that nothing writes first and no projection reads; else null.
+   */
+  private static FusedInputs inLoop(NeuronGroup g, NeuronKernel kernel,
+      Map<Variable, List<Projection>> writers, Set<Variable> writtenFirst,
+      Set<Variable> fieldReads) {
+    List<String> names = new ArrayList<>();
+    List<FusedInput[]> sources = new ArrayList<>();
+    List<double[]> arrays = new ArrayList<>();
+    for (Variable v : g.variables()) {
+      if (v.kind() != Variable.Kind.INPUT) {
+        continue;
+      }
+      List<Projection> in = writers.getOrDefault(v, List.of());
+      if (v.isBoolean() || v.isFloat() || in.size() != 1 || !in.get(0).outputAssignable()
+          || writtenFirst.contains(v) || fieldReads.contains(v)) {
+        return null;
+      }
+      FusedInput f = candidate(in.get(0), kernel);
+      if (f == null || f.conductance) {
+        return null;
+      }
+      names.add(v.name());
+      sources.add(new FusedInput[] {f});
+      arrays.add(v.doubles());
+    }
+    if (names.isEmpty()) {
+      return null;
+    }
+    return new FusedInputs(names, sources.toArray(new FusedInput[0][]), new boolean[names.size()],
+        arrays.toArray(new double[0][]), true);
   }
 
   /** {@code p}'s folded form if its postsynaptic group's {@code kernel} can take it now, else null. */
@@ -126,8 +184,9 @@ final class Fusion {
     return f;
   }
 
-  /** Unfuses everything. */
+  /** Unfuses everything, each {@code g} first as the unfused step leaves it. */
   void clear() {
+    sync();
     for (FusedInput f : active) {
       f.projection().fuse(false);
     }
@@ -143,6 +202,20 @@ final class Fusion {
     for (FusedInput f : active) {
       f.prime();
       f.prepare(dt);
+    }
+  }
+
+  /** After a step's groups: the in-loop synapses' arrays swap ({@link FusedInput#swap}). */
+  void swap() {
+    for (FusedInput f : active) {
+      f.swap();
+    }
+  }
+
+  /** Each in-loop {@code g} as the unfused step leaves it, for whatever reads it now. */
+  void sync() {
+    for (FusedInput f : active) {
+      f.sync();
     }
   }
 

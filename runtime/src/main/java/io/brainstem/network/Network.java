@@ -375,7 +375,7 @@ public class Network {
    * Nothing is fused ({@link #planStep}).
    */
   public final void assignOutputs(java.util.Set<Variable> writtenFirst) {
-    planStep(writtenFirst, false);
+    planStep(writtenFirst, false, false);
   }
 
   /**
@@ -383,11 +383,14 @@ public class Network {
    * their postsynaptic groups' steps ({@link FusedInput}; docs/architecture.md, "Fused inputs"):
    * the runner then calls {@link #prepareFusedStep} between each step's projections and groups,
    * and no hook may run within the step.
-   * {@code writtenFirst} null fuses nothing.
+   * {@code writtenFirst} null fuses nothing. With {@code inLoop}, a group's kernel may integrate
+   * its inputs' lone synapses in its own loop ({@link FusedInputs#inLoop()}): the caller promises
+   * that nothing reads states, inputs or synapse states between steps, except through
+   * {@link #syncFused}, and calls {@link #finishFusedStep} after each step's groups.
    */
-  public final void planStep(java.util.Set<Variable> writtenFirst, boolean fuse) {
+  public final void planStep(java.util.Set<Variable> writtenFirst, boolean fuse, boolean inLoop) {
     java.util.Set<Variable> unread = writtenFirst == null || !fuse
-        ? clearFusion() : fusion.plan(groupArray, projectionArray, writtenFirst);
+        ? clearFusion() : fusion.plan(groupArray, projectionArray, writtenFirst, inLoop);
     java.util.Set<Variable> assigned = new java.util.HashSet<>();
     java.util.Set<Variable> written = new java.util.HashSet<>();
     if (writtenFirst != null) {
@@ -520,6 +523,19 @@ public class Network {
    */
   public final void prepareFusedStep(double dt) {
     fusion.prepare(dt);
+  }
+
+  /** Under a plan with fused synapses, after each step's groups ({@link FusedInput#swap}). */
+  public final void finishFusedStep() {
+    fusion.swap();
+  }
+
+  /**
+   * Under a plan with synapses in the groups' loops: copies their state back, so that it reads as
+   * the unfused step leaves it (before a checkpoint mid-run; the end of a plan does it too).
+   */
+  public final void syncFused() {
+    fusion.sync();
   }
 
   /**

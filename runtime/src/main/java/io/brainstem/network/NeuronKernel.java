@@ -21,6 +21,14 @@ public interface NeuronKernel {
     return false;
   }
 
+  /**
+   * Whether {@link #updateFused} can integrate each input's one synapse inside the kernel's own
+   * loop, with no input array ({@link FusedInputs#inLoop()}).
+   */
+  default boolean fusesInLoop() {
+    return false;
+  }
+
   /** The index of state {@code name} among those {@link #updateFused} reads, or -1. */
   default int fusedState(String name) {
     return -1;

@@ -495,7 +495,7 @@ public abstract class Runner implements AutoCloseable {
     boolean warming = warmUp && jit && io.brainstem.network.Kernels.warmUpAllowed();
     boolean scalar = jit && network.scalarFirst(steps, warming);
     network.warmUpKernels(warming && !scalar && (long) steps * network.size() <= WARM_UP_WORK);
-    network.planStep(outputsPlanned ? inputWrites : null, fusing);
+    network.planStep(outputsPlanned ? inputWrites : null, fusing, inLoop(calls));
     fusedInputs = network.fusedInputs();
     try {
       Progress shown = progress(steps);
@@ -532,6 +532,23 @@ public abstract class Runner implements AutoCloseable {
     assignedStale = false;
     network.assignOutputs(null); // between runs the inputs may be written by anyone
     finish(first, steps, calls);
+  }
+
+  /**
+   * Whether the groups' loops may hold their synapses' state and inputs between steps
+   * ({@code FusedInputs.inLoop}): nothing reads them after a step, no value monitor (spike
+   * monitors only), listener or NaN check.
+   */
+  private boolean inLoop(StepListener[] calls) {
+    if (calls.length > 0 || nanGuard != null) {
+      return false;
+    }
+    for (Recorder r : recorderArray) {
+      if (!r.isSpike()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -611,11 +628,12 @@ public abstract class Runner implements AutoCloseable {
         nextStep = step + 1; // step() and t() move with the run, as hooks see them
         if (!outputsPlanned && inputWrites != null) {
           // The inputs are 0 at the start of every later step of this run: CLEAR ran.
-          network.planStep(inputWrites, fusing);
+          network.planStep(inputWrites, fusing, inLoop(calls));
           fusedInputs = network.fusedInputs();
           outputsPlanned = true;
         }
         if (nextStep == nextCheckpoint) {
+          network.syncFused(); // synapse states the groups' loops hold
           network.clearInputs(); // saved as after an unplanned step's CLEAR
           periodicCheckpoint((int) (step - runFirst + 1));
         }
@@ -652,6 +670,9 @@ public abstract class Runner implements AutoCloseable {
           network.prepareFusedStep(dt);
         }
         stepper.run(phase, t, dt, jit);
+        if (phase == StepPhase.GROUPS && fusing) {
+          network.finishFusedStep();
+        }
       }
       case RECORD -> {
         at = -1;

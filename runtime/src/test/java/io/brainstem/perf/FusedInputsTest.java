@@ -122,11 +122,12 @@ class FusedInputsTest {
   }
 
   /**
-   * Fused where it pays: two writers fold in; one projection per input with nothing written first
-   * assigns its output in its one pass and is left unfused.
+   * Fused where it pays: two writers fold in (a fold loop, then the kernel); one current per input,
+   * with nothing written first, goes into the kernel's own loop; a runner's input on it, or a
+   * value monitor, keeps it out.
    */
   @Test
-  void aLoneAssigningProjectionStaysUnfused() {
+  void whereEachKindOfFusionApplies() {
     Network net = lumped(0);
     try (Runner runner = DSRunner.builder(net).input("E.input", 20.).build()) {
       runner.run(5.);
@@ -134,14 +135,95 @@ class FusedInputsTest {
       assertThat(runner.fusedInputs())
           .containsExactly("E: input <- E2E, I2E", "I: input <- E2I, I2I");
     }
-    Network single = new Network();
-    io.brainstem.models.LifGroup a = single.add(new io.brainstem.models.LifGroup("A", 64));
-    io.brainstem.models.LifGroup b = single.add(new io.brainstem.models.LifGroup("B", 64));
-    single.add(new io.brainstem.models.ExpCubaProjection(a, b,
-        new io.brainstem.connectivity.FixedProb(0.2, 1)));
-    try (Runner runner = DSRunner.builder(single).input("A.input", 30.).build()) {
+    try (Runner runner = DSRunner.builder(PerfNetworks.cubaRing()).build()) {
       runner.run(5.);
-      assertThat(runner.fusedInputs()).isEmpty(); // A2B assigns B.input in its one pass
+      assertThat(runner.fusedInputs()).containsExactly("D: in the loop: input <- I2D",
+          "E: in the loop: input <- D2E", "I: in the loop: input <- E2I");
+    }
+    try (Runner runner = DSRunner.builder(PerfNetworks.cubaRing()).input("E.input", 1.)
+        .monitors("D.V").build()) {
+      runner.run(5.);
+      // a value monitor: nothing in the loop; E's writer after a runner's input folds
+      assertThat(runner.fusedInputs()).containsExactly("E: input <- D2E");
+    }
+    try (Runner runner = DSRunner.builder(PerfNetworks.cubaRing()).input("E.input", 1.)
+        .monitors("E.spike").build()) {
+      runner.run(5.);
+      // spike monitors only: D and I in the loop
+      assertThat(runner.fusedInputs()).containsExactly("D: in the loop: input <- I2D",
+          "E: input <- D2E", "I: in the loop: input <- E2I");
+    }
+  }
+
+  /** The ring's spikes, V, inputs and g after {@code durations}, and what the last run fused. */
+  private static Outcome ring(boolean fuse, boolean jit, int threads, double[] durations,
+      java.nio.file.Path checkpoints) {
+    Network net = PerfNetworks.cubaRing();
+    List<Object> state = new ArrayList<>();
+    List<String> fused;
+    try (Runner runner = ringRunner(net, fuse, jit, threads, checkpoints).build()) {
+      for (double d : durations) {
+        runner.run(d);
+      }
+      for (String g : new String[] {"D", "E", "I"}) {
+        state.add(spikeList(runner.mon().spikes(g + ".spike")));
+      }
+      fused = runner.fusedInputs();
+    }
+    for (NeuronGroup g : net.groups()) {
+      state.add(g.variable("V").toDoubles());
+      state.add(g.variable("input").toDoubles());
+      state.add(g.totalSpikes());
+    }
+    for (Projection p : net.projections()) {
+      state.add(p.variable("g").toDoubles());
+    }
+    return new Outcome(state, fused);
+  }
+
+  private static DSRunner.Builder ringRunner(Network net, boolean fuse, boolean jit, int threads,
+      java.nio.file.Path checkpoints) {
+    DSRunner.Builder builder = DSRunner.builder(net).jit(jit).fuseSynapses(fuse).threads(threads)
+        .vectorWarmUp(false).monitorMode(MonitorMode.APPEND).monitors("D.spike", "E.spike",
+            "I.spike");
+    return checkpoints == null ? builder : builder.checkpointEvery(20., checkpoints);
+  }
+
+  /**
+   * In the loop: the unfused bits and {@code jit(false)}'s, with scalar tails, on two threads,
+   * over several runs, and in a periodic checkpoint taken mid-run (g copied back first).
+   */
+  @Test
+  void currentsInTheLoopGiveTheUnfusedBits(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    double[] once = {60.};
+    Outcome inLoop = ring(true, true, 1, once, null);
+    assertThat(inLoop.fused()).hasSize(3);
+    assertThat(inLoop.fused().get(0)).startsWith("D: in the loop:");
+    Outcome unfused = ring(false, true, 1, once, null);
+    assertThat(unfused.fused()).isEmpty();
+    assertSame(inLoop, unfused);
+    assertSame(ring(true, false, 1, once, null), unfused); // jit(false)
+    assertSame(ring(true, true, 2, once, null), unfused);
+    assertSame(ring(true, true, 1, new double[] {17.3, 0.1, 42.6}, null), unfused);
+    // every group spiked, so every g carried spikes: the comparisons can fail
+    assertThat((long) inLoop.state().get(5)).isGreaterThan(20L); // D
+    assertThat((long) inLoop.state().get(8)).isGreaterThan(20L); // E
+    assertThat((long) inLoop.state().get(11)).isGreaterThan(5L); // I
+    // a checkpoint at 20 and 40 ms: the in-loop run saves what the unfused one saves
+    java.nio.file.Path a = dir.resolve("inloop");
+    java.nio.file.Path b = dir.resolve("unfused");
+    assertSame(ring(true, true, 1, new double[] {50.}, a), ring(false, true, 1, new double[] {50.},
+        b));
+    Network fromA = PerfNetworks.cubaRing();
+    Network fromB = PerfNetworks.cubaRing();
+    ringRunner(fromA, true, true, 1, a).resumeFrom(a).build().close();
+    ringRunner(fromB, false, true, 1, b).resumeFrom(b).build().close();
+    for (Projection p : fromB.projections()) {
+      double[] g = p.variable("g").toDoubles();
+      assertThat(java.util.Arrays.stream(g).anyMatch(x -> x != 0.0)).isTrue();
+      assertThat(fromA.projection(p.name()).variable("g").toDoubles()).usingExactEquality()
+          .containsExactly(g).inOrder();
     }
   }
 

@@ -4,6 +4,7 @@ import io.brainstem.connectivity.FixedProb;
 import io.brainstem.connectivity.SynapseInit;
 import io.brainstem.math.Rng;
 import io.brainstem.models.ExpCobaProjection;
+import io.brainstem.models.ExpCubaProjection;
 import io.brainstem.models.LifGroup;
 import io.brainstem.models.WeightedExpCobaProjection;
 import io.brainstem.network.Network;
@@ -70,6 +71,26 @@ final class PerfNetworks {
     net.add(new WeightedExpCobaProjection(e, i, new FixedProb(prob, 5)).E(0.).w(exc).tau(5.));
     net.add(new WeightedExpCobaProjection(i, e, new FixedProb(prob, 6)).E(-80.).w(inh).tau(10.));
     net.add(new WeightedExpCobaProjection(i, i, new FixedProb(prob, 7)).E(-80.).w(inh).tau(10.));
+    return net;
+  }
+
+  /**
+   * CUBA's shape: every input with one current synapse ({@code ExpCuba}) and nothing else writing
+   * it, so that the groups' loops take them in ({@code FusedInputs.inLoop}). A ring D → E → I ⊣ D:
+   * D's rest above threshold drives it, I inhibits it; sizes with scalar tails on 4 and 8 lanes.
+   */
+  static Network cubaRing() {
+    Network net = new Network();
+    LifGroup d = net.add(lif("D", 130, Precision.DOUBLE).V_rest(-45.));
+    LifGroup e = net.add(lif("E", 402, Precision.DOUBLE));
+    LifGroup i = net.add(lif("I", 101, Precision.DOUBLE));
+    Rng rng = new Rng(5);
+    fillNormal(rng, d, -55., 3.);
+    fillNormal(rng, e, -55., 2.);
+    fillNormal(rng, i, -55., 2.);
+    net.add(new ExpCubaProjection(d, e, new FixedProb(0.1, 8)).g_max(4.).tau(5.));
+    net.add(new ExpCubaProjection(e, i, new FixedProb(0.1, 9)).g_max(3.).tau(5.));
+    net.add(new ExpCubaProjection(i, d, new FixedProb(0.2, 10)).g_max(-6.).tau(10.));
     return net;
   }
 

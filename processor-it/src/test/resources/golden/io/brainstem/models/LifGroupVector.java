@@ -513,6 +513,44 @@ public final class LifGroupVector implements NeuronKernel {
     };
   }
 
+  private int stepExpAutoInLoop(double t, double dt, int from, int to, FusedInputs inputs) {
+    final double V_rest = params.scalar(V_REST_INDEX);
+    final double V_reset = params.scalar(V_RESET_INDEX);
+    final double V_th = params.scalar(V_TH_INDEX);
+    final double R = params.scalar(R_INDEX);
+    final double tau = params.scalar(TAU_INDEX);
+    final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double V_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau));
+    final FusedInput inputSource = inputs.sources("input")[0];
+    final double[] inputNow = inputSource.ahead;
+    final double[] inputNext = inputSource.spare;
+    final double inputTau = inputSource.tau;
+    final double inputFactor = inputSource.factor;
+    final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
+    Arrays.fill(spike, from, to, false);
+    int vectorsEnd = from;
+    int spikeEnd = from;
+    for (int i = from; i < to; i += S.length()) {
+      final DoubleVector input = DoubleVector.fromArray(S, inputNow, i);
+      input.add(input.neg().div(inputTau).mul(inputFactor)).intoArray(inputNext, i);
+      DoubleVector V = DoubleVector.fromArray(S, this.V, i);
+      final DoubleVector tLast = DoubleVector.fromArray(S, this.t_last_spike, i);
+      final VectorMask<Double> refractory = DoubleVector.broadcast(S, t).sub(tLast).compare(VectorOperators.LT, holdTime);
+      // dV/dt = (-V + V_rest + R * input) / tau
+      final DoubleVector V_rate = V.neg().add(V_rest).add(input.mul(R)).div(tau);
+      V = V.add(V_rate.mul(V_expEulerFactor)).blend(V, refractory);
+      final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
+      V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
+      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
+      DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
+      if (spiked.anyTrue()) {
+        spikeVectors[vectorsEnd++] = i;
+      }
+      V.intoArray(this.V, i);
+    }
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
+  }
+
   @Override
   public boolean fuses() {
     return true;
@@ -531,8 +569,16 @@ public final class LifGroupVector implements NeuronKernel {
     if (group.method() != Integrator.EXP_AUTO || params.heterogeneous()) {
       throw new IllegalStateException("a fused step needs exp_auto and group-wide parameters, not " + group.method());
     }
+    if (inputs.inLoop()) {
+      return stepExpAutoInLoop(t, dt, from, to, inputs);
+    }
     foldInputs(from, to, inputs);
     return stepExpAuto(t, dt, from, to);
+  }
+
+  @Override
+  public boolean fusesInLoop() {
+    return true;
   }
 
   /**

@@ -85,6 +85,9 @@ final class VectorGroupEmitter {
   private final String blockEnd;
   private final String fusedInputs;
   private final Map<String, Fold> folds = new LinkedHashMap<>();
+  private final Map<String, InLoop> inLoop = new LinkedHashMap<>();
+  /** The inputs the in-loop kernel reads: it runs only when it integrates every one. */
+  private final Set<String> readInLoop = new LinkedHashSet<>();
   /** Synapses per input the fold loop takes (the runtime's {@code Fusion.MAX_SOURCES}). */
   static final int FUSED_SOURCES = 2;
   /** Inputs and states a fusing model may have: a bound on the fold loop's size. */
@@ -123,7 +126,17 @@ final class VectorGroupEmitter {
     this.blockEnd = names.allocate("e");
     this.fusedInputs = names.allocate("inputs");
     model.inputs().forEach(this::fold);
+    model.inputs().forEach(x -> inLoop.put(x, new InLoop(names.allocate(x + "Source"),
+        names.allocate(x + "Now"), names.allocate(x + "Next"), names.allocate(x + "Tau"),
+        names.allocate(x + "Factor"))));
   }
+
+  /**
+   * The locals of an input whose one synapse the in-loop kernel integrates: its {@code FusedInput},
+   * the arrays it reads this step's {@code g} from and stores the next step's into, and its
+   * {@code tau} and factor.
+   */
+  private record InLoop(String source, String now, String next, String tau, String factor) {}
 
   /** {@code LifGroupVector}, or {@code LifGroupFloatVector} for float storage. */
   static ClassName className(ModelIR model, Storage storage) {
@@ -171,7 +184,7 @@ final class VectorGroupEmitter {
     Map<String, Boolean> exact = new LinkedHashMap<>();
     for (Integrator integrator : loops()) {
       for (Variant variant : List.of(Variant.GROUP_WIDE, Variant.PER_ELEMENT)) {
-        List<MethodSpec> methods = step(integrator, variant);
+        List<MethodSpec> methods = step(integrator, variant, false);
         exact.put(stepMethod(integrator, variant),
             methods.stream().noneMatch(VectorGroupEmitter::callsVectorLibrary));
         type.addMethods(methods);
@@ -181,7 +194,8 @@ final class VectorGroupEmitter {
       type.addMethod(matchesScalar(exact));
     }
     if (fusable()) {
-      type.addMethods(fusedMethods()).addMethods(foldInputs());
+      type.addMethods(step(Integrator.EXP_AUTO, Variant.GROUP_WIDE, true))
+          .addMethods(fusedMethods()).addMethods(foldInputs());
     }
     return type.build();
   }
@@ -488,9 +502,15 @@ final class VectorGroupEmitter {
             .addStatement("throw new $T($S + $L.method())", IllegalStateException.class,
                 "a fused step needs exp_auto and group-wide parameters, not ", owner)
             .endControlFlow()
+            .beginControlFlow("if ($L.inLoop())", fusedInputs)
+            .addStatement("return $LInLoop(t, dt, $L, $L, $L)", kernel, from, to, fusedInputs)
+            .endControlFlow()
             .addStatement("foldInputs($L, $L, $L)", from, to, fusedInputs)
             .addStatement("return $L(t, dt, $L, $L)", kernel, from, to)
-            .build());
+            .build(),
+        MethodSpec.methodBuilder("fusesInLoop").addAnnotation(Override.class).addModifiers(PUBLIC)
+            .returns(boolean.class)
+            .addStatement("return $L", readInLoop.containsAll(model.inputs())).build());
   }
 
   private boolean sharesStages(Integrator integrator) {
@@ -577,7 +597,7 @@ final class VectorGroupEmitter {
       Map<String, Integer> in = shifted(split.carriedIn(p), base);
       Map<String, Integer> out = shifted(split.carriedOut(p), base);
       MethodSpec.Builder part = loop(partName, variant, parts.get(p), shared, in, out,
-          false, null, false)
+          false, null, false, false)
           .addModifiers(PRIVATE)
           .returns(void.class)
           .addParameter(double[].class, carry);
@@ -598,7 +618,7 @@ final class VectorGroupEmitter {
           blockSize);
     }
     String finishName = "finish" + variant.suffix;
-    methods.add(loop(finishName, variant, after, shared, Map.of(), Map.of(), true, null, false)
+    methods.add(loop(finishName, variant, after, shared, Map.of(), Map.of(), true, null, false, false)
         .addModifiers(PRIVATE)
         .addParameter(double[].class, carry)
         .addParameter(int.class, spikeEnd)
@@ -718,12 +738,12 @@ final class VectorGroupEmitter {
         .endControlFlow()
         .addStatement("return $L", spikeEnd)
         .build());
-    methods.add(loop(parts[0], variant, first, shared, Map.of(), firstOut, false, null, false)
+    methods.add(loop(parts[0], variant, first, shared, Map.of(), firstOut, false, null, false, false)
         .addModifiers(PRIVATE).returns(void.class).addParameter(double[].class, carry).build());
-    methods.add(loop(parts[1], variant, fourth, shared, Map.of(), fourthOut, false, null, false)
+    methods.add(loop(parts[1], variant, fourth, shared, Map.of(), fourthOut, false, null, false, false)
         .addModifiers(PRIVATE).returns(void.class).addParameter(double[].class, carry).build());
     methods.add(loop(parts[2], variant, unrolled.after(), shared, lastIn, Map.of(), true, null,
-        false)
+        false, false)
         .addModifiers(PRIVATE)
         .addParameter(double[].class, carry)
         .addParameter(int.class, spikeEnd)
@@ -765,7 +785,7 @@ final class VectorGroupEmitter {
    * {@link LoopSplit#BUDGET} vector operations, a driver running several loops ("parts") block by
    * block, each part handing the values later parts read through a per-thread carry buffer.
    */
-  private List<MethodSpec> step(Integrator integrator, Variant variant) {
+  private List<MethodSpec> step(Integrator integrator, Variant variant, boolean fused) {
     if (sharesStages(integrator)) {
       return stageKernel(integrator, variant);
     }
@@ -782,11 +802,12 @@ final class VectorGroupEmitter {
     // The scalar lets before the loop: hoisted by the plan, or found uniform when rendered.
     KernelParts shared = new KernelParts(
         VectorKernelParts.preambleLets(model, vars, i, plan, render), finish, false);
-    String name = Members.stepMethod(integrator, variant);
+    String name = Members.stepMethod(integrator, variant) + (fused ? "InLoop" : "");
     if (parts.size() == 1) {
-      return List.of(loop(name, variant, parts.get(0), shared, Map.of(), Map.of(), true, null, true)
-          .addModifiers(PRIVATE).build());
+      return List.of(withInputs(loop(name, variant, parts.get(0), shared, Map.of(), Map.of(), true,
+          null, true, fused), fused).addModifiers(PRIVATE).build());
     }
+    String passed = fused ? ", " + fusedInputs : "";
     Map<String, Integer> slots = split.slots();
     List<MethodSpec> methods = new ArrayList<>();
     CodeBlock.Builder driver = CodeBlock.builder()
@@ -804,15 +825,16 @@ final class VectorGroupEmitter {
       Map<String, Integer> out = split.carriedOut(p);
       Stmt exprel = split.exprel(p);
       MethodSpec.Builder part = loop(partName, variant, parts.get(p), shared, in, out, last,
-          exprel == null ? null : render.farLanes(), false)
+          exprel == null ? null : render.farLanes(), false, fused)
           .addModifiers(PRIVATE)
           .addParameter(double[].class, carry);
       if (last) {
         part.addParameter(int.class, spikeEnd);
-        driver.addStatement("$L = $L(t, dt, $L, $L, $L, $L)", spikeEnd, partName, block, blockEnd,
-            carry, spikeEnd);
+        driver.addStatement("$L = $L(t, dt, $L, $L, $L, $L$L)", spikeEnd, partName, block, blockEnd,
+            carry, spikeEnd, passed);
       } else if (exprel != null) {
-        driver.beginControlFlow("if ($L(t, dt, $L, $L, $L) != 0)", partName, block, blockEnd, carry)
+        driver.beginControlFlow("if ($L(t, dt, $L, $L, $L$L) != 0)", partName, block, blockEnd,
+                carry, passed)
             .add("// lanes with |z| >= 0.5 (rare): the scalar Exprel, as the scalar kernel\n")
             .addStatement("$T.exprelFar($L, $L * $L, $L * $L, $L - $L, dt)",
                 RuntimeNames.VECTOR_MATH, carry, slots.get(exprel.exprelOf()), blockSize,
@@ -820,12 +842,12 @@ final class VectorGroupEmitter {
             .endControlFlow();
       } else {
         part.returns(void.class);
-        driver.addStatement("$L(t, dt, $L, $L, $L)", partName, block, blockEnd, carry);
+        driver.addStatement("$L(t, dt, $L, $L, $L$L)", partName, block, blockEnd, carry, passed);
       }
-      methods.add(part.build());
+      methods.add(withInputs(part, fused).build());
     }
     driver.endControlFlow().addStatement("return $L", spikeEnd);
-    methods.add(0, MethodSpec.methodBuilder(name)
+    methods.add(0, withInputs(MethodSpec.methodBuilder(name)
         .addModifiers(PRIVATE)
         .returns(int.class)
         .addJavadoc("$L loops per block of {@code BLOCK} neurons, so that C2 compiles each whole.\n",
@@ -834,9 +856,14 @@ final class VectorGroupEmitter {
         .addParameter(double.class, "dt")
         .addParameter(int.class, from)
         .addParameter(int.class, to)
-        .addCode(driver.build())
+        .addCode(driver.build()), fused)
         .build());
     return methods;
+  }
+
+  /** The in-loop kernel's methods take the plan's {@code FusedInputs}. */
+  private MethodSpec.Builder withInputs(MethodSpec.Builder method, boolean fused) {
+    return fused ? method.addParameter(RuntimeNames.FUSED_INPUTS, fusedInputs) : method;
   }
 
   /**
@@ -846,7 +873,7 @@ final class VectorGroupEmitter {
    */
   private MethodSpec.Builder loop(String name, Variant variant,
       List<Stmt> statements, KernelParts shared, Map<String, Integer> in, Map<String, Integer> out,
-      boolean last, String farLanes, boolean whole) {
+      boolean last, String farLanes, boolean whole, boolean fused) {
     Set<Ref> reads = new LinkedHashSet<>();
     statements.forEach(st -> reads.addAll(st.reads()));
     if (last) {
@@ -859,7 +886,7 @@ final class VectorGroupEmitter {
     }
     in.forEach((local, slot) -> body.addStatement("final $T $L = $T.fromArray($L, $L, $L * $L + $L)",
         RuntimeNames.DOUBLE_VECTOR, local, RuntimeNames.DOUBLE_VECTOR, s, carry, slot, blockSize, at));
-    body.add(loads(variant, reads, last));
+    body.add(loads(variant, reads, last, fused));
     if (last && model.refractoryParam().isPresent()) {
       if (variant == Variant.PER_ELEMENT) {
         // The rule's step count per lane, as the scalar kernel computes it per neuron.
@@ -891,6 +918,11 @@ final class VectorGroupEmitter {
     }
     CodeBlock.Builder code = CodeBlock.builder().add(VectorKernelParts.preamble(model, variant,
         shared.preambleLets(), preambleReads, in.keySet(), generated));
+    if (fused) {
+      code.add(inLoopSources(reads));
+      model.inputs().stream().filter(x -> reads.contains(new Ref(x, RefKind.INPUT)))
+          .forEach(readInLoop::add);
+    }
     if (last) {
       if (variant == Variant.PER_ELEMENT && model.refractoryParam().isPresent()) {
         // the hold time per lane goes through it
@@ -1004,7 +1036,7 @@ final class VectorGroupEmitter {
    * The vectors of one iteration: the per-element parameters, inputs and states in {@code reads};
    * in the last loop every updated state, as a mutable local.
    */
-  private CodeBlock loads(Variant variant, Set<Ref> reads, boolean last) {
+  private CodeBlock loads(Variant variant, Set<Ref> reads, boolean last, boolean fused) {
     CodeBlock.Builder code = CodeBlock.builder();
     if (variant == Variant.PER_ELEMENT) {
       for (Param p : model.params()) {
@@ -1015,7 +1047,15 @@ final class VectorGroupEmitter {
       }
     }
     for (String input : model.inputs()) {
-      if (reads.contains(new Ref(input, RefKind.INPUT))) {
+      if (reads.contains(new Ref(input, RefKind.INPUT)) && fused) {
+        // the synapse's g of this step is the input; the next step's g is stored, with the
+        // projection kernel's operations (FusedInput)
+        InLoop x = inLoop.get(input);
+        code.addStatement("final $T $L = $T.fromArray($L, $L, $L)", RuntimeNames.DOUBLE_VECTOR,
+                input, RuntimeNames.DOUBLE_VECTOR, s, x.now(), i)
+            .addStatement("$L.add($L.neg().div($L).mul($L)).intoArray($L, $L)", input, input,
+                x.tau(), x.factor(), x.next(), i);
+      } else if (reads.contains(new Ref(input, RefKind.INPUT))) {
         code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, input,
             loadStored(input));
       }
@@ -1027,6 +1067,23 @@ final class VectorGroupEmitter {
       } else if (reads.contains(new Ref(s.name(), RefKind.STATE))) {
         code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, s.name(),
             loadStored(s.name()));
+      }
+    }
+    return code.build();
+  }
+
+  /** Before an in-loop kernel's loop: the one synapse of each input it reads, and its fields. */
+  private CodeBlock inLoopSources(Set<Ref> reads) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (String input : model.inputs()) {
+      if (reads.contains(new Ref(input, RefKind.INPUT))) {
+        InLoop x = inLoop.get(input);
+        code.addStatement("final $T $L = $L.sources($S)[0]", RuntimeNames.FUSED_INPUT, x.source(),
+                fusedInputs, input)
+            .addStatement("final double[] $L = $L.ahead", x.now(), x.source())
+            .addStatement("final double[] $L = $L.spare", x.next(), x.source())
+            .addStatement("final double $L = $L.tau", x.tau(), x.source())
+            .addStatement("final double $L = $L.factor", x.factor(), x.source());
       }
     }
     return code.build();
