@@ -59,6 +59,14 @@ public abstract class Recorder implements Checkpointed {
   public abstract boolean isSpike();
 
   /**
+   * Whether recording may read {@code array} (a variable's storage): a runner keeps such arrays
+   * current after every step. A probe may read anything.
+   */
+  public boolean mayRead(double[] array) {
+    return true;
+  }
+
+  /**
    * The element index of each recorded column (the monitor's index list, or 0..n−1 for a whole
    * variable); null for a probe, whose columns are the values it returns. Not copied.
    */

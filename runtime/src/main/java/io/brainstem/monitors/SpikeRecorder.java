@@ -49,6 +49,11 @@ final class SpikeRecorder extends Recorder {
   }
 
   @Override
+  public boolean mayRead(double[] array) {
+    return false; // the spike flags only
+  }
+
+  @Override
   public boolean isSpike() {
     return true;
   }

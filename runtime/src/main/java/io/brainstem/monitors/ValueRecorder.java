@@ -39,6 +39,11 @@ final class ValueRecorder extends Recorder {
   }
 
   @Override
+  public boolean mayRead(double[] array) {
+    return array == source;
+  }
+
+  @Override
   public boolean isSpike() {
     return false;
   }

@@ -18,9 +18,9 @@ import java.util.Set;
  * {@code g} (measured: CUBA 2–37 % slower fused; docs/benchmarks.md, "Fused inputs"). The input arrays hold the unfused
  * step's sums when the group has stepped, so monitors and listeners see the same values.
  *
- * <p>In the loop ({@link FusedInputs#inLoop()}), when {@code inLoop} allows it (nothing reads the
- * step's values between steps: no value monitor, listener or NaN check) and the kernel can: every
- * input of the group has exactly one writer, a current ({@code g}) that could assign its output,
+ * <p>In the loop ({@link FusedInputs#inLoop()}), when the runner allows it (nothing reads the
+ * input arrays or the synapses' {@code g} between steps: no monitor of them, no listener or NaN
+ * check) and the kernel can: every input of the group has exactly one writer, a current ({@code g}) that could assign its output,
  * nothing writes the input first and no projection reads it. Then that lone writer pays too: the
  * kernel takes its {@code g} as the input's value and stores only the next step's {@code g}
  * (CUBA, COBA). {@code g} is copied back when read ({@link #sync}).
@@ -38,7 +38,7 @@ final class Fusion {
    * overwrites them whole before anything reads them).
    */
   Set<Variable> plan(NeuronGroup[] groupArray, Projection[] projections, Set<Variable> writtenFirst,
-      boolean inLoop) {
+      java.util.function.Predicate<double[]> read) {
     clear();
     Set<Variable> unread = new java.util.HashSet<>();
     List<FusedInput> fused = new ArrayList<>();
@@ -67,8 +67,8 @@ final class Fusion {
       if (undeclared) {
         continue;
       }
-      FusedInputs own = inLoop && kernel.fusesInLoop()
-          ? inLoop(g, kernel, writers, writtenFirst, fieldReads) : null;
+      FusedInputs own = read != null && kernel.fusesInLoop()
+          ? inLoop(g, kernel, writers, writtenFirst, fieldReads, read) : null;
       if (own != null) {
         for (Variable v : g.variables()) {
           if (v.kind() == Variable.Kind.INPUT) {
@@ -138,7 +138,7 @@ final class Fusion {
    */
   private static FusedInputs inLoop(NeuronGroup g, NeuronKernel kernel,
       Map<Variable, List<Projection>> writers, Set<Variable> writtenFirst,
-      Set<Variable> fieldReads) {
+      Set<Variable> fieldReads, java.util.function.Predicate<double[]> read) {
     List<String> names = new ArrayList<>();
     List<FusedInput[]> sources = new ArrayList<>();
     List<double[]> arrays = new ArrayList<>();
@@ -148,11 +148,11 @@ final class Fusion {
       }
       List<Projection> in = writers.getOrDefault(v, List.of());
       if (v.isBoolean() || v.isFloat() || in.size() != 1 || !in.get(0).outputAssignable()
-          || writtenFirst.contains(v) || fieldReads.contains(v)) {
+          || writtenFirst.contains(v) || fieldReads.contains(v) || read.test(v.doubles())) {
         return null;
       }
       FusedInput f = candidate(in.get(0), kernel);
-      if (f == null || f.conductance) {
+      if (f == null || f.conductance || read.test(f.g)) {
         return null;
       }
       names.add(v.name());

@@ -375,7 +375,7 @@ public class Network {
    * Nothing is fused ({@link #planStep}).
    */
   public final void assignOutputs(java.util.Set<Variable> writtenFirst) {
-    planStep(writtenFirst, false, false);
+    planStep(writtenFirst, false, null);
   }
 
   /**
@@ -383,14 +383,16 @@ public class Network {
    * their postsynaptic groups' steps ({@link FusedInput}; docs/architecture.md, "Fused inputs"):
    * the runner then calls {@link #prepareFusedStep} between each step's projections and groups,
    * and no hook may run within the step.
-   * {@code writtenFirst} null fuses nothing. With {@code inLoop}, a group's kernel may integrate
-   * its inputs' lone synapses in its own loop ({@link FusedInputs#inLoop()}): the caller promises
-   * that nothing reads states, inputs or synapse states between steps, except through
-   * {@link #syncFused}, and calls {@link #finishFusedStep} after each step's groups.
+   * {@code writtenFirst} null fuses nothing. With {@code read} non-null, a group's kernel may
+   * integrate its inputs' lone synapses in its own loop ({@link FusedInputs#inLoop()}) where
+   * {@code read} accepts none of those inputs' arrays and synapse states: the caller promises that
+   * nothing else reads them between steps, except after {@link #syncFused}, and calls
+   * {@link #finishFusedStep} after each step's groups.
    */
-  public final void planStep(java.util.Set<Variable> writtenFirst, boolean fuse, boolean inLoop) {
+  public final void planStep(java.util.Set<Variable> writtenFirst, boolean fuse,
+      java.util.function.Predicate<double[]> read) {
     java.util.Set<Variable> unread = writtenFirst == null || !fuse
-        ? clearFusion() : fusion.plan(groupArray, projectionArray, writtenFirst, inLoop);
+        ? clearFusion() : fusion.plan(groupArray, projectionArray, writtenFirst, read);
     java.util.Set<Variable> assigned = new java.util.HashSet<>();
     java.util.Set<Variable> written = new java.util.HashSet<>();
     if (writtenFirst != null) {

@@ -495,7 +495,7 @@ public abstract class Runner implements AutoCloseable {
     boolean warming = warmUp && jit && io.brainstem.network.Kernels.warmUpAllowed();
     boolean scalar = jit && network.scalarFirst(steps, warming);
     network.warmUpKernels(warming && !scalar && (long) steps * network.size() <= WARM_UP_WORK);
-    network.planStep(outputsPlanned ? inputWrites : null, fusing, inLoop(calls));
+    network.planStep(outputsPlanned ? inputWrites : null, fusing, readAfterSteps(calls));
     fusedInputs = network.fusedInputs();
     try {
       Progress shown = progress(steps);
@@ -535,20 +535,23 @@ public abstract class Runner implements AutoCloseable {
   }
 
   /**
-   * Whether the groups' loops may hold their synapses' state and inputs between steps
-   * ({@code FusedInputs.inLoop}): nothing reads them after a step, no value monitor (spike
-   * monitors only), listener or NaN check.
+   * Which arrays something reads after each step ({@code Network.planStep}: the groups' loops may
+   * hold the others' values, {@code FusedInputs.inLoop}): the monitored ones; any, with a listener
+   * or a NaN check, which may read everything; null, nothing in the loop at all.
    */
-  private boolean inLoop(StepListener[] calls) {
+  private java.util.function.Predicate<double[]> readAfterSteps(StepListener[] calls) {
     if (calls.length > 0 || nanGuard != null) {
-      return false;
+      return null;
     }
-    for (Recorder r : recorderArray) {
-      if (!r.isSpike()) {
-        return false;
+    Recorder[] rec = recorderArray;
+    return array -> {
+      for (Recorder r : rec) {
+        if (r.mayRead(array)) {
+          return true;
+        }
       }
-    }
-    return true;
+      return false;
+    };
   }
 
   /**
@@ -628,7 +631,7 @@ public abstract class Runner implements AutoCloseable {
         nextStep = step + 1; // step() and t() move with the run, as hooks see them
         if (!outputsPlanned && inputWrites != null) {
           // The inputs are 0 at the start of every later step of this run: CLEAR ran.
-          network.planStep(inputWrites, fusing, inLoop(calls));
+          network.planStep(inputWrites, fusing, readAfterSteps(calls));
           fusedInputs = network.fusedInputs();
           outputsPlanned = true;
         }

@@ -141,10 +141,18 @@ class FusedInputsTest {
           "E: in the loop: input <- D2E", "I: in the loop: input <- E2I");
     }
     try (Runner runner = DSRunner.builder(PerfNetworks.cubaRing()).input("E.input", 1.)
-        .monitors("D.V").build()) {
+        .monitors("D.V", "I.V", "I2D.g").build()) {
       runner.run(5.);
-      // a value monitor: nothing in the loop; E's writer after a runner's input folds
-      assertThat(runner.fusedInputs()).containsExactly("E: input <- D2E");
+      // monitored g: D not in the loop (its lone writer assigns in its own pass); a monitored V
+      // does not matter; E's writer after a runner's input folds
+      assertThat(runner.fusedInputs()).containsExactly("E: input <- D2E",
+          "I: in the loop: input <- E2I");
+    }
+    try (Runner runner = DSRunner.builder(PerfNetworks.cubaRing()).monitors("E.input")
+        .monitors(io.brainstem.monitors.Monitor.probe("D.V[0]", n -> n.group("D").doubles("V")[0]))
+        .build()) {
+      runner.run(5.);
+      assertThat(runner.fusedInputs()).isEmpty(); // a probe may read anything
     }
     try (Runner runner = DSRunner.builder(PerfNetworks.cubaRing()).input("E.input", 1.)
         .monitors("E.spike").build()) {
@@ -187,6 +195,30 @@ class FusedInputsTest {
         .vectorWarmUp(false).monitorMode(MonitorMode.APPEND).monitors("D.spike", "E.spike",
             "I.spike");
     return checkpoints == null ? builder : builder.checkpointEvery(20., checkpoints);
+  }
+
+  /** Monitors of an in-loop group's input and synapse state record the unfused values. */
+  @Test
+  void monitorsOfInputsAndGKeepTheirGroupsOutOfTheLoop() {
+    String[] monitors = {"E.input", "D2E.g", "I.V"};
+    List<double[][]> fused = new ArrayList<>();
+    List<double[][]> unfused = new ArrayList<>();
+    for (boolean fuse : new boolean[] {true, false}) {
+      try (Runner runner = DSRunner.builder(PerfNetworks.cubaRing()).fuseSynapses(fuse)
+          .vectorWarmUp(false).monitors(monitors).build()) {
+        runner.run(30.);
+        if (fuse) {
+          assertThat(runner.fusedInputs()).containsExactly("D: in the loop: input <- I2D",
+              "I: in the loop: input <- E2I");
+        }
+        for (String m : monitors) {
+          (fuse ? fused : unfused).add(runner.mon().<double[][]>get(m));
+        }
+      }
+    }
+    for (int k = 0; k < monitors.length; k++) {
+      assertThat(fused.get(k)).isEqualTo(unfused.get(k));
+    }
   }
 
   /**
