@@ -1,6 +1,8 @@
 package io.brainstem.math;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -52,6 +54,28 @@ public final class VectorMath {
         carry[factorAt + k] = dt * Exprel.exprel(z);
       }
     }
+  }
+
+  /**
+   * As {@link #exprelFar}, for kernels that already call the vector library (their {@code exp}
+   * is the vector one, within ulps of the scalar kernel's): the lanes with {@code |z| ≥ 0.5} get
+   * {@code dt·(e^z − 1)/z}, the scalar formula with the vector {@code EXP}, a whole vector at a
+   * time. Hodgkin–Huxley's gates sit there at every step (COBAHH's m: {@code |z| ≈ 1} at rest),
+   * where one scalar {@code Math.exp} per lane had cost a quarter of the step.
+   */
+  public static void exprelFarLanewise(double[] carry, int zAt, int factorAt, int n, double dt) {
+    final VectorSpecies<Double> s = DoubleVector.SPECIES_PREFERRED;
+    int k = 0;
+    for (; k < s.loopBound(n); k += s.length()) {
+      final DoubleVector z = DoubleVector.fromArray(s, carry, zAt + k);
+      final VectorMask<Double> far = z.abs().compare(VectorOperators.LT, 0.5).not();
+      if (far.anyTrue()) { // no vector leaves the branch: C2 keeps them all in registers
+        final DoubleVector factor = z.lanewise(VectorOperators.EXP).sub(1.0).div(z).mul(dt);
+        DoubleVector.fromArray(s, carry, factorAt + k).blend(factor, far)
+            .intoArray(carry, factorAt + k);
+      }
+    }
+    exprelFar(carry, zAt + k, factorAt + k, n - k, dt);
   }
 
   /**

@@ -808,6 +808,10 @@ final class VectorGroupEmitter {
           null, true, fused), fused).addModifiers(PRIVATE).build());
     }
     String passed = fused ? ", " + fusedInputs : "";
+    // A kernel that calls the vector library already differs from the scalar one by ulps: its far
+    // exprel lanes take the vector exp too (lane-wise, not one scalar call per lane).
+    boolean library = parts.stream().flatMap(List::stream).map(st -> st.code().toString())
+        .anyMatch(code -> code.contains(".lanewise(") || code.contains(".pow("));
     Map<String, Integer> slots = split.slots();
     List<MethodSpec> methods = new ArrayList<>();
     CodeBlock.Builder driver = CodeBlock.builder()
@@ -835,10 +839,12 @@ final class VectorGroupEmitter {
       } else if (exprel != null) {
         driver.beginControlFlow("if ($L(t, dt, $L, $L, $L$L) != 0)", partName, block, blockEnd,
                 carry, passed)
-            .add("// lanes with |z| >= 0.5 (rare): the scalar Exprel, as the scalar kernel\n")
-            .addStatement("$T.exprelFar($L, $L * $L, $L * $L, $L - $L, dt)",
-                RuntimeNames.VECTOR_MATH, carry, slots.get(exprel.exprelOf()), blockSize,
-                slots.get(exprel.defines()), blockSize, blockEnd, block)
+            .add(library ? "// lanes with |z| >= 0.5: exprel by the vector exp, as this kernel's exp\n"
+                : "// lanes with |z| >= 0.5 (rare): the scalar Exprel, as the scalar kernel\n")
+            .addStatement("$T.$L($L, $L * $L, $L * $L, $L - $L, dt)",
+                RuntimeNames.VECTOR_MATH, library ? "exprelFarLanewise" : "exprelFar", carry,
+                slots.get(exprel.exprelOf()), blockSize, slots.get(exprel.defines()), blockSize,
+                blockEnd, block)
             .endControlFlow();
       } else {
         part.returns(void.class);
