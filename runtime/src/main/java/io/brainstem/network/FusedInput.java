@@ -24,7 +24,8 @@ import io.brainstem.math.Exprel;
  * ({@link #swap}), so {@link #ahead} takes the deliveries and {@link #spare} keeps this step's
  * {@code g}. Neither {@code g} nor the input array is written in the loop: {@link #sync} copies
  * {@code g} back when something reads it (a checkpoint, the end of the plan), and the runner plans
- * in-loop fusion only where no monitor, listener or check reads the step's values.
+ * in-loop fusion only where nothing reads that input or {@code g} between steps (no monitor of
+ * them, no probe, listener or NaN guard).
  */
 public final class FusedInput {
 

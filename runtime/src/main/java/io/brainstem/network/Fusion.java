@@ -20,8 +20,9 @@ import java.util.Set;
  *
  * <p>In the loop ({@link FusedInputs#inLoop()}), when the runner allows it (nothing reads the
  * input arrays or the synapses' {@code g} between steps: no monitor of them, no listener or NaN
- * check) and the kernel can: every input of the group has exactly one writer, a current ({@code g}) that could assign its output,
- * nothing writes the input first and no projection reads it. Then that lone writer pays too: the
+ * check) and the kernel can: every input of the group has exactly one writer, a current
+ * ({@code g}) that could assign its output, nothing writes the input first and no projection reads
+ * it. Then that lone writer pays too: the
  * kernel takes its {@code g} as the input's value and stores only the next step's {@code g}
  * (CUBA, COBA). {@code g} is copied back when read ({@link #sync}).
  */

@@ -303,6 +303,54 @@ class FusedInputsTest {
         .isTrue();
   }
 
+  /**
+   * The user's two-state model with one current of the user's own on each input: both in its
+   * kernel's loop, the unfused and {@code jit(false)} bits, with a scalar tail.
+   */
+  @Test
+  void aUserModelWithOneCurrentPerInputRunsThemInItsLoop() {
+    List<Object> inLoop = userCurrents(true, true);
+    assertThat(inLoop.get(0)).isEqualTo(List.of("B: in the loop: I_exc <- A2B; I_inh <- S2B"));
+    List<Object> unfused = userCurrents(false, true);
+    List<Object> debug = userCurrents(true, false);
+    for (int k = 1; k < inLoop.size(); k++) {
+      assertThat((double[]) inLoop.get(k)).usingExactEquality()
+          .containsExactly((double[]) unfused.get(k)).inOrder();
+      assertThat((double[]) inLoop.get(k)).usingExactEquality()
+          .containsExactly((double[]) debug.get(k)).inOrder();
+    }
+    // both currents carried spikes (A2B's g up, S2B's down), so the comparison can fail
+    assertThat(java.util.Arrays.stream((double[]) inLoop.get(3)).max().getAsDouble())
+        .isGreaterThan(0.0);
+    assertThat(java.util.Arrays.stream((double[]) inLoop.get(4)).min().getAsDouble())
+        .isLessThan(0.0);
+  }
+
+  /** What fused, then B's V and w, then A2B's and S2B's g, after 50 ms, spike monitors only. */
+  private static List<Object> userCurrents(boolean fuse, boolean jit) {
+    Network net = new Network();
+    io.brainstem.models.LifGroup a = net.add(new io.brainstem.models.LifGroup("A", 130)
+        .V_rest(-45.).V_th(-50.).V_reset(-60.).tau(20.));
+    io.brainstem.models.LifGroup s = net.add(new io.brainstem.models.LifGroup("S", 61)
+        .V_rest(-40.).V_th(-50.).V_reset(-60.).tau(10.));
+    AdaptingUnitGroup b = net.add(new AdaptingUnitGroup("B", 203));
+    net.add(new SlowCurrentProjection("A2B", a, b, new io.brainstem.connectivity.FixedProb(0.3, 1)));
+    net.add(new SlowInhibitionProjection("S2B", s, b,
+        new io.brainstem.connectivity.FixedProb(0.4, 3)));
+    List<Object> out = new ArrayList<>();
+    try (Runner runner = DSRunner.builder(net).jit(jit).fuseSynapses(fuse).vectorWarmUp(false)
+        .monitors("B.spike").build()) {
+      runner.run(50.);
+      out.add(runner.fusedInputs());
+      out.add(b.variable("V").toDoubles());
+      out.add(b.variable("w").toDoubles());
+      for (Projection p : net.projections()) {
+        out.add(p.variable("g").toDoubles());
+      }
+    }
+    return out;
+  }
+
   /** What fused, then B's w and V, then every projection's g, after 50 ms. */
   private static List<Object> userNetwork(boolean fuse, boolean jit) {
     Network net = new Network();
