@@ -206,6 +206,16 @@ final class Fusion {
     }
   }
 
+  /** Whether every fused input has had its plan's first step ({@link FusedInput#prime}). */
+  boolean primed() {
+    for (FusedInput f : active) {
+      if (!f.primed()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** After a step's groups: the in-loop synapses' arrays swap ({@link FusedInput#swap}). */
   void swap() {
     for (FusedInput f : active) {

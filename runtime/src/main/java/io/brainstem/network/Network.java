@@ -527,6 +527,15 @@ public class Network {
     fusion.prepare(dt);
   }
 
+  /**
+   * Whether {@link #prepareFusedStep} may run before the step's projections (every fused synapse
+   * has had its plan's first step, which primes it after the projections): then a stepper may run
+   * the projections and the groups as one phase ({@link NetworkStepper#step}).
+   */
+  public final boolean fusionPrimed() {
+    return fusion.primed();
+  }
+
   /** Under a plan with fused synapses, after each step's groups ({@link FusedInput#swap}). */
   public final void finishFusedStep() {
     fusion.swap();

@@ -23,6 +23,16 @@ public sealed interface NetworkStepper extends AutoCloseable permits SerialStep,
   void run(StepPhase phase, double t, double dt, boolean jit);
 
   /**
+   * Runs {@link StepPhase#PROJECTIONS}, then {@link StepPhase#GROUPS}, of the step from {@code t}
+   * to {@code t + dt}, with the same results; a pool may interleave them (one barrier instead of
+   * two, {@link ParallelStep#step}). For callers that run nothing between the two.
+   */
+  default void step(double t, double dt, boolean jit) {
+    run(StepPhase.PROJECTIONS, t, dt, jit);
+    run(StepPhase.GROUPS, t, dt, jit);
+  }
+
+  /**
    * Sets every input accumulator (and stage array) of every group to 0: {@link StepPhase#CLEAR},
    * split over the pool like the other phases.
    */

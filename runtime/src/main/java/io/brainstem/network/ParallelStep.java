@@ -18,7 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * every element sees the same operations in the same order as in the one-thread step (spikes are
  * delivered in ascending presynaptic order within each chunk; chunk spike lists are joined in
  * chunk order).
- * Results are therefore identical for any number of threads, whoever ran which chunk.
+ * Results are therefore identical for any number of threads, whoever ran which chunk. Where every
+ * projection is {@link Projection#rangeLocal range-local}, {@link #step} runs the projections'
+ * and the groups' chunks as one phase (one barrier a step instead of two).
  *
  * <p>Waiting workers spin briefly, then park; a step allocates nothing. Call {@link #close} to stop
  * the workers (they are daemons, so an unclosed pool does not keep the JVM alive).
@@ -46,6 +48,7 @@ public final class ParallelStep implements NetworkStepper {
   private static final int PROJECTIONS = 0;
   private static final int GROUPS = 1;
   private static final int CLEAR = 2;
+  private static final int STEP = 3; // chunk c of every projection, then of every group
   /** Longs between two threads' tickets in {@link #tickets}: one cache line each. */
   private static final int PAD = 8;
 
@@ -58,6 +61,8 @@ public final class ParallelStep implements NetworkStepper {
   private final int[][] groupEnd; // where each chunk's spike list ended
   private final int[][] projectionFrom;
   private final Worker[] workers;
+  /** Every projection {@link Projection#rangeLocal}: {@link #step} runs one phase, not two. */
+  private final boolean oneBarrier;
   /**
    * Per thread {@code p} (at {@code p·PAD}): the phase's generation (high 32 bits) and the next of
    * p's own chunks not yet taken (low 32 bits); a thread takes chunk c by one compare-and-set.
@@ -73,7 +78,7 @@ public final class ParallelStep implements NetworkStepper {
   private double t;
   private double dt;
   private boolean jit;
-  private int kind; // of the current phase: PROJECTIONS, GROUPS or CLEAR
+  private int kind; // of the current phase: PROJECTIONS, GROUPS, CLEAR or STEP
   private int phases; // the caller's count of generations
   private volatile int generation;
   private volatile Throwable failure;
@@ -98,6 +103,11 @@ public final class ParallelStep implements NetworkStepper {
       projectionFrom[q] = ranges(projections[q].post().size(), chunks);
       projections[q].cutRows(projectionFrom[q]); // each chunk then walks only its synapses
     }
+    boolean local = true;
+    for (Projection p : projections) {
+      local &= p.rangeLocal();
+    }
+    this.oneBarrier = local;
     this.tickets = new java.util.concurrent.atomic.AtomicLongArray(threads * PAD);
     this.workers = new Worker[threads - 1];
     for (int w = 0; w < workers.length; w++) {
@@ -159,6 +169,36 @@ public final class ParallelStep implements NetworkStepper {
       }
       default -> throw SerialStep.notOfNetwork(phase);
     }
+  }
+
+  /**
+   * {@link StepPhase#PROJECTIONS} and {@link StepPhase#GROUPS} in one phase when every projection
+   * is {@link Projection#rangeLocal range-local}: each projection copies its due spike list
+   * (its presynaptic group may now overwrite its own), then chunk {@code c} runs on one thread as
+   * chunk {@code c} of every projection followed by chunk {@code c} of every group. Each group's
+   * chunks are its projections' postsynaptic chunks, so every element still sees its inputs
+   * complete before its update, in the two phases' order; one barrier per step instead of two.
+   * Otherwise the two phases, one after the other.
+   */
+  @Override
+  public void step(double t, double dt, boolean jit) {
+    if (!oneBarrier) {
+      run(StepPhase.PROJECTIONS, t, dt, jit);
+      run(StepPhase.GROUPS, t, dt, jit);
+      return;
+    }
+    this.t = t;
+    this.dt = dt;
+    this.jit = jit;
+    for (Projection p : projections) {
+      p.beginStep(t, dt, true);
+    }
+    runPhase(STEP);
+  }
+
+  /** Whether {@link #step} runs the projections and groups in one phase (one barrier). */
+  public boolean oneBarrier() {
+    return oneBarrier;
   }
 
   /** Clears every group's input accumulators, chunk by chunk on the pool. */
@@ -264,9 +304,21 @@ public final class ParallelStep implements NetworkStepper {
     }
   }
 
-  /** Chunk {@code c} of every projection, or of every group (its update or its input clearing). */
+  /**
+   * Chunk {@code c} of every projection, or of every group (its update or its input clearing), or
+   * of both ({@link #step}).
+   */
   private void work(int c) {
-    if (kind == PROJECTIONS) {
+    if (kind == STEP) {
+      for (int q = 0; q < projections.length; q++) {
+        int[] from = projectionFrom[q];
+        projections[q].update(t, dt, from[c], from[c + 1], jit);
+      }
+      for (int g = 0; g < groups.length; g++) {
+        int[] from = groupFrom[g];
+        groupEnd[g][c] = groups[g].update(t, dt, from[c], from[c + 1], jit);
+      }
+    } else if (kind == PROJECTIONS) {
       for (int q = 0; q < projections.length; q++) {
         int[] from = projectionFrom[q];
         projections[q].update(t, dt, from[c], from[c + 1], jit);

@@ -44,7 +44,9 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   protected final boolean[] postSpike;
 
   private final Delays delays;
-  private int[] delayedSpikes; // set by beginStep; null without a homogeneous delay
+  private int[] delayedSpikes; // set by beginStep; null without a homogeneous delay or a copy
+  private int[] spikeCopy; // beginStep's copy of the due list when the pre group steps alongside
+  private int copiedCount = -1; // its length; -1 when delayedSpikes is not the copy
   private int[] dueSynapseArray; // set by beginStep
   /** The generated vector kernels, when this JVM runs them (see {@link Kernels}). */
   private ProjectionKernel vectorKernel;
@@ -72,6 +74,7 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
   private int[] postPre; // postPresynaptic(), built on first use
   private RowCuts rowCuts; // the stepper's ranges, set by cutRows
   private boolean outputDeclared; // outputTarget called: the input it writes is known
+  private boolean readsPre; // a @Pre field: its range update reads presynaptic state
   private final Set<Variable> fieldReads = new HashSet<>(); // @Post/@Pre fields' variables
   private Variable outputTarget; // the postsynaptic input written, or null for none
   private boolean outputAssignable; // the generated code can assign its output
@@ -177,12 +180,43 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
    * @param dt the step
    */
   public final void beginStep(double t, double dt) {
+    beginStep(t, dt, false);
+  }
+
+  /**
+   * {@link #beginStep(double, double)}; with {@code copySpikes}, the due spike list is a copy of the
+   * presynaptic group's (when it is not a delay buffer's), so that the group may update, and
+   * overwrite its own list, while this projection's ranges deliver ({@link ParallelStep}).
+   */
+  final void beginStep(double t, double dt, boolean copySpikes) {
+    copiedCount = -1;
     if (delays.perSynapse()) {
       dueSynapseArray = delays.due(dt);
     } else {
       delayedSpikes = delays.spikes(dt, preSpikeIndex, pre.spikeCount());
+      if (delayedSpikes == null && copySpikes) {
+        if (spikeCopy == null) {
+          spikeCopy = new int[pre.size()]; // once: a step's list never exceeds the group
+        }
+        copiedCount = pre.spikeCount();
+        System.arraycopy(preSpikeIndex, 0, spikeCopy, 0, copiedCount);
+        delayedSpikes = spikeCopy;
+      }
     }
     beginEvents(t, dt);
+  }
+
+  /**
+   * Whether {@link #update(double, double, int, int, boolean)} for {@code from .. to-1} reads
+   * nothing but its own state, the due spikes and the postsynaptic elements {@code from .. to-1}:
+   * then a pool may update a range of the postsynaptic group right after this projection's same
+   * range, on the same thread, while other threads update other ranges of every group
+   * ({@link ParallelStep}). True for generated projections without {@code @Pre} fields (a graded
+   * or electrical coupling reads presynaptic state); false for hand-written ones, which may read
+   * anything.
+   */
+  final boolean rangeLocal() {
+    return outputDeclared && !readsPre;
   }
 
   /**
@@ -371,7 +405,8 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
 
   /** How many entries of {@link #dueSpikes()} are due. */
   protected final int dueSpikeCount() {
-    return delayedSpikes != null ? delays.spikeCount() : pre.spikeCount();
+    return delayedSpikes == null ? pre.spikeCount()
+        : copiedCount >= 0 ? copiedCount : delays.spikeCount();
   }
 
   /**
@@ -682,6 +717,7 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
               + "; read a state or an input instead");
         }
         fieldReads.add(v);
+        readsPre = true;
         return v;
       }
     }

@@ -70,6 +70,7 @@ public abstract class Runner implements AutoCloseable {
    */
   static final long WARM_UP_WORK = 20_000_000L;
   private boolean fusing; // this run may fold synapses into groups (Network.planStep)
+  private boolean steppedWhole; // this step's PROJECTIONS ran its GROUPS too (NetworkStepper.step)
   private List<String> fusedInputs = List.of(); // what the last run folded into the groups' loops
   final Input.Bound[] inputs;
   final String[] inputNames; // inputNames[i] names inputs[i] in messages
@@ -669,6 +670,23 @@ public abstract class Runner implements AutoCloseable {
       }
       case PROJECTIONS, GROUPS, SPIKES -> {
         assignedStale = false;
+        if (phase == StepPhase.PROJECTIONS) {
+          // Nothing runs between the two (no hook within the step): one phase on a pool.
+          steppedWhole = inputWrites != null && stepper.threads() > 1
+              && (!fusing || network.fusionPrimed());
+          if (steppedWhole) {
+            if (fusing) {
+              network.prepareFusedStep(dt);
+            }
+            stepper.step(t, dt, jit);
+            if (fusing) {
+              network.finishFusedStep();
+            }
+            return;
+          }
+        } else if (phase == StepPhase.GROUPS && steppedWhole) {
+          return; // ran with the projections
+        }
         if (phase == StepPhase.GROUPS && fusing) {
           network.prepareFusedStep(dt);
         }

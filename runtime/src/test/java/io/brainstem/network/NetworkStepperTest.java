@@ -64,6 +64,84 @@ class NetworkStepperTest {
     }
   }
 
+  /**
+   * Half of a 1024-neuron pacemaker spikes every step, onto itself: its spike list spans most
+   * chunks, so a group chunk overwriting it would change what other chunks deliver.
+   */
+  private static Network burst() {
+    Network net = new Network();
+    io.brainstem.testing.Pacemaker a = net.add(new io.brainstem.testing.Pacemaker("A", 1024, 2));
+    LifGroup b = net.add(new LifGroup("B", 300).tau_ref(2.));
+    net.add(new io.brainstem.models.ExpCubaProjection(a, a, new FixedProb(0.1, 4)).g_max(0.01));
+    net.add(new ExpCobaProjection(a, b, new FixedProb(0.1, 5)).g_max(0.05).E(60.));
+    net.add(new ExpCobaProjection(b, b, new FixedProb(0.2, 6)).g_max(0.5).E(-20.));
+    return net;
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3})
+  void oneBarrierStepsGiveThePhasesResults(int threads) {
+    for (boolean burst : new boolean[] {false, true}) {
+      Network reference = burst ? burst() : net();
+      Network merged = burst ? burst() : net();
+      try (NetworkStepper serial = NetworkStepper.of(reference, 1);
+          ParallelStep pool = new ParallelStep(merged, threads)) {
+        assertThat(pool.oneBarrier()).isTrue(); // generated projections without @Pre fields
+        for (int k = 0; k < 200; k++) {
+          double t = k * 0.1;
+          serial.run(StepPhase.PROJECTIONS, t, 0.1, true);
+          serial.run(StepPhase.GROUPS, t, 0.1, true);
+          serial.run(StepPhase.SPIKES, t, 0.1, true);
+          serial.clearInputs();
+          pool.step(t, 0.1, true);
+          pool.run(StepPhase.SPIKES, t, 0.1, true);
+          pool.clearInputs();
+          for (String path : reference.paths()) {
+            Variable v = reference.variable(path);
+            if (!v.isBoolean()) {
+              assertThat(merged.variable(path).toDoubles()).isEqualTo(v.toDoubles());
+            }
+          }
+          for (NeuronGroup g : reference.groups()) {
+            assertThat(merged.group(g.name()).spikeIndices()).isEqualTo(g.spikeIndices());
+          }
+        }
+        assertThat(reference.group("B").totalSpikes()).isGreaterThan(20L);
+      }
+    }
+  }
+
+  @Test
+  void aRangeLocalProjectionDeliversACopyOfTheSpikeList() {
+    Network net = burst();
+    NeuronGroup a = net.group("A");
+    Projection p = net.projections().get(0);
+    a.setSpikes(1, 3, 5);
+    p.beginStep(0, 0.1, true);
+    a.setSpikes(2, 4); // what a group's update does to its list while the projection delivers
+    assertThat(p.dueSpikeCount()).isEqualTo(3);
+    assertThat(java.util.Arrays.copyOf(p.dueSpikes(), 3)).asList().containsExactly(1, 3, 5).inOrder();
+    p.beginStep(0.1, 0.1); // the phases, one after the other: the group's own list
+    assertThat(p.dueSpikes()).isSameInstanceAs(a.spikeIndexArray());
+    assertThat(p.dueSpikeCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aProjectionReadingPresynapticStateKeepsTwoPhases() {
+    Network graded = net();
+    graded.add(new io.brainstem.models.GapJunctionProjection("gap", graded.group("A"),
+        graded.group("B"), new FixedProb(0.1, 8)));
+    try (ParallelStep pool = new ParallelStep(graded, 2)) {
+      assertThat(pool.oneBarrier()).isFalse(); // its @Pre V is another chunk's, mid-update
+    }
+    Network handWritten = net();
+    handWritten.add(new io.brainstem.testing.Counter("C", handWritten.group("A"),
+        handWritten.group("B"), new FixedProb(0.1, 9)));
+    try (ParallelStep pool = new ParallelStep(handWritten, 2)) {
+      assertThat(pool.oneBarrier()).isFalse(); // it may read anything
+    }
+  }
+
   @Test
   void aRunnersOwnPhaseIsRefused() {
     try (NetworkStepper stepper = NetworkStepper.of(net(), 1)) {
