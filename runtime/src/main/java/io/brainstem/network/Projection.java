@@ -144,6 +144,15 @@ public abstract class Projection implements io.brainstem.checkpoint.Checkpointed
     return Math.max(0, cutRange(from, to));
   }
 
+  /**
+   * Whether every synapse a row walk of {@link #rowCuts} yields for {@code [from, to)} targets a
+   * neuron in it: a range the rows are cut at, or the whole postsynaptic group. Generated
+   * deliveries then skip the range check.
+   */
+  protected final boolean rowsExact(int from, int to) {
+    return cutRange(from, to) >= 0 || (from == 0 && to == post.size());
+  }
+
   private int cutRange(int from, int to) {
     RowCuts cuts = rowCuts;
     return cuts == null ? -1 : cuts.range(from, to);

@@ -126,6 +126,34 @@ class NetworkStepperTest {
     assertThat(p.dueSpikeCount()).isEqualTo(2);
   }
 
+  /**
+   * A range the rows were not cut at walks whole rows and skips the targets outside it; a cut
+   * range and the whole group skip the check ({@code rowsExact}).
+   */
+  @Test
+  void aRangeTheRowsAreNotCutAtDeliversOnlyToItsOwnTargets() {
+    Network cut = net();
+    Network whole = net();
+    Projection p = cut.projections().get(0); // Q (200) onto A (150)
+    p.cutRows(new int[] {0, 64, 150});
+    assertThat(p.rowsExact(0, 64)).isTrue();
+    assertThat(p.rowsExact(64, 150)).isTrue();
+    assertThat(p.rowsExact(0, 150)).isTrue();
+    assertThat(p.rowsExact(10, 100)).isFalse();
+    int[] all = java.util.stream.IntStream.range(0, 200).toArray();
+    cut.group("Q").setSpikes(all);
+    whole.group("Q").setSpikes(all);
+    p.beginStep(0, 0.1);
+    p.update(0, 0.1, 10, 100, true);
+    whole.projections().get(0).update(0, 0.1, true);
+    double[] inRange = p.variable("g").toDoubles();
+    double[] reference = whole.projections().get(0).variable("g").toDoubles();
+    for (int j = 0; j < 150; j++) {
+      assertThat(inRange[j]).isEqualTo(j >= 10 && j < 100 ? reference[j] : 0.0);
+    }
+    assertThat(reference[50]).isGreaterThan(0.0); // spikes were delivered
+  }
+
   @Test
   void aProjectionReadingPresynapticStateKeepsTwoPhases() {
     Network graded = net();

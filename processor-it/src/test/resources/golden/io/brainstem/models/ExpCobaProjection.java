@@ -414,12 +414,14 @@ public final class ExpCobaProjection extends Projection {
       final int[] rowCut = rowCuts(from, to);
       final int cutStride = rowCutStride(from, to);
       final int cutAt = rowCutAt(from, to);
+      final boolean outside = !rowsExact(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
         final int cut = i * cutStride + cutAt;
-        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+        final int rowEnd = rowCut[cut + 1];
+        for (int k = rowCut[cut]; k < rowEnd; k++) {
           final int j = indices[k];
-          if (j < from || j >= to) {
+          if (outside && (j < from || j >= to)) {
             continue;
           }
           double g = this.g[j];
@@ -478,12 +480,14 @@ public final class ExpCobaProjection extends Projection {
       final int[] rowCut = rowCuts(from, to);
       final int cutStride = rowCutStride(from, to);
       final int cutAt = rowCutAt(from, to);
+      final boolean outside = !rowsExact(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
         final int cut = i * cutStride + cutAt;
-        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+        final int rowEnd = rowCut[cut + 1];
+        for (int k = rowCut[cut]; k < rowEnd; k++) {
           final int j = indices[k];
-          if (j < from || j >= to) {
+          if (outside && (j < from || j >= to)) {
             continue;
           }
           final double g_max = g_maxColumn[j];
@@ -545,12 +549,14 @@ public final class ExpCobaProjection extends Projection {
       final int[] rowCut = rowCuts(from, to);
       final int cutStride = rowCutStride(from, to);
       final int cutAt = rowCutAt(from, to);
+      final boolean outside = !rowsExact(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
         final int cut = i * cutStride + cutAt;
-        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+        final int rowEnd = rowCut[cut + 1];
+        for (int k = rowCut[cut]; k < rowEnd; k++) {
           final int j = indices[k];
-          if (j < from || j >= to) {
+          if (outside && (j < from || j >= to)) {
             continue;
           }
           m.g_max = params.value(G_MAX_INDEX, j);
@@ -774,12 +780,14 @@ public final class ExpCobaProjection extends Projection {
       final int[] rowCut = rowCuts(from, to);
       final int cutStride = rowCutStride(from, to);
       final int cutAt = rowCutAt(from, to);
+      final boolean outside = !rowsExact(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
         final int cut = i * cutStride + cutAt;
-        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+        final int rowEnd = rowCut[cut + 1];
+        for (int k = rowCut[cut]; k < rowEnd; k++) {
           final int j = indices[k];
-          if (j < from || j >= to) {
+          if (outside && (j < from || j >= to)) {
             continue;
           }
           double g = this.g_float[j];
@@ -840,12 +848,14 @@ public final class ExpCobaProjection extends Projection {
       final int[] rowCut = rowCuts(from, to);
       final int cutStride = rowCutStride(from, to);
       final int cutAt = rowCutAt(from, to);
+      final boolean outside = !rowsExact(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
         final int cut = i * cutStride + cutAt;
-        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+        final int rowEnd = rowCut[cut + 1];
+        for (int k = rowCut[cut]; k < rowEnd; k++) {
           final int j = indices[k];
-          if (j < from || j >= to) {
+          if (outside && (j < from || j >= to)) {
             continue;
           }
           final double g_max = g_maxColumn[j];
@@ -909,12 +919,14 @@ public final class ExpCobaProjection extends Projection {
       final int[] rowCut = rowCuts(from, to);
       final int cutStride = rowCutStride(from, to);
       final int cutAt = rowCutAt(from, to);
+      final boolean outside = !rowsExact(from, to);
       for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {
         final int i = spikes[s];
         final int cut = i * cutStride + cutAt;
-        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+        final int rowEnd = rowCut[cut + 1];
+        for (int k = rowCut[cut]; k < rowEnd; k++) {
           final int j = indices[k];
-          if (j < from || j >= to) {
+          if (outside && (j < from || j >= to)) {
             continue;
           }
           m.g_max = params.value(G_MAX_INDEX, j);

@@ -161,7 +161,8 @@ public final class GapJunctionProjection extends Projection {
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       final double V_pre = preV_pre[pre];
       final int cut = pre * cutStride + cutAt;
-      for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+      final int rowEnd = rowCut[cut + 1];
+      for (int k = rowCut[cut]; k < rowEnd; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -186,7 +187,8 @@ public final class GapJunctionProjection extends Projection {
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       final double V_pre = preV_pre[pre];
       final int cut = pre * cutStride + cutAt;
-      for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+      final int rowEnd = rowCut[cut + 1];
+      for (int k = rowCut[cut]; k < rowEnd; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -212,7 +214,8 @@ public final class GapJunctionProjection extends Projection {
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       m.V_pre = preV_pre[pre];
       final int cut = pre * cutStride + cutAt;
-      for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+      final int rowEnd = rowCut[cut + 1];
+      for (int k = rowCut[cut]; k < rowEnd; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -237,7 +240,8 @@ public final class GapJunctionProjection extends Projection {
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       final double V_pre = preV_pre_float[pre];
       final int cut = pre * cutStride + cutAt;
-      for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+      final int rowEnd = rowCut[cut + 1];
+      for (int k = rowCut[cut]; k < rowEnd; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -262,7 +266,8 @@ public final class GapJunctionProjection extends Projection {
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       final double V_pre = preV_pre_float[pre];
       final int cut = pre * cutStride + cutAt;
-      for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+      final int rowEnd = rowCut[cut + 1];
+      for (int k = rowCut[cut]; k < rowEnd; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;
@@ -288,7 +293,8 @@ public final class GapJunctionProjection extends Projection {
     for (int pre = 0, last = indptr.length - 1; pre < last; pre++) {
       m.V_pre = preV_pre_float[pre];
       final int cut = pre * cutStride + cutAt;
-      for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+      final int rowEnd = rowCut[cut + 1];
+      for (int k = rowCut[cut]; k < rowEnd; k++) {
         final int j = indices[k];
         if (j < from || j >= to) {
           continue;

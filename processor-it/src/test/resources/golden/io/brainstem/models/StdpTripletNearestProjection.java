@@ -931,7 +931,8 @@ public final class StdpTripletNearestProjection extends Projection {
       for (int s_ = 0, spikeCount_ = dueSpikeCount(); s_ < spikeCount_; s_++) {
         final int pre = spikes_[s_];
         final int cut = pre * cutStride + cutAt;
-        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+        final int rowEnd = rowCut[cut + 1];
+        for (int k = rowCut[cut]; k < rowEnd; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -1054,7 +1055,8 @@ public final class StdpTripletNearestProjection extends Projection {
       for (int s_ = 0, spikeCount_ = dueSpikeCount(); s_ < spikeCount_; s_++) {
         final int pre = spikes_[s_];
         final int cut = pre * cutStride + cutAt;
-        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+        final int rowEnd = rowCut[cut + 1];
+        for (int k = rowCut[cut]; k < rowEnd; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;
@@ -1457,7 +1459,8 @@ public final class StdpTripletNearestProjection extends Projection {
       for (int s_ = 0, spikeCount_ = dueSpikeCount(); s_ < spikeCount_; s_++) {
         final int pre = spikes_[s_];
         final int cut = pre * cutStride + cutAt;
-        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {
+        final int rowEnd = rowCut[cut + 1];
+        for (int k = rowCut[cut]; k < rowEnd; k++) {
           final int j = indices[k];
           if (j < from || j >= to) {
             continue;

@@ -9,10 +9,10 @@ import io.brainstem.processor.integrate.LocalNames;
  * ({@code Projection.rowCuts}: the rows cut at the runner's ranges, side by side, or the plain
  * {@code indptr} with stride 1 and offset 0).
  */
-record RowWalk(String cuts, String stride, String at, String cell) {
+record RowWalk(String cuts, String stride, String at, String cell, String end) {
   static RowWalk allocate(LocalNames names) {
     return new RowWalk(names.allocate("rowCut"), names.allocate("cutStride"),
-        names.allocate("cutAt"), names.allocate("cut"));
+        names.allocate("cutAt"), names.allocate("cut"), names.allocate("rowEnd"));
   }
 
   /** The range's cut table, stride and offset, before the loop over rows. */
@@ -27,7 +27,7 @@ record RowWalk(String cuts, String stride, String at, String cell) {
   /** Opens the loop of {@code k} over row {@code row}'s synapses in the range (close it after). */
   CodeBlock.Builder open(CodeBlock.Builder b, String row, String k) {
     return b.addStatement("final int $L = $L * $L + $L", cell, row, stride, at)
-        .beginControlFlow("for (int $L = $L[$L]; $L < $L[$L + 1]; $L++)", k, cuts, cell, k, cuts,
-            cell, k);
+        .addStatement("final int $L = $L[$L + 1]", end, cuts, cell)
+        .beginControlFlow("for (int $L = $L[$L]; $L < $L; $L++)", k, cuts, cell, k, end, k);
   }
 }

@@ -330,13 +330,16 @@ class EmitterTest {
     assertThat(COBA.split("g \\+= g_max;", -1)).hasLength(2 * (3 + 2 * 2) + 1);
     String kernel = method(COBA, "private void deliver(double dt, int from, int to)");
     assertThat(kernel).contains("final int cut = i * cutStride + cutAt;\n"
-        + "        for (int k = rowCut[cut]; k < rowCut[cut + 1]; k++) {\n"
-        + "          final int j = indices[k];");
+        + "        final int rowEnd = rowCut[cut + 1];\n"
+        + "        for (int k = rowCut[cut]; k < rowEnd; k++) {\n"
+        + "          final int j = indices[k];\n"
+        + "          if (outside && (j < from || j >= to)) {");
     assertThat(kernel).contains("final int[] spikes = dueSpikes();\n"
         + "      // this range's synapses of each row (cut once, at the runner's ranges)\n"
         + "      final int[] rowCut = rowCuts(from, to);\n"
         + "      final int cutStride = rowCutStride(from, to);\n"
         + "      final int cutAt = rowCutAt(from, to);\n"
+        + "      final boolean outside = !rowsExact(from, to);\n"
         + "      for (int s = 0, spikeCount = dueSpikeCount(); s < spikeCount; s++) {\n"
         + "        final int i = spikes[s];");
     // delays: per-synapse due lists
