@@ -8,18 +8,20 @@ import io.brainstem.network.Projection;
  * The thread count a runner uses when {@link RunnerBuilder#threads} is not set: {@code min(cores,
  * max(1, floor(work / WORK_PER_THREAD)))}, where {@code work} estimates one step's element updates.
  *
- * <p>A step on {@code n} threads pays two or three barriers (after the projections, the groups
- * and, unless the step is planned, the clearing of the inputs) and the serial join of the spike
- * lists, a few microseconds on any machine, and more when a worker has parked; a network whose
- * step is not much longer than that runs slower on two threads than on one. {@code work} counts every neuron, every postsynaptic element of every projection
- * (each integrated once a step) and a thousandth of the synapses (the events of a step at about
- * 10 Hz and dt = 0.1 ms). {@link #WORK_PER_THREAD} sits between COBA with 20 000 neurons (work
- * 61 600), slower on two threads than on one on a quiet 2-core Zen 5 (0.86-1.11x), and 40 000
- * (123 200), faster on two (docs/runners.md, "Threads").
+ * <p>A step on {@code n} threads pays one to three barriers (after the projections and the groups,
+ * or one after both, and unless the step is planned after the clearing of the inputs), each
+ * chunk's walk of the spiking rows, and the serial join of the spike lists: a few microseconds on
+ * any machine, and more when a worker has parked; a network whose step is not much longer than
+ * that runs slower on two threads than on one. {@code work} counts every neuron, every
+ * postsynaptic element of every projection (each integrated once a step) and a thousandth of the
+ * synapses (the events of a step at about 10 Hz and dt = 0.1 ms). {@link #WORK_PER_THREAD} puts
+ * COBA with 10 000 neurons (work 30 800; two threads 0.66-1.39x of one on a quiet 2-core Zen 5)
+ * on one thread and 20 000 (61 600; 0.90-1.89x, median 1.4x) on two (docs/runners.md,
+ * "Threads").
  */
 public final class AutoThreads {
   /** The work (element updates per step) that one more thread needs to pay for its barriers. */
-  public static final int WORK_PER_THREAD = 50_000;
+  public static final int WORK_PER_THREAD = 30_000;
 
   private AutoThreads() {}
 

@@ -36,7 +36,7 @@ class AutoThreadsTest {
 
   @Test
   void aLargeNetworkTakesOneThreadPerWorkPerThreadUpToTheCores() {
-    Network net = network(125_000, 2); // work 250 000 + 250
+    Network net = network(75_000, 2); // work 150 000 + 150
     assertThat(AutoThreads.work(net) / AutoThreads.WORK_PER_THREAD).isEqualTo(5);
     assertThat(AutoThreads.of(net, 2)).isEqualTo(2);
     assertThat(AutoThreads.of(net, 8)).isEqualTo(5);
@@ -46,7 +46,7 @@ class AutoThreadsTest {
   @Test
   void theRunnerUsesTheAutomaticCountUnlessThreadsIsSet() {
     int cores = Runtime.getRuntime().availableProcessors();
-    Network big = network(125_000, 2);
+    Network big = network(75_000, 2);
     try (DSRunner runner = DSRunner.builder(big).build()) {
       assertThat(runner.threads()).isEqualTo(Math.min(cores, 5));
     }
