@@ -33,6 +33,19 @@ class NetworkStepperTest {
     return net;
   }
 
+  /** Every double variable and every group's spike list of {@code net} as in {@code reference}. */
+  private static void assertSameState(Network net, Network reference) {
+    for (String path : reference.paths()) {
+      Variable v = reference.variable(path);
+      if (!v.isBoolean()) {
+        assertThat(net.variable(path).toDoubles()).isEqualTo(v.toDoubles());
+      }
+    }
+    for (NeuronGroup g : reference.groups()) {
+      assertThat(net.group(g.name()).spikeIndices()).isEqualTo(g.spikeIndices());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3})
   void theNetworksPhasesInOrderAreNetworkStepOnAnyThreadCount(int threads) {
@@ -50,15 +63,7 @@ class NetworkStepperTest {
           }
         }
         stepper.clearInputs(); // on the pool: by chunks
-        for (String path : reference.paths()) {
-          Variable v = reference.variable(path);
-          if (!v.isBoolean()) {
-            assertThat(phased.variable(path).toDoubles()).isEqualTo(v.toDoubles());
-          }
-        }
-        for (NeuronGroup g : reference.groups()) {
-          assertThat(phased.group(g.name()).spikeIndices()).isEqualTo(g.spikeIndices());
-        }
+        assertSameState(phased, reference);
       }
       assertThat(reference.group("B").totalSpikes()).isGreaterThan(20L); // delivery was exercised
     }
@@ -96,15 +101,7 @@ class NetworkStepperTest {
           pool.step(t, 0.1, true);
           pool.run(StepPhase.SPIKES, t, 0.1, true);
           pool.clearInputs();
-          for (String path : reference.paths()) {
-            Variable v = reference.variable(path);
-            if (!v.isBoolean()) {
-              assertThat(merged.variable(path).toDoubles()).isEqualTo(v.toDoubles());
-            }
-          }
-          for (NeuronGroup g : reference.groups()) {
-            assertThat(merged.group(g.name()).spikeIndices()).isEqualTo(g.spikeIndices());
-          }
+          assertSameState(merged, reference);
         }
         assertThat(reference.group("B").totalSpikes()).isGreaterThan(20L);
       }
