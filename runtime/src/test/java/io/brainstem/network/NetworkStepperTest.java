@@ -80,6 +80,17 @@ class NetworkStepperTest {
     net.add(new io.brainstem.models.ExpCubaProjection(a, a, new FixedProb(0.1, 4)).g_max(0.01));
     net.add(new ExpCobaProjection(a, b, new FixedProb(0.1, 5)).g_max(0.05).E(60.));
     net.add(new ExpCobaProjection(b, b, new FixedProb(0.2, 6)).g_max(0.5).E(-20.));
+    // delayed deliveries read the delay buffers, not the group's list: one of 3 steps, and
+    // per-synapse delays of 1-4 steps
+    net.add(new io.brainstem.models.ExpCubaProjection("AB3", a, b, new FixedProb(0.05, 7))
+        .g_max(0.2).delaySteps(3));
+    io.brainstem.models.ExpCubaProjection perSynapse = net.add(
+        new io.brainstem.models.ExpCubaProjection("BA", b, a, new FixedProb(0.1, 8)).g_max(0.01));
+    int[] steps = new int[perSynapse.synapseCount()];
+    for (int k = 0; k < steps.length; k++) {
+      steps[k] = 1 + k % 4;
+    }
+    perSynapse.delaySteps(steps);
     return net;
   }
 

@@ -643,18 +643,10 @@ final class ProjectionEmitter {
     targetBody.add(loads.paramsInLoop(vars, j))
         .add(loads.inputs(vars, j, written))
         .add(effect.build());
-    CodeBlock.Builder perTarget = CodeBlock.builder()
-        .addStatement("final int $L = indices[$L]", j, k)
-        .beginControlFlow("if ($L < $L || $L >= $L)", j, from, j, to)
-        .addStatement("continue")
-        .endControlFlow()
-        .add(targetBody.build());
-    CodeBlock.Builder perRowTarget = CodeBlock.builder()
-        .addStatement("final int $L = indices[$L]", j, k)
-        .beginControlFlow("if ($L && ($L < $L || $L >= $L))", outside, j, from, j, to)
-        .addStatement("continue")
-        .endControlFlow()
-        .add(targetBody.build());
+    CodeBlock range = CodeBlock.of("$L < $L || $L >= $L", j, from, j, to);
+    CodeBlock perTarget = target(j, k, range, targetBody.build());
+    CodeBlock perRowTarget = target(j, k, CodeBlock.of("$L && ($L)", outside, range),
+        targetBody.build());
     CodeBlock.Builder code = CodeBlock.builder();
     if (assignable) {
       code.add("// assigning: each target's output is rewritten from its state after the spike\n")
@@ -668,7 +660,7 @@ final class ProjectionEmitter {
         .addStatement("final int $L = dueCount()", dueCount)
         .beginControlFlow("for (int $L = 0; $L < $L; $L++)", e, e, dueCount, e)
         .addStatement("final int $L = $L[$L]", k, due, e)
-        .add(perTarget.build())
+        .add(perTarget)
         .endControlFlow()
         .nextControlFlow("else")
         .add("// the rows of the spikes due: last step's spike list, or that of d steps earlier\n")
@@ -680,10 +672,21 @@ final class ProjectionEmitter {
             slot, count, slot, count, slot)
         .addStatement("final int $L = $L[$L]", i, spikes, slot);
     return walk.open(code, i, k)
-        .add(perRowTarget.build())
+        .add(perRowTarget)
         .endControlFlow()
         .endControlFlow()
         .endControlFlow()
+        .build();
+  }
+
+  /** Target {@code j} of synapse {@code k}, skipped when {@code skip} holds, else {@code body}. */
+  private static CodeBlock target(String j, String k, CodeBlock skip, CodeBlock body) {
+    return CodeBlock.builder()
+        .addStatement("final int $L = indices[$L]", j, k)
+        .beginControlFlow("if ($L)", skip)
+        .addStatement("continue")
+        .endControlFlow()
+        .add(body)
         .build();
   }
 
