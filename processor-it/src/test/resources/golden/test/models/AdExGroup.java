@@ -365,6 +365,7 @@ public final class AdExGroup extends NeuronGroup {
     final double tau = params.scalar(TAU_INDEX);
     final double tau_w = params.scalar(TAU_W_INDEX);
     final double tau_ref = params.scalar(TAU_REF_INDEX);
+    final double V_slopeTerm1 = 1.0 / tau;
     final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));
     final double holdTime = refractoryRule.holdTime(tau_ref, dt);
     int spikeEnd = from;
@@ -379,7 +380,7 @@ public final class AdExGroup extends NeuronGroup {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_rate = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
         final double V_spikeCurrent_dV = delta_T * (V_common1 * (1.0 / delta_T));
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + V_spikeCurrent_dV) / tau));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + V_spikeCurrent_dV) * V_slopeTerm1));
         // dw/dt = (a * (V - V_rest) - w) / tau_w
         final double w_rate = (a * (V - V_rest) - w) / tau_w;
         final double V_new = V + V_expEulerFactor * V_rate;
@@ -437,7 +438,7 @@ public final class AdExGroup extends NeuronGroup {
         // dV/dt = (-V + V_rest + spikeCurrent - R * w + R * input) / tau
         final double V_rate = (-V + V_rest + V_spikeCurrent - R * w + R * input) / tau;
         final double V_spikeCurrent_dV = delta_T * (V_common1 * (1.0 / delta_T));
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + V_spikeCurrent_dV) / tau));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + V_spikeCurrent_dV) * (1.0 / tau)));
         // dw/dt = (a * (V - V_rest) - w) / tau_w
         final double w_rate = (a * (V - V_rest) - w) / tau_w;
         final double w_expEulerFactor = dt * Exprel.exprel(dt * (-1.0 / tau_w));

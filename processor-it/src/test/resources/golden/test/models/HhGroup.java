@@ -301,6 +301,7 @@ public final class HhGroup extends NeuronGroup {
     final double gL = params.scalar(GL_INDEX);
     final double C = params.scalar(C_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
+    final double V_slopeTerm1 = 1.0 / C;
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
@@ -316,7 +317,7 @@ public final class HhGroup extends NeuronGroup {
       final double V_rate = (-V_INa - V_IK - V_IL + input) / C;
       final double V_INa_dV = gNa * m * m * m * h;
       final double V_IK_dV = gK * n * n * n * n;
-      final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-V_INa_dV - V_IK_dV - gL) / C));
+      final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-V_INa_dV - V_IK_dV - gL) * V_slopeTerm1));
       final double m_alpha = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0));
       final double m_beta = 4.0 * Math.exp(-(V + 65.0) / 18.0);
       // dm/dt = alpha * (1 - m) - beta * m
@@ -385,7 +386,7 @@ public final class HhGroup extends NeuronGroup {
       final double V_rate = (-V_INa - V_IK - V_IL + input) / C;
       final double V_INa_dV = gNa * m * m * m * h;
       final double V_IK_dV = gK * n * n * n * n;
-      final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-V_INa_dV - V_IK_dV - gL) / C));
+      final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-V_INa_dV - V_IK_dV - gL) * (1.0 / C)));
       final double m_alpha = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0));
       final double m_beta = 4.0 * Math.exp(-(V + 65.0) / 18.0);
       // dm/dt = alpha * (1 - m) - beta * m
@@ -431,6 +432,7 @@ public final class HhGroup extends NeuronGroup {
     final double gL = params.scalar(GL_INDEX);
     final double C = params.scalar(C_INDEX);
     final double V_th = params.scalar(V_TH_INDEX);
+    final double V_slopeTerm1 = 1.0 / C;
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
       final double input = this.input[i];
@@ -446,7 +448,7 @@ public final class HhGroup extends NeuronGroup {
       final double V_rate = (-V_INa - V_IK - V_IL + input) / C;
       final double V_INa_dV = gNa * m * m * m * h;
       final double V_IK_dV = gK * n * n * n * n;
-      final double V_slope = (-V_INa_dV - V_IK_dV - gL) / C;
+      final double V_slope = (-V_INa_dV - V_IK_dV - gL) * V_slopeTerm1;
       final double V_decay = Math.exp(dt * V_slope);
       final double V_inf = V - V_rate / V_slope;
       final double m_alpha = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0));
@@ -523,7 +525,7 @@ public final class HhGroup extends NeuronGroup {
       final double V_rate = (-V_INa - V_IK - V_IL + input) / C;
       final double V_INa_dV = gNa * m * m * m * h;
       final double V_IK_dV = gK * n * n * n * n;
-      final double V_slope = (-V_INa_dV - V_IK_dV - gL) / C;
+      final double V_slope = (-V_INa_dV - V_IK_dV - gL) * (1.0 / C);
       final double V_decay = Math.exp(dt * V_slope);
       final double V_inf = V - V_rate / V_slope;
       final double m_alpha = 0.1 * (V + 40.0) / (1.0 - Math.exp(-(V + 40.0) / 10.0));

@@ -128,6 +128,7 @@ final class LifGroupStaged {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double[] input_offset1 = group.stageOffset(0, 0);
     final double[] input_V_slope1 = group.stageSlope(0, 0);
+    final double V_slopeTerm1 = 1.0 / tau;
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
@@ -137,7 +138,7 @@ final class LifGroupStaged {
       if (!refractory) {
         final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
         final double V_rate = (-V + V_rest + R * input_stage1) / tau;
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + R * input_V_slope1[i]) / tau));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + R * input_V_slope1[i]) * V_slopeTerm1));
         V = V + V_expEulerFactor * V_rate;
       }
       final boolean spiked = V >= V_th;
@@ -230,7 +231,7 @@ final class LifGroupStaged {
       if (!refractory) {
         final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
         final double V_rate = (-V + V_rest + R * input_stage1) / tau;
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + R * input_V_slope1[i]) / tau));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + R * input_V_slope1[i]) * (1.0 / tau)));
         V = V + V_expEulerFactor * V_rate;
       }
       final boolean spiked = V >= V_th;
@@ -328,7 +329,7 @@ final class LifGroupStaged {
         m.V = V;
         m.input = input_stage1;
         final double V_rate = m.dV(V, input_stage1);
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + m.R * input_V_slope1[i]) / m.tau));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + m.R * input_V_slope1[i]) * (1.0 / m.tau)));
         V = V + V_expEulerFactor * V_rate;
         m.input = input_held;
       }
@@ -410,6 +411,7 @@ final class LifGroupStaged {
     final double tau_ref = params.scalar(TAU_REF_INDEX);
     final double[] input_offset1 = group.stageOffset(0, 0);
     final double[] input_V_slope1 = group.stageSlope(0, 0);
+    final double V_slopeTerm1 = 1.0 / tau;
     final double holdTime = group.refractoryRule().holdTime(tau_ref, dt);
     int spikeEnd = from;
     for (int i = from; i < to; i++) {
@@ -419,7 +421,7 @@ final class LifGroupStaged {
       if (!refractory) {
         final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
         final double V_rate = (-V + V_rest + R * input_stage1) / tau;
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + R * input_V_slope1[i]) / tau));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + R * input_V_slope1[i]) * V_slopeTerm1));
         V = V + V_expEulerFactor * V_rate;
       }
       final boolean spiked = V >= V_th;
@@ -512,7 +514,7 @@ final class LifGroupStaged {
       if (!refractory) {
         final double input_stage1 = input + input_offset1[i] + input_V_slope1[i] * V;
         final double V_rate = (-V + V_rest + R * input_stage1) / tau;
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + R * input_V_slope1[i]) / tau));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + R * input_V_slope1[i]) * (1.0 / tau)));
         V = V + V_expEulerFactor * V_rate;
       }
       final boolean spiked = V >= V_th;
@@ -610,7 +612,7 @@ final class LifGroupStaged {
         m.V = V;
         m.input = input_stage1;
         final double V_rate = m.dV(V, input_stage1);
-        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + m.R * input_V_slope1[i]) / m.tau));
+        final double V_expEulerFactor = dt * Exprel.exprel(dt * ((-1.0 + m.R * input_V_slope1[i]) * (1.0 / m.tau)));
         V = V + V_expEulerFactor * V_rate;
         m.input = input_held;
       }

@@ -2,7 +2,10 @@ package io.brainstem.processor.integrate;
 
 import io.brainstem.annotations.Integrator;
 import io.brainstem.processor.ir.Expr;
+import io.brainstem.processor.ir.Expr.BinOp;
+import io.brainstem.processor.ir.Expr.Binary;
 import io.brainstem.processor.ir.Expr.Num;
+import io.brainstem.processor.ir.Expr.RefKind;
 import io.brainstem.processor.ir.ModelIR;
 import io.brainstem.processor.ir.ModelIR.Ode;
 import java.util.Arrays;
@@ -24,8 +27,30 @@ public final class Linearity {
    * the derivatives of locals the slope reads.
    */
   public static Expr slope(Ode ode, Map<String, Expr> locals) {
-    return Simplifier.simplifyDerived(
-        Derivative.of(ode.rhs(), ode.state(), locals), ode.rhs());
+    return reciprocals(Simplifier.simplifyDerived(
+        Derivative.of(ode.rhs(), ode.state(), locals), ode.rhs()));
+  }
+
+  /**
+   * {@code n / d} as {@code n · (1 / d)} where {@code d} holds over a step (parameters, dt, time,
+   * numbers) and {@code n} does not: the slope is ours, not the user's code, so a kernel may multiply
+   * by a reciprocal it computes once instead of dividing every element (COBA's {@code /taum}). Every
+   * path (scalar, vector, jit(false)) renders the same product, so they keep the same bits.
+   */
+  static Expr reciprocals(Expr e) {
+    Expr mapped = Exprs.mapChildren(e, Linearity::reciprocals);
+    if (mapped instanceof Binary b && b.op() == BinOp.DIV
+        && holdsOverStep(b.right()) && !holdsOverStep(b.left())) {
+      return Exprs.mul(b.left(), Exprs.div(Exprs.num(1), b.right()));
+    }
+    return mapped;
+  }
+
+  private static boolean holdsOverStep(Expr e) {
+    boolean[] holds = {true};
+    Exprs.forEachRef(e, r -> holds[0] &= r.kind() == RefKind.PARAM
+        || r.kind() == RefKind.DT || r.kind() == RefKind.TIME);
+    return holds[0];
   }
 
   /** True when {@code ode} is affine in its own variable. */
