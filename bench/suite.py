@@ -65,11 +65,11 @@ def time_v(path):
     return secs, int(d['Maximum resident set size (kbytes)']) / 1024, float(d['User time (seconds)'])
 
 
-def run(cmd, timeout):
+def run(cmd, timeout, cwd=None):
     with tempfile.NamedTemporaryFile(suffix='.time', delete=False) as tf:
         tpath = tf.name
     p = subprocess.run([GNU_TIME, '-v', '-o', tpath] + cmd, capture_output=True, text=True,
-                       timeout=timeout)
+                       timeout=timeout, cwd=cwd)
     lines = [l for l in p.stdout.splitlines() if l.startswith('RESULT ')]
     if p.returncode != 0 or not lines:
         sys.stderr.write('FAILED: %s\n%s\n' % (' '.join(cmd), p.stderr[-3000:]))
@@ -84,6 +84,31 @@ def run(cmd, timeout):
 PLASTIC = ('song2000', 'stdp-ei')
 
 
+# --isa avx2 emulates an AVX2 machine on an AVX-512 one, on both sides: Brainstem's JVM gets
+# -XX:UseAVX=2 and Brian2 compiles its C++ with -mno-avx512f added to its default flags (through
+# a brian_preferences file in the directory it runs in, which Brian2 reads at import). Without the
+# latter Brian2 would keep AVX-512 code that the issue's AVX2 machine cannot run.
+ISA = 'native'
+_BRIAN2_CWD = None
+
+
+def brian2_cwd():
+    """The directory Brian2 runs in: None natively, else one whose brian_preferences drop AVX-512."""
+    global _BRIAN2_CWD
+    if ISA == 'native':
+        return None
+    if _BRIAN2_CWD is None:
+        flags = subprocess.run(
+            [BRIAN2_PYTHON, '-c', 'from brian2 import prefs; '
+             'print(repr(list(prefs.codegen.cpp.extra_compile_args_gcc)))'],
+            capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+        flags = eval(flags) + ['-mno-avx512f']  # noqa: S307 (a list literal Brian2 printed)
+        _BRIAN2_CWD = tempfile.mkdtemp(prefix='brian2-avx2-')
+        with open(os.path.join(_BRIAN2_CWD, 'brian_preferences'), 'w') as f:
+            f.write('codegen.cpp.extra_compile_args_gcc = %r\n' % flags)
+    return _BRIAN2_CWD
+
+
 def brian2(model, n, threads, duration, seed):
     # threads 1 = no OpenMP (Brian2's default); n > 1 = OpenMP with n threads
     omp = str(0 if threads == 1 else threads)
@@ -94,7 +119,7 @@ def brian2(model, n, threads, duration, seed):
         cmd = [BRIAN2_PYTHON, BRIAN2, '--model', model, '--target', 'cpp_standalone',
                '--N', str(n), '--k', '80', '--duration', str(duration), '--seed', str(seed),
                '--threads', omp]
-    res = run(cmd, timeout=3600)
+    res = run(cmd, timeout=3600, cwd=brian2_cwd())
     if res:
         parts = [float(x) for x in res['binary_elapsed'].split(':')]
         res['process_s'] = parts[0] * 60 + parts[1] if len(parts) == 2 else \
@@ -180,7 +205,7 @@ def table(rows, jdk):
 
 
 def main():
-    global WARMUP_MS, PRECISION, JAVA_OPTS
+    global WARMUP_MS, PRECISION, JAVA_OPTS, ISA
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--quick', action='store_true', help='only N = 4000')
     ap.add_argument('--models', default='coba,einet,cuba,cobahh',
@@ -199,6 +224,9 @@ def main():
     ap.add_argument('--java-opts', default=os.environ.get('BENCH_JAVA_OPTS', ''),
                     help='extra JVM options for every Brainstem run, space-separated (default: '
                          '$BENCH_JAVA_OPTS), e.g. "-XX:UseAVX=2" to emulate an AVX2 machine')
+    ap.add_argument('--isa', default='native', choices=['native', 'avx2'],
+                    help='avx2: run an AVX-512 machine as an AVX2 one on both sides (Brainstem '
+                         '-XX:UseAVX=2, Brian2 compiled with -mno-avx512f)')
     ap.add_argument('--repeat', type=int, default=1,
                     help='rounds per cell (Brian2, then Brainstem on each JDK), interleaved; each '
                          'cell is their median: use 3 or more on a shared or noisy machine')
@@ -207,6 +235,9 @@ def main():
     args = ap.parse_args()
     WARMUP_MS = args.warmup
     JAVA_OPTS = args.java_opts.split()
+    ISA = args.isa
+    if ISA == 'avx2' and '-XX:UseAVX=2' not in JAVA_OPTS:
+        JAVA_OPTS.append('-XX:UseAVX=2')
     PRECISION = args.precision
     sizes = [4000] if args.quick else [int(s) for s in args.sizes.split(',')]
     jdks = []
@@ -277,7 +308,9 @@ def main():
                       for r in rows for jdk in jdks if r['brainstem'].get(jdk)})
     md += ['Brainstem kernels (warm-up %g ms, %s state): %s.' % (WARMUP_MS, PRECISION,
                                                                   '; '.join(kernels)),
-           'Brainstem JVM options: %s.' % (' '.join(JAVA_OPTS) or 'none beyond the defaults'), '']
+           'Brainstem JVM options: %s.' % (' '.join(JAVA_OPTS) or 'none beyond the defaults'),
+           'Instruction set: %s.' % ('AVX2 on both sides (Brian2 compiled with -mno-avx512f)'
+                                     if ISA == 'avx2' else 'native on both sides'), '']
     for jdk in jdks:
         md += [table(rows, jdk), '']
     md += ['### Other targets', '', '| run | JDK | wall | peak RSS |', '|---|---|---:|---:|'] + extra
