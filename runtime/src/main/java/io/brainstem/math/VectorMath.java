@@ -333,4 +333,26 @@ public final class VectorMath {
     }
     return spikeEnd;
   }
+
+  /**
+   * As {@link #recordFlagged(double[], int[], int, int, int, boolean[], int[], int)}, and sets
+   * {@code tLastSpike[k] = t} for each recorded lane {@code k}: the kernels write the last spike
+   * time per spike here rather than a blended vector in every vector of their loop.
+   *
+   * @return the new end of the spike list
+   */
+  public static int recordFlagged(double[] flags, int[] vectors, int from, int vectorsEnd, int n,
+      boolean[] spike, int[] spikeIndex, int spikeEnd, double[] tLastSpike, double t) {
+    for (int v = from; v < vectorsEnd; v++) {
+      final int i = vectors[v];
+      for (int k = i; k < i + n; k++) {
+        if (flags[k] != 0.0) {
+          spike[k] = true;
+          tLastSpike[k] = t;
+          spikeIndex[spikeEnd++] = k;
+        }
+      }
+    }
+    return spikeEnd;
+  }
 }

@@ -126,14 +126,13 @@ public final class LifGroupVector implements NeuronKernel {
       V = V.add(V_rate.mul(V_expEulerFactor)).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
       DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
         spikeVectors[vectorsEnd++] = i;
       }
       V.intoArray(this.V, i);
     }
-    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd, this.t_last_spike, t);
   }
 
   /**
@@ -211,14 +210,13 @@ public final class LifGroupVector implements NeuronKernel {
       V = V.add(V_expEulerFactor.mul(V_rate)).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       V = V.blend(V_reset, spiked);
-      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
       DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
         spikeVectors[vectorsEnd++] = i;
       }
       V.intoArray(this.V, i);
     }
-    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd, this.t_last_spike, t);
   }
 
   private int stepExpEuler(double t, double dt, int from, int to) {
@@ -245,14 +243,13 @@ public final class LifGroupVector implements NeuronKernel {
       V = (V_slope == 0.0 ? V.add(V_rate.mul(dt)) : V_inf.add(V.sub(V_inf).mul(V_decay))).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
       DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
         spikeVectors[vectorsEnd++] = i;
       }
       V.intoArray(this.V, i);
     }
-    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd, this.t_last_spike, t);
   }
 
   private int stepExpEulerPerElement(double t, double dt, int from, int to) {
@@ -289,14 +286,13 @@ public final class LifGroupVector implements NeuronKernel {
       V = V_inf.add(V.sub(V_inf).mul(V_decay)).blend(V.add(V_rate.mul(dt)), V_slope.compare(VectorOperators.EQ, 0.0)).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       V = V.blend(V_reset, spiked);
-      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
       DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
         spikeVectors[vectorsEnd++] = i;
       }
       V.intoArray(this.V, i);
     }
-    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd, this.t_last_spike, t);
   }
 
   private int stepRungeKutta(double t, double dt, int from, int to) {
@@ -384,14 +380,13 @@ public final class LifGroupVector implements NeuronKernel {
       V = V_stage.blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
       DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
         spikeVectors[vectorsEnd++] = i;
       }
       V.intoArray(this.V, i);
     }
-    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd, this.t_last_spike, t);
   }
 
   private int stepRungeKuttaPerElement(double t, double dt, int from, int to) {
@@ -494,14 +489,13 @@ public final class LifGroupVector implements NeuronKernel {
       V = V_stage.blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       V = V.blend(V_reset, spiked);
-      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
       DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
         spikeVectors[vectorsEnd++] = i;
       }
       V.intoArray(this.V, i);
     }
-    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd, this.t_last_spike, t);
   }
 
   @Override
@@ -541,14 +535,13 @@ public final class LifGroupVector implements NeuronKernel {
       V = V.add(V_rate.mul(V_expEulerFactor)).blend(V, refractory);
       final VectorMask<Double> spiked = V.compare(VectorOperators.GE, V_th);
       V = V.blend(DoubleVector.broadcast(S, V_reset), spiked);
-      tLast.blend(t, spiked).intoArray(this.t_last_spike, i);
       DoubleVector.zero(S).blend(1.0, spiked).intoArray(spikeFlags, i);
       if (spiked.anyTrue()) {
         spikeVectors[vectorsEnd++] = i;
       }
       V.intoArray(this.V, i);
     }
-    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd);
+    return VectorMath.recordFlagged(spikeFlags, spikeVectors, from, vectorsEnd, S.length(), spike, spikeIndex, spikeEnd, this.t_last_spike, t);
   }
 
   @Override

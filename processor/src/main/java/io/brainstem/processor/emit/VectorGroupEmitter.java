@@ -957,9 +957,11 @@ final class VectorGroupEmitter {
         .add(body.build())
         .endControlFlow();
     if (last && model.threshold().isPresent()) {
-      code.addStatement("return $T.recordFlagged($L, $L, $L, $L, $L.length(), spike, spikeIndex, $L)",
+      // the last spike time too, per spike after the loop: one vector store less per vector
+      code.addStatement("return $T.recordFlagged($L, $L, $L, $L, $L.length(), spike, spikeIndex, $L$L)",
           RuntimeNames.VECTOR_MATH, generated.spikeFlags(), generated.spikeVectors(), from,
-          vectorsEnd, s, spikeEnd);
+          vectorsEnd, s, spikeEnd, model.refractoryParam().isPresent()
+              ? CodeBlock.of(", this.$L, t", T_LAST_SPIKE) : "");
     } else if (last) {
       code.addStatement("return $L", spikeEnd);
     } else if (farLanes != null) {
@@ -1006,18 +1008,15 @@ final class VectorGroupEmitter {
       finishReads.addAll(reads(after));
       code.addStatement("final $T $L = $L$L", maskType(), spiked, render.mask(after.value()),
           crossing() ? CodeBlock.of(".andNot($L)", heldBefore) : "");
-      // Reset, last spike time and flags in every vector, the branch only listing the vector:
-      // a vector used inside a rare branch cost C2's loop 25-45 % (AVX2 and AVX-512, JDK 17
-      // and 25); the spikes are listed after the loop (VectorMath.recordFlagged).
+      // Reset and flags in every vector, the branch only listing the vector: a vector used
+      // inside a rare branch cost C2's loop 25-45 % (AVX2 and AVX-512, JDK 17 and 25); the
+      // spikes, and their last spike time, are recorded after the loop (VectorMath.recordFlagged).
       model.reset().ifPresent(reset -> {
         for (Assign a : reset.assignments()) {
           code.addStatement("$L = $L.blend($L, $L)", a.state(), a.state(),
               render.assigned(a), spiked);
         }
       });
-      if (model.refractoryParam().isPresent()) {
-        code.add(store(T_LAST_SPIKE, CodeBlock.of("$L.blend(t, $L)", tLast, spiked)));
-      }
       code.addStatement("$T.zero($L).blend(1.0, $L).intoArray($L, $L)",
               RuntimeNames.DOUBLE_VECTOR, s, spiked, generated.spikeFlags(), i)
           .beginControlFlow("if ($L.anyTrue())", spiked)
