@@ -50,6 +50,15 @@ class LinearityTest {
   }
 
   @Test
+  void divisorsOfNumbersDtAndTimeCountAsStepConstants() {
+    Expr byNumber = div(state("x"), num(3));
+    Expr byDt = div(input("g"), mul(param("tau"), Exprs.dt()));
+    assertThat(Linearity.reciprocals(byNumber)).isEqualTo(mul(state("x"), div(num(1), num(3))));
+    assertThat(Linearity.reciprocals(byDt))
+        .isEqualTo(mul(input("g"), div(num(1), mul(param("tau"), Exprs.dt()))));
+  }
+
+  @Test
   void nestedDivisionsByParametersAreAllRewritten() {
     Expr rhs = div(sub(div(state("x"), param("a")), input("g")), param("b"));
     assertThat(Linearity.reciprocals(rhs)).isEqualTo(
