@@ -322,22 +322,14 @@ public final class VectorMath {
    */
   public static int recordFlagged(double[] flags, int[] vectors, int from, int vectorsEnd, int n,
       boolean[] spike, int[] spikeIndex, int spikeEnd) {
-    for (int v = from; v < vectorsEnd; v++) {
-      final int i = vectors[v];
-      for (int k = i; k < i + n; k++) {
-        if (flags[k] != 0.0) {
-          spike[k] = true;
-          spikeIndex[spikeEnd++] = k;
-        }
-      }
-    }
-    return spikeEnd;
+    return recordFlagged(flags, vectors, from, vectorsEnd, n, spike, spikeIndex, spikeEnd, null, 0);
   }
 
   /**
    * As {@link #recordFlagged(double[], int[], int, int, int, boolean[], int[], int)}, and sets
-   * {@code tLastSpike[k] = t} for each recorded lane {@code k}: the kernels write the last spike
-   * time per spike here rather than a blended vector in every vector of their loop.
+   * {@code tLastSpike[k] = t} for each recorded lane {@code k} unless {@code tLastSpike} is null:
+   * the kernels write the last spike time per spike here rather than a blended vector in every
+   * vector of their loop.
    *
    * @return the new end of the spike list
    */
@@ -348,7 +340,9 @@ public final class VectorMath {
       for (int k = i; k < i + n; k++) {
         if (flags[k] != 0.0) {
           spike[k] = true;
-          tLastSpike[k] = t;
+          if (tLastSpike != null) {
+            tLastSpike[k] = t;
+          }
           spikeIndex[spikeEnd++] = k;
         }
       }

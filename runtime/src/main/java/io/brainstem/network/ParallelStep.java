@@ -183,8 +183,7 @@ public final class ParallelStep implements NetworkStepper {
   @Override
   public void step(double t, double dt, boolean jit) {
     if (!oneBarrier) {
-      run(StepPhase.PROJECTIONS, t, dt, jit);
-      run(StepPhase.GROUPS, t, dt, jit);
+      NetworkStepper.super.step(t, dt, jit);
       return;
     }
     this.t = t;
