@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * One cold run (the first in its JVM) of a bench network, with its groups' or projections' vector
  * kernels swapped for the scalar ones: which kernels a short run's JIT warm-up costs in
- * (docs/benchmarks.md, "Vector kernels warm up on a slice"). Prints the run's wall time.
+ * (docs/benchmarks-history.md, "Vector kernels warm up on a slice"). Prints the run's wall time.
  *
  * <pre>
  * ColdStart [model einet] [N 4000] [ms 100] [scalar none|groups|projections|both]

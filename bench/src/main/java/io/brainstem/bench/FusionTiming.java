@@ -10,7 +10,7 @@ import java.util.Locale;
  * Fused inputs against the projections' own passes ({@code RunnerBuilder.fuseSynapses}), in one
  * JVM: two copies of a bench network, one runner each, run alternately in rounds of {@code ms} of
  * simulated time after a warm-up of both, so that load and JIT state are shared; prints the CPU ns
- * per neuron-step of each round and the medians (docs/benchmarks.md, "Fused inputs").
+ * per neuron-step of each round and the medians (docs/benchmarks-history.md, "Fused inputs").
  *
  * <pre>
  * FusionTiming [model coba|cuba|einet|cobahh] [N 4000] [ms 200] [rounds 9]

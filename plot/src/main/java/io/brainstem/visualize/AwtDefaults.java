@@ -13,7 +13,7 @@ import java.util.Locale;
  *   <li>text shaped by HarfBuzz through the JDK's JNI binding ({@code sun.font.layout.ffm=false}).
  *       Since JDK 22 Java2D calls HarfBuzz through the FFM API by default; the first text a JVM
  *       lays out then spins some 200 classes and compiles the class-file API, 0.3 s of a cold
- *       process's CPU on JDK 25 (docs/benchmarks.md, "The text shaper"), for the same glyphs
+ *       process's CPU on JDK 25 (docs/benchmarks-history.md, "The text shaper"), for the same glyphs
  *       (the same PNG bytes). JDKs without the property ignore it.
  * </ul>
  */

@@ -28,7 +28,7 @@ public final class Plots {
    * Starts drawing a tiny plot on a daemon thread, so that the plotting classes (AWT, fonts,
    * XChart, the PNG encoder) load while the caller builds and runs its network, not when it
    * plots: call it first thing in a program that ends with a plot. A cold JVM's first plot then
-   * costs the calling thread about half as much (docs/benchmarks.md). Idempotent; plotting without
+   * costs the calling thread about half as much (docs/benchmarks-history.md). Idempotent; plotting without
    * it works the same.
    *
    * @return completes when the warm-up has drawn; exceptionally if drawing failed (the real plot

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  * Renders and encodes a tiny raster once on a daemon thread, so that AWT's headless toolkit, the
  * fonts, XChart and the PNG encoder are loaded and initialised by the time the first real plot is
  * drawn (in a cold JVM that is most of the first plot's cost: about 0.25 s of the main thread's CPU
- * for the seed's raster, docs/benchmarks.md). Started at most once per JVM.
+ * for the seed's raster, docs/benchmarks-history.md). Started at most once per JVM.
  */
 final class Warmup {
   private static CompletableFuture<Void> started;

@@ -15,7 +15,7 @@ import java.util.Set;
  * update (a {@code @Post} field, a hand-written projection); and where it pays: two writers, or
  * one after a runner's input, or one that cannot assign its output. A lone writer that assigns
  * already integrates and writes the input in one pass, and the fold loop would add a store of
- * {@code g} (measured: CUBA 2–37 % slower fused; docs/benchmarks.md, "Fused inputs"). The input arrays hold the unfused
+ * {@code g} (measured: CUBA 2–37 % slower fused; docs/benchmarks-history.md, "Fused inputs"). The input arrays hold the unfused
  * step's sums when the group has stepped, so monitors and listeners see the same values.
  *
  * <p>In the loop ({@link FusedInputs#inLoop()}), when the runner allows it (nothing reads the

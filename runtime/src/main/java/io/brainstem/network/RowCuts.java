@@ -10,7 +10,7 @@ package io.brainstem.network;
  * ascending (see {@code Csr}), so each range's targets are one contiguous run; built once, in one
  * pass over the synapses. A row's {@code n + 1} cuts lie side by side (cut {@code p} is both range
  * {@code p - 1}'s end and range {@code p}'s start): a spiking row costs the ranges of one thread one
- * cache miss for all their cuts, where one array per cut cost two per range (docs/benchmarks.md,
+ * cache miss for all their cuts, where one array per cut cost two per range (docs/benchmarks-history.md,
  * "Row cuts side by side").
  */
 public final class RowCuts {

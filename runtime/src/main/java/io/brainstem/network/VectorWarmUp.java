@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Scalar kernels while the vector kernels compile, and before that, in runs too short to pay for
  * compiling them ({@link #SCALAR_WORK}). Until C2 has compiled them, the Vector API runs
  * in the interpreter and C1 many times slower than scalar code (the seed's EINet, 100 ms: 1.08 s
- * with vector kernels from the first step against 0.09 s scalar, docs/benchmarks.md). So, while a
+ * with vector kernels from the first step against 0.09 s scalar, docs/benchmarks-history.md). So, while a
  * kernel warms up, a group runs it on the first {@link #SLICE} vectors of each range only, where
  * its JIT profile builds, and its scalar kernel on the rest; once the slice runs at compiled speed
  * ({@link #COMPILED}) in two windows of {@link #WINDOW} calls in a row (or after {@link #MAX_CALLS}
@@ -32,7 +32,7 @@ public final class VectorWarmUp {
   /**
    * The slice counts as compiled when it takes at most this many times the scalar part's time per
    * element, plus {@link #CALL_NANOS} per call: C2's code runs a slice in 0.05-0.2 µs (mostly the
-   * call's own cost), C1's and the interpreter's in 5-60 µs (docs/benchmarks.md, "Vector kernels
+   * call's own cost), C1's and the interpreter's in 5-60 µs (docs/benchmarks-history.md, "Vector kernels
    * warm up on a slice").
    */
   static final double COMPILED = 4;
@@ -50,7 +50,7 @@ public final class VectorWarmUp {
    * that have not run yet: where vector kernels matching the scalar ones start to pay for their
    * compilation in a fresh JVM, with a margin for the model whose scalar kernel is slowest against
    * its vector one (COBA, about 3x: it breaks even near 8e7 at 4 000 neurons; EINet and CUBA
-   * later; docs/benchmarks.md, "Scalar runs first").
+   * later; docs/benchmarks-history.md, "Scalar runs first").
    */
   public static final long SCALAR_WORK = 60_000_000L;
   /** The property that sets another limit than {@link #SCALAR_WORK} (0: no scalar runs). */

@@ -66,7 +66,7 @@ public abstract class Runner implements AutoCloseable {
   /**
    * The neuron-steps up to which a run warms its vector kernels up on a slice (VectorWarmUp):
    * beyond it, the JIT's compilation of whole-group kernels costs less than the scalar kernels on
-   * the rest (measured: docs/benchmarks.md, "Vector kernels warm up on a slice").
+   * the rest (measured: docs/benchmarks-history.md, "Vector kernels warm up on a slice").
    */
   static final long WARM_UP_WORK = 20_000_000L;
   private boolean fusing; // this run may fold synapses into groups (Network.planStep)

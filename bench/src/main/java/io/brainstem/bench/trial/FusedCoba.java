@@ -18,7 +18,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * A trial, not a kernel of the runtime (issue 16, docs/benchmarks.md "Roofline on the AVX2
+ * A trial, not a kernel of the runtime (issue 16, docs/benchmarks-history.md "Roofline on the AVX2
  * machine"): the bench COBA (or CUBA, or EINet) written by hand as a whole-network code generator
  * such as Brian2's would, each group and its two incoming conductances (currents) in <b>one</b>
  * vector loop, to measure what fusing the kernels and their passes over memory would gain (EINet:

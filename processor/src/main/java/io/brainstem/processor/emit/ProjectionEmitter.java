@@ -721,7 +721,7 @@ final class ProjectionEmitter {
     List<Vars> loops = new ArrayList<>();
     Vars vars = vars(false, loops);
     // A local: C2 reloaded the field chain at every target (COBA 40 000 on 32 chunks: 13 % of
-    // the step, docs/benchmarks.md, "Per-chunk delivery").
+    // the step, docs/benchmarks-history.md, "Per-chunk delivery").
     stateArray = names.copy().allocate("ahead");
     CodeBlock body;
     try {
