@@ -135,6 +135,9 @@ PRECISION = 'double'
 # Extra JVM options for every Brainstem run (--java-opts, else $BENCH_JAVA_OPTS), e.g.
 # '-XX:UseAVX=2' to run an AVX-512 machine as an AVX2 one.
 JAVA_OPTS = []
+# 'fast': the models compiled with -Abrainstem.fastMath=true (bench/pom.xml) come first on the
+# class path, as a user's build with that option would have them.
+MATH = 'exact'
 
 
 def brainstem(java, model, n, threads, duration, seed, extra=(), vector=True, warmup=None):
@@ -145,6 +148,8 @@ def brainstem(java, model, n, threads, duration, seed, extra=(), vector=True, wa
     modules += ['-XX:+UseSerialGC'] + JAVA_OPTS
     cp = os.path.join(HERE, 'target', 'classes') + os.pathsep + \
         open(os.path.join(HERE, 'target', 'classpath.txt')).read().strip()
+    if MATH == 'fast':
+        cp = os.path.join(HERE, 'target', 'fastmath-classes') + os.pathsep + cp
     res = run([java] + modules + ['-cp', cp,
                'io.brainstem.bench.BenchMain', '--model', model, '--N', str(n),
                '--k', '80', '--duration', str(duration), '--threads', str(threads),
@@ -205,7 +210,7 @@ def table(rows, jdk):
 
 
 def main():
-    global WARMUP_MS, PRECISION, JAVA_OPTS, ISA
+    global WARMUP_MS, PRECISION, JAVA_OPTS, ISA, MATH
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--quick', action='store_true', help='only N = 4000')
     ap.add_argument('--models', default='coba,einet,cuba,cobahh',
@@ -227,6 +232,9 @@ def main():
     ap.add_argument('--isa', default='native', choices=['native', 'avx2'],
                     help='avx2: run an AVX-512 machine as an AVX2 one on both sides (Brainstem '
                          '-XX:UseAVX=2, Brian2 compiled with -mno-avx512f)')
+    ap.add_argument('--math', default='exact', choices=['exact', 'fast'],
+                    help='fast: the models compiled with -Abrainstem.fastMath=true (divisions by '
+                         'parameters as products with reciprocals, as Brian2\'s -ffast-math)')
     ap.add_argument('--repeat', type=int, default=1,
                     help='rounds per cell (Brian2, then Brainstem on each JDK), interleaved; each '
                          'cell is their median: use 3 or more on a shared or noisy machine')
@@ -235,6 +243,7 @@ def main():
     args = ap.parse_args()
     WARMUP_MS = args.warmup
     JAVA_OPTS = args.java_opts.split()
+    MATH = args.math
     ISA = args.isa
     if ISA == 'avx2' and '-XX:UseAVX=2' not in JAVA_OPTS:
         JAVA_OPTS.append('-XX:UseAVX=2')
@@ -309,6 +318,8 @@ def main():
     md += ['Brainstem kernels (warm-up %g ms, %s state): %s.' % (WARMUP_MS, PRECISION,
                                                                   '; '.join(kernels)),
            'Brainstem JVM options: %s.' % (' '.join(JAVA_OPTS) or 'none beyond the defaults'),
+           'Brainstem models compiled with %s.' % ('-Abrainstem.fastMath=true' if MATH == 'fast'
+                                                  else 'exact division (the default)'),
            'Instruction set: %s.' % ('AVX2 on both sides (Brian2 compiled with -mno-avx512f)'
                                      if ISA == 'avx2' else 'native on both sides'), '']
     for jdk in jdks:

@@ -106,9 +106,17 @@ final class EmittedSources {
    * always warns that the module is incubating (on JDK 17 no lint key turns that off).
    */
   static Result processAndCompileWithVectors(JavaFileObject... models) {
+    return processAndCompileWithVectors(List.of(), models);
+  }
+
+  /** As {@link #processAndCompileWithVectors(JavaFileObject...)}, with the processor's options. */
+  static Result processAndCompileWithVectors(List<String> options, JavaFileObject... models) {
+    List<String> processing = new ArrayList<>(List.of("-proc:only", "--add-modules",
+        "jdk.incubator.vector"));
+    processing.addAll(options);
     Compilation processed = javac()
         .withProcessors(brainstem())
-        .withOptions("-proc:only", "--add-modules", "jdk.incubator.vector")
+        .withOptions(processing)
         .compile(models);
     assertWithMessage("processor diagnostics: %s", processed.diagnostics())
         .that(processed.diagnostics().stream()

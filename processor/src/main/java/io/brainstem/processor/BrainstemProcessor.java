@@ -70,12 +70,14 @@ import javax.tools.JavaFileObject;
  * error on the type being processed, and the other types are still processed. It claims no annotations.
  *
  * <p>Option {@code -Abrainstem.emit=false} runs parse and check only (no file is written); useful
- * to validate models where the runtime classes the generated code needs are absent.
+ * to validate models where the runtime classes the generated code needs are absent. Option
+ * {@code -Abrainstem.fastMath=true} trades the bits of {@code jit(false)} for reciprocals.
  */
 @AutoService(Processor.class)
 public final class BrainstemProcessor extends AbstractProcessor {
   static final String EMIT_OPTION = "brainstem.emit";
   static final String VECTOR_OPTION = "brainstem.vector";
+  static final String FAST_MATH_OPTION = "brainstem.fastMath";
 
   private final ModelSink sinkOverride;
   private Diagnostics diagnostics;
@@ -110,7 +112,7 @@ public final class BrainstemProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(EMIT_OPTION, VECTOR_OPTION);
+    return Set.of(EMIT_OPTION, VECTOR_OPTION, FAST_MATH_OPTION);
   }
 
   @Override
@@ -255,7 +257,7 @@ public final class BrainstemProcessor extends AbstractProcessor {
     if (kind == null) {
       return;
     }
-    ParsedModel parsed = new ModelParser(diagnostics, trees).parse(type, kind);
+    ParsedModel parsed = new ModelParser(diagnostics, trees, fastMath()).parse(type, kind);
     new ModelRules(diagnostics, GeneratedNames::reserved).check(parsed);
     new GradedRules(diagnostics).check(parsed);
     if (diagnostics.errorCount() > errorsBefore) {
@@ -290,7 +292,7 @@ public final class BrainstemProcessor extends AbstractProcessor {
     }
     boolean vector = vectorKernels();
     return (model, origin) -> {
-      List<JavaFile> files = new ArrayList<>(Emitter.emitAll(model, vector));
+      List<JavaFile> files = new ArrayList<>(Emitter.emitAll(model, vector, fastMath()));
       if (model instanceof NeuronIR neuron && BackwardRules.requested(origin)) {
         files.add(Emitter.backward(neuron));
         if (vector) {
@@ -311,6 +313,15 @@ public final class BrainstemProcessor extends AbstractProcessor {
         }
       }
     };
+  }
+
+  /**
+   * {@code -Abrainstem.fastMath=true}: divisions by parameters become products with reciprocals
+   * computed once per step (docs/writing-models.md, "Fast math"); the default keeps every
+   * division, so the kernels give the bits of the user's own methods.
+   */
+  private boolean fastMath() {
+    return "true".equals(processingEnv.getOptions().get(FAST_MATH_OPTION));
   }
 
   /**

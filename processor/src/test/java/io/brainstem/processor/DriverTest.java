@@ -279,7 +279,7 @@ class DriverTest {
     assertThat(processor.getSupportedAnnotationTypes()).containsExactly("*");
     assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
     assertThat(processor.getSupportedOptions())
-        .containsExactly("brainstem.emit", "brainstem.vector");
+        .containsExactly("brainstem.emit", "brainstem.vector", "brainstem.fastMath");
   }
 
   @Test

@@ -43,9 +43,22 @@ class FusedShapeTest {
   }
 
   @Test
+  void aDecayByTheReciprocalIsMarked() {
+    // as fast math parses -g / tau; only a group compiled with fast math fuses it
+    assertThat(shapeOf("  @Ode(\"g\") double dg(double g) { return -g * (1 / tau); }\n" + ON_PRE
+        + "  @Output(\"input\") double out() { return g; }\n"))
+        .hasValue(new FusedShape("g", "tau", null, null, true));
+    Models.Captured fast = Models.processFastMath(Models.library("ExpCoba"));
+    assertThat(FusedShape.of((SynapseIR) fast.models().get(0)).map(FusedShape::reciprocal))
+        .hasValue(true);
+  }
+
+  @Test
   void otherFormsAreLeftToTheProjection() {
     // the same decay by other operations would round differently
-    assertThat(shapeOf("  @Ode(\"g\") double dg(double g) { return -g * (1 / tau); }\n" + ON_PRE
+    assertThat(shapeOf("  @Ode(\"g\") double dg(double g) { return -g * (2 / tau); }\n" + ON_PRE
+        + "  @Output(\"input\") double out() { return g; }\n")).isEmpty();
+    assertThat(shapeOf("  @Ode(\"g\") double dg(double g) { return -g / (2 * tau); }\n" + ON_PRE
         + "  @Output(\"input\") double out() { return g; }\n")).isEmpty();
     // the output reads the state otherwise
     assertThat(shapeOf("  @Ode(\"g\") double dg(double g) { return -g / tau; }\n" + ON_PRE

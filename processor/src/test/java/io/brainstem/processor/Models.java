@@ -92,6 +92,16 @@ final class Models {
     return new Captured(compilation, models);
   }
 
+  /** As {@link #process}, with {@code -Abrainstem.fastMath=true}. */
+  static Captured processFastMath(JavaFileObject... sources) {
+    List<ModelIR> models = new ArrayList<>();
+    Compilation compilation =
+        javac().withProcessors(new BrainstemProcessor((model, origin) -> models.add(model)))
+            .withOptions("-proc:only", "-Abrainstem.fastMath=true")
+            .compile(sources);
+    return new Captured(compilation, models);
+  }
+
   static Captured compile(JavaFileObject... sources) {
     List<ModelIR> models = new ArrayList<>();
     Compilation compilation =

@@ -32,17 +32,25 @@ public final class FusedInput {
   /**
    * What the processor found in the synapse model: its state {@code g}, the parameter indices of
    * {@code tau} and of the reversal {@code E} (-1: the output is {@code g} itself) and the
-   * postsynaptic variable {@code X} of a conductance (null for a current).
+   * postsynaptic variable {@code X} of a conductance (null for a current); {@code reciprocal}
+   * when the decay is {@code -g * (1.0 / tau)} (a model compiled with fast math), not
+   * {@code -g / tau}.
    */
-  public record Shape(String state, int tauIndex, int reversalIndex, String post) {
+  public record Shape(String state, int tauIndex, int reversalIndex, String post,
+      boolean reciprocal) {
     /** Output {@code g}. */
     public static Shape current(String state, int tauIndex) {
-      return new Shape(state, tauIndex, -1, null);
+      return new Shape(state, tauIndex, -1, null, false);
     }
 
     /** Output {@code g * (E - X)}. */
     public static Shape conductance(String state, int tauIndex, int reversalIndex, String post) {
-      return new Shape(state, tauIndex, reversalIndex, post);
+      return new Shape(state, tauIndex, reversalIndex, post, false);
+    }
+
+    /** This shape with the decay {@code -g * (1.0 / tau)}. */
+    public Shape byReciprocal() {
+      return new Shape(state, tauIndex, reversalIndex, post, true);
     }
 
     /** Whether the output is {@code g * (E - X)}. */
@@ -146,7 +154,7 @@ public final class FusedInput {
   /** For an in-loop group's scalar tail: element {@code j} as the kernel treats it; its value. */
   double settleInLoop(int j) {
     double value = ahead[j];
-    spare[j] = value + factor * (-value / tau);
+    spare[j] = value + factor * rate(value);
     return value;
   }
 
@@ -154,7 +162,12 @@ public final class FusedInput {
   double settle(int j) {
     double value = ahead[j];
     g[j] = value;
-    ahead[j] = value + factor * (-value / tau);
+    ahead[j] = value + factor * rate(value);
     return conductance ? value * (reversal - postValues[j]) : value;
+  }
+
+  /** {@code dg/dt} as the projection's kernels compute it. */
+  private double rate(double value) {
+    return shape.reciprocal() ? -value * (1.0 / tau) : -value / tau;
   }
 }

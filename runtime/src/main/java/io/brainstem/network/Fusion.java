@@ -172,7 +172,8 @@ final class Fusion {
     FusedInput f = p.fusable();
     if (f == null || p.vectorKernel() == null || p.staged() || p.precision() != Precision.DOUBLE
         || p.method() != Integrator.EXP_AUTO || p.params().heterogeneous()
-        || p.hasSynapseDelays() || p.delaySteps() != 0) { // delivered at the step's end: no delay
+        || p.hasSynapseDelays() || p.delaySteps() != 0 // delivered at the step's end: no delay
+        || f.shape().reciprocal() != kernel.fusesByReciprocal()) { // the same decay, bit for bit
       return null;
     }
     if (f.conductance) {

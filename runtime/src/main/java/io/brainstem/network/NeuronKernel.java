@@ -29,6 +29,15 @@ public interface NeuronKernel {
     return false;
   }
 
+  /**
+   * Whether {@link #updateFused} decays a synapse by {@code -g * (1.0 / tau)} (compiled with fast
+   * math) rather than {@code -g / tau}: it fuses only synapses whose kernels do the same
+   * ({@link FusedInput.Shape#reciprocal()}).
+   */
+  default boolean fusesByReciprocal() {
+    return false;
+  }
+
   /** The index of state {@code name} among those {@link #updateFused} reads, or -1. */
   default int fusedState(String name) {
     return -1;

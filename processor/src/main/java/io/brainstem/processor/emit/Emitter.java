@@ -32,6 +32,15 @@ public final class Emitter {
    * a group's float, debug and staged loops.
    */
   public static List<JavaFile> emitAll(ModelIR model, boolean vector) {
+    return emitAll(model, vector, false);
+  }
+
+  /**
+   * As {@link #emitAll(ModelIR, boolean)}, for a model parsed with {@code fastMath}
+   * ({@code -Abrainstem.fastMath=true}): the group's fused loops then decay synapses as fast math
+   * parses them.
+   */
+  public static List<JavaFile> emitAll(ModelIR model, boolean vector, boolean fastMath) {
     GeneratedNames names = GeneratedNames.of(model);
     List<JavaFile> files = new ArrayList<>();
     if (model instanceof NeuronIR neuron) {
@@ -39,7 +48,7 @@ public final class Emitter {
       files.add(file(model, names, new GroupEmitter(neuron, names, vector).type()));
       if (vector) {
         for (Storage storage : Storage.values()) {
-          files.add(file(model, names, new VectorGroupEmitter(neuron, names, storage).type()));
+          files.add(file(model, names, new VectorGroupEmitter(neuron, names, storage, fastMath).type()));
         }
       }
       new GroupEmitter(neuron, names, vector).detachedTypes()

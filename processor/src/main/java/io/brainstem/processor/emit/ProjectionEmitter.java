@@ -744,6 +744,9 @@ final class ProjectionEmitter {
         : CodeBlock.of("$T.conductance($S, $L, $L, $S)", RuntimeNames.FUSED_SHAPE, shape.state(),
             generated.indexConstant(shape.tau()), generated.indexConstant(shape.reversal()),
             shape.post());
+    if (shape.reciprocal()) {
+      value = CodeBlock.of("$L.byReciprocal()", value);
+    }
     return MethodSpec.methodBuilder("fusedShape")
         .addAnnotation(Override.class)
         .addModifiers(PROTECTED)

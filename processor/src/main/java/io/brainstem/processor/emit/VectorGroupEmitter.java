@@ -56,6 +56,8 @@ final class VectorGroupEmitter {
 
   private final NeuronIR model;
   private final Storage storage;
+  /** Compiled with fast math: the fused synapses' decays multiply by {@code 1.0 / tau}. */
+  private final boolean fastMath;
   private final ClassName self;
   private final ClassName group;
   private final Set<String> assigned = new LinkedHashSet<>();
@@ -94,7 +96,8 @@ final class VectorGroupEmitter {
   static final int FUSED_INPUTS_MAX = 4;
   static final int FUSED_STATES_MAX = 16;
 
-  VectorGroupEmitter(NeuronIR model, GeneratedNames generated, Storage storage) {
+  VectorGroupEmitter(NeuronIR model, GeneratedNames generated, Storage storage, boolean fastMath) {
+    this.fastMath = fastMath;
     this.model = model;
     this.storage = storage;
     this.self = className(model, storage);
@@ -180,7 +183,7 @@ final class VectorGroupEmitter {
           PRIVATE, FINAL);
     }
     type.addMethod(constructor()).addMethod(update()).addMethod(VectorKernelParts.lanes(s))
-        .addMethod(VectorKernelParts.describe(storage, s));
+        .addMethod(VectorKernelParts.describe(storage, s, fastMath));
     Map<String, Boolean> exact = new LinkedHashMap<>();
     for (Integrator integrator : loops()) {
       for (Variant variant : List.of(Variant.GROUP_WIDE, Variant.PER_ELEMENT)) {
@@ -389,8 +392,8 @@ final class VectorGroupEmitter {
           .addStatement("$L = $L.add($L.mul($T.broadcast($L, $L).sub($L)).blend($L, $L))", input,
               input, g, RuntimeNames.DOUBLE_VECTOR, s, f.field(n, "reversal"), postState(f, n), g,
               f.field(n, "current"))
-          .addStatement("$L.add($L.neg().div($L).mul($L)).intoArray($L, $L)", g, g,
-              f.field(n, "tau"), f.field(n, "factor"), ahead, i);
+          .addStatement("$L.add($L.neg().$L.mul($L)).intoArray($L, $L)", g, g,
+              byTau(f.field(n, "tau")), f.field(n, "factor"), ahead, i);
     }
     body.add(store(input, CodeBlock.of("$L", input)));
     code.beginControlFlow("for (int $L = $L; $L < $L; $L += $L.length())", i, from, i, to, i, s)
@@ -478,6 +481,14 @@ final class VectorGroupEmitter {
     });
   }
 
+  /**
+   * A fused synapse's {@code -g} into its rate, as its projection's kernel does it: divided by
+   * {@code tau}, or with fast math times {@code 1.0 / tau} (FusedInput.Shape#reciprocal).
+   */
+  private String byTau(String tau) {
+    return fastMath ? "mul(1.0 / " + tau + ")" : "div(" + tau + ")";
+  }
+
   /** {@code fuses()}, {@code fusedState(name)}, {@code updateFused(...)} and the fold loop. */
   private List<MethodSpec> fusedMethods() {
     CodeBlock.Builder states = CodeBlock.builder().add("return switch (name) {\n").indent();
@@ -486,7 +497,7 @@ final class VectorGroupEmitter {
     }
     states.add("default -> -1;\n").unindent().add("};\n");
     String kernel = stepMethod(Integrator.EXP_AUTO, Variant.GROUP_WIDE);
-    return List.of(
+    List<MethodSpec> methods = new ArrayList<>(List.of(
         MethodSpec.methodBuilder("fuses").addAnnotation(Override.class).addModifiers(PUBLIC)
             .returns(boolean.class).addStatement("return true").build(),
         MethodSpec.methodBuilder("fusedState").addAnnotation(Override.class).addModifiers(PUBLIC)
@@ -510,7 +521,12 @@ final class VectorGroupEmitter {
             .build(),
         MethodSpec.methodBuilder("fusesInLoop").addAnnotation(Override.class).addModifiers(PUBLIC)
             .returns(boolean.class)
-            .addStatement("return $L", readInLoop.containsAll(model.inputs())).build());
+            .addStatement("return $L", readInLoop.containsAll(model.inputs())).build()));
+    if (fastMath) {
+      methods.add(MethodSpec.methodBuilder("fusesByReciprocal").addAnnotation(Override.class)
+          .addModifiers(PUBLIC).returns(boolean.class).addStatement("return true").build());
+    }
+    return methods;
   }
 
   private boolean sharesStages(Integrator integrator) {
@@ -1058,8 +1074,8 @@ final class VectorGroupEmitter {
         InLoop x = inLoop.get(input);
         code.addStatement("final $T $L = $T.fromArray($L, $L, $L)", RuntimeNames.DOUBLE_VECTOR,
                 input, RuntimeNames.DOUBLE_VECTOR, s, x.now(), i)
-            .addStatement("$L.add($L.neg().div($L).mul($L)).intoArray($L, $L)", input, input,
-                x.tau(), x.factor(), x.next(), i);
+            .addStatement("$L.add($L.neg().$L.mul($L)).intoArray($L, $L)", input, input,
+                byTau(x.tau()), x.factor(), x.next(), i);
       } else if (reads.contains(new Ref(input, RefKind.INPUT))) {
         code.addStatement("final $T $L = $L", RuntimeNames.DOUBLE_VECTOR, input,
             loadStored(input));

@@ -199,12 +199,18 @@ final class VectorKernelParts {
 
   /** {@code String describe()}: e.g. {@code vector (8 x double, float storage)}. */
   static MethodSpec describe(Storage storage, String species) {
+    return describe(storage, species, false);
+  }
+
+  /** As {@link #describe(Storage, String)}; {@code fastMath} adds {@code , fast math}. */
+  static MethodSpec describe(Storage storage, String species, boolean fastMath) {
+    String tail = (storage == Storage.DOUBLE ? " x double" : " x double, float storage")
+        + (fastMath ? ", fast math)" : ")");
     return MethodSpec.methodBuilder("describe")
         .addAnnotation(Override.class)
         .addModifiers(PUBLIC)
         .returns(String.class)
-        .addStatement("return $S + $L.length() + $S", "vector (", species,
-            storage == Storage.DOUBLE ? " x double)" : " x double, float storage)")
+        .addStatement("return $S + $L.length() + $S", "vector (", species, tail)
         .build();
   }
 

@@ -37,11 +37,11 @@ final class BodyParser {
   private final Scope scope;
   private final ExprParser expressions;
 
-  BodyParser(Diagnostics diagnostics, SourceText source, Scope scope) {
+  BodyParser(Diagnostics diagnostics, SourceText source, Scope scope, boolean fastMath) {
     this.diagnostics = diagnostics;
     this.source = source;
     this.scope = scope;
-    this.expressions = new ExprParser(diagnostics, source, scope);
+    this.expressions = new ExprParser(diagnostics, source, scope, fastMath);
   }
 
   /**

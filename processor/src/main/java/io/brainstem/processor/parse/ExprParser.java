@@ -45,11 +45,22 @@ final class ExprParser {
   private final Diagnostics diagnostics;
   private final SourceText source;
   private final Scope scope;
+  private final boolean fastMath;
 
   ExprParser(Diagnostics diagnostics, SourceText source, Scope scope) {
+    this(diagnostics, source, scope, false);
+  }
+
+  /**
+   * With {@code fastMath} ({@code -Abrainstem.fastMath=true}), a division by a divisor made of
+   * parameters, {@code dt}, {@code t} and literals only becomes a product with its reciprocal
+   * ({@link #reciprocal}).
+   */
+  ExprParser(Diagnostics diagnostics, SourceText source, Scope scope, boolean fastMath) {
     this.diagnostics = diagnostics;
     this.source = source;
     this.scope = scope;
+    this.fastMath = fastMath;
   }
 
   /** The expression, or null after reporting why it is not part of the DSL. */
@@ -243,7 +254,7 @@ final class ExprParser {
     JavaType type = JavaType.promote(left.type(), right.type());
     Expr expr = new Expr.Binary(op, left.expr(), right.expr());
     if (type == JavaType.DOUBLE) {
-      return Typed.of(expr, type);
+      return Typed.of(fastMath && op == BinOp.DIV ? reciprocal(expr) : expr, type);
     }
     if (type.isIntegral() && op == BinOp.DIV) {
       diagnostics.error(
@@ -259,6 +270,46 @@ final class ExprParser {
           left.intValue() != null && right.intValue() != null);
     }
     return narrow(tree, "is computed by Java in float precision, not double");
+  }
+
+  /**
+   * {@code a / b} as {@code a * (1.0 / b)} when {@code b} is the same for every element during a
+   * step, so the kernels divide once per step (hoisted) instead of once per element: C's
+   * {@code -freciprocal-math}, which Brian2's {@code -ffast-math} includes. The product is within
+   * 2 ulps of the quotient (two roundings of relative error 2^-53 each). Kept as written: divisors
+   * that are powers of two (the product is the same bits) and quotients of literals.
+   */
+  private static Expr reciprocal(Expr division) {
+    Expr.Binary d = (Expr.Binary) division;
+    boolean uniform = !(d.left() instanceof Expr.Num) && onlyUniform(d.right());
+    if (!uniform || d.right() instanceof Expr.Num n && isPowerOfTwo(n.value())) {
+      return division;
+    }
+    return new Expr.Binary(BinOp.MUL, d.left(),
+        new Expr.Binary(BinOp.DIV, new Expr.Num(1.0), d.right()));
+  }
+
+  /** Only parameters, dt, t and literals: no state, input, field of a partner or body local. */
+  private static boolean onlyUniform(Expr e) {
+    if (e instanceof Expr.Num) {
+      return true;
+    } else if (e instanceof Expr.Ref r) {
+      return r.kind() == Expr.RefKind.PARAM || r.kind() == Expr.RefKind.DT
+          || r.kind() == Expr.RefKind.TIME;
+    } else if (e instanceof Expr.Neg n) {
+      return onlyUniform(n.operand());
+    } else if (e instanceof Expr.Binary b) {
+      return onlyUniform(b.left()) && onlyUniform(b.right());
+    } else if (e instanceof Expr.Call c) {
+      return c.args().stream().allMatch(ExprParser::onlyUniform);
+    }
+    return false; // a condition: kept as written
+  }
+
+  private static boolean isPowerOfTwo(double v) {
+    double a = Math.abs(v);
+    return a != 0 && !Double.isInfinite(a) && Math.getExponent(a) >= Double.MIN_EXPONENT
+        && a == Math.scalb(1.0, Math.getExponent(a));
   }
 
   /** The exact result if it fits {@code type}; null if an operand is unknown or it overflows. */

@@ -40,6 +40,7 @@ final class MethodParser {
   private final Map<String, RefKind> fields;
   private final Set<String> conflicted;
   private final Usage usage;
+  private final boolean fastMath;
 
   final List<Member<ModelIR.Ode>> odes = new ArrayList<>();
   final List<Member<ModelIR.Noise>> noises = new ArrayList<>();
@@ -57,7 +58,9 @@ final class MethodParser {
       String modelName,
       Map<String, RefKind> fields,
       Set<String> conflicted,
-      Usage usage) {
+      Usage usage,
+      boolean fastMath) {
+    this.fastMath = fastMath;
     this.diagnostics = diagnostics;
     this.trees = trees;
     this.source = source;
@@ -266,6 +269,6 @@ final class MethodParser {
   }
 
   private BodyParser body(ExecutableElement method, Scope scope) {
-    return new BodyParser(diagnostics, source, scope);
+    return new BodyParser(diagnostics, source, scope, fastMath);
   }
 }

@@ -23,10 +23,17 @@ import javax.lang.model.util.ElementFilter;
 public final class ModelParser {
   private final Diagnostics diagnostics;
   private final Trees trees;
+  private final boolean fastMath;
 
   public ModelParser(Diagnostics diagnostics, Trees trees) {
+    this(diagnostics, trees, false);
+  }
+
+  /** {@code fastMath}: divisions by parameters become products with reciprocals (ExprParser). */
+  public ModelParser(Diagnostics diagnostics, Trees trees, boolean fastMath) {
     this.diagnostics = diagnostics;
     this.trees = trees;
+    this.fastMath = fastMath;
   }
 
   public ParsedModel parse(TypeElement type, ModelIR.Kind kind) {
@@ -47,7 +54,8 @@ public final class ModelParser {
     Usage usage = new Usage();
     MethodParser methodParser =
         new MethodParser(
-            diagnostics, trees, source, modelName, fields, fieldParser.conflicted, usage);
+            diagnostics, trees, source, modelName, fields, fieldParser.conflicted, usage,
+            fastMath);
     ElementFilter.methodsIn(type.getEnclosedElements()).forEach(methodParser::parse);
 
     return new ParsedModel(

@@ -1,0 +1,148 @@
+package io.brainstem.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import io.brainstem.connectivity.FixedProb;
+import io.brainstem.network.Network;
+import io.brainstem.network.NeuronGroup;
+import io.brainstem.network.Projection;
+import io.brainstem.runners.DSRunner;
+import io.brainstem.runners.Runner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The library's Lif and ExpCoba compiled with {@code -Abrainstem.fastMath=true}: the kernels
+ * multiply by reciprocals, agree with each other bit for bit (fused or not), stay within a few ulps
+ * of the user's own methods ({@code jit(false)}), and a group only fuses synapses compiled the same
+ * way.
+ */
+class GeneratedFastMathBehaviourTest {
+  private static EmittedSources.Result fast;
+  private static ClassLoader loader;
+
+  @BeforeAll
+  static void compile() {
+    fast = EmittedSources.processAndCompileWithVectors(List.of("-Abrainstem.fastMath=true"),
+        EmittedSources.librarySource("Lif"), EmittedSources.librarySource("ExpCoba"));
+    assertThat(fast.compiled().errors()).isEmpty();
+    loader = EmittedSources.load(fast.compiled());
+  }
+
+  private static Object call(Object target, String method, double value) throws Exception {
+    return target.getClass().getMethod(method, double.class).invoke(target, value);
+  }
+
+  private static NeuronGroup lif(Class<?> type, String name, int size) throws Exception {
+    NeuronGroup g = (NeuronGroup) type.getConstructor(String.class, int.class)
+        .newInstance(name, size);
+    for (String[] p : new String[][] {{"V_rest", "-60"}, {"V_th", "-50"}, {"V_reset", "-60"},
+        {"tau", "20"}, {"tau_ref", "5"}}) {
+      call(g, p[0], Double.parseDouble(p[1]));
+    }
+    Random random = new Random(name.hashCode());
+    for (int k = 0; k < size; k++) {
+      g.variable("V").set(k, -60 + 10 * random.nextDouble());
+    }
+    return g;
+  }
+
+  private static Projection coba(NeuronGroup pre, NeuronGroup post, long seed, double e,
+      double gMax, double tau) throws Exception {
+    Class<?> type = loader.loadClass("io.brainstem.models.ExpCobaProjection");
+    Projection p = (Projection) type
+        .getConstructor(NeuronGroup.class, NeuronGroup.class, io.brainstem.connectivity.Connector.class)
+        .newInstance(pre, post, new FixedProb(0.08, seed));
+    call(p, "E", e);
+    call(p, "g_max", gMax);
+    call(p, "tau", tau);
+    return p;
+  }
+
+  /** A small EI network (sizes not a multiple of the lanes: scalar tails) of {@code lifType}. */
+  private static Network einet(Class<?> lifType) throws Exception {
+    Network net = new Network();
+    NeuronGroup e = net.add(lif(lifType, "E", 403));
+    NeuronGroup i = net.add(lif(lifType, "I", 101));
+    net.add(coba(e, e, 4, 0, 0.6, 5));
+    net.add(coba(e, i, 5, 0, 0.6, 5));
+    net.add(coba(i, e, 6, -80, 6.7, 10));
+    net.add(coba(i, i, 7, -80, 6.7, 10));
+    return net;
+  }
+
+  private record Outcome(List<double[]> v, long spikes, List<String> fused) {}
+
+  private static Outcome run(Network net, boolean jit, boolean fuse, double duration) {
+    try (Runner runner = DSRunner.builder(net).jit(jit).fuseSynapses(fuse).vectorWarmUp(false)
+        .input("E.input", 20.).input("I.input", 20.).build()) {
+      runner.run(duration);
+      List<double[]> v = new ArrayList<>();
+      long spikes = 0;
+      for (NeuronGroup g : net.groups()) {
+        v.add(g.variable("V").toDoubles());
+        spikes += g.totalSpikes();
+      }
+      return new Outcome(v, spikes, runner.fusedInputs());
+    }
+  }
+
+  private static Class<?> fastLif() throws ClassNotFoundException {
+    return loader.loadClass("io.brainstem.models.LifGroup");
+  }
+
+  @Test
+  void theKernelsMultiplyByReciprocals() {
+    assertThat(fast.generated("io.brainstem.models.LifGroup")).contains("* (1.0 / tau)");
+    assertThat(fast.generated("io.brainstem.models.LifGroupVector")).contains(".mul(1.0 / tau)");
+    assertThat(fast.generated("io.brainstem.models.LifGroupVector"))
+        .contains("boolean fusesByReciprocal() {\n    return true;");
+    assertThat(fast.generated("io.brainstem.models.ExpCobaProjection"))
+        .contains(".byReciprocal()");
+  }
+
+  @Test
+  void fusedAndUnfusedGiveTheSameBits() throws Exception {
+    Outcome fused = run(einet(fastLif()), true, true, 60);
+    Outcome unfused = run(einet(fastLif()), true, false, 60);
+    assertThat(fused.fused()).containsExactly("E: input <- E2E, I2E", "I: input <- E2I, I2I");
+    assertThat(unfused.fused()).isEmpty();
+    assertThat(fused.spikes()).isEqualTo(unfused.spikes());
+    assertThat(fused.spikes()).isGreaterThan(100L);
+    for (int g = 0; g < fused.v().size(); g++) {
+      assertThat(fused.v().get(g)).usingExactEquality()
+          .containsExactly(unfused.v().get(g)).inOrder();
+    }
+  }
+
+  @Test
+  void theUsersOwnMethodsAgreeWithinUlps() throws Exception {
+    // 2 ms: before the first spikes, where a few ulps per step cannot move a spike
+    Outcome kernels = run(einet(fastLif()), true, true, 2);
+    Outcome debug = run(einet(fastLif()), false, true, 2);
+    double worst = 0;
+    for (int g = 0; g < kernels.v().size(); g++) {
+      for (int k = 0; k < kernels.v().get(g).length; k++) {
+        double a = kernels.v().get(g)[k];
+        double b = debug.v().get(g)[k];
+        worst = Math.max(worst, Math.abs(a - b) / Math.ulp(b));
+      }
+    }
+    // 20 steps of at most 2 ulps per division, through a contracting update (measured: 1 ulp)
+    assertThat(worst).isAtMost(8.0);
+    // over 100 ms the chaotic network's trajectories part, its rate does not
+    double fastRate = run(einet(fastLif()), true, true, 100).spikes();
+    double exactRate = run(einet(fastLif()), false, true, 100).spikes();
+    assertThat(fastRate).isWithin(0.05 * exactRate).of(exactRate);
+  }
+
+  @Test
+  void aGroupCompiledWithoutFastMathDoesNotFuseThem() throws Exception {
+    // the runtime's own LifGroup divides by tau; these synapses multiply by 1.0 / tau
+    Outcome mixed = run(einet(io.brainstem.models.LifGroup.class), true, true, 5);
+    assertThat(mixed.fused()).isEmpty();
+  }
+}
