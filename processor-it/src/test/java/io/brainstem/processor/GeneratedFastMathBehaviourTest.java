@@ -140,6 +140,26 @@ class GeneratedFastMathBehaviourTest {
   }
 
   @Test
+  void everyLibraryModelCompilesWithFastMath() throws java.io.IOException {
+    List<javax.tools.JavaFileObject> models = new ArrayList<>();
+    try (var files = java.nio.file.Files.list(
+        java.nio.file.Path.of("../runtime/src/main/java/io/brainstem/models"))) {
+      for (java.nio.file.Path f : files.sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".java") && !name.equals("package-info.java")) {
+          models.add(EmittedSources.librarySource(name.substring(0, name.length() - 5)));
+        }
+      }
+    }
+    assertThat(models.size()).isGreaterThan(30);
+    // no processor diagnostic (checked inside), and the generated code compiles
+    EmittedSources.Result all = EmittedSources.processAndCompileWithVectors(
+        List.of("-Abrainstem.fastMath=true"), models.toArray(new javax.tools.JavaFileObject[0]));
+    assertThat(all.compiled().errors()).isEmpty();
+    assertThat(all.generated("io.brainstem.models.HodgkinHuxleyGroup")).contains("(1.0 / ");
+  }
+
+  @Test
   void aGroupCompiledWithoutFastMathDoesNotFuseThem() throws Exception {
     // the runtime's own LifGroup divides by tau; these synapses multiply by 1.0 / tau
     Outcome mixed = run(einet(io.brainstem.models.LifGroup.class), true, true, 5);
