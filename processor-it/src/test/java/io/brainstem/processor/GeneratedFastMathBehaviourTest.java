@@ -27,7 +27,8 @@ class GeneratedFastMathBehaviourTest {
   @BeforeAll
   static void compile() {
     fast = EmittedSources.processAndCompileWithVectors(List.of("-Abrainstem.fastMath=true"),
-        EmittedSources.librarySource("Lif"), EmittedSources.librarySource("ExpCoba"));
+        EmittedSources.librarySource("Lif"), EmittedSources.librarySource("ExpCoba"),
+        EmittedSources.librarySource("ExpCuba"));
     assertThat(fast.compiled().errors()).isEmpty();
     loader = EmittedSources.load(fast.compiled());
   }
@@ -74,11 +75,39 @@ class GeneratedFastMathBehaviourTest {
     return net;
   }
 
+  private static Projection cuba(NeuronGroup pre, NeuronGroup post, double p, long seed,
+      double gMax, double tau) throws Exception {
+    Class<?> type = loader.loadClass("io.brainstem.models.ExpCubaProjection");
+    Projection q = (Projection) type
+        .getConstructor(NeuronGroup.class, NeuronGroup.class, io.brainstem.connectivity.Connector.class)
+        .newInstance(pre, post, new FixedProb(p, seed));
+    call(q, "g_max", gMax);
+    call(q, "tau", tau);
+    return q;
+  }
+
+  /** A ring of three groups, one current synapse onto each: fused inside the groups' loops. */
+  private static Network ring() throws Exception {
+    Network net = new Network();
+    NeuronGroup d = net.add(lif(fastLif(), "D", 130));
+    call(d, "V_rest", -45);
+    NeuronGroup e = net.add(lif(fastLif(), "E", 402));
+    NeuronGroup i = net.add(lif(fastLif(), "I", 101));
+    net.add(cuba(d, e, 0.1, 8, 4, 5));
+    net.add(cuba(e, i, 0.1, 9, 3, 5));
+    net.add(cuba(i, d, 0.2, 10, -6, 10));
+    return net;
+  }
+
   private record Outcome(List<double[]> v, long spikes, List<String> fused) {}
 
   private static Outcome run(Network net, boolean jit, boolean fuse, double duration) {
-    try (Runner runner = DSRunner.builder(net).jit(jit).fuseSynapses(fuse).vectorWarmUp(false)
-        .input("E.input", 20.).input("I.input", 20.).build()) {
+    boolean ring = net.groups().size() == 3;
+    var builder = DSRunner.builder(net).jit(jit).fuseSynapses(fuse).vectorWarmUp(false);
+    if (!ring) {
+      builder.input("E.input", 20.).input("I.input", 20.);
+    }
+    try (Runner runner = builder.build()) {
       runner.run(duration);
       List<double[]> v = new ArrayList<>();
       long spikes = 0;
@@ -110,6 +139,20 @@ class GeneratedFastMathBehaviourTest {
     Outcome unfused = run(einet(fastLif()), true, false, 60);
     assertThat(fused.fused()).containsExactly("E: input <- E2E, I2E", "I: input <- E2I, I2I");
     assertThat(unfused.fused()).isEmpty();
+    assertThat(fused.spikes()).isEqualTo(unfused.spikes());
+    assertThat(fused.spikes()).isGreaterThan(100L);
+    for (int g = 0; g < fused.v().size(); g++) {
+      assertThat(fused.v().get(g)).usingExactEquality()
+          .containsExactly(unfused.v().get(g)).inOrder();
+    }
+  }
+
+  @Test
+  void currentsFusedInTheLoopGiveTheUnfusedBits() throws Exception {
+    Outcome fused = run(ring(), true, true, 60);
+    Outcome unfused = run(ring(), true, false, 60);
+    assertThat(fused.fused()).hasSize(3);
+    assertThat(fused.fused().get(0)).startsWith("D: in the loop");
     assertThat(fused.spikes()).isEqualTo(unfused.spikes());
     assertThat(fused.spikes()).isGreaterThan(100L);
     for (int g = 0; g < fused.v().size(); g++) {
