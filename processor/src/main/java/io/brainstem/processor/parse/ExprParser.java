@@ -34,7 +34,8 @@ import java.util.Map;
  * vanish into the tree, nothing is reassociated or folded, so the generated code performs the same
  * IEEE-754 operations in the same order. The exception is integer arithmetic, which Java does not
  * do in double: integer constants are folded to the exact value Java computes, and integer
- * arithmetic that could differ from double (overflow, a '?:' of integers) is an error. Anything outside the DSL is reported on the offending
+ * arithmetic that could differ from double (overflow, a '?:' of integers) is an error; and, only
+ * under fast math, divisions by parameters ({@code reciprocal}). Anything outside the DSL is reported on the offending
  * sub-expression; the result is then null and callers report nothing more (no cascades).
  */
 final class ExprParser {
@@ -54,7 +55,7 @@ final class ExprParser {
   /**
    * With {@code fastMath} ({@code -Abrainstem.fastMath=true}), a division by a divisor made of
    * parameters, {@code dt}, {@code t} and literals only becomes a product with its reciprocal
-   * ({@link #reciprocal}).
+   * ({@code reciprocal}).
    */
   ExprParser(Diagnostics diagnostics, SourceText source, Scope scope, boolean fastMath) {
     this.diagnostics = diagnostics;
@@ -273,8 +274,9 @@ final class ExprParser {
   }
 
   /**
-   * {@code a / b} as {@code a * (1.0 / b)} when {@code b} is the same for every element during a
-   * step, so the kernels divide once per step (hoisted) instead of once per element: C's
+   * {@code a / b} as {@code a * (1.0 / b)} when {@code b} is made of parameters, dt, t and
+   * literals, so that with group-wide parameters the kernels divide once per step (hoisted)
+   * instead of once per element: C's
    * {@code -freciprocal-math}, which Brian2's {@code -ffast-math} includes. The product is within
    * 2 ulps of the quotient (two roundings of relative error 2^-53 each). Kept as written: divisors
    * that are powers of two (the product is the same bits) and quotients of literals.
